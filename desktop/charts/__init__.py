@@ -1,0 +1,1 @@
+"""pyqtgraph charts; each takes its data through `set_data(df)` and never queries."""

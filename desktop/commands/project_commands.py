@@ -1,0 +1,77 @@
+"""`riskmap init`, `riskmap demo` and `riskmap check`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    init = subparsers.add_parser("init", help="create a project database")
+    init.add_argument("--db", required=True, type=Path)
+    init.add_argument("--questionnaire", type=Path, help="questionnaire JSON (default: the "
+                      "border-security risk map)")
+    init.set_defaults(run=run_init)
+
+    demo = subparsers.add_parser("demo", help="add plausible synthetic forms")
+    demo.add_argument("--db", required=True, type=Path)
+    demo.add_argument("--n", type=int, default=416)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--round", default="", help="round name (default: 'Demo SEED')")
+    demo.set_defaults(run=run_demo)
+
+    check = subparsers.add_parser("check", help="integrity check and schema report")
+    check.add_argument("--db", required=True, type=Path)
+    check.set_defaults(run=run_check)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from ..services.project import Project
+    if args.db.exists():
+        raise CommandError(f"{args.db} exists already; choose a new file name.")
+    project = Project.open(args.db, args.questionnaire)
+    q = project.questionnaire
+    print(f"Created {args.db} with questionnaire {q.id} {q.version} "
+          f"({len(q.questions())} questions).")
+    project.close()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..services.demo_service import fill_demo
+    from ..services.project import Project
+    if args.n < 1 or args.n > 1_000_000:
+        raise CommandError("--n must be between 1 and 1,000,000.")
+    project = Project.open(args.db)
+    try:
+        fill_demo(project, args.n, args.seed, args.round)
+    finally:
+        project.close()
+    print(f"Added {args.n} synthetic forms to {args.db}.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from ..storage import integrity
+    from ..storage.database import Database
+    if not args.db.exists():
+        raise CommandError(f"{args.db} does not exist.")
+    db = Database.open(args.db)
+    try:
+        report = integrity.check(db.conn)
+    finally:
+        db.close()
+    by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
+    print(f"database:        {args.db}")
+    print(f"forms:           {report.live_forms} ({by_status})")
+    print(f"rounds:          {report.rounds}")
+    print(f"audit rows:      {report.audit_rows}")
+    print(f"questionnaires:  {', '.join(report.questionnaires) or 'none'}")
+    print(f"schema version:  {report.schema_version} (this program: {report.schema_expected})")
+    print(f"journal mode:    {report.journal_mode.upper()}")
+    print(f"integrity:       {report.integrity}")
+    print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
+    print("result:          " + ("OK" if report.ok else "PROBLEMS FOUND"))
+    return 0 if report.ok else 1

@@ -1,0 +1,249 @@
+"""The tiny, safe skip-logic expression language of questionnaires.
+
+Expressions are tokenised and parsed into a small tree of plain objects, then evaluated
+against a dict of answers. Nothing is ever passed to `eval`: anything outside the grammar
+in docs/questionnaire-format.md (attribute access, calls, indexing, arithmetic) is an
+`ExpressionError` that names the position of the offending character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+__all__ = ["ExpressionError", "Expression", "parse_expression"]
+
+
+class ExpressionError(ValueError):
+    """An expression that is not in the language; `position` is a 0-based offset."""
+
+    def __init__(self, message: str, position: int):
+        super().__init__(f"{message} (at character {position + 1})")
+        self.position = position
+        self.reason = message
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<string>'[^']*'|"[^"]*")
+  | (?P<op><=|>=|!=|==|=|<|>)
+  | (?P<punct>[()\[\],])
+  | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
+    """,
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "in"}
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    position: int
+
+
+def _tokenise(source: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    while position < len(source):
+        match = _TOKEN.match(source, position)
+        if match is None:
+            raise ExpressionError(f"unexpected character {source[position]!r}", position)
+        kind = match.lastgroup or ""
+        text = match.group()
+        if kind == "ident" and text in _KEYWORDS:
+            kind = text
+        if kind != "space":
+            tokens.append(_Token(kind, text, position))
+        position = match.end()
+    tokens.append(_Token("end", "", len(source)))
+    return tokens
+
+
+# Evaluated nodes are closures over the answer mapping; each node also records the
+# identifiers it reads so the loader can check references.
+_Node = Callable[[Mapping[str, Any]], Any]
+
+
+def _as_set(value: Any) -> set:
+    if isinstance(value, (set, frozenset, list, tuple)):
+        return set(value)
+    return {value}
+
+
+def _compare(op: str, left: Any, right: Any) -> bool:
+    if left is None or right is None:
+        return False
+    if isinstance(left, (set, frozenset)):
+        # A multichoice answer equals a code when that code is among those chosen.
+        if op in ("=", "=="):
+            return right in left
+        if op == "!=":
+            return right not in left
+        return False
+    try:
+        if op in ("=", "=="):
+            return left == right
+        if op == "!=":
+            return left != right
+        if op == "<":
+            return left < right
+        if op == "<=":
+            return left <= right
+        if op == ">":
+            return left > right
+        return left >= right
+    except TypeError:
+        return False
+
+
+class _Parser:
+    def __init__(self, source: str):
+        self.tokens = _tokenise(source)
+        self.index = 0
+        self.names: set[str] = set()
+
+    def peek(self) -> _Token:
+        return self.tokens[self.index]
+
+    def take(self, kind: str | None = None, text: str | None = None) -> _Token:
+        token = self.peek()
+        if (kind and token.kind != kind) or (text and token.text != text):
+            wanted = text or kind
+            found = token.text or "end of expression"
+            raise ExpressionError(f"expected {wanted!r} but found {found!r}", token.position)
+        self.index += 1
+        return token
+
+    def parse(self) -> _Node:
+        node = self.or_expr()
+        token = self.peek()
+        if token.kind != "end":
+            raise ExpressionError(f"unexpected {token.text!r}", token.position)
+        return node
+
+    def or_expr(self) -> _Node:
+        parts = [self.and_expr()]
+        while self.peek().kind == "or":
+            self.take()
+            parts.append(self.and_expr())
+        if len(parts) == 1:
+            return parts[0]
+        return lambda env: any(bool(part(env)) for part in parts)
+
+    def and_expr(self) -> _Node:
+        parts = [self.not_expr()]
+        while self.peek().kind == "and":
+            self.take()
+            parts.append(self.not_expr())
+        if len(parts) == 1:
+            return parts[0]
+        return lambda env: all(bool(part(env)) for part in parts)
+
+    def not_expr(self) -> _Node:
+        if self.peek().kind == "not":
+            self.take()
+            inner = self.not_expr()
+            return lambda env: not bool(inner(env))
+        return self.compare()
+
+    def compare(self) -> _Node:
+        left = self.atom()
+        token = self.peek()
+        if token.kind == "op":
+            self.take()
+            right = self.atom()
+            op = token.text
+            return lambda env: _compare(op, left(env), right(env))
+        negate = False
+        if token.kind == "not" and self.tokens[self.index + 1].kind == "in":
+            self.take()
+            negate = True
+            token = self.peek()
+        if token.kind == "in":
+            self.take()
+            values = self.value_list()
+
+            def member(env: Mapping[str, Any]) -> bool:
+                value = left(env)
+                if value is None:
+                    return False
+                found = bool(_as_set(value) & values)
+                return not found if negate else found
+
+            return member
+        return left
+
+    def value_list(self) -> set:
+        opening = self.peek()
+        if opening.text not in ("[", "("):
+            raise ExpressionError("expected a list such as [1, 2]", opening.position)
+        closing = "]" if opening.text == "[" else ")"
+        self.take()
+        values = {self.literal()}
+        while self.peek().text == ",":
+            self.take()
+            values.add(self.literal())
+        self.take("punct", closing)
+        return values
+
+    def literal(self) -> Any:
+        token = self.peek()
+        if token.kind == "number":
+            self.take()
+            return _number(token.text)
+        if token.kind == "string":
+            self.take()
+            return token.text[1:-1]
+        raise ExpressionError("expected a number or a quoted text", token.position)
+
+    def atom(self) -> _Node:
+        token = self.peek()
+        if token.kind in ("number", "string"):
+            value = self.literal()
+            return lambda env: value
+        if token.kind == "ident":
+            self.take()
+            after = self.peek()
+            if after.text in ("(", "["):
+                raise ExpressionError(f"calls and indexing are not allowed after {token.text!r}",
+                                      after.position)
+            name = token.text
+            self.names.add(name)
+            return lambda env: env.get(name)
+        if token.text == "(":
+            self.take()
+            inner = self.or_expr()
+            self.take("punct", ")")
+            return inner
+        found = token.text or "end of expression"
+        raise ExpressionError(f"unexpected {found!r}", token.position)
+
+
+def _number(text: str) -> int | float:
+    return float(text) if "." in text else int(text)
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed expression: its source text, the question ids it reads, and `evaluate`."""
+
+    source: str
+    names: frozenset[str]
+    _node: _Node
+
+    def evaluate(self, answers: Mapping[str, Any]) -> bool:
+        """True when the condition holds for `answers` (question id -> typed value)."""
+        return bool(self._node(answers))
+
+
+def parse_expression(source: str) -> Expression:
+    """Parse `source`, raising `ExpressionError` for anything outside the language."""
+    if not isinstance(source, str) or not source.strip():
+        raise ExpressionError("the expression is empty", 0)
+    parser = _Parser(source)
+    node = parser.parse()
+    return Expression(source, frozenset(parser.names), node)

@@ -1,0 +1,163 @@
+"""Validation and skip logic of one form.
+
+A form is a dict of question id -> answer text (canonical or as typed). `applicable`
+walks the questionnaire in paper order and says which questions apply, clearing answers
+of questions that stop applying so nested skips follow. `check_answer` validates one
+field (used as the operator types); `validate_form` returns every problem of a whole form,
+each tied to its question, in the language asked for.
+
+Out-of-range values (below min / above max) are `confirmable`: in operator-controlled mode
+(as in CSPro) the operator may keep them after an explicit confirmation, which the caller
+passes in `confirmed` and records in the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from .messages import message
+from .questionnaire import Question, Questionnaire
+from .values import parse_value
+
+CONFIRMABLE = frozenset({"below_min", "above_max"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with one answer."""
+
+    question_id: str
+    key: str
+    message: str
+
+    @property
+    def confirmable(self) -> bool:
+        return self.key in CONFIRMABLE
+
+
+def typed_answers(questionnaire: Questionnaire, answers: Mapping[str, str]) -> dict[str, Any]:
+    """Typed values of the answers that parse; others (and blanks) are left out."""
+    typed: dict[str, Any] = {}
+    for question in questionnaire.questions():
+        text = answers.get(question.id)
+        if not text:
+            continue
+        try:
+            value = parse_value(question, text)
+        except ValueError:
+            continue
+        if value is not None:
+            typed[question.id] = value
+    return typed
+
+
+def applicable(questionnaire: Questionnaire, answers: Mapping[str, str]) -> list[str]:
+    """Ids of the questions that apply, in paper order, given `answers`.
+
+    A question that does not apply is treated as unanswered for the questions after it,
+    so a skip nested under another skip follows automatically.
+    """
+    typed = typed_answers(questionnaire, answers)
+    env: dict[str, Any] = {}
+    result: list[str] = []
+    for section in questionnaire.sections:
+        section_on = section.relevant is None or section.relevant.evaluate(env)
+        for question in section.questions:
+            applies = section_on and (question.relevant is None
+                                      or question.relevant.evaluate(env))
+            if applies:
+                result.append(question.id)
+                if question.id in typed:
+                    env[question.id] = typed[question.id]
+    return result
+
+
+def without_skipped(questionnaire: Questionnaire,
+                    answers: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The answers with those of non-applicable questions removed, and the removed ids."""
+    keep = set(applicable(questionnaire, answers))
+    kept = {qid: text for qid, text in answers.items() if qid in keep and text != ""}
+    cleared = [qid for qid, text in answers.items() if qid not in keep and text != ""]
+    return kept, cleared
+
+
+def check_answer(questionnaire: Questionnaire, question: Question, text: str,
+                 lang: str = "en") -> Problem | None:
+    """The problem with one typed answer, or None. Blank is not a problem here."""
+
+    def problem(key: str, **values: Any) -> Problem:
+        return Problem(question.id, key, message(key, lang, **values))
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = parse_value(question, text)
+    except ValueError as exc:
+        return problem(str(exc))
+    missing = questionnaire.missing_code_values()
+    if question.type == "multichoice":
+        if value & missing and not question.allow_missing:
+            return problem("unknown_code", value=text, codes=_codes_text(question))
+        if value & missing and len(value) > 1:
+            return problem("missing_not_allowed")
+        unknown = sorted(value - set(question.choice_codes()) - missing)
+        if unknown:
+            return problem("unknown_code", value=unknown[0], codes=_codes_text(question))
+        return None
+    if question.allow_missing and value in missing:
+        return None
+    if question.type in ("choice", "likert"):
+        if value not in question.choice_codes():
+            return problem("unknown_code", value=value, codes=_codes_text(question))
+        return None
+    if question.type == "text":
+        if len(value) > question.max_length:
+            return problem("too_long", max_length=question.max_length)
+        return None
+    low, high = question.min, question.max
+    if question.type == "date":
+        low = parse_value(question, low) if low else None
+        high = parse_value(question, high) if high else None
+    if low is not None and value < low:
+        return problem("below_min", min=question.min)
+    if high is not None and value > high:
+        return problem("above_max", max=question.max)
+    return None
+
+
+def _codes_text(question: Question) -> str:
+    codes = question.choice_codes()
+    if question.type == "likert":
+        return f"1-{question.points}"
+    return ", ".join(str(code) for code in codes)
+
+
+def validate_form(questionnaire: Questionnaire, answers: Mapping[str, str], lang: str = "en",
+                  confirmed: Iterable[str] = (), draft: bool = False) -> list[Problem]:
+    """Every problem of a whole form, in paper order.
+
+    `confirmed` holds ids whose out-of-range values the operator confirmed; `draft`
+    skips the required-answer check (an incomplete draft may be saved).
+    """
+    confirmed = set(confirmed)
+    known = set(questionnaire.question_ids())
+    problems = [Problem(qid, "unknown_question", message("unknown_question", lang, question=qid))
+                for qid in answers if qid not in known]
+    applies = set(applicable(questionnaire, answers))
+    for question in questionnaire.questions():
+        text = (answers.get(question.id) or "").strip()
+        if question.id not in applies:
+            if text:
+                problems.append(Problem(question.id, "not_applicable",
+                                        message("not_applicable", lang)))
+            continue
+        if not text:
+            if question.required and not draft:
+                problems.append(Problem(question.id, "required", message("required", lang)))
+            continue
+        found = check_answer(questionnaire, question, text, lang)
+        if found is not None and not (found.confirmable and question.id in confirmed):
+            problems.append(found)
+    return problems

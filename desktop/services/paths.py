@@ -1,0 +1,26 @@
+"""Per-user folders (platformdirs): where the default database and the device key live.
+
+`RISKMAP_HOME` overrides the data folder (tests, the self-test, portable use).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get("RISKMAP_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("RiskMap", appauthor=False))
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "riskmap.db"
+
+
+def log_path() -> Path:
+    return user_data_dir() / "riskmap.log"

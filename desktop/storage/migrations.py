@@ -1,0 +1,199 @@
+"""The versioned schema: ordered, forward-only migrations.
+
+`MIGRATIONS[n]` takes a database from version n to n + 1. `migrate` backs the file up
+through the SQLite backup API before changing anything, refuses a database written by a
+newer program (leaving it untouched), and applies each step in its own transaction.
+Old schema versions are kept as fixture files under tests/fixtures/ (see
+tests/storage/test_migrations.py); never edit a migration that has shipped: add one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from .connection import transaction
+
+V1 = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE questionnaire (
+    sha256 TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    added TEXT NOT NULL
+);
+CREATE TABLE round (
+    uuid TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    institution TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    end_date TEXT,
+    target_count INTEGER NOT NULL DEFAULT 0,
+    form_min INTEGER,
+    form_max INTEGER,
+    questionnaire_sha256 TEXT NOT NULL REFERENCES questionnaire(sha256),
+    verify_mode TEXT NOT NULL DEFAULT 'share'
+        CHECK (verify_mode IN ('all', 'every_nth', 'share', 'none')),
+    verify_value REAL NOT NULL DEFAULT 0.1,
+    created TEXT NOT NULL
+);
+CREATE UNIQUE INDEX round_name ON round(name);
+CREATE TABLE response (
+    uuid TEXT PRIMARY KEY,
+    round_uuid TEXT NOT NULL REFERENCES round(uuid),
+    form_number INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'entered', 'verified', 'deleted')),
+    operator TEXT NOT NULL,
+    device TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    deleted_reason TEXT
+);
+-- A paper form number is used once per round, deleted forms aside.
+CREATE UNIQUE INDEX response_form_number ON response(round_uuid, form_number)
+    WHERE status != 'deleted';
+CREATE INDEX response_status ON response(status);
+CREATE TABLE answer (
+    response_uuid TEXT NOT NULL REFERENCES response(uuid),
+    question_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (response_uuid, question_id)
+) WITHOUT ROWID;
+CREATE TABLE verification (
+    id INTEGER PRIMARY KEY,
+    response_uuid TEXT NOT NULL REFERENCES response(uuid),
+    operator TEXT NOT NULL,
+    created TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    fields_compared INTEGER NOT NULL DEFAULT 0,
+    discrepancies INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved'))
+);
+CREATE TABLE verification_item (
+    verification_id INTEGER NOT NULL REFERENCES verification(id),
+    question_id TEXT NOT NULL,
+    first_value TEXT NOT NULL,
+    second_value TEXT NOT NULL,
+    final_value TEXT,
+    decision TEXT CHECK (decision IN ('keep_first', 'keep_second', 'typed')),
+    decided_by TEXT,
+    decided_at TEXT,
+    PRIMARY KEY (verification_id, question_id)
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    time TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    device TEXT NOT NULL,
+    action TEXT NOT NULL,
+    response_uuid TEXT,
+    question_id TEXT,
+    old TEXT,
+    new TEXT,
+    reason TEXT
+);
+CREATE INDEX audit_response ON audit_log(response_uuid);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log rows cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log rows cannot be deleted'); END;
+CREATE TABLE bundle_ledger (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('export', 'import')),
+    bundle_uuid TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    previous_uuid TEXT,
+    created TEXT NOT NULL,
+    recorded TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    counts TEXT NOT NULL DEFAULT '{}',
+    report TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+# v2: settings per database (minimum group size, operator-controlled mode, ...), and the
+# keying effort of each form for the per-operator productivity figures.
+V2 = """
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE response ADD COLUMN keystrokes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE response ADD COLUMN entry_seconds REAL NOT NULL DEFAULT 0;
+CREATE INDEX response_round ON response(round_uuid, status);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer version of the program."""
+
+    def __init__(self, path: Path, found: int):
+        super().__init__(
+            f"{path} was written by a newer version of RiskMap Survey Desk (schema {found}; "
+            f"this program knows up to {SCHEMA_VERSION}). Install the newer version to open "
+            "it; the file was not changed.")
+        self.found = found
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version of an open database (0 for an empty file)."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+    if not has_table:
+        return 0
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database to `target` through the SQLite backup API (consistent while open)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    destination = sqlite3.connect(str(target))
+    try:
+        conn.backup(destination)
+    finally:
+        destination.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None,
+            migrations: list[str] | None = None) -> int:
+    """Bring the schema up to date; returns the version found before migrating."""
+    steps = MIGRATIONS if migrations is None else migrations
+    found = current_version(conn)
+    if found > len(steps):
+        raise SchemaTooNewError(path or Path(":memory:"), found)
+    if found == len(steps):
+        return found
+    if found > 0 and path is not None:
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"))
+    for version in range(found, len(steps)):
+        with transaction(conn):
+            for statement in _statements(steps[version]):
+                conn.execute(statement)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version + 1,))
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,113 @@
+"""Responses (one per paper form) and their answers, in long format.
+
+Functions take an open connection and expect the caller to hold a transaction (see
+`connection.transaction`); they write the rows and nothing else. The services layer
+decides what to write and adds the audit rows in the same transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    uuid: str
+    round_uuid: str
+    form_number: int
+    status: str
+    operator: str
+    device: str
+    created: str
+    updated: str
+    revision: int = 1
+    deleted_reason: str | None = None
+    keystrokes: int = 0
+    entry_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class StoredForm:
+    """A response row and its answers (question id -> canonical text)."""
+
+    response: ResponseRow
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+_COLUMNS = ("uuid", "round_uuid", "form_number", "status", "operator", "device", "created",
+            "updated", "revision", "deleted_reason", "keystrokes", "entry_seconds")
+
+
+def insert_response(conn: sqlite3.Connection, row: ResponseRow,
+                    answers: Mapping[str, str]) -> None:
+    conn.execute(f"INSERT INTO response ({', '.join(_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
+                 tuple(getattr(row, name) for name in _COLUMNS))
+    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
+                     [(row.uuid, qid, value) for qid, value in answers.items()])
+
+
+def replace_answers(conn: sqlite3.Connection, uuid: str, changes: Mapping[str, str | None]) -> None:
+    """Apply per-question changes: a text sets the answer, None removes it."""
+    conn.executemany("DELETE FROM answer WHERE response_uuid = ? AND question_id = ?",
+                     [(uuid, qid) for qid, value in changes.items() if value is None])
+    conn.executemany(
+        "INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?) "
+        "ON CONFLICT(response_uuid, question_id) DO UPDATE SET value = excluded.value",
+        [(uuid, qid, value) for qid, value in changes.items() if value is not None])
+
+
+def update_response(conn: sqlite3.Connection, uuid: str, **columns: object) -> None:
+    """Set some columns of a response (status, updated, revision, deleted_reason, ...)."""
+    unknown = set(columns) - set(_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown response columns {sorted(unknown)}")
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    conn.execute(f"UPDATE response SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
+
+
+def get_form(conn: sqlite3.Connection, uuid: str) -> StoredForm | None:
+    row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM response WHERE uuid = ?",
+                       (uuid,)).fetchone()
+    if row is None:
+        return None
+    answers = {r[0]: r[1] for r in conn.execute(
+        "SELECT question_id, value FROM answer WHERE response_uuid = ?", (uuid,))}
+    return StoredForm(ResponseRow(**dict(row)), answers)
+
+
+def find_form(conn: sqlite3.Connection, round_uuid: str, form_number: int) -> str | None:
+    """The uuid of the live (not deleted) form with this number in the round, if any."""
+    row = conn.execute("SELECT uuid FROM response WHERE round_uuid = ? AND form_number = ? "
+                       "AND status != 'deleted'", (round_uuid, form_number)).fetchone()
+    return row[0] if row else None
+
+
+def count_by_status(conn: sqlite3.Connection, round_uuid: str | None = None) -> dict[str, int]:
+    sql = "SELECT status, COUNT(*) FROM response"
+    args: tuple = ()
+    if round_uuid:
+        sql += " WHERE round_uuid = ?"
+        args = (round_uuid,)
+    return {status: n for status, n in conn.execute(sql + " GROUP BY status", args)}
+
+
+def form_numbers(conn: sqlite3.Connection, round_uuid: str) -> dict[int, str]:
+    """Form number -> status of every live form in the round."""
+    return {n: s for n, s in conn.execute(
+        "SELECT form_number, status FROM response WHERE round_uuid = ? AND status != 'deleted'",
+        (round_uuid,))}
+
+
+def answers_long(conn: sqlite3.Connection, statuses: tuple[str, ...] = ("entered", "verified"),
+                 ) -> list[tuple]:
+    """(uuid, round name, form number, operator, created, question id, value) rows of the
+    forms with these statuses: the input for scoring (pivoted in the domain layer)."""
+    marks = ", ".join("?" for _ in statuses)
+    return conn.execute(
+        "SELECT r.uuid, d.name, r.form_number, r.operator, r.created, a.question_id, a.value "
+        "FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        "JOIN answer a ON a.response_uuid = r.uuid "
+        f"WHERE r.status IN ({marks})", statuses).fetchall()

@@ -1,0 +1,1 @@
+"""Qt user interface: the main window, entry, records, verification and settings views."""
