@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from ..bundle.device_key import DeviceKey
 from ..services.form_service import Actor, FormService
 from ..services.project import Project
+from .background import BackgroundRunner
 
 
 class AppContext(QObject):
@@ -18,8 +19,9 @@ class AppContext(QObject):
     forms_changed = Signal(object)  # a FormChange, or None for "many things changed"
 
     def __init__(self, project: Project, device_key: DeviceKey, operator: str = "",
-                 lang: str = "en"):
+                 lang: str = "en", runner: BackgroundRunner | None = None):
         super().__init__()
+        self.runner = runner or BackgroundRunner()
         self.project = project
         self.device_key = device_key
         self.operator = operator

@@ -1,0 +1,97 @@
+"""The one way to run long work off the UI thread (export, import, report, demo).
+
+`BackgroundRunner.run(task, on_success, on_failure, on_progress)`: `task` is a plain
+function `task(progress)` that must not touch widgets; it may call `progress(done, total)`
+and should check `progress.cancelled` to stop early (raise `Cancelled`). The callbacks run
+on the main thread. Tests use `SynchronousRunner`, which runs everything at once, in the
+calling thread (as Picard's FakeThreadPool does).
+Database work in a task opens its own connection (sqlite3 connections stay in one thread).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """The user cancelled the work."""
+
+
+class Progress:
+    """Passed to a task: call it with (done, total); read `cancelled`."""
+
+    def __init__(self, emit: Callable[[int, int], None]):
+        self._emit = emit
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self._emit(done, total)
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+        super().__init__()
+        self.task, self.signals, self.progress = task, signals, progress
+
+    def run(self) -> None:
+        try:
+            result = self.task(self.progress)
+        except BaseException as exc:  # noqa: BLE001 - reported on the main thread
+            log.exception("background task failed")
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class BackgroundRunner:
+    """Runs tasks on Qt's thread pool; returns the `Progress` so a dialog can cancel."""
+
+    def __init__(self) -> None:
+        self._alive: set[_Signals] = set()
+
+    def run(self, task: Callable[[Progress], Any], on_success: Callable[[Any], None],
+            on_failure: Callable[[BaseException], None],
+            on_progress: Callable[[int, int], None] | None = None) -> Progress:
+        signals = _Signals()
+        self._alive.add(signals)
+
+        def done(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def finish(value: Any) -> None:
+                self._alive.discard(signals)
+                callback(value)
+            return finish
+
+        signals.succeeded.connect(done(on_success))
+        signals.failed.connect(done(on_failure))
+        if on_progress:
+            signals.progressed.connect(on_progress)
+        progress = Progress(signals.progressed.emit)
+        QThreadPool.globalInstance().start(_Job(task, signals, progress))
+        return progress
+
+
+class SynchronousRunner(BackgroundRunner):
+    """Runs tasks at once in the calling thread: for tests."""
+
+    def run(self, task, on_success, on_failure, on_progress=None) -> Progress:  # type: ignore[override]
+        progress = Progress(on_progress or (lambda done, total: None))
+        try:
+            result = task(progress)
+        except BaseException as exc:  # noqa: BLE001
+            on_failure(exc)
+        else:
+            on_success(result)
+        return progress
