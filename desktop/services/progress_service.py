@@ -1,0 +1,166 @@
+"""The paper ledger and the per-operator productivity and quality figures.
+
+Ledger: per round, the form numbers expected on paper (form_min..form_max, else
+1..target) against those entered, verified and missing, with the missing numbers listed
+compactly ("12-15, 40"). Operators: per first keyer and day of keying, the forms keyed,
+keystrokes per hour, and discrepancies per 1,000 fields keyed: the first keyer's error
+rate found by verification, i.e. the decided discrepancies whose final value differs from
+the first keying (the paper agreed with the second keying or with a typed value),
+divided by the fields compared in that keyer's verified forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..storage import progress_store, round_store
+from ..storage.database import Database
+from ..storage.round_store import Round
+from .verification_service import in_sample
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The paper ledger of one round."""
+
+    round_uuid: str
+    round_name: str
+    expected: int
+    first: int | None
+    last: int | None
+    entered: int  # keyed and saved (entered or verified)
+    verified: int
+    drafts: int
+    missing: tuple[int, ...]
+    outside: tuple[int, ...]  # keyed numbers outside the expected range
+    target: int
+
+    @property
+    def missing_text(self) -> str:
+        return compact_ranges(self.missing)
+
+    @property
+    def outside_text(self) -> str:
+        return compact_ranges(self.outside)
+
+
+@dataclass(frozen=True)
+class OperatorDay:
+    """Productivity and quality of one first keyer on one day."""
+
+    operator: str
+    day: str
+    forms: int
+    keystrokes: int
+    seconds: float
+    forms_verified: int
+    fields_compared: int
+    errors: int
+
+    @property
+    def keystrokes_per_hour(self) -> float | None:
+        return self.keystrokes * 3600.0 / self.seconds if self.seconds > 0 else None
+
+    @property
+    def errors_per_1000(self) -> float | None:
+        """Discrepancies per 1,000 fields keyed (None until some form was verified)."""
+        if not self.fields_compared:
+            return None
+        return self.errors * 1000.0 / self.fields_compared
+
+
+def compact_ranges(numbers: Iterable[int]) -> str:
+    """'12-15, 40' for [12, 13, 14, 15, 40]; '' for none."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    start = previous = None
+    for number in ordered:
+        if start is None:
+            start = previous = number
+        elif number == previous + 1:
+            previous = number
+        else:
+            parts.append(_range(start, previous))
+            start = previous = number
+    if start is not None:
+        parts.append(_range(start, previous))
+    return ", ".join(parts)
+
+
+def _range(start: int, end: int) -> str:
+    return str(start) if start == end else f"{start}-{end}"
+
+
+def expected_range(round_: Round) -> tuple[int, int] | None:
+    """The paper form numbers the round expects, or None when nothing says."""
+    if round_.form_min is not None and round_.form_max is not None:
+        return round_.form_min, round_.form_max
+    if round_.target_count > 0:
+        low = round_.form_min if round_.form_min is not None else 1
+        return low, low + round_.target_count - 1
+    return None
+
+
+class ProgressService:
+    """Ledger and operator figures of one open project."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def ledger(self, round_uuid: str) -> Ledger | None:
+        """The paper ledger of a round (None for an unknown round)."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return None
+        live = progress_store.live_numbers(self.db.conn, round_uuid)
+        present = {number for number, _status in live}
+        span = expected_range(round_)
+        if span is None:
+            first = last = None
+            missing: list[int] = []
+            outside: list[int] = []
+            expected = round_.target_count
+        else:
+            first, last = span
+            missing = [n for n in range(first, last + 1) if n not in present]
+            outside = sorted(n for n in present if n < first or n > last)
+            expected = last - first + 1
+        statuses = [status for _n, status in live]
+        return Ledger(round_uuid=round_uuid, round_name=round_.name, expected=expected,
+                      first=first, last=last,
+                      entered=sum(s in ("entered", "verified") for s in statuses),
+                      verified=statuses.count("verified"), drafts=statuses.count("draft"),
+                      missing=tuple(missing), outside=tuple(outside),
+                      target=round_.target_count)
+
+    def ledgers(self) -> list[Ledger]:
+        """The ledgers of every round, oldest round first."""
+        return [ledger for round_ in round_store.list_rounds(self.db.conn)
+                if (ledger := self.ledger(round_.uuid)) is not None]
+
+    def sample_progress(self, round_uuid: str) -> tuple[int, int]:
+        """(sampled forms verified, sampled forms) under the round's verification rule."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return 0, 0
+        rows = progress_store.keyed_forms(self.db.conn, round_uuid)
+        picked = [status for uuid, number, status in rows if in_sample(round_, uuid, number)]
+        return picked.count("verified"), len(picked)
+
+    def operator_days(self, round_uuid: str | None = None) -> list[OperatorDay]:
+        """Per first keyer and day: forms, keystrokes, verification figures."""
+        keyed = progress_store.keying_by_operator_day(self.db.conn, round_uuid)
+        checked = {(row["operator"], row["day"]): row for row in
+                   progress_store.verification_by_operator_day(self.db.conn, round_uuid)}
+        result = []
+        for row in keyed:
+            found = checked.get((row["operator"], row["day"]), {})
+            result.append(OperatorDay(
+                operator=row["operator"], day=row["day"], forms=int(row["forms"]),
+                keystrokes=int(row["keystrokes"] or 0), seconds=float(row["seconds"] or 0),
+                forms_verified=int(found.get("forms_verified") or 0),
+                fields_compared=int(found.get("fields_compared") or 0),
+                errors=int(found.get("errors") or 0)))
+        return result
+

@@ -1,0 +1,285 @@
+"""Double-entry (dependent) verification: blind re-keying, comparison and resolution.
+
+A second operator re-keys a sampled form without seeing the first values. `compare`
+canonicalises both keyings and compares them question by question over the questions
+that apply under either keying; it stores the second keying and each discrepancy. Each
+discrepancy is then resolved against the paper (`keep_first`, `keep_second`, or a typed
+value), every decision audited in its own transaction. `finish` writes the final values
+to the form (audit rows with old and new values) and moves it entered -> verified; a
+keying with no discrepancy is verified at once.
+
+Sampling is per round (`round.verify_mode` / `verify_value`): 'all', 'every_nth' (form
+numbers divisible by N, so the operator can see the rule on the paper pile), 'share' (a
+deterministic pseudo-random share keyed on the form uuid, so the sample never changes
+when more forms arrive) and 'none'.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..domain.form_rules import applicable, check_answer, validate_form, without_skipped
+from ..domain.questionnaire import Questionnaire
+from ..domain.values import canonical
+from ..storage import audit_store, response_store, round_store, verification_store
+from ..storage.audit_store import AuditEntry
+from ..storage.clock import utc_now
+from ..storage.database import Database
+from ..storage.round_store import Round
+from ..storage.verification_store import ItemRow, VerificationRow
+from .form_service import Actor
+
+DECISIONS = ("keep_first", "keep_second", "typed")
+
+_MESSAGES = {
+    "no_form": {"en": "Form {n} is not in this round. Check the number on the paper.",
+                "es": "El formulario {n} no está en esta ronda. Revise el número en el papel."},
+    "not_entered": {
+        "en": "Form {n} cannot be verified now (its status is {status}).",
+        "es": "El formulario {n} no se puede verificar ahora (su estado es {status})."},
+    "same_operator": {
+        "en": "Form {n} was keyed by {operator}; another operator must verify it.",
+        "es": "El formulario {n} lo digitó {operator}; debe verificarlo otra persona."},
+    "open_exists": {
+        "en": "Form {n} already has a verification waiting for its decisions.",
+        "es": "El formulario {n} ya tiene una verificación pendiente de decisiones."},
+    "no_verification": {"en": "This verification no longer exists or is already finished.",
+                        "es": "Esta verificación ya no existe o ya está terminada."},
+    "bad_decision": {"en": "Choose keep first, keep second or type the correct value.",
+                     "es": "Elija mantener la primera, mantener la segunda o escriba el "
+                           "valor correcto."},
+    "bad_value": {"en": "The value typed for {question} is not valid: {problem}",
+                  "es": "El valor escrito para {question} no es válido: {problem}"},
+    "undecided": {"en": "{n} discrepancies still need a decision.",
+                  "es": "Faltan decisiones para {n} discrepancias."},
+    "final_invalid": {
+        "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
+        "es": "El formulario corregido no es válido en {question}: {problem} "
+              "Cambie esa decisión."},
+}
+
+
+class VerificationRefused(ValueError):
+    """The verification step was not done; the message is for the operator."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The outcome of comparing a second keying with the first."""
+
+    verification_id: int
+    response_uuid: str
+    form_number: int
+    fields_compared: int
+    items: tuple[ItemRow, ...]
+    verified: bool  # True when there was no discrepancy and the form is verified already
+
+
+def in_sample(round_: Round, form_uuid: str, form_number: int) -> bool:
+    """Whether the round's verification rule picks this form."""
+    mode, value = round_.verify_mode, round_.verify_value
+    if mode == "all":
+        return True
+    if mode == "every_nth":
+        step = max(int(round(value)), 1)
+        return form_number % step == 0
+    if mode == "share":
+        digest = hashlib.sha256(form_uuid.encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big") / 2 ** 64 < value
+    return False
+
+
+class VerificationService:
+    """Verification use-cases on one open project database."""
+
+    def __init__(self, db: Database, questionnaire: Questionnaire, actor: Actor,
+                 lang: str = "en"):
+        self.db = db
+        self.questionnaire = questionnaire
+        self.actor = actor
+        self.lang = lang
+
+    # -- sampling ------------------------------------------------------------------------
+    def sample(self, round_uuid: str) -> list[tuple[str, int, str]]:
+        """(uuid, form number, status) of the live non-draft forms the rule picks."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return []
+        return [(uuid, number, status) for uuid, number, status, _op
+                in verification_store.live_forms(self.db.conn, round_uuid)
+                if status in ("entered", "verified") and in_sample(round_, uuid, number)]
+
+    def due(self, round_uuid: str) -> list[tuple[str, int]]:
+        """(uuid, form number) of sampled forms still waiting for a second keying."""
+        waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
+        return [(uuid, number) for uuid, number, status in self.sample(round_uuid)
+                if status == "entered" and uuid not in waiting]
+
+    def next_due(self, round_uuid: str) -> tuple[str, int] | None:
+        """The next form to verify: the lowest-numbered one due not keyed by this
+        operator (the first keyer never verifies their own form)."""
+        operators = {uuid: op for uuid, _n, _s, op
+                     in verification_store.live_forms(self.db.conn, round_uuid)}
+        for uuid, number in self.due(round_uuid):
+            if operators.get(uuid) != self.actor.operator:
+                return uuid, number
+        return None
+
+    def find(self, round_uuid: str, form_number: int) -> str:
+        """The uuid of a form that this operator may verify now; refusal otherwise."""
+        uuid = response_store.find_form(self.db.conn, round_uuid, form_number)
+        stored = response_store.get_form(self.db.conn, uuid) if uuid else None
+        if stored is None:
+            raise self._refused("no_form", n=form_number)
+        row = stored.response
+        if row.status != "entered":
+            raise self._refused("not_entered", n=form_number, status=row.status)
+        if row.operator == self.actor.operator:
+            raise self._refused("same_operator", n=form_number, operator=row.operator)
+        return uuid
+
+    def open_for(self, response_uuid: str) -> VerificationRow | None:
+        """The verification of a form still waiting for decisions, if any."""
+        return verification_store.open_verification(self.db.conn, response_uuid)
+
+    def items(self, verification_id: int) -> list[ItemRow]:
+        return verification_store.items(self.db.conn, verification_id)
+
+    # -- comparing -----------------------------------------------------------------------
+    def compare(self, response_uuid: str, second: Mapping[str, str]) -> Comparison:
+        """Store a blind second keying and its discrepancies with the first keying.
+
+        Both keyings are compared as canonical text over the questions that apply under
+        either of them (a skipped question counts as blank). With no discrepancy the form
+        is verified in the same transaction.
+        """
+        stored = response_store.get_form(self.db.conn, response_uuid)
+        if stored is None or stored.response.status != "entered":
+            raise self._refused("no_verification")
+        number = stored.response.form_number
+        if stored.response.operator == self.actor.operator:
+            raise self._refused("same_operator", n=number, operator=stored.response.operator)
+        if self.open_for(response_uuid) is not None:
+            raise self._refused("open_exists", n=number)
+        first = stored.answers
+        second_kept, _ = without_skipped(self.questionnaire, dict(second))
+        second_values = {qid: self._canonical_or_raw(qid, text)
+                         for qid, text in second_kept.items()}
+        compared = set(applicable(self.questionnaire, first)) | set(
+            applicable(self.questionnaire, second_values))
+        order = [qid for qid in self.questionnaire.question_ids() if qid in compared]
+        differences = [(qid, first.get(qid, ""), second_values.get(qid, ""))
+                       for qid in order if first.get(qid, "") != second_values.get(qid, "")]
+        now = utc_now()
+        with self.db.transaction() as conn:
+            verification_id = verification_store.insert_verification(
+                conn, response_uuid, self.actor.operator, now, second_values, len(order),
+                differences)
+            audit_store.write_audit(conn, [self._entry(
+                "verify_keyed", response_uuid, new=str(len(differences)),
+                reason=f"{len(order)} fields compared")], now)
+            if not differences:
+                self._apply(conn, verification_id, stored.answers, {}, now)
+        items = tuple(verification_store.items(self.db.conn, verification_id))
+        return Comparison(verification_id, response_uuid, number, len(order), items,
+                          verified=not differences)
+
+    # -- resolving -----------------------------------------------------------------------
+    def resolve(self, verification_id: int, question_id: str, decision: str,
+                typed_value: str = "") -> ItemRow:
+        """Record the decision on one discrepancy (audited in the same transaction)."""
+        verification = verification_store.get_verification(self.db.conn, verification_id)
+        if verification is None or verification.status != "open":
+            raise self._refused("no_verification")
+        item = next((i for i in verification_store.items(self.db.conn, verification_id)
+                     if i.question_id == question_id), None)
+        if item is None or decision not in DECISIONS:
+            raise self._refused("bad_decision")
+        if decision == "keep_first":
+            final = item.first_value
+        elif decision == "keep_second":
+            final = item.second_value
+        else:
+            final = self._typed(question_id, typed_value)
+        now = utc_now()
+        with self.db.transaction() as conn:
+            verification_store.decide_item(conn, verification_id, question_id, final,
+                                           decision, self.actor.operator, now)
+            audit_store.write_audit(conn, [self._entry(
+                "verify_decision", verification.response_uuid, question_id=question_id,
+                old=item.first_value, new=final, reason=decision)], now)
+        return next(i for i in verification_store.items(self.db.conn, verification_id)
+                    if i.question_id == question_id)
+
+    def finish(self, verification_id: int) -> int:
+        """Write the decided values to the form and mark it verified; returns how many
+        answers changed. Refused while a discrepancy is undecided or when the corrected
+        form is not valid."""
+        verification = verification_store.get_verification(self.db.conn, verification_id)
+        if verification is None or verification.status != "open":
+            raise self._refused("no_verification")
+        items = verification_store.items(self.db.conn, verification_id)
+        undecided = [i for i in items if not i.decided]
+        if undecided:
+            raise self._refused("undecided", n=len(undecided))
+        stored = response_store.get_form(self.db.conn, verification.response_uuid)
+        if stored is None or stored.response.status != "entered":
+            raise self._refused("no_verification")
+        decided = {i.question_id: i.final_value or "" for i in items}
+        now = utc_now()
+        with self.db.transaction() as conn:
+            return self._apply(conn, verification_id, stored.answers, decided, now)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _apply(self, conn, verification_id: int, first: Mapping[str, str],
+               decided: Mapping[str, str], now: str) -> int:
+        merged = dict(first)
+        merged.update(decided)
+        final, _cleared = without_skipped(self.questionnaire,
+                                          {k: v for k, v in merged.items() if v != ""})
+        # Out-of-range values kept from the first keying were confirmed at entry.
+        confirmed = [qid for qid, value in final.items() if first.get(qid) == value]
+        problems = validate_form(self.questionnaire, final, self.lang, confirmed)
+        if problems:
+            question = self.questionnaire.question(problems[0].question_id)
+            raise self._refused("final_invalid", question=question.number,
+                                problem=problems[0].message)
+        changes = {qid: final.get(qid) for qid in set(final) | set(first)
+                   if final.get(qid) != first.get(qid)}
+        stored = response_store.get_form(conn, verification_store.get_verification(
+            conn, verification_id).response_uuid)
+        uuid, old = stored.response.uuid, stored.response
+        entries = [self._entry("verify_edit", uuid, question_id=qid, old=first.get(qid),
+                               new=value) for qid, value in sorted(changes.items())]
+        entries.append(self._entry("status", uuid, old=old.status, new="verified"))
+        response_store.replace_answers(conn, uuid, changes)
+        response_store.update_response(conn, uuid, status="verified", updated=now,
+                                       revision=old.revision + 1)
+        verification_store.set_status(conn, verification_id, "resolved")
+        audit_store.write_audit(conn, entries, now)
+        return len(changes)
+
+    def _typed(self, question_id: str, text: str) -> str:
+        question = self.questionnaire.question(question_id)
+        if not text.strip():
+            return ""
+        problem = check_answer(self.questionnaire, question, text, self.lang)
+        if problem is not None:
+            raise self._refused("bad_value", question=question.number, problem=problem.message)
+        return canonical(question, text)
+
+    def _canonical_or_raw(self, question_id: str, text: str) -> str:
+        try:
+            return canonical(self.questionnaire.question(question_id), text)
+        except (ValueError, KeyError):
+            return text.strip()
+
+    def _entry(self, action: str, uuid: str, **fields: str | None) -> AuditEntry:
+        return AuditEntry(action=action, operator=self.actor.operator, device=self.actor.device,
+                          response_uuid=uuid, **fields)
+
+    def _refused(self, key: str, **values: object) -> VerificationRefused:
+        texts = _MESSAGES[key]
+        return VerificationRefused(texts.get(self.lang, texts["en"]).format(**values))
