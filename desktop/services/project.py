@@ -13,7 +13,7 @@ from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import load_questionnaire, parse_questionnaire
 from ..resources import default_questionnaire_path
 from ..storage import questionnaire_store, round_store, settings_store
-from ..storage.database import Database
+from ..storage.database import Database, DatabaseError
 from ..storage.round_store import Round
 
 
@@ -27,18 +27,27 @@ class Project:
              check_same_thread: bool = True) -> "Project":
         """Open or create a project database. A new one gets `questionnaire_path` (or the
         default instrument); an existing one keeps its own questionnaire."""
+        is_new = (str(path) == ":memory:" or not Path(path).exists()
+                  or Path(path).stat().st_size == 0)
+        # Load (and so check) a new questionnaire before touching the database, so a bad
+        # file leaves nothing half-made behind.
+        loaded = None
+        if is_new or questionnaire_path is not None:
+            loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
         db = Database.open(path, check_same_thread=check_same_thread)
         try:
             text = questionnaire_store.latest_questionnaire_text(db.conn)
-            if text is None or questionnaire_path is not None:
-                questionnaire = load_questionnaire(questionnaire_path
-                                                   or default_questionnaire_path())
+            if loaded is not None:
+                questionnaire = loaded
                 with db.transaction() as conn:
                     questionnaire_store.store_questionnaire(
                         conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
                         questionnaire.source_text)
-            else:
+            elif text is not None:
                 questionnaire = parse_questionnaire(text, source=str(path))
+            else:
+                raise DatabaseError(f"{path} has no questionnaire; it is not a RiskMap "
+                                    "project.")
         except Exception:
             db.close()
             raise

@@ -1,0 +1,64 @@
+"""The analysis table: one row per form, one column per question, built once per load.
+
+`build_answer_frame` pivots the long answer rows read by `storage.analysis_store` into a
+wide pandas DataFrame: `uuid`, `round` (categorical), `form_number`, `operator`, `created`
+(UTC timestamp), `day` (date of keying), then one float column per numeric question
+(codes, likert points, integers; NaN when unanswered) and one text column per
+multichoice question ("1 3"). Text and date questions are left out: no chart uses them and
+comments could identify a respondent. Scoring then works on whole numpy columns.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .questionnaire import Questionnaire
+
+FORM_COLUMNS = ("uuid", "round", "form_number", "operator", "created")
+NUMERIC_TYPES = ("integer", "decimal", "choice", "likert")
+
+
+def analysed_questions(questionnaire: Questionnaire) -> tuple[list[str], list[str]]:
+    """(numeric question ids, multichoice question ids) that the analysis table holds."""
+    numeric = [q.id for q in questionnaire.questions() if q.type in NUMERIC_TYPES]
+    multi = [q.id for q in questionnaire.questions() if q.type == "multichoice"]
+    return numeric, multi
+
+
+def build_answer_frame(questionnaire: Questionnaire, forms: Sequence[tuple],
+                       answers: Iterable[tuple]) -> pd.DataFrame:
+    """The wide table from form rows (uuid, round, number, operator, created) and answer
+    rows (uuid, question id, value)."""
+    numeric, multi = analysed_questions(questionnaire)
+    frame = pd.DataFrame(list(forms), columns=list(FORM_COLUMNS))
+    frame["round"] = frame["round"].astype("category")
+    frame["form_number"] = frame["form_number"].astype("int64")
+    frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
+    frame["day"] = frame["created"].dt.strftime("%Y-%m-%d")
+    long = pd.DataFrame(list(answers), columns=["uuid", "question_id", "value"])
+    rows = pd.Index(frame["uuid"]).get_indexer(long["uuid"])
+    known = rows >= 0
+    long, rows = long[known], rows[known]
+
+    qcodes = pd.Categorical(long["question_id"], categories=numeric).codes
+    values = pd.to_numeric(long["value"], errors="coerce").to_numpy(dtype=float)
+    matrix = np.full((len(frame), len(numeric)), np.nan)
+    take = qcodes >= 0
+    matrix[rows[take], qcodes[take]] = values[take]
+    columns = {qid: matrix[:, i] for i, qid in enumerate(numeric)}
+
+    mcodes = pd.Categorical(long["question_id"], categories=multi).codes
+    for i, qid in enumerate(multi):
+        column = np.full(len(frame), None, dtype=object)
+        pick = mcodes == i
+        column[rows[pick]] = long["value"].to_numpy(dtype=object)[pick]
+        columns[qid] = column
+    return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
+
+
+def empty_answer_frame(questionnaire: Questionnaire) -> pd.DataFrame:
+    """The analysis table of a database without forms."""
+    return build_answer_frame(questionnaire, [], [])

@@ -1,0 +1,22 @@
+"""Child process for the crash test: saves forms forever, printing each uuid only after
+`save_new` (and so COMMIT) has returned. Killed with SIGKILL by the test."""
+
+import sys
+
+from desktop.domain.demo_forms import generate_forms
+from desktop.services.form_service import Actor, FormService
+from desktop.services.project import Project
+
+
+def main(path: str, start: int) -> None:
+    project = Project.open(path)
+    round_ = project.rounds()[0]
+    service = FormService(project.db, project.questionnaire, Actor("CR", "dev-crash"))
+    forms = generate_forms(project.questionnaire, 100_000, seed=start)
+    for number, form in enumerate(forms, start=start):
+        change = service.save_new(round_.uuid, number, form.answers)
+        print(change.uuid, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
