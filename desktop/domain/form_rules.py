@@ -76,7 +76,10 @@ def applicable(questionnaire: Questionnaire, answers: Mapping[str, str]) -> list
 def without_skipped(questionnaire: Questionnaire,
                     answers: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """The answers with those of non-applicable questions removed, and the removed ids."""
-    keep = set(applicable(questionnaire, answers))
+    return _split(answers, set(applicable(questionnaire, answers)))
+
+
+def _split(answers: Mapping[str, str], keep: set[str]) -> tuple[dict[str, str], list[str]]:
     kept = {qid: text for qid, text in answers.items() if qid in keep and text != ""}
     cleared = [qid for qid, text in answers.items() if qid not in keep and text != ""]
     return kept, cleared
@@ -135,17 +138,19 @@ def _codes_text(question: Question) -> str:
 
 
 def validate_form(questionnaire: Questionnaire, answers: Mapping[str, str], lang: str = "en",
-                  confirmed: Iterable[str] = (), draft: bool = False) -> list[Problem]:
+                  confirmed: Iterable[str] = (), draft: bool = False,
+                  applies: Iterable[str] | None = None) -> list[Problem]:
     """Every problem of a whole form, in paper order.
 
     `confirmed` holds ids whose out-of-range values the operator confirmed; `draft`
-    skips the required-answer check (an incomplete draft may be saved).
+    skips the required-answer check (an incomplete draft may be saved); `applies` may
+    pass the result of `applicable` when the caller has it already.
     """
     confirmed = set(confirmed)
     known = set(questionnaire.question_ids())
     problems = [Problem(qid, "unknown_question", message("unknown_question", lang, question=qid))
                 for qid in answers if qid not in known]
-    applies = set(applicable(questionnaire, answers))
+    applies = set(applicable(questionnaire, answers) if applies is None else applies)
     for question in questionnaire.questions():
         text = (answers.get(question.id) or "").strip()
         if question.id not in applies:

@@ -7,6 +7,7 @@ are dicts of language -> text, read through `Labels.text(lang)` with a fallback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
 
 from .expression import Expression
@@ -126,13 +127,19 @@ class Questionnaire:
 
     def questions(self) -> list[Question]:
         """Every question in paper order."""
-        return [q for section in self.sections for q in section.questions]
+        return list(self._questions)
+
+    @cached_property
+    def _questions(self) -> tuple[Question, ...]:
+        return tuple(q for section in self.sections for q in section.questions)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self._questions}
 
     def question(self, question_id: str) -> Question:
-        for q in self.questions():
-            if q.id == question_id:
-                return q
-        raise KeyError(question_id)
+        """The question with this id (KeyError when there is none)."""
+        return self._by_id[question_id]
 
     def question_ids(self) -> list[str]:
         return [q.id for q in self.questions()]

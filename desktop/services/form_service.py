@@ -7,11 +7,11 @@ signal instead of polling. Refusals are exceptions whose message is for the oper
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from ..domain.messages import message
-from ..domain.form_rules import Problem, validate_form, without_skipped
+from ..domain.form_rules import Problem, applicable, validate_form
 from ..domain.questionnaire import Questionnaire
 from ..domain.values import canonical
 from ..storage import audit_store, response_store, round_store
@@ -54,7 +54,9 @@ class FormService:
     questionnaire: Questionnaire
     actor: Actor
     lang: str = "en"
-    messages: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._known = frozenset(self.questionnaire.question_ids())
 
     # -- reading -------------------------------------------------------------------------
     def load(self, uuid: str) -> StoredForm | None:
@@ -72,8 +74,12 @@ class FormService:
     def prepare(self, answers: Mapping[str, str], confirmed: Iterable[str] = (),
                 draft: bool = False) -> dict[str, str]:
         """Canonical answers with skipped ones removed; FormRefused when not valid."""
-        kept, _cleared = without_skipped(self.questionnaire, answers)
-        problems = validate_form(self.questionnaire, kept, self.lang, confirmed, draft=draft)
+        applies = applicable(self.questionnaire, answers)
+        kept = {qid: text for qid, text in answers.items() if text != "" and qid in applies}
+        kept.update((qid, text) for qid, text in answers.items()
+                    if text != "" and qid not in self._known)
+        problems = validate_form(self.questionnaire, kept, self.lang, confirmed, draft=draft,
+                                 applies=applies)
         if problems:
             raise FormRefused(_text(self.lang, "invalid", n=len(problems)), problems)
         return {qid: canonical(self.questionnaire.question(qid), text)

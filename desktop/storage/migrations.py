@@ -56,7 +56,6 @@ CREATE TABLE response (
 -- A paper form number is used once per round, deleted forms aside.
 CREATE UNIQUE INDEX response_form_number ON response(round_uuid, form_number)
     WHERE status != 'deleted';
-CREATE INDEX response_status ON response(status);
 CREATE TABLE answer (
     response_uuid TEXT NOT NULL REFERENCES response(uuid),
     question_id TEXT NOT NULL,
@@ -84,8 +83,10 @@ CREATE TABLE verification_item (
     decided_at TEXT,
     PRIMARY KEY (verification_id, question_id)
 );
+-- Rows are never deleted (trigger below), so a plain rowid key never reuses an id and
+-- saves AUTOINCREMENT's extra page write on every save.
 CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     time TEXT NOT NULL,
     operator TEXT NOT NULL,
@@ -126,7 +127,52 @@ ALTER TABLE response ADD COLUMN entry_seconds REAL NOT NULL DEFAULT 0;
 CREATE INDEX response_round ON response(round_uuid, status);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# v3: bundles. Device trust pins (first bundle of a device pins its key), the versions of
+# each form HQ has merged (content hashes), conflicts kept for the analyst, what this
+# laptop last exported of each form (incremental export), and the audit watermark.
+V3 = """
+CREATE TABLE device_trust (
+    device_id TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    first_bundle_uuid TEXT NOT NULL,
+    last_sequence INTEGER NOT NULL,
+    last_bundle_uuid TEXT NOT NULL
+);
+CREATE TABLE response_version (
+    response_uuid TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (response_uuid, revision, sha256)
+) WITHOUT ROWID;
+CREATE TABLE response_conflict (
+    id INTEGER PRIMARY KEY,
+    response_uuid TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    bundle_uuid TEXT NOT NULL,
+    record TEXT NOT NULL,
+    hq_revision INTEGER,
+    hq_sha256 TEXT,
+    reason TEXT NOT NULL,
+    detected TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+    UNIQUE (response_uuid, sha256)
+);
+CREATE TABLE export_mark (
+    response_uuid TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    bundle_uuid TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE bundle_ledger ADD COLUMN audit_through INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX bundle_ledger_import ON bundle_ledger(bundle_uuid)
+    WHERE direction = 'import';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

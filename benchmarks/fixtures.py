@@ -1,0 +1,48 @@
+"""Shared benchmark inputs: a 100k-form demo database, built once and cached.
+
+`demo_database(n)` returns the path of a cached project with `n` synthetic forms (built
+with `fill_demo`, kept under benchmarks/.cache/, which git ignores). Benchmarks that write
+should work on `fresh_copy(path, tmp)` so the cache stays clean.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def demo_database(n: int = 100_000, seed: int = 1) -> Path:
+    from desktop.services.demo_service import fill_demo
+    from desktop.services.project import Project
+    path = CACHE / f"demo-{n}-{seed}.db"
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    for leftover in CACHE.glob(partial.name + "*"):
+        leftover.unlink()
+    project = Project.open(partial)
+    fill_demo(project, n, seed)
+    project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    project.close()
+    partial.rename(path)
+    return path
+
+
+def fresh_copy(path: Path, folder: Path) -> Path:
+    """A private copy of a cached database (through the backup API, WAL included)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    source = sqlite3.connect(path)
+    destination = sqlite3.connect(target)
+    source.backup(destination)
+    source.close()
+    destination.close()
+    return target
+
+
+def clean(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

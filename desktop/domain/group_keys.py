@@ -1,0 +1,55 @@
+"""Groups of respondents for breakdowns and filters: institution, post, unit type, rank
+band (profile questions) and round.
+
+Every form falls in exactly one group of a dimension: answers that are missing codes or
+absent go to the group `NOT_STATED`, shown like any other group. Without it the forms
+outside every group would be recoverable as total minus the groups shown.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .questionnaire import Questionnaire
+
+NOT_STATED = "-"
+ROUND = "round"
+BREAKDOWNS = ("institution", "post", "unit_type", "rank_band", ROUND)
+
+
+def breakdowns(questionnaire: Questionnaire) -> list[str]:
+    """The group dimensions this questionnaire supports, in dashboard order."""
+    ids = set(questionnaire.question_ids())
+    return [dim for dim in BREAKDOWNS if dim == ROUND or dim in ids]
+
+
+def group_index(frame: pd.DataFrame, dimension: str,
+                questionnaire: Questionnaire) -> tuple[np.ndarray, list[str]]:
+    """(group position of every row, group keys): keys are choice codes as text (or round
+    names) in questionnaire order, then `NOT_STATED` last."""
+    if dimension == ROUND:
+        column = frame[ROUND].astype("category")
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+        keys = [str(name) for name in column.cat.categories]
+    else:
+        choices = list(questionnaire.question(dimension).choice_codes())
+        values = frame[dimension].to_numpy(dtype=float)
+        lookup = np.full(max(choices, default=0) + 2, -1, dtype=np.int64)
+        lookup[choices] = np.arange(len(choices))
+        whole = np.where(np.isfinite(values) & (values >= 0) & (values <= max(choices, default=0)),
+                         values, len(lookup) - 1).astype(np.int64)
+        codes = lookup[whole]
+        keys = [str(code) for code in choices]
+    codes = np.where(codes < 0, len(keys), codes)
+    return codes, keys + [NOT_STATED]
+
+
+def group_label(questionnaire: Questionnaire, dimension: str, key: str, lang: str,
+                not_stated: str) -> str:
+    """The label of a group key: the choice label, the round name, or `not_stated`."""
+    if key == NOT_STATED:
+        return not_stated
+    if dimension == ROUND or not key.lstrip("-").isdigit():
+        return key
+    return questionnaire.question(dimension).choice_label(int(key), lang) or key

@@ -1,0 +1,191 @@
+"""Risk scores: likelihood x impact per respondent, averaged per risk, overall and by group.
+
+For each risk, over the respondents who gave both a valid likelihood and impact (1..points;
+missing codes are excluded and counted in `n_missing`): n, mean likelihood, mean impact,
+mean score (the mean of likelihood x impact per respondent, not the product of the means),
+95% confidence intervals (Student t; none for n = 1), the share rating likelihood 4-5, and
+the level (the questionnaire band of the mean score).
+
+`RiskBasis` turns the analysis table into per-form sums once; a filter is then a boolean
+mask and every group of every breakdown is one matrix product, which keeps a recompute of
+100k forms well under the dashboard's 150 ms.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .group_keys import group_index
+from .questionnaire import Questionnaire
+
+ALL = "all"
+SCORE_COLUMNS = ("dimension", "group", "risk_id", "n", "n_missing", "mean_likelihood",
+                 "likelihood_ci_low", "likelihood_ci_high", "mean_impact", "impact_ci_low",
+                 "impact_ci_high", "mean_score", "score_ci_low", "score_ci_high",
+                 "share_likely", "level")
+KEY_COLUMNS = ("dimension", "group", "risk_id")
+LIKELY_FROM = 4
+
+# Two-sided 95% critical values of Student's t by degrees of freedom; between the listed
+# values the next smaller df is used (a slightly wider, safe interval), beyond 120: 1.96.
+_T_TABLE = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365,
+            8: 2.306, 9: 2.262, 10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145,
+            15: 2.131, 16: 2.120, 17: 2.110, 18: 2.101, 19: 2.093, 20: 2.086, 21: 2.080,
+            22: 2.074, 23: 2.069, 24: 2.064, 25: 2.060, 26: 2.056, 27: 2.052, 28: 2.048,
+            29: 2.045, 30: 2.042, 40: 2.021, 60: 2.000, 120: 1.980}
+_T_DF = np.array(sorted(_T_TABLE))
+_T_VALUE = np.array([_T_TABLE[df] for df in _T_DF])
+
+
+def t_critical(df: np.ndarray | int) -> np.ndarray:
+    """Two-sided 95% t critical value for each df (NaN for df < 1)."""
+    df = np.asarray(df, dtype=float)
+    position = np.searchsorted(_T_DF, np.where(df >= 1, df, 1), side="right") - 1
+    value = np.where(df > 120, 1.96, _T_VALUE[np.clip(position, 0, len(_T_VALUE) - 1)])
+    return np.where(df >= 1, value, np.nan)
+
+
+# The per-form quantities summed for every risk, in this order.
+_PARTS = ("valid", "missing", "l", "ll", "i", "ii", "s", "ss", "likely")
+
+
+@dataclass
+class RiskBasis:
+    """Per-form sums of every risk and the group membership of every breakdown."""
+
+    risk_ids: list[str]
+    parts: np.ndarray            # forms x (len(_PARTS) * risks), float64
+    dimensions: list[str]
+    groups: np.ndarray           # forms x all groups of all dimensions (one-hot, float64)
+    group_keys: list[tuple[str, str]]  # (dimension, key) of every groups column
+    bands: list[tuple[int, str]]  # (min, id) of the questionnaire bands
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
+                   dimensions: list[str] | tuple[str, ...] = ()) -> "RiskBasis":
+        """Build the sums of `frame` (see `answer_frame`) for these group dimensions."""
+        missing_codes = list(questionnaire.missing_code_values())
+        blocks = []
+        for risk in questionnaire.risks:
+            points_l = questionnaire.question(risk.likelihood).points
+            points_i = questionnaire.question(risk.impact).points
+            lik = frame[risk.likelihood].to_numpy(dtype=float)
+            imp = frame[risk.impact].to_numpy(dtype=float)
+            valid = (_whole_in(lik, points_l) & _whole_in(imp, points_i))
+            missing = ~valid & (np.isin(lik, missing_codes) | np.isin(imp, missing_codes))
+            lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
+            score = lik0 * imp0
+            blocks.append(np.column_stack([valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2,
+                                           score, score ** 2, valid & (lik0 >= LIKELY_FROM)]))
+        parts = (np.concatenate(blocks, axis=1).astype(float) if blocks
+                 else np.zeros((len(frame), 0)))
+        onehots, keys = [], []
+        for dim in dimensions:
+            codes, dim_keys = group_index(frame, dim, questionnaire)
+            onehot = np.zeros((len(frame), len(dim_keys)))
+            onehot[np.arange(len(frame)), codes] = 1.0
+            onehots.append(onehot)
+            keys += [(dim, key) for key in dim_keys]
+        groups = np.concatenate(onehots, axis=1) if onehots else np.zeros((len(frame), 0))
+        return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
+                   [(band.min, band.id) for band in questionnaire.bands])
+
+    def group_sizes(self, mask: np.ndarray | None = None) -> pd.DataFrame:
+        """Forms per group (dimension, group, n) among the masked forms."""
+        weights = self._weights(mask)
+        sizes = weights @ self.groups
+        return pd.DataFrame({"dimension": [d for d, _ in self.group_keys],
+                             "group": [k for _, k in self.group_keys], "n": sizes.astype(int)})
+
+    def scores(self, mask: np.ndarray | None = None) -> pd.DataFrame:
+        """Scores of every risk overall (dimension 'all') and per group of each dimension,
+        over the forms where `mask` is true (all forms when None). Groups without any form
+        are left out."""
+        weights = self._weights(mask)
+        overall = (weights @ self.parts)[None, :]
+        group_weights = self.groups * weights[:, None]
+        by_group = group_weights.T @ self.parts
+        sizes = group_weights.sum(axis=0)
+        keep = sizes > 0
+        sums = np.concatenate([overall, by_group[keep]], axis=0)
+        labels = [(ALL, ALL)] + [key for key, k in zip(self.group_keys, keep) if k]
+        return self._table(sums, labels)
+
+    def _weights(self, mask: np.ndarray | None) -> np.ndarray:
+        if mask is None:
+            return np.ones(len(self.parts))
+        return np.asarray(mask, dtype=float)
+
+    def _table(self, sums: np.ndarray, labels: list[tuple[str, str]]) -> pd.DataFrame:
+        risks = len(self.risk_ids)
+        cube = sums.reshape(len(labels), risks, len(_PARTS))  # cells x risks x parts
+        get = {name: cube[:, :, i].reshape(-1) for i, name in enumerate(_PARTS)}
+        n = get["valid"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            columns = {"n": n.astype(int), "n_missing": get["missing"].astype(int)}
+            for name, total, squares in (("likelihood", "l", "ll"), ("impact", "i", "ii"),
+                                         ("score", "s", "ss")):
+                mean, low, high = _mean_ci(n, get[total], get[squares])
+                columns[f"mean_{name}"] = mean
+                columns[f"{name}_ci_low"] = low
+                columns[f"{name}_ci_high"] = high
+            columns["share_likely"] = np.where(n > 0, get["likely"] / n, np.nan)
+        table = pd.DataFrame({
+            "dimension": np.repeat([d for d, _ in labels], risks),
+            "group": np.repeat([g for _, g in labels], risks),
+            "risk_id": np.tile(self.risk_ids, len(labels)), **columns})
+        table["level"] = self.levels(table["mean_score"].to_numpy())
+        return table[list(SCORE_COLUMNS)]
+
+    def levels(self, scores: np.ndarray) -> list[str | None]:
+        """The band id of each mean score (the highest band whose min it reaches)."""
+        mins = np.array([low for low, _ in self.bands], dtype=float)
+        ids = [band_id for _, band_id in self.bands]
+        result: list[str | None] = []
+        for score in scores:
+            if not np.isfinite(score):
+                result.append(None)
+                continue
+            reached = np.nonzero(score >= mins)[0]
+            result.append(ids[reached[-1]] if len(reached) else None)
+        return result
+
+
+def _whole_in(values: np.ndarray, points: int) -> np.ndarray:
+    return (values >= 1) & (values <= points) & (np.floor(values) == values)
+
+
+def _mean_ci(n: np.ndarray, total: np.ndarray, squares: np.ndarray):
+    """Mean and 95% t interval from count, sum and sum of squares (NaN where undefined)."""
+    mean = np.where(n > 0, total / np.where(n > 0, n, 1), np.nan)
+    variance = np.where(n > 1, (squares - n * mean ** 2) / np.where(n > 1, n - 1, 1), np.nan)
+    variance = np.where(variance < 0, 0.0, variance)  # rounding of identical answers
+    half = t_critical(n - 1) * np.sqrt(variance / np.where(n > 0, n, 1))
+    half = np.where(n > 1, half, np.nan)
+    return mean, mean - half, mean + half
+
+
+def score_risks(frame: pd.DataFrame, questionnaire: Questionnaire,
+                by: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """Scores of `frame` overall and per group of each dimension in `by` (unprotected: pass
+    the result through `suppression.protect_scores` before showing it)."""
+    return RiskBasis.from_frame(frame, questionnaire, by).scores()
+
+
+def risk_register(scores: pd.DataFrame) -> pd.DataFrame:
+    """The overall rows ranked by mean score (highest first; suppressed rows last), with
+    the rank as column `rank` (1 = highest)."""
+    overall = scores[scores["dimension"] == ALL].copy()
+    overall = overall.sort_values(["mean_score", "risk_id"], ascending=[False, True],
+                                  na_position="last", kind="mergesort")
+    overall.insert(0, "rank", range(1, len(overall) + 1))
+    return overall.reset_index(drop=True)
+
+
+def format_score(value: float, digits: int = 1) -> str:
+    """A score for tables ('' when undefined)."""
+    return "" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
