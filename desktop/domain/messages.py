@@ -72,6 +72,69 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "es": "Este formulario ya fue verificado: indique el motivo del cambio."},
     "form_reason_delete": {"en": "Give a reason for deleting the form.",
                       "es": "Indique el motivo para eliminar el formulario."},
+
+    # Scores, dashboard and reports (issue 4).
+    "not_stated": {"en": "Not stated", "es": "No indicado"},
+    "all_forms": {"en": "All forms", "es": "Todos los formularios"},
+    "suppressed": {"en": "hidden (min. {n})", "es": "oculto (mín. {n})"},
+    "suppression_rule": {
+        "en": "Respondent protection: figures from fewer than {n} respondents are not shown "
+              "(marked 'hidden'); where a single hidden figure could be worked out from a "
+              "total, the next smallest one is hidden too.",
+        "es": "Protección de los encuestados: no se muestran cifras de menos de {n} "
+              "personas (marcadas 'oculto'); cuando una sola cifra oculta podría deducirse de "
+              "un total, también se oculta la siguiente más pequeña."},
+    "report_title": {"en": "Corruption risk map: survey results",
+                     "es": "Mapa de riesgos de corrupción: resultados de la encuesta"},
+    "report_forms": {"en": "{n} forms, keyed from {first} to {last}.",
+                     "es": "{n} formularios, digitados del {first} al {last}."},
+    "report_too_few": {"en": "Fewer than {n} forms match: no results can be shown.",
+                       "es": "Coinciden menos de {n} formularios: no se pueden mostrar "
+                             "resultados."},
+    "report_produced": {"en": "Produced on {date} with {app} {version}.",
+                        "es": "Elaborado el {date} con {app} {version}."},
+    "report_filters": {"en": "Selection: {filters}.", "es": "Selección: {filters}."},
+    "report_heat_map": {"en": "Risk heat map", "es": "Mapa de calor de riesgos"},
+    "report_heat_map_note": {
+        "en": "Each numbered point is a risk at its mean impact (across) and mean likelihood "
+              "(up), with 95% confidence intervals. Cell colours give the risk level of "
+              "likelihood x impact.",
+        "es": "Cada punto numerado es un riesgo en su impacto medio (horizontal) y su "
+              "probabilidad media (vertical), con intervalos de confianza del 95%. El color "
+              "de cada celda da el nivel de riesgo de probabilidad x impacto."},
+    "report_register": {"en": "Risk register", "es": "Registro de riesgos"},
+    "report_register_note": {
+        "en": "Score = likelihood x impact (1-25) per respondent, averaged; CI = 95% "
+              "confidence interval of the mean score; 'Likely' = share rating likelihood 4-5.",
+        "es": "Puntaje = probabilidad x impacto (1-25) por persona, promediado; IC = "
+              "intervalo de confianza del 95% del puntaje medio; 'Probable' = porcentaje que "
+              "califica la probabilidad con 4-5."},
+    "report_breakdown": {"en": "Mean score by {dimension}", "es": "Puntaje medio por {dimension}"},
+    "report_climate": {"en": "Integrity climate", "es": "Clima de integridad"},
+    "report_exposure": {"en": "Exposure to offers", "es": "Exposición a ofrecimientos"},
+    "report_exposure_yes": {"en": "{label}: yes {share} of {n} valid answers.",
+                            "es": "{label}: sí {share} de {n} respuestas válidas."},
+    "report_activity": {"en": "Forms keyed", "es": "Formularios digitados"},
+    "report_page": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
+    "col_rank": {"en": "#", "es": "N.º"},
+    "col_risk": {"en": "Risk", "es": "Riesgo"},
+    "col_group": {"en": "Group", "es": "Grupo"},
+    "col_n": {"en": "n", "es": "n"},
+    "col_missing": {"en": "Missing", "es": "Sin resp."},
+    "col_likelihood": {"en": "Likelihood", "es": "Probabilidad"},
+    "col_impact": {"en": "Impact", "es": "Impacto"},
+    "col_score": {"en": "Score", "es": "Puntaje"},
+    "col_ci": {"en": "95% CI", "es": "IC 95%"},
+    "col_likely": {"en": "Likely", "es": "Probable"},
+    "col_level": {"en": "Level", "es": "Nivel"},
+    "col_answer": {"en": "Answer", "es": "Respuesta"},
+    "col_count": {"en": "Count", "es": "Cantidad"},
+    "col_share": {"en": "Share", "es": "Porcentaje"},
+    "dim_institution": {"en": "institution", "es": "institución"},
+    "dim_post": {"en": "post", "es": "puesto"},
+    "dim_unit_type": {"en": "unit type", "es": "tipo de unidad"},
+    "dim_rank_band": {"en": "rank level", "es": "nivel jerárquico"},
+    "dim_round": {"en": "round", "es": "ronda"},
 }
 
 

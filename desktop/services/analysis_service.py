@@ -1,0 +1,177 @@
+"""The analysis behind the dashboard and the reports: load once, filter, recompute.
+
+`load_analysis(path)` reads the live forms of a project file once (on its own connection,
+so it can run in a worker) and prepares the per-form sums; `AnalysisService.compute(filters)`
+then masks the forms, scores every risk overall and by every breakdown, counts the climate
+and exposure answers and the keying activity, and passes EVERY table through
+`suppression.protect` before returning it. Nothing unprotected leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..domain import messages
+from ..domain.activity import DayBasis
+from ..domain.answer_frame import analysed_questions, build_answer_frame
+from ..domain.climate import CountBasis, climate_items, exposure_questions
+from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
+from ..domain.questionnaire import Questionnaire
+from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
+from ..domain.suppression import protect
+from ..storage import analysis_store
+from .project import Project
+
+
+@dataclass
+class DashboardData:
+    """Everything the dashboard and the reports show for one filter; all protected."""
+
+    scores: pd.DataFrame      # overall (dimension 'all') and group rows, labelled
+    register: pd.DataFrame    # overall rows ranked by mean score
+    climate: pd.DataFrame     # climate item distributions
+    exposure: pd.DataFrame    # exposure question and follow-ups
+    per_day: pd.DataFrame     # forms keyed per day
+    per_post: pd.DataFrame    # forms per post (group 'not stated' included)
+    n_forms: int | None       # forms in the filter (None when below the minimum)
+    first_day: str = ""
+    last_day: str = ""
+    min_n: int = 5
+    lang: str = "en"
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+class AnalysisService:
+    """The loaded analysis table of a project and the computations on it."""
+
+    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = 5,
+                 lang: str = "en"):
+        self.questionnaire = questionnaire
+        self.frame = frame
+        self.min_n = max(1, int(min_n))
+        self.lang = lang
+        self.dimensions = breakdowns(questionnaire)
+        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions)
+        self.climate_basis = CountBasis.from_frame(frame, questionnaire,
+                                                   climate_items(questionnaire))
+        self.exposure_basis = CountBasis.from_frame(frame, questionnaire,
+                                                    exposure_questions(questionnaire))
+        self.day_basis = DayBasis.from_frame(frame)
+        self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def filter_options(self) -> dict[str, list[tuple[str, str]]]:
+        """For each dimension, the (key, label) of groups that have forms."""
+        options = {}
+        for dim, (codes, keys) in self._codes.items():
+            present = np.unique(codes)
+            options[dim] = [(keys[i], self.group_label(dim, keys[i])) for i in present]
+        return options
+
+    def mask(self, filters: Mapping[str, str | None]) -> np.ndarray:
+        """The forms matching every filter (dimension -> group key; None or '' = all)."""
+        mask = np.ones(len(self.frame), dtype=bool)
+        for dim, key in filters.items():
+            if not key or dim not in self._codes:
+                continue
+            codes, keys = self._codes[dim]
+            mask &= codes == (keys.index(key) if key in keys else -1)
+        return mask
+
+    # -- the computation -------------------------------------------------------------------
+
+    def compute(self, filters: Mapping[str, str | None] | None = None) -> DashboardData:
+        """Scores, register, climate, exposure and activity for the filter, protected."""
+        filters = {k: v for k, v in (filters or {}).items() if v}
+        mask = self.mask(filters)
+        n_forms = int(mask.sum())
+        scores = protect(self.risk_basis.scores(mask), self.min_n, keys=KEY_COLUMNS,
+                         within=("dimension", "risk_id"))
+        scores = self._label_scores(scores)
+        climate = self._label_counts(self._protect_counts(self.climate_basis.counts(mask)))
+        exposure = self._label_counts(self._protect_counts(self.exposure_basis.counts(mask)))
+        sizes = self.risk_basis.group_sizes(mask)
+        posts = sizes[(sizes["dimension"] == "post") & (sizes["n"] > 0)]
+        per_post = protect(posts.reset_index(drop=True), self.min_n,
+                           keys=("dimension", "group"))
+        per_post["label"] = [self.group_label("post", k) for k in per_post["group"]]
+        per_day = protect(self.day_basis.counts(mask), self.min_n, keys=("day",))
+        shown = n_forms >= self.min_n
+        days = self.frame.loc[mask, "day"] if shown else pd.Series([], dtype=object)
+        return DashboardData(
+            scores=scores, register=risk_register(scores), climate=climate,
+            exposure=exposure, per_day=per_day, per_post=per_post,
+            n_forms=n_forms if shown else None,
+            first_day=str(days.min()) if len(days) else "",
+            last_day=str(days.max()) if len(days) else "",
+            min_n=self.min_n, lang=self.lang, filters=dict(filters))
+
+    def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
+        return protect(table, self.min_n, keys=("question", "code"), count="count",
+                       within=("question",), group_count="n")
+
+    # -- labels ----------------------------------------------------------------------------
+
+    def group_label(self, dimension: str, key: str) -> str:
+        return group_label(self.questionnaire, dimension, key, self.lang,
+                           messages.message("not_stated", self.lang))
+
+    def _label_scores(self, scores: pd.DataFrame) -> pd.DataFrame:
+        q, lang = self.questionnaire, self.lang
+        risks = {risk.id: (i + 1, risk.label.text(lang)) for i, risk in enumerate(q.risks)}
+        bands = {band.id: (band.label.text(lang), band.color) for band in q.bands}
+        scores["number"] = [risks[r][0] for r in scores["risk_id"]]
+        scores["risk_label"] = [risks[r][1] for r in scores["risk_id"]]
+        scores["group_label"] = [messages.message("all_forms", lang) if d == ALL
+                                 else self.group_label(d, g)
+                                 for d, g in zip(scores["dimension"], scores["group"])]
+        scores["level_label"] = [bands[b][0] if b in bands else "" for b in scores["level"]]
+        scores["level_color"] = [bands[b][1] if b in bands else "" for b in scores["level"]]
+        return scores
+
+    def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:
+        q, lang = self.questionnaire, self.lang
+        labels, answers = [], []
+        for qid, code in zip(table["question"], table["code"]):
+            question = q.question(qid)
+            labels.append(question.label.text(lang))
+            if question.type == "likert":
+                answers.append(code)
+            elif code.isdigit() and question.type in ("choice", "multichoice"):
+                answers.append(question.choice_label(int(code), lang) or code)
+            else:
+                answers.append(code)
+        table["question_label"] = labels
+        table["number"] = [q.question(qid).number for qid in table["question"]]
+        table["answer_label"] = answers
+        return table
+
+
+def read_frame(project: Project) -> pd.DataFrame:
+    """The analysis table of an open project (one row per live form)."""
+    numeric, multi = analysed_questions(project.questionnaire)
+    conn = project.db.conn
+    return build_answer_frame(project.questionnaire, analysis_store.forms(conn),
+                              analysis_store.answers(conn, numeric + multi))
+
+
+def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
+    """Open the project file on a fresh connection (safe in a worker), read it, close it."""
+    project = Project.open(path, check_same_thread=False)
+    try:
+        frame = read_frame(project)
+        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang)
+    finally:
+        project.close()
+
+
+def analysis_for(project: Project, lang: str = "en") -> AnalysisService:
+    """The analysis of an already open project (tests, the command line)."""
+    return AnalysisService(project.questionnaire, read_frame(project),
+                           project.min_group_size, lang)
