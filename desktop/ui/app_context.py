@@ -1,7 +1,8 @@
 """`AppContext`: what the widgets need, passed into their constructors (no globals).
 
-Holds the open project, the signed-in operator, the device key and the language, and
-emits `project_changed` / `forms_changed` so views refresh from one signal.
+Holds the open project, the signed-in operator, the chosen round, the device key and the
+language, and emits `project_changed` / `forms_changed` / `round_changed` /
+`operator_changed` / `settings_changed` so views refresh from one signal.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from PySide6.QtCore import QObject, Signal
 from ..bundle.device_key import DeviceKey
 from ..services.form_service import Actor, FormService
 from ..services.project import Project
+from ..services.records_service import RecordsService
+from ..services.round_service import Round, RoundService
 from .background import BackgroundRunner
 
 
 class AppContext(QObject):
     project_changed = Signal()
     forms_changed = Signal(object)  # a FormChange, or None for "many things changed"
+    round_changed = Signal()
+    operator_changed = Signal()
+    settings_changed = Signal()  # project settings or the language changed
 
     def __init__(self, project: Project, device_key: DeviceKey, operator: str = "",
                  lang: str = "en", runner: BackgroundRunner | None = None):
@@ -26,6 +32,8 @@ class AppContext(QObject):
         self.device_key = device_key
         self.operator = operator
         self.lang = lang
+        self.round_uuid: str | None = None
+        self._pick_default_round()
 
     @property
     def actor(self) -> Actor:
@@ -34,7 +42,51 @@ class AppContext(QObject):
     def form_service(self) -> FormService:
         return FormService(self.project.db, self.project.questionnaire, self.actor, self.lang)
 
+    def records_service(self) -> RecordsService:
+        """Counts and pages of forms of the open project."""
+        return RecordsService(self.project.db)
+
+    def round_service(self) -> RoundService:
+        """Rounds of the open project."""
+        return RoundService(self.project)
+
+    def current_round(self) -> Round | None:
+        """The round being keyed, or None when the project has no round yet."""
+        if self.round_uuid is None:
+            return None
+        return self.round_service().get(self.round_uuid)
+
+    @property
+    def operator_controlled(self) -> bool:
+        """Out-of-range values may be kept after an explicit confirmation (project setting)."""
+        return self.project.setting("operator_controlled") == "1"
+
+    def set_round(self, uuid: str | None) -> None:
+        """Choose the round being keyed."""
+        if uuid != self.round_uuid:
+            self.round_uuid = uuid
+            self.round_changed.emit()
+
+    def set_operator(self, name: str) -> None:
+        """Sign in another operator."""
+        if name != self.operator:
+            self.operator = name
+            self.operator_changed.emit()
+
+    def set_language(self, lang: str) -> None:
+        """Show questionnaire labels (and messages) in another language."""
+        if lang != self.lang:
+            self.lang = lang
+            self.settings_changed.emit()
+
     def replace_project(self, project: Project) -> None:
         old, self.project = self.project, project
         old.close()
+        self.round_uuid = None
+        self._pick_default_round()
         self.project_changed.emit()
+        self.round_changed.emit()
+
+    def _pick_default_round(self) -> None:
+        rounds = self.project.rounds()
+        self.round_uuid = rounds[-1].uuid if rounds else None

@@ -1,0 +1,303 @@
+"""The entry view: key paper forms heads-down, or edit a stored one.
+
+The form number from the paper comes first (checked the moment the operator leaves it:
+used in the round, or outside its range, is refused at once); then the questionnaire form
+(`FormWidget`). Ctrl+S saves a valid form, Ctrl+Shift+S saves an incomplete draft; after
+saving, a blank form opens with the cursor on the form number. Problems show in place,
+never in a modal box; the only dialogs are the reason for changing a verified form and
+the unsaved-changes question.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from ..services.entry_session import EntrySession
+from ..services.form_service import FormChange, FormRefused
+from .app_context import AppContext
+from .form_history_dialog import FormHistoryDialog
+from .form_widget import FormWidget
+from .question_field import ERROR_STYLE, AnswerEdit
+from .reason_dialog import ReasonDialog
+
+
+class EntryView(QWidget):
+    """Keying new forms and editing stored ones."""
+
+    form_saved = Signal(object)  # the FormChange
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.session = EntrySession(context.form_service(), context.round_uuid)
+        self._baseline: tuple[str, dict[str, str]] = ("", {})
+        self._number_keys = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self._build_header())
+        self.form = FormWidget(context.project.questionnaire, context.lang,
+                               operator_controlled=context.operator_controlled)
+        self.form.left_top.connect(self.focus_form_number)
+        self.form.completed.connect(self._at_end)
+        self.form.answers_changed.connect(self._update_counts)
+        layout.addWidget(self.form, 1)
+        self.hint = QLabel(self.tr("Enter or Tab: next question · Shift+Tab: back · "
+                                   "Ctrl+S: save · Ctrl+Shift+S: save as draft · "
+                                   "8/9: don't know / no answer"))
+        self.hint.setStyleSheet("color: #555; padding: 2px 4px;")
+        layout.addWidget(self.hint)
+        context.project_changed.connect(self._project_changed)
+        context.round_changed.connect(self._round_changed)
+        context.operator_changed.connect(self._refresh_service)
+        context.settings_changed.connect(self._settings_changed)
+        self.new_form()
+
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("entryHeader")
+        header.setStyleSheet("#entryHeader { background: #f3f5f8; border: 1px solid #d5d9e0;"
+                             " border-radius: 4px; }")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.mode = QLabel()
+        self.mode.setStyleSheet("font-weight: bold;")
+        number_label = QLabel(self.tr("Form number"))
+        self.number = AnswerEdit()
+        self.number.setObjectName("form_number")
+        self.number.setFixedWidth(90)
+        self.number.setAccessibleName(self.tr("Form number"))
+        number_label.setBuddy(self.number)
+        self.number.navigated.connect(self._number_navigated)
+        self.number.keyed.connect(self._count_number_key)
+        self.number.textEdited.connect(lambda _t: self.number_message.setText(""))
+        self.number_message = QLabel()
+        self.number_message.setStyleSheet(ERROR_STYLE)
+        self.number_message.setWordWrap(True)
+        self.counts = QLabel()
+        self.counts.setStyleSheet("color: #555;")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the form (Ctrl+S)"))
+        self.save_button.clicked.connect(lambda: self.save(draft=False))
+        self.draft_button = QPushButton(self.tr("Save as draft"))
+        self.draft_button.setToolTip(self.tr("Save an incomplete form (Ctrl+Shift+S)"))
+        self.draft_button.clicked.connect(lambda: self.save(draft=True))
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Every change of this form (Ctrl+H)"))
+        self.history_button.clicked.connect(self.show_history)
+        self.new_button = QPushButton(self.tr("New form"))
+        self.new_button.clicked.connect(self._new_clicked)
+        for widget in (self.save_button, self.draft_button, self.history_button,
+                       self.new_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row.addWidget(self.mode)
+        row.addSpacing(12)
+        row.addWidget(number_label)
+        row.addWidget(self.number)
+        row.addWidget(self.number_message, 1)
+        row.addWidget(self.counts)
+        row.addWidget(self.new_button)
+        row.addWidget(self.history_button)
+        row.addWidget(self.draft_button)
+        row.addWidget(self.save_button)
+        return header
+
+    # -- state ---------------------------------------------------------------------------
+    def new_form(self) -> None:
+        """A blank form with the cursor on the form number."""
+        self.session.start_new()
+        self.session.round_uuid = self.context.round_uuid
+        self.number.setText("")
+        self.number_message.setText("")
+        self.form.clear()
+        self._number_keys = 0
+        self._baseline = ("", {})
+        self._show_mode()
+        self.focus_form_number()
+
+    def load_form(self, uuid: str) -> bool:
+        """Open a stored form for editing (after asking about unsaved changes)."""
+        if not self.confirm_discard():
+            return False
+        try:
+            stored = self.session.start_edit(uuid)
+        except FormRefused as exc:
+            self.number_message.setText(str(exc))
+            return False
+        self.number.setText(str(stored.response.form_number))
+        self.number_message.setText("")
+        self.form.set_values(stored.answers)
+        self.form.reset_keystrokes()
+        self._number_keys = 0
+        self._baseline = (self.number.text(), self.form.values())
+        self._show_mode()
+        self.form.focus_first()
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        """Something was typed since the form was opened or last saved."""
+        return (self.number.text().strip(), self.form.values()) != self._baseline
+
+    def confirm_discard(self) -> bool:
+        """Ask before throwing away unsaved changes; True when it is fine to go on."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved form"),
+            self.tr("This form has changes that are not saved. Save them now?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save(draft=False)
+        if answer == QMessageBox.StandardButton.Discard:
+            self.new_form()
+            return True
+        return False
+
+    def focus_form_number(self) -> None:
+        """Put the cursor on the form number."""
+        self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.number.selectAll()
+        self.form.verticalScrollBar().setValue(0)
+
+    @property
+    def keystrokes(self) -> int:
+        """Keys pressed for this form so far (form number and answers)."""
+        return self._number_keys + self.form.keystrokes
+
+    # -- saving --------------------------------------------------------------------------
+    def save(self, draft: bool = False) -> bool:
+        """Save the form (Ctrl+S) or a draft (Ctrl+Shift+S); True when it was saved."""
+        self.form.refresh_skips()
+        problem = self.session.form_number_problem(self.number.text())
+        if problem:
+            self.number_message.setText(problem)
+            self.focus_form_number()
+            return False
+        problems = self.form.show_problems(draft=draft)
+        if problems:
+            self.number_message.setText(self.tr(
+                "Not saved: {n} question(s) need attention (shown in red).").format(
+                    n=len(problems)))
+            return False
+        reason = ""
+        if self.session.needs_reason and self.has_unsaved_changes():
+            reason = ReasonDialog.ask(
+                self, self.tr("Change a verified form"),
+                self.tr("This form was already verified. Why is it being changed?"),
+                self.tr("Save change")) or ""
+            if not reason:
+                return False
+        try:
+            change = self.session.save(int(self.number.text()), self.form.values(),
+                                       draft=draft, confirmed=self.form.confirmations(),
+                                       keystrokes=self.keystrokes, reason=reason)
+        except FormRefused as exc:
+            self.number_message.setText(str(exc))
+            for item in exc.problems:
+                if item.question_id in self.form.fields:
+                    self.form.fields[item.question_id].show_message(item.message)
+            return False
+        self._saved(change)
+        return True
+
+    def _saved(self, change: FormChange) -> None:
+        number = self.number.text()
+        self.new_form()
+        text = self.tr("Form {n} saved as a draft.") if change.status == "draft" \
+            else self.tr("Form {n} saved.")
+        self.number_message.setStyleSheet("color: #1b6e20;")
+        self.number_message.setText(text.format(n=number))
+        self.form_saved.emit(change)
+        self.context.forms_changed.emit(change)
+
+    def show_history(self) -> None:
+        """The audit history of the form being edited."""
+        if self.session.editing is None:
+            self.number_message.setText(self.tr("History is shown for saved forms: open one "
+                                                "from Records."))
+            return
+        response = self.session.editing.response
+        FormHistoryDialog(self.session.service, response.uuid, response.form_number,
+                          self).exec()
+
+    # -- keyboard ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if ctrl and event.key() == Qt.Key.Key_S:
+            self.save(draft=shift)
+            return
+        if ctrl and event.key() == Qt.Key.Key_H:
+            self.show_history()
+            return
+        super().keyPressEvent(event)
+
+    def _count_number_key(self) -> None:
+        self._number_keys += 1
+
+    def _number_navigated(self, step: int) -> None:
+        self.number_message.setStyleSheet(ERROR_STYLE)
+        if step < 0:
+            self.form.focus_last()
+            return
+        problem = self.session.form_number_problem(self.number.text())
+        self.number_message.setText(problem or "")
+        if problem is None:
+            self.form.focus_first()
+
+    def _at_end(self) -> None:
+        self.number_message.setStyleSheet("color: #1b6e20;")
+        self.number_message.setText(self.tr("End of the form: press Ctrl+S to save."))
+
+    # -- context -------------------------------------------------------------------------
+    def _show_mode(self) -> None:
+        editing = self.session.editing
+        if editing is None:
+            self.mode.setText(self.tr("New form"))
+        else:
+            status = editing.response.status
+            self.mode.setText(self.tr("Editing form {n} ({status})").format(
+                n=editing.response.form_number, status=status))
+        self.history_button.setEnabled(editing is not None)
+        self.number_message.setStyleSheet(ERROR_STYLE)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        applies = self.form.applicable_ids()
+        answered = len(self.form.values())
+        self.counts.setText(self.tr("{done} of {total} answered").format(
+            done=answered, total=len(applies)))
+
+    def _refresh_service(self) -> None:
+        self.session.service = self.context.form_service()
+
+    def _round_changed(self) -> None:
+        if self.session.editing is None:
+            self.session.round_uuid = self.context.round_uuid
+            self.number_message.setText("")
+
+    def _settings_changed(self) -> None:
+        self._refresh_service()
+        self.form.set_language(self.context.lang)
+        self.form.set_operator_controlled(self.context.operator_controlled)
+
+    def _project_changed(self) -> None:
+        # A new project may have another questionnaire: rebuild the form for it.
+        old = self.form
+        self.form = FormWidget(self.context.project.questionnaire, self.context.lang,
+                               operator_controlled=self.context.operator_controlled)
+        self.form.left_top.connect(self.focus_form_number)
+        self.form.completed.connect(self._at_end)
+        self.form.answers_changed.connect(self._update_counts)
+        self.layout().replaceWidget(old, self.form)
+        old.deleteLater()
+        self.session = EntrySession(self.context.form_service(), self.context.round_uuid)
+        self.new_form()
+
+    def _new_clicked(self) -> None:
+        if self.confirm_discard():
+            self.new_form()

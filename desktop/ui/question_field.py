@@ -1,0 +1,180 @@
+"""One question of the entry form: number, answer box, question text, codes, inline message.
+
+Built for heads-down keying: a single `QLineEdit` per question (fastest to type into), the
+codes shown beside it as a compact line ('1 Servicio de fronteras · 2 Policía …', likert
+anchors, missing codes), the chosen code in bold, and problems shown in place under the
+question instead of in a modal box. Enter, Tab and Shift+Tab are reported to the form
+(`navigated`) rather than moving focus by themselves, so the form can apply skip logic.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from ..domain.questionnaire import Question, Questionnaire
+
+_MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+              Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
+
+ERROR_STYLE = "color: #b00020;"
+NOTICE_STYLE = "color: #8a5a00;"
+
+
+class AnswerEdit(QLineEdit):
+    """A line edit that reports Enter/Tab/Shift+Tab as navigation and counts keystrokes."""
+
+    navigated = Signal(int)  # +1 forward (Enter, Tab), -1 back (Shift+Tab)
+    keyed = Signal()  # one keystroke typed in this box
+
+    def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Tab never reaches keyPressEvent (QWidget uses it to move focus), so take it here.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self.keyed.emit()
+                back = key == Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.navigated.emit(-1 if back else 1)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key not in _MODIFIERS and not (event.modifiers()
+                                          & Qt.KeyboardModifier.ControlModifier):
+            self.keyed.emit()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.navigated.emit(1)
+            return
+        super().keyPressEvent(event)
+
+
+class QuestionField(QWidget):
+    """The row of one question in the entry form."""
+
+    def __init__(self, questionnaire: Questionnaire, question: Question, lang: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+        self.questionnaire = questionnaire
+        self.lang = lang
+        self.number = QLabel(question.number)
+        self.number.setStyleSheet("font-weight: bold;")
+        self.number.setMinimumWidth(44)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.edit = AnswerEdit()
+        self.edit.setObjectName(f"answer_{question.id}")
+        self.edit.setAccessibleName(question.number)
+        self.edit.setFixedWidth(180 if question.type == "text" else 88)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.codes = QLabel()
+        self.codes.setWordWrap(True)
+        self.codes.setTextFormat(Qt.TextFormat.RichText)
+        self.codes.setStyleSheet("color: #444;")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setHorizontalSpacing(10)
+        layout.setVerticalSpacing(1)
+        layout.addWidget(self.number, 0, 0)
+        layout.addWidget(self.edit, 0, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 0, 2)
+        layout.addWidget(self.codes, 1, 2)
+        layout.addWidget(self.message, 2, 1, 1, 2)
+        layout.setColumnStretch(2, 1)
+        self.edit.textChanged.connect(self._show_codes)
+        self.set_language(lang)
+
+    # -- text ----------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Show the question in another language."""
+        self.lang = lang
+        self.text.setText(self.question.label.text(lang))
+        self._show_codes()
+
+    def value(self) -> str:
+        """The typed answer, trimmed."""
+        return self.edit.text().strip()
+
+    def set_value(self, text: str) -> None:
+        """Put an answer in the box without counting it as typing."""
+        self.edit.blockSignals(True)
+        self.edit.setText(text)
+        self.edit.blockSignals(False)
+        self._show_codes()
+
+    def show_message(self, text: str, notice: bool = False) -> None:
+        """Show a problem (or a notice) under the question; empty text hides it."""
+        self.message.setText(text)
+        self.message.setStyleSheet(NOTICE_STYLE if notice else ERROR_STYLE)
+        self.message.setVisible(bool(text))
+        self.edit.setProperty("problem", bool(text) and not notice)
+        self.edit.setStyleSheet("border: 1px solid #b00020;" if text and not notice else "")
+
+    def set_applies(self, applies: bool) -> None:
+        """Grey the question out (and empty it) when skip logic says it does not apply."""
+        if not applies and self.edit.text():
+            self.set_value("")
+        if not applies:
+            self.show_message("")
+        self.setEnabled(applies)
+
+    # -- codes line ----------------------------------------------------------------------
+    def _show_codes(self) -> None:
+        self.codes.setText(self._codes_html())
+        self.codes.setVisible(bool(self.codes.text()))
+
+    def _codes_html(self) -> str:
+        question, lang = self.question, self.lang
+        chosen = self._chosen_codes()
+        parts: list[str] = []
+        if question.type == "likert":
+            low, high = question.anchors or (None, None)
+            for code in question.choice_codes():
+                label = ""
+                if code == 1 and low is not None:
+                    label = low.text(lang)
+                elif code == question.points and high is not None:
+                    label = high.text(lang)
+                parts.append(_code_html(code, label, code in chosen))
+        elif question.type in ("choice", "multichoice"):
+            parts = [_code_html(c.code, c.label.text(lang), c.code in chosen)
+                     for c in question.choices]
+        elif question.type in ("integer", "decimal") and (
+                question.min is not None or question.max is not None):
+            low = "" if question.min is None else _number(question.min)
+            high = "" if question.max is None else _number(question.max)
+            parts.append(html.escape(f"{low}–{high}"))
+        elif question.type == "date":
+            parts.append("YYYY-MM-DD")
+        if question.allow_missing:
+            parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
+                      for m in self.questionnaire.missing_codes]
+        return " · ".join(parts)
+
+    def _chosen_codes(self) -> set[int]:
+        text = self.edit.text().replace(",", " ")
+        return {int(part) for part in text.split() if part.isdigit()}
+
+
+def _number(value: float | str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _code_html(code: int, label: str, chosen: bool, missing: bool = False) -> str:
+    text = html.escape(f"{code} {label}".strip()).replace(" ", "&nbsp;", 1)
+    if chosen:
+        return f"<b style='color:#000; background:#fff3b0'>{text}</b>"
+    if missing:
+        return f"<span style='color:#777'>{text}</span>"
+    return text

@@ -1,0 +1,219 @@
+"""The records view: every form of the database in a sortable, filterable table.
+
+Filter by form number, status, operator and round; Enter or double-click opens the form
+in the entry view (`open_requested`); Delete asks for a reason and soft-deletes (the row
+stays, with status 'deleted'); History shows the audit rows of the form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
+
+from ..services.form_service import FormRefused
+from ..services.records_service import LIVE, RecordFilter
+from .app_context import AppContext
+from .form_history_dialog import FormHistoryDialog
+from .reason_dialog import ReasonDialog
+from .records_model import RecordsModel, status_text
+
+
+class _Table(QTableView):
+    """Enter opens the current form, Delete deletes it."""
+
+    activated_row = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated_row.emit()
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordsView(QWidget):
+    """Forms of the open database."""
+
+    open_requested = Signal(str)  # uuid of the form to edit
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_filters())
+        self.model = RecordsModel(context.records_service, self)
+        self.table = _Table()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((90, 180, 100, 90, 150, 150, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.activated_row.connect(self.open_current)
+        self.table.delete_pressed.connect(self.delete_current)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_actions())
+        self.model.modelReset.connect(self._show_count)
+        context.forms_changed.connect(lambda _change: self.refresh())
+        context.project_changed.connect(self.reload_choices)
+        self.reload_choices()
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.number_filter = QLineEdit()
+        self.number_filter.setPlaceholderText(self.tr("Form number"))
+        self.number_filter.setValidator(QIntValidator(0, 10**9, self))
+        self.number_filter.setFixedWidth(110)
+        self.number_filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        for value, text in ((LIVE, self.tr("All but deleted")), ("draft", status_text("draft")),
+                            ("entered", status_text("entered")),
+                            ("verified", status_text("verified")),
+                            ("deleted", status_text("deleted")), ("", self.tr("All"))):
+            self.status_filter.addItem(text, value)
+        self.operator_filter = QComboBox()
+        self.operator_filter.setMinimumWidth(110)
+        self.round_filter = QComboBox()
+        self.round_filter.setMinimumWidth(180)
+        clear = QPushButton(self.tr("Clear filters"))
+        clear.clicked.connect(self.clear_filters)
+        for label, widget in ((self.tr("Form number"), self.number_filter),
+                              (self.tr("Status"), self.status_filter),
+                              (self.tr("Operator"), self.operator_filter),
+                              (self.tr("Round"), self.round_filter)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(8)
+        row.addWidget(clear)
+        row.addStretch(1)
+        self.number_filter.textChanged.connect(self.apply_filter)
+        for combo in (self.status_filter, self.operator_filter, self.round_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        return row
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count_label = QLabel()
+        row.addWidget(self.count_label)
+        row.addStretch(1)
+        self.open_button = QPushButton(self.tr("Open / edit"))
+        self.open_button.setToolTip(self.tr("Open the form in the entry view (Enter)"))
+        self.open_button.clicked.connect(self.open_current)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(self.show_history)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the form, giving a reason (Del)"))
+        self.delete_button.clicked.connect(self.delete_current)
+        for button in (self.open_button, self.history_button, self.delete_button):
+            row.addWidget(button)
+        return row
+
+    # -- filtering -----------------------------------------------------------------------
+    def reload_choices(self) -> None:
+        """Fill the operator and round lists from the database."""
+        for combo in (self.operator_filter, self.round_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.operator_filter.addItem(self.tr("All"), "")
+        for name in self.context.records_service().operators():
+            self.operator_filter.addItem(name, name)
+        self.round_filter.addItem(self.tr("All rounds"), "")
+        for round_ in self.context.round_service().rounds():
+            self.round_filter.addItem(round_.name, round_.uuid)
+        for combo in (self.operator_filter, self.round_filter):
+            combo.blockSignals(False)
+        self.apply_filter()
+
+    def current_filter(self) -> RecordFilter:
+        """The filter the widgets describe."""
+        text = self.number_filter.text().strip()
+        return RecordFilter(form_number=int(text) if text.isdigit() else None,
+                            status=self.status_filter.currentData(),
+                            operator=self.operator_filter.currentData() or "",
+                            round_uuid=self.round_filter.currentData() or "")
+
+    def apply_filter(self) -> None:
+        """Show the forms matching the filter widgets."""
+        self.model.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        """Show every live form."""
+        for widget in (self.number_filter, self.status_filter, self.operator_filter,
+                       self.round_filter):
+            widget.blockSignals(True)
+        self.number_filter.clear()
+        for combo in (self.status_filter, self.operator_filter, self.round_filter):
+            combo.setCurrentIndex(0)
+        for widget in (self.number_filter, self.status_filter, self.operator_filter,
+                       self.round_filter):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        """Read the database again, keeping the filter."""
+        self.model.refresh()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{n} forms").format(n=f"{self.model.rowCount():,}"))
+
+    # -- actions -------------------------------------------------------------------------
+    def current_uuid(self) -> str | None:
+        """The uuid of the selected form, if any."""
+        index = self.table.currentIndex()
+        row = self.model.record(index.row()) if index.isValid() else None
+        return row.uuid if row else None
+
+    def open_current(self) -> None:
+        """Ask the main window to open the selected form in the entry view."""
+        row = self.model.record(self.table.currentIndex().row())
+        if row is None:
+            return
+        if row.status == "deleted":
+            QMessageBox.information(self, self.tr("Deleted form"),
+                                    self.tr("This form was deleted; it can no longer be "
+                                            "edited. Its history is still available."))
+            return
+        self.open_requested.emit(row.uuid)
+
+    def show_history(self) -> None:
+        """The audit history of the selected form."""
+        row = self.model.record(self.table.currentIndex().row())
+        if row is not None:
+            FormHistoryDialog(self.context.form_service(), row.uuid, row.form_number,
+                              self).exec()
+
+    def delete_current(self) -> None:
+        """Soft-delete the selected form after asking for a reason."""
+        row = self.model.record(self.table.currentIndex().row())
+        if row is None or row.status == "deleted":
+            return
+        reason = ReasonDialog.ask(
+            self, self.tr("Delete form {n}").format(n=row.form_number),
+            self.tr("The form stays in the database, marked as deleted, with your reason. "
+                    "Why is form {n} being deleted?").format(n=row.form_number),
+            self.tr("Delete"))
+        if not reason:
+            return
+        try:
+            change = self.context.form_service().delete(row.uuid, reason)
+        except FormRefused as exc:
+            QMessageBox.warning(self, self.tr("Not deleted"), str(exc))
+            return
+        self.context.forms_changed.emit(change)

@@ -1,0 +1,158 @@
+"""Create or edit a collection round: name, institution, place, dates, target count, range
+of paper form numbers, and how forms are sampled for verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from ..services.round_service import Round, RoundNameTaken, RoundService
+from .question_field import ERROR_STYLE
+
+
+class RoundDialog(QDialog):
+    """New round (round_=None) or edit an existing one; `saved_round` after accept."""
+
+    def __init__(self, service: RoundService, round_: Round | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.original = round_
+        self.saved_round: Round | None = None
+        self.setWindowTitle(self.tr("Edit round") if round_ else self.tr("New round"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.institution = QLineEdit()
+        self.place = QLineEdit()
+        self.start = QLineEdit()
+        self.end = QLineEdit()
+        for edit in (self.start, self.end):
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            edit.setMaximumWidth(130)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.end)
+        dates.addStretch(1)
+        self.target = QSpinBox()
+        self.target.setRange(0, 1_000_000)
+        self.form_min = QSpinBox()
+        self.form_max = QSpinBox()
+        for spin in (self.form_min, self.form_max):
+            spin.setRange(0, 10**9)
+            spin.setSpecialValueText(self.tr("none"))
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.form_min)
+        numbers.addWidget(QLabel(self.tr("to")))
+        numbers.addWidget(self.form_max)
+        numbers.addStretch(1)
+        self.verify_mode = QComboBox()
+        for mode, text in (("all", self.tr("Every form")), ("every_nth", self.tr("Every Nth form")),
+                           ("share", self.tr("A random share")), ("none", self.tr("None"))):
+            self.verify_mode.addItem(text, mode)
+        self.verify_value = QDoubleSpinBox()
+        self.verify_value.setDecimals(0)
+        self.verify_mode.currentIndexChanged.connect(self._mode_changed)
+        verify = QHBoxLayout()
+        verify.addWidget(self.verify_mode)
+        verify.addWidget(self.verify_value)
+        verify.addStretch(1)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Institution"), self.institution)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Dates"), dates)
+        form.addRow(self.tr("Target (forms)"), self.target)
+        form.addRow(self.tr("Form numbers"), numbers)
+        form.addRow(self.tr("Verify"), verify)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._fill(round_)
+
+    def _fill(self, round_: Round | None) -> None:
+        if round_ is None:
+            self.verify_mode.setCurrentIndex(self.verify_mode.findData("share"))
+            self._mode_changed()
+            self.verify_value.setValue(10)
+            return
+        self.name.setText(round_.name)
+        self.institution.setText(round_.institution)
+        self.place.setText(round_.place)
+        self.start.setText(round_.start_date or "")
+        self.end.setText(round_.end_date or "")
+        self.target.setValue(round_.target_count)
+        self.form_min.setValue(round_.form_min or 0)
+        self.form_max.setValue(round_.form_max or 0)
+        self.verify_mode.setCurrentIndex(max(0, self.verify_mode.findData(round_.verify_mode)))
+        self._mode_changed()
+        value = round_.verify_value * 100 if round_.verify_mode == "share" \
+            else round_.verify_value
+        self.verify_value.setValue(value)
+
+    def _mode_changed(self) -> None:
+        mode = self.verify_mode.currentData()
+        self.verify_value.setVisible(mode in ("every_nth", "share"))
+        if mode == "share":
+            self.verify_value.setRange(1, 100)
+            self.verify_value.setSuffix(" %")
+            self.verify_value.setPrefix("")
+        else:
+            self.verify_value.setRange(2, 1000)
+            self.verify_value.setSuffix("")
+            self.verify_value.setPrefix(self.tr("N = "))
+
+    def fields(self) -> dict | None:
+        """The typed fields as Round fields, or None (with a message shown) when wrong."""
+        name = self.name.text().strip()
+        if not name:
+            self.message.setText(self.tr("Give the round a name."))
+            return None
+        dates = []
+        for edit in (self.start, self.end):
+            text = edit.text().strip()
+            try:
+                dates.append(dt.date.fromisoformat(text).isoformat() if text else None)
+            except ValueError:
+                self.message.setText(self.tr("Type dates as YYYY-MM-DD, for example 2026-10-05."))
+                return None
+        low, high = self.form_min.value() or None, self.form_max.value() or None
+        if low is not None and high is not None and low > high:
+            self.message.setText(self.tr("The first form number is above the last one."))
+            return None
+        mode = self.verify_mode.currentData()
+        value = self.verify_value.value()
+        value = value / 100 if mode == "share" else (value if mode == "every_nth" else 1.0)
+        return dict(name=name, institution=self.institution.text().strip(),
+                    place=self.place.text().strip(), start_date=dates[0], end_date=dates[1],
+                    target_count=self.target.value(), form_min=low, form_max=high,
+                    verify_mode=mode, verify_value=value)
+
+    def save(self) -> None:
+        """Store the round and close, or show what is wrong."""
+        fields = self.fields()
+        if fields is None:
+            return
+        try:
+            if self.original is None:
+                name = fields.pop("name")
+                self.saved_round = self.service.create(name, **fields)
+            else:
+                self.saved_round = self.service.update(
+                    self.service.edited(self.original, **fields))
+        except RoundNameTaken:
+            self.message.setText(self.tr("A round with this name exists already; choose "
+                                         "another name."))
+            return
+        self.accept()

@@ -1,0 +1,76 @@
+"""Settings: the language of the program and the questionnaire (this computer), and the
+project's own settings (they travel with the database file): operator-controlled mode
+and the minimum group size shown in the dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
+
+from .app_context import AppContext
+
+LANGUAGE_KEY = "ui/language"
+LANGUAGES = (("es", "Español"), ("en", "English"))
+
+
+class SettingsDialog(QDialog):
+    """Edits the language (QSettings) and the project settings (database)."""
+
+    def __init__(self, context: AppContext, settings: QSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(460)
+        self.main_layout = QVBoxLayout(self)
+        general = QGroupBox(self.tr("This computer"))
+        general_form = QFormLayout(general)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(context.lang)))
+        general_form.addRow(self.tr("Language"), self.language)
+        self.main_layout.addWidget(general)
+        project = QGroupBox(self.tr("This project (saved in the database)"))
+        project_form = QFormLayout(project)
+        self.operator_controlled = QCheckBox(self.tr(
+            "Operator-controlled: out-of-range values may be kept after a confirmation"))
+        self.operator_controlled.setChecked(context.operator_controlled)
+        project_form.addRow(self.operator_controlled)
+        self.min_group = QSpinBox()
+        self.min_group.setRange(1, 100)
+        self.min_group.setValue(context.project.min_group_size)
+        self.min_group.setToolTip(self.tr("Results of smaller groups are hidden in the "
+                                          "dashboard and exports, to protect respondents."))
+        project_form.addRow(self.tr("Smallest group shown"), self.min_group)
+        self.main_layout.addWidget(project)
+        note = QLabel(self.tr("Menus and buttons change language the next time the program "
+                              "starts; questions change at once."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.main_layout.addWidget(note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.main_layout.addWidget(self.buttons)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Add a group of settings (for example bundle recipients) above the buttons."""
+        self.main_layout.insertWidget(self.main_layout.count() - 2, widget)
+
+    def save(self) -> None:
+        """Store the settings and tell the views."""
+        project = self.context.project
+        project.set_setting("operator_controlled",
+                            "1" if self.operator_controlled.isChecked() else "0")
+        project.set_setting("min_group_size", self.min_group.value())
+        lang = self.language.currentData()
+        self.settings.setValue(LANGUAGE_KEY, lang)
+        if lang != self.context.lang:
+            self.context.set_language(lang)
+        else:
+            self.context.settings_changed.emit()
+        self.accept()

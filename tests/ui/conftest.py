@@ -1,0 +1,23 @@
+"""Fixtures for the widget tests: an application context on a fresh project with a round,
+a synchronous background runner, and a scratch QSettings file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+
+
+@pytest.fixture
+def context(project, round_uuid, device_key):
+    ctx = AppContext(project, device_key, operator="AM", lang="es",
+                     runner=SynchronousRunner())
+    ctx.set_round(round_uuid)
+    return ctx
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
