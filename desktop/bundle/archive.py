@@ -1,0 +1,96 @@
+"""The ZIP inside a bundle: written in a fixed member order, read with strict safety checks.
+
+Reading trusts nothing: member names must be exactly the expected flat names (no paths,
+no '..', no absolute names, no duplicates, nothing extra or missing), and sizes are capped
+(per file, in total, and by compression ratio) while decompressing, so a crafted archive
+cannot fill the disk or memory (no decompression bombs).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from typing import Mapping
+
+from .errors import BundleError
+from .manifest import MANIFEST, MAX_MANIFEST_BYTES, MEMBERS, SIGNATURE
+
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # uncompressed content of one bundle
+MAX_RATIO = 200  # uncompressed / compressed per member (real bundles stay below 20)
+RATIO_FLOOR = 1024 * 1024  # small members may compress better than the ratio
+COMPRESS_LEVEL = 1  # speed over a few percent of size: bundles are already small
+_FIXED_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def write_zip(files: Mapping[str, bytes]) -> bytes:
+    """A ZIP of `files` (name -> bytes), members in the order given."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED,
+                         compresslevel=COMPRESS_LEVEL) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED,
+                             compresslevel=COMPRESS_LEVEL)
+    return buffer.getvalue()
+
+
+def unsafe_name(name: str) -> bool:
+    """True for member names that could escape a folder when unzipped."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+        return True
+    if len(name) > 1 and name[1] == ":":
+        return True
+    parts = posixpath.normpath(name).split("/")
+    return ".." in name.split("/") or ".." in parts or name != posixpath.normpath(name)
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """Open the decrypted bytes as a ZIP and check its member list and declared sizes."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BundleError("tampered", f"zip: {exc}") from exc
+    names = [info.filename for info in infos]
+    if any(unsafe_name(name) for name in names):
+        raise BundleError("unsafe", f"member names {names}")
+    if len(names) != len(set(names)) or set(names) != set(MEMBERS):
+        raise BundleError("unsafe", f"members {names}")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise BundleError("unsafe", f"{info.filename} is encrypted inside the zip")
+        total += info.file_size
+        _check_ratio(info.filename, info.file_size, info.compress_size)
+    if total > MAX_TOTAL_BYTES:
+        raise BundleError("too_large", f"declared {total} bytes")
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limit: int | None = None) -> bytes:
+    """The bytes of one member, read with a hard cap (declared sizes may lie)."""
+    cap = limit if limit is not None else MAX_TOTAL_BYTES
+    info = archive.getinfo(name)
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(cap + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise BundleError("tampered", f"{name}: {exc}") from exc
+    if len(data) > cap:
+        raise BundleError("too_large", f"{name} exceeds {cap} bytes")
+    _check_ratio(name, len(data), info.compress_size)
+    return data
+
+
+def read_signed_part(archive: zipfile.ZipFile) -> tuple[bytes, bytes]:
+    """manifest.json and manifest.sig, each with a small cap."""
+    return (read_member(archive, MANIFEST, MAX_MANIFEST_BYTES),
+            read_member(archive, SIGNATURE, 1024))
+
+
+def _check_ratio(name: str, size: int, compressed: int) -> None:
+    if size > RATIO_FLOOR and size > MAX_RATIO * max(compressed, 1):
+        raise BundleError("too_large", f"{name}: compression ratio {size}/{compressed}")

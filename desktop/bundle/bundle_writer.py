@@ -1,0 +1,113 @@
+"""`BundleWriter`: builds a bundle in memory (records, CSV, audit), signs the manifest
+with the device key, zips and encrypts to every recipient. No database, no files: the
+export service feeds it rows and writes the bytes it returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from pyrage import x25519
+
+from .. import __version__
+from . import age_crypto, archive, records
+from .csv_export import CsvWriter
+from .device_key import DeviceKey
+from .manifest import (AUDIT, MANIFEST, QUESTIONNAIRE, RECORDS, RESPONSES_CSV, SIGNATURE,
+                       Manifest)
+from .signing import sign_manifest
+
+
+@dataclass(frozen=True)
+class QuestionnaireInfo:
+    id: str
+    version: str
+    sha256: str
+    text: str
+    question_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BuiltBundle:
+    manifest: Manifest
+    zip_bytes: bytes
+    encrypted: bytes
+
+
+class BundleWriter:
+    """Collects rounds, forms and audit rows; `finish` returns the encrypted bundle."""
+
+    def __init__(self, questionnaire: QuestionnaireInfo, device_key: DeviceKey):
+        self.questionnaire = questionnaire
+        self.device_key = device_key
+        self._round_lines: list[str] = []
+        self._round_names: dict[str, str] = {}
+        self._form_lines: list[str] = []
+        self._audit_lines: list[str] = []
+        self._csv = CsvWriter(questionnaire.question_ids)
+        self.answers = 0
+        self.form_rounds: set[str] = set()
+
+    def add_round(self, fields: Mapping, definition: str | None = None) -> None:
+        """A round; `definition` when it was keyed with another questionnaire."""
+        self._round_names[fields["uuid"]] = fields["name"]
+        self._round_lines.append(records.round_line(fields, definition))
+
+    def add_form(self, columns: Sequence, answers: dict[str, str],
+                 base: tuple[int, str] | None) -> tuple[str, int, str]:
+        """One form (response columns in FORM_FIELDS order); returns (uuid, revision, sha)."""
+        fields = dict(zip(records.FORM_FIELDS, columns))
+        sha = records.content_sha256(fields["round_uuid"], fields["form_number"],
+                                     fields["status"], fields["deleted_reason"], answers)
+        self._form_lines.append(records.FormRecord(fields, answers, sha, base).to_json())
+        self._csv.add((self._round_names.get(fields["round_uuid"], ""), fields["round_uuid"],
+                       fields["uuid"], fields["form_number"], fields["status"],
+                       fields["operator"], fields["device"], fields["created"],
+                       fields["updated"], fields["revision"], fields["deleted_reason"]),
+                      answers)
+        self.answers += len(answers)
+        self.form_rounds.add(fields["round_uuid"])
+        return fields["uuid"], fields["revision"], sha
+
+    def add_audit(self, row: Sequence) -> None:
+        """One audit row in records.AUDIT_FIELDS order."""
+        self._audit_lines.append(records.audit_line(dict(zip(records.AUDIT_FIELDS, row))))
+
+    @property
+    def form_count(self) -> int:
+        return len(self._form_lines)
+
+    @property
+    def audit_count(self) -> int:
+        return len(self._audit_lines)
+
+    def finish(self, *, bundle_uuid: str, sequence: int, previous_uuid: str | None,
+               created: str, scope: str, recipients: list[x25519.Recipient]) -> BuiltBundle:
+        """Manifest + signature + zip + age encryption (sign, then encrypt)."""
+        files = {
+            QUESTIONNAIRE: self.questionnaire.text.encode("utf-8"),
+            RESPONSES_CSV: self._csv.to_bytes(),
+            RECORDS: _jsonl(self._round_lines + self._form_lines),
+            AUDIT: _jsonl(self._audit_lines),
+        }
+        manifest = Manifest(
+            bundle_uuid=bundle_uuid, device_id=self.device_key.device_id,
+            device_public_key=self.device_key.public_key_b64, sequence=sequence,
+            previous_bundle_uuid=previous_uuid, created=created, scope=scope,
+            questionnaire={"id": self.questionnaire.id, "version": self.questionnaire.version,
+                           "sha256": self.questionnaire.sha256},
+            counts={"rounds": len(self._round_lines), "forms": len(self._form_lines),
+                    "answers": self.answers, "audit": len(self._audit_lines)},
+            files={name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+            app_version=__version__)
+        manifest_bytes = manifest.to_bytes()
+        members = {MANIFEST: manifest_bytes,
+                   SIGNATURE: sign_manifest(self.device_key, manifest_bytes), **files}
+        zipped = archive.write_zip(members)
+        return BuiltBundle(manifest, zipped, age_crypto.encrypt(zipped, recipients))
+
+
+def _jsonl(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""

@@ -1,0 +1,52 @@
+"""`responses.csv`: one row per form, codes as keyed, a header a person can read.
+
+Cells that a spreadsheet would run as a formula (text beginning with = + - @, a tab or a
+carriage return) get a leading apostrophe, so nothing runs when HQ opens the file in
+Excel or LibreOffice. Plain numbers such as -1 or -2.5 are left as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Iterable, Mapping, Sequence
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status",
+                 "operator", "device", "created", "updated", "revision", "deleted_reason")
+
+
+def neutralise(value: object) -> str:
+    """The cell text, made inert when a spreadsheet would treat it as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+class CsvWriter:
+    """Collects rows and returns the UTF-8 CSV bytes (with a BOM so Excel reads accents)."""
+
+    def __init__(self, question_ids: Sequence[str]):
+        self.question_ids = tuple(question_ids)
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+        self._writer.writerow(FIXED_COLUMNS + self.question_ids)
+        self.rows = 0
+
+    def add(self, fixed: Sequence[object], answers: Mapping[str, str]) -> None:
+        """One form: the FIXED_COLUMNS values, then its answers by question id."""
+        self._writer.writerow([neutralise(v) for v in fixed]
+                              + [neutralise(answers.get(q)) for q in self.question_ids])
+        self.rows += 1
+
+    def add_many(self, rows: Iterable[tuple[Sequence[object], Mapping[str, str]]]) -> None:
+        for fixed, answers in rows:
+            self.add(fixed, answers)
+
+    def to_bytes(self) -> bytes:
+        return ("\ufeff" + self._buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,115 @@
+"""`manifest.json` of bundle format v1: what a bundle holds and the hash of every file.
+
+The manifest is written as sorted, indented UTF-8 JSON; `manifest.sig` signs these exact
+bytes, so the reader verifies the signature over the bytes it received and only then trusts
+the fields. `parse_manifest` checks types strictly: a manifest that is not exactly what
+this program writes is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from .errors import BundleError
+
+FORMAT = "riskmap-bundle"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+QUESTIONNAIRE = "questionnaire.json"
+RESPONSES_CSV = "responses.csv"
+RECORDS = "records.jsonl"
+AUDIT = "audit.jsonl"
+DATA_FILES = (QUESTIONNAIRE, RESPONSES_CSV, RECORDS, AUDIT)
+MEMBERS = (MANIFEST, SIGNATURE) + DATA_FILES
+MAX_MANIFEST_BYTES = 64 * 1024
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The fields of manifest.json (format version 1)."""
+
+    bundle_uuid: str
+    device_id: str
+    device_public_key: str  # base64 of the raw Ed25519 public key
+    sequence: int  # 1, 2, 3 ... per device
+    previous_bundle_uuid: str | None
+    created: str  # UTC ISO-8601
+    scope: str  # "incremental" or "full"
+    questionnaire: dict  # id, version, sha256
+    counts: dict  # rounds, forms, answers, audit
+    files: dict  # file name -> sha256 of its bytes
+    app_version: str = ""
+    format: str = FORMAT
+    format_version: int = FORMAT_VERSION
+    extra: dict = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        """The exact bytes written to manifest.json (and signed)."""
+        data = asdict(self)
+        if not data["extra"]:
+            data.pop("extra")
+        return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+def read_format_version(data: bytes) -> tuple[dict, int]:
+    """The manifest as a dict and its format version; BundleError when it is not JSON."""
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise BundleError("too_large", "manifest.json")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BundleError("tampered", f"manifest.json: {exc}") from exc
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise BundleError("tampered", "manifest.json: not a RiskMap manifest")
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BundleError("tampered", "manifest.json: no format version")
+    return raw, version
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """A checked Manifest from manifest.json bytes (any deviation: BundleError)."""
+    raw, version = read_format_version(data)
+    if version != FORMAT_VERSION:
+        raise BundleError("unsupported_version", f"format_version {version}")
+    try:
+        manifest = Manifest(**raw)
+    except TypeError as exc:
+        raise BundleError("tampered", f"manifest.json: {exc}") from exc
+    _check(manifest)
+    return manifest
+
+
+def _check(m: Manifest) -> None:
+    problems = []
+    if not (isinstance(m.bundle_uuid, str) and _UUID.match(m.bundle_uuid)):
+        problems.append("bundle_uuid")
+    if not (isinstance(m.device_id, str) and 0 < len(m.device_id) <= 100):
+        problems.append("device_id")
+    if not isinstance(m.device_public_key, str):
+        problems.append("device_public_key")
+    if not isinstance(m.sequence, int) or isinstance(m.sequence, bool) or m.sequence < 1:
+        problems.append("sequence")
+    if m.previous_bundle_uuid is not None and not (
+            isinstance(m.previous_bundle_uuid, str) and _UUID.match(m.previous_bundle_uuid)):
+        problems.append("previous_bundle_uuid")
+    if not isinstance(m.created, str) or m.scope not in ("incremental", "full"):
+        problems.append("created/scope")
+    q = m.questionnaire
+    if not (isinstance(q, dict) and isinstance(q.get("id"), str)
+            and isinstance(q.get("version"), str) and _SHA256.match(str(q.get("sha256")))):
+        problems.append("questionnaire")
+    if not (isinstance(m.counts, dict) and all(
+            isinstance(v, int) and v >= 0 for v in m.counts.values())):
+        problems.append("counts")
+    if not (isinstance(m.files, dict) and set(m.files) == set(DATA_FILES)
+            and all(isinstance(v, str) and _SHA256.match(v) for v in m.files.values())):
+        problems.append("files")
+    if problems:
+        raise BundleError("tampered", "manifest.json fields: " + ", ".join(problems))

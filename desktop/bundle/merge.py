@@ -1,0 +1,49 @@
+"""Merge decisions for one incoming form version at headquarters (pure, no database).
+
+Versions are compared by content hash, never field by field:
+
+* not at HQ yet -> NEW;
+* same content as HQ's -> UNCHANGED; a version HQ has seen before and since replaced
+  (an older bundle imported late) -> OLDER, which changes nothing either;
+* a higher revision that descends from HQ's version (its base is HQ's version, or is
+  newer, or the laptop never sent the form before) -> UPDATE;
+* anything else (same revision with other content, or an edit of a base older than HQ's
+  version: two edits of the same base) -> CONFLICT: both are kept for the analyst.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Container
+
+
+class Decision(enum.Enum):
+    NEW = "new"
+    UPDATE = "updated"
+    UNCHANGED = "unchanged"
+    OLDER = "older"
+    CONFLICT = "conflicting"
+
+
+@dataclass(frozen=True)
+class Version:
+    revision: int
+    sha256: str
+
+
+def decide(incoming: Version, base: Version | None, current: Version | None,
+           known: Container[tuple[int, str]] = ()) -> Decision:
+    """What to do with `incoming` given HQ's `current` version and the versions HQ has
+    merged before (`known`: (revision, sha256) pairs)."""
+    if current is None:
+        return Decision.NEW
+    if incoming.sha256 == current.sha256:
+        return Decision.UNCHANGED
+    if (incoming.revision, incoming.sha256) in known:
+        return Decision.OLDER
+    if incoming.revision <= current.revision:
+        return Decision.CONFLICT
+    if base is None or base.revision > current.revision or base == current:
+        return Decision.UPDATE
+    return Decision.CONFLICT

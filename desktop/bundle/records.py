@@ -1,0 +1,186 @@
+"""The canonical records of `records.jsonl`: one JSON object per line, rounds first.
+
+    {"type": "round", "uuid": ..., "name": ..., "institution": ..., "place": ..., ...}
+    {"type": "form", "uuid": ..., "round_uuid": ..., "form_number": ..., "revision": ...,
+     "answers": {question id: canonical text}, "sha256": ..., "base": {...} | null, ...}
+
+`sha256` is the content hash of a form version (round, number, status, deletion reason,
+answers): two versions are the same edit exactly when their hashes match, whatever the
+clock or the operator said. `base` is the version this laptop sent last time (its revision
+and hash), so headquarters can tell a newer edit from a parallel one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Mapping
+
+from .errors import BundleError
+
+ROUND_FIELDS = ("uuid", "name", "institution", "place", "start_date", "end_date",
+                "target_count", "form_min", "form_max", "questionnaire_sha256", "verify_mode",
+                "verify_value", "created")
+FORM_FIELDS = ("uuid", "round_uuid", "form_number", "status", "operator", "device", "created",
+               "updated", "revision", "deleted_reason", "keystrokes", "entry_seconds")
+STATUSES = ("draft", "entered", "verified", "deleted")
+AUDIT_FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid",
+                "question_id", "old", "new", "reason")
+# Identifiers are uuid4 text today; older files used other short ids, so any short
+# printable text is accepted.
+_ID = re.compile(r"^[0-9A-Za-z._:-]{1,100}$")
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def content_sha256(round_uuid: str, form_number: int, status: str,
+                   deleted_reason: str | None, answers: Mapping[str, str]) -> str:
+    """The content hash of one form version (what an edit changes, nothing else)."""
+    text = _encode([round_uuid, form_number, status, deleted_reason,
+                    sorted(answers.items())])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class FormRecord:
+    """A form version as carried in a bundle."""
+
+    fields: dict  # FORM_FIELDS -> value
+    answers: dict  # question id -> canonical text
+    sha256: str
+    base: tuple[int, str] | None  # (revision, sha256) last sent by the exporting laptop
+
+    @property
+    def uuid(self) -> str:
+        return self.fields["uuid"]
+
+    @property
+    def revision(self) -> int:
+        return self.fields["revision"]
+
+    def to_json(self) -> str:
+        data = dict(self.fields)
+        data.update(type="form", answers=self.answers, sha256=self.sha256,
+                    base=None if self.base is None else
+                    {"revision": self.base[0], "sha256": self.base[1]})
+        return _encode(data)
+
+
+def round_line(round_fields: Mapping[str, Any], definition: str | None = None) -> str:
+    """The JSON line of a round (with its questionnaire text when it is not the bundle's)."""
+    data = {name: round_fields[name] for name in ROUND_FIELDS}
+    data["type"] = "round"
+    if definition is not None:
+        data["questionnaire_definition"] = definition
+    return _encode(data)
+
+
+def audit_line(row: Mapping[str, Any]) -> str:
+    return _encode({name: row[name] for name in AUDIT_FIELDS})
+
+
+def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
+    """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise)."""
+    rounds: list[dict] = []
+    forms: list[FormRecord] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line:
+            continue
+        data = _load(line, number)
+        kind = data.pop("type", None)
+        if kind == "round":
+            rounds.append(_check_round(data, number))
+        elif kind == "form":
+            record = _check_form(data, number)
+            if record.uuid in seen:
+                raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
+            seen.add(record.uuid)
+            forms.append(record)
+        else:
+            raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
+    return rounds, forms
+
+
+def parse_audit(lines: Iterable[str]) -> list[tuple]:
+    """Audit rows (tuples in AUDIT_FIELDS order) from audit.jsonl lines."""
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line:
+            continue
+        data = _load(line, number)
+        if set(data) != set(AUDIT_FIELDS) or not all(
+                isinstance(data[k], str) for k in ("uuid", "time", "operator", "device",
+                                                   "action")):
+            raise BundleError("tampered", f"audit.jsonl line {number}")
+        if not all(data[k] is None or isinstance(data[k], str) for k in AUDIT_FIELDS):
+            raise BundleError("tampered", f"audit.jsonl line {number}: types")
+        rows.append(tuple(data[k] for k in AUDIT_FIELDS))
+    return rows
+
+
+def iter_lines(data: bytes) -> Iterator[str]:
+    """The lines of a UTF-8 JSONL member."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleError("tampered", f"jsonl: {exc}") from exc
+    return iter(text.split("\n"))
+
+
+def _load(line: str, number: int) -> dict:
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise BundleError("tampered", f"line {number}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BundleError("tampered", f"line {number}: not an object")
+    return data
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_round(data: dict, number: int) -> dict:
+    definition = data.pop("questionnaire_definition", None)
+    ok = (set(data) == set(ROUND_FIELDS) and isinstance(data["uuid"], str)
+          and _ID.match(data["uuid"]) and isinstance(data["name"], str) and data["name"]
+          and all(isinstance(data[k], str) for k in ("institution", "place",
+                                                     "questionnaire_sha256", "verify_mode",
+                                                     "created"))
+          and (definition is None or isinstance(definition, str)))
+    if not ok:
+        raise BundleError("tampered", f"records.jsonl line {number}: round")
+    data["questionnaire_definition"] = definition
+    return data
+
+
+def _check_form(data: dict, number: int) -> FormRecord:
+    answers, sha, base = data.pop("answers", None), data.pop("sha256", None), \
+        data.pop("base", "missing")
+    fields = data
+    ok = (set(fields) == set(FORM_FIELDS) and isinstance(fields["uuid"], str)
+          and _ID.match(fields["uuid"]) and isinstance(fields["round_uuid"], str)
+          and _ID.match(fields["round_uuid"])
+          and _is_int(fields["form_number"]) and _is_int(fields["revision"])
+          and fields["revision"] >= 1 and fields["status"] in STATUSES
+          and all(isinstance(fields[k], str) for k in ("operator", "device", "created",
+                                                       "updated"))
+          and (fields["deleted_reason"] is None or isinstance(fields["deleted_reason"], str))
+          and _is_int(fields["keystrokes"])
+          and isinstance(fields["entry_seconds"], (int, float))
+          and isinstance(answers, dict)
+          and all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()))
+    if not ok:
+        raise BundleError("tampered", f"records.jsonl line {number}: form")
+    if base is not None and not (isinstance(base, dict) and _is_int(base.get("revision"))
+                                 and isinstance(base.get("sha256"), str)):
+        raise BundleError("tampered", f"records.jsonl line {number}: base")
+    expected = content_sha256(fields["round_uuid"], fields["form_number"], fields["status"],
+                              fields["deleted_reason"], answers)
+    if sha != expected:
+        raise BundleError("tampered", f"records.jsonl line {number}: content hash")
+    return FormRecord(fields, answers, sha,
+                      None if base is None else (base["revision"], base["sha256"]))

@@ -1,0 +1,82 @@
+"""`riskmap keys hq-init`, `riskmap export` and `riskmap import`: bundles to and from HQ."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    keys = subparsers.add_parser("keys", help="headquarters keys for bundles")
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    hq_init = keys_sub.add_parser("hq-init", help="make the HQ age identity and recipient")
+    hq_init.add_argument("--out", required=True, type=Path, help="folder for the key files")
+    hq_init.set_defaults(run=run_hq_init)
+
+    export = subparsers.add_parser("export", help="write an encrypted, signed bundle for HQ")
+    export.add_argument("--db", required=True, type=Path)
+    export.add_argument("--to", required=True, action="append", metavar="RECIPIENT_OR_FILE",
+                        help="an age1... recipient or a file of them (may be repeated)")
+    export.add_argument("--out", required=True, type=Path, help="folder for the bundle")
+    export.add_argument("--all", action="store_true",
+                        help="every form, not only what changed since the last export")
+    export.set_defaults(run=run_export)
+
+    imp = subparsers.add_parser("import", help="merge bundles into the HQ database")
+    imp.add_argument("--db", required=True, type=Path)
+    imp.add_argument("--identity", required=True, type=Path, help="HQ age identity file")
+    imp.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
+    imp.set_defaults(run=run_import)
+
+
+def run_hq_init(args: argparse.Namespace) -> int:
+    from ..services.keys_service import hq_init
+    try:
+        keys = hq_init(args.out)
+    except FileExistsError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Identity (secret, keep at HQ only): {keys.identity_path}")
+    print(f"Recipient (give to field teams):    {keys.recipient_path}")
+    print(keys.recipient)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..bundle.device_key import load_or_create_device_key
+    from ..bundle.errors import BundleError
+    from ..services.export_service import ExportRefused, export_bundle
+    from ..services.keys_service import recipients_from_argument
+    from ..services.paths import user_data_dir
+    if not args.db.exists():
+        raise CommandError(f"{args.db} does not exist.")
+    try:
+        recipients = [r for value in args.to for r in recipients_from_argument(value)]
+        key = load_or_create_device_key(user_data_dir())
+        result = export_bundle(args.db, key, recipients, args.out, full=args.all)
+    except (BundleError, ExportRefused) as exc:
+        raise CommandError(str(exc)) from exc
+    counts = result.manifest.counts
+    print(f"Wrote {result.path} ({counts['forms']} forms, {counts['audit']} audit rows, "
+          f"bundle {result.manifest.sequence} of device {result.manifest.device_id}).")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ..bundle.errors import BundleError
+    from ..services.import_service import import_bundles
+    try:
+        report = import_bundles(args.db, args.identity, args.bundles)
+    except BundleError as exc:
+        raise CommandError(str(exc)) from exc
+    for b in report.bundles:
+        if b.status == "imported":
+            pinned = f"; new device key pinned: {b.fingerprint}" if b.newly_pinned else ""
+            gaps = f"; missing earlier bundles: {', '.join(map(str, b.gaps))}" if b.gaps else ""
+            print(f"{b.file_name}: imported from {b.device_id} (bundle {b.sequence}): "
+                  f"{b.new} new, {b.updated} updated, {b.unchanged} unchanged, "
+                  f"{b.conflicting} conflicting{pinned}{gaps}.")
+        else:
+            print(f"{b.file_name}: {b.message}")
+    return 1 if report.refused else 0

@@ -1,0 +1,271 @@
+"""HQ import: decrypt, verify, check the device, and merge each bundle in ONE transaction.
+
+Everything that can refuse a bundle (decryption, archive safety, signature, hashes,
+device key pin, replay, record checks) happens before the first write or inside the
+transaction, so a refused bundle leaves the database exactly as it was and an accepted one
+is merged whole. Each bundle gets its own transaction: after a crash the database holds
+either all of a bundle or none of it. The report (bundles, devices, forms new / updated /
+unchanged / conflicting, gaps) is returned and kept in the ledger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..bundle import age_crypto
+from ..bundle.bundle_reader import (BundleContents, VerifiedBundle, parse_contents,
+                                    read_bundle_file, verify_bundle)
+from ..bundle.errors import BundleError
+from ..bundle.merge import Decision, Version, decide
+from ..bundle.records import FORM_FIELDS, FormRecord, content_sha256
+from ..storage import audit_store, bundle_store, questionnaire_store
+from ..storage.audit_store import AuditEntry
+from ..storage.bundle_store import DevicePin
+from ..storage.clock import utc_now
+from ..storage.database import Database
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class BundleReport:
+    """What importing one bundle file did (or why it was refused)."""
+
+    file_name: str
+    status: str = "refused"  # imported, replay, refused
+    message: str = ""
+    bundle_uuid: str = ""
+    device_id: str = ""
+    sequence: int = 0
+    fingerprint: str = ""
+    newly_pinned: bool = False
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicting: int = 0
+    audit_added: int = 0
+    rounds_added: list[str] = field(default_factory=list)
+    gaps: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    bundles: list[BundleReport] = field(default_factory=list)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(b, name) for b in self.bundles)
+
+    @property
+    def refused(self) -> list[BundleReport]:
+        return [b for b in self.bundles if b.status == "refused"]
+
+
+def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
+                   operator: str = "import", device: str = "hq",
+                   progress: ProgressFn | None = None) -> ImportReport:
+    """Import each bundle file into `db_path` (each in its own transaction)."""
+    identities = age_crypto.load_identities(identity_path)
+    report = ImportReport()
+    db = Database.open(db_path)
+    try:
+        for done, path in enumerate(bundle_paths):
+            if progress:
+                progress(done, len(bundle_paths))
+            report.bundles.append(import_file(db, identities, Path(path), operator, device))
+        if progress:
+            progress(len(bundle_paths), len(bundle_paths))
+    finally:
+        db.close()
+    return report
+
+
+def import_file(db: Database, identities: list, path: Path, operator: str = "import",
+                device: str = "hq") -> BundleReport:
+    """Import one bundle file; refusals become a report with the plain sentence."""
+    result = BundleReport(file_name=path.name)
+    try:
+        data = read_bundle_file(path)
+        verified = verify_bundle(data, identities)
+        result.bundle_uuid = verified.manifest.bundle_uuid
+        result.device_id = verified.manifest.device_id
+        result.sequence = verified.manifest.sequence
+        result.fingerprint = verified.fingerprint
+        _merge_verified(db, verified, result, operator, device)
+    except BundleError as exc:
+        result.status = "replay" if exc.kind == "replay" else "refused"
+        result.message = exc.sentence
+        result.new = result.updated = result.unchanged = result.conflicting = 0
+        result.audit_added, result.rounds_added, result.gaps = 0, [], []
+        result.newly_pinned = False
+    except OSError as exc:
+        result.message = f"The file could not be read ({exc.strerror or exc}); check the " \
+                         "path and try again."
+    return result
+
+
+def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
+                    operator: str, device: str) -> None:
+    m = verified.manifest
+    conn = db.conn
+    if bundle_store.bundle_imported(conn, m.bundle_uuid):
+        raise BundleError("replay")
+    pin = bundle_store.device_pin(conn, m.device_id)
+    if pin is not None and pin.public_key != m.device_public_key:
+        raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
+    contents = parse_contents(verified)
+    with db.transaction():
+        now = utc_now()
+        _store_questionnaires(conn, contents)
+        _merge_rounds(conn, contents, m.device_id, result)
+        audit = _merge_forms(conn, contents.forms, verified, result, now)
+        result.audit_added = bundle_store.insert_audit(conn, contents.audit)
+        audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
+                                                  new=new, reason=f"bundle {m.bundle_uuid}")
+                                       for action, uuid, old, new in audit], now)
+        result.gaps = _sequence_gaps(conn, m.device_id, m.sequence)
+        if pin is None:
+            result.newly_pinned = True
+            bundle_store.pin_device(conn, DevicePin(m.device_id, m.device_public_key,
+                                                    verified.fingerprint, now, m.sequence,
+                                                    m.bundle_uuid))
+        else:
+            bundle_store.advance_device(conn, m.device_id, m.sequence, m.bundle_uuid)
+        result.status = "imported"
+        bundle_store.record_import(
+            conn, bundle_uuid=m.bundle_uuid, device_id=m.device_id, sequence=m.sequence,
+            previous_uuid=m.previous_bundle_uuid, created=m.created, recorded=now,
+            file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
+
+
+def _store_questionnaires(conn, contents: BundleContents) -> None:
+    texts = [contents.questionnaire_text] + [r["questionnaire_definition"]
+                                             for r in contents.rounds
+                                             if r["questionnaire_definition"]]
+    for text in texts:
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise BundleError("tampered", f"questionnaire: {exc}") from exc
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        questionnaire_store.store_questionnaire(conn, sha, str(data.get("id", "")),
+                                                str(data.get("version", "")), text)
+
+
+def _merge_rounds(conn, contents: BundleContents, device_id: str,
+                  result: BundleReport) -> None:
+    """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
+    already used by another round gets the device id added."""
+    existing = bundle_store.round_uuids(conn)
+    names = bundle_store.round_names(conn)
+    known_q = {r[0] for r in conn.execute("SELECT sha256 FROM questionnaire")}
+    for fields in contents.rounds:
+        if fields["uuid"] in existing:
+            continue
+        row = {k: v for k, v in fields.items() if k != "questionnaire_definition"}
+        if row["questionnaire_sha256"] not in known_q:
+            raise BundleError("tampered", f"round {row['uuid']}: unknown questionnaire")
+        name, counter = row["name"], 1
+        while name in names:
+            counter += 1
+            name = f"{row['name']} ({device_id})" + ("" if counter == 2 else f" {counter}")
+        row["name"] = name
+        bundle_store.insert_round(conn, row)
+        names[name] = row["uuid"]
+        existing.add(row["uuid"])
+        result.rounds_added.append(name)
+    wanted = {r.fields["round_uuid"] for r in contents.forms}
+    if not wanted <= existing:
+        raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+
+
+def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
+                 result: BundleReport, now: str) -> list[tuple]:
+    """Decide and write every form; returns HQ audit rows (action, uuid, old, new)."""
+    m = verified.manifest
+    existing = bundle_store.existing_forms(conn, (r.uuid for r in forms))
+    numbers = bundle_store.live_numbers(conn, {r.fields["round_uuid"] for r in forms}) \
+        if existing or _may_clash(conn) else {}
+    inserts, insert_answers, replaces, replace_answers = [], [], [], []
+    conflicts, versions, audit = [], [], []
+    for record in forms:
+        reason = ""
+        row = tuple(record.fields[name] for name in FORM_FIELDS)
+        current = existing.get(record.uuid)
+        current_version = None
+        if current is not None:
+            cur = dict(zip(FORM_FIELDS, current[0]))
+            current_version = Version(cur["revision"], content_sha256(
+                cur["round_uuid"], cur["form_number"], cur["status"], cur["deleted_reason"],
+                current[1]))
+        incoming = Version(record.revision, record.sha256)
+        base = None if record.base is None else Version(*record.base)
+        known = bundle_store.known_versions(conn, record.uuid) \
+            if current_version and current_version.sha256 != record.sha256 else ()
+        decision = decide(incoming, base, current_version, known)
+        if decision in (Decision.NEW, Decision.UPDATE):
+            key = (record.fields["round_uuid"], record.fields["form_number"])
+            holder = numbers.get(key)
+            if record.fields["status"] != "deleted" and holder not in (None, record.uuid):
+                decision = Decision.CONFLICT
+                reason = "form_number"
+            else:
+                if current is not None:
+                    old = dict(zip(FORM_FIELDS, current[0]))
+                    if old["status"] != "deleted":
+                        numbers.pop((old["round_uuid"], old["form_number"]), None)
+                if record.fields["status"] != "deleted":
+                    numbers[key] = record.uuid
+        if decision == Decision.CONFLICT:
+            reason = reason or ("same_revision" if current_version and
+                                incoming.revision == current_version.revision else "diverged")
+            conflicts.append((record.uuid, record.revision, record.sha256, m.device_id,
+                              m.bundle_uuid, record.to_json(),
+                              current_version.revision if current_version else None,
+                              current_version.sha256 if current_version else None,
+                              reason, now))
+            audit.append(("import_conflict", record.uuid,
+                          f"revision {current_version.revision}" if current_version else None,
+                          f"revision {record.revision} ({reason})"))
+            result.conflicting += 1
+            continue
+        if decision == Decision.NEW:
+            inserts.append(row)
+            insert_answers.extend((record.uuid, q, v) for q, v in record.answers.items())
+            result.new += 1
+        elif decision == Decision.UPDATE:
+            replaces.append(row)
+            replace_answers.extend((record.uuid, q, v) for q, v in record.answers.items())
+            audit.append(("import_update", record.uuid,
+                          f"revision {current_version.revision}",
+                          f"revision {record.revision}"))
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        versions.append((record.uuid, record.revision, record.sha256))
+        if record.base is not None:
+            versions.append((record.uuid, record.base[0], record.base[1]))
+    bundle_store.insert_forms(conn, inserts, insert_answers)
+    bundle_store.replace_forms(conn, replaces, replace_answers)
+    bundle_store.insert_conflicts(conn, conflicts)
+    bundle_store.remember_versions(conn, versions)
+    return audit
+
+
+def _may_clash(conn) -> bool:
+    return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None
+
+
+def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:
+    """Sequence numbers of this device that HQ has not received, below this one."""
+    seen = bundle_store.imported_sequences(conn, device_id)
+    return [s for s in range(1, sequence) if s not in seen]
+
+
+def _ledger_report(result: BundleReport) -> dict:
+    data = asdict(result)
+    data.pop("message")
+    return data

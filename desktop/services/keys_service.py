@@ -1,0 +1,73 @@
+"""Keys: HQ's age identity (`riskmap keys hq-init`), the recipients a laptop encrypts to
+(stored in the project settings, so they travel with the database), and this device's
+fingerprint. The field laptop only ever stores public recipients, never HQ's secret key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..bundle import age_crypto
+from ..bundle.errors import BundleError
+from .project import Project
+
+RECIPIENTS_SETTING = "bundle_recipients"
+IDENTITY_FILE = "hq-identity.txt"
+RECIPIENT_FILE = "hq-recipient.txt"
+
+
+@dataclass(frozen=True)
+class HqKeys:
+    identity_path: Path
+    recipient_path: Path
+    recipient: str
+
+
+def hq_init(out_dir: str | Path) -> HqKeys:
+    """Write a new HQ identity (0600, age-keygen format) and its recipient into `out_dir`.
+    Refuses to overwrite an existing identity."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    identity_path, recipient_path = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
+    if identity_path.exists():
+        raise FileExistsError(f"{identity_path} exists already; keep it safe or choose "
+                              "another folder.")
+    identity = age_crypto.generate_identity()
+    age_crypto.write_identity(identity_path, identity)
+    recipient = str(identity.to_public())
+    recipient_path.write_text(f"# RiskMap headquarters recipient: give this line to the "
+                              f"field teams\n{recipient}\n", encoding="ascii")
+    return HqKeys(identity_path, recipient_path, recipient)
+
+
+def parse_recipient_text(text: str) -> list[str]:
+    """The recipients in pasted text or a file (checked); BundleError on a bad line."""
+    parsed = age_crypto.parse_recipients(text)
+    if "AGE-SECRET-KEY-" in text.upper():
+        # A secret key pasted by mistake must never be stored on a field laptop.
+        raise BundleError("bad_recipient", "a secret key was given")
+    return [str(r) for r in parsed]
+
+
+def recipients_from_argument(value: str) -> list[str]:
+    """`--to`: an `age1...` recipient, or a file of recipients."""
+    if value.strip().startswith("age1"):
+        return parse_recipient_text(value)
+    path = Path(value)
+    if not path.is_file():
+        raise BundleError("bad_recipient", value)
+    return parse_recipient_text(path.read_text(encoding="utf-8"))
+
+
+def stored_recipients(project: Project) -> list[str]:
+    """The recipients saved in the project settings."""
+    text = project.setting(RECIPIENTS_SETTING)
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def save_recipients(project: Project, text: str) -> list[str]:
+    """Check and store recipients (one per line); returns them."""
+    recipients = parse_recipient_text(text)
+    project.set_setting(RECIPIENTS_SETTING, "\n".join(recipients))
+    return recipients

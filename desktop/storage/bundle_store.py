@@ -1,0 +1,282 @@
+"""Bundle bookkeeping and the HQ merge writes: ledger, device trust pins, form versions,
+conflicts, export marks. The only SQL for bundles; callers hold the transaction.
+
+Export side: `iter_forms` streams response + answer in one query ordered by uuid, so a
+100k-form export never holds the database in memory twice; `export_marks` remember the
+version of each form this laptop sent (incremental exports and the `base` of the next
+version). Import side: writes use executemany; audit rows keep their uuid and are
+inserted with INSERT OR IGNORE, so importing a bundle twice never duplicates them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from .response_store import _COLUMNS as RESPONSE_COLUMNS
+
+AUDIT_COLUMNS = ("uuid", "time", "operator", "device", "action", "response_uuid",
+                 "question_id", "old", "new", "reason")
+
+
+@dataclass(frozen=True)
+class LastExport:
+    sequence: int
+    bundle_uuid: str | None
+    audit_through: int
+    created: str | None
+
+
+@dataclass(frozen=True)
+class DevicePin:
+    device_id: str
+    public_key: str
+    fingerprint: str
+    first_seen: str
+    last_sequence: int
+    last_bundle_uuid: str
+
+
+# -- export ----------------------------------------------------------------------------
+def last_export(conn: sqlite3.Connection, device_id: str) -> LastExport:
+    """The newest export of this device (sequence 0 when there is none)."""
+    row = conn.execute(
+        "SELECT sequence, bundle_uuid, audit_through, created FROM bundle_ledger "
+        "WHERE direction = 'export' AND device_id = ? ORDER BY sequence DESC, id DESC LIMIT 1",
+        (device_id,)).fetchone()
+    if row is None:
+        return LastExport(0, None, 0, None)
+    return LastExport(row[0], row[1], row[2], row[3])
+
+
+def max_audit_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+
+
+def count_forms(conn: sqlite3.Connection, changed_only: bool) -> int:
+    sql = "SELECT COUNT(*) FROM response r"
+    if changed_only:
+        sql += (" LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
+                "WHERE m.revision IS NULL OR m.revision != r.revision")
+    return conn.execute(sql).fetchone()[0]
+
+
+def iter_forms(conn: sqlite3.Connection, changed_only: bool
+               ) -> Iterator[tuple[tuple, dict[str, str], tuple[int, str] | None]]:
+    """(response columns, answers, last exported (revision, sha256) or None) per form,
+    ordered by uuid; with `changed_only`, only forms changed since they were last sent."""
+    columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
+    where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
+    cursor = conn.execute(
+        f"SELECT {columns}, m.revision, m.sha256, a.question_id, a.value FROM response r "
+        "LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
+        f"LEFT JOIN answer a ON a.response_uuid = r.uuid{where} ORDER BY r.uuid")
+    cursor.row_factory = None  # plain tuples: faster, and grouped below
+    width = len(RESPONSE_COLUMNS)
+    for _uuid, rows in itertools.groupby(cursor, key=lambda r: r[0]):
+        first = next(rows)
+        answers = {} if first[width + 2] is None else {first[width + 2]: first[width + 3]}
+        for row in rows:
+            answers[row[width + 2]] = row[width + 3]
+        base = None if first[width] is None else (first[width], first[width + 1])
+        yield first[:width], answers, base
+
+
+def iter_audit(conn: sqlite3.Connection, after_id: int) -> Iterator[tuple]:
+    """Audit rows (AUDIT_COLUMNS order) with id > after_id, oldest first."""
+    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE id > ? "
+                          "ORDER BY id", (after_id,))
+    cursor.row_factory = None
+    return iter(cursor)
+
+
+def rounds(conn: sqlite3.Connection) -> list[dict]:
+    return [dict(row) for row in conn.execute("SELECT * FROM round ORDER BY created, uuid")]
+
+
+def record_export(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
+                  sequence: int, previous_uuid: str | None, created: str, recorded: str,
+                  file_name: str, counts: dict, audit_through: int,
+                  marks: Sequence[tuple[str, int, str]]) -> None:
+    """The ledger row of an export and the export marks of the forms it carried."""
+    conn.execute(
+        "INSERT INTO bundle_ledger (direction, bundle_uuid, device_id, sequence, previous_uuid,"
+        " created, recorded, file_name, counts, audit_through) "
+        "VALUES ('export', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (bundle_uuid, device_id, sequence, previous_uuid, created, recorded, file_name,
+         json.dumps(counts, sort_keys=True), audit_through))
+    conn.executemany(
+        "INSERT INTO export_mark (response_uuid, revision, sha256, bundle_uuid) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(response_uuid) DO UPDATE SET "
+        "revision = excluded.revision, sha256 = excluded.sha256, "
+        "bundle_uuid = excluded.bundle_uuid",
+        [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
+
+
+def ledger(conn: sqlite3.Connection, limit: int = 200) -> list[dict]:
+    """The newest ledger rows (exports and imports) with their counts and reports."""
+    rows = conn.execute(
+        "SELECT direction, bundle_uuid, device_id, sequence, previous_uuid, created, recorded,"
+        " file_name, counts, report FROM bundle_ledger ORDER BY id DESC LIMIT ?", (limit,))
+    result = []
+    for row in rows:
+        item = dict(row)
+        item["counts"] = json.loads(item["counts"] or "{}")
+        item["report"] = json.loads(item["report"] or "{}")
+        result.append(item)
+    return result
+
+
+# -- import ----------------------------------------------------------------------------
+def bundle_imported(conn: sqlite3.Connection, bundle_uuid: str) -> bool:
+    return conn.execute("SELECT 1 FROM bundle_ledger WHERE direction = 'import' AND "
+                        "bundle_uuid = ?", (bundle_uuid,)).fetchone() is not None
+
+
+def device_pin(conn: sqlite3.Connection, device_id: str) -> DevicePin | None:
+    row = conn.execute("SELECT device_id, public_key, fingerprint, first_seen, last_sequence, "
+                       "last_bundle_uuid FROM device_trust WHERE device_id = ?",
+                       (device_id,)).fetchone()
+    return DevicePin(*row) if row else None
+
+
+def device_pins(conn: sqlite3.Connection) -> list[DevicePin]:
+    rows = conn.execute("SELECT device_id, public_key, fingerprint, first_seen, last_sequence, "
+                        "last_bundle_uuid FROM device_trust ORDER BY device_id")
+    return [DevicePin(*row) for row in rows]
+
+
+def pin_device(conn: sqlite3.Connection, pin: DevicePin) -> None:
+    conn.execute("INSERT INTO device_trust (device_id, public_key, fingerprint, first_seen, "
+                 "first_bundle_uuid, last_sequence, last_bundle_uuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (pin.device_id, pin.public_key, pin.fingerprint, pin.first_seen,
+                  pin.last_bundle_uuid, pin.last_sequence, pin.last_bundle_uuid))
+
+
+def advance_device(conn: sqlite3.Connection, device_id: str, sequence: int,
+                   bundle_uuid: str) -> None:
+    """Remember the highest sequence number seen from a device."""
+    conn.execute("UPDATE device_trust SET last_sequence = ?, last_bundle_uuid = ? "
+                 "WHERE device_id = ? AND last_sequence < ?",
+                 (sequence, bundle_uuid, device_id, sequence))
+
+
+def imported_sequences(conn: sqlite3.Connection, device_id: str) -> set[int]:
+    return {r[0] for r in conn.execute("SELECT sequence FROM bundle_ledger WHERE direction = "
+                                       "'import' AND device_id = ?", (device_id,))}
+
+
+def existing_forms(conn: sqlite3.Connection, uuids: Iterable[str]
+                   ) -> dict[str, tuple[tuple, dict[str, str]]]:
+    """HQ's current rows (response columns) and answers of the forms with these uuids."""
+    found: dict[str, tuple[tuple, dict[str, str]]] = {}
+    columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
+    uuid_list = list(uuids)
+    width = len(RESPONSE_COLUMNS)
+    for start in range(0, len(uuid_list), 500):
+        chunk = uuid_list[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        cursor = conn.execute(
+            f"SELECT {columns}, a.question_id, a.value FROM response r LEFT JOIN answer a "
+            f"ON a.response_uuid = r.uuid WHERE r.uuid IN ({marks}) ORDER BY r.uuid", chunk)
+        cursor.row_factory = None
+        for uuid, rows in itertools.groupby(cursor, key=lambda r: r[0]):
+            first = next(rows)
+            answers = {} if first[width] is None else {first[width]: first[width + 1]}
+            for row in rows:
+                answers[row[width]] = row[width + 1]
+            found[uuid] = (first[:width], answers)
+    return found
+
+
+def known_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
+    return {(r[0], r[1]) for r in conn.execute(
+        "SELECT revision, sha256 FROM response_version WHERE response_uuid = ?", (uuid,))}
+
+
+def live_numbers(conn: sqlite3.Connection, round_uuids: Iterable[str]) -> dict[tuple, str]:
+    """(round uuid, form number) -> uuid of every live form in these rounds."""
+    found: dict[tuple, str] = {}
+    for round_uuid in set(round_uuids):
+        for number, uuid in conn.execute("SELECT form_number, uuid FROM response WHERE "
+                                         "round_uuid = ? AND status != 'deleted'",
+                                         (round_uuid,)):
+            found[(round_uuid, number)] = uuid
+    return found
+
+
+def round_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Round name -> uuid."""
+    return {name: uuid for name, uuid in conn.execute("SELECT name, uuid FROM round")}
+
+
+def round_uuids(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT uuid FROM round")}
+
+
+def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
+                 answers: Sequence[tuple[str, str, str]]) -> None:
+    """New responses (RESPONSE_COLUMNS order) and their (uuid, question, value) answers."""
+    conn.executemany(f"INSERT INTO response ({', '.join(RESPONSE_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' for _ in RESPONSE_COLUMNS)})", rows)
+    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
+                     answers)
+
+
+def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
+                  answers: Sequence[tuple[str, str, str]]) -> None:
+    """Overwrite existing responses with newer versions (all columns, all answers)."""
+    assignments = ", ".join(f"{c} = ?" for c in RESPONSE_COLUMNS[1:])
+    conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
+                     [tuple(row[1:]) + (row[0],) for row in rows])
+    conn.executemany("DELETE FROM answer WHERE response_uuid = ?", [(row[0],) for row in rows])
+    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
+                     answers)
+
+
+def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO response_version (response_uuid, revision, sha256) "
+                     "VALUES (?, ?, ?)", versions)
+
+
+def insert_conflicts(conn: sqlite3.Connection, rows: Sequence[tuple]) -> None:
+    """(response uuid, revision, sha256, device, bundle, record json, hq revision,
+    hq sha256, reason, detected) rows; a version already kept is not kept twice."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO response_conflict (response_uuid, revision, sha256, device_id, "
+        "bundle_uuid, record, hq_revision, hq_sha256, reason, detected) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def open_conflicts(conn: sqlite3.Connection) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT id, response_uuid, revision, sha256, device_id, bundle_uuid, hq_revision, "
+        "hq_sha256, reason, detected FROM response_conflict WHERE status = 'open' ORDER BY id")]
+
+
+def insert_audit(conn: sqlite3.Connection, rows: Iterable[tuple]) -> int:
+    """Audit rows (AUDIT_COLUMNS order) not seen before; returns how many were new."""
+    before = conn.total_changes
+    conn.executemany(f"INSERT OR IGNORE INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' for _ in AUDIT_COLUMNS)})", rows)
+    return conn.total_changes - before
+
+
+def insert_round(conn: sqlite3.Connection, fields: dict) -> None:
+    columns = ", ".join(fields)
+    conn.execute(f"INSERT INTO round ({columns}) VALUES ({', '.join('?' for _ in fields)})",
+                 tuple(fields.values()))
+
+
+def record_import(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
+                  sequence: int, previous_uuid: str | None, created: str, recorded: str,
+                  file_name: str, counts: dict, report: dict) -> None:
+    conn.execute(
+        "INSERT INTO bundle_ledger (direction, bundle_uuid, device_id, sequence, previous_uuid,"
+        " created, recorded, file_name, counts, report) "
+        "VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (bundle_uuid, device_id, sequence, previous_uuid, created, recorded, file_name,
+         json.dumps(counts, sort_keys=True), json.dumps(report, sort_keys=True)))
