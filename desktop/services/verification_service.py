@@ -16,6 +16,7 @@ when more forms arrive) and 'none'.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from typing import Mapping
@@ -27,6 +28,7 @@ from ..storage import audit_store, response_store, round_store, verification_sto
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import utc_now
 from ..storage.database import Database
+from ..storage.response_store import StoredForm
 from ..storage.round_store import Round
 from ..storage.verification_store import ItemRow, VerificationRow
 from .form_service import Actor
@@ -52,6 +54,10 @@ _MESSAGES = {
                            "valor correcto."},
     "bad_value": {"en": "The value typed for {question} is not valid: {problem}",
                   "es": "El valor escrito para {question} no es válido: {problem}"},
+    "bad_rule": {"en": "Choose a sample rule: every form, every Nth form, a random share "
+                         "or none.",
+                 "es": "Elija una regla de muestra: todos los formularios, uno de cada N, "
+                       "una proporción al azar o ninguno."},
     "undecided": {"en": "{n} discrepancies still need a decision.",
                   "es": "Faltan decisiones para {n} discrepancias."},
     "final_invalid": {
@@ -111,6 +117,26 @@ class VerificationService:
                 in verification_store.live_forms(self.db.conn, round_uuid)
                 if status in ("entered", "verified") and in_sample(round_, uuid, number)]
 
+    def set_rule(self, round_uuid: str, mode: str, value: float) -> Round:
+        """Change the round's sample rule (audited); returns the updated round."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None or mode not in ("all", "every_nth", "share", "none"):
+            raise self._refused("bad_rule")
+        if mode == "every_nth":
+            value = float(max(int(round(value)), 1))
+        elif mode == "share":
+            value = min(max(float(value), 0.0), 1.0)
+        changed = dataclasses.replace(round_, verify_mode=mode, verify_value=value)
+        if changed == round_:
+            return round_
+        with self.db.transaction() as conn:
+            round_store.update_round(conn, changed)
+            audit_store.write_audit(conn, [AuditEntry(
+                "verify_rule", self.actor.operator, self.actor.device,
+                old=f"{round_.verify_mode} {round_.verify_value:g}",
+                new=f"{mode} {value:g}", reason=round_.name)])
+        return changed
+
     def due(self, round_uuid: str) -> list[tuple[str, int]]:
         """(uuid, form number) of sampled forms still waiting for a second keying."""
         waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
@@ -145,7 +171,12 @@ class VerificationService:
         return verification_store.open_verification(self.db.conn, response_uuid)
 
     def items(self, verification_id: int) -> list[ItemRow]:
+        """The discrepancies of a verification, in paper order."""
         return verification_store.items(self.db.conn, verification_id)
+
+    def form(self, response_uuid: str) -> StoredForm | None:
+        """The stored form (first keying, or the final values once verified)."""
+        return response_store.get_form(self.db.conn, response_uuid)
 
     # -- comparing -----------------------------------------------------------------------
     def compare(self, response_uuid: str, second: Mapping[str, str]) -> Comparison:

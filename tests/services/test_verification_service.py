@@ -161,3 +161,14 @@ def test_spanish_refusal(project, round_uuid, service, valid_answers):
     own = VerificationService(project.db, project.questionnaire, Actor("AM", "d"), "es")
     with pytest.raises(VerificationRefused, match="debe verificarlo otra persona"):
         own.find(round_uuid, 11)
+
+
+def test_set_rule_is_audited(project, round_uuid, verifier):
+    changed = verifier.set_rule(round_uuid, "every_nth", 4.4)
+    assert (changed.verify_mode, changed.verify_value) == ("every_nth", 4.0)
+    assert round_store.get_round(project.db.conn, round_uuid).verify_mode == "every_nth"
+    row = project.db.conn.execute(
+        "SELECT old, new, operator FROM audit_log WHERE action = 'verify_rule'").fetchone()
+    assert tuple(row) == ("share 0.1", "every_nth 4", "JR")
+    with pytest.raises(VerificationRefused):
+        verifier.set_rule(round_uuid, "half", 0.5)

@@ -1,0 +1,408 @@
+"""Double-entry verification: a second operator re-keys a form blind, then each
+discrepancy is resolved against the paper, all from the keyboard.
+
+Flow: choose the round; Alt+N (or the form number and Enter) opens the next form due;
+the second keying uses the same generated form as entry, empty (the first values are
+never shown); Ctrl+S compares. Discrepancies appear side by side; on each row Alt+1 keeps
+the first value, Alt+2 the second, Alt+3 types the value on the paper (Enter applies);
+Ctrl+Enter finishes and marks the form verified.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from ..services.form_service import FormChange
+from ..services.verification_service import (Comparison, VerificationRefused,
+                                             VerificationService)
+from .app_context import AppContext
+from .form_widget import FormWidget
+from .verification_resolve import ResolvePage
+from .verification_start import VerificationStartPage, native_keys as _keys
+
+ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b6e20;"
+IDLE, KEYING, RESOLVING = range(3)
+
+
+class VerificationView(QWidget):
+    """Blind second keying and resolution of discrepancies."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.form_uuid: str | None = None
+        self.form_number: int | None = None
+        self.verification_id: int | None = None
+        self.form: FormWidget | None = None
+        self._form_sha = ""
+
+        self.round_label = QLabel()
+        self.round_combo = QComboBox()
+        self.round_combo.setMinimumWidth(220)
+        self.number_label = QLabel()
+        self.number_edit = QLineEdit()
+        self.number_edit.setObjectName("verifyFormNumber")
+        self.number_edit.setValidator(QIntValidator(0, 999_999_999, self))
+        self.number_edit.setFixedWidth(100)
+        self.open_button = QPushButton()
+        self.next_button = QPushButton()
+        self.due_label = QLabel()
+        self.due_label.setStyleSheet("color: #444;")
+        top = QHBoxLayout()
+        for widget in (self.round_label, self.round_combo, self.number_label,
+                       self.number_edit, self.open_button, self.next_button):
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.due_label, 1)
+        self.round_label.setBuddy(self.round_combo)
+        self.number_label.setBuddy(self.number_edit)
+
+        self.message = QLabel()
+        self.message.setObjectName("verifyMessage")
+        self.message.setWordWrap(True)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 12pt; font-weight: bold; padding: 4px 0;")
+
+        self.pages = QStackedWidget()
+        self.start_page = VerificationStartPage()
+        self.start_page.rule_edited.connect(self._rule_edited)
+        self.pages.addWidget(self.start_page)
+        self.keying_page = QWidget()
+        self.keying_layout = QVBoxLayout(self.keying_page)
+        self.keying_layout.setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.keying_page)
+        self.resolve_page = ResolvePage()
+        self.table = self.resolve_page.table
+        self.typed_edit = self.resolve_page.typed_edit
+        self.finish_button = self.resolve_page.finish_button
+        self.resolve_page.keep_first_button.clicked.connect(lambda: self.decide("keep_first"))
+        self.resolve_page.keep_second_button.clicked.connect(
+            lambda: self.decide("keep_second"))
+        self.typed_edit.returnPressed.connect(lambda: self.decide("typed"))
+        self.finish_button.clicked.connect(self.finish)
+        self.pages.addWidget(self.resolve_page)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.pages, 1)
+
+        self._shortcut("Ctrl+S", self.compare)
+        self._shortcut("Alt+N", self.open_next)
+        self._shortcut("Alt+1", lambda: self.decide("keep_first"))
+        self._shortcut("Alt+2", lambda: self.decide("keep_second"))
+        self._shortcut("Alt+3", self.start_typing)
+        self._shortcut("Ctrl+Return", self.finish)
+        self._shortcut("Ctrl+Enter", self.finish)
+        self._shortcut("Escape", self.cancel)
+        self.open_button.clicked.connect(self.open_typed_number)
+        self.next_button.clicked.connect(self.open_next)
+        self.number_edit.returnPressed.connect(self.open_typed_number)
+        self.round_combo.currentIndexChanged.connect(self._round_changed)
+        context.project_changed.connect(self.reload_rounds)
+        context.round_changed.connect(self._context_round_changed)
+        context.operator_changed.connect(self.refresh_due)
+        context.settings_changed.connect(self._language_changed)
+        context.forms_changed.connect(lambda _change: self.refresh_due())
+        self.retranslate()
+        self.reload_rounds()
+
+    # -- building ------------------------------------------------------------------------
+    def _shortcut(self, keys: str, slot) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def retranslate(self) -> None:
+        """All texts in the current language (also called on a language change)."""
+        self.round_label.setText(self.tr("&Round:"))
+        self.number_label.setText(self.tr("Form &number:"))
+        self.number_edit.setPlaceholderText(self.tr("e.g. 23"))
+        self.open_button.setText(self.tr("Open"))
+        self.next_button.setText(self.tr("Next form due") + f" ({_keys('Alt+N')})")
+        self.resolve_page.retranslate()
+        self._update_header()
+        self.refresh_due()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._language_changed()
+        super().changeEvent(event)
+
+    def _language_changed(self) -> None:
+        self.retranslate()
+        if self.form is not None:
+            self.form.set_language(self.context.lang)
+        if self.pages.currentIndex() == RESOLVING and self.verification_id is not None:
+            service = self.service()
+            self.table.show_items(service.questionnaire, service.items(self.verification_id),
+                                  self.context.lang)
+
+    # -- services ------------------------------------------------------------------------
+    def service(self) -> VerificationService:
+        round_ = self.current_round()
+        questionnaire = (self.context.project.questionnaire_for(round_) if round_
+                         else self.context.project.questionnaire)
+        return VerificationService(self.context.project.db, questionnaire, self.context.actor,
+                                   self.context.lang)
+
+    def current_round(self):
+        uuid = self.round_combo.currentData()
+        return next((r for r in self.context.project.rounds() if r.uuid == uuid), None)
+
+    def reload_rounds(self) -> None:
+        """Fill the round list (the context's round chosen) and show the start page."""
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for round_ in self.context.project.rounds():
+            self.round_combo.addItem(round_.name, round_.uuid)
+        index = self.round_combo.findData(self.context.round_uuid)
+        self.round_combo.setCurrentIndex(index if index >= 0 else self.round_combo.count() - 1)
+        self.round_combo.blockSignals(False)
+        self._round_changed()
+
+    def _context_round_changed(self) -> None:
+        if self.round_combo.findData(self.context.round_uuid) < 0:
+            self.reload_rounds()
+        else:
+            self.select_round(self.context.round_uuid)
+
+    def select_round(self, round_uuid: str) -> None:
+        index = self.round_combo.findData(round_uuid)
+        if index >= 0:
+            self.round_combo.setCurrentIndex(index)
+
+    def refresh_due(self) -> None:
+        """The sample figures beside the round and the next form due."""
+        round_ = self.current_round()
+        if round_ is None:
+            self.due_label.setText(self.tr("No collection round yet."))
+            self.start_page.show_round(None, [])
+            return
+        service = self.service()
+        sample = service.sample(round_.uuid)
+        verified = sum(1 for _u, _n, status in sample if status == "verified")
+        due = service.next_due(round_.uuid)
+        text = self.tr("{verified} of {sampled} sampled forms verified.").format(
+            verified=verified, sampled=len(sample))
+        if due is not None:
+            text += " " + self.tr("Next due: form {n}.").format(n=due[1])
+        self.due_label.setText(text)
+        self.start_page.show_round(round_, [n for _uuid, n in service.due(round_.uuid)])
+        if self.pages.currentIndex() == IDLE and due is not None \
+                and not self.number_edit.hasFocus():
+            self.number_edit.setText(str(due[1]))
+
+    # -- opening a form ------------------------------------------------------------------
+    def open_next(self) -> None:
+        round_ = self.current_round()
+        if round_ is None or not self._may_leave():
+            return
+        due = self.service().next_due(round_.uuid)
+        if due is None:
+            self._say(self.tr("No form is waiting for verification in this round."), True)
+            return
+        self.open_form(due[0])
+
+    def open_typed_number(self) -> None:
+        round_ = self.current_round()
+        text = self.number_edit.text().strip()
+        if round_ is None or not text or not self._may_leave():
+            return
+        try:
+            uuid = self.service().find(round_.uuid, int(text))
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
+            return
+        self.open_form(uuid)
+
+    def open_form(self, uuid: str) -> None:
+        """Start the blind second keying of a form, or resume its open decisions."""
+        service = self.service()
+        stored = service.form(uuid)
+        if stored is None:
+            return
+        self.form_uuid, self.form_number = uuid, stored.response.form_number
+        self.number_edit.setText(str(self.form_number))
+        self._say("")
+        waiting = service.open_for(uuid)
+        if waiting is not None:
+            self.verification_id = waiting.id
+            self._show_resolution()
+            return
+        self.verification_id = None
+        form = self._form_widget(service.questionnaire)
+        form.clear()
+        self.pages.setCurrentIndex(KEYING)
+        self._update_header(stored.response.operator)
+        form.focus_first()
+
+    def _form_widget(self, questionnaire) -> FormWidget:
+        if self.form is None or self._form_sha != questionnaire.sha256:
+            if self.form is not None:
+                self.form.deleteLater()
+            self.form = FormWidget(questionnaire, self.context.lang)
+            self.form.setObjectName("verifyForm")
+            self.form.completed.connect(lambda: self._say(self.tr(
+                "Last question reached. Press {save} to compare with the first keying.")
+                .format(save=_keys("Ctrl+S"))))
+            self.keying_layout.addWidget(self.form)
+            self._form_sha = questionnaire.sha256
+        return self.form
+
+    # -- comparing and deciding ----------------------------------------------------------
+    def compare(self) -> None:
+        """Ctrl+S on the second keying: check it, store it and compare it."""
+        if self.pages.currentIndex() != KEYING or self.form is None or not self.form_uuid:
+            return
+        if self.form.show_problems():
+            self._say(self.tr("Correct the answers marked in red, then press {save} again.")
+                      .format(save=_keys("Ctrl+S")), True)
+            return
+        try:
+            result = self.service().compare(self.form_uuid, self.form.values())
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
+            return
+        self.verification_id = result.verification_id
+        if result.verified:
+            self._done(result.form_number, self.tr(
+                "Form {n} matches the first keying in all {fields} questions and is now "
+                "verified.").format(n=result.form_number, fields=result.fields_compared))
+            return
+        self._show_resolution(result)
+
+    def _show_resolution(self, result: Comparison | None = None) -> None:
+        service = self.service()
+        items = service.items(self.verification_id)
+        self.table.show_items(service.questionnaire, items, self.context.lang)
+        self.pages.setCurrentIndex(RESOLVING)
+        self._update_header()
+        if result is not None:
+            self._say(self.tr("Discrepancies: {count} in {fields} questions. Check each "
+                              "one against the paper.").format(count=len(items),
+                                                           fields=result.fields_compared))
+        self.table.selectRow(0)
+        if items and items[0].decided:
+            self.table.select_next_undecided()
+        self.table.setFocus()
+
+    def decide(self, decision: str) -> None:
+        """Alt+1 / Alt+2 / Enter in the value box: decide the current row."""
+        item = self.table.current_item()
+        if self.pages.currentIndex() != RESOLVING or item is None:
+            return
+        typed = self.typed_edit.text() if decision == "typed" else ""
+        try:
+            self.service().resolve(self.verification_id, item.question_id, decision, typed)
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
+            return
+        self.typed_edit.clear()
+        self._say("")
+        service = self.service()
+        self.table.show_items(service.questionnaire, service.items(self.verification_id),
+                              self.context.lang)
+        if self.table.select_next_undecided():
+            self.table.setFocus()
+        else:
+            self._say(self.tr("Every discrepancy has a decision. Press {finish} to finish.")
+                      .format(finish=_keys("Ctrl+Return")))
+            self.finish_button.setFocus()
+
+    def start_typing(self) -> None:
+        """Alt+3: type the value on the paper for the current row."""
+        if self.pages.currentIndex() == RESOLVING and self.table.current_item() is not None:
+            self.typed_edit.setFocus()
+            self.typed_edit.selectAll()
+
+    def finish(self) -> None:
+        """Ctrl+Enter: write the decided values and mark the form verified."""
+        if self.pages.currentIndex() != RESOLVING or self.verification_id is None:
+            return
+        try:
+            changed = self.service().finish(self.verification_id)
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
+            return
+        self._done(self.form_number, self.tr(
+            "Form {n} is verified (answers corrected: {changed}).").format(
+            n=self.form_number, changed=changed))
+
+    def cancel(self) -> None:
+        """Escape: leave the second keying (after asking when answers were typed)."""
+        if self.pages.currentIndex() == KEYING and self._may_leave():
+            self._back_to_start()
+
+    # -- helpers -------------------------------------------------------------------------
+    def _done(self, number: int | None, text: str) -> None:
+        stored = self.service().form(self.form_uuid) if self.form_uuid else None
+        if stored is not None:
+            self.context.forms_changed.emit(FormChange(
+                stored.response.uuid, "verify", stored.response.status,
+                stored.response.revision))
+        self._back_to_start()
+        self._say(text)
+
+    def _back_to_start(self) -> None:
+        self.form_uuid = self.form_number = self.verification_id = None
+        if self.form is not None:
+            self.form.clear()
+        self.pages.setCurrentIndex(IDLE)
+        self._update_header()
+        self.number_edit.clear()
+        self.refresh_due()
+        self.number_edit.setFocus()
+        self.number_edit.selectAll()
+
+    def _may_leave(self) -> bool:
+        if self.pages.currentIndex() != KEYING or self.form is None or not self.form.values():
+            return True
+        answer = QMessageBox.question(self, self.tr("Leave this form?"), self.tr(
+            "The second keying of form {n} is not compared yet. Leave it and lose what "
+            "you typed?").format(n=self.form_number))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _round_changed(self) -> None:
+        if self.pages.currentIndex() != IDLE:
+            self._back_to_start()
+        uuid = self.round_combo.currentData()
+        if uuid and uuid != self.context.round_uuid:
+            self.context.set_round(uuid)
+        self._say("")
+        self.refresh_due()
+
+    def _rule_edited(self, mode: str, value: float) -> None:
+        round_ = self.current_round()
+        if round_ is None:
+            return
+        try:
+            self.service().set_rule(round_.uuid, mode, value)
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
+            return
+        self.refresh_due()
+
+    def _update_header(self, first_operator: str | None = None) -> None:
+        page = self.pages.currentIndex()
+        if page == KEYING:
+            self.header.setText(self.tr(
+                "Form {n}: second keying, blind. Key the answers from the paper; {save} "
+                "compares.").format(n=self.form_number, save=_keys("Ctrl+S")))
+        elif page == RESOLVING:
+            self.header.setText(self.tr(
+                "Form {n}: resolve each discrepancy against the paper.").format(
+                n=self.form_number))
+        else:
+            self.header.setText(self.tr("Verification by double entry"))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
+        self.message.setVisible(bool(text))
