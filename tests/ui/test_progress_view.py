@@ -1,0 +1,57 @@
+"""The progress view shows the ledger and the operator figures the services compute."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services.form_service import Actor
+from desktop.services.verification_service import VerificationService
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+from desktop.ui.progress_view import ProgressView
+
+
+@pytest.fixture
+def view(qtbot, project, round_uuid, device_key):
+    context = AppContext(project, device_key, operator="JR", lang="en",
+                         runner=SynchronousRunner())
+    widget = ProgressView(context)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 700)
+    return widget
+
+
+def test_ledger_and_operator_rows(view, project, round_uuid, service, valid_answers):
+    for number in (1, 2, 3, 5):
+        service.save_new(round_uuid, number, valid_answers, keystrokes=100,
+                         entry_seconds=120)
+    uuid = service.save_new(round_uuid, 7, valid_answers, keystrokes=100,
+                            entry_seconds=120).uuid
+    verifier = VerificationService(project.db, project.questionnaire, Actor("JR", "d"))
+    second = dict(valid_answers, c4_pay_sufficient="1" if valid_answers[
+        "c4_pay_sufficient"] != "1" else "2")
+    result = verifier.compare(uuid, second)
+    verifier.resolve(result.verification_id, "c4_pay_sufficient", "keep_second")
+    verifier.finish(result.verification_id)
+    view.context.forms_changed.emit(None)
+
+    table = view.ledger_table
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(7)] == [
+        "Ronda 1", "1–500", "500", "5", "1", "0", "495"]
+    assert view.missing_text.text() == "4, 6, 8-500"
+    rows = view.operator_table
+    assert rows.rowCount() == 1
+    assert rows.item(0, 0).text() == "AM"
+    assert rows.item(0, 2).text() == "5"
+    assert rows.item(0, 3).text() == "3,000"  # 500 keystrokes in 10 minutes
+    assert rows.item(0, 6).text() == "29.4"  # 1 error in 34 fields
+
+
+def test_spanish_numbers(view, round_uuid, service, valid_answers):
+    view.context.set_language("es")
+    for number in range(1, 4):
+        service.save_new(round_uuid, number, valid_answers, keystrokes=500,
+                         entry_seconds=120)
+    view.refresh()
+    assert view.operator_table.item(0, 3).text() in ("15,000", "15.000", "15 000")
