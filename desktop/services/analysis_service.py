@@ -45,6 +45,16 @@ class DashboardData:
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
 
+    def activity(self) -> pd.DataFrame:
+        """Forms per day and per post as one table (kind, label, n, suppressed)."""
+        days = pd.DataFrame({"kind": "day", "label": self.per_day["day"],
+                             "n": self.per_day["n"], "suppressed": self.per_day["suppressed"]})
+        posts = pd.DataFrame({"kind": "post", "label": self.per_post["label"],
+                              "n": self.per_post["n"], "suppressed": self.per_post["suppressed"]})
+        table = pd.concat([days, posts], ignore_index=True)
+        table.attrs["min_n"] = self.min_n
+        return table
+
 
 class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
@@ -103,9 +113,14 @@ class AnalysisService:
         per_post["label"] = [self.group_label("post", k) for k in per_post["group"]]
         per_day = protect(self.day_basis.counts(mask), self.min_n, keys=("day",))
         shown = n_forms >= self.min_n
+        for table in (scores, climate, exposure, per_post, per_day):
+            table.attrs["min_n"] = self.min_n
+        climate.attrs["anchors"] = self._anchors()
         days = self.frame.loc[mask, "day"] if shown else pd.Series([], dtype=object)
+        register = risk_register(scores)
+        register.attrs["min_n"] = self.min_n
         return DashboardData(
-            scores=scores, register=risk_register(scores), climate=climate,
+            scores=scores, register=register, climate=climate,
             exposure=exposure, per_day=per_day, per_post=per_post,
             n_forms=n_forms if shown else None,
             first_day=str(days.min()) if len(days) else "",
@@ -115,6 +130,14 @@ class AnalysisService:
     def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
         return protect(table, self.min_n, keys=("question", "code"), count="count",
                        within=("question",), group_count="n")
+
+    def _anchors(self) -> tuple[str, str]:
+        items = climate_items(self.questionnaire)
+        if items:
+            anchors = self.questionnaire.question(items[0]).anchors
+            if anchors:
+                return anchors[0].text(self.lang), anchors[1].text(self.lang)
+        return "1", "5"
 
     # -- labels ----------------------------------------------------------------------------
 

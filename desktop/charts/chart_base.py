@@ -1,0 +1,121 @@
+"""What every dashboard chart shares: a white pyqtgraph canvas with large type (readable
+on a projector), a colour-blind-safe palette, hover tooltips and PNG/SVG export.
+
+A chart is fed with `set_data(df)` and never queries. Subclasses implement `tooltip_at(x, y)`
+(in data coordinates, so tests can ask for a tooltip without a mouse).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+
+INK = "#222222"
+GRID = "#bbbbbb"
+SUPPRESSED_GREY = "#9e9e9e"
+ACTIVITY_BLUE = "#0072B2"  # Okabe-Ito blue
+# ColorBrewer RdBu (colour-blind safe): strongly disagree .. strongly agree, neutral grey.
+LIKERT_COLOURS = ("#ca0020", "#f4a582", "#d9d9d9", "#92c5de", "#0571b0")
+TICK_POINTS = 12
+LABEL_POINTS = 14
+TITLE_POINTS = 15
+
+
+def font(points: int = TICK_POINTS, bold: bool = False) -> QFont:
+    result = QFont()
+    result.setPointSize(points)
+    result.setBold(bold)
+    return result
+
+
+def style_axes(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
+    """Large ticks and axis titles, no mouse panning or zooming, no context menu."""
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    plot.vb.setMouseEnabled(False, False)
+    for name, title in (("bottom", bottom), ("left", left)):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setTickFont(font(TICK_POINTS))
+        if title:
+            axis.setLabel(title, **{"color": INK, "font-size": f"{LABEL_POINTS}pt"})
+
+
+def fit_left_axis(plot: pg.PlotItem, labels: list[str], widest: int = 460) -> None:
+    """Make the left axis wide enough for its tick labels (pyqtgraph drops labels that do
+    not fit)."""
+    from PySide6.QtGui import QFontMetrics
+    metrics = QFontMetrics(font(TICK_POINTS))
+    needed = max((metrics.horizontalAdvance(label) for label in labels), default=40)
+    plot.getAxis("left").setWidth(min(widest, needed + 24))
+
+
+def qcolor(hex_colour: str, alpha: int = 255) -> QColor:
+    colour = QColor(hex_colour or SUPPRESSED_GREY)
+    colour.setAlpha(alpha)
+    return colour
+
+
+class ChartBase(pg.GraphicsLayoutWidget):
+    """A chart canvas with a title, hover tooltips and export."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.ci.setContentsMargins(6, 6, 6, 6)
+        self.setMinimumSize(420, 300)
+        self._hover_plot: pg.PlotItem | None = None
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def set_title(self, plot: pg.PlotItem, title: str) -> None:
+        plot.setTitle(title, color=INK, size=f"{TITLE_POINTS}pt", bold=True)
+
+    def watch_hover(self, plot: pg.PlotItem) -> None:
+        """Show `tooltip_at` of the data point under the mouse in this plot."""
+        self._hover_plot = plot
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The figures under data coordinates (x, y), or '' (subclasses)."""
+        return ""
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        if self._hover_plot is None:
+            return
+        view = self._hover_plot.vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            self.setToolTip("")
+            return
+        point = view.mapSceneToView(scene_pos)
+        self.setToolTip(self.tooltip_at(point.x(), point.y()))
+
+    def save_png(self, path: str | Path, width: int = 1400, height: int = 900) -> Path:
+        """Render the chart at a fixed size (independent of the window) to a PNG."""
+        old = self.size()
+        self.resize(width, height)
+        image = self.grab()
+        self.resize(old)
+        path = Path(path)
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"Could not write {path}.")
+        return path
+
+    def save_svg(self, path: str | Path) -> Path:
+        """Export the chart's scene as SVG (pyqtgraph's exporter)."""
+        from pyqtgraph.exporters import SVGExporter
+        path = Path(path)
+        SVGExporter(self.scene()).export(str(path))
+        return path
+
+
+def hidden_text(parent, min_n: int) -> str:
+    """The marker of a suppressed figure, through Qt's translation."""
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate("Charts", "hidden (min. {n})").format(n=min_n)
+
+
+ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter

@@ -1,0 +1,189 @@
+"""`HeatMapChart`: the 5 x 5 risk matrix, impact across and likelihood up.
+
+Cells are coloured by the band of likelihood x impact; every risk is a numbered badge at
+its mean impact and mean likelihood, with whiskers for the 95% confidence intervals of both
+means, and a legend beside the matrix names the numbered risks and the levels. Badges that
+would cover each other are moved aside with a thin leader line to the true position.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from .chart_base import INK, ChartBase, font, hidden_text, qcolor, style_axes
+
+SIZE = 5
+BADGE_GAP = 0.32
+# Badge positions tried around a risk's point, nearest first: the point itself and its
+# whiskers stay visible, the number sits just beside it.
+_OFFSETS = [(r * np.cos(a), r * np.sin(a)) for r in (0.24, 0.44, 0.66)
+            for a in np.linspace(np.pi / 4, 2 * np.pi + np.pi / 4, 8, endpoint=False)]
+
+
+class HeatMapChart(ChartBase):
+    """Risks on the likelihood x impact matrix. `bands`: (min, max, colour, label) tuples,
+    ascending."""
+
+    def __init__(self, bands: Sequence[tuple[int, int, str, str]], parent=None):
+        super().__init__(parent)
+        self.bands = list(bands)
+        self.plot = self.addPlot(row=0, col=0)
+        self.legend = self.addLabel("", row=0, col=1, justify="left")
+        self.ci.layout.setColumnStretchFactor(0, 3)
+        self.ci.layout.setColumnStretchFactor(1, 2)
+        style_axes(self.plot, bottom=self.tr("Impact (1 = minor, 5 = very serious)"),
+                   left=self.tr("Likelihood (1 = very unlikely, 5 = almost certain)"))
+        self.set_title(self.plot, self.tr("Risk heat map"))
+        ticks = [[(v, str(v)) for v in range(1, SIZE + 1)]]
+        self.plot.getAxis("bottom").setTicks(ticks)
+        self.plot.getAxis("left").setTicks(ticks)
+        self.plot.setXRange(0.5, SIZE + 0.5, padding=0)
+        self.plot.setYRange(0.5, SIZE + 0.5, padding=0)
+        self.cells: list[QGraphicsRectItem] = []
+        self.cell_bands: dict[tuple[int, int], str] = {}
+        self._draw_cells()
+        self.whiskers = pg.ErrorBarItem(x=np.array([]), y=np.array([]),
+                                        pen=pg.mkPen(INK, width=2), beam=0.07)
+        self.plot.addItem(self.whiskers)
+        self.leaders = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(INK, width=1.5))
+        self.plot.addItem(self.leaders)
+        self.points = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(INK), pen=pg.mkPen("w"))
+        self.plot.addItem(self.points)
+        self.badges: list[pg.TextItem] = []
+        self.data = pd.DataFrame()
+        self.watch_hover(self.plot)
+
+    def band_of(self, score: float) -> tuple[int, int, str, str] | None:
+        chosen = None
+        for band in self.bands:
+            if score >= band[0]:
+                chosen = band
+        return chosen
+
+    def _draw_cells(self) -> None:
+        for impact in range(1, SIZE + 1):
+            for likelihood in range(1, SIZE + 1):
+                band = self.band_of(impact * likelihood)
+                rect = QGraphicsRectItem(impact - 0.5, likelihood - 0.5, 1, 1)
+                rect.setBrush(pg.mkBrush(qcolor(band[2] if band else "", 235)))
+                rect.setPen(pg.mkPen("w", width=2))
+                rect.setZValue(-10)
+                self.plot.addItem(rect)
+                self.cells.append(rect)
+                self.cell_bands[(impact, likelihood)] = band[3] if band else ""
+                label = pg.TextItem(str(impact * likelihood), color="#555555",
+                                    anchor=(1, 1))
+                label.setFont(font(9))
+                label.setPos(impact + 0.47, likelihood - 0.47)
+                label.setZValue(-5)
+                self.plot.addItem(label)
+
+    def set_data(self, df: pd.DataFrame) -> None:
+        """Plot the overall scores (rows with dimension 'all' when the column exists)."""
+        if "dimension" in df.columns:
+            df = df[df["dimension"] == "all"]
+        self.data = df.reset_index(drop=True)
+        shown = self.data[~self.data["suppressed"].astype(bool)] if len(self.data) else df
+        shown = shown.dropna(subset=["mean_impact", "mean_likelihood"])
+        x = shown["mean_impact"].to_numpy(float)
+        y = shown["mean_likelihood"].to_numpy(float)
+        self.points.setData(x=x, y=y, data=shown["number"].to_numpy())
+        self.whiskers.setData(
+            x=x, y=y,
+            left=np.nan_to_num(x - shown["impact_ci_low"].to_numpy(float)),
+            right=np.nan_to_num(shown["impact_ci_high"].to_numpy(float) - x),
+            bottom=np.nan_to_num(y - shown["likelihood_ci_low"].to_numpy(float)),
+            top=np.nan_to_num(shown["likelihood_ci_high"].to_numpy(float) - y))
+        self._place_badges(shown, x, y)
+        self.legend.setText(self._legend_html())
+
+    def _place_badges(self, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> None:
+        for badge in self.badges:
+            self.plot.removeItem(badge)
+        self.badges = []
+        placed: list[tuple[float, float]] = []
+        lines: list[float] = []
+        order = np.argsort(-shown["mean_score"].to_numpy(float), kind="stable")
+        for i in order:
+            bx, by = _free_spot(x[i], y[i], placed)
+            placed.append((bx, by))
+            badge = pg.TextItem(html=f"<b>{int(shown['number'].iloc[i])}</b>", anchor=(0.5, 0.5),
+                                border=pg.mkPen(INK, width=1.5), fill=pg.mkBrush("w"),
+                                color=INK)
+            badge.setFont(font(13, bold=True))
+            badge.setPos(bx, by)
+            badge.setZValue(10)
+            self.plot.addItem(badge)
+            self.badges.append(badge)
+            lines += [x[i], y[i], bx, by]
+        pairs = np.array(lines, dtype=float).reshape(-1, 2)
+        self.leaders.setData(x=pairs[:, 0], y=pairs[:, 1]) if len(pairs) else \
+            self.leaders.setData(x=[], y=[])
+
+    def _legend_html(self) -> str:
+        rows = []
+        min_n = int(self.data.attrs.get("min_n", 5))
+        ordered = self.data.sort_values("number") if len(self.data) else self.data
+        for _, row in ordered.iterrows():
+            label = html.escape(str(row["risk_label"]))
+            if row["suppressed"]:
+                figure = f"<i>{html.escape(hidden_text(self, min_n))}</i>"
+            else:
+                figure = f"{row['mean_score']:.1f}"
+            rows.append(f"<tr><td align='right'><b>{int(row['number'])}</b>&nbsp;</td>"
+                        f"<td>{label}</td><td align='right'>&nbsp;{figure}</td></tr>")
+        swatches = "".join(
+            f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+            f"&nbsp;{html.escape(label)} ({low}-{high})&nbsp;&nbsp; "
+            for low, high, colour, label in self.bands)
+        heading = html.escape(self.tr("Mean score (1-25)"))
+        return (f"<div style='font-size:12pt; color:{INK}'>"
+                f"<table cellspacing='2'><tr><td></td><td></td><td align='right'>"
+                f"<i>{heading}</i></td></tr>{''.join(rows)}</table>"
+                f"<br/>{swatches}</div>")
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        if not len(self.data):
+            return ""
+        shown = self.data[~self.data["suppressed"].astype(bool)]
+        for badge, (_, row) in zip(self.badges, shown.sort_values(
+                "mean_score", ascending=False, kind="stable").iterrows()):
+            pos = badge.pos()
+            near_badge = abs(pos.x() - x) < 0.17 and abs(pos.y() - y) < 0.17
+            near_point = (abs(row["mean_impact"] - x) < 0.12
+                          and abs(row["mean_likelihood"] - y) < 0.12)
+            if near_badge or near_point:
+                return self.tr(
+                    "{number}. {label}\nMean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})\n"
+                    "Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})\n"
+                    "Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}\n"
+                    "Likelihood 4-5: {likely:.0%}\nn = {n}").format(
+                    number=int(row["number"]), label=row["risk_label"],
+                    lik=row["mean_likelihood"], lik_lo=row["likelihood_ci_low"],
+                    lik_hi=row["likelihood_ci_high"], imp=row["mean_impact"],
+                    imp_lo=row["impact_ci_low"], imp_hi=row["impact_ci_high"],
+                    score=row["mean_score"], s_lo=row["score_ci_low"],
+                    s_hi=row["score_ci_high"], level=row["level_label"],
+                    likely=row["share_likely"], n=int(row["n"]))
+        if 0.5 <= x <= SIZE + 0.5 and 0.5 <= y <= SIZE + 0.5:
+            impact, likelihood = int(round(x)), int(round(y))
+            return self.tr("Likelihood {l} x impact {i} = {s}: {band}").format(
+                l=likelihood, i=impact, s=likelihood * impact,
+                band=self.cell_bands.get((impact, likelihood), ""))
+        return ""
+
+
+def _free_spot(x: float, y: float, placed: list[tuple[float, float]]) -> tuple[float, float]:
+    """The first badge position near (x, y) that keeps clear of the badges placed."""
+    for dx, dy in _OFFSETS:
+        bx, by = x + dx, y + dy
+        if all((bx - px) ** 2 + (by - py) ** 2 >= BADGE_GAP ** 2 for px, py in placed) \
+                and 0.6 <= bx <= SIZE + 0.4 and 0.6 <= by <= SIZE + 0.4:
+            return bx, by
+    return x + _OFFSETS[0][0], y + _OFFSETS[0][1]
