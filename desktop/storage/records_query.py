@@ -83,7 +83,9 @@ def page_records(conn: sqlite3.Connection, flt: RecordFilter, sort: str = "form_
         raise ValueError(f"unknown sort column {sort!r}")
     where, args = _where(flt)
     direction = "DESC" if descending else "ASC"
-    order = f"{SORT_COLUMNS[sort]} {direction}, r.form_number {direction}, r.uuid"
+    # Unary + keeps SQLite from walking a whole index in sort order and looking up every
+    # row (measured 0.6 s at 100k forms); sorting only the filtered rows is ~40 ms.
+    order = f"+{SORT_COLUMNS[sort]} {direction}, +r.form_number {direction}, r.uuid"
     rows = conn.execute(
         "SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, r.updated, "
         f"r.revision FROM response r JOIN round d ON d.uuid = r.round_uuid{where} "

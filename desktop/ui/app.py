@@ -1,26 +1,59 @@
-"""Start the desktop app: QApplication, the default database, the main window."""
+"""Start the desktop app: QApplication, the last (or default) database, operator sign-in,
+the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
 from ..bundle.device_key import load_or_create_device_key
 from ..services.paths import default_database_path, user_data_dir
 from ..services.project import Project
 from .app_context import AppContext
+from .database_actions import LAST_KEY
 from .main_window import MainWindow
+from .settings_dialog import LANGUAGE_KEY, LANGUAGES
+
+
+def choose_language(settings: QSettings) -> str:
+    """The language chosen in settings, else the system's when supported, else English."""
+    known = {code for code, _name in LANGUAGES}
+    chosen = str(settings.value(LANGUAGE_KEY, "") or "")
+    if chosen in known:
+        return chosen
+    system = QLocale.system().name().split("_")[0]
+    return system if system in known else "en"
+
+
+def startup_database(settings: QSettings, db_path: str | None) -> Path:
+    """The database named on the command line, else the last one opened, else the default."""
+    if db_path:
+        return Path(db_path)
+    last = str(settings.value(LAST_KEY, "") or "")
+    if last and Path(last).exists():
+        return Path(last)
+    return default_database_path()
 
 
 def run_app(db_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RiskMap")
-    project = Project.open(Path(db_path) if db_path else default_database_path())
-    context = AppContext(project, load_or_create_device_key(user_data_dir()))
-    window = MainWindow(context)
+    settings = QSettings()
+    lang = choose_language(settings)
+    path = startup_database(settings, db_path)
+    try:
+        project = Project.open(path)
+    except Exception as exc:  # noqa: BLE001 - shown to people, then the default database
+        QMessageBox.warning(None, APP_NAME, f"{path}: {exc}")
+        project = Project.open(default_database_path())
+    context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
+    window = MainWindow(context, settings)
     window.show()
+    if not window.sign_in():
+        return 0
     return app.exec()

@@ -1,33 +1,294 @@
-"""The main window: the views of the program and the status bar.
+"""The main window: a navigation list of views, the round bar, menus and the status bar.
 
-Until the entry screens land, it lists the collection rounds of the open database.
+Views: Entry, Records, Verification, Progress, Dashboard, Export/Import. Each is built
+the first time it is shown (the dashboard pulls in pyqtgraph and pandas, so start-up stays
+quick); a view whose module is not there yet shows a plain 'not available' page. File
+menu actions (new, open, recent, backup, demo) live in `database_actions`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
+import importlib
+from typing import Callable
 
-from .. import APP_NAME
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
+                               QWidget)
+
+from .. import APP_NAME, __version__
 from .app_context import AppContext
+from .database_actions import DatabaseActions
+from .entry_view import EntryView
+from .operator_dialog import OperatorDialog
+from .round_dialog import RoundDialog
+
+GEOMETRY_KEY = "window/geometry"
+
+
+def _optional_view(module: str, name: str) -> Callable[[AppContext], QWidget] | None:
+    """The view class `name` of `desktop.ui.<module>`, or None while it does not exist."""
+    try:
+        return getattr(importlib.import_module(f"desktop.ui.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext):
+    """The program's window."""
+
+    def __init__(self, context: AppContext, settings: QSettings | None = None):
         super().__init__()
         self.context = context
+        self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 720)
+        self.pages: dict[str, QWidget | None] = {}
+        self.page_keys = ["entry", "records", "verification", "progress", "dashboard",
+                          "exchange"]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        for key in self.page_keys:
+            self.nav.addItem(self._page_title(key))
+            self.stack.addWidget(QWidget())
+            self.pages[key] = None
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(QLabel(self.tr("Collection rounds")))
-        self.round_list = QListWidget()
-        layout.addWidget(self.round_list)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.files = DatabaseActions(self)
+        self._build_round_bar()
+        self._build_menus()
+        self._build_status_bar()
+        self._current = "entry"
+        self.nav.setCurrentRow(0)
+        self.show_page("entry")
+        self.nav.currentRowChanged.connect(self._nav_changed)
         context.project_changed.connect(self.refresh)
+        context.round_changed.connect(self.refresh)
+        context.operator_changed.connect(self.refresh_status)
+        context.forms_changed.connect(lambda _change: self.refresh_status())
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
         self.refresh()
 
+    # -- pages ---------------------------------------------------------------------------
+    def _page_title(self, key: str) -> str:
+        return {"entry": self.tr("Entry"), "records": self.tr("Records"),
+                "verification": self.tr("Verification"), "progress": self.tr("Progress"),
+                "dashboard": self.tr("Dashboard"), "exchange": self.tr("Export / Import")}[key]
+
+    def page(self, key: str) -> QWidget:
+        """The view `key`, built on first use."""
+        widget = self.pages.get(key)
+        if widget is None:
+            widget = self._build_page(key)
+            index = self.page_keys.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = widget
+        return widget
+
+    @property
+    def entry_view(self) -> EntryView:
+        return self.page("entry")  # type: ignore[return-value]
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == "entry":
+            return EntryView(self.context)
+        if key == "records":
+            from .records_view import RecordsView
+            view = RecordsView(self.context)
+            view.open_requested.connect(self.open_form)
+            return view
+        if key == "exchange":
+            tabs = QTabWidget()
+            for module, name, title in (("export_view", "ExportView", self.tr("Export")),
+                                        ("import_view", "ImportView", self.tr("Import"))):
+                cls = _optional_view(module, name)
+                tabs.addTab(cls(self.context) if cls else self._not_available(), title)
+            return tabs
+        module, name = {"verification": ("verification_view", "VerificationView"),
+                        "progress": ("progress_view", "ProgressView"),
+                        "dashboard": ("dashboard_view", "DashboardView")}[key]
+        cls = _optional_view(module, name)
+        return cls(self.context) if cls else self._not_available()
+
+    def _not_available(self) -> QWidget:
+        label = QLabel(self.tr("This part is not available in this version."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #666; font-size: 12pt;")
+        return label
+
+    def show_page(self, key: str) -> None:
+        """Switch to the view `key` (building it if needed)."""
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        self._current = key
+        row = self.page_keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if key == "entry" and self.entry_view.session.editing is None \
+                and not self.entry_view.has_unsaved_changes():
+            self.entry_view.focus_form_number()
+
+    def _nav_changed(self, row: int) -> None:
+        key = self.page_keys[row]
+        if self._current == "entry" and key != "entry" \
+                and not self.entry_view.confirm_discard():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.page_keys.index("entry"))
+            self.nav.blockSignals(False)
+            return
+        self.show_page(key)
+
+    def open_form(self, uuid: str) -> None:
+        """Open a stored form in the entry view for editing."""
+        if self.entry_view.load_form(uuid):
+            self.show_page("entry")
+
+    # -- round bar, menus, status bar ------------------------------------------------------
+    def _build_round_bar(self) -> None:
+        bar = QToolBar(self.tr("Round"))
+        bar.setObjectName("roundBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("Round") + " "))
+        self.round_combo = QComboBox()
+        self.round_combo.setMinimumWidth(220)
+        self.round_combo.currentIndexChanged.connect(
+            lambda _i: self.context.set_round(self.round_combo.currentData()))
+        bar.addWidget(self.round_combo)
+        self.new_round_action = bar.addAction(self.tr("New round…"), self.new_round)
+        self.edit_round_action = bar.addAction(self.tr("Edit round…"), self.edit_round)
+        bar.addSeparator()
+        self.operator_button = QToolButton()
+        self.operator_button.setToolTip(self.tr("Sign in as another operator"))
+        self.operator_button.clicked.connect(self.sign_in)
+        bar.addWidget(self.operator_button)
+        self.addToolBar(bar)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.tr("&New database…"), QKeySequence.StandardKey.New,
+                       self.files.new_database)
+        menu.addAction(self.tr("&Open database…"), QKeySequence.StandardKey.Open,
+                       self.files.open_database_dialog)
+        self.recent_menu = menu.addMenu(self.tr("Recent databases"))
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Settings…"), self.open_settings)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        rounds = self.menuBar().addMenu(self.tr("&Round"))
+        rounds.addAction(self.new_round_action)
+        rounds.addAction(self.edit_round_action)
+        rounds.addAction(self.tr("Sign in as another operator…"), self.sign_in)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for number, key in enumerate(self.page_keys, start=1):
+            action = QAction(self._page_title(key), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
+            view.addAction(action)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
+        self.help_menu.addAction(self.tr("&About"), self.about)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.round_label = QLabel()
+        self.operator_label = QLabel()
+        self.counts_label = QLabel()
+        for label in (self.db_label, self.round_label, self.operator_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
     def refresh(self) -> None:
-        self.round_list.clear()
-        for round_ in self.context.project.rounds():
-            self.round_list.addItem(f"{round_.name} — {round_.institution} — {round_.place}")
-        self.statusBar().showMessage(str(self.context.project.db.path))
+        """Fill the round list and the status bar from the context."""
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for round_ in self.context.round_service().rounds():
+            self.round_combo.addItem(round_.name, round_.uuid)
+        index = self.round_combo.findData(self.context.round_uuid)
+        self.round_combo.setCurrentIndex(index)
+        self.round_combo.blockSignals(False)
+        self.edit_round_action.setEnabled(index >= 0)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Database, round, operator and counts in the status bar."""
+        path = self.context.project.db.path
+        self.db_label.setText(self.tr("Database: {name}").format(
+            name=path.name if path else self.tr("(in memory)")))
+        self.db_label.setToolTip(str(path or ""))
+        round_ = self.context.current_round()
+        self.round_label.setText(self.tr("Round: {name}").format(
+            name=round_.name if round_ else self.tr("none")))
+        operator = self.context.operator or self.tr("nobody signed in")
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=operator))
+        self.operator_button.setText(self.tr("Operator: {name}").format(name=operator))
+        if round_ is None:
+            self.counts_label.setText(self.tr("Create a round to start keying (Round menu)."))
+            return
+        tally = self.context.records_service().tally(round_.uuid, round_.target_count)
+        self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
+                                          "Target {target}").format(
+            entered=tally.entered, verified=tally.verified, target=tally.target))
+
+    # -- actions ---------------------------------------------------------------------------
+    def sign_in(self) -> bool:
+        """Ask who is keying; True when someone signed in."""
+        dialog = OperatorDialog(self.settings, self.context.operator, self)
+        if dialog.exec() and dialog.operator():
+            self.context.set_operator(dialog.operator())
+            return True
+        return False
+
+    def new_round(self) -> None:
+        """Create a round and key into it."""
+        dialog = RoundDialog(self.context.round_service(), None, self)
+        if dialog.exec() and dialog.saved_round is not None:
+            self.context.set_round(dialog.saved_round.uuid)
+            self.refresh()
+
+    def edit_round(self) -> None:
+        """Edit the current round."""
+        round_ = self.context.current_round()
+        if round_ is None:
+            return
+        dialog = RoundDialog(self.context.round_service(), round_, self)
+        if dialog.exec():
+            self.refresh()
+
+    def open_settings(self) -> None:
+        """The settings dialog."""
+        from .settings_dialog import SettingsDialog
+        SettingsDialog(self.context, self.settings, self).exec()
+
+    def about(self) -> None:
+        """A short About box (the packaging work replaces it with a fuller one)."""
+        QMessageBox.about(self, self.tr("About {name}").format(name=APP_NAME), self.tr(
+            "{name} {version}\n\nKey paper survey forms offline, verify them, chart the "
+            "risks and send encrypted, signed bundles to headquarters.").format(
+                name=APP_NAME, version=__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.pages.get("entry") is not None and not self.entry_view.confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        event.accept()

@@ -29,6 +29,15 @@ class AnswerEdit(QLineEdit):
 
     navigated = Signal(int)  # +1 forward (Enter, Tab), -1 back (Shift+Tab)
     keyed = Signal()  # one keystroke typed in this box
+    focus_changed = Signal(bool)  # True when the cursor enters the box
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.focus_changed.emit(True)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.focus_changed.emit(False)
 
     def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Tab never reaches keyPressEvent (QWidget uses it to move focus), so take it here.
@@ -91,6 +100,9 @@ class QuestionField(QWidget):
         layout.addWidget(self.message, 2, 1, 1, 2)
         layout.setColumnStretch(2, 1)
         self.edit.textChanged.connect(self._show_codes)
+        self.edit.focus_changed.connect(self._highlight)
+        self.setObjectName("questionRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.set_language(lang)
 
     # -- text ----------------------------------------------------------------------------
@@ -126,6 +138,11 @@ class QuestionField(QWidget):
         if not applies:
             self.show_message("")
         self.setEnabled(applies)
+
+    def _highlight(self, on: bool) -> None:
+        # The row with the cursor is tinted so the eyes find it again after the paper.
+        self.setStyleSheet("#questionRow { background: #e8f0fe; border-radius: 3px; }"
+                           if on else "")
 
     # -- codes line ----------------------------------------------------------------------
     def _show_codes(self) -> None:

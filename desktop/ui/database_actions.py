@@ -1,0 +1,150 @@
+"""File menu actions of the main window: new, open and recent databases, backup copy, and
+the demo project (Help menu), which is filled off the UI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from ..services.demo_service import fill_demo
+from ..services.paths import user_data_dir
+from ..services.project import Project
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+RECENT_KEY = "database/recent"
+LAST_KEY = "database/last"
+MAX_RECENT = 8
+DEMO_FORMS = 416
+FILE_FILTER = "RiskMap database (*.db *.sqlite);;All files (*)"
+
+
+def recent_databases(settings: QSettings) -> list[str]:
+    """Databases opened on this computer, most recent first."""
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(path) for path in (value or []) if str(path)]
+
+
+def remember_database(settings: QSettings, path: Path) -> None:
+    """Put `path` first in the recent list and remember it as the last one opened."""
+    text = str(path)
+    paths = [text] + [p for p in recent_databases(settings) if p != text]
+    settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+    settings.setValue(LAST_KEY, text)
+
+
+class DatabaseActions(QObject):
+    """The database actions of one main window."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+        self.demo_progress: QProgressDialog | None = None
+        path = window.context.project.db.path
+        if path is not None:
+            remember_database(window.settings, path)
+
+    def open_database(self, path: str | Path) -> bool:
+        """Open (or create) a project database and make it the current one."""
+        window = self.window
+        if window.pages.get("entry") is not None and not window.entry_view.confirm_discard():
+            return False
+        try:
+            project = Project.open(Path(path))
+        except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
+            QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
+                "{path} could not be opened: {error}").format(path=path, error=exc))
+            return False
+        window.context.replace_project(project)
+        remember_database(window.settings, Path(path))
+        return True
+
+    def new_database(self) -> None:
+        """Ask for a new file name and create a project database there."""
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New database"),
+                                              str(user_data_dir() / "riskmap.db"), FILE_FILTER)
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self.window, self.tr("File exists"), self.tr(
+                    "{path} exists already. Use Open to work on it, or choose a new "
+                    "name.").format(path=path))
+                return
+            self.open_database(path)
+
+    def open_database_dialog(self) -> None:
+        """Ask for a database file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open database"),
+                                              str(user_data_dir()), FILE_FILTER)
+        if path:
+            self.open_database(path)
+
+    def fill_recent_menu(self) -> None:
+        """List the recent databases in the File > Recent menu."""
+        menu = self.window.recent_menu
+        menu.clear()
+        paths = recent_databases(self.window.settings)
+        for path in paths:
+            action = menu.addAction(path)
+            action.setEnabled(Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        if not paths:
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def backup_copy(self) -> None:
+        """Save a consistent copy of the open database (SQLite backup API)."""
+        db = self.window.context.project.db
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        base = db.path.with_name(f"{db.path.stem}-backup-{stamp}.db") if db.path \
+            else user_data_dir() / f"backup-{stamp}.db"
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Backup copy"), str(base),
+                                              FILE_FILTER)
+        if not path:
+            return
+        try:
+            db.backup_to(path)
+        except Exception as exc:  # noqa: BLE001
+            QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
+                "The copy could not be written to {path}: {error}. Choose another "
+                "folder.").format(path=path, error=exc))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Backup copy saved to {path}").format(path=path), 8000)
+
+    def open_demo(self) -> None:
+        """Create a demo project with synthetic forms (off the UI thread), then open it."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = user_data_dir() / "demo" / f"demo-{stamp}.db"
+        progress = QProgressDialog(self.tr("Creating the demo project…"), self.tr("Cancel"),
+                                   0, DEMO_FORMS, self.window)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self.demo_progress = progress
+
+        def task(report) -> Path:
+            project = Project.open(path, check_same_thread=False)
+            try:
+                fill_demo(project, DEMO_FORMS, seed=1,
+                          progress=lambda done: report(done, DEMO_FORMS))
+            finally:
+                project.close()
+            return path
+
+        def finished(result: Path) -> None:
+            progress.close()
+            self.open_database(result)
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            QMessageBox.warning(self.window, self.tr("Demo not created"), self.tr(
+                "The demo project could not be created: {error}").format(error=error))
+
+        job = self.window.context.runner.run(task, finished, failed,
+                                             lambda done, _total: progress.setValue(done))
+        progress.canceled.connect(lambda: setattr(job, "cancelled", True))
