@@ -24,5 +24,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+## Collect tr() strings into resources/translations/*.ts (lupdate), then compile the .qm files.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py
+
+## Render each main view with demo data to docs/screenshots/*.png (1366x768, offscreen).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots
+
 clean:
 	rm -rf $(VENV) dist pyinstaller-work .pytest_cache
