@@ -172,3 +172,18 @@ def test_set_rule_is_audited(project, round_uuid, verifier):
     assert tuple(row) == ("share 0.1", "every_nth 4", "JR")
     with pytest.raises(VerificationRefused):
         verifier.set_rule(round_uuid, "half", 0.5)
+
+
+def test_demo_verifications(demo_project):
+    from desktop.services.progress_service import ProgressService
+    from desktop.services.verification_demo import simulate_verifications
+    round_uuid = demo_project.rounds()[0].uuid
+    _set_rule(demo_project, round_uuid, "all", 0)
+    done = simulate_verifications(demo_project.db, demo_project.questionnaire, round_uuid,
+                                  share=0.5, first_error_rate=0.05)
+    assert done == 30
+    ledger = ProgressService(demo_project.db).ledger(round_uuid)
+    assert ledger.verified == 30
+    days = ProgressService(demo_project.db).operator_days(round_uuid)
+    assert sum(d.forms_verified for d in days) == 30
+    assert sum(d.errors for d in days) > 0
