@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from . import APP_NAME, __version__
 from .commands import CommandError
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
-COMMAND_MODULES = ["project_commands", "bundle_commands"]
+COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .services.logging_setup import configure_logging
+    configure_logging()
     if args.command is None:
         if args.selftest:
             from .selftest import run_selftest
@@ -47,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"riskmap: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - every known failure becomes one line
+        logging.getLogger(__name__).exception("command %s failed", args.command)
         return _report(exc)
 
 
