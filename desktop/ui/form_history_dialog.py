@@ -3,6 +3,8 @@ deletion, with who, when, old and new values and the reason (`FormService.histor
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -34,14 +36,19 @@ class FormHistoryDialog(QDialog):
         for r, row in enumerate(rows):
             question = row.get("question_id") or ""
             cells = [(row.get("time") or "")[:19].replace("T", " "), row.get("operator"),
-                     row.get("action"), numbers.get(question, question),
-                     _short(row.get("old")), _short(row.get("new")), row.get("reason")]
+                     self._action_text(row.get("action") or ""),
+                     numbers.get(question, question), row.get("old"), row.get("new"),
+                     row.get("reason")]
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(str(value or ""))
-                item.setToolTip(str(value or ""))
+                full = str(value or "")
+                shown = self._answers_text(full, numbers) if c in (4, 5) else full
+                item = QTableWidgetItem(_short(shown))
+                item.setToolTip(shown)
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(5, 300)  # whole-form values: the start, the rest on hover
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -49,7 +56,29 @@ class FormHistoryDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def _short(text: str | None, limit: int = 60) -> str:
+    def _action_text(self, action: str) -> str:
+        """The people's words for an audit action (unknown ones as they are)."""
+        return {"create": self.tr("keyed"), "edit": self.tr("changed"),
+                "delete": self.tr("deleted"), "status": self.tr("status changed"),
+                "renumber": self.tr("form number changed"),
+                "confirm_out_of_range": self.tr("out-of-range value kept")}.get(action, action)
+
+    def _answers_text(self, text: str, numbers: dict[str, str]) -> str:
+        """A whole form stored as JSON ('create') shown as 'A1=1  A2=3 …'."""
+        if not text.startswith("{"):
+            return text
+        try:
+            answers = json.loads(text)
+        except ValueError:
+            return text
+        order = list(numbers)
+        items = sorted(answers.items(), key=lambda kv: order.index(kv[0])
+                       if kv[0] in order else len(order))
+        return self.tr("{n} answers: ").format(n=len(answers)) + "  ".join(
+            f"{numbers.get(qid, qid)}={value}" for qid, value in items)
+
+
+def _short(text: str | None, limit: int = 80) -> str:
     """Whole-form values (JSON of every answer) are long: show their start."""
     text = text or ""
     return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -139,7 +139,8 @@ class FormWidget(QScrollArea):
         field = self.fields[qid]
         field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         field.edit.selectAll()
-        self.ensureWidgetVisible(field, 0, 80)
+        # Keep a third of the page below the cursor, so the next questions are in view.
+        self.ensureWidgetVisible(field, 0, max(60, self.viewport().height() // 3))
 
     def current_question(self) -> str | None:
         """The question whose box has the cursor, if any."""

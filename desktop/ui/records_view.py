@@ -60,9 +60,9 @@ class RecordsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((90, 180, 100, 90, 150, 150, 80)):
+        for column, width in enumerate((90, 240, 100, 100, 150, 150, 80)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.activated_row.connect(self.open_current)
         self.table.delete_pressed.connect(self.delete_current)
@@ -76,7 +76,6 @@ class RecordsView(QWidget):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.number_filter = QLineEdit()
-        self.number_filter.setPlaceholderText(self.tr("Form number"))
         self.number_filter.setValidator(QIntValidator(0, 10**9, self))
         self.number_filter.setFixedWidth(110)
         self.number_filter.setClearButtonEnabled(True)

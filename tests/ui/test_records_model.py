@@ -145,3 +145,16 @@ def test_enter_opens_the_form_and_filters_narrow(qtbot, records):
     assert view.model.rowCount() == 3
     assert view.current_filter() == RecordFilter(status=LIVE)
     assert "3" in view.count_label.text()
+
+
+def test_history_dialog_lists_the_audit_rows(qtbot, records, service):
+    from desktop.ui.form_history_dialog import FormHistoryDialog
+    view, context, uuids = records
+    stored = service.load(uuids[0]).answers
+    service.update(uuids[0], dict(stored, shift="3" if stored["shift"] != "3" else "2"))
+    dialog = FormHistoryDialog(context.form_service(), uuids[0], 1)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 2).text() == "keyed"
+    assert dialog.table.item(0, 5).toolTip().startswith(f"{len(stored)} answers: A1=")
+    assert (dialog.table.item(1, 2).text(), dialog.table.item(1, 3).text()) == ("changed", "A6")
