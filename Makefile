@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench translations screenshots package clean
+.PHONY: run test bench translations screenshots package package-onefile clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ translations: $(STAMP)
 ## Render each main view with demo data to docs/screenshots/*.png (1366x768, offscreen).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots
+
+## The packaged program: dist/RiskMap/ (one folder); package-onefile: dist/RiskMap(.exe).
+package: $(STAMP)
+	$(BIN)/pyinstaller build/riskmap.spec --noconfirm --log-level WARN --workpath pyinstaller-work --distpath dist
+
+package-onefile: $(STAMP)
+	RISKMAP_ONEFILE=1 $(BIN)/pyinstaller build/riskmap.spec --noconfirm --log-level WARN --workpath pyinstaller-work/onefile --distpath dist
 
 clean:
 	rm -rf $(VENV) dist pyinstaller-work .pytest_cache

@@ -1,0 +1,122 @@
+"""What the PyInstaller build leaves out, kept apart from the spec so tests can check it.
+
+PyInstaller's hooks collect more than RiskMap uses: every Qt plugin of a loaded module
+(and the system libraries those plugins link, such as the GTK stack of the gtk3 theme),
+all Qt translations, test folders, and optional companions of pandas, numpy and pyqtgraph.
+`build/riskmap.spec` applies the lists and functions below to the Analysis result.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import PurePosixPath
+
+# Python modules nothing in RiskMap imports at run time (optional imports in pandas, numpy,
+# pyqtgraph and sqlite-utils would otherwise pull them in).
+EXCLUDED_MODULES = [
+    # No network, no terminal: OpenSSL (5 MB) goes; hashlib falls back to built-in hashes.
+    "ssl", "_ssl", "_hashlib", "readline",
+    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "pydoc_data", "lib2to3",
+    "matplotlib", "scipy", "IPython", "ipykernel", "jupyter_client", "notebook", "PIL",
+    "pytest", "_pytest", "pytestqt", "hypothesis", "setuptools", "pkg_resources", "pip",
+    "PyInstaller", "PyQt5", "PyQt6", "PySide2", "OpenGL", "cupy", "h5py", "numba",
+    "pyarrow", "fastparquet", "tables", "sqlalchemy", "psycopg2", "xlrd", "xlsxwriter",
+    "odf", "pyxlsb", "lxml", "bs4", "html5lib", "jinja2", "fsspec", "s3fs", "gcsfs",
+    "bottleneck", "numexpr", "tabulate", "zstandard", "dask", "xarray", "sympy", "pygments",
+    "sqlite_utils.cli",
+    "pandas.tests", "pandas.io.clipboard", "pandas.plotting._matplotlib",
+    "numpy.tests", "numpy.f2py", "numpy.distutils", "numpy._pyinstaller",
+    "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter", "pyqtgraph.canvas",
+    "pyqtgraph.flowchart", "pyqtgraph.console", "pyqtgraph.multiprocess",
+    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
+    "PySide6.QtSql", "PySide6.QtXml", "PySide6.QtUiTools", "PySide6.QtDesigner",
+    "PySide6.QtHelp", "PySide6.QtConcurrent", "PySide6.QtDBus", "PySide6.QtPdf",
+]
+
+# Qt shared libraries (by name prefix) that come along with plugins or hooks but are not
+# used: Quick/QML, Wayland, EGLFS, Designer, Pdf, Network and friends.
+EXCLUDED_QT_LIBRARIES = (
+    "Qt6Quick", "Qt6Qml", "Qt6Labs", "Qt6Lottie", "Qt6Wayland", "Qt6WlShell", "Qt6EglFS",
+    "Qt6EglFs", "Qt6Designer", "Qt6Help", "Qt6Pdf", "Qt6Network", "Qt6Sql", "Qt6Xml",
+    "Qt6VirtualKeyboard", "Qt6Concurrent", "Qt6UiTools", "Qt6Multimedia", "Qt6WebEngine",
+    "Qt6ShaderTools", "Qt6Positioning", "Qt6SerialPort", "Qt6Charts", "Qt6Graphs",
+    "Qt6Bluetooth", "Qt6Nfc", "Qt6Sensors", "Qt6TextToSpeech", "Qt6VectorImage",
+    "Qt6CanvasPainter",
+)
+
+# Qt plugins that are kept (folder -> name stems); every other plugin is dropped.
+# Platforms: offscreen (self-test), xcb (Linux desktops), minimal, windows, cocoa.
+KEPT_QT_PLUGINS = {
+    "platforms": ("qoffscreen", "qxcb", "qminimal", "qwindows", "qcocoa", "qdirect2d"),
+    "imageformats": ("qsvg", "qico", "qjpeg", "qgif"),
+    "iconengines": ("qsvgicon",),
+    "xcbglintegrations": ("qxcb-glx-integration", "qxcb-egl-integration"),
+    "platforminputcontexts": ("composeplatforminputcontextplugin",
+                              "ibusplatforminputcontextplugin"),
+    "styles": ("qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"),
+    "printsupport": ("cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"),
+}
+
+# Qt's own translations: only the languages RiskMap ships (Spanish; English is the source).
+KEPT_QT_TRANSLATIONS = ("qtbase_es", "qt_es", "qtbase_en", "qt_en")
+
+SOURCE_SUFFIXES = (".pyi", ".pyx", ".pxd", ".h", ".c", ".cpp", ".hpp")
+
+
+def _plugin_kept(parts: tuple[str, ...]) -> bool:
+    index = parts.index("plugins")
+    if len(parts) < index + 3:
+        return True
+    folder, name = parts[index + 1], parts[index + 2]
+    stem = re.sub(r"^lib", "", name.split(".")[0])
+    return stem in KEPT_QT_PLUGINS.get(folder, ())
+
+
+def kept(dest: str) -> bool:
+    """True for a collected file (its path inside the bundle) that the program needs."""
+    dest = dest.replace("\\", "/")
+    parts = PurePosixPath(dest).parts
+    name = parts[-1]
+    bare = re.sub(r"^lib", "", name)
+    if parts[0] == "PySide6" or bare.startswith("Qt6"):
+        if bare.startswith(EXCLUDED_QT_LIBRARIES):
+            return False
+        if "translations" in parts and name.endswith(".qm"):
+            return name.split(".")[0] in KEPT_QT_TRANSLATIONS
+        if "qml" in parts or "qtwebengine_locales" in parts:
+            return False
+        if "plugins" in parts and not _plugin_kept(parts):
+            return False
+    if name.endswith(SOURCE_SUFFIXES):
+        return False
+    if parts[0] in ("pandas", "numpy") and "tests" in parts:
+        return False
+    return True
+
+
+def _is_root(dest: str) -> bool:
+    """Binaries loaded by Python or Qt by name: extension modules and Qt plugins."""
+    dest = dest.replace("\\", "/")
+    name = dest.rsplit("/", 1)[-1]
+    return (".cpython-" in name or name.endswith((".abi3.so", ".pyd")) or "/plugins/" in dest
+            or name.startswith("libpython"))
+
+
+def prune_unlinked(binaries, get_imports=None):
+    """Drop shared libraries (Linux) that no kept extension module or plugin links to.
+
+    The hooks resolve dependencies before the plugin filter runs, so the libraries of a
+    dropped plugin (libqgtk3 -> cairo, pango, gdk-pixbuf...) stay behind; this removes
+    them. `ldd` already lists the whole dependency tree of each root.
+    """
+    if not sys.platform.startswith("linux"):
+        return list(binaries)
+    if get_imports is None:
+        from PyInstaller.depend.bindepend import get_imports
+    needed: set[str] = set()
+    for dest, src, _kind in binaries:
+        if _is_root(dest):
+            needed.update(name.rsplit("/", 1)[-1] for name, _path in get_imports(src))
+    return [entry for entry in binaries
+            if _is_root(entry[0]) or entry[0].replace("\\", "/").rsplit("/", 1)[-1] in needed]
