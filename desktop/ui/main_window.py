@@ -9,6 +9,7 @@ menu actions (new, open, recent, backup, demo) live in `database_actions`.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -25,6 +26,7 @@ from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
 
 GEOMETRY_KEY = "window/geometry"
+log = logging.getLogger(__name__)
 
 
 def _optional_view(module: str, name: str) -> Callable[[AppContext], QWidget] | None:
@@ -92,7 +94,13 @@ class MainWindow(QMainWindow):
         """The view `key`, built on first use."""
         widget = self.pages.get(key)
         if widget is None:
-            widget = self._build_page(key)
+            try:
+                widget = self._build_page(key)
+            except Exception as exc:  # noqa: BLE001 - one broken view must not stop the rest
+                log.exception("the %s view could not be built", key)
+                widget = self._message_page(self.tr(
+                    "This view could not be opened ({error}). The other views still work; "
+                    "the details are in the log file.").format(error=exc))
             index = self.page_keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -127,7 +135,11 @@ class MainWindow(QMainWindow):
         return cls(self.context) if cls else self._not_available()
 
     def _not_available(self) -> QWidget:
-        label = QLabel(self.tr("This part is not available in this version."))
+        return self._message_page(self.tr("This part is not available in this version."))
+
+    def _message_page(self, text: str) -> QWidget:
+        label = QLabel(text)
+        label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet("color: #666; font-size: 12pt;")
         return label
