@@ -73,6 +73,11 @@ class ChartBase(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
+        label = plot.titleLabel
+        # A long title must not force the plot wider than the window (pyqtgraph would
+        # otherwise push the right part of the chart out of view): only its height counts.
+        label.updateMin = lambda: (label.setMinimumWidth(0), label.setMinimumHeight(
+            label.item.mapRectToParent(label.item.boundingRect()).height()))
         plot.setTitle(title, color=INK, size=f"{TITLE_POINTS}pt", bold=True)
 
     def watch_hover(self, plot: pg.PlotItem) -> None:

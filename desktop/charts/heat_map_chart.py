@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from .chart_base import INK, ChartBase, font, hidden_text, qcolor, style_axes
+from .score_bar_chart import short
 
 SIZE = 5
 BADGE_GAP = 0.32
@@ -33,12 +34,12 @@ class HeatMapChart(ChartBase):
     def __init__(self, bands: Sequence[tuple[int, int, str, str]], parent=None):
         super().__init__(parent)
         self.bands = list(bands)
+        self.legend_points = 11
         self.plot = self.addPlot(row=0, col=0)
         self.legend = self.addLabel("", row=0, col=1, justify="left")
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
-        style_axes(self.plot, bottom=self.tr("Impact (1 = minor, 5 = very serious)"),
-                   left=self.tr("Likelihood (1 = very unlikely, 5 = almost certain)"))
+        style_axes(self.plot, bottom=self.tr("Impact →"), left=self.tr("Likelihood →"))
         self.set_title(self.plot, self.tr("Risk heat map"))
         ticks = [[(v, str(v)) for v in range(1, SIZE + 1)]]
         self.plot.getAxis("bottom").setTicks(ticks)
@@ -131,21 +132,17 @@ class HeatMapChart(ChartBase):
         min_n = int(self.data.attrs.get("min_n", 5))
         ordered = self.data.sort_values("number") if len(self.data) else self.data
         for _, row in ordered.iterrows():
-            label = html.escape(str(row["risk_label"]))
+            label = html.escape(short(str(row["risk_label"]), 28))
             if row["suppressed"]:
-                figure = f"<i>{html.escape(hidden_text(self, min_n))}</i>"
-            else:
-                figure = f"{row['mean_score']:.1f}"
+                label += f" <i>({html.escape(hidden_text(self, min_n))})</i>"
             rows.append(f"<tr><td align='right'><b>{int(row['number'])}</b>&nbsp;</td>"
-                        f"<td>{label}</td><td align='right'>&nbsp;{figure}</td></tr>")
+                        f"<td>{label}</td></tr>")
         swatches = "".join(
             f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
-            f"&nbsp;{html.escape(label)} ({low}-{high})&nbsp;&nbsp; "
-            for low, high, colour, label in self.bands)
-        heading = html.escape(self.tr("Mean score (1-25)"))
-        return (f"<div style='font-size:12pt; color:{INK}'>"
-                f"<table cellspacing='2'><tr><td></td><td></td><td align='right'>"
-                f"<i>{heading}</i></td></tr>{''.join(rows)}</table>"
+            f"&nbsp;{html.escape(label)} ({low}-{high})&nbsp;&nbsp; " + ("<br/>" if i % 2 else "")
+            for i, (low, high, colour, label) in enumerate(self.bands))
+        return (f"<div style='font-size:{self.legend_points}pt; color:{INK}'>"
+                f"<table cellspacing='2'>{''.join(rows)}</table>"
                 f"<br/>{swatches}</div>")
 
     def tooltip_at(self, x: float, y: float) -> str:

@@ -14,7 +14,7 @@ from .chart_base import (GRID, INK, ChartBase, fit_left_axis, font, hidden_text,
                          style_axes)
 
 MAX_SCORE = 25
-LABEL_CHARS = 34
+LABEL_CHARS = 30
 
 
 def short(text: str, chars: int = LABEL_CHARS) -> str:
@@ -28,7 +28,7 @@ class ScoreBarChart(ChartBase):
         super().__init__(parent)
         self.bands = list(bands)
         self.plot = self.addPlot()
-        style_axes(self.plot, bottom=self.tr("Mean score (likelihood x impact, 1-25)"))
+        style_axes(self.plot, bottom=self.tr("Mean score (likelihood x impact)"))
         self.set_title(self.plot, self.tr("Risks ranked by mean score"))
         self.plot.getAxis("left").setWidth(300)
         self.plot.setXRange(0, MAX_SCORE, padding=0.01)

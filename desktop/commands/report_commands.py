@@ -28,6 +28,7 @@ def run_report(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(["riskmap"])
+    from ..ui.translation import install_translator
     install_translator(app, args.lang)
 
     from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
@@ -66,16 +67,3 @@ def run_report(args: argparse.Namespace) -> int:
     print(f"Report on {forms} forms written to {args.out}: "
           + ", ".join(path.name for path in written))
     return 0
-
-
-def install_translator(app, lang: str) -> None:
-    """Load the Qt translation of the charts' own texts when it has been built."""
-    from PySide6.QtCore import QTranslator
-
-    from ..resources import translations_dir
-    for candidate in sorted(translations_dir().glob(f"*{lang}.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(candidate)):
-            app.installTranslator(translator)
-            app._riskmap_translator = translator  # keep it alive with the app
-            return

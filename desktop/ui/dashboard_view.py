@@ -1,0 +1,301 @@
+"""`DashboardView`: the team lead's and the analyst's picture of the survey.
+
+Filters (round, institution, post, unit type, rank level) above four charts that always
+show the same selection: the risk heat map, the ranked scores, the integrity climate and
+the keying activity. The forms are read once off the UI thread (`context.runner`); a filter
+change only recomputes from memory (a few milliseconds) and redraws. Every figure shown
+comes from `AnalysisService.compute`, which has already hidden small groups. Export
+buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+
+from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
+from ..domain.group_keys import ROUND
+from ..domain.messages import message
+from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
+    load_analysis
+
+FILTER_DIMENSIONS = (ROUND, "institution", "post", "unit_type", "rank_band")
+
+
+class DashboardView(QWidget):
+    """Filters, four charts and exports over the open project's live forms."""
+
+    data_loaded = Signal()
+    recomputed = Signal()
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.analysis: AnalysisService | None = None
+        self.data: DashboardData | None = None
+        self.recompute_ms = 0.0
+        self.redraw_ms = 0.0
+        self._stale = True
+        self._loading = False
+        self._build()
+        context.project_changed.connect(self.reload)
+        context.forms_changed.connect(self._forms_changed)
+        if hasattr(context, "settings_changed"):
+            context.settings_changed.connect(self.reload)
+        self.reload()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter_labels: dict[str, QLabel] = {}
+        self.filters: dict[str, QComboBox] = {}
+        for dim in FILTER_DIMENSIONS:
+            label = QLabel()
+            combo = QComboBox()
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.currentIndexChanged.connect(self.recompute)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo, 1)
+            self.filter_labels[dim] = label
+            self.filters[dim] = combo
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar.addWidget(self.clear_button)
+        layout.addLayout(bar)
+
+        info = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 12pt;")
+        info.addWidget(self.summary, 1)
+        self.png_button = QPushButton()
+        self.tables_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.png_button.clicked.connect(self.export_charts)
+        self.tables_button.clicked.connect(self.export_tables)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        for button in (self.png_button, self.tables_button, self.pdf_button):
+            info.addWidget(button)
+        layout.addLayout(info)
+
+        # Three tabs rather than four small charts: on a 1366 x 768 laptop (or a projector)
+        # the heat map and its legend need half the width to stay legible.
+        self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang))
+        self.tabs = QTabWidget()
+        risks = QWidget()
+        row = QHBoxLayout(risks)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.charts.heat_map, 11)
+        row.addWidget(self.charts.scores, 9)
+        self.tabs.addTab(risks, "")
+        self.tabs.addTab(self.charts.climate, "")
+        self.tabs.addTab(self.charts.activity, "")
+        layout.addWidget(self.tabs, 1)
+        self._retranslate()
+        self._set_enabled(False)
+
+    def _retranslate(self) -> None:
+        names = {ROUND: self.tr("&Round"), "institution": self.tr("&Institution"),
+                 "post": self.tr("&Post"), "unit_type": self.tr("&Unit type"),
+                 "rank_band": self.tr("Ran&k")}
+        for dim, label in self.filter_labels.items():
+            label.setText(names[dim])
+        self.clear_button.setText(self.tr("Show &all"))
+        for index, title in enumerate((self.tr("Risks"), self.tr("Integrity climate"),
+                                       self.tr("Forms keyed"))):
+            self.tabs.setTabText(index, title)
+        self.png_button.setText(self.tr("Save charts…"))
+        self.png_button.setToolTip(self.tr("Save every chart as PNG and SVG in a folder"))
+        self.tables_button.setText(self.tr("Save tables…"))
+        self.tables_button.setToolTip(self.tr("Save the score tables as CSV or Excel"))
+        self.pdf_button.setText(self.tr("PDF report…"))
+        self.pdf_button.setToolTip(self.tr("Write a printable report of this selection"))
+        if self.analysis is None:
+            self.summary.setText(self.tr("Reading the forms…"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._show_summary()
+        super().changeEvent(event)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (*self.filters.values(), self.clear_button, self.png_button,
+                       self.tables_button, self.pdf_button):
+            widget.setEnabled(enabled)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _forms_changed(self, _change=None) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale and not self._loading:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the project's forms again, off the UI thread, then recompute."""
+        if self._loading:
+            self._stale = True
+            return
+        self._loading = True
+        self._stale = False
+        self._set_enabled(False)
+        self.summary.setText(self.tr("Reading the forms…"))
+        project, lang = self.context.project, self.context.lang
+        path = project.db.path
+        if path is None:  # an in-memory project cannot be opened twice: read it here
+            try:
+                self._loaded(analysis_for(project, lang))
+            except Exception as exc:  # noqa: BLE001 - shown to the user
+                self._failed(exc)
+            return
+        self.context.runner.run(lambda progress: load_analysis(path, lang), self._loaded,
+                                self._failed)
+
+    def _loaded(self, analysis: AnalysisService) -> None:
+        self._loading = False
+        self.analysis = analysis
+        self._fill_filters()
+        self._set_enabled(True)
+        self.recompute()
+        self.data_loaded.emit()
+        if self._stale:
+            self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.summary.setText(self.tr("The forms could not be read: {error}").format(error=exc))
+
+    def _fill_filters(self) -> None:
+        options = self.analysis.filter_options()
+        for dim, combo in self.filters.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("All"), "")
+            for key, label in options.get(dim, []):
+                combo.addItem(label, key)
+            index = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    # -- filtering ---------------------------------------------------------------------------
+
+    def current_filters(self) -> dict[str, str]:
+        return {dim: combo.currentData() for dim, combo in self.filters.items()
+                if combo.currentData()}
+
+    def set_filter(self, dimension: str, key: str) -> None:
+        """Choose a group in one filter (by its key; '' for all)."""
+        combo = self.filters[dimension]
+        combo.setCurrentIndex(max(combo.findData(key), 0))
+
+    def clear_filters(self) -> None:
+        for combo in self.filters.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Score the current selection and redraw every chart from it."""
+        if self.analysis is None:
+            return
+        start = time.perf_counter()
+        self.data = self.analysis.compute(self.current_filters())
+        middle = time.perf_counter()
+        self.charts.set_data(self.data)
+        end = time.perf_counter()
+        self.recompute_ms, self.redraw_ms = (middle - start) * 1000, (end - middle) * 1000
+        self._show_summary()
+        self.recomputed.emit()
+
+    def _show_summary(self) -> None:
+        if self.data is None:
+            return
+        data = self.data
+        if data.n_forms is None:
+            text = self.tr("Fewer than {n} forms match this selection: nothing is shown, to "
+                           "protect the respondents.").format(n=data.min_n)
+        else:
+            text = self.tr("{n} forms, keyed {first} to {last}.").format(
+                n=data.n_forms, first=data.first_day, last=data.last_day)
+        rule = self.tr("Figures from fewer than {n} respondents are hidden.").format(
+            n=data.min_n)
+        self.summary.setText(f"{text} {rule}")
+
+    # -- exports ----------------------------------------------------------------------------
+
+    def export_charts(self, folder: str | None = None) -> list[Path]:
+        """Every chart as PNG and SVG in a folder (asked for when not given)."""
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Save charts in"))
+        if not folder or self.data is None:
+            return []
+        try:
+            return self.charts.save_png(folder) + self.charts.save_svg(folder)
+        except OSError as exc:
+            self._error(self.tr("The charts could not be saved: {error}. Choose another "
+                                "folder.").format(error=exc))
+            return []
+
+    def export_tables(self, path: str | None = None) -> None:
+        """The tables as an Excel workbook (.xlsx) or CSV files (.csv) next to each other."""
+        if self.data is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save tables"), "scores.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"))
+        if not path:
+            return
+        from ..services.report_service import write_csv, write_xlsx
+        data, target = self.data, Path(path)
+        task = ((lambda progress: write_xlsx(data, target)) if target.suffix.lower() == ".xlsx"
+                else (lambda progress: write_csv(data, target.parent)))
+        self.context.runner.run(task, lambda _result: self._saved(target), self._export_failed)
+
+    def export_pdf(self, path: str | None = None) -> None:
+        """The printable report of the current selection, in the program's language."""
+        if self.data is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "report.pdf",
+                                                  self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        from ..charts.report_pdf import write_report_pdf
+        from ..services.report_service import build_report
+        labels = {dim: combo.currentText() for dim, combo in self.filters.items()
+                  if combo.currentData()}
+        document = build_report(self.data, self.context.project.questionnaire, labels or None)
+        images = self.charts.images(REPORT_SIZES)  # widgets: on the UI thread
+        target = Path(path)
+        self.context.runner.run(lambda progress: write_report_pdf(document, images, target),
+                                lambda _result: self._saved(target), self._export_failed)
+
+    def _saved(self, path: Path) -> None:
+        self.summary.setText(self.tr("Saved {path}.").format(path=path))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._error(self.tr("The file could not be written: {error}. Check the folder and try "
+                            "again.").format(error=exc))
+
+    def _error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Dashboard"), text)
+
+    def hidden_text(self) -> str:
+        """The marker of hidden figures in the current language (domain catalogue)."""
+        return message("suppressed", self.context.lang,
+                       n=self.data.min_n if self.data else 5)
