@@ -56,4 +56,6 @@ def run_app(db_path: str | None = None) -> int:
     window.show()
     if not window.sign_in():
         return 0
+    if context.current_round() is None:
+        window.new_round()  # nothing can be keyed before a round exists
     return app.exec()

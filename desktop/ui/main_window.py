@@ -14,11 +14,11 @@ from typing import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
                                QWidget)
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
 from .app_context import AppContext
 from .database_actions import DatabaseActions
 from .entry_view import EntryView
@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         if key == "entry" and self.entry_view.session.editing is None \
                 and not self.entry_view.has_unsaved_changes():
             self.entry_view.focus_form_number()
+        elif key == "records":
+            widget.table.setFocus()  # type: ignore[attr-defined] - arrows and Enter at once
 
     def _nav_changed(self, row: int) -> None:
         key = self.page_keys[row]
@@ -292,11 +294,10 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.context, self.settings, self).exec()
 
     def about(self) -> None:
-        """A short About box (the packaging work replaces it with a fuller one)."""
-        QMessageBox.about(self, self.tr("About {name}").format(name=APP_NAME), self.tr(
-            "{name} {version}\n\nKey paper survey forms offline, verify them, chart the "
-            "risks and send encrypted, signed bundles to headquarters.").format(
-                name=APP_NAME, version=__version__))
+        """The About box: version, build date, Python/Qt versions, device fingerprint."""
+        from .about_dialog import AboutDialog
+        key = self.context.device_key
+        AboutDialog(key.device_id, key.fingerprint, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.pages.get("entry") is not None and not self.entry_view.confirm_discard():
