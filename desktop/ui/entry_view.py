@@ -45,10 +45,9 @@ class EntryView(QWidget):
         self.form.completed.connect(self._at_end)
         self.form.answers_changed.connect(self._update_counts)
         layout.addWidget(self.form, 1)
-        self.hint = QLabel(self.tr("Enter or Tab: next question · Shift+Tab: back · "
-                                   "Ctrl+S: save · Ctrl+Shift+S: save as draft · "
-                                   "8/9: don't know / no answer"))
+        self.hint = QLabel()
         self.hint.setStyleSheet("color: #555; padding: 2px 4px;")
+        self._show_hint()
         layout.addWidget(self.hint)
         context.project_changed.connect(self._project_changed)
         context.round_changed.connect(self._round_changed)
@@ -266,6 +265,13 @@ class EntryView(QWidget):
         self.number_message.setStyleSheet(ERROR_STYLE)
         self._update_counts()
 
+    def _show_hint(self) -> None:
+        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}"
+                             for m in self.context.project.questionnaire.missing_codes)
+        self.hint.setText(self.tr("Enter or Tab: next question · Shift+Tab: back · "
+                                  "Ctrl+S: save · Ctrl+Shift+S: save as draft") +
+                          (" · " + missing if missing else ""))
+
     def _update_counts(self) -> None:
         applies = self.form.applicable_ids()
         answered = len(self.form.values())
@@ -283,6 +289,7 @@ class EntryView(QWidget):
     def _settings_changed(self) -> None:
         self._refresh_service()
         self.form.set_language(self.context.lang)
+        self._show_hint()
         self.form.set_operator_controlled(self.context.operator_controlled)
 
     def _project_changed(self) -> None:
@@ -296,6 +303,7 @@ class EntryView(QWidget):
         self.layout().replaceWidget(old, self.form)
         old.deleteLater()
         self.session = EntrySession(self.context.form_service(), self.context.round_uuid)
+        self._show_hint()
         self.new_form()
 
     def _new_clicked(self) -> None:
