@@ -22,6 +22,7 @@ from .form_history_dialog import FormHistoryDialog
 from .form_widget import FormWidget
 from .question_field import ERROR_STYLE, AnswerEdit
 from .reason_dialog import ReasonDialog
+from .records_model import status_text
 
 
 class EntryView(QWidget):
@@ -258,9 +259,8 @@ class EntryView(QWidget):
         if editing is None:
             self.mode.setText(self.tr("New form"))
         else:
-            status = editing.response.status
             self.mode.setText(self.tr("Editing form {n} ({status})").format(
-                n=editing.response.form_number, status=status))
+                n=editing.response.form_number, status=status_text(editing.response.status)))
         self.history_button.setEnabled(editing is not None)
         self.number_message.setStyleSheet(ERROR_STYLE)
         self._update_counts()

@@ -54,7 +54,7 @@ def test_complete_form_keyed_with_keyboard_alone(qtbot, view, context, valid_ans
     answers = dict(valid_answers)
     assert answers["exp_offered"] == "2"  # D2-D5 do not apply and must be jumped over
     answers["r03_impact"] = "8"  # a missing code on a likert question
-    answers.pop("comment", None)
+    answers["comment"] = "Falta personal en el turno de noche."
     visited: list[str] = []
     key_answer(qtbot, "form_number", "17")
     while (qid := view.form.current_question()) is not None:
