@@ -61,8 +61,10 @@ class EntryView(QWidget):
         header.setObjectName("entryHeader")
         header.setStyleSheet("#entryHeader { background: #f3f5f8; border: 1px solid #d5d9e0;"
                              " border-radius: 4px; }")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(8, 6, 8, 6)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(8, 6, 8, 4)
+        rows.setSpacing(2)
+        row = QHBoxLayout()
         self.mode = QLabel()
         self.mode.setStyleSheet("font-weight: bold;")
         number_label = QLabel(self.tr("Form number"))
@@ -76,7 +78,6 @@ class EntryView(QWidget):
         self.number.textEdited.connect(lambda _t: self.number_message.setText(""))
         self.number_message = QLabel()
         self.number_message.setStyleSheet(ERROR_STYLE)
-        self.number_message.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setStyleSheet("color: #555;")
         self.save_button = QPushButton(self.tr("Save"))
@@ -97,12 +98,16 @@ class EntryView(QWidget):
         row.addSpacing(12)
         row.addWidget(number_label)
         row.addWidget(self.number)
-        row.addWidget(self.number_message, 1)
+        row.addStretch(1)
         row.addWidget(self.counts)
         row.addWidget(self.new_button)
         row.addWidget(self.history_button)
         row.addWidget(self.draft_button)
         row.addWidget(self.save_button)
+        rows.addLayout(row)
+        # Its own line, always there, so messages never push the form up or down.
+        self.number_message.setMinimumHeight(self.number_message.fontMetrics().height() + 2)
+        rows.addWidget(self.number_message)
         return header
 
     # -- state ---------------------------------------------------------------------------

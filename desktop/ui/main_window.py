@@ -50,7 +50,6 @@ class MainWindow(QMainWindow):
                           "exchange"]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
                                "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
@@ -58,6 +57,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(self._page_title(key))
             self.stack.addWidget(QWidget())
             self.pages[key] = None
+        # Wide enough for the longest title in the chosen language.
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)

@@ -85,7 +85,7 @@ class QuestionField(QWidget):
         self.codes = QLabel()
         self.codes.setWordWrap(True)
         self.codes.setTextFormat(Qt.TextFormat.RichText)
-        self.codes.setStyleSheet("color: #444;")
+        self.codes.setStyleSheet("QLabel { color: #444; } QLabel:disabled { color: #aaa; }")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
