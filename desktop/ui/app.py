@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
@@ -16,17 +16,7 @@ from ..services.project import Project
 from .app_context import AppContext
 from .database_actions import LAST_KEY
 from .main_window import MainWindow
-from .settings_dialog import LANGUAGE_KEY, LANGUAGES
-
-
-def choose_language(settings: QSettings) -> str:
-    """The language chosen in settings, else the system's when supported, else English."""
-    known = {code for code, _name in LANGUAGES}
-    chosen = str(settings.value(LANGUAGE_KEY, "") or "")
-    if chosen in known:
-        return chosen
-    system = QLocale.system().name().split("_")[0]
-    return system if system in known else "en"
+from .translation import install_translator, saved_language
 
 
 def startup_database(settings: QSettings, db_path: str | None) -> Path:
@@ -44,7 +34,8 @@ def run_app(db_path: str | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RiskMap")
     settings = QSettings()
-    lang = choose_language(settings)
+    lang = saved_language(settings)
+    install_translator(app, lang)  # before any widget exists, so every tr() is translated
     path = startup_database(settings, db_path)
     try:
         project = Project.open(path)

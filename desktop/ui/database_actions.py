@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from ..services.demo_service import fill_demo
 from ..services.paths import user_data_dir
 from ..services.project import Project
+from .background import Cancelled
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -142,6 +143,8 @@ class DatabaseActions(QObject):
 
         def failed(error: BaseException) -> None:
             progress.close()
+            if isinstance(error, Cancelled):
+                return
             QMessageBox.warning(self.window, self.tr("Demo not created"), self.tr(
                 "The demo project could not be created: {error}").format(error=error))
 

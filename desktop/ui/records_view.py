@@ -8,7 +8,7 @@ stays, with status 'deleted'); History shows the audit rows of the form.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
@@ -102,6 +102,14 @@ class RecordsView(QWidget):
             row.addSpacing(8)
         row.addWidget(clear)
         row.addStretch(1)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.number_filter.setFocus(),
+                                        self.number_filter.selectAll()))
+        self.number_filter.setToolTip(self.tr("Find a form by its number (Ctrl+F)"))
+        # Enter in the number box goes to the first match, so a second Enter opens it.
+        self.number_filter.returnPressed.connect(
+            lambda: (self.table.setFocus(), self.table.selectRow(0)))
         self.number_filter.textChanged.connect(self.apply_filter)
         for combo in (self.status_filter, self.operator_filter, self.round_filter):
             combo.currentIndexChanged.connect(self.apply_filter)

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
 
 from .app_context import AppContext
-
-LANGUAGE_KEY = "ui/language"
+from .translation import LANGUAGE_KEY
 LANGUAGES = (("es", "Español"), ("en", "English"))
 
 

@@ -158,3 +158,15 @@ def test_history_dialog_lists_the_audit_rows(qtbot, records, service):
     assert dialog.table.item(0, 2).text() == "keyed"
     assert dialog.table.item(0, 5).toolTip().startswith(f"{len(stored)} answers: A1=")
     assert (dialog.table.item(1, 2).text(), dialog.table.item(1, 3).text()) == ("changed", "A6")
+
+
+def test_find_by_number_and_open_with_the_keyboard(qtbot, records):
+    view, context, uuids = records
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.keyClicks(view.number_filter, "3")
+    assert view.model.rowCount() == 1
+    qtbot.keyClick(view.number_filter, Qt.Key.Key_Return)
+    with qtbot.waitSignal(view.open_requested) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [uuids[2]]
