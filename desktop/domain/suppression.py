@@ -43,15 +43,19 @@ def protect(table: pd.DataFrame, min_n: int, *, keys: Sequence[str], count: str 
         hide |= ~(sizes >= min_n)
     if total_shown and len(result):
         hide = _complementary(result, counts, hide, within)
-    result[SUPPRESSED] = hide
-    blank = [c for c in result.columns if c not in keys and c != SUPPRESSED]
-    for column in blank:
-        if result[column].dtype.kind in "biuf":
-            result[column] = result[column].astype(float)
-            result.loc[hide, column] = np.nan
+    blanked = {}
+    for column in result.columns:
+        values = result[column].to_numpy()
+        if column in keys:
+            blanked[column] = values
+        elif values.dtype.kind in "biuf":
+            blanked[column] = np.where(hide, np.nan, values.astype(float))
         else:
-            result[column] = result[column].astype(object)
-            result.loc[hide, column] = None
+            column_values = values.astype(object)
+            column_values[hide] = None
+            blanked[column] = column_values
+    blanked[SUPPRESSED] = hide
+    result = pd.DataFrame(blanked, index=result.index)
     return result
 
 
