@@ -6,6 +6,7 @@ export service feeds it rows and writes the bytes it returns.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -55,21 +56,29 @@ class BundleWriter:
         self._round_names[fields["uuid"]] = fields["name"]
         self._round_lines.append(records.round_line(fields, definition))
 
-    def add_form(self, columns: Sequence, answers: dict[str, str],
+    def add_form(self, columns: Sequence, answers_json: str,
                  base: tuple[int, str] | None) -> tuple[str, int, str]:
-        """One form (response columns in FORM_FIELDS order); returns (uuid, revision, sha)."""
+        """One form: response columns in FORM_FIELDS order and its answers as a JSON object
+        text from SQLite (`bundle_store.iter_forms`); returns (uuid, revision, sha256)."""
         fields = dict(zip(records.FORM_FIELDS, columns))
+        answers_text = records.canonical_answers_text(answers_json)
+        answers = json.loads(answers_text)
         sha = records.content_sha256(fields["round_uuid"], fields["form_number"],
-                                     fields["status"], fields["deleted_reason"], answers)
-        self._form_lines.append(records.FormRecord(fields, answers, sha, base).to_json())
+                                     fields["status"], fields["deleted_reason"], answers_text)
+        self._form_lines.append(
+            records.FormRecord(fields, answers, answers_text, sha, base).to_json())
         self._csv.add((self._round_names.get(fields["round_uuid"], ""), fields["round_uuid"],
                        fields["uuid"], fields["form_number"], fields["status"],
                        fields["operator"], fields["device"], fields["created"],
                        fields["updated"], fields["revision"], fields["deleted_reason"]),
-                      answers)
+                      answers, answers_text)
         self.answers += len(answers)
         self.form_rounds.add(fields["round_uuid"])
         return fields["uuid"], fields["revision"], sha
+
+    def add_audit_line(self, line: str) -> None:
+        """One audit.jsonl line (JSON object with records.AUDIT_FIELDS)."""
+        self._audit_lines.append(line)
 
     def add_audit(self, row: Sequence) -> None:
         """One audit row in records.AUDIT_FIELDS order."""

@@ -14,6 +14,8 @@ from typing import Iterable, Mapping, Sequence
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+# In JSON text a value that starts a formula shows as ":"= (or +, -, @, \t, \r).
+_RISKY_JSON = re.compile(r'":"(?:[=+\-@]|\\[tr])')
 FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status",
                  "operator", "device", "created", "updated", "revision", "deleted_reason")
 
@@ -38,10 +40,16 @@ class CsvWriter:
         self._writer.writerow(FIXED_COLUMNS + self.question_ids)
         self.rows = 0
 
-    def add(self, fixed: Sequence[object], answers: Mapping[str, str]) -> None:
-        """One form: the FIXED_COLUMNS values, then its answers by question id."""
-        self._writer.writerow([neutralise(v) for v in fixed]
-                              + [neutralise(answers.get(q)) for q in self.question_ids])
+    def add(self, fixed: Sequence[object], answers: Mapping[str, str],
+            answers_json: str | None = None) -> None:
+        """One form: the FIXED_COLUMNS values, then its answers by question id.
+        `answers_json` (the answers as JSON text) lets a row skip the per-cell check when
+        no answer could start a formula, which is almost always."""
+        cells = [neutralise(v) for v in fixed]
+        values = list(map(answers.get, self.question_ids))  # None (skipped) writes as ''
+        if answers_json is None or _RISKY_JSON.search(answers_json):
+            values = [neutralise(v) for v in values]
+        self._writer.writerow(cells + values)
         self.rows += 1
 
     def add_many(self, rows: Iterable[tuple[Sequence[object], Mapping[str, str]]]) -> None:

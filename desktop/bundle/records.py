@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
@@ -34,12 +35,30 @@ _ID = re.compile(r"^[0-9A-Za-z._:-]{1,100}$")
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
+_decoder = json.JSONDecoder()
+ANSWERS_PREFIX = '{"answers":'
+
+
+def canonical_answers(answers: Mapping[str, str]) -> str:
+    """Answers as canonical JSON text: keys sorted by code point, compact, UTF-8."""
+    return _encode(dict(answers))
+
+
+def canonical_answers_text(text: str) -> str:
+    """Canonical text of an answers object produced by SQLite's json_group_object (keys
+    already in code-point order). Plain ASCII without escapes is identical in both
+    encoders and is kept as it is; anything else is re-encoded here."""
+    if text.isascii() and "\\" not in text:
+        return text
+    return canonical_answers(json.loads(text))
+
+
 def content_sha256(round_uuid: str, form_number: int, status: str,
-                   deleted_reason: str | None, answers: Mapping[str, str]) -> str:
-    """The content hash of one form version (what an edit changes, nothing else)."""
-    text = _encode([round_uuid, form_number, status, deleted_reason,
-                    sorted(answers.items())])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+                   deleted_reason: str | None, answers_text: str) -> str:
+    """The content hash of one form version (what an edit changes, nothing else);
+    `answers_text` is the canonical answers JSON."""
+    head = _encode([round_uuid, form_number, status, deleted_reason])
+    return hashlib.sha256(f"{head}\n{answers_text}".encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,7 @@ class FormRecord:
 
     fields: dict  # FORM_FIELDS -> value
     answers: dict  # question id -> canonical text
+    answers_text: str  # the answers as canonical JSON (what the hash covers)
     sha256: str
     base: tuple[int, str] | None  # (revision, sha256) last sent by the exporting laptop
 
@@ -60,11 +80,13 @@ class FormRecord:
         return self.fields["revision"]
 
     def to_json(self) -> str:
+        """The records.jsonl line; answers come first, verbatim, so the reader can hash
+        exactly the text it received."""
         data = dict(self.fields)
-        data.update(type="form", answers=self.answers, sha256=self.sha256,
+        data.update(type="form", sha256=self.sha256,
                     base=None if self.base is None else
                     {"revision": self.base[0], "sha256": self.base[1]})
-        return _encode(data)
+        return f"{ANSWERS_PREFIX}{self.answers_text},{_encode(data)[1:]}"
 
 
 def round_line(round_fields: Mapping[str, Any], definition: str | None = None) -> str:
@@ -77,6 +99,7 @@ def round_line(round_fields: Mapping[str, Any], definition: str | None = None) -
 
 
 def audit_line(row: Mapping[str, Any]) -> str:
+    """An audit.jsonl line (the export reads these straight from SQLite's json_object)."""
     return _encode({name: row[name] for name in AUDIT_FIELDS})
 
 
@@ -88,12 +111,12 @@ def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
     for number, line in enumerate(lines, 1):
         if not line:
             continue
-        data = _load(line, number)
+        data, answers_text = _load_record(line, number)
         kind = data.pop("type", None)
         if kind == "round":
             rounds.append(_check_round(data, number))
         elif kind == "form":
-            record = _check_form(data, number)
+            record = _check_form(data, answers_text, number)
             if record.uuid in seen:
                 raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
             seen.add(record.uuid)
@@ -103,20 +126,26 @@ def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
     return rounds, forms
 
 
+_audit_values = operator.itemgetter(*AUDIT_FIELDS)
+_AUDIT_KEYS = frozenset(AUDIT_FIELDS)
+_AUDIT_TYPES = {str, type(None)}
+
+
 def parse_audit(lines: Iterable[str]) -> list[tuple]:
     """Audit rows (tuples in AUDIT_FIELDS order) from audit.jsonl lines."""
+    text = ",".join(line for line in lines if line)
+    try:
+        items = json.loads(f"[{text}]")
+    except ValueError as exc:
+        raise BundleError("tampered", f"audit.jsonl: {exc}") from exc
     rows = []
-    for number, line in enumerate(lines, 1):
-        if not line:
-            continue
-        data = _load(line, number)
-        if set(data) != set(AUDIT_FIELDS) or not all(
-                isinstance(data[k], str) for k in ("uuid", "time", "operator", "device",
-                                                   "action")):
+    for number, data in enumerate(items, 1):
+        if not isinstance(data, dict) or data.keys() != _AUDIT_KEYS:
             raise BundleError("tampered", f"audit.jsonl line {number}")
-        if not all(data[k] is None or isinstance(data[k], str) for k in AUDIT_FIELDS):
+        row = _audit_values(data)
+        if not set(map(type, row)) <= _AUDIT_TYPES or None in row[:5]:
             raise BundleError("tampered", f"audit.jsonl line {number}: types")
-        rows.append(tuple(data[k] for k in AUDIT_FIELDS))
+        rows.append(row)
     return rows
 
 
@@ -139,6 +168,26 @@ def _load(line: str, number: int) -> dict:
     return data
 
 
+def _load_record(line: str, number: int) -> tuple[dict, str | None]:
+    """A records.jsonl line and, for forms, the exact text of its answers object."""
+    if not line.startswith(ANSWERS_PREFIX):
+        data = _load(line, number)
+        if isinstance(data.get("answers"), dict):
+            return data, canonical_answers(data["answers"])
+        return data, None
+    try:
+        answers, end = _decoder.raw_decode(line, len(ANSWERS_PREFIX))
+        if line[end] != ",":
+            raise ValueError("no comma after answers")
+        data = json.loads("{" + line[end + 1:])
+    except (ValueError, IndexError) as exc:
+        raise BundleError("tampered", f"line {number}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BundleError("tampered", f"line {number}: not an object")
+    data["answers"] = answers
+    return data, line[len(ANSWERS_PREFIX):end]
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -157,7 +206,7 @@ def _check_round(data: dict, number: int) -> dict:
     return data
 
 
-def _check_form(data: dict, number: int) -> FormRecord:
+def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord:
     answers, sha, base = data.pop("answers", None), data.pop("sha256", None), \
         data.pop("base", "missing")
     fields = data
@@ -171,16 +220,16 @@ def _check_form(data: dict, number: int) -> FormRecord:
           and (fields["deleted_reason"] is None or isinstance(fields["deleted_reason"], str))
           and _is_int(fields["keystrokes"])
           and isinstance(fields["entry_seconds"], (int, float))
-          and isinstance(answers, dict)
-          and all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()))
+          and isinstance(answers, dict) and answers_text is not None
+          and set(map(type, answers.values())) <= {str})
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: form")
     if base is not None and not (isinstance(base, dict) and _is_int(base.get("revision"))
                                  and isinstance(base.get("sha256"), str)):
         raise BundleError("tampered", f"records.jsonl line {number}: base")
     expected = content_sha256(fields["round_uuid"], fields["form_number"], fields["status"],
-                              fields["deleted_reason"], answers)
+                              fields["deleted_reason"], answers_text)
     if sha != expected:
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
-    return FormRecord(fields, answers, sha,
+    return FormRecord(fields, answers, answers_text, sha,
                       None if base is None else (base["revision"], base["sha256"]))

@@ -114,8 +114,8 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
                 progress(done, total)
         audit_through = bundle_store.max_audit_id(conn)
         after = 0 if full else last.audit_through
-        for row in bundle_store.iter_audit(conn, after):
-            writer.add_audit(row)
+        for line in bundle_store.iter_audit_lines(conn, after):
+            writer.add_audit_line(line)
         if progress:
             progress(total, total)
     finally:

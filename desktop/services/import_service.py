@@ -21,7 +21,8 @@ from ..bundle.bundle_reader import (BundleContents, VerifiedBundle, parse_conten
                                     read_bundle_file, verify_bundle)
 from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
-from ..bundle.records import FORM_FIELDS, FormRecord, content_sha256
+from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
+                              content_sha256)
 from ..storage import audit_store, bundle_store, questionnaire_store
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
@@ -29,6 +30,7 @@ from ..storage.clock import utc_now
 from ..storage.database import Database
 
 ProgressFn = Callable[[int, int], None]
+IMPORT_CACHE_KIB = -256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
 
 
 @dataclass
@@ -71,6 +73,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
     db = Database.open(db_path)
+    db.conn.execute(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
     try:
         for done, path in enumerate(bundle_paths):
             if progress:
@@ -200,7 +203,7 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
             cur = dict(zip(FORM_FIELDS, current[0]))
             current_version = Version(cur["revision"], content_sha256(
                 cur["round_uuid"], cur["form_number"], cur["status"], cur["deleted_reason"],
-                current[1]))
+                canonical_answers_text(current[1])))
         incoming = Version(record.revision, record.sha256)
         base = None if record.base is None else Version(*record.base)
         known = bundle_store.known_versions(conn, record.uuid) \
@@ -234,11 +237,11 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
             continue
         if decision == Decision.NEW:
             inserts.append(row)
-            insert_answers.extend((record.uuid, q, v) for q, v in record.answers.items())
+            insert_answers.append((record.uuid, record.answers_text))
             result.new += 1
         elif decision == Decision.UPDATE:
             replaces.append(row)
-            replace_answers.extend((record.uuid, q, v) for q, v in record.answers.items())
+            replace_answers.append((record.uuid, record.answers_text))
             audit.append(("import_update", record.uuid,
                           f"revision {current_version.revision}",
                           f"revision {record.revision}"))

@@ -10,7 +10,6 @@ inserted with INSERT OR IGNORE, so importing a bundle twice never duplicates the
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -64,33 +63,37 @@ def count_forms(conn: sqlite3.Connection, changed_only: bool) -> int:
     return conn.execute(sql).fetchone()[0]
 
 
+_ANSWERS = ("(SELECT response_uuid, json_group_object(question_id, value) AS answers "
+            "FROM answer GROUP BY response_uuid)")
+
+
 def iter_forms(conn: sqlite3.Connection, changed_only: bool
-               ) -> Iterator[tuple[tuple, dict[str, str], tuple[int, str] | None]]:
-    """(response columns, answers, last exported (revision, sha256) or None) per form,
-    ordered by uuid; with `changed_only`, only forms changed since they were last sent."""
+               ) -> Iterator[tuple[tuple, str, tuple[int, str] | None]]:
+    """(response columns, answers as a JSON object text, last exported (revision, sha256)
+    or None) per form, ordered by uuid; with `changed_only`, only forms changed since they
+    were last sent. The answers are aggregated by SQLite in one scan (keys in code-point
+    order), which is several times faster than a row per answer."""
     columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
     where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
     cursor = conn.execute(
-        f"SELECT {columns}, m.revision, m.sha256, a.question_id, a.value FROM response r "
+        f"SELECT {columns}, m.revision, m.sha256, COALESCE(g.answers, '{{}}') FROM response r "
         "LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
-        f"LEFT JOIN answer a ON a.response_uuid = r.uuid{where} ORDER BY r.uuid")
-    cursor.row_factory = None  # plain tuples: faster, and grouped below
+        f"LEFT JOIN {_ANSWERS} g ON g.response_uuid = r.uuid{where} ORDER BY r.uuid")
+    cursor.row_factory = None
     width = len(RESPONSE_COLUMNS)
-    for _uuid, rows in itertools.groupby(cursor, key=lambda r: r[0]):
-        first = next(rows)
-        answers = {} if first[width + 2] is None else {first[width + 2]: first[width + 3]}
-        for row in rows:
-            answers[row[width + 2]] = row[width + 3]
-        base = None if first[width] is None else (first[width], first[width + 1])
-        yield first[:width], answers, base
+    for row in cursor:
+        base = None if row[width] is None else (row[width], row[width + 1])
+        yield row[:width], row[width + 2], base
 
 
-def iter_audit(conn: sqlite3.Connection, after_id: int) -> Iterator[tuple]:
-    """Audit rows (AUDIT_COLUMNS order) with id > after_id, oldest first."""
-    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE id > ? "
+def iter_audit_lines(conn: sqlite3.Connection, after_id: int) -> Iterator[str]:
+    """Audit rows with id > after_id, oldest first, each as a JSON object text (keys in
+    sorted order) made by SQLite: the lines of audit.jsonl."""
+    pairs = ", ".join(f"'{c}', {c}" for c in sorted(AUDIT_COLUMNS))
+    cursor = conn.execute(f"SELECT json_object({pairs}) FROM audit_log WHERE id > ? "
                           "ORDER BY id", (after_id,))
     cursor.row_factory = None
-    return iter(cursor)
+    return (row[0] for row in cursor)
 
 
 def rounds(conn: sqlite3.Connection) -> list[dict]:
@@ -170,9 +173,10 @@ def imported_sequences(conn: sqlite3.Connection, device_id: str) -> set[int]:
 
 
 def existing_forms(conn: sqlite3.Connection, uuids: Iterable[str]
-                   ) -> dict[str, tuple[tuple, dict[str, str]]]:
-    """HQ's current rows (response columns) and answers of the forms with these uuids."""
-    found: dict[str, tuple[tuple, dict[str, str]]] = {}
+                   ) -> dict[str, tuple[tuple, str]]:
+    """HQ's current rows (response columns) and answers (JSON object text) of the forms
+    with these uuids."""
+    found: dict[str, tuple[tuple, str]] = {}
     columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
     uuid_list = list(uuids)
     width = len(RESPONSE_COLUMNS)
@@ -180,15 +184,11 @@ def existing_forms(conn: sqlite3.Connection, uuids: Iterable[str]
         chunk = uuid_list[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         cursor = conn.execute(
-            f"SELECT {columns}, a.question_id, a.value FROM response r LEFT JOIN answer a "
-            f"ON a.response_uuid = r.uuid WHERE r.uuid IN ({marks}) ORDER BY r.uuid", chunk)
+            f"SELECT {columns}, (SELECT json_group_object(question_id, value) FROM answer a "
+            f"WHERE a.response_uuid = r.uuid) FROM response r WHERE r.uuid IN ({marks})", chunk)
         cursor.row_factory = None
-        for uuid, rows in itertools.groupby(cursor, key=lambda r: r[0]):
-            first = next(rows)
-            answers = {} if first[width] is None else {first[width]: first[width + 1]}
-            for row in rows:
-                answers[row[width]] = row[width + 1]
-            found[uuid] = (first[:width], answers)
+        for row in cursor:
+            found[row[0]] = (row[:width], row[width] or "{}")
     return found
 
 
@@ -218,23 +218,26 @@ def round_uuids(conn: sqlite3.Connection) -> set[str]:
 
 
 def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
-                 answers: Sequence[tuple[str, str, str]]) -> None:
-    """New responses (RESPONSE_COLUMNS order) and their (uuid, question, value) answers."""
+                 answers: Sequence[tuple[str, str]]) -> None:
+    """New responses (RESPONSE_COLUMNS order) and their (uuid, answers JSON object) pairs."""
     conn.executemany(f"INSERT INTO response ({', '.join(RESPONSE_COLUMNS)}) "
                      f"VALUES ({', '.join('?' for _ in RESPONSE_COLUMNS)})", rows)
-    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
-                     answers)
+    conn.executemany(_INSERT_ANSWERS, answers)
+
+
+# Answers travel as one JSON object per form; SQLite unpacks them (far fewer bindings).
+_INSERT_ANSWERS = ("INSERT INTO answer (response_uuid, question_id, value) "
+                   "SELECT ?, key, value FROM json_each(?)")
 
 
 def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
-                  answers: Sequence[tuple[str, str, str]]) -> None:
+                  answers: Sequence[tuple[str, str]]) -> None:
     """Overwrite existing responses with newer versions (all columns, all answers)."""
     assignments = ", ".join(f"{c} = ?" for c in RESPONSE_COLUMNS[1:])
     conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
                      [tuple(row[1:]) + (row[0],) for row in rows])
     conn.executemany("DELETE FROM answer WHERE response_uuid = ?", [(row[0],) for row in rows])
-    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
-                     answers)
+    conn.executemany(_INSERT_ANSWERS, answers)
 
 
 def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:

@@ -1,0 +1,34 @@
+"""Helpers for bundle tests (imported by the tests and by conftest.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from desktop.bundle import age_crypto
+from desktop.services.import_service import import_bundles
+from desktop.storage.database import Database
+
+
+def make_hq_db(path: Path) -> Path:
+    """An empty HQ database (migrated, checkpointed)."""
+    Database.open(path).close()
+    return path
+
+
+def import_into(db: Path, keys, *bundles: Path):
+    return import_bundles(db, keys.identity_path, list(bundles))
+
+
+def db_state(path: Path) -> tuple[str, str]:
+    """(sha256 of the file bytes, sha256 of a full SQL dump) of a closed database."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    dump = "\n".join(conn.iterdump())
+    conn.close()
+    return hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(dump.encode()).hexdigest()
+
+
+def identities(keys):
+    return age_crypto.load_identities(keys.identity_path)
