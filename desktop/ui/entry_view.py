@@ -10,7 +10,7 @@ the unsaved-changes question.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
@@ -67,12 +67,11 @@ class EntryView(QWidget):
         row = QHBoxLayout()
         self.mode = QLabel()
         self.mode.setStyleSheet("font-weight: bold;")
-        number_label = QLabel(self.tr("Form number"))
+        self.number_label = QLabel()
         self.number = AnswerEdit()
         self.number.setObjectName("form_number")
         self.number.setFixedWidth(90)
-        self.number.setAccessibleName(self.tr("Form number"))
-        number_label.setBuddy(self.number)
+        self.number_label.setBuddy(self.number)
         self.number.navigated.connect(self._number_navigated)
         self.number.keyed.connect(self._count_number_key)
         self.number.textEdited.connect(lambda _t: self.number_message.setText(""))
@@ -80,23 +79,20 @@ class EntryView(QWidget):
         self.number_message.setStyleSheet(ERROR_STYLE)
         self.counts = QLabel()
         self.counts.setStyleSheet("color: #555;")
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save the form (Ctrl+S)"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(lambda: self.save(draft=False))
-        self.draft_button = QPushButton(self.tr("Save as draft"))
-        self.draft_button.setToolTip(self.tr("Save an incomplete form (Ctrl+Shift+S)"))
+        self.draft_button = QPushButton()
         self.draft_button.clicked.connect(lambda: self.save(draft=True))
-        self.history_button = QPushButton(self.tr("History…"))
-        self.history_button.setToolTip(self.tr("Every change of this form (Ctrl+H)"))
+        self.history_button = QPushButton()
         self.history_button.clicked.connect(self.show_history)
-        self.new_button = QPushButton(self.tr("New form"))
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self._new_clicked)
         for widget in (self.save_button, self.draft_button, self.history_button,
                        self.new_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(self.mode)
         row.addSpacing(12)
-        row.addWidget(number_label)
+        row.addWidget(self.number_label)
         row.addWidget(self.number)
         row.addStretch(1)
         row.addWidget(self.counts)
@@ -108,7 +104,27 @@ class EntryView(QWidget):
         # Its own line, always there, so messages never push the form up or down.
         self.number_message.setMinimumHeight(self.number_message.fontMetrics().height() + 2)
         rows.addWidget(self.number_message)
+        self._set_texts()
         return header
+
+    def _set_texts(self) -> None:
+        self.number_label.setText(self.tr("Form number"))
+        self.number.setAccessibleName(self.tr("Form number"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the form (Ctrl+S)"))
+        self.draft_button.setText(self.tr("Save as draft"))
+        self.draft_button.setToolTip(self.tr("Save an incomplete form (Ctrl+Shift+S)"))
+        self.history_button.setText(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("Every change of this form (Ctrl+H)"))
+        self.new_button.setText(self.tr("New form"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "hint"):
+            self._set_texts()
+            self._show_hint()
+            self._show_mode_text()
+            self._update_counts()
+        super().changeEvent(event)
 
     # -- state ---------------------------------------------------------------------------
     def new_form(self) -> None:
@@ -260,15 +276,18 @@ class EntryView(QWidget):
 
     # -- context -------------------------------------------------------------------------
     def _show_mode(self) -> None:
+        self._show_mode_text()
+        self.history_button.setEnabled(self.session.editing is not None)
+        self.number_message.setStyleSheet(ERROR_STYLE)
+        self._update_counts()
+
+    def _show_mode_text(self) -> None:
         editing = self.session.editing
         if editing is None:
             self.mode.setText(self.tr("New form"))
         else:
             self.mode.setText(self.tr("Editing form {n} ({status})").format(
                 n=editing.response.form_number, status=status_text(editing.response.status)))
-        self.history_button.setEnabled(editing is not None)
-        self.number_message.setStyleSheet(ERROR_STYLE)
-        self._update_counts()
 
     def _show_hint(self) -> None:
         missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}"

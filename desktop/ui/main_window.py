@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -181,22 +181,38 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Round"))
         bar.setObjectName("roundBar")
         bar.setMovable(False)
-        bar.addWidget(QLabel(self.tr("Round") + " "))
+        self.round_caption = QLabel()
+        bar.addWidget(self.round_caption)
         self.round_combo = QComboBox()
         self.round_combo.setMinimumWidth(220)
         self.round_combo.currentIndexChanged.connect(
             lambda _i: self.context.set_round(self.round_combo.currentData()))
         bar.addWidget(self.round_combo)
-        self.new_round_action = bar.addAction(self.tr("New round…"), self.new_round)
-        self.edit_round_action = bar.addAction(self.tr("Edit round…"), self.edit_round)
+        # Owned by the window: shared by the bar and the Round menu, which is rebuilt.
+        self.new_round_action = QAction(self)
+        self.new_round_action.triggered.connect(self.new_round)
+        self.edit_round_action = QAction(self)
+        self.edit_round_action.triggered.connect(self.edit_round)
+        bar.addAction(self.new_round_action)
+        bar.addAction(self.edit_round_action)
         bar.addSeparator()
         self.operator_button = QToolButton()
-        self.operator_button.setToolTip(self.tr("Sign in as another operator"))
         self.operator_button.clicked.connect(self.sign_in)
         bar.addWidget(self.operator_button)
         self.addToolBar(bar)
+        self._round_bar_texts()
+
+    def _round_bar_texts(self) -> None:
+        self.round_caption.setText(self.tr("Round") + " ")
+        self.new_round_action.setText(self.tr("New round…"))
+        self.edit_round_action.setText(self.tr("Edit round…"))
+        self.operator_button.setToolTip(self.tr("Sign in as another operator"))
 
     def _build_menus(self) -> None:
+        for old in getattr(self, "_menus", []):
+            old.clear()  # deletes the actions it owns (their shortcuts with them)
+            old.deleteLater()
+        self.menuBar().clear()
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.tr("&New database…"), QKeySequence.StandardKey.New,
                        self.files.new_database)
@@ -215,13 +231,32 @@ class MainWindow(QMainWindow):
         rounds.addAction(self.tr("Sign in as another operator…"), self.sign_in)
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, key in enumerate(self.page_keys, start=1):
-            action = QAction(self._page_title(key), self)
+            action = QAction(self._page_title(key), view)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
             view.addAction(action)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
         self.help_menu.addAction(self.tr("&About"), self.about)
+        self._menus = [menu, rounds, view, self.help_menu]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_menus"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show menus, navigation and bars in the language just installed."""
+        for row, key in enumerate(self.page_keys):
+            self.nav.item(row).setText(self._page_title(key))
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
+        self._build_menus()
+        self._round_bar_texts()
+        exchange = self.pages.get("exchange")
+        if isinstance(exchange, QTabWidget):
+            exchange.setTabText(0, self.tr("Export"))
+            exchange.setTabText(1, self.tr("Import"))
+        self.refresh_status()
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()

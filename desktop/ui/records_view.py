@@ -7,7 +7,7 @@ stays, with status 'deleted'); History shows the audit rows of the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
@@ -72,6 +72,7 @@ class RecordsView(QWidget):
         context.forms_changed.connect(lambda _change: self.refresh())
         context.project_changed.connect(self.reload_choices)
         self.reload_choices()
+        self._set_texts()
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -80,33 +81,29 @@ class RecordsView(QWidget):
         self.number_filter.setFixedWidth(110)
         self.number_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        for value, text in ((LIVE, self.tr("All but deleted")), ("draft", status_text("draft")),
-                            ("entered", status_text("entered")),
-                            ("verified", status_text("verified")),
-                            ("deleted", status_text("deleted")), ("", self.tr("All"))):
-            self.status_filter.addItem(text, value)
+        for value in (LIVE, "draft", "entered", "verified", "deleted", ""):
+            self.status_filter.addItem("", value)
         self.operator_filter = QComboBox()
         self.operator_filter.setMinimumWidth(110)
         self.round_filter = QComboBox()
         self.round_filter.setMinimumWidth(180)
-        clear = QPushButton(self.tr("Clear filters"))
-        clear.clicked.connect(self.clear_filters)
-        for label, widget in ((self.tr("Form number"), self.number_filter),
-                              (self.tr("Status"), self.status_filter),
-                              (self.tr("Operator"), self.operator_filter),
-                              (self.tr("Round"), self.round_filter)):
-            caption = QLabel(label)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.captions: list[QLabel] = []
+        for widget in (self.number_filter, self.status_filter, self.operator_filter,
+                       self.round_filter):
+            caption = QLabel()
             caption.setBuddy(widget)
+            self.captions.append(caption)
             row.addWidget(caption)
             row.addWidget(widget)
             row.addSpacing(8)
-        row.addWidget(clear)
+        row.addWidget(self.clear_button)
         row.addStretch(1)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.number_filter.setFocus(),
                                         self.number_filter.selectAll()))
-        self.number_filter.setToolTip(self.tr("Find a form by its number (Ctrl+F)"))
         # Enter in the number box goes to the first match, so a second Enter opens it.
         self.number_filter.returnPressed.connect(
             lambda: (self.table.setFocus(), self.table.selectRow(0)))
@@ -120,17 +117,44 @@ class RecordsView(QWidget):
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.open_button = QPushButton(self.tr("Open / edit"))
-        self.open_button.setToolTip(self.tr("Open the form in the entry view (Enter)"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_current)
-        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button = QPushButton()
         self.history_button.clicked.connect(self.show_history)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setToolTip(self.tr("Delete the form, giving a reason (Del)"))
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_current)
         for button in (self.open_button, self.history_button, self.delete_button):
             row.addWidget(button)
         return row
+
+    def _set_texts(self) -> None:
+        for caption, text in zip(self.captions, (self.tr("Form number"), self.tr("Status"),
+                                                 self.tr("Operator"), self.tr("Round"))):
+            caption.setText(text)
+        self.number_filter.setToolTip(self.tr("Find a form by its number (Ctrl+F)"))
+        for index, text in enumerate((self.tr("All but deleted"), status_text("draft"),
+                                      status_text("entered"), status_text("verified"),
+                                      status_text("deleted"), self.tr("All"))):
+            self.status_filter.setItemText(index, text)
+        if self.operator_filter.count():
+            self.operator_filter.setItemText(0, self.tr("All"))
+        if self.round_filter.count():
+            self.round_filter.setItemText(0, self.tr("All rounds"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.open_button.setText(self.tr("Open / edit"))
+        self.open_button.setToolTip(self.tr("Open the form in the entry view (Enter)"))
+        self.history_button.setText(self.tr("History…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the form, giving a reason (Del)"))
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self._set_texts()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                              self.model.columnCount() - 1)
+            self.table.viewport().update()  # status words are translated when painted
+        super().changeEvent(event)
 
     # -- filtering -----------------------------------------------------------------------
     def reload_choices(self) -> None:

@@ -4,12 +4,12 @@ and the minimum group size shown in the dashboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
 
 from .app_context import AppContext
-from .translation import LANGUAGE_KEY
+from .translation import LANGUAGE_KEY, switch_language
 LANGUAGES = (("es", "Español"), ("en", "English"))
 
 
@@ -45,11 +45,6 @@ class SettingsDialog(QDialog):
                                           "dashboard and exports, to protect respondents."))
         project_form.addRow(self.tr("Smallest group shown"), self.min_group)
         self.main_layout.addWidget(project)
-        note = QLabel(self.tr("Menus and buttons change language the next time the program "
-                              "starts; questions change at once."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        self.main_layout.addWidget(note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -69,7 +64,8 @@ class SettingsDialog(QDialog):
         lang = self.language.currentData()
         self.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.context.lang:
-            self.context.set_language(lang)
-        else:
-            self.context.settings_changed.emit()
+            # Installs the translator (every open view retranslates itself) and switches
+            # the questionnaire labels.
+            switch_language(QCoreApplication.instance(), self.context, lang)
+        self.context.settings_changed.emit()
         self.accept()

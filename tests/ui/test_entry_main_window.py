@@ -4,7 +4,7 @@ changes, opening a form from Records, rounds, operators, databases, demo, settin
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.project import Project
@@ -143,3 +143,34 @@ def test_settings_turn_on_operator_controlled_mode_and_language(qtbot, window, c
     assert context.lang == "en"
     assert window.entry_view.form.operator_controlled
     assert "institution" in window.entry_view.form.fields["institution"].text.text().lower()
+
+
+class _Marking(QTranslator):
+    """Translates every string to «string», to see which texts are retranslated."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102
+        return f"«{source}»"
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
+def test_views_retranslate_when_a_translator_is_installed(qtbot, window):
+    window.nav.setCurrentRow(1)  # build the records view too
+    window.nav.setCurrentRow(0)
+    app = QCoreApplication.instance()
+    marking = _Marking()
+    app.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: window.nav.item(1).text() == "«Records»")
+        entry, records = window.entry_view, window.pages["records"]
+        assert entry.save_button.text() == "«Save»"
+        assert entry.number_label.text() == "«Form number»"
+        assert records.clear_button.text() == "«Clear filters»"
+        assert records.model.headerData(0, Qt.Orientation.Horizontal) == "«Form no.»"
+        assert window.menuBar().actions()[0].text() == "«&File»"
+        assert window.new_round_action.text() == "«New round…»"
+    finally:
+        app.removeTranslator(marking)
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Records")
+    assert len(window.menuBar().actions()) == 4  # rebuilt, not added to
