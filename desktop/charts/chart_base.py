@@ -109,11 +109,28 @@ class ChartBase(pg.GraphicsLayoutWidget):
             raise OSError(f"Could not write {path}.")
         return path
 
-    def save_svg(self, path: str | Path) -> Path:
-        """Export the chart's scene as SVG (pyqtgraph's exporter)."""
-        from pyqtgraph.exporters import SVGExporter
+    def save_svg(self, path: str | Path, width: int = 1400, height: int = 900) -> Path:
+        """Render the chart as vector SVG through Qt's SVG generator (pyqtgraph's own SVG
+        exporter cannot parse the paths Qt 6.11 writes)."""
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
         path = Path(path)
-        SVGExporter(self.scene()).export(str(path))
+        old = self.size()
+        self.resize(width, height)
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRect(0, 0, width, height))
+        generator.setTitle(self.windowTitle() or "RiskMap chart")
+        painter = QPainter(generator)
+        try:
+            self.render(painter)
+        finally:
+            painter.end()
+            self.resize(old)
+        if not path.exists():
+            raise OSError(f"Could not write {path}.")
         return path
 
 

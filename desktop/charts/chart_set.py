@@ -74,7 +74,8 @@ class ChartSet:
         return paths
 
     def save_svg(self, out_dir: str | Path) -> list[Path]:
-        """<name>.svg of every chart (pyqtgraph's SVG exporter)."""
+        """<name>.svg of every chart (vector)."""
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
-        return [chart.save_svg(out_dir / f"{name}.svg") for name, chart in self.charts().items()]
+        return [chart.save_svg(out_dir / f"{name}.svg", *EXPORT_SIZES[name])
+                for name, chart in self.charts().items()]

@@ -146,8 +146,17 @@ class HeatMapChart(ChartBase):
                 f"<br/>{swatches}</div>")
 
     def tooltip_at(self, x: float, y: float) -> str:
-        if not len(self.data):
-            return ""
+        text = self._risk_tooltip(x, y) if len(self.data) else ""
+        if text:
+            return text
+        if 0.5 <= x <= SIZE + 0.5 and 0.5 <= y <= SIZE + 0.5:
+            impact, likelihood = int(round(x)), int(round(y))
+            return self.tr("Likelihood {l} x impact {i} = {s}: {band}").format(
+                l=likelihood, i=impact, s=likelihood * impact,
+                band=self.cell_bands.get((impact, likelihood), ""))
+        return ""
+
+    def _risk_tooltip(self, x: float, y: float) -> str:
         shown = self.data[~self.data["suppressed"].astype(bool)]
         for badge, (_, row) in zip(self.badges, shown.sort_values(
                 "mean_score", ascending=False, kind="stable").iterrows()):
@@ -168,11 +177,6 @@ class HeatMapChart(ChartBase):
                     score=row["mean_score"], s_lo=row["score_ci_low"],
                     s_hi=row["score_ci_high"], level=row["level_label"],
                     likely=row["share_likely"], n=int(row["n"]))
-        if 0.5 <= x <= SIZE + 0.5 and 0.5 <= y <= SIZE + 0.5:
-            impact, likelihood = int(round(x)), int(round(y))
-            return self.tr("Likelihood {l} x impact {i} = {s}: {band}").format(
-                l=likelihood, i=impact, s=likelihood * impact,
-                band=self.cell_bands.get((impact, likelihood), ""))
         return ""
 
 

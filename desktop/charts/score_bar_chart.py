@@ -62,7 +62,7 @@ class ScoreBarChart(ChartBase):
         ys = shown["y"].to_numpy(float)
         brushes = [pg.mkBrush(qcolor(c)) for c in shown["level_color"]]
         self.bars.setOpts(x0=np.zeros(len(shown)), y=ys, width=scores, height=0.68,
-                          brushes=brushes, pens=[pg.mkPen(INK, width=1)] * len(shown))
+                          brushes=brushes, pen=pg.mkPen(INK, width=1))
         self.whiskers.setData(
             x=scores, y=ys, left=np.nan_to_num(scores - shown["score_ci_low"].to_numpy(float)),
             right=np.nan_to_num(shown["score_ci_high"].to_numpy(float) - scores),
