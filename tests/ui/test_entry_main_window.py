@@ -3,6 +3,10 @@ changes, opening a form from Records, rounds, operators, databases, demo, settin
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
@@ -174,3 +178,26 @@ def test_views_retranslate_when_a_translator_is_installed(qtbot, window):
         app.removeTranslator(marking)
     qtbot.waitUntil(lambda: window.nav.item(1).text() == "Records")
     assert len(window.menuBar().actions()) == 4  # rebuilt, not added to
+
+
+def test_start_up_does_not_import_the_heavy_libraries(tmp_path):
+    """The window must come up about as fast as a bare Qt window: pyqtgraph and pandas
+    load only when the dashboard is first shown."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from desktop.bundle.device_key import load_or_create_device_key\n"
+        "from desktop.services.project import Project\n"
+        "from desktop.ui.app_context import AppContext\n"
+        "from desktop.ui.main_window import MainWindow\n"
+        f"home = {str(tmp_path)!r}\n"
+        "ctx = AppContext(Project.open(home + '/p.db'), load_or_create_device_key(home))\n"
+        "w = MainWindow(ctx, QSettings(home + '/s.ini', QSettings.Format.IniFormat))\n"
+        "w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pyqtgraph', 'pandas', 'sqlite_utils') if m in sys.modules))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, timeout=120, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
