@@ -277,6 +277,10 @@ class EntryView(QWidget):
     # -- context -------------------------------------------------------------------------
     def _show_mode(self) -> None:
         self._show_mode_text()
+        round_ = self.context.current_round() if self.session.editing is None else None
+        low, high = (round_.form_min, round_.form_max) if round_ else (None, None)
+        self.number.setPlaceholderText(f"{low}–{high}" if low is not None and high is not None
+                                       else "")
         self.history_button.setEnabled(self.session.editing is not None)
         self.number_message.setStyleSheet(ERROR_STYLE)
         self._update_counts()
@@ -309,6 +313,7 @@ class EntryView(QWidget):
         if self.session.editing is None:
             self.session.round_uuid = self.context.round_uuid
             self.number_message.setText("")
+            self._show_mode()
 
     def _settings_changed(self) -> None:
         self._refresh_service()

@@ -69,8 +69,10 @@ class RecordsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_actions())
         self.model.modelReset.connect(self._show_count)
-        context.forms_changed.connect(lambda _change: self.refresh())
+        self._stale = False
+        context.forms_changed.connect(self._forms_changed)
         context.project_changed.connect(self.reload_choices)
+        context.round_changed.connect(self._forms_changed)
         self.reload_choices()
         self._set_texts()
 
@@ -159,7 +161,9 @@ class RecordsView(QWidget):
     # -- filtering -----------------------------------------------------------------------
     def reload_choices(self) -> None:
         """Fill the operator and round lists from the database."""
+        chosen = {}
         for combo in (self.operator_filter, self.round_filter):
+            chosen[combo] = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
         self.operator_filter.addItem(self.tr("All"), "")
@@ -169,7 +173,9 @@ class RecordsView(QWidget):
         for round_ in self.context.round_service().rounds():
             self.round_filter.addItem(round_.name, round_.uuid)
         for combo in (self.operator_filter, self.round_filter):
+            combo.setCurrentIndex(max(0, combo.findData(chosen[combo])))
             combo.blockSignals(False)
+        self._stale = False
         self.apply_filter()
 
     def current_filter(self) -> RecordFilter:
@@ -196,6 +202,18 @@ class RecordsView(QWidget):
                        self.round_filter):
             widget.blockSignals(False)
         self.apply_filter()
+
+    def _forms_changed(self, _change: object = None) -> None:
+        # Hidden, only note it: the lists and rows are read again when the view is shown.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.reload_choices()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Read the database again, keeping the filter."""

@@ -170,3 +170,18 @@ def test_find_by_number_and_open_with_the_keyboard(qtbot, records):
     with qtbot.waitSignal(view.open_requested) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert opened.args == [uuids[2]]
+
+
+def test_hidden_view_reads_again_when_shown_and_keeps_the_filter(qtbot, records, project,
+                                                                   round_uuid, valid_answers):
+    from desktop.services.form_service import Actor, FormService
+    view, context, uuids = records
+    view.round_filter.setCurrentIndex(view.round_filter.findData(round_uuid))
+    view.hide()
+    other = FormService(project.db, project.questionnaire, Actor("ZZ", "dev-2"))
+    context.forms_changed.emit(other.save_new(round_uuid, 44, valid_answers))
+    assert view.model.rowCount() == 3  # not read while hidden
+    view.show()
+    assert view.model.rowCount() == 4
+    assert view.operator_filter.findData("ZZ") > 0
+    assert view.round_filter.currentData() == round_uuid
