@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
+from ..domain.form_rules import validate_form
 from ..services.entry_session import EntrySession
 from ..services.form_service import FormChange, FormRefused
 from .app_context import AppContext
@@ -150,7 +151,11 @@ class EntryView(QWidget):
             return False
         self.number.setText(str(stored.response.form_number))
         self.number_message.setText("")
-        self.form.set_values(stored.answers)
+        # Out-of-range values stored earlier were confirmed then: keep them confirmed.
+        kept = {p.question_id for p in validate_form(
+            self.context.project.questionnaire, stored.answers, self.context.lang, draft=True)
+            if p.confirmable}
+        self.form.set_values(stored.answers, kept)
         self.form.reset_keystrokes()
         self._number_keys = 0
         self._baseline = (self.number.text(), self.form.values())

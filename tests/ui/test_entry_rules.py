@@ -178,3 +178,23 @@ def test_edit_after_verify_needs_a_reason(qtbot, view, context, service, round_u
     assert [(r["question_id"], r["old"], r["new"], r["reason"]) for r in edits] == [
         ("institution", valid_answers["institution"], new_code,
          "Corrected against the paper form")]
+
+
+def test_confirmed_value_stays_confirmed_when_the_form_is_edited(qtbot, view, context,
+                                                                 service, round_uuid,
+                                                                 valid_answers):
+    answers = dict(valid_answers, exp_offered="1", exp_times="80", exp_offered_by="1",
+                   exp_reported="2")
+    uuid = service.save_new(round_uuid, 60, answers, confirmed=["exp_times"]).uuid
+    assert view.load_form(uuid)
+    assert view.form.confirmations() == {"exp_times"}
+    view.form.focus_question("exp_reported")
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "1")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClicks(focused(), "2")  # exp_report_outcome now applies
+    with qtbot.waitSignal(view.form_saved):
+        save(qtbot, view)
+    stored = response_store.get_form(context.project.db.conn, uuid).answers
+    assert (stored["exp_times"], stored["exp_reported"], stored["exp_report_outcome"]) == (
+        "80", "1", "2")
