@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
+                               QGroupBox, QSpinBox, QVBoxLayout, QWidget)
 
 from .app_context import AppContext
 from .translation import LANGUAGE_KEY, switch_language
