@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 from ..services.records_service import RecordFilter, RecordRow, RecordsService
 
+_Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 CACHED_PAGES = 16
 
@@ -63,10 +65,10 @@ class RecordsModel(QAbstractTableModel):
         self._recount()
 
     # -- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -75,7 +77,7 @@ class RecordsModel(QAbstractTableModel):
             return column_title(COLUMNS[section][0])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
+    def data(self, index: _Index,
              role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._count:
             return None

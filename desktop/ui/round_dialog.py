@@ -52,7 +52,8 @@ class RoundDialog(QDialog):
         numbers.addWidget(self.form_max)
         numbers.addStretch(1)
         self.verify_mode = QComboBox()
-        for mode, text in (("all", self.tr("Every form")), ("every_nth", self.tr("Every Nth form")),
+        for mode, text in (("all", self.tr("Every form")),
+                           ("every_nth", self.tr("Every Nth form")),
                            ("share", self.tr("A random share")), ("none", self.tr("None"))):
             self.verify_mode.addItem(text, mode)
         self.verify_value = QDoubleSpinBox()
