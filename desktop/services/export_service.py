@@ -171,3 +171,8 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def ledger_rows(project: Project, limit: int = 200) -> list[dict]:
+    """The newest exports and imports of a project (for the Export and Import views)."""
+    return bundle_store.ledger(project.db.conn, limit)

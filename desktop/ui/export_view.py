@@ -1,0 +1,203 @@
+"""`ExportView`: send the project to headquarters as an encrypted, signed bundle.
+
+Shows who the bundle is encrypted to, incremental (what changed since the last export) or
+full, the output folder (a USB stick, say), progress with Cancel, and the ledger of
+earlier exports and imports. The export runs through `context.runner`, on its own
+database connection, so the window stays responsive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QRadioButton,
+                               QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QHeaderView)
+
+from ..bundle.errors import BundleError
+from ..services import export_service, keys_service
+from ..services.export_service import ExportRefused, ExportResult
+from .app_context import AppContext
+from .background import Cancelled, Progress
+from .recipients_dialog import RecipientsDialog
+
+
+class ExportView(QWidget):
+    """Export a bundle for headquarters."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._progress: Progress | None = None
+        self.last_result: ExportResult | None = None
+
+        self.recipients_label = QLabel()
+        self.recipients_label.setWordWrap(True)
+        recipients_button = QPushButton(self.tr("Recipients..."))
+        recipients_button.clicked.connect(self.edit_recipients)
+        to_row = QHBoxLayout()
+        to_row.addWidget(self.recipients_label, 1)
+        to_row.addWidget(recipients_button)
+
+        self.incremental = QRadioButton(self.tr("Only what changed since the last export"))
+        self.full = QRadioButton(self.tr("Everything (full export)"))
+        self.incremental.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.incremental)
+        group.addButton(self.full)
+
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("Folder for the bundle, e.g. a USB stick"))
+        choose = QPushButton(self.tr("Choose folder..."))
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+
+        self.export_button = QPushButton(self.tr("Export bundle"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        run_row = QHBoxLayout()
+        for button in (self.export_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            run_row.addWidget(button)
+        run_row.addWidget(self.progress_bar, 1)
+        run_row.addStretch(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        box = QGroupBox(self.tr("New bundle"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(to_row)
+        box_layout.addWidget(self.incremental)
+        box_layout.addWidget(self.full)
+        box_layout.addLayout(folder_row)
+        box_layout.addLayout(run_row)
+        box_layout.addWidget(self.status)
+
+        self.ledger = QTableWidget(0, 6)
+        self.ledger.setHorizontalHeaderLabels([
+            self.tr("Direction"), self.tr("Device"), self.tr("No."), self.tr("Created (UTC)"),
+            self.tr("Forms"), self.tr("File")])
+        self.ledger.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.ledger.verticalHeader().setVisible(False)
+        self.ledger.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(QLabel(self.tr("Ledger of bundles sent and received")))
+        layout.addWidget(self.ledger, 1)
+
+        context.settings_changed.connect(self.refresh)
+        context.project_changed.connect(self.refresh)
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recipients summary and ledger from the project."""
+        recipients = keys_service.stored_recipients(self.context.project)
+        if recipients:
+            shown = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
+            self.recipients_label.setText(
+                self.tr("Encrypted to {n} recipient(s): {keys}").format(n=len(recipients),
+                                                                         keys=shown))
+        else:
+            self.recipients_label.setText(self.tr("No recipient yet: add the public key "
+                                                  "headquarters sent you."))
+        rows = export_service.ledger_rows(self.context.project)
+        self.ledger.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            direction = self.tr("Sent") if row["direction"] == "export" else self.tr("Received")
+            values = (direction, row["device_id"], str(row["sequence"]),
+                      row["created"][:19].replace("T", " "),
+                      str(row["counts"].get("forms", "")), row["file_name"])
+            for column, value in enumerate(values):
+                self.ledger.setItem(index, column, QTableWidgetItem(value))
+        self.ledger.resizeColumnsToContents()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the bundle"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def edit_recipients(self) -> None:
+        dialog = RecipientsDialog(self.context, self)
+        if dialog.exec():
+            self.refresh()
+
+    # -- export --------------------------------------------------------------------------
+    def start_export(self) -> None:
+        """Run the export in the background with progress and Cancel."""
+        recipients = keys_service.stored_recipients(self.context.project)
+        folder = self.folder.text().strip()
+        db_path = self.context.project.db.path
+        if not recipients:
+            self._show(self.tr("No recipient is set; click Recipients... and add the key "
+                               "headquarters sent you."), error=True)
+            return
+        if not folder or not Path(folder).is_dir():
+            self._show(self.tr("Choose an existing folder for the bundle."), error=True)
+            return
+        if db_path is None:
+            self._show(self.tr("This project is not saved in a file, so it cannot be "
+                               "exported."), error=True)
+            return
+        key, full = self.context.device_key, self.full.isChecked()
+
+        def task(progress: Progress) -> ExportResult:
+            return export_service.export_bundle(db_path, key, recipients, folder, full,
+                                                progress)
+
+        self._set_running(True)
+        self._show(self.tr("Exporting..."))
+        self._progress = self.context.runner.run(task, self._finished, self._failed,
+                                                 self._progressed)
+
+    def cancel(self) -> None:
+        if self._progress is not None:
+            self._progress.cancelled = True
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _finished(self, result: ExportResult) -> None:
+        self._set_running(False)
+        self.last_result = result
+        self._show(self.tr("Saved {file}: {forms} forms, {audit} audit rows (bundle number "
+                           "{n}).").format(file=result.path.name, forms=result.forms,
+                                           audit=result.audit, n=result.manifest.sequence))
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        if isinstance(error, Cancelled):
+            self._show(self.tr("Export cancelled; no bundle was written."))
+        elif isinstance(error, (ExportRefused, BundleError)):
+            self._show(str(error), error=True)
+        elif isinstance(error, OSError):
+            self._show(self.tr("The bundle could not be written ({error}); check the folder "
+                               "and free space, then try again.").format(
+                                   error=error.strerror or error), error=True)
+        else:
+            self._show(self.tr("The export failed; nothing was recorded. Details are in the "
+                               "log file."), error=True)
+
+    def _set_running(self, running: bool) -> None:
+        self.export_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress_bar.setVisible(running)
+        if not running:
+            self._progress = None
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)

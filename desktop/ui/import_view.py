@@ -1,0 +1,199 @@
+"""`ImportView`: headquarters imports bundles from the field into the open database.
+
+Pick the HQ identity file (the age key) and one or more bundles; the import runs off the
+UI thread through `context.runner` and shows its report: per bundle the device (with the
+fingerprint of a newly pinned key), forms new / updated / unchanged / conflicting, gaps
+in the sequence, or the plain sentence saying why a bundle was refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListWidget, QProgressBar, QPushButton,
+                               QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..bundle.errors import BundleError
+from ..services.import_service import BundleReport, ImportReport, import_bundles
+from .app_context import AppContext
+from .background import Progress
+
+
+class ImportView(QWidget):
+    """Import bundles and show the import report."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.report: ImportReport | None = None
+
+        self.identity = QLineEdit()
+        self.identity.setPlaceholderText(self.tr("Headquarters key file (hq-identity.txt)"))
+        pick_identity = QPushButton(self.tr("Choose key..."))
+        pick_identity.clicked.connect(self._choose_identity)
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity, 1)
+        identity_row.addWidget(pick_identity)
+
+        self.bundles = QListWidget()
+        self.bundles.setMaximumHeight(110)
+        add = QPushButton(self.tr("Add bundles..."))
+        add.clicked.connect(self._choose_bundles)
+        clear = QPushButton(self.tr("Clear list"))
+        clear.clicked.connect(self.bundles.clear)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        buttons = QHBoxLayout()
+        for button in (add, clear, self.import_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button)
+        buttons.addWidget(self.progress_bar, 1)
+        buttons.addStretch(0)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        box = QGroupBox(self.tr("Import bundles from the field"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(identity_row)
+        box_layout.addWidget(self.bundles)
+        box_layout.addLayout(buttons)
+        box_layout.addWidget(self.status)
+
+        self.table = QTableWidget(0, 9)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Bundle"), self.tr("Result"), self.tr("Device"), self.tr("No."),
+            self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts"),
+            self.tr("Notes")])
+        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(QLabel(self.tr("Import report")))
+        layout.addWidget(self.table, 1)
+
+    def add_bundles(self, paths: list[str | Path]) -> None:
+        for path in paths:
+            self.bundles.addItem(str(path))
+
+    def bundle_paths(self) -> list[str]:
+        return [self.bundles.item(i).text() for i in range(self.bundles.count())]
+
+    def _choose_identity(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Headquarters key file"), "",
+                                              self.tr("Key files (*.txt *.key);;All files (*)"))
+        if path:
+            self.identity.setText(path)
+
+    def _choose_bundles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bundles"), "",
+                                                self.tr("Bundles (*.zip.age *.age);;"
+                                                        "All files (*)"))
+        self.add_bundles(paths)
+
+    def start_import(self) -> None:
+        """Import the listed bundles into the open database, in the background."""
+        identity, bundles = self.identity.text().strip(), self.bundle_paths()
+        db_path = self.context.project.db.path
+        if not identity or not Path(identity).is_file():
+            self._show(self.tr("Choose the headquarters key file first."), error=True)
+            return
+        if not bundles:
+            self._show(self.tr("Add one or more bundle files to import."), error=True)
+            return
+        if db_path is None:
+            self._show(self.tr("Open a project saved in a file before importing."), error=True)
+            return
+        operator = self.context.operator or "import"
+
+        def task(progress: Progress) -> ImportReport:
+            return import_bundles(db_path, identity, bundles, operator=operator,
+                                  device=self.context.device_key.device_id, progress=progress)
+
+        self.import_button.setEnabled(False)
+        self.progress_bar.setVisible(True)
+        self._show(self.tr("Importing..."))
+        self.context.runner.run(task, self._finished, self._failed, self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _finished(self, report: ImportReport) -> None:
+        self._done()
+        self.report = report
+        self.show_report(report)
+        imported = [b for b in report.bundles if b.status == "imported"]
+        self._show(self.tr("{ok} of {n} bundle(s) imported: {new} new, {updated} updated, "
+                           "{conflicts} conflicting form(s).").format(
+                               ok=len(imported), n=len(report.bundles),
+                               new=report.total("new"), updated=report.total("updated"),
+                               conflicts=report.total("conflicting")),
+                   error=bool(report.refused))
+        if imported:
+            self.context.forms_changed.emit(None)
+
+    def _failed(self, error: BaseException) -> None:
+        self._done()
+        if isinstance(error, BundleError):
+            self._show(str(error), error=True)
+        else:
+            self._show(self.tr("The import failed and the database was not changed. Details "
+                               "are in the log file."), error=True)
+
+    def _done(self) -> None:
+        self.import_button.setEnabled(True)
+        self.progress_bar.setVisible(False)
+
+    def show_report(self, report: ImportReport) -> None:
+        """One row per bundle."""
+        self.table.setRowCount(len(report.bundles))
+        for row, bundle in enumerate(report.bundles):
+            values = (bundle.file_name, self._result_text(bundle), bundle.device_id,
+                      str(bundle.sequence or ""), str(bundle.new), str(bundle.updated),
+                      str(bundle.unchanged), str(bundle.conflicting), self._notes(bundle))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if bundle.status == "refused":
+                    item.setForeground(QColor("#b00020"))
+                elif column == 7 and bundle.conflicting:
+                    item.setForeground(QColor("#b06000"))
+                if column in (4, 5, 6, 7):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        # File names are long; the notes (why refused, pinned key, gaps) matter more.
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 230))
+        self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+    def _result_text(self, bundle: BundleReport) -> str:
+        return {"imported": self.tr("Imported"), "replay": self.tr("Already imported"),
+                "refused": self.tr("Refused")}[bundle.status]
+
+    def _notes(self, bundle: BundleReport) -> str:
+        notes = []
+        if bundle.status != "imported":
+            notes.append(bundle.message)
+        if bundle.newly_pinned:
+            notes.append(self.tr("New device, key pinned: {fp}").format(fp=bundle.fingerprint))
+        if bundle.gaps:
+            notes.append(self.tr("Missing earlier bundle(s) from this device: {gaps}").format(
+                gaps=", ".join(str(g) for g in bundle.gaps)))
+        if bundle.rounds_added:
+            notes.append(self.tr("New round(s): {names}").format(
+                names=", ".join(bundle.rounds_added)))
+        return "\n".join(notes)
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)

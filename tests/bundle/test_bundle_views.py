@@ -1,0 +1,89 @@
+"""Export view, import view and recipients dialog, driven like a person would (offscreen,
+synchronous runner): recipients saved, a bundle written with progress, imported at HQ
+with the report and the pinned fingerprint shown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services import keys_service
+from desktop.services.demo_service import fill_demo
+from desktop.services.project import Project
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+from desktop.ui.export_view import ExportView
+from desktop.ui.import_view import ImportView
+from desktop.ui.recipients_dialog import RecipientsDialog
+
+
+@pytest.fixture
+def field_context(tmp_path, device_key):
+    project = Project.open(tmp_path / "field-ui.db")
+    fill_demo(project, 20, seed=4)
+    ctx = AppContext(project, device_key, operator="AM", lang="en",
+                     runner=SynchronousRunner())
+    yield ctx
+    ctx.project.close()
+
+
+def test_recipients_dialog_checks_and_saves(qtbot, field_context, hq_keys):
+    dialog = RecipientsDialog(field_context)
+    qtbot.addWidget(dialog)
+    assert field_context.device_key.fingerprint in [
+        w.text() for w in dialog.findChildren(type(dialog.error))]
+    dialog.editor.setPlainText("AGE-SECRET-KEY-1QQQ")
+    assert not dialog.save() and dialog.error.isVisibleTo(dialog)
+    assert keys_service.stored_recipients(field_context.project) == []
+    dialog.editor.setPlainText("")
+    dialog.load_file(hq_keys.recipient_path)
+    assert dialog.save()
+    assert keys_service.stored_recipients(field_context.project) == [hq_keys.recipient]
+
+
+def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq_keys,
+                                              device_key):
+    keys_service.save_recipients(field_context.project, hq_keys.recipient)
+    view = ExportView(field_context)
+    qtbot.addWidget(view)
+    view.resize(1100, 640)
+    assert "1 recipient" in view.recipients_label.text()
+    out = tmp_path / "usb"
+    out.mkdir()
+    view.folder.setText(str(out))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert view.last_result is not None and view.last_result.forms == 20
+    assert view.last_result.path.exists() and view.ledger.rowCount() == 1
+    assert view.last_result.path.name in view.status.text()
+    view.grab().save(str(tmp_path / "export_view.png"))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert "Nothing has changed" in view.status.text()
+
+    hq_project = Project.open(tmp_path / "hq-ui.db")
+    hq = AppContext(hq_project, device_key, operator="HQ", runner=SynchronousRunner())
+    imp = ImportView(hq)
+    qtbot.addWidget(imp)
+    imp.resize(1100, 640)
+    imp.identity.setText(str(hq_keys.identity_path))
+    imp.add_bundles([view.last_result.path, view.last_result.path])
+    with qtbot.waitSignal(hq.forms_changed):
+        qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+    assert imp.table.rowCount() == 2
+    assert imp.table.item(0, 1).text() == "Imported" and imp.table.item(0, 4).text() == "20"
+    assert field_context.device_key.fingerprint in imp.table.item(0, 8).text()
+    assert imp.table.item(1, 1).text() == "Already imported"
+    imp.grab().save(str(tmp_path / "import_view.png"))
+    hq_project.close()
+
+
+def test_export_view_refuses_without_recipient_or_folder(qtbot, field_context):
+    view = ExportView(field_context)
+    qtbot.addWidget(view)
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert "No recipient" in view.status.text()
+    keys_service.save_recipients(
+        field_context.project,
+        "age1qk4nf7zjumu7lmsjc7mw2efxat075qlkqvgejtvz2lm7kwggmgpqjawar5")
+    view.refresh()
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert "folder" in view.status.text()
