@@ -31,6 +31,7 @@ class DiscrepancyTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
+        self.setStyleSheet("QTableWidget::item { padding: 3px 4px; }")
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,7 +99,12 @@ class DiscrepancyTable(QTableWidget):
         for part in value.split():
             label = ""
             if part.isdigit():
-                label = question.choice_label(int(part), self.lang) or missing.get(int(part), "")
+                code = int(part)
+                label = question.choice_label(code, self.lang) or missing.get(code, "")
+                if question.type == "likert" and question.anchors and not label:
+                    label = {1: question.anchors[0].text(self.lang),
+                             question.points: question.anchors[1].text(self.lang)}.get(
+                        code, "")
             parts.append(f"{part} · {label}" if label else part)
         return "; ".join(parts)
 

@@ -104,11 +104,11 @@ class ProgressView(QWidget):
         self.ledger_table.setHorizontalHeaderLabels([
             self.tr("Round"), self.tr("Form numbers"), self.tr("Expected"),
             self.tr("Entered"), self.tr("Verified"), self.tr("Drafts"), self.tr("Missing"),
-            self.tr("Sample verified")])
+            self.tr("Sample\nverified")])
         self.operator_table.setHorizontalHeaderLabels([
             self.tr("Operator"), self.tr("Day"), self.tr("Forms"),
-            self.tr("Keystrokes per hour"), self.tr("Forms verified"),
-            self.tr("Fields verified"), self.tr("Discrepancies per 1,000 fields")])
+            self.tr("Keystrokes\nper hour"), self.tr("Forms\nverified"),
+            self.tr("Fields\nverified"), self.tr("Discrepancies\nper 1,000 fields")])
         self.entered_label.setText(self.tr("Entered"))
         self.verified_label.setText(self.tr("Sample verified"))
         self.operator_note.setText(self.tr(
@@ -149,7 +149,7 @@ class ProgressView(QWidget):
                 table.setItem(row, column, item)
         table.blockSignals(False)
         rows = min(max(len(self.ledgers), 1), 5)
-        table.setFixedHeight(table.horizontalHeader().height() + 4
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 6
                              + rows * table.verticalHeader().defaultSectionSize())
         index = next((i for i, ledger in enumerate(self.ledgers)
                       if ledger.round_uuid == keep), len(self.ledgers) - 1)
@@ -175,7 +175,7 @@ class ProgressView(QWidget):
         done, sampled = self.samples.get(round_uuid, (0, 0))
         self.verified_bar.setRange(0, max(sampled, 1))
         self.verified_bar.setValue(done)
-        self.verified_bar.setFormat(self.tr("{done} of {total} sampled forms").format(
+        self.verified_bar.setFormat(self.tr("{done} of {total} sampled forms verified").format(
             done=self._int(done), total=self._int(sampled)))
         self.missing_title.setText(self.tr("Missing form numbers in {round} ({count}):")
                                    .format(round=ledger.round_name, count=len(ledger.missing)))

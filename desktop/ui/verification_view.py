@@ -130,6 +130,14 @@ class VerificationView(QWidget):
         self._update_header()
         self.refresh_due()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Inside the main window its round bar chooses the round; alone, this view does.
+        embedded = self.window() is not self and \
+            self.window().findChild(QWidget, "roundBar") is not None
+        self.round_label.setVisible(not embedded)
+        self.round_combo.setVisible(not embedded)
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self._language_changed()
