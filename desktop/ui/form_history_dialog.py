@@ -61,7 +61,10 @@ class FormHistoryDialog(QDialog):
         return {"create": self.tr("keyed"), "edit": self.tr("changed"),
                 "delete": self.tr("deleted"), "status": self.tr("status changed"),
                 "renumber": self.tr("form number changed"),
-                "confirm_out_of_range": self.tr("out-of-range value kept")}.get(action, action)
+                "confirm_out_of_range": self.tr("out-of-range value kept"),
+                "verify_keyed": self.tr("keyed again to verify"),
+                "verify_decision": self.tr("discrepancy resolved"),
+                "verify_edit": self.tr("corrected by verification")}.get(action, action)
 
     def _answers_text(self, text: str, numbers: dict[str, str]) -> str:
         """A whole form stored as JSON ('create') shown as 'A1=1  A2=3 …'."""
