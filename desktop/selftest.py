@@ -1,0 +1,313 @@
+"""`RiskMap --selftest`: prove on this machine that the program works end to end.
+
+Runs the real program, not a mock: the main window, a new database, one paper form keyed
+through the real entry view with keyboard events (QTest), saved with Ctrl+S and read back,
+an HQ key, an encrypted signed bundle exported and imported into a second database, the
+two compared, the dashboard charts drawn and saved, the About box. Each step prints one
+line ("ok" or "FAIL" and why); the exit code is 0 only if every step held. A failed step
+stops the run, since the later steps build on it.
+
+It runs offscreen unless a Qt platform is already chosen (CI runs it once more under Xvfb
+with QT_QPA_PLATFORM=xcb), in a temporary folder that is removed at the end: RISKMAP_HOME
+and Qt's settings point there, so the user's data, device key and settings are untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+FORM_NUMBER = 17
+STEP_TIMEOUT_MS = 10_000
+
+
+def _say(line: str) -> None:
+    # A windowed Windows build has no stdout; the exit code still tells the result.
+    if sys.stdout is not None:
+        print(line, flush=True)
+
+
+class SelfTest:
+    """The steps, sharing what they made (paths, window, saved form) as attributes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.field_db = root / "field.db"
+        self.hq_db = root / "hq.db"
+        self.outbox = root / "outbox"
+        self.outbox.mkdir()
+        self.app = None
+        self.window = None
+        self.context = None
+        self.saved_uuid = ""
+        self.answers: dict[str, str] = {}
+        self.bundle: Path | None = None
+        self.hq_keys = None
+
+    def steps(self) -> list[tuple[str, Callable[[], str]]]:
+        return [
+            ("resources", self.resources),
+            ("Qt application", self.qt_application),
+            ("Qt text services (ICU)", self.text_services),
+            ("database and round", self.database),
+            ("main window", self.main_window),
+            ("key one form with the keyboard", self.key_form),
+            ("saved form reads back", self.read_back),
+            ("HQ key", self.hq_key),
+            ("export bundle", self.export),
+            ("import into a second database", self.import_bundle),
+            ("compare field and HQ databases", self.compare),
+            ("dashboard charts", self.dashboard),
+            ("About box", self.about),
+        ]
+
+    # -- steps ---------------------------------------------------------------------------
+    def resources(self) -> str:
+        from .build_info import read_build_info
+        from .domain.questionnaire_loader import load_questionnaire
+        from .resources import default_questionnaire_path, icons_dir
+        questionnaire = load_questionnaire(default_questionnaire_path())
+        if not (icons_dir() / "riskmap.png").is_file():
+            raise AssertionError(f"the icon is missing from {icons_dir()}")
+        build = read_build_info()
+        return (f"questionnaire {questionnaire.id} v{questionnaire.version}, "
+                f"build {build['build_date']}")
+
+    def qt_application(self) -> str:
+        from PySide6.QtCore import QCoreApplication, QSettings
+        from PySide6.QtWidgets import QApplication
+        QCoreApplication.setOrganizationName("RiskMap-selftest")
+        QCoreApplication.setApplicationName("RiskMap-selftest")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          str(self.root / "settings"))
+        self.app = QApplication.instance() or QApplication([sys.argv[0]])
+        return f"platform {self.app.platformName()}"
+
+    def text_services(self) -> str:
+        from PySide6.QtCore import QCollator, QLocale
+        words = ["oca", "ñu", "nube", "Árbol", "zorro", "abeja"]
+        ordered = sorted(words, key=QCollator(QLocale("es")).sortKey)
+        if ordered != ["abeja", "Árbol", "nube", "ñu", "oca", "zorro"]:
+            raise AssertionError(f"Spanish collation gave {ordered}")
+        upper = QLocale("es").toUpper("ñandú")
+        if upper != "ÑANDÚ":
+            raise AssertionError(f"upper case of 'ñandú' gave {upper!r}")
+        return "Spanish sorting and case mapping"
+
+    def database(self) -> str:
+        from .bundle.device_key import load_or_create_device_key
+        from .services.paths import user_data_dir
+        from .services.project import Project
+        from .ui.app_context import AppContext
+        from .ui.background import SynchronousRunner
+        project = Project.open(self.field_db)
+        round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
+                                      target_count=10, form_min=1, form_max=100)
+        key = load_or_create_device_key(user_data_dir())
+        self.context = AppContext(project, key, operator="SELFTEST", lang="es",
+                                  runner=SynchronousRunner())
+        self.context.set_round(round_.uuid)
+        return f"{self.field_db.name}, device {key.device_id}"
+
+    def main_window(self) -> str:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtTest import QTest
+        from .ui.main_window import MainWindow
+        settings = QSettings(str(self.root / "settings" / "window.ini"),
+                             QSettings.Format.IniFormat)
+        self.window = MainWindow(self.context, settings)
+        self.window.resize(1366, 768)
+        self.window.show()
+        if not QTest.qWaitForWindowExposed(self.window, STEP_TIMEOUT_MS):
+            raise AssertionError("the main window was not shown")
+        self.window.activateWindow()
+        self.window.show_page("entry")
+        view = self.window.entry_view
+        self._wait(lambda: self.window.focusWidget() is view.number,
+                   "the cursor is not on the form number")
+        return f"{self.window.width()}x{self.window.height()}, entry view ready"
+
+    def key_form(self) -> str:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from .domain.demo_forms import generate_forms
+        view = self.window.entry_view
+        questionnaire = self.context.project.questionnaire
+        self.answers = next(dict(form.answers) for form in generate_forms(questionnaire, 20,
+                                                                           seed=7))
+        saved: list = []
+        view.form_saved.connect(saved.append)
+        keys = self._type_answer("form_number", str(FORM_NUMBER))
+        visited = 0
+        for _guard in range(len(questionnaire.questions()) + 1):
+            qid = view.form.current_question()
+            if qid is None:
+                break
+            last = qid == view.form.applicable_ids()[-1]
+            keys += self._type_answer(f"answer_{qid}", self.answers.get(qid, ""))
+            visited += 1
+            if last:
+                break
+        QTest.keyClick(self.window.focusWidget(), Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier)
+        self._wait(lambda: bool(saved), "Ctrl+S did not save the form: "
+                   + view.number_message.text())
+        self.saved_uuid = saved[0].uuid
+        return f"form {FORM_NUMBER}: {visited} questions, {keys} keys, saved with Ctrl+S"
+
+    def read_back(self) -> str:
+        from .storage import response_store
+        stored = response_store.get_form(self.context.project.db.conn, self.saved_uuid)
+        if stored is None:
+            raise AssertionError("the saved form is not in the database")
+        expected = {qid: value for qid, value in self.answers.items() if value != ""}
+        if stored.answers != expected:
+            different = sorted(set(stored.answers.items()) ^ set(expected.items()))[:4]
+            raise AssertionError(f"answers differ from what was typed: {different}")
+        if stored.response.form_number != FORM_NUMBER or stored.response.status != "entered":
+            raise AssertionError(f"form {stored.response.form_number} has status "
+                                 f"{stored.response.status}")
+        return f"{len(stored.answers)} answers as typed, status {stored.response.status}"
+
+    def hq_key(self) -> str:
+        from .services.keys_service import hq_init
+        self.hq_keys = hq_init(self.root / "hq-keys")
+        return self.hq_keys.recipient[:16] + "…"
+
+    def export(self) -> str:
+        from .services.export_service import export_bundle
+        result = export_bundle(self.field_db, self.context.device_key,
+                               [self.hq_keys.recipient], self.outbox, full=True)
+        self.bundle = result.path
+        if result.forms != 1:
+            raise AssertionError(f"the bundle holds {result.forms} forms, not 1")
+        return f"{result.path.name} ({result.path.stat().st_size} bytes)"
+
+    def import_bundle(self) -> str:
+        from .services.import_service import import_bundles
+        report = import_bundles(self.hq_db, self.hq_keys.identity_path, [self.bundle])
+        bundle = report.bundles[0]
+        if bundle.status != "imported" or bundle.new != 1:
+            raise AssertionError(f"import {bundle.status}: {bundle.message}")
+        return f"{bundle.new} new form, device {bundle.device_id}"
+
+    def compare(self) -> str:
+        from .storage import response_store
+        from .storage.database import Database
+        field = response_store.get_form(self.context.project.db.conn, self.saved_uuid)
+        hq_db = Database.open(self.hq_db)
+        try:
+            hq = response_store.get_form(hq_db.conn, self.saved_uuid)
+        finally:
+            hq_db.close()
+        if hq is None:
+            raise AssertionError("the form is not in the HQ database")
+        if hq.answers != field.answers:
+            raise AssertionError("the HQ copy has other answers than the field copy")
+        for name in ("form_number", "status", "operator", "device", "revision"):
+            if getattr(hq.response, name) != getattr(field.response, name):
+                raise AssertionError(f"{name} differs: {getattr(hq.response, name)!r} at HQ, "
+                                     f"{getattr(field.response, name)!r} in the field")
+        return f"form {hq.response.form_number}: {len(hq.answers)} answers identical"
+
+    def dashboard(self) -> str:
+        self.window.show_page("dashboard")
+        view = self.window.pages["dashboard"]
+        charts = getattr(view, "charts", None)
+        if charts is None:
+            raise AssertionError("the dashboard is not available in this build")
+        self._wait(lambda: view.data is not None, "the dashboard did not load the forms")
+        pngs = charts.save_png(self.root / "charts")
+        svgs = charts.save_svg(self.root / "charts")
+        empty = [p.name for p in pngs + svgs if not p.is_file() or p.stat().st_size == 0]
+        if empty:
+            raise AssertionError(f"empty chart files: {empty}")
+        self.window.show_page("entry")
+        return f"{len(pngs)} PNG and {len(svgs)} SVG charts saved"
+
+    def about(self) -> str:
+        from .ui.about_dialog import AboutDialog
+        key = self.context.device_key
+        dialog = AboutDialog(key.device_id, key.fingerprint, self.window)
+        text = dialog.details_text()
+        dialog.deleteLater()
+        from . import __version__
+        for part in (__version__, key.fingerprint, key.device_id):
+            if part not in text:
+                raise AssertionError(f"the About box does not show {part!r}")
+        return "version, build date, Python/Qt versions and fingerprint shown"
+
+    # -- helpers -------------------------------------------------------------------------
+    def _type_answer(self, expected: str, text: str) -> int:
+        """Type `text` into the focused box (which must be `expected`), then Enter."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        widget = self.window.focusWidget()
+        if widget is None or widget.objectName() != expected:
+            name = widget.objectName() if widget is not None else "nothing"
+            raise AssertionError(f"the cursor is on {name}, expected {expected}")
+        if text:
+            QTest.keyClicks(widget, text)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+        return len(text) + 1
+
+    def _wait(self, condition: Callable[[], bool], failure: str) -> None:
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+        deadline = QDeadlineTimer(STEP_TIMEOUT_MS)
+        while not condition():
+            if deadline.hasExpired():
+                raise AssertionError(failure)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    def close(self) -> None:
+        if self.window is not None:
+            # hide(), not close(): after a failed step the entry view may hold typing, and
+            # close() would ask about it in a modal box nobody can answer.
+            self.window.hide()
+            self.window.deleteLater()
+        if self.context is not None:
+            self.context.project.close()
+
+
+def run_selftest() -> int:
+    """Run every step, print one line each; 0 if all held, 1 otherwise."""
+    from . import APP_NAME, __version__
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    root = Path(tempfile.mkdtemp(prefix="riskmap-selftest-"))
+    os.environ["RISKMAP_HOME"] = str(root / "home")
+    _say(f"{APP_NAME} {__version__} self-test "
+         f"({'packaged' if getattr(sys, 'frozen', False) else 'source'}, "
+         f"platform {os.environ['QT_QPA_PLATFORM']})")
+    test = SelfTest(root)
+    started = time.perf_counter()
+    failed = None
+    try:
+        for number, (name, step) in enumerate(test.steps(), start=1):
+            begun = time.perf_counter()
+            try:
+                detail = step()
+            except Exception as exc:  # noqa: BLE001 - every failure is reported as a step
+                failed = name
+                _say(f"[FAIL] {number:2d} {name}: {exc}")
+                if not isinstance(exc, AssertionError):
+                    _say(traceback.format_exc().rstrip())
+                break
+            _say(f"[ ok ] {number:2d} {name}: {detail} "
+                 f"({(time.perf_counter() - begun) * 1000:.0f} ms)")
+    finally:
+        test.close()
+        shutil.rmtree(root, ignore_errors=True)
+    total = time.perf_counter() - started
+    if failed:
+        _say(f"self-test FAILED at '{failed}' after {total:.1f} s")
+        return 1
+    _say(f"self-test passed: {len(test.steps())} steps in {total:.1f} s")
+    return 0
