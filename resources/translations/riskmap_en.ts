@@ -1,0 +1,1557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- riskmap_en.ts: generated and merged by `make translations` (pyside6-lupdate over desktop/ui, desktop/charts); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {name}</source>
+        <translation>About {name}</translation>
+    </message>
+    <message>
+        <source>run from source</source>
+        <translation>run from source</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Build date</source>
+        <translation>Build date</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint</source>
+        <translation>Device key fingerprint</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Headquarters checks this fingerprint on every bundle from this laptop.</source>
+        <translation>Headquarters checks this fingerprint on every bundle from this laptop.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Key paper survey forms offline, verify them, chart the risks and send encrypted, signed bundles to headquarters.</source>
+        <translation>Key paper survey forms offline, verify them, chart the risks and send encrypted, signed bundles to headquarters.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Forms keyed per day</source>
+        <translation>Forms keyed per day</translation>
+    </message>
+    <message>
+        <source>Forms per post</source>
+        <translation>Forms per post</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>{day}: hidden to protect respondents</source>
+        <translation>{day}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{day}: {n} forms</source>
+        <translation>{day}: {n} forms</translation>
+    </message>
+    <message>
+        <source>{post}: hidden to protect respondents</source>
+        <translation>{post}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{post}: {n} forms</source>
+        <translation>{post}: {n} forms</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>hidden (min. {n})</source>
+        <translation>hidden (min. {n})</translation>
+    </message>
+</context>
+<context>
+    <name>ClimateChart</name>
+    <message>
+        <source>% of valid answers (disagree ← → agree)</source>
+        <translation>% of valid answers (disagree ← → agree)</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Integrity climate</translation>
+    </message>
+    <message>
+        <source>{number} {label}: hidden to protect respondents</source>
+        <translation>{number} {label}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{number} {label}
+{parts}
+n = {n}</source>
+        <translation>{number} {label}
+{parts}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Hidden: {share:.0f}%</source>
+        <translation>Hidden: {share:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institution</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <source>&amp;Unit type</source>
+        <translation>&amp;Unit type</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k</source>
+        <translation>Ran&amp;k</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Integrity climate</translation>
+    </message>
+    <message>
+        <source>Forms keyed</source>
+        <translation>Forms keyed</translation>
+    </message>
+    <message>
+        <source>Save charts…</source>
+        <translation>Save charts…</translation>
+    </message>
+    <message>
+        <source>Save every chart as PNG and SVG in a folder</source>
+        <translation>Save every chart as PNG and SVG in a folder</translation>
+    </message>
+    <message>
+        <source>Save tables…</source>
+        <translation>Save tables…</translation>
+    </message>
+    <message>
+        <source>Save the score tables as CSV or Excel</source>
+        <translation>Save the score tables as CSV or Excel</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Write a printable report of this selection</source>
+        <translation>Write a printable report of this selection</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Reading the forms…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
+        <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
+    </message>
+    <message>
+        <source>{n} forms, keyed {first} to {last}.</source>
+        <translation>{n} forms, keyed {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>Figures from fewer than {n} respondents are hidden.</source>
+        <translation>Figures from fewer than {n} respondents are hidden.</translation>
+    </message>
+    <message>
+        <source>Save charts in</source>
+        <translation>Save charts in</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Save tables</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>Database not opened</source>
+        <translation>Database not opened</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {error}</source>
+        <translation>{path} could not be opened: {error}</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>File exists</translation>
+    </message>
+    <message>
+        <source>{path} exists already. Use Open to work on it, or choose a new name.</source>
+        <translation>{path} exists already. Use Open to work on it, or choose a new name.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Backup copy</source>
+        <translation>Backup copy</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>Backup not made</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
+        <translation>The copy could not be written to {path}: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Backup copy saved to {path}</source>
+        <translation>Backup copy saved to {path}</translation>
+    </message>
+    <message>
+        <source>Creating the demo project…</source>
+        <translation>Creating the demo project…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Demo not created</source>
+        <translation>Demo not created</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created: {error}</source>
+        <translation>The demo project could not be created: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscrepancyTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>First keying</source>
+        <translation>First keying</translation>
+    </message>
+    <message>
+        <source>Second keying</source>
+        <translation>Second keying</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>First kept</source>
+        <translation>First kept</translation>
+    </message>
+    <message>
+        <source>Second kept</source>
+        <translation>Second kept</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+</context>
+<context>
+    <name>EntryView</name>
+    <message>
+        <source>Form number</source>
+        <translation>Form number</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the form (Ctrl+S)</source>
+        <translation>Save the form (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>Save an incomplete form (Ctrl+Shift+S)</source>
+        <translation>Save an incomplete form (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Every change of this form (Ctrl+H)</source>
+        <translation>Every change of this form (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>New form</translation>
+    </message>
+    <message>
+        <source>Unsaved form</source>
+        <translation>Unsaved form</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Save them now?</source>
+        <translation>This form has changes that are not saved. Save them now?</translation>
+    </message>
+    <message>
+        <source>Not saved: {n} question(s) need attention (shown in red).</source>
+        <translation>Not saved: {n} question(s) need attention (shown in red).</translation>
+    </message>
+    <message>
+        <source>Change a verified form</source>
+        <translation>Change a verified form</translation>
+    </message>
+    <message>
+        <source>This form was already verified. Why is it being changed?</source>
+        <translation>This form was already verified. Why is it being changed?</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <source>Form {n} saved as a draft.</source>
+        <translation>Form {n} saved as a draft.</translation>
+    </message>
+    <message>
+        <source>Form {n} saved.</source>
+        <translation>Form {n} saved.</translation>
+    </message>
+    <message>
+        <source>History is shown for saved forms: open one from Records.</source>
+        <translation>History is shown for saved forms: open one from Records.</translation>
+    </message>
+    <message>
+        <source>End of the form: press Ctrl+S to save.</source>
+        <translation>End of the form: press Ctrl+S to save.</translation>
+    </message>
+    <message>
+        <source>Editing form {n} ({status})</source>
+        <translation>Editing form {n} ({status})</translation>
+    </message>
+    <message>
+        <source>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</source>
+        <translation>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</translation>
+    </message>
+    <message>
+        <source>{done} of {total} answered</source>
+        <translation>{done} of {total} answered</translation>
+    </message>
+</context>
+<context>
+    <name>ExportView</name>
+    <message>
+        <source>Recipients...</source>
+        <translation>Recipients...</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last export</source>
+        <translation>Only what changed since the last export</translation>
+    </message>
+    <message>
+        <source>Everything (full export)</source>
+        <translation>Everything (full export)</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle, e.g. a USB stick</source>
+        <translation>Folder for the bundle, e.g. a USB stick</translation>
+    </message>
+    <message>
+        <source>Choose folder...</source>
+        <translation>Choose folder...</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>New bundle</source>
+        <translation>New bundle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Created (UTC)</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ledger of bundles sent and received</source>
+        <translation>Ledger of bundles sent and received</translation>
+    </message>
+    <message>
+        <source>Encrypted to {n} recipient(s): {keys}</source>
+        <translation>Encrypted to {n} recipient(s): {keys}</translation>
+    </message>
+    <message>
+        <source>No recipient yet: add the public key headquarters sent you.</source>
+        <translation>No recipient yet: add the public key headquarters sent you.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle</source>
+        <translation>Folder for the bundle</translation>
+    </message>
+    <message>
+        <source>No recipient is set; click Recipients... and add the key headquarters sent you.</source>
+        <translation>No recipient is set; click Recipients... and add the key headquarters sent you.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the bundle.</source>
+        <translation>Choose an existing folder for the bundle.</translation>
+    </message>
+    <message>
+        <source>This project is not saved in a file, so it cannot be exported.</source>
+        <translation>This project is not saved in a file, so it cannot be exported.</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
+        <translation>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no bundle was written.</source>
+        <translation>Export cancelled; no bundle was written.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
+        <translation>The bundle could not be written ({error}); check the folder and free space, then try again.</translation>
+    </message>
+    <message>
+        <source>The export failed; nothing was recorded. Details are in the log file.</source>
+        <translation>The export failed; nothing was recorded. Details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>FormHistoryDialog</name>
+    <message>
+        <source>History of form {n}</source>
+        <translation>History of form {n}</translation>
+    </message>
+    <message>
+        <source>History of the form</source>
+        <translation>History of the form</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>keyed</source>
+        <translation>keyed</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>form number changed</source>
+        <translation>form number changed</translation>
+    </message>
+    <message>
+        <source>out-of-range value kept</source>
+        <translation>out-of-range value kept</translation>
+    </message>
+    <message>
+        <source>keyed again to verify</source>
+        <translation>keyed again to verify</translation>
+    </message>
+    <message>
+        <source>discrepancy resolved</source>
+        <translation>discrepancy resolved</translation>
+    </message>
+    <message>
+        <source>corrected by verification</source>
+        <translation>corrected by verification</translation>
+    </message>
+    <message>
+        <source>{n} answers: </source>
+        <translation>{n} answers: </translation>
+    </message>
+</context>
+<context>
+    <name>FormWidget</name>
+    <message>
+        <source>Value kept after confirmation.</source>
+        <translation>Value kept after confirmation.</translation>
+    </message>
+    <message>
+        <source>Press Enter again to keep this value, or correct it.</source>
+        <translation>Press Enter again to keep this value, or correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapChart</name>
+    <message>
+        <source>Impact →</source>
+        <translation>Impact →</translation>
+    </message>
+    <message>
+        <source>Likelihood →</source>
+        <translation>Likelihood →</translation>
+    </message>
+    <message>
+        <source>Risk heat map</source>
+        <translation>Risk heat map</translation>
+    </message>
+    <message>
+        <source>{number}. {label}
+Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Likelihood 4-5: {likely:.0%}
+n = {n}</source>
+        <translation>{number}. {label}
+Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Likelihood 4-5: {likely:.0%}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>Headquarters key file (hq-identity.txt)</source>
+        <translation>Headquarters key file (hq-identity.txt)</translation>
+    </message>
+    <message>
+        <source>Choose key...</source>
+        <translation>Choose key...</translation>
+    </message>
+    <message>
+        <source>Add bundles...</source>
+        <translation>Add bundles...</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import bundles from the field</source>
+        <translation>Import bundles from the field</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Headquarters key file</source>
+        <translation>Headquarters key file</translation>
+    </message>
+    <message>
+        <source>Key files (*.txt *.key);;All files (*)</source>
+        <translation>Key files (*.txt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip.age *.age);;All files (*)</source>
+        <translation>Bundles (*.zip.age *.age);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the headquarters key file first.</source>
+        <translation>Choose the headquarters key file first.</translation>
+    </message>
+    <message>
+        <source>Add one or more bundle files to import.</source>
+        <translation>Add one or more bundle files to import.</translation>
+    </message>
+    <message>
+        <source>Open a project saved in a file before importing.</source>
+        <translation>Open a project saved in a file before importing.</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importing...</translation>
+    </message>
+    <message>
+        <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
+        <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
+    </message>
+    <message>
+        <source>The import failed and the database was not changed. Details are in the log file.</source>
+        <translation>The import failed and the database was not changed. Details are in the log file.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>New device, key pinned: {fp}</source>
+        <translation>New device, key pinned: {fp}</translation>
+    </message>
+    <message>
+        <source>Missing earlier bundle(s) from this device: {gaps}</source>
+        <translation>Missing earlier bundle(s) from this device: {gaps}</translation>
+    </message>
+    <message>
+        <source>New round(s): {names}</source>
+        <translation>New round(s): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Export / Import</source>
+        <translation>Export / Import</translation>
+    </message>
+    <message>
+        <source>This view could not be opened ({error}). The other views still work; the details are in the log file.</source>
+        <translation>This view could not be opened ({error}). The other views still work; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>This part is not available in this version.</source>
+        <translation>This part is not available in this version.</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Edit round…</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator</source>
+        <translation>Sign in as another operator</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Recent databases</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Backup copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator…</source>
+        <translation>Sign in as another operator…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Open &amp;demo project</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(in memory)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Round: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nobody signed in</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Create a round to start keying (Round menu).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
+        <translation>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Paper ledger</source>
+        <translation>Paper ledger</translation>
+    </message>
+    <message>
+        <source>Operators per day</source>
+        <translation>Operators per day</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Form numbers</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Sample
+verified</source>
+        <translation>Sample
+verified</translation>
+    </message>
+    <message>
+        <source>Keystrokes
+per hour</source>
+        <translation>Keystrokes
+per hour</translation>
+    </message>
+    <message>
+        <source>Forms
+verified</source>
+        <translation>Forms
+verified</translation>
+    </message>
+    <message>
+        <source>Fields
+verified</source>
+        <translation>Fields
+verified</translation>
+    </message>
+    <message>
+        <source>Discrepancies
+per 1,000 fields</source>
+        <translation>Discrepancies
+per 1,000 fields</translation>
+    </message>
+    <message>
+        <source>Sample verified</source>
+        <translation>Sample verified</translation>
+    </message>
+    <message>
+        <source>{done} of {total} sampled forms verified</source>
+        <translation>{done} of {total} sampled forms verified</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Discrepancies per 1,000 fields is the first keyer&apos;s error rate found by verification: the differences where the paper agreed with the second keying or with a corrected value, per 1,000 fields compared. Days are those of the first keying (UTC).</source>
+        <translation>Discrepancies per 1,000 fields is the first keyer&apos;s error rate found by verification: the differences where the paper agreed with the second keying or with a corrected value, per 1,000 fields compared. Days are those of the first keying (UTC).</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>No collection round yet.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} forms ({share}%)</source>
+        <translation>{done} of {total} forms ({share}%)</translation>
+    </message>
+    <message>
+        <source>Missing form numbers in {round} ({count}):</source>
+        <translation>Missing form numbers in {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>None: every paper form is keyed.</source>
+        <translation>None: every paper form is keyed.</translation>
+    </message>
+    <message>
+        <source>Keyed numbers outside the expected range: {numbers}</source>
+        <translation>Keyed numbers outside the expected range: {numbers}</translation>
+    </message>
+    <message>
+        <source>{errors} errors in {fields} fields</source>
+        <translation>{errors} errors in {fields} fields</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>For example: corrected against the paper form</source>
+        <translation>For example: corrected against the paper form</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>Bundle recipients</source>
+        <translation>Bundle recipients</translation>
+    </message>
+    <message>
+        <source>Bundles are encrypted to these public keys (one per line, starting with age1). Paste the key headquarters sent you, or load its file. Add a regional office or escrow key on its own line.</source>
+        <translation>Bundles are encrypted to these public keys (one per line, starting with age1). Paste the key headquarters sent you, or load its file. Add a regional office or escrow key on its own line.</translation>
+    </message>
+    <message>
+        <source>Load from file...</source>
+        <translation>Load from file...</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>This device:</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint:</source>
+        <translation>Device key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Load recipients</source>
+        <translation>Load recipients</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read; choose the recipient file headquarters sent.</source>
+        <translation>The file could not be read; choose the recipient file headquarters sent.</translation>
+    </message>
+    <message>
+        <source>A line is not a valid age public key (it should start with age1). Paste the key exactly as headquarters sent it; never paste a secret key here.</source>
+        <translation>A line is not a valid age public key (it should start with age1). Paste the key exactly as headquarters sent it; never paste a secret key here.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Add at least one recipient.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Form no.</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Keyed (UTC)</source>
+        <translation>Keyed (UTC)</translation>
+    </message>
+    <message>
+        <source>Last change (UTC)</source>
+        <translation>Last change (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <source>Form number</source>
+        <translation>Form number</translation>
+    </message>
+    <message>
+        <source>All but deleted</source>
+        <translation>All but deleted</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Find a form by its number (Ctrl+F)</source>
+        <translation>Find a form by its number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Open / edit</source>
+        <translation>Open / edit</translation>
+    </message>
+    <message>
+        <source>Open the form in the entry view (Enter)</source>
+        <translation>Open the form in the entry view (Enter)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Delete the form, giving a reason (Del)</source>
+        <translation>Delete the form, giving a reason (Del)</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>{n} forms</source>
+        <translation>{n} forms</translation>
+    </message>
+    <message>
+        <source>Deleted form</source>
+        <translation>Deleted form</translation>
+    </message>
+    <message>
+        <source>This form was deleted; it can no longer be edited. Its history is still available.</source>
+        <translation>This form was deleted; it can no longer be edited. Its history is still available.</translation>
+    </message>
+    <message>
+        <source>Delete form {n}</source>
+        <translation>Delete form {n}</translation>
+    </message>
+    <message>
+        <source>The form stays in the database, marked as deleted, with your reason. Why is form {n} being deleted?</source>
+        <translation>The form stays in the database, marked as deleted, with your reason. Why is form {n} being deleted?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>ResolvePage</name>
+    <message>
+        <source>Keep first</source>
+        <translation>Keep first</translation>
+    </message>
+    <message>
+        <source>Keep second</source>
+        <translation>Keep second</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Correct value</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
+        <translation>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Edit round</source>
+        <translation>Edit round</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Every form</source>
+        <translation>Every form</translation>
+    </message>
+    <message>
+        <source>Every Nth form</source>
+        <translation>Every Nth form</translation>
+    </message>
+    <message>
+        <source>A random share</source>
+        <translation>A random share</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Target (forms)</source>
+        <translation>Target (forms)</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Form numbers</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>N = </source>
+        <translation>N = </translation>
+    </message>
+    <message>
+        <source>Give the round a name.</source>
+        <translation>Give the round a name.</translation>
+    </message>
+    <message>
+        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>Type dates as YYYY-MM-DD, for example 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>The first form number is above the last one.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>A round with this name exists already; choose another name.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBarChart</name>
+    <message>
+        <source>Mean score (likelihood x impact)</source>
+        <translation>Mean score (likelihood x impact)</translation>
+    </message>
+    <message>
+        <source>Risks ranked by mean score</source>
+        <translation>Risks ranked by mean score</translation>
+    </message>
+    <message>
+        <source>{number}. {label}: hidden to protect respondents</source>
+        <translation>{number}. {label}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{number}. {label}
+Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Level: {level}
+n = {n}</source>
+        <translation>{number}. {label}
+Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Level: {level}
+n = {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>This project (saved in the database)</source>
+        <translation>This project (saved in the database)</translation>
+    </message>
+    <message>
+        <source>Operator-controlled: out-of-range values may be kept after a confirmation</source>
+        <translation>Operator-controlled: out-of-range values may be kept after a confirmation</translation>
+    </message>
+    <message>
+        <source>Results of smaller groups are hidden in the dashboard and exports, to protect respondents.</source>
+        <translation>Results of smaller groups are hidden in the dashboard and exports, to protect respondents.</translation>
+    </message>
+    <message>
+        <source>Smallest group shown</source>
+        <translation>Smallest group shown</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationStartPage</name>
+    <message>
+        <source>&amp;Sample to verify:</source>
+        <translation>&amp;Sample to verify:</translation>
+    </message>
+    <message>
+        <source>Every form</source>
+        <translation>Every form</translation>
+    </message>
+    <message>
+        <source>Every Nth form (by form number)</source>
+        <translation>Every Nth form (by form number)</translation>
+    </message>
+    <message>
+        <source>A random share, in percent</source>
+        <translation>A random share, in percent</translation>
+    </message>
+    <message>
+        <source>No verification</source>
+        <translation>No verification</translation>
+    </message>
+    <message>
+        <source>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
+
+Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</source>
+        <translation>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
+
+Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</translation>
+    </message>
+    <message>
+        <source>Forms due ({count}): {numbers}</source>
+        <translation>Forms due ({count}): {numbers}</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationView</name>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>Form &amp;number:</source>
+        <translation>Form &amp;number:</translation>
+    </message>
+    <message>
+        <source>e.g. 23</source>
+        <translation>e.g. 23</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Next form due</source>
+        <translation>Next form due</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>No collection round yet.</translation>
+    </message>
+    <message>
+        <source>{verified} of {sampled} sampled forms verified.</source>
+        <translation>{verified} of {sampled} sampled forms verified.</translation>
+    </message>
+    <message>
+        <source>Next due: form {n}.</source>
+        <translation>Next due: form {n}.</translation>
+    </message>
+    <message>
+        <source>No form is waiting for verification in this round.</source>
+        <translation>No form is waiting for verification in this round.</translation>
+    </message>
+    <message>
+        <source>Last question reached. Press {save} to compare with the first keying.</source>
+        <translation>Last question reached. Press {save} to compare with the first keying.</translation>
+    </message>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Correct the answers marked in red, then press {save} again.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Every discrepancy has a decision. Press {finish} to finish.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>Form {n} is verified (answers corrected: {changed}).</translation>
+    </message>
+    <message>
+        <source>Leave this form?</source>
+        <translation>Leave this form?</translation>
+    </message>
+    <message>
+        <source>The second keying of form {n} is not compared yet. Leave it and lose what you typed?</source>
+        <translation>The second keying of form {n} is not compared yet. Leave it and lose what you typed?</translation>
+    </message>
+    <message>
+        <source>Form {n}: second keying, blind. Key the answers from the paper; {save} compares.</source>
+        <translation>Form {n}: second keying, blind. Key the answers from the paper; {save} compares.</translation>
+    </message>
+    <message>
+        <source>Form {n}: resolve each discrepancy against the paper.</source>
+        <translation>Form {n}: resolve each discrepancy against the paper.</translation>
+    </message>
+    <message>
+        <source>Verification by double entry</source>
+        <translation>Verification by double entry</translation>
+    </message>
+</context>
+</TS>

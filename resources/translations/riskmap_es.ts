@@ -1,0 +1,1557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- riskmap_es.ts: generated and merged by `make translations` (pyside6-lupdate over desktop/ui, desktop/charts); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
+<TS version="2.1" language="es_419" sourcelanguage="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {name}</source>
+        <translation>Acerca de {name}</translation>
+    </message>
+    <message>
+        <source>run from source</source>
+        <translation>ejecutado desde el código fuente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Build date</source>
+        <translation>Fecha de compilación</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint</source>
+        <translation>Huella de la clave del dispositivo</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Headquarters checks this fingerprint on every bundle from this laptop.</source>
+        <translation>La sede central verifica esta huella en cada paquete enviado desde esta computadora.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+    <message>
+        <source>Key paper survey forms offline, verify them, chart the risks and send encrypted, signed bundles to headquarters.</source>
+        <translation>Digite formularios de encuesta en papel sin conexión, verifíquelos, grafique los riesgos y envíe paquetes cifrados y firmados a la sede central.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>Forms keyed per day</source>
+        <translation>Formularios digitados por día</translation>
+    </message>
+    <message>
+        <source>Forms per post</source>
+        <translation>Formularios por puesto</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>oculto</translation>
+    </message>
+    <message>
+        <source>{day}: hidden to protect respondents</source>
+        <translation>{day}: oculto para proteger a los encuestados</translation>
+    </message>
+    <message>
+        <source>{day}: {n} forms</source>
+        <translation>{day}: {n} formularios</translation>
+    </message>
+    <message>
+        <source>{post}: hidden to protect respondents</source>
+        <translation>{post}: oculto para proteger a los encuestados</translation>
+    </message>
+    <message>
+        <source>{post}: {n} forms</source>
+        <translation>{post}: {n} formularios</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>hidden (min. {n})</source>
+        <translation>oculto (mín. {n})</translation>
+    </message>
+</context>
+<context>
+    <name>ClimateChart</name>
+    <message>
+        <source>% of valid answers (disagree ← → agree)</source>
+        <translation>% de respuestas válidas (en desacuerdo ← → de acuerdo)</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Clima de integridad</translation>
+    </message>
+    <message>
+        <source>{number} {label}: hidden to protect respondents</source>
+        <translation>{number} {label}: oculto para proteger a los encuestados</translation>
+    </message>
+    <message>
+        <source>{number} {label}
+{parts}
+n = {n}</source>
+        <translation>{number} {label}
+{parts}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Hidden: {share:.0f}%</source>
+        <translation>Oculto: {share:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Ronda</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institución</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Unit type</source>
+        <translation>&amp;Tipo de unidad</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k</source>
+        <translation>&amp;Grado</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>&amp;Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Riesgos</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Clima de integridad</translation>
+    </message>
+    <message>
+        <source>Forms keyed</source>
+        <translation>Formularios digitados</translation>
+    </message>
+    <message>
+        <source>Save charts…</source>
+        <translation>Guardar gráficos…</translation>
+    </message>
+    <message>
+        <source>Save every chart as PNG and SVG in a folder</source>
+        <translation>Guardar todos los gráficos como PNG y SVG en una carpeta</translation>
+    </message>
+    <message>
+        <source>Save tables…</source>
+        <translation>Guardar tablas…</translation>
+    </message>
+    <message>
+        <source>Save the score tables as CSV or Excel</source>
+        <translation>Guardar las tablas de puntajes como CSV o Excel</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Informe PDF…</translation>
+    </message>
+    <message>
+        <source>Write a printable report of this selection</source>
+        <translation>Escribir un informe imprimible de esta selección</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Leyendo los formularios…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
+        <translation>Menos de {n} formularios coinciden con esta selección: no se muestra nada, para proteger a los encuestados.</translation>
+    </message>
+    <message>
+        <source>{n} forms, keyed {first} to {last}.</source>
+        <translation>{n} formularios, digitados del {first} al {last}.</translation>
+    </message>
+    <message>
+        <source>Figures from fewer than {n} respondents are hidden.</source>
+        <translation>Se ocultan las cifras de menos de {n} encuestados.</translation>
+    </message>
+    <message>
+        <source>Save charts in</source>
+        <translation>Guardar gráficos en</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>No se pudieron guardar los gráficos: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Guardar tablas</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Guardado: {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>Database not opened</source>
+        <translation>Base de datos no abierta</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {error}</source>
+        <translation>No se pudo abrir {path}: {error}</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Nueva base de datos</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>El archivo ya existe</translation>
+    </message>
+    <message>
+        <source>{path} exists already. Use Open to work on it, or choose a new name.</source>
+        <translation>{path} ya existe. Use Abrir para trabajar en él o elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ninguna todavía)</translation>
+    </message>
+    <message>
+        <source>Backup copy</source>
+        <translation>Copia de respaldo</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>No se hizo la copia de respaldo</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
+        <translation>No se pudo escribir la copia en {path}: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Backup copy saved to {path}</source>
+        <translation>Copia de respaldo guardada en {path}</translation>
+    </message>
+    <message>
+        <source>Creating the demo project…</source>
+        <translation>Creando el proyecto de demostración…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Demo not created</source>
+        <translation>No se creó la demostración</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created: {error}</source>
+        <translation>No se pudo crear el proyecto de demostración: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscrepancyTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>First keying</source>
+        <translation>Primera digitación</translation>
+    </message>
+    <message>
+        <source>Second keying</source>
+        <translation>Segunda digitación</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(en blanco)</translation>
+    </message>
+    <message>
+        <source>First kept</source>
+        <translation>Se mantuvo la primera</translation>
+    </message>
+    <message>
+        <source>Second kept</source>
+        <translation>Se mantuvo la segunda</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Escrito</translation>
+    </message>
+</context>
+<context>
+    <name>EntryView</name>
+    <message>
+        <source>Form number</source>
+        <translation>Número de formulario</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the form (Ctrl+S)</source>
+        <translation>Guardar el formulario (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Guardar como borrador</translation>
+    </message>
+    <message>
+        <source>Save an incomplete form (Ctrl+Shift+S)</source>
+        <translation>Guardar un formulario incompleto (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Every change of this form (Ctrl+H)</source>
+        <translation>Todos los cambios de este formulario (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>Nuevo formulario</translation>
+    </message>
+    <message>
+        <source>Unsaved form</source>
+        <translation>Formulario sin guardar</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Save them now?</source>
+        <translation>Este formulario tiene cambios sin guardar. ¿Desea guardarlos ahora?</translation>
+    </message>
+    <message>
+        <source>Not saved: {n} question(s) need attention (shown in red).</source>
+        <translation>No se guardó: {n} pregunta(s) requieren atención (marcadas en rojo).</translation>
+    </message>
+    <message>
+        <source>Change a verified form</source>
+        <translation>Cambiar un formulario verificado</translation>
+    </message>
+    <message>
+        <source>This form was already verified. Why is it being changed?</source>
+        <translation>Este formulario ya fue verificado. ¿Por qué se está cambiando?</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Guardar cambio</translation>
+    </message>
+    <message>
+        <source>Form {n} saved as a draft.</source>
+        <translation>Formulario {n} guardado como borrador.</translation>
+    </message>
+    <message>
+        <source>Form {n} saved.</source>
+        <translation>Formulario {n} guardado.</translation>
+    </message>
+    <message>
+        <source>History is shown for saved forms: open one from Records.</source>
+        <translation>El historial se muestra para formularios guardados: abra uno desde Registros.</translation>
+    </message>
+    <message>
+        <source>End of the form: press Ctrl+S to save.</source>
+        <translation>Fin del formulario: presione Ctrl+S para guardar.</translation>
+    </message>
+    <message>
+        <source>Editing form {n} ({status})</source>
+        <translation>Editando el formulario {n} ({status})</translation>
+    </message>
+    <message>
+        <source>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</source>
+        <translation>Enter o Tab: siguiente pregunta · Shift+Tab: atrás · Ctrl+S: guardar · Ctrl+Shift+S: guardar como borrador</translation>
+    </message>
+    <message>
+        <source>{done} of {total} answered</source>
+        <translation>{done} de {total} respondidas</translation>
+    </message>
+</context>
+<context>
+    <name>ExportView</name>
+    <message>
+        <source>Recipients...</source>
+        <translation>Destinatarios...</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last export</source>
+        <translation>Solo lo que cambió desde la última exportación</translation>
+    </message>
+    <message>
+        <source>Everything (full export)</source>
+        <translation>Todo (exportación completa)</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle, e.g. a USB stick</source>
+        <translation>Carpeta para el paquete, p. ej. una memoria USB</translation>
+    </message>
+    <message>
+        <source>Choose folder...</source>
+        <translation>Elegir carpeta...</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Exportar paquete</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>New bundle</source>
+        <translation>Nuevo paquete</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Creado (UTC)</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Ledger of bundles sent and received</source>
+        <translation>Registro de paquetes enviados y recibidos</translation>
+    </message>
+    <message>
+        <source>Encrypted to {n} recipient(s): {keys}</source>
+        <translation>Cifrado para {n} destinatario(s): {keys}</translation>
+    </message>
+    <message>
+        <source>No recipient yet: add the public key headquarters sent you.</source>
+        <translation>Aún no hay destinatarios: agregue la clave pública que le envió la sede central.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle</source>
+        <translation>Carpeta para el paquete</translation>
+    </message>
+    <message>
+        <source>No recipient is set; click Recipients... and add the key headquarters sent you.</source>
+        <translation>No hay ningún destinatario; haga clic en Destinatarios... y agregue la clave que le envió la sede central.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the bundle.</source>
+        <translation>Elija una carpeta existente para el paquete.</translation>
+    </message>
+    <message>
+        <source>This project is not saved in a file, so it cannot be exported.</source>
+        <translation>Este proyecto no está guardado en un archivo, por lo que no se puede exportar.</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exportando...</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
+        <translation>Guardado {file}: {forms} formularios, {audit} filas de auditoría (paquete número {n}).</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no bundle was written.</source>
+        <translation>Exportación cancelada; no se escribió ningún paquete.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
+        <translation>No se pudo escribir el paquete ({error}); revise la carpeta y el espacio libre e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The export failed; nothing was recorded. Details are in the log file.</source>
+        <translation>La exportación falló; no se registró nada. Los detalles están en el archivo de registro.</translation>
+    </message>
+</context>
+<context>
+    <name>FormHistoryDialog</name>
+    <message>
+        <source>History of form {n}</source>
+        <translation>Historial del formulario {n}</translation>
+    </message>
+    <message>
+        <source>History of the form</source>
+        <translation>Historial del formulario</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Valor anterior</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Valor nuevo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>keyed</source>
+        <translation>digitado</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>cambiado</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>cambio de estado</translation>
+    </message>
+    <message>
+        <source>form number changed</source>
+        <translation>cambio de número de formulario</translation>
+    </message>
+    <message>
+        <source>out-of-range value kept</source>
+        <translation>valor fuera de rango conservado</translation>
+    </message>
+    <message>
+        <source>keyed again to verify</source>
+        <translation>digitado de nuevo para verificar</translation>
+    </message>
+    <message>
+        <source>discrepancy resolved</source>
+        <translation>discrepancia resuelta</translation>
+    </message>
+    <message>
+        <source>corrected by verification</source>
+        <translation>corregido por la verificación</translation>
+    </message>
+    <message>
+        <source>{n} answers: </source>
+        <translation>{n} respuestas: </translation>
+    </message>
+</context>
+<context>
+    <name>FormWidget</name>
+    <message>
+        <source>Value kept after confirmation.</source>
+        <translation>Valor conservado tras la confirmación.</translation>
+    </message>
+    <message>
+        <source>Press Enter again to keep this value, or correct it.</source>
+        <translation>Presione Enter de nuevo para conservar este valor, o corríjalo.</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapChart</name>
+    <message>
+        <source>Impact →</source>
+        <translation>Impacto →</translation>
+    </message>
+    <message>
+        <source>Likelihood →</source>
+        <translation>Probabilidad →</translation>
+    </message>
+    <message>
+        <source>Risk heat map</source>
+        <translation>Mapa de calor de riesgos</translation>
+    </message>
+    <message>
+        <source>{number}. {label}
+Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Likelihood 4-5: {likely:.0%}
+n = {n}</source>
+        <translation>{number}. {label}
+Probabilidad media {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Puntaje medio {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Probabilidad 4-5: {likely:.0%}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>Headquarters key file (hq-identity.txt)</source>
+        <translation>Archivo de clave de la sede central (hq-identity.txt)</translation>
+    </message>
+    <message>
+        <source>Choose key...</source>
+        <translation>Elegir clave...</translation>
+    </message>
+    <message>
+        <source>Add bundles...</source>
+        <translation>Agregar paquetes...</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Vaciar lista</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import bundles from the field</source>
+        <translation>Importar paquetes del terreno</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Informe de importación</translation>
+    </message>
+    <message>
+        <source>Headquarters key file</source>
+        <translation>Archivo de clave de la sede central</translation>
+    </message>
+    <message>
+        <source>Key files (*.txt *.key);;All files (*)</source>
+        <translation>Archivos de clave (*.txt *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip.age *.age);;All files (*)</source>
+        <translation>Paquetes (*.zip.age *.age);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose the headquarters key file first.</source>
+        <translation>Primero elija el archivo de clave de la sede central.</translation>
+    </message>
+    <message>
+        <source>Add one or more bundle files to import.</source>
+        <translation>Agregue uno o más archivos de paquete para importar.</translation>
+    </message>
+    <message>
+        <source>Open a project saved in a file before importing.</source>
+        <translation>Abra un proyecto guardado en un archivo antes de importar.</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importando...</translation>
+    </message>
+    <message>
+        <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
+        <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
+    </message>
+    <message>
+        <source>The import failed and the database was not changed. Details are in the log file.</source>
+        <translation>La importación falló y la base de datos no cambió. Los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Ya importado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>New device, key pinned: {fp}</source>
+        <translation>Dispositivo nuevo, clave registrada: {fp}</translation>
+    </message>
+    <message>
+        <source>Missing earlier bundle(s) from this device: {gaps}</source>
+        <translation>Faltan paquetes anteriores de este dispositivo: {gaps}</translation>
+    </message>
+    <message>
+        <source>New round(s): {names}</source>
+        <translation>Ronda(s) nueva(s): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Entry</source>
+        <translation>Digitación</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Export / Import</source>
+        <translation>Exportar / Importar</translation>
+    </message>
+    <message>
+        <source>This view could not be opened ({error}). The other views still work; the details are in the log file.</source>
+        <translation>No se pudo abrir esta vista ({error}). Las demás vistas siguen funcionando; los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>This part is not available in this version.</source>
+        <translation>Esta parte no está disponible en esta versión.</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>Nueva ronda…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Editar ronda…</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator</source>
+        <translation>Ingresar como otro operador</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nueva base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Bases de datos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Copia de respaldo…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Ronda</translation>
+    </message>
+    <message>
+        <source>Sign in as another operator…</source>
+        <translation>Ingresar como otro operador…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Abrir proyecto de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Acerca de</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Base de datos: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(en memoria)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Ronda: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nadie ha ingresado</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operador: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Cree una ronda para empezar a digitar (menú Ronda).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Ingresar</translation>
+    </message>
+    <message>
+        <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
+        <translation>¿Quién digita? Escriba su nombre o sus iniciales. Quedan registrados con cada formulario que digite y cada cambio que haga.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Paper ledger</source>
+        <translation>Control de formularios en papel</translation>
+    </message>
+    <message>
+        <source>Operators per day</source>
+        <translation>Operadores por día</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperados</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Digitados</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificados</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltantes</translation>
+    </message>
+    <message>
+        <source>Sample
+verified</source>
+        <translation>Muestra
+verificada</translation>
+    </message>
+    <message>
+        <source>Keystrokes
+per hour</source>
+        <translation>Pulsaciones
+por hora</translation>
+    </message>
+    <message>
+        <source>Forms
+verified</source>
+        <translation>Formularios
+verificados</translation>
+    </message>
+    <message>
+        <source>Fields
+verified</source>
+        <translation>Campos
+verificados</translation>
+    </message>
+    <message>
+        <source>Discrepancies
+per 1,000 fields</source>
+        <translation>Discrepancias
+por 1.000 campos</translation>
+    </message>
+    <message>
+        <source>Sample verified</source>
+        <translation>Muestra verificada</translation>
+    </message>
+    <message>
+        <source>{done} of {total} sampled forms verified</source>
+        <translation>{done} de {total} formularios de la muestra verificados</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
+    </message>
+    <message>
+        <source>Discrepancies per 1,000 fields is the first keyer&apos;s error rate found by verification: the differences where the paper agreed with the second keying or with a corrected value, per 1,000 fields compared. Days are those of the first keying (UTC).</source>
+        <translation>Discrepancias por 1.000 campos es la tasa de error de quien digitó primero, hallada por la verificación: las diferencias en que el papel coincidió con la segunda digitación o con un valor corregido, por cada 1.000 campos comparados. Los días son los de la primera digitación (UTC).</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>Todavía no hay ninguna ronda de recolección.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} forms ({share}%)</source>
+        <translation>{done} de {total} formularios ({share}%)</translation>
+    </message>
+    <message>
+        <source>Missing form numbers in {round} ({count}):</source>
+        <translation>Números de formulario faltantes en {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>None: every paper form is keyed.</source>
+        <translation>Ninguno: todos los formularios en papel están digitados.</translation>
+    </message>
+    <message>
+        <source>Keyed numbers outside the expected range: {numbers}</source>
+        <translation>Números digitados fuera del rango esperado: {numbers}</translation>
+    </message>
+    <message>
+        <source>{errors} errors in {fields} fields</source>
+        <translation>{errors} errores en {fields} campos</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>For example: corrected against the paper form</source>
+        <translation>Por ejemplo: corregido según el formulario en papel</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>Bundle recipients</source>
+        <translation>Destinatarios de los paquetes</translation>
+    </message>
+    <message>
+        <source>Bundles are encrypted to these public keys (one per line, starting with age1). Paste the key headquarters sent you, or load its file. Add a regional office or escrow key on its own line.</source>
+        <translation>Los paquetes se cifran para estas claves públicas (una por línea, empiezan con age1). Pegue la clave que le envió la sede central o cargue su archivo. Agregue la clave de una oficina regional o de custodia en su propia línea.</translation>
+    </message>
+    <message>
+        <source>Load from file...</source>
+        <translation>Cargar desde archivo...</translation>
+    </message>
+    <message>
+        <source>This device:</source>
+        <translation>Este dispositivo:</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint:</source>
+        <translation>Huella de la clave del dispositivo:</translation>
+    </message>
+    <message>
+        <source>Load recipients</source>
+        <translation>Cargar destinatarios</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read; choose the recipient file headquarters sent.</source>
+        <translation>No se pudo leer el archivo; elija el archivo de destinatarios que envió la sede central.</translation>
+    </message>
+    <message>
+        <source>A line is not a valid age public key (it should start with age1). Paste the key exactly as headquarters sent it; never paste a secret key here.</source>
+        <translation>Una línea no es una clave pública age válida (debe empezar con age1). Pegue la clave tal como la envió la sede central; nunca pegue aquí una clave secreta.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Agregue al menos un destinatario.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Form no.</source>
+        <translation>N.º de formulario</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Keyed (UTC)</source>
+        <translation>Digitado (UTC)</translation>
+    </message>
+    <message>
+        <source>Last change (UTC)</source>
+        <translation>Último cambio (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>digitado</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <source>Form number</source>
+        <translation>Número de formulario</translation>
+    </message>
+    <message>
+        <source>All but deleted</source>
+        <translation>Todos menos eliminados</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Find a form by its number (Ctrl+F)</source>
+        <translation>Buscar un formulario por su número (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Open / edit</source>
+        <translation>Abrir / editar</translation>
+    </message>
+    <message>
+        <source>Open the form in the entry view (Enter)</source>
+        <translation>Abrir el formulario en la vista de digitación (Enter)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Delete the form, giving a reason (Del)</source>
+        <translation>Eliminar el formulario, indicando el motivo (Supr)</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>Todas las rondas</translation>
+    </message>
+    <message>
+        <source>{n} forms</source>
+        <translation>{n} formularios</translation>
+    </message>
+    <message>
+        <source>Deleted form</source>
+        <translation>Formulario eliminado</translation>
+    </message>
+    <message>
+        <source>This form was deleted; it can no longer be edited. Its history is still available.</source>
+        <translation>Este formulario fue eliminado; ya no se puede editar. Su historial sigue disponible.</translation>
+    </message>
+    <message>
+        <source>Delete form {n}</source>
+        <translation>Eliminar el formulario {n}</translation>
+    </message>
+    <message>
+        <source>The form stays in the database, marked as deleted, with your reason. Why is form {n} being deleted?</source>
+        <translation>El formulario queda en la base de datos, marcado como eliminado, con su motivo. ¿Por qué se elimina el formulario {n}?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>No se eliminó</translation>
+    </message>
+</context>
+<context>
+    <name>ResolvePage</name>
+    <message>
+        <source>Keep first</source>
+        <translation>Mantener la primera</translation>
+    </message>
+    <message>
+        <source>Keep second</source>
+        <translation>Mantener la segunda</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Valor correcto</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
+        <translation>Compare cada fila con el papel: {first} mantiene la primera digitación, {second} la segunda, {typed} permite escribir el valor del papel (Enter lo aplica). Las flechas arriba y abajo cambian de fila; {finish} guarda los valores y marca el formulario como verificado.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Edit round</source>
+        <translation>Editar ronda</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Nueva ronda</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Every form</source>
+        <translation>Todos los formularios</translation>
+    </message>
+    <message>
+        <source>Every Nth form</source>
+        <translation>Uno de cada N formularios</translation>
+    </message>
+    <message>
+        <source>A random share</source>
+        <translation>Una proporción al azar</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institución</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Target (forms)</source>
+        <translation>Meta (formularios)</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>N = </source>
+        <translation>N = </translation>
+    </message>
+    <message>
+        <source>Give the round a name.</source>
+        <translation>Dé un nombre a la ronda.</translation>
+    </message>
+    <message>
+        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>El primer número de formulario es mayor que el último.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBarChart</name>
+    <message>
+        <source>Mean score (likelihood x impact)</source>
+        <translation>Puntaje medio (probabilidad x impacto)</translation>
+    </message>
+    <message>
+        <source>Risks ranked by mean score</source>
+        <translation>Riesgos ordenados por puntaje medio</translation>
+    </message>
+    <message>
+        <source>{number}. {label}: hidden to protect respondents</source>
+        <translation>{number}. {label}: oculto para proteger a los encuestados</translation>
+    </message>
+    <message>
+        <source>{number}. {label}
+Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Level: {level}
+n = {n}</source>
+        <translation>{number}. {label}
+Puntaje medio {score:.1f} (IC 95% {lo:.1f}-{hi:.1f})
+Nivel: {level}
+n = {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Esta computadora</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>This project (saved in the database)</source>
+        <translation>Este proyecto (guardado en la base de datos)</translation>
+    </message>
+    <message>
+        <source>Operator-controlled: out-of-range values may be kept after a confirmation</source>
+        <translation>Controlado por el operador: los valores fuera de rango se pueden conservar tras una confirmación</translation>
+    </message>
+    <message>
+        <source>Results of smaller groups are hidden in the dashboard and exports, to protect respondents.</source>
+        <translation>Los resultados de grupos más pequeños se ocultan en el panel y en las exportaciones, para proteger a los encuestados.</translation>
+    </message>
+    <message>
+        <source>Smallest group shown</source>
+        <translation>Grupo más pequeño que se muestra</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationStartPage</name>
+    <message>
+        <source>&amp;Sample to verify:</source>
+        <translation>&amp;Muestra a verificar:</translation>
+    </message>
+    <message>
+        <source>Every form</source>
+        <translation>Todos los formularios</translation>
+    </message>
+    <message>
+        <source>Every Nth form (by form number)</source>
+        <translation>Uno de cada N formularios (por número)</translation>
+    </message>
+    <message>
+        <source>A random share, in percent</source>
+        <translation>Una proporción al azar, en porcentaje</translation>
+    </message>
+    <message>
+        <source>No verification</source>
+        <translation>Sin verificación</translation>
+    </message>
+    <message>
+        <source>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
+
+Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</source>
+        <translation>La verificación detecta errores de digitación: un segundo operador vuelve a digitar una muestra de los formularios en papel sin ver la primera digitación, y ambas se comparan pregunta por pregunta.
+
+Presione {next} para abrir el siguiente formulario pendiente, o escriba un número de formulario y presione Enter. Digite las respuestas del papel y presione {save} para comparar.</translation>
+    </message>
+    <message>
+        <source>Forms due ({count}): {numbers}</source>
+        <translation>Formularios pendientes ({count}): {numbers}</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationView</name>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Ronda:</translation>
+    </message>
+    <message>
+        <source>Form &amp;number:</source>
+        <translation>&amp;Número de formulario:</translation>
+    </message>
+    <message>
+        <source>e.g. 23</source>
+        <translation>p. ej. 23</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Next form due</source>
+        <translation>Siguiente pendiente</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>Todavía no hay ninguna ronda de recolección.</translation>
+    </message>
+    <message>
+        <source>{verified} of {sampled} sampled forms verified.</source>
+        <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
+    </message>
+    <message>
+        <source>Next due: form {n}.</source>
+        <translation>Siguiente pendiente: formulario {n}.</translation>
+    </message>
+    <message>
+        <source>No form is waiting for verification in this round.</source>
+        <translation>Ningún formulario espera verificación en esta ronda.</translation>
+    </message>
+    <message>
+        <source>Last question reached. Press {save} to compare with the first keying.</source>
+        <translation>Llegó a la última pregunta. Presione {save} para comparar con la primera digitación.</translation>
+    </message>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Todas las discrepancias tienen una decisión. Presione {finish} para terminar.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>El formulario {n} está verificado (respuestas corregidas: {changed}).</translation>
+    </message>
+    <message>
+        <source>Leave this form?</source>
+        <translation>¿Dejar este formulario?</translation>
+    </message>
+    <message>
+        <source>The second keying of form {n} is not compared yet. Leave it and lose what you typed?</source>
+        <translation>La segunda digitación del formulario {n} aún no se ha comparado. ¿Dejarla y perder lo que escribió?</translation>
+    </message>
+    <message>
+        <source>Form {n}: second keying, blind. Key the answers from the paper; {save} compares.</source>
+        <translation>Formulario {n}: segunda digitación, a ciegas. Digite las respuestas del papel; {save} compara.</translation>
+    </message>
+    <message>
+        <source>Form {n}: resolve each discrepancy against the paper.</source>
+        <translation>Formulario {n}: resuelva cada discrepancia según el papel.</translation>
+    </message>
+    <message>
+        <source>Verification by double entry</source>
+        <translation>Verificación por doble digitación</translation>
+    </message>
+</context>
+</TS>
