@@ -38,6 +38,7 @@ def run(table: BenchTable) -> None:
         once_ms(open_view)  # warm the page cache of SQLite and Qt's first-paint costs
         opened = median_ms(open_view, REPEAT)
         view = views[-1]
+        view.operator_filter.ensure_loaded()
         operators = [view.operator_filter.itemData(i)
                      for i in range(1, view.operator_filter.count())]
         turn = iter(range(10**6))

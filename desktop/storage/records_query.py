@@ -48,11 +48,13 @@ class RecordRow:
     revision: int
 
 
-def _where(flt: RecordFilter) -> tuple[str, list]:
+def _where(flt: RecordFilter, scan: bool = False) -> tuple[str, list]:
+    """WHERE clause and arguments; `scan` keeps SQLite off the partial form-number index
+    (a table scan beats walking that index and looking up each row, for sorting)."""
     clauses: list[str] = []
     args: list = []
     if flt.status == LIVE:
-        clauses.append("r.status != 'deleted'")
+        clauses.append("+r.status != 'deleted'" if scan else "r.status != 'deleted'")
     elif flt.status:
         clauses.append("r.status = ?")
         args.append(flt.status)
@@ -81,15 +83,21 @@ def page_records(conn: sqlite3.Connection, flt: RecordFilter, sort: str = "form_
     """Rows `offset`..`offset + limit` of the filtered, sorted list."""
     if sort not in SORT_COLUMNS:
         raise ValueError(f"unknown sort column {sort!r}")
-    where, args = _where(flt)
+    where, args = _where(flt, scan=True)
     direction = "DESC" if descending else "ASC"
     # Unary + keeps SQLite from walking a whole index in sort order and looking up every
-    # row (measured 0.6 s at 100k forms); sorting only the filtered rows is ~40 ms.
-    order = f"+{SORT_COLUMNS[sort]} {direction}, +r.form_number {direction}, r.uuid"
+    # row (measured 0.6 s at 100k forms). The window's rowids are chosen first, sorting
+    # only (key, rowid) pairs, and the few rows are read after: about half the time of
+    # sorting whole rows.
+    order = (f"+{SORT_COLUMNS[sort]} {direction}, +r.form_number {direction}, "
+             f"r.rowid {direction}")
+    join = " JOIN round d ON d.uuid = r.round_uuid" if sort == "round" else ""
     rows = conn.execute(
         "SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, r.updated, "
-        f"r.revision FROM response r JOIN round d ON d.uuid = r.round_uuid{where} "
-        f"ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        "r.revision FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        f"WHERE r.rowid IN (SELECT r.rowid FROM response r{join}{where} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
+        [*args, limit, offset]).fetchall()
     return [RecordRow(*tuple(row)) for row in rows]
 
 

@@ -54,10 +54,11 @@ def status_text(status: str) -> str:
 class RecordsModel(QAbstractTableModel):
     """Rows of forms matching a `RecordFilter`, sorted by one column."""
 
-    def __init__(self, service: Callable[[], RecordsService], parent=None):
+    def __init__(self, service: Callable[[], RecordsService], parent=None,
+                 flt: RecordFilter | None = None):
         super().__init__(parent)
         self._service = service
-        self._filter = RecordFilter()
+        self._filter = flt or RecordFilter()
         self._sort = "form_number"
         self._descending = False
         self._count = 0

@@ -7,6 +7,8 @@ stays, with status 'deleted'); History shows the audit rows of the form.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
@@ -37,6 +39,46 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
+class LazyComboBox(QComboBox):
+    """A combo box filled on first use (opened, keyed or scrolled): listing the operators
+    of 100k forms takes a table scan that opening the records view should not pay for."""
+
+    def __init__(self, load: Callable[[], None]):
+        super().__init__()
+        self._load = load
+        self.stale = True
+
+    def ensure_loaded(self) -> None:
+        """Fill the list now if it is not filled yet."""
+        if self.stale:
+            self.stale = False
+            self._load()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.ensure_loaded()
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self.ensure_loaded()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_loaded()
+        super().wheelEvent(event)
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Replace the items of a combo box, keeping the chosen one when it is still there,
+    without emitting a change."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.blockSignals(False)
+
+
 class RecordsView(QWidget):
     """Forms of the open database."""
 
@@ -48,7 +90,10 @@ class RecordsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_filters())
-        self.model = RecordsModel(context.records_service, self)
+        self._stale = False
+        self._fill_choices()
+        # Built with the filter already chosen, so 100k forms are counted once, not twice.
+        self.model = RecordsModel(context.records_service, self, self.current_filter())
         self.table = _Table()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -69,11 +114,9 @@ class RecordsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_actions())
         self.model.modelReset.connect(self._show_count)
-        self._stale = False
         context.forms_changed.connect(self._forms_changed)
         context.project_changed.connect(self.reload_choices)
         context.round_changed.connect(self._forms_changed)
-        self.reload_choices()
         self._set_texts()
 
     def _build_filters(self) -> QHBoxLayout:
@@ -85,7 +128,7 @@ class RecordsView(QWidget):
         self.status_filter = QComboBox()
         for value in (LIVE, "draft", "entered", "verified", "deleted", ""):
             self.status_filter.addItem("", value)
-        self.operator_filter = QComboBox()
+        self.operator_filter = LazyComboBox(lambda: self._load_operators())
         self.operator_filter.setMinimumWidth(110)
         self.round_filter = QComboBox()
         self.round_filter.setMinimumWidth(180)
@@ -160,23 +203,22 @@ class RecordsView(QWidget):
 
     # -- filtering -----------------------------------------------------------------------
     def reload_choices(self) -> None:
-        """Fill the operator and round lists from the database."""
-        chosen = {}
-        for combo in (self.operator_filter, self.round_filter):
-            chosen[combo] = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-        self.operator_filter.addItem(self.tr("All"), "")
-        for name in self.context.records_service().operators():
-            self.operator_filter.addItem(name, name)
-        self.round_filter.addItem(self.tr("All rounds"), "")
-        for round_ in self.context.round_service().rounds():
-            self.round_filter.addItem(round_.name, round_.uuid)
-        for combo in (self.operator_filter, self.round_filter):
-            combo.setCurrentIndex(max(0, combo.findData(chosen[combo])))
-            combo.blockSignals(False)
-        self._stale = False
+        """Fill the operator and round lists from the database and show the forms."""
+        self._fill_choices()
         self.apply_filter()
+
+    def _fill_choices(self) -> None:
+        rounds = [(self.tr("All rounds"), "")] + [
+            (round_.name, round_.uuid) for round_ in self.context.round_service().rounds()]
+        _refill(self.round_filter, rounds)
+        if self.operator_filter.count() == 0:
+            _refill(self.operator_filter, [(self.tr("All"), "")])
+        self.operator_filter.stale = True  # listed when the operator list is first used
+        self._stale = False
+
+    def _load_operators(self) -> None:
+        names = self.context.records_service().operators()
+        _refill(self.operator_filter, [(self.tr("All"), "")] + [(n, n) for n in names])
 
     def current_filter(self) -> RecordFilter:
         """The filter the widgets describe."""

@@ -183,5 +183,15 @@ def test_hidden_view_reads_again_when_shown_and_keeps_the_filter(qtbot, records,
     assert view.model.rowCount() == 3  # not read while hidden
     view.show()
     assert view.model.rowCount() == 4
+    assert view.operator_filter.findData("ZZ") == -1  # listed on first use only
+    view.operator_filter.ensure_loaded()
     assert view.operator_filter.findData("ZZ") > 0
     assert view.round_filter.currentData() == round_uuid
+
+
+def test_operator_list_is_filled_when_first_keyed(qtbot, records):
+    view, context, uuids = records
+    assert view.operator_filter.count() == 1  # only "All" until used
+    qtbot.keyClick(view.operator_filter, Qt.Key.Key_Down)
+    assert view.operator_filter.currentData() == "AM"
+    assert view.model.filter.operator == "AM" and view.model.rowCount() == 3
