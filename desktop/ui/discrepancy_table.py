@@ -31,7 +31,8 @@ class DiscrepancyTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
-        self.setStyleSheet("QTableWidget::item { padding: 3px 4px; }")
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setMinimumSectionSize(28)  # room to read, without padding
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -71,6 +72,10 @@ class DiscrepancyTable(QTableWidget):
         self.resizeRowsToContents()
         if items:
             self.selectRow(max(0, min(keep, len(items) - 1)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.resizeRowsToContents()  # wrapped cells need their height again
 
     def current_item(self) -> ItemRow | None:
         row = self.currentRow()

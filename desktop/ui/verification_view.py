@@ -52,6 +52,8 @@ class VerificationView(QWidget):
         self.next_button = QPushButton()
         self.due_label = QLabel()
         self.due_label.setStyleSheet("color: #444;")
+        self.due_label.setWordWrap(True)  # long in Spanish: wrap rather than widen the window
+        self.due_label.setMinimumWidth(120)
         top = QHBoxLayout()
         for widget in (self.round_label, self.round_combo, self.number_label,
                        self.number_edit, self.open_button, self.next_button):

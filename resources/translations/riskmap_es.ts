@@ -1031,7 +1031,7 @@ verificados</translation>
         <source>Discrepancies
 per 1,000 fields</source>
         <translation>Discrepancias
-por 1.000 campos</translation>
+por cada mil campos</translation>
     </message>
     <message>
         <source>Sample verified</source>
@@ -1055,7 +1055,7 @@ por 1.000 campos</translation>
     </message>
     <message>
         <source>Discrepancies per 1,000 fields is the first keyer&apos;s error rate found by verification: the differences where the paper agreed with the second keying or with a corrected value, per 1,000 fields compared. Days are those of the first keying (UTC).</source>
-        <translation>Discrepancias por 1.000 campos es la tasa de error de quien digitó primero, hallada por la verificación: las diferencias en que el papel coincidió con la segunda digitación o con un valor corregido, por cada 1.000 campos comparados. Los días son los de la primera digitación (UTC).</translation>
+        <translation>Discrepancias por cada mil campos es la tasa de error de quien digitó primero, hallada por la verificación: las diferencias en que el papel coincidió con la segunda digitación o con un valor corregido, por cada mil campos comparados. Los días son los de la primera digitación (UTC).</translation>
     </message>
     <message>
         <source>not set</source>
@@ -1384,11 +1384,11 @@ por 1.000 campos</translation>
     <name>ScoreBarChart</name>
     <message>
         <source>Mean score (likelihood x impact)</source>
-        <translation>Puntaje medio (probabilidad x impacto)</translation>
+        <translation>Puntaje medio (prob. x impacto)</translation>
     </message>
     <message>
         <source>Risks ranked by mean score</source>
-        <translation>Riesgos ordenados por puntaje medio</translation>
+        <translation>Riesgos por puntaje medio</translation>
     </message>
     <message>
         <source>{number}. {label}: hidden to protect respondents</source>
