@@ -1,0 +1,92 @@
+"""The dashboard: loads off the UI thread, filters update every chart at once, nothing
+small is shown, it renders offscreen to a PNG that is not blank, and it exports."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from desktop.services.demo_service import fill_demo
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import BackgroundRunner, SynchronousRunner
+from desktop.ui.dashboard_view import DashboardView
+
+
+@pytest.fixture
+def dashboard(qtbot, demo_project, device_key):
+    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+                         runner=SynchronousRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    return view
+
+
+def test_loads_in_the_background(qtbot, demo_project, device_key):
+    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+                         runner=BackgroundRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
+    assert view.data.n_forms == 60
+    assert view.filters["post"].count() > 2  # 'All' and the posts with forms
+
+
+def test_a_filter_updates_every_chart(dashboard):
+    before = dashboard.charts.heat_map.points.getData()[0].copy()
+    post = dashboard.filters["post"].itemData(1)
+    dashboard.set_filter("post", post)
+    data = dashboard.data
+    assert data.filters == {"post": post}
+    shown = data.scores[(data.scores["dimension"] == "all") & ~data.scores["suppressed"]]
+    x, _ = dashboard.charts.heat_map.points.getData()
+    assert np.allclose(x, shown["mean_impact"]) and not np.array_equal(x, before)
+    assert dashboard.charts.scores.bar_values() == pytest.approx(
+        dict(zip(shown["risk_id"], shown["mean_score"])))
+    heights = np.asarray(dashboard.charts.activity.day_bars.opts["height"], float)
+    assert heights.sum() <= data.n_forms
+    assert str(data.n_forms) in dashboard.summary.text()
+    dashboard.clear_filters()
+    assert dashboard.data.n_forms == 60
+
+
+def test_a_small_selection_shows_nothing(dashboard):
+    dashboard.analysis.min_n = 59
+    dashboard.set_filter("post", dashboard.filters["post"].itemData(1))
+    assert dashboard.data.n_forms is None
+    assert len(dashboard.charts.heat_map.points.getData()[0]) == 0
+    assert "Fewer than 59" in dashboard.summary.text()
+
+
+def test_renders_offscreen_to_a_png_that_is_not_blank(dashboard, tmp_path):
+    dashboard.show()
+    path = tmp_path / "dashboard.png"
+    assert dashboard.grab().save(str(path))
+    image = QImage(str(path))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 9)
+               for y in range(0, image.height(), 9)}
+    assert len(colours) > 30
+    # The heat map's extreme red is on screen.
+    assert any(image.pixelColor(x, y).name() == "#d73027"
+               for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+
+
+def test_exports(dashboard, tmp_path):
+    files = dashboard.export_charts(str(tmp_path / "charts"))
+    assert len(files) == 8 and all(f.stat().st_size > 1000 for f in files)
+    dashboard.export_tables(str(tmp_path / "scores.xlsx"))
+    assert (tmp_path / "scores.xlsx").stat().st_size > 1000
+    dashboard.export_tables(str(tmp_path / "csv" / "scores.csv"))
+    assert (tmp_path / "csv" / "scores.csv").exists()
+    dashboard.export_pdf(str(tmp_path / "report.pdf"))
+    assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
+    assert "Saved" in dashboard.summary.text()
+
+
+def test_reloads_when_forms_change(dashboard):
+    fill_demo(dashboard.context.project, 5, seed=2, round_name="Second")
+    dashboard.show()
+    dashboard.context.forms_changed.emit(None)
+    assert dashboard.data.n_forms == 65
+    assert dashboard.filters["round"].count() == 3  # All, Demo 1, Second
