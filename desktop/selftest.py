@@ -218,6 +218,8 @@ class SelfTest:
         return f"form {hq.response.form_number}: {len(hq.answers)} answers identical"
 
     def dashboard(self) -> str:
+        import importlib
+        importlib.import_module("desktop.ui.dashboard_view")  # an ImportError says what lacks
         self.window.show_page("dashboard")
         view = self.window.pages["dashboard"]
         charts = getattr(view, "charts", None)

@@ -3,10 +3,12 @@ the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
@@ -45,8 +47,25 @@ def run_app(db_path: str | None = None) -> int:
     context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
     window = MainWindow(context, settings)
     window.show()
+    _exit_when_ready_if_asked()
     if not window.sign_in():
         return 0
     if context.current_round() is None:
         window.new_round()  # nothing can be keyed before a round exists
     return app.exec()
+
+
+def _exit_when_ready_if_asked() -> None:
+    """RISKMAP_EXIT_WHEN_READY=1 (start-up benchmark): once the window is shown and the event
+    loop is idle, print `RISKMAP_READY <epoch seconds>` and quit."""
+    if os.environ.get("RISKMAP_EXIT_WHEN_READY") != "1":
+        return
+
+    def ready() -> None:
+        print(f"RISKMAP_READY {time.time():.6f}", flush=True)
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()  # the operator sign-in: closing it ends run_app
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(0, ready)
