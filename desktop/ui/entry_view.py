@@ -122,10 +122,23 @@ class EntryView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "hint"):
             self._set_texts()
-            self._show_hint()
-            self._show_mode_text()
-            self._update_counts()
+            if self.isVisible():
+                self._retranslate_state()
+            else:
+                self._untranslated = True
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_untranslated", False):
+            self._untranslated = False
+            self._retranslate_state()
+        super().showEvent(event)
+
+    def _retranslate_state(self) -> None:
+        # These read the project, which a closed window may no longer have open.
+        self._show_hint()
+        self._show_mode_text()
+        self._update_counts()
 
     # -- state ---------------------------------------------------------------------------
     def new_form(self) -> None:

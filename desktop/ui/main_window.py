@@ -242,8 +242,18 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_menus"):
-            self.retranslate()
+            # A closed window (its project may be closed too) retranslates if shown again.
+            if self.isVisible():
+                self.retranslate()
+            else:
+                self._untranslated = True
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_untranslated", False):
+            self._untranslated = False
+            self.retranslate()
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         """Show menus, navigation and bars in the language just installed."""

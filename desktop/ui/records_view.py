@@ -105,8 +105,6 @@ class RecordsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 240, 100, 100, 150, 150, 80)):
-            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.activated_row.connect(self.open_current)
@@ -192,10 +190,18 @@ class RecordsView(QWidget):
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setToolTip(self.tr("Delete the form, giving a reason (Del)"))
         self._show_count()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Room for the values and for the column title in the chosen language.
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column, width in enumerate((80, 240, 90, 90, 140, 140, 70)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            self._set_texts()
+            self._set_texts()  # widgets only: nothing here reads the database
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                               self.model.columnCount() - 1)
             self.table.viewport().update()  # status words are translated when painted

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.project import Project
@@ -28,7 +28,11 @@ def window(qtbot, context, settings):
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    # Delete it now, so no closed window (its project closed) hears a later language change.
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_starts_on_entry_and_builds_other_views_only_when_shown(window):
