@@ -32,3 +32,11 @@ class DayBasis:
         counts = np.bincount(codes[codes >= 0], minlength=len(self.days))
         table = pd.DataFrame({"day": self.days, "n": counts.astype(int)})
         return table[table["n"] > 0].reset_index(drop=True)
+
+    def span(self, mask: np.ndarray | None = None) -> tuple[str, str]:
+        """(first day, last day) of the masked forms ('' when there are none)."""
+        codes = self.codes if mask is None else self.codes[np.asarray(mask, bool)]
+        codes = codes[codes >= 0]
+        if not len(codes):
+            return "", ""
+        return self.days[int(codes.min())], self.days[int(codes.max())]

@@ -60,6 +60,12 @@ class CountBasis:
                    np.column_stack(missing).astype(float) if missing else np.zeros((n, 0)),
                    list(question_ids))
 
+    def aggregate(self, cells) -> "CountBasis":
+        """The same counts added up per profile cell (see `profile_cells`)."""
+        return CountBasis(self.cells, cells.sum_rows(self.onehot),
+                          cells.sum_rows(self.answered), cells.sum_rows(self.missing),
+                          self.questions)
+
     def counts(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""

@@ -63,6 +63,7 @@ class RiskBasis:
     groups: np.ndarray           # forms x all groups of all dimensions (one-hot, float64)
     group_keys: list[tuple[str, str]]  # (dimension, key) of every groups column
     bands: list[tuple[int, str]]  # (min, id) of the questionnaire bands
+    row_sizes: np.ndarray | None = None  # forms per row (None: one form per row)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
@@ -94,9 +95,21 @@ class RiskBasis:
         return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands])
 
+    def aggregate(self, cells) -> "RiskBasis":
+        """The same sums added up per profile cell (`profile_cells.ProfileCells`): rows are
+        then cells, and a mask selects cells. Only valid when every group dimension is part
+        of the cells."""
+        groups = np.zeros((cells.count, self.groups.shape[1]))
+        if self.groups.shape[1] and len(cells.cell_of_form):
+            groups[cells.cell_of_form] = self.groups  # constant within a cell
+        return RiskBasis(self.risk_ids, cells.sum_rows(self.parts), self.dimensions, groups,
+                         self.group_keys, self.bands, cells.sizes.astype(float))
+
     def group_sizes(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Forms per group (dimension, group, n) among the masked forms."""
         weights = self._weights(mask)
+        if self.row_sizes is not None:
+            weights = weights * self.row_sizes
         sizes = weights @ self.groups
         return pd.DataFrame({"dimension": [d for d, _ in self.group_keys],
                              "group": [k for _, k in self.group_keys], "n": sizes.astype(int)})

@@ -21,6 +21,7 @@ from ..domain.activity import DayBasis
 from ..domain.answer_frame import analysed_questions, build_answer_frame
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
+from ..domain.profile_cells import ProfileCells
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
@@ -66,33 +67,43 @@ class AnalysisService:
         self.min_n = max(1, int(min_n))
         self.lang = lang
         self.dimensions = breakdowns(questionnaire)
-        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions)
-        self.climate_basis = CountBasis.from_frame(frame, questionnaire,
-                                                   climate_items(questionnaire))
-        self.exposure_basis = CountBasis.from_frame(frame, questionnaire,
-                                                    exposure_questions(questionnaire))
-        self.day_basis = DayBasis.from_frame(frame)
         self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
+        # Forms alike in every filter dimension are summed once here; filters then pick
+        # profile cells, not forms (see domain/profile_cells.py).
+        self.cells = ProfileCells.from_codes(
+            {dim: codes for dim, (codes, _) in self._codes.items()}, len(frame))
+        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions) \
+            .aggregate(self.cells)
+        self.climate_basis = CountBasis.from_frame(
+            frame, questionnaire, climate_items(questionnaire)).aggregate(self.cells)
+        self.exposure_basis = CountBasis.from_frame(
+            frame, questionnaire, exposure_questions(questionnaire)).aggregate(self.cells)
+        self.day_basis = DayBasis.from_frame(frame)
 
     # -- filters ---------------------------------------------------------------------------
 
     def filter_options(self) -> dict[str, list[tuple[str, str]]]:
         """For each dimension, the (key, label) of groups that have forms."""
         options = {}
-        for dim, (codes, keys) in self._codes.items():
-            present = np.unique(codes)
+        for dim, (_, keys) in self._codes.items():
+            present = np.unique(self.cells.codes[dim])
             options[dim] = [(keys[i], self.group_label(dim, keys[i])) for i in present]
         return options
 
     def mask(self, filters: Mapping[str, str | None]) -> np.ndarray:
-        """The forms matching every filter (dimension -> group key; None or '' = all)."""
-        mask = np.ones(len(self.frame), dtype=bool)
+        """The profile cells matching every filter (dimension -> group key; None or '' =
+        all)."""
+        mask = np.ones(self.cells.count, dtype=bool)
         for dim, key in filters.items():
             if not key or dim not in self._codes:
                 continue
-            codes, keys = self._codes[dim]
-            mask &= codes == (keys.index(key) if key in keys else -1)
+            keys = self._codes[dim][1]
+            mask &= self.cells.codes[dim] == (keys.index(key) if key in keys else -1)
         return mask
+
+    def form_mask(self, filters: Mapping[str, str | None]) -> np.ndarray:
+        """The forms matching every filter."""
+        return self.mask(filters)[self.cells.cell_of_form]
 
     # -- the computation -------------------------------------------------------------------
 
@@ -100,7 +111,8 @@ class AnalysisService:
         """Scores, register, climate, exposure and activity for the filter, protected."""
         filters = {k: v for k, v in (filters or {}).items() if v}
         mask = self.mask(filters)
-        n_forms = int(mask.sum())
+        forms = mask[self.cells.cell_of_form]
+        n_forms = int(self.cells.sizes[mask].sum())
         scores = protect(self.risk_basis.scores(mask), self.min_n, keys=KEY_COLUMNS,
                          within=("dimension", "risk_id"))
         scores = self._label_scores(scores)
@@ -111,20 +123,19 @@ class AnalysisService:
         per_post = protect(posts.reset_index(drop=True), self.min_n,
                            keys=("dimension", "group"))
         per_post["label"] = [self.group_label("post", k) for k in per_post["group"]]
-        per_day = protect(self.day_basis.counts(mask), self.min_n, keys=("day",))
+        per_day = protect(self.day_basis.counts(forms), self.min_n, keys=("day",))
         shown = n_forms >= self.min_n
         for table in (scores, climate, exposure, per_post, per_day):
             table.attrs["min_n"] = self.min_n
         climate.attrs["anchors"] = self._anchors()
-        days = self.frame.loc[mask, "day"] if shown else pd.Series([], dtype=object)
+        first_day, last_day = self.day_basis.span(forms) if shown else ("", "")
         register = risk_register(scores)
         register.attrs["min_n"] = self.min_n
         return DashboardData(
             scores=scores, register=register, climate=climate,
             exposure=exposure, per_day=per_day, per_post=per_post,
             n_forms=n_forms if shown else None,
-            first_day=str(days.min()) if len(days) else "",
-            last_day=str(days.max()) if len(days) else "",
+            first_day=first_day, last_day=last_day,
             min_n=self.min_n, lang=self.lang, filters=dict(filters))
 
     def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:

@@ -56,7 +56,7 @@ def test_a_small_selection_shows_nothing(dashboard):
     dashboard.set_filter("post", dashboard.filters["post"].itemData(1))
     assert dashboard.data.n_forms is None
     assert len(dashboard.charts.heat_map.points.getData()[0]) == 0
-    assert "Fewer than 59" in dashboard.summary.text()
+    assert "59" in dashboard.summary.text()  # (in whichever language is installed)
 
 
 def test_renders_offscreen_to_a_png_that_is_not_blank(dashboard, tmp_path):
@@ -81,7 +81,7 @@ def test_exports(dashboard, tmp_path):
     assert (tmp_path / "csv" / "scores.csv").exists()
     dashboard.export_pdf(str(tmp_path / "report.pdf"))
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
-    assert "Saved" in dashboard.summary.text()
+    assert "report.pdf" in dashboard.summary.text()
 
 
 def test_reloads_when_forms_change(dashboard):
