@@ -206,29 +206,32 @@ def _check_round(data: dict, number: int) -> dict:
     return data
 
 
+_FORM_KEYS = frozenset(FORM_FIELDS)
+_form_values = operator.itemgetter(*FORM_FIELDS)
+_NONE = type(None)
+# Allowed Python types of FORM_FIELDS, in order (deleted_reason may be null, entry_seconds
+# an int or a float): checked in one step per record.
+_FORM_TYPES = {(str, str, int, str, str, str, str, str, int, reason, int, seconds)
+               for reason in (str, _NONE) for seconds in (int, float)}
+
+
 def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord:
-    answers, sha, base = data.pop("answers", None), data.pop("sha256", None), \
-        data.pop("base", "missing")
+    answers, sha = data.pop("answers", None), data.pop("sha256", None)
+    base = data.pop("base", "missing")
     fields = data
-    ok = (set(fields) == set(FORM_FIELDS) and isinstance(fields["uuid"], str)
-          and _ID.match(fields["uuid"]) and isinstance(fields["round_uuid"], str)
-          and _ID.match(fields["round_uuid"])
-          and _is_int(fields["form_number"]) and _is_int(fields["revision"])
-          and fields["revision"] >= 1 and fields["status"] in STATUSES
-          and all(isinstance(fields[k], str) for k in ("operator", "device", "created",
-                                                       "updated"))
-          and (fields["deleted_reason"] is None or isinstance(fields["deleted_reason"], str))
-          and _is_int(fields["keystrokes"])
-          and isinstance(fields["entry_seconds"], (int, float))
-          and isinstance(answers, dict) and answers_text is not None
-          and set(map(type, answers.values())) <= {str})
+    ok = fields.keys() == _FORM_KEYS
+    if ok:
+        values = _form_values(fields)
+        ok = (tuple(map(type, values)) in _FORM_TYPES and _ID.match(values[0])
+              and _ID.match(values[1]) and values[3] in STATUSES and values[8] >= 1
+              and answers.__class__ is dict and answers_text is not None
+              and set(map(type, answers.values())) <= {str})
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: form")
-    if base is not None and not (isinstance(base, dict) and _is_int(base.get("revision"))
+    if base is not None and not (base.__class__ is dict and _is_int(base.get("revision"))
                                  and isinstance(base.get("sha256"), str)):
         raise BundleError("tampered", f"records.jsonl line {number}: base")
-    expected = content_sha256(fields["round_uuid"], fields["form_number"], fields["status"],
-                              fields["deleted_reason"], answers_text)
+    expected = content_sha256(values[1], values[2], values[3], values[9], answers_text)
     if sha != expected:
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
     return FormRecord(fields, answers, answers_text, sha,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -120,6 +121,18 @@ def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     contents = parse_contents(verified)
+    try:
+        _write_bundle(db, verified, contents, pin, result, operator, device)
+    except sqlite3.IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
+        raise BundleError("tampered", str(exc)) from exc
+
+
+def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleContents,
+                  pin: DevicePin | None, result: BundleReport, operator: str,
+                  device: str) -> None:
+    """All writes of one bundle, in one transaction."""
+    m = verified.manifest
+    conn = db.conn
     with db.transaction():
         now = utc_now()
         _store_questionnaires(conn, contents)
@@ -189,9 +202,10 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
                  result: BundleReport, now: str) -> list[tuple]:
     """Decide and write every form; returns HQ audit rows (action, uuid, old, new)."""
     m = verified.manifest
-    existing = bundle_store.existing_forms(conn, (r.uuid for r in forms))
-    numbers = bundle_store.live_numbers(conn, {r.fields["round_uuid"] for r in forms}) \
-        if existing or _may_clash(conn) else {}
+    empty = not _has_forms(conn)  # the first import into a new HQ database: no lookups
+    existing = {} if empty else bundle_store.existing_forms(conn, (r.uuid for r in forms))
+    numbers = {} if empty else bundle_store.live_numbers(
+        conn, {r.fields["round_uuid"] for r in forms})
     inserts, insert_answers, replaces, replace_answers = [], [], [], []
     conflicts, versions, audit = [], [], []
     for record in forms:
@@ -258,7 +272,7 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
     return audit
 
 
-def _may_clash(conn) -> bool:
+def _has_forms(conn) -> bool:
     return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None
 
 
