@@ -124,7 +124,7 @@ class VerificationView(QWidget):
     def retranslate(self) -> None:
         """All texts in the current language (also called on a language change)."""
         self.round_label.setText(self.tr("&Round:"))
-        self.number_label.setText(self.tr("Form &number:"))
+        self.number_label.setText(self.tr("Form num&ber:"))  # Alt+N opens the next form
         self.number_edit.setPlaceholderText(self.tr("e.g. 23"))
         self.open_button.setText(self.tr("Open"))
         self.next_button.setText(self.tr("Next form due") + f" ({_keys('Alt+N')})")

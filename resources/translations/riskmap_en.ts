@@ -1478,8 +1478,8 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <source>Form &amp;number:</source>
-        <translation>Form &amp;number:</translation>
+        <source>Form num&amp;ber:</source>
+        <translation>Form num&amp;ber:</translation>
     </message>
     <message>
         <source>e.g. 23</source>

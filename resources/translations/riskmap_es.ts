@@ -1478,8 +1478,8 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <translation>&amp;Ronda:</translation>
     </message>
     <message>
-        <source>Form &amp;number:</source>
-        <translation>&amp;Número de formulario:</translation>
+        <source>Form num&amp;ber:</source>
+        <translation>Número de &amp;formulario:</translation>
     </message>
     <message>
         <source>e.g. 23</source>

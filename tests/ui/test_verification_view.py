@@ -11,7 +11,8 @@ from desktop.domain.form_rules import applicable
 from desktop.storage import audit_store, response_store
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
-from desktop.ui.verification_view import RESOLVING, VerificationView
+from desktop.services.verification_service import VerificationService
+from desktop.ui.verification_view import KEYING, RESOLVING, VerificationView
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -60,12 +61,15 @@ def test_verify_with_keyboard_alone(qtbot, view, project, round_uuid, service,
     paper_c4 = "1" if valid_answers["c4_pay_sufficient"] != "1" else "2"
     second["c4_pay_sufficient"] = paper_c4  # the first operator mistyped this one
 
+    VerificationService(project.db, project.questionnaire, view.context.actor).set_rule(
+        round_uuid, "all", 0)
+    view.refresh_due()
     view.number_edit.setFocus()
     qtbot.waitUntil(view.number_edit.hasFocus)
-    qtbot.keyClick(view.number_edit, Qt.Key.Key_A, CTRL)
-    qtbot.keyClicks(view.number_edit, "23")
-    qtbot.keyClick(view.number_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(view.number_edit, Qt.Key.Key_N, ALT)  # the next form due: form 23
     assert view.form_uuid == first.uuid
+    assert view.pages.currentIndex() == KEYING
+    assert "23" in view.header.text()
     assert view.form.values() == {}  # blind: the first keying is not shown
     typed = _key_form(qtbot, view, second)
     assert typed == applicable(project.questionnaire, second)
