@@ -70,12 +70,14 @@ class CountBasis:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""
         weights = np.ones(len(self.onehot)) if mask is None else np.asarray(mask, float)
-        counts = weights @ self.onehot
-        valid = dict(zip(self.questions, weights @ self.answered))
-        missing = dict(zip(self.questions, weights @ self.missing))
+        # Sums over the selected rows (no BLAS: small products are slow on a busy laptop).
+        chosen = np.flatnonzero(weights)
+        counts = self.onehot[chosen].sum(axis=0)
+        valid = dict(zip(self.questions, self.answered[chosen].sum(axis=0)))
+        missing = dict(zip(self.questions, self.missing[chosen].sum(axis=0)))
         table = pd.DataFrame({"question": [q for q, _ in self.cells],
                               "code": [c for _, c in self.cells],
-                              "count": counts.astype(int)})
+                              "count": np.rint(counts).astype(int)})
         table["n"] = table["question"].map(valid).astype(int)
         table["n_missing"] = table["question"].map(missing).astype(int)
         with np.errstate(divide="ignore", invalid="ignore"):

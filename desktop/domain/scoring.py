@@ -60,7 +60,7 @@ class RiskBasis:
     risk_ids: list[str]
     parts: np.ndarray            # forms x (len(_PARTS) * risks), float64
     dimensions: list[str]
-    groups: np.ndarray           # forms x all groups of all dimensions (one-hot, float64)
+    groups: np.ndarray           # rows x dimensions: the groups column of each row
     group_keys: list[tuple[str, str]]  # (dimension, key) of every groups column
     bands: list[tuple[int, str]]  # (min, id) of the questionnaire bands
     row_sizes: np.ndarray | None = None  # forms per row (None: one form per row)
@@ -84,14 +84,13 @@ class RiskBasis:
                                            score, score ** 2, valid & (lik0 >= LIKELY_FROM)]))
         parts = (np.concatenate(blocks, axis=1).astype(float) if blocks
                  else np.zeros((len(frame), 0)))
-        onehots, keys = [], []
+        columns, keys = [], []
         for dim in dimensions:
             codes, dim_keys = group_index(frame, dim, questionnaire)
-            onehot = np.zeros((len(frame), len(dim_keys)))
-            onehot[np.arange(len(frame)), codes] = 1.0
-            onehots.append(onehot)
+            columns.append(codes + len(keys))
             keys += [(dim, key) for key in dim_keys]
-        groups = np.concatenate(onehots, axis=1) if onehots else np.zeros((len(frame), 0))
+        groups = (np.column_stack(columns) if columns
+                  else np.zeros((len(frame), 0), dtype=np.int64))
         return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands])
 
@@ -99,30 +98,44 @@ class RiskBasis:
         """The same sums added up per profile cell (`profile_cells.ProfileCells`): rows are
         then cells, and a mask selects cells. Only valid when every group dimension is part
         of the cells."""
-        groups = np.zeros((cells.count, self.groups.shape[1]))
-        if self.groups.shape[1] and len(cells.cell_of_form):
+        groups = np.zeros((cells.count, self.groups.shape[1]), dtype=np.int64)
+        if len(cells.cell_of_form):
             groups[cells.cell_of_form] = self.groups  # constant within a cell
         return RiskBasis(self.risk_ids, cells.sum_rows(self.parts), self.dimensions, groups,
                          self.group_keys, self.bands, cells.sizes.astype(float))
+
+    def _group_totals(self, values: np.ndarray) -> np.ndarray:
+        """Per groups column, the sum of `values` (rows x k) over its rows. Plain
+        bincounts: no BLAS threads, which a busy laptop makes slow for small products."""
+        n_groups, width = len(self.group_keys), values.shape[1]
+        totals = np.zeros(n_groups * width)
+        offsets = np.arange(width)
+        for d in range(self.groups.shape[1]):
+            index = (self.groups[:, d][:, None] * width + offsets).ravel()
+            totals += np.bincount(index, weights=values.ravel(), minlength=n_groups * width)
+        return totals.reshape(n_groups, width)
 
     def group_sizes(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Forms per group (dimension, group, n) among the masked forms."""
         weights = self._weights(mask)
         if self.row_sizes is not None:
             weights = weights * self.row_sizes
-        sizes = weights @ self.groups
+        sizes = self._group_totals(weights[:, None])[:, 0]
         return pd.DataFrame({"dimension": [d for d, _ in self.group_keys],
-                             "group": [k for _, k in self.group_keys], "n": sizes.astype(int)})
+                             "group": [k for _, k in self.group_keys],
+                             "n": np.rint(sizes).astype(int)})
 
     def scores(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Scores of every risk overall (dimension 'all') and per group of each dimension,
         over the forms where `mask` is true (all forms when None). Groups without any form
         are left out."""
         weights = self._weights(mask)
-        overall = (weights @ self.parts)[None, :]
-        group_weights = self.groups * weights[:, None]
-        by_group = group_weights.T @ self.parts
-        sizes = group_weights.sum(axis=0)
+        chosen = np.flatnonzero(weights)
+        rows = RiskBasis(self.risk_ids, self.parts[chosen], self.dimensions,
+                         self.groups[chosen], self.group_keys, self.bands)
+        overall = rows.parts.sum(axis=0)[None, :]
+        by_group = rows._group_totals(rows.parts)
+        sizes = rows._group_totals(np.ones((len(chosen), 1)))[:, 0]
         keep = sizes > 0
         sums = np.concatenate([overall, by_group[keep]], axis=0)
         labels = [(ALL, ALL)] + [key for key, k in zip(self.group_keys, keep) if k]
