@@ -17,6 +17,8 @@ from pathlib import PurePosixPath
 EXCLUDED_MODULES = [
     # No network, no terminal: OpenSSL (5 MB) goes; hashlib falls back to built-in hashes.
     "ssl", "_ssl", "_hashlib", "readline",
+    # East Asian codecs (1 MB): the program reads and writes UTF-8 only.
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "pydoc_data", "lib2to3",
     "matplotlib", "scipy", "IPython", "ipykernel", "jupyter_client", "notebook", "PIL",
     "pytest", "_pytest", "pytestqt", "hypothesis", "setuptools", "pkg_resources", "pip",
@@ -61,6 +63,16 @@ KEPT_QT_PLUGINS = {
 # Qt's own translations: only the languages RiskMap ships (Spanish; English is the source).
 KEPT_QT_TRANSLATIONS = ("qtbase_es", "qt_es", "qtbase_en", "qt_en")
 
+# Linux base-system libraries left to the system, as AppImage's exclude list does: every
+# desktop has them, and they must match the system's own configuration and daemons (an
+# old bundled fontconfig misreads new font configuration; libdbus talks to the system
+# bus). The rest of the dependency chains they pull in (libsystemd, libgcrypt...) go too.
+SYSTEM_LIBRARIES = (
+    "libX11", "libX11-xcb", "libXau", "libXdmcp", "libbsd", "libmd", "libfontconfig",
+    "libfreetype", "libpng16", "libbrotlidec", "libbrotlicommon", "libexpat", "libdbus-1",
+    "libsystemd", "libgcrypt", "libgpg-error", "liblz4", "libcap",
+)
+
 SOURCE_SUFFIXES = (".pyi", ".pyx", ".pxd", ".h", ".c", ".cpp", ".hpp")
 
 
@@ -88,6 +100,8 @@ def kept(dest: str) -> bool:
             return False
         if "plugins" in parts and not _plugin_kept(parts):
             return False
+    if len(parts) == 1 and name.split(".so")[0] in SYSTEM_LIBRARIES:
+        return False
     if name.endswith(SOURCE_SUFFIXES):
         return False
     if parts[0] in ("pandas", "numpy") and "tests" in parts:
