@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QSpinBox, QVBoxLayout, QWidget)
+                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
 
 from .app_context import AppContext
 from .translation import LANGUAGE_KEY, switch_language
@@ -22,7 +22,7 @@ class SettingsDialog(QDialog):
         self.context = context
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(500)
         self.main_layout = QVBoxLayout(self)
         general = QGroupBox(self.tr("This computer"))
         general_form = QFormLayout(general)
@@ -34,10 +34,14 @@ class SettingsDialog(QDialog):
         self.main_layout.addWidget(general)
         project = QGroupBox(self.tr("This project (saved in the database)"))
         project_form = QFormLayout(project)
-        self.operator_controlled = QCheckBox(self.tr(
-            "Operator-controlled: out-of-range values may be kept after a confirmation"))
+        self.operator_controlled = QCheckBox(self.tr("Operator-controlled mode"))
         self.operator_controlled.setChecked(context.operator_controlled)
         project_form.addRow(self.operator_controlled)
+        explain = QLabel(self.tr("Out-of-range values may be kept after the operator "
+                                 "confirms them; each confirmation is recorded."))
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #555; margin-left: 22px;")
+        project_form.addRow(explain)
         self.min_group = QSpinBox()
         self.min_group.setRange(1, 100)
         self.min_group.setValue(context.project.min_group_size)
