@@ -55,7 +55,7 @@ class EntrySession:
         text = text.strip()
         if not text:
             return message("required", lang)
-        if not text.isdigit():
+        if not text.isdigit() or len(text) > 9:  # paper form numbers, not 20-digit typos
             return message("not_integer", lang)
         number = int(text)
         if self.round_uuid is None:

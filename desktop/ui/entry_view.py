@@ -11,7 +11,7 @@ the unsaved-changes question.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -72,6 +72,7 @@ class EntryView(QWidget):
         self.number = AnswerEdit()
         self.number.setObjectName("form_number")
         self.number.setFixedWidth(90)
+        self.number.setValidator(QIntValidator(0, 999_999_999, self.number))
         self.number_label.setBuddy(self.number)
         self.number.navigated.connect(self._number_navigated)
         self.number.keyed.connect(self._count_number_key)

@@ -13,10 +13,12 @@ from typing import Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
+from PySide6.QtGui import QBrush, QColor
 
 from ..services.records_service import RecordFilter, RecordRow, RecordsService
 
 _Index = QModelIndex | QPersistentModelIndex
+STATUS_COLORS = {"verified": "#1b6e20", "draft": "#a15c00", "deleted": "#888888"}
 PAGE = 200
 CACHED_PAGES = 16
 
@@ -93,6 +95,10 @@ class RecordsModel(QAbstractTableModel):
             if key in ("created", "updated"):
                 return value[:16].replace("T", " ")
             return value
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "status":
+            row = self.record(index.row())
+            color = STATUS_COLORS.get(row.status) if row else None
+            return QBrush(QColor(color)) if color else None
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[index.column()][0] in (
                 "form_number", "revision"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -64,3 +64,8 @@ def test_deleted_form_cannot_be_edited(session, service, round_uuid, valid_answe
     service.delete(uuid, "duplicate")
     with pytest.raises(FormRefused):
         session.start_edit(uuid)
+
+
+def test_absurd_form_numbers_refused(session):
+    assert session.form_number_problem("12345678901234567890")
+    assert session.form_number_problem("-3")
