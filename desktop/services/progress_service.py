@@ -103,18 +103,27 @@ def expected_range(round_: Round) -> tuple[int, int] | None:
 
 
 class ProgressService:
-    """Ledger and operator figures of one open project."""
+    """Ledger and operator figures of one open project.
+
+    An instance reads each round's forms once: make a new one for each refresh.
+    """
 
     def __init__(self, db: Database):
         self.db = db
+        self._forms: dict[str, list[tuple[str, int, str]]] = {}  # one read per round
+
+    def _live(self, round_uuid: str) -> list[tuple[str, int, str]]:
+        if round_uuid not in self._forms:
+            self._forms[round_uuid] = progress_store.live_forms(self.db.conn, round_uuid)
+        return self._forms[round_uuid]
 
     def ledger(self, round_uuid: str) -> Ledger | None:
         """The paper ledger of a round (None for an unknown round)."""
         round_ = round_store.get_round(self.db.conn, round_uuid)
         if round_ is None:
             return None
-        live = progress_store.live_numbers(self.db.conn, round_uuid)
-        present = {number for number, _status in live}
+        live = self._live(round_uuid)
+        present = {number for _uuid, number, _status in live}
         span = expected_range(round_)
         if span is None:
             first = last = None
@@ -126,7 +135,7 @@ class ProgressService:
             missing = [n for n in range(first, last + 1) if n not in present]
             outside = sorted(n for n in present if n < first or n > last)
             expected = last - first + 1
-        statuses = [status for _n, status in live]
+        statuses = [status for _uuid, _n, status in live]
         return Ledger(round_uuid=round_uuid, round_name=round_.name, expected=expected,
                       first=first, last=last,
                       entered=sum(s in ("entered", "verified") for s in statuses),
@@ -144,8 +153,8 @@ class ProgressService:
         round_ = round_store.get_round(self.db.conn, round_uuid)
         if round_ is None:
             return 0, 0
-        rows = progress_store.keyed_forms(self.db.conn, round_uuid)
-        picked = [status for uuid, number, status in rows if in_sample(round_, uuid, number)]
+        picked = [status for uuid, number, status in self._live(round_uuid)
+                  if status in ("entered", "verified") and in_sample(round_, uuid, number)]
         return picked.count("verified"), len(picked)
 
     def operator_days(self, round_uuid: str | None = None) -> list[OperatorDay]:

@@ -146,12 +146,25 @@ class VerificationService:
     def next_due(self, round_uuid: str) -> tuple[str, int] | None:
         """The next form to verify: the lowest-numbered one due not keyed by this
         operator (the first keyer never verifies their own form)."""
-        operators = {uuid: op for uuid, _n, _s, op
-                     in verification_store.live_forms(self.db.conn, round_uuid)}
-        for uuid, number in self.due(round_uuid):
-            if operators.get(uuid) != self.actor.operator:
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return None
+        waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
+        for uuid, number, operator in verification_store.entered_forms(self.db.conn,
+                                                                       round_uuid):
+            if operator != self.actor.operator and uuid not in waiting \
+                    and in_sample(round_, uuid, number):
                 return uuid, number
         return None
+
+    def overview(self, round_uuid: str) -> tuple[int, int, list[int]]:
+        """(sampled forms verified, sampled forms, numbers still due) in one read."""
+        sample = self.sample(round_uuid)
+        waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
+        verified = sum(1 for _u, _n, status in sample if status == "verified")
+        due = [number for uuid, number, status in sample
+               if status == "entered" and uuid not in waiting]
+        return verified, len(sample), due
 
     def find(self, round_uuid: str, form_number: int) -> str:
         """The uuid of a form that this operator may verify now; refusal otherwise."""

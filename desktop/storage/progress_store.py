@@ -8,11 +8,10 @@ from __future__ import annotations
 import sqlite3
 
 
-def live_numbers(conn: sqlite3.Connection, round_uuid: str) -> list[tuple[int, str]]:
-    """(form number, status) of the live (not deleted) forms of a round."""
-    return [(int(n), s) for n, s in conn.execute(
-        "SELECT form_number, status FROM response WHERE round_uuid = ? AND status != 'deleted'",
-        (round_uuid,))]
+def live_forms(conn: sqlite3.Connection, round_uuid: str) -> list[tuple[str, int, str]]:
+    """(uuid, form number, status) of the live (not deleted) forms of a round."""
+    return _tuples(conn, "SELECT uuid, form_number, status FROM response "
+                         "WHERE round_uuid = ? AND status != 'deleted'", (round_uuid,))
 
 
 def keying_by_operator_day(conn: sqlite3.Connection,
@@ -53,8 +52,8 @@ def _round_filter(round_uuid: str | None, prefix: str = "") -> tuple[str, tuple]
     return f" AND {prefix}round_uuid = ?", (round_uuid,)
 
 
-def keyed_forms(conn: sqlite3.Connection, round_uuid: str) -> list[tuple[str, int, str]]:
-    """(uuid, form number, status) of the entered and verified forms of a round."""
-    return [(u, int(n), s) for u, n, s in conn.execute(
-        "SELECT uuid, form_number, status FROM response WHERE round_uuid = ? "
-        "AND status IN ('entered', 'verified')", (round_uuid,))]
+def _tuples(conn: sqlite3.Connection, sql: str, args: tuple) -> list[tuple]:
+    """Plain tuples: several times quicker than sqlite3.Row over 100k rows."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, args).fetchall()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,21 @@ def set_status(conn: sqlite3.Connection, verification_id: int, status: str) -> N
 
 def live_forms(conn: sqlite3.Connection, round_uuid: str) -> list[tuple[str, int, str, str]]:
     """(uuid, form number, status, operator) of the live forms of a round, by number."""
-    return [tuple(row) for row in conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: several times quicker over 100k rows
+    return cursor.execute(
         "SELECT uuid, form_number, status, operator FROM response WHERE round_uuid = ? "
-        "AND status != 'deleted' ORDER BY form_number", (round_uuid,))]
+        "AND status != 'deleted' ORDER BY form_number", (round_uuid,)).fetchall()
+
+
+def entered_forms(conn: sqlite3.Connection, round_uuid: str) -> Iterator[tuple[str, int, str]]:
+    """(uuid, form number, operator) of the entered (not yet verified) forms, by number,
+    read lazily so a caller looking for the first match stops early."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    yield from cursor.execute(
+        "SELECT uuid, form_number, operator FROM response WHERE round_uuid = ? "
+        "AND status = 'entered' ORDER BY form_number", (round_uuid,))
 
 
 def open_response_uuids(conn: sqlite3.Connection, round_uuid: str) -> set[str]:

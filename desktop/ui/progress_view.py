@@ -43,6 +43,7 @@ class ProgressView(QWidget):
         self.context = context
         self.ledgers: list[Ledger] = []
         self.days: list[OperatorDay] = []
+        self._stale = False  # forms changed while hidden: refresh when shown
         self.ledger_box = QGroupBox()
         self.ledger_table = _table(8, "ledgerTable")
         self.entered_label = QLabel()
@@ -91,7 +92,7 @@ class ProgressView(QWidget):
         layout.addWidget(self.operator_box, 1)
         self.ledger_table.currentCellChanged.connect(lambda *_: self._show_selected())
         context.project_changed.connect(self.refresh)
-        context.forms_changed.connect(lambda _change: self.refresh())
+        context.forms_changed.connect(lambda _change: self._forms_changed())
         context.round_changed.connect(self._select_context_round)
         context.settings_changed.connect(self.retranslate)
         self.retranslate()
@@ -117,6 +118,19 @@ class ProgressView(QWidget):
             "or with a corrected value, per 1,000 fields compared. Days are those of the "
             "first keying (UTC)."))
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+    def _forms_changed(self) -> None:
+        # Each saved form emits this; a hidden view waits until it is shown again.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -39,6 +39,7 @@ class VerificationView(QWidget):
         self.verification_id: int | None = None
         self.form: FormWidget | None = None
         self._form_sha = ""
+        self._stale = False  # forms changed while hidden: refresh when shown
 
         self.round_label = QLabel()
         self.round_combo = QComboBox()
@@ -111,7 +112,7 @@ class VerificationView(QWidget):
         context.round_changed.connect(self._context_round_changed)
         context.operator_changed.connect(self.refresh_due)
         context.settings_changed.connect(self._language_changed)
-        context.forms_changed.connect(lambda _change: self.refresh_due())
+        context.forms_changed.connect(lambda _change: self._forms_changed())
         self.retranslate()
         self.reload_rounds()
 
@@ -138,7 +139,17 @@ class VerificationView(QWidget):
             self.window().findChild(QWidget, "roundBar") is not None
         self.round_label.setVisible(not embedded)
         self.round_combo.setVisible(not embedded)
+        if self._stale:
+            self._stale = False
+            self.refresh_due()
         super().showEvent(event)
+
+    def _forms_changed(self) -> None:
+        # Each saved form emits this; a hidden view waits until it is shown again.
+        if self.isVisible():
+            self.refresh_due()
+        else:
+            self._stale = True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -196,15 +207,14 @@ class VerificationView(QWidget):
             self.start_page.show_round(None, [])
             return
         service = self.service()
-        sample = service.sample(round_.uuid)
-        verified = sum(1 for _u, _n, status in sample if status == "verified")
+        verified, sampled, waiting = service.overview(round_.uuid)
         due = service.next_due(round_.uuid)
         text = self.tr("{verified} of {sampled} sampled forms verified.").format(
-            verified=verified, sampled=len(sample))
+            verified=verified, sampled=sampled)
         if due is not None:
             text += " " + self.tr("Next due: form {n}.").format(n=due[1])
         self.due_label.setText(text)
-        self.start_page.show_round(round_, [n for _uuid, n in service.due(round_.uuid)])
+        self.start_page.show_round(round_, waiting)
         if self.pages.currentIndex() == IDLE and due is not None \
                 and not self.number_edit.hasFocus():
             self.number_edit.setText(str(due[1]))

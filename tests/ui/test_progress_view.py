@@ -18,6 +18,7 @@ def view(qtbot, project, round_uuid, device_key):
     widget = ProgressView(context)
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
+    widget.show()
     return widget
 
 
@@ -55,3 +56,12 @@ def test_spanish_numbers(view, round_uuid, service, valid_answers):
                          entry_seconds=120)
     view.refresh()
     assert view.operator_table.item(0, 3).text() in ("15,000", "15.000", "15 000")
+
+
+def test_hidden_view_refreshes_when_shown(view, round_uuid, service, valid_answers):
+    view.hide()
+    service.save_new(round_uuid, 1, valid_answers)
+    view.context.forms_changed.emit(None)
+    assert view.ledger_table.item(0, 3).text() == "0"  # not read while hidden
+    view.show()
+    assert view.ledger_table.item(0, 3).text() == "1"
