@@ -33,11 +33,7 @@ def build_answer_frame(questionnaire: Questionnaire, forms: Sequence[tuple],
     """The wide table from form rows (uuid, round, number, operator, created) and answer
     rows (uuid, question id, value)."""
     numeric, multi = analysed_questions(questionnaire)
-    frame = pd.DataFrame(list(forms), columns=list(FORM_COLUMNS))
-    frame["round"] = frame["round"].astype("category")
-    frame["form_number"] = frame["form_number"].astype("int64")
-    frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
-    frame["day"] = frame["created"].dt.strftime("%Y-%m-%d")
+    frame = _form_columns(forms)
     long = pd.DataFrame(list(answers), columns=["uuid", "question_id", "value"])
     rows = pd.Index(frame["uuid"]).get_indexer(long["uuid"])
     known = rows >= 0
@@ -57,6 +53,36 @@ def build_answer_frame(questionnaire: Questionnaire, forms: Sequence[tuple],
         column[rows[pick]] = long["value"].to_numpy(dtype=object)[pick]
         columns[qid] = column
     return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
+
+
+def build_answer_frame_wide(questionnaire: Questionnaire, forms: Sequence[tuple],
+                            rows: Sequence[tuple]) -> pd.DataFrame:
+    """The same table from rows already pivoted by the database: (uuid, numeric answers in
+    `analysed_questions` order..., multichoice answers...)."""
+    numeric, multi = analysed_questions(questionnaire)
+    frame = _form_columns(forms)
+    wide = pd.DataFrame(list(rows), columns=["uuid", *numeric, *multi])
+    position = pd.Index(wide["uuid"]).get_indexer(frame["uuid"])
+    present = position >= 0
+    columns = {}
+    for qid in numeric:
+        values = np.full(len(frame), np.nan)
+        values[present] = wide[qid].to_numpy(dtype=float)[position[present]]
+        columns[qid] = values
+    for qid in multi:
+        values = np.full(len(frame), None, dtype=object)
+        values[present] = wide[qid].to_numpy(dtype=object)[position[present]]
+        columns[qid] = values
+    return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
+
+
+def _form_columns(forms: Sequence[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(forms), columns=list(FORM_COLUMNS))
+    frame["round"] = frame["round"].astype("category")
+    frame["form_number"] = frame["form_number"].astype("int64")
+    frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
+    frame["day"] = frame["created"].dt.strftime("%Y-%m-%d")
+    return frame
 
 
 def empty_answer_frame(questionnaire: Questionnaire) -> pd.DataFrame:
