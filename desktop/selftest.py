@@ -127,7 +127,12 @@ class SelfTest:
         self.window.show()
         if not QTest.qWaitForWindowExposed(self.window, STEP_TIMEOUT_MS):
             raise AssertionError("the main window was not shown")
+        # Keys go where the focus is, and only an active window has the focus; on X11
+        # without a window manager (Xvfb) activation is asked for explicitly.
+        self.window.raise_()
         self.window.activateWindow()
+        if not QTest.qWaitForWindowActive(self.window, STEP_TIMEOUT_MS):
+            raise AssertionError("the main window did not become the active window")
         self.window.show_page("entry")
         view = self.window.entry_view
         self._wait(lambda: self.window.focusWidget() is view.number,
