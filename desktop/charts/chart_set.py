@@ -53,12 +53,17 @@ class ChartSet:
     def images(self, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, QImage]:
         """Each chart rendered at its export size (or the sizes given)."""
         result = {}
-        for name, chart in self.charts().items():
-            width, height = (sizes or EXPORT_SIZES)[name]
-            old = chart.size()
-            chart.resize(width, height)
-            result[name] = chart.grab().toImage()
-            chart.resize(old)
+        chars = self.heat_map.legend_chars
+        self.heat_map.set_legend_chars(60)  # exports have room for whole labels
+        try:
+            for name, chart in self.charts().items():
+                width, height = (sizes or EXPORT_SIZES)[name]
+                old = chart.size()
+                chart.resize(width, height)
+                result[name] = chart.grab().toImage()
+                chart.resize(old)
+        finally:
+            self.heat_map.set_legend_chars(chars)
         return result
 
     def save_png(self, out_dir: str | Path) -> list[Path]:

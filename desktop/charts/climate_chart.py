@@ -76,7 +76,7 @@ class ClimateChart(ChartBase):
         self.plot.getAxis("left").setTicks([ticks])
         fit_left_axis(self.plot, [label for _, label in ticks])
         self.plot.setYRange(0.4, len(items) + 0.6, padding=0)
-        extent = max(60.0, float(np.max(np.abs(np.concatenate([starts, left]))))
+        extent = max(60.0, float(np.max(np.abs(np.concatenate([starts, left + hidden]))))
                      if len(items) else 60.0)
         self.plot.setXRange(-extent, extent, padding=0.02)
         ticks = [v for v in range(-100, 101, 20) if abs(v) <= extent]

@@ -35,6 +35,7 @@ class HeatMapChart(ChartBase):
         super().__init__(parent)
         self.bands = list(bands)
         self.legend_points = 11
+        self.legend_chars = 28  # risk labels are cut to this length in the legend
         self.plot = self.addPlot(row=0, col=0)
         self.legend = self.addLabel("", row=0, col=1, justify="left")
         self.ci.layout.setColumnStretchFactor(0, 3)
@@ -104,6 +105,12 @@ class HeatMapChart(ChartBase):
         self._place_badges(shown, x, y)
         self.legend.setText(self._legend_html())
 
+    def set_legend_chars(self, chars: int) -> None:
+        """Cut risk labels in the legend to `chars` (wider exports show them whole)."""
+        self.legend_chars = chars
+        if len(self.data):
+            self.legend.setText(self._legend_html())
+
     def _place_badges(self, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> None:
         for badge in self.badges:
             self.plot.removeItem(badge)
@@ -132,7 +139,7 @@ class HeatMapChart(ChartBase):
         min_n = int(self.data.attrs.get("min_n", 5))
         ordered = self.data.sort_values("number") if len(self.data) else self.data
         for _, row in ordered.iterrows():
-            label = html.escape(short(str(row["risk_label"]), 28))
+            label = html.escape(short(str(row["risk_label"]), self.legend_chars))
             if row["suppressed"]:
                 label += f" <i>({html.escape(hidden_text(self, min_n))})</i>"
             rows.append(f"<tr><td align='right'><b>{int(row['number'])}</b>&nbsp;</td>"

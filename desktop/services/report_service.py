@@ -207,7 +207,7 @@ def _register_table(data: DashboardData, hidden: str) -> ReportTable:
                      _fmt(row["mean_impact"], 2), _fmt(row["mean_score"]), ci,
                      _pct(row["share_likely"]), row["level_label"]])
         colours.append([None] * 5 + [row["level_color"]] + [None] * 2 + [row["level_color"]])
-    return ReportTable(headers, rows, colours, [0.5, 3.6, 0.7, 1.6, 1.3, 1.2, 1.5, 1.3, 1.4])
+    return ReportTable(headers, rows, colours, [0.45, 3.2, 0.6, 1.85, 1.25, 1.2, 1.5, 1.4, 1.4])
 
 
 def _breakdown_table(data: DashboardData, dim: str, hidden: str) -> ReportTable:
