@@ -9,13 +9,14 @@ verification). Both refresh from the context's signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel,
                                QProgressBar, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QGridLayout, QWidget)
 
 from ..services.progress_service import Ledger, OperatorDay, ProgressService
 from .app_context import AppContext
+from .lazy_view import LazyView
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -35,7 +36,7 @@ def _table(columns: int, name: str) -> QTableWidget:
     return table
 
 
-class ProgressView(QWidget):
+class ProgressView(LazyView):
     """Paper ledger per round and operator productivity and error rates per day."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -43,7 +44,6 @@ class ProgressView(QWidget):
         self.context = context
         self.ledgers: list[Ledger] = []
         self.days: list[OperatorDay] = []
-        self._stale = False  # forms changed while hidden: refresh when shown
         self.ledger_box = QGroupBox()
         self.ledger_table = _table(8, "ledgerTable")
         self.entered_label = QLabel()
@@ -92,9 +92,9 @@ class ProgressView(QWidget):
         layout.addWidget(self.operator_box, 1)
         self.ledger_table.currentCellChanged.connect(lambda *_: self._show_selected())
         context.project_changed.connect(self.refresh)
-        context.forms_changed.connect(lambda _change: self._forms_changed())
+        context.forms_changed.connect(self.forms_changed)
         context.round_changed.connect(self._select_context_round)
-        context.settings_changed.connect(self.retranslate)
+        context.settings_changed.connect(self.language_changed)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------
@@ -119,25 +119,10 @@ class ProgressView(QWidget):
             "first keying (UTC)."))
         self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self._stale = False
-            self.refresh()
-        super().showEvent(event)
-
-    def _forms_changed(self) -> None:
-        # Each saved form emits this; a hidden view waits until it is shown again.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- figures -------------------------------------------------------------------------
+    def refresh_figures(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the ledger of every round and refill the tables."""
         service = ProgressService(self.context.project.db)

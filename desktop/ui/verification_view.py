@@ -10,7 +10,7 @@ Ctrl+Enter finishes and marks the form verified.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from ..services.verification_service import (Comparison, VerificationRefused,
                                              VerificationService)
 from .app_context import AppContext
 from .form_widget import FormWidget
+from .lazy_view import LazyView
 from .verification_resolve import ResolvePage
 from .verification_start import VerificationStartPage, native_keys as _keys
 
@@ -28,7 +29,7 @@ DONE_STYLE = "color: #1b6e20;"
 IDLE, KEYING, RESOLVING = range(3)
 
 
-class VerificationView(QWidget):
+class VerificationView(LazyView):
     """Blind second keying and resolution of discrepancies."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -39,7 +40,6 @@ class VerificationView(QWidget):
         self.verification_id: int | None = None
         self.form: FormWidget | None = None
         self._form_sha = ""
-        self._stale = False  # forms changed while hidden: refresh when shown
 
         self.round_label = QLabel()
         self.round_combo = QComboBox()
@@ -111,8 +111,8 @@ class VerificationView(QWidget):
         context.project_changed.connect(self.reload_rounds)
         context.round_changed.connect(self._context_round_changed)
         context.operator_changed.connect(self.refresh_due)
-        context.settings_changed.connect(self._language_changed)
-        context.forms_changed.connect(lambda _change: self._forms_changed())
+        context.settings_changed.connect(self.language_changed)
+        context.forms_changed.connect(self.forms_changed)
         self.retranslate()
         self.reload_rounds()
 
@@ -122,8 +122,7 @@ class VerificationView(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
 
-    def retranslate(self) -> None:
-        """All texts in the current language (also called on a language change)."""
+    def _set_texts(self) -> None:
         self.round_label.setText(self.tr("&Round:"))
         self.number_label.setText(self.tr("Form num&ber:"))  # Alt+N opens the next form
         self.number_edit.setPlaceholderText(self.tr("e.g. 23"))
@@ -139,25 +138,11 @@ class VerificationView(QWidget):
             self.window().findChild(QWidget, "roundBar") is not None
         self.round_label.setVisible(not embedded)
         self.round_combo.setVisible(not embedded)
-        if self._stale:
-            self._stale = False
-            self.refresh_due()
         super().showEvent(event)
 
-    def _forms_changed(self) -> None:
-        # Each saved form emits this; a hidden view waits until it is shown again.
-        if self.isVisible():
-            self.refresh_due()
-        else:
-            self._stale = True
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self._language_changed()
-        super().changeEvent(event)
-
-    def _language_changed(self) -> None:
-        self.retranslate()
+    def retranslate(self) -> None:
+        """All texts in the current language, then the figures again."""
+        self._set_texts()
         if self.form is not None:
             self.form.set_language(self.context.lang)
         if self.pages.currentIndex() == RESOLVING and self.verification_id is not None:
@@ -198,6 +183,9 @@ class VerificationView(QWidget):
         index = self.round_combo.findData(round_uuid)
         if index >= 0:
             self.round_combo.setCurrentIndex(index)
+
+    def refresh_figures(self) -> None:
+        self.refresh_due()
 
     def refresh_due(self) -> None:
         """The sample figures beside the round and the next form due."""

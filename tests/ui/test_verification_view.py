@@ -137,3 +137,22 @@ def test_sample_rule_from_the_keyboard(qtbot, view, project, round_uuid, service
     rounds = {r.uuid: r for r in project.rounds()}
     assert rounds[round_uuid].verify_mode == "every_nth"
     assert "10" in view.start_page.due_list.text()
+
+
+def test_language_switch_retranslates_at_once(qtbot, qapp, view, round_uuid, service,
+                                              valid_answers, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.translation import install_translator, switch_language
+    service.save_new(round_uuid, 4, valid_answers)
+    view.number_edit.setText("4")
+    view.open_typed_number()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    try:
+        switch_language(qapp, view.context, "es", settings)
+        assert view.next_button.text().startswith("Siguiente")
+        assert view.form.fields["institution"].text.text() == "¿En qué institución trabaja?"
+    finally:
+        install_translator(qapp, "en")
+        view.context.set_language("en")
+    assert view.next_button.text().startswith("Next form due")
