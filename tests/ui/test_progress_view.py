@@ -65,3 +65,18 @@ def test_hidden_view_refreshes_when_shown(view, round_uuid, service, valid_answe
     assert view.ledger_table.item(0, 3).text() == "0"  # not read while hidden
     view.show()
     assert view.ledger_table.item(0, 3).text() == "1"
+
+
+def test_views_without_any_round(qtbot, project, device_key):
+    from desktop.ui.verification_view import VerificationView
+    context = AppContext(project, device_key, operator="JR", runner=SynchronousRunner())
+    progress = ProgressView(context)
+    verification = VerificationView(context)
+    for widget in (progress, verification):
+        qtbot.addWidget(widget)
+        widget.show()
+    assert progress.ledger_table.rowCount() == 0
+    assert progress.missing_title.text() == "No collection round yet."
+    assert verification.due_label.text() == "No collection round yet."
+    verification.open_next()  # nothing to open, nothing breaks
+    assert verification.form_uuid is None
