@@ -20,6 +20,13 @@ FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status
                  "operator", "device", "created", "updated", "revision", "deleted_reason")
 
 
+_FORMULA_CHARS = frozenset("=+-@\t\r")
+
+
+def _inert(text: str) -> str:
+    return "'" + text if not _NUMBER.match(text) else text
+
+
 def neutralise(value: object) -> str:
     """The cell text, made inert when a spreadsheet would treat it as a formula."""
     if value is None:
@@ -45,7 +52,8 @@ class CsvWriter:
         """One form: the FIXED_COLUMNS values, then its answers by question id.
         `answers_json` (the answers as JSON text) lets a row skip the per-cell check when
         no answer could start a formula, which is almost always."""
-        cells = [neutralise(v) for v in fixed]
+        cells = [_inert(v) if v.__class__ is str and v[:1] in _FORMULA_CHARS else v
+                 for v in fixed]
         values = list(map(answers.get, self.question_ids))  # None (skipped) writes as ''
         if answers_json is None or _RISKY_JSON.search(answers_json):
             values = [neutralise(v) for v in values]

@@ -36,6 +36,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", 
 
 
 _decoder = json.JSONDecoder()
+_quote = json.encoder.encode_basestring  # a JSON string, non-ASCII kept, as _encode
 ANSWERS_PREFIX = '{"answers":'
 
 
@@ -57,7 +58,10 @@ def content_sha256(round_uuid: str, form_number: int, status: str,
                    deleted_reason: str | None, answers_text: str) -> str:
     """The content hash of one form version (what an edit changes, nothing else);
     `answers_text` is the canonical answers JSON."""
-    head = _encode([round_uuid, form_number, status, deleted_reason])
+    # The same text as _encode([round_uuid, form_number, status, deleted_reason]), built
+    # without the general encoder (this runs once per form on both sides).
+    reason = "null" if deleted_reason is None else _quote(deleted_reason)
+    head = f"[{_quote(round_uuid)},{int(form_number)},{_quote(status)},{reason}]"
     return hashlib.sha256(f"{head}\n{answers_text}".encode("utf-8")).hexdigest()
 
 

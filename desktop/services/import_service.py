@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -210,19 +211,21 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
     conflicts, versions, audit = [], [], []
     for record in forms:
         reason = ""
-        row = tuple(record.fields[name] for name in FORM_FIELDS)
+        row = _form_row(record.fields)
         current = existing.get(record.uuid)
         current_version = None
-        if current is not None:
+        if current is None:
+            decision = Decision.NEW  # the common case, decided without the general rule
+        else:
             cur = dict(zip(FORM_FIELDS, current[0]))
             current_version = Version(cur["revision"], content_sha256(
                 cur["round_uuid"], cur["form_number"], cur["status"], cur["deleted_reason"],
                 canonical_answers_text(current[1])))
-        incoming = Version(record.revision, record.sha256)
-        base = None if record.base is None else Version(*record.base)
-        known = bundle_store.known_versions(conn, record.uuid) \
-            if current_version and current_version.sha256 != record.sha256 else ()
-        decision = decide(incoming, base, current_version, known)
+            incoming = Version(record.revision, record.sha256)
+            base = None if record.base is None else Version(*record.base)
+            known = bundle_store.known_versions(conn, record.uuid) \
+                if current_version.sha256 != record.sha256 else ()
+            decision = decide(incoming, base, current_version, known)
         if decision in (Decision.NEW, Decision.UPDATE):
             key = (record.fields["round_uuid"], record.fields["form_number"])
             holder = numbers.get(key)
@@ -238,7 +241,7 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
                     numbers[key] = record.uuid
         if decision == Decision.CONFLICT:
             reason = reason or ("same_revision" if current_version and
-                                incoming.revision == current_version.revision else "diverged")
+                                record.revision == current_version.revision else "diverged")
             conflicts.append((record.uuid, record.revision, record.sha256, m.device_id,
                               m.bundle_uuid, record.to_json(),
                               current_version.revision if current_version else None,
@@ -270,6 +273,9 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
     bundle_store.insert_conflicts(conn, conflicts)
     bundle_store.remember_versions(conn, versions)
     return audit
+
+
+_form_row = operator.itemgetter(*FORM_FIELDS)
 
 
 def _has_forms(conn) -> bool:

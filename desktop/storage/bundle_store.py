@@ -11,6 +11,7 @@ inserted with INSERT OR IGNORE, so importing a bundle twice never duplicates the
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -93,7 +94,7 @@ def iter_audit_lines(conn: sqlite3.Connection, after_id: int) -> Iterator[str]:
     cursor = conn.execute(f"SELECT json_object({pairs}) FROM audit_log WHERE id > ? "
                           "ORDER BY id", (after_id,))
     cursor.row_factory = None
-    return (row[0] for row in cursor)
+    return map(operator.itemgetter(0), cursor)
 
 
 def rounds(conn: sqlite3.Connection) -> list[dict]:
