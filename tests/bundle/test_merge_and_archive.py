@@ -1,0 +1,85 @@
+"""Pure parts: merge decisions by content hash, archive member-name safety, manifest
+strictness, recipients and identities in age-keygen format."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from desktop.bundle import age_crypto
+from desktop.bundle.archive import open_zip, unsafe_name, write_zip
+from desktop.bundle.errors import BundleError
+from desktop.bundle.manifest import MEMBERS, parse_manifest
+from desktop.bundle.merge import Decision, Version, decide
+
+A1, B1, A2, B2, A3 = (Version(1, "a1"), Version(1, "b1"), Version(2, "a2"), Version(2, "b2"),
+                      Version(3, "a3"))
+
+
+@pytest.mark.parametrize("incoming, base, current, known, expected", [
+    (A1, None, None, (), Decision.NEW),
+    (A1, None, A1, (), Decision.UNCHANGED),
+    (A2, A1, A1, (), Decision.UPDATE),           # the next edit of what HQ has
+    (A3, A2, A1, (), Decision.UPDATE),           # HQ missed revision 2: still a descendant
+    (A2, None, A1, (), Decision.UPDATE),         # laptop never sent it: trust the revision
+    (B1, None, A1, (), Decision.CONFLICT),       # same revision, other content
+    (B2, A1, A2, (), Decision.CONFLICT),         # two edits of the same base
+    (A2, A1, A3, {(2, "a2")}, Decision.OLDER),   # an older bundle arriving late
+    (A1, None, A2, (), Decision.CONFLICT),       # older and never seen: keep both
+    (Version(3, "x"), B1, A2, (), Decision.CONFLICT),  # descends from another revision 1
+])
+def test_decide(incoming, base, current, known, expected):
+    assert decide(incoming, base, current, known) == expected
+
+
+@pytest.mark.parametrize("name", ["../x", "/etc/passwd", "a/../../b", "C:evil", "\\\\srv\\x",
+                                  "a\\b", "", "./a", "a//b", "x\x00y"])
+def test_unsafe_names(name):
+    assert unsafe_name(name)
+
+
+@pytest.mark.parametrize("name", MEMBERS)
+def test_expected_names_are_safe(name):
+    assert not unsafe_name(name)
+
+
+def test_missing_or_extra_members_are_refused():
+    members = {name: b"x" for name in MEMBERS}
+    open_zip(write_zip(members))
+    with pytest.raises(BundleError) as missing:
+        open_zip(write_zip({k: v for k, v in members.items() if k != "audit.jsonl"}))
+    assert missing.value.kind == "unsafe"
+    with pytest.raises(BundleError) as extra:
+        open_zip(write_zip({**members, "notes.txt": b"hi"}))
+    assert extra.value.kind == "unsafe"
+    with pytest.raises(BundleError) as junk:
+        open_zip(b"not a zip at all")
+    assert junk.value.kind == "tampered"
+
+
+@pytest.mark.parametrize("text, kind", [
+    (b"[]", "tampered"), (b"{}", "tampered"), (b"\xff", "tampered"),
+    (b'{"format": "riskmap-bundle", "format_version": 9}', "unsupported_version"),
+    (b'{"format": "riskmap-bundle", "format_version": 1, "bundle_uuid": "x"}', "tampered"),
+])
+def test_manifest_is_strict(text, kind):
+    with pytest.raises(BundleError) as error:
+        parse_manifest(text)
+    assert error.value.kind == kind
+
+
+def test_identity_file_is_private_and_round_trips(tmp_path):
+    identity = age_crypto.generate_identity()
+    path = age_crypto.write_identity(tmp_path / "key.txt", identity)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    text = path.read_text()
+    assert text.startswith("# created: ") and "# public key: age1" in text
+    (loaded,) = age_crypto.load_identities(path)
+    recipients = age_crypto.parse_recipients(f"# HQ\n{identity.to_public()}\n\n")
+    assert age_crypto.decrypt(age_crypto.encrypt(b"data", recipients), [loaded]) == b"data"
+    with pytest.raises(FileExistsError):
+        age_crypto.write_identity(path, identity)
+    with pytest.raises(BundleError) as bad:
+        age_crypto.parse_recipients("age1nope")
+    assert bad.value.kind == "bad_recipient"
