@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 
-from .chart_base import (ACTIVITY_BLUE, INK, ChartBase, fit_left_axis, font, hidden_text,
-                         qcolor, style_axes)
+from .chart_base import (ACTIVITY_BLUE, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
+                         style_axes)
 from .score_bar_chart import short
 
 
@@ -33,7 +33,8 @@ class ActivityChart(ChartBase):
                                          brush=qcolor(ACTIVITY_BLUE))
         self.day_plot.addItem(self.day_bars)
         self.post_plot.addItem(self.post_bars)
-        self.texts: list[tuple[pg.PlotItem, pg.TextItem]] = []
+        self.pools = {id(self.day_plot): TextPool(self.day_plot),
+                      id(self.post_plot): TextPool(self.post_plot)}
         self.days = pd.DataFrame()
         self.posts = pd.DataFrame()
         self.watch_hover(self.day_plot)
@@ -42,9 +43,8 @@ class ActivityChart(ChartBase):
     def set_data(self, df: pd.DataFrame) -> None:
         min_n = int(df.attrs.get("min_n", 5))
         hidden = hidden_text(self, min_n)
-        for plot, item in self.texts:
-            plot.removeItem(item)
-        self.texts = []
+        for pool in self.pools.values():
+            pool.begin()
         self.days = df[df["kind"] == "day"].reset_index(drop=True)
         self.posts = df[df["kind"] == "post"].reset_index(drop=True)
         self.days["x"] = np.arange(len(self.days), dtype=float)
@@ -76,13 +76,12 @@ class ActivityChart(ChartBase):
         for y, n in zip(self.posts["y"], counts):
             self._add_text(self.post_plot, f"{int(n)}" if np.isfinite(n) else hidden,
                            n if np.isfinite(n) else 0, y, (0, 0.5))
+        for pool in self.pools.values():
+            pool.end()
 
     def _add_text(self, plot, text, x, y, anchor) -> None:
-        item = pg.TextItem(text, color=INK, anchor=anchor)
-        item.setFont(font(11))
+        item = self.pools[id(plot)].take(text, anchor=anchor, points=11)
         item.setPos(x, y)
-        plot.addItem(item)
-        self.texts.append((plot, item))
 
     def tooltip_at(self, x: float, y: float) -> str:
         if not len(self.days):

@@ -61,6 +61,45 @@ def qcolor(hex_colour: str, alpha: int = 255) -> QColor:
     return colour
 
 
+class TextPool:
+    """Text items of one plot, reused from one `set_data` to the next: creating and
+    adding graphics items is most of a redraw's cost."""
+
+    def __init__(self, plot: pg.PlotItem, **options):
+        self.plot = plot
+        self.options = options
+        self.items: list[pg.TextItem] = []
+        self.used = 0
+
+    def begin(self) -> None:
+        self.used = 0
+
+    def take(self, text: str = "", html: str | None = None, anchor=(0, 0.5),
+             points: int = 11, bold: bool = False) -> pg.TextItem:
+        """A visible text item showing `text` (or `html`)."""
+        if self.used < len(self.items):
+            item = self.items[self.used]
+        else:
+            item = pg.TextItem("", color=INK, **self.options)
+            self.plot.addItem(item)
+            self.items.append(item)
+        self.used += 1
+        if html is not None:
+            item.setHtml(html)
+        else:
+            item.setText(text, color=INK)
+        item.setAnchor(anchor)
+        item.setFont(font(points, bold))
+        item.show()
+        return item
+
+    def end(self) -> list[pg.TextItem]:
+        """Hide the items not taken; return those in use."""
+        for item in self.items[self.used:]:
+            item.hide()
+        return self.items[: self.used]
+
+
 class ChartBase(pg.GraphicsLayoutWidget):
     """A chart canvas with a title, hover tooltips and export."""
 

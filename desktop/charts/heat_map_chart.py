@@ -16,7 +16,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from .chart_base import INK, ChartBase, font, hidden_text, qcolor, style_axes
+from .chart_base import INK, ChartBase, TextPool, font, hidden_text, qcolor, style_axes
 from .score_bar_chart import short
 
 SIZE = 5
@@ -58,6 +58,8 @@ class HeatMapChart(ChartBase):
         self.points = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(INK), pen=pg.mkPen("w"))
         self.plot.addItem(self.points)
         self.badges: list[pg.TextItem] = []
+        self._badge_pool = TextPool(self.plot, border=pg.mkPen(INK, width=1.5),
+                                    fill=pg.mkBrush("w"))
         self.data = pd.DataFrame()
         self.watch_hover(self.plot)
 
@@ -112,24 +114,19 @@ class HeatMapChart(ChartBase):
             self.legend.setText(self._legend_html())
 
     def _place_badges(self, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> None:
-        for badge in self.badges:
-            self.plot.removeItem(badge)
-        self.badges = []
+        self._badge_pool.begin()
         placed: list[tuple[float, float]] = []
         lines: list[float] = []
         order = np.argsort(-shown["mean_score"].to_numpy(float), kind="stable")
         for i in order:
             bx, by = _free_spot(x[i], y[i], placed)
             placed.append((bx, by))
-            badge = pg.TextItem(html=f"<b>{int(shown['number'].iloc[i])}</b>", anchor=(0.5, 0.5),
-                                border=pg.mkPen(INK, width=1.5), fill=pg.mkBrush("w"),
-                                color=INK)
-            badge.setFont(font(13, bold=True))
+            badge = self._badge_pool.take(html=f"<b>{int(shown['number'].iloc[i])}</b>",
+                                          anchor=(0.5, 0.5), points=13, bold=True)
             badge.setPos(bx, by)
             badge.setZValue(10)
-            self.plot.addItem(badge)
-            self.badges.append(badge)
             lines += [x[i], y[i], bx, by]
+        self.badges = self._badge_pool.end()
         pairs = np.array(lines, dtype=float).reshape(-1, 2)
         self.leaders.setData(x=pairs[:, 0], y=pairs[:, 1]) if len(pairs) else \
             self.leaders.setData(x=[], y=[])

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 
-from .chart_base import (GRID, INK, ChartBase, fit_left_axis, font, hidden_text, qcolor,
+from .chart_base import (GRID, INK, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
                          style_axes)
 
 MAX_SCORE = 25
@@ -43,6 +43,7 @@ class ScoreBarChart(ChartBase):
                                         pen=pg.mkPen(INK, width=2), beam=0.25)
         self.plot.addItem(self.whiskers)
         self.texts: list[pg.TextItem] = []
+        self._pool = TextPool(self.plot)
         self.rows = pd.DataFrame()
         self.watch_hover(self.plot)
 
@@ -67,9 +68,7 @@ class ScoreBarChart(ChartBase):
             x=scores, y=ys, left=np.nan_to_num(scores - shown["score_ci_low"].to_numpy(float)),
             right=np.nan_to_num(shown["score_ci_high"].to_numpy(float) - scores),
             top=np.zeros(len(shown)), bottom=np.zeros(len(shown)))
-        for item in self.texts:
-            self.plot.removeItem(item)
-        self.texts = []
+        self._pool.begin()
         for _, row in self.rows.iterrows():
             if row["suppressed"]:
                 text, x = hidden_text(self, min_n), 0.3
@@ -77,11 +76,9 @@ class ScoreBarChart(ChartBase):
                 high = row["score_ci_high"] if np.isfinite(row["score_ci_high"]) \
                     else row["mean_score"]
                 text, x = f"{row['mean_score']:.1f}", high + 0.3
-            item = pg.TextItem(text, color=INK, anchor=(0, 0.5))
-            item.setFont(font(11, bold=not row["suppressed"]))
+            item = self._pool.take(text, points=11, bold=not row["suppressed"])
             item.setPos(x, row["y"])
-            self.plot.addItem(item)
-            self.texts.append(item)
+        self.texts = self._pool.end()
         ticks = [(row["y"], f"{int(row['number'])}. {short(str(row['risk_label']))}")
                  for _, row in self.rows.iterrows()]
         self.plot.getAxis("left").setTicks([ticks])
