@@ -21,10 +21,11 @@ from ..services import export_service, keys_service
 from ..services.export_service import ExportRefused, ExportResult
 from .app_context import AppContext
 from .background import Cancelled, Progress
+from .lazy_view import LazyView
 from .recipients_dialog import RecipientsDialog
 
 
-class ExportView(QWidget):
+class ExportView(LazyView):
     """Export a bundle for headquarters."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -35,31 +36,30 @@ class ExportView(QWidget):
 
         self.recipients_label = QLabel()
         self.recipients_label.setWordWrap(True)
-        recipients_button = QPushButton(self.tr("Recipients..."))
-        recipients_button.clicked.connect(self.edit_recipients)
+        self.recipients_button = QPushButton()
+        self.recipients_button.clicked.connect(self.edit_recipients)
         to_row = QHBoxLayout()
         to_row.addWidget(self.recipients_label, 1)
-        to_row.addWidget(recipients_button)
+        to_row.addWidget(self.recipients_button)
 
-        self.incremental = QRadioButton(self.tr("Only what changed since the last export"))
-        self.full = QRadioButton(self.tr("Everything (full export)"))
+        self.incremental = QRadioButton()
+        self.full = QRadioButton()
         self.incremental.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.incremental)
         group.addButton(self.full)
 
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText(self.tr("Folder for the bundle, e.g. a USB stick"))
-        choose = QPushButton(self.tr("Choose folder..."))
-        choose.clicked.connect(self._choose_folder)
+        self.choose_button = QPushButton()
+        self.choose_button.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(choose)
+        folder_row.addWidget(self.choose_button)
 
-        self.export_button = QPushButton(self.tr("Export bundle"))
+        self.export_button = QPushButton()
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress_bar = QProgressBar()
@@ -74,8 +74,8 @@ class ExportView(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        box = QGroupBox(self.tr("New bundle"))
-        box_layout = QVBoxLayout(box)
+        self.box = QGroupBox()
+        box_layout = QVBoxLayout(self.box)
         box_layout.addLayout(to_row)
         box_layout.addWidget(self.incremental)
         box_layout.addWidget(self.full)
@@ -84,22 +84,41 @@ class ExportView(QWidget):
         box_layout.addWidget(self.status)
 
         self.ledger = QTableWidget(0, 6)
-        self.ledger.setHorizontalHeaderLabels([
-            self.tr("Direction"), self.tr("Device"), self.tr("No."), self.tr("Created (UTC)"),
-            self.tr("Forms"), self.tr("File")])
         self.ledger.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.ledger.verticalHeader().setVisible(False)
         self.ledger.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.ledger_title = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addWidget(QLabel(self.tr("Ledger of bundles sent and received")))
+        layout.addWidget(self.box)
+        layout.addWidget(self.ledger_title)
         layout.addWidget(self.ledger, 1)
 
-        context.settings_changed.connect(self.refresh)
-        context.project_changed.connect(self.refresh)
-        self.refresh()
+        # settings_changed: the language, or the recipients (the dialog emits it).
+        context.settings_changed.connect(self.language_changed)
+        context.project_changed.connect(self.forms_changed)
+        context.forms_changed.connect(self.forms_changed)
+        self.retranslate()
 
     # -- state ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the current language, then the figures."""
+        self.recipients_button.setText(self.tr("Recipients..."))
+        self.incremental.setText(self.tr("Only what changed since the last export"))
+        self.full.setText(self.tr("Everything (full export)"))
+        self.folder.setPlaceholderText(self.tr("Folder for the bundle, e.g. a USB stick"))
+        self.choose_button.setText(self.tr("Choose folder..."))
+        self.export_button.setText(self.tr("Export bundle"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.box.setTitle(self.tr("New bundle"))
+        self.ledger_title.setText(self.tr("Ledger of bundles sent and received"))
+        self.ledger.setHorizontalHeaderLabels([
+            self.tr("Direction"), self.tr("Device"), self.tr("No."), self.tr("Created (UTC)"),
+            self.tr("Forms"), self.tr("File")])
+        self.refresh()
+
+    def refresh_figures(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Recipients summary and ledger from the project."""
         recipients = keys_service.stored_recipients(self.context.project)

@@ -20,9 +20,10 @@ from ..bundle.errors import BundleError
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
+from .lazy_view import LazyView
 
 
-class ImportView(QWidget):
+class ImportView(LazyView):
     """Import bundles and show the import report."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -31,26 +32,25 @@ class ImportView(QWidget):
         self.report: ImportReport | None = None
 
         self.identity = QLineEdit()
-        self.identity.setPlaceholderText(self.tr("Headquarters key file (hq-identity.txt)"))
-        pick_identity = QPushButton(self.tr("Choose key..."))
-        pick_identity.clicked.connect(self._choose_identity)
+        self.pick_identity = QPushButton()
+        self.pick_identity.clicked.connect(self._choose_identity)
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity, 1)
-        identity_row.addWidget(pick_identity)
+        identity_row.addWidget(self.pick_identity)
 
         self.bundles = QListWidget()
         self.bundles.setMaximumHeight(110)
-        add = QPushButton(self.tr("Add bundles..."))
-        add.clicked.connect(self._choose_bundles)
-        clear = QPushButton(self.tr("Clear list"))
-        clear.clicked.connect(self.bundles.clear)
-        self.import_button = QPushButton(self.tr("Import"))
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._choose_bundles)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.bundles.clear)
+        self.import_button = QPushButton()
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         buttons = QHBoxLayout()
-        for button in (add, clear, self.import_button):
+        for button in (self.add_button, self.clear_button, self.import_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button)
         buttons.addWidget(self.progress_bar, 1)
@@ -58,26 +58,41 @@ class ImportView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        box = QGroupBox(self.tr("Import bundles from the field"))
-        box_layout = QVBoxLayout(box)
+        self.box = QGroupBox()
+        box_layout = QVBoxLayout(self.box)
         box_layout.addLayout(identity_row)
         box_layout.addWidget(self.bundles)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.status)
 
         self.table = QTableWidget(0, 9)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Bundle"), self.tr("Result"), self.tr("Device"), self.tr("No."),
-            self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts"),
-            self.tr("Notes")])
         self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.report_title = QLabel()
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addWidget(QLabel(self.tr("Import report")))
+        layout.addWidget(self.box)
+        layout.addWidget(self.report_title)
         layout.addWidget(self.table, 1)
+        context.settings_changed.connect(self.language_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the report too)."""
+        self.identity.setPlaceholderText(self.tr("Headquarters key file (hq-identity.txt)"))
+        self.pick_identity.setText(self.tr("Choose key..."))
+        self.add_button.setText(self.tr("Add bundles..."))
+        self.clear_button.setText(self.tr("Clear list"))
+        self.import_button.setText(self.tr("Import"))
+        self.box.setTitle(self.tr("Import bundles from the field"))
+        self.report_title.setText(self.tr("Import report"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Bundle"), self.tr("Result"), self.tr("Device"), self.tr("No."),
+            self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts"),
+            self.tr("Notes")])
+        if self.report is not None:
+            self.show_report(self.report)
 
     def add_bundles(self, paths: list[str | Path]) -> None:
         for path in paths:
