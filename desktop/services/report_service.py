@@ -251,6 +251,11 @@ def _climate_table(data: DashboardData, hidden: str) -> ReportTable:
     return ReportTable(headers, rows, [], [6.0, 0.8] + [0.8] * 5)
 
 
+def exposure_note(data: DashboardData, questionnaire: Questionnaire) -> str:
+    """One line on the exposure question ('... yes 20% of 404 valid answers.'), protected."""
+    return _exposure(data, questionnaire, message("suppressed", data.lang, n=data.min_n))[0]
+
+
 def _exposure(data: DashboardData, questionnaire: Questionnaire,
               hidden: str) -> tuple[str, ReportTable | None]:
     lang = data.lang

@@ -22,6 +22,7 @@ from ..domain.group_keys import ROUND
 from ..domain.messages import message
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
+from ..services.report_service import exposure_note
 
 FILTER_DIMENSIONS = (ROUND, "institution", "post", "unit_type", "rank_band")
 
@@ -96,7 +97,15 @@ class DashboardView(QWidget):
         row.addWidget(self.charts.heat_map, 11)
         row.addWidget(self.charts.scores, 9)
         self.tabs.addTab(risks, "")
-        self.tabs.addTab(self.charts.climate, "")
+        climate = QWidget()
+        column = QVBoxLayout(climate)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.charts.climate, 1)
+        self.exposure = QLabel()  # the exposure question's share of yes (domain wording)
+        self.exposure.setWordWrap(True)
+        self.exposure.setStyleSheet("font-size: 12pt; padding: 4px;")
+        column.addWidget(self.exposure)
+        self.tabs.addTab(climate, "")
         self.tabs.addTab(self.charts.activity, "")
         layout.addWidget(self.tabs, 1)
         self._retranslate()
@@ -217,6 +226,7 @@ class DashboardView(QWidget):
         self.data = self.analysis.compute(self.current_filters())
         middle = time.perf_counter()
         self.charts.set_data(self.data)
+        self.exposure.setText(exposure_note(self.data, self.analysis.questionnaire))
         end = time.perf_counter()
         self.recompute_ms, self.redraw_ms = (middle - start) * 1000, (end - middle) * 1000
         self._show_summary()

@@ -47,6 +47,10 @@ def test_a_filter_updates_every_chart(dashboard):
     heights = np.asarray(dashboard.charts.activity.day_bars.opts["height"], float)
     assert heights.sum() <= data.n_forms
     assert str(data.n_forms) in dashboard.summary.text()
+    yes = data.exposure[(data.exposure["question"] == "exp_offered")
+                        & (data.exposure["code"] == "1")].iloc[0]
+    if not yes["suppressed"]:
+        assert f"{yes['share'] * 100:.0f}%" in dashboard.exposure.text()
     dashboard.clear_filters()
     assert dashboard.data.n_forms == 60
 
