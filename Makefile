@@ -32,12 +32,12 @@ translations: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots
 
-## The packaged program: dist/RiskMap/ (one folder); package-onefile: dist/RiskMap(.exe).
+## The packaged program: dist/RiskMap/ (one folder); package-onefile: dist/onefile/RiskMap(.exe).
 package: $(STAMP)
 	$(BIN)/pyinstaller build/riskmap.spec --noconfirm --log-level WARN --workpath pyinstaller-work --distpath dist
 
 package-onefile: $(STAMP)
-	RISKMAP_ONEFILE=1 $(BIN)/pyinstaller build/riskmap.spec --noconfirm --log-level WARN --workpath pyinstaller-work/onefile --distpath dist
+	RISKMAP_ONEFILE=1 $(BIN)/pyinstaller build/riskmap.spec --noconfirm --log-level WARN --workpath pyinstaller-work/onefile --distpath dist/onefile
 
 clean:
 	rm -rf $(VENV) dist pyinstaller-work .pytest_cache
