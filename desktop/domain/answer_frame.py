@@ -10,6 +10,7 @@ comments could identify a respondent. Scoring then works on whole numpy columns.
 
 from __future__ import annotations
 
+import json
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -55,24 +56,27 @@ def build_answer_frame(questionnaire: Questionnaire, forms: Sequence[tuple],
     return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
 
 
-def build_answer_frame_wide(questionnaire: Questionnaire, forms: Sequence[tuple],
-                            rows: Sequence[tuple]) -> pd.DataFrame:
-    """The same table from rows already pivoted by the database: (uuid, numeric answers in
-    `analysed_questions` order..., multichoice answers...)."""
+def build_answer_frame_grouped(questionnaire: Questionnaire, forms: Sequence[tuple],
+                               rows: Sequence[tuple]) -> pd.DataFrame:
+    """The same table from answers grouped per form by the database: rows of (uuid, JSON
+    object question id -> stored text)."""
     numeric, multi = analysed_questions(questionnaire)
     frame = _form_columns(forms)
-    wide = pd.DataFrame(list(rows), columns=["uuid", *numeric, *multi])
-    position = pd.Index(wide["uuid"]).get_indexer(frame["uuid"])
+    records = pd.DataFrame.from_records([json.loads(text) for _, text in rows],
+                                        columns=numeric + multi)
+    position = pd.Index([uuid for uuid, _ in rows]).get_indexer(frame["uuid"])
     present = position >= 0
     columns = {}
     for qid in numeric:
         values = np.full(len(frame), np.nan)
-        values[present] = wide[qid].to_numpy(dtype=float)[position[present]]
+        parsed = pd.to_numeric(records[qid], errors="coerce").to_numpy(dtype=float)
+        values[present] = parsed[position[present]]
         columns[qid] = values
     for qid in multi:
         values = np.full(len(frame), None, dtype=object)
-        values[present] = wide[qid].to_numpy(dtype=object)[position[present]]
-        columns[qid] = values
+        texts = records[qid].to_numpy(dtype=object)
+        values[present] = texts[position[present]]
+        columns[qid] = np.where(pd.isna(values), None, values)
     return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..domain import messages
 from ..domain.activity import DayBasis
-from ..domain.answer_frame import analysed_questions, build_answer_frame_wide
+from ..domain.answer_frame import analysed_questions, build_answer_frame_grouped
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
 from ..domain.profile_cells import ProfileCells
@@ -191,8 +191,8 @@ def read_frame(project: Project) -> pd.DataFrame:
     """The analysis table of an open project (one row per live form)."""
     numeric, multi = analysed_questions(project.questionnaire)
     conn = project.db.conn
-    return build_answer_frame_wide(project.questionnaire, analysis_store.forms(conn),
-                                   analysis_store.answers_wide(conn, numeric, multi))
+    return build_answer_frame_grouped(project.questionnaire, analysis_store.forms(conn),
+                                      analysis_store.answers_by_form(conn, numeric + multi))
 
 
 def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
