@@ -66,7 +66,7 @@ class BundleWriter:
         sha = records.content_sha256(fields["round_uuid"], fields["form_number"],
                                      fields["status"], fields["deleted_reason"], answers_text)
         self._form_lines.append(
-            records.FormRecord(fields, answers, answers_text, sha, base).to_json())
+            records.FormRecord(fields, answers_text, sha, base).to_json())
         self._csv.add((self._round_names.get(fields["round_uuid"], ""), fields["round_uuid"],
                        fields["uuid"], fields["form_number"], fields["status"],
                        fields["operator"], fields["device"], fields["created"],

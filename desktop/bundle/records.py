@@ -70,7 +70,6 @@ class FormRecord:
     """A form version as carried in a bundle."""
 
     fields: dict  # FORM_FIELDS -> value
-    answers: dict  # question id -> canonical text
     answers_text: str  # the answers as canonical JSON (what the hash covers)
     sha256: str
     base: tuple[int, str] | None  # (revision, sha256) last sent by the exporting laptop
@@ -82,6 +81,12 @@ class FormRecord:
     @property
     def revision(self) -> int:
         return self.fields["revision"]
+
+    @property
+    def answers(self) -> dict:
+        """Question id -> canonical text (parsed on demand: a 100k-form import keeps only
+        the text in memory)."""
+        return json.loads(self.answers_text)
 
     def to_json(self) -> str:
         """The records.jsonl line; answers come first, verbatim, so the reader can hash
@@ -238,5 +243,5 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
     expected = content_sha256(values[1], values[2], values[3], values[9], answers_text)
     if sha != expected:
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
-    return FormRecord(fields, answers, answers_text, sha,
+    return FormRecord(fields, answers_text, sha,
                       None if base is None else (base["revision"], base["sha256"]))
