@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont
 
 INK = "#222222"
@@ -173,10 +173,8 @@ class ChartBase(pg.GraphicsLayoutWidget):
         return path
 
 
-def hidden_text(parent, min_n: int) -> str:
+def hidden_text(_chart, min_n: int) -> str:
     """The marker of a suppressed figure, through Qt's translation."""
     from PySide6.QtCore import QCoreApplication
     return QCoreApplication.translate("Charts", "hidden (min. {n})").format(n=min_n)
 
-
-ALIGN_CENTER = Qt.AlignmentFlag.AlignCenter

@@ -43,6 +43,11 @@ class ChartSet:
         return {"heat_map": self.heat_map, "scores": self.scores, "climate": self.climate,
                 "activity": self.activity}
 
+    def set_bands(self, bands: Sequence[tuple[int, int, str, str]]) -> None:
+        """Use these risk bands (e.g. after the language changed)."""
+        self.heat_map.set_bands(bands)
+        self.scores.bands = list(bands)
+
     def set_data(self, data) -> None:
         """Feed every chart from one DashboardData."""
         self.heat_map.set_data(data.scores)

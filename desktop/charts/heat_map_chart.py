@@ -107,6 +107,17 @@ class HeatMapChart(ChartBase):
         self._place_badges(shown, x, y)
         self.legend.setText(self._legend_html())
 
+    def set_bands(self, bands) -> None:
+        """New band labels (same limits and colours expected; cells are recoloured)."""
+        self.bands = list(bands)
+        for rect, (impact, likelihood) in zip(self.cells, [
+                (i, l) for i in range(1, SIZE + 1) for l in range(1, SIZE + 1)]):
+            band = self.band_of(impact * likelihood)
+            rect.setBrush(pg.mkBrush(qcolor(band[2] if band else "", 235)))
+            self.cell_bands[(impact, likelihood)] = band[3] if band else ""
+        if len(self.data):
+            self.legend.setText(self._legend_html())
+
     def set_legend_chars(self, chars: int) -> None:
         """Cut risk labels in the legend to `chars` (wider exports show them whole)."""
         self.legend_chars = chars

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMes
 
 from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
 from ..domain.group_keys import ROUND
-from ..domain.messages import message
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
@@ -176,6 +175,8 @@ class DashboardView(QWidget):
     def _loaded(self, analysis: AnalysisService) -> None:
         self._loading = False
         self.analysis = analysis
+        # Band names follow the questionnaire language, which may have changed.
+        self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
         self._fill_filters()
         self._set_enabled(True)
         self.recompute()
@@ -304,8 +305,3 @@ class DashboardView(QWidget):
 
     def _error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Dashboard"), text)
-
-    def hidden_text(self) -> str:
-        """The marker of hidden figures in the current language (domain catalogue)."""
-        return message("suppressed", self.context.lang,
-                       n=self.data.min_n if self.data else 5)

@@ -94,3 +94,11 @@ def test_reloads_when_forms_change(dashboard):
     dashboard.context.forms_changed.emit(None)
     assert dashboard.data.n_forms == 65
     assert dashboard.filters["round"].count() == 3  # All, Demo 1, Second
+
+
+def test_follows_the_questionnaire_language(dashboard):
+    dashboard.context.set_language("es")
+    assert dashboard.data.lang == "es"
+    assert "Sobornos en controles" in set(dashboard.data.scores["risk_label"])
+    assert "Extremo" in dashboard.charts.heat_map.legend.text
+    assert dashboard.charts.heat_map.tooltip_at(5, 5).endswith("Extremo")
