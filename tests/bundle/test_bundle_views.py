@@ -87,3 +87,16 @@ def test_export_view_refuses_without_recipient_or_folder(qtbot, field_context):
     view.refresh()
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     assert "folder" in view.status.text()
+
+
+def test_views_follow_a_language_switch_while_shown(qtbot, field_context):
+    export, imp = ExportView(field_context), ImportView(field_context)
+    for view in (export, imp):
+        qtbot.addWidget(view)
+        view.show()
+    qtbot.waitExposed(export)
+    export.export_button.setText("")
+    imp.import_button.setText("")
+    field_context.settings_changed.emit()
+    assert export.export_button.text() == "Export bundle"
+    assert imp.import_button.text() == "Import"
