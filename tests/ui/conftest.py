@@ -21,3 +21,12 @@ def context(project, round_uuid, device_key):
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def english_baseline(qapp):
+    """Every widget test starts in English (the source language): a test elsewhere that
+    installs the Spanish translator and does not remove it must not change these."""
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, "en")
+    yield
