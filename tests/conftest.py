@@ -4,6 +4,7 @@ scratch data folder so no test touches the user's real one."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -28,6 +29,18 @@ def scratch_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def questionnaire():
     return load_questionnaire(default_questionnaire_path())
+
+
+@pytest.fixture(autouse=True)
+def english_after_test():
+    """A test that switches Qt to Spanish (a language switch, `riskmap report --lang es`)
+    must not leave the next test in Spanish."""
+    yield
+    if "PySide6.QtCore" in sys.modules:  # only when the test used Qt at all
+        from PySide6.QtCore import QCoreApplication
+        if QCoreApplication.instance() is not None:
+            from desktop.ui.translation import install_translator
+            install_translator(QCoreApplication.instance(), "en")
 
 
 @pytest.fixture
