@@ -139,6 +139,9 @@ class VerificationView(LazyView):
         self.round_label.setVisible(not embedded)
         self.round_combo.setVisible(not embedded)
         super().showEvent(event)
+        if self.pages.currentIndex() == IDLE:  # ready for Alt+N or a form number
+            self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.number_edit.selectAll()
 
     def retranslate(self) -> None:
         """All texts in the current language, then the figures again."""

@@ -64,9 +64,8 @@ def test_verify_with_keyboard_alone(qtbot, view, project, round_uuid, service,
     VerificationService(project.db, project.questionnaire, view.context.actor).set_rule(
         round_uuid, "all", 0)
     view.refresh_due()
-    view.number_edit.setFocus()
-    qtbot.waitUntil(view.number_edit.hasFocus)
-    qtbot.keyClick(view.number_edit, Qt.Key.Key_N, ALT)  # the next form due: form 23
+    qtbot.waitUntil(view.number_edit.hasFocus)  # the view starts on the form number
+    qtbot.keyClick(_focused(), Qt.Key.Key_N, ALT)  # the next form due: form 23
     assert view.form_uuid == first.uuid
     assert view.pages.currentIndex() == KEYING
     assert "23" in view.header.text()
@@ -156,3 +155,19 @@ def test_language_switch_retranslates_at_once(qtbot, qapp, view, round_uuid, ser
         install_translator(qapp, "en")
         view.context.set_language("en")
     assert view.next_button.text().startswith("Next form due")
+
+
+def test_open_decisions_are_resumed(qtbot, view, project, round_uuid, service,
+                                    valid_answers):
+    uuid = service.save_new(round_uuid, 9, valid_answers).uuid
+    second = dict(valid_answers, c4_pay_sufficient="1" if valid_answers[
+        "c4_pay_sufficient"] != "1" else "2")
+    VerificationService(project.db, project.questionnaire, view.context.actor).compare(
+        uuid, second)  # keyed, then the program was closed before the decisions
+    qtbot.keyClicks(view.number_edit, "9")
+    qtbot.keyClick(view.number_edit, Qt.Key.Key_Return)
+    assert view.pages.currentIndex() == RESOLVING
+    assert [i.question_id for i in view.table.items_shown] == ["c4_pay_sufficient"]
+    qtbot.keyClick(_focused(), Qt.Key.Key_2, ALT)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return, CTRL)
+    assert response_store.get_form(project.db.conn, uuid).response.status == "verified"
