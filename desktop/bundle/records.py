@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import operator
 import re
 from dataclasses import dataclass
@@ -89,8 +90,28 @@ class FormRecord:
         return json.loads(self.answers_text)
 
     def to_json(self) -> str:
-        """The records.jsonl line; answers come first, verbatim, so the reader can hash
-        exactly the text it received."""
+        """The records.jsonl line: keys sorted, answers first and verbatim, so the reader
+        can hash exactly the text it received. Written field by field (this runs once per
+        form); the general encoder is kept for values of unusual types."""
+        f = self.fields
+        seconds = f["entry_seconds"]
+        if not (isinstance(seconds, float) and math.isfinite(seconds)
+                and all(_is_int(f[k]) for k in ("form_number", "keystrokes", "revision"))):
+            return self._to_json_general()
+        q = _quote
+        base = "null" if self.base is None else \
+            f'{{"revision":{int(self.base[0])},"sha256":{q(self.base[1])}}}'
+        reason = "null" if f["deleted_reason"] is None else q(f["deleted_reason"])
+        return (f'{ANSWERS_PREFIX}{self.answers_text},"base":{base},'
+                f'"created":{q(f["created"])},"deleted_reason":{reason},'
+                f'"device":{q(f["device"])},"entry_seconds":{seconds!r},'
+                f'"form_number":{f["form_number"]},"keystrokes":{f["keystrokes"]},'
+                f'"operator":{q(f["operator"])},"revision":{f["revision"]},'
+                f'"round_uuid":{q(f["round_uuid"])},"sha256":{q(self.sha256)},'
+                f'"status":{q(f["status"])},"type":"form","updated":{q(f["updated"])},'
+                f'"uuid":{q(f["uuid"])}}}')
+
+    def _to_json_general(self) -> str:
         data = dict(self.fields)
         data.update(type="form", sha256=self.sha256,
                     base=None if self.base is None else

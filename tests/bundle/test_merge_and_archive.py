@@ -83,3 +83,18 @@ def test_identity_file_is_private_and_round_trips(tmp_path):
     with pytest.raises(BundleError) as bad:
         age_crypto.parse_recipients("age1nope")
     assert bad.value.kind == "bad_recipient"
+
+
+@pytest.mark.parametrize("reason, base, seconds", [
+    (None, None, 95.0), ("dup \"x\" \\ \n\u2028 ñ", (2, "b" * 64), 0.5),
+    ("r", None, 1)])  # an int falls back to the general encoder
+def test_record_line_is_the_canonical_json(reason, base, seconds):
+    import json
+
+    from desktop.bundle import records
+    fields = dict(zip(records.FORM_FIELDS, ("u-1", "r-1", 12, "deleted", "A\"M", "d\\v",
+                                            "2026", "2026", 3, reason, 130, seconds)))
+    record = records.FormRecord(fields, '{"a":"1"}', "x" * 64, base)
+    line = record.to_json()
+    assert line == record._to_json_general()
+    assert json.loads(line)["deleted_reason"] == reason
