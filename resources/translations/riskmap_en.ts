@@ -1424,8 +1424,12 @@ n = {n}</translation>
         <translation>This project (saved in the database)</translation>
     </message>
     <message>
-        <source>Operator-controlled: out-of-range values may be kept after a confirmation</source>
-        <translation>Operator-controlled: out-of-range values may be kept after a confirmation</translation>
+        <source>Operator-controlled mode</source>
+        <translation>Operator-controlled mode</translation>
+    </message>
+    <message>
+        <source>Out-of-range values may be kept after the operator confirms them; each confirmation is recorded.</source>
+        <translation>Out-of-range values may be kept after the operator confirms them; each confirmation is recorded.</translation>
     </message>
     <message>
         <source>Results of smaller groups are hidden in the dashboard and exports, to protect respondents.</source>

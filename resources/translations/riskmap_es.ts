@@ -1424,8 +1424,12 @@ n = {n}</translation>
         <translation>Este proyecto (guardado en la base de datos)</translation>
     </message>
     <message>
-        <source>Operator-controlled: out-of-range values may be kept after a confirmation</source>
-        <translation>Controlado por el operador: los valores fuera de rango se pueden conservar tras una confirmación</translation>
+        <source>Operator-controlled mode</source>
+        <translation>Modo controlado por el operador</translation>
+    </message>
+    <message>
+        <source>Out-of-range values may be kept after the operator confirms them; each confirmation is recorded.</source>
+        <translation>Los valores fuera de rango se pueden conservar si el operador los confirma; cada confirmación queda registrada.</translation>
     </message>
     <message>
         <source>Results of smaller groups are hidden in the dashboard and exports, to protect respondents.</source>
