@@ -122,6 +122,9 @@ def test_open_database_remembers_it_and_backup_copy(qtbot, window, tmp_path, mon
     assert window.files.open_database(other)
     assert window.context.project.db.path == other
     assert recent_databases(window.settings)[0] == str(other)
+    window.files.fill_recent_menu()
+    listed = [action.text() for action in window.recent_menu.actions()]
+    assert listed[0] == str(other) and len(listed) == 2  # and the database opened first
     assert "other.db" in window.db_label.text()
     copy = tmp_path / "copy.db"
     monkeypatch.setattr(database_actions.QFileDialog, "getSaveFileName",
@@ -205,3 +208,18 @@ def test_start_up_does_not_import_the_heavy_libraries(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, timeout=120, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_geometry_is_remembered(qtbot, context, settings):
+    first = MainWindow(context, settings)
+    qtbot.addWidget(first)
+    first.resize(900, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    size = (first.width(), first.height())
+    first.close()
+    second = MainWindow(context, settings)
+    qtbot.addWidget(second)
+    assert not settings.value("window/geometry").isEmpty()
+    # The offscreen screen is 800 px wide, so only the height comes back unclamped.
+    assert second.height() == size[1] == 560
