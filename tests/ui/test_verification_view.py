@@ -126,13 +126,12 @@ def test_sample_rule_from_the_keyboard(qtbot, view, project, round_uuid, service
         service.save_new(round_uuid, number, valid_answers)
     view.reload_rounds()
     combo = view.start_page.rule_combo
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)  # share -> none? pick by index below
+    qtbot.keyClick(_focused(), Qt.Key.Key_S, ALT)  # the label's mnemonic: "&Sample to verify"
+    assert _focused() is combo
     index = combo.findData("every_nth")
-    while combo.currentIndex() != index:
+    while combo.currentIndex() != index:  # arrows on a closed combo choose at once
         qtbot.keyClick(combo, Qt.Key.Key_Up if combo.currentIndex() > index
                        else Qt.Key.Key_Down)
-    combo.activated.emit(index)
     rounds = {r.uuid: r for r in project.rounds()}
     assert rounds[round_uuid].verify_mode == "every_nth"
     assert "10" in view.start_page.due_list.text()
