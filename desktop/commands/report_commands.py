@@ -27,9 +27,13 @@ def run_report(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.out} is a file; give a folder for the report.")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication(["riskmap"])
-    from ..ui.translation import install_translator
-    install_translator(app, args.lang)
+    app = QApplication.instance()
+    if app is None:
+        # Our own process: the charts' own words follow --lang. An application that is
+        # already running (tests, the desktop app) keeps the language it chose.
+        app = QApplication(["riskmap"])
+        from ..ui.translation import install_translator
+        install_translator(app, args.lang)
 
     from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
     from ..charts.report_pdf import write_report_pdf
