@@ -80,7 +80,7 @@ class FormWidget(QScrollArea):
     def values(self) -> dict[str, str]:
         """Answers of the questions that apply (non-empty, trimmed), by question id."""
         return {qid: field.value() for qid, field in self.fields.items()
-                if field.isEnabled() and field.value()}
+                if field.applies and field.value()}
 
     def set_values(self, values: dict[str, str], confirmed: set[str] | None = None) -> None:
         """Show stored answers (for editing); nothing counts as typed."""

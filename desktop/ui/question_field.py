@@ -71,6 +71,7 @@ class QuestionField(QWidget):
         super().__init__(parent)
         self.question = question
         self.questionnaire = questionnaire
+        self.applies = True
         self.lang = lang
         self.number = QLabel(question.number)
         self.number.setStyleSheet("font-weight: bold;")
@@ -137,6 +138,8 @@ class QuestionField(QWidget):
             self.set_value("")
         if not applies:
             self.show_message("")
+        # Kept apart from isEnabled(): a disabled parent must not make answers vanish.
+        self.applies = applies
         self.setEnabled(applies)
 
     def _highlight(self, on: bool) -> None:

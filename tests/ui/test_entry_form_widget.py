@@ -90,3 +90,9 @@ def test_language_switch(form):
     form.set_language("en")
     assert form.fields["institution"].text.text().startswith("Which institution")
     assert "Border service" in form.fields["institution"].codes.text()
+
+
+def test_values_survive_a_disabled_parent(form, valid_answers):
+    form.set_values(valid_answers)
+    form.setEnabled(False)
+    assert form.values() == valid_answers
