@@ -9,10 +9,12 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
 from ..bundle.device_key import load_or_create_device_key
+from ..resources import icons_dir
 from ..services.paths import default_database_path, user_data_dir
 from ..services.project import Project
 from .app_context import AppContext
@@ -35,6 +37,7 @@ def run_app(db_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RiskMap")
+    app.setWindowIcon(QIcon(str(icons_dir() / "riskmap.png")))
     settings = QSettings()
     lang = saved_language(settings)
     install_translator(app, lang)  # before any widget exists, so every tr() is translated
