@@ -1,7 +1,7 @@
 """`RiskMap --selftest`: prove on this machine that the program works end to end.
 
-Runs the real program, not a mock: the main window, a new database, one paper form keyed
-through the real entry view with keyboard events (QTest), saved with Ctrl+S and read back,
+Runs the real program, not a mock, in Spanish as in the field: the translations, the main
+window, a new database, one paper form keyed through the real entry view with keyboard events (QTest), saved with Ctrl+S and read back,
 an HQ key, an encrypted signed bundle exported and imported into a second database, the
 two compared, the dashboard charts drawn and saved, the About box. Each step prints one
 line ("ok" or "FAIL" and why); the exit code is 0 only if every step held. A failed step
@@ -54,6 +54,7 @@ class SelfTest:
         return [
             ("resources", self.resources),
             ("Qt application", self.qt_application),
+            ("Spanish translations", self.translations),
             ("Qt text services (ICU)", self.text_services),
             ("database and round", self.database),
             ("main window", self.main_window),
@@ -89,6 +90,20 @@ class SelfTest:
                           str(self.root / "settings"))
         self.app = QApplication.instance() or QApplication([sys.argv[0]])
         return f"platform {self.app.platformName()}"
+
+    def translations(self) -> str:
+        from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+        from .ui.translation import install_translator, qm_path
+        if not install_translator(self.app, "es"):
+            raise AssertionError(f"{qm_path('es')} did not load")
+        entry = QCoreApplication.translate("MainWindow", "Entry")
+        if entry == "Entry":
+            raise AssertionError("the Spanish translation does not translate 'Entry'")
+        qt_own = QTranslator()
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not qt_own.load("qtbase_es", folder):
+            raise AssertionError(f"Qt's own Spanish translation is missing from {folder}")
+        return f"'Entry' -> '{entry}', Qt's own Spanish strings present"
 
     def text_services(self) -> str:
         from PySide6.QtCore import QCollator, QLocale
