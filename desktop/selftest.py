@@ -5,7 +5,8 @@ window, a new database, one paper form keyed through the real entry view with ke
 events (QTest), saved with Ctrl+S and read back, an HQ key, an encrypted signed bundle
 exported and imported into a second database, the two compared, the dashboard charts drawn
 and saved, the About box. Each step prints one line ("ok" or "FAIL" and why); the exit
-code is 0 only if every step held. A failed step stops the run, since the later steps build on it.
+code is 0 only if every step held. A failed step stops the run, since the later steps
+build on it.
 
 It runs offscreen unless a Qt platform is already chosen (CI runs it once more under Xvfb
 with QT_QPA_PLATFORM=xcb), in a temporary folder that is removed at the end: RISKMAP_HOME
