@@ -6,9 +6,9 @@ is one big table of items ("icudt73l/coll/es.res", "icudt73l/cjdict.dict", ...):
 locale data of some 900 locales, East Asian word dictionaries and multi-byte codecs.
 `trim_icu_library(src, out_dir)` keeps the root, English and Spanish locale data, every
 non-locale table (normalisation, properties, time zones, plural rules...), the break rules
-without the dictionaries, and the single-byte codecs, and drops the transliteration rules; it writes the table in ICU's common
-data format (a table of contents and 16-byte aligned items, see ICU's ucmndata.h) and links
-it into a new shared library with the same soname and data symbol, using binutils (`as`,
+without the dictionaries, and the single-byte codecs, and drops the transliteration rules.
+It writes the table in ICU's common data format (a table of contents and 16-byte aligned
+items, see ICU's ucmndata.h) and links it into a new shared library with the same soname and data symbol, using binutils (`as`,
 `ld`; PyInstaller already needs binutils on Linux). Windows and macOS builds use the
 system's ICU or none, so there is nothing to trim there.
 """
@@ -35,7 +35,8 @@ def keep_item(name: str, size: int) -> bool:
         return False  # CJK, Thai, Khmer, Lao, Burmese word-break dictionaries
     if leaf.endswith(".cnv"):
         return size <= MAX_CODEC_BYTES
-    if leaf.endswith(".res") and LOCALE_ITEM.match(leaf) and leaf not in ("pool.res", "res_index.res"):
+    if (leaf.endswith(".res") and LOCALE_ITEM.match(leaf)
+            and leaf not in ("pool.res", "res_index.res")):
         language = leaf[:-4].split("_")[0]
         return language in KEPT_LANGUAGES
     return True
