@@ -46,6 +46,7 @@ class RecordRow:
     created: str
     updated: str
     revision: int
+    deleted_reason: str | None = None
 
 
 def _where(flt: RecordFilter, scan: bool = False) -> tuple[str, list]:
@@ -94,7 +95,7 @@ def page_records(conn: sqlite3.Connection, flt: RecordFilter, sort: str = "form_
     join = " JOIN round d ON d.uuid = r.round_uuid" if sort == "round" else ""
     rows = conn.execute(
         "SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, r.updated, "
-        "r.revision FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        "r.revision, r.deleted_reason FROM response r JOIN round d ON d.uuid = r.round_uuid "
         f"WHERE r.rowid IN (SELECT r.rowid FROM response r{join}{where} "
         f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
         [*args, limit, offset]).fetchall()

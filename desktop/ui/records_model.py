@@ -95,6 +95,9 @@ class RecordsModel(QAbstractTableModel):
             if key in ("created", "updated"):
                 return value[:16].replace("T", " ")
             return value
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] == "status":
+            row = self.record(index.row())
+            return row.deleted_reason if row and row.deleted_reason else None
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "status":
             row = self.record(index.row())
             color = STATUS_COLORS.get(row.status) if row else None

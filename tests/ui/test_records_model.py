@@ -120,6 +120,8 @@ def test_soft_delete_keeps_the_row(qtbot, records, monkeypatch):
     view.status_filter.setCurrentIndex(view.status_filter.findData("deleted"))
     assert view.model.rowCount() == 1
     assert view.model.data(view.model.index(0, 0)) == 2
+    assert view.model.data(view.model.index(0, 2), Qt.ItemDataRole.ToolTipRole) \
+        == "Duplicate paper form"
     rows = context.form_service().history(uuids[1])
     assert rows[-1]["action"] == "delete" and rows[-1]["reason"] == "Duplicate paper form"
 
