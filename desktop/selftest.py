@@ -4,7 +4,7 @@ Runs the real program, not a mock, in Spanish as in the field: the translations,
 window, a new database, one paper form keyed through the real entry view with keyboard
 events (QTest), saved with Ctrl+S and read back, an HQ key, an encrypted signed bundle
 exported and imported into a second database, the two compared, the dashboard charts drawn
-and saved, the About box. Each step prints one line ("ok" or "FAIL" and why); the exit
+and saved, the report (CSV, XLSX, PDF), the About box. Each step prints one line ("ok" or "FAIL" and why); the exit
 code is 0 only if every step held. A failed step stops the run, since the later steps
 build on it.
 
@@ -66,6 +66,7 @@ class SelfTest:
             ("import into a second database", self.import_bundle),
             ("compare field and HQ databases", self.compare),
             ("dashboard charts", self.dashboard),
+            ("report: CSV, XLSX, PDF", self.report),
             ("About box", self.about),
         ]
 
@@ -254,6 +255,17 @@ class SelfTest:
             raise AssertionError(f"empty chart files: {empty}")
         self.window.show_page("entry")
         return f"{len(pngs)} PNG and {len(svgs)} SVG charts saved"
+
+    def report(self) -> str:
+        from .cli import main as cli_main
+        out = self.root / "report"
+        code = cli_main(["report", "--db", str(self.field_db), "--out", str(out)])
+        if code != 0:
+            raise AssertionError(f"riskmap report exited with {code}")
+        pdf, xlsx = out / "report.pdf", out / "scores.xlsx"
+        if not pdf.read_bytes().startswith(b"%PDF") or not xlsx.read_bytes().startswith(b"PK"):
+            raise AssertionError("the PDF or the Excel file is not valid")
+        return f"{len(list(out.iterdir()))} files, PDF {pdf.stat().st_size} bytes"
 
     def about(self) -> str:
         from .ui.about_dialog import AboutDialog

@@ -34,11 +34,11 @@ def test_source_selftest_passes_every_step(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert lines[0].startswith(f"RiskMap Survey Desk {__version__} self-test (source")
     steps = [line for line in lines if line.startswith("[")]
-    assert len(steps) == 14 and all(line.startswith("[ ok ]") for line in steps)
+    assert len(steps) == 15 and all(line.startswith("[ ok ]") for line in steps)
     for name in ("key one form with the keyboard", "export bundle",
                  "import into a second database", "compare field and HQ databases"):
         assert any(name in line for line in steps)
-    assert lines[-1].startswith("self-test passed: 14 steps")
+    assert lines[-1].startswith("self-test passed: 15 steps")
     # Temporary folders only: no database or device key in the user's RISKMAP_HOME (only
     # the log file, which the command line opens before the self-test starts).
     home = tmp_path / "home"
