@@ -14,7 +14,7 @@ from .chart_base import (GRID, INK, ChartBase, TextPool, fit_left_axis, hidden_t
                          style_axes)
 
 MAX_SCORE = 25
-LABEL_CHARS = 30
+LABEL_CHARS = 22
 
 
 def short(text: str, chars: int = LABEL_CHARS) -> str:
@@ -28,8 +28,8 @@ class ScoreBarChart(ChartBase):
         super().__init__(parent)
         self.bands = list(bands)
         self.plot = self.addPlot()
-        style_axes(self.plot, bottom=self.tr("Mean score (likelihood x impact)"))
-        self.set_title(self.plot, self.tr("Risks ranked by mean score"))
+        style_axes(self.plot, bottom=self.tr("Mean score (L x I)"))
+        self.set_title(self.plot, self.tr("Risks by mean score"))
         self.plot.getAxis("left").setWidth(300)
         self.plot.setXRange(0, MAX_SCORE, padding=0.01)
         self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (0, 5, 10, 15, 20, 25)]])
