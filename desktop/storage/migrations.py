@@ -172,7 +172,15 @@ CREATE UNIQUE INDEX bundle_ledger_import ON bundle_ledger(bundle_uuid)
     WHERE direction = 'import';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# v4: the analyst's resolution of a conflict: who, when, and what was decided (JSON:
+# kind, per-question choices, reason). The incoming version itself is never deleted.
+V4 = """
+ALTER TABLE response_conflict ADD COLUMN resolved_by TEXT;
+ALTER TABLE response_conflict ADD COLUMN resolved_at TEXT;
+ALTER TABLE response_conflict ADD COLUMN resolution TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
