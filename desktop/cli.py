@@ -36,8 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .services.logging_setup import configure_logging
-    configure_logging()
+    if not args.selftest:  # the self-test keeps everything in its temporary folder
+        from .services.logging_setup import configure_logging
+        configure_logging()
     if args.command is None:
         if args.selftest:
             from .selftest import run_selftest
