@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..bundle.errors import BundleError
+from ..services.conflict_service import ConflictService
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
@@ -152,6 +153,10 @@ class ImportView(LazyView):
                                new=report.total("new"), updated=report.total("updated"),
                                conflicts=report.total("conflicting")),
                    error=bool(report.refused))
+        waiting = ConflictService(self.context.project, self.context.actor).count_open()
+        if waiting:
+            self.status.setText(self.status.text() + " " + self.tr(
+                "{n} conflict(s) wait for a decision in the Conflicts tab.").format(n=waiting))
         if imported:
             self.context.forms_changed.emit(None)
 

@@ -125,7 +125,9 @@ class MainWindow(QMainWindow):
         if key == "exchange":
             tabs = QTabWidget()
             for module, name, title in (("export_view", "ExportView", self.tr("Export")),
-                                        ("import_view", "ImportView", self.tr("Import"))):
+                                        ("import_view", "ImportView", self.tr("Import")),
+                                        ("conflicts_view", "ConflictsView",
+                                         self.tr("Conflicts"))):
                 cls = _optional_view(module, name)
                 tabs.addTab(cls(self.context) if cls else self._not_available(), title)
             return tabs
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         if isinstance(exchange, QTabWidget):
             exchange.setTabText(0, self.tr("Export"))
             exchange.setTabText(1, self.tr("Import"))
+            exchange.setTabText(2, self.tr("Conflicts"))
         self.refresh_status()
 
     def _build_status_bar(self) -> None:
