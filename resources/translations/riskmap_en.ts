@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- riskmap_en.ts: generated and merged by `make translations` (pyside6-lupdate over desktop/charts, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
+<!-- riskmap_en.ts: generated and merged by `make translations` (pyside6-lupdate over desktop, desktop/charts, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
     <name>AboutDialog</name>
@@ -128,6 +128,172 @@ n = {n}</translation>
     <message>
         <source>Hidden: {share:.0f}%</source>
         <translation>Hidden: {share:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>HQ (current)</source>
+        <translation>HQ (current)</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>HQ kept</source>
+        <translation>HQ kept</translation>
+    </message>
+    <message>
+        <source>Incoming kept</source>
+        <translation>Incoming kept</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation>HQ version</translation>
+    </message>
+    <message>
+        <source>Incoming version</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Keep HQ</source>
+        <translation>Keep HQ</translation>
+    </message>
+    <message>
+        <source>Keep incoming</source>
+        <translation>Keep incoming</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Why you decided this way (kept in the audit log)</source>
+        <translation>Why you decided this way (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Two different paper forms: new number for the incoming one</source>
+        <translation>Two different paper forms: new number for the incoming one</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
+        <translation>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a decision: {n}</source>
+        <translation>Conflicts waiting for a decision: {n}</translation>
+    </message>
+    <message>
+        <source>Both edited the same version</source>
+        <translation>Both edited the same version</translation>
+    </message>
+    <message>
+        <source>Edits of an older version</source>
+        <translation>Edits of an older version</translation>
+    </message>
+    <message>
+        <source>Same paper number</source>
+        <translation>Same paper number</translation>
+    </message>
+    <message>
+        <source>(no form at HQ)</source>
+        <translation>(no form at HQ)</translation>
+    </message>
+    <message>
+        <source>{device} · {operator} · {time}</source>
+        <translation>{device} · {operator} · {time}</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</source>
+        <translation>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</translation>
+    </message>
+    <message>
+        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</source>
+        <translation>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</translation>
+    </message>
+    <message>
+        <source>Every question has a decision. Write the reason and press {apply}.</source>
+        <translation>Every question has a decision. Write the reason and press {apply}.</translation>
+    </message>
+    <message>
+        <source>Question {number} has no decision yet.</source>
+        <translation>Question {number} has no decision yet.</translation>
+    </message>
+    <message>
+        <source>Type the number written on the incoming paper form.</source>
+        <translation>Type the number written on the incoming paper form.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this decision first; it is kept in the audit log.</source>
+        <translation>Write the reason for this decision first; it is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Conflict on form {n} resolved; the form is now at revision {revision}.</source>
+        <translation>Conflict on form {n} resolved; the form is now at revision {revision}.</translation>
+    </message>
+    <message>
+        <source>The result would not be a valid form: {problems}</source>
+        <translation>The result would not be a valid form: {problems}</translation>
+    </message>
+    <message>
+        <source>This conflict was resolved already.</source>
+        <translation>This conflict was resolved already.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s form of this conflict is gone; keep the incoming form as a form of its own instead.</source>
+        <translation>HQ&apos;s form of this conflict is gone; keep the incoming form as a form of its own instead.</translation>
+    </message>
+    <message>
+        <source>Both versions are edits of the same form; choose the values question by question instead.</source>
+        <translation>Both versions are edits of the same form; choose the values question by question instead.</translation>
     </message>
 </context>
 <context>
@@ -783,6 +949,10 @@ n = {n}</translation>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
     <message>
+        <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
+        <translation>{n} conflict(s) wait for a decision in the Conflicts tab.</translation>
+    </message>
+    <message>
         <source>The import failed and the database was not changed. Details are in the log file.</source>
         <translation>The import failed and the database was not changed. Details are in the log file.</translation>
     </message>
@@ -848,6 +1018,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>This part is not available in this version.</source>
@@ -1383,12 +1557,12 @@ per 1,000 fields</translation>
 <context>
     <name>ScoreBarChart</name>
     <message>
-        <source>Mean score (likelihood x impact)</source>
-        <translation>Mean score (likelihood x impact)</translation>
+        <source>Mean score (L x I)</source>
+        <translation>Mean score (L x I)</translation>
     </message>
     <message>
-        <source>Risks ranked by mean score</source>
-        <translation>Risks ranked by mean score</translation>
+        <source>Risks by mean score</source>
+        <translation>Risks by mean score</translation>
     </message>
     <message>
         <source>{number}. {label}: hidden to protect respondents</source>

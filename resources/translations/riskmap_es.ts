@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- riskmap_es.ts: generated and merged by `make translations` (pyside6-lupdate over desktop/charts, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
+<!-- riskmap_es.ts: generated and merged by `make translations` (pyside6-lupdate over desktop, desktop/charts, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
 <TS version="2.1" language="es_419" sourcelanguage="en_US">
 <context>
     <name>AboutDialog</name>
@@ -128,6 +128,172 @@ n = {n}</translation>
     <message>
         <source>Hidden: {share:.0f}%</source>
         <translation>Oculto: {share:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>HQ (current)</source>
+        <translation>Sede central (actual)</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>HQ kept</source>
+        <translation>Se mantuvo la sede central</translation>
+    </message>
+    <message>
+        <source>Incoming kept</source>
+        <translation>Se mantuvo la entrante</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Escrito</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation>Versión de la sede central</translation>
+    </message>
+    <message>
+        <source>Incoming version</source>
+        <translation>Versión entrante</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Diferencias</translation>
+    </message>
+    <message>
+        <source>Keep HQ</source>
+        <translation>Mantener sede central</translation>
+    </message>
+    <message>
+        <source>Keep incoming</source>
+        <translation>Mantener entrante</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Why you decided this way (kept in the audit log)</source>
+        <translation>Por qué decidió así (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Two different paper forms: new number for the incoming one</source>
+        <translation>Dos formularios en papel distintos: número nuevo para el entrante</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Mantener ambos</translation>
+    </message>
+    <message>
+        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
+        <translation>Compare cada fila con el papel o consulte a los equipos: {hq} mantiene el valor de la sede central, {incoming} el entrante, {typed} permite escribir el valor correcto (Enter lo aplica). Las flechas arriba y abajo cambian de fila. Escriba el motivo y luego {apply} guarda el formulario con los valores elegidos. La versión entrante se conserva siempre.</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a decision: {n}</source>
+        <translation>Conflictos pendientes de decisión: {n}</translation>
+    </message>
+    <message>
+        <source>Both edited the same version</source>
+        <translation>Ambos editaron la misma versión</translation>
+    </message>
+    <message>
+        <source>Edits of an older version</source>
+        <translation>Cambios sobre una versión anterior</translation>
+    </message>
+    <message>
+        <source>Same paper number</source>
+        <translation>Mismo número en papel</translation>
+    </message>
+    <message>
+        <source>(no form at HQ)</source>
+        <translation>(no hay formulario en la sede central)</translation>
+    </message>
+    <message>
+        <source>{device} · {operator} · {time}</source>
+        <translation>{device} · {operator} · {time}</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</source>
+        <translation>No hay conflictos pendientes. Los conflictos aparecen aquí cuando dos computadoras cambiaron el mismo formulario.</translation>
+    </message>
+    <message>
+        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</source>
+        <translation>Formulario {n} ({round}): revisión {hq_rev} de la sede central, de {hq_device}, junto a la revisión {in_rev} de {in_device}; {count} respuesta(s) difieren.</translation>
+    </message>
+    <message>
+        <source>Every question has a decision. Write the reason and press {apply}.</source>
+        <translation>Todas las preguntas tienen una decisión. Escriba el motivo y presione {apply}.</translation>
+    </message>
+    <message>
+        <source>Question {number} has no decision yet.</source>
+        <translation>La pregunta {number} todavía no tiene decisión.</translation>
+    </message>
+    <message>
+        <source>Type the number written on the incoming paper form.</source>
+        <translation>Escriba el número que figura en el formulario en papel entrante.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this decision first; it is kept in the audit log.</source>
+        <translation>Primero escriba el motivo de esta decisión; queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Conflict on form {n} resolved; the form is now at revision {revision}.</source>
+        <translation>Conflicto del formulario {n} resuelto; el formulario está ahora en la revisión {revision}.</translation>
+    </message>
+    <message>
+        <source>The result would not be a valid form: {problems}</source>
+        <translation>El resultado no sería un formulario válido: {problems}</translation>
+    </message>
+    <message>
+        <source>This conflict was resolved already.</source>
+        <translation>Este conflicto ya fue resuelto.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s form of this conflict is gone; keep the incoming form as a form of its own instead.</source>
+        <translation>El formulario de la sede central de este conflicto ya no existe; mantenga el formulario entrante como un formulario aparte.</translation>
+    </message>
+    <message>
+        <source>Both versions are edits of the same form; choose the values question by question instead.</source>
+        <translation>Ambas versiones son cambios del mismo formulario; elija los valores pregunta por pregunta.</translation>
     </message>
 </context>
 <context>
@@ -783,6 +949,10 @@ n = {n}</translation>
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
     <message>
+        <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
+        <translation>{n} conflicto(s) esperan una decisión en la pestaña Conflictos.</translation>
+    </message>
+    <message>
         <source>The import failed and the database was not changed. Details are in the log file.</source>
         <translation>La importación falló y la base de datos no cambió. Los detalles están en el archivo de registro.</translation>
     </message>
@@ -848,6 +1018,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
     </message>
     <message>
         <source>This part is not available in this version.</source>
@@ -1383,11 +1557,11 @@ por cada mil campos</translation>
 <context>
     <name>ScoreBarChart</name>
     <message>
-        <source>Mean score (likelihood x impact)</source>
-        <translation>Puntaje medio (prob. x impacto)</translation>
+        <source>Mean score (L x I)</source>
+        <translation>Puntaje medio (P x I)</translation>
     </message>
     <message>
-        <source>Risks ranked by mean score</source>
+        <source>Risks by mean score</source>
         <translation>Riesgos por puntaje medio</translation>
     </message>
     <message>
