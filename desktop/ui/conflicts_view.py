@@ -131,7 +131,7 @@ class ConflictsView(LazyView):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         context.forms_changed.connect(self.forms_changed)
-        context.project_changed.connect(self.forms_changed)
+        context.project_changed.connect(self._project_changed)
         context.settings_changed.connect(self.language_changed)
         self.retranslate()
 
@@ -156,10 +156,16 @@ class ConflictsView(LazyView):
             "Compare each row with the paper or ask the teams: {hq} keeps HQ's value, "
             "{incoming} the incoming one, {typed} lets you type the right value (Enter "
             "applies). Up and Down move between rows. Write the reason, then {apply} saves "
-            "the form with the chosen values. The incoming version is always kept.").format(
+            "the form with the chosen values; for two different paper forms with the same "
+            "number, {both} gives the incoming one its own number instead. The incoming "
+            "version is always kept.").format(
             hq=_keys("Alt+1"), incoming=_keys("Alt+2"), typed=_keys("Alt+3"),
-            apply=_keys("Ctrl+Return")))
+            apply=_keys("Ctrl+Return"), both=_keys("Alt+4")))
         self.refresh_figures()
+
+    def _project_changed(self) -> None:
+        self.detail, self.choices = None, {}  # conflict ids belong to the old project
+        self.forms_changed()
 
     def service(self) -> ConflictService:
         return ConflictService(self.context.project, self.context.actor, self.context.lang)
