@@ -156,11 +156,9 @@ class ConflictsView(LazyView):
             "Compare each row with the paper or ask the teams: {hq} keeps HQ's value, "
             "{incoming} the incoming one, {typed} lets you type the right value (Enter "
             "applies). Up and Down move between rows. Write the reason, then {apply} saves "
-            "the form with the chosen values; for two different paper forms with the same "
-            "number, {both} gives the incoming one its own number instead. The incoming "
-            "version is always kept.").format(
+            "the form with the chosen values. The incoming version is always kept.").format(
             hq=_keys("Alt+1"), incoming=_keys("Alt+2"), typed=_keys("Alt+3"),
-            apply=_keys("Ctrl+Return"), both=_keys("Alt+4")))
+            apply=_keys("Ctrl+Return")))
         self.refresh_figures()
 
     def _project_changed(self) -> None:
@@ -347,7 +345,7 @@ class ConflictsView(LazyView):
             self.refresh_figures()
         self._say(self.tr("Conflict on form {n} resolved; the form is now at revision "
                           "{revision}.").format(n=number, revision=change.revision))
-        (self.list if self.summaries else self).setFocus()
+        (self.table if self.detail else self.list).setFocus()  # on to the next conflict
 
     def _refusal(self, exc: ConflictRefused) -> str:
         if exc.key == "invalid":
