@@ -21,6 +21,7 @@ from ..services.conflict_service import (Choice, ConflictDetail, ConflictRefused
 from .app_context import AppContext
 from .conflict_table import TABLE_DECISIONS, ConflictTable, TableRow
 from .lazy_view import LazyView
+from .records_model import status_text
 from .verification_start import native_keys as _keys
 
 ERROR_STYLE = "color: #b00020;"
@@ -226,6 +227,15 @@ class ConflictsView(LazyView):
             n=summary.form_number, round=summary.round_name, hq_rev=summary.hq.revision,
             hq_device=summary.hq.device, in_rev=summary.incoming.revision,
             in_device=summary.incoming.device, count=summary.differences))
+        hq, incoming = summary.hq, summary.incoming
+        if hq.uuid is not None and (hq.status, hq.form_number) != (incoming.status,
+                                                                   incoming.form_number):
+            self.header.setText(self.header.text() + " " + self.tr(
+                "The two versions also differ in status or number (HQ: {hq_status}, form "
+                "{hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen "
+                "here.").format(hq_status=status_text(hq.status), hq_n=hq.form_number,
+                                in_status=status_text(incoming.status),
+                                in_n=incoming.form_number))
         self._set_enabled(True)
         self._show_items()
 

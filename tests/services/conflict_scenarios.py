@@ -44,7 +44,7 @@ def _service(db: Path, key: DeviceKey, operator: str) -> tuple[Project, FormServ
     return project, FormService(project.db, project.questionnaire, Actor(operator, key.device_id))
 
 
-def same_revision(tmp_path: Path, answers: dict) -> Scenario:
+def same_revision(tmp_path: Path, answers: dict, delete_on_b: bool = False) -> Scenario:
     """Laptop A keys form 5 and sends it; laptop B gets a copy of A's database; both edit
     revision 1 of the form (A: c1 = 1, r01_impact = 2, comment 'A'; B: 5, 9 (no answer) and 'B'); A's edit
     arrives first, so B's is a conflict ('same_revision')."""
@@ -59,8 +59,11 @@ def same_revision(tmp_path: Path, answers: dict) -> Scenario:
                           "comment": "A"})
     project.close()
     project, service = _service(db_b, key_b, "JR")
-    service.update(uuid, {**answers, "c1_knows_reporting": "5", "r01_impact": "9",
-                          "comment": "B"})
+    if delete_on_b:  # B deletes the form that A edited
+        service.delete(uuid, "keyed twice")
+    else:
+        service.update(uuid, {**answers, "c1_knows_reporting": "5", "r01_impact": "9",
+                              "comment": "B"})
     project.close()
     second = export_bundle(db_a, key_a, [keys.recipient], out).path
     third = export_bundle(db_b, key_b, [keys.recipient], out).path

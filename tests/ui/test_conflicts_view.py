@@ -124,3 +124,16 @@ def test_import_report_counts_waiting_conflicts(qtbot, tmp_path, valid_answers, 
         assert "1 conflict(s) wait for a decision in the Conflicts tab" in view.status.text()
     finally:
         context.project.close()
+
+
+def test_a_deletion_on_the_other_laptop_is_named(qtbot, tmp_path, valid_answers, shown):
+    scenario = same_revision(tmp_path, valid_answers, delete_on_b=True)
+    view = shown(scenario)
+    assert "deleted" in view.header.text() and "entered" in view.header.text()
+    for _ in range(view.table.rowCount()):
+        qtbot.keyClick(_focused(), Qt.Key.Key_1, ALT)  # keep HQ's values throughout
+    qtbot.keyClicks(view.reason_edit, "the form was not keyed twice")
+    qtbot.keyClick(view.reason_edit, Qt.Key.Key_Return)
+    form = response_store.get_form(view.context.project.db.conn, scenario.form_uuid)
+    assert form.response.status == "entered" and form.response.revision == 3
+    assert view.list.rowCount() == 0
