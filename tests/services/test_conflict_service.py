@@ -177,3 +177,17 @@ def test_imports_after_resolving_change_nothing(revision_case, tmp_path):
     assert before.count("INSERT INTO \"response\"") == _dump(project).count(
         "INSERT INTO \"response\"")
 
+
+
+def test_same_number_resent_after_merging_opens_no_new_conflict(number_case, tmp_path):
+    scenario, project, service = number_case
+    (summary,) = service.list_open()
+    service.resolve(summary.id, {"c2_trusts_investigation": Choice("hq"),
+                                 "comment": Choice("hq")}, reason="same paper")
+    db_b, key_b = scenario.laptop_b
+    again = export_bundle(db_b, key_b, [scenario.keys.recipient], tmp_path / "out",
+                          full=True).path
+    (bundle,) = import_bundles(scenario.hq, scenario.keys.identity_path, [again]).bundles
+    assert bundle.status == "imported" and bundle.new == 0
+    assert service.count_open() == 0  # the version kept stays resolved (stored once)
+    assert len(conflict_store.list_conflicts(project.db.conn, status=None)) == 1
