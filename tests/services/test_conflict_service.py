@@ -189,5 +189,6 @@ def test_same_number_resent_after_merging_opens_no_new_conflict(number_case, tmp
                           full=True).path
     (bundle,) = import_bundles(scenario.hq, scenario.keys.identity_path, [again]).bundles
     assert bundle.status == "imported" and bundle.new == 0
+    assert bundle.conflicting == 1  # the import still counts it (import_service, left)
     assert service.count_open() == 0  # the version kept stays resolved (stored once)
     assert len(conflict_store.list_conflicts(project.db.conn, status=None)) == 1
