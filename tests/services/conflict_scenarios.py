@@ -46,8 +46,8 @@ def _service(db: Path, key: DeviceKey, operator: str) -> tuple[Project, FormServ
 
 def same_revision(tmp_path: Path, answers: dict, delete_on_b: bool = False) -> Scenario:
     """Laptop A keys form 5 and sends it; laptop B gets a copy of A's database; both edit
-    revision 1 of the form (A: c1 = 1, r01_impact = 2, comment 'A'; B: 5, 9 (no answer) and 'B'); A's edit
-    arrives first, so B's is a conflict ('same_revision')."""
+    revision 1 of the form (A: c1 = 1, r01_impact = 2, comment 'A'; B: 5, 9 (no answer),
+    'B'; or B deletes it); A's edit arrives first, so B's is a conflict ('same_revision')."""
     db_a, db_b, round_uuid, key_a, key_b, keys, out = _laptops(tmp_path)
     project, service = _service(db_a, key_a, "AM")
     uuid = service.save_new(round_uuid, 5, answers).uuid
