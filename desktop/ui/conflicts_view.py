@@ -255,8 +255,9 @@ class ConflictsView(LazyView):
             if choice is not None:
                 final = {"hq": item.hq_value, "incoming": item.incoming_value}.get(
                     choice.decision, choice.value)
-            rows.append(TableRow(item.question_id, item.hq_value or "", item.incoming_value or "",
-                             final, TABLE_DECISIONS[choice.decision] if choice else None))
+            rows.append(TableRow(item.question_id, item.hq_value or "",
+                                 item.incoming_value or "", final,
+                                 TABLE_DECISIONS[choice.decision] if choice else None))
         self.table.show_items(self.detail.questionnaire, rows, self.context.lang)
 
     # -- deciding ------------------------------------------------------------------------
