@@ -260,6 +260,10 @@ n = {n}</translation>
         <translation>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</translation>
     </message>
     <message>
+        <source>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</source>
+        <translation>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</translation>
+    </message>
+    <message>
         <source>Every question has a decision. Write the reason and press {apply}.</source>
         <translation>Every question has a decision. Write the reason and press {apply}.</translation>
     </message>

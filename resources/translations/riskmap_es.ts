@@ -260,6 +260,10 @@ n = {n}</translation>
         <translation>Formulario {n} ({round}): revisión {hq_rev} de la sede central, de {hq_device}, junto a la revisión {in_rev} de {in_device}; {count} respuesta(s) difieren.</translation>
     </message>
     <message>
+        <source>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</source>
+        <translation>Las dos versiones también difieren en estado o número (sede central: {hq_status}, formulario {hq_n}; entrante: {in_status}, formulario {in_n}); aquí solo se eligen las respuestas.</translation>
+    </message>
+    <message>
         <source>Every question has a decision. Write the reason and press {apply}.</source>
         <translation>Todas las preguntas tienen una decisión. Escriba el motivo y presione {apply}.</translation>
     </message>
