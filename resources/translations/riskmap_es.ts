@@ -829,7 +829,7 @@ n = {n}</translation>
     </message>
     <message>
         <source>Risk heat map</source>
-        <translation>Mapa de calor de riesgos</translation>
+        <translation>Mapa de calor</translation>
     </message>
     <message>
         <source>{number}. {label}
@@ -1566,7 +1566,7 @@ por cada mil campos</translation>
     </message>
     <message>
         <source>Risks by mean score</source>
-        <translation>Riesgos por puntaje medio</translation>
+        <translation>Riesgos por puntaje</translation>
     </message>
     <message>
         <source>{number}. {label}: hidden to protect respondents</source>
