@@ -58,6 +58,10 @@ class Question:
         return self.type in ("choice", "multichoice", "likert")
 
     def choice_codes(self) -> tuple[int, ...]:
+        return self._choice_codes
+
+    @cached_property
+    def _choice_codes(self) -> tuple[int, ...]:
         if self.type == "likert":
             return tuple(range(1, self.points + 1))
         return tuple(choice.code for choice in self.choices)
@@ -145,6 +149,10 @@ class Questionnaire:
         return [q.id for q in self.questions()]
 
     def missing_code_values(self) -> frozenset[int]:
+        return self._missing_values
+
+    @cached_property
+    def _missing_values(self) -> frozenset[int]:
         return frozenset(code.code for code in self.missing_codes)
 
     def band_for(self, score: float) -> Band | None:

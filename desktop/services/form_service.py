@@ -94,7 +94,7 @@ class FormService:
         round_ = round_store.get_round(self.db.conn, round_uuid)
         if round_ is None:
             raise FormRefused(_text(self.lang, "no_round"))
-        self._check_form_number(round_, form_number)
+        self._check_form_number(round_, form_number, check_taken=False)
         now = utc_now()
         status = "draft" if draft else "entered"
         row = ResponseRow(uuid=new_uuid(), round_uuid=round_uuid, form_number=form_number,
@@ -171,13 +171,13 @@ class FormService:
         return stored
 
     def _check_form_number(self, round_: round_store.Round | None, number: int,
-                           except_uuid: str | None = None) -> None:
+                           except_uuid: str | None = None, check_taken: bool = True) -> None:
         if round_ is None:
             raise FormRefused(_text(self.lang, "no_round"))
         low, high = round_.form_min, round_.form_max
         if (low is not None and number < low) or (high is not None and number > high):
             raise FormRefused(_text(self.lang, "number_range", n=number, low=low, high=high))
-        if self.form_number_taken(round_.uuid, number, except_uuid):
+        if check_taken and self.form_number_taken(round_.uuid, number, except_uuid):
             raise FormRefused(_text(self.lang, "duplicate", n=number))
 
     def _entry(self, action: str, uuid: str, **fields: str | None) -> AuditEntry:
