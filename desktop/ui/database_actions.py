@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from ..services.demo_service import fill_demo
 from ..services.paths import user_data_dir
 from ..services.project import Project
+from ..services.verification_demo import simulate_verifications
 from .background import Cancelled
 
 if TYPE_CHECKING:
@@ -131,8 +132,11 @@ class DatabaseActions(QObject):
         def task(report) -> Path:
             project = Project.open(path, check_same_thread=False)
             try:
-                fill_demo(project, DEMO_FORMS, seed=1,
-                          progress=lambda done: report(done, DEMO_FORMS))
+                round_uuid = fill_demo(project, DEMO_FORMS, seed=1,
+                                       progress=lambda done: report(done, DEMO_FORMS))
+                # A second operator's blind re-keying of part of the sample, so the
+                # Verification and Progress views have something to show at once.
+                simulate_verifications(project.db, project.questionnaire, round_uuid)
             finally:
                 project.close()
             return path
