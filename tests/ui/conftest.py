@@ -30,3 +30,19 @@ def english_baseline(qapp):
     from desktop.ui.translation import install_translator
     install_translator(qapp, "en")
     yield
+
+
+@pytest.fixture
+def view(qtbot, context):
+    """An entry view on screen with the cursor on the form number, ready for keys."""
+    from desktop.ui.entry_view import EntryView
+    widget = EntryView(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.focus_form_number()
+    qtbot.waitUntil(lambda: widget.number.hasFocus())
+    return widget
+

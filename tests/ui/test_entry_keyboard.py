@@ -7,20 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage import response_store
-from desktop.ui.entry_view import EntryView
-
-
-@pytest.fixture
-def view(qtbot, context):
-    widget = EntryView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    widget.focus_form_number()
-    qtbot.waitUntil(lambda: widget.number.hasFocus())
-    return widget
 
 
 def focused():

@@ -14,19 +14,6 @@ from desktop.ui import entry_view as entry_module
 from desktop.ui.entry_view import EntryView
 
 
-@pytest.fixture
-def view(qtbot, context):
-    widget = EntryView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    widget.focus_form_number()
-    qtbot.waitUntil(lambda: widget.number.hasFocus())
-    return widget
-
-
 def focused():
     return QApplication.focusWidget()
 
