@@ -119,4 +119,10 @@ class BundleWriter:
 
 
 def _jsonl(lines: list[str]) -> bytes:
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    if not lines:
+        return b""
+    lines.append("")  # the final newline without copying the joined text once more
+    try:
+        return "\n".join(lines).encode("utf-8")
+    finally:
+        lines.pop()

@@ -65,4 +65,5 @@ class CsvWriter:
             self.add(fixed, answers)
 
     def to_bytes(self) -> bytes:
-        return ("\ufeff" + self._buffer.getvalue()).encode("utf-8")
+        # The BOM as bytes: prefixing the text with U+FEFF would widen the whole string.
+        return b"\xef\xbb\xbf" + self._buffer.getvalue().encode("utf-8")

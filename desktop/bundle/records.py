@@ -95,8 +95,9 @@ class FormRecord:
         form); the general encoder is kept for values of unusual types."""
         f = self.fields
         seconds = f["entry_seconds"]
-        if not (isinstance(seconds, float) and math.isfinite(seconds)
-                and all(_is_int(f[k]) for k in ("form_number", "keystrokes", "revision"))):
+        if not (seconds.__class__ is float and math.isfinite(seconds)
+                and f["form_number"].__class__ is int and f["keystrokes"].__class__ is int
+                and f["revision"].__class__ is int):
             return self._to_json_general()
         q = _quote
         base = "null" if self.base is None else \
