@@ -30,8 +30,8 @@ FORM_FIELDS = ("uuid", "round_uuid", "form_number", "status", "operator", "devic
 STATUSES = ("draft", "entered", "verified", "deleted")
 AUDIT_FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid",
                 "question_id", "old", "new", "reason")
-# Identifiers are uuid4 text today; older files used other short ids, so any short
-# printable text is accepted.
+# Identifiers are uuid text today (version 7 layout, see storage/clock.py); older files
+# used other short ids, so any short printable text is accepted.
 _ID = re.compile(r"^[0-9A-Za-z._:-]{1,100}$")
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
