@@ -7,7 +7,6 @@ should work on `fresh_copy(path, tmp)` so the cache stays clean.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -43,6 +42,3 @@ def fresh_copy(path: Path, folder: Path) -> Path:
     destination.close()
     return target
 
-
-def clean(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

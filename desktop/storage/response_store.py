@@ -92,22 +92,3 @@ def count_by_status(conn: sqlite3.Connection, round_uuid: str | None = None) -> 
         sql += " WHERE round_uuid = ?"
         args = (round_uuid,)
     return {status: n for status, n in conn.execute(sql + " GROUP BY status", args)}
-
-
-def form_numbers(conn: sqlite3.Connection, round_uuid: str) -> dict[int, str]:
-    """Form number -> status of every live form in the round."""
-    return {n: s for n, s in conn.execute(
-        "SELECT form_number, status FROM response WHERE round_uuid = ? AND status != 'deleted'",
-        (round_uuid,))}
-
-
-def answers_long(conn: sqlite3.Connection, statuses: tuple[str, ...] = ("entered", "verified"),
-                 ) -> list[tuple]:
-    """(uuid, round name, form number, operator, created, question id, value) rows of the
-    forms with these statuses: the input for scoring (pivoted in the domain layer)."""
-    marks = ", ".join("?" for _ in statuses)
-    return conn.execute(
-        "SELECT r.uuid, d.name, r.form_number, r.operator, r.created, a.question_id, a.value "
-        "FROM response r JOIN round d ON d.uuid = r.round_uuid "
-        "JOIN answer a ON a.response_uuid = r.uuid "
-        f"WHERE r.status IN ({marks})", statuses).fetchall()
