@@ -156,7 +156,8 @@ class Questionnaire:
         return frozenset(code.code for code in self.missing_codes)
 
     def band_for(self, score: float) -> Band | None:
-        """The band of a (possibly fractional) score: the highest band whose min it reaches."""
+        """The band of a (possibly fractional) score: the highest band whose min it reaches,
+        i.e. half-open intervals [min, next min) (see `bands`)."""
         chosen = None
         for band in self.bands:
             if score >= band.min:
