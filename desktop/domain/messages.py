@@ -73,6 +73,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form_reason_delete": {"en": "Give a reason for deleting the form.",
                       "es": "Indique el motivo para eliminar el formulario."},
 
+    # Forms keyed elsewhere: a table checked row by row (issue 11).
+    "table_no_form_number": {"en": "The header has no form_number column.",
+                             "es": "El encabezado no tiene la columna form_number."},
+    "table_repeated_column": {"en": "This column appears twice in the header.",
+                              "es": "Esta columna aparece dos veces en el encabezado."},
+    "table_unknown_column": {"en": "There is no such question in questionnaire {id} "
+                                   "version {version}.",
+                             "es": "No existe esa pregunta en el cuestionario {id} "
+                                   "versión {version}."},
+    "table_extra_cells": {"en": "The row has more cells than the {n} columns of the header.",
+                          "es": "La fila tiene más celdas que las {n} columnas del "
+                                "encabezado."},
+    "table_no_number": {"en": "The form number is missing.",
+                        "es": "Falta el número de formulario."},
+    "table_number_twice": {"en": "Form number {n} is also on line {line}.",
+                           "es": "El número de formulario {n} también está en la línea "
+                                 "{line}."},
+
     # Scores, dashboard and reports (issue 4).
     "not_stated": {"en": "Not stated", "es": "No indicado"},
     "all_forms": {"en": "All forms", "es": "Todos los formularios"},
