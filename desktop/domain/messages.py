@@ -91,6 +91,47 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "es": "El número de formulario {n} también está en la línea "
                                  "{line}."},
 
+    # The paper form and the codebook, printed from the questionnaire (issue 11).
+    "paper_go_to": {"en": "If {codes}, go to {target}.", "es": "Si {codes}, pase a {target}."},
+    "paper_go_to_end": {"en": "If {codes}, the form ends here.",
+                        "es": "Si {codes}, el formulario termina aquí."},
+    "paper_only_if": {"en": "Answer only if {condition}.",
+                      "es": "Responda solo si {condition}."},
+    "paper_and": {"en": "and", "es": "y"},
+    "paper_or": {"en": "or", "es": "o"},
+    "paper_not": {"en": "not", "es": "no"},
+    "paper_in": {"en": "is one of", "es": "es uno de"},
+    "paper_form_number": {"en": "Form number", "es": "Número de formulario"},
+    "paper_anonymous": {"en": "Anonymous: do not write your name anywhere on this form.",
+                        "es": "Anónimo: no escriba su nombre en ninguna parte de este "
+                              "formulario."},
+    "paper_one_code": {"en": "Mark one box.", "es": "Marque una casilla."},
+    "paper_many_codes": {"en": "Mark every box that applies.",
+                         "es": "Marque todas las casillas que correspondan."},
+    "paper_write_number": {"en": "Write a number", "es": "Escriba un número"},
+    "paper_write_date": {"en": "Write the date", "es": "Escriba la fecha"},
+    "paper_write_text": {"en": "Write your answer", "es": "Escriba su respuesta"},
+    "paper_optional": {"en": "(optional)", "es": "(opcional)"},
+    "paper_version": {"en": "Questionnaire {id}, version {version}",
+                      "es": "Cuestionario {id}, versión {version}"},
+    "paper_round": {"en": "Round: {name}", "es": "Ronda: {name}"},
+    "paper_page": {"en": "Form {form} · page {page} of {pages}",
+                   "es": "Formulario {form} · página {page} de {pages}"},
+    "codebook_title": {"en": "Codebook: {title}", "es": "Libro de códigos: {title}"},
+    "codebook_version": {"en": "Version {version} (sha256 {sha})",
+                         "es": "Versión {version} (sha256 {sha})"},
+    "codebook_rule": {"en": "Every question of every questionnaire version stored in the "
+                            "project, with its codes and rules.",
+                      "es": "Todas las preguntas de cada versión del cuestionario guardada "
+                            "en el proyecto, con sus códigos y reglas."},
+    "codebook_col_question": {"en": "Question", "es": "Pregunta"},
+    "codebook_col_type": {"en": "Type", "es": "Tipo"},
+    "codebook_col_codes": {"en": "Codes", "es": "Códigos"},
+    "codebook_col_rules": {"en": "Rules", "es": "Reglas"},
+    "codebook_required": {"en": "required", "es": "obligatoria"},
+    "codebook_skip": {"en": "skip: {condition}", "es": "salto: {condition}"},
+    "codebook_constraint": {"en": "check: {condition}", "es": "control: {condition}"},
+
     # Scores, dashboard and reports (issue 4).
     "not_stated": {"en": "Not stated", "es": "No indicado"},
     "all_forms": {"en": "All forms", "es": "Todos los formularios"},
