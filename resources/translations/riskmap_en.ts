@@ -331,6 +331,10 @@ n = {n}</translation>
         <translation>Risks</translation>
     </message>
     <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
         <source>Integrity climate</source>
         <translation>Integrity climate</translation>
     </message>
@@ -835,13 +839,13 @@ n = {n}</translation>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</translation>
     </message>
@@ -1131,6 +1135,14 @@ n = {n}</translation>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
     </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1250,6 +1262,10 @@ per 1,000 fields</translation>
     <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Missing form numbers in {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1472,6 +1488,49 @@ per 1,000 fields</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Likeli-
+hood</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>95% interval
+of the score</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>hidden (fewer than {n} answers)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1538,6 +1597,10 @@ per 1,000 fields</translation>
         <translation>Verify</translation>
     </message>
     <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
@@ -1546,8 +1609,20 @@ per 1,000 fields</translation>
         <translation>Give the round a name.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Type dates as YYYY-MM-DD, for example 2026-10-05.</translation>
+        <source>The start date</source>
+        <translation>The start date</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>The end date</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>The end date {end} is before the start date {start}.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>
@@ -1574,11 +1649,11 @@ per 1,000 fields</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</translation>
     </message>
@@ -1619,6 +1694,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -1652,6 +1734,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <source>Forms due ({count}): {numbers}</source>
         <translation>Forms due ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1682,6 +1768,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>{verified} of {sampled} sampled forms verified.</source>
         <translation>{verified} of {sampled} sampled forms verified.</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
     </message>
     <message>
         <source>Next due: form {n}.</source>

@@ -331,6 +331,10 @@ n = {n}</translation>
         <translation>Riesgos</translation>
     </message>
     <message>
+        <source>Ranking</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
         <source>Integrity climate</source>
         <translation>Clima de integridad</translation>
     </message>
@@ -835,13 +839,13 @@ n = {n}</translation>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Probabilidad media {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Puntaje medio {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
     </message>
@@ -1131,6 +1135,14 @@ n = {n}</translation>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
     </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1250,6 +1262,10 @@ por cada mil campos</translation>
     <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Números de formulario faltantes en {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1472,6 +1488,49 @@ por cada mil campos</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Probabi-
+lidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>Intervalo 95%
+del puntaje</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>oculto (menos de {n} respuestas)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1538,6 +1597,10 @@ por cada mil campos</translation>
         <translation>Verificación</translation>
     </message>
     <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
@@ -1546,8 +1609,20 @@ por cada mil campos</translation>
         <translation>Dé un nombre a la ronda.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+        <source>The start date</source>
+        <translation>La fecha de inicio</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>La fecha de fin</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} «{text}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>
@@ -1574,11 +1649,11 @@ por cada mil campos</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Puntaje medio {score:.1f} (IC 95% {lo:.1f}-{hi:.1f})
+Puntaje medio {score} (IC 95% {lo:.1f}-{hi:.1f})
 Nivel: {level}
 n = {n}</translation>
     </message>
@@ -1619,6 +1694,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>El proyecto de demostración estaba abierto cuando se cerró el programa. ¿Abrir la demostración otra vez? Elija No para abrir su propia base de datos.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -1652,6 +1734,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <source>Forms due ({count}): {numbers}</source>
         <translation>Formularios pendientes ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>y {more} más</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1682,6 +1768,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>{verified} of {sampled} sampled forms verified.</source>
         <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
     <message>
         <source>Next due: form {n}.</source>
