@@ -52,7 +52,6 @@ class RiskBasis:
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
                    dimensions: list[str] | tuple[str, ...] = ()) -> "RiskBasis":
         """Build the sums of `frame` (see `answer_frame`) for these group dimensions."""
-        missing_codes = list(questionnaire.missing_code_values())
         blocks = []
         for risk in questionnaire.risks:
             points_l = questionnaire.question(risk.likelihood).points
@@ -60,7 +59,8 @@ class RiskBasis:
             lik = frame[risk.likelihood].to_numpy(dtype=float)
             imp = frame[risk.impact].to_numpy(dtype=float)
             valid = (_whole_in(lik, points_l) & _whole_in(imp, points_i))
-            missing = ~valid & (np.isin(lik, missing_codes) | np.isin(imp, missing_codes))
+            missing = ~valid & (np.isin(lik, _codes(questionnaire, risk.likelihood))
+                                | np.isin(imp, _codes(questionnaire, risk.impact)))
             lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
             score = lik0 * imp0
             blocks.append(np.column_stack([valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2,
@@ -198,3 +198,8 @@ def risk_register(scores: pd.DataFrame) -> pd.DataFrame:
 def format_score(value: float, digits: int = 1) -> str:
     """A score for tables ('' when undefined)."""
     return "" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
+
+
+def _codes(questionnaire: Questionnaire, question_id: str) -> list[int]:
+    """The missing codes of one question (each question declares its own)."""
+    return list(questionnaire.question(question_id).missing_code_values())
