@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
@@ -248,9 +248,10 @@ class DashboardView(QWidget):
                            "protect the respondents.").format(n=data.min_n)
         else:
             text = self.tr("{n} forms, keyed {first} to {last}.").format(
-                n=data.n_forms, first=data.first_day, last=data.last_day)
+                n=QLocale().toString(int(data.n_forms)), first=data.first_day,
+                last=data.last_day)
         rule = self.tr("Figures from fewer than {n} respondents are hidden.").format(
-            n=data.min_n)
+            n=QLocale().toString(int(data.min_n)))
         self.summary.setText(f"{text} {rule}")
 
     # -- exports ----------------------------------------------------------------------------
