@@ -84,7 +84,8 @@ def parse_contents(bundle: VerifiedBundle) -> BundleContents:
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != bundle.manifest.questionnaire["sha256"]:
         raise BundleError("tampered", "questionnaire.json differs from its sha256")
     rounds, forms = records.parse_records(records.iter_lines(bundle.files[RECORDS]))
-    audit = records.parse_audit(records.iter_lines(bundle.files[AUDIT]))
+    audit = records.parse_audit(records.iter_lines(bundle.files[AUDIT]),
+                                chained=bundle.manifest.format_version >= 2)
     counts = bundle.manifest.counts
     if (counts.get("forms") != len(forms) or counts.get("rounds") != len(rounds)
             or counts.get("audit") != len(audit)):

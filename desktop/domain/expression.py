@@ -36,6 +36,10 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _KEYWORDS = {"and", "or", "not", "in"}
+# Limits that keep a hostile questionnaire (one carried by a bundle) from exhausting the
+# parser's or the evaluator's stack: nesting of parentheses and `not`, and source length.
+MAX_DEPTH = 32
+MAX_LENGTH = 4000
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,12 @@ class _Parser:
         self.tokens = _tokenise(source)
         self.index = 0
         self.names: set[str] = set()
+        self.depth = 0
+
+    def deeper(self, token: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"nested more than {MAX_DEPTH} levels deep", token.position)
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -145,8 +155,9 @@ class _Parser:
 
     def not_expr(self) -> _Node:
         if self.peek().kind == "not":
-            self.take()
+            self.deeper(self.take())
             inner = self.not_expr()
+            self.depth -= 1
             return lambda env: not bool(inner(env))
         return self.compare()
 
@@ -215,9 +226,10 @@ class _Parser:
             self.names.add(name)
             return lambda env: env.get(name)
         if token.text == "(":
-            self.take()
+            self.deeper(self.take())
             inner = self.or_expr()
             self.take("punct", ")")
+            self.depth -= 1
             return inner
         found = token.text or "end of expression"
         raise ExpressionError(f"unexpected {found!r}", token.position)
@@ -244,6 +256,8 @@ def parse_expression(source: str) -> Expression:
     """Parse `source`, raising `ExpressionError` for anything outside the language."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("the expression is empty", 0)
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError(f"longer than {MAX_LENGTH} characters", MAX_LENGTH)
     parser = _Parser(source)
     node = parser.parse()
     return Expression(source, frozenset(parser.names), node)
