@@ -96,5 +96,6 @@ def run_import(args: argparse.Namespace) -> int:
             for difference in b.questionnaire_differences:
                 print(f"  questionnaire differs from HQ's: {difference}")
         else:
-            print(f"{b.file_name}: {b.message}", file=sys.stderr)
+            print(f"{b.file_name}: {b.message}",
+                  file=sys.stdout if b.status == "replay" else sys.stderr)
     return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

@@ -22,7 +22,7 @@ FORM_SQL = ("SELECT uuid, round_uuid, form_number, status, operator, device, cre
             "updated, revision, deleted_reason, keystrokes, entry_seconds FROM response "
             "ORDER BY uuid")
 AUDIT_SQL = ("SELECT uuid, time, operator, device, action, response_uuid, question_id, old, "
-             "new, reason FROM audit_log WHERE action NOT LIKE 'import%' ORDER BY uuid")
+             "new, reason FROM audit_log WHERE device != 'hq' ORDER BY uuid")
 ROUND_SQL = "SELECT uuid, name, institution, place, target_count FROM round ORDER BY uuid"
 
 comments = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40) | \

@@ -51,7 +51,8 @@ def test_gaps_pins_and_counts_are_reported_and_kept(tmp_path, keys):
     _touch(db, key, "second version")
     second = export_bundle(db, key, [keys.recipient], out).path
     _touch(db, key, "third version")
-    third = export_bundle(db, key, [keys.recipient], out).path
+    # A full bundle carries the whole audit chain, so it can arrive before the second.
+    third = export_bundle(db, key, [keys.recipient], out, full=True).path
     hq = tmp_path / "hq.db"
     report = import_trusted(hq, keys.identity_path, [first, third])
     one, three = report.bundles
@@ -141,8 +142,20 @@ def test_command_line_round_trip(tmp_path, capsys):
     (bundle,) = out.iterdir()
     hq = tmp_path / "hq.db"
     identity = str(keys_dir / "hq-identity.txt")
+    # The laptop is not enrolled yet: refused, with its fingerprint and the command.
+    assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 1
+    err = capsys.readouterr().err
+    assert "not enrolled" in err and "riskmap devices trust" in err
+    assert main(["keys", "device"]) == 0
+    fingerprint = capsys.readouterr().out.split("fingerprint:")[1].splitlines()[0].strip()
+    assert fingerprint in err
+    assert main(["devices", "trust", "--db", str(hq), fingerprint, "--name", "Team A"]) == 0
+    assert main(["devices", "trust", "--db", str(hq), "not a fingerprint"]) == 2
+    capsys.readouterr()
     assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 0
     assert "7 new" in capsys.readouterr().out
+    assert main(["devices", "list", "--db", str(hq)]) == 0
+    assert "Team A" in capsys.readouterr().out
     assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 0
     assert "imported before" in capsys.readouterr().out
     assert main(["import", "--db", str(hq), "--identity", str(bundle), str(bundle)]) == 2
