@@ -120,6 +120,25 @@ def record_export(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
         [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
 
 
+def complete_export(conn: sqlite3.Connection, bundle_uuid: str, audit_through: int,
+                    marks: Sequence[tuple[str, int, str]]) -> None:
+    """After the file exists: the audit watermark and the marks of a claimed export."""
+    conn.execute("UPDATE bundle_ledger SET audit_through = ? WHERE direction = 'export' AND "
+                 "bundle_uuid = ?", (audit_through, bundle_uuid))
+    conn.executemany(
+        "INSERT INTO export_mark (response_uuid, revision, sha256, bundle_uuid) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(response_uuid) DO UPDATE SET "
+        "revision = excluded.revision, sha256 = excluded.sha256, "
+        "bundle_uuid = excluded.bundle_uuid",
+        [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
+
+
+def drop_export_claim(conn: sqlite3.Connection, bundle_uuid: str) -> None:
+    """Remove the claim of an export whose file could not be written."""
+    conn.execute("DELETE FROM bundle_ledger WHERE direction = 'export' AND bundle_uuid = ?",
+                 (bundle_uuid,))
+
+
 def ledger(conn: sqlite3.Connection, limit: int = 200) -> list[dict]:
     """The newest ledger rows (exports and imports) with their counts and reports."""
     rows = conn.execute(
