@@ -91,10 +91,10 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     for info in infos:
         if info.flag_bits & 0x1:
             raise BundleError("unsafe", f"{info.filename} is encrypted inside the zip")
-        mode = info.external_attr >> 16
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
             # A symlink, device, fifo or folder: only plain files are ever written.
-            raise BundleError("unsafe", f"{info.filename} is not a regular file ({mode:o})")
+            raise BundleError("unsafe", f"{info.filename} is not a regular file ({kind:o})")
         total += info.file_size
         _check_ratio(info.filename, info.file_size, info.compress_size)
     if total > MAX_TOTAL_BYTES:
