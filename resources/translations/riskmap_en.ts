@@ -873,6 +873,878 @@ n = {n}</translation>
         <translation>Import</translation>
     </message>
     <message>
+        <source>Enrol device...</source>
+        <translation>About {name}</source>
+        <translation>About {name}</translation>
+    </message>
+    <message>
+        <source>run from source</source>
+        <translation>run from source</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Build date</source>
+        <translation>Build date</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint</source>
+        <translation>Device key fingerprint</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Headquarters checks this fingerprint on every bundle from this laptop.</source>
+        <translation>Headquarters checks this fingerprint on every bundle from this laptop.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Key paper survey forms offline, verify them, chart the risks and send encrypted, signed bundles to headquarters.</source>
+        <translation>Key paper survey forms offline, verify them, chart the risks and send encrypted, signed bundles to headquarters.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Forms keyed per day</source>
+        <translation>Forms keyed per day</translation>
+    </message>
+    <message>
+        <source>Forms per post</source>
+        <translation>Forms per post</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>{day}: hidden to protect respondents</source>
+        <translation>{day}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{day}: {n} forms</source>
+        <translation>{day}: {n} forms</translation>
+    </message>
+    <message>
+        <source>{post}: hidden to protect respondents</source>
+        <translation>{post}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{post}: {n} forms</source>
+        <translation>{post}: {n} forms</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>hidden (min. {n})</source>
+        <translation>hidden (min. {n})</translation>
+    </message>
+</context>
+<context>
+    <name>ClimateChart</name>
+    <message>
+        <source>% of valid answers (disagree ← → agree)</source>
+        <translation>% of valid answers (disagree ← → agree)</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Integrity climate</translation>
+    </message>
+    <message>
+        <source>{number} {label}: hidden to protect respondents</source>
+        <translation>{number} {label}: hidden to protect respondents</translation>
+    </message>
+    <message>
+        <source>{number} {label}
+{parts}
+n = {n}</source>
+        <translation>{number} {label}
+{parts}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Hidden: {share:.0f}%</source>
+        <translation>Hidden: {share:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>HQ (current)</source>
+        <translation>HQ (current)</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>HQ kept</source>
+        <translation>HQ kept</translation>
+    </message>
+    <message>
+        <source>Incoming kept</source>
+        <translation>Incoming kept</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>HQ version</source>
+        <translation>HQ version</translation>
+    </message>
+    <message>
+        <source>Incoming version</source>
+        <translation>Incoming version</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Keep HQ</source>
+        <translation>Keep HQ</translation>
+    </message>
+    <message>
+        <source>Keep incoming</source>
+        <translation>Keep incoming</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Why you decided this way (kept in the audit log)</source>
+        <translation>Why you decided this way (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Two different paper forms: new number for the incoming one</source>
+        <translation>Two different paper forms: new number for the incoming one</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
+        <translation>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a decision: {n}</source>
+        <translation>Conflicts waiting for a decision: {n}</translation>
+    </message>
+    <message>
+        <source>Both edited the same version</source>
+        <translation>Both edited the same version</translation>
+    </message>
+    <message>
+        <source>Edits of an older version</source>
+        <translation>Edits of an older version</translation>
+    </message>
+    <message>
+        <source>Same paper number</source>
+        <translation>Same paper number</translation>
+    </message>
+    <message>
+        <source>(no form at HQ)</source>
+        <translation>(no form at HQ)</translation>
+    </message>
+    <message>
+        <source>{device} · {operator} · {time}</source>
+        <translation>{device} · {operator} · {time}</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</source>
+        <translation>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</translation>
+    </message>
+    <message>
+        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</source>
+        <translation>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</translation>
+    </message>
+    <message>
+        <source>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</source>
+        <translation>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</translation>
+    </message>
+    <message>
+        <source>Every question has a decision. Write the reason and press {apply}.</source>
+        <translation>Every question has a decision. Write the reason and press {apply}.</translation>
+    </message>
+    <message>
+        <source>Question {number} has no decision yet.</source>
+        <translation>Question {number} has no decision yet.</translation>
+    </message>
+    <message>
+        <source>Type the number written on the incoming paper form.</source>
+        <translation>Type the number written on the incoming paper form.</translation>
+    </message>
+    <message>
+        <source>Write the reason for this decision first; it is kept in the audit log.</source>
+        <translation>Write the reason for this decision first; it is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Conflict on form {n} resolved; the form is now at revision {revision}.</source>
+        <translation>Conflict on form {n} resolved; the form is now at revision {revision}.</translation>
+    </message>
+    <message>
+        <source>The result would not be a valid form: {problems}</source>
+        <translation>The result would not be a valid form: {problems}</translation>
+    </message>
+    <message>
+        <source>This conflict was resolved already.</source>
+        <translation>This conflict was resolved already.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s form of this conflict is gone; keep the incoming form as a form of its own instead.</source>
+        <translation>HQ&apos;s form of this conflict is gone; keep the incoming form as a form of its own instead.</translation>
+    </message>
+    <message>
+        <source>Both versions are edits of the same form; choose the values question by question instead.</source>
+        <translation>Both versions are edits of the same form; choose the values question by question instead.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institution</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Post</translation>
+    </message>
+    <message>
+        <source>&amp;Unit type</source>
+        <translation>&amp;Unit type</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k</source>
+        <translation>Ran&amp;k</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>Integrity climate</source>
+        <translation>Integrity climate</translation>
+    </message>
+    <message>
+        <source>Forms keyed</source>
+        <translation>Forms keyed</translation>
+    </message>
+    <message>
+        <source>Save charts…</source>
+        <translation>Save charts…</translation>
+    </message>
+    <message>
+        <source>Save every chart as PNG and SVG in a folder</source>
+        <translation>Save every chart as PNG and SVG in a folder</translation>
+    </message>
+    <message>
+        <source>Save tables…</source>
+        <translation>Save tables…</translation>
+    </message>
+    <message>
+        <source>Save the score tables as CSV or Excel</source>
+        <translation>Save the score tables as CSV or Excel</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>Write a printable report of this selection</source>
+        <translation>Write a printable report of this selection</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Reading the forms…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
+        <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
+    </message>
+    <message>
+        <source>{n} forms, keyed {first} to {last}.</source>
+        <translation>{n} forms, keyed {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>Figures from fewer than {n} respondents are hidden.</source>
+        <translation>Figures from fewer than {n} respondents are hidden.</translation>
+    </message>
+    <message>
+        <source>Save charts in</source>
+        <translation>Save charts in</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Save tables</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>Database not opened</source>
+        <translation>Database not opened</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {error}</source>
+        <translation>{path} could not be opened: {error}</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>File exists</translation>
+    </message>
+    <message>
+        <source>{path} exists already. Use Open to work on it, or choose a new name.</source>
+        <translation>{path} exists already. Use Open to work on it, or choose a new name.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Backup copy</source>
+        <translation>Backup copy</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>Backup not made</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
+        <translation>The copy could not be written to {path}: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Backup copy saved to {path}</source>
+        <translation>Backup copy saved to {path}</translation>
+    </message>
+    <message>
+        <source>Creating the demo project…</source>
+        <translation>Creating the demo project…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Demo not created</source>
+        <translation>Demo not created</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created: {error}</source>
+        <translation>The demo project could not be created: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscrepancyTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>First keying</source>
+        <translation>First keying</translation>
+    </message>
+    <message>
+        <source>Second keying</source>
+        <translation>Second keying</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>First kept</source>
+        <translation>First kept</translation>
+    </message>
+    <message>
+        <source>Second kept</source>
+        <translation>Second kept</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+</context>
+<context>
+    <name>EntryView</name>
+    <message>
+        <source>Form number</source>
+        <translation>Form number</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the form (Ctrl+S)</source>
+        <translation>Save the form (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>Save an incomplete form (Ctrl+Shift+S)</source>
+        <translation>Save an incomplete form (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Every change of this form (Ctrl+H)</source>
+        <translation>Every change of this form (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>New form</translation>
+    </message>
+    <message>
+        <source>Unsaved form</source>
+        <translation>Unsaved form</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Save them now?</source>
+        <translation>This form has changes that are not saved. Save them now?</translation>
+    </message>
+    <message>
+        <source>Not saved: {n} question(s) need attention (shown in red).</source>
+        <translation>Not saved: {n} question(s) need attention (shown in red).</translation>
+    </message>
+    <message>
+        <source>Change a verified form</source>
+        <translation>Change a verified form</translation>
+    </message>
+    <message>
+        <source>This form was already verified. Why is it being changed?</source>
+        <translation>This form was already verified. Why is it being changed?</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <source>Form {n} saved as a draft.</source>
+        <translation>Form {n} saved as a draft.</translation>
+    </message>
+    <message>
+        <source>Form {n} saved.</source>
+        <translation>Form {n} saved.</translation>
+    </message>
+    <message>
+        <source>History is shown for saved forms: open one from Records.</source>
+        <translation>History is shown for saved forms: open one from Records.</translation>
+    </message>
+    <message>
+        <source>End of the form: press Ctrl+S to save.</source>
+        <translation>End of the form: press Ctrl+S to save.</translation>
+    </message>
+    <message>
+        <source>Editing form {n} ({status})</source>
+        <translation>Editing form {n} ({status})</translation>
+    </message>
+    <message>
+        <source>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</source>
+        <translation>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</translation>
+    </message>
+    <message>
+        <source>{done} of {total} answered</source>
+        <translation>{done} of {total} answered</translation>
+    </message>
+</context>
+<context>
+    <name>ExportView</name>
+    <message>
+        <source>Recipients...</source>
+        <translation>Recipients...</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last export</source>
+        <translation>Only what changed since the last export</translation>
+    </message>
+    <message>
+        <source>Everything (full export)</source>
+        <translation>Everything (full export)</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle, e.g. a USB stick</source>
+        <translation>Folder for the bundle, e.g. a USB stick</translation>
+    </message>
+    <message>
+        <source>Choose folder...</source>
+        <translation>Choose folder...</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>New bundle</source>
+        <translation>New bundle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Created (UTC)</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Ledger of bundles sent and received</source>
+        <translation>Ledger of bundles sent and received</translation>
+    </message>
+    <message>
+        <source>Encrypted to {n} recipient(s): {keys}</source>
+        <translation>Encrypted to {n} recipient(s): {keys}</translation>
+    </message>
+    <message>
+        <source>No recipient yet: add the public key headquarters sent you.</source>
+        <translation>No recipient yet: add the public key headquarters sent you.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle</source>
+        <translation>Folder for the bundle</translation>
+    </message>
+    <message>
+        <source>No recipient is set; click Recipients... and add the key headquarters sent you.</source>
+        <translation>No recipient is set; click Recipients... and add the key headquarters sent you.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the bundle.</source>
+        <translation>Choose an existing folder for the bundle.</translation>
+    </message>
+    <message>
+        <source>This project is not saved in a file, so it cannot be exported.</source>
+        <translation>This project is not saved in a file, so it cannot be exported.</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exporting...</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
+        <translation>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no bundle was written.</source>
+        <translation>Export cancelled; no bundle was written.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
+        <translation>The bundle could not be written ({error}); check the folder and free space, then try again.</translation>
+    </message>
+    <message>
+        <source>The export failed; nothing was recorded. Details are in the log file.</source>
+        <translation>The export failed; nothing was recorded. Details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>FormHistoryDialog</name>
+    <message>
+        <source>History of form {n}</source>
+        <translation>History of form {n}</translation>
+    </message>
+    <message>
+        <source>History of the form</source>
+        <translation>History of the form</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>keyed</source>
+        <translation>keyed</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>form number changed</source>
+        <translation>form number changed</translation>
+    </message>
+    <message>
+        <source>out-of-range value kept</source>
+        <translation>out-of-range value kept</translation>
+    </message>
+    <message>
+        <source>keyed again to verify</source>
+        <translation>keyed again to verify</translation>
+    </message>
+    <message>
+        <source>discrepancy resolved</source>
+        <translation>discrepancy resolved</translation>
+    </message>
+    <message>
+        <source>corrected by verification</source>
+        <translation>corrected by verification</translation>
+    </message>
+    <message>
+        <source>{n} answers: </source>
+        <translation>{n} answers: </translation>
+    </message>
+</context>
+<context>
+    <name>FormWidget</name>
+    <message>
+        <source>Value kept after confirmation.</source>
+        <translation>Value kept after confirmation.</translation>
+    </message>
+    <message>
+        <source>Press Enter again to keep this value, or correct it.</source>
+        <translation>Press Enter again to keep this value, or correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapChart</name>
+    <message>
+        <source>Impact →</source>
+        <translation>Impact →</translation>
+    </message>
+    <message>
+        <source>Likelihood →</source>
+        <translation>Likelihood →</translation>
+    </message>
+    <message>
+        <source>Risk heat map</source>
+        <translation>Risk heat map</translation>
+    </message>
+    <message>
+        <source>{number}. {label}
+Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Likelihood 4-5: {likely:.0%}
+n = {n}</source>
+        <translation>{number}. {label}
+Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
+Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
+Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Likelihood 4-5: {likely:.0%}
+n = {n}</translation>
+    </message>
+    <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <source>Headquarters key file (hq-identity.txt)</source>
+        <translation>Headquarters key file (hq-identity.txt)</translation>
+    </message>
+    <message>
+        <source>Choose key...</source>
+        <translation>Choose key...</translation>
+    </message>
+    <message>
+        <source>Add bundles...</source>
+        <translation>Add bundles...</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Enrol device...</translation>
+    </message>
+    <message>
         <source>Import bundles from the field</source>
         <translation>Import bundles from the field</translation>
     </message>
@@ -949,6 +1821,98 @@ n = {n}</translation>
         <translation>Importing...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Import bundles from the field</source>
+        <translation>Import bundles from the field</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Headquarters key file</source>
+        <translation>Headquarters key file</translation>
+    </message>
+    <message>
+        <source>Key files (*.txt *.key);;All files (*)</source>
+        <translation>Key files (*.txt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>Bundles (*.zip.age *.age);;All files (*)</source>
+        <translation>Bundles (*.zip.age *.age);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the headquarters key file first.</source>
+        <translation>Choose the headquarters key file first.</translation>
+    </message>
+    <message>
+        <source>Add one or more bundle files to import.</source>
+        <translation>Add one or more bundle files to import.</translation>
+    </message>
+    <message>
+        <source>Open a project saved in a file before importing.</source>
+        <translation>Open a project saved in a file before importing.</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importing...</translation>
+    </message>
+    <message>
+        <source>Enrol device</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings or About, or its enrolment card), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings or About, or its enrolment card), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
@@ -973,8 +1937,40 @@ n = {n}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>New device, key pinned: {fp}</translation>
+        <source>Held</source>
+        <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
+        <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
+        <translation>{n} conflict(s) wait for a decision in the Conflicts tab.</translation>
+    </message>
+    <message>
+        <source>The import failed and the database was not changed. Details are in the log file.</source>
+        <translation>The import failed and the database was not changed. Details are in the log file.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Held</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>First bundle of enrolled device {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
