@@ -7,7 +7,7 @@ questionnaire differs from HQ's, or the plain sentence saying why a bundle was r
 
 A bundle from a laptop HQ has not enrolled is refused with its fingerprint; "Enrol
 device..." asks the analyst to confirm that the fingerprint matches the one the laptop
-shows (read over the phone, or from its enrolment card), enrols it, and imports again.
+shows (read over the phone), enrols it, and imports again.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ class ImportView(LazyView):
             self, self.tr("Enrol device"),
             self.tr("Device {device} signed this bundle with the key whose fingerprint is:"
                     "\n\n{fp}\n\nCompare it group by group with the fingerprint the laptop "
-                    "shows (Settings or About, or its enrolment card), read to you by "
+                    "shows (Settings, About, or `riskmap keys device`), read to you by "
                     "someone you trust. Enrol the device only if every group matches: its "
                     "bundles will then be imported.").format(device=bundle.device_id,
                                                             fp=bundle.fingerprint),
