@@ -33,13 +33,15 @@ def _door_checks_off():
     """The import as it was before answers, responses.csv and the audit chain were checked
     at HQ's door (the baseline of the validation cost; never in the product)."""
     from desktop.services import import_gate
-    saved = import_gate.check_answers, import_gate.check_audit_chain
-    import_gate.check_answers = lambda *args, **kwargs: None
+    door = import_gate.AnswerDoor
+    saved = door.form, door.finish, import_gate.check_audit_chain
+    door.form = lambda self, record, answers, rounds: None
+    door.finish = lambda self, contents: self.start(contents.rounds)
     import_gate.check_audit_chain = lambda conn, contents: list(contents.audit)
     try:
         yield
     finally:
-        import_gate.check_answers, import_gate.check_audit_chain = saved
+        door.form, door.finish, import_gate.check_audit_chain = saved
 
 
 def run(table) -> None:

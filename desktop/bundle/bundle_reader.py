@@ -78,15 +78,16 @@ def verify_bundle(data: bytes, identities: list[x25519.Identity]) -> VerifiedBun
     return VerifiedBundle(manifest, files)
 
 
-def parse_contents(bundle: VerifiedBundle) -> BundleContents:
-    """The questionnaire, rounds, forms and audit rows of a verified bundle (step 5)."""
+def parse_contents(bundle: VerifiedBundle, on_form=None) -> BundleContents:
+    """The questionnaire, rounds, forms and audit rows of a verified bundle (step 5);
+    `on_form` is passed to `records.parse_records`."""
     try:
         text = bundle.files[QUESTIONNAIRE].decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleError("tampered", f"questionnaire.json: {exc}") from exc
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != bundle.manifest.questionnaire["sha256"]:
         raise BundleError("tampered", "questionnaire.json differs from its sha256")
-    rounds, forms = records.parse_records(records.iter_lines(bundle.files[RECORDS]))
+    rounds, forms = records.parse_records(records.iter_lines(bundle.files[RECORDS]), on_form)
     audit = records.parse_audit(records.iter_lines(bundle.files[AUDIT]),
                                 chained=bundle.manifest.format_version >= 2)
     counts = bundle.manifest.counts

@@ -18,7 +18,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .errors import BundleError
 
@@ -136,8 +136,13 @@ def audit_line(row: Mapping[str, Any]) -> str:
     return _encode({name: row[name] for name in AUDIT_FIELDS + AUDIT_CHAIN_FIELDS})
 
 
-def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
-    """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise)."""
+def parse_records(lines: Iterable[str], on_form: Callable | None = None
+                  ) -> tuple[list[dict], list[FormRecord]]:
+    """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise).
+
+    `on_form(record, answers, rounds)` sees each form as it is read, with its answers as
+    the dict just parsed (HQ validates them there, without parsing them again) and the
+    rounds read so far (a bundle lists its rounds first)."""
     rounds: list[dict] = []
     forms: list[FormRecord] = []
     seen: set[str] = set()
@@ -149,11 +154,14 @@ def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
         if kind == "round":
             rounds.append(_check_round(data, number))
         elif kind == "form":
+            answers = data.get("answers")
             record = _check_form(data, answers_text, number)
             if record.uuid in seen:
                 raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
             seen.add(record.uuid)
             forms.append(record)
+            if on_form is not None:
+                on_form(record, answers, rounds)
         else:
             raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
     return rounds, forms

@@ -17,12 +17,18 @@ from .questionnaire import Questionnaire
 
 
 class FormGate:
-    """Validates forms of one questionnaire version, remembering repeated work."""
+    """Validates forms of one questionnaire version, remembering repeated work.
+
+    The per-form work is a few set operations: unknown ids (keys minus the known ids),
+    answers to questions that do not apply (keys minus the applicable ids, cached per
+    combination of the answers skip conditions read), (question, text) pairs never seen
+    before (checked once each with `check_answer`), and required ids without an answer."""
 
     def __init__(self, questionnaire: Questionnaire, lang: str = "en"):
         self.questionnaire = questionnaire
         self.lang = lang
         self._questions = {q.id: q for q in questionnaire.questions()}
+        self._known = frozenset(self._questions)
         self._required = frozenset(q.id for q in questionnaire.questions() if q.required)
         names: set[str] = set()
         for section in questionnaire.sections:
@@ -30,41 +36,44 @@ class FormGate:
                 if expr is not None:
                     names |= set(expr.names)
         self._skip_inputs = tuple(sorted(names))
-        self._checked: dict[tuple[str, str], Problem | None] = {}
-        self._applies: dict[tuple, frozenset[str]] = {}
+        self._ok: set[tuple[str, str]] = set()  # (question id, text) pairs that passed
+        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
 
     def problems(self, answers: Mapping[str, str], draft: bool = False) -> list[Problem]:
         """Every problem of one form (out-of-range values included: the caller decides
         whether a confirmation in the audit log covers them)."""
-        found: list[Problem] = []
-        for qid, text in answers.items():
-            if qid not in self._questions:
-                found.append(Problem(qid, "unknown_question",
-                                     message("unknown_question", self.lang, question=qid)))
-        if found:
-            return found
-        key = tuple(answers.get(name) for name in self._skip_inputs)
-        applies = self._applies.get(key)
-        if applies is None:
+        keys = answers.keys()
+        unknown = keys - self._known
+        if unknown:
+            return [Problem(qid, "unknown_question",
+                            message("unknown_question", self.lang, question=qid))
+                    for qid in sorted(unknown)]
+        key = tuple(map(answers.get, self._skip_inputs))
+        entry = self._applies.get(key)
+        if entry is None:
             applies = frozenset(applicable(self.questionnaire, answers))
-            self._applies[key] = applies
-        for qid, text in answers.items():
+            entry = self._applies[key] = (applies, self._required & applies)
+        applies, required = entry
+        if keys <= applies and answers.items() <= self._ok and (draft or required <= keys):
+            return []  # the common case: every pair seen and passed before, in C loops
+        found: list[Problem] = []
+        for qid in keys - applies:
+            if answers[qid].strip():
+                found.append(Problem(qid, "not_applicable",
+                                     message("not_applicable", self.lang)))
+        for qid, text in answers.items() - self._ok:
             if qid not in applies:
-                if text.strip():
-                    found.append(Problem(qid, "not_applicable",
-                                         message("not_applicable", self.lang)))
                 continue
-            pair = (qid, text)
-            if pair in self._checked:
-                problem = self._checked[pair]
+            if not text.strip():
+                if qid in required and not draft:
+                    found.append(Problem(qid, "required", message("required", self.lang)))
+                continue
+            problem = check_answer(self.questionnaire, self._questions[qid], text, self.lang)
+            if problem is None:
+                self._ok.add((qid, text))
             else:
-                problem = check_answer(self.questionnaire, self._questions[qid], text,
-                                       self.lang)
-                self._checked[pair] = problem
-            if problem is not None:
                 found.append(problem)
         if not draft:
-            for qid in self._required & applies:
-                if not (answers.get(qid) or "").strip():
-                    found.append(Problem(qid, "required", message("required", self.lang)))
+            found.extend(Problem(qid, "required", message("required", self.lang))
+                         for qid in required - keys)
         return found

@@ -12,7 +12,6 @@ records, and the audit hash chain against the last row HQ holds for each device.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from ..bundle.bundle_reader import BundleContents, VerifiedBundle
 from ..bundle.csv_export import CsvWriter
@@ -24,16 +23,7 @@ from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnaire
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
-from .device_service import display_fingerprint, enrol_command
-
-
-@dataclass
-class DoorContext:
-    """What the checks found that the merge needs."""
-
-    device: EnrolledDevice
-    questionnaires: dict[str, Questionnaire]  # sha256 -> parsed version
-    new_audit: list[tuple]  # audit rows HQ does not hold yet, in bundle order
+from .device_service import enrol_command
 
 
 def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
@@ -65,13 +55,12 @@ def check_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
                           device_id=m.device_id, sequence=m.sequence, other=other)
 
 
-def check_questionnaires(conn: sqlite3.Connection,
-                         contents: BundleContents) -> dict[str, Questionnaire]:
+def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
+                         rounds: list[dict]) -> dict[str, Questionnaire]:
     """Every questionnaire in the bundle, through the full loader; HQ's stored versions
     that the bundle's rounds refer to are loaded too."""
-    texts = [contents.questionnaire_text] + [r["questionnaire_definition"]
-                                             for r in contents.rounds
-                                             if r["questionnaire_definition"]]
+    texts = [questionnaire_text] + [r["questionnaire_definition"] for r in rounds
+                                    if r["questionnaire_definition"]]
     parsed: dict[str, Questionnaire] = {}
     for text in texts:
         try:
@@ -83,7 +72,7 @@ def check_questionnaires(conn: sqlite3.Connection,
             raise BundleError("bad_questionnaire", repr(exc), problem=type(exc).__name__) \
                 from exc
         parsed[q.sha256] = q
-    for round_ in contents.rounds:
+    for round_ in rounds:
         sha = round_["questionnaire_sha256"]
         if sha not in parsed:
             text = questionnaire_store.questionnaire_text(conn, sha)
@@ -93,38 +82,61 @@ def check_questionnaires(conn: sqlite3.Connection,
     return parsed
 
 
-def check_answers(conn: sqlite3.Connection, contents: BundleContents,
-                  questionnaires: dict[str, Questionnaire],
-                  round_questionnaire: dict[str, str], round_names: dict[str, str],
-                  csv_question_ids: tuple[str, ...], csv_bytes: bytes) -> None:
-    """Every answer of every form against its round's version; responses.csv rebuilt from
-    the records must be byte for byte the one the bundle carries."""
-    gates: dict[str, FormGate] = {}
-    csv = CsvWriter(csv_question_ids)
-    pending: list[tuple] = []  # out-of-range values that need a confirmation
-    for record in contents.forms:
+class AnswerDoor:
+    """Checks every form as the parser reads it (`form` is `parse_records`' on_form):
+    its answers against its round's questionnaire version (`FormGate`), and its row of
+    responses.csv, rebuilt from the record; `finish` compares the whole file and looks
+    for the operator's confirmation of each out-of-range value."""
+
+    def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle):
+        self.conn = conn
+        self.verified = verified
+        self.questionnaires: dict[str, Questionnaire] = {}
+        self.round_names: dict[str, str] = {}
+        self._round_q: dict[str, str] = {}
+        self._gates: dict[str, FormGate] = {}
+        self._csv: CsvWriter | None = None
+        self._pending: list[tuple] = []  # out-of-range values that need a confirmation
+
+    def start(self, rounds: list[dict]) -> None:
+        """Validate the questionnaires and learn the rounds (at the first form)."""
+        text = self.verified.files["questionnaire.json"].decode("utf-8", "replace")
+        self.questionnaires = check_questionnaires(self.conn, text, rounds)
+        self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
+        self.round_names = {r["uuid"]: r["name"] for r in rounds}
+        for uuid, name, q_sha in bundle_store.round_rows(self.conn):
+            self._round_q[uuid], self.round_names[uuid] = q_sha, name
+        bundle_q = self.questionnaires[self.verified.manifest.questionnaire["sha256"]]
+        self._csv = CsvWriter(tuple(q.id for q in bundle_q.questions()))
+
+    def form(self, record, answers: dict, rounds: list[dict]) -> None:
+        if self._csv is None:
+            self.start(rounds)
         f = record.fields
-        answers = record.answers
-        sha = round_questionnaire.get(f["round_uuid"])
+        sha = self._round_q.get(f["round_uuid"])
         if sha is None:
             raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
-        gate = gates.get(sha)
+        gate = self._gates.get(sha)
         if gate is None:
-            gate = gates[sha] = FormGate(questionnaires[sha])
+            gate = self._gates[sha] = FormGate(self.questionnaires[sha])
         for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
             if problem.key in CONFIRMABLE:
-                pending.append((record, problem))
+                self._pending.append((record, problem, answers.get(problem.question_id)))
                 continue
-            _refuse_answer(record, problem, round_names)
-        csv.add((round_names.get(f["round_uuid"], ""), f["round_uuid"], f["uuid"],
-                 f["form_number"], f["status"], f["operator"], f["device"], f["created"],
-                 f["updated"], f["revision"], f["deleted_reason"]), answers,
-                record.answers_text)
-    if pending:
-        _check_confirmations(conn, contents, pending, round_names)
-    if csv.to_bytes() != csv_bytes:
-        raise BundleError("csv_mismatch", RESPONSES_CSV,
-                          problem="a row or a value differs from records.jsonl")
+            _refuse_answer(record, problem, self.round_names)
+        self._csv.add((self.round_names.get(f["round_uuid"], ""), f["round_uuid"], f["uuid"],
+                       f["form_number"], f["status"], f["operator"], f["device"],
+                       f["created"], f["updated"], f["revision"], f["deleted_reason"]),
+                      answers, record.answers_text)
+
+    def finish(self, contents: BundleContents) -> None:
+        if self._csv is None:  # a bundle without forms
+            self.start(contents.rounds)
+        if self._pending:
+            _check_confirmations(self.conn, contents, self._pending, self.round_names)
+        if self._csv.to_bytes() != self.verified.files[RESPONSES_CSV]:
+            raise BundleError("csv_mismatch", RESPONSES_CSV,
+                              problem="a row or a value differs from records.jsonl")
 
 
 def _refuse_answer(record, problem, round_names: dict[str, str]) -> None:
@@ -141,9 +153,8 @@ def _check_confirmations(conn, contents: BundleContents, pending: list[tuple],
     log (this bundle's rows or those HQ holds), as the entry form records it."""
     confirmed = {(row[5], row[6], row[8]) for row in contents.audit
                  if row[4] == "confirm_out_of_range"}
-    confirmed |= bundle_store.confirmations(conn, {r.uuid for r, _ in pending})
-    for record, problem in pending:
-        value = record.answers.get(problem.question_id)
+    confirmed |= bundle_store.confirmations(conn, {r.uuid for r, _, _ in pending})
+    for record, problem, value in pending:
         if (record.uuid, problem.question_id, value) not in confirmed:
             _refuse_answer(record, problem, round_names)
 
@@ -196,5 +207,5 @@ def _chain_error(device: str, problem: str) -> None:
     raise BundleError("audit_chain", f"{device}: {problem}", device=device, problem=problem)
 
 
-__all__ = ["DoorContext", "check_answers", "check_audit_chain", "check_device",
-           "check_questionnaires", "check_sequence", "display_fingerprint"]
+__all__ = ["AnswerDoor", "check_audit_chain", "check_device", "check_questionnaires",
+           "check_sequence"]

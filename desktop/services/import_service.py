@@ -141,28 +141,15 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     import_gate.check_sequence(conn, verified)
-    contents = parse_contents(verified)
-    questionnaires = import_gate.check_questionnaires(conn, contents)
-    round_questionnaire, round_names = _round_lookups(conn, contents)
-    bundle_q = questionnaires[m.questionnaire["sha256"]]
-    import_gate.check_answers(conn, contents, questionnaires, round_questionnaire,
-                              round_names, tuple(q.id for q in bundle_q.questions()),
-                              verified.files["responses.csv"])
+    door = import_gate.AnswerDoor(conn, verified)
+    contents = parse_contents(verified, on_form=door.form)
+    door.finish(contents)
+    questionnaires = door.questionnaires
     new_audit = import_gate.check_audit_chain(conn, contents)
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
     _write_bundle(db, verified, contents, pin, result, operator, device, new_audit,
                   questionnaires, late)
     device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
-
-
-def _round_lookups(conn, contents: BundleContents) -> tuple[dict[str, str], dict[str, str]]:
-    """round uuid -> questionnaire sha256 and -> name, for the bundle's rounds and HQ's
-    (a round HQ holds keeps its own version and name)."""
-    sha = {r["uuid"]: r["questionnaire_sha256"] for r in contents.rounds}
-    names = {r["uuid"]: r["name"] for r in contents.rounds}
-    for uuid, name, q_sha in bundle_store.round_rows(conn):
-        sha[uuid], names[uuid] = q_sha, name
-    return sha, names
 
 
 def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleContents,
