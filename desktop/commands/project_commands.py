@@ -57,19 +57,22 @@ def run_check(args: argparse.Namespace) -> int:
     from ..storage import integrity
     from ..storage.database import Database
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist.")
-    db = Database.open(args.db)
+        raise CommandError("db_missing", path=args.db)
+    db = Database.open(args.db, read_only=True)  # inspecting never writes (issue 13)
     try:
         report = integrity.check(db.conn)
     finally:
         db.close()
+    file_version = db.file_version if db.file_version is not None else report.schema_version
     by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
     print(f"database:        {args.db}")
     print(f"forms:           {report.live_forms} ({by_status})")
     print(f"rounds:          {report.rounds}")
     print(f"audit rows:      {report.audit_rows}")
     print(f"questionnaires:  {', '.join(report.questionnaires) or 'none'}")
-    print(f"schema version:  {report.schema_version} (this program: {report.schema_expected})")
+    older = " (updated when next opened for writing)" if file_version < report.schema_version \
+        else ""
+    print(f"schema version:  {file_version} (this program: {report.schema_expected}){older}")
     print(f"journal mode:    {report.journal_mode.upper()}")
     print(f"integrity:       {report.integrity}")
     print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")

@@ -41,7 +41,7 @@ def run_report(args: argparse.Namespace) -> int:
     from ..services.project import Project
     from ..services.report_service import build_report, write_csv, write_xlsx
 
-    project = Project.open(args.db)
+    project = Project.open(args.db, read_only=True)  # a report never writes the database
     try:
         names = [round_.name for round_ in project.rounds()]
         if args.round and args.round not in names:

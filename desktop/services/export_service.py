@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
+from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
 from ..bundle.manifest import Manifest
@@ -28,7 +29,7 @@ ProgressFn = Callable[[int, int], None]
 PROGRESS_STEP = 2000
 
 
-class ExportRefused(ValueError):
+class ExportRefused(UserError, ValueError):
     """Nothing was exported; the message says why and what to do."""
 
 
