@@ -9,7 +9,6 @@ no file that looks valid and no ledger row.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
+from ..domain.atomic_files import write_atomically
 from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
@@ -140,38 +140,15 @@ def _slug(text: str) -> str:
 
 def _write_atomically(folder: Path, name: str, data: bytes) -> Path:
     """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
-    file that looks like a finished bundle."""
+    file that looks like a finished bundle (see domain/atomic_files)."""
     final = folder / name
     counter = 1
-    while final.exists():
-        counter += 1
-        final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
-    temporary = folder / f".{final.name}.partial"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
-    return final
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the file itself is synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    while True:
+        try:
+            return write_atomically(final, data, exclusive=True)
+        except FileExistsError:
+            counter += 1
+            final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
 
 
 def ledger_rows(project: Project, limit: int = 200) -> list[dict]:
