@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         print("riskmap: interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
-        return report_failure(exc, args.command)
+        return report_failure(exc, args.command, getattr(args, "db", None))
 
 
-def report_failure(exc: BaseException, command: str = "") -> int:
+def report_failure(exc: BaseException, command: str = "", path: object = None) -> int:
     """Print the one sentence for `exc` on stderr and return the exit code (2). A failure
     nobody foresaw is logged with its traceback; the screen names the log file."""
     from .domain.questionnaire_loader import QuestionnaireError
@@ -71,7 +71,7 @@ def report_failure(exc: BaseException, command: str = "") -> int:
         for problem in exc.problems[1:]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    error = translate(exc)
+    error = translate(exc, path)  # sqlite3 errors do not say which file: the --db one
     if error is None:
         from .services.paths import log_path
         log.error("command %s failed unexpectedly", command, exc_info=exc)

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_init(args: argparse.Namespace) -> int:
     from ..services.project import Project
     if args.db.exists():
-        raise CommandError(f"{args.db} exists already; choose a new file name.")
+        raise CommandError("db_exists", path=args.db)
     project = Project.open(args.db, args.questionnaire)
     q = project.questionnaire
     print(f"Created {args.db} with questionnaire {q.id} {q.version} "
@@ -43,7 +43,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from ..services.demo_service import fill_demo
     from ..services.project import Project
     if args.n < 1 or args.n > 1_000_000:
-        raise CommandError("--n must be between 1 and 1,000,000.")
+        raise CommandError("demo_count")
     project = Project.open(args.db)
     try:
         fill_demo(project, args.n, args.seed, args.round)

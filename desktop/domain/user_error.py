@@ -74,13 +74,15 @@ def sentence_of(exc: BaseException, lang: str | None = None) -> str | None:
 
 
 def translate(exc: BaseException, path: str | Path | None = None) -> UserError | None:
-    """A `UserError` for a failure of the machine (disk, file, database), else None."""
+    """A `UserError` for a failure of the machine (disk, file, database), else None.
+    `path` names the file for errors that do not carry one (sqlite3's)."""
     if isinstance(exc, UserError):
         return exc
-    where = str(path or getattr(exc, "filename", None) or "")
+    where = str(getattr(exc, "filename", None) or path or "")
     detail = f"{type(exc).__name__}: {exc}"
+    where = where or "?"
     if isinstance(exc, UnicodeDecodeError):
-        return UserError("not_utf8", path=where or "?", detail=detail)
+        return UserError("not_utf8", path=where, detail=detail)
     if isinstance(exc, sqlite3.Error):
         return _translate_sqlite(exc, where, detail)
     if isinstance(exc, OSError):
@@ -94,18 +96,18 @@ def _translate_sqlite(exc: sqlite3.Error, where: str, detail: str) -> UserError 
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""
     if "full" in code.lower() or "database or disk is full" in text:
-        return UserError("disk_full", path=where or "?", detail=detail)
+        return UserError("disk_full", path=where, detail=detail)
     if "readonly" in code.lower() or "readonly database" in text or "read-only" in text:
-        return UserError("db_read_only", path=where or "?", detail=detail)
+        return UserError("db_read_only", path=where, detail=detail)
     if "locked" in text or "busy" in code.lower():
-        return UserError("db_locked", path=where or "?", detail=detail)
+        return UserError("db_locked", path=where, detail=detail)
     if ("malformed" in text or "not a database" in text or "corrupt" in code.lower()
             or "notadb" in code.lower()):
-        return UserError("db_damaged", path=where or "?", detail=detail)
+        return UserError("db_damaged", path=where, detail=detail)
     if "unable to open" in text or "cantopen" in code.lower():
-        return UserError("cannot_open", path=where or "?", detail=detail)
+        return UserError("cannot_open", path=where, detail=detail)
     if "disk i/o error" in text or "ioerr" in code.lower():
-        return UserError("io_error", path=where or "?", reason=str(exc), detail=detail)
+        return UserError("io_error", path=where, reason=str(exc), detail=detail)
     return None
 
 

@@ -5,6 +5,7 @@ fingerprint. The field laptop only ever stores public recipients, never HQ's sec
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,8 @@ def hq_init(out_dir: str | Path) -> HqKeys:
     folder.mkdir(parents=True, exist_ok=True)
     identity_path, recipient_path = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
     if identity_path.exists():
-        raise FileExistsError(f"{identity_path} exists already; keep it safe or choose "
-                              "another folder.")
+        raise FileExistsError(errno.EEXIST, f"{identity_path} exists already; keep it safe "
+                              "or choose another folder.", str(identity_path))
     identity = age_crypto.generate_identity()
     recipient = str(identity.to_public())
     write_all({identity_path: age_crypto.identity_text(identity).encode("ascii"),

@@ -36,7 +36,12 @@ class Project:
         loaded = None
         if is_new or questionnaire_path is not None:
             loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
-        db = Database.open(path, check_same_thread=check_same_thread)
+        def store_loaded(conn) -> None:
+            questionnaire_store.store_questionnaire(
+                conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
+
+        db = Database.open(path, check_same_thread=check_same_thread,
+                           on_create=store_loaded if loaded is not None else None)
         try:
             text = questionnaire_store.latest_questionnaire_text(db.conn)
             if loaded is not None:

@@ -11,9 +11,11 @@ works on read-only files, folders and disks.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Callable
 
 from ..domain.user_error import translate
 from .connection import connect, transaction
@@ -49,9 +51,12 @@ class Database:
 
     @classmethod
     def open(cls, path: str | Path, check_same_thread: bool = True,
-             read_only: bool = False) -> "Database":
+             read_only: bool = False,
+             on_create: Callable[[sqlite3.Connection], None] | None = None) -> "Database":
         """Open (creating if needed) and migrate `path`; ':memory:' gives a scratch one.
-        With `read_only`, open an existing file for inspection without writing anything."""
+        With `read_only`, open an existing file for inspection without writing anything.
+        `on_create` fills a new file before it appears under its name (so a second
+        process never sees it half-made)."""
         if str(path) == ":memory:":
             conn = connect(":memory:", check_same_thread)
             migrate(conn, None)
@@ -64,8 +69,13 @@ class Database:
                 found = _inspect(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                create_new(path, lambda conn: migrate(conn, None),
-                           lambda temp: connect(temp, check_same_thread))
+                def build(conn: sqlite3.Connection) -> None:
+                    migrate(conn, None)
+                    if on_create is not None:
+                        with transaction(conn):
+                            on_create(conn)
+
+                create_new(path, build, lambda temp: connect(temp, check_same_thread))
                 found = SCHEMA_VERSION
             conn = connect(path, check_same_thread)
             try:
@@ -145,7 +155,12 @@ def _as_user_error(exc: BaseException, path: Path) -> BaseException:
     """A sentence naming `path` for a database or file failure (the cause stays chained)."""
     if isinstance(exc, DatabaseError):
         return exc
+    detail = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, sqlite3.OperationalError) and path.exists() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # SQLite says "unable to open database file" when it cannot make the -wal file.
+        return DatabaseError("db_read_only", path=path, detail=detail)
     error = translate(exc, path)
     if error is None:
-        return DatabaseError("cannot_open", path=path, detail=f"{type(exc).__name__}: {exc}")
+        return DatabaseError("cannot_open", path=path, detail=detail)
     return DatabaseError(error.key or "cannot_open", detail=error.detail, **error.params)
