@@ -169,8 +169,10 @@ class ChartBase(pg.GraphicsLayoutWidget):
         path = Path(path)
         old = self.size()
         self.resize(width, height)
+        buffer = QBuffer()  # painted in memory, then written whole or not at all
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setTitle(self.windowTitle() or "RiskMap chart")
@@ -180,9 +182,9 @@ class ChartBase(pg.GraphicsLayoutWidget):
         finally:
             painter.end()
             self.resize(old)
-        if not path.exists():
-            raise OSError(f"Could not write {path}.")
-        return path
+        data = bytes(buffer.data())
+        buffer.close()
+        return write_atomically(path, data)
 
 
 def hidden_text(_chart, min_n: int) -> str:

@@ -70,9 +70,12 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
-            # "unable to open database file" / "attempt to write a readonly database":
-            # a WAL database in a folder where SQLite cannot make its -shm file.
             conn.close()
+            # "unable to open database file" / "attempt to write a readonly database": a
+            # WAL database in a folder where SQLite cannot make its -shm file. Anything
+            # else (a lock held by a writer) must not fall back to an unguarded read.
+            if not any(text in str(exc).lower() for text in ("unable to open", "readonly")):
+                raise
             last_error = exc
             continue
         except BaseException:
