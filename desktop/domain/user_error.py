@@ -35,9 +35,20 @@ def user_language(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
+def _texts(key: str) -> dict[str, str] | None:
+    """The sentences of `key`: the error catalogue, then the domain's other messages (the
+    form refusals of domain/messages.py), so one lookup serves every refusal."""
+    if key in CATALOGUE:
+        return CATALOGUE[key]
+    from .messages import MESSAGES
+    return MESSAGES.get(key)
+
+
 def error_message(key: str, lang: str = "en", **params: object) -> str:
     """The sentence `key` in `lang` (English when that language has none), filled in."""
-    texts = CATALOGUE[key]
+    texts = _texts(key)
+    if texts is None:
+        raise KeyError(key)
     text = texts.get(lang) or texts["en"]
     try:
         return text.format(**params)
@@ -50,7 +61,7 @@ class UserError(Exception):
 
     def __init__(self, key: str = "unexpected", *args: object, detail: str = "",
                  **params: object):
-        if key in CATALOGUE:
+        if _texts(key) is not None:
             self.key: str | None = key
             self.text = ""
         else:  # built from a ready sentence (older code, other engineers' messages)
@@ -62,7 +73,7 @@ class UserError(Exception):
 
     def in_language(self, lang: str | None = None) -> str:
         """The one sentence to show, in `lang` (the user's language by default)."""
-        if self.key is None or self.key not in CATALOGUE:
+        if self.text or self.key is None or _texts(self.key) is None:
             return self.text or Exception.__str__(self)
         return error_message(self.key, lang or user_language(), **self.params)
 

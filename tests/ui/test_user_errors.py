@@ -40,3 +40,36 @@ def test_no_view_formats_raw_exception_text():
     raw = re.compile(r"format\([^)]*error=(exc|error)\b[^_]|f\"\{path\}: \{exc\}\"")
     offenders = [path.name for path in UI.glob("*.py") if raw.search(path.read_text("utf-8"))]
     assert offenders == []
+
+
+def test_refusals_of_the_services_show_their_own_sentence():
+    from desktop.services.conflict_service import ConflictRefused
+    from desktop.services.form_service import FormRefused
+    assert error_sentence(FormRefused("Form number 3 is already used in this round."),
+                          "es") == "Form number 3 is already used in this round."
+    assert error_sentence(ConflictRefused("invalid", "Elija un valor."), "en") == \
+        "Elija un valor."
+
+
+def test_opening_a_foreign_file_in_the_spanish_window_shows_one_spanish_sentence(
+        qtbot, context, settings, tmp_path, monkeypatch):
+    from desktop.ui import database_actions
+    from desktop.ui.main_window import MainWindow
+    foreign = tmp_path / "other-program.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    context.set_language("es")
+    shown = []
+    monkeypatch.setattr(database_actions.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append(text))
+    assert not window.files.open_database(foreign)
+    assert len(shown) == 1
+    assert "pertenece a otro programa, no es una base de datos de RiskMap" in shown[0]
+    assert "Traceback" not in shown[0] and "sqlite" not in shown[0].lower()
+    assert foreign.read_bytes() == before
+    window.close()
