@@ -18,7 +18,8 @@ import sys
 from . import APP_NAME, __version__
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
-COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands"]
+COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
+                   "print_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

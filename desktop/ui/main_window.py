@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -370,6 +371,11 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def print_forms(self) -> None:
+        """The paper form of a round's questionnaire as an A4 PDF."""
+        from .print_form_dialog import PrintFormDialog
+        PrintFormDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""
