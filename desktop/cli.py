@@ -72,7 +72,9 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
         for problem in exc.problems[1:]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    error = translate(exc, path)  # sqlite3 errors do not say which file: the --db one
+    import sqlite3
+    # sqlite3 errors do not say which file: the --db one (other errors name their own)
+    error = translate(exc, path if isinstance(exc, sqlite3.Error) else None)
     if error is None:
         from .services.paths import log_path
         log.error("command %s failed unexpectedly", command, exc_info=exc)
