@@ -77,9 +77,33 @@ def count_table(table: pd.DataFrame, data: DashboardData) -> pd.DataFrame:
     return _with_note(table, data, COUNT_EXPORT_COLUMNS)
 
 
+# Counts are whole numbers even where hidden cells leave blanks; figures keep a sensible
+# precision (means and intervals of 1-25 scores to 3 decimals, shares to 4).
+INTEGER_COLUMNS = ("n", "n_missing", "count", "number", "rank")
+DECIMALS = {"share": 4, "share_likely": 4}
+DEFAULT_DECIMALS = 3
+
+
+def csv_format(lang: str) -> tuple[str, str]:
+    """(separator, decimal mark) of the CSV files for a language: Spanish Excel expects
+    ';' and a decimal comma, English Excel ',' and a point."""
+    return (";", ",") if lang == "es" else (",", ".")
+
+
+def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts as integers (blank where hidden), other figures rounded."""
+    out = table.copy()
+    for column in out.columns:
+        if column in INTEGER_COLUMNS:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DECIMALS.get(column, DEFAULT_DECIMALS))
+    return out
+
+
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
-    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents),
-    all or none."""
+    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
+    separator and decimal mark of the report's language, see `csv_format`), all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     return write_all(csv_writers(data, out_dir))
@@ -87,8 +111,11 @@ def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
 
 def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
     """The CSV files of a report and how to write each (for `write_all`)."""
+    sep, decimal = csv_format(data.lang)
     return {out_dir / f"{name}.csv":
-            (lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            (lambda tmp, t=tidy_numbers(table): t.to_csv(tmp, index=False,
+                                                         encoding="utf-8-sig", sep=sep,
+                                                         decimal=decimal))
             for name, table in (("scores", score_table(data)),
                                 ("climate", count_table(data.climate, data)),
                                 ("exposure", count_table(data.exposure, data)))}
@@ -111,11 +138,12 @@ def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             about.to_excel(writer, sheet_name="about", index=False, header=False)
-            register.to_excel(writer, sheet_name="register", index=False)
-            score_table(data).to_excel(writer, sheet_name="scores", index=False)
-            count_table(data.climate, data).to_excel(writer, sheet_name="climate", index=False)
-            count_table(data.exposure, data).to_excel(writer, sheet_name="exposure",
-                                                      index=False)
+            tidy_numbers(register).to_excel(writer, sheet_name="register", index=False)
+            tidy_numbers(score_table(data)).to_excel(writer, sheet_name="scores", index=False)
+            tidy_numbers(count_table(data.climate, data)).to_excel(
+                writer, sheet_name="climate", index=False)
+            tidy_numbers(count_table(data.exposure, data)).to_excel(
+                writer, sheet_name="exposure", index=False)
             activity.to_excel(writer, sheet_name="activity", index=False)
     return write
 
