@@ -19,6 +19,7 @@ from .. import APP_NAME, __version__
 from ..domain.group_keys import breakdowns
 from ..domain.messages import message
 from ..domain.questionnaire import Questionnaire
+from . import table_writer
 from .analysis_service import DashboardData
 
 SCORE_EXPORT_COLUMNS = (
@@ -76,51 +77,33 @@ def count_table(table: pd.DataFrame, data: DashboardData) -> pd.DataFrame:
 
 
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
-    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents)."""
+    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents),
+    through the neutralising writer (a round named '=...' cannot become a formula)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in (("scores", score_table(data)),
                         ("climate", count_table(data.climate, data)),
                         ("exposure", count_table(data.exposure, data))):
-        path = out_dir / f"{name}.csv"
-        _atomic(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig"))
-        written.append(path)
+        written.append(table_writer.write_csv(table, out_dir / f"{name}.csv"))
     return written
 
 
 def write_xlsx(data: DashboardData, path: str | Path) -> Path:
-    """One workbook: about, register, scores, climate, exposure, activity."""
-    path = Path(path)
+    """One workbook: about, register, scores, climate, exposure, activity; text cells are
+    always text, never formulas."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
                                _filters_line(data)]})
     register = data.register.copy()
     register = _with_note(register, data, ("rank",) + SCORE_EXPORT_COLUMNS)
     activity = data.activity().copy()
-
-    def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            about.to_excel(writer, sheet_name="about", index=False, header=False)
-            register.to_excel(writer, sheet_name="register", index=False)
-            score_table(data).to_excel(writer, sheet_name="scores", index=False)
-            count_table(data.climate, data).to_excel(writer, sheet_name="climate", index=False)
-            count_table(data.exposure, data).to_excel(writer, sheet_name="exposure",
-                                                      index=False)
-            activity.to_excel(writer, sheet_name="activity", index=False)
-    _atomic(path, write)
-    return path
-
-
-def _atomic(path: Path, write) -> None:
-    """Write through a temporary file so a failure leaves no half-written export."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    Sheet = table_writer.Sheet
+    return table_writer.write_xlsx([
+        Sheet("about", about, header=False), Sheet("register", register),
+        Sheet("scores", score_table(data)), Sheet("climate", count_table(data.climate, data)),
+        Sheet("exposure", count_table(data.exposure, data)), Sheet("activity", activity)],
+        path)
 
 
 # -- report content -------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""The one writer of CSV and XLSX tables for people: reports, analysts' data, codebooks.
+
+Both neutralise formula injection (`domain.cell_safety`): CSV text that a spreadsheet
+would run gets a leading apostrophe; XLSX text is always written as a text cell, never a
+formula or an error value, so a round named `=HYPERLINK("...")` shows as that text. Files
+are written under a temporary name and renamed, so a failure leaves no half-written file.
+CSV is UTF-8 with a BOM so Excel reads accents.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..domain.cell_safety import FORMULA_CHARS, NUMBER, neutralise
+
+# openpyxl turns these into error cells; they stay text too.
+_XLSX_RISKY = FORMULA_CHARS | {"#"}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: a name, a table, and whether the column names form a header row."""
+
+    name: str
+    frame: pd.DataFrame
+    header: bool = True
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell neutralised for CSV (numbers are left alone)."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series.dtype) or \
+                pd.api.types.is_datetime64_any_dtype(series.dtype):
+            continue
+        text = series.astype(object)
+        first = text.map(lambda v: v[:1] if isinstance(v, str) else "")
+        risky = first.isin(FORMULA_CHARS).to_numpy()
+        if risky.any():
+            values = text.to_numpy(copy=True)
+            for i in np.flatnonzero(risky):
+                values[i] = neutralise(values[i])
+            out[column] = values
+    out.columns = [neutralise(column) for column in out.columns]
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """The table as a neutralised UTF-8 CSV (with BOM), written atomically."""
+    path = Path(path)
+    safe = safe_frame(frame)
+    atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
+                                               lineterminator="\r\n"))
+    return path
+
+
+def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+    """A workbook of these sheets; text always as text cells (never formulas)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    path = Path(path)
+
+    def write(tmp: Path) -> None:
+        book = Workbook(write_only=True)
+        for sheet in sheets:
+            ws = book.create_sheet(sheet.name[:31])
+
+            def cell(value: object, ws=ws) -> object:
+                if value is None or value is pd.NA or value is pd.NaT:
+                    return None
+                if isinstance(value, float) and math.isnan(value):
+                    return None
+                if isinstance(value, str):
+                    if value[:1] in _XLSX_RISKY and not NUMBER.match(value):
+                        text = WriteOnlyCell(ws, value=value)
+                        text.data_type = "s"
+                        return text
+                    return value
+                if isinstance(value, (np.integer, np.floating, np.bool_)):
+                    return value.item()
+                return value
+
+            if sheet.header:
+                ws.append([cell(str(column)) for column in sheet.frame.columns])
+            for row in sheet.frame.astype(object).itertuples(index=False, name=None):
+                ws.append([cell(value) for value in row])
+        book.save(tmp)
+    atomic_write(path, write)
+    return path
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file so a failure leaves no half-written file."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        write(tmp)
+        tmp.replace(path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
