@@ -33,7 +33,13 @@ AUDIT_ACTION = "data_export_unprotected"
 
 
 class DataRefused(ValueError):
-    """Nothing was written; the message says why and what to do."""
+    """Nothing was written; the message says why and what to do. `kind` names the reason
+    ('too_few', 'round', 'format', 'k', 'folder') for a window that words it itself."""
+
+    def __init__(self, message: str, kind: str = "", **values: object):
+        super().__init__(message)
+        self.kind = kind
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -71,12 +77,12 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     unknown = [f for f in request.formats if f not in data_files.FORMATS]
     if unknown or not request.formats:
         raise DataRefused(f"Unknown format {', '.join(unknown) or '(none)'}; choose from "
-                          f"{', '.join(data_files.FORMATS)}.")
+                          f"{', '.join(data_files.FORMATS)}.", "format")
     if request.k is not None and request.k < 1:
-        raise DataRefused("k must be at least 1.")
+        raise DataRefused("k must be at least 1.", "k")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise DataRefused(f"{out} is a file; give a folder for the data files.")
+        raise DataRefused(f"{out} is a file; give a folder for the data files.", "folder")
     steps = 2 + len(request.formats)
     _tick(progress, 0, steps)
     project = Project.open(db_path)
@@ -123,7 +129,7 @@ def read_table(project: Project, request: DataRequest) -> tuple[DataTable, int]:
     names = [round_.name for round_ in project.rounds()]
     if request.round_name and request.round_name not in names:
         raise DataRefused(f"There is no round named {request.round_name!r}; rounds: "
-                          f"{', '.join(names) or 'none'}.")
+                          f"{', '.join(names) or 'none'}.", "round")
     questionnaire = project.questionnaire
     ids = [q.id for q in exported_questions(questionnaire, request.include_text)]
     conn = project.db.conn
@@ -144,7 +150,8 @@ def guard_table(table: DataTable, k: int, guard: bool = True) -> tuple[DataTable
     except TooFewRows as exc:
         raise DataRefused(f"Only {len(table.frame)} forms match, fewer than the minimum "
                           f"group size {k}; a row-level file could name the respondents, "
-                          "so nothing was written.") from exc
+                          "so nothing was written.", "too_few", n=len(table.frame),
+                          k=k) from exc
     label = message("data_suppressed", table.lang)
     variables = tuple(
         replace(v, missing={**v.missing, table.suppressed_code: label})
