@@ -14,17 +14,12 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from ..domain.cell_safety import FORMULA_CHARS as _FORMULA_CHARS
-from ..domain.cell_safety import NUMBER as _NUMBER
 from ..domain.cell_safety import neutralise
 
 # In JSON text a value that starts a formula shows as ":"= (or +, -, @, \t, \r).
 _RISKY_JSON = re.compile(r'":"(?:[=+\-@]|\\[tr])')
 FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status",
                  "operator", "device", "created", "updated", "revision", "deleted_reason")
-
-
-def _inert(text: str) -> str:
-    return "'" + text if not _NUMBER.match(text) else text
 
 
 class CsvWriter:
@@ -42,7 +37,7 @@ class CsvWriter:
         """One form: the FIXED_COLUMNS values, then its answers by question id.
         `answers_json` (the answers as JSON text) lets a row skip the per-cell check when
         no answer could start a formula, which is almost always."""
-        cells = [_inert(v) if v.__class__ is str and v[:1] in _FORMULA_CHARS else v
+        cells = [neutralise(v) if v.__class__ is str and v[:1] in _FORMULA_CHARS else v
                  for v in fixed]
         values = list(map(answers.get, self.question_ids))  # None (skipped) writes as ''
         if answers_json is None or _RISKY_JSON.search(answers_json):

@@ -5,7 +5,9 @@ LibreOffice when it comes from a CSV file (`=HYPERLINK("http://...")` in a round
 becomes a live link; worse ones run commands). Every CSV the program writes passes its
 text through `neutralise` (a leading apostrophe, which spreadsheets hide), and every XLSX
 writes text as text cells, never formulas (`services.table_writer`). Plain numbers such as
--1 or -2.5 are left as they are. This module is the one place that rule lives.
+-1 or -2.5 are left as they are, and so is a lone sign ("-" is how the reports write "not
+stated"): with nothing after it there is no formula. This module is the one place that
+rule lives.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 def is_risky(text: str) -> bool:
     """True when a spreadsheet would read `text` as a formula."""
-    return text[:1] in FORMULA_CHARS and not NUMBER.match(text)
+    return len(text) > 1 and text[0] in FORMULA_CHARS and not NUMBER.match(text)
 
 
 def neutralise(value: object) -> str:

@@ -101,3 +101,10 @@ def test_the_table_writer_neutralises_every_formula_start(start, tmp_path):
         text in texts
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
     assert book["t"]["C2"].data_type == "s" and book["t"]["C2"].value == "#N/A"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("-", "-"), ("+", "+"), ("--", "'--"), ("-x", "'-x"), ("-1", "-1"), ("=", "="),
+    ("==", "'=="), ("@a", "'@a"), ("\t1", "'\t1"), ("", ""), (None, "")])
+def test_the_rule_leaves_lone_signs_and_numbers(value, expected):
+    assert neutralise(value) == expected
