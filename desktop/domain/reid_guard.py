@@ -15,8 +15,12 @@ The heuristic (greedy, deterministic), chosen to lose as little as possible:
 2. Rows at risk are visited smallest group first. Each loses one value per pass: the
    column whose suppression moves the row into the largest existing group (so one
    suppression usually makes it safe, and rows alike end up alike). Ties go to the column
-   with the most distinct values (the most identifying, the least useful per category for
-   analysis at this size), then to the later column in questionnaire order.
+   listed later in the profile: like sdcMicro's importance vector, the questionnaire lists
+   the quasi-identifiers most important first (institution and post, the breakdowns of
+   the dashboard), so the analysis keeps them where it can. On the 416-form demo this
+   suppresses 1656 values (post keeps 382 of 416) where preferring the column with the
+   most categories suppressed 1390 but every post; the information lost, counted in bits
+   (the surprisal of each suppressed value), is the same within 1%.
 3. A row still at risk after a pass goes on losing values in the next pass.
 4. If, at the end, the rows with every profile value suppressed are fewer than k, rows are
    added to that group from groups with more than k rows (those with the most values
@@ -75,10 +79,10 @@ def protect_rows(frame: pd.DataFrame, columns: Sequence[str], k: int,
         return frame.copy(), measure(frame, columns, k, suppressed_value)
     if n < k:
         raise TooFewRows(f"{n} rows are fewer than k = {k}")
-    codes, detail = _keys(frame, columns, suppressed_value)
+    codes = _keys(frame, columns, suppressed_value)
     keys = list(map(tuple, codes.tolist()))
     before = Counter(keys)
-    final = _suppress(keys, before, k, detail)
+    final = _suppress(keys, before, k, len(columns))
     after = Counter(final)
     out = frame.copy()
     suppressed = {}
@@ -92,11 +96,10 @@ def protect_rows(frame: pd.DataFrame, columns: Sequence[str], k: int,
 
 
 def _keys(frame: pd.DataFrame, columns: tuple[str, ...],
-          suppressed_value: int) -> tuple[np.ndarray, list[int]]:
+          suppressed_value: int) -> np.ndarray:
     """Integer keys per column (a blank is a value of its own; the suppressed value already
-    in the data is SUPPRESSED) and how many distinct values each column has."""
+    in the data is SUPPRESSED)."""
     codes = np.empty((len(frame), len(columns)), dtype=np.int64)
-    detail = []
     for j, column in enumerate(columns):
         series = frame[column]
         if pd.api.types.is_numeric_dtype(series.dtype):
@@ -104,23 +107,21 @@ def _keys(frame: pd.DataFrame, columns: tuple[str, ...],
         else:
             values = series.astype(object).to_numpy()
         is_suppressed = np.asarray(values == suppressed_value, dtype=bool)
-        factor, uniques = pd.factorize(values, use_na_sentinel=False)
+        factor, _ = pd.factorize(values, use_na_sentinel=False)
         factor = factor.astype(np.int64)
         factor[is_suppressed] = SUPPRESSED
         codes[:, j] = factor
-        detail.append(len(uniques))
-    return codes, detail
+    return codes
 
 
-def _suppress(keys: list[tuple], before: Counter, k: int, detail: list[int]) -> list[tuple]:
+def _suppress(keys: list[tuple], before: Counter, k: int, width: int) -> list[tuple]:
     """The final key of every row. Rows alike move alike, so the work is on groups: a
     group at risk moves whole into the group one suppression away (see the module doc)."""
-    width = len(detail)
     counts = Counter(before)
     moved = {key: key for key in counts}  # original key -> where its rows are now
     members = {key: [key] for key in counts}  # current key -> original keys in it
-    # Tie-break order: most distinct values first, then the later column.
-    preference = [(detail[j], j) for j in range(width)]
+    # Ties: the later profile column first (the earlier ones matter more; module doc).
+    preference = list(range(width))
     for _ in range(width):
         risky = sorted((key for key, count in counts.items() if 0 < count < k),
                        key=lambda key: (counts[key], key))
@@ -200,6 +201,6 @@ def measure(frame: pd.DataFrame, columns: Sequence[str], k: int,
             suppressed_value: int) -> GuardReport:
     """The same figures for a file written without the guard (nothing suppressed)."""
     columns = tuple(columns)
-    codes, _ = _keys(frame, columns, suppressed_value)
+    codes = _keys(frame, columns, suppressed_value)
     counts = Counter(map(tuple, codes.tolist()))
     return _report(counts, counts, len(frame), k, columns, {c: 0 for c in columns})

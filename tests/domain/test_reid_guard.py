@@ -107,3 +107,10 @@ def test_measure_counts_without_changing():
     report = measure(frame, ["a"], 2, S)
     assert (report.combinations_before, report.unique_before, report.at_risk_before) == (2, 1, 1)
     assert report.total_suppressed == 0
+
+
+def test_ties_spare_the_earlier_more_important_profile_column():
+    frame = pd.DataFrame({"institution": [1, 1], "shift": [1, 2]}).astype("Int64")
+    out, report = protect_rows(frame, ["institution", "shift"], 2, S)
+    assert report.suppressed == {"institution": 0, "shift": 2}
+    assert out["institution"].tolist() == [1, 1]
