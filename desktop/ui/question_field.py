@@ -175,9 +175,8 @@ class QuestionField(QWidget):
             parts.append(html.escape(f"{low}–{high}"))
         elif question.type == "date":
             parts.append("YYYY-MM-DD")
-        if question.allow_missing:
-            parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
-                      for m in self.questionnaire.missing_codes]
+        parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
+                  for m in question.missing_codes]
         return " · ".join(parts)
 
     def _chosen_codes(self) -> set[int]:
