@@ -68,11 +68,8 @@ class DataTable:
 
 
 def missing_codes_for(questionnaire: Questionnaire, question: Question) -> tuple[MissingCode, ...]:
-    """The missing codes a question accepts (the project's, when it allows missing ones).
-    The one place that decides it, so per-question missing codes change only this."""
-    if not question.allow_missing:
-        return ()
-    return tuple(questionnaire.missing_codes)
+    """The missing codes this question accepts (each question carries its own)."""
+    return tuple(question.missing_codes)
 
 
 def suppressed_code(questionnaire: Questionnaire) -> int:
