@@ -194,17 +194,12 @@ def label_of(variable: Variable, value: object, suppressed: int, lang: str) -> s
     return variable.all_labels().get(code, "")
 
 
-def label_column(table: DataTable, variable: Variable) -> list[str]:
-    """The `_label` twin of a coded column, computed once per distinct value."""
-    values = table.frame[variable.name]
-    cache: dict[object, str] = {}
-    out = []
-    for value in values.astype(object):
-        key = "NA" if value is None or value is pd.NA else value
-        if key not in cache:
-            cache[key] = label_of(variable, value, table.suppressed_code, table.lang)
-        out.append(cache[key])
-    return out
+def label_column(table: DataTable, variable: Variable) -> np.ndarray:
+    """The `_label` twin of a coded column, each distinct value labelled once."""
+    codes, uniques = pd.factorize(table.frame[variable.name].astype(object))
+    labels = [label_of(variable, value, table.suppressed_code, table.lang)
+              for value in uniques] + [""]  # code -1 (blank) takes the last one
+    return np.array(labels, dtype=object)[codes]
 
 
 def has_labels(variable: Variable) -> bool:

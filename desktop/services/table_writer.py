@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..domain.cell_safety import FORMULA_CHARS, NUMBER, neutralise
+from ..domain.cell_safety import FORMULA_CHARS, NUMBER, is_risky, neutralise
 
 # openpyxl turns these into error cells; they stay text too.
 _XLSX_RISKY = FORMULA_CHARS | {"#"}
@@ -40,14 +40,13 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_numeric_dtype(series.dtype) or \
                 pd.api.types.is_datetime64_any_dtype(series.dtype):
             continue
-        text = series.astype(object)
-        first = text.map(lambda v: v[:1] if isinstance(v, str) else "")
-        risky = first.isin(FORMULA_CHARS).to_numpy()
-        if risky.any():
-            values = text.to_numpy(copy=True)
-            for i in np.flatnonzero(risky):
-                values[i] = neutralise(values[i])
-            out[column] = values
+        # Each distinct text is judged once: label columns hold a handful of values.
+        codes, uniques = pd.factorize(series.astype(object))
+        risky = [isinstance(value, str) and is_risky(value) for value in uniques]
+        if any(risky):
+            safe = np.array([neutralise(v) if r else v for v, r in zip(uniques, risky)] +
+                            [None], dtype=object)
+            out[column] = safe[codes]  # code -1 (blank) takes the None
     out.columns = [neutralise(column) for column in out.columns]
     return out
 
