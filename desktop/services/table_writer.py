@@ -1,15 +1,15 @@
 """The one writer of CSV and XLSX tables for people: reports, analysts' data, codebooks.
 
 Both neutralise formula injection (`domain.cell_safety`): CSV text that a spreadsheet
-would run gets a leading apostrophe; XLSX text is always written as a text cell, never a
-formula or an error value, so a round named `=HYPERLINK("...")` shows as that text. Files
+would run gets a leading apostrophe; XLSX text is always written as a text cell (an inline
+string, `services.xlsx_writer`), never a formula or an error value, so a round named
+`=HYPERLINK("...")` shows as that text. Files
 are written under a temporary name and renamed, so a failure leaves no half-written file.
 CSV is UTF-8 with a BOM so Excel reads accents.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -17,10 +17,8 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..domain.cell_safety import FORMULA_CHARS, NUMBER, is_risky, neutralise
-
-# openpyxl turns these into error cells; they stay text too.
-_XLSX_RISKY = FORMULA_CHARS | {"#"}
+from ..domain.cell_safety import is_risky, neutralise
+from . import xlsx_writer
 
 
 @dataclass(frozen=True)
@@ -61,38 +59,11 @@ def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
-    """A workbook of these sheets; text always as text cells (never formulas)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
+    """A workbook of these sheets; text always as text cells, never formulas
+    (`xlsx_writer` writes every text as an inline string)."""
     path = Path(path)
-
-    def write(tmp: Path) -> None:
-        book = Workbook(write_only=True)
-        for sheet in sheets:
-            ws = book.create_sheet(sheet.name[:31])
-
-            def cell(value: object, ws=ws) -> object:
-                if value is None or value is pd.NA or value is pd.NaT:
-                    return None
-                if isinstance(value, float) and math.isnan(value):
-                    return None
-                if isinstance(value, str):
-                    if value[:1] in _XLSX_RISKY and not NUMBER.match(value):
-                        text = WriteOnlyCell(ws, value=value)
-                        text.data_type = "s"
-                        return text
-                    return value
-                if isinstance(value, (np.integer, np.floating, np.bool_)):
-                    return value.item()
-                return value
-
-            if sheet.header:
-                ws.append([cell(str(column)) for column in sheet.frame.columns])
-            for row in sheet.frame.astype(object).itertuples(index=False, name=None):
-                ws.append([cell(value) for value in row])
-        book.save(tmp)
-    atomic_write(path, write)
+    atomic_write(path, lambda tmp: xlsx_writer.write_workbook(
+        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets]))
     return path
 
 
