@@ -76,16 +76,43 @@ def count_table(table: pd.DataFrame, data: DashboardData) -> pd.DataFrame:
     return _with_note(table, data, COUNT_EXPORT_COLUMNS)
 
 
+# Counts are whole numbers even where hidden cells leave blanks; figures keep a sensible
+# precision (means and intervals of 1-25 scores to 3 decimals, shares to 4).
+INTEGER_COLUMNS = ("n", "n_missing", "count", "number", "rank")
+DECIMALS = {"share": 4, "share_likely": 4}
+DEFAULT_DECIMALS = 3
+
+
+def csv_format(lang: str) -> tuple[str, str]:
+    """(separator, decimal mark) of the CSV files for a language: Spanish Excel expects
+    ';' and a decimal comma, English Excel ',' and a point."""
+    return (";", ",") if lang == "es" else (",", ".")
+
+
+def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts as integers (blank where hidden), other figures rounded."""
+    out = table.copy()
+    for column in out.columns:
+        if column in INTEGER_COLUMNS:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DECIMALS.get(column, DEFAULT_DECIMALS))
+    return out
+
+
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
-    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents),
-    through the neutralising writer (a round named '=...' cannot become a formula)."""
+    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
+    separator and decimal mark of the report's language, see `csv_format`), through the
+    neutralising writer (a round named '=...' cannot become a formula)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    sep, decimal = csv_format(data.lang)
     written = []
     for name, table in (("scores", score_table(data)),
                         ("climate", count_table(data.climate, data)),
                         ("exposure", count_table(data.exposure, data))):
-        written.append(table_writer.write_csv(table, out_dir / f"{name}.csv"))
+        written.append(table_writer.write_csv(tidy_numbers(table), out_dir / f"{name}.csv",
+                                              sep=sep, decimal=decimal))
     return written
 
 
@@ -100,10 +127,11 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     activity = data.activity().copy()
     Sheet = table_writer.Sheet
     return table_writer.write_xlsx([
-        Sheet("about", about, header=False), Sheet("register", register),
-        Sheet("scores", score_table(data)), Sheet("climate", count_table(data.climate, data)),
-        Sheet("exposure", count_table(data.exposure, data)), Sheet("activity", activity)],
-        path)
+        Sheet("about", about, header=False), Sheet("register", tidy_numbers(register)),
+        Sheet("scores", tidy_numbers(score_table(data))),
+        Sheet("climate", tidy_numbers(count_table(data.climate, data))),
+        Sheet("exposure", tidy_numbers(count_table(data.exposure, data))),
+        Sheet("activity", activity)], path)
 
 
 # -- report content -------------------------------------------------------------------------

@@ -49,12 +49,15 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """The table as a neutralised UTF-8 CSV (with BOM), written atomically."""
+def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
+              decimal: str = ".") -> Path:
+    """The table as a neutralised UTF-8 CSV (with BOM), written atomically; `sep` and
+    `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
     path = Path(path)
     safe = safe_frame(frame)
     atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
-                                               lineterminator="\r\n"))
+                                               lineterminator="\r\n", sep=sep,
+                                               decimal=decimal))
     return path
 
 

@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
@@ -326,7 +327,8 @@ class MainWindow(QMainWindow):
         tally = self.context.records_service().tally(round_.uuid, round_.target_count)
         self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
                                           "Target {target}").format(
-            entered=tally.entered, verified=tally.verified, target=tally.target))
+            entered=QLocale().toString(tally.entered), verified=QLocale().toString(
+                tally.verified), target=QLocale().toString(tally.target)))
 
     def _mark_demo(self, demo: bool) -> None:
         """Title bar and banner say so while the demo project is open."""
@@ -369,6 +371,11 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def print_forms(self) -> None:
+        """The paper form of a round's questionnaire as an A4 PDF."""
+        from .print_form_dialog import PrintFormDialog
+        PrintFormDialog(self.context, self).exec()
 
     def data_for_analysts(self) -> None:
         """Labelled CSV, XLSX, Stata and SPSS files, protected by the guard."""
