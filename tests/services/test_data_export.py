@@ -187,3 +187,23 @@ def test_one_round_text_answers_and_refusals(data_db, tmp_path):
     with pytest.raises(DataRefused, match="Unknown format"):
         export_data(data_db, tmp_path / "x", DataRequest(formats=("pdf",)))
     assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+
+
+def test_the_416_form_demo_report_states_the_figures_before_and_after(tmp_path):
+    path = tmp_path / "demo416.db"
+    project = Project.open(path)
+    fill_demo(project, 416, seed=1)
+    project.close()
+    result = export_data(path, tmp_path / "out", DataRequest(formats=("csv",), lang="en"))
+    report = result.report
+    # The figure: nearly every demo form has a profile no other form shares.
+    assert report.rows == 416 and report.unique_before >= 400
+    assert report.unique_after == 0 and report.at_risk_after == 0
+    text = result.report_path.read_text(encoding="utf-8")
+    assert "Forms (rows): 416" in text
+    assert f"Unique combinations (one row){report.unique_before:>21}{0:>10}" in text
+    assert f"Rows in combinations under k{report.at_risk_before:>22}{0:>10}" in text
+    for column, count in report.suppressed.items():
+        assert f"  {column:<38}{count:>10}" in text
+    frame = pd.read_csv(tmp_path / "out" / "riskmap-data-all-en.csv", encoding="utf-8-sig")
+    assert frame.groupby(list(report.quasi_identifiers), dropna=False).size().min() >= 5
