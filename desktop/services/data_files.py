@@ -4,8 +4,8 @@
   through the neutralising writer.
 - XLSX: a `data` sheet of codes, a `labels` sheet (variable, label, code, value label,
   missing) and an `about` sheet (the disclosure report); text cells are never formulas.
-- Stata .dta (version 15, pyreadstat): variable labels cut to 80 characters, value labels
-  in the chosen language; missing codes become Stata's extended missing values (.a for the
+- Stata .dta (format 118, read by Stata 14 and later; pyreadstat): variable labels cut
+  to 80 characters, value labels in the chosen language; missing codes become Stata's extended missing values (.a for the
   first missing code, .b for the next, .s for "suppressed"), each labelled.
 - SPSS .sav (pyreadstat): the codes as they are, variable labels cut to 256 bytes, value
   labels to 120 bytes, missing codes and "suppressed" declared as user-missing values.
@@ -146,7 +146,7 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
     frame = pd.DataFrame(data)
     table_writer.atomic_write(path, lambda tmp: pyreadstat.write_dta(
         frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
-        version=15, variable_value_labels=value_labels, missing_user_values=user_missing))
+        version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
     return path
 
 
