@@ -5,8 +5,9 @@
 - XLSX: a `data` sheet of codes, a `labels` sheet (variable, label, code, value label,
   missing) and an `about` sheet (the disclosure report); text cells are never formulas.
 - Stata .dta (format 118, read by Stata 14 and later; pyreadstat): variable labels cut
-  to 80 characters, value labels in the chosen language; missing codes become Stata's extended missing values (.a for the
-  first missing code, .b for the next, .s for "suppressed"), each labelled.
+  to 80 characters, value labels in the chosen language; missing codes become Stata's
+  extended missing values (.a for the first missing code, .b for the next, .s for
+  "suppressed"), each labelled.
 - SPSS .sav (pyreadstat): the codes as they are, variable labels cut to 256 bytes, value
   labels to 120 bytes, missing codes and "suppressed" declared as user-missing values.
 """
