@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
         menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
+        menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
         """The paper form of a round's questionnaire as an A4 PDF."""
         from .print_form_dialog import PrintFormDialog
         PrintFormDialog(self.context, self).exec()
+
+    def data_for_analysts(self) -> None:
+        """Labelled CSV, XLSX, Stata and SPSS files, protected by the guard."""
+        from .data_dialog import DataDialog
+        DataDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

@@ -428,6 +428,105 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>DataDialog</name>
+    <message>
+        <source>Data for analysts</source>
+        <translation>Data for analysts</translation>
+    </message>
+    <message>
+        <source>One row per entered or verified form, with labels, for Excel, Stata, SPSS and R. Profile answers are suppressed where fewer than k forms share them, so no respondent can be singled out; a disclosure report is written beside the files.</source>
+        <translation>One row per entered or verified form, with labels, for Excel, Stata, SPSS and R. Profile answers are suppressed where fewer than k forms share them, so no respondent can be singled out; a disclosure report is written beside the files.</translation>
+    </message>
+    <message>
+        <source>CSV (with label columns)</source>
+        <translation>CSV (with label columns)</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Stata (.dta)</source>
+        <translation>Stata (.dta)</translation>
+    </message>
+    <message>
+        <source>SPSS (.sav)</source>
+        <translation>SPSS (.sav)</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Each combination of profile answers must be shared by at least this many forms (the minimum group size).</source>
+        <translation>Each combination of profile answers must be shared by at least this many forms (the minimum group size).</translation>
+    </message>
+    <message>
+        <source>Add free-text answers (they can name people; read them before sharing)</source>
+        <translation>Add free-text answers (they can name people; read them before sharing)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>Labels in</source>
+        <translation>Labels in</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>k (fewest forms per profile)</source>
+        <translation>k (fewest forms per profile)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Write files</source>
+        <translation>Write files</translation>
+    </message>
+    <message>
+        <source>Folder for the data files</source>
+        <translation>Folder for the data files</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first.</source>
+        <translation>Save the project to a file first.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
+        <translation>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</translation>
+    </message>
+    <message>
+        <source>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
+        <translation>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</translation>
+    </message>
+    <message>
+        <source>The folder is a file; choose a folder.</source>
+        <translation>The folder is a file; choose a folder.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}. Choose another folder.</source>
+        <translation>The files could not be written: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({error}); the details are in the log file.</source>
+        <translation>The files could not be written ({error}); the details are in the log file.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseActions</name>
     <message>
         <source>Database not opened</source>
@@ -1102,6 +1201,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     <message>
         <source>&amp;Print blank forms…</source>
         <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Data for analysts…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
