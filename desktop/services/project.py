@@ -1,7 +1,9 @@
 """`Project`: an open database with its questionnaire, the thing every use-case works on.
 
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
-loads the questionnaire of its newest round, or the newest stored one.
+loads its adopted questionnaire (the setting `adopted_questionnaire`, written when a second
+version is added), or else the newest stored one. A new project's questionnaire may be a
+JSON file or an XLSForm workbook.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import load_questionnaire, parse_questionnaire
+from ..domain.questionnaire_loader import parse_questionnaire
+from ..domain.xlsform_import import load_questionnaire_file
 from ..resources import default_questionnaire_path
 from ..storage import questionnaire_store, round_store, settings_store
 from ..storage.database import Database, DatabaseError
 from ..storage.round_store import Round
+
+# The sha256 of the questionnaire version the project uses (see questionnaire_service).
+ADOPTED_KEY = "adopted_questionnaire"
 
 
 @dataclass
@@ -33,10 +39,12 @@ class Project:
         # file leaves nothing half-made behind.
         loaded = None
         if is_new or questionnaire_path is not None:
-            loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
+            loaded = load_questionnaire_file(questionnaire_path or default_questionnaire_path())
         db = Database.open(path, check_same_thread=check_same_thread)
         try:
-            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            adopted = settings_store.get_setting(db.conn, ADOPTED_KEY)
+            text = ((questionnaire_store.questionnaire_text(db.conn, adopted) if adopted
+                     else None) or questionnaire_store.latest_questionnaire_text(db.conn))
             if loaded is not None:
                 questionnaire = loaded
                 with db.transaction() as conn:
