@@ -139,8 +139,11 @@ class QuestionField(QWidget):
         if not applies:
             self.show_message("")
         # Kept apart from isEnabled(): a disabled parent must not make answers vanish.
+        changed = applies != self.applies
         self.applies = applies
         self.setEnabled(applies)
+        if changed:
+            self._show_codes()
 
     def _highlight(self, on: bool) -> None:
         # The row with the cursor is tinted so the eyes find it again after the paper.
@@ -175,8 +178,9 @@ class QuestionField(QWidget):
             parts.append(html.escape(f"{low}–{high}"))
         elif question.type == "date":
             parts.append("YYYY-MM-DD")
-        parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
-                  for m in question.missing_codes]
+        if self.applies:  # a greyed-out question takes no answer, not even a missing code
+            parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
+                      for m in question.missing_codes]
         return " · ".join(parts)
 
     def _chosen_codes(self) -> set[int]:
