@@ -43,6 +43,13 @@ def add_questionnaire(project: Project, path: str | Path, actor: Actor) -> Added
     """Store the questionnaire of `path` as a version of the project (one transaction with
     its audit row); the version in use stays the same."""
     questionnaire, warnings = read_questionnaire_file(path)
+    return store_version(project, questionnaire, actor, Path(path).name, warnings)
+
+
+def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
+                  file_name: str, warnings: list[str] | None = None) -> AddedQuestionnaire:
+    """Store a questionnaire already read (see `read_questionnaire_file`)."""
+    warnings = list(warnings or [])
     conn = project.db.conn
     if questionnaire_store.questionnaire_text(conn, questionnaire.sha256) is not None:
         return AddedQuestionnaire(questionnaire, False, warnings)
@@ -55,5 +62,5 @@ def add_questionnaire(project: Project, path: str | Path, actor: Actor) -> Added
         audit_store.write_audit(conn, [AuditEntry(
             "questionnaire_add", actor.operator, actor.device,
             new=f"{questionnaire.id} {questionnaire.version}",
-            reason=f"sha256 {questionnaire.sha256} from {Path(path).name}")])
+            reason=f"sha256 {questionnaire.sha256} from {file_name}")])
     return AddedQuestionnaire(questionnaire, True, warnings)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
 from .. import APP_NAME
 from .app_context import AppContext
 from .database_actions import DatabaseActions
+from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
+        self.questionnaires = QuestionnaireImport(self)
         self._build_round_bar()
         self._build_menus()
         self._build_status_bar()
@@ -223,6 +225,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Import questionnaire…"),
+                       self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()

@@ -1068,6 +1068,10 @@ n = {n}</translation>
         <translation>&amp;Backup copy…</translation>
     </message>
     <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -1262,6 +1266,41 @@ per 1,000 fields</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errors in {fields} fields</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1068,6 +1068,10 @@ n = {n}</translation>
         <translation>&amp;Copia de respaldo…</translation>
     </message>
     <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfiguración…</translation>
     </message>
@@ -1262,6 +1266,41 @@ por cada mil campos</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Importar cuestionario</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Cuestionarios (*.xlsx *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>El cuestionario {id} versión {version} ({n} preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>El cuestionario {id} versión {version} ya estaba guardado; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Cuestionario importado</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Cuestionario no importado</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} no se importó: {n} elemento(s) no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</translation>
     </message>
 </context>
 <context>
