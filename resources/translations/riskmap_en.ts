@@ -1069,7 +1069,7 @@ n = {n}</translation>
     </message>
     <message>
         <source>&amp;Import questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import questionnaire…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1272,35 +1272,35 @@ per 1,000 fields</translation>
     <name>QuestionnaireImport</name>
     <message>
         <source>Import questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Import questionnaire</translation>
     </message>
     <message>
         <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaires (*.xlsx *.json);;All files (*)</translation>
     </message>
     <message>
         <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</translation>
     </message>
     <message>
         <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaire {id} version {version} was stored already; nothing changed.</translation>
     </message>
     <message>
         <source>Questionnaire imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaire imported</translation>
     </message>
     <message>
         <source>… and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… and {n} more</translation>
     </message>
     <message>
         <source>Questionnaire not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Questionnaire not imported</translation>
     </message>
     <message>
         <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</translation>
     </message>
 </context>
 <context>
