@@ -6,16 +6,26 @@ in docs/questionnaire-format.md (attribute access, calls other than `selected()`
 `count-selected()`, indexing) is an `ExpressionError` that names the position of the
 offending character. A constraint may read the answer being checked as `.`; arithmetic
 (`+ - * div mod`) gives numbers, or empty when a side is empty or not a number.
+
+Input is bounded: at most `MAX_LENGTH` characters, `MAX_DEPTH` levels of nesting (every
+recursive rule enters through `_Parser.nested`, so new rules inherit the limit) and number
+literals of at most `MAX_NUMBER_DIGITS` digits. No input can reach Python's recursion limit,
+when parsing or when evaluating the parsed tree.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
-__all__ = ["ExpressionError", "Expression", "parse_expression"]
+__all__ = ["ExpressionError", "Expression", "parse_expression", "MAX_DEPTH", "MAX_LENGTH"]
+
+MAX_LENGTH = 2_000  # characters in one expression
+MAX_DEPTH = 32  # nested parentheses and `not`s together
+MAX_NUMBER_DIGITS = 15  # a literal beyond this is no answer code or bound
 
 
 class ExpressionError(ValueError):
@@ -30,7 +40,7 @@ class ExpressionError(ValueError):
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<number>[0-9]+(?:\.[0-9]+)?)
   | (?P<string>'[^']*'|"[^"]*")
   | (?P<op><=|>=|!=|==|=|<|>)
   | (?P<arith>[+*-])
@@ -167,8 +177,21 @@ class _Parser:
     def __init__(self, source: str):
         self.tokens = _tokenise(source)
         self.index = 0
+        self.depth = 0
         self.names: set[str] = set()
         self.uses_self = False
+
+    @contextlib.contextmanager
+    def nested(self, token: "_Token") -> Iterator[None]:
+        """One level deeper into the tree; every recursive rule goes through here."""
+        if self.depth >= MAX_DEPTH:
+            raise ExpressionError(f"the expression is nested more than {MAX_DEPTH} levels "
+                                  "deep; simplify it", token.position)
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -190,6 +213,10 @@ class _Parser:
         return node
 
     def or_expr(self) -> _Node:
+        with self.nested(self.peek()):
+            return self._or_expr()
+
+    def _or_expr(self) -> _Node:
         parts = [self.and_expr()]
         while self.peek().kind == "or":
             self.take()
@@ -209,8 +236,8 @@ class _Parser:
 
     def not_expr(self) -> _Node:
         if self.peek().kind == "not":
-            self.take()
-            inner = self.not_expr()
+            with self.nested(self.take()):
+                inner = self.not_expr()
             return lambda env: not bool(inner(env))
         return self.compare()
 
@@ -243,27 +270,38 @@ class _Parser:
         return left
 
     def sum(self) -> _Node:
-        node = self.product()
+        first, steps = self.product(), []
         while self.peek().kind == "arith" and self.peek().text in "+-":
             op = self.take().text
-            node = self._binary(op, node, self.product())
-        return node
+            steps.append((op, self.product()))
+        return self._fold(first, steps)
 
     def product(self) -> _Node:
-        node = self.unary()
+        first, steps = self.unary(), []
         while self.peek().text == "*" or self.peek().kind in ("div", "mod"):
             op = self.take().text
-            node = self._binary(op, node, self.unary())
-        return node
+            steps.append((op, self.unary()))
+        return self._fold(first, steps)
 
     @staticmethod
-    def _binary(op: str, left: _Node, right: _Node) -> _Node:
-        return lambda env: _arith(op, left(env), right(env))
+    def _fold(first: _Node, steps: list[tuple[str, _Node]]) -> _Node:
+        """Left-to-right arithmetic over a flat list, so a long chain such as 1+1+...+1
+        never becomes a deep tree of closures (bounded recursion when evaluating)."""
+        if not steps:
+            return first
+
+        def evaluate(env: Mapping[str, Any]) -> Any:
+            value = first(env)
+            for op, operand in steps:
+                value = _arith(op, value, operand(env))
+            return value
+
+        return evaluate
 
     def unary(self) -> _Node:
         if self.peek().text == "-":
-            self.take()
-            inner = self.unary()
+            with self.nested(self.take()):
+                inner = self.unary()
             return lambda env: _arith("-", 0, inner(env))
         return self.atom()
 
@@ -296,6 +334,9 @@ class _Parser:
         token = self.peek()
         if token.kind == "number":
             self.take()
+            if len(token.text.replace(".", "")) > MAX_NUMBER_DIGITS:
+                raise ExpressionError(f"the number has more than {MAX_NUMBER_DIGITS} digits",
+                                      token.position)
             return _number(token.text)
         if token.kind == "string":
             self.take()
@@ -359,6 +400,9 @@ def parse_expression(source: str) -> Expression:
     """Parse `source`, raising `ExpressionError` for anything outside the language."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("the expression is empty", 0)
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters",
+                              MAX_LENGTH)
     parser = _Parser(source)
     node = parser.parse()
     return Expression(source, frozenset(parser.names), node, parser.uses_self)

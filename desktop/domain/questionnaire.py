@@ -185,7 +185,8 @@ class Questionnaire:
         return frozenset(code for q in self._questions for code in q.missing_code_values())
 
     def band_for(self, score: float) -> Band | None:
-        """The band of a (possibly fractional) score: the highest band whose min it reaches."""
+        """The band of a (possibly fractional) score: the highest band whose min it reaches,
+        i.e. half-open intervals [min, next min) (see `bands`)."""
         chosen = None
         for band in self.bands:
             if score >= band.min:
