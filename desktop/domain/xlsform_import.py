@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,10 @@ from .xlsform_sheets import Locator, extra_sheet, language_code, sheet_labels, t
 from .xlsform_xpath import XPathUnsupported, range_bounds, translate_xpath
 
 XLSFORM_SUFFIXES = (".xlsx", ".xls")
+# A questionnaire workbook is tens of kilobytes (the default one: 20 kB); these bounds keep
+# a hostile file (a zip bomb) from filling memory before pyxform sees it.
+MAX_WORKBOOK_BYTES = 20_000_000
+MAX_UNPACKED_BYTES = 200_000_000
 _TYPES = {"select one": "choice", "select all that apply": "multichoice",
           "integer": "integer", "decimal": "decimal", "text": "text", "date": "date"}
 # Filled in by the tablet, never written on paper: dropped with a warning.
@@ -84,6 +89,7 @@ def _translate(path: Path) -> tuple[dict, list[str], dict[str, str]]:
     from pyxform.xls2json import workbook_to_json
     from pyxform.xls2json_backends import get_xlsform
 
+    _check_size(path)
     try:
         workbook = get_xlsform(str(path))
         data = workbook_to_json(workbook, fallback_form_name=path.stem, warnings=[])
@@ -97,6 +103,25 @@ def _translate(path: Path) -> tuple[dict, list[str], dict[str, str]]:
         # A choice list shared by several questions is reported once.
         raise XLSFormError(list(dict.fromkeys(translator.problems)), str(path))
     return definition, translator.warnings, translator.rows_by_path
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise XLSFormError([f"cannot read the file: {exc.strerror or exc}"], str(path)) from None
+    unpacked = 0
+    if path.suffix.lower() == ".xlsx" and size <= MAX_WORKBOOK_BYTES:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError):
+            raise XLSFormError(["the file is not an Excel workbook (.xlsx)"], str(path)) \
+                from None
+    if size > MAX_WORKBOOK_BYTES or unpacked > MAX_UNPACKED_BYTES:
+        raise XLSFormError([f"the workbook is larger than any questionnaire "
+                            f"({MAX_WORKBOOK_BYTES:,} bytes, {MAX_UNPACKED_BYTES:,} unpacked)"],
+                           str(path))
 
 
 def _relocate(problem: str, rows: dict[str, str]) -> str:

@@ -254,3 +254,19 @@ def test_the_tool_writes_a_workbook_that_imports_back(tmp_path):
     questionnaire_to_xlsform.main([str(source), str(tmp_path / "changed.xlsx")])
     assert plain(load_questionnaire_file(tmp_path / "changed.xlsx")) == \
         plain(load_questionnaire(source))
+
+
+def test_a_zip_bomb_or_a_non_workbook_is_refused_before_pyxform(tmp_path, monkeypatch):
+    import zipfile
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 3_000_000)
+    monkeypatch.setattr("desktop.domain.xlsform_import.MAX_UNPACKED_BYTES", 2_000_000)
+    with pytest.raises(XLSFormError) as caught:
+        import_xlsform(bomb)
+    assert caught.value.problems[0].startswith("the workbook is larger than any")
+    text = tmp_path / "notes.xlsx"
+    text.write_text("not a workbook")
+    with pytest.raises(XLSFormError) as caught:
+        import_xlsform(text)
+    assert caught.value.problems == ["the file is not an Excel workbook (.xlsx)"]
