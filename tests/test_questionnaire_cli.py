@@ -97,3 +97,17 @@ def test_add_needs_an_existing_project(tmp_path, capsys):
                  str(default_questionnaire_path())]) == 2
     assert capsys.readouterr().err.strip() == \
         f"riskmap: {tmp_path / 'none.db'} does not exist."
+
+
+def test_add_refuses_a_different_questionnaire_under_a_stored_version(tmp_path, capsys):
+    db = tmp_path / "v.db"
+    assert main(["init", "--db", str(db), "--questionnaire",
+                 str(_workbook(tmp_path / "one.xlsx", "1"))]) == 0
+    changed = _workbook(tmp_path / "changed.xlsx", "1", [
+        {"type": "text", "name": "note_text", **labels("T", "T")}])
+    assert main(["questionnaire", "add", "--db", str(db), str(changed)]) == 2
+    err = capsys.readouterr().err
+    assert "small version 1 is stored already with different content; give the changed " \
+           "questionnaire a new version" in err
+    assert _stored(db) == [("small", "1")]
+

@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import load_questionnaire
+from ..domain.questionnaire_loader import QuestionnaireError, load_questionnaire
 from ..domain.xlsform_import import XLSFORM_SUFFIXES, import_xlsform
 from ..storage import audit_store, questionnaire_store, settings_store
 from ..storage.audit_store import AuditEntry
 from .form_service import Actor
 from .project import ADOPTED_KEY, Project
+
+
+class VersionClash(QuestionnaireError):
+    """Another questionnaire with the same id and version string is stored already."""
 
 
 @dataclass
@@ -53,6 +57,12 @@ def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
     conn = project.db.conn
     if questionnaire_store.questionnaire_text(conn, questionnaire.sha256) is not None:
         return AddedQuestionnaire(questionnaire, False, warnings)
+    if questionnaire_store.version_sha256s(conn, questionnaire.id, questionnaire.version):
+        # Two different questionnaires under one version would pool codes that mean
+        # different things; a changed instrument needs a new version string.
+        raise VersionClash([f"{questionnaire.id} version {questionnaire.version} is stored "
+                            "already with different content; give the changed "
+                            "questionnaire a new version"], file_name)
     with project.db.transaction() as conn:
         if not settings_store.get_setting(conn, ADOPTED_KEY):
             settings_store.set_setting(conn, ADOPTED_KEY, project.questionnaire.sha256)

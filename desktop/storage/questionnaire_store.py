@@ -25,3 +25,9 @@ def latest_questionnaire_text(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT definition FROM questionnaire ORDER BY added DESC, rowid DESC "
                        "LIMIT 1").fetchone()
     return row[0] if row else None
+
+
+def version_sha256s(conn: sqlite3.Connection, qid: str, version: str) -> list[str]:
+    """The sha256 of every stored definition with this id and version string."""
+    return [row[0] for row in conn.execute(
+        "SELECT sha256 FROM questionnaire WHERE id = ? AND version = ?", (qid, version))]
