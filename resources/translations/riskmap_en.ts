@@ -835,13 +835,13 @@ n = {n}</translation>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</translation>
     </message>
@@ -1135,6 +1135,14 @@ n = {n}</translation>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
     </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1254,6 +1262,10 @@ per 1,000 fields</translation>
     <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Missing form numbers in {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1577,6 +1589,10 @@ per 1,000 fields</translation>
         <translation>Verify</translation>
     </message>
     <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
@@ -1585,8 +1601,20 @@ per 1,000 fields</translation>
         <translation>Give the round a name.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Type dates as YYYY-MM-DD, for example 2026-10-05.</translation>
+        <source>The start date</source>
+        <translation>The start date</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>The end date</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>The end date {end} is before the start date {start}.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>
@@ -1613,11 +1641,11 @@ per 1,000 fields</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</translation>
     </message>
@@ -1655,6 +1683,13 @@ n = {n}</translation>
     <message>
         <source>Smallest group shown</source>
         <translation>Smallest group shown</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</translation>
     </message>
 </context>
 <context>

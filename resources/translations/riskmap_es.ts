@@ -835,13 +835,13 @@ n = {n}</translation>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Probabilidad media {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Puntaje medio {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
     </message>
@@ -1135,6 +1135,14 @@ n = {n}</translation>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
     </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1254,6 +1262,10 @@ por cada mil campos</translation>
     <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Números de formulario faltantes en {round} ({count}):</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1577,6 +1589,10 @@ por cada mil campos</translation>
         <translation>Verificación</translation>
     </message>
     <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
@@ -1585,8 +1601,20 @@ por cada mil campos</translation>
         <translation>Dé un nombre a la ronda.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+        <source>The start date</source>
+        <translation>La fecha de inicio</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>La fecha de fin</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} «{text}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>
@@ -1613,11 +1641,11 @@ por cada mil campos</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Puntaje medio {score:.1f} (IC 95% {lo:.1f}-{hi:.1f})
+Puntaje medio {score} (IC 95% {lo:.1f}-{hi:.1f})
 Nivel: {level}
 n = {n}</translation>
     </message>
@@ -1655,6 +1683,13 @@ n = {n}</translation>
     <message>
         <source>Smallest group shown</source>
         <translation>Grupo más pequeño que se muestra</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>El proyecto de demostración estaba abierto cuando se cerró el programa. ¿Abrir la demostración otra vez? Elija No para abrir su propia base de datos.</translation>
     </message>
 </context>
 <context>
