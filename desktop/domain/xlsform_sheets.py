@@ -19,14 +19,16 @@ _NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es",
 
 
 def language_code(key: str, default: str | None) -> str | None:
-    """'English (en)' -> 'en', 'english' -> 'en', 'default' -> `default` (else 'en');
-    None for a language name we cannot give a code."""
+    """'English (en)' -> 'en', 'english' -> 'en', 'es' -> 'es', 'default' -> `default`
+    (else 'en'); None for a language name we cannot give a code."""
     key = key.strip()
     if key.lower() == "default":
         return default or "en"
     match = _CODE.search(key)
     if match:
         return match.group(1).lower().replace("_", "-")
+    if re.fullmatch(r"[a-z]{2,3}", key):  # label::es
+        return key
     return _NAMES.get(key.lower())
 
 

@@ -270,3 +270,15 @@ def test_a_zip_bomb_or_a_non_workbook_is_refused_before_pyxform(tmp_path, monkey
     with pytest.raises(XLSFormError) as caught:
         import_xlsform(text)
     assert caught.value.problems == ["the file is not an Excel workbook (.xlsx)"]
+
+
+def test_bare_language_codes_and_plain_labels(tmp_path):
+    path = write_workbook(tmp_path / "codes.xlsx", [
+        {"type": "integer", "name": "n", "label::es": "Número", "label::en": "Number"},
+        {"type": "text", "name": "t", "label": "Texto"}], [],
+        {"form_id": "codes", "default_language": "es"})
+    with pytest.raises(XLSFormError) as caught:
+        import_xlsform(path)
+    # The plain label is Spanish (the default language); its English text is missing.
+    assert caught.value.problems == [
+        "survey row 3: sections[0].questions[1].label: no text for language 'en'"]
