@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addAction(self.tr("&Import questionnaire…"),
                        self.questionnaires.choose_and_import)
         menu.addSeparator()
@@ -329,7 +330,8 @@ class MainWindow(QMainWindow):
         tally = self.context.records_service().tally(round_.uuid, round_.target_count)
         self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
                                           "Target {target}").format(
-            entered=tally.entered, verified=tally.verified, target=tally.target))
+            entered=QLocale().toString(tally.entered), verified=QLocale().toString(
+                tally.verified), target=QLocale().toString(tally.target)))
 
     def _mark_demo(self, demo: bool) -> None:
         """Title bar and banner say so while the demo project is open."""
@@ -372,6 +374,11 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def print_forms(self) -> None:
+        """The paper form of a round's questionnaire as an A4 PDF."""
+        from .print_form_dialog import PrintFormDialog
+        PrintFormDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -832,6 +836,10 @@ n = {n}</translation>
         <translation>Risk heat map</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
@@ -844,10 +852,6 @@ Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
 Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1072,10 @@ n = {n}</translation>
         <translation>&amp;Backup copy…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
         <source>&amp;Import questionnaire…</source>
         <translation>&amp;Import questionnaire…</translation>
     </message>
@@ -1153,6 +1161,57 @@ n = {n}</translation>
     <message>
         <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
         <translation>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Print blank forms</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>The project&apos;s questionnaire</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Pre-print form numbers (one form per number)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Form numbers</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Save blank forms</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1323,6 @@ per 1,000 fields</translation>
         <translation>Missing form numbers in {round} ({count}):</translation>
     </message>
     <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
-    </message>
-    <message>
         <source>None: every paper form is keyed.</source>
         <translation>None: every paper form is keyed.</translation>
     </message>
@@ -1278,6 +1333,17 @@ per 1,000 fields</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errors in {fields} fields</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1589,49 @@ per 1,000 fields</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Likeli-
+hood</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>95% interval
+of the score</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>hidden (fewer than {n} answers)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1589,16 +1698,24 @@ per 1,000 fields</translation>
         <translation>Verify</translation>
     </message>
     <message>
-        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
-        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
-    </message>
-    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Give the round a name.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>The first form number is above the last one.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>A round with this name exists already; choose another name.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
     </message>
     <message>
         <source>The start date</source>
@@ -1615,14 +1732,6 @@ per 1,000 fields</translation>
     <message>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>The end date {end} is before the start date {start}.</translation>
-    </message>
-    <message>
-        <source>The first form number is above the last one.</source>
-        <translation>The first form number is above the last one.</translation>
-    </message>
-    <message>
-        <source>A round with this name exists already; choose another name.</source>
-        <translation>A round with this name exists already; choose another name.</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1835,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <source>Forms due ({count}): {numbers}</source>
         <translation>Forms due ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1808,6 +1921,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
     </message>
 </context>
 </TS>

@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Clasificación</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -832,6 +836,10 @@ n = {n}</translation>
         <translation>Mapa de calor</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
@@ -844,10 +852,6 @@ Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
 Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1072,10 @@ n = {n}</translation>
         <translation>&amp;Copia de respaldo…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
         <source>&amp;Import questionnaire…</source>
         <translation>&amp;Importar cuestionario…</translation>
     </message>
@@ -1153,6 +1161,57 @@ n = {n}</translation>
     <message>
         <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
         <translation>¿Quién digita? Escriba su nombre o sus iniciales. Quedan registrados con cada formulario que digite y cada cambio que haga.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Imprimir formularios en blanco</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>El cuestionario del proyecto</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Preimprimir los números de formulario (un formulario por número)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir a PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Revise los números de formulario: el primero no puede ser mayor que el último, ambos dentro del rango de la ronda, y como máximo 10.000 formularios a la vez.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Guardar formularios en blanco</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1323,6 @@ por cada mil campos</translation>
         <translation>Números de formulario faltantes en {round} ({count}):</translation>
     </message>
     <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
-    </message>
-    <message>
         <source>None: every paper form is keyed.</source>
         <translation>Ninguno: todos los formularios en papel están digitados.</translation>
     </message>
@@ -1278,6 +1333,17 @@ por cada mil campos</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1589,49 @@ por cada mil campos</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Probabi-
+lidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>Intervalo 95%
+del puntaje</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>oculto (menos de {n} respuestas)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1589,16 +1698,24 @@ por cada mil campos</translation>
         <translation>Verificación</translation>
     </message>
     <message>
-        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
-        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
-    </message>
-    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Dé un nombre a la ronda.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>El primer número de formulario es mayor que el último.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
     </message>
     <message>
         <source>The start date</source>
@@ -1615,14 +1732,6 @@ por cada mil campos</translation>
     <message>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
-    </message>
-    <message>
-        <source>The first form number is above the last one.</source>
-        <translation>El primer número de formulario es mayor que el último.</translation>
-    </message>
-    <message>
-        <source>A round with this name exists already; choose another name.</source>
-        <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1835,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <source>Forms due ({count}): {numbers}</source>
         <translation>Formularios pendientes ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>y {more} más</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1808,6 +1921,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
 </context>
 </TS>
