@@ -17,7 +17,7 @@ from .commands import CommandError
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
 COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
-                   "print_commands", "questionnaire_commands"]
+                   "print_commands", "trust_commands", "questionnaire_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

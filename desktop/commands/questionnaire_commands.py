@@ -1,8 +1,8 @@
 """`riskmap questionnaire ...`: questionnaire versions of a project.
 
 `questionnaire add --db PATH FILE` stores a JSON questionnaire or an XLSForm workbook as a
-new version; the version the project uses does not change. Other actions are added as
-further sub-commands of the `questionnaire` parser (see `register`).
+new version; the version the project uses does not change. Other modules add their
+actions to the same `questionnaire` parser through `questionnaire_actions`.
 """
 
 from __future__ import annotations
@@ -13,17 +13,26 @@ from pathlib import Path
 from . import CommandError
 
 
-def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
-    """Add the `questionnaire` command; returns its sub-parsers so others can add actions."""
-    parser = subparsers.add_parser("questionnaire", help="questionnaire versions of a project")
-    actions = parser.add_subparsers(dest="questionnaire_command", metavar="ACTION",
-                                    required=True)
-    add = actions.add_parser("add", help="store a new version (JSON or XLSForm .xlsx)")
+def questionnaire_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The actions of `riskmap questionnaire`, made on first use: every module that adds
+    one (add here; list and adopt in trust_commands) gets the same sub-parsers."""
+    actions = getattr(subparsers, "_riskmap_questionnaire_actions", None)
+    if actions is None:
+        parser = subparsers.add_parser("questionnaire", help="questionnaire versions of a "
+                                       "project")
+        actions = parser.add_subparsers(dest="questionnaire_command", metavar="ACTION",
+                                        required=True)
+        subparsers._riskmap_questionnaire_actions = actions
+    return actions
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    add = questionnaire_actions(subparsers).add_parser(
+        "add", help="store a new version (JSON or XLSForm .xlsx)")
     add.add_argument("--db", required=True, type=Path)
     add.add_argument("--operator", default="cli", help="name written in the audit log")
     add.add_argument("file", type=Path, metavar="FILE")
     add.set_defaults(run=run_add)
-    return actions
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -21,8 +21,12 @@ BATCH = 2000
 
 
 def fill_demo(project: Project, n: int, seed: int = 1, round_name: str = "",
-              device: str = "demo", progress: Callable[[int], None] | None = None) -> str:
-    """Add `n` synthetic forms to a round (created if needed); returns the round uuid."""
+              device: str = "", progress: Callable[[int], None] | None = None) -> str:
+    """Add `n` synthetic forms to a round (created if needed); returns the round uuid.
+
+    The forms' device defaults to one named after the round ('demo-' and the random end
+    of its uuid), so two demo databases never share a device name: each device keeps its
+    own audit hash chain, and HQ checks that a device's chain continues."""
     name = round_name or f"Demo {seed}"
     round_ = round_store.find_round(project.db.conn, name)
     if round_ is None:
@@ -30,6 +34,7 @@ def fill_demo(project: Project, n: int, seed: int = 1, round_name: str = "",
             name, institution="Servicio de fronteras", place="Provincia fronteriza",
             start_date="2026-10-05", end_date="2026-10-09", target_count=n, form_min=1,
             form_max=max(n, 1))
+    device = device or f"demo-{round_.uuid[-12:]}"
     start = dt.datetime(2026, 10, 5, 8, 0, tzinfo=dt.timezone.utc)
     entries: list[AuditEntry] = []
     answers: list[tuple[ResponseRow, dict[str, str]]] = []

@@ -1,9 +1,9 @@
 """`Project`: an open database with its questionnaire, the thing every use-case works on.
 
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
-loads its adopted questionnaire (the setting `adopted_questionnaire`, written when a second
-version is added), or else the newest stored one. A new project's questionnaire may be a
-JSON file or an XLSForm workbook.
+loads the project's adopted questionnaire (a stored setting that only an explicit, audited
+act changes; see questionnaire_service.py), or for an older project the newest stored one.
+A new project's questionnaire may be a JSON file or an XLSForm workbook.
 """
 
 from __future__ import annotations
@@ -18,9 +18,6 @@ from ..resources import default_questionnaire_path
 from ..storage import questionnaire_store, round_store, settings_store
 from ..storage.database import Database, DatabaseError
 from ..storage.round_store import Round
-
-# The sha256 of the questionnaire version the project uses (see questionnaire_service).
-ADOPTED_KEY = "adopted_questionnaire"
 
 
 @dataclass
@@ -42,15 +39,14 @@ class Project:
             loaded = load_questionnaire_file(questionnaire_path or default_questionnaire_path())
         db = Database.open(path, check_same_thread=check_same_thread)
         try:
-            adopted = settings_store.get_setting(db.conn, ADOPTED_KEY)
-            text = ((questionnaire_store.questionnaire_text(db.conn, adopted) if adopted
-                     else None) or questionnaire_store.latest_questionnaire_text(db.conn))
+            text = questionnaire_store.effective_questionnaire_text(db.conn)
             if loaded is not None:
                 questionnaire = loaded
                 with db.transaction() as conn:
                     questionnaire_store.store_questionnaire(
                         conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
                         questionnaire.source_text)
+                    questionnaire_store.set_adopted(conn, questionnaire.sha256)
             elif text is not None:
                 questionnaire = parse_questionnaire(text, source=str(path))
             else:

@@ -1,9 +1,10 @@
-"""Questionnaire versions of an open project: read a JSON file or an XLSForm workbook, and
-store it as a new version, audited.
+"""Questionnaire versions of a project: add one, and choose which one the project uses.
 
-Adding a version never changes the version the project uses (the adopted one): the first
-time a second version arrives, the one in use is written down as adopted, so opening the
-project later keeps it. Choosing another version is a separate, explicit act.
+Every version a project has seen (its own, each one added from a JSON file or an XLSForm
+workbook, and each one a bundle carried) is stored; adding a version never changes the
+adopted one (labels, bands, new rounds). Only the analyst's explicit act changes it
+(`riskmap questionnaire adopt`), and that act is written to the audit log. A bundle never
+changes it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,49 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import QuestionnaireError, load_questionnaire
+from ..domain.questionnaire_loader import (
+    QuestionnaireError, load_questionnaire, parse_questionnaire,
+)
 from ..domain.xlsform_import import XLSFORM_SUFFIXES, import_xlsform
-from ..storage import audit_store, questionnaire_store, settings_store
-from ..storage.audit_store import AuditEntry
+from ..storage import audit_store, questionnaire_store
+from ..storage.audit_store import AuditEntry, write_audit
+from ..storage.clock import utc_now
+from ..storage.database import Database
 from .form_service import Actor
-from .project import ADOPTED_KEY, Project
+from .project import Project
+
+
+class AdoptRefused(ValueError):
+    """The adopted questionnaire was not changed; the message says why."""
+
+
+def versions(db: Database) -> list[dict]:
+    """Every stored version with a flag for the adopted one."""
+    adopted = questionnaire_store.effective_sha256(db.conn)
+    return [{"sha256": sha, "id": qid, "version": version, "added": added,
+             "adopted": sha == adopted}
+            for sha, qid, version, added in questionnaire_store.questionnaires(db.conn)]
+
+
+def adopt(db: Database, sha_prefix: str, operator: str = "analyst",
+          device: str = "hq") -> dict:
+    """Adopt the stored version whose sha256 starts with `sha_prefix` (audited)."""
+    prefix = (sha_prefix or "").strip().lower()
+    matches = [v for v in versions(db) if prefix and v["sha256"].startswith(prefix)]
+    if len(prefix) < 6 or len(matches) != 1:
+        what = "no stored version" if not matches else f"{len(matches)} stored versions"
+        raise AdoptRefused(f"'{sha_prefix}' matches {what}; give at least 6 leading digits "
+                           "of one sha256 from `riskmap questionnaire list`.")
+    chosen = matches[0]
+    with db.transaction() as conn:
+        # Only a version the full loader accepts can become the project's.
+        parse_questionnaire(questionnaire_store.questionnaire_text(conn, chosen["sha256"]) or "")
+        old = questionnaire_store.effective_sha256(conn)
+        questionnaire_store.set_adopted(conn, chosen["sha256"])
+        write_audit(conn, [AuditEntry("questionnaire_adopt", operator, device, old=old,
+                                      new=chosen["sha256"],
+                                      reason=f"{chosen['id']} {chosen['version']}")], utc_now())
+    return chosen
 
 
 class VersionClash(QuestionnaireError):
@@ -64,8 +102,10 @@ def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
                             "already with different content; give the changed "
                             "questionnaire a new version"], file_name)
     with project.db.transaction() as conn:
-        if not settings_store.get_setting(conn, ADOPTED_KEY):
-            settings_store.set_setting(conn, ADOPTED_KEY, project.questionnaire.sha256)
+        # A project from before adoption existed uses its newest version: pin the one in
+        # use, so the new one does not take over.
+        if questionnaire_store.adopted_sha256(conn) is None:
+            questionnaire_store.set_adopted(conn, project.questionnaire.sha256)
         questionnaire_store.store_questionnaire(conn, questionnaire.sha256, questionnaire.id,
                                                 questionnaire.version,
                                                 questionnaire.source_text)
