@@ -111,3 +111,24 @@ def test_add_refuses_a_different_questionnaire_under_a_stored_version(tmp_path, 
            "questionnaire a new version" in err
     assert _stored(db) == [("small", "1")]
 
+
+
+def test_add_to_a_project_from_before_adoption_keeps_the_version_in_use(tmp_path):
+    from desktop.storage import questionnaire_store
+    db = tmp_path / "old.db"
+    assert main(["init", "--db", str(db)]) == 0
+    database = Database.open(db)
+    try:
+        with database.transaction() as conn:  # as a project made before adoption existed
+            conn.execute("DELETE FROM setting WHERE key = ?",
+                         (questionnaire_store.ADOPTED_SETTING,))
+    finally:
+        database.close()
+    assert main(["questionnaire", "add", "--db", str(db),
+                 str(_workbook(tmp_path / "new.xlsx", "9"))]) == 0
+    project = Project.open(db)
+    try:
+        assert (project.questionnaire.id, project.questionnaire.version) == \
+            ("border_risk_map", "1.1.0")
+    finally:
+        project.close()
