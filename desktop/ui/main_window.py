@@ -22,6 +22,7 @@ from .. import APP_NAME
 from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
+from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
+        self.questionnaires = QuestionnaireImport(self)
         self._build_round_bar()
         self._build_menus()
         self._build_status_bar()
@@ -241,6 +243,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
         menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
+        menu.addAction(self.tr("&Import questionnaire…"),
+                       self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()

@@ -1278,6 +1278,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
         <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
     </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Import questionnaire…</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1471,6 +1475,41 @@ per 1,000 fields</translation>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>
         <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Import questionnaire</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Questionnaires (*.xlsx *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>Questionnaire {id} version {version} was stored already; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Questionnaire imported</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Questionnaire not imported</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</translation>
     </message>
 </context>
 <context>

@@ -1278,6 +1278,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
         <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
     </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1471,6 +1475,41 @@ por cada mil campos</translation>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>
         <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Importar cuestionario</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Cuestionarios (*.xlsx *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>El cuestionario {id} versión {version} ({n} preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>El cuestionario {id} versión {version} ya estaba guardado; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Cuestionario importado</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Cuestionario no importado</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} no se importó: {n} elemento(s) no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</translation>
     </message>
 </context>
 <context>
