@@ -1,5 +1,6 @@
-"""Groups of respondents for breakdowns and filters: institution, post, unit type, rank
-band (profile questions) and round.
+"""Groups of respondents for breakdowns and filters: the questionnaire's profile questions
+(for the default instrument: institution, post, unit type, rank band, years of service,
+shift) and the round.
 
 Every form falls in exactly one group of a dimension: answers that are missing codes or
 absent go to the group `NOT_STATED`, shown like any other group. Without it the forms
@@ -11,17 +12,29 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .messages import MESSAGES, message
 from .questionnaire import Questionnaire
 
 NOT_STATED = "-"
 ROUND = "round"
-BREAKDOWNS = ("institution", "post", "unit_type", "rank_band", ROUND)
 
 
 def breakdowns(questionnaire: Questionnaire) -> list[str]:
-    """The group dimensions this questionnaire supports, in dashboard order."""
+    """The group dimensions: the profile's single-choice questions in profile order, then
+    the round."""
     ids = set(questionnaire.question_ids())
-    return [dim for dim in BREAKDOWNS if dim == ROUND or dim in ids]
+    return [qid for qid in questionnaire.profile
+            if qid in ids and questionnaire.question(qid).type == "choice"] + [ROUND]
+
+
+def dimension_name(questionnaire: Questionnaire, dimension: str, lang: str) -> str:
+    """A short name of a dimension: the catalogue's word when it has one (post, round),
+    else the question's number and text."""
+    key = f"dim_{dimension}"
+    if key in MESSAGES:
+        return message(key, lang)
+    question = questionnaire.question(dimension)
+    return f"{question.number} {question.label.text(lang)}"
 
 
 def group_index(frame: pd.DataFrame, dimension: str,
