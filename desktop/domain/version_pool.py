@@ -40,6 +40,10 @@ class VersionPool:
     analysed: Questionnaire
 
     @property
+    def reference_label(self) -> str:
+        return version_label(self.reference, self.versions)
+
+    @property
     def excluded(self) -> frozenset[str]:
         return frozenset(d.question_id for d in self.differences if d.kind == MEANING)
 
@@ -58,7 +62,7 @@ class VersionPool:
             name = _name(self.reference, qid, lang)
             detail = next((d.detail for d in found if d.kind == kind and d.detail), "")
             lines.append(message(f"version_{kind}", lang, question=name,
-                                 reference=self.reference.version, versions=versions,
+                                 reference=self.reference_label, versions=versions,
                                  detail=detail))
         return lines
 
@@ -77,8 +81,7 @@ def compare_versions(reference: Questionnaire,
     others = [v for v in _unique(versions) if v.sha256 != reference.sha256]
     differences: list[VersionDifference] = []
     for other in others:
-        label = f"{other.version}" if other.version != reference.version else \
-            f"{other.version} ({other.sha256[:8]})"
+        label = version_label(other, [reference, *others])
         other_ids = set(other.question_ids())
         for question in reference.questions():
             if question.id not in other_ids:
@@ -90,6 +93,14 @@ def compare_versions(reference: Questionnaire,
     excluded = {d.question_id for d in differences if d.kind == MEANING}
     return VersionPool(reference, tuple(_unique([reference, *others])), tuple(differences),
                        _without(reference, excluded))
+
+
+def version_label(version: Questionnaire, among: Sequence[Questionnaire]) -> str:
+    """The version string, with the start of the sha256 when another version in play has
+    the same string (teams often adapt a questionnaire without changing its version)."""
+    if any(o.version == version.version and o.sha256 != version.sha256 for o in among):
+        return f"{version.version} ({version.sha256[:8]})"
+    return version.version
 
 
 def _unique(versions: Sequence[Questionnaire]) -> list[Questionnaire]:

@@ -154,7 +154,7 @@ class AnalysisService:
         if self.pool is None or len(self.pool.versions) < 2:
             return []
         header = messages.message("version_header", self.lang, n=len(self.pool.versions),
-                                  reference=self.pool.reference.version)
+                                  reference=self.pool.reference_label)
         return [header, *self.pool.notes(self.lang)]
 
     def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
