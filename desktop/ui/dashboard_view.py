@@ -119,6 +119,7 @@ class DashboardView(QWidget):
         """One label and combo box per dimension, four to a row."""
         for widget in (*self.filter_labels.values(), *self.filters.values()):
             self.filter_grid.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self.filter_labels, self.filters = {}, {}
         for index, dim in enumerate(dimensions):

@@ -111,3 +111,24 @@ def test_report_names_the_difference(hq_two_teams, tmp_path):
 def test_one_version_has_no_note(demo_project):
     data = analysis_for(demo_project, "en").compute()
     assert data.version_notes == []
+
+
+def test_dashboard_view_shows_the_note_and_no_post_filter(qtbot, hq_two_teams, device_key,
+                                                          tmp_path):
+    from desktop.ui.app_context import AppContext
+    from desktop.ui.background import SynchronousRunner
+    from desktop.ui.dashboard_view import DashboardView
+    project = Project.open(hq_two_teams)
+    context = AppContext(project, device_key, operator="HQ", lang="en",
+                         runner=SynchronousRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    view.resize(1366, 760)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None)
+    assert not view.version_note.isHidden()
+    assert "codes mean different things" in view.version_note.text()
+    assert "post" not in view.filters and "institution" in view.filters
+    assert list(view.filters)[0] == "round" and "shift" in view.filters
+    view.grab().save(str(tmp_path / "dashboard_versions.png"))
+    project.close()
