@@ -6,6 +6,7 @@ import dataclasses
 
 from dataclasses import dataclass
 
+from ..domain.questionnaire import Questionnaire
 from ..storage import response_store, round_store
 from ..storage.questionnaire_versions import version_list
 from ..storage.round_store import Round, RoundNameTaken
@@ -50,6 +51,16 @@ class RoundService:
         """Every stored questionnaire version, newest first (the choice for a new round)."""
         return [QuestionnaireVersion(*row)
                 for row in reversed(version_list(self.project.db.conn))]
+
+    def round_of_form(self, form_uuid: str) -> str | None:
+        """The uuid of the round a stored form belongs to (None for an unknown form)."""
+        stored = response_store.get_form(self.project.db.conn, form_uuid)
+        return stored.response.round_uuid if stored else None
+
+    def questionnaire(self, round_uuid: str | None) -> Questionnaire:
+        """The questionnaire version a round is keyed with (the project's without one)."""
+        round_ = self.get(round_uuid) if round_uuid else None
+        return self.project.questionnaire_for(round_) if round_ else self.project.questionnaire
 
     def has_forms(self, round_: Round) -> bool:
         """True when any form (even a deleted one) was keyed in the round."""
