@@ -17,7 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from .chart_base import INK, ChartBase, TextPool, font, hidden_text, qcolor, style_axes
-from .score_bar_chart import short
+from ..domain.bands import band_position, interval_texts
+from .score_bar_chart import _score_text, short
 
 SIZE = 5
 BADGE_GAP = 0.32
@@ -64,11 +65,9 @@ class HeatMapChart(ChartBase):
         self.watch_hover(self.plot)
 
     def band_of(self, score: float) -> tuple[int, int, str, str] | None:
-        chosen = None
-        for band in self.bands:
-            if score >= band[0]:
-                chosen = band
-        return chosen
+        """The band of a score: half-open intervals [min, next min), as in the analysis."""
+        index = band_position(score, [band[0] for band in self.bands])
+        return None if index is None else self.bands[index]
 
     def _draw_cells(self) -> None:
         for impact in range(1, SIZE + 1):
@@ -152,9 +151,11 @@ class HeatMapChart(ChartBase):
                 label += f" <i>({html.escape(hidden_text(self, min_n))})</i>"
             rows.append(f"<tr><td align='right'><b>{int(row['number'])}</b>&nbsp;</td>"
                         f"<td>{label}</td></tr>")
+        ranges = interval_texts([band[0] for band in self.bands],
+                                self.bands[-1][1] if self.bands else SIZE * SIZE)
         swatches = "".join(
             f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
-            f"&nbsp;{html.escape(label)} ({low}-{high})&nbsp;&nbsp; " + ("<br/>" if i % 2 else "")
+            f"&nbsp;{html.escape(label)} ({html.escape(ranges[i])})&nbsp;&nbsp; " + ("<br/>" if i % 2 else "")
             for i, (low, high, colour, label) in enumerate(self.bands))
         return (f"<div style='font-size:{self.legend_points}pt; color:{INK}'>"
                 f"<table cellspacing='2'>{''.join(rows)}</table>"
@@ -183,13 +184,13 @@ class HeatMapChart(ChartBase):
                 return self.tr(
                     "{number}. {label}\nMean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})\n"
                     "Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})\n"
-                    "Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}\n"
+                    "Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}\n"
                     "Likelihood 4-5: {likely:.0%}\nn = {n}").format(
                     number=int(row["number"]), label=row["risk_label"],
                     lik=row["mean_likelihood"], lik_lo=row["likelihood_ci_low"],
                     lik_hi=row["likelihood_ci_high"], imp=row["mean_impact"],
                     imp_lo=row["impact_ci_low"], imp_hi=row["impact_ci_high"],
-                    score=row["mean_score"], s_lo=row["score_ci_low"],
+                    score=_score_text(row), s_lo=row["score_ci_low"],
                     s_hi=row["score_ci_high"], level=row["level_label"],
                     likely=row["share_likely"], n=int(row["n"]))
         return ""

@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A missing code cannot be combined with other codes here.",
         "es": "Aquí no se puede combinar un código de no respuesta con otros códigos.",
     },
+    "constraint": {
+        "en": "The answer breaks the rule {rule}.",
+        "es": "La respuesta no cumple la regla {rule}.",
+    },
     "too_long": {
         "en": "The text is longer than {max_length} characters.",
         "es": "El texto tiene más de {max_length} caracteres.",

@@ -33,7 +33,7 @@ class CodeItem:
 
 def code_items(questionnaire: Questionnaire, question: Question, lang: str) -> list[CodeItem]:
     """The codes of a question in screen order: choices (or likert points with their end
-    anchors), then the missing codes when the question allows them."""
+    anchors), then the question's own missing codes."""
     items: list[CodeItem] = []
     if question.type == "likert":
         low, high = question.anchors or (None, None)
@@ -46,9 +46,8 @@ def code_items(questionnaire: Questionnaire, question: Question, lang: str) -> l
             items.append(CodeItem(code, label))
     elif question.type in ("choice", "multichoice"):
         items = [CodeItem(c.code, c.label.text(lang)) for c in question.choices]
-    if question.allow_missing:
-        items += [CodeItem(m.code, m.label.text(lang), missing=True)
-                  for m in questionnaire.missing_codes]
+    items += [CodeItem(m.code, m.label.text(lang), missing=True)
+              for m in question.missing_codes]
     return items
 
 

@@ -130,7 +130,15 @@ def _compare(mine: Question, theirs: Question, languages: Sequence[str]) -> tupl
                                  f"{other[choice.code].text(lang)}")
         if {c.code for c in mine.choices} != set(other):
             return CODES, ""
-    if (mine.min, mine.max) != (theirs.min, theirs.max):
+    their_missing = {m.code: m.label for m in theirs.missing_codes}
+    for missing in mine.missing_codes:
+        if missing.code in their_missing and not _same(missing.label,
+                                                       their_missing[missing.code], languages):
+            lang = languages[0] if languages else "en"
+            return MEANING, (f"{missing.code} = {missing.label.text(lang)} / "
+                             f"{their_missing[missing.code].text(lang)}")
+    if ((mine.min, mine.max) != (theirs.min, theirs.max)
+            or {m.code for m in mine.missing_codes} != set(their_missing)):
         return CODES, ""
     anchors_differ = (mine.anchors is None) != (theirs.anchors is None) or (
         mine.anchors is not None and theirs.anchors is not None

@@ -214,7 +214,7 @@ def _register_table(data: DashboardData, hidden: str) -> ReportTable:
         ci = (f"{_fmt(row['score_ci_low'])}-{_fmt(row['score_ci_high'])}"
               if _fmt(row["score_ci_low"]) else "")
         rows.append([str(row["rank"]), label, str(int(row["n"])), _fmt(row["mean_likelihood"], 2),
-                     _fmt(row["mean_impact"], 2), _fmt(row["mean_score"]), ci,
+                     _fmt(row["mean_impact"], 2), row["score_text"], ci,
                      _pct(row["share_likely"]), row["level_label"]])
         colours.append([None] * 5 + [row["level_color"]] + [None] * 2 + [row["level_color"]])
     return ReportTable(headers, rows, colours, [0.45, 3.2, 0.6, 1.85, 1.25, 1.2, 1.5, 1.4, 1.4])
@@ -237,7 +237,7 @@ def _breakdown_table(data: DashboardData, dim: str, hidden: str) -> ReportTable:
                 row.append("–")
                 colour.append(None)
             else:
-                row.append(_fmt(cell["mean_score"]))
+                row.append(cell["score_text"])
                 colour.append(cell["level_color"])
         rows.append(row)
         colours.append(colour)

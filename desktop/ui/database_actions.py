@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ..services.demo_service import fill_demo
-from ..services.paths import user_data_dir
+from ..services.paths import demo_dir, user_data_dir
 from ..services.project import Project
 from ..services.verification_demo import simulate_verifications
 from .background import Cancelled
@@ -122,7 +122,7 @@ class DatabaseActions(QObject):
     def open_demo(self) -> None:
         """Create a demo project with synthetic forms (off the UI thread), then open it."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = user_data_dir() / "demo" / f"demo-{stamp}.db"
+        path = demo_dir() / f"demo-{stamp}.db"
         progress = QProgressDialog(self.tr("Creating the demo project…"), self.tr("Cancel"),
                                    0, DEMO_FORMS, self.window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -99,7 +99,7 @@ class DiscrepancyTable(QTableWidget):
         if not question.is_coded or self.questionnaire is None:
             return value
         missing = {code.code: code.label.text(self.lang)
-                   for code in self.questionnaire.missing_codes}
+                   for code in question.missing_codes}
         parts = []
         for part in value.split():
             label = ""

@@ -37,6 +37,7 @@ class EntryView(QWidget):
         self.session = EntrySession(context.form_service(), context.round_uuid)
         self._baseline: tuple[str, dict[str, str]] = ("", {})
         self._number_keys = 0
+        self._hint_question = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
@@ -133,7 +134,7 @@ class EntryView(QWidget):
 
     def _retranslate_state(self) -> None:
         # These read the project, which a closed window may no longer have open.
-        self._show_hint()
+        self._show_hint(self._hint_question)
         self._show_mode_text()
         self._update_counts()
 
@@ -204,6 +205,7 @@ class EntryView(QWidget):
         self.number.setFocus(Qt.FocusReason.OtherFocusReason)
         self.number.selectAll()
         self.form.verticalScrollBar().setValue(0)
+        self._show_hint()
 
     @property
     def keystrokes(self) -> int:
@@ -314,9 +316,13 @@ class EntryView(QWidget):
             self.mode.setText(self.tr("Editing form {n} ({status})").format(
                 n=editing.response.form_number, status=status_text(editing.response.status)))
 
-    def _show_hint(self) -> None:
-        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}"
-                             for m in self.form.questionnaire.missing_codes)
+    def _show_hint(self, question_id: str = "") -> None:
+        # The missing codes of the question with the cursor: they differ per question
+        # (98/99 on a count, 8/9 elsewhere) and a greyed-out question takes none.
+        field = self.form.fields.get(question_id) if question_id else None
+        codes = field.question.missing_codes if field is not None and field.applies else ()
+        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}" for m in codes)
+        self._hint_question = question_id if field is not None else ""
         self.hint.setText(self.tr("Enter or Tab: next question · Shift+Tab: back · "
                                   "Ctrl+S: save · Ctrl+Shift+S: save as draft") +
                           (" · " + missing if missing else ""))
@@ -344,6 +350,7 @@ class EntryView(QWidget):
         form.left_top.connect(self.focus_form_number)
         form.completed.connect(self._at_end)
         form.answers_changed.connect(self._update_counts)
+        form.question_entered.connect(self._show_hint)
         return form
 
     def _use_questionnaire(self, questionnaire) -> None:
@@ -353,13 +360,14 @@ class EntryView(QWidget):
         old = self.form
         self.form = self._form_widget(questionnaire)
         self.layout().replaceWidget(old, self.form)
+        old.hide()
         old.deleteLater()
         self._show_hint()
 
     def _settings_changed(self) -> None:
         self._refresh_service()
         self.form.set_language(self.context.lang)
-        self._show_hint()
+        self._show_hint(self._hint_question)
         self.form.set_operator_controlled(self.context.operator_controlled)
 
     def _project_changed(self) -> None:

@@ -16,9 +16,10 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from .. import APP_NAME
+from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
 from .entry_view import EntryView
@@ -64,7 +65,20 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # The demo banner sits over the views: synthetic forms must never be mistaken
+        # for the team's project (see `demo_banner`).
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fde68a; color: #5b3a00;"
+                                       " padding: 6px 10px; font-weight: bold; }")
+        self.demo_banner.hide()
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
         self._build_round_bar()
@@ -294,8 +308,9 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        """Database, round, operator and counts in the status bar."""
+        """Database, round, operator and counts in the status bar; the demo marked."""
         path = self.context.project.db.path
+        self._mark_demo(is_demo_database(path))
         self.db_label.setText(self.tr("Database: {name}").format(
             name=path.name if path else self.tr("(in memory)")))
         self.db_label.setToolTip(str(path or ""))
@@ -312,6 +327,18 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
                                           "Target {target}").format(
             entered=tally.entered, verified=tally.verified, target=tally.target))
+
+    def _mark_demo(self, demo: bool) -> None:
+        """Title bar and banner say so while the demo project is open."""
+        if demo:
+            self.setWindowTitle(self.tr("{app} – DEMO PROJECT (synthetic forms)").format(
+                app=APP_NAME))
+            self.demo_banner.setText(self.tr(
+                "Demo project: synthetic forms for trying the program. Do not key real "
+                "forms here; open your project with File > Open database (Ctrl+O)."))
+        else:
+            self.setWindowTitle(APP_NAME)
+        self.demo_banner.setVisible(demo)
 
     # -- actions ---------------------------------------------------------------------------
     def sign_in(self) -> bool:
