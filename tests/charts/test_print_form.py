@@ -122,7 +122,7 @@ def test_round_prints_its_own_version(db, tmp_path, questionnaire):
         rows = list(csv.DictReader(handle))
     n = len(questionnaire.questions())
     assert len(rows) == 2 * n
-    assert [r["version"] for r in rows[::n]] == ["1.0.0", "2.0.0"]
+    assert [r["version"] for r in rows[::n]] == [questionnaire.version, "2.0.0"]
     d2 = next(r for r in rows if r["question_id"] == "exp_times")
     assert d2["skip_rule"] == "exp_offered = 1" and d2["codes"].startswith("1–50")
     post_rows = [r for r in rows if r["question_id"] == "post"]
@@ -132,7 +132,7 @@ def test_round_prints_its_own_version(db, tmp_path, questionnaire):
     pdf = tmp_path / "codebook.pdf"
     assert main(["codebook", "--db", str(db), "--out", str(pdf), "--lang", "es"]) == 0
     text = _flat(_text(pdf))
-    assert "Versión 1.0.0" in text and "Versión 2.0.0" in text
+    assert f"Versión {questionnaire.version}" in text and "Versión 2.0.0" in text
     assert "salto: D1 = 1" in text  # D2's skip rule, with question numbers
 
 
