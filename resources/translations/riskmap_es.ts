@@ -832,22 +832,22 @@ n = {n}</translation>
         <translation>Mapa de calor</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Probabilidad media {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Puntaje medio {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1068,10 @@ n = {n}</translation>
         <translation>&amp;Copia de respaldo…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfiguración…</translation>
     </message>
@@ -1131,6 +1135,14 @@ n = {n}</translation>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
     </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+    </message>
 </context>
 <context>
     <name>OperatorDialog</name>
@@ -1141,6 +1153,57 @@ n = {n}</translation>
     <message>
         <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
         <translation>¿Quién digita? Escriba su nombre o sus iniciales. Quedan registrados con cada formulario que digite y cada cambio que haga.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Imprimir formularios en blanco</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>El cuestionario del proyecto</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Preimprimir los números de formulario (un formulario por número)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir a PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Revise los números de formulario: el primero no puede ser mayor que el último, ambos dentro del rango de la ronda, y como máximo 10.000 formularios a la vez.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Guardar formularios en blanco</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1325,10 @@ por cada mil campos</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
 </context>
 <context>
@@ -1546,16 +1613,32 @@ por cada mil campos</translation>
         <translation>Dé un nombre a la ronda.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
-    </message>
-    <message>
         <source>The first form number is above the last one.</source>
         <translation>El primer número de formulario es mayor que el último.</translation>
     </message>
     <message>
         <source>A round with this name exists already; choose another name.</source>
         <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation>La fecha de inicio</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>La fecha de fin</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} «{text}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
     </message>
 </context>
 <context>
@@ -1574,11 +1657,11 @@ por cada mil campos</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Puntaje medio {score:.1f} (IC 95% {lo:.1f}-{hi:.1f})
+Puntaje medio {score} (IC 95% {lo:.1f}-{hi:.1f})
 Nivel: {level}
 n = {n}</translation>
     </message>
@@ -1616,6 +1699,13 @@ n = {n}</translation>
     <message>
         <source>Smallest group shown</source>
         <translation>Grupo más pequeño que se muestra</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>El proyecto de demostración estaba abierto cuando se cerró el programa. ¿Abrir la demostración otra vez? Elija No para abrir su propia base de datos.</translation>
     </message>
 </context>
 <context>
