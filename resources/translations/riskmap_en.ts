@@ -1605,6 +1605,14 @@ per 1,000 fields</translation>
         <translation>Verify</translation>
     </message>
     <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>The round has forms: its questionnaire version is fixed.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
