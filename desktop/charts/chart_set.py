@@ -58,8 +58,9 @@ class ChartSet:
     def images(self, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, QImage]:
         """Each chart rendered at its export size (or the sizes given)."""
         result = {}
-        chars = self.heat_map.legend_chars
+        chars, names = self.heat_map.legend_chars, self.heat_map.legend_names
         self.heat_map.set_legend_chars(60)  # exports have room for whole labels
+        self.heat_map.set_legend_names(True)  # and no register beside them
         try:
             for name, chart in self.charts().items():
                 width, height = (sizes or EXPORT_SIZES)[name]
@@ -69,6 +70,7 @@ class ChartSet:
                 chart.resize(old)
         finally:
             self.heat_map.set_legend_chars(chars)
+            self.heat_map.set_legend_names(names)
         return result
 
     def save_png(self, out_dir: str | Path) -> list[Path]:

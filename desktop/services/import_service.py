@@ -71,21 +71,33 @@ class ImportReport:
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
                    operator: str = "import", device: str = "hq",
                    progress: ProgressFn | None = None) -> ImportReport:
-    """Import each bundle file into `db_path` (each in its own transaction)."""
+    """Import each bundle file into `db_path` (each in its own transaction). A database
+    file this call had to create is removed again when no bundle was imported into it, so a
+    refused import leaves nothing behind."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
+    created = str(db_path) != ":memory:" and not Path(db_path).exists()
     db = Database.open(db_path)
-    db.conn.execute(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
+    imported = False
     try:
+        db.conn.execute(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
         for done, path in enumerate(bundle_paths):
             if progress:
                 progress(done, len(bundle_paths))
             report.bundles.append(import_file(db, identities, Path(path), operator, device))
+            imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
     finally:
         db.close()
+        if created and not imported:
+            _remove_database_files(Path(db_path))
     return report
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",

@@ -75,16 +75,44 @@ def count_table(table: pd.DataFrame, data: DashboardData) -> pd.DataFrame:
     return _with_note(table, data, COUNT_EXPORT_COLUMNS)
 
 
+# Counts are whole numbers even where hidden cells leave blanks; figures keep a sensible
+# precision (means and intervals of 1-25 scores to 3 decimals, shares to 4).
+INTEGER_COLUMNS = ("n", "n_missing", "count", "number", "rank")
+DECIMALS = {"share": 4, "share_likely": 4}
+DEFAULT_DECIMALS = 3
+
+
+def csv_format(lang: str) -> tuple[str, str]:
+    """(separator, decimal mark) of the CSV files for a language: Spanish Excel expects
+    ';' and a decimal comma, English Excel ',' and a point."""
+    return (";", ",") if lang == "es" else (",", ".")
+
+
+def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts as integers (blank where hidden), other figures rounded."""
+    out = table.copy()
+    for column in out.columns:
+        if column in INTEGER_COLUMNS:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DECIMALS.get(column, DEFAULT_DECIMALS))
+    return out
+
+
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
-    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents)."""
+    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
+    separator and decimal mark of the report's language, see `csv_format`)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    sep, decimal = csv_format(data.lang)
     written = []
     for name, table in (("scores", score_table(data)),
                         ("climate", count_table(data.climate, data)),
                         ("exposure", count_table(data.exposure, data))):
         path = out_dir / f"{name}.csv"
-        _atomic(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        table = tidy_numbers(table)
+        _atomic(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig",
+                                                    sep=sep, decimal=decimal))
         written.append(path)
     return written
 
@@ -102,11 +130,12 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             about.to_excel(writer, sheet_name="about", index=False, header=False)
-            register.to_excel(writer, sheet_name="register", index=False)
-            score_table(data).to_excel(writer, sheet_name="scores", index=False)
-            count_table(data.climate, data).to_excel(writer, sheet_name="climate", index=False)
-            count_table(data.exposure, data).to_excel(writer, sheet_name="exposure",
-                                                      index=False)
+            tidy_numbers(register).to_excel(writer, sheet_name="register", index=False)
+            tidy_numbers(score_table(data)).to_excel(writer, sheet_name="scores", index=False)
+            tidy_numbers(count_table(data.climate, data)).to_excel(
+                writer, sheet_name="climate", index=False)
+            tidy_numbers(count_table(data.exposure, data)).to_excel(
+                writer, sheet_name="exposure", index=False)
             activity.to_excel(writer, sheet_name="activity", index=False)
     _atomic(path, write)
     return path

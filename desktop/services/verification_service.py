@@ -97,6 +97,17 @@ def in_sample(round_: Round, form_uuid: str, form_number: int) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class VerificationSummary:
+    """The sample figures of one round (see `VerificationService.summary`)."""
+
+    verified: int
+    sampled: int
+    due: list[int]
+    verified_outside: int
+    next_due: tuple[str, int] | None
+
+
 class VerificationService:
     """Verification use-cases on one open project database."""
 
@@ -165,6 +176,34 @@ class VerificationService:
         due = [number for uuid, number, status in sample
                if status == "entered" and uuid not in waiting]
         return verified, len(sample), due
+
+    def summary(self, round_uuid: str) -> "VerificationSummary":
+        """Everything the start page shows, from one read of the round's forms: sampled
+        forms verified, sampled forms, numbers due, forms verified outside the sample
+        (opened by number), and the next form due for this operator."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return VerificationSummary(0, 0, [], 0, None)
+        waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
+        verified = sampled = outside = 0
+        due: list[int] = []
+        next_due = None
+        for uuid, number, status, operator in verification_store.live_forms(self.db.conn,
+                                                                           round_uuid):
+            if status not in ("entered", "verified"):
+                continue
+            picked = in_sample(round_, uuid, number)
+            if not picked:
+                outside += status == "verified"
+                continue
+            sampled += 1
+            if status == "verified":
+                verified += 1
+            elif uuid not in waiting:
+                due.append(number)
+                if next_due is None and operator != self.actor.operator:
+                    next_due = (uuid, number)
+        return VerificationSummary(verified, sampled, due, outside, next_due)
 
     def find(self, round_uuid: str, form_number: int) -> str:
         """The uuid of a form that this operator may verify now; refusal otherwise."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from ..domain.group_keys import ROUND, breakdowns
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
+from .risk_register_table import RiskRegisterTable
 
 FILTERS_PER_ROW = 4
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
@@ -86,16 +87,20 @@ class DashboardView(QWidget):
             info.addWidget(button)
         layout.addLayout(info)
 
-        # Three tabs rather than four small charts: on a 1366 x 768 laptop (or a projector)
-        # the heat map and its legend need half the width to stay legible.
+        # Tabs rather than four small charts: on a 1366 x 768 laptop (or a projector) the
+        # heat map needs half the width and the full height to stay legible; the risk
+        # register beside it names every numbered risk in full, with its figures.
         self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang))
+        self.charts.heat_map.set_legend_names(False)
+        self.register_table = RiskRegisterTable()
         self.tabs = QTabWidget()
         risks = QWidget()
         row = QHBoxLayout(risks)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.charts.heat_map, 11)
-        row.addWidget(self.charts.scores, 9)
+        row.addWidget(self.charts.heat_map, 1)
+        row.addWidget(self.register_table, 1)
         self.tabs.addTab(risks, "")
+        self.tabs.addTab(self.charts.scores, "")
         climate = QWidget()
         column = QVBoxLayout(climate)
         column.setContentsMargins(0, 0, 0, 0)
@@ -157,8 +162,8 @@ class DashboardView(QWidget):
     def _retranslate(self) -> None:
         self._name_filters()
         self.clear_button.setText(self.tr("Show &all"))
-        for index, title in enumerate((self.tr("Risks"), self.tr("Integrity climate"),
-                                       self.tr("Forms keyed"))):
+        for index, title in enumerate((self.tr("Risks"), self.tr("Ranking"),
+                                       self.tr("Integrity climate"), self.tr("Forms keyed"))):
             self.tabs.setTabText(index, title)
         self.png_button.setText(self.tr("Save charts…"))
         self.png_button.setToolTip(self.tr("Save every chart as PNG and SVG in a folder"))
@@ -273,6 +278,7 @@ class DashboardView(QWidget):
         self.data = self.analysis.compute(self.current_filters())
         middle = time.perf_counter()
         self.charts.set_data(self.data)
+        self.register_table.set_data(self.data.register, self.data.min_n)
         self.exposure.setText(exposure_note(self.data, self.analysis.questionnaire))
         end = time.perf_counter()
         self.recompute_ms, self.redraw_ms = (middle - start) * 1000, (end - middle) * 1000
@@ -288,9 +294,10 @@ class DashboardView(QWidget):
                            "protect the respondents.").format(n=data.min_n)
         else:
             text = self.tr("{n} forms, keyed {first} to {last}.").format(
-                n=data.n_forms, first=data.first_day, last=data.last_day)
+                n=QLocale().toString(int(data.n_forms)), first=data.first_day,
+                last=data.last_day)
         rule = self.tr("Figures from fewer than {n} respondents are hidden.").format(
-            n=data.min_n)
+            n=QLocale().toString(int(data.min_n)))
         self.summary.setText(f"{text} {rule}")
 
     # -- exports ----------------------------------------------------------------------------

@@ -33,6 +33,8 @@ class DiscrepancyTable(QTableWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.verticalHeader().setMinimumSectionSize(28)  # room to read, without padding
+        # A row is at most four lines high: one discrepancy must not fill the table.
+        self.verticalHeader().setMaximumSectionSize(self.fontMetrics().lineSpacing() * 4 + 10)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

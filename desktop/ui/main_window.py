@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -326,7 +326,8 @@ class MainWindow(QMainWindow):
         tally = self.context.records_service().tally(round_.uuid, round_.target_count)
         self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
                                           "Target {target}").format(
-            entered=tally.entered, verified=tally.verified, target=tally.target))
+            entered=QLocale().toString(tally.entered), verified=QLocale().toString(
+                tally.verified), target=QLocale().toString(tally.target)))
 
     def _mark_demo(self, demo: bool) -> None:
         """Title bar and banner say so while the demo project is open."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
+from .comment_edit import CommentEdit
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
@@ -78,10 +79,14 @@ class QuestionField(QWidget):
         self.number.setStyleSheet("font-weight: bold;")
         self.number.setMinimumWidth(44)
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.edit = AnswerEdit()
+        # Free text (a comment of up to 1,000 characters) gets a wide box of a few wrapped
+        # lines under its question; every other answer a short one-line box.
+        wide = question.type == "text"
+        self.edit = CommentEdit(question.max_length) if wide else AnswerEdit()
         self.edit.setObjectName(f"answer_{question.id}")
         self.edit.setAccessibleName(question.number)
-        self.edit.setFixedWidth(180 if question.type == "text" else 88)
+        if not wide:
+            self.edit.setFixedWidth(88)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.codes = QLabel()
@@ -96,10 +101,15 @@ class QuestionField(QWidget):
         layout.setHorizontalSpacing(10)
         layout.setVerticalSpacing(1)
         layout.addWidget(self.number, 0, 0)
-        layout.addWidget(self.edit, 0, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 0, 2)
-        layout.addWidget(self.codes, 1, 2)
-        layout.addWidget(self.message, 2, 1, 1, 2)
+        if wide:
+            layout.addWidget(self.text, 0, 1, 1, 2)
+            layout.addWidget(self.edit, 1, 1, 1, 2)
+            layout.addWidget(self.codes, 2, 1, 1, 2)
+        else:
+            layout.addWidget(self.edit, 0, 1, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(self.text, 0, 2)
+            layout.addWidget(self.codes, 1, 2)
+        layout.addWidget(self.message, 3, 1, 1, 2)
         layout.setColumnStretch(2, 1)
         self.edit.textChanged.connect(self._show_codes)
         self.edit.focus_changed.connect(self._highlight)
@@ -161,7 +171,14 @@ class QuestionField(QWidget):
         limits = range_text(self.question)
         if limits:
             parts.insert(0, html.escape(limits))
-        return " · ".join(parts)
+        text = " · ".join(parts)
+        question = self.question
+        if question.type == "multichoice":
+            example = " ".join(str(c.code) for c in question.choices[:4:3]) or "1 4"
+            text += "<div><i>" + html.escape(self.tr(
+                "Several answers: separate the codes with a space, e.g. {example}").format(
+                example=example)) + "</i></div>"
+        return text
 
     def _chosen_codes(self) -> set[int]:
         text = self.edit.text().replace(",", " ")

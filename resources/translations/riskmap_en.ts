@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1332,6 +1336,13 @@ per 1,000 fields</translation>
     </message>
 </context>
 <context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>For example: corrected against the paper form</source>
@@ -1536,6 +1547,49 @@ per 1,000 fields</translation>
     <message>
         <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
         <translation>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Likeli-
+hood</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>95% interval
+of the score</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>hidden (fewer than {n} answers)</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1804,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <source>Forms due ({count}): {numbers}</source>
         <translation>Forms due ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>and {more} more</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1832,6 +1890,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
     </message>
 </context>
 </TS>

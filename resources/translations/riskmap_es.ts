@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Clasificación</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1332,6 +1336,13 @@ por cada mil campos</translation>
     </message>
 </context>
 <context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>For example: corrected against the paper form</source>
@@ -1536,6 +1547,49 @@ por cada mil campos</translation>
     <message>
         <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
         <translation>Compare cada fila con el papel: {first} mantiene la primera digitación, {second} la segunda, {typed} permite escribir el valor del papel (Enter lo aplica). Las flechas arriba y abajo cambian de fila; {finish} guarda los valores y marca el formulario como verificado.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Probabi-
+lidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>Intervalo 95%
+del puntaje</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>oculto (menos de {n} respuestas)</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1804,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <source>Forms due ({count}): {numbers}</source>
         <translation>Formularios pendientes ({count}): {numbers}</translation>
     </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>y {more} más</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
@@ -1832,6 +1890,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
 </context>
 </TS>

@@ -147,3 +147,18 @@ def test_command_line_round_trip(tmp_path, capsys):
     assert "imported before" in capsys.readouterr().out
     assert main(["import", "--db", str(hq), "--identity", str(bundle), str(bundle)]) == 2
     assert "not an age identity" in capsys.readouterr().err
+
+
+def test_a_refused_import_leaves_no_database_behind(tmp_path, keys, capsys):
+    junk = tmp_path / "not-a-bundle.zip.age"
+    junk.write_bytes(b"age-encryption.org/v1\nnonsense")
+    hq = tmp_path / "new-hq" / "hq.db"
+    hq.parent.mkdir()
+    assert main(["import", "--db", str(hq), "--identity", str(keys.identity_path),
+                 str(junk)]) != 0
+    assert list(hq.parent.iterdir()) == []  # no empty database, no -wal or -shm
+    capsys.readouterr()
+    # An existing database is kept, of course.
+    Project.open(hq).close()
+    main(["import", "--db", str(hq), "--identity", str(keys.identity_path), str(junk)])
+    assert hq.exists()
