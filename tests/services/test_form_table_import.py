@@ -230,3 +230,13 @@ def test_constraints_are_checked_and_listed_in_the_codebook(tmp_path, questionna
     with open(out, encoding="utf-8-sig") as handle:
         row = next(r for r in csv.DictReader(handle) if r["question_id"] == "exp_times")
     assert row["constraint_rule"] == ". <= 20" and row["skip_rule"] == "exp_offered = 1"
+
+
+def test_lines_are_file_lines_even_after_a_cell_with_a_line_break(project, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text('form_number,comment,shift\n1,"two\nlines",7\n2,ok,6\n', encoding="utf-8")
+    with pytest.raises(FormTableRefused) as caught:
+        import_form_table(project, "R", path, ACTOR)
+    shift = [(p.line, p.reason) for p in caught.value.problems if p.column == "shift"]
+    assert [line for line, _ in shift] == [2, 4]
+    assert shift[0][1] == "7 is not one of the codes 1, 2, 3."
