@@ -75,7 +75,9 @@ class AnalysisService:
         self.min_n = max(1, int(min_n))
         self.lang = lang
         self.dimensions = breakdowns(questionnaire)
-        self.activity_dimension = "post" if "post" in self.dimensions else self.dimensions[0]
+        # Forms per post in the activity chart: none when the questionnaire has no post
+        # question or its codes mean different things in the versions pooled.
+        self.activity_dimension = "post" if "post" in self.dimensions else None
         self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
         # Forms alike in every filter dimension are summed once here; filters then pick
         # profile cells, not forms (see domain/profile_cells.py).

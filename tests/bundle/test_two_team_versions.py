@@ -80,6 +80,7 @@ def test_dashboard_data_names_the_difference_and_leaves_post_out(hq_two_teams):
         map(str, data.per_post["label"]))
     for name in TEAM_POSTS["norte"] + TEAM_POSTS["sur"]:
         assert name not in labels
+    assert len(data.per_post) == 0  # no forms-per-post chart under either team's names
     # The questions that agree are pooled as before.
     assert "institution" in analysis.dimensions
     assert not any(n.startswith("A1 ") for n in notes)
