@@ -25,7 +25,7 @@ from ..services.analysis_service import AnalysisService, DashboardData, analysis
 from ..services.report_service import exposure_note
 from .risk_register_table import RiskRegisterTable
 
-FILTERS_PER_ROW = 4
+FILTERS_PER_ROW = 5
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -121,7 +121,7 @@ class DashboardView(QWidget):
         return [ROUND] + [dim for dim in breakdowns(questionnaire) if dim != ROUND]
 
     def _build_filters(self, dimensions: list[str]) -> None:
-        """One label and combo box per dimension, four to a row."""
+        """One label and combo box per dimension, five to a row."""
         for widget in (*self.filter_labels.values(), *self.filters.values()):
             self.filter_grid.removeWidget(widget)
             widget.hide()

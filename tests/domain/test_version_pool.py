@@ -36,7 +36,7 @@ def test_kinds_of_difference(questionnaire):
                      "r02_impact": "wording", "exp_times": "meaning", "comment": "absent"}
     assert pool.excluded == {"shift", "exp_times"}
     # Left out of everything pooled: the breakdown by shift, the exposure follow-up.
-    assert "shift" not in breakdowns(pool.analysed) and "unit_type" in breakdowns(pool.analysed)
+    assert "shift" not in pool.analysed.profile and "unit_type" in breakdowns(pool.analysed)
     assert "exp_times" not in pool.analysed.exposure.follow_ups
     assert pool.analysed.risks == questionnaire.risks
     notes = pool.notes("en")
@@ -49,3 +49,11 @@ def test_same_questionnaire_twice_is_one_version(questionnaire):
     pool = compare_versions(questionnaire, [questionnaire, questionnaire])
     assert len(pool.versions) == 1 and pool.differences == () and pool.notes("es") == []
     assert pool.analysed is questionnaire
+
+
+def test_breakdowns_follow_the_profile(questionnaire):
+    assert breakdowns(questionnaire) == ["institution", "post", "unit_type", "rank_band",
+                                         "round"]
+    reordered = _variant(questionnaire, "3", lambda data, questions: data.update(
+        profile=["shift", "post", "service_years"]))
+    assert breakdowns(reordered) == ["shift", "post", "service_years", "round"]
