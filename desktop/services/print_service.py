@@ -8,6 +8,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 from ..domain.paper_form import code_items, in_words, range_text
 from ..domain.questionnaire import Question, Questionnaire
@@ -106,13 +107,13 @@ def codebook_rows(versions: list[Questionnaire], lang: str = "en") -> list[dict[
 
 def write_codebook_csv(versions: list[Questionnaire], path: Path, lang: str = "en") -> Path:
     """The codebook as CSV (UTF-8 with BOM so Excel reads accents), through a temp file."""
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CODEBOOK_COLUMNS)
-        writer.writeheader()
-        writer.writerows(codebook_rows(versions, lang))
-    tmp.replace(path)
-    return path
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.DictWriter(handle, fieldnames=CODEBOOK_COLUMNS)
+            writer.writeheader()
+            writer.writerows(codebook_rows(versions, lang))
+
+    return write_atomically(path, write)
 
 
 def codebook_document(versions: list[Questionnaire], lang: str = "en") -> ReportDocument:

@@ -25,6 +25,7 @@ from .database_actions import DatabaseActions
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
+from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger(__name__)
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
                 log.exception("the %s view could not be built", key)
                 widget = self._message_page(self.tr(
                     "This view could not be opened ({error}). The other views still work; "
-                    "the details are in the log file.").format(error=exc))
+                    "the details are in the log file.").format(
+                        error=error_sentence(exc, self.context.lang)))
             index = self.page_keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
