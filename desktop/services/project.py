@@ -78,18 +78,26 @@ class Project:
 
     def questionnaire_for(self, round_: Round) -> Questionnaire:
         """The questionnaire a round was keyed with."""
-        if round_.questionnaire_sha256 == self.questionnaire.sha256:
+        return self.questionnaire_version(round_.questionnaire_sha256, round_.name)
+
+    def questionnaire_version(self, sha256: str, source: str = "") -> Questionnaire:
+        """A stored questionnaire version by its sha256 (parsed once per project)."""
+        if sha256 == self.questionnaire.sha256:
             return self.questionnaire
-        text = questionnaire_store.questionnaire_text(self.db.conn, round_.questionnaire_sha256)
-        return parse_questionnaire(text or "", source=round_.name)
+        cache = self.__dict__.setdefault("_versions", {})
+        if sha256 not in cache:
+            text = questionnaire_store.questionnaire_text(self.db.conn, sha256)
+            cache[sha256] = parse_questionnaire(text or "", source=source or sha256[:12])
+        return cache[sha256]
 
     def rounds(self) -> list[Round]:
         return round_store.list_rounds(self.db.conn)
 
     def create_round(self, name: str, **fields: object) -> Round:
-        """A new round keyed with the project's questionnaire."""
-        round_ = Round(name=name, questionnaire_sha256=self.questionnaire.sha256,
-                       **fields)  # type: ignore[arg-type]
+        """A new round keyed with the project's questionnaire (or the stored version
+        `questionnaire_sha256=` names)."""
+        fields.setdefault("questionnaire_sha256", self.questionnaire.sha256)
+        round_ = Round(name=name, **fields)  # type: ignore[arg-type]
         with self.db.transaction() as conn:
             round_store.insert_round(conn, round_)
         return round_

@@ -18,8 +18,8 @@ import pandas as pd
 
 from .. import APP_NAME, __version__
 from ..domain.atomic_files import write_all, write_atomically
-from ..domain.group_keys import breakdowns
-from ..domain.messages import message
+from ..domain.group_keys import breakdowns, dimension_name
+from ..domain.messages import MESSAGES, message
 from ..domain.questionnaire import Questionnaire
 from . import table_writer
 from .analysis_service import DashboardData
@@ -169,7 +169,11 @@ def _filters_line(data: DashboardData) -> str:
     if not data.filters:
         return message("report_filters", data.lang, filters=message("all_forms", data.lang))
     return message("report_filters", data.lang, filters="; ".join(
-        f"{message('dim_' + dim, data.lang)}: {key}" for dim, key in data.filters.items()))
+        f"{_dim_name(data, dim)}: {key}" for dim, key in data.filters.items()))
+
+
+def _dim_name(data: DashboardData, dim: str) -> str:
+    return message("dim_" + dim, data.lang) if "dim_" + dim in MESSAGES else dim
 
 
 def build_report(data: DashboardData, questionnaire: Questionnaire,
@@ -182,12 +186,17 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
     lines = [questionnaire.title.text(lang), _forms_line(data)]
     if filter_labels:
         lines.append(message("report_filters", lang, filters="; ".join(
-            f"{message('dim_' + dim, lang)}: {label}" for dim, label in filter_labels.items())))
+            f"{dimension_name(questionnaire, dim, lang)}: {label}"
+            for dim, label in filter_labels.items())))
     else:
         lines.append(_filters_line(data))
     lines.append(message("report_produced", lang, date=today.isoformat(), app=APP_NAME,
                          version=__version__))
-    sections = [
+    sections = []
+    if data.version_notes:  # forms of several questionnaire versions: say how they pool
+        sections.append(ReportSection(message("report_versions", lang),
+                                      "\n".join(data.version_notes)))
+    sections += [
         ReportSection(message("report_heat_map", lang), message("report_heat_map_note", lang),
                       chart="heat_map"),
         ReportSection(message("report_register", lang), message("report_register_note", lang),
@@ -196,7 +205,8 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
         table = _breakdown_table(data, dim, hidden)
         if table.rows:
             sections.append(ReportSection(
-                message("report_breakdown", lang, dimension=message("dim_" + dim, lang)),
+                message("report_breakdown", lang,
+                        dimension=dimension_name(questionnaire, dim, lang)),
                 table=table, new_page=dim == breakdowns(questionnaire)[0]))
     sections.append(ReportSection(message("report_climate", lang), chart="climate",
                                   table=_climate_table(data, hidden), new_page=True))

@@ -1829,6 +1829,14 @@ of the score</translation>
         <translation>Verify</translation>
     </message>
     <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>The round has forms: its questionnaire version is fixed.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>

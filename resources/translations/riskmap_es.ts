@@ -1829,6 +1829,14 @@ del puntaje</translation>
         <translation>Verificación</translation>
     </message>
     <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>La ronda tiene formularios: su versión del cuestionario ya no puede cambiar.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
