@@ -18,14 +18,13 @@ import pandas as pd
 
 from ..domain import messages
 from ..domain.activity import DayBasis
-from ..domain.answer_frame import analysed_questions, build_answer_frame_grouped
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
 from ..domain.profile_cells import ProfileCells
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
-from ..storage import analysis_store
+from . import analysis_table
 from .project import Project
 
 
@@ -72,12 +71,12 @@ class AnalysisService:
         # profile cells, not forms (see domain/profile_cells.py).
         self.cells = ProfileCells.from_codes(
             {dim: codes for dim, (codes, _) in self._codes.items()}, len(frame))
-        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions) \
-            .aggregate(self.cells)
-        self.climate_basis = CountBasis.from_frame(
-            frame, questionnaire, climate_items(questionnaire)).aggregate(self.cells)
-        self.exposure_basis = CountBasis.from_frame(
-            frame, questionnaire, exposure_questions(questionnaire)).aggregate(self.cells)
+        self.risk_basis = RiskBasis.from_frame_by_cells(frame, questionnaire, self.dimensions,
+                                                        self.cells)
+        self.climate_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, climate_items(questionnaire), self.cells)
+        self.exposure_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, exposure_questions(questionnaire), self.cells)
         self.day_basis = DayBasis.from_frame(frame)
 
     # -- filters ---------------------------------------------------------------------------
@@ -188,11 +187,10 @@ class AnalysisService:
 
 
 def read_frame(project: Project) -> pd.DataFrame:
-    """The analysis table of an open project (one row per live form)."""
-    numeric, multi = analysed_questions(project.questionnaire)
-    conn = project.db.conn
-    return build_answer_frame_grouped(project.questionnaire, analysis_store.forms(conn),
-                                      analysis_store.answers_by_form(conn, numeric + multi))
+    """The analysis table of an open project (one row per live form): the stored column
+    snapshot patched with the forms written since (services/analysis_table.py)."""
+    frame, _ = analysis_table.load_frame(project.db.conn, project.questionnaire)
+    return frame
 
 
 def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
