@@ -143,8 +143,8 @@ def analysis_frame(base: Base, round_names: Mapping[str, str],
     days, inverse = np.unique(stamps.astype("M8[D]"), return_inverse=True)
     day_text = np.array([str(d) for d in days] + [""], dtype=object)
     round_codes, round_uuids = pd.factorize(base["round_uuid"][order])
-    rounds = pd.Categorical.from_codes(
-        round_codes, categories=pd.Index([round_names.get(u, u) for u in round_uuids]))
+    names = np.array([round_names.get(u, u) for u in round_uuids] + [""], dtype=object)
+    rounds = pd.Categorical(names[round_codes])  # categories sorted by name, as before
     frame = pd.DataFrame({
         "uuid": base["uuid"][order],
         "round": rounds,

@@ -9,6 +9,7 @@ and exposure answers and the keying activity, and passes EVERY table through
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -78,6 +79,14 @@ class AnalysisService:
         self.exposure_basis = CountBasis.from_frame_by_cells(
             frame, questionnaire, exposure_questions(questionnaire), self.cells)
         self.day_basis = DayBasis.from_frame(frame)
+
+    def with_settings(self, min_n: int, lang: str) -> "AnalysisService":
+        """The same loaded forms and sums under another minimum group size or language:
+        nothing is read or summed again (the sums do not depend on either)."""
+        other = copy.copy(self)
+        other.min_n = max(1, int(min_n))
+        other.lang = lang
+        return other
 
     # -- filters ---------------------------------------------------------------------------
 

@@ -38,12 +38,13 @@ class LoadInfo:
     stored: bool        # a new snapshot was written
 
 
-def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire,
-               store: bool = True) -> tuple[pd.DataFrame, LoadInfo]:
-    """The analysis table (`domain.answer_frame` layout) of the live forms."""
+def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
+               store_after: int = STORE_AFTER) -> tuple[pd.DataFrame, LoadInfo]:
+    """The analysis table (`domain.answer_frame` layout) of the live forms; stores the
+    snapshot again when it had to be built or `store_after` forms were patched in."""
     columns = column_snapshot.snapshot_columns(questionnaire)
     base, names, info, version = _read(conn, columns)
-    if store and (info.rebuilt or info.patched >= STORE_AFTER) and version is not None:
+    if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
     return column_snapshot.analysis_frame(base, names, columns), info
 
