@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", help="integrity check and schema report")
     check.add_argument("--db", required=True, type=Path)
+    check.add_argument("--repair", action="store_true", help="rebuild derived data (the "
+                       "dashboard's analysis snapshot) from the answer rows first")
     check.set_defaults(run=run_check)
 
 
@@ -58,8 +60,10 @@ def run_check(args: argparse.Namespace) -> int:
     from ..storage.database import Database
     if not args.db.exists():
         raise CommandError(f"{args.db} does not exist.")
+    from ..services import analysis_table
     db = Database.open(args.db)
     try:
+        analysis_ok, analysis = analysis_table.check_database(db.conn, args.repair)
         report = integrity.check(db.conn)
     finally:
         db.close()
@@ -73,5 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"journal mode:    {report.journal_mode.upper()}")
     print(f"integrity:       {report.integrity}")
     print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
-    print("result:          " + ("OK" if report.ok else "PROBLEMS FOUND"))
-    return 0 if report.ok else 1
+    print(f"analysis:        {analysis}")
+    ok = report.ok and analysis_ok
+    print("result:          " + ("OK" if ok else "PROBLEMS FOUND"))
+    return 0 if ok else 1

@@ -65,6 +65,31 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
     return column_snapshot.size(base)
 
 
+def check_database(conn: sqlite3.Connection, repair: bool = False) -> tuple[bool, str]:
+    """(ok, one line) about the snapshot of a project database for `riskmap check`;
+    `repair` first builds it again from the answer rows."""
+    from ..domain.questionnaire_loader import parse_questionnaire
+    from ..storage import questionnaire_store
+    text = questionnaire_store.latest_questionnaire_text(conn)
+    if text is None:
+        return True, "no questionnaire, nothing to analyse"
+    questionnaire = parse_questionnaire(text)
+    prefix = ""
+    if repair:
+        prefix = f"rebuilt from the answer rows ({rebuild(conn, questionnaire)} forms); "
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    stored = column_snapshot.decode(snapshots.read_parts(conn), columns)
+    if stored is None:
+        return True, prefix + ("no snapshot yet (the next dashboard load or "
+                               "`check --repair` builds it)")
+    written = len(snapshots.dirty_uuids(conn))
+    if not agrees(conn, questionnaire):
+        return False, prefix + ("the snapshot DIFFERS from the answer rows; run "
+                                "`riskmap check --repair`")
+    return True, prefix + (f"ok (snapshot of {column_snapshot.size(stored)} forms, "
+                           f"{written} written since)")
+
+
 def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
     """True when the stored snapshot, patched as a load patches it, holds exactly what the
     answer rows say (`check`)."""
