@@ -84,10 +84,10 @@ class CountBasis:
 
 def _count_parts(frame: pd.DataFrame, questionnaire: Questionnaire, question_ids: list[str]):
     """(cells, one-hot columns, answered columns, missing columns): per-form arrays."""
-    missing_codes = list(questionnaire.missing_code_values())
     cells, columns, answered, missing = [], [], [], []
     for qid in question_ids:
         question = questionnaire.question(qid)
+        missing_codes = list(question.missing_code_values())
         values = frame[qid].to_numpy()
         for key, hit in _answer_cells(question, values, missing_codes):
             cells.append((qid, key))

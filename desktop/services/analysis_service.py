@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..domain import messages
 from ..domain.activity import DayBasis
+from ..domain.bands import score_text
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
 from ..domain.profile_cells import ProfileCells
@@ -175,6 +176,8 @@ class AnalysisService:
                                  for d, g in zip(scores["dimension"], scores["group"])]
         scores["level_label"] = [bands[b][0] if b in bands else "" for b in scores["level"]]
         scores["level_color"] = [bands[b][1] if b in bands else "" for b in scores["level"]]
+        mins = [band.min for band in q.bands]
+        scores["score_text"] = [score_text(v, mins) for v in scores["mean_score"]]
         return scores
 
     def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -198,7 +201,8 @@ class AnalysisService:
 def read_frame(project: Project) -> pd.DataFrame:
     """The analysis table of an open project (one row per live form): the stored column
     snapshot patched with the forms written since (services/analysis_table.py)."""
-    frame, _ = analysis_table.load_frame(project.db.conn, project.questionnaire)
+    frame, _ = analysis_table.load_frame(project.db.conn, project.questionnaire,
+                                         store=not getattr(project.db, "read_only", False))
     return frame
 
 

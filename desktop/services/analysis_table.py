@@ -65,29 +65,38 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
     return column_snapshot.size(base)
 
 
-def check_database(conn: sqlite3.Connection, repair: bool = False) -> tuple[bool, str]:
-    """(ok, one line) about the snapshot of a project database for `riskmap check`;
-    `repair` first builds it again from the answer rows."""
-    from ..domain.questionnaire_loader import parse_questionnaire
-    from ..storage import questionnaire_store
-    text = questionnaire_store.latest_questionnaire_text(conn)
-    if text is None:
+def repair_database(conn: sqlite3.Connection) -> str:
+    """`check --repair`: build the snapshot again from the answer rows; says what it did."""
+    questionnaire = _stored_questionnaire(conn)
+    if questionnaire is None:
+        return ""
+    return f"rebuilt from the answer rows ({rebuild(conn, questionnaire)} forms); "
+
+
+def check_database(conn: sqlite3.Connection) -> tuple[bool, str]:
+    """(ok, one line) about the snapshot of a project database for `riskmap check` (reads
+    only: works on a read-only connection)."""
+    questionnaire = _stored_questionnaire(conn)
+    if questionnaire is None:
         return True, "no questionnaire, nothing to analyse"
-    questionnaire = parse_questionnaire(text)
-    prefix = ""
-    if repair:
-        prefix = f"rebuilt from the answer rows ({rebuild(conn, questionnaire)} forms); "
+    if not snapshots.has_tables(conn):
+        return True, "no snapshot yet (an older schema: built after it is updated)"
     columns = column_snapshot.snapshot_columns(questionnaire)
     stored = column_snapshot.decode(snapshots.read_parts(conn), columns)
     if stored is None:
-        return True, prefix + ("no snapshot yet (the next dashboard load or "
-                               "`check --repair` builds it)")
+        return True, "no snapshot yet (the next dashboard load or `check --repair` builds it)"
     written = len(snapshots.dirty_uuids(conn))
     if not agrees(conn, questionnaire):
-        return False, prefix + ("the snapshot DIFFERS from the answer rows; run "
-                                "`riskmap check --repair`")
-    return True, prefix + (f"ok (snapshot of {column_snapshot.size(stored)} forms, "
-                           f"{written} written since)")
+        return False, "the snapshot DIFFERS from the answer rows; run `riskmap check --repair`"
+    return True, (f"ok (snapshot of {column_snapshot.size(stored)} forms, {written} written "
+                  "since)")
+
+
+def _stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
+    from ..domain.questionnaire_loader import parse_questionnaire
+    from ..storage import questionnaire_store
+    text = questionnaire_store.latest_questionnaire_text(conn)
+    return None if text is None else parse_questionnaire(text)
 
 
 def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
@@ -133,6 +142,11 @@ def _read(conn: sqlite3.Connection, columns):
 
 
 def _read_in_transaction(conn: sqlite3.Connection, columns):
+    if not snapshots.has_tables(conn):  # an older schema opened read-only: no snapshot
+        base = _read_rows(conn, columns, changed_only=False)
+        return (base, analysis_store.round_names(conn),
+                LoadInfo(column_snapshot.size(base), rebuilt=True, patched=0, stored=False),
+                None)
     parts = snapshots.read_parts(conn)
     version = snapshots.data_version(conn)
     base = column_snapshot.decode(parts, columns)

@@ -14,6 +14,12 @@ from typing import Iterable
 HEADER = ""
 
 
+def has_tables(conn: sqlite3.Connection) -> bool:
+    """False on a file of an older schema opened read-only (not yet migrated)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                        "name = 'analysis_snapshot'").fetchone() is not None
+
+
 def read_parts(conn: sqlite3.Connection) -> dict[str, tuple[str, bytes]]:
     """Every stored part: name -> (meta JSON text, bytes); empty without a snapshot."""
     return {name: (meta, bytes(data)) for name, meta, data in
