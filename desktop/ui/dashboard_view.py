@@ -49,7 +49,7 @@ class DashboardView(QWidget):
         context.project_changed.connect(self.reload)
         context.forms_changed.connect(self._forms_changed)
         if hasattr(context, "settings_changed"):
-            context.settings_changed.connect(self.reload)
+            context.settings_changed.connect(self._settings_changed)
         self.reload()
 
     # -- layout -----------------------------------------------------------------------------
@@ -197,6 +197,16 @@ class DashboardView(QWidget):
         super().showEvent(event)
         if self._stale and not self._loading:
             self.reload()
+
+    def _settings_changed(self) -> None:
+        """A new minimum group size or language: the loaded sums do not depend on either,
+        so recompute from memory instead of reading every form again."""
+        analysis, project = self.analysis, self.context.project
+        if analysis is None or self._loading or analysis.questionnaire.sha256 != \
+                project.questionnaire.sha256:
+            self.reload()
+            return
+        self._loaded(analysis.with_settings(project.min_group_size, self.context.lang))
 
     def reload(self) -> None:
         """Read the project's forms again, off the UI thread, then recompute."""
