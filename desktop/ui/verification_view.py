@@ -144,7 +144,9 @@ class VerificationView(LazyView):
             self.number_edit.selectAll()
 
     def retranslate(self) -> None:
-        """All texts in the current language, then the figures again."""
+        """All texts in the current language, then the figures again (a message in the old
+        language goes)."""
+        self._say("")
         self._set_texts()
         if self.form is not None:
             self.form.set_language(self.context.lang)

@@ -822,6 +822,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Keying guide</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1096,6 +1103,10 @@ n = {n}</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Keying guide</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Open &amp;demo project</translation>
     </message>
@@ -1278,6 +1289,13 @@ per 1,000 fields</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errors in {fields} fields</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
     </message>
 </context>
 <context>

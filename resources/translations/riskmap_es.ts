@@ -822,6 +822,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Guía de digitación</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1096,6 +1103,10 @@ n = {n}</translation>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Guía de digitación</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Abrir proyecto de &amp;demostración</translation>
     </message>
@@ -1278,6 +1289,13 @@ por cada mil campos</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
     </message>
 </context>
 <context>
