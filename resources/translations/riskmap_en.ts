@@ -1239,6 +1239,14 @@ per 1,000 fields</translation>
         <translation>Sample verified</translation>
     </message>
     <message>
+        <source>Reading the forms…</source>
+        <translation>Reading the forms…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
+    </message>
+    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} of {total} sampled forms verified</translation>
     </message>

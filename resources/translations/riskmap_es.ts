@@ -1239,6 +1239,14 @@ por cada mil campos</translation>
         <translation>Muestra verificada</translation>
     </message>
     <message>
+        <source>Reading the forms…</source>
+        <translation>Leyendo los formularios…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
+    </message>
+    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} de {total} formularios de la muestra verificados</translation>
     </message>
