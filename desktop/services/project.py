@@ -1,7 +1,8 @@
 """`Project`: an open database with its questionnaire, the thing every use-case works on.
 
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
-loads the questionnaire of its newest round, or the newest stored one.
+loads the project's adopted questionnaire (a stored setting that only an explicit, audited
+act changes; see questionnaire_service.py), or for an older project the newest stored one.
 """
 
 from __future__ import annotations
@@ -24,30 +25,50 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path, questionnaire_path: str | Path | None = None,
-             check_same_thread: bool = True) -> "Project":
+             check_same_thread: bool = True, read_only: bool = False) -> "Project":
         """Open or create a project database. A new one gets `questionnaire_path` (or the
-        default instrument); an existing one keeps its own questionnaire."""
-        is_new = (str(path) == ":memory:" or not Path(path).exists()
-                  or Path(path).stat().st_size == 0)
+        default instrument); an existing one keeps its own questionnaire. `read_only` opens
+        an existing project for inspection and never writes (see Database.open)."""
+        if read_only:
+            return cls._open_read_only(Path(path), check_same_thread)
+        is_new = str(path) == ":memory:" or not Path(path).exists()
         # Load (and so check) a new questionnaire before touching the database, so a bad
         # file leaves nothing half-made behind.
         loaded = None
         if is_new or questionnaire_path is not None:
             loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
-        db = Database.open(path, check_same_thread=check_same_thread)
+        def store_loaded(conn) -> None:
+            questionnaire_store.store_questionnaire(
+                conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
+
+        db = Database.open(path, check_same_thread=check_same_thread,
+                           on_create=store_loaded if loaded is not None else None)
         try:
-            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            text = questionnaire_store.effective_questionnaire_text(db.conn)
             if loaded is not None:
                 questionnaire = loaded
                 with db.transaction() as conn:
                     questionnaire_store.store_questionnaire(
                         conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
                         questionnaire.source_text)
+                    questionnaire_store.set_adopted(conn, questionnaire.sha256)
             elif text is not None:
                 questionnaire = parse_questionnaire(text, source=str(path))
             else:
-                raise DatabaseError(f"{path} has no questionnaire; it is not a RiskMap "
-                                    "project.")
+                raise DatabaseError("db_no_questionnaire", path=path)
+        except Exception:
+            db.close()
+            raise
+        return cls(db, questionnaire)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, check_same_thread: bool) -> "Project":
+        db = Database.open(path, check_same_thread=check_same_thread, read_only=True)
+        try:
+            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            if text is None:
+                raise DatabaseError("db_no_questionnaire", path=path)
+            questionnaire = parse_questionnaire(text, source=str(path))
         except Exception:
             db.close()
             raise

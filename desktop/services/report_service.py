@@ -12,10 +12,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
 from .. import APP_NAME, __version__
+from ..domain.atomic_files import write_all, write_atomically
 from ..domain.group_keys import breakdowns
 from ..domain.messages import message
 from ..domain.questionnaire import Questionnaire
@@ -101,25 +103,31 @@ def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
     """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
-    separator and decimal mark of the report's language, see `csv_format`)."""
+    separator and decimal mark of the report's language, see `csv_format`), all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    return write_all(csv_writers(data, out_dir))
+
+
+def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
+    """The CSV files of a report and how to write each (for `write_all`)."""
     sep, decimal = csv_format(data.lang)
-    written = []
-    for name, table in (("scores", score_table(data)),
-                        ("climate", count_table(data.climate, data)),
-                        ("exposure", count_table(data.exposure, data))):
-        path = out_dir / f"{name}.csv"
-        table = tidy_numbers(table)
-        _atomic(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig",
-                                                    sep=sep, decimal=decimal))
-        written.append(path)
-    return written
+    return {out_dir / f"{name}.csv":
+            (lambda tmp, t=tidy_numbers(table): t.to_csv(tmp, index=False,
+                                                         encoding="utf-8-sig", sep=sep,
+                                                         decimal=decimal))
+            for name, table in (("scores", score_table(data)),
+                                ("climate", count_table(data.climate, data)),
+                                ("exposure", count_table(data.exposure, data)))}
 
 
 def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     """One workbook: about, register, scores, climate, exposure, activity."""
-    path = Path(path)
+    return write_atomically(Path(path), xlsx_writer(data))
+
+
+def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
+    """How to write the workbook of a report to a path (for `write_all`)."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
                                _filters_line(data)]})
@@ -137,19 +145,7 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
             tidy_numbers(count_table(data.exposure, data)).to_excel(
                 writer, sheet_name="exposure", index=False)
             activity.to_excel(writer, sheet_name="activity", index=False)
-    _atomic(path, write)
-    return path
-
-
-def _atomic(path: Path, write) -> None:
-    """Write through a temporary file so a failure leaves no half-written export."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    return write
 
 
 # -- report content -------------------------------------------------------------------------

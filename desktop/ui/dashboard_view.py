@@ -25,6 +25,7 @@ from ..services.analysis_service import AnalysisService, DashboardData, analysis
     load_analysis
 from ..services.report_service import exposure_note
 from .risk_register_table import RiskRegisterTable
+from .user_errors import error_sentence
 
 FILTER_DIMENSIONS = (ROUND, "institution", "post", "unit_type", "rank_band")
 
@@ -202,7 +203,8 @@ class DashboardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.summary.setText(self.tr("The forms could not be read: {error}").format(error=exc))
+        self.summary.setText(self.tr("The forms could not be read: {error}").format(
+            error=error_sentence(exc, self.context.lang, self.context.project.db.path)))
 
     def _fill_filters(self) -> None:
         options = self.analysis.filter_options()
@@ -274,9 +276,9 @@ class DashboardView(QWidget):
             return []
         try:
             return self.charts.save_png(folder) + self.charts.save_svg(folder)
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure gets its sentence
             self._error(self.tr("The charts could not be saved: {error}. Choose another "
-                                "folder.").format(error=exc))
+                                "folder.").format(error=error_sentence(exc, self.context.lang)))
             return []
 
     def export_tables(self, path: str | None = None) -> None:
@@ -319,7 +321,7 @@ class DashboardView(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._error(self.tr("The file could not be written: {error}. Check the folder and try "
-                            "again.").format(error=exc))
+                            "again.").format(error=error_sentence(exc, self.context.lang)))
 
     def _error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Dashboard"), text)

@@ -24,6 +24,7 @@ from .form_widget import FormWidget
 from .question_field import ERROR_STYLE, AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
+from .user_errors import error_sentence
 
 
 class EntryView(QWidget):
@@ -243,6 +244,10 @@ class EntryView(QWidget):
             for item in exc.problems:
                 if item.question_id in self.form.fields:
                     self.form.fields[item.question_id].show_message(item.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 - a full disk, a read-only file: one sentence
+            self.number_message.setText(error_sentence(
+                exc, self.context.lang, self.context.project.db.path))
             return False
         self._saved(change)
         return True

@@ -25,6 +25,7 @@ from .database_actions import DatabaseActions
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
+from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger(__name__)
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
                 log.exception("the %s view could not be built", key)
                 widget = self._message_page(self.tr(
                     "This view could not be opened ({error}). The other views still work; "
-                    "the details are in the log file.").format(error=exc))
+                    "the details are in the log file.").format(
+                        error=error_sentence(exc, self.context.lang)))
             index = self.page_keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -385,6 +388,11 @@ class MainWindow(QMainWindow):
         guide.show()
         guide.raise_()
         guide.activateWindow()
+
+    def print_forms(self) -> None:
+        """The paper form of a round's questionnaire as an A4 PDF."""
+        from .print_form_dialog import PrintFormDialog
+        PrintFormDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from .comment_edit import CommentEdit
 
@@ -163,31 +164,15 @@ class QuestionField(QWidget):
         self.codes.setVisible(bool(self.codes.text()))
 
     def _codes_html(self) -> str:
-        question, lang = self.question, self.lang
+        # The same list of codes the paper form prints (domain/paper_form.py).
         chosen = self._chosen_codes()
-        parts: list[str] = []
-        if question.type == "likert":
-            low, high = question.anchors or (None, None)
-            for code in question.choice_codes():
-                label = ""
-                if code == 1 and low is not None:
-                    label = low.text(lang)
-                elif code == question.points and high is not None:
-                    label = high.text(lang)
-                parts.append(_code_html(code, label, code in chosen))
-        elif question.type in ("choice", "multichoice"):
-            parts = [_code_html(c.code, c.label.text(lang), c.code in chosen)
-                     for c in question.choices]
-        elif question.type in ("integer", "decimal") and (
-                question.min is not None or question.max is not None):
-            low = "" if question.min is None else _number(question.min)
-            high = "" if question.max is None else _number(question.max)
-            parts.append(html.escape(f"{low}–{high}"))
-        elif question.type == "date":
-            parts.append("YYYY-MM-DD")
-        parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
-                  for m in question.missing_codes]
+        parts = [_code_html(item.code, item.label, item.code in chosen, missing=item.missing)
+                 for item in code_items(self.questionnaire, self.question, self.lang)]
+        limits = range_text(self.question)
+        if limits:
+            parts.insert(0, html.escape(limits))
         text = " · ".join(parts)
+        question = self.question
         if question.type == "multichoice":
             example = " ".join(str(c.code) for c in question.choices[:4:3]) or "1 4"
             text += "<div><i>" + html.escape(self.tr(
@@ -198,12 +183,6 @@ class QuestionField(QWidget):
     def _chosen_codes(self) -> set[int]:
         text = self.edit.text().replace(",", " ")
         return {int(part) for part in text.split() if part.isdigit()}
-
-
-def _number(value: float | str) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _code_html(code: int, label: str, chosen: bool, missing: bool = False) -> str:

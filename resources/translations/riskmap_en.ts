@@ -331,10 +331,6 @@ n = {n}</translation>
         <translation>Risks</translation>
     </message>
     <message>
-        <source>Ranking</source>
-        <translation>Ranking</translation>
-    </message>
-    <message>
         <source>Integrity climate</source>
         <translation>Integrity climate</translation>
     </message>
@@ -425,6 +421,10 @@ n = {n}</translation>
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
     </message>
 </context>
 <context>
@@ -843,6 +843,10 @@ n = {n}</translation>
         <translation>Risk heat map</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
@@ -855,10 +859,6 @@ Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
 Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -882,6 +882,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Enrol device...</source>
+        <translation>Enrol device...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>
@@ -960,6 +964,22 @@ n = {n}</translation>
         <translation>Importing...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
@@ -984,8 +1004,16 @@ n = {n}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>New device, key pinned: {fp}</translation>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>First bundle of enrolled device {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
@@ -1079,6 +1107,10 @@ n = {n}</translation>
         <translation>&amp;Backup copy…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -1164,6 +1196,57 @@ n = {n}</translation>
     <message>
         <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
         <translation>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Print blank forms</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>The project&apos;s questionnaire</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Pre-print form numbers (one form per number)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Form numbers</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Save blank forms</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
     </message>
 </context>
 <context>
@@ -1283,10 +1366,6 @@ per 1,000 fields</translation>
         <translation>Missing form numbers in {round} ({count}):</translation>
     </message>
     <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
-    </message>
-    <message>
         <source>None: every paper form is keyed.</source>
         <translation>None: every paper form is keyed.</translation>
     </message>
@@ -1297,6 +1376,10 @@ per 1,000 fields</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errors in {fields} fields</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
     </message>
 </context>
 <context>
@@ -1623,16 +1706,24 @@ of the score</translation>
         <translation>Verify</translation>
     </message>
     <message>
-        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
-        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
-    </message>
-    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Give the round a name.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>The first form number is above the last one.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>A round with this name exists already; choose another name.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
     </message>
     <message>
         <source>The start date</source>
@@ -1649,14 +1740,6 @@ of the score</translation>
     <message>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>The end date {end} is before the start date {start}.</translation>
-    </message>
-    <message>
-        <source>The first form number is above the last one.</source>
-        <translation>The first form number is above the last one.</translation>
-    </message>
-    <message>
-        <source>A round with this name exists already; choose another name.</source>
-        <translation>A round with this name exists already; choose another name.</translation>
     </message>
 </context>
 <context>
@@ -1796,10 +1879,6 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <translation>{verified} of {sampled} sampled forms verified.</translation>
     </message>
     <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} more verified outside the sample.</translation>
-    </message>
-    <message>
         <source>Next due: form {n}.</source>
         <translation>Next due: form {n}.</translation>
     </message>
@@ -1850,6 +1929,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
     </message>
 </context>
 </TS>

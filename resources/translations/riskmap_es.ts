@@ -331,10 +331,6 @@ n = {n}</translation>
         <translation>Riesgos</translation>
     </message>
     <message>
-        <source>Ranking</source>
-        <translation>Clasificación</translation>
-    </message>
-    <message>
         <source>Integrity climate</source>
         <translation>Clima de integridad</translation>
     </message>
@@ -425,6 +421,10 @@ n = {n}</translation>
     <message>
         <source>Dashboard</source>
         <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Clasificación</translation>
     </message>
 </context>
 <context>
@@ -843,6 +843,10 @@ n = {n}</translation>
         <translation>Mapa de calor</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
@@ -855,10 +859,6 @@ Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
 Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -882,6 +882,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Enrol device...</source>
+        <translation>Registrar equipo...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>
@@ -960,6 +964,22 @@ n = {n}</translation>
         <translation>Importando...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Registrar equipo</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>El equipo {device} firmó este paquete con la clave cuya huella es:
+
+{fp}
+
+Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
@@ -984,8 +1004,16 @@ n = {n}</translation>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>Dispositivo nuevo, clave registrada: {fp}</translation>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>Primer paquete del equipo registrado {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Su cuestionario difiere del del proyecto (se mantienen las etiquetas y los niveles del proyecto): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
@@ -1079,6 +1107,10 @@ n = {n}</translation>
         <translation>&amp;Copia de respaldo…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfiguración…</translation>
     </message>
@@ -1164,6 +1196,57 @@ n = {n}</translation>
     <message>
         <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
         <translation>¿Quién digita? Escriba su nombre o sus iniciales. Quedan registrados con cada formulario que digite y cada cambio que haga.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Imprimir formularios en blanco</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>El cuestionario del proyecto</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Preimprimir los números de formulario (un formulario por número)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir a PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Revise los números de formulario: el primero no puede ser mayor que el último, ambos dentro del rango de la ronda, y como máximo 10.000 formularios a la vez.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Guardar formularios en blanco</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1283,10 +1366,6 @@ por cada mil campos</translation>
         <translation>Números de formulario faltantes en {round} ({count}):</translation>
     </message>
     <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
-    </message>
-    <message>
         <source>None: every paper form is keyed.</source>
         <translation>Ninguno: todos los formularios en papel están digitados.</translation>
     </message>
@@ -1297,6 +1376,10 @@ por cada mil campos</translation>
     <message>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
+    </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
 </context>
 <context>
@@ -1623,16 +1706,24 @@ del puntaje</translation>
         <translation>Verificación</translation>
     </message>
     <message>
-        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
-        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
-    </message>
-    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Dé un nombre a la ronda.</translation>
+    </message>
+    <message>
+        <source>The first form number is above the last one.</source>
+        <translation>El primer número de formulario es mayor que el último.</translation>
+    </message>
+    <message>
+        <source>A round with this name exists already; choose another name.</source>
+        <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
     </message>
     <message>
         <source>The start date</source>
@@ -1649,14 +1740,6 @@ del puntaje</translation>
     <message>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
-    </message>
-    <message>
-        <source>The first form number is above the last one.</source>
-        <translation>El primer número de formulario es mayor que el último.</translation>
-    </message>
-    <message>
-        <source>A round with this name exists already; choose another name.</source>
-        <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
     </message>
 </context>
 <context>
@@ -1796,10 +1879,6 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
     </message>
     <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} más verificados fuera de la muestra.</translation>
-    </message>
-    <message>
         <source>Next due: form {n}.</source>
         <translation>Siguiente pendiente: formulario {n}.</translation>
     </message>
@@ -1850,6 +1929,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
 </context>
 </TS>
