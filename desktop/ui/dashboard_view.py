@@ -4,7 +4,9 @@ Filters (the round and the questionnaire's profile questions: institution, post,
 rank level...) above four charts that always
 show the same selection: the risk heat map, the ranked scores, the integrity climate and
 the keying activity. The forms are read once off the UI thread (`context.runner`); a filter
-change only recomputes from memory (a few milliseconds) and redraws. Every figure shown
+change only recomputes from memory (a few milliseconds) and redraws. A load that finishes
+while the view is hidden is scored and drawn only when the view is shown again, so nothing
+runs on the UI thread while an operator keys forms. Every figure shown
 comes from `AnalysisService.compute`, which has already hidden small groups. Export
 buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report.
 """
@@ -45,6 +47,7 @@ class DashboardView(QWidget):
         self.redraw_ms = 0.0
         self._stale = True
         self._loading = False
+        self._undrawn = False  # loaded while hidden: recompute and draw when shown
         self._build()
         context.project_changed.connect(self.reload)
         context.forms_changed.connect(self._forms_changed)
@@ -195,6 +198,9 @@ class DashboardView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._undrawn and self.analysis is not None:
+            self._undrawn = False
+            self.recompute()
         if self._stale and not self._loading:
             self.reload()
 
@@ -241,7 +247,12 @@ class DashboardView(QWidget):
         self.version_note.setText("\n".join(notes))
         self.version_note.setVisible(bool(notes))
         self._set_enabled(True)
-        self.recompute()
+        if self.isVisible():
+            self.recompute()
+        else:
+            # Another view (the entry form) is in use: scoring and drawing 100k forms on
+            # the UI thread now would hold up its keystrokes. It waits until shown.
+            self._undrawn = True
         self.data_loaded.emit()
         if self._stale:
             self.reload()

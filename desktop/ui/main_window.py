@@ -260,6 +260,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
             view.addAction(action)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),
+                                 self.show_guide)
         self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
         self.help_menu.addAction(self.tr("&About"), self.about)
         self._menus = [menu, rounds, view, self.help_menu]
@@ -280,7 +282,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def retranslate(self) -> None:
-        """Show menus, navigation and bars in the language just installed."""
+        """Show menus, navigation and bars in the language just installed; a passing
+        message in the old language goes."""
+        self.statusBar().clearMessage()
         for row, key in enumerate(self.page_keys):
             self.nav.item(row).setText(self._page_title(key))
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
@@ -377,6 +381,18 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def show_guide(self) -> None:
+        """F1: the keying guide in the program's language (not modal: keying goes on)."""
+        from .guide_dialog import GuideDialog
+        guide = getattr(self, "guide", None)
+        if guide is None:
+            self.guide = guide = GuideDialog(self.context.lang, self)
+        else:
+            guide.show_guide(self.context.lang)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def print_forms(self) -> None:
         """The paper form of a round's questionnaire as an A4 PDF."""

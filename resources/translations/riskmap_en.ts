@@ -921,6 +921,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Keying guide</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1231,6 +1238,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Keying guide</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Open &amp;demo project</translation>
     </message>
@@ -1416,6 +1427,14 @@ per 1,000 fields</translation>
     <message>
         <source>Sample verified</source>
         <translation>Sample verified</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Reading the forms…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
     </message>
     <message>
         <source>{done} of {total} sampled forms verified</source>

@@ -921,6 +921,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Guía de digitación</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1231,6 +1238,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Guía de digitación</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Abrir proyecto de &amp;demostración</translation>
     </message>
@@ -1416,6 +1427,14 @@ por cada mil campos</translation>
     <message>
         <source>Sample verified</source>
         <translation>Muestra verificada</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Leyendo los formularios…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
     <message>
         <source>{done} of {total} sampled forms verified</source>
