@@ -121,10 +121,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} exists already; move the old key files away first (they may be in use).",
         "es": "{path} ya existe; primero mueva los archivos de claves anteriores (pueden "
               "estar en uso)."},
-    "image_not_written": {
-        "en": "Could not write {path}; check the folder is writable and the disk has space.",
-        "es": "No se pudo escribir {path}; revise que la carpeta admita escritura y que el "
-              "disco tenga espacio."},
+    "table_missing": {
+        "en": "{path} does not exist; give the path of a .csv or .xlsx file.",
+        "es": "{path} no existe; indique la ruta de un archivo .csv o .xlsx."},
+    "operator_missing": {
+        "en": "--operator must name someone.",
+        "es": "--operator debe indicar a una persona."},
+    "out_suffix": {
+        "en": "{path} must end in {suffixes}.",
+        "es": "{path} debe terminar en {suffixes}."},
+    "out_folder_missing": {
+        "en": "The folder {path} does not exist; create it first.",
+        "es": "La carpeta {path} no existe; créela primero."},
 
     # Bundles (kinds of bundle.errors.BundleError).
     "bundle.not_a_bundle": {
