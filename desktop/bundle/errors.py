@@ -19,11 +19,16 @@ class BundleError(UserError):
     """A bundle (or key) was refused; `str(error)` is the English sentence to show,
     `in_language(lang)` the sentence in the user's language."""
 
-    def __init__(self, kind: str, detail: str = ""):
+    def __init__(self, kind: str, detail: str = "", **values: object):
         key = f"bundle.{kind}"
-        super().__init__(key if key in CATALOGUE else MESSAGES[kind], detail=detail)
+        if key in CATALOGUE:
+            super().__init__(key, detail=detail, **values)
+        else:  # a kind added elsewhere with an English sentence only
+            text = MESSAGES[kind].format(**values) if values else MESSAGES[kind]
+            super().__init__(text, detail=detail)
         self.kind = kind
         self.detail = detail  # technical detail for the log file, never shown alone
+        self.values = values  # what the sentence names (device id, form number, ...)
 
     @property
     def sentence(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import CommandError
@@ -14,6 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     hq_init = keys_sub.add_parser("hq-init", help="make the HQ age identity and recipient")
     hq_init.add_argument("--out", required=True, type=Path, help="folder for the key files")
     hq_init.set_defaults(run=run_hq_init)
+    device = keys_sub.add_parser("device", help="this laptop's device id and fingerprint "
+                                 "(for HQ to enrol it)")
+    device.add_argument("--db", type=Path, help="the project (reserved: the key is kept in "
+                        "the user data folder today)")
+    device.set_defaults(run=run_keys_device)
 
     export = subparsers.add_parser("export", help="write an encrypted, signed bundle for HQ")
     export.add_argument("--db", required=True, type=Path)
@@ -40,6 +46,17 @@ def run_hq_init(args: argparse.Namespace) -> int:
     print(f"Identity (secret, keep at HQ only): {keys.identity_path}")
     print(f"Recipient (give to field teams):    {keys.recipient_path}")
     print(keys.recipient)
+    return 0
+
+
+def run_keys_device(args: argparse.Namespace) -> int:
+    from ..bundle.device_key import load_or_create_device_key
+    from ..services.paths import user_data_dir
+    key = load_or_create_device_key(user_data_dir())
+    print(f"device id:   {key.device_id}")
+    print(f"fingerprint: {key.fingerprint}")
+    print("HQ enrols this laptop with: riskmap devices trust --db HQ.db "
+          f'"{key.fingerprint}" --name LABEL')
     return 0
 
 
@@ -72,11 +89,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc
     for b in report.bundles:
         if b.status == "imported":
-            pinned = f"; new device key pinned: {b.fingerprint}" if b.newly_pinned else ""
             gaps = f"; missing earlier bundles: {', '.join(map(str, b.gaps))}" if b.gaps else ""
             print(f"{b.file_name}: imported from {b.device_id} (bundle {b.sequence}): "
                   f"{b.new} new, {b.updated} updated, {b.unchanged} unchanged, "
-                  f"{b.conflicting} conflicting{pinned}{gaps}.")
+                  f"{b.conflicting} conflicting{gaps}.")
+            for difference in b.questionnaire_differences:
+                print(f"  questionnaire differs from HQ's: {difference}")
         else:
-            print(f"{b.file_name}: {b.message}")
-    return 1 if report.refused else 0
+            print(f"{b.file_name}: {b.message}",
+                  file=sys.stdout if b.status == "replay" else sys.stderr)
+    return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import CommandError
@@ -24,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", help="integrity check and schema report")
     check.add_argument("--db", required=True, type=Path)
+    check.add_argument("--json", action="store_true", help="print the report as one JSON "
+                       "object")
     check.set_defaults(run=run_check)
 
 
@@ -63,7 +66,19 @@ def run_check(args: argparse.Namespace) -> int:
         report = integrity.check(db.conn)
     finally:
         db.close()
-    file_version = db.file_version if db.file_version is not None else report.schema_version
+    if args.json:
+        import json
+        print(json.dumps(report.as_json(), sort_keys=True))
+    else:
+        _print_check(args, report, db.file_version)
+    for finding in report.findings:
+        print(f"riskmap: {finding}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _print_check(args: argparse.Namespace, report, file_version: int | None) -> None:
+    if file_version is None:
+        file_version = report.schema_version
     by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
     print(f"database:        {args.db}")
     print(f"forms:           {report.live_forms} ({by_status})")
@@ -76,5 +91,6 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"journal mode:    {report.journal_mode.upper()}")
     print(f"integrity:       {report.integrity}")
     print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
+    print(f"audit chain:     {report.audit_chain}")
+    print(f"enrolled devices: {report.devices}")
     print("result:          " + ("OK" if report.ok else "PROBLEMS FOUND"))
-    return 0 if report.ok else 1

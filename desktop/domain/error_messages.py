@@ -189,6 +189,60 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Un destinatario no es una clave pública age válida (debería empezar con age1); "
               "pegue la clave tal como la envió la sede."},
 
+    "bundle.unknown_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters has not enrolled, so nothing was imported; compare the fingerprint "
+              "with the laptop's and enrol it with: {command}",
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede no ha registrado, así que no se importó nada; compare la huella con la de "
+              "la computadora y regístrela con: {command}"},
+    "bundle.revoked_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters revoked on {revoked}, so nothing was imported.",
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede revocó el {revoked}, así que no se importó nada."},
+    "bundle.device_id_mismatch": {
+        "en": "The bundle is signed by the enrolled key {fingerprint} of device {enrolled_id} "
+              "but claims to come from device {device_id}, so nothing was imported; check "
+              "with the team who made it.",
+        "es": "El paquete está firmado con la clave registrada {fingerprint} del dispositivo "
+              "{enrolled_id} pero dice venir del dispositivo {device_id}, así que no se "
+              "importó nada; consulte con el equipo quién lo hizo."},
+    "bundle.bad_questionnaire": {
+        "en": "The bundle carries a questionnaire that is not valid ({problem}), so nothing "
+              "was imported; ask the team to export again with the questionnaire headquarters "
+              "sent.",
+        "es": "El paquete trae un cuestionario que no es válido ({problem}), así que no se "
+              "importó nada; pida al equipo que exporte de nuevo con el cuestionario que "
+              "envió la sede."},
+    "bundle.bad_answer": {
+        "en": "Form {form_number} of round {round} has an invalid answer to question "
+              "{question} ({problem}), so nothing of this bundle was imported; ask the team "
+              "to correct the form and export again.",
+        "es": "El formulario {form_number} de la ronda {round} tiene una respuesta no válida "
+              "en la pregunta {question} ({problem}), así que no se importó nada de este "
+              "paquete; pida al equipo que corrija el formulario y exporte de nuevo."},
+    "bundle.csv_mismatch": {
+        "en": "responses.csv in the bundle does not agree with its records ({problem}), so "
+              "nothing was imported; ask the team to export it again.",
+        "es": "responses.csv del paquete no coincide con sus registros ({problem}), así que "
+              "no se importó nada; pida al equipo que lo exporte de nuevo."},
+    "bundle.audit_chain": {
+        "en": "The audit log in this bundle does not continue the one headquarters holds for "
+              "device {device} ({problem}), so nothing was imported; import that device's "
+              "earlier bundles first, or ask the team why its audit log changed.",
+        "es": "El registro de auditoría de este paquete no continúa el que la sede tiene del "
+              "dispositivo {device} ({problem}), así que no se importó nada; importe primero "
+              "los paquetes anteriores de ese dispositivo o pregunte al equipo por qué cambió "
+              "su registro de auditoría."},
+    "bundle.sequence_reused": {
+        "en": "Device {device_id} already sent a different bundle numbered {sequence} "
+              "({other}), so this one was held and nothing was imported; ask the team which "
+              "of the two is genuine.",
+        "es": "El dispositivo {device_id} ya envió otro paquete con el número {sequence} "
+              "({other}), así que este quedó retenido y no se importó nada; pregunte al "
+              "equipo cuál de los dos es el auténtico."},
+
     # Verification (services/verification_service.py).
     "verify.no_form": {
         "en": "Form {n} is not in this round. Check the number on the paper.",

@@ -23,8 +23,12 @@ BATCH = 2000
 
 
 def fill_demo(project: Project, n: int, seed: int = 1, round_name: str = "",
-              device: str = "demo", progress: Callable[[int], None] | None = None) -> str:
-    """Add `n` synthetic forms to a round (created if needed); returns the round uuid."""
+              device: str = "", progress: Callable[[int], None] | None = None) -> str:
+    """Add `n` synthetic forms to a round (created if needed); returns the round uuid.
+
+    The forms' device defaults to one named after the round ('demo-' and the random end
+    of its uuid), so two demo databases never share a device name: each device keeps its
+    own audit hash chain, and HQ checks that a device's chain continues."""
     name = round_name or f"Demo {seed}"
     with project.db.transaction():
         return _fill(project, n, seed, name, device, progress)
@@ -42,6 +46,7 @@ def _fill(project: Project, n: int, seed: int, name: str, device: str,
         counts = response_store.count_by_status(project.db.conn, round_.uuid)
         if any(count for status, count in counts.items() if status != "deleted"):
             raise UserError("demo_round_taken", round=name)
+    device = device or f"demo-{round_.uuid[-12:]}"
     start = dt.datetime(2026, 10, 5, 8, 0, tzinfo=dt.timezone.utc)
     entries: list[AuditEntry] = []
     answers: list[tuple[ResponseRow, dict[str, str]]] = []

@@ -1,10 +1,13 @@
 """Export: the forms changed since the last export (or all of them) as an encrypted,
 signed bundle in a folder (`riskmap export`, the Export view).
 
-Reads one consistent snapshot (a read transaction), builds the bundle in memory, writes
-it under a temporary name, fsyncs and renames it, and only then records the export in the
-ledger with the export marks of every form it carried. A cancelled or failed export leaves
-no file that looks valid and no ledger row.
+Reads one consistent snapshot (a read transaction), builds the bundle in memory, claims
+its sequence number durably in the ledger (a committed row whose audit watermark is still
+the previous one), writes the file under a temporary name, fsyncs and renames it, and only
+then completes the ledger row with the watermark and the export marks of every form it
+carried. A crash anywhere leaves no file that looks valid without its claimed number, so
+no two bundles of a laptop ever share a sequence number; what a lost bundle carried is
+sent again by the next export. A failed export removes its claim.
 """
 
 from __future__ import annotations
@@ -71,18 +74,21 @@ def export_bundle(db_path: str | Path, device_key: DeviceKey, recipients: list[s
                               previous_uuid=last.bundle_uuid, created=created,
                               scope="full" if full else "incremental", recipients=parsed)
         label = _round_label(project, writer.form_rounds)
-        path = _write_atomically(out, bundle_file_name(device_key.device_id, label, created),
-                                 built.encrypted)
+        final = _free_name(out, bundle_file_name(device_key.device_id, label, created))
+        with project.db.transaction() as conn:  # the claim: committed before the file
+            bundle_store.record_export(
+                conn, bundle_uuid=bundle_uuid, device_id=device_key.device_id,
+                sequence=last.sequence + 1, previous_uuid=last.bundle_uuid,
+                created=created, recorded=utc_now(), file_name=final.name,
+                counts=built.manifest.counts, audit_through=last.audit_through, marks=[])
         try:
-            with project.db.transaction() as conn:
-                bundle_store.record_export(
-                    conn, bundle_uuid=bundle_uuid, device_id=device_key.device_id,
-                    sequence=last.sequence + 1, previous_uuid=last.bundle_uuid,
-                    created=created, recorded=utc_now(), file_name=path.name,
-                    counts=built.manifest.counts, audit_through=audit_through, marks=marks)
+            path = _write_atomically(final, built.encrypted)
         except BaseException:
-            path.unlink(missing_ok=True)
+            with project.db.transaction() as conn:
+                bundle_store.drop_export_claim(conn, bundle_uuid)
             raise
+        with project.db.transaction() as conn:
+            bundle_store.complete_export(conn, bundle_uuid, audit_through, marks)
         return ExportResult(path, built.manifest, writer.form_count, writer.audit_count,
                             built.manifest.counts["rounds"])
     finally:
@@ -138,17 +144,19 @@ def _slug(text: str) -> str:
     return slug[:40] or "x"
 
 
-def _write_atomically(folder: Path, name: str, data: bytes) -> Path:
-    """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
-    file that looks like a finished bundle (see domain/atomic_files)."""
+def _free_name(folder: Path, name: str) -> Path:
     final = folder / name
     counter = 1
-    while True:
-        try:
-            return write_atomically(final, data, exclusive=True)
-        except FileExistsError:
-            counter += 1
-            final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
+    while final.exists():
+        counter += 1
+        final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
+    return final
+
+
+def _write_atomically(final: Path, data: bytes) -> Path:
+    """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
+    file that looks like a finished bundle (see domain/atomic_files)."""
+    return write_atomically(final, data, exclusive=True)
 
 
 def ledger_rows(project: Project, limit: int = 200) -> list[dict]:

@@ -1,7 +1,8 @@
 """`Project`: an open database with its questionnaire, the thing every use-case works on.
 
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
-loads the questionnaire of its newest round, or the newest stored one.
+loads the project's adopted questionnaire (a stored setting that only an explicit, audited
+act changes; see questionnaire_service.py), or for an older project the newest stored one.
 """
 
 from __future__ import annotations
@@ -43,13 +44,14 @@ class Project:
         db = Database.open(path, check_same_thread=check_same_thread,
                            on_create=store_loaded if loaded is not None else None)
         try:
-            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            text = questionnaire_store.effective_questionnaire_text(db.conn)
             if loaded is not None:
                 questionnaire = loaded
                 with db.transaction() as conn:
                     questionnaire_store.store_questionnaire(
                         conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
                         questionnaire.source_text)
+                    questionnaire_store.set_adopted(conn, questionnaire.sha256)
             elif text is not None:
                 questionnaire = parse_questionnaire(text, source=str(path))
             else:

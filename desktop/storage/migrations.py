@@ -183,7 +183,37 @@ ALTER TABLE response_conflict ADD COLUMN resolved_at TEXT;
 ALTER TABLE response_conflict ADD COLUMN resolution TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# V5_TRUST: headquarters vouches for what it imports. The device register (laptops HQ
+# enrolled by fingerprint, revoked ones kept with the time and reason); audit rows carry a
+# hash chain per device (prev_hash, hash; rows written before this version keep NULL and
+# stand before the chain); an audit row can never be replaced (INSERT OR REPLACE would
+# delete it first, and REPLACE deletes fire no delete trigger), nor added without its hash
+# once its device has a chain.
+V5_TRUST = """
+CREATE TABLE device_register (
+    fingerprint TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    device_id TEXT,
+    enrolled TEXT NOT NULL,
+    enrolled_by TEXT NOT NULL,
+    revoked TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    forms_at_revocation INTEGER
+);
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE INDEX audit_device ON audit_log(device, id);
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE uuid = NEW.uuid OR id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log rows cannot be replaced'); END;
+CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+WHEN (NEW.hash IS NULL OR NEW.prev_hash IS NULL) AND EXISTS (
+    SELECT 1 FROM audit_log WHERE device = NEW.device AND hash IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'audit_log rows need their hash chain'); END;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

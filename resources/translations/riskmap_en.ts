@@ -877,6 +877,10 @@ n = {n}</translation>
         <translation>Import</translation>
     </message>
     <message>
+        <source>Enrol device...</source>
+        <translation>Enrol device...</translation>
+    </message>
+    <message>
         <source>Import bundles from the field</source>
         <translation>Import bundles from the field</translation>
     </message>
@@ -953,6 +957,22 @@ n = {n}</translation>
         <translation>Importing...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
@@ -977,8 +997,16 @@ n = {n}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>New device, key pinned: {fp}</translation>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>First bundle of enrolled device {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>

@@ -877,6 +877,10 @@ n = {n}</translation>
         <translation>Importar</translation>
     </message>
     <message>
+        <source>Enrol device...</source>
+        <translation>Registrar equipo...</translation>
+    </message>
+    <message>
         <source>Import bundles from the field</source>
         <translation>Importar paquetes del terreno</translation>
     </message>
@@ -953,6 +957,22 @@ n = {n}</translation>
         <translation>Importando...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Registrar equipo</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>El equipo {device} firmó este paquete con la clave cuya huella es:
+
+{fp}
+
+Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
@@ -977,8 +997,16 @@ n = {n}</translation>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>Dispositivo nuevo, clave registrada: {fp}</translation>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>Primer paquete del equipo registrado {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Su cuestionario difiere del del proyecto (se mantienen las etiquetas y los niveles del proyecto): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
