@@ -6,7 +6,6 @@ at an HQ that enrolled it."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,8 +19,7 @@ from desktop.services.project import Project
 from desktop.storage import audit_chain, integrity
 from desktop.storage.migrations import SCHEMA_VERSION
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from trust_helpers import enrol_fingerprints  # noqa: E402
+from trust_helpers import enrol_fingerprints
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v4.db"
 
