@@ -1083,6 +1083,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
     <message>
+        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</translation>
+    </message>
+    <message>
         <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
         <translation>{n} conflict(s) wait for a decision in the Conflicts tab.</translation>
     </message>

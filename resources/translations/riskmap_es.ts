@@ -1083,6 +1083,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
     <message>
+        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>{n} equipo(s) no están registrados: compare la huella del informe con la del portátil y elija Registrar equipo...</translation>
+    </message>
+    <message>
         <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
         <translation>{n} conflicto(s) esperan una decisión en la pestaña Conflictos.</translation>
     </message>
