@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..bundle.errors import BundleError
 from ..services.conflict_service import ConflictService
 from ..services.device_service import DeviceRefused, trust_device
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
+from .user_errors import error_sentence
 
 
 class ImportView(LazyView):
@@ -220,11 +220,10 @@ class ImportView(LazyView):
 
     def _failed(self, error: BaseException) -> None:
         self._done()
-        if isinstance(error, BundleError):
-            self._show(str(error), error=True)
-        else:
-            self._show(self.tr("The import failed and the database was not changed. Details "
-                               "are in the log file."), error=True)
+        self._show(error_sentence(error, self.context.lang, self.context.project.db.path,
+                                  unexpected=self.tr(
+                                      "The import failed and the database was not changed. "
+                                      "Details are in the log file.")), error=True)
 
     def _done(self) -> None:
         self.import_button.setEnabled(True)
