@@ -52,11 +52,12 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         rows = list_devices(db)
         for d in rows:
-            state = (f"revoked {d.revoked} by {d.revoked_by}, {d.forms_at_revocation or 0} "
-                     "forms kept and marked" if not d.active else "enrolled")
+            state = (f"REVOKED {d.revoked} by {d.revoked_by}: its forms are kept, marked as "
+                     "from a revoked device" if not d.active else "enrolled")
             forms = device_store.forms_of_device(db.conn, d.device_id) if d.device_id else 0
             print(f"{display_fingerprint(d.fingerprint)}  {d.device_id or '(no bundle yet)'}  "
-                  f"{d.name or '-'}  {state} (since {d.enrolled}, {forms} forms)")
+                  f"{d.name or '-'}  {state} (enrolled {d.enrolled}; {forms} forms at HQ "
+                  "keyed on it)")
     finally:
         db.close()
     if not rows:
@@ -93,7 +94,7 @@ def run_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Revoked {display_fingerprint(device.fingerprint)}: its later bundles are refused; "
-          f"{kept} forms it sent earlier stay, marked as from a revoked device.")
+          f"the {kept} forms keyed on it stay at HQ, marked as from a revoked device.")
     return 0
 
 
