@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..services.data_export import DataRefused, DataRequest, DataResult, export_data
 from ..services.data_files import FORMATS
 from .app_context import AppContext
+from .user_errors import error_sentence
 
 
 class DataDialog(QDialog):
@@ -159,11 +160,5 @@ class DataDialog(QDialog):
                 "respondents, so nothing was written.").format(**exc.values))
         elif isinstance(exc, DataRefused) and exc.kind == "folder":
             self.summary.setText(self.tr("The folder is a file; choose a folder."))
-        elif isinstance(exc, DataRefused):
-            self.summary.setText(str(exc))
-        elif isinstance(exc, OSError):
-            self.summary.setText(self.tr("The files could not be written: {error}. Choose "
-                                         "another folder.").format(error=exc))
-        else:
-            self.summary.setText(self.tr("The files could not be written ({error}); the "
-                                         "details are in the log file.").format(error=exc))
+        else:  # one sentence in the window's language, the detail in the log file
+            self.summary.setText(error_sentence(exc, self.context.lang))

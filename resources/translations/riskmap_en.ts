@@ -517,14 +517,6 @@ n = {n}</translation>
         <source>The folder is a file; choose a folder.</source>
         <translation>The folder is a file; choose a folder.</translation>
     </message>
-    <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>The files could not be written: {error}. Choose another folder.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>The files could not be written ({error}); the details are in the log file.</translation>
-    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1435,10 +1427,6 @@ per 1,000 fields</translation>
     <message>
         <source>Reading the forms…</source>
         <translation>Reading the forms…</translation>
-    </message>
-    <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>The forms could not be read: {error}</translation>
     </message>
     <message>
         <source>{done} of {total} sampled forms verified</source>

@@ -517,14 +517,6 @@ n = {n}</translation>
         <source>The folder is a file; choose a folder.</source>
         <translation>La carpeta es un archivo; elija una carpeta.</translation>
     </message>
-    <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>No se pudieron escribir los archivos: {error}. Elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>No se pudieron escribir los archivos ({error}); los detalles están en el archivo de registro.</translation>
-    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1435,10 +1427,6 @@ por cada mil campos</translation>
     <message>
         <source>Reading the forms…</source>
         <translation>Leyendo los formularios…</translation>
-    </message>
-    <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
     <message>
         <source>{done} of {total} sampled forms verified</source>
