@@ -9,6 +9,7 @@ and exposure answers and the keying activity, and passes EVERY table through
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -19,7 +20,6 @@ import pandas as pd
 from ..domain import messages
 from ..domain.activity import DayBasis
 from ..domain.bands import score_text
-from ..domain.answer_frame import analysed_questions, build_answer_frame_grouped
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
 from ..domain.profile_cells import ProfileCells
@@ -27,8 +27,8 @@ from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
 from ..domain.version_pool import VersionPool, compare_versions
-from ..storage import analysis_store
 from ..storage.questionnaire_versions import versions_in_play
+from . import analysis_table
 from .project import Project
 
 
@@ -83,13 +83,21 @@ class AnalysisService:
         # profile cells, not forms (see domain/profile_cells.py).
         self.cells = ProfileCells.from_codes(
             {dim: codes for dim, (codes, _) in self._codes.items()}, len(frame))
-        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions) \
-            .aggregate(self.cells)
-        self.climate_basis = CountBasis.from_frame(
-            frame, questionnaire, climate_items(questionnaire)).aggregate(self.cells)
-        self.exposure_basis = CountBasis.from_frame(
-            frame, questionnaire, exposure_questions(questionnaire)).aggregate(self.cells)
+        self.risk_basis = RiskBasis.from_frame_by_cells(frame, questionnaire, self.dimensions,
+                                                        self.cells)
+        self.climate_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, climate_items(questionnaire), self.cells)
+        self.exposure_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, exposure_questions(questionnaire), self.cells)
         self.day_basis = DayBasis.from_frame(frame)
+
+    def with_settings(self, min_n: int, lang: str) -> "AnalysisService":
+        """The same loaded forms and sums under another minimum group size or language:
+        nothing is read or summed again (the sums do not depend on either)."""
+        other = copy.copy(self)
+        other.min_n = max(1, int(min_n))
+        other.lang = lang
+        return other
 
     # -- filters ---------------------------------------------------------------------------
 
@@ -212,11 +220,11 @@ class AnalysisService:
 
 
 def read_frame(project: Project) -> pd.DataFrame:
-    """The analysis table of an open project (one row per live form)."""
-    numeric, multi = analysed_questions(project.questionnaire)
-    conn = project.db.conn
-    return build_answer_frame_grouped(project.questionnaire, analysis_store.forms(conn),
-                                      analysis_store.answers_by_form(conn, numeric + multi))
+    """The analysis table of an open project (one row per live form): the stored column
+    snapshot patched with the forms written since (services/analysis_table.py)."""
+    frame, _ = analysis_table.load_frame(project.db.conn, project.questionnaire,
+                                         store=not getattr(project.db, "read_only", False))
+    return frame
 
 
 def version_pool(project: Project) -> VersionPool:

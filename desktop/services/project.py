@@ -3,6 +3,7 @@
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
 loads the project's adopted questionnaire (a stored setting that only an explicit, audited
 act changes; see questionnaire_service.py), or for an older project the newest stored one.
+A new project's questionnaire may be a JSON file or an XLSForm workbook.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import load_questionnaire, parse_questionnaire
+from ..domain.questionnaire_loader import parse_questionnaire
+from ..domain.xlsform_import import load_questionnaire_file
 from ..resources import default_questionnaire_path
 from ..storage import questionnaire_store, round_store, settings_store
 from ..storage.database import Database, DatabaseError
@@ -36,7 +38,7 @@ class Project:
         # file leaves nothing half-made behind.
         loaded = None
         if is_new or questionnaire_path is not None:
-            loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
+            loaded = load_questionnaire_file(questionnaire_path or default_questionnaire_path())
         def store_loaded(conn) -> None:
             questionnaire_store.store_questionnaire(
                 conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)

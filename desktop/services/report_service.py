@@ -21,6 +21,7 @@ from ..domain.atomic_files import write_all, write_atomically
 from ..domain.group_keys import breakdowns, dimension_name
 from ..domain.messages import MESSAGES, message
 from ..domain.questionnaire import Questionnaire
+from . import table_writer
 from .analysis_service import DashboardData
 
 SCORE_EXPORT_COLUMNS = (
@@ -103,7 +104,8 @@ def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
     """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
-    separator and decimal mark of the report's language, see `csv_format`), all or none."""
+    separator and decimal mark of the report's language, see `csv_format`), through the
+    neutralising writer (a round named '=...' cannot become a formula); all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     return write_all(csv_writers(data, out_dir))
@@ -112,10 +114,7 @@ def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
 def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
     """The CSV files of a report and how to write each (for `write_all`)."""
     sep, decimal = csv_format(data.lang)
-    return {out_dir / f"{name}.csv":
-            (lambda tmp, t=tidy_numbers(table): t.to_csv(tmp, index=False,
-                                                         encoding="utf-8-sig", sep=sep,
-                                                         decimal=decimal))
+    return {out_dir / f"{name}.csv": table_writer.csv_writer(tidy_numbers(table), sep, decimal)
             for name, table in (("scores", score_table(data)),
                                 ("climate", count_table(data.climate, data)),
                                 ("exposure", count_table(data.exposure, data)))}
@@ -127,25 +126,21 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
 
 
 def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
-    """How to write the workbook of a report to a path (for `write_all`)."""
+    """How to write the workbook of a report to a path (for `write_all`); text cells are
+    always text, never formulas."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
                                _filters_line(data)]})
     register = data.register.copy()
     register = _with_note(register, data, ("rank",) + SCORE_EXPORT_COLUMNS)
     activity = data.activity().copy()
-
-    def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            about.to_excel(writer, sheet_name="about", index=False, header=False)
-            tidy_numbers(register).to_excel(writer, sheet_name="register", index=False)
-            tidy_numbers(score_table(data)).to_excel(writer, sheet_name="scores", index=False)
-            tidy_numbers(count_table(data.climate, data)).to_excel(
-                writer, sheet_name="climate", index=False)
-            tidy_numbers(count_table(data.exposure, data)).to_excel(
-                writer, sheet_name="exposure", index=False)
-            activity.to_excel(writer, sheet_name="activity", index=False)
-    return write
+    Sheet = table_writer.Sheet
+    return table_writer.workbook_writer([
+        Sheet("about", about, header=False), Sheet("register", tidy_numbers(register)),
+        Sheet("scores", tidy_numbers(score_table(data))),
+        Sheet("climate", tidy_numbers(count_table(data.climate, data))),
+        Sheet("exposure", tidy_numbers(count_table(data.exposure, data))),
+        Sheet("activity", activity)])
 
 
 # -- report content -------------------------------------------------------------------------

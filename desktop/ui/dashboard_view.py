@@ -4,7 +4,9 @@ Filters (the round and the questionnaire's profile questions: institution, post,
 rank level...) above four charts that always
 show the same selection: the risk heat map, the ranked scores, the integrity climate and
 the keying activity. The forms are read once off the UI thread (`context.runner`); a filter
-change only recomputes from memory (a few milliseconds) and redraws. Every figure shown
+change only recomputes from memory (a few milliseconds) and redraws. A load that finishes
+while the view is hidden is scored and drawn only when the view is shown again, so nothing
+runs on the UI thread while an operator keys forms. Every figure shown
 comes from `AnalysisService.compute`, which has already hidden small groups. Export
 buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report.
 """
@@ -45,11 +47,12 @@ class DashboardView(QWidget):
         self.redraw_ms = 0.0
         self._stale = True
         self._loading = False
+        self._undrawn = False  # loaded while hidden: recompute and draw when shown
         self._build()
         context.project_changed.connect(self.reload)
         context.forms_changed.connect(self._forms_changed)
         if hasattr(context, "settings_changed"):
-            context.settings_changed.connect(self.reload)
+            context.settings_changed.connect(self._settings_changed)
         self.reload()
 
     # -- layout -----------------------------------------------------------------------------
@@ -195,8 +198,21 @@ class DashboardView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._undrawn and self.analysis is not None:
+            self._undrawn = False
+            self.recompute()
         if self._stale and not self._loading:
             self.reload()
+
+    def _settings_changed(self) -> None:
+        """A new minimum group size or language: the loaded sums do not depend on either,
+        so recompute from memory instead of reading every form again."""
+        analysis, project = self.analysis, self.context.project
+        if analysis is None or self._loading or analysis.questionnaire.sha256 != \
+                project.questionnaire.sha256:
+            self.reload()
+            return
+        self._loaded(analysis.with_settings(project.min_group_size, self.context.lang))
 
     def reload(self) -> None:
         """Read the project's forms again, off the UI thread, then recompute."""
@@ -231,7 +247,12 @@ class DashboardView(QWidget):
         self.version_note.setText("\n".join(notes))
         self.version_note.setVisible(bool(notes))
         self._set_enabled(True)
-        self.recompute()
+        if self.isVisible():
+            self.recompute()
+        else:
+            # Another view (the entry form) is in use: scoring and drawing 100k forms on
+            # the UI thread now would hold up its keystrokes. It waits until shown.
+            self._undrawn = True
         self.data_loaded.emit()
         if self._stale:
             self.reload()

@@ -124,6 +124,8 @@ class RecordsView(QWidget):
         self.number_filter.setFixedWidth(110)
         self.number_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        # As wide as its longest item in the chosen language ("Todos menos eliminados").
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value in (LIVE, "draft", "entered", "verified", "deleted", ""):
             self.status_filter.addItem("", value)
         self.operator_filter = LazyComboBox(lambda: self._load_operators())
