@@ -45,6 +45,13 @@ class CsvWriter:
         self._writer.writerow(cells + values)
         self.rows += 1
 
+    def add_line(self, cells: str) -> None:
+        """One row already joined by the caller (cells that need neither quoting nor
+        neutralising, separated by commas), as csv.writer would have written it."""
+        self._buffer.write(cells)
+        self._buffer.write("\r\n")
+        self.rows += 1
+
     def add_many(self, rows: Iterable[tuple[Sequence[object], Mapping[str, str]]]) -> None:
         for fixed, answers in rows:
             self.add(fixed, answers)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter,
                            QPdfWriter, QPen)
 
+from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 from ..domain.paper_form import code_items, range_text, skip_rules
 from ..domain.questionnaire import Question, Questionnaire
@@ -52,22 +53,17 @@ class PaperFormPdf:
         self.rules = skip_rules(self.q, self.lang)
 
     def write(self, path: str | Path) -> Path:
+        """Both passes paint into memory; the file is written whole or not at all (Qt's
+        PDF writer does not report a full disk)."""
         path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            pages = self._run(None, [None])
-            self._run(tmp, list(self.spec.numbers) or [None], pages)
-            tmp.replace(path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        return path
+        pages = self._run(None, [None])
+        self._run(path, list(self.spec.numbers) or [None], pages)
+        return write_atomically(path, self.data)
 
     def _run(self, path: Path | None, numbers: list[int | None], pages: int = 0) -> int:
-        buffer = QBuffer()
-        if path is None:
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(str(path)) if path is not None else QPdfWriter(buffer)
+        buffer = QBuffer()  # both passes paint into memory; `write` stores the bytes
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(DPI)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout.Unit.Millimeter)
@@ -88,6 +84,7 @@ class PaperFormPdf:
             return self.page
         finally:
             painter.end()
+            self.data = bytes(buffer.data())
             buffer.close()
 
     # -- content ----------------------------------------------------------------------------

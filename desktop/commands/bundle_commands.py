@@ -42,7 +42,7 @@ def run_hq_init(args: argparse.Namespace) -> int:
     try:
         keys = hq_init(args.out)
     except FileExistsError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError("keys_exist", path=exc.filename or args.out) from exc
     print(f"Identity (secret, keep at HQ only): {keys.identity_path}")
     print(f"Recipient (give to field teams):    {keys.recipient_path}")
     print(keys.recipient)
@@ -67,13 +67,13 @@ def run_export(args: argparse.Namespace) -> int:
     from ..services.keys_service import recipients_from_argument
     from ..services.paths import user_data_dir
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist.")
+        raise CommandError("db_missing", path=args.db)
     try:
         recipients = [r for value in args.to for r in recipients_from_argument(value)]
         key = load_or_create_device_key(user_data_dir())
         result = export_bundle(args.db, key, recipients, args.out, full=args.all)
     except (BundleError, ExportRefused) as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(exc.in_language(), detail=exc.detail) from exc
     counts = result.manifest.counts
     print(f"Wrote {result.path} ({counts['forms']} forms, {counts['audit']} audit rows, "
           f"bundle {result.manifest.sequence} of device {result.manifest.device_id}).")
@@ -86,7 +86,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         report = import_bundles(args.db, args.identity, args.bundles)
     except BundleError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(exc.in_language(), detail=exc.detail) from exc
     for b in report.bundles:
         if b.status == "imported":
             gaps = f"; missing earlier bundles: {', '.join(map(str, b.gaps))}" if b.gaps else ""

@@ -136,6 +136,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "codebook_skip": {"en": "skip: {condition}", "es": "salto: {condition}"},
     "codebook_constraint": {"en": "check: {condition}", "es": "control: {condition}"},
 
+    # Forms of several questionnaire versions pooled in the analysis (issue 11).
+    "report_versions": {"en": "Questionnaire versions", "es": "Versiones del cuestionario"},
+    "version_header": {"en": "Forms of {n} questionnaire versions are pooled by question and "
+                             "code, with the labels of version {reference}.",
+                       "es": "Se combinan formularios de {n} versiones del cuestionario por "
+                             "pregunta y código, con las etiquetas de la versión {reference}."},
+    "version_wording": {"en": "{question}: the wording differs in version {versions}; "
+                              "pooled.",
+                        "es": "{question}: la redacción difiere en la versión {versions}; "
+                              "combinada."},
+    "version_codes": {"en": "{question}: the list of codes differs in version {versions}; "
+                            "pooled by code.",
+                      "es": "{question}: la lista de códigos difiere en la versión "
+                            "{versions}; combinada por código."},
+    "version_meaning": {"en": "{question}: codes mean different things in version {versions} "
+                              "({detail}); left out of the pooled figures.",
+                        "es": "{question}: los códigos significan otra cosa en la versión "
+                              "{versions} ({detail}); excluida de las cifras combinadas."},
+    "version_absent": {"en": "{question}: not asked in version {versions}.",
+                       "es": "{question}: no se pregunta en la versión {versions}."},
+
     # Scores, dashboard and reports (issue 4).
     "not_stated": {"en": "Not stated", "es": "No indicado"},
     "all_forms": {"en": "All forms", "es": "Todos los formularios"},

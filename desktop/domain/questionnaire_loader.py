@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .user_error import UserError
 from .expression import Expression, ExpressionError, parse_expression
 from .questionnaire import (
     QUESTION_TYPES, Band, Choice, Exposure, Labels, MissingCode, Question, Questionnaire,
@@ -44,13 +45,15 @@ _CODED_DEFAULT_MISSING = ("integer", "choice", "likert")
 _MISSING_TYPES = ("integer", "decimal", "choice", "multichoice", "likert")
 
 
-class QuestionnaireError(ValueError):
-    """A questionnaire with mistakes; `problems` lists them all as 'location: what'."""
+class QuestionnaireError(UserError, ValueError):
+    """A questionnaire with mistakes; `problems` lists them all as 'location: what'.
+    `str()` lists them all; `in_language(lang)` is the one sentence (the first problem)."""
 
     def __init__(self, problems: list[str], source: str = ""):
         head = f"{source}: " if source else ""
-        super().__init__(head + f"{len(problems)} problem(s) in the questionnaire:\n  "
-                         + "\n  ".join(problems))
+        super().__init__("questionnaire_bad", problem=head + problems[0], n=len(problems))
+        self.args = (head + f"{len(problems)} problem(s) in the questionnaire:\n  "
+                     + "\n  ".join(problems),)
         self.problems = problems
 
 

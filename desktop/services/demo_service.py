@@ -1,7 +1,8 @@
 """Fill a project with synthetic forms (`riskmap demo`, Help > Demo project, benchmarks).
 
-Forms are written in batches of whole transactions through the same stores as keyed forms,
-each with its 'create' audit row; a demo round is created when none is named.
+Forms are written through the same stores as keyed forms, each with its 'create' audit
+row, in one transaction (progress is reported per batch): a failure leaves nothing. A round
+that already has forms is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from typing import Callable
 
 from ..domain.demo_forms import generate_forms
+from ..domain.user_error import UserError
 from ..storage import audit_store, response_store, round_store
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import new_uuid
@@ -28,12 +30,22 @@ def fill_demo(project: Project, n: int, seed: int = 1, round_name: str = "",
     of its uuid), so two demo databases never share a device name: each device keeps its
     own audit hash chain, and HQ checks that a device's chain continues."""
     name = round_name or f"Demo {seed}"
+    with project.db.transaction():
+        return _fill(project, n, seed, name, device, progress)
+
+
+def _fill(project: Project, n: int, seed: int, name: str, device: str,
+          progress: Callable[[int], None] | None) -> str:
     round_ = round_store.find_round(project.db.conn, name)
     if round_ is None:
         round_ = project.create_round(
             name, institution="Servicio de fronteras", place="Provincia fronteriza",
             start_date="2026-10-05", end_date="2026-10-09", target_count=n, form_min=1,
             form_max=max(n, 1))
+    else:
+        counts = response_store.count_by_status(project.db.conn, round_.uuid)
+        if any(count for status, count in counts.items() if status != "deleted"):
+            raise UserError("demo_round_taken", round=name)
     device = device or f"demo-{round_.uuid[-12:]}"
     start = dt.datetime(2026, 10, 5, 8, 0, tzinfo=dt.timezone.utc)
     entries: list[AuditEntry] = []
@@ -52,7 +64,7 @@ def fill_demo(project: Project, n: int, seed: int = 1, round_name: str = "",
         if progress:
             progress(written)
 
-    for form in generate_forms(project.questionnaire, n, seed):
+    for form in generate_forms(project.questionnaire_for(round_), n, seed):
         stamp = start + dt.timedelta(days=form.day, minutes=3 * form.form_number)
         when = stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         row = ResponseRow(uuid=new_uuid(), round_uuid=round_.uuid, form_number=form.form_number,

@@ -12,7 +12,6 @@ sent again by the next export. A failed export removes its claim.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
+from ..domain.atomic_files import write_atomically
+from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
 from ..bundle.manifest import Manifest
@@ -31,7 +32,7 @@ ProgressFn = Callable[[int, int], None]
 PROGRESS_STEP = 2000
 
 
-class ExportRefused(ValueError):
+class ExportRefused(UserError, ValueError):
     """Nothing was exported; the message says why and what to do."""
 
 
@@ -81,7 +82,9 @@ def export_bundle(db_path: str | Path, device_key: DeviceKey, recipients: list[s
                 created=created, recorded=utc_now(), file_name=final.name,
                 counts=built.manifest.counts, audit_through=last.audit_through, marks=[])
         try:
-            path = _write_atomically(final, built.encrypted)
+            # Temporary name, fsync, rename (domain/atomic_files): a pulled USB stick never
+            # leaves a file that looks like a finished bundle.
+            path = write_atomically(final, built.encrypted, exclusive=True)
         except BaseException:
             with project.db.transaction() as conn:
                 bundle_store.drop_export_claim(conn, bundle_uuid)
@@ -113,9 +116,9 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
         total = bundle_store.count_forms(conn, changed_only=not full)
         if progress:
             progress(0, total)
-        for done, (columns, answers, base) in enumerate(
-                bundle_store.iter_forms(conn, changed_only=not full), 1):
-            marks.append(writer.add_form(columns, answers, base))
+        for done, row in enumerate(bundle_store.iter_form_texts(conn, changed_only=not full),
+                                   1):
+            marks.append(writer.add_form_texts(row))
             if progress and done % PROGRESS_STEP == 0:
                 progress(done, total)
         audit_through = bundle_store.max_audit_id(conn)
@@ -144,44 +147,13 @@ def _slug(text: str) -> str:
 
 
 def _free_name(folder: Path, name: str) -> Path:
+    """`name` in `folder`, or name-2, name-3... when a bundle of that name is already there."""
     final = folder / name
     counter = 1
     while final.exists():
         counter += 1
         final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
     return final
-
-
-def _write_atomically(final: Path, data: bytes) -> Path:
-    """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
-    file that looks like a finished bundle."""
-    folder = final.parent
-    temporary = folder / f".{final.name}.partial"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
-    return final
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the file itself is synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def ledger_rows(project: Project, limit: int = 200) -> list[dict]:

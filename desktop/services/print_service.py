@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 from ..domain.paper_form import code_items, in_words, range_text
 from ..domain.questionnaire import Question, Questionnaire

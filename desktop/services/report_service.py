@@ -12,12 +12,14 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
 from .. import APP_NAME, __version__
-from ..domain.group_keys import breakdowns
-from ..domain.messages import message
+from ..domain.atomic_files import write_all, write_atomically
+from ..domain.group_keys import breakdowns, dimension_name
+from ..domain.messages import MESSAGES, message
 from ..domain.questionnaire import Questionnaire
 from . import table_writer
 from .analysis_service import DashboardData
@@ -103,21 +105,28 @@ def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
     """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
     separator and decimal mark of the report's language, see `csv_format`), through the
-    neutralising writer (a round named '=...' cannot become a formula)."""
+    neutralising writer (a round named '=...' cannot become a formula); all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    return write_all(csv_writers(data, out_dir))
+
+
+def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
+    """The CSV files of a report and how to write each (for `write_all`)."""
     sep, decimal = csv_format(data.lang)
-    written = []
-    for name, table in (("scores", score_table(data)),
-                        ("climate", count_table(data.climate, data)),
-                        ("exposure", count_table(data.exposure, data))):
-        written.append(table_writer.write_csv(tidy_numbers(table), out_dir / f"{name}.csv",
-                                              sep=sep, decimal=decimal))
-    return written
+    return {out_dir / f"{name}.csv": table_writer.csv_writer(tidy_numbers(table), sep, decimal)
+            for name, table in (("scores", score_table(data)),
+                                ("climate", count_table(data.climate, data)),
+                                ("exposure", count_table(data.exposure, data)))}
 
 
 def write_xlsx(data: DashboardData, path: str | Path) -> Path:
-    """One workbook: about, register, scores, climate, exposure, activity; text cells are
+    """One workbook: about, register, scores, climate, exposure, activity."""
+    return write_atomically(Path(path), xlsx_writer(data))
+
+
+def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
+    """How to write the workbook of a report to a path (for `write_all`); text cells are
     always text, never formulas."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
@@ -126,12 +135,12 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     register = _with_note(register, data, ("rank",) + SCORE_EXPORT_COLUMNS)
     activity = data.activity().copy()
     Sheet = table_writer.Sheet
-    return table_writer.write_xlsx([
+    return table_writer.workbook_writer([
         Sheet("about", about, header=False), Sheet("register", tidy_numbers(register)),
         Sheet("scores", tidy_numbers(score_table(data))),
         Sheet("climate", tidy_numbers(count_table(data.climate, data))),
         Sheet("exposure", tidy_numbers(count_table(data.exposure, data))),
-        Sheet("activity", activity)], path)
+        Sheet("activity", activity)])
 
 
 # -- report content -------------------------------------------------------------------------
@@ -160,7 +169,11 @@ def _filters_line(data: DashboardData) -> str:
     if not data.filters:
         return message("report_filters", data.lang, filters=message("all_forms", data.lang))
     return message("report_filters", data.lang, filters="; ".join(
-        f"{message('dim_' + dim, data.lang)}: {key}" for dim, key in data.filters.items()))
+        f"{_dim_name(data, dim)}: {key}" for dim, key in data.filters.items()))
+
+
+def _dim_name(data: DashboardData, dim: str) -> str:
+    return message("dim_" + dim, data.lang) if "dim_" + dim in MESSAGES else dim
 
 
 def build_report(data: DashboardData, questionnaire: Questionnaire,
@@ -173,12 +186,17 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
     lines = [questionnaire.title.text(lang), _forms_line(data)]
     if filter_labels:
         lines.append(message("report_filters", lang, filters="; ".join(
-            f"{message('dim_' + dim, lang)}: {label}" for dim, label in filter_labels.items())))
+            f"{dimension_name(questionnaire, dim, lang)}: {label}"
+            for dim, label in filter_labels.items())))
     else:
         lines.append(_filters_line(data))
     lines.append(message("report_produced", lang, date=today.isoformat(), app=APP_NAME,
                          version=__version__))
-    sections = [
+    sections = []
+    if data.version_notes:  # forms of several questionnaire versions: say how they pool
+        sections.append(ReportSection(message("report_versions", lang),
+                                      "\n".join(data.version_notes)))
+    sections += [
         ReportSection(message("report_heat_map", lang), message("report_heat_map_note", lang),
                       chart="heat_map"),
         ReportSection(message("report_register", lang), message("report_register_note", lang),
@@ -187,7 +205,8 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
         table = _breakdown_table(data, dim, hidden)
         if table.rows:
             sections.append(ReportSection(
-                message("report_breakdown", lang, dimension=message("dim_" + dim, lang)),
+                message("report_breakdown", lang,
+                        dimension=dimension_name(questionnaire, dim, lang)),
                 table=table, new_page=dim == breakdowns(questionnaire)[0]))
     sections.append(ReportSection(message("report_climate", lang), chart="climate",
                                   table=_climate_table(data, hidden), new_page=True))

@@ -17,6 +17,8 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..domain.atomic_files import write_atomically
+
 from ..domain.cell_safety import is_risky, neutralise
 from . import xlsx_writer
 
@@ -49,16 +51,26 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def csv_writer(frame: pd.DataFrame, sep: str = ",",
+               decimal: str = ".") -> Callable[[Path], None]:
+    """How to write the table as a neutralised UTF-8 CSV (with BOM) to a path; `sep` and
+    `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
+    safe = _integers_as_text(safe_frame(frame))
+    return lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
+                                   lineterminator="\r\n", sep=sep, decimal=decimal)
+
+
 def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
               decimal: str = ".") -> Path:
-    """The table as a neutralised UTF-8 CSV (with BOM), written atomically; `sep` and
-    `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
-    path = Path(path)
-    safe = _integers_as_text(safe_frame(frame))
-    atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
-                                               lineterminator="\r\n", sep=sep,
-                                               decimal=decimal))
-    return path
+    """The table as a neutralised CSV, written whole or not at all."""
+    return write_atomically(Path(path), csv_writer(frame, sep, decimal))
+
+
+def workbook_writer(sheets: Sequence[Sheet]) -> Callable[[Path], None]:
+    """How to write a workbook of these sheets to a path; text always as text cells, never
+    formulas (`xlsx_writer` writes every text as an inline string)."""
+    return lambda tmp: xlsx_writer.write_workbook(
+        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets])
 
 
 def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,20 +87,10 @@ def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
-    """A workbook of these sheets; text always as text cells, never formulas
-    (`xlsx_writer` writes every text as an inline string)."""
-    path = Path(path)
-    atomic_write(path, lambda tmp: xlsx_writer.write_workbook(
-        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets]))
-    return path
+    """A workbook of these sheets, written whole or not at all."""
+    return write_atomically(Path(path), workbook_writer(sheets))
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file so a failure leaves no half-written file."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomically(path, write)

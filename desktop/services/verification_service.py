@@ -23,6 +23,7 @@ from typing import Mapping
 
 from ..domain.form_rules import applicable, check_answer, validate_form, without_skipped
 from ..domain.questionnaire import Questionnaire
+from ..domain.user_error import UserError, error_message
 from ..domain.values import canonical
 from ..storage import audit_store, response_store, round_store, verification_store
 from ..storage.audit_store import AuditEntry
@@ -35,39 +36,8 @@ from .form_service import Actor
 
 DECISIONS = ("keep_first", "keep_second", "typed")
 
-_MESSAGES = {
-    "no_form": {"en": "Form {n} is not in this round. Check the number on the paper.",
-                "es": "El formulario {n} no está en esta ronda. Revise el número en el papel."},
-    "not_entered": {
-        "en": "Form {n} cannot be verified now (its status is {status}).",
-        "es": "El formulario {n} no se puede verificar ahora (su estado es {status})."},
-    "same_operator": {
-        "en": "Form {n} was keyed by {operator}; another operator must verify it.",
-        "es": "El formulario {n} lo digitó {operator}; debe verificarlo otra persona."},
-    "open_exists": {
-        "en": "Form {n} already has a verification waiting for its decisions.",
-        "es": "El formulario {n} ya tiene una verificación pendiente de decisiones."},
-    "no_verification": {"en": "This verification no longer exists or is already finished.",
-                        "es": "Esta verificación ya no existe o ya está terminada."},
-    "bad_decision": {"en": "Choose keep first, keep second or type the correct value.",
-                     "es": "Elija mantener la primera, mantener la segunda o escriba el "
-                           "valor correcto."},
-    "bad_value": {"en": "The value typed for {question} is not valid: {problem}",
-                  "es": "El valor escrito para {question} no es válido: {problem}"},
-    "bad_rule": {"en": "Choose a sample rule: every form, every Nth form, a random share "
-                         "or none.",
-                 "es": "Elija una regla de muestra: todos los formularios, uno de cada N, "
-                       "una proporción al azar o ninguno."},
-    "undecided": {"en": "{n} discrepancies still need a decision.",
-                  "es": "Faltan decisiones para {n} discrepancias."},
-    "final_invalid": {
-        "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
-        "es": "El formulario corregido no es válido en {question}: {problem} "
-              "Cambie esa decisión."},
-}
 
-
-class VerificationRefused(ValueError):
+class VerificationRefused(UserError, ValueError):
     """The verification step was not done; the message is for the operator."""
 
 
@@ -364,5 +334,16 @@ class VerificationService:
                           response_uuid=uuid, **fields)
 
     def _refused(self, key: str, **values: object) -> VerificationRefused:
-        texts = _MESSAGES[key]
-        return VerificationRefused(texts.get(self.lang, texts["en"]).format(**values))
+        return VerificationRefused(error_message(f"verify.{key}", self.lang, **values))
+
+
+def summary_from_file(path, questionnaire: Questionnaire, actor: Actor, lang: str,
+                      round_uuid: str) -> VerificationSummary:
+    """`VerificationService.summary` on a fresh connection to the project file (safe in a
+    worker thread)."""
+    from .project import Project
+    project = Project.open(path, check_same_thread=False)
+    try:
+        return VerificationService(project.db, questionnaire, actor, lang).summary(round_uuid)
+    finally:
+        project.close()

@@ -61,7 +61,8 @@ def run_app(db_path: str | None = None) -> int:
     try:
         project = Project.open(path)
     except Exception as exc:  # noqa: BLE001 - shown to people, then the default database
-        QMessageBox.warning(None, APP_NAME, f"{path}: {exc}")
+        from .user_errors import error_sentence
+        QMessageBox.warning(None, APP_NAME, error_sentence(exc, lang, path))
         project = Project.open(default_database_path())
     context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
     window = MainWindow(context, settings)

@@ -15,6 +15,7 @@ from ..services.paths import demo_dir, user_data_dir
 from ..services.project import Project
 from ..services.verification_demo import simulate_verifications
 from .background import Cancelled
+from .user_errors import error_sentence
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -62,7 +63,8 @@ class DatabaseActions(QObject):
             project = Project.open(Path(path))
         except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
             QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
-                "{path} could not be opened: {error}").format(path=path, error=exc))
+                "{path} could not be opened: {error}").format(
+                    path=path, error=error_sentence(exc, window.context.lang, path)))
             return False
         window.context.replace_project(project)
         remember_database(window.settings, Path(path))
@@ -114,7 +116,8 @@ class DatabaseActions(QObject):
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
                 "The copy could not be written to {path}: {error}. Choose another "
-                "folder.").format(path=path, error=exc))
+                "folder.").format(path=path, error=error_sentence(
+                    exc, self.window.context.lang, path)))
             return
         self.window.statusBar().showMessage(
             self.tr("Backup copy saved to {path}").format(path=path), 8000)
@@ -150,7 +153,8 @@ class DatabaseActions(QObject):
             if isinstance(error, Cancelled):
                 return
             QMessageBox.warning(self.window, self.tr("Demo not created"), self.tr(
-                "The demo project could not be created: {error}").format(error=error))
+                "The demo project could not be created: {error}").format(
+                    error=error_sentence(error, self.window.context.lang, path)))
 
         job = self.window.context.runner.run(task, finished, failed,
                                              lambda done, _total: progress.setValue(done))

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..bundle.errors import BundleError
 from ..services.conflict_service import ConflictService
 from ..services.device_service import DeviceRefused, trust_device
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
+from .user_errors import error_sentence
 
 
 class ImportView(LazyView):
@@ -198,7 +198,8 @@ class ImportView(LazyView):
         self._done()
         self.report = report
         self.show_report(report)
-        self.enrol_button.setVisible(bool(self.unknown_devices()))
+        unknown = self.unknown_devices()
+        self.enrol_button.setVisible(bool(unknown))
         imported = [b for b in report.bundles if b.status == "imported"]
         self._show(self.tr("{ok} of {n} bundle(s) imported: {new} new, {updated} updated, "
                            "{conflicts} conflicting form(s).").format(
@@ -206,6 +207,10 @@ class ImportView(LazyView):
                                new=report.total("new"), updated=report.total("updated"),
                                conflicts=report.total("conflicting")),
                    error=bool(report.refused))
+        if unknown:
+            self.status.setText(self.status.text() + " " + self.tr(
+                "{n} device(s) are not enrolled: compare the fingerprint in the report with "
+                "the laptop's, then choose Enrol device...").format(n=len(unknown)))
         waiting = ConflictService(self.context.project, self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(
@@ -215,11 +220,10 @@ class ImportView(LazyView):
 
     def _failed(self, error: BaseException) -> None:
         self._done()
-        if isinstance(error, BundleError):
-            self._show(str(error), error=True)
-        else:
-            self._show(self.tr("The import failed and the database was not changed. Details "
-                               "are in the log file."), error=True)
+        self._show(error_sentence(error, self.context.lang, self.context.project.db.path,
+                                  unexpected=self.tr(
+                                      "The import failed and the database was not changed. "
+                                      "Details are in the log file.")), error=True)
 
     def _done(self) -> None:
         self.import_button.setEnabled(True)

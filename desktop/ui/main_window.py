@@ -22,9 +22,11 @@ from .. import APP_NAME
 from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
+from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
+from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger(__name__)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
+        self.questionnaires = QuestionnaireImport(self)
         self._build_round_bar()
         self._build_menus()
         self._build_status_bar()
@@ -115,7 +118,8 @@ class MainWindow(QMainWindow):
                 log.exception("the %s view could not be built", key)
                 widget = self._message_page(self.tr(
                     "This view could not be opened ({error}). The other views still work; "
-                    "the details are in the log file.").format(error=exc))
+                    "the details are in the log file.").format(
+                        error=error_sentence(exc, self.context.lang)))
             index = self.page_keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -239,6 +243,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
         menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
+        menu.addAction(self.tr("&Import questionnaire…"),
+                       self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -254,6 +260,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
             view.addAction(action)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),
+                                 self.show_guide)
         self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
         self.help_menu.addAction(self.tr("&About"), self.about)
         self._menus = [menu, rounds, view, self.help_menu]
@@ -274,7 +282,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def retranslate(self) -> None:
-        """Show menus, navigation and bars in the language just installed."""
+        """Show menus, navigation and bars in the language just installed; a passing
+        message in the old language goes."""
+        self.statusBar().clearMessage()
         for row, key in enumerate(self.page_keys):
             self.nav.item(row).setText(self._page_title(key))
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
@@ -371,6 +381,18 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def show_guide(self) -> None:
+        """F1: the keying guide in the program's language (not modal: keying goes on)."""
+        from .guide_dialog import GuideDialog
+        guide = getattr(self, "guide", None)
+        if guide is None:
+            self.guide = guide = GuideDialog(self.context.lang, self)
+        else:
+            guide.show_guide(self.context.lang)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def print_forms(self) -> None:
         """The paper form of a round's questionnaire as an A4 PDF."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..services.print_service import PrintPlan, PrintRefused, print_plan
 from .app_context import AppContext
 from .question_field import ERROR_STYLE
+from .user_errors import error_sentence
 
 
 class PrintFormDialog(QDialog):
@@ -110,4 +111,5 @@ class PrintFormDialog(QDialog):
         self.setEnabled(True)
         QMessageBox.warning(self, self.tr("Print blank forms"),
                             self.tr("The file could not be written: {error}. Check the folder "
-                                    "and try again.").format(error=exc))
+                                    "and try again.").format(
+                                        error=error_sentence(exc, self.context.lang)))

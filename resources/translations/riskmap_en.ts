@@ -921,6 +921,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Keying guide</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1074,6 +1081,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
+    </message>
+    <message>
+        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</translation>
     </message>
     <message>
         <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
@@ -1231,6 +1242,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Keying guide</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Open &amp;demo project</translation>
     </message>
@@ -1277,6 +1292,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     <message>
         <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
         <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Import questionnaire…</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1433,14 @@ per 1,000 fields</translation>
         <translation>Sample verified</translation>
     </message>
     <message>
+        <source>Reading the forms…</source>
+        <translation>Reading the forms…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
+    </message>
+    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} of {total} sampled forms verified</translation>
     </message>
@@ -1471,6 +1498,41 @@ per 1,000 fields</translation>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>
         <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Import questionnaire</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Questionnaires (*.xlsx *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>Questionnaire {id} version {version} was stored already; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Questionnaire imported</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Questionnaire not imported</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1850,14 @@ of the score</translation>
     <message>
         <source>Verify</source>
         <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>The round has forms: its questionnaire version is fixed.</translation>
     </message>
     <message>
         <source>N = </source>

@@ -921,6 +921,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Keying guide</source>
+        <translation>Guía de digitación</translation>
+    </message>
+</context>
+<context>
     <name>HeatMapChart</name>
     <message>
         <source>Impact →</source>
@@ -1074,6 +1081,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
+    </message>
+    <message>
+        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>{n} equipo(s) no están registrados: compare la huella del informe con la del portátil y elija Registrar equipo...</translation>
     </message>
     <message>
         <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
@@ -1231,6 +1242,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Guía de digitación</translation>
+    </message>
+    <message>
         <source>Open &amp;demo project</source>
         <translation>Abrir proyecto de &amp;demostración</translation>
     </message>
@@ -1277,6 +1292,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     <message>
         <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
         <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1433,14 @@ por cada mil campos</translation>
         <translation>Muestra verificada</translation>
     </message>
     <message>
+        <source>Reading the forms…</source>
+        <translation>Leyendo los formularios…</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
+    </message>
+    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} de {total} formularios de la muestra verificados</translation>
     </message>
@@ -1471,6 +1498,41 @@ por cada mil campos</translation>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>
         <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Importar cuestionario</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Cuestionarios (*.xlsx *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>El cuestionario {id} versión {version} ({n} preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>El cuestionario {id} versión {version} ya estaba guardado; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Cuestionario importado</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Cuestionario no importado</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} no se importó: {n} elemento(s) no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1850,14 @@ del puntaje</translation>
     <message>
         <source>Verify</source>
         <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>La ronda tiene formularios: su versión del cuestionario ya no puede cambiar.</translation>
     </message>
     <message>
         <source>N = </source>
