@@ -82,7 +82,9 @@ def export_bundle(db_path: str | Path, device_key: DeviceKey, recipients: list[s
                 created=created, recorded=utc_now(), file_name=final.name,
                 counts=built.manifest.counts, audit_through=last.audit_through, marks=[])
         try:
-            path = _write_atomically(final, built.encrypted)
+            # Temporary name, fsync, rename (domain/atomic_files): a pulled USB stick never
+            # leaves a file that looks like a finished bundle.
+            path = write_atomically(final, built.encrypted, exclusive=True)
         except BaseException:
             with project.db.transaction() as conn:
                 bundle_store.drop_export_claim(conn, bundle_uuid)
@@ -114,9 +116,9 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
         total = bundle_store.count_forms(conn, changed_only=not full)
         if progress:
             progress(0, total)
-        for done, (columns, answers, base) in enumerate(
-                bundle_store.iter_forms(conn, changed_only=not full), 1):
-            marks.append(writer.add_form(columns, answers, base))
+        for done, row in enumerate(bundle_store.iter_form_texts(conn, changed_only=not full),
+                                   1):
+            marks.append(writer.add_form_texts(row))
             if progress and done % PROGRESS_STEP == 0:
                 progress(done, total)
         audit_through = bundle_store.max_audit_id(conn)
@@ -145,18 +147,13 @@ def _slug(text: str) -> str:
 
 
 def _free_name(folder: Path, name: str) -> Path:
+    """`name` in `folder`, or name-2, name-3... when a bundle of that name is already there."""
     final = folder / name
     counter = 1
     while final.exists():
         counter += 1
         final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
     return final
-
-
-def _write_atomically(final: Path, data: bytes) -> Path:
-    """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
-    file that looks like a finished bundle (see domain/atomic_files)."""
-    return write_atomically(final, data, exclusive=True)
 
 
 def ledger_rows(project: Project, limit: int = 200) -> list[dict]:

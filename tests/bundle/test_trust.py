@@ -391,23 +391,23 @@ def test_export_claims_its_sequence_before_the_file_appears(tmp_path, hq_keys, f
                                                             field_db, out_dir, monkeypatch):
     from desktop.services import export_service
 
-    def crash(final, data):
+    def crash(final, data, exclusive=False):
         raise OSError("USB stick pulled")
-    monkeypatch.setattr(export_service, "_write_atomically", crash)
+    monkeypatch.setattr(export_service, "write_atomically", crash)
     with pytest.raises(OSError):
         export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
     monkeypatch.undo()
     assert list(out_dir.iterdir()) == []
     seen = {}
 
-    def watch(final, data):
+    def watch(final, data, exclusive=False):
         conn = sqlite3.connect(field_db)  # another connection: the claim is committed
         seen["ledger"] = conn.execute("SELECT sequence, file_name FROM bundle_ledger WHERE "
                                       "direction = 'export'").fetchall()
         conn.close()
-        return real(final, data)
-    real = export_service._write_atomically
-    monkeypatch.setattr(export_service, "_write_atomically", watch)
+        return real(final, data, exclusive=exclusive)
+    real = export_service.write_atomically
+    monkeypatch.setattr(export_service, "write_atomically", watch)
     result = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
     assert seen["ledger"] == [(1, result.path.name)] and result.manifest.sequence == 1
 
