@@ -38,17 +38,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     adopt.set_defaults(run=run_adopt)
 
 
-def _open(path: Path):
+def _open(path: Path, read_only: bool = False):
     from ..storage.database import Database
     if not path.exists():
-        raise CommandError(f"{path} does not exist.")
-    return Database.open(path)
+        raise CommandError("db_missing", path=path)
+    return Database.open(path, read_only=read_only)
 
 
 def run_list(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, list_devices
     from ..storage import device_store
-    db = _open(args.db)
+    db = _open(args.db, read_only=True)  # listing never writes
     try:
         rows = list_devices(db)
         for d in rows:
@@ -100,7 +100,7 @@ def run_revoke(args: argparse.Namespace) -> int:
 
 def run_questionnaire_list(args: argparse.Namespace) -> int:
     from ..services.questionnaire_service import versions
-    db = _open(args.db)
+    db = _open(args.db, read_only=True)  # listing never writes
     try:
         for v in versions(db):
             mark = "adopted" if v["adopted"] else "       "

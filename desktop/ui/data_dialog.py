@@ -160,5 +160,13 @@ class DataDialog(QDialog):
                 "respondents, so nothing was written.").format(**exc.values))
         elif isinstance(exc, DataRefused) and exc.kind == "folder":
             self.summary.setText(self.tr("The folder is a file; choose a folder."))
-        else:  # one sentence in the window's language, the detail in the log file
-            self.summary.setText(error_sentence(exc, self.context.lang))
+        elif isinstance(exc, DataRefused):
+            self.summary.setText(str(exc))
+        elif isinstance(exc, OSError):
+            self.summary.setText(self.tr("The files could not be written: {error}. Choose "
+                                         "another folder.").format(
+                                             error=error_sentence(exc, self.context.lang)))
+        else:
+            self.summary.setText(self.tr("The files could not be written ({error}); the "
+                                         "details are in the log file.").format(
+                                             error=error_sentence(exc, self.context.lang)))

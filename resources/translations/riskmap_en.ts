@@ -517,6 +517,14 @@ n = {n}</translation>
         <source>The folder is a file; choose a folder.</source>
         <translation>The folder is a file; choose a folder.</translation>
     </message>
+    <message>
+        <source>The files could not be written: {error}. Choose another folder.</source>
+        <translation>The files could not be written: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({error}); the details are in the log file.</source>
+        <translation>The files could not be written ({error}); the details are in the log file.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1479,6 +1487,10 @@ per 1,000 fields</translation>
     <message>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
     </message>
 </context>
 <context>

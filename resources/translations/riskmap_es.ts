@@ -517,6 +517,14 @@ n = {n}</translation>
         <source>The folder is a file; choose a folder.</source>
         <translation>La carpeta es un archivo; elija una carpeta.</translation>
     </message>
+    <message>
+        <source>The files could not be written: {error}. Choose another folder.</source>
+        <translation>No se pudieron escribir los archivos: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({error}); the details are in the log file.</source>
+        <translation>No se pudieron escribir los archivos ({error}); los detalles están en el archivo de registro.</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -1479,6 +1487,10 @@ por cada mil campos</translation>
     <message>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
 </context>
 <context>
