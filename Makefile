@@ -28,9 +28,10 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python tools/translations.py
 
-## Render each main view with demo data to docs/screenshots/*.png (1366x768, offscreen).
+## Render each main view with demo data to docs/screenshots/*.png (1366x768, offscreen, both languages; dashboard and verification also at 100k forms).
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots --all-spanish
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.ui.screenshots --out docs/screenshots --all-spanish --forms 100000 --views dashboard,verification --tag _100k
 
 ## The packaged program: dist/RiskMap/ (one folder); package-onefile: dist/onefile/RiskMap(.exe).
 package: $(STAMP)

@@ -1,4 +1,4 @@
-"""Where the shipped resources are (questionnaires, translations, icons).
+"""Where the shipped resources are (questionnaires, translations, icons, help).
 
 One place answers it for the source tree and for the PyInstaller bundle, whose files
 unpack under `sys._MEIPASS`.
@@ -27,3 +27,9 @@ def translations_dir() -> Path:
 
 def icons_dir() -> Path:
     return resources_dir() / "icons"
+
+
+def keying_guide_path(lang: str) -> Path:
+    """The keying guide (HTML) in a language; English when there is none in `lang`."""
+    path = resources_dir() / "help" / f"keying_guide_{lang}.html"
+    return path if path.exists() else resources_dir() / "help" / "keying_guide_en.html"

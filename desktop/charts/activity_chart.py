@@ -24,8 +24,7 @@ class ActivityChart(ChartBase):
         self.post_plot = self.addPlot(row=0, col=1)
         style_axes(self.day_plot, left=self.tr("Forms"))
         style_axes(self.post_plot)
-        self.set_title(self.day_plot, self.tr("Forms keyed per day"))
-        self.set_title(self.post_plot, self.tr("Forms per post"))
+        self.retranslate()
         self.post_plot.getAxis("left").setWidth(220)
         self.day_bars = pg.BarGraphItem(x=[], height=[], width=0.7,
                                         brush=qcolor(ACTIVITY_BLUE))
@@ -40,7 +39,15 @@ class ActivityChart(ChartBase):
         self.watch_hover(self.day_plot)
         self.post_plot.scene().sigMouseMoved.connect(self._post_moved)
 
+    def retranslate(self) -> None:
+        self.set_title(self.day_plot, self.tr("Forms keyed per day"))
+        self.set_title(self.post_plot, self.tr("Forms per post"))
+        self.set_axis_title(self.day_plot, "left", self.tr("Forms"))
+        if getattr(self, "_last", None) is not None:
+            self.set_data(self._last)  # the 'hidden' notes again
+
     def set_data(self, df: pd.DataFrame) -> None:
+        self._last = df
         min_n = int(df.attrs.get("min_n", 5))
         hidden = hidden_text(self, min_n)
         for pool in self.pools.values():

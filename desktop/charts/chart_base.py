@@ -126,6 +126,19 @@ class ChartBase(pg.GraphicsLayoutWidget):
         self._hover_plot: pg.PlotItem | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Titles and axis labels in the language just installed (subclasses)."""
+
+    def set_axis_title(self, plot: pg.PlotItem, name: str, title: str) -> None:
+        """An axis title in the charts' style."""
+        plot.getAxis(name).setLabel(title, **{"color": INK, "font-size": f"{LABEL_POINTS}pt"})
+
     def set_title(self, plot: pg.PlotItem, title: str) -> None:
         label = plot.titleLabel
         # A long title must not force the plot wider than the window (pyqtgraph would

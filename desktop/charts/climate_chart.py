@@ -43,8 +43,16 @@ class ClimateChart(ChartBase):
         self.table = pd.DataFrame()
         self.watch_hover(self.plot)
 
+    def retranslate(self) -> None:
+        self.set_title(self.plot, self.tr("Integrity climate"))
+        self.set_axis_title(self.plot, "bottom",
+                            self.tr("% of valid answers (disagree ← → agree)"))
+        if getattr(self, "_last", None) is not None:
+            self.set_data(self._last)
+
     def set_data(self, df: pd.DataFrame) -> None:
         """df: one row per (question, code) with share, count, n, suppressed and labels."""
+        self._last = df
         items = list(dict.fromkeys(df["question"])) if len(df) else []
         shares = np.zeros((len(items), POINTS))
         hidden = np.zeros(len(items))

@@ -49,7 +49,7 @@ class HeatMapChart(ChartBase):
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)
         style_axes(self.plot, bottom=self.tr("Impact →"), left=self.tr("Likelihood →"))
-        self.set_title(self.plot, self.tr("Risk heat map"))
+        self.retranslate()
         ticks = [[(v, str(v)) for v in range(1, SIZE + 1)]]
         self.plot.getAxis("bottom").setTicks(ticks)
         self.plot.getAxis("left").setTicks(ticks)
@@ -73,6 +73,13 @@ class HeatMapChart(ChartBase):
         self.watch_hover(self.plot)
         # Badge room depends on the plot's size on screen: place them again on resize.
         self.plot.vb.sigResized.connect(self._replace_badges)
+
+    def retranslate(self) -> None:
+        self.set_title(self.plot, self.tr("Risk heat map"))
+        self.set_axis_title(self.plot, "bottom", self.tr("Impact →"))
+        self.set_axis_title(self.plot, "left", self.tr("Likelihood →"))
+        if len(getattr(self, "data", ())):
+            self.legend.setText(self._legend_html())
 
     def band_of(self, score: float) -> tuple[int, int, str, str] | None:
         """The band of a score: half-open intervals [min, next min), as in the analysis."""

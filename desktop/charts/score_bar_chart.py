@@ -29,7 +29,7 @@ class ScoreBarChart(ChartBase):
         self.bands = list(bands)
         self.plot = self.addPlot()
         style_axes(self.plot, bottom=self.tr("Mean score (L x I)"))
-        self.set_title(self.plot, self.tr("Risks by mean score"))
+        self.retranslate()
         self.plot.getAxis("left").setWidth(300)
         self.plot.setXRange(0, MAX_SCORE, padding=0.01)
         self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (0, 5, 10, 15, 20, 25)]])
@@ -46,6 +46,12 @@ class ScoreBarChart(ChartBase):
         self._pool = TextPool(self.plot)
         self.rows = pd.DataFrame()
         self.watch_hover(self.plot)
+
+    def retranslate(self) -> None:
+        self.set_title(self.plot, self.tr("Risks by mean score"))
+        self.set_axis_title(self.plot, "bottom", self.tr("Mean score (L x I)"))
+        if len(getattr(self, "rows", ())):
+            self.set_data(self.rows.drop(columns=["y"]))  # the 'hidden' notes again
 
     def set_data(self, df: pd.DataFrame) -> None:
         """Plot the overall rows (dimension 'all' when the column exists), highest first."""

@@ -12,8 +12,8 @@ from . import CommandError
 def register(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser("init", help="create a project database")
     init.add_argument("--db", required=True, type=Path)
-    init.add_argument("--questionnaire", type=Path, help="questionnaire JSON (default: the "
-                      "border-security risk map)")
+    init.add_argument("--questionnaire", type=Path, help="questionnaire JSON or XLSForm "
+                      "workbook (.xlsx) (default: the border-security risk map)")
     init.set_defaults(run=run_init)
 
     demo = subparsers.add_parser("demo", help="add plausible synthetic forms")

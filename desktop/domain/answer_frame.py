@@ -62,8 +62,8 @@ def build_answer_frame_grouped(questionnaire: Questionnaire, forms: Sequence[tup
     object question id -> stored text)."""
     numeric, multi = analysed_questions(questionnaire)
     frame = _form_columns(forms)
-    records = pd.DataFrame.from_records([json.loads(text) for _, text in rows],
-                                        columns=numeric + multi)
+    records = _chunked(rows, lambda part: pd.DataFrame.from_records(
+        [json.loads(text) for _, text in part], columns=numeric + multi))
     position = pd.Index([uuid for uuid, _ in rows]).get_indexer(frame["uuid"])
     present = position >= 0
     columns = {}
@@ -80,12 +80,31 @@ def build_answer_frame_grouped(questionnaire: Questionnaire, forms: Sequence[tup
     return pd.concat([frame, pd.DataFrame(columns, index=frame.index)], axis=1)
 
 
-def _form_columns(forms: Sequence[tuple]) -> pd.DataFrame:
+# Rows converted per pandas call. A worker thread reads the analysis table while an
+# operator keys forms; pandas holds Python's lock for a whole call, so a call over 100k
+# rows would stall the window for most of a second. Chunks keep each hold short.
+CHUNK = 5000
+
+
+def _chunked(rows: Sequence, convert) -> pd.DataFrame:
+    """`convert` applied to slices of `rows`, concatenated (one call when small)."""
+    if len(rows) <= CHUNK:
+        return convert(rows)
+    return pd.concat([convert(rows[start:start + CHUNK])
+                      for start in range(0, len(rows), CHUNK)], ignore_index=True)
+
+
+def _form_part(forms: Sequence[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(list(forms), columns=list(FORM_COLUMNS))
-    frame["round"] = frame["round"].astype("category")
     frame["form_number"] = frame["form_number"].astype("int64")
     frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601")
     frame["day"] = frame["created"].dt.strftime("%Y-%m-%d")
+    return frame
+
+
+def _form_columns(forms: Sequence[tuple]) -> pd.DataFrame:
+    frame = _chunked(list(forms), _form_part)
+    frame["round"] = frame["round"].astype("category")
     return frame
 
 

@@ -26,6 +26,8 @@ from ..domain.profile_cells import ProfileCells
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
+from ..domain.version_pool import VersionPool, compare_versions
+from ..storage.questionnaire_versions import versions_in_play
 from . import analysis_table
 from .project import Project
 
@@ -46,6 +48,7 @@ class DashboardData:
     min_n: int = 5
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
+    version_notes: list[str] = field(default_factory=list)  # several versions pooled
 
     def activity(self) -> pd.DataFrame:
         """Forms per day and per post as one table (kind, label, n, suppressed)."""
@@ -62,12 +65,19 @@ class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
     def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = 5,
-                 lang: str = "en"):
+                 lang: str = "en", pool: VersionPool | None = None):
+        # With forms of several versions, questions whose codes mean different things are
+        # left out of everything computed here (see domain/version_pool.py).
+        self.pool = pool
+        questionnaire = pool.analysed if pool is not None else questionnaire
         self.questionnaire = questionnaire
         self.frame = frame
         self.min_n = max(1, int(min_n))
         self.lang = lang
         self.dimensions = breakdowns(questionnaire)
+        # Forms per post in the activity chart: none when the questionnaire has no post
+        # question or its codes mean different things in the versions pooled.
+        self.activity_dimension = "post" if "post" in self.dimensions else None
         self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
         # Forms alike in every filter dimension are summed once here; filters then pick
         # profile cells, not forms (see domain/profile_cells.py).
@@ -128,10 +138,11 @@ class AnalysisService:
         climate = self._label_counts(self._protect_counts(self.climate_basis.counts(mask)))
         exposure = self._label_counts(self._protect_counts(self.exposure_basis.counts(mask)))
         sizes = self.risk_basis.group_sizes(mask)
-        posts = sizes[(sizes["dimension"] == "post") & (sizes["n"] > 0)]
+        posts = sizes[(sizes["dimension"] == self.activity_dimension) & (sizes["n"] > 0)]
         per_post = protect(posts.reset_index(drop=True), self.min_n,
                            keys=("dimension", "group"))
-        per_post["label"] = [self.group_label("post", k) for k in per_post["group"]]
+        per_post["label"] = [self.group_label(self.activity_dimension, k)
+                             for k in per_post["group"]]
         per_day = protect(self.day_basis.counts(forms), self.min_n, keys=("day",))
         shown = n_forms >= self.min_n
         for table in (scores, climate, exposure, per_post, per_day):
@@ -145,7 +156,17 @@ class AnalysisService:
             exposure=exposure, per_day=per_day, per_post=per_post,
             n_forms=n_forms if shown else None,
             first_day=first_day, last_day=last_day,
-            min_n=self.min_n, lang=self.lang, filters=dict(filters))
+            min_n=self.min_n, lang=self.lang, filters=dict(filters),
+            version_notes=self.version_notes())
+
+    def version_notes(self) -> list[str]:
+        """When forms of several questionnaire versions are pooled: how, and every question
+        that differs (empty with one version)."""
+        if self.pool is None or len(self.pool.versions) < 2:
+            return []
+        header = messages.message("version_header", self.lang, n=len(self.pool.versions),
+                                  reference=self.pool.reference_label)
+        return [header, *self.pool.notes(self.lang)]
 
     def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
         return protect(table, self.min_n, keys=("question", "code"), count="count",
@@ -206,12 +227,20 @@ def read_frame(project: Project) -> pd.DataFrame:
     return frame
 
 
+def version_pool(project: Project) -> VersionPool:
+    """How the questionnaire versions of the forms compare with the project's."""
+    versions = [project.questionnaire_version(sha)
+                for sha in versions_in_play(project.db.conn)]
+    return compare_versions(project.questionnaire, versions)
+
+
 def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
     """Open the project file on a fresh connection (safe in a worker), read it, close it."""
     project = Project.open(path, check_same_thread=False)
     try:
         frame = read_frame(project)
-        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang)
+        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang,
+                               version_pool(project))
     finally:
         project.close()
 
@@ -219,4 +248,4 @@ def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
 def analysis_for(project: Project, lang: str = "en") -> AnalysisService:
     """The analysis of an already open project (tests, the command line)."""
     return AnalysisService(project.questionnaire, read_frame(project),
-                           project.min_group_size, lang)
+                           project.min_group_size, lang, version_pool(project))

@@ -186,3 +186,24 @@ class ProgressService:
                 errors=int(found.get("errors") or 0)))
         return result
 
+
+
+def read_progress(project, round_uuid: str | None):
+    """(ledgers, sample progress per round, operator days of `round_uuid`) of an open
+    project: everything the progress view shows, in one go."""
+    service = ProgressService(project.db)
+    ledgers = service.ledgers()
+    samples = {ledger.round_uuid: service.sample_progress(ledger.round_uuid)
+               for ledger in ledgers}
+    days = service.operator_days(round_uuid) if round_uuid else []
+    return ledgers, samples, days
+
+
+def read_progress_file(path, round_uuid: str | None):
+    """`read_progress` on a fresh connection to the project file (safe in a worker)."""
+    from .project import Project
+    project = Project.open(path, check_same_thread=False)
+    try:
+        return read_progress(project, round_uuid)
+    finally:
+        project.close()

@@ -335,3 +335,15 @@ class VerificationService:
 
     def _refused(self, key: str, **values: object) -> VerificationRefused:
         return VerificationRefused(error_message(f"verify.{key}", self.lang, **values))
+
+
+def summary_from_file(path, questionnaire: Questionnaire, actor: Actor, lang: str,
+                      round_uuid: str) -> VerificationSummary:
+    """`VerificationService.summary` on a fresh connection to the project file (safe in a
+    worker thread)."""
+    from .project import Project
+    project = Project.open(path, check_same_thread=False)
+    try:
+        return VerificationService(project.db, questionnaire, actor, lang).summary(round_uuid)
+    finally:
+        project.close()

@@ -332,6 +332,11 @@ def insert_audit(conn: sqlite3.Connection, rows: Sequence[tuple]) -> int:
     return len(rows)
 
 
+def device_has_audit(conn: sqlite3.Connection, device: str) -> bool:
+    return conn.execute("SELECT 1 FROM audit_log WHERE device = ? LIMIT 1",
+                        (device,)).fetchone() is not None
+
+
 def audit_hashes(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str | None]:
     """uuid -> hash of the audit rows HQ holds among `uuids`."""
     found: dict[str, str | None] = {}

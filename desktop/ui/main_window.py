@@ -22,6 +22,7 @@ from .. import APP_NAME
 from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
+from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
+        self.questionnaires = QuestionnaireImport(self)
         self._build_round_bar()
         self._build_menus()
         self._build_status_bar()
@@ -240,6 +242,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
         menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
+        menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
+        menu.addAction(self.tr("&Import questionnaire…"),
+                       self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -255,6 +260,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
             view.addAction(action)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),
+                                 self.show_guide)
         self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
         self.help_menu.addAction(self.tr("&About"), self.about)
         self._menus = [menu, rounds, view, self.help_menu]
@@ -275,7 +282,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def retranslate(self) -> None:
-        """Show menus, navigation and bars in the language just installed."""
+        """Show menus, navigation and bars in the language just installed; a passing
+        message in the old language goes."""
+        self.statusBar().clearMessage()
         for row, key in enumerate(self.page_keys):
             self.nav.item(row).setText(self._page_title(key))
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
@@ -373,10 +382,27 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
 
+    def show_guide(self) -> None:
+        """F1: the keying guide in the program's language (not modal: keying goes on)."""
+        from .guide_dialog import GuideDialog
+        guide = getattr(self, "guide", None)
+        if guide is None:
+            self.guide = guide = GuideDialog(self.context.lang, self)
+        else:
+            guide.show_guide(self.context.lang)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+
     def print_forms(self) -> None:
         """The paper form of a round's questionnaire as an A4 PDF."""
         from .print_form_dialog import PrintFormDialog
         PrintFormDialog(self.context, self).exec()
+
+    def data_for_analysts(self) -> None:
+        """Labelled CSV, XLSX, Stata and SPSS files, protected by the guard."""
+        from .data_dialog import DataDialog
+        DataDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QLabel
                                QProgressBar, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QGridLayout, QWidget)
 
-from ..services.progress_service import Ledger, OperatorDay, ProgressService
+from ..services.progress_service import (Ledger, OperatorDay, ProgressService, read_progress,
+                                         read_progress_file)
 from .app_context import AppContext
 from .lazy_view import LazyView
 
@@ -124,12 +125,27 @@ class ProgressView(LazyView):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the ledger of every round and refill the tables."""
-        service = ProgressService(self.context.project.db)
+        """Read the ledger of every round off the UI thread (100k forms take most of a
+        second), then refill the tables; the view opens at once with the last figures."""
         keep = self._selected_round() or self.context.round_uuid
-        self.ledgers = service.ledgers()
-        self.samples = {ledger.round_uuid: service.sample_progress(ledger.round_uuid)
-                        for ledger in self.ledgers}
+        path = self.context.project.db.path
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+        if path is None:  # an in-memory project cannot be opened twice: read it here
+            self._figures_read(generation, keep, read_progress(self.context.project, keep))
+            return
+        self.missing_title.setText(self.tr("Reading the forms…"))
+        self.context.runner.run(
+            lambda _progress: read_progress_file(path, keep),
+            lambda result: self._figures_read(generation, keep, result),
+            lambda exc: self.missing_title.setText(self.tr(
+                "The forms could not be read: {error}").format(error=exc)))
+
+    def _figures_read(self, generation: int, keep: str | None, result) -> None:
+        if generation != getattr(self, "_generation", 0):
+            return  # a newer refresh is on its way
+        self.ledgers, self.samples, days = result
+        self._days = {keep: days}
         table = self.ledger_table
         table.blockSignals(True)
         table.setRowCount(len(self.ledgers))
@@ -192,7 +208,11 @@ class ProgressView(LazyView):
                                   .format(numbers=ledger.outside_text) if ledger.outside
                                   else "")
         self.outside_text.setVisible(bool(ledger.outside))
-        self._fill_operators(ProgressService(self.context.project.db).operator_days(round_uuid))
+        days = getattr(self, "_days", {})
+        if round_uuid not in days:  # another round chosen: a small read of its own
+            days[round_uuid] = ProgressService(self.context.project.db).operator_days(
+                round_uuid)
+        self._fill_operators(days[round_uuid])
 
     def _fill_operators(self, days: list[OperatorDay]) -> None:
         self.days = days

@@ -153,8 +153,11 @@ class QuestionField(QWidget):
         if not applies:
             self.show_message("")
         # Kept apart from isEnabled(): a disabled parent must not make answers vanish.
+        changed = applies != self.applies
         self.applies = applies
         self.setEnabled(applies)
+        if changed:
+            self._show_codes()
 
     def _highlight(self, on: bool) -> None:
         # The row with the cursor is tinted so the eyes find it again after the paper.
@@ -169,8 +172,10 @@ class QuestionField(QWidget):
     def _codes_html(self) -> str:
         # The same list of codes the paper form prints (domain/paper_form.py).
         chosen = self._chosen_codes()
+        # A greyed-out question takes no answer, not even a missing code.
         parts = [_code_html(item.code, item.label, item.code in chosen, missing=item.missing)
-                 for item in code_items(self.questionnaire, self.question, self.lang)]
+                 for item in code_items(self.questionnaire, self.question, self.lang)
+                 if self.applies or not item.missing]
         limits = range_text(self.question)
         if limits:
             parts.insert(0, html.escape(limits))

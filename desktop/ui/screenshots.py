@@ -6,7 +6,9 @@ Builds a demo project in a scratch folder (416 synthetic forms of the default
 questionnaire, a few paper numbers still missing, part of the verification sample done
 by a second operator), opens the main window at 1366x768 (a common laptop screen) and
 saves docs/screenshots/<view>.png in English, plus entry_es.png (and, with --all-spanish,
-every view in Spanish as <view>_es.png). The user's settings and data are not touched.
+every view in Spanish as <view>_es.png; `make screenshots` renders both languages, and the
+dashboard and verification view again at 100k forms as <view>_100k.png). The user's
+settings and data are not touched.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ DEMO_FORMS = 416
 
 
 def build_demo(folder: Path):
-    """A demo project: 416 forms in a round of 430 paper numbers, two of them deleted
+    """A demo project: 416 forms (the target) from a pad of 430 paper numbers, two deleted
     (their paper forms wait to be keyed again), and 70% of the verification sample
     verified. Returns the open project."""
     from ..services.demo_service import fill_demo
@@ -35,7 +37,7 @@ def build_demo(folder: Path):
     project = Project.open(folder / "demo.db")
     round_ = project.create_round(
         "Demo 1", institution="Servicio de fronteras", place="Provincia fronteriza",
-        start_date="2026-10-05", end_date="2026-10-09", target_count=DEMO_FORMS + 14,
+        start_date="2026-10-05", end_date="2026-10-09", target_count=DEMO_FORMS,
         form_min=1, form_max=DEMO_FORMS + 14, verify_mode="share", verify_value=0.1)
     fill_demo(project, DEMO_FORMS, seed=1, round_name=round_.name)
     lead = FormService(project.db, project.questionnaire, Actor("LC", "demo"))
@@ -90,8 +92,13 @@ def _any_form(window) -> str:
     return uuid
 
 
-def render(out: Path, all_spanish: bool = False) -> list[Path]:
-    """Render the screenshots into `out`; returns the files written."""
+def render(out: Path, all_spanish: bool = False, views: tuple[str, ...] = VIEWS,
+           forms: int | None = None, tag: str = "") -> list[Path]:
+    """Render the screenshots into `out` (<view><tag>.png, <view><tag>_es.png); returns the
+    files written. `forms` sets the size of the demo (default DEMO_FORMS)."""
+    global DEMO_FORMS
+    if forms:
+        DEMO_FORMS = forms
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -110,7 +117,8 @@ def render(out: Path, all_spanish: bool = False) -> list[Path]:
         os.environ["RISKMAP_HOME"] = str(folder / "home")
         project = build_demo(folder)
         key = load_or_create_device_key(folder / "home")
-        plan = [("en", VIEWS, "")] + [("es", VIEWS if all_spanish else ("entry",), "_es")]
+        spanish = views if all_spanish else tuple(v for v in views if v == "entry")
+        plan = [("en", views, tag), ("es", spanish, f"{tag}_es")]
         for lang, views, suffix in plan:
             install_translator(app, lang)
             settings = QSettings(str(folder / f"settings-{lang}.ini"),
@@ -141,8 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--all-spanish", action="store_true",
                         help="also render every view in Spanish")
+    parser.add_argument("--views", default=",".join(VIEWS),
+                        help="comma-separated views (default: all)")
+    parser.add_argument("--forms", type=int, default=None,
+                        help=f"forms in the demo project (default {DEMO_FORMS})")
+    parser.add_argument("--tag", default="", help="added to the file names, e.g. _100k")
     args = parser.parse_args(argv)
-    for path in render(args.out, args.all_spanish):
+    views = tuple(v for v in args.views.split(",") if v in VIEWS)
+    for path in render(args.out, args.all_spanish, views, args.forms, args.tag):
         print(path)
     return 0
 

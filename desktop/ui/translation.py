@@ -27,6 +27,13 @@ def qm_path(lang: str, folder: Path | None = None) -> Path:
     return (folder or translations_dir()) / f"riskmap_{lang}.qm"
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations (qtbase_<lang>.qm: file dialogs, standard buttons) are
+    looked for: shipped beside ours (the packaged program), then Qt's own folder."""
+    return [translations_dir(),
+            Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+
+
 def system_language() -> str:
     """The system's language when RiskMap speaks it, else English."""
     code = QLocale.system().name().split("_")[0]
@@ -47,8 +54,8 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
         old.setParent(None)
         old.deleteLater()
     qt_own = _translator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if lang != "en" and qt_own.load(f"qtbase_{lang}", qt_folder):
+    if lang != "en" and any(qt_own.load(f"qtbase_{lang}", str(folder))
+                            for folder in qt_translation_dirs()):
         app.installTranslator(qt_own)
     ours = _translator(app)
     loaded = ours.load(str(qm_path(lang)))

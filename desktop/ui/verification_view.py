@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessa
 
 from ..services.form_service import FormChange
 from ..services.verification_service import (Comparison, VerificationRefused,
-                                             VerificationService)
+                                             VerificationService, summary_from_file)
 from .app_context import AppContext
 from .form_widget import FormWidget
 from .lazy_view import LazyView
@@ -144,7 +144,9 @@ class VerificationView(LazyView):
             self.number_edit.selectAll()
 
     def retranslate(self) -> None:
-        """All texts in the current language, then the figures again."""
+        """All texts in the current language, then the figures again (a message in the old
+        language goes)."""
+        self._say("")
         self._set_texts()
         if self.form is not None:
             self.form.set_language(self.context.lang)
@@ -202,7 +204,23 @@ class VerificationView(LazyView):
             self.due_label.setText(self.tr("No collection round yet."))
             self.start_page.show_round(None, [])
             return
-        summary = self.service().summary(round_.uuid)
+        service = self.service()
+        path = self.context.project.db.path
+        self._due_generation = getattr(self, "_due_generation", 0) + 1
+        generation = self._due_generation
+        if path is None:  # an in-memory project cannot be opened twice: read it here
+            self._show_summary(generation, round_, service.summary(round_.uuid))
+            return
+        # One pass over every form of the round (100k at HQ): off the UI thread.
+        questionnaire, actor, lang = service.questionnaire, service.actor, service.lang
+        self.context.runner.run(
+            lambda _progress: summary_from_file(path, questionnaire, actor, lang, round_.uuid),
+            lambda summary: self._show_summary(generation, round_, summary),
+            lambda exc: self.due_label.setText(str(exc)))
+
+    def _show_summary(self, generation: int, round_, summary) -> None:
+        if generation != getattr(self, "_due_generation", 0):
+            return  # a newer refresh is on its way
         due, waiting, outside = summary.next_due, summary.due, summary.verified_outside
         text = self.tr("{verified} of {sampled} sampled forms verified.").format(
             verified=self._int(summary.verified), sampled=self._int(summary.sampled))

@@ -20,6 +20,7 @@ def dashboard(qtbot, demo_project, device_key):
     view = DashboardView(context)
     qtbot.addWidget(view)
     view.resize(1366, 700)
+    view.show()  # a hidden dashboard draws nothing until shown
     return view
 
 
@@ -28,6 +29,7 @@ def test_loads_in_the_background(qtbot, demo_project, device_key):
                          runner=BackgroundRunner())
     view = DashboardView(context)
     qtbot.addWidget(view)
+    view.show()
     qtbot.waitUntil(lambda: view.data is not None, timeout=10_000)
     assert view.data.n_forms == 60
     assert view.filters["post"].count() > 2  # 'All' and the posts with forms
@@ -119,3 +121,15 @@ def test_min_group_size_and_language_recompute_without_reading_forms(dashboard, 
     dashboard.context.set_language("es")
     assert dashboard.data.lang == "es" and dashboard.analysis.frame is loaded.frame
     assert "Sobornos en controles" in set(dashboard.data.scores["risk_label"])
+
+
+def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project, device_key):
+    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+                         runner=SynchronousRunner())
+    view = DashboardView(context)  # built and loaded, never shown
+    qtbot.addWidget(view)
+    assert view.analysis is not None and view.data is None  # read, not scored nor drawn
+    assert len(view.charts.heat_map.points.getData()[0]) == 0
+    view.show()
+    assert view.data is not None and view.data.n_forms == 60
+    assert len(view.charts.heat_map.points.getData()[0]) == 10
