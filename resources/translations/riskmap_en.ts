@@ -1326,10 +1326,6 @@ per 1,000 fields</translation>
         <translation>Reading the forms…</translation>
     </message>
     <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>The forms could not be read: {error}</translation>
-    </message>
-    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} of {total} sampled forms verified</translation>
     </message>

@@ -1326,10 +1326,6 @@ por cada mil campos</translation>
         <translation>Leyendo los formularios…</translation>
     </message>
     <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>No se pudieron leer los formularios: {error}</translation>
-    </message>
-    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} de {total} formularios de la muestra verificados</translation>
     </message>
