@@ -23,7 +23,8 @@ EXCLUDED_MODULES = [
     "matplotlib", "scipy", "IPython", "ipykernel", "jupyter_client", "notebook", "PIL",
     "pytest", "_pytest", "pytestqt", "hypothesis", "setuptools", "pkg_resources", "pip",
     "PyInstaller", "PyQt5", "PyQt6", "PySide2", "OpenGL", "cupy", "h5py", "numba",
-    "pyarrow", "fastparquet", "tables", "sqlalchemy", "psycopg2", "xlrd", "xlsxwriter",
+    # (xlrd stays: pyxform, which reads XLSForm workbooks, imports it.)
+    "pyarrow", "fastparquet", "tables", "sqlalchemy", "psycopg2", "xlsxwriter",
     "odf", "pyxlsb", "lxml", "bs4", "html5lib", "jinja2", "fsspec", "s3fs", "gcsfs",
     "bottleneck", "numexpr", "tabulate", "zstandard", "dask", "xarray", "sympy", "pygments",
     "sqlite_utils.cli",

@@ -19,7 +19,8 @@ from . import APP_NAME, __version__
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
 COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
-                   "print_commands", "trust_commands"]
+                   "print_commands", "trust_commands", "data_commands",
+                   "questionnaire_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
 """The command line: version, init, demo, check, and one clear line for bad input."""
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,26 @@ def test_demo_then_check_reports_416_forms(tmp_path):
     assert "forms:           416 (416 entered)" in out.stdout
     assert "integrity:       ok" in out.stdout
     assert "journal mode:    WAL" in out.stdout
+    assert "analysis:        no snapshot yet" in out.stdout
+
+
+def test_check_finds_a_wrong_analysis_snapshot_and_repair_rebuilds_it(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    assert main(["demo", "--db", str(db), "--n", "40"]) == 0
+    assert main(["check", "--db", str(db), "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert "analysis:        rebuilt from the answer rows (40 forms); ok (snapshot of 40 " \
+        "forms, 0 written since)" in out
+    conn = sqlite3.connect(db)
+    with conn:  # a snapshot that no longer says what the answers say
+        conn.execute("UPDATE analysis_snapshot SET data = zeroblob(length(data)) "
+                     "WHERE name = 'q:r02_impact'")
+    conn.close()
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "the snapshot DIFFERS from the answer rows" in out and "PROBLEMS FOUND" in out
+    assert main(["check", "--db", str(db), "--repair"]) == 0
+    assert "ok (snapshot of 40 forms" in capsys.readouterr().out
 
 
 def test_init_refuses_existing_file(tmp_path, capsys):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -48,6 +50,7 @@ class BundleWriter:
         self._form_lines: list[str] = []
         self._audit_lines: list[str] = []
         self._csv = CsvWriter(questionnaire.question_ids)
+        self._question_ids = tuple(questionnaire.question_ids)
         self.answers = 0
         self.form_rounds: set[str] = set()
 
@@ -75,6 +78,37 @@ class BundleWriter:
         self.answers += len(answers)
         self.form_rounds.add(fields["round_uuid"])
         return fields["uuid"], fields["revision"], sha
+
+    def add_form_texts(self, row: Sequence) -> tuple[str, int, str]:
+        """One form from a `bundle_store.iter_form_texts` row, whose record line and CSV
+        cells SQLite has already formatted: Python only hashes, checks and joins. A row
+        whose text could format differently in SQLite and in Python (escapes, unusual
+        types) or whose CSV cells need quoting or neutralising goes through
+        `add_form`, so the bytes are the same either way."""
+        width = len(records.FORM_FIELDS)
+        answers_text, head, pre, mid, post, plain, fixed = row[width + 2:]
+        seconds = row[11]
+        if not (plain and seconds.__class__ is float and _finite(seconds)):
+            return self._add_form_row(row)
+        # Without escapes SQLite and Python write the same JSON (both keep non-ASCII text
+        # as it is, and UTF-8 order is code-point order); with any, Python decides.
+        if "\\" in pre or "\\" in mid or "\\" in post or "\\" in head:
+            return self._add_form_row(row)
+        answers = _loads(answers_text)
+        cells = fixed + "\x1f" + "\x1f".join([answers.get(q, "") for q in self._question_ids])
+        if _RISKY_CELLS.search(cells):
+            return self._add_form_row(row)
+        sha = hashlib.sha256(f"{head}\n{answers_text}".encode()).hexdigest()
+        self._form_lines.append(f"{pre}{seconds!r}{mid}{sha}{post}")
+        self._csv.add_line(cells.replace("\x1f", ","))
+        self.answers += len(answers)
+        self.form_rounds.add(row[1])
+        return row[0], row[8], sha
+
+    def _add_form_row(self, row: Sequence) -> tuple[str, int, str]:
+        width = len(records.FORM_FIELDS)
+        base = None if row[width] is None else (row[width], row[width + 1])
+        return self.add_form(row[:width], row[width + 2], base)
 
     def add_audit_line(self, line: str) -> None:
         """One audit.jsonl line (JSON object with records.AUDIT_FIELDS and the chain)."""
@@ -117,6 +151,13 @@ class BundleWriter:
                    SIGNATURE: sign_manifest(self.device_key, manifest_bytes), **files}
         zipped = archive.write_zip(members)
         return BuiltBundle(manifest, zipped, age_crypto.encrypt(zipped, recipients))
+
+
+_loads = json.JSONDecoder().decode
+_finite = math.isfinite
+# A cell that csv.writer would quote (quote, comma, line break) or csv_export would
+# neutralise (formula start), among cells separated by U+001F.
+_RISKY_CELLS = re.compile("[\",\r\n]|(?:^|\x1f)[=+\\-@\t\r]")
 
 
 def _jsonl(lines: list[str]) -> bytes:

@@ -1,8 +1,9 @@
 """`responses.csv`: one row per form, codes as keyed, a header a person can read.
 
 Cells that a spreadsheet would run as a formula (text beginning with = + - @, a tab or a
-carriage return) get a leading apostrophe, so nothing runs when HQ opens the file in
-Excel or LibreOffice. Plain numbers such as -1 or -2.5 are left as they are.
+carriage return) get a leading apostrophe (`domain.cell_safety`, the one rule for every
+CSV and XLSX the program writes), so nothing runs when HQ opens the file in Excel or
+LibreOffice. Plain numbers such as -1 or -2.5 are left as they are.
 """
 
 from __future__ import annotations
@@ -12,29 +13,13 @@ import io
 import re
 from typing import Iterable, Mapping, Sequence
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+from ..domain.cell_safety import FORMULA_CHARS as _FORMULA_CHARS
+from ..domain.cell_safety import neutralise
+
 # In JSON text a value that starts a formula shows as ":"= (or +, -, @, \t, \r).
 _RISKY_JSON = re.compile(r'":"(?:[=+\-@]|\\[tr])')
 FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status",
                  "operator", "device", "created", "updated", "revision", "deleted_reason")
-
-
-_FORMULA_CHARS = frozenset("=+-@\t\r")
-
-
-def _inert(text: str) -> str:
-    return "'" + text if not _NUMBER.match(text) else text
-
-
-def neutralise(value: object) -> str:
-    """The cell text, made inert when a spreadsheet would treat it as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith(FORMULA_START) and not _NUMBER.match(text):
-        return "'" + text
-    return text
 
 
 class CsvWriter:
@@ -52,12 +37,19 @@ class CsvWriter:
         """One form: the FIXED_COLUMNS values, then its answers by question id.
         `answers_json` (the answers as JSON text) lets a row skip the per-cell check when
         no answer could start a formula, which is almost always."""
-        cells = [_inert(v) if v.__class__ is str and v[:1] in _FORMULA_CHARS else v
+        cells = [neutralise(v) if v.__class__ is str and v[:1] in _FORMULA_CHARS else v
                  for v in fixed]
         values = list(map(answers.get, self.question_ids))  # None (skipped) writes as ''
         if answers_json is None or _RISKY_JSON.search(answers_json):
             values = [neutralise(v) for v in values]
         self._writer.writerow(cells + values)
+        self.rows += 1
+
+    def add_line(self, cells: str) -> None:
+        """One row already joined by the caller (cells that need neither quoting nor
+        neutralising, separated by commas), as csv.writer would have written it."""
+        self._buffer.write(cells)
+        self._buffer.write("\r\n")
         self.rows += 1
 
     def add_many(self, rows: Iterable[tuple[Sequence[object], Mapping[str, str]]]) -> None:

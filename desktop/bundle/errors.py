@@ -21,7 +21,11 @@ class BundleError(UserError):
 
     def __init__(self, kind: str, detail: str = "", **values: object):
         key = f"bundle.{kind}"
-        super().__init__(key if key in CATALOGUE else MESSAGES[kind], detail=detail, **values)
+        if key in CATALOGUE:
+            super().__init__(key, detail=detail, **values)
+        else:  # a kind added elsewhere with an English sentence only
+            text = MESSAGES[kind].format(**values) if values else MESSAGES[kind]
+            super().__init__(text, detail=detail)
         self.kind = kind
         self.detail = detail  # technical detail for the log file, never shown alone
         self.values = values  # what the sentence names (device id, form number, ...)

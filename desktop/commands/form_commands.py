@@ -31,13 +31,12 @@ def run_forms_import(args: argparse.Namespace) -> int:
     from ..services.paths import user_data_dir
     from ..services.project import Project
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+        raise CommandError("db_missing", path=args.db)
     if not args.file.is_file():
-        raise CommandError(f"{args.file} does not exist; give the path of a .csv or .xlsx "
-                           "file.")
+        raise CommandError("table_missing", path=args.file)
     operator = args.operator.strip()
     if not operator:
-        raise CommandError("--operator must name someone.")
+        raise CommandError("operator_missing")
     device = load_or_create_device_key(user_data_dir()).device_id
     project = Project.open(args.db)
     try:

@@ -38,11 +38,11 @@ def _qt_app() -> None:
 
 def _check_paths(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+        raise CommandError("db_missing", path=args.db)
     if args.out.suffix.lower() not in suffixes:
-        raise CommandError(f"{args.out} must end in {' or '.join(suffixes)}.")
+        raise CommandError("out_suffix", path=args.out, suffixes=" / ".join(suffixes))
     if not args.out.parent.is_dir():
-        raise CommandError(f"The folder {args.out.parent} does not exist; create it first.")
+        raise CommandError("out_folder_missing", path=args.out.parent)
 
 
 def run_print_form(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ from . import CommandError
 def register(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser("init", help="create a project database")
     init.add_argument("--db", required=True, type=Path)
-    init.add_argument("--questionnaire", type=Path, help="questionnaire JSON (default: the "
-                      "border-security risk map)")
+    init.add_argument("--questionnaire", type=Path, help="questionnaire JSON or XLSForm "
+                      "workbook (.xlsx) (default: the border-security risk map)")
     init.set_defaults(run=run_init)
 
     demo = subparsers.add_parser("demo", help="add plausible synthetic forms")
@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--db", required=True, type=Path)
     check.add_argument("--json", action="store_true", help="print the report as one JSON "
                        "object")
+    check.add_argument("--repair", action="store_true", help="rebuild derived data (the "
+                       "dashboard's analysis snapshot) from the answer rows first")
     check.set_defaults(run=run_check)
 
 
@@ -61,23 +63,36 @@ def run_check(args: argparse.Namespace) -> int:
     from ..storage.database import Database
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
+    from ..services import analysis_table
+    repaired = ""
+    if args.repair:  # the one part of `check` that writes, and only when asked
+        db = Database.open(args.db)
+        try:
+            repaired = analysis_table.repair_database(db.conn)
+        finally:
+            db.close()
     db = Database.open(args.db, read_only=True)  # inspecting never writes (issue 13)
     try:
         report = integrity.check(db.conn)
+        analysis_ok, analysis = analysis_table.check_database(db.conn)
     finally:
         db.close()
+    analysis = repaired + analysis
     file_version = db.file_version if db.file_version is not None else report.schema_version
     if args.json:
         import json
-        print(json.dumps(report.as_json(), sort_keys=True))
+        print(json.dumps({**report.as_json(), "analysis": {"ok": analysis_ok,
+                                                           "status": analysis}},
+                         sort_keys=True))
     else:
-        _print_check(args, report, file_version)
+        _print_check(args, report, file_version, analysis, analysis_ok)
     for finding in report.findings:
         print(f"riskmap: {finding}", file=sys.stderr)
-    return 0 if report.ok else 1
+    return 0 if report.ok and analysis_ok else 1
 
 
-def _print_check(args: argparse.Namespace, report, file_version: int) -> None:
+def _print_check(args: argparse.Namespace, report, file_version: int, analysis: str,
+                 analysis_ok: bool) -> None:
     by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
     print(f"database:        {args.db}")
     print(f"forms:           {report.live_forms} ({by_status})")
@@ -92,4 +107,5 @@ def _print_check(args: argparse.Namespace, report, file_version: int) -> None:
     print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
     print(f"audit chain:     {report.audit_chain}")
     print(f"enrolled devices: {report.devices}")
-    print("result:          " + ("OK" if report.ok else "PROBLEMS FOUND"))
+    print(f"analysis:        {analysis}")
+    print("result:          " + ("OK" if report.ok and analysis_ok else "PROBLEMS FOUND"))

@@ -27,9 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     revoke.add_argument("--reason", default="", help="why (kept in the audit log)")
     revoke.set_defaults(run=run_revoke)
 
-    questionnaire = subparsers.add_parser("questionnaire", help="questionnaire versions")
-    qsub = questionnaire.add_subparsers(dest="questionnaire_command", metavar="ACTION",
-                                        required=True)
+    from .questionnaire_commands import questionnaire_actions
+    qsub = questionnaire_actions(subparsers)  # shared with `questionnaire add`
     qlist = qsub.add_parser("list", help="stored versions, the adopted one marked")
     qlist.add_argument("--db", required=True, type=Path)
     qlist.set_defaults(run=run_questionnaire_list)

@@ -35,29 +35,26 @@ class CountBasis:
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
                    question_ids: list[str]) -> "CountBasis":
-        cells, columns, answered, missing = [], [], [], []
-        for qid in question_ids:
-            question = questionnaire.question(qid)
-            missing_codes = list(question.missing_code_values())
-            values = frame[qid].to_numpy()
-            for key, hit in _answer_cells(question, values, missing_codes):
-                cells.append((qid, key))
-                columns.append(hit)
-            if question.type == "multichoice":
-                texts = pd.Series(values, dtype=object)
-                given = texts.notna().to_numpy()
-                is_missing = texts.isin([str(c) for c in missing_codes]).to_numpy()
-            else:
-                numbers = values.astype(float)
-                is_missing = np.isin(numbers, missing_codes)
-                given = np.isfinite(numbers)
-            missing.append(is_missing)
-            answered.append(given & ~is_missing)
+        cells, columns, answered, missing = _count_parts(frame, questionnaire, question_ids)
         n = len(frame)
         return cls(cells,
                    np.column_stack(columns).astype(float) if columns else np.zeros((n, 0)),
                    np.column_stack(answered).astype(float) if answered else np.zeros((n, 0)),
                    np.column_stack(missing).astype(float) if missing else np.zeros((n, 0)),
+                   list(question_ids))
+
+    @classmethod
+    def from_frame_by_cells(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
+                            question_ids: list[str], cells) -> "CountBasis":
+        """`from_frame(...).aggregate(cells)` without the forms x cells matrices."""
+        found = _count_parts(frame, questionnaire, question_ids)
+
+        def summed(arrays: list) -> np.ndarray:
+            if not arrays:
+                return np.zeros((cells.count, 0))
+            return np.column_stack([cells.sum_column(a) for a in arrays])
+
+        return cls(found[0], summed(found[1]), summed(found[2]), summed(found[3]),
                    list(question_ids))
 
     def aggregate(self, cells) -> "CountBasis":
@@ -85,13 +82,38 @@ class CountBasis:
         return table[list(COUNT_COLUMNS)]
 
 
+def _count_parts(frame: pd.DataFrame, questionnaire: Questionnaire, question_ids: list[str]):
+    """(cells, one-hot columns, answered columns, missing columns): per-form arrays."""
+    cells, columns, answered, missing = [], [], [], []
+    for qid in question_ids:
+        question = questionnaire.question(qid)
+        missing_codes = list(question.missing_code_values())
+        values = frame[qid].to_numpy()
+        for key, hit in _answer_cells(question, values, missing_codes):
+            cells.append((qid, key))
+            columns.append(hit)
+        if question.type == "multichoice":
+            texts = pd.Series(values, dtype=object)
+            given = texts.notna().to_numpy()
+            is_missing = texts.isin([str(c) for c in missing_codes]).to_numpy()
+        else:
+            numbers = values.astype(float)
+            is_missing = np.isin(numbers, missing_codes)
+            given = np.isfinite(numbers)
+        missing.append(is_missing)
+        answered.append(given & ~is_missing)
+    return cells, columns, answered, missing
+
+
 def _answer_cells(question: Question, values: np.ndarray, missing_codes: list[int]):
     """(code key, bool array) for every answer cell of a question."""
     if question.type == "multichoice":
-        texts = pd.Series(values, dtype=object).fillna("")
-        padded = (" " + texts.str.replace(",", " ") + " ")
+        # Few distinct answer texts: test each once, then spread to the forms.
+        codes, texts = pd.factorize(pd.Series(values, dtype=object))
+        padded = [" " + str(text).replace(",", " ") + " " for text in texts]
         for code in question.choice_codes():
-            yield str(code), padded.str.contains(f" {code} ", regex=False).to_numpy()
+            hit = np.array([f" {code} " in text for text in padded] + [False], dtype=bool)
+            yield str(code), hit[codes]  # code -1 (no answer) picks the trailing False
         return
     numbers = values.astype(float)
     if question.type in ("integer", "decimal"):

@@ -121,10 +121,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} exists already; move the old key files away first (they may be in use).",
         "es": "{path} ya existe; primero mueva los archivos de claves anteriores (pueden "
               "estar en uso)."},
-    "image_not_written": {
-        "en": "Could not write {path}; check the folder is writable and the disk has space.",
-        "es": "No se pudo escribir {path}; revise que la carpeta admita escritura y que el "
-              "disco tenga espacio."},
+    "table_missing": {
+        "en": "{path} does not exist; give the path of a .csv or .xlsx file.",
+        "es": "{path} no existe; indique la ruta de un archivo .csv o .xlsx."},
+    "operator_missing": {
+        "en": "--operator must name someone.",
+        "es": "--operator debe indicar a una persona."},
+    "out_suffix": {
+        "en": "{path} must end in {suffixes}.",
+        "es": "{path} debe terminar en {suffixes}."},
+    "out_folder_missing": {
+        "en": "The folder {path} does not exist; create it first.",
+        "es": "La carpeta {path} no existe; créela primero."},
 
     # Bundles (kinds of bundle.errors.BundleError).
     "bundle.not_a_bundle": {
@@ -185,21 +193,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
               "headquarters has not enrolled, so nothing was imported; compare the fingerprint "
               "with the laptop's and enrol it with: {command}",
-        "es": "El paquete viene del equipo {device_id} con huella {fingerprint}, que la sede "
-              "no ha inscrito, así que no se importó nada; compare la huella con la del "
-              "portátil e inscríbalo con: {command}"},
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede no ha registrado, así que no se importó nada; compare la huella con la de "
+              "la computadora y regístrela con: {command}"},
     "bundle.revoked_device": {
         "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
               "headquarters revoked on {revoked}, so nothing was imported.",
-        "es": "El paquete viene del equipo {device_id} con huella {fingerprint}, que la sede "
-              "revocó el {revoked}, así que no se importó nada."},
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede revocó el {revoked}, así que no se importó nada."},
     "bundle.device_id_mismatch": {
         "en": "The bundle is signed by the enrolled key {fingerprint} of device {enrolled_id} "
               "but claims to come from device {device_id}, so nothing was imported; check "
               "with the team who made it.",
-        "es": "El paquete está firmado con la clave inscrita {fingerprint} del equipo "
-              "{enrolled_id} pero dice venir del equipo {device_id}, así que no se importó "
-              "nada; consulte con el equipo que lo hizo."},
+        "es": "El paquete está firmado con la clave registrada {fingerprint} del dispositivo "
+              "{enrolled_id} pero dice venir del dispositivo {device_id}, así que no se "
+              "importó nada; consulte con el equipo quién lo hizo."},
     "bundle.bad_questionnaire": {
         "en": "The bundle carries a questionnaire that is not valid ({problem}), so nothing "
               "was imported; ask the team to export again with the questionnaire headquarters "
@@ -212,7 +220,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{question} ({problem}), so nothing of this bundle was imported; ask the team "
               "to correct the form and export again.",
         "es": "El formulario {form_number} de la ronda {round} tiene una respuesta no válida "
-              "a la pregunta {question} ({problem}), así que no se importó nada de este "
+              "en la pregunta {question} ({problem}), así que no se importó nada de este "
               "paquete; pida al equipo que corrija el formulario y exporte de nuevo."},
     "bundle.csv_mismatch": {
         "en": "responses.csv in the bundle does not agree with its records ({problem}), so "
@@ -224,14 +232,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "device {device} ({problem}), so nothing was imported; import that device's "
               "earlier bundles first, or ask the team why its audit log changed.",
         "es": "El registro de auditoría de este paquete no continúa el que la sede tiene del "
-              "equipo {device} ({problem}), así que no se importó nada; importe antes los "
-              "paquetes anteriores de ese equipo, o pregunte al equipo por qué cambió su "
-              "registro."},
+              "dispositivo {device} ({problem}), así que no se importó nada; importe primero "
+              "los paquetes anteriores de ese dispositivo o pregunte al equipo por qué cambió "
+              "su registro de auditoría."},
     "bundle.sequence_reused": {
         "en": "Device {device_id} already sent a different bundle numbered {sequence} "
               "({other}), so this one was held and nothing was imported; ask the team which "
               "of the two is genuine.",
-        "es": "El equipo {device_id} ya envió otro paquete con el número {sequence} "
+        "es": "El dispositivo {device_id} ya envió otro paquete con el número {sequence} "
               "({other}), así que este quedó retenido y no se importó nada; pregunte al "
               "equipo cuál de los dos es el auténtico."},
 

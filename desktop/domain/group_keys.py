@@ -1,5 +1,6 @@
-"""Groups of respondents for breakdowns and filters: institution, post, unit type, rank
-band (profile questions) and round.
+"""Groups of respondents for breakdowns and filters: the questionnaire's first profile
+questions (for the default instrument: institution, post, unit type, rank band) and the
+round.
 
 Every form falls in exactly one group of a dimension: answers that are missing codes or
 absent go to the group `NOT_STATED`, shown like any other group. Without it the forms
@@ -11,17 +12,38 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .messages import MESSAGES, message
 from .questionnaire import Questionnaire
 
 NOT_STATED = "-"
 ROUND = "round"
-BREAKDOWNS = ("institution", "post", "unit_type", "rank_band", ROUND)
+
+
+# The dashboard recomputes from the profile cells of every breakdown at once (see
+# profile_cells.py): each further dimension multiplies them. On the 100k demo forms the
+# six profile questions of the default instrument make 27,690 cells instead of 2,223 with
+# four, and a filter change 1.5-4x slower, so only the first four profile questions are
+# breakdowns; the others still count for the k-anonymity guard.
+MAX_BREAKDOWNS = 4
 
 
 def breakdowns(questionnaire: Questionnaire) -> list[str]:
-    """The group dimensions this questionnaire supports, in dashboard order."""
+    """The group dimensions: the first `MAX_BREAKDOWNS` single-choice profile questions in
+    profile order, then the round."""
     ids = set(questionnaire.question_ids())
-    return [dim for dim in BREAKDOWNS if dim == ROUND or dim in ids]
+    chosen = [qid for qid in questionnaire.profile
+              if qid in ids and questionnaire.question(qid).type == "choice"]
+    return chosen[:MAX_BREAKDOWNS] + [ROUND]
+
+
+def dimension_name(questionnaire: Questionnaire, dimension: str, lang: str) -> str:
+    """A short name of a dimension: the catalogue's word when it has one (post, round),
+    else the question's number and text."""
+    key = f"dim_{dimension}"
+    if key in MESSAGES:
+        return message(key, lang)
+    question = questionnaire.question(dimension)
+    return f"{question.number} {question.label.text(lang)}"
 
 
 def group_index(frame: pd.DataFrame, dimension: str,

@@ -136,6 +136,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "codebook_skip": {"en": "skip: {condition}", "es": "salto: {condition}"},
     "codebook_constraint": {"en": "check: {condition}", "es": "control: {condition}"},
 
+    # Forms of several questionnaire versions pooled in the analysis (issue 11).
+    "report_versions": {"en": "Questionnaire versions", "es": "Versiones del cuestionario"},
+    "version_header": {"en": "Forms of {n} questionnaire versions are pooled by question and "
+                             "code, with the labels of version {reference}.",
+                       "es": "Se combinan formularios de {n} versiones del cuestionario por "
+                             "pregunta y código, con las etiquetas de la versión {reference}."},
+    "version_wording": {"en": "{question}: the wording differs in version {versions}; "
+                              "pooled.",
+                        "es": "{question}: la redacción difiere en la versión {versions}; "
+                              "combinada."},
+    "version_codes": {"en": "{question}: the list of codes differs in version {versions}; "
+                            "pooled by code.",
+                      "es": "{question}: la lista de códigos difiere en la versión "
+                            "{versions}; combinada por código."},
+    "version_meaning": {"en": "{question}: codes mean different things in version {versions} "
+                              "({detail}); left out of the pooled figures.",
+                        "es": "{question}: los códigos significan otra cosa en la versión "
+                              "{versions} ({detail}); excluida de las cifras combinadas."},
+    "version_absent": {"en": "{question}: not asked in version {versions}.",
+                       "es": "{question}: no se pregunta en la versión {versions}."},
+
     # Scores, dashboard and reports (issue 4).
     "not_stated": {"en": "Not stated", "es": "No indicado"},
     "all_forms": {"en": "All forms", "es": "Todos los formularios"},
@@ -198,6 +219,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dim_unit_type": {"en": "unit type", "es": "tipo de unidad"},
     "dim_rank_band": {"en": "rank level", "es": "nivel jerárquico"},
     "dim_round": {"en": "round", "es": "ronda"},
+    # Analysts' data files (`riskmap data`): column labels and the disclosure report.
+    "data_col_round": {"en": "Collection round", "es": "Ronda de recolección"},
+    "data_col_form_number": {"en": "Paper form number", "es": "Número de formulario"},
+    "data_col_status": {"en": "Status (entered, verified)",
+                        "es": "Estado (ingresado, verificado)"},
+    "data_col_device": {"en": "Device that keyed the form",
+                        "es": "Equipo que ingresó el formulario"},
+    "data_col_created": {"en": "Keyed at (UTC)", "es": "Ingresado el (UTC)"},
+    "data_yes": {"en": "Yes", "es": "Sí"},
+    "data_no": {"en": "No", "es": "No"},
+    "data_suppressed": {"en": "Suppressed (disclosure control)",
+                        "es": "Suprimido (control de divulgación)"},
+    "data_report_title": {"en": "{app} {version}: disclosure report of the analysts' data",
+                          "es": "{app} {version}: informe de divulgación de los datos "
+                                "para analistas"},
+    "data_report_files": {"en": "Files: {stem} ({formats})",
+                          "es": "Archivos: {stem} ({formats})"},
+    "data_report_written": {"en": "Written: {time}", "es": "Escrito: {time}"},
+    "data_report_rows": {"en": "Forms (rows): {n}", "es": "Formularios (filas): {n}"},
+    "data_report_qi": {"en": "Quasi-identifiers (profile questions): {columns}",
+                       "es": "Cuasi-identificadores (preguntas de perfil): {columns}"},
+    "data_report_k": {"en": "k (fewest rows any combination may have): {k}",
+                      "es": "k (mínimo de filas por combinación): {k}"},
+    "data_report_guard_on": {
+        "en": "Guard: on. Values were suppressed (code 'suppressed') until every "
+              "combination of the quasi-identifiers is shared by at least k rows.",
+        "es": "Protección: activa. Se suprimieron valores (código 'suprimido') hasta que "
+              "cada combinación de los cuasi-identificadores la comparten al menos k filas."},
+    "data_report_guard_off": {
+        "en": "Guard: OFF. This file can identify respondents; keep it among supervisors. "
+              "The export is recorded in the audit log.",
+        "es": "Protección: DESACTIVADA. Este archivo puede identificar a los encuestados; "
+              "solo para supervisores. La exportación consta en el registro de auditoría."},
+    "data_report_before": {"en": "before", "es": "antes"},
+    "data_report_after": {"en": "after", "es": "después"},
+    "data_report_combinations": {"en": "Combinations", "es": "Combinaciones"},
+    "data_report_unique": {"en": "Unique combinations (one row)",
+                           "es": "Combinaciones únicas (una fila)"},
+    "data_report_at_risk": {"en": "Rows in combinations under k",
+                            "es": "Filas en combinaciones menores que k"},
+    "data_report_suppressed": {"en": "Values suppressed per column:",
+                               "es": "Valores suprimidos por columna:"},
+    "data_report_total": {"en": "total", "es": "total"},
+    "data_report_text": {
+        "en": "Free-text answers are included (--include-text): read them before sharing, "
+              "they can name people.",
+        "es": "Se incluyen las respuestas de texto libre (--include-text): léalas antes de "
+              "compartir, pueden nombrar a personas."},
 }
 
 

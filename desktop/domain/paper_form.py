@@ -33,7 +33,7 @@ class CodeItem:
 
 def code_items(questionnaire: Questionnaire, question: Question, lang: str) -> list[CodeItem]:
     """The codes of a question in screen order: choices (or likert points with their end
-    anchors), then the missing codes when the question allows them."""
+    anchors), then the question's own missing codes."""
     items: list[CodeItem] = []
     if question.type == "likert":
         low, high = question.anchors or (None, None)

@@ -37,6 +37,11 @@ class ProfileCells:
     def count(self) -> int:
         return len(self.sizes)
 
+    def sum_column(self, values: np.ndarray) -> np.ndarray:
+        """Per-cell sums of one per-form quantity (booleans count as 0/1)."""
+        return np.bincount(self.cell_of_form, weights=np.asarray(values, dtype=float),
+                           minlength=self.count)
+
     def sum_rows(self, matrix: np.ndarray) -> np.ndarray:
         """Per-cell sums of a forms x columns matrix."""
         result = np.zeros((self.count, matrix.shape[1]))

@@ -52,30 +52,27 @@ class RiskBasis:
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
                    dimensions: list[str] | tuple[str, ...] = ()) -> "RiskBasis":
         """Build the sums of `frame` (see `answer_frame`) for these group dimensions."""
-        blocks = []
-        for risk in questionnaire.risks:
-            points_l = questionnaire.question(risk.likelihood).points
-            points_i = questionnaire.question(risk.impact).points
-            lik = frame[risk.likelihood].to_numpy(dtype=float)
-            imp = frame[risk.impact].to_numpy(dtype=float)
-            valid = (_whole_in(lik, points_l) & _whole_in(imp, points_i))
-            missing = ~valid & (np.isin(lik, _codes(questionnaire, risk.likelihood))
-                                | np.isin(imp, _codes(questionnaire, risk.impact)))
-            lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
-            score = lik0 * imp0
-            blocks.append(np.column_stack([valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2,
-                                           score, score ** 2, valid & (lik0 >= LIKELY_FROM)]))
-        parts = (np.concatenate(blocks, axis=1).astype(float) if blocks
+        quantities = list(_risk_quantities(frame, questionnaire))
+        parts = (np.column_stack(quantities).astype(float) if quantities
                  else np.zeros((len(frame), 0)))
-        columns, keys = [], []
-        for dim in dimensions:
-            codes, dim_keys = group_index(frame, dim, questionnaire)
-            columns.append(codes + len(keys))
-            keys += [(dim, key) for key in dim_keys]
-        groups = (np.column_stack(columns) if columns
-                  else np.zeros((len(frame), 0), dtype=np.int64))
+        groups, keys = _groups(frame, questionnaire, dimensions)
         return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands])
+
+    @classmethod
+    def from_frame_by_cells(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
+                            dimensions: list[str] | tuple[str, ...], cells) -> "RiskBasis":
+        """`from_frame(...).aggregate(cells)` without the forms x parts matrix: each per-form
+        quantity is added up per cell as soon as it is computed (a 100k-form load)."""
+        sums = [cells.sum_column(q) for q in _risk_quantities(frame, questionnaire)]
+        parts = np.column_stack(sums) if sums else np.zeros((cells.count, 0))
+        form_groups, keys = _groups(frame, questionnaire, dimensions)
+        groups = np.zeros((cells.count, form_groups.shape[1]), dtype=np.int64)
+        if len(cells.cell_of_form):
+            groups[cells.cell_of_form] = form_groups  # constant within a cell
+        return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
+                   [(band.min, band.id) for band in questionnaire.bands],
+                   cells.sizes.astype(float))
 
     def aggregate(self, cells) -> "RiskBasis":
         """The same sums added up per profile cell (`profile_cells.ProfileCells`): rows are
@@ -162,6 +159,36 @@ class RiskBasis:
             reached = np.nonzero(score >= mins)[0]
             result.append(ids[reached[-1]] if len(reached) else None)
         return result
+
+
+def _risk_quantities(frame: pd.DataFrame, questionnaire: Questionnaire):
+    """The per-form quantities of every risk, one array each, in _PARTS order per risk."""
+    for risk in questionnaire.risks:
+        points_l = questionnaire.question(risk.likelihood).points
+        points_i = questionnaire.question(risk.impact).points
+        lik = frame[risk.likelihood].to_numpy(dtype=float)
+        imp = frame[risk.impact].to_numpy(dtype=float)
+        valid = (_whole_in(lik, points_l) & _whole_in(imp, points_i))
+        missing = ~valid & (np.isin(lik, _codes(questionnaire, risk.likelihood))
+                            | np.isin(imp, _codes(questionnaire, risk.impact)))
+        lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
+        score = lik0 * imp0
+        yield from (valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2, score, score ** 2,
+                    valid & (lik0 >= LIKELY_FROM))
+
+
+def _groups(frame: pd.DataFrame, questionnaire: Questionnaire,
+            dimensions) -> tuple[np.ndarray, list[tuple[str, str]]]:
+    """Forms x dimensions: the groups column of every form; and the (dimension, key) of
+    every groups column."""
+    columns, keys = [], []
+    for dim in dimensions:
+        codes, dim_keys = group_index(frame, dim, questionnaire)
+        columns.append(codes + len(keys))
+        keys += [(dim, key) for key in dim_keys]
+    groups = (np.column_stack(columns) if columns
+              else np.zeros((len(frame), 0), dtype=np.int64))
+    return groups, keys
 
 
 def _whole_in(values: np.ndarray, points: int) -> np.ndarray:

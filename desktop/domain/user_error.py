@@ -22,6 +22,7 @@ from pathlib import Path
 from .error_messages import CATALOGUE
 
 LANGUAGES = ("en", "es")
+_THE_FILE = {"en": "the file", "es": "el archivo"}
 
 
 def user_language(environ: dict[str, str] | None = None) -> str:
@@ -50,10 +51,15 @@ def error_message(key: str, lang: str = "en", **params: object) -> str:
     if texts is None:
         raise KeyError(key)
     text = texts.get(lang) or texts["en"]
+    unnamed = params.get("path") in ("", None) and "{path}" in text
+    if unnamed:
+        # A failure that does not say which file (a decoding error deep in a reader).
+        params = {**params, "path": _THE_FILE.get(lang, _THE_FILE["en"])}
     try:
-        return text.format(**params)
+        result = text.format(**params)
     except (KeyError, IndexError, ValueError):
-        return text  # a field left unfilled still reads better than a traceback
+        return texts["en"]
+    return result[:1].upper() + result[1:] if unnamed else result
 
 
 class UserError(Exception):
@@ -91,7 +97,6 @@ def translate(exc: BaseException, path: str | Path | None = None) -> UserError |
         return exc
     where = str(getattr(exc, "filename", None) or path or "")
     detail = f"{type(exc).__name__}: {exc}"
-    where = where or "?"
     if isinstance(exc, UnicodeDecodeError):
         return UserError("not_utf8", path=where, detail=detail)
     if isinstance(exc, sqlite3.Error):
@@ -123,7 +128,6 @@ def _translate_sqlite(exc: sqlite3.Error, where: str, detail: str) -> UserError 
 
 
 def _translate_os(exc: OSError, where: str, detail: str) -> UserError:
-    where = where or "?"
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return UserError("disk_full", path=where, detail=detail)
     if exc.errno == errno.EROFS:

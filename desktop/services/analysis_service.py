@@ -9,6 +9,7 @@ and exposure answers and the keying activity, and passes EVERY table through
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -19,14 +20,15 @@ import pandas as pd
 from ..domain import messages
 from ..domain.activity import DayBasis
 from ..domain.bands import score_text
-from ..domain.answer_frame import analysed_questions, build_answer_frame_grouped
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
 from ..domain.profile_cells import ProfileCells
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
-from ..storage import analysis_store
+from ..domain.version_pool import VersionPool, compare_versions
+from ..storage.questionnaire_versions import versions_in_play
+from . import analysis_table
 from .project import Project
 
 
@@ -46,6 +48,7 @@ class DashboardData:
     min_n: int = 5
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
+    version_notes: list[str] = field(default_factory=list)  # several versions pooled
 
     def activity(self) -> pd.DataFrame:
         """Forms per day and per post as one table (kind, label, n, suppressed)."""
@@ -62,24 +65,39 @@ class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
     def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = 5,
-                 lang: str = "en"):
+                 lang: str = "en", pool: VersionPool | None = None):
+        # With forms of several versions, questions whose codes mean different things are
+        # left out of everything computed here (see domain/version_pool.py).
+        self.pool = pool
+        questionnaire = pool.analysed if pool is not None else questionnaire
         self.questionnaire = questionnaire
         self.frame = frame
         self.min_n = max(1, int(min_n))
         self.lang = lang
         self.dimensions = breakdowns(questionnaire)
+        # Forms per post in the activity chart: none when the questionnaire has no post
+        # question or its codes mean different things in the versions pooled.
+        self.activity_dimension = "post" if "post" in self.dimensions else None
         self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
         # Forms alike in every filter dimension are summed once here; filters then pick
         # profile cells, not forms (see domain/profile_cells.py).
         self.cells = ProfileCells.from_codes(
             {dim: codes for dim, (codes, _) in self._codes.items()}, len(frame))
-        self.risk_basis = RiskBasis.from_frame(frame, questionnaire, self.dimensions) \
-            .aggregate(self.cells)
-        self.climate_basis = CountBasis.from_frame(
-            frame, questionnaire, climate_items(questionnaire)).aggregate(self.cells)
-        self.exposure_basis = CountBasis.from_frame(
-            frame, questionnaire, exposure_questions(questionnaire)).aggregate(self.cells)
+        self.risk_basis = RiskBasis.from_frame_by_cells(frame, questionnaire, self.dimensions,
+                                                        self.cells)
+        self.climate_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, climate_items(questionnaire), self.cells)
+        self.exposure_basis = CountBasis.from_frame_by_cells(
+            frame, questionnaire, exposure_questions(questionnaire), self.cells)
         self.day_basis = DayBasis.from_frame(frame)
+
+    def with_settings(self, min_n: int, lang: str) -> "AnalysisService":
+        """The same loaded forms and sums under another minimum group size or language:
+        nothing is read or summed again (the sums do not depend on either)."""
+        other = copy.copy(self)
+        other.min_n = max(1, int(min_n))
+        other.lang = lang
+        return other
 
     # -- filters ---------------------------------------------------------------------------
 
@@ -120,10 +138,11 @@ class AnalysisService:
         climate = self._label_counts(self._protect_counts(self.climate_basis.counts(mask)))
         exposure = self._label_counts(self._protect_counts(self.exposure_basis.counts(mask)))
         sizes = self.risk_basis.group_sizes(mask)
-        posts = sizes[(sizes["dimension"] == "post") & (sizes["n"] > 0)]
+        posts = sizes[(sizes["dimension"] == self.activity_dimension) & (sizes["n"] > 0)]
         per_post = protect(posts.reset_index(drop=True), self.min_n,
                            keys=("dimension", "group"))
-        per_post["label"] = [self.group_label("post", k) for k in per_post["group"]]
+        per_post["label"] = [self.group_label(self.activity_dimension, k)
+                             for k in per_post["group"]]
         per_day = protect(self.day_basis.counts(forms), self.min_n, keys=("day",))
         shown = n_forms >= self.min_n
         for table in (scores, climate, exposure, per_post, per_day):
@@ -137,7 +156,17 @@ class AnalysisService:
             exposure=exposure, per_day=per_day, per_post=per_post,
             n_forms=n_forms if shown else None,
             first_day=first_day, last_day=last_day,
-            min_n=self.min_n, lang=self.lang, filters=dict(filters))
+            min_n=self.min_n, lang=self.lang, filters=dict(filters),
+            version_notes=self.version_notes())
+
+    def version_notes(self) -> list[str]:
+        """When forms of several questionnaire versions are pooled: how, and every question
+        that differs (empty with one version)."""
+        if self.pool is None or len(self.pool.versions) < 2:
+            return []
+        header = messages.message("version_header", self.lang, n=len(self.pool.versions),
+                                  reference=self.pool.reference_label)
+        return [header, *self.pool.notes(self.lang)]
 
     def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
         return protect(table, self.min_n, keys=("question", "code"), count="count",
@@ -191,11 +220,18 @@ class AnalysisService:
 
 
 def read_frame(project: Project) -> pd.DataFrame:
-    """The analysis table of an open project (one row per live form)."""
-    numeric, multi = analysed_questions(project.questionnaire)
-    conn = project.db.conn
-    return build_answer_frame_grouped(project.questionnaire, analysis_store.forms(conn),
-                                      analysis_store.answers_by_form(conn, numeric + multi))
+    """The analysis table of an open project (one row per live form): the stored column
+    snapshot patched with the forms written since (services/analysis_table.py)."""
+    frame, _ = analysis_table.load_frame(project.db.conn, project.questionnaire,
+                                         store=not getattr(project.db, "read_only", False))
+    return frame
+
+
+def version_pool(project: Project) -> VersionPool:
+    """How the questionnaire versions of the forms compare with the project's."""
+    versions = [project.questionnaire_version(sha)
+                for sha in versions_in_play(project.db.conn)]
+    return compare_versions(project.questionnaire, versions)
 
 
 def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
@@ -203,7 +239,8 @@ def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
     project = Project.open(path, check_same_thread=False)
     try:
         frame = read_frame(project)
-        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang)
+        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang,
+                               version_pool(project))
     finally:
         project.close()
 
@@ -211,4 +248,4 @@ def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
 def analysis_for(project: Project, lang: str = "en") -> AnalysisService:
     """The analysis of an already open project (tests, the command line)."""
     return AnalysisService(project.questionnaire, read_frame(project),
-                           project.min_group_size, lang)
+                           project.min_group_size, lang, version_pool(project))

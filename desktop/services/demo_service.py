@@ -64,7 +64,7 @@ def _fill(project: Project, n: int, seed: int, name: str, device: str,
         if progress:
             progress(written)
 
-    for form in generate_forms(project.questionnaire, n, seed):
+    for form in generate_forms(project.questionnaire_for(round_), n, seed):
         stamp = start + dt.timedelta(days=form.day, minutes=3 * form.form_number)
         when = stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         row = ResponseRow(uuid=new_uuid(), round_uuid=round_.uuid, form_number=form.form_number,

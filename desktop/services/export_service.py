@@ -116,9 +116,9 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
         total = bundle_store.count_forms(conn, changed_only=not full)
         if progress:
             progress(0, total)
-        for done, (columns, answers, base) in enumerate(
-                bundle_store.iter_forms(conn, changed_only=not full), 1):
-            marks.append(writer.add_form(columns, answers, base))
+        for done, row in enumerate(bundle_store.iter_form_texts(conn, changed_only=not full),
+                                   1):
+            marks.append(writer.add_form_texts(row))
             if progress and done % PROGRESS_STEP == 0:
                 progress(done, total)
         audit_through = bundle_store.max_audit_id(conn)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from ..domain.messages import message
-from ..domain.form_rules import Problem, applicable, validate_form
+from ..domain.form_rules import Problem, answer_env, applicable, check_answer, validate_form
 from ..domain.questionnaire import Questionnaire
 from ..domain.values import canonical
 from ..domain.user_error import UserError
@@ -103,8 +103,7 @@ class FormService:
                           created=now, updated=now, keystrokes=keystrokes,
                           entry_seconds=entry_seconds)
         entries = [self._entry("create", row.uuid, new=json.dumps(values, sort_keys=True))]
-        entries += [self._entry("confirm_out_of_range", row.uuid, question_id=qid,
-                                new=values.get(qid)) for qid in confirmed if qid in values]
+        entries += self._confirmations(row.uuid, values, [q for q in confirmed if q in values])
         with self.db.transaction() as conn:
             if response_store.find_form(conn, round_uuid, form_number):
                 raise FormRefused(_text(self.lang, "duplicate", n=form_number))
@@ -141,8 +140,7 @@ class FormService:
                                        new=str(new_number), reason=reason or None))
         if status != old.status:
             entries.append(self._entry("status", uuid, old=old.status, new=status))
-        entries += [self._entry("confirm_out_of_range", uuid, question_id=qid,
-                                new=values.get(qid)) for qid in confirmed if qid in changes]
+        entries += self._confirmations(uuid, values, [q for q in confirmed if q in changes])
         now = utc_now()
         with self.db.transaction() as conn:
             response_store.replace_answers(conn, uuid, changes)
@@ -180,6 +178,27 @@ class FormService:
             raise FormRefused(_text(self.lang, "number_range", n=number, low=low, high=high))
         if check_taken and self.form_number_taken(round_.uuid, number, except_uuid):
             raise FormRefused(_text(self.lang, "duplicate", n=number))
+
+    def _confirmations(self, uuid: str, values: Mapping[str, str],
+                       confirmed: list[str]) -> list[AuditEntry]:
+        """Audit rows of the values kept after a confirmation: out of range, or breaking
+        the question's constraint (with the rule, so the log says what was overridden)."""
+        if not confirmed:
+            return []
+        env = answer_env(self.questionnaire, values)
+        entries = []
+        for qid in confirmed:
+            value = values.get(qid)
+            question = self.questionnaire.question(qid)
+            problem = check_answer(self.questionnaire, question, value or "", self.lang,
+                                   env=env)
+            if problem is not None and problem.key == "constraint":
+                entries.append(self._entry("confirm_constraint", uuid, question_id=qid,
+                                           new=value, reason=question.constraint.source))
+            else:
+                entries.append(self._entry("confirm_out_of_range", uuid, question_id=qid,
+                                           new=value))
+        return entries
 
     def _entry(self, action: str, uuid: str, **fields: str | None) -> AuditEntry:
         return AuditEntry(action=action, operator=self.actor.operator, device=self.actor.device,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,26 +55,25 @@ class FormTableResult:
 
 
 def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header and (line, cells) rows of a CSV (UTF-8, comma or semicolon) or the first
-    sheet of an XLSX workbook. Raises FormTableRefused for other files."""
+    """The header and (file line, cells) rows of a CSV (UTF-8, comma or semicolon) or of
+    the first sheet of an XLSX workbook. Raises FormTableRefused for other files."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         rows = _csv_rows(path)
     elif suffix == ".xlsx":
-        rows = _xlsx_rows(path)
+        rows = enumerate(_xlsx_rows(path), start=1)
     else:
         raise FormTableRefused(f"{path.name} is neither a .csv nor an .xlsx file; save the "
                                "table as one of them.")
     try:
-        header = next(rows)
+        _, header = next(rows)
     except StopIteration:
         raise FormTableRefused(f"{path.name} is empty; it needs a header row with "
                                "form_number and the question ids.") from None
-    return [name.strip() for name in header], (
-        (line, cells) for line, cells in enumerate(rows, start=2))
+    return [name.strip() for name in header], rows
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -81,9 +81,12 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
             from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    # A quoted cell may hold a line break; csv counts rows, so a row's file line is its
-    # row number (header = 1), which is what a spreadsheet shows too.
-    return iter(csv.reader(text.splitlines(), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # A quoted cell may hold a line break: a row is named by the file line it starts on.
+    start = 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + 1
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:

@@ -163,13 +163,16 @@ def check_audit_chain(conn: sqlite3.Connection, contents: BundleContents) -> lis
     """The bundle's audit rows that HQ does not hold, after checking that each device's
     rows verify, link to each other, and continue from the last row HQ holds for it."""
     rows = contents.audit
-    held = bundle_store.audit_hashes(conn, (row[0] for row in rows))
     by_device: dict[str, list[tuple]] = {}
     for row in rows:
         by_device.setdefault(row[3], []).append(row)
+    heads = {device: audit_chain.device_head(conn, device) for device in by_device}
+    # Only a device HQ holds rows of can have rows HQ holds (a first import looks up none).
+    seen = {d for d in by_device if heads[d] or bundle_store.device_has_audit(conn, d)}
+    held = bundle_store.audit_hashes(conn, (row[0] for d in seen for row in by_device[d]))
     new_rows: list[tuple] = []
     for device, chain in by_device.items():
-        head = audit_chain.device_head(conn, device)
+        head = heads[device]
         has_chain = bool(head)
         previous: str | None = None
         started_new = False

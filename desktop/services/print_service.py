@@ -4,7 +4,6 @@ by desktop/charts, which this module feeds)."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,14 +105,13 @@ def codebook_rows(versions: list[Questionnaire], lang: str = "en") -> list[dict[
 
 
 def write_codebook_csv(versions: list[Questionnaire], path: Path, lang: str = "en") -> Path:
-    """The codebook as CSV (UTF-8 with BOM so Excel reads accents), through a temp file."""
-    def write(tmp: Path) -> None:
-        with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.DictWriter(handle, fieldnames=CODEBOOK_COLUMNS)
-            writer.writeheader()
-            writer.writerows(codebook_rows(versions, lang))
+    """The codebook as CSV (UTF-8 with BOM so Excel reads accents), through the
+    neutralising table writer (a label that starts with '=' stays text)."""
+    import pandas as pd
 
-    return write_atomically(path, write)
+    from . import table_writer
+    frame = pd.DataFrame(codebook_rows(versions, lang), columns=list(CODEBOOK_COLUMNS))
+    return table_writer.write_csv(frame, path)
 
 
 def codebook_document(versions: list[Questionnaire], lang: str = "en") -> ReportDocument:

@@ -3,6 +3,7 @@
 `Project.open(path)` opens (or creates, with the default questionnaire) a database and
 loads the project's adopted questionnaire (a stored setting that only an explicit, audited
 act changes; see questionnaire_service.py), or for an older project the newest stored one.
+A new project's questionnaire may be a JSON file or an XLSForm workbook.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import load_questionnaire, parse_questionnaire
+from ..domain.questionnaire_loader import parse_questionnaire
+from ..domain.xlsform_import import load_questionnaire_file
 from ..resources import default_questionnaire_path
 from ..storage import questionnaire_store, round_store, settings_store
 from ..storage.database import Database, DatabaseError
@@ -36,7 +38,7 @@ class Project:
         # file leaves nothing half-made behind.
         loaded = None
         if is_new or questionnaire_path is not None:
-            loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
+            loaded = load_questionnaire_file(questionnaire_path or default_questionnaire_path())
         def store_loaded(conn) -> None:
             questionnaire_store.store_questionnaire(
                 conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
@@ -76,18 +78,26 @@ class Project:
 
     def questionnaire_for(self, round_: Round) -> Questionnaire:
         """The questionnaire a round was keyed with."""
-        if round_.questionnaire_sha256 == self.questionnaire.sha256:
+        return self.questionnaire_version(round_.questionnaire_sha256, round_.name)
+
+    def questionnaire_version(self, sha256: str, source: str = "") -> Questionnaire:
+        """A stored questionnaire version by its sha256 (parsed once per project)."""
+        if sha256 == self.questionnaire.sha256:
             return self.questionnaire
-        text = questionnaire_store.questionnaire_text(self.db.conn, round_.questionnaire_sha256)
-        return parse_questionnaire(text or "", source=round_.name)
+        cache = self.__dict__.setdefault("_versions", {})
+        if sha256 not in cache:
+            text = questionnaire_store.questionnaire_text(self.db.conn, sha256)
+            cache[sha256] = parse_questionnaire(text or "", source=source or sha256[:12])
+        return cache[sha256]
 
     def rounds(self) -> list[Round]:
         return round_store.list_rounds(self.db.conn)
 
     def create_round(self, name: str, **fields: object) -> Round:
-        """A new round keyed with the project's questionnaire."""
-        round_ = Round(name=name, questionnaire_sha256=self.questionnaire.sha256,
-                       **fields)  # type: ignore[arg-type]
+        """A new round keyed with the project's questionnaire (or the stored version
+        `questionnaire_sha256=` names)."""
+        fields.setdefault("questionnaire_sha256", self.questionnaire.sha256)
+        round_ = Round(name=name, **fields)  # type: ignore[arg-type]
         with self.db.transaction() as conn:
             round_store.insert_round(conn, round_)
         return round_

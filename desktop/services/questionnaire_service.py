@@ -1,17 +1,28 @@
-"""The project's adopted questionnaire: which stored version gives labels and bands.
+"""Questionnaire versions of a project: add one, and choose which one the project uses.
 
-Every version a project has seen (its own, and each one a bundle carried) is stored; only
-the analyst's explicit act changes the adopted one (`riskmap questionnaire adopt`), and
-that act is written to the audit log. A bundle never changes it.
+Every version a project has seen (its own, each one added from a JSON file or an XLSForm
+workbook, and each one a bundle carried) is stored; adding a version never changes the
+adopted one (labels, bands, new rounds). Only the analyst's explicit act changes it
+(`riskmap questionnaire adopt`), and that act is written to the audit log. A bundle never
+changes it.
 """
 
 from __future__ import annotations
 
-from ..domain.questionnaire_loader import parse_questionnaire
-from ..storage import questionnaire_store
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.questionnaire import Questionnaire
+from ..domain.questionnaire_loader import (
+    QuestionnaireError, load_questionnaire, parse_questionnaire,
+)
+from ..domain.xlsform_import import XLSFORM_SUFFIXES, import_xlsform
+from ..storage import audit_store, questionnaire_store
 from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
 from ..storage.database import Database
+from .form_service import Actor
+from .project import Project
 
 
 class AdoptRefused(ValueError):
@@ -45,3 +56,61 @@ def adopt(db: Database, sha_prefix: str, operator: str = "analyst",
                                       new=chosen["sha256"],
                                       reason=f"{chosen['id']} {chosen['version']}")], utc_now())
     return chosen
+
+
+class VersionClash(QuestionnaireError):
+    """Another questionnaire with the same id and version string is stored already."""
+
+
+@dataclass
+class AddedQuestionnaire:
+    """The outcome of adding a questionnaire: `added` is False when it was stored already."""
+
+    questionnaire: Questionnaire
+    added: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_questionnaire_file(path: str | Path) -> tuple[Questionnaire, list[str]]:
+    """The questionnaire of a JSON file or an XLSForm workbook, with the import's warnings;
+    QuestionnaireError (or XLSFormError) lists every problem."""
+    path = Path(path)
+    if path.suffix.lower() in XLSFORM_SUFFIXES:
+        result = import_xlsform(path)
+        return result.questionnaire, result.warnings
+    return load_questionnaire(path), []
+
+
+def add_questionnaire(project: Project, path: str | Path, actor: Actor) -> AddedQuestionnaire:
+    """Store the questionnaire of `path` as a version of the project (one transaction with
+    its audit row); the version in use stays the same."""
+    questionnaire, warnings = read_questionnaire_file(path)
+    return store_version(project, questionnaire, actor, Path(path).name, warnings)
+
+
+def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
+                  file_name: str, warnings: list[str] | None = None) -> AddedQuestionnaire:
+    """Store a questionnaire already read (see `read_questionnaire_file`)."""
+    warnings = list(warnings or [])
+    conn = project.db.conn
+    if questionnaire_store.questionnaire_text(conn, questionnaire.sha256) is not None:
+        return AddedQuestionnaire(questionnaire, False, warnings)
+    if questionnaire_store.version_sha256s(conn, questionnaire.id, questionnaire.version):
+        # Two different questionnaires under one version would pool codes that mean
+        # different things; a changed instrument needs a new version string.
+        raise VersionClash([f"{questionnaire.id} version {questionnaire.version} is stored "
+                            "already with different content; give the changed "
+                            "questionnaire a new version"], file_name)
+    with project.db.transaction() as conn:
+        # A project from before adoption existed uses its newest version: pin the one in
+        # use, so the new one does not take over.
+        if questionnaire_store.adopted_sha256(conn) is None:
+            questionnaire_store.set_adopted(conn, project.questionnaire.sha256)
+        questionnaire_store.store_questionnaire(conn, questionnaire.sha256, questionnaire.id,
+                                                questionnaire.version,
+                                                questionnaire.source_text)
+        audit_store.write_audit(conn, [AuditEntry(
+            "questionnaire_add", actor.operator, actor.device,
+            new=f"{questionnaire.id} {questionnaire.version}",
+            reason=f"sha256 {questionnaire.sha256} from {file_name}")])
+    return AddedQuestionnaire(questionnaire, True, warnings)

@@ -18,9 +18,10 @@ import pandas as pd
 
 from .. import APP_NAME, __version__
 from ..domain.atomic_files import write_all, write_atomically
-from ..domain.group_keys import breakdowns
-from ..domain.messages import message
+from ..domain.group_keys import breakdowns, dimension_name
+from ..domain.messages import MESSAGES, message
 from ..domain.questionnaire import Questionnaire
+from . import table_writer
 from .analysis_service import DashboardData
 
 SCORE_EXPORT_COLUMNS = (
@@ -103,7 +104,8 @@ def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
     """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
-    separator and decimal mark of the report's language, see `csv_format`), all or none."""
+    separator and decimal mark of the report's language, see `csv_format`), through the
+    neutralising writer (a round named '=...' cannot become a formula); all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     return write_all(csv_writers(data, out_dir))
@@ -112,10 +114,7 @@ def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
 def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
     """The CSV files of a report and how to write each (for `write_all`)."""
     sep, decimal = csv_format(data.lang)
-    return {out_dir / f"{name}.csv":
-            (lambda tmp, t=tidy_numbers(table): t.to_csv(tmp, index=False,
-                                                         encoding="utf-8-sig", sep=sep,
-                                                         decimal=decimal))
+    return {out_dir / f"{name}.csv": table_writer.csv_writer(tidy_numbers(table), sep, decimal)
             for name, table in (("scores", score_table(data)),
                                 ("climate", count_table(data.climate, data)),
                                 ("exposure", count_table(data.exposure, data)))}
@@ -127,25 +126,21 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
 
 
 def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
-    """How to write the workbook of a report to a path (for `write_all`)."""
+    """How to write the workbook of a report to a path (for `write_all`); text cells are
+    always text, never formulas."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
                                _filters_line(data)]})
     register = data.register.copy()
     register = _with_note(register, data, ("rank",) + SCORE_EXPORT_COLUMNS)
     activity = data.activity().copy()
-
-    def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-            about.to_excel(writer, sheet_name="about", index=False, header=False)
-            tidy_numbers(register).to_excel(writer, sheet_name="register", index=False)
-            tidy_numbers(score_table(data)).to_excel(writer, sheet_name="scores", index=False)
-            tidy_numbers(count_table(data.climate, data)).to_excel(
-                writer, sheet_name="climate", index=False)
-            tidy_numbers(count_table(data.exposure, data)).to_excel(
-                writer, sheet_name="exposure", index=False)
-            activity.to_excel(writer, sheet_name="activity", index=False)
-    return write
+    Sheet = table_writer.Sheet
+    return table_writer.workbook_writer([
+        Sheet("about", about, header=False), Sheet("register", tidy_numbers(register)),
+        Sheet("scores", tidy_numbers(score_table(data))),
+        Sheet("climate", tidy_numbers(count_table(data.climate, data))),
+        Sheet("exposure", tidy_numbers(count_table(data.exposure, data))),
+        Sheet("activity", activity)])
 
 
 # -- report content -------------------------------------------------------------------------
@@ -174,7 +169,11 @@ def _filters_line(data: DashboardData) -> str:
     if not data.filters:
         return message("report_filters", data.lang, filters=message("all_forms", data.lang))
     return message("report_filters", data.lang, filters="; ".join(
-        f"{message('dim_' + dim, data.lang)}: {key}" for dim, key in data.filters.items()))
+        f"{_dim_name(data, dim)}: {key}" for dim, key in data.filters.items()))
+
+
+def _dim_name(data: DashboardData, dim: str) -> str:
+    return message("dim_" + dim, data.lang) if "dim_" + dim in MESSAGES else dim
 
 
 def build_report(data: DashboardData, questionnaire: Questionnaire,
@@ -187,12 +186,17 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
     lines = [questionnaire.title.text(lang), _forms_line(data)]
     if filter_labels:
         lines.append(message("report_filters", lang, filters="; ".join(
-            f"{message('dim_' + dim, lang)}: {label}" for dim, label in filter_labels.items())))
+            f"{dimension_name(questionnaire, dim, lang)}: {label}"
+            for dim, label in filter_labels.items())))
     else:
         lines.append(_filters_line(data))
     lines.append(message("report_produced", lang, date=today.isoformat(), app=APP_NAME,
                          version=__version__))
-    sections = [
+    sections = []
+    if data.version_notes:  # forms of several questionnaire versions: say how they pool
+        sections.append(ReportSection(message("report_versions", lang),
+                                      "\n".join(data.version_notes)))
+    sections += [
         ReportSection(message("report_heat_map", lang), message("report_heat_map_note", lang),
                       chart="heat_map"),
         ReportSection(message("report_register", lang), message("report_register_note", lang),
@@ -201,7 +205,8 @@ def build_report(data: DashboardData, questionnaire: Questionnaire,
         table = _breakdown_table(data, dim, hidden)
         if table.rows:
             sections.append(ReportSection(
-                message("report_breakdown", lang, dimension=message("dim_" + dim, lang)),
+                message("report_breakdown", lang,
+                        dimension=dimension_name(questionnaire, dim, lang)),
                 table=table, new_page=dim == breakdowns(questionnaire)[0]))
     sections.append(ReportSection(message("report_climate", lang), chart="climate",
                                   table=_climate_table(data, hidden), new_page=True))

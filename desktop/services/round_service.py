@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..storage import round_store
+from dataclasses import dataclass
+
+from ..domain.questionnaire import Questionnaire
+from ..storage import response_store, round_store
+from ..storage.questionnaire_versions import version_list
 from ..storage.round_store import Round, RoundNameTaken
 from .project import Project
 
-__all__ = ["Round", "RoundNameTaken", "RoundService", "VERIFY_MODES"]
+__all__ = ["QuestionnaireVersion", "Round", "RoundNameTaken", "RoundService",
+           "RoundVersionFixed", "VERIFY_MODES"]
+
+
+class RoundVersionFixed(ValueError):
+    """The round has forms: its questionnaire version can no longer change."""
+
+
+@dataclass(frozen=True)
+class QuestionnaireVersion:
+    """A stored questionnaire version a round can be keyed with."""
+
+    sha256: str
+    id: str
+    version: str
+    added: str
 
 # How a round chooses the forms to re-key: every form, every Nth form, a random share.
 VERIFY_MODES = ("all", "every_nth", "share", "none")
@@ -28,15 +47,43 @@ class RoundService:
         """The round with this uuid, or None."""
         return round_store.get_round(self.project.db.conn, uuid)
 
+    def versions(self) -> list[QuestionnaireVersion]:
+        """Every stored questionnaire version, newest first (the choice for a new round)."""
+        return [QuestionnaireVersion(*row)
+                for row in reversed(version_list(self.project.db.conn))]
+
+    def round_of_form(self, form_uuid: str) -> str | None:
+        """The uuid of the round a stored form belongs to (None for an unknown form)."""
+        stored = response_store.get_form(self.project.db.conn, form_uuid)
+        return stored.response.round_uuid if stored else None
+
+    def questionnaire(self, round_uuid: str | None) -> Questionnaire:
+        """The questionnaire version a round is keyed with (the project's without one)."""
+        round_ = self.get(round_uuid) if round_uuid else None
+        return self.project.questionnaire_for(round_) if round_ else self.project.questionnaire
+
+    def has_forms(self, round_: Round) -> bool:
+        """True when any form (even a deleted one) was keyed in the round."""
+        return bool(response_store.count_by_status(self.project.db.conn, round_.uuid))
+
     def create(self, name: str, **fields: object) -> Round:
-        """A new round (RoundNameTaken when the name is used)."""
+        """A new round (RoundNameTaken when the name is used); `questionnaire_sha256`
+        chooses a stored version, else the project's questionnaire is used."""
+        sha = fields.get("questionnaire_sha256")
+        if sha is not None and sha not in {v.sha256 for v in self.versions()}:
+            raise ValueError(f"no stored questionnaire version {sha}")
         return self.project.create_round(name.strip(), **fields)
 
     def update(self, round_: Round) -> Round:
-        """Store edited fields of an existing round (RoundNameTaken when the name is used)."""
+        """Store edited fields of an existing round (RoundNameTaken when the name is used,
+        RoundVersionFixed when the version would change in a round with forms)."""
         other = round_store.find_round(self.project.db.conn, round_.name)
         if other is not None and other.uuid != round_.uuid:
             raise RoundNameTaken(round_.name)
+        before = self.get(round_.uuid)
+        if (before is not None and before.questionnaire_sha256 != round_.questionnaire_sha256
+                and self.has_forms(before)):
+            raise RoundVersionFixed(round_.name)
         with self.project.db.transaction() as conn:
             round_store.update_round(conn, round_)
         return round_

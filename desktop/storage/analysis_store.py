@@ -36,14 +36,57 @@ def answers(conn: sqlite3.Connection, question_ids: list[str],
 
 
 def answers_by_form(conn: sqlite3.Connection, question_ids: list[str],
-                    statuses: tuple[str, ...] = LIVE_STATUSES) -> list[tuple]:
+                    statuses: tuple[str, ...] = LIVE_STATUSES,
+                    changed_only: bool = False) -> list[tuple]:
     """One row per form: (uuid, JSON object question id -> stored text) of these
     questions. SQLite groups the answers in C, so Python sees 100k rows instead of millions
-    of answer tuples (a 3-4x faster load than fetching the long rows)."""
+    of answer tuples (a 3-4x faster load than fetching the long rows). `changed_only`: only
+    the forms written since the analysis snapshot was taken (analysis_dirty)."""
     marks = ", ".join("?" for _ in statuses)
     qmarks = ", ".join("?" for _ in question_ids)
+    changed = (" AND a.response_uuid IN (SELECT response_uuid FROM analysis_dirty)"
+               if changed_only else "")
     return conn.execute(
         "SELECT a.response_uuid, json_group_object(a.question_id, a.value) FROM answer a "
         "JOIN response r ON r.uuid = a.response_uuid "
-        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks}) "
+        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks}){changed} "
         "GROUP BY a.response_uuid", (*statuses, *question_ids)).fetchall()
+
+
+def form_rows(conn: sqlite3.Connection, statuses: tuple[str, ...] = LIVE_STATUSES,
+              changed_only: bool = False) -> list[tuple]:
+    """(uuid, round uuid, form number, operator, created) of the forms with these
+    statuses (`changed_only`: written since the analysis snapshot was taken)."""
+    marks = ", ".join("?" for _ in statuses)
+    changed = (" AND uuid IN (SELECT response_uuid FROM analysis_dirty)"
+               if changed_only else "")
+    return conn.execute(
+        "SELECT uuid, round_uuid, form_number, operator, created FROM response "
+        f"WHERE status IN ({marks}){changed}", statuses).fetchall()
+
+
+def round_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """Round uuid -> name (names are read fresh at every load: a rename shows at once)."""
+    return {uuid: name for uuid, name in conn.execute("SELECT uuid, name FROM round")}
+
+
+def form_answer_rows(conn: sqlite3.Connection, question_ids: list[str],
+                     statuses: tuple[str, ...] = LIVE_STATUSES,
+                     changed_only: bool = False) -> sqlite3.Cursor:
+    """A cursor over (uuid, round uuid, form number, operator, created, JSON object
+    question id -> stored text of these questions, or None) per form with these statuses;
+    `changed_only`: only forms written since the analysis snapshot was taken. The answers
+    are grouped by SQLite through the answer key, one form at a time, so memory stays
+    flat when the caller reads the cursor in chunks."""
+    marks = ", ".join("?" for _ in statuses)
+    qmarks = ", ".join("?" for _ in question_ids)
+    changed = (" AND r.uuid IN (SELECT response_uuid FROM analysis_dirty)"
+               if changed_only else "")
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        "SELECT r.uuid, r.round_uuid, r.form_number, r.operator, r.created, "
+        "(SELECT json_group_object(a.question_id, a.value) FROM answer a "
+        f"WHERE a.response_uuid = r.uuid AND a.question_id IN ({qmarks})) "
+        f"FROM response r WHERE r.status IN ({marks}){changed}",
+        (*question_ids, *statuses))

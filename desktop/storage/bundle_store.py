@@ -87,6 +87,50 @@ def iter_forms(conn: sqlite3.Connection, changed_only: bool
         yield row[:width], row[width + 2], base
 
 
+# The records.jsonl line of a form, built by SQLite around the two values Python adds
+# (entry_seconds, whose shortest repr SQLite cannot print, and the content sha256); keys in
+# sorted order, as records.FormRecord.to_json writes them. `plain` says the typed columns
+# have the types that line assumes; otherwise the caller takes the general path.
+_FORM_TEXTS = (
+    "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason), "
+    "'{\"answers\":' || COALESCE(g.answers, '{}') || ',\"base\":' || CASE WHEN m.revision IS NULL "
+    "THEN 'null' ELSE '{\"revision\":' || m.revision || ',\"sha256\":' || "
+    "json_quote(m.sha256) || '}' END || ',\"created\":' || json_quote(r.created) || "
+    "',\"deleted_reason\":' || json_quote(r.deleted_reason) || ',\"device\":' || "
+    "json_quote(r.device) || ',\"entry_seconds\":', "
+    "',\"form_number\":' || r.form_number || ',\"keystrokes\":' || r.keystrokes || "
+    "',\"operator\":' || json_quote(r.operator) || ',\"revision\":' || r.revision || "
+    "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"', "
+    "'\",\"status\":' || json_quote(r.status) || ',\"type\":\"form\",\"updated\":' || "
+    "json_quote(r.updated) || ',\"uuid\":' || json_quote(r.uuid) || '}', "
+    "typeof(r.form_number) = 'integer' AND typeof(r.keystrokes) = 'integer' AND "
+    "typeof(r.revision) = 'integer' AND typeof(r.entry_seconds) = 'real' AND "
+    "(m.revision IS NULL OR typeof(m.revision) = 'integer'), "
+    # responses.csv's fixed cells, separated by U+001F (the caller checks them, then
+    # swaps in commas): round name, round uuid, form uuid, number, status, operator,
+    # device, created, updated, revision, deletion reason.
+    "COALESCE(d.name, '') || char(31) || r.round_uuid || char(31) || r.uuid || char(31) || "
+    "r.form_number || char(31) || r.status || char(31) || r.operator || char(31) || "
+    "r.device || char(31) || r.created || char(31) || r.updated || char(31) || "
+    "r.revision || char(31) || COALESCE(r.deleted_reason, '')")
+
+
+def iter_form_texts(conn: sqlite3.Connection, changed_only: bool) -> sqlite3.Cursor:
+    """The rows of `iter_forms` (response columns, base revision, base sha256, answers
+    JSON) followed by text SQLite formats for the export: the content-hash head, the
+    records.jsonl line in three pieces, a `plain` flag and the CSV's fixed cells (see
+    _FORM_TEXTS); ordered by uuid, streamed."""
+    columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
+    where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        f"SELECT {columns}, m.revision, m.sha256, COALESCE(g.answers, '{{}}'), {_FORM_TEXTS} "
+        "FROM response r LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
+        f"LEFT JOIN {_ANSWERS} g ON g.response_uuid = r.uuid "
+        f"LEFT JOIN round d ON d.uuid = r.round_uuid{where} ORDER BY r.uuid")
+
+
 def iter_audit_lines(conn: sqlite3.Connection, after_id: int) -> Iterator[str]:
     """Audit rows with id > after_id, oldest first, each as a JSON object text (keys in
     sorted order) made by SQLite: the lines of audit.jsonl."""
@@ -286,6 +330,11 @@ def insert_audit(conn: sqlite3.Connection, rows: Sequence[tuple]) -> int:
     conn.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' for _ in AUDIT_COLUMNS)})", rows)
     return len(rows)
+
+
+def device_has_audit(conn: sqlite3.Connection, device: str) -> bool:
+    return conn.execute("SELECT 1 FROM audit_log WHERE device = ? LIMIT 1",
+                        (device,)).fetchone() is not None
 
 
 def audit_hashes(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str | None]:

@@ -38,16 +38,6 @@ class Database:
         # The schema version of the file itself (a read-only open of an older file works
         # on a migrated copy in memory, whose version is SCHEMA_VERSION).
         self.file_version = file_version
-        self._utils = None
-
-    @property
-    def utils(self):
-        """A `sqlite_utils.Database` over the connection, imported on first use: importing
-        sqlite_utils pulls in pandas when it is installed (0.6 s), too slow for start-up."""
-        if self._utils is None:
-            import sqlite_utils
-            self._utils = sqlite_utils.Database(self.conn)
-        return self._utils
 
     @classmethod
     def open(cls, path: str | Path, check_same_thread: bool = True,

@@ -61,3 +61,9 @@ def questionnaires(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
     """(sha256, id, version, added) of every stored version, oldest first."""
     return [tuple(r) for r in conn.execute(
         "SELECT sha256, id, version, added FROM questionnaire ORDER BY added, rowid")]
+
+
+def version_sha256s(conn: sqlite3.Connection, qid: str, version: str) -> list[str]:
+    """The sha256 of every stored definition with this id and version string."""
+    return [row[0] for row in conn.execute(
+        "SELECT sha256 FROM questionnaire WHERE id = ? AND version = ?", (qid, version))]

@@ -9,3 +9,22 @@ def all_questionnaires(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(sha256, definition text) of every stored version, in the order they were added."""
     rows = conn.execute("SELECT sha256, definition FROM questionnaire ORDER BY added, rowid")
     return [(row[0], row[1]) for row in rows]
+
+
+def version_list(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(sha256, questionnaire id, version, added) of every stored version, oldest first."""
+    rows = conn.execute("SELECT sha256, id, version, added FROM questionnaire "
+                        "ORDER BY added, rowid")
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def versions_in_play(conn: sqlite3.Connection,
+                     statuses: tuple[str, ...] = ("entered", "verified")) -> list[str]:
+    """The sha256 of every version that rounds with live forms were keyed with, oldest
+    first."""
+    marks = ", ".join("?" for _ in statuses)
+    rows = conn.execute(
+        "SELECT q.sha256 FROM questionnaire q WHERE q.sha256 IN (SELECT d.questionnaire_sha256 "
+        "FROM round d JOIN response r ON r.round_uuid = d.uuid "
+        f"WHERE r.status IN ({marks})) ORDER BY q.added, q.rowid", statuses)
+    return [row[0] for row in rows]

@@ -3,6 +3,11 @@
 Functions take an open connection and expect the caller to hold a transaction (see
 `connection.transaction`); they write the rows and nothing else. The services layer
 decides what to write and adds the audit rows in the same transaction.
+
+An answer written to an existing form must come with an update of its response row
+(revision, updated) in the same transaction, as every edit here does: the dashboard's
+analysis snapshot learns which forms changed from triggers on `response` (answer inserts
+have no trigger: it would double the cost of an import; see migrations.V7_ANALYSIS).
 """
 
 from __future__ import annotations

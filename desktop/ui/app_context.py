@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..bundle.device_key import DeviceKey
+from ..domain.questionnaire import Questionnaire
 from ..services.form_service import Actor, FormService
 from ..services.project import Project
 from ..services.records_service import RecordsService
@@ -39,8 +40,19 @@ class AppContext(QObject):
     def actor(self) -> Actor:
         return Actor(self.operator or "?", self.device_key.device_id)
 
-    def form_service(self) -> FormService:
-        return FormService(self.project.db, self.project.questionnaire, self.actor, self.lang)
+    def questionnaire(self, round_uuid: str | None = None) -> Questionnaire:
+        """The questionnaire version of a round (default: the chosen round)."""
+        return self.round_service().questionnaire(round_uuid or self.round_uuid)
+
+    def form_service(self, round_uuid: str | None = None) -> FormService:
+        """Saving and editing forms of a round (default: the chosen round), checked
+        against that round's questionnaire version."""
+        return FormService(self.project.db, self.questionnaire(round_uuid), self.actor,
+                           self.lang)
+
+    def form_service_for(self, form_uuid: str) -> FormService:
+        """The form service of the round a stored form belongs to."""
+        return self.form_service(self.round_service().round_of_form(form_uuid))
 
     def records_service(self) -> RecordsService:
         """Counts and pages of forms of the open project."""

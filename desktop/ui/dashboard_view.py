@@ -1,6 +1,7 @@
 """`DashboardView`: the team lead's and the analyst's picture of the survey.
 
-Filters (round, institution, post, unit type, rank level) above four charts that always
+Filters (the round and the questionnaire's profile questions: institution, post, unit type,
+rank level...) above four charts that always
 show the same selection: the risk heat map, the ranked scores, the integrity climate and
 the keying activity. The forms are read once off the UI thread (`context.runner`); a filter
 change only recomputes from memory (a few milliseconds) and redraws. A load that finishes
@@ -16,18 +17,19 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
-from ..domain.group_keys import ROUND
+from ..domain.group_keys import ROUND, breakdowns
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
 from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
-FILTER_DIMENSIONS = (ROUND, "institution", "post", "unit_type", "rank_band")
+FILTERS_PER_ROW = 5
+VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
 class DashboardView(QWidget):
@@ -50,7 +52,7 @@ class DashboardView(QWidget):
         context.project_changed.connect(self.reload)
         context.forms_changed.connect(self._forms_changed)
         if hasattr(context, "settings_changed"):
-            context.settings_changed.connect(self.reload)
+            context.settings_changed.connect(self._settings_changed)
         self.reload()
 
     # -- layout -----------------------------------------------------------------------------
@@ -60,21 +62,19 @@ class DashboardView(QWidget):
         bar = QHBoxLayout()
         self.filter_labels: dict[str, QLabel] = {}
         self.filters: dict[str, QComboBox] = {}
-        for dim in FILTER_DIMENSIONS:
-            label = QLabel()
-            combo = QComboBox()
-            combo.setMinimumContentsLength(12)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.currentIndexChanged.connect(self.recompute)
-            label.setBuddy(combo)
-            bar.addWidget(label)
-            bar.addWidget(combo, 1)
-            self.filter_labels[dim] = label
-            self.filters[dim] = combo
+        self.filter_grid = QGridLayout()
+        bar.addLayout(self.filter_grid, 1)
+        self._build_filters(self._dimensions(self.context.project.questionnaire))
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
-        bar.addWidget(self.clear_button)
+        bar.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bar)
+        # Forms of several questionnaire versions: how they are pooled, what differs.
+        self.version_note = QLabel()
+        self.version_note.setWordWrap(True)
+        self.version_note.setStyleSheet(VERSION_NOTE_STYLE)
+        self.version_note.hide()
+        layout.addWidget(self.version_note)
 
         info = QHBoxLayout()
         self.summary = QLabel()
@@ -119,12 +119,52 @@ class DashboardView(QWidget):
         self._retranslate()
         self._set_enabled(False)
 
-    def _retranslate(self) -> None:
+    @staticmethod
+    def _dimensions(questionnaire) -> list[str]:
+        """The filters: the round first, then the profile's breakdowns."""
+        return [ROUND] + [dim for dim in breakdowns(questionnaire) if dim != ROUND]
+
+    def _build_filters(self, dimensions: list[str]) -> None:
+        """One label and combo box per dimension, five to a row."""
+        for widget in (*self.filter_labels.values(), *self.filters.values()):
+            self.filter_grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self.filter_labels, self.filters = {}, {}
+        for index, dim in enumerate(dimensions):
+            label = QLabel()
+            combo = QComboBox()
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.currentIndexChanged.connect(self.recompute)
+            label.setBuddy(combo)
+            row, column = divmod(index, FILTERS_PER_ROW)
+            self.filter_grid.addWidget(label, row, 2 * column)
+            self.filter_grid.addWidget(combo, row, 2 * column + 1)
+            self.filter_grid.setColumnStretch(2 * column + 1, 1)
+            self.filter_labels[dim] = label
+            self.filters[dim] = combo
+        self._name_filters()
+
+    def _name_filters(self) -> None:
         names = {ROUND: self.tr("&Round"), "institution": self.tr("&Institution"),
                  "post": self.tr("&Post"), "unit_type": self.tr("&Unit type"),
                  "rank_band": self.tr("Ran&k")}
+        questionnaire = (self.analysis.questionnaire if self.analysis is not None
+                         else self.context.project.questionnaire)
         for dim, label in self.filter_labels.items():
-            label.setText(names[dim])
+            if dim in names:
+                label.setText(names[dim])
+                continue
+            # Other profile questions: their number and the start of their text.
+            question = questionnaire.question(dim)
+            text = question.label.text(self.context.lang)
+            label.setText(f"{question.number} {text[:18]}…" if len(text) > 19
+                          else f"{question.number} {text}")
+            label.setToolTip(text)
+
+    def _retranslate(self) -> None:
+        self._name_filters()
         self.clear_button.setText(self.tr("Show &all"))
         for index, title in enumerate((self.tr("Risks"), self.tr("Ranking"),
                                        self.tr("Integrity climate"), self.tr("Forms keyed"))):
@@ -164,6 +204,16 @@ class DashboardView(QWidget):
         if self._stale and not self._loading:
             self.reload()
 
+    def _settings_changed(self) -> None:
+        """A new minimum group size or language: the loaded sums do not depend on either,
+        so recompute from memory instead of reading every form again."""
+        analysis, project = self.analysis, self.context.project
+        if analysis is None or self._loading or analysis.questionnaire.sha256 != \
+                project.questionnaire.sha256:
+            self.reload()
+            return
+        self._loaded(analysis.with_settings(project.min_group_size, self.context.lang))
+
     def reload(self) -> None:
         """Read the project's forms again, off the UI thread, then recompute."""
         if self._loading:
@@ -189,7 +239,13 @@ class DashboardView(QWidget):
         self.analysis = analysis
         # Band names follow the questionnaire language, which may have changed.
         self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
+        dimensions = self._dimensions(analysis.questionnaire)
+        if dimensions != list(self.filters):
+            self._build_filters(dimensions)
         self._fill_filters()
+        notes = analysis.version_notes()
+        self.version_note.setText("\n".join(notes))
+        self.version_note.setVisible(bool(notes))
         self._set_enabled(True)
         if self.isVisible():
             self.recompute()

@@ -43,12 +43,7 @@ class EntryView(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
         layout.addWidget(self._build_header())
-        self.form = FormWidget(context.project.questionnaire, context.lang,
-                               operator_controlled=context.operator_controlled)
-        self.form.left_top.connect(self.focus_form_number)
-        self.form.completed.connect(self._at_end)
-        self.form.answers_changed.connect(self._update_counts)
-        self.form.question_entered.connect(self._show_hint)
+        self.form = self._form_widget(self.session.service.questionnaire)
         layout.addWidget(self.form, 1)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555; padding: 2px 4px;")
@@ -148,7 +143,10 @@ class EntryView(QWidget):
     def new_form(self) -> None:
         """A blank form with the cursor on the form number."""
         self.session.start_new()
-        self.session.round_uuid = self.context.round_uuid
+        if self.session.round_uuid != self.context.round_uuid:  # after editing elsewhere
+            self.session.round_uuid = self.context.round_uuid
+            self._refresh_service()
+            self._use_questionnaire(self.session.service.questionnaire)
         self.number.setText("")
         self.number_message.setText("")
         self.form.clear()
@@ -166,11 +164,14 @@ class EntryView(QWidget):
         except FormRefused as exc:
             self.number_message.setText(str(exc))
             return False
+        # The form is checked against its own round's questionnaire version.
+        self._refresh_service()
+        self._use_questionnaire(self.session.service.questionnaire)
         self.number.setText(str(stored.response.form_number))
         self.number_message.setText("")
         # Out-of-range values stored earlier were confirmed then: keep them confirmed.
         kept = {p.question_id for p in validate_form(
-            self.context.project.questionnaire, stored.answers, self.context.lang, draft=True)
+            self.session.service.questionnaire, stored.answers, self.context.lang, draft=True)
             if p.confirmable}
         self.form.set_values(stored.answers, kept)
         self.form.reset_keystrokes()
@@ -338,13 +339,35 @@ class EntryView(QWidget):
             done=answered, total=len(applies)))
 
     def _refresh_service(self) -> None:
-        self.session.service = self.context.form_service()
+        self.session.service = self.context.form_service(self.session.round_uuid)
 
     def _round_changed(self) -> None:
         if self.session.editing is None:
             self.session.round_uuid = self.context.round_uuid
+            self._refresh_service()
+            self._use_questionnaire(self.session.service.questionnaire)
             self.number_message.setText("")
             self._show_mode()
+
+    def _form_widget(self, questionnaire) -> FormWidget:
+        form = FormWidget(questionnaire, self.context.lang,
+                          operator_controlled=self.context.operator_controlled)
+        form.left_top.connect(self.focus_form_number)
+        form.completed.connect(self._at_end)
+        form.answers_changed.connect(self._update_counts)
+        form.question_entered.connect(self._show_hint)
+        return form
+
+    def _use_questionnaire(self, questionnaire) -> None:
+        """Key with another questionnaire version (a round's own): rebuild the form."""
+        if questionnaire.sha256 == self.form.questionnaire.sha256:
+            return
+        old = self.form
+        self.form = self._form_widget(questionnaire)
+        self.layout().replaceWidget(old, self.form)
+        old.hide()
+        old.deleteLater()
+        self._show_hint()
 
     def _settings_changed(self) -> None:
         self._refresh_service()
@@ -354,16 +377,11 @@ class EntryView(QWidget):
 
     def _project_changed(self) -> None:
         # A new project may have another questionnaire: rebuild the form for it.
+        self.session = EntrySession(self.context.form_service(), self.context.round_uuid)
         old = self.form
-        self.form = FormWidget(self.context.project.questionnaire, self.context.lang,
-                               operator_controlled=self.context.operator_controlled)
-        self.form.left_top.connect(self.focus_form_number)
-        self.form.completed.connect(self._at_end)
-        self.form.answers_changed.connect(self._update_counts)
-        self.form.question_entered.connect(self._show_hint)
+        self.form = self._form_widget(self.session.service.questionnaire)
         self.layout().replaceWidget(old, self.form)
         old.deleteLater()
-        self.session = EntrySession(self.context.form_service(), self.context.round_uuid)
         self._show_hint()
         self.new_form()
 

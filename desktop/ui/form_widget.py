@@ -225,7 +225,10 @@ class FormWidget(QScrollArea):
             field.show_message(self.tr("Value kept after confirmation."), notice=True)
             return True
         self._pending[qid] = text
-        field.show_message(problem.message + " " + self.tr(
+        # A form's own constraint message may come without a full stop.
+        text_ = problem.message if problem.message.endswith((".", "!", "?")) \
+            else problem.message + "."
+        field.show_message(text_ + " " + self.tr(
             "Press Enter again to keep this value, or correct it."), notice=True)
         return False
 

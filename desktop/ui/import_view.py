@@ -198,7 +198,8 @@ class ImportView(LazyView):
         self._done()
         self.report = report
         self.show_report(report)
-        self.enrol_button.setVisible(bool(self.unknown_devices()))
+        unknown = self.unknown_devices()
+        self.enrol_button.setVisible(bool(unknown))
         imported = [b for b in report.bundles if b.status == "imported"]
         self._show(self.tr("{ok} of {n} bundle(s) imported: {new} new, {updated} updated, "
                            "{conflicts} conflicting form(s).").format(
@@ -206,6 +207,10 @@ class ImportView(LazyView):
                                new=report.total("new"), updated=report.total("updated"),
                                conflicts=report.total("conflicting")),
                    error=bool(report.refused))
+        if unknown:
+            self.status.setText(self.status.text() + " " + self.tr(
+                "{n} device(s) are not enrolled: compare the fingerprint in the report with "
+                "the laptop's, then choose Enrol device...").format(n=len(unknown)))
         waiting = ConflictService(self.context.project, self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(

@@ -22,6 +22,7 @@ from .. import APP_NAME
 from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
+from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
+        self.questionnaires = QuestionnaireImport(self)
         self._build_round_bar()
         self._build_menus()
         self._build_status_bar()
@@ -240,6 +242,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
         menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
+        menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
+        menu.addAction(self.tr("&Import questionnaire…"),
+                       self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -393,6 +398,11 @@ class MainWindow(QMainWindow):
         """The paper form of a round's questionnaire as an A4 PDF."""
         from .print_form_dialog import PrintFormDialog
         PrintFormDialog(self.context, self).exec()
+
+    def data_for_analysts(self) -> None:
+        """Labelled CSV, XLSX, Stata and SPSS files, protected by the guard."""
+        from .data_dialog import DataDialog
+        DataDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

@@ -138,10 +138,13 @@ class QuestionField(QWidget):
     def show_message(self, text: str, notice: bool = False) -> None:
         """Show a problem (or a notice) under the question; empty text hides it."""
         self.message.setText(text)
-        self.message.setStyleSheet(NOTICE_STYLE if notice else ERROR_STYLE)
+        # A style sheet is set only when it changes: each call re-polishes the widget, and
+        # skip logic clears every skipped question's message after each key (keystroke
+        # latency, issue 14).
+        _set_style(self.message, NOTICE_STYLE if notice else ERROR_STYLE)
         self.message.setVisible(bool(text))
         self.edit.setProperty("problem", bool(text) and not notice)
-        self.edit.setStyleSheet("border: 1px solid #b00020;" if text and not notice else "")
+        _set_style(self.edit, "border: 1px solid #b00020;" if text and not notice else "")
 
     def set_applies(self, applies: bool) -> None:
         """Grey the question out (and empty it) when skip logic says it does not apply."""
@@ -150,13 +153,16 @@ class QuestionField(QWidget):
         if not applies:
             self.show_message("")
         # Kept apart from isEnabled(): a disabled parent must not make answers vanish.
+        changed = applies != self.applies
         self.applies = applies
         self.setEnabled(applies)
+        if changed:
+            self._show_codes()
 
     def _highlight(self, on: bool) -> None:
         # The row with the cursor is tinted so the eyes find it again after the paper.
-        self.setStyleSheet("#questionRow { background: #e8f0fe; border-radius: 3px; }"
-                           if on else "")
+        _set_style(self, "#questionRow { background: #e8f0fe; border-radius: 3px; }"
+                   if on else "")
 
     # -- codes line ----------------------------------------------------------------------
     def _show_codes(self) -> None:
@@ -166,8 +172,10 @@ class QuestionField(QWidget):
     def _codes_html(self) -> str:
         # The same list of codes the paper form prints (domain/paper_form.py).
         chosen = self._chosen_codes()
+        # A greyed-out question takes no answer, not even a missing code.
         parts = [_code_html(item.code, item.label, item.code in chosen, missing=item.missing)
-                 for item in code_items(self.questionnaire, self.question, self.lang)]
+                 for item in code_items(self.questionnaire, self.question, self.lang)
+                 if self.applies or not item.missing]
         limits = range_text(self.question)
         if limits:
             parts.insert(0, html.escape(limits))
@@ -192,3 +200,8 @@ def _code_html(code: int, label: str, chosen: bool, missing: bool = False) -> st
     if missing:
         return f"<span style='color:#777'>{text}</span>"
     return text
+
+
+def _set_style(widget: QWidget, style: str) -> None:
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)

@@ -296,7 +296,7 @@ class RecordsView(QWidget):
         """The audit history of the selected form."""
         row = self.model.record(self.table.currentIndex().row())
         if row is not None:
-            FormHistoryDialog(self.context.form_service(), row.uuid, row.form_number,
+            FormHistoryDialog(self.context.form_service_for(row.uuid), row.uuid, row.form_number,
                               self).exec()
 
     def delete_current(self) -> None:
@@ -312,7 +312,7 @@ class RecordsView(QWidget):
         if not reason:
             return
         try:
-            change = self.context.form_service().delete(row.uuid, reason)
+            change = self.context.form_service_for(row.uuid).delete(row.uuid, reason)
         except Exception as exc:  # noqa: BLE001 - a refusal, a full disk: one sentence
             show_error(self, self.tr("Not deleted"), exc, self.context.lang,
                        self.context.project.db.path)

@@ -1,5 +1,6 @@
 """Create or edit a collection round: name, institution, place, dates, target count, range
-of paper form numbers, and how forms are sampled for verification."""
+of paper form numbers, how forms are sampled for verification, and the questionnaire
+version it is keyed with (fixed once the round has forms)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ..services.round_service import Round, RoundNameTaken, RoundService
+from ..services.round_service import (Round, RoundNameTaken, RoundService,
+                                      RoundVersionFixed)
 from .question_field import ERROR_STYLE
 
 
@@ -63,6 +65,10 @@ class RoundDialog(QDialog):
         verify.addWidget(self.verify_mode)
         verify.addWidget(self.verify_value)
         verify.addStretch(1)
+        self.version = QComboBox()
+        for version in service.versions():
+            self.version.addItem(f"{version.id} {version.version} ({version.added[:10]})",
+                                 version.sha256)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Institution"), self.institution)
         form.addRow(self.tr("Place"), self.place)
@@ -77,6 +83,7 @@ class RoundDialog(QDialog):
         for spin in (self.target, self.form_min, self.form_max):
             spin.valueChanged.connect(self._range_changed)
         form.addRow(self.tr("Verify"), verify)
+        form.addRow(self.tr("Questionnaire"), self.version)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
@@ -91,6 +98,13 @@ class RoundDialog(QDialog):
         self._range_changed()
 
     def _fill(self, round_: Round | None) -> None:
+        sha = round_.questionnaire_sha256 if round_ else \
+            self.service.project.questionnaire.sha256
+        self.version.setCurrentIndex(max(0, self.version.findData(sha)))
+        if round_ is not None and self.service.has_forms(round_):
+            self.version.setEnabled(False)
+            self.version.setToolTip(self.tr("The round has forms: its questionnaire version "
+                                            "is fixed."))
         if round_ is None:
             self.verify_mode.setCurrentIndex(self.verify_mode.findData("share"))
             self._mode_changed()
@@ -170,7 +184,8 @@ class RoundDialog(QDialog):
         return dict(name=name, institution=self.institution.text().strip(),
                     place=self.place.text().strip(), start_date=dates[0], end_date=dates[1],
                     target_count=self.target.value(), form_min=low, form_max=high,
-                    verify_mode=mode, verify_value=value)
+                    verify_mode=mode, verify_value=value,
+                    questionnaire_sha256=self.version.currentData())
 
     def save(self) -> None:
         """Store the round and close, or show what is wrong."""
@@ -184,6 +199,10 @@ class RoundDialog(QDialog):
             else:
                 self.saved_round = self.service.update(
                     self.service.edited(self.original, **fields))
+        except RoundVersionFixed:
+            self.message.setText(self.tr("The round has forms: its questionnaire version "
+                                         "is fixed."))
+            return
         except RoundNameTaken:
             self.message.setText(self.tr("A round with this name exists already; choose "
                                          "another name."))

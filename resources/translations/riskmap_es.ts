@@ -428,6 +428,105 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>DataDialog</name>
+    <message>
+        <source>Data for analysts</source>
+        <translation>Datos para analistas</translation>
+    </message>
+    <message>
+        <source>One row per entered or verified form, with labels, for Excel, Stata, SPSS and R. Profile answers are suppressed where fewer than k forms share them, so no respondent can be singled out; a disclosure report is written beside the files.</source>
+        <translation>Una fila por formulario ingresado o verificado, con etiquetas, para Excel, Stata, SPSS y R. Las respuestas de perfil se suprimen donde menos de k formularios las comparten, para que ningún encuestado pueda ser identificado; junto a los archivos se escribe un informe de divulgación.</translation>
+    </message>
+    <message>
+        <source>CSV (with label columns)</source>
+        <translation>CSV (con columnas de etiquetas)</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Stata (.dta)</source>
+        <translation>Stata (.dta)</translation>
+    </message>
+    <message>
+        <source>SPSS (.sav)</source>
+        <translation>SPSS (.sav)</translation>
+    </message>
+    <message>
+        <source>All rounds</source>
+        <translation>Todas las rondas</translation>
+    </message>
+    <message>
+        <source>Each combination of profile answers must be shared by at least this many forms (the minimum group size).</source>
+        <translation>Cada combinación de respuestas de perfil debe ser compartida por al menos esta cantidad de formularios (el tamaño mínimo de grupo).</translation>
+    </message>
+    <message>
+        <source>Add free-text answers (they can name people; read them before sharing)</source>
+        <translation>Agregar las respuestas de texto libre (pueden nombrar a personas; léalas antes de compartir)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formatos</translation>
+    </message>
+    <message>
+        <source>Labels in</source>
+        <translation>Etiquetas en</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>k (fewest forms per profile)</source>
+        <translation>k (mínimo de formularios por perfil)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Write files</source>
+        <translation>Escribir archivos</translation>
+    </message>
+    <message>
+        <source>Folder for the data files</source>
+        <translation>Carpeta para los archivos de datos</translation>
+    </message>
+    <message>
+        <source>Save the project to a file first.</source>
+        <translation>Primero guarde el proyecto en un archivo.</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <source>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
+        <translation>Se escribieron {files} para {forms} formularios en {folder}. Se suprimieron {suppressed} valores de perfil; combinaciones de un solo formulario: {before} antes, {after} después. El informe de divulgación es {report}.</translation>
+    </message>
+    <message>
+        <source>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
+        <translation>Solo {n} formularios coinciden, menos que k = {k}: un archivo por fila podría identificar a los encuestados, así que no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The folder is a file; choose a folder.</source>
+        <translation>La carpeta es un archivo; elija una carpeta.</translation>
+    </message>
+    <message>
+        <source>The files could not be written: {error}. Choose another folder.</source>
+        <translation>No se pudieron escribir los archivos: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({error}); the details are in the log file.</source>
+        <translation>No se pudieron escribir los archivos ({error}); los detalles están en el archivo de registro.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseActions</name>
     <message>
         <source>Database not opened</source>
@@ -984,6 +1083,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
     <message>
+        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>{n} equipo(s) no están registrados: compare la huella del informe con la del portátil y elija Registrar equipo...</translation>
+    </message>
+    <message>
         <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
         <translation>{n} conflicto(s) esperan una decisión en la pestaña Conflictos.</translation>
     </message>
@@ -1111,6 +1214,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>&amp;Imprimir formularios en blanco…</translation>
     </message>
     <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Datos para analistas…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfiguración…</translation>
     </message>
@@ -1185,6 +1292,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     <message>
         <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
         <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1494,41 @@ por cada mil campos</translation>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>
         <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireImport</name>
+    <message>
+        <source>Import questionnaire</source>
+        <translation>Importar cuestionario</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
+        <translation>Cuestionarios (*.xlsx *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>El cuestionario {id} versión {version} ({n} preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</translation>
+    </message>
+    <message>
+        <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
+        <translation>El cuestionario {id} versión {version} ya estaba guardado; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Questionnaire imported</source>
+        <translation>Cuestionario importado</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Questionnaire not imported</source>
+        <translation>Cuestionario no importado</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>{file} no se importó: {n} elemento(s) no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1846,14 @@ del puntaje</translation>
     <message>
         <source>Verify</source>
         <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>The round has forms: its questionnaire version is fixed.</source>
+        <translation>La ronda tiene formularios: su versión del cuestionario ya no puede cambiar.</translation>
     </message>
     <message>
         <source>N = </source>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import sqlite_utils
+
 from desktop.services.export_service import export_bundle
 from desktop.storage import bundle_store, integrity
 from desktop.storage.database import Database
@@ -21,7 +23,7 @@ def test_schema_v2_database_migrates(tmp_path, hq_keys, field_key, out_dir):
     try:
         assert db.schema_version == SCHEMA_VERSION >= 3
         assert integrity.check(db.conn).ok
-        tables = set(db.utils.table_names())
+        tables = set(sqlite_utils.Database(db.conn).table_names())
         assert {"device_trust", "response_version", "response_conflict",
                 "export_mark"} <= tables
         assert db.conn.execute("SELECT COUNT(*) FROM response").fetchone()[0] == 4

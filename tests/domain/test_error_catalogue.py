@@ -38,10 +38,11 @@ def test_every_key_raised_in_the_code_is_in_the_catalogue():
 
 def test_every_bundle_refusal_is_in_spanish_too():
     for kind in BUNDLE_MESSAGES:
-        error = BundleError(kind, "detail for the log")
-        assert str(error) == BUNDLE_MESSAGES[kind] == error.sentence
-        assert error.in_language("es") == CATALOGUE[f"bundle.{kind}"]["es"]
-        assert error.detail == "detail for the log"
+        values = {name: f"<{name}>" for name in _fields(BUNDLE_MESSAGES[kind])}
+        error = BundleError(kind, "detail for the log", **values)
+        assert str(error) == BUNDLE_MESSAGES[kind].format(**values) == error.sentence
+        assert error.in_language("es") == CATALOGUE[f"bundle.{kind}"]["es"].format(**values)
+        assert error.detail == "detail for the log" and error.values == values
 
 
 def test_older_classes_built_from_a_sentence_show_it():

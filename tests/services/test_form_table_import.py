@@ -205,3 +205,38 @@ def test_cli_imports_a_good_file(project, tmp_path, capsys):
     assert "Imported 25 forms into round 'Ronda Norte' (new round)" in capsys.readouterr().out
     assert main(["forms", "import", "--db", str(project.db.path), "--round", "Ronda Norte",
                  str(tmp_path / "none.csv")]) == 2
+
+
+def test_constraints_are_checked_and_listed_in_the_codebook(tmp_path, questionnaire, capsys):
+    data = json.loads(questionnaire.source_text)
+    times = next(q for s in data["sections"] for q in s["questions"] if q["id"] == "exp_times")
+    times["constraint"] = ". <= 20"
+    times["constraint_message"] = {"es": "Como máximo 20 veces.", "en": "At most 20 times."}
+    source = tmp_path / "q.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    project = Project.open(tmp_path / "c.db", source)
+    q = project.questionnaire
+    forms = [f for f in generate_forms(q, 60, seed=4) if f.answers["exp_offered"] == "1"][:3]
+    path = _write_csv(tmp_path / "f.csv", q, forms,
+                      lambda number, row: row.update(exp_times="30")
+                      if number == forms[1].form_number else None)
+    with pytest.raises(FormTableRefused) as caught:
+        import_form_table(project, "R", path, ACTOR)
+    assert [(p.line, p.column, p.reason) for p in caught.value.problems] == [
+        (3, "exp_times", "At most 20 times.")]
+    project.close()
+    out = tmp_path / "codebook.csv"
+    assert main(["codebook", "--db", str(tmp_path / "c.db"), "--out", str(out)]) == 0
+    with open(out, encoding="utf-8-sig") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["question_id"] == "exp_times")
+    assert row["constraint_rule"] == ". <= 20" and row["skip_rule"] == "exp_offered = 1"
+
+
+def test_lines_are_file_lines_even_after_a_cell_with_a_line_break(project, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text('form_number,comment,shift\n1,"two\nlines",7\n2,ok,6\n', encoding="utf-8")
+    with pytest.raises(FormTableRefused) as caught:
+        import_form_table(project, "R", path, ACTOR)
+    shift = [(p.line, p.reason) for p in caught.value.problems if p.column == "shift"]
+    assert [line for line, _ in shift] == [2, 4]
+    assert shift[0][1] == "7 is not one of the codes 1, 2, 3."

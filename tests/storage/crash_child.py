@@ -1,5 +1,7 @@
 """Child process for the crash test: saves forms forever, printing each uuid only after
-`save_new` (and so COMMIT) has returned. Killed with SIGKILL by the test."""
+`save_new` (and so COMMIT) has returned; asked to, every third save it also stores the
+dashboard's analysis snapshot, so a kill can land inside that write too. Killed with
+SIGKILL by the test."""
 
 import sys
 
@@ -8,7 +10,7 @@ from desktop.services.form_service import Actor, FormService
 from desktop.services.project import Project
 
 
-def main(path: str, start: int) -> None:
+def main(path: str, start: int, store_snapshot: bool) -> None:
     project = Project.open(path)
     round_ = project.rounds()[0]
     service = FormService(project.db, project.questionnaire, Actor("CR", "dev-crash"))
@@ -16,7 +18,10 @@ def main(path: str, start: int) -> None:
     for number, form in enumerate(forms, start=start):
         change = service.save_new(round_.uuid, number, form.answers)
         print(change.uuid, flush=True)
+        if store_snapshot and number % 3 == 0:
+            from desktop.services import analysis_table  # pandas: only when asked
+            analysis_table.load_frame(project.db.conn, project.questionnaire, store_after=0)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3:] == ["store"])

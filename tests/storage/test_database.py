@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from desktop.storage import integrity
 from desktop.storage.audit_store import AuditEntry, write_audit
@@ -31,7 +32,7 @@ def test_every_connection_has_the_pragmas(tmp_path):
 
 def test_new_database_has_current_schema_and_tables(tmp_path):
     db = Database.open(tmp_path / "new.db")
-    tables = set(db.utils.table_names())
+    tables = set(sqlite_utils.Database(db.conn).table_names())
     assert {"questionnaire", "round", "response", "answer", "verification", "audit_log",
             "bundle_ledger", "schema_version", "setting"} <= tables
     assert db.schema_version == SCHEMA_VERSION

@@ -106,6 +106,23 @@ def test_follows_the_questionnaire_language(dashboard):
     assert dashboard.charts.heat_map.tooltip_at(5, 5).endswith("Extremo")
 
 
+def test_min_group_size_and_language_recompute_without_reading_forms(dashboard, monkeypatch):
+    from desktop.services import analysis_table
+
+    def no_reading(*_args, **_kwargs):
+        raise AssertionError("the forms were read again")
+
+    monkeypatch.setattr(analysis_table, "load_frame", no_reading)
+    loaded = dashboard.analysis
+    dashboard.context.project.set_setting("min_group_size", 40)
+    dashboard.context.settings_changed.emit()
+    assert dashboard.data.min_n == 40 and dashboard.analysis.frame is loaded.frame
+    assert dashboard.data.scores[dashboard.data.scores["dimension"] == "post"]["n"].isna().all()
+    dashboard.context.set_language("es")
+    assert dashboard.data.lang == "es" and dashboard.analysis.frame is loaded.frame
+    assert "Sobornos en controles" in set(dashboard.data.scores["risk_label"])
+
+
 def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project, device_key):
     context = AppContext(demo_project, device_key, operator="AM", lang="en",
                          runner=SynchronousRunner())

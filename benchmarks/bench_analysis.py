@@ -1,0 +1,154 @@
+"""The dashboard's analysis snapshot at 100k forms (issue 14), each figure beside a
+baseline measured in the same run on a private copy of the cached demo database:
+
+- first load (snapshot read + per-cell sums + the first compute) beside a bare read of
+  the same numbers (the snapshot's bytes into numpy), and beside a bare fetch of the long
+  answer rows those numbers come from;
+- the same load after 1,000 saves (patched from the answer rows), and after an import
+  (every form written: the snapshot is built again) beside the pre-snapshot read + pivot;
+- a change of minimum group size or language (no form read);
+- what the v7 triggers cost: a save, and an import of a 100k-form bundle, each with and
+  without them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.fixtures import demo_database, fresh_copy
+from benchmarks.table import BenchTable, median_ms, once_ms
+
+N = 100_000
+SAVES = 200
+PATCHED = 1_000
+
+
+def run(table: BenchTable) -> None:
+    import numpy as np
+
+    from desktop.domain.answer_frame import analysed_questions, build_answer_frame_grouped
+    from desktop.services import analysis_table
+    from desktop.services.analysis_service import analysis_for
+    from desktop.services.project import Project
+    from desktop.storage import analysis_snapshot_store, analysis_store
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-analysis-", dir=Path(__file__).parent))
+    try:
+        project = Project.open(fresh_copy(demo_database(N), folder))
+        conn, q = project.db.conn, project.questionnaire
+        numeric, multi = analysed_questions(q)
+
+        def old_read() -> None:  # what every load did before the snapshot
+            build_answer_frame_grouped(q, analysis_store.forms(conn),
+                                       analysis_store.answers_by_form(conn, numeric + multi))
+
+        with project.db.transaction() as tx:
+            analysis_snapshot_store.drop_snapshot(tx)
+        before = once_ms(old_read)
+        info = {}
+        build = once_ms(lambda: info.update(
+            result=analysis_table.load_frame(conn, q)[1]))
+        assert info["result"].rebuilt and info["result"].stored
+        table.add("analysis snapshot: build from answer rows 100k", build, "ms",
+                  "pre-snapshot read + pivot", before, "once per import")
+
+        def first_load() -> None:
+            analysis_for(project, "en").compute({})
+
+        def bare_snapshot() -> None:
+            for _name, data in conn.execute("SELECT name, data FROM analysis_snapshot"):
+                np.frombuffer(data, dtype=np.uint8)
+
+        def bare_long() -> None:
+            marks = ", ".join("?" for _ in numeric + multi)
+            conn.execute("SELECT response_uuid, question_id, value FROM answer "
+                         f"WHERE question_id IN ({marks})", numeric + multi).fetchall()
+
+        first = median_ms(first_load, 5)
+        bare = median_ms(bare_snapshot, 5)
+        table.add("dashboard first load 100k (snapshot+sums+compute)", first, "ms",
+                  "bare read of the snapshot bytes", bare, "<= 1 s, <= 2x bare")
+        long = once_ms(bare_long)
+        table.add("dashboard first load 100k (same figure)", first, "ms",
+                  "bare fetch of the long answer rows", long, "<= 1 s")
+        table.add("dashboard first load 100k, before (same run)", before + first, "ms",
+                  target="pre-snapshot read + the same sums")
+
+        analysis = analysis_for(project, "en")
+        cycle = iter(range(10**6))
+        settings = median_ms(lambda: analysis.with_settings(
+            5 + next(cycle) % 5, ("es", "en")[next(cycle) % 2]).compute({}), 15)
+        table.add("min group size / language change (no form read)", settings, "ms",
+                  target="<= 50 ms")
+
+        current = median_ms(lambda: analysis_table.load_frame(conn, q, store=False), 3)
+        saved = _save_forms(project, PATCHED, seed=11)
+        start = time.perf_counter()
+        frame, loaded = analysis_table.load_frame(conn, q, store=False)
+        patched_ms = (time.perf_counter() - start) * 1000
+        assert loaded.patched == PATCHED and len(frame) == N + PATCHED
+        table.add(f"analysis load after {PATCHED} saves (patched)", patched_ms, "ms",
+                  "same load, snapshot current", current)
+        with_triggers = saved
+        _drop_triggers(conn)
+        without = _save_forms(project, SAVES, seed=12)
+        table.add("save one form, v7 triggers (median)", with_triggers, "ms",
+                  "same save without the triggers", without)
+        project.close()
+        _import_cost(table, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _save_forms(project, count: int, seed: int) -> float:
+    """Median ms of `count` saves through the form service, in a round of their own."""
+    from desktop.domain.demo_forms import generate_forms
+    from desktop.services.form_service import Actor, FormService
+    round_ = project.create_round(f"Bench {seed}", target_count=count)
+    service = FormService(project.db, project.questionnaire, Actor("BE", "dev-bench"))
+    forms = iter(list(generate_forms(project.questionnaire, count, seed=seed)))
+    numbers = iter(range(1, count + 1))
+    return median_ms(lambda: service.save_new(round_.uuid, next(numbers),
+                                              next(forms).answers), count)
+
+
+def _drop_triggers(conn) -> None:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'analysis_%'")]
+    for name in names:
+        conn.execute(f"DROP TRIGGER {name}")
+
+
+def _import_cost(table: BenchTable, folder: Path) -> None:
+    """Import the same 100k-form bundle into an empty HQ database with and without the
+    v7 triggers."""
+    from desktop.bundle.device_key import load_or_create_device_key
+    from desktop.services.export_service import export_bundle
+    from desktop.services.import_service import import_bundles
+    from desktop.services.keys_service import hq_init
+    from desktop.storage.database import Database
+
+    keys = hq_init(folder / "keys")
+    device = load_or_create_device_key(folder / "device")
+    field = fresh_copy(demo_database(N), folder / "field")
+    out = folder / "out"
+    out.mkdir()
+    bundle = export_bundle(field, device, [keys.recipient], out, full=True).path
+    wall, cpu = {}, {}
+    for label in ("without", "with"):
+        hq = folder / f"hq-{label}.db"
+        db = Database.open(hq)
+        if label == "without":
+            _drop_triggers(db.conn)
+        db.close()
+        start = time.process_time()
+        wall[label] = once_ms(lambda: import_bundles(hq, keys.identity_path, [bundle]))
+        cpu[label] = (time.process_time() - start) * 1000
+        hq.unlink()
+    table.add("import + merge 100k forms, v7 triggers", wall["with"] / 1000, "s",
+              "same import without the triggers", wall["without"] / 1000)
+    table.add("  the same imports, CPU time of this process", cpu["with"] / 1000, "s",
+              "without the triggers, CPU time", cpu["without"] / 1000)

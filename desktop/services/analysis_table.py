@@ -1,0 +1,201 @@
+"""The analysis table of a project: the stored column snapshot, patched with the forms
+written since, read in one transaction (so it is never stale), stored again when worth it.
+
+Why a snapshot plus a dirty list rather than a wide SQL table kept by every write: the
+triggers of schema v7 only note WHICH form changed (one indexed insert-or-ignore per
+written row, no questionnaire knowledge), so no write path has to change and a save stays
+cheap; the snapshot is whole numpy columns, which load an order of magnitude faster than
+fetching a wide table row by row. A load reads the snapshot, re-reads only the dirty forms
+from the answer rows, and, when many forms changed (an import), stores the patched
+snapshot in a short write transaction, only if no other connection wrote in between
+(PRAGMA data_version), so nothing written meanwhile is ever marked clean.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..domain import column_snapshot
+from ..domain.questionnaire import Questionnaire
+from ..storage import analysis_snapshot_store as snapshots
+from ..storage import analysis_store
+
+CHUNK = 20_000  # forms converted at a time when reading from the answer rows
+STORE_AFTER = 1_000  # written forms that make a load store the patched snapshot
+
+
+@dataclass
+class LoadInfo:
+    """How a load went (for the bench and `check`)."""
+
+    rows: int
+    rebuilt: bool       # no usable snapshot: every form read from the answer rows
+    patched: int        # forms written since the snapshot, re-read from the answer rows
+    stored: bool        # a new snapshot was written
+
+
+def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
+               store_after: int = STORE_AFTER) -> tuple[pd.DataFrame, LoadInfo]:
+    """The analysis table (`domain.answer_frame` layout) of the live forms; stores the
+    snapshot again when it had to be built or `store_after` forms were patched in."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    base, names, info, version = _read(conn, columns)
+    if store and (info.rebuilt or info.patched >= store_after) and version is not None:
+        info.stored = _store(conn, base, columns, version)
+    return column_snapshot.analysis_frame(base, names, columns), info
+
+
+def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
+    """Build the snapshot again from the answer rows (`check --repair`); returns the
+    number of live forms. One write transaction: nothing can change meanwhile."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        base = _read_rows(conn, columns, changed_only=False)
+        snapshots.write_parts(conn, column_snapshot.encode(base, columns))
+        snapshots.clear_dirty(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return column_snapshot.size(base)
+
+
+def repair_database(conn: sqlite3.Connection) -> str:
+    """`check --repair`: build the snapshot again from the answer rows; says what it did."""
+    questionnaire = _stored_questionnaire(conn)
+    if questionnaire is None:
+        return ""
+    return f"rebuilt from the answer rows ({rebuild(conn, questionnaire)} forms); "
+
+
+def check_database(conn: sqlite3.Connection) -> tuple[bool, str]:
+    """(ok, one line) about the snapshot of a project database for `riskmap check` (reads
+    only: works on a read-only connection)."""
+    questionnaire = _stored_questionnaire(conn)
+    if questionnaire is None:
+        return True, "no questionnaire, nothing to analyse"
+    if not snapshots.has_tables(conn):
+        return True, "no snapshot yet (an older schema: built after it is updated)"
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    stored = column_snapshot.decode(snapshots.read_parts(conn), columns)
+    if stored is None:
+        return True, "no snapshot yet (the next dashboard load or `check --repair` builds it)"
+    written = len(snapshots.dirty_uuids(conn))
+    if not agrees(conn, questionnaire):
+        return False, "the snapshot DIFFERS from the answer rows; run `riskmap check --repair`"
+    return True, (f"ok (snapshot of {column_snapshot.size(stored)} forms, {written} written "
+                  "since)")
+
+
+def _stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
+    from ..domain.questionnaire_loader import parse_questionnaire
+    from ..storage import questionnaire_store
+    text = questionnaire_store.latest_questionnaire_text(conn)
+    return None if text is None else parse_questionnaire(text)
+
+
+def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
+    """True when the stored snapshot, patched as a load patches it, holds exactly what the
+    answer rows say (`check`)."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        loaded, _, _, _ = _read_in_transaction(conn, columns)
+        truth = _read_rows(conn, columns, changed_only=False)
+    finally:
+        if own:
+            conn.execute("COMMIT")
+    return same_table(loaded, truth, columns)
+
+
+def same_table(left: column_snapshot.Base, right: column_snapshot.Base, columns) -> bool:
+    """The same forms with the same values, whatever the row order."""
+    if column_snapshot.size(left) != column_snapshot.size(right):
+        return False
+    a, b = np.argsort(left["uuid"]), np.argsort(right["uuid"])
+    for name in list(column_snapshot.FORM_PARTS) + [qid for qid, _ in columns]:
+        x, y = left[name][a], right[name][b]
+        if x.dtype.kind == "f" or y.dtype.kind == "f":
+            if not np.array_equal(x.astype(float), y.astype(float), equal_nan=True):
+                return False
+        elif list(x) != list(y):
+            return False
+    return True
+
+
+def _read(conn: sqlite3.Connection, columns):
+    if conn.in_transaction:  # inside someone's transaction: read, never store
+        base, names, info, _ = _read_in_transaction(conn, columns)
+        return base, names, info, None
+    conn.execute("BEGIN")  # one read snapshot for the stored columns and the dirty list
+    try:
+        return _read_in_transaction(conn, columns)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _read_in_transaction(conn: sqlite3.Connection, columns):
+    if not snapshots.has_tables(conn):  # an older schema opened read-only: no snapshot
+        base = _read_rows(conn, columns, changed_only=False)
+        return (base, analysis_store.round_names(conn),
+                LoadInfo(column_snapshot.size(base), rebuilt=True, patched=0, stored=False),
+                None)
+    parts = snapshots.read_parts(conn)
+    version = snapshots.data_version(conn)
+    base = column_snapshot.decode(parts, columns)
+    if base is None:
+        base = _read_rows(conn, columns, changed_only=False)
+        info = LoadInfo(column_snapshot.size(base), rebuilt=True, patched=0, stored=False)
+    else:
+        written = snapshots.dirty_uuids(conn)
+        if written:
+            fresh = _read_rows(conn, columns, changed_only=True)
+            base = column_snapshot.patch(base, written, fresh)
+        info = LoadInfo(column_snapshot.size(base), rebuilt=False, patched=len(written),
+                        stored=False)
+    return base, analysis_store.round_names(conn), info, version
+
+
+def _read_rows(conn: sqlite3.Connection, columns, changed_only: bool) -> pd.DataFrame:
+    cursor = analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
+                                             changed_only=changed_only)
+    chunks = []
+    while True:
+        rows = cursor.fetchmany(CHUNK)
+        if not rows:
+            break
+        chunks.append(column_snapshot.base_from_rows(columns, rows))
+    if not chunks:
+        return column_snapshot.empty_base(columns)
+    return column_snapshot.concat(chunks)
+
+
+def _store(conn: sqlite3.Connection, base: pd.DataFrame, columns, version: int) -> bool:
+    """Write the snapshot and clear the dirty list, unless another connection committed
+    since the read (its forms would be marked clean without being in the snapshot)."""
+    parts = column_snapshot.encode(base, columns)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:  # read-only file or media, or a long writer: next time
+        return False
+    try:
+        if snapshots.data_version(conn) != version:
+            conn.execute("ROLLBACK")
+            return False
+        snapshots.write_parts(conn, parts)
+        snapshots.clear_dirty(conn)
+    except sqlite3.OperationalError:
+        conn.execute("ROLLBACK")
+        return False
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return True

@@ -1,0 +1,201 @@
+"""Data for analysts (`riskmap data`, File > Data for analysts...): the live forms as CSV,
+XLSX, Stata and SPSS files with labels, protected by the re-identification guard.
+
+`export_data` opens its own connection (so it can run on a worker thread), reads one row
+per live form (`storage.data_store`), builds the labelled table (`domain.data_table`),
+applies the guard (`domain.reid_guard`: k-anonymity on the profile questions, k = the
+project's minimum group size unless told otherwise) and writes each file plus a disclosure
+report beside them. Without the guard the file names say UNPROTECTED and the export is
+recorded in the audit log before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from .. import APP_NAME, __version__
+from ..domain.data_table import (DataTable, build_data_table, exported_questions,
+                                 with_choice_flags)
+from ..domain.messages import message
+from ..domain.reid_guard import GuardReport, TooFewRows, measure, protect_rows
+from ..storage import data_store
+from ..storage.audit_store import AuditEntry, write_audit
+from . import data_files
+from .project import Project
+
+ProgressFn = Callable[[int, int], None]
+UNPROTECTED = "UNPROTECTED"
+AUDIT_ACTION = "data_export_unprotected"
+
+
+class DataRefused(ValueError):
+    """Nothing was written; the message says why and what to do. `kind` names the reason
+    ('too_few', 'round', 'format', 'k', 'folder') for a window that words it itself."""
+
+    def __init__(self, message: str, kind: str = "", **values: object):
+        super().__init__(message)
+        self.kind = kind
+        self.values = values
+
+
+@dataclass(frozen=True)
+class DataRequest:
+    """What to write: formats, one round or all, language, k, text, guard."""
+
+    formats: tuple[str, ...] = data_files.FORMATS
+    round_name: str = ""
+    lang: str = "es"
+    k: int | None = None
+    include_text: bool = False
+    guard: bool = True
+
+
+@dataclass(frozen=True)
+class DataResult:
+    files: list[Path]
+    report_path: Path
+    report: GuardReport
+    rows: int
+    guarded: bool
+
+
+def file_stem(request: DataRequest) -> str:
+    """riskmap-data-<round or all>-<lang>, with -UNPROTECTED when the guard is off."""
+    scope = _slug(request.round_name) if request.round_name else "all"
+    stem = f"riskmap-data-{scope}-{request.lang}"
+    return stem if request.guard else f"{stem}-{UNPROTECTED}"
+
+
+def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
+                operator: str = "", device: str = "",
+                progress: ProgressFn | None = None) -> DataResult:
+    """Write the analysts' files of `db_path` into `out_dir` (created when missing)."""
+    unknown = [f for f in request.formats if f not in data_files.FORMATS]
+    if unknown or not request.formats:
+        raise DataRefused(f"Unknown format {', '.join(unknown) or '(none)'}; choose from "
+                          f"{', '.join(data_files.FORMATS)}.", "format")
+    if request.k is not None and request.k < 1:
+        raise DataRefused("k must be at least 1.", "k")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise DataRefused(f"{out} is a file; give a folder for the data files.", "folder")
+    steps = 2 + len(request.formats)
+    _tick(progress, 0, steps)
+    project = Project.open(db_path)
+    try:
+        table, k = read_table(project, request)
+        _tick(progress, 1, steps)
+        table, report = guard_table(table, k, request.guard)
+        if not request.guard:
+            # Recorded before a single byte is written: an unprotected file never exists
+            # without its audit row.
+            with project.db.transaction() as conn:
+                write_audit(conn, [AuditEntry(
+                    action=AUDIT_ACTION, operator=operator or "?", device=device or "?",
+                    new=f"{file_stem(request)} ({', '.join(request.formats)}; "
+                        f"{report.rows} forms)",
+                    reason="guard off (--no-guard): the file can identify respondents")])
+    finally:
+        project.close()
+    _tick(progress, 2, steps)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(request)
+    about = disclosure_lines(report, request, stem)
+    written = []
+    flagged = with_choice_flags(table)
+    for i, fmt in enumerate(request.formats):
+        path = out / f"{stem}.{fmt}"
+        if fmt == "csv":
+            data_files.write_csv(flagged, path)
+        elif fmt == "xlsx":
+            data_files.write_xlsx(flagged, path, about)
+        elif fmt == "dta":
+            data_files.write_dta(flagged, path, about[0])
+        else:
+            data_files.write_sav(flagged, path, about[0])
+        written.append(path)
+        _tick(progress, 3 + i, steps)
+    report_path = out / f"{stem}-disclosure.txt"
+    report_path.write_text("\n".join(about) + "\n", encoding="utf-8")
+    return DataResult(written, report_path, report, report.rows, request.guard)
+
+
+def read_table(project: Project, request: DataRequest) -> tuple[DataTable, int]:
+    """The labelled table of the live forms (one round or all) and the k to protect it."""
+    names = [round_.name for round_ in project.rounds()]
+    if request.round_name and request.round_name not in names:
+        raise DataRefused(f"There is no round named {request.round_name!r}; rounds: "
+                          f"{', '.join(names) or 'none'}.", "round")
+    questionnaire = project.questionnaire
+    ids = [q.id for q in exported_questions(questionnaire, request.include_text)]
+    conn = project.db.conn
+    forms = data_store.data_forms(conn, request.round_name or None)
+    answers = data_store.data_answers(conn, ids, request.round_name or None)
+    table = build_data_table(questionnaire, forms, answers, request.lang,
+                             request.include_text)
+    return table, request.k if request.k is not None else project.min_group_size
+
+
+def guard_table(table: DataTable, k: int, guard: bool = True) -> tuple[DataTable, GuardReport]:
+    """The table protected for k (or, guard off, as it is) and the disclosure figures."""
+    columns = table.quasi_identifiers
+    if not guard:
+        return table, measure(table.frame, columns, k, table.suppressed_code)
+    try:
+        frame, report = protect_rows(table.frame, columns, k, table.suppressed_code)
+    except TooFewRows as exc:
+        raise DataRefused(f"Only {len(table.frame)} forms match, fewer than the minimum "
+                          f"group size {k}; a row-level file could name the respondents, "
+                          "so nothing was written.", "too_few", n=len(table.frame),
+                          k=k) from exc
+    label = message("data_suppressed", table.lang)
+    variables = tuple(
+        replace(v, missing={**v.missing, table.suppressed_code: label})
+        if v.name in columns else v for v in table.variables)
+    return replace(table, frame=frame, variables=variables), report
+
+
+def disclosure_lines(report: GuardReport, request: DataRequest, stem: str,
+                     now: dt.datetime | None = None) -> list[str]:
+    """The disclosure report, in the request's language."""
+    lang = request.lang
+    now = now or dt.datetime.now(dt.timezone.utc)
+
+    def say(key: str, **values: object) -> str:
+        return message(key, lang, **values)
+
+    lines = [say("data_report_title", app=APP_NAME, version=__version__),
+             say("data_report_files", stem=stem, formats=", ".join(request.formats)),
+             say("data_report_written", time=now.strftime("%Y-%m-%dT%H:%M:%SZ")),
+             say("data_report_rows", n=report.rows),
+             say("data_report_qi", columns=", ".join(report.quasi_identifiers) or "-"),
+             say("data_report_k", k=report.k),
+             say("data_report_guard_on") if request.guard else say("data_report_guard_off"),
+             "",
+             f"{'':<40}{say('data_report_before'):>10}{say('data_report_after'):>10}"]
+    for key, before, after in (
+            ("data_report_combinations", report.combinations_before,
+             report.combinations_after),
+            ("data_report_unique", report.unique_before, report.unique_after),
+            ("data_report_at_risk", report.at_risk_before, report.at_risk_after)):
+        lines.append(f"{say(key):<40}{before:>10}{after:>10}")
+    lines += ["", say("data_report_suppressed")]
+    for column, count in report.suppressed.items():
+        lines.append(f"  {column:<38}{count:>10}")
+    lines.append(f"  {say('data_report_total'):<38}{report.total_suppressed:>10}")
+    if request.include_text:
+        lines += ["", say("data_report_text")]
+    return lines
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "round"
+
+
+def _tick(progress: ProgressFn | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

@@ -1,0 +1,196 @@
+"""Write a `DataTable` as CSV, XLSX, Stata .dta and SPSS .sav for analysts.
+
+- CSV (UTF-8 with BOM): codes, and a `<name>_label` twin after each coded column; text
+  through the neutralising writer.
+- XLSX: a `data` sheet of codes, a `labels` sheet (variable, label, code, value label,
+  missing) and an `about` sheet (the disclosure report); text cells are never formulas.
+- Stata .dta (format 118, read by Stata 14 and later; pyreadstat): variable labels cut
+  to 80 characters, value labels in the chosen language; missing codes become Stata's
+  extended missing values (.a for the first missing code, .b for the next, .s for
+  "suppressed"), each labelled.
+- SPSS .sav (pyreadstat): the codes as they are, variable labels cut to 256 bytes, value
+  labels to 120 bytes, missing codes and "suppressed" declared as user-missing values.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..domain.data_table import DataTable, Variable, has_labels, label_column
+from ..domain.messages import message
+from . import table_writer
+
+FORMATS = ("csv", "xlsx", "dta", "sav")
+STATA_LABEL_CHARS = 80
+SPSS_VARIABLE_LABEL_BYTES = 256
+SPSS_VALUE_LABEL_BYTES = 120
+SUPPRESSED_LETTER = "s"
+LABEL_SUFFIX = "_label"
+
+
+def cut_bytes(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` UTF-8 bytes, never inside a character."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", errors="ignore")
+
+
+def csv_frame(table: DataTable) -> pd.DataFrame:
+    """Codes with a `_label` twin after each coded column."""
+    columns: dict[str, object] = {}
+    for variable in table.variables:
+        columns[variable.name] = table.frame[variable.name]
+        if has_labels(variable):
+            columns[variable.name + LABEL_SUFFIX] = label_column(table, variable)
+    return pd.DataFrame(columns)
+
+
+def labels_frame(table: DataTable) -> pd.DataFrame:
+    """The codebook: one row per variable, then one row per labelled code."""
+    lang = table.lang
+    rows = []
+    for variable in table.variables:
+        rows.append((variable.name, variable.label, None, "", ""))
+        for code, label in variable.value_labels.items():
+            rows.append((variable.name, "", code, label, ""))
+        for code, label in variable.missing.items():
+            rows.append((variable.name, "", code, label, message("data_yes", lang)))
+    return pd.DataFrame(rows, columns=["variable", "label", "code", "value_label", "missing"])
+
+
+def write_csv(table: DataTable, path: Path) -> Path:
+    return table_writer.write_csv(csv_frame(table), path)
+
+
+def write_xlsx(table: DataTable, path: Path, about: list[str]) -> Path:
+    Sheet = table_writer.Sheet
+    return table_writer.write_xlsx([
+        Sheet("data", table.frame), Sheet("labels", labels_frame(table)),
+        Sheet("about", pd.DataFrame({"": about}), header=False)], path)
+
+
+# -- Stata and SPSS --------------------------------------------------------------------------
+
+def _stat_name(name: str, limit: int, taken: set[str]) -> str:
+    clean = re.sub(r"[^A-Za-z0-9_]", "_", name) or "v"
+    if not (clean[0].isalpha() or clean[0] == "_"):
+        clean = "v" + clean
+    clean = clean[:limit]
+    base, n = clean, 1
+    while clean.lower() in taken:
+        suffix = f"_{n}"
+        clean, n = base[:limit - len(suffix)] + suffix, n + 1
+    taken.add(clean.lower())
+    return clean
+
+
+def _names(table: DataTable, limit: int) -> dict[str, str]:
+    taken: set[str] = set()
+    return {v.name: _stat_name(v.name, limit, taken) for v in table.variables}
+
+
+def _numeric(series: pd.Series) -> np.ndarray:
+    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _text(series: pd.Series) -> np.ndarray:
+    return series.astype(object).where(series.notna(), "").astype(str).to_numpy()
+
+
+def _missing_letters(variable: Variable, suppressed: int) -> dict[int, str]:
+    letters = [c for c in string.ascii_lowercase if c != SUPPRESSED_LETTER]
+    out = {}
+    for i, code in enumerate(sorted(c for c in variable.missing if c != suppressed)):
+        if i < len(letters):
+            out[code] = letters[i]
+    if suppressed in variable.missing:
+        out[suppressed] = SUPPRESSED_LETTER
+    return out
+
+
+def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
+    import pyreadstat
+
+    names = _names(table, 32)
+    data: dict[str, object] = {}
+    labels: dict[str, str] = {}
+    value_labels: dict[str, dict] = {}
+    user_missing: dict[str, list[str]] = {}
+    for variable in table.variables:
+        name = names[variable.name]
+        labels[name] = variable.label[:STATA_LABEL_CHARS]
+        series = table.frame[variable.name]
+        if not variable.is_numeric:
+            data[name] = _text(series)
+            continue
+        values = _numeric(series)
+        letters = _missing_letters(variable, table.suppressed_code)
+        if letters:
+            column = values.astype(object)
+            for code, letter in letters.items():
+                column[values == code] = letter
+            data[name] = column
+            user_missing[name] = sorted(set(letters.values()))
+        else:
+            data[name] = values
+        own = {code: label[:32000] for code, label in variable.value_labels.items()}
+        own.update({letters[code]: label for code, label in variable.missing.items()
+                    if code in letters})
+        if own:
+            value_labels[name] = own
+    frame = pd.DataFrame(data)
+    table_writer.atomic_write(path, lambda tmp: pyreadstat.write_dta(
+        frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
+        version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
+    return path
+
+
+def _spss_missing(codes: list[int], valid: set[int]) -> list:
+    """SPSS takes at most three discrete missing values, or one range and one value."""
+    codes = sorted(codes)
+    if len(codes) <= 3:
+        return codes
+    low, high = codes[0], codes[-2]
+    if not any(low <= v <= high for v in valid):
+        return [{"lo": low, "hi": high}, codes[-1]]
+    return codes[:3]
+
+
+def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
+    import pyreadstat
+
+    names = _names(table, 64)
+    data: dict[str, object] = {}
+    labels: dict[str, str] = {}
+    value_labels: dict[str, dict] = {}
+    ranges: dict[str, list] = {}
+    measure: dict[str, str] = {}
+    for variable in table.variables:
+        name = names[variable.name]
+        labels[name] = cut_bytes(variable.label, SPSS_VARIABLE_LABEL_BYTES)
+        series = table.frame[variable.name]
+        if not variable.is_numeric:
+            data[name] = _text(series)
+            measure[name] = "nominal"
+            continue
+        data[name] = _numeric(series)
+        own = {float(code): cut_bytes(label, SPSS_VALUE_LABEL_BYTES)
+               for code, label in variable.all_labels().items()}
+        if own:
+            value_labels[name] = own
+        if variable.missing:
+            ranges[name] = _spss_missing(list(variable.missing), set(variable.value_labels))
+        measure[name] = ("ordinal" if variable.ordinal else
+                         "nominal" if variable.kind in ("code", "flag") else "scale")
+    frame = pd.DataFrame(data)
+    table_writer.atomic_write(path, lambda tmp: pyreadstat.write_sav(
+        frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
+        variable_value_labels=value_labels, missing_ranges=ranges, variable_measure=measure))
+    return path
+

@@ -1,0 +1,83 @@
+"""The one writer of CSV and XLSX tables for people: reports, analysts' data, codebooks.
+
+Both neutralise formula injection (`domain.cell_safety`): CSV text that a spreadsheet
+would run gets a leading apostrophe; XLSX text is always written as a text cell (an inline
+string, `services.xlsx_writer`), never a formula or an error value, so a round named
+`=HYPERLINK("...")` shows as that text. Files
+are written under a temporary name and renamed, so a failure leaves no half-written file.
+CSV is UTF-8 with a BOM so Excel reads accents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..domain.atomic_files import write_atomically
+
+from ..domain.cell_safety import is_risky, neutralise
+from . import xlsx_writer
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: a name, a table, and whether the column names form a header row."""
+
+    name: str
+    frame: pd.DataFrame
+    header: bool = True
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every text cell neutralised for CSV (numbers are left alone)."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series.dtype) or \
+                pd.api.types.is_datetime64_any_dtype(series.dtype):
+            continue
+        # Each distinct text is judged once: label columns hold a handful of values.
+        codes, uniques = pd.factorize(series.astype(object))
+        risky = [isinstance(value, str) and is_risky(value) for value in uniques]
+        if any(risky):
+            safe = np.array([neutralise(v) if r else v for v, r in zip(uniques, risky)] +
+                            [None], dtype=object)
+            out[column] = safe[codes]  # code -1 (blank) takes the None
+    out.columns = [neutralise(column) for column in out.columns]
+    return out
+
+
+def csv_writer(frame: pd.DataFrame, sep: str = ",",
+               decimal: str = ".") -> Callable[[Path], None]:
+    """How to write the table as a neutralised UTF-8 CSV (with BOM) to a path; `sep` and
+    `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
+    safe = safe_frame(frame)
+    return lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
+                                   lineterminator="\r\n", sep=sep, decimal=decimal)
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
+              decimal: str = ".") -> Path:
+    """The table as a neutralised CSV, written whole or not at all."""
+    return write_atomically(Path(path), csv_writer(frame, sep, decimal))
+
+
+def workbook_writer(sheets: Sequence[Sheet]) -> Callable[[Path], None]:
+    """How to write a workbook of these sheets to a path; text always as text cells, never
+    formulas (`xlsx_writer` writes every text as an inline string)."""
+    return lambda tmp: xlsx_writer.write_workbook(
+        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets])
+
+
+def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+    """A workbook of these sheets, written whole or not at all."""
+    return write_atomically(Path(path), workbook_writer(sheets))
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file so a failure leaves no half-written file."""
+    write_atomically(path, write)

@@ -1,0 +1,56 @@
+"""The stored analysis snapshot and the forms written since it was taken (schema v7).
+
+`analysis_snapshot` rows are named parts (one per column, plus a header named '') with a
+JSON description and the column's bytes; `analysis_dirty` is filled by triggers on
+`answer` and `response` (see migrations.V7_ANALYSIS). What the bytes mean is
+`domain.column_snapshot`'s business; this module only moves them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Iterable
+
+HEADER = ""
+
+
+def has_tables(conn: sqlite3.Connection) -> bool:
+    """False on a file of an older schema opened read-only (not yet migrated)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                        "name = 'analysis_snapshot'").fetchone() is not None
+
+
+def read_parts(conn: sqlite3.Connection) -> dict[str, tuple[str, bytes]]:
+    """Every stored part: name -> (meta JSON text, bytes); empty without a snapshot."""
+    return {name: (meta, bytes(data)) for name, meta, data in
+            conn.execute("SELECT name, meta, data FROM analysis_snapshot")}
+
+
+def write_parts(conn: sqlite3.Connection, parts: Iterable[tuple[str, str, bytes]]) -> None:
+    """Replace the snapshot with these (name, meta, bytes) parts (caller holds a write
+    transaction)."""
+    conn.execute("DELETE FROM analysis_snapshot")
+    conn.executemany("INSERT INTO analysis_snapshot (name, meta, data) VALUES (?, ?, ?)",
+                     parts)
+
+
+def drop_snapshot(conn: sqlite3.Connection) -> None:
+    """Forget the snapshot: the next load builds one from the answer rows."""
+    conn.execute("DELETE FROM analysis_snapshot")
+    conn.execute("DELETE FROM analysis_dirty")
+
+
+def dirty_uuids(conn: sqlite3.Connection) -> list[str]:
+    """The forms written since the snapshot was taken."""
+    return [row[0] for row in conn.execute("SELECT response_uuid FROM analysis_dirty")]
+
+
+def clear_dirty(conn: sqlite3.Connection) -> None:
+    """The snapshot now includes every written form (caller holds a write transaction and
+    checked that nobody wrote since it read the dirty set)."""
+    conn.execute("DELETE FROM analysis_dirty")
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes when ANOTHER connection commits (SQLite's PRAGMA data_version)."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]

@@ -1,0 +1,38 @@
+"""Read the live forms for the analysts' files (`riskmap data`): one row per form, and
+its answers grouped per form by SQLite (JSON object question id -> stored text), so
+Python handles one row per form rather than one per answer."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .analysis_store import LIVE_STATUSES
+
+
+def data_forms(conn: sqlite3.Connection, round_name: str | None = None) -> list[tuple]:
+    """(uuid, round name, form number, status, device, created) of the live forms, oldest
+    first, of one round when a name is given."""
+    marks = ", ".join("?" for _ in LIVE_STATUSES)
+    where, params = "", list(LIVE_STATUSES)
+    if round_name:
+        where, params = " AND d.name = ?", params + [round_name]
+    return [tuple(row) for row in conn.execute(
+        "SELECT r.uuid, d.name, r.form_number, r.status, r.device, r.created "
+        "FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        f"WHERE r.status IN ({marks}){where} ORDER BY r.created, r.uuid", params)]
+
+
+def data_answers(conn: sqlite3.Connection, question_ids: list[str],
+                 round_name: str | None = None) -> list[tuple]:
+    """(uuid, JSON object of the answers to these questions) per live form."""
+    marks = ", ".join("?" for _ in LIVE_STATUSES)
+    qmarks = ", ".join("?" for _ in question_ids) or "NULL"
+    where, params = "", [*LIVE_STATUSES, *question_ids]
+    if round_name:
+        where = " AND r.round_uuid IN (SELECT uuid FROM round WHERE name = ?)"
+        params.append(round_name)
+    return [tuple(row) for row in conn.execute(
+        "SELECT a.response_uuid, json_group_object(a.question_id, a.value) FROM answer a "
+        "JOIN response r ON r.uuid = a.response_uuid "
+        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks}){where} "
+        "GROUP BY a.response_uuid", params)]

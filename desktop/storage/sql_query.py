@@ -1,0 +1,62 @@
+"""Read-only SQL for analysts (`riskmap query`), on sqlite-utils.
+
+Three locks, so no statement can change a project through this door: the file is opened
+with `mode=ro` (SQLite itself refuses writes), `PRAGMA query_only` is on, and an
+authorizer allows only reading (SELECT, reading columns, functions, recursive CTEs); a
+statement that would write, attach, or change a pragma is refused before it runs with
+`QueryRefused`. Rows come back as dicts through `sqlite_utils.Database.query`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from .connection import BUSY_TIMEOUT_MS
+
+_ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+            getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
+
+
+class QueryRefused(ValueError):
+    """The statement would do more than read, or is not valid SQL; for people."""
+
+
+def _authorize(action: int, *_: object) -> int:
+    return sqlite3.SQLITE_OK if action in _ALLOWED else sqlite3.SQLITE_DENY
+
+
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot write: mode=ro, query_only, and a read-only authorizer."""
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only=ON")
+    conn.set_authorizer(_authorize)
+    return conn
+
+
+def run_query(path: str | Path, sql: str) -> tuple[list[str], Iterator[dict]]:
+    """The column names and the rows (dicts) of one read-only statement."""
+    import sqlite_utils
+
+    conn = open_read_only(path)
+    # No recursive_triggers pragma and no plugins: the connection only reads.
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    try:
+        cursor = db.execute(sql)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not authorized" in str(exc) or "readonly" in str(exc):
+            raise QueryRefused("Only reading statements (SELECT, WITH ... SELECT) are "
+                               "allowed; this one would change the database.") from exc
+        raise QueryRefused(f"The statement did not run: {str(exc).rstrip('.')}.") from exc
+    columns = [d[0] for d in cursor.description or ()]
+
+    def rows() -> Iterator[dict]:
+        try:
+            for row in cursor:
+                yield dict(zip(columns, row))
+        finally:
+            conn.close()
+    return columns, rows()

@@ -1,0 +1,169 @@
+"""`DataDialog` (File > Data for analysts...): write the labelled CSV, XLSX, Stata and SPSS
+files of the open project, protected by the re-identification guard.
+
+The choices are the formats, the labels' language, one round or all, k (the project's
+minimum group size by default) and whether to add free-text answers. The work runs through
+`context.runner` on its own connection (`services.data_export.export_data`). The window
+always writes with the guard on: an unprotected file is for supervisors, from the command
+line (`riskmap data --no-guard`), audited.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..services.data_export import DataRefused, DataRequest, DataResult, export_data
+from ..services.data_files import FORMATS
+from .app_context import AppContext
+
+
+class DataDialog(QDialog):
+    """Choose what to write, then write it in the background."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.result: DataResult | None = None
+        self.setWindowTitle(self.tr("Data for analysts"))
+        intro = QLabel(self.tr(
+            "One row per entered or verified form, with labels, for Excel, Stata, SPSS and "
+            "R. Profile answers are suppressed where fewer than k forms share them, so no "
+            "respondent can be singled out; a disclosure report is written beside the "
+            "files."))
+        intro.setWordWrap(True)
+
+        names = {"csv": self.tr("CSV (with label columns)"), "xlsx": self.tr("Excel (.xlsx)"),
+                 "dta": self.tr("Stata (.dta)"), "sav": self.tr("SPSS (.sav)")}
+        self.format_boxes: dict[str, QCheckBox] = {}
+        formats = QHBoxLayout()
+        for fmt in FORMATS:
+            box = QCheckBox(names[fmt])
+            box.setChecked(True)
+            box.toggled.connect(self._update_button)
+            self.format_boxes[fmt] = box
+            formats.addWidget(box)
+        formats.addStretch(1)
+
+        self.language = QComboBox()
+        self.language.addItem("Español", "es")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(context.lang)))
+        self.round = QComboBox()
+        self.round.addItem(self.tr("All rounds"), "")
+        for round_ in context.round_service().rounds():
+            self.round.addItem(round_.name, round_.name)
+        self.k = QSpinBox()
+        self.k.setRange(1, 1000)
+        self.k.setValue(context.project.min_group_size)
+        self.k.setMaximumWidth(110)
+        self.k.setToolTip(self.tr("Each combination of profile answers must be shared by at "
+                                  "least this many forms (the minimum group size)."))
+        self.include_text = QCheckBox(self.tr("Add free-text answers (they can name people; "
+                                              "read them before sharing)"))
+        self.folder = QLineEdit()
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_folder)
+        self.folder.textChanged.connect(self._update_button)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Formats"), formats)
+        form.addRow(self.tr("Labels in"), self.language)
+        form.addRow(self.tr("Round"), self.round)
+        form.addRow(self.tr("k (fewest forms per profile)"), self.k)
+        form.addRow("", self.include_text)
+        form.addRow(self.tr("Folder"), folder_row)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.write_button = self.buttons.addButton(self.tr("Write files"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.write_button.setDefault(True)
+        self.write_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(640, self.sizeHint().height())
+        self._update_button()
+
+    def request(self) -> DataRequest:
+        """What the dialog asks for."""
+        return DataRequest(
+            formats=tuple(fmt for fmt, box in self.format_boxes.items() if box.isChecked()),
+            round_name=self.round.currentData() or "", lang=self.language.currentData(),
+            k=self.k.value(), include_text=self.include_text.isChecked())
+
+    def _update_button(self) -> None:
+        self.write_button.setEnabled(bool(self.request().formats)
+                                     and bool(self.folder.text().strip()))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the data files"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def start(self) -> None:
+        """Write the files in the background."""
+        path = self.context.project.db.path
+        if path is None:
+            self.summary.setText(self.tr("Save the project to a file first."))
+            return
+        request, out = self.request(), Path(self.folder.text().strip())
+        self.write_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.summary.setText(self.tr("Writing…"))
+        self.context.runner.run(lambda progress: export_data(path, out, request,
+                                                             progress=progress),
+                                self._finished, self._failed, self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finished(self, result: DataResult) -> None:
+        self.result = result
+        self.progress.setVisible(False)
+        self._update_button()
+        report = result.report
+        self.summary.setText(self.tr(
+            "Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were "
+            "suppressed; combinations shared by a single form: {before} before, {after} "
+            "after. The disclosure report is {report}.").format(
+            files=", ".join(p.name for p in result.files), forms=result.rows,
+            folder=result.report_path.parent, suppressed=report.total_suppressed,
+            before=report.unique_before, after=report.unique_after,
+            report=result.report_path.name))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.setVisible(False)
+        self._update_button()
+        if isinstance(exc, DataRefused) and exc.kind == "too_few":
+            self.summary.setText(self.tr(
+                "Only {n} forms match, fewer than k = {k}: a row-level file could name the "
+                "respondents, so nothing was written.").format(**exc.values))
+        elif isinstance(exc, DataRefused) and exc.kind == "folder":
+            self.summary.setText(self.tr("The folder is a file; choose a folder."))
+        elif isinstance(exc, DataRefused):
+            self.summary.setText(str(exc))
+        elif isinstance(exc, OSError):
+            self.summary.setText(self.tr("The files could not be written: {error}. Choose "
+                                         "another folder.").format(error=exc))
+        else:
+            self.summary.setText(self.tr("The files could not be written ({error}); the "
+                                         "details are in the log file.").format(error=exc))

@@ -1,0 +1,107 @@
+"""`riskmap query` (read-only SQL: writes refused, the file untouched) and `riskmap data`
+(the command line around `export_data`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.demo_service import fill_demo
+from desktop.services.project import Project
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("query") / "demo.db"
+    project = Project.open(path)
+    fill_demo(project, 40, seed=1)
+    project.close()
+    return path
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_query_prints_a_table_csv_and_json(demo_db, capsys):
+    sql = "SELECT status, COUNT(*) AS forms FROM response GROUP BY status"
+    assert main(["query", "--db", str(demo_db), sql]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["status", "forms"] and out[2].split() == ["entered", "40"]
+    assert out[-1] == "(1 row)"
+    assert main(["query", "--db", str(demo_db), "--json", sql]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"status": "entered", "forms": 40}]
+    assert main(["query", "--db", str(demo_db), "--csv",
+                 "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3)"
+                 " SELECT x FROM n"]) == 0
+    assert capsys.readouterr().out.split() == ["x", "1", "2", "3"]
+
+
+@pytest.mark.parametrize("sql", [
+    "DELETE FROM response",
+    "UPDATE response SET status = 'deleted'",
+    "INSERT INTO settings (key, value) VALUES ('x', 'y')",
+    "DROP TABLE answer",
+    "CREATE TEMP TABLE t (x)",
+    "PRAGMA query_only = OFF",
+    "PRAGMA journal_mode = DELETE",
+    "ATTACH DATABASE ':memory:' AS other",
+    "SELECT 1; DELETE FROM response",
+    "VACUUM",
+    "SELEC nonsense",
+])
+def test_query_refuses_anything_but_reading(demo_db, sql, capsys):
+    before = _digest(demo_db)
+    assert main(["query", "--db", str(demo_db), sql]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("riskmap: ") and len(err.strip().splitlines()) == 1
+    assert _digest(demo_db) == before
+    project = Project.open(demo_db)
+    try:
+        assert project.db.conn.execute("SELECT COUNT(*) FROM response").fetchone()[0] == 40
+    finally:
+        project.close()
+
+
+def test_query_of_a_missing_database(tmp_path, capsys):
+    assert main(["query", "--db", str(tmp_path / "none.db"), "SELECT 1"]) == 2
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_data_command_writes_the_files_and_reports(demo_db, tmp_path, capsys):
+    out = tmp_path / "data"
+    assert main(["data", "--db", str(demo_db), "--out", str(out), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Data of 40 forms written") and "guard on, k = 5" in said
+    assert sorted(p.name for p in out.iterdir()) == [
+        "riskmap-data-all-en-disclosure.txt", "riskmap-data-all-en.csv",
+        "riskmap-data-all-en.dta", "riskmap-data-all-en.sav", "riskmap-data-all-en.xlsx"]
+
+
+def test_data_command_without_guard_names_and_audits(demo_db, tmp_path, capsys):
+    out = tmp_path / "raw"
+    assert main(["data", "--db", str(demo_db), "--out", str(out), "--format", "sav",
+                 "--no-guard"]) == 0
+    assert "guard OFF" in capsys.readouterr().out
+    assert {p.name for p in out.iterdir()} == {
+        "riskmap-data-all-es-UNPROTECTED.sav",
+        "riskmap-data-all-es-UNPROTECTED-disclosure.txt"}
+    assert main(["query", "--db", str(demo_db), "--json",
+                 "SELECT action FROM audit_log WHERE action LIKE 'data_export%'"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"action": "data_export_unprotected"}]
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--format", "csv,pdf"], "Unknown format pdf"),
+    (["--round", "Nope"], "no round named"),
+    (["--k", "0"], "k must be at least 1"),
+    (["--k", "1000"], "fewer than the minimum group size"),
+])
+def test_data_command_refusals(demo_db, tmp_path, capsys, args, words):
+    assert main(["data", "--db", str(demo_db), "--out", str(tmp_path / "x"), *args]) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x").exists()

@@ -1,0 +1,57 @@
+"""File > Data for analysts...: the dialog writes the chosen files through the background
+runner, with the guard on, and words a refusal for people."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from desktop.services.demo_service import fill_demo
+from desktop.ui.data_dialog import DataDialog
+from desktop.ui.main_window import MainWindow
+
+
+def test_the_dialog_writes_the_chosen_files_with_the_guard(qtbot, context, tmp_path):
+    fill_demo(context.project, 40, seed=3, round_name="Ronda Sur")
+    dialog = DataDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.k.value() == context.project.min_group_size
+    assert not dialog.write_button.isEnabled()  # no folder yet
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.format_boxes["xlsx"].setChecked(False)
+    dialog.format_boxes["dta"].setChecked(False)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.round.setCurrentIndex(dialog.round.findData("Ronda Sur"))
+    dialog.k.setValue(4)
+    dialog.write_button.click()
+    assert dialog.result is not None and dialog.result.rows == 40
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "riskmap-data-Ronda-Sur-en-disclosure.txt", "riskmap-data-Ronda-Sur-en.csv",
+        "riskmap-data-Ronda-Sur-en.sav"]
+    frame = pd.read_csv(tmp_path / "out" / "riskmap-data-Ronda-Sur-en.csv",
+                        encoding="utf-8-sig")
+    profile = list(context.project.questionnaire.profile)
+    assert frame.groupby(profile, dropna=False).size().min() >= 4
+    assert "40 forms" in dialog.summary.text()
+    assert dialog.write_button.isEnabled()
+
+
+def test_too_few_forms_are_refused_in_words(qtbot, context, tmp_path):
+    fill_demo(context.project, 3, seed=4)
+    dialog = DataDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "few"))
+    dialog.write_button.click()
+    assert dialog.result is None
+    assert "fewer than k = 5" in dialog.summary.text()
+    assert not (tmp_path / "few").exists()
+
+
+def test_the_file_menu_opens_it(qtbot, context, settings, monkeypatch):
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    opened = []
+    monkeypatch.setattr(DataDialog, "exec", lambda self: opened.append(self) or 0)
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if "analysts" in a.text())
+    action.trigger()
+    assert len(opened) == 1 and isinstance(opened[0], DataDialog)
