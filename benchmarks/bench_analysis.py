@@ -36,7 +36,7 @@ def run(table: BenchTable) -> None:
     from desktop.services.project import Project
     from desktop.storage import analysis_snapshot_store, analysis_store
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-analysis-", dir=Path(__file__).parent))
+    folder = Path(tempfile.mkdtemp(prefix="bench-analysis-"))
     try:
         project = Project.open(fresh_copy(demo_database(N), folder))
         conn, q = project.db.conn, project.questionnaire

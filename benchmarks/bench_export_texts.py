@@ -22,7 +22,7 @@ def run(table: BenchTable) -> None:
     from desktop.services.export_service import export_bundle
     from desktop.services.keys_service import hq_init
 
-    work = Path(tempfile.mkdtemp(prefix="bench-export-", dir=Path(__file__).parent))
+    work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
         keys = hq_init(work / "keys")
         device = load_or_create_device_key(work / "device")
