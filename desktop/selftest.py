@@ -223,9 +223,9 @@ class SelfTest:
 
     def compare(self) -> str:
         from .storage import response_store
-        from .storage.database import Database
+        from .services.workspace import open_database
         field = response_store.get_form(self.context.project.db.conn, self.saved_uuid)
-        hq_db = Database.open(self.hq_db)
+        hq_db = open_database(self.hq_db)
         try:
             hq = response_store.get_form(hq_db.conn, self.saved_uuid)
         finally:

@@ -54,11 +54,11 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..services.workspace import open_database
     from ..storage import integrity
-    from ..storage.database import Database
     if not args.db.exists():
         raise CommandError(f"{args.db} does not exist.")
-    db = Database.open(args.db)
+    db = open_database(args.db)
     try:
         report = integrity.check(db.conn)
     finally:

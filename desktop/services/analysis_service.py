@@ -26,7 +26,8 @@ from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
 from ..storage import analysis_store
-from .project import Project
+from .project import DatabaseLocator, Project
+from .workspace import DEFAULT_MIN_N
 
 
 @dataclass
@@ -42,7 +43,7 @@ class DashboardData:
     n_forms: int | None       # forms in the filter (None when below the minimum)
     first_day: str = ""
     last_day: str = ""
-    min_n: int = 5
+    min_n: int = DEFAULT_MIN_N
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
 
@@ -60,7 +61,7 @@ class DashboardData:
 class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
-    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = 5,
+    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = DEFAULT_MIN_N,
                  lang: str = "en"):
         self.questionnaire = questionnaire
         self.frame = frame
@@ -195,8 +196,9 @@ def read_frame(project: Project) -> pd.DataFrame:
                                       analysis_store.answers_by_form(conn, numeric + multi))
 
 
-def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
-    """Open the project file on a fresh connection (safe in a worker), read it, close it."""
+def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en") -> AnalysisService:
+    """Open the project file (a path or a workspace's locator) on a fresh connection (safe
+    in a worker), read it, close it."""
     project = Project.open(path, check_same_thread=False)
     try:
         frame = read_frame(project)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import operator
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -25,14 +24,15 @@ from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
                               content_sha256)
-from ..storage import audit_store, bundle_store, questionnaire_store
+from ..storage import audit_store, bundle_store, questionnaire_store, response_store
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
-from ..storage.database import Database
+from ..storage.database import Database, IntegrityError
+from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-IMPORT_CACHE_KIB = -256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
+IMPORT_CACHE_KIB = 256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
 
 
 @dataclass
@@ -74,8 +74,8 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     """Import each bundle file into `db_path` (each in its own transaction)."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
-    db = Database.open(db_path)
-    db.conn.execute(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
+    db = open_database(db_path)
+    db.set_cache_kib(IMPORT_CACHE_KIB)
     try:
         for done, path in enumerate(bundle_paths):
             if progress:
@@ -124,7 +124,7 @@ def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport
     contents = parse_contents(verified)
     try:
         _write_bundle(db, verified, contents, pin, result, operator, device)
-    except sqlite3.IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
+    except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
@@ -178,7 +178,7 @@ def _merge_rounds(conn, contents: BundleContents, device_id: str,
     already used by another round gets the device id added."""
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
-    known_q = {r[0] for r in conn.execute("SELECT sha256 FROM questionnaire")}
+    known_q = questionnaire_store.known_sha256s(conn)
     for fields in contents.rounds:
         if fields["uuid"] in existing:
             continue
@@ -279,7 +279,7 @@ _form_row = operator.itemgetter(*FORM_FIELDS)
 
 
 def _has_forms(conn) -> bool:
-    return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None
+    return response_store.has_forms(conn)
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:

@@ -13,6 +13,10 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+# The driver's error classes, for the layers above (they never import the driver).
+DatabaseDriverError = sqlite3.DatabaseError
+IntegrityError = sqlite3.IntegrityError
+
 BUSY_TIMEOUT_MS = 10_000
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -48,3 +52,16 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A deferred read transaction: every query inside sees the same snapshot."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")

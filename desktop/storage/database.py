@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 
-from .connection import connect, transaction
+from .connection import IntegrityError, connect, read_snapshot, transaction
+
+__all__ = ["Database", "DatabaseError", "DatabaseLocator", "IntegrityError"]
 from .migrations import SCHEMA_VERSION, SchemaTooNewError, backup_copy, current_version, migrate
 
 
@@ -19,12 +22,33 @@ class DatabaseError(RuntimeError):
     """A file that cannot be opened as a project database; the message is for people."""
 
 
+@dataclass(frozen=True)
+class DatabaseLocator:
+    """Where a project database is and how to open it: the file (None: in memory) and its
+    raw 32-byte database key (None: a plaintext file)."""
+
+    path: Path | None
+    key: bytes | None = None
+
+    @classmethod
+    def of(cls, target: "str | Path | DatabaseLocator") -> "DatabaseLocator":
+        """A locator for a locator, a path, or ':memory:'."""
+        if isinstance(target, DatabaseLocator):
+            return target
+        return cls(None if str(target) == ":memory:" else Path(target))
+
+    def __repr__(self) -> str:  # never print the key
+        return f"DatabaseLocator({self.path!s}, key={'set' if self.key else 'none'})"
+
+
 class Database:
     """An open project database. Use `Database.open(path)`; close with `close()`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+    def __init__(self, conn: sqlite3.Connection, path: Path | None,
+                 locator: DatabaseLocator | None = None):
         self.conn = conn
         self.path = path
+        self.locator = locator or DatabaseLocator(path)
         self._utils = None
 
     @property
@@ -37,13 +61,16 @@ class Database:
         return self._utils
 
     @classmethod
-    def open(cls, path: str | Path, check_same_thread: bool = True) -> "Database":
-        """Open (creating if needed) and migrate `path`; ':memory:' gives a scratch one."""
-        if str(path) == ":memory:":
+    def open(cls, target: "str | Path | DatabaseLocator",
+             check_same_thread: bool = True) -> "Database":
+        """Open (creating if needed) and migrate `target` (a path or a `DatabaseLocator`);
+        ':memory:' gives a scratch one."""
+        locator = DatabaseLocator.of(target)
+        if locator.path is None:
             conn = connect(":memory:", check_same_thread)
             migrate(conn, None)
-            return cls(conn, None)
-        path = Path(path)
+            return cls(conn, None, locator)
+        path = locator.path
         if path.exists():
             _refuse_newer(path)
         else:
@@ -54,11 +81,19 @@ class Database:
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(f"{path} is not a RiskMap database or is damaged ({exc}).") \
                 from exc
-        return cls(conn, path)
+        return cls(conn, path, locator)
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """An IMMEDIATE transaction on this connection (nested calls join it)."""
         return transaction(self.conn)
+
+    def read_snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A read transaction: every query inside sees one consistent state."""
+        return read_snapshot(self.conn)
+
+    def set_cache_kib(self, kib: int) -> None:
+        """Let this connection keep up to `kib` KiB of pages in memory (a big merge)."""
+        self.conn.execute(f"PRAGMA cache_size={-abs(int(kib))}")
 
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the open database through the SQLite backup API."""

@@ -25,3 +25,8 @@ def latest_questionnaire_text(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT definition FROM questionnaire ORDER BY added DESC, rowid DESC "
                        "LIMIT 1").fetchone()
     return row[0] if row else None
+
+
+def known_sha256s(conn: sqlite3.Connection) -> set[str]:
+    """The sha256 of every questionnaire version the project holds."""
+    return {row[0] for row in conn.execute("SELECT sha256 FROM questionnaire")}

@@ -1,8 +1,10 @@
 """`AppContext`: what the widgets need, passed into their constructors (no globals).
 
-Holds the open project, the signed-in operator, the chosen round, the device key and the
-language, and emits `project_changed` / `forms_changed` / `round_changed` /
-`operator_changed` / `settings_changed` so views refresh from one signal.
+Holds the open workspace (services/workspace.py: the owner of the project, its
+connections, services and settings), the signed-in operator, the chosen round, the device
+key and the language. The workspace publishes every change; the context only forwards
+them to `forms_changed` / `settings_changed`, and emits `project_changed` /
+`round_changed` / `operator_changed` itself, so views refresh from one signal.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from PySide6.QtCore import QObject, Signal
 
 from ..bundle.device_key import DeviceKey
 from ..services.form_service import Actor, FormService
-from ..services.project import Project
 from ..services.records_service import RecordsService
 from ..services.round_service import Round, RoundService
+from ..services.workspace import SettingsChange, Workspace
 from .background import BackgroundRunner
 
 
@@ -24,11 +26,12 @@ class AppContext(QObject):
     operator_changed = Signal()
     settings_changed = Signal()  # project settings or the language changed
 
-    def __init__(self, project: Project, device_key: DeviceKey, operator: str = "",
+    def __init__(self, project: Workspace, device_key: DeviceKey, operator: str = "",
                  lang: str = "en", runner: BackgroundRunner | None = None):
         super().__init__()
         self.runner = runner or BackgroundRunner()
-        self.project = project
+        self.workspace = project
+        self._unsubscribe = project.subscribe(self._forward)
         self.device_key = device_key
         self.operator = operator
         self.lang = lang
@@ -39,16 +42,21 @@ class AppContext(QObject):
     def actor(self) -> Actor:
         return Actor(self.operator or "?", self.device_key.device_id)
 
+    @property
+    def project(self) -> Workspace:
+        """The open workspace (the name most views know it by)."""
+        return self.workspace
+
     def form_service(self) -> FormService:
-        return FormService(self.project.db, self.project.questionnaire, self.actor, self.lang)
+        return self.workspace.form_service(self.actor, self.lang)
 
     def records_service(self) -> RecordsService:
         """Counts and pages of forms of the open project."""
-        return RecordsService(self.project.db)
+        return self.workspace.records_service()
 
     def round_service(self) -> RoundService:
         """Rounds of the open project."""
-        return RoundService(self.project)
+        return self.workspace.round_service()
 
     def current_round(self) -> Round | None:
         """The round being keyed, or None when the project has no round yet."""
@@ -59,7 +67,7 @@ class AppContext(QObject):
     @property
     def operator_controlled(self) -> bool:
         """Out-of-range values may be kept after an explicit confirmation (project setting)."""
-        return self.project.setting("operator_controlled") == "1"
+        return self.workspace.settings.operator_controlled
 
     def set_round(self, uuid: str | None) -> None:
         """Choose the round being keyed."""
@@ -79,13 +87,22 @@ class AppContext(QObject):
             self.lang = lang
             self.settings_changed.emit()
 
-    def replace_project(self, project: Project) -> None:
-        old, self.project = self.project, project
+    def replace_project(self, project: Workspace) -> None:
+        self._unsubscribe()
+        old, self.workspace = self.workspace, project
+        self._unsubscribe = project.subscribe(self._forward)
         old.close()
         self.round_uuid = None
         self._pick_default_round()
         self.project_changed.emit()
         self.round_changed.emit()
+
+    def _forward(self, change: object) -> None:
+        """The workspace's changes, as Qt signals."""
+        if isinstance(change, SettingsChange):
+            self.settings_changed.emit()
+        else:
+            self.forms_changed.emit(change)
 
     def _pick_default_round(self) -> None:
         rounds = self.project.rounds()

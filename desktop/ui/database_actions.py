@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from ..services.demo_service import fill_demo
 from ..services.paths import user_data_dir
 from ..services.project import Project
-from ..services.verification_demo import simulate_verifications
+from ..services.verification_demo import simulate_in
 from .background import Cancelled
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class DatabaseActions(QObject):
         super().__init__(window)
         self.window = window
         self.demo_progress: QProgressDialog | None = None
-        path = window.context.project.db.path
+        path = window.context.workspace.path
         if path is not None:
             remember_database(window.settings, path)
 
@@ -101,16 +101,17 @@ class DatabaseActions(QObject):
 
     def backup_copy(self) -> None:
         """Save a consistent copy of the open database (SQLite backup API)."""
-        db = self.window.context.project.db
+        workspace = self.window.context.workspace
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        base = db.path.with_name(f"{db.path.stem}-backup-{stamp}.db") if db.path \
+        base = workspace.path.with_name(f"{workspace.path.stem}-backup-{stamp}.db") \
+            if workspace.path \
             else user_data_dir() / f"backup-{stamp}.db"
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Backup copy"), str(base),
                                               FILE_FILTER)
         if not path:
             return
         try:
-            db.backup_to(path)
+            workspace.backup_to(path)
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
                 "The copy could not be written to {path}: {error}. Choose another "
@@ -136,7 +137,7 @@ class DatabaseActions(QObject):
                                        progress=lambda done: report(done, DEMO_FORMS))
                 # A second operator's blind re-keying of part of the sample, so the
                 # Verification and Progress views have something to show at once.
-                simulate_verifications(project.db, project.questionnaire, round_uuid)
+                simulate_in(project, round_uuid)
             finally:
                 project.close()
             return path

@@ -251,8 +251,7 @@ class EntryView(QWidget):
             else self.tr("Form {n} saved.")
         self.number_message.setStyleSheet("color: #1b6e20;")
         self.number_message.setText(text.format(n=number))
-        self.form_saved.emit(change)
-        self.context.forms_changed.emit(change)
+        self.form_saved.emit(change)  # the workspace has published it (forms_changed)
 
     def show_history(self) -> None:
         """The audit history of the form being edited."""

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Database, round, operator and counts in the status bar."""
-        path = self.context.project.db.path
+        path = self.context.workspace.path
         self.db_label.setText(self.tr("Database: {name}").format(
             name=path.name if path else self.tr("(in memory)")))
         self.db_label.setToolTip(str(path or ""))

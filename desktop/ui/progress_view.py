@@ -125,7 +125,7 @@ class ProgressView(LazyView):
 
     def refresh(self) -> None:
         """Read the ledger of every round and refill the tables."""
-        service = ProgressService(self.context.project.db)
+        service = self.context.workspace.progress_service()
         keep = self._selected_round() or self.context.round_uuid
         self.ledgers = service.ledgers()
         self.samples = {ledger.round_uuid: service.sample_progress(ledger.round_uuid)
@@ -184,7 +184,7 @@ class ProgressView(LazyView):
                                   .format(numbers=ledger.outside_text) if ledger.outside
                                   else "")
         self.outside_text.setVisible(bool(ledger.outside))
-        self._fill_operators(ProgressService(self.context.project.db).operator_days(round_uuid))
+        self._fill_operators(self.context.workspace.progress_service().operator_days(round_uuid))
 
     def _fill_operators(self, days: list[OperatorDay]) -> None:
         self.days = days

@@ -61,15 +61,13 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Store the settings and tell the views."""
-        project = self.context.project
-        project.set_setting("operator_controlled",
-                            "1" if self.operator_controlled.isChecked() else "0")
-        project.set_setting("min_group_size", self.min_group.value())
+        self.context.workspace.update_settings({
+            "operator_controlled": "1" if self.operator_controlled.isChecked() else "0",
+            "min_group_size": self.min_group.value()})  # published: settings_changed
         lang = self.language.currentData()
         self.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.context.lang:
             # Installs the translator (every open view retranslates itself) and switches
             # the questionnaire labels.
             switch_language(QCoreApplication.instance(), self.context, lang)
-        self.context.settings_changed.emit()
         self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..services.form_service import FormChange
 from ..services.verification_service import (Comparison, VerificationRefused,
                                              VerificationService)
 from .app_context import AppContext
@@ -158,8 +157,8 @@ class VerificationView(LazyView):
         round_ = self.current_round()
         questionnaire = (self.context.project.questionnaire_for(round_) if round_
                          else self.context.project.questionnaire)
-        return VerificationService(self.context.project.db, questionnaire, self.context.actor,
-                                   self.context.lang)
+        return self.context.workspace.verification_service(questionnaire, self.context.actor,
+                                                           self.context.lang)
 
     def current_round(self):
         uuid = self.round_combo.currentData()
@@ -353,11 +352,7 @@ class VerificationView(LazyView):
 
     # -- helpers -------------------------------------------------------------------------
     def _done(self, number: int | None, text: str) -> None:
-        stored = self.service().form(self.form_uuid) if self.form_uuid else None
-        if stored is not None:
-            self.context.forms_changed.emit(FormChange(
-                stored.response.uuid, "verify", stored.response.status,
-                stored.response.revision))
+        # The workspace has published the verified form (forms_changed follows).
         self._back_to_start()
         self._say(text)
 
