@@ -4,15 +4,25 @@ Expressions are tokenised and parsed into a small tree of plain objects, then ev
 against a dict of answers. Nothing is ever passed to `eval`: anything outside the grammar
 in docs/questionnaire-format.md (attribute access, calls, indexing, arithmetic) is an
 `ExpressionError` that names the position of the offending character.
+
+Input is bounded: at most `MAX_LENGTH` characters, `MAX_DEPTH` levels of nesting (every
+recursive rule enters through `_Parser.nested`, so new rules inherit the limit) and number
+literals of at most `MAX_NUMBER_DIGITS` digits. No input can reach Python's recursion limit,
+when parsing or when evaluating the parsed tree.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
-__all__ = ["ExpressionError", "Expression", "parse_expression"]
+__all__ = ["ExpressionError", "Expression", "parse_expression", "MAX_DEPTH", "MAX_LENGTH"]
+
+MAX_LENGTH = 2_000  # characters in one expression
+MAX_DEPTH = 32  # nested parentheses and `not`s together
+MAX_NUMBER_DIGITS = 15  # a literal beyond this is no answer code or bound
 
 
 class ExpressionError(ValueError):
@@ -27,7 +37,7 @@ class ExpressionError(ValueError):
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<number>[0-9]+(?:\.[0-9]+)?)
   | (?P<string>'[^']*'|"[^"]*")
   | (?P<op><=|>=|!=|==|=|<|>)
   | (?P<punct>[()\[\],])
@@ -104,7 +114,20 @@ class _Parser:
     def __init__(self, source: str):
         self.tokens = _tokenise(source)
         self.index = 0
+        self.depth = 0
         self.names: set[str] = set()
+
+    @contextlib.contextmanager
+    def nested(self, token: "_Token") -> Iterator[None]:
+        """One level deeper into the tree; every recursive rule goes through here."""
+        if self.depth >= MAX_DEPTH:
+            raise ExpressionError(f"the expression is nested more than {MAX_DEPTH} levels "
+                                  "deep; simplify it", token.position)
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -126,6 +149,10 @@ class _Parser:
         return node
 
     def or_expr(self) -> _Node:
+        with self.nested(self.peek()):
+            return self._or_expr()
+
+    def _or_expr(self) -> _Node:
         parts = [self.and_expr()]
         while self.peek().kind == "or":
             self.take()
@@ -145,8 +172,8 @@ class _Parser:
 
     def not_expr(self) -> _Node:
         if self.peek().kind == "not":
-            self.take()
-            inner = self.not_expr()
+            with self.nested(self.take()):
+                inner = self.not_expr()
             return lambda env: not bool(inner(env))
         return self.compare()
 
@@ -194,6 +221,9 @@ class _Parser:
         token = self.peek()
         if token.kind == "number":
             self.take()
+            if len(token.text.replace(".", "")) > MAX_NUMBER_DIGITS:
+                raise ExpressionError(f"the number has more than {MAX_NUMBER_DIGITS} digits",
+                                      token.position)
             return _number(token.text)
         if token.kind == "string":
             self.take()
@@ -244,6 +274,9 @@ def parse_expression(source: str) -> Expression:
     """Parse `source`, raising `ExpressionError` for anything outside the language."""
     if not isinstance(source, str) or not source.strip():
         raise ExpressionError("the expression is empty", 0)
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters",
+                              MAX_LENGTH)
     parser = _Parser(source)
     node = parser.parse()
     return Expression(source, frozenset(parser.names), node)

@@ -3,6 +3,12 @@
 `load_questionnaire` returns a `Questionnaire` or raises `QuestionnaireError`, whose
 `problems` list holds every mistake found, each with its location in the file
 (`sections[1].questions[3].max: ...`). The checks follow docs/questionnaire-format.md.
+
+Input is bounded so that no file, however odd, gives anything but a questionnaire or a
+`QuestionnaireError`: the file size, the JSON nesting, the number of questions and choices,
+the digits of a number and the length of ids are limited; text is decoded strictly as
+UTF-8; every field's type is checked before it is used; ids must match their pattern in
+full (a trailing newline is refused).
 """
 
 from __future__ import annotations
@@ -20,8 +26,16 @@ from .questionnaire import (
 )
 
 FORMAT_VERSION = 1
-_QUESTION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_INSTRUMENT_ID = re.compile(r"^[a-z0-9_-]+$")
+_QUESTION_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")  # always used with fullmatch
+_INSTRUMENT_ID = re.compile(r"[a-z0-9_-]{1,64}")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_FILE_BYTES = 4_000_000  # the default instrument is 40 kB
+MAX_JSON_DEPTH = 64  # the format itself needs 6 levels
+MAX_QUESTIONS = 2_000
+MAX_CHOICES = 1_000  # per question
+MAX_NUMBER = 10 ** 12  # bounds, codes and counts beyond this are mistakes
+MAX_CODE = 999_999_999  # answer and missing codes
+MAX_TEXT_LENGTH = 100_000  # the largest max_length of a text question
 _CODED_DEFAULT_MISSING = ("integer", "choice", "likert")
 
 
@@ -53,6 +67,11 @@ class _Checker:
         if isinstance(value, bool) and kind in (int, float, (int, float)):
             self.fail(f"{where}.{key}" if where else key, "must be a number, not true/false")
             return default
+        if kind in (int, float, (int, float)) and isinstance(value, (int, float)) \
+                and not isinstance(value, bool) and not _sane_number(value):
+            self.fail(f"{where}.{key}" if where else key,
+                      f"must be between -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
+            return default
         if not isinstance(value, kind):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
             self.fail(f"{where}.{key}" if where else key,
@@ -74,6 +93,9 @@ class _Checker:
     def expression(self, obj: dict, where: str) -> Expression | None:
         if "relevant" not in obj:
             return None
+        if not isinstance(obj["relevant"], str):
+            self.fail(f"{where}.relevant", "must be a text")
+            return None
         try:
             return parse_expression(obj["relevant"])
         except ExpressionError as exc:
@@ -85,23 +107,98 @@ _KIND_WORDS = {"str": "a text", "int": "a whole number", "dict": "an object",
                "list": "a list", "bool": "true or false", "int/float": "a number"}
 
 
+class _JsonTooLarge(ValueError):
+    """A JSON number with more digits than any questionnaire needs."""
+
+
+def _sane_number(value: int | float) -> bool:
+    return value == value and -MAX_NUMBER <= value <= MAX_NUMBER  # NaN != NaN
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > 15:
+        raise _JsonTooLarge(f"the number {text[:20]}... is too large")
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if not _sane_number(value):
+        raise _JsonTooLarge(f"the number {text[:20]} is too large")
+    return value
+
+
+def _json_constant(text: str) -> float:
+    raise _JsonTooLarge(f"{text} is not a number JSON allows")
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of [ and { outside strings (checked before parsing, so a deeply
+    nested file cannot exhaust the parser's stack)."""
+    depth = deepest = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
+def decode_questionnaire(data: bytes, source: str = "") -> str:
+    """The text of a questionnaire file, decoded strictly as UTF-8 (a BOM is allowed)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise QuestionnaireError([f"the file is larger than {MAX_FILE_BYTES:,} bytes; it is "
+                                  "not a questionnaire"], source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QuestionnaireError([f"byte {exc.start + 1}: the file is not UTF-8 text; save it "
+                                  "as UTF-8 (in most editors: Save as, encoding UTF-8)"],
+                                 source) from None
+
+
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Read and check a questionnaire file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise QuestionnaireError([f"the file is larger than {MAX_FILE_BYTES:,} bytes; it "
+                                      "is not a questionnaire"], str(path))
+        data = path.read_bytes()
     except OSError as exc:
-        raise QuestionnaireError([f"cannot read the file: {exc.strerror or exc}"], str(path))
-    return parse_questionnaire(text, source=str(path))
+        raise QuestionnaireError([f"cannot read the file: {exc.strerror or exc}"],
+                                 str(path)) from None
+    return parse_questionnaire(decode_questionnaire(data, str(path)), source=str(path))
 
 
 def parse_questionnaire(text: str, source: str = "") -> Questionnaire:
     """Check questionnaire JSON text and build the model."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode_questionnaire(bytes(text), source)
+    if not isinstance(text, str):
+        raise QuestionnaireError(["(top level): the questionnaire must be JSON text"], source)
+    if len(text) > MAX_FILE_BYTES:
+        raise QuestionnaireError([f"the file is larger than {MAX_FILE_BYTES:,} bytes; it is "
+                                  "not a questionnaire"], source)
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise QuestionnaireError([f"(top level): lists and objects are nested more than "
+                                  f"{MAX_JSON_DEPTH} levels deep; this is not a questionnaire"],
+                                 source)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_float=_json_float,
+                          parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise QuestionnaireError([f"line {exc.lineno}, column {exc.colno}: not valid JSON "
-                                  f"({exc.msg})"], source)
+                                  f"({exc.msg})"], source) from None
+    except _JsonTooLarge as exc:
+        raise QuestionnaireError([f"(top level): {exc}; numbers in a questionnaire stay "
+                                  f"within {MAX_NUMBER:,}"], source) from None
+    except RecursionError:  # only if the depth scan above were wrong; never a traceback
+        raise QuestionnaireError(["(top level): lists and objects are nested too deeply"],
+                                 source) from None
     if not isinstance(data, dict):
         raise QuestionnaireError(["(top level): must be a JSON object"], source)
     check = _Checker()
@@ -118,13 +215,13 @@ def _build(data: dict, check: _Checker) -> dict:
         check.fail("format", f"format {fmt} is not supported (this program reads format "
                              f"{FORMAT_VERSION})")
     ident = check.get(data, "id", str, "", default="")
-    if ident and not _INSTRUMENT_ID.match(ident):
-        check.fail("id", "use only lower-case letters, digits, '-' and '_'")
+    if ident and not _INSTRUMENT_ID.fullmatch(ident):
+        check.fail("id", "use only lower-case letters, digits, '-' and '_' (at most 64)")
     version = check.get(data, "version", str, "", default="")
     languages = check.get(data, "languages", list, "", default=[])
     if not languages or not all(isinstance(lang, str) and lang for lang in languages):
         check.fail("languages", "must list at least one language code, e.g. [\"es\", \"en\"]")
-        languages = [lang for lang in languages if isinstance(lang, str)]
+        languages = [lang for lang in languages if isinstance(lang, str) and lang]
     check.languages = tuple(languages)
     title = check.labels(data, "title", "")
     missing = _missing_codes(data, check)
@@ -149,7 +246,7 @@ def _missing_codes(data: dict, check: _Checker) -> list[MissingCode]:
         if not isinstance(item, dict):
             check.fail(where, "must be an object with code and label")
             continue
-        code = check.get(item, "code", int, where)
+        code = _code(check.get(item, "code", int, where), f"{where}.code", check)
         label = check.labels(item, "label", where)
         if code is not None:
             if any(m.code == code for m in result):
@@ -171,6 +268,9 @@ def _sections(data: dict, check: _Checker, missing: set[int]) -> list[Section]:
             check.fail(where, "must be an object")
             continue
         sid = check.get(raw, "id", str, where, default=f"#{s_index}")
+        if len(seen_questions) > MAX_QUESTIONS:
+            check.fail(where, f"the questionnaire has more than {MAX_QUESTIONS} questions")
+            break
         if sid in seen_sections:
             check.fail(f"{where}.id", f"duplicate section id {sid!r}")
         seen_sections.add(sid)
@@ -203,9 +303,9 @@ def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: s
         check.fail(where, "must be an object")
         return None
     qid = check.get(raw, "id", str, where, default="")
-    if qid and not _QUESTION_ID.match(qid):
+    if qid and not _QUESTION_ID.fullmatch(qid):
         check.fail(f"{where}.id", f"{qid!r}: use lower-case letters, digits and '_', "
-                                  "starting with a letter")
+                                  "starting with a letter (at most 64)")
     if qid in seen:
         check.fail(f"{where}.id", f"duplicate question id {qid!r}")
     kind = check.get(raw, "type", str, where, default="text")
@@ -245,6 +345,8 @@ def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: s
         check.fail(where, f"min/max do not apply to {kind} questions")
     if kind == "text":
         length = check.get(raw, "max_length", int, where, required=False, default=500)
+        if length is not None and not 1 <= length <= MAX_TEXT_LENGTH:
+            check.fail(f"{where}.max_length", f"must be between 1 and {MAX_TEXT_LENGTH:,}")
         fields["max_length"] = length if isinstance(length, int) and length > 0 else 500
     return Question(id=qid, number=number, label=label, type=kind, section_id=section_id,
                     relevant=relevant, **fields)
@@ -254,18 +356,19 @@ def _choices(raw: dict, where: str, check: _Checker, missing: set[int]) -> tuple
     items = check.get(raw, "choices", list, where, default=[])
     if "choices" in raw and not items:
         check.fail(f"{where}.choices", "must list at least one choice")
+    if len(items) > MAX_CHOICES:
+        check.fail(f"{where}.choices", f"has more than {MAX_CHOICES} choices")
+        items = items[:MAX_CHOICES]
     result: list[Choice] = []
     for i, item in enumerate(items):
         c_where = f"{where}.choices[{i}]"
         if not isinstance(item, dict):
             check.fail(c_where, "must be an object with code and label")
             continue
-        code = check.get(item, "code", int, c_where)
+        code = _code(check.get(item, "code", int, c_where), f"{c_where}.code", check)
         label = check.labels(item, "label", c_where)
         if code is None:
             continue
-        if code < 0:
-            check.fail(f"{c_where}.code", "codes must be zero or positive")
         if code in missing:
             check.fail(f"{c_where}.code", f"code {code} is a missing code; choose another")
         if any(c.code == code for c in result):
@@ -289,6 +392,8 @@ def _range(raw: dict, where: str, kind: str, check: _Checker) -> dict:
                 check.fail(f"{where}.{key}", "must be a date as YYYY-MM-DD")
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             check.fail(f"{where}.{key}", "must be a number")
+        elif not _sane_number(value):
+            check.fail(f"{where}.{key}", f"must be between -{MAX_NUMBER:,} and {MAX_NUMBER:,}")
         elif kind == "integer" and not float(value).is_integer():
             check.fail(f"{where}.{key}", "must be a whole number for an integer question")
         else:
@@ -335,7 +440,7 @@ def _bands(data: dict, check: _Checker) -> tuple[Band, ...]:
         low = check.get(raw, "min", int, where, default=0)
         high = check.get(raw, "max", int, where, default=0)
         color = check.get(raw, "color", str, where, default="#888888")
-        if color and not re.match(r"^#[0-9a-fA-F]{6}$", color):
+        if color and not _COLOR.fullmatch(color):
             check.fail(f"{where}.color", "must be a colour like #d73027")
         if low is not None and high is not None and low > high:
             check.fail(f"{where}.min", "is greater than max")
@@ -368,7 +473,7 @@ def _exposure(data: dict, check: _Checker, questions: dict[str, Question]) -> Ex
     if raw is None:
         return None
     qid = check.get(raw, "question", str, "exposure", default="")
-    yes = check.get(raw, "yes", int, "exposure", default=1)
+    yes = _code(check.get(raw, "yes", int, "exposure", default=1), "exposure.yes", check)
     question = questions.get(qid)
     if question is None:
         check.fail("exposure.question", f"no question {qid!r}")
@@ -376,6 +481,14 @@ def _exposure(data: dict, check: _Checker, questions: dict[str, Question]) -> Ex
         check.fail("exposure.yes", f"{yes} is not a code of the choice question {qid!r}")
     follow = check.get(raw, "follow_ups", list, "exposure", required=False, default=[])
     for i, fid in enumerate(follow):
-        if fid not in questions:
+        if not isinstance(fid, str) or fid not in questions:
             check.fail(f"exposure.follow_ups[{i}]", f"no question {fid!r}")
-    return Exposure(qid, yes, tuple(follow))
+    return Exposure(qid, yes, tuple(f for f in follow if isinstance(f, str)))
+
+
+def _code(code: int | None, where: str, check: _Checker) -> int | None:
+    """An answer or missing code, refused (None) outside 0..MAX_CODE."""
+    if code is not None and not 0 <= code <= MAX_CODE:
+        check.fail(where, f"codes must be between 0 and {MAX_CODE:,}")
+        return None
+    return code
