@@ -16,7 +16,7 @@ from . import APP_NAME, __version__
 from .commands import CommandError
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
-COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands"]
+COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "key_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop.commands.{name}").register(subparsers)
+    from .commands.passphrase import add_to_every_db_command
+    add_to_every_db_command(parser)  # after every module: each --db command reads it
     return parser
 
 
@@ -45,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_selftest()
         from .ui.app import run_app
         return run_app(args.db)
+    made_keys = None
     try:
+        from .commands.passphrase import prepare_database
+        made_keys = prepare_database(args)
         return int(args.run(args) or 0)
     except CommandError as exc:
         print(f"riskmap: {exc}", file=sys.stderr)
@@ -53,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - every known failure becomes one line
         logging.getLogger(__name__).exception("command %s failed", args.command)
         return _report(exc)
+    finally:
+        if made_keys is not None and not args.db.exists():
+            made_keys.unlink(missing_ok=True)  # the database was never made
 
 
 def _report(exc: Exception) -> int:

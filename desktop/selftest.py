@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 FORM_NUMBER = 17
+SELFTEST_PASSPHRASE = "selftest passphrase, not a secret"
 STEP_TIMEOUT_MS = 10_000
 
 
@@ -122,17 +123,25 @@ class SelfTest:
     def database(self) -> str:
         from .bundle.device_key import load_or_create_device_key
         from .services.paths import user_data_dir
+        from .services import db_keys
         from .services.project import Project
         from .ui.app_context import AppContext
         from .ui.background import SynchronousRunner
+        # Encrypted like every project: a key wrapped to the self-test's passphrase.
+        self.passphrase_file = self.root / "passphrase.txt"
+        self.passphrase_file.write_text(SELFTEST_PASSPHRASE + "\n", encoding="utf-8")
+        db_keys.create_keys(self.field_db, SELFTEST_PASSPHRASE)
+        db_keys.create_keys(self.hq_db, SELFTEST_PASSPHRASE)
         project = Project.open(self.field_db)
+        if not project.encrypted or db_keys.is_plaintext(self.field_db):
+            raise AssertionError("the project database is not encrypted")
         round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
                                       target_count=10, form_min=1, form_max=100)
         key = load_or_create_device_key(user_data_dir())
         self.context = AppContext(project, key, operator="SELFTEST", lang="es",
                                   runner=SynchronousRunner())
         self.context.set_round(round_.uuid)
-        return f"{self.field_db.name}, device {key.device_id}"
+        return f"{self.field_db.name} (SQLCipher), device {key.device_id}"
 
     def main_window(self) -> str:
         from PySide6.QtCore import QSettings
@@ -260,7 +269,8 @@ class SelfTest:
     def report(self) -> str:
         from .cli import main as cli_main
         out = self.root / "report"
-        code = cli_main(["report", "--db", str(self.field_db), "--out", str(out)])
+        code = cli_main(["report", "--db", str(self.field_db), "--out", str(out),
+                         "--passphrase-file", str(self.passphrase_file)])
         if code != 0:
             raise AssertionError(f"riskmap report exited with {code}")
         pdf, xlsx = out / "report.pdf", out / "scores.xlsx"

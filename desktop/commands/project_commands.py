@@ -13,6 +13,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument("--db", required=True, type=Path)
     init.add_argument("--questionnaire", type=Path, help="questionnaire JSON (default: the "
                       "border-security risk map)")
+    init.add_argument("--escrow", action="append", metavar="RECIPIENT_OR_FILE",
+                      help="an HQ age1... recipient (or a file of them) that can recover the "
+                      "database key; may be repeated")
     init.set_defaults(run=run_init)
 
     demo = subparsers.add_parser("demo", help="add plausible synthetic forms")

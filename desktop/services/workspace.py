@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Callable
 from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import load_questionnaire, parse_questionnaire
 from ..resources import default_questionnaire_path
-from ..storage import questionnaire_store, round_store, settings_store
+from ..storage import audit_store, questionnaire_store, round_store, settings_store
+from ..storage.audit_store import AuditEntry
 from ..storage.database import Database, DatabaseError, DatabaseLocator
 from ..storage.round_store import Round
 from ..storage.settings_store import DEFAULT_MIN_N
@@ -69,6 +70,8 @@ class Workspace:
         self.questionnaire = questionnaire
         self._subscribers: list[Subscriber] = []
         self._settings: ProjectSettings | None = None
+        # Who is working (operator, device): settings changes are audited in their name.
+        self.actor: "Actor | None" = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -145,6 +148,18 @@ class Workspace:
         for callback in list(self._subscribers):
             callback(change)
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the project file is encrypted (it has a database key)."""
+        return self.locator.key is not None
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Wrap the database key to a new team passphrase (the data is not re-encrypted)."""
+        from . import db_keys
+        if self.path is None or self.locator.key is None:
+            raise DatabaseError("This project is not encrypted, so it has no passphrase.")
+        db_keys.set_passphrase(self.path, self.locator.key, passphrase)
+
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the open database (same key as the database)."""
         return self.db.backup_to(target)
@@ -191,11 +206,24 @@ class Workspace:
         self.update_settings({key: value})
 
     def update_settings(self, values: dict[str, object]) -> None:
-        """Store several settings in one transaction, then publish one change."""
+        """Store several settings in one transaction, each change with its audit row (who,
+        old and new value), then publish one change. Unchanged values write nothing."""
+        operator = self.actor.operator if self.actor is not None else "?"
+        device = self.actor.device if self.actor is not None else ""
+        changed: list[str] = []
         with self.db.transaction() as conn:
+            entries = []
             for key, value in values.items():
-                settings_store.set_setting(conn, key, str(value))
-        self.publish(SettingsChange(tuple(values)))
+                old, new = settings_store.get_setting(conn, key), str(value)
+                if old == new:
+                    continue
+                settings_store.set_setting(conn, key, new)
+                entries.append(AuditEntry("setting", str(operator), str(device),
+                                          question_id=key, old=old, new=new))
+                changed.append(key)
+            audit_store.write_audit(conn, entries)
+        if changed:
+            self.publish(SettingsChange(tuple(changed)))
 
     @property
     def min_group_size(self) -> int:

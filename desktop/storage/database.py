@@ -12,14 +12,38 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .connection import IntegrityError, connect, read_snapshot, transaction
+from .connection import (DatabaseDriverError, DriverError, IntegrityError, WrongKeyError,
+                         connect, connect_raw, is_plaintext_file, read_snapshot, transaction)
 
-__all__ = ["Database", "DatabaseError", "DatabaseLocator", "IntegrityError"]
+__all__ = ["Database", "DatabaseError", "DatabaseLocator", "EncryptedDatabaseError",
+           "IntegrityError", "PlaintextDatabaseError", "forget_key", "remember_key"]
+
+# The keys unlocked in this process, by resolved file path: a command unlocks its --db
+# once and every later open of that path (a worker, a service opening by path) finds the
+# key. Nothing is written anywhere; the process ends, the keys are gone.
+_UNLOCKED: dict[Path, bytes] = {}
+
+
+def remember_key(path: str | Path, key: bytes) -> None:
+    """Let later opens of `path` by path alone use `key`."""
+    _UNLOCKED[Path(path).resolve()] = key
+
+
+def forget_key(path: str | Path) -> None:
+    _UNLOCKED.pop(Path(path).resolve(), None)
 from .migrations import SCHEMA_VERSION, SchemaTooNewError, backup_copy, current_version, migrate
 
 
 class DatabaseError(RuntimeError):
     """A file that cannot be opened as a project database; the message is for people."""
+
+
+class EncryptedDatabaseError(DatabaseError):
+    """The file is encrypted and no key (or the wrong one) was given."""
+
+
+class PlaintextDatabaseError(DatabaseError):
+    """A key was given for a file that is still plaintext (convert it first)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +59,10 @@ class DatabaseLocator:
         """A locator for a locator, a path, or ':memory:'."""
         if isinstance(target, DatabaseLocator):
             return target
-        return cls(None if str(target) == ":memory:" else Path(target))
+        if str(target) == ":memory:":
+            return cls(None)
+        path = Path(target)
+        return cls(path, _UNLOCKED.get(path.resolve()))
 
     def __repr__(self) -> str:  # never print the key
         return f"DatabaseLocator({self.path!s}, key={'set' if self.key else 'none'})"
@@ -71,14 +98,17 @@ class Database:
             migrate(conn, None)
             return cls(conn, None, locator)
         path = locator.path
-        if path.exists():
-            _refuse_newer(path)
+        if path.exists() and path.stat().st_size > 0:
+            _refuse_newer(locator)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = connect(path, check_same_thread)
-            migrate(conn, path)
-        except sqlite3.DatabaseError as exc:
+            conn = connect(path, check_same_thread, locator.key)
+            migrate(conn, path, key=locator.key)
+        except WrongKeyError as exc:
+            raise EncryptedDatabaseError(f"{path} could not be unlocked with this key.") \
+                from exc
+        except DatabaseDriverError as exc:
             raise DatabaseError(f"{path} is not a RiskMap database or is damaged ({exc}).") \
                 from exc
         return cls(conn, path, locator)
@@ -97,7 +127,7 @@ class Database:
 
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the open database through the SQLite backup API."""
-        return backup_copy(self.conn, Path(target))
+        return backup_copy(self.conn, Path(target), self.locator.key)
 
     @property
     def schema_version(self) -> int:
@@ -107,14 +137,26 @@ class Database:
         self.conn.close()
 
 
-def _refuse_newer(path: Path) -> None:
+def _refuse_newer(locator: DatabaseLocator) -> None:
+    path = locator.path
+    assert path is not None
+    plaintext = is_plaintext_file(path)
+    if locator.key is None and not plaintext:
+        raise EncryptedDatabaseError(
+            f"{path} is not a RiskMap database or is damaged (or it is encrypted, and "
+            "opening it needs the team passphrase).")
+    if locator.key is not None and plaintext:
+        raise PlaintextDatabaseError(
+            f"{path} is not encrypted yet; convert it before opening it with a key.")
     try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        probe = connect_raw(f"file:{path}?mode=ro", locator.key, uri=True)
+    except WrongKeyError as exc:
+        raise EncryptedDatabaseError(f"{path} could not be unlocked with this key.") from exc
+    except DriverError as exc:
         raise DatabaseError(f"{path} cannot be opened ({exc}).") from exc
     try:
         found = current_version(probe)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseDriverError as exc:
         raise DatabaseError(f"{path} is not a RiskMap database or is damaged ({exc}).") from exc
     finally:
         probe.close()

@@ -13,7 +13,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from .connection import transaction
+from .connection import connect_raw, transaction
 
 V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -205,10 +205,11 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database to `target` through the SQLite backup API (consistent while open)."""
+def backup_copy(conn: sqlite3.Connection, target: Path, key: bytes | None = None) -> Path:
+    """Copy the database to `target` through the SQLite backup API (consistent while open);
+    an encrypted database is copied encrypted with the same key."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    destination = sqlite3.connect(str(target))
+    destination = connect_raw(target, key)
     try:
         conn.backup(destination)
     finally:
@@ -217,7 +218,7 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None,
-            migrations: list[str] | None = None) -> int:
+            migrations: list[str] | None = None, key: bytes | None = None) -> int:
     """Bring the schema up to date; returns the version found before migrating."""
     steps = MIGRATIONS if migrations is None else migrations
     found = current_version(conn)
@@ -227,7 +228,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
         return found
     if found > 0 and path is not None:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"))
+        backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"), key)
     for version in range(found, len(steps)):
         with transaction(conn):
             for statement in _statements(steps[version]):

@@ -36,6 +36,7 @@ class AppContext(QObject):
         self.operator = operator
         self.lang = lang
         self.round_uuid: str | None = None
+        project.actor = self.actor
         self._pick_default_round()
 
     @property
@@ -79,6 +80,7 @@ class AppContext(QObject):
         """Sign in another operator."""
         if name != self.operator:
             self.operator = name
+            self.workspace.actor = self.actor
             self.operator_changed.emit()
 
     def set_language(self, lang: str) -> None:
@@ -91,6 +93,7 @@ class AppContext(QObject):
         self._unsubscribe()
         old, self.workspace = self.workspace, project
         self._unsubscribe = project.subscribe(self._forward)
+        project.actor = self.actor
         old.close()
         self.round_uuid = None
         self._pick_default_round()

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ..services.demo_service import fill_demo
 from ..services.paths import user_data_dir
+from ..services import db_keys
 from ..services.project import Project
 from ..services.verification_demo import simulate_in
 from .background import Cancelled
+from .project_opener import open_project
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -23,6 +25,8 @@ RECENT_KEY = "database/recent"
 LAST_KEY = "database/last"
 MAX_RECENT = 8
 DEMO_FORMS = 416
+# The demo project is encrypted like any other; its passphrase is shown on screen.
+DEMO_PASSPHRASE = "riskmap demo project"
 FILE_FILTER = "RiskMap database (*.db *.sqlite);;All files (*)"
 
 
@@ -53,13 +57,15 @@ class DatabaseActions(QObject):
         if path is not None:
             remember_database(window.settings, path)
 
-    def open_database(self, path: str | Path) -> bool:
+    def open_database(self, path: str | Path, passphrase: str | None = None) -> bool:
         """Open (or create) a project database and make it the current one."""
         window = self.window
         if window.pages.get("entry") is not None and not window.entry_view.confirm_discard():
             return False
         try:
-            project = Project.open(Path(path))
+            project = open_project(window, Path(path), passphrase)
+            if project is None:
+                return False
         except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
             QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
                 "{path} could not be opened: {error}").format(path=path, error=exc))
@@ -124,13 +130,17 @@ class DatabaseActions(QObject):
         """Create a demo project with synthetic forms (off the UI thread), then open it."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = user_data_dir() / "demo" / f"demo-{stamp}.db"
-        progress = QProgressDialog(self.tr("Creating the demo project…"), self.tr("Cancel"),
+        progress = QProgressDialog(self.tr("Creating the demo project… Its passphrase is: "
+                                           "{passphrase}").format(passphrase=DEMO_PASSPHRASE),
+                                   self.tr("Cancel"),
                                    0, DEMO_FORMS, self.window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.demo_progress = progress
 
         def task(report) -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db_keys.create_keys(path, DEMO_PASSPHRASE)
             project = Project.open(path, check_same_thread=False)
             try:
                 round_uuid = fill_demo(project, DEMO_FORMS, seed=1,
@@ -144,7 +154,10 @@ class DatabaseActions(QObject):
 
         def finished(result: Path) -> None:
             progress.close()
-            self.open_database(result)
+            if self.open_database(result, DEMO_PASSPHRASE):
+                self.window.statusBar().showMessage(self.tr(
+                    "Demo project opened. Its passphrase is: {passphrase}").format(
+                    passphrase=DEMO_PASSPHRASE), 30000)
 
         def failed(error: BaseException) -> None:
             progress.close()

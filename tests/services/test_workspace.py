@@ -62,6 +62,16 @@ def test_typed_settings_with_one_default_and_a_published_change(project):
     assert len(seen) == 1 and project.min_group_size == 3
 
 
+def test_settings_changes_are_audited_in_the_operators_name(project):
+    project.actor = Actor("SV", "dev-1")
+    project.update_settings({"min_group_size": 9, "operator_controlled": "0"})
+    rows = project.db.conn.execute(
+        "SELECT operator, device, action, question_id, old, new FROM audit_log "
+        "WHERE action = 'setting'").fetchall()
+    # operator_controlled was already "0": only the real change is written
+    assert [tuple(r) for r in rows] == [("SV", "dev-1", "setting", "min_group_size", "5", "9")]
+
+
 def test_every_write_is_published(project, round_uuid, valid_answers):
     seen: list = []
     project.subscribe(seen.append)

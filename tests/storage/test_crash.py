@@ -3,27 +3,35 @@ kill every form it reported as saved is there, whole, and the database is intact
 
 import os
 import random
+import secrets
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from desktop.services.project import Project
+import pytest
+
+from desktop.services.project import DatabaseLocator, Project
 from desktop.storage import integrity, response_store
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = 24
 
 
-def test_sigkill_never_loses_a_reported_form(tmp_path):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plaintext", "sqlcipher"])
+def test_sigkill_never_loses_a_reported_form(tmp_path, encrypted):
     path = tmp_path / "crash.db"
-    project = Project.open(path)
+    key = secrets.token_bytes(32) if encrypted else None
+    locator = DatabaseLocator(path, key)
+    project = Project.open(locator)
     project.create_round("Crash", target_count=0)
     project.close()
     rng = random.Random(20261129)
     reported: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    if key:
+        env["CRASH_DB_KEY"] = key.hex()
     for attempt in range(KILLS):
         child = subprocess.Popen([sys.executable, str(CHILD), str(path), str(1000 * attempt + 1)],
                                  stdout=subprocess.PIPE, text=True, env=env)
@@ -43,7 +51,7 @@ def test_sigkill_never_loses_a_reported_form(tmp_path):
         reported.extend(line for line in rest.split() if line)
         assert child.returncode == -signal.SIGKILL
 
-        db = Project.open(path)
+        db = Project.open(locator)
         try:
             report = integrity.check(db.db.conn)
             assert report.integrity == "ok", f"attempt {attempt}: {report.integrity}"
@@ -57,3 +65,4 @@ def test_sigkill_never_loses_a_reported_form(tmp_path):
         finally:
             db.close()
     assert len(reported) >= KILLS  # the test did kill mid-run, after real saves
+    assert (path.read_bytes()[:15] == b"SQLite format 3") is not encrypted
