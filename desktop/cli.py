@@ -1,8 +1,11 @@
 """The command line: `python main.py`, `python -m desktop` and `riskmap` all land here.
 
 No subcommand starts the desktop app; subcommands serve scripts, HQ and tests. Bad input
-gives one clear line on stderr and exit code 2; nothing is half-written because every
-command writes through transactions or temporary files.
+and every failure a user can meet (a damaged or foreign file, a read-only disk, a full disk,
+a locked database) give one sentence on stderr in the user's language (RISKMAP_LANG or
+LANG) and exit code 2; the technical detail goes to the log file. An unexpected exception
+is logged with its traceback and the screen shows one line naming the log file. Nothing is
+half-written because every command writes through transactions or temporary files.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ import logging
 import sys
 
 from . import APP_NAME, __version__
-from .commands import CommandError
 
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
-COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "key_commands"]
+COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
+                   "print_commands", "trust_commands", "key_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,31 +55,43 @@ def main(argv: list[str] | None = None) -> int:
         from .commands.passphrase import prepare_database
         made_keys = prepare_database(args)
         return int(args.run(args) or 0)
-    except CommandError as exc:
-        print(f"riskmap: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # noqa: BLE001 - every known failure becomes one line
-        logging.getLogger(__name__).exception("command %s failed", args.command)
-        return _report(exc)
+    except KeyboardInterrupt:
+        print("riskmap: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - every failure becomes one line
+        return report_failure(exc, args.command, getattr(args, "db", None))
     finally:
         if made_keys is not None and not args.db.exists():
             made_keys.unlink(missing_ok=True)  # the database was never made
 
 
-def _report(exc: Exception) -> int:
+def report_failure(exc: BaseException, command: str = "", path: object = None) -> int:
+    """Print the one sentence for `exc` on stderr and return the exit code (2). A failure
+    nobody foresaw is logged with its traceback; the screen names the log file."""
     from .domain.questionnaire_loader import QuestionnaireError
-    from .storage.database import DatabaseError
-    from .storage.migrations import SchemaTooNewError
+    from .domain.user_error import UserError, translate, user_language
+    lang = user_language()
+    log = logging.getLogger(__name__)
     if isinstance(exc, QuestionnaireError):
-        print(f"riskmap: {exc.problems[0]} ({len(exc.problems)} problem(s) in the "
-              "questionnaire; run with a fixed file)", file=sys.stderr)
+        log.warning("command %s: questionnaire refused: %s", command, exc)
+        problem = f"{exc.problems[0]}"
+        error = UserError("questionnaire_bad", problem=problem, n=len(exc.problems))
+        print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
         for problem in exc.problems[1:]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    if isinstance(exc, (DatabaseError, SchemaTooNewError, OSError)):
-        print(f"riskmap: {exc}", file=sys.stderr)
-        return 2
-    raise exc
+    import sqlite3
+    # sqlite3 errors do not say which file: the --db one (other errors name their own)
+    error = translate(exc, path if isinstance(exc, sqlite3.Error) else None)
+    if error is None:
+        from .services.paths import log_path
+        log.error("command %s failed unexpectedly", command, exc_info=exc)
+        error = UserError("unexpected", log=log_path())
+    else:
+        log.warning("command %s: %s (%s)", command, error.in_language("en"),
+                    error.detail or f"{type(exc).__name__}: {exc}")
+    print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

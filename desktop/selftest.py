@@ -223,12 +223,23 @@ class SelfTest:
         return f"{result.path.name} ({result.path.stat().st_size} bytes)"
 
     def import_bundle(self) -> str:
+        from .services.device_service import trust_device
         from .services.import_service import import_bundles
+        from .services.workspace import open_database
+        # HQ refuses a laptop it has not enrolled; then enrols its fingerprint and imports.
+        report = import_bundles(self.hq_db, self.hq_keys.identity_path, [self.bundle])
+        if report.bundles[0].refusal != "unknown_device":
+            raise AssertionError(f"an unenrolled laptop was not refused: {report.bundles[0]}")
+        hq_db = open_database(self.hq_db)
+        try:
+            trust_device(hq_db, self.context.device_key.fingerprint, "selftest laptop")
+        finally:
+            hq_db.close()
         report = import_bundles(self.hq_db, self.hq_keys.identity_path, [self.bundle])
         bundle = report.bundles[0]
         if bundle.status != "imported" or bundle.new != 1:
             raise AssertionError(f"import {bundle.status}: {bundle.message}")
-        return f"{bundle.new} new form, device {bundle.device_id}"
+        return f"{bundle.new} new form, device {bundle.device_id} (enrolled first)"
 
     def compare(self) -> str:
         from .storage import response_store

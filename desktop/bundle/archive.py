@@ -1,7 +1,8 @@
 """The ZIP inside a bundle: written in a fixed member order, read with strict safety checks.
 
 Reading trusts nothing: member names must be exactly the expected flat names (no paths,
-no '..', no absolute names, no duplicates, nothing extra or missing), and sizes are capped
+no '..', no absolute names, no duplicates, nothing extra or missing), every member must be
+a regular file (no symlink, device or folder entries), and sizes are capped
 (per file, in total, and by compression ratio) while decompressing, so a crafted archive
 cannot fill the disk or memory (no decompression bombs).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import stat
 import struct
 import zipfile
 import zlib
@@ -89,6 +91,10 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     for info in infos:
         if info.flag_bits & 0x1:
             raise BundleError("unsafe", f"{info.filename} is encrypted inside the zip")
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
+            # A symlink, device, fifo or folder: only plain files are ever written.
+            raise BundleError("unsafe", f"{info.filename} is not a regular file ({kind:o})")
         total += info.file_size
         _check_ratio(info.filename, info.file_size, info.compress_size)
     if total > MAX_TOTAL_BYTES:

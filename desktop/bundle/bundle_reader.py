@@ -6,8 +6,8 @@
 4. the sha256 of every other file against the signed manifest;
 5. only then are records parsed (`parse_contents`).
 
-Device trust (the pinned key of a known device) is checked by the import service between
-`verify_bundle` and `parse_contents`.
+Device trust (HQ's register of enrolled devices and the key pinned to each device id) is
+checked by the import service (services/import_gate.py) before `parse_contents`.
 """
 
 from __future__ import annotations
@@ -78,13 +78,18 @@ def verify_bundle(data: bytes, identities: list[x25519.Identity]) -> VerifiedBun
     return VerifiedBundle(manifest, files)
 
 
-def parse_contents(bundle: VerifiedBundle) -> BundleContents:
-    """The questionnaire, rounds, forms and audit rows of a verified bundle (step 5)."""
-    text = bundle.files[QUESTIONNAIRE].decode("utf-8")
+def parse_contents(bundle: VerifiedBundle, on_form=None) -> BundleContents:
+    """The questionnaire, rounds, forms and audit rows of a verified bundle (step 5);
+    `on_form` is passed to `records.parse_records`."""
+    try:
+        text = bundle.files[QUESTIONNAIRE].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleError("tampered", f"questionnaire.json: {exc}") from exc
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != bundle.manifest.questionnaire["sha256"]:
         raise BundleError("tampered", "questionnaire.json differs from its sha256")
-    rounds, forms = records.parse_records(records.iter_lines(bundle.files[RECORDS]))
-    audit = records.parse_audit(records.iter_lines(bundle.files[AUDIT]))
+    rounds, forms = records.parse_records(records.iter_lines(bundle.files[RECORDS]), on_form)
+    audit = records.parse_audit(records.iter_lines(bundle.files[AUDIT]),
+                                chained=bundle.manifest.format_version >= 2)
     counts = bundle.manifest.counts
     if (counts.get("forms") != len(forms) or counts.get("rounds") != len(rounds)
             or counts.get("audit") != len(audit)):

@@ -77,12 +77,13 @@ class BundleWriter:
         return fields["uuid"], fields["revision"], sha
 
     def add_audit_line(self, line: str) -> None:
-        """One audit.jsonl line (JSON object with records.AUDIT_FIELDS)."""
+        """One audit.jsonl line (JSON object with records.AUDIT_FIELDS and the chain)."""
         self._audit_lines.append(line)
 
     def add_audit(self, row: Sequence) -> None:
-        """One audit row in records.AUDIT_FIELDS order."""
-        self._audit_lines.append(records.audit_line(dict(zip(records.AUDIT_FIELDS, row))))
+        """One audit row in records.AUDIT_FIELDS + AUDIT_CHAIN_FIELDS order."""
+        self._audit_lines.append(records.audit_line(
+            dict(zip(records.AUDIT_FIELDS + records.AUDIT_CHAIN_FIELDS, row))))
 
     @property
     def form_count(self) -> int:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..domain.atomic_files import write_all
 
 KEY_FILE = "device_key.pem"
 ID_FILE = "device.json"
@@ -54,14 +55,6 @@ def public_key_from_b64(text: str) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(base64.b64decode(text, validate=True))
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
 
 
 def load_or_create_device_key(folder: str | Path) -> DeviceKey:
@@ -78,7 +71,8 @@ def load_or_create_device_key(folder: str | Path) -> DeviceKey:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    _write_private(key_path, pem)
     device_id = "dev-" + uuid.uuid4().hex[:12]
-    id_path.write_text(json.dumps({"device_id": device_id}) + "\n", encoding="utf-8")
+    # Both files or neither: a key without its id (or the reverse) would be replaced.
+    write_all({key_path: pem, id_path: json.dumps({"device_id": device_id}) + "\n"},
+              modes={key_path: 0o600})
     return DeviceKey(device_id, key)

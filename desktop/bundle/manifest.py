@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, field
 from .errors import BundleError
 
 FORMAT = "riskmap-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: audit.jsonl rows carry their hash chain (prev_hash, hash)
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 QUESTIONNAIRE = "questionnaire.json"
@@ -76,7 +77,7 @@ def read_format_version(data: bytes) -> tuple[dict, int]:
 def parse_manifest(data: bytes) -> Manifest:
     """A checked Manifest from manifest.json bytes (any deviation: BundleError)."""
     raw, version = read_format_version(data)
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise BundleError("unsupported_version", f"format_version {version}")
     try:
         manifest = Manifest(**raw)

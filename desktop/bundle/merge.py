@@ -3,8 +3,9 @@
 Versions are compared by content hash, never field by field:
 
 * not at HQ yet -> NEW;
-* same content as HQ's -> UNCHANGED; a version HQ has seen before and since replaced
-  (an older bundle imported late) -> OLDER, which changes nothing either;
+* same content as HQ's -> UNCHANGED; a version HQ has seen before and since replaced, or a
+  lower revision carried by an older bundle of a device that arrived late (A#3, then
+  A#1) -> OLDER, which changes nothing either;
 * a higher revision that descends from HQ's version (its base is HQ's version, or is
   newer, or the laptop never sent the form before) -> UPDATE;
 * anything else (same revision with other content, or an edit of a base older than HQ's
@@ -33,14 +34,17 @@ class Version:
 
 
 def decide(incoming: Version, base: Version | None, current: Version | None,
-           known: Container[tuple[int, str]] = ()) -> Decision:
+           known: Container[tuple[int, str]] = (), late: bool = False) -> Decision:
     """What to do with `incoming` given HQ's `current` version and the versions HQ has
-    merged before (`known`: (revision, sha256) pairs)."""
+    merged before (`known`: (revision, sha256) pairs); `late` when the bundle is older
+    than one HQ already imported from the same device."""
     if current is None:
         return Decision.NEW
     if incoming.sha256 == current.sha256:
         return Decision.UNCHANGED
     if (incoming.revision, incoming.sha256) in known:
+        return Decision.OLDER
+    if late and incoming.revision < current.revision:
         return Decision.OLDER
     if incoming.revision <= current.revision:
         return Decision.CONFLICT

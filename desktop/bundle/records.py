@@ -18,7 +18,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from .errors import BundleError
 
@@ -30,6 +30,8 @@ FORM_FIELDS = ("uuid", "round_uuid", "form_number", "status", "operator", "devic
 STATUSES = ("draft", "entered", "verified", "deleted")
 AUDIT_FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid",
                 "question_id", "old", "new", "reason")
+# Bundle format 2 carries the hash chain of every audit row (see storage/audit_chain.py).
+AUDIT_CHAIN_FIELDS = ("prev_hash", "hash")
 # Identifiers are uuid text today (version 7 layout, see storage/clock.py); older files
 # used other short ids, so any short printable text is accepted.
 _ID = re.compile(r"^[0-9A-Za-z._:-]{1,100}$")
@@ -131,11 +133,16 @@ def round_line(round_fields: Mapping[str, Any], definition: str | None = None) -
 
 def audit_line(row: Mapping[str, Any]) -> str:
     """An audit.jsonl line (the export reads these straight from SQLite's json_object)."""
-    return _encode({name: row[name] for name in AUDIT_FIELDS})
+    return _encode({name: row[name] for name in AUDIT_FIELDS + AUDIT_CHAIN_FIELDS})
 
 
-def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
-    """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise)."""
+def parse_records(lines: Iterable[str], on_form: Callable | None = None
+                  ) -> tuple[list[dict], list[FormRecord]]:
+    """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise).
+
+    `on_form(record, answers, rounds)` sees each form as it is read, with its answers as
+    the dict just parsed (HQ validates them there, without parsing them again) and the
+    rounds read so far (a bundle lists its rounds first)."""
     rounds: list[dict] = []
     forms: list[FormRecord] = []
     seen: set[str] = set()
@@ -147,35 +154,48 @@ def parse_records(lines: Iterable[str]) -> tuple[list[dict], list[FormRecord]]:
         if kind == "round":
             rounds.append(_check_round(data, number))
         elif kind == "form":
+            answers = data.get("answers")
             record = _check_form(data, answers_text, number)
             if record.uuid in seen:
                 raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
             seen.add(record.uuid)
             forms.append(record)
+            if on_form is not None:
+                on_form(record, answers, rounds)
         else:
             raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
     return rounds, forms
 
 
 _audit_values = operator.itemgetter(*AUDIT_FIELDS)
+_chained_values = operator.itemgetter(*(AUDIT_FIELDS + AUDIT_CHAIN_FIELDS))
 _AUDIT_KEYS = frozenset(AUDIT_FIELDS)
+_CHAINED_KEYS = frozenset(AUDIT_FIELDS + AUDIT_CHAIN_FIELDS)
 _AUDIT_TYPES = {str, type(None)}
+_HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
-def parse_audit(lines: Iterable[str]) -> list[tuple]:
-    """Audit rows (tuples in AUDIT_FIELDS order) from audit.jsonl lines."""
+def parse_audit(lines: Iterable[str], chained: bool = True) -> list[tuple]:
+    """Audit rows (tuples in AUDIT_FIELDS + AUDIT_CHAIN_FIELDS order) from audit.jsonl
+    lines; a format 1 bundle (`chained` false) carries no chain, and its rows get None."""
     text = ",".join(line for line in lines if line)
     try:
         items = json.loads(f"[{text}]")
     except ValueError as exc:
         raise BundleError("tampered", f"audit.jsonl: {exc}") from exc
     rows = []
+    keys = _CHAINED_KEYS if chained else _AUDIT_KEYS
     for number, data in enumerate(items, 1):
-        if not isinstance(data, dict) or data.keys() != _AUDIT_KEYS:
+        if not isinstance(data, dict) or data.keys() != keys:
             raise BundleError("tampered", f"audit.jsonl line {number}")
-        row = _audit_values(data)
+        row = _chained_values(data) if chained else _audit_values(data) + (None, None)
         if not set(map(type, row)) <= _AUDIT_TYPES or None in row[:5]:
             raise BundleError("tampered", f"audit.jsonl line {number}: types")
+        prev, digest = row[10], row[11]
+        if (prev is None) != (digest is None) or (
+                digest is not None and not (_HASH.match(digest)
+                                            and (prev == "" or _HASH.match(prev)))):
+            raise BundleError("tampered", f"audit.jsonl line {number}: hash chain fields")
         rows.append(row)
     return rows
 
@@ -223,6 +243,44 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+# Field-by-field limits of records (a signed bundle is still checked before use).
+MAX_TEXT = 200  # names, operators, devices, places
+MAX_REASON = 2000
+MAX_NUMBER = 10 ** 9
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?"
+                   r"(Z|[+-]\d{2}:?\d{2})?)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VERIFY_MODES = ("all", "every_nth", "share", "none")
+
+
+def _small_int(value: Any, low: int = 0) -> bool:
+    return _is_int(value) and low <= value < MAX_NUMBER
+
+
+def _round_fields_ok(d: dict) -> bool:
+    return (all(len(d[k]) <= MAX_TEXT for k in ("name", "institution", "place"))
+            and _TIME.match(d["created"]) is not None
+            and all(d[k] in (None, "") or (isinstance(d[k], str) and _DATE.match(d[k]))
+                    for k in ("start_date", "end_date"))
+            and _small_int(d["target_count"])
+            and all(d[k] is None or _small_int(d[k]) for k in ("form_min", "form_max"))
+            and d["verify_mode"] in VERIFY_MODES
+            and isinstance(d["verify_value"], (int, float)) and not isinstance(
+                d["verify_value"], bool) and math.isfinite(d["verify_value"])
+            and 0 <= d["verify_value"] <= MAX_NUMBER
+            and re.match(r"^[0-9a-f]{64}$", d["questionnaire_sha256"]) is not None)
+
+
+def _form_fields_ok(values: tuple) -> bool:
+    """FORM_FIELDS values whose types were checked: lengths, ranges and time formats."""
+    (_, _, number, _, operator_, device, created, updated, _, reason, keys, seconds) = values
+    return (0 <= number < MAX_NUMBER and 0 < len(operator_) <= MAX_TEXT
+            and 0 < len(device) <= MAX_TEXT and _TIME.match(created) is not None
+            and _TIME.match(updated) is not None and values[8] < MAX_NUMBER
+            and (reason is None or len(reason) <= MAX_REASON)
+            and 0 <= keys < MAX_NUMBER and math.isfinite(seconds) and 0 <= seconds < 1e9)
+
+
 def _check_round(data: dict, number: int) -> dict:
     definition = data.pop("questionnaire_definition", None)
     ok = (set(data) == set(ROUND_FIELDS) and isinstance(data["uuid"], str)
@@ -230,7 +288,8 @@ def _check_round(data: dict, number: int) -> dict:
           and all(isinstance(data[k], str) for k in ("institution", "place",
                                                      "questionnaire_sha256", "verify_mode",
                                                      "created"))
-          and (definition is None or isinstance(definition, str)))
+          and (definition is None or isinstance(definition, str))
+          and _round_fields_ok(data))
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: round")
     data["questionnaire_definition"] = definition
@@ -256,7 +315,8 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
         ok = (tuple(map(type, values)) in _FORM_TYPES and _ID.match(values[0])
               and _ID.match(values[1]) and values[3] in STATUSES and values[8] >= 1
               and answers.__class__ is dict and answers_text is not None
-              and set(map(type, answers.values())) <= {str})
+              and set(map(type, answers.values())) <= {str}
+              and _form_fields_ok(values))
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: form")
     if base is not None and not (base.__class__ is dict and _is_int(base.get("revision"))

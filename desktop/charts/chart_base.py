@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QBuffer, QIODevice, QPointF
 from PySide6.QtGui import QColor, QFont
+
+from ..domain.atomic_files import write_atomically
 
 INK = "#222222"
 GRID = "#bbbbbb"
@@ -22,6 +24,19 @@ LIKERT_COLOURS = ("#ca0020", "#f4a582", "#d9d9d9", "#92c5de", "#0571b0")
 TICK_POINTS = 12
 LABEL_POINTS = 14
 TITLE_POINTS = 15
+
+
+def png_bytes(image) -> bytes:
+    """A QImage or QPixmap as PNG bytes, encoded in memory so the file itself is written by
+    `write_atomically` (which reports a full disk; Qt's own save only returns False)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    try:
+        if not image.save(buffer, "PNG"):
+            raise ValueError("the chart image could not be encoded as PNG")
+        return bytes(buffer.data())
+    finally:
+        buffer.close()
 
 
 def font(points: int = TICK_POINTS, bold: bool = False) -> QFont:
@@ -143,10 +158,7 @@ class ChartBase(pg.GraphicsLayoutWidget):
         self.resize(width, height)
         image = self.grab()
         self.resize(old)
-        path = Path(path)
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"Could not write {path}.")
-        return path
+        return write_atomically(Path(path), png_bytes(image))
 
     def save_svg(self, path: str | Path, width: int = 1400, height: int = 900) -> Path:
         """Render the chart as vector SVG through Qt's SVG generator (pyqtgraph's own SVG
@@ -157,8 +169,10 @@ class ChartBase(pg.GraphicsLayoutWidget):
         path = Path(path)
         old = self.size()
         self.resize(width, height)
+        buffer = QBuffer()  # painted in memory, then written whole or not at all
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setTitle(self.windowTitle() or "RiskMap chart")
@@ -168,9 +182,9 @@ class ChartBase(pg.GraphicsLayoutWidget):
         finally:
             painter.end()
             self.resize(old)
-        if not path.exists():
-            raise OSError(f"Could not write {path}.")
-        return path
+        data = bytes(buffer.data())
+        buffer.close()
+        return write_atomically(path, data)
 
 
 def hidden_text(_chart, min_n: int) -> str:

@@ -10,7 +10,8 @@ from typing import Sequence
 from PySide6.QtGui import QImage
 
 from .activity_chart import ActivityChart
-from .chart_base import ChartBase
+from ..domain.atomic_files import write_all
+from .chart_base import ChartBase, png_bytes
 from .climate_chart import ClimateChart
 from .heat_map_chart import HeatMapChart
 from .score_bar_chart import ScoreBarChart
@@ -58,8 +59,9 @@ class ChartSet:
     def images(self, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, QImage]:
         """Each chart rendered at its export size (or the sizes given)."""
         result = {}
-        chars = self.heat_map.legend_chars
+        chars, names = self.heat_map.legend_chars, self.heat_map.legend_names
         self.heat_map.set_legend_chars(60)  # exports have room for whole labels
+        self.heat_map.set_legend_names(True)  # and no register beside them
         try:
             for name, chart in self.charts().items():
                 width, height = (sizes or EXPORT_SIZES)[name]
@@ -69,6 +71,7 @@ class ChartSet:
                 chart.resize(old)
         finally:
             self.heat_map.set_legend_chars(chars)
+            self.heat_map.set_legend_names(names)
         return result
 
     def save_png(self, out_dir: str | Path) -> list[Path]:
@@ -76,11 +79,9 @@ class ChartSet:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         paths = []
-        for name, image in self.images().items():
-            path = out_dir / f"{name}.png"
-            if not image.save(str(path), "PNG"):
-                raise OSError(f"Could not write {path}.")
-            paths.append(path)
+        files = {out_dir / f"{name}.png": png_bytes(image)
+                 for name, image in self.images().items()}
+        paths.extend(write_all(files))
         return paths
 
     def save_svg(self, out_dir: str | Path) -> list[Path]:

@@ -2,8 +2,10 @@
 
 Cells are coloured by the band of likelihood x impact; every risk is a numbered badge at
 its mean impact and mean likelihood, with whiskers for the 95% confidence intervals of both
-means, and a legend beside the matrix names the numbered risks and the levels. Badges that
-would cover each other are moved aside with a thin leader line to the true position.
+means, and a legend beside the matrix names the numbered risks (or, when a risk register
+beside the chart names them, only the levels). Each badge sits beside its point with a thin
+leader line, placed in screen pixels so that it covers no other badge, no point and no cell's
+score, at any window size.
 """
 
 from __future__ import annotations
@@ -17,14 +19,18 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from .chart_base import INK, ChartBase, TextPool, font, hidden_text, qcolor, style_axes
-from .score_bar_chart import short
+from ..domain.bands import band_position, interval_texts
+from .score_bar_chart import _score_text, short
 
 SIZE = 5
-BADGE_GAP = 0.32
-# Badge positions tried around a risk's point, nearest first: the point itself and its
-# whiskers stay visible, the number sits just beside it.
-_OFFSETS = [(r * np.cos(a), r * np.sin(a)) for r in (0.24, 0.44, 0.66)
-            for a in np.linspace(np.pi / 4, 2 * np.pi + np.pi / 4, 8, endpoint=False)]
+BADGE_PX = (30.0, 30.0)   # a badge's box on screen (13 pt bold number in a frame)
+POINT_PX = 7.0            # keep this far from every risk's point
+CELL_LABEL_PX = (22.0, 16.0)  # the score printed in each cell's lower right corner
+# Badge positions tried around a risk's point, in badge sizes, nearest first: the point
+# and its whiskers stay visible, the number sits beside it with a leader line.
+_DIRECTIONS = [(np.cos(a), np.sin(a))
+               for a in np.linspace(np.pi / 4, 2 * np.pi + np.pi / 4, 12, endpoint=False)]
+_RADII = (0.85, 1.25, 1.7, 2.2, 2.8, 3.5)
 
 
 class HeatMapChart(ChartBase):
@@ -36,6 +42,8 @@ class HeatMapChart(ChartBase):
         self.bands = list(bands)
         self.legend_points = 11
         self.legend_chars = 28  # risk labels are cut to this length in the legend
+        self.legend_names = True  # False when a risk register is shown beside the chart
+        self.cell_labels: list[pg.TextItem] = []
         self.plot = self.addPlot(row=0, col=0)
         self.legend = self.addLabel("", row=0, col=1, justify="left")
         self.ci.layout.setColumnStretchFactor(0, 3)
@@ -61,14 +69,15 @@ class HeatMapChart(ChartBase):
         self._badge_pool = TextPool(self.plot, border=pg.mkPen(INK, width=1.5),
                                     fill=pg.mkBrush("w"))
         self.data = pd.DataFrame()
+        self._shown = pd.DataFrame()
         self.watch_hover(self.plot)
+        # Badge room depends on the plot's size on screen: place them again on resize.
+        self.plot.vb.sigResized.connect(self._replace_badges)
 
     def band_of(self, score: float) -> tuple[int, int, str, str] | None:
-        chosen = None
-        for band in self.bands:
-            if score >= band[0]:
-                chosen = band
-        return chosen
+        """The band of a score: half-open intervals [min, next min), as in the analysis."""
+        index = band_position(score, [band[0] for band in self.bands])
+        return None if index is None else self.bands[index]
 
     def _draw_cells(self) -> None:
         for impact in range(1, SIZE + 1):
@@ -87,6 +96,7 @@ class HeatMapChart(ChartBase):
                 label.setPos(impact + 0.47, likelihood - 0.47)
                 label.setZValue(-5)
                 self.plot.addItem(label)
+                self.cell_labels.append(label)
 
     def set_data(self, df: pd.DataFrame) -> None:
         """Plot the overall scores (rows with dimension 'all' when the column exists)."""
@@ -104,6 +114,7 @@ class HeatMapChart(ChartBase):
             right=np.nan_to_num(shown["impact_ci_high"].to_numpy(float) - x),
             bottom=np.nan_to_num(y - shown["likelihood_ci_low"].to_numpy(float)),
             top=np.nan_to_num(shown["likelihood_ci_high"].to_numpy(float) - y))
+        self._shown = shown
         self._place_badges(shown, x, y)
         self.legend.setText(self._legend_html())
 
@@ -124,13 +135,35 @@ class HeatMapChart(ChartBase):
         if len(self.data):
             self.legend.setText(self._legend_html())
 
+    def set_legend_names(self, show: bool) -> None:
+        """Name the numbered risks in the legend (False: only the bands, when a risk
+        register beside the chart names them in full)."""
+        self.legend_names = show
+        self.ci.layout.setColumnStretchFactor(1, 2 if show else 0)
+        self.legend.setText(self._legend_html())
+
+    def _replace_badges(self, *_args) -> None:
+        shown = self._shown
+        if len(shown):
+            self._place_badges(shown, shown["mean_impact"].to_numpy(float),
+                               shown["mean_likelihood"].to_numpy(float))
+
+    def _units_per_pixel(self) -> tuple[float, float]:
+        """Data units per screen pixel of the plot (a sensible guess before layout)."""
+        width, height = self.plot.vb.width(), self.plot.vb.height()
+        if width < 50 or height < 50:
+            return 5.0 / 420, 5.0 / 420
+        return (SIZE / width, SIZE / height)
+
     def _place_badges(self, shown: pd.DataFrame, x: np.ndarray, y: np.ndarray) -> None:
         self._badge_pool.begin()
+        sx, sy = self._units_per_pixel()
+        placer = _Placer(sx, sy, list(zip(x, y)))
         placed: list[tuple[float, float]] = []
         lines: list[float] = []
         order = np.argsort(-shown["mean_score"].to_numpy(float), kind="stable")
         for i in order:
-            bx, by = _free_spot(x[i], y[i], placed)
+            bx, by = placer.spot(x[i], y[i])
             placed.append((bx, by))
             badge = self._badge_pool.take(html=f"<b>{int(shown['number'].iloc[i])}</b>",
                                           anchor=(0.5, 0.5), points=13, bold=True)
@@ -147,14 +180,19 @@ class HeatMapChart(ChartBase):
         min_n = int(self.data.attrs.get("min_n", 5))
         ordered = self.data.sort_values("number") if len(self.data) else self.data
         for _, row in ordered.iterrows():
+            if not self.legend_names:
+                break
             label = html.escape(short(str(row["risk_label"]), self.legend_chars))
             if row["suppressed"]:
                 label += f" <i>({html.escape(hidden_text(self, min_n))})</i>"
             rows.append(f"<tr><td align='right'><b>{int(row['number'])}</b>&nbsp;</td>"
                         f"<td>{label}</td></tr>")
+        ranges = interval_texts([band[0] for band in self.bands],
+                                self.bands[-1][1] if self.bands else SIZE * SIZE)
         swatches = "".join(
             f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
-            f"&nbsp;{html.escape(label)} ({low}-{high})&nbsp;&nbsp; " + ("<br/>" if i % 2 else "")
+            f"&nbsp;{html.escape(label)} ({html.escape(ranges[i])})&nbsp;&nbsp; "
+            + ("<br/>" if i % 2 or not self.legend_names else "")
             for i, (low, high, colour, label) in enumerate(self.bands))
         return (f"<div style='font-size:{self.legend_points}pt; color:{INK}'>"
                 f"<table cellspacing='2'>{''.join(rows)}</table>"
@@ -183,23 +221,67 @@ class HeatMapChart(ChartBase):
                 return self.tr(
                     "{number}. {label}\nMean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})\n"
                     "Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})\n"
-                    "Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}\n"
+                    "Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}\n"
                     "Likelihood 4-5: {likely:.0%}\nn = {n}").format(
                     number=int(row["number"]), label=row["risk_label"],
                     lik=row["mean_likelihood"], lik_lo=row["likelihood_ci_low"],
                     lik_hi=row["likelihood_ci_high"], imp=row["mean_impact"],
                     imp_lo=row["impact_ci_low"], imp_hi=row["impact_ci_high"],
-                    score=row["mean_score"], s_lo=row["score_ci_low"],
+                    score=_score_text(row), s_lo=row["score_ci_low"],
                     s_hi=row["score_ci_high"], level=row["level_label"],
                     likely=row["share_likely"], n=int(row["n"]))
         return ""
 
 
-def _free_spot(x: float, y: float, placed: list[tuple[float, float]]) -> tuple[float, float]:
-    """The first badge position near (x, y) that keeps clear of the badges placed."""
-    for dx, dy in _OFFSETS:
-        bx, by = x + dx, y + dy
-        if all((bx - px) ** 2 + (by - py) ** 2 >= BADGE_GAP ** 2 for px, py in placed) \
-                and 0.6 <= bx <= SIZE + 0.4 and 0.6 <= by <= SIZE + 0.4:
-            return bx, by
-    return x + _OFFSETS[0][0], y + _OFFSETS[0][1]
+class _Placer:
+    """Finds badge positions that overlap no other badge, no risk's point and no cell's
+    score label, inside the matrix; measured in screen pixels so the test holds at any
+    window size. When nothing is free nearby, the position with the least overlap wins."""
+
+    def __init__(self, sx: float, sy: float, points: list[tuple[float, float]]):
+        self.sx, self.sy = sx, sy
+        self.half_w, self.half_h = BADGE_PX[0] * sx / 2, BADGE_PX[1] * sy / 2
+        self.points = points
+        self.boxes: list[tuple[float, float, float, float]] = []
+        # Cell score labels: anchored at the lower right corner of each cell.
+        for impact in range(1, SIZE + 1):
+            for likelihood in range(1, SIZE + 1):
+                right, bottom = impact + 0.47, likelihood - 0.47
+                self.boxes.append((right - CELL_LABEL_PX[0] * sx, bottom,
+                                   right, bottom + CELL_LABEL_PX[1] * sy))
+
+    def _overlap(self, bx: float, by: float) -> float:
+        box = (bx - self.half_w, by - self.half_h, bx + self.half_w, by + self.half_h)
+        total = 0.0
+        for other in self.boxes:
+            w = min(box[2], other[2]) - max(box[0], other[0])
+            h = min(box[3], other[3]) - max(box[1], other[1])
+            if w > 0 and h > 0:
+                total += w * h
+        rx, ry = POINT_PX * self.sx, POINT_PX * self.sy
+        for px, py in self.points:
+            dx = max(abs(bx - px) - self.half_w, 0.0) / rx
+            dy = max(abs(by - py) - self.half_h, 0.0) / ry
+            if dx * dx + dy * dy < 1.0:
+                total += self.half_w * self.half_h
+        return total
+
+    def spot(self, x: float, y: float) -> tuple[float, float]:
+        best, best_cost = None, None
+        low_x, high_x = 0.5 + self.half_w, SIZE + 0.5 - self.half_w
+        low_y, high_y = 0.5 + self.half_h, SIZE + 0.5 - self.half_h
+        for radius in _RADII:
+            for dx, dy in _DIRECTIONS:
+                bx = min(max(x + dx * radius * 2 * self.half_w, low_x), high_x)
+                by = min(max(y + dy * radius * 2 * self.half_h, low_y), high_y)
+                cost = self._overlap(bx, by)
+                if cost == 0.0:
+                    return self._take(bx, by)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = (bx, by), cost
+        return self._take(*best)
+
+    def _take(self, bx: float, by: float) -> tuple[float, float]:
+        self.boxes.append((bx - self.half_w, by - self.half_h, bx + self.half_w,
+                           by + self.half_h))
+        return bx, by

@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize,
                            QPainter, QPdfWriter, QPen)
 
+from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 
 DPI = 150
@@ -31,24 +32,18 @@ class ReportPdf:
         self.pages = 1
 
     def write(self, path: str | Path) -> Path:
-        path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            total = self._run(None)
-            self._run(tmp, total)
-            tmp.replace(path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        return path
+        """Both passes paint into memory; the file is then written whole or not at all
+        (Qt's PDF writer does not report a full disk)."""
+        total = self._run(None)
+        self._run(Path(path), total)
+        return write_atomically(Path(path), self.data)
 
     # -- passes ---------------------------------------------------------------------------
 
     def _run(self, path: Path | None, total: int = 0) -> int:
-        buffer = QBuffer()  # the counting pass writes nowhere
-        if path is None:
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(str(path)) if path is not None else QPdfWriter(buffer)
+        buffer = QBuffer()  # both passes paint into memory; `write` stores the bytes
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(DPI)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter)
@@ -66,6 +61,7 @@ class ReportPdf:
             return self.page
         finally:
             painter.end()
+            self.data = bytes(buffer.data())
             buffer.close()
 
     def _layout(self) -> None:

@@ -75,7 +75,7 @@ class ScoreBarChart(ChartBase):
             else:
                 high = row["score_ci_high"] if np.isfinite(row["score_ci_high"]) \
                     else row["mean_score"]
-                text, x = f"{row['mean_score']:.1f}", high + 0.3
+                text, x = _score_text(row), high + 0.3
             item = self._pool.take(text, points=11, bold=not row["suppressed"])
             item.setPos(x, row["y"])
         self.texts = self._pool.end()
@@ -101,8 +101,14 @@ class ScoreBarChart(ChartBase):
         if row["suppressed"]:
             return self.tr("{number}. {label}: hidden to protect respondents").format(
                 number=int(row["number"]), label=row["risk_label"])
-        return self.tr("{number}. {label}\nMean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})\n"
+        return self.tr("{number}. {label}\nMean score {score} (95% CI {lo:.1f}-{hi:.1f})\n"
                        "Level: {level}\nn = {n}").format(
-            number=int(row["number"]), label=row["risk_label"], score=row["mean_score"],
+            number=int(row["number"]), label=row["risk_label"], score=_score_text(row),
             lo=row["score_ci_low"], hi=row["score_ci_high"], level=row["level_label"],
             n=int(row["n"]))
+
+
+def _score_text(row) -> str:
+    """The mean score as the analysis wrote it (never crossing its band, see domain.bands)."""
+    text = row.get("score_text") if hasattr(row, "get") else None
+    return text if isinstance(text, str) and text else f"{row['mean_score']:.1f}"

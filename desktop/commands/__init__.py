@@ -5,6 +5,9 @@ handler. Handlers return an exit code and raise `CommandError` for bad input; he
 imports happen inside handlers so `riskmap --version` stays instant.
 """
 
+from ..domain.user_error import UserError
 
-class CommandError(RuntimeError):
-    """Bad input on the command line: the message is one sentence for a person."""
+
+class CommandError(UserError, RuntimeError):
+    """Bad input on the command line: a catalogue key + fields (or, from older code, a
+    ready sentence) for one sentence for a person."""

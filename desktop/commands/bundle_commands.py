@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import CommandError
@@ -14,6 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     hq_init = keys_sub.add_parser("hq-init", help="make the HQ age identity and recipient")
     hq_init.add_argument("--out", required=True, type=Path, help="folder for the key files")
     hq_init.set_defaults(run=run_hq_init)
+    device = keys_sub.add_parser("device", help="this laptop's device id and fingerprint "
+                                 "(for HQ to enrol it)")
+    device.add_argument("--db", type=Path, help="the project (reserved: the key is kept in "
+                        "the user data folder today)")
+    device.set_defaults(run=run_keys_device)
 
     export = subparsers.add_parser("export", help="write an encrypted, signed bundle for HQ")
     export.add_argument("--db", required=True, type=Path)
@@ -36,10 +42,21 @@ def run_hq_init(args: argparse.Namespace) -> int:
     try:
         keys = hq_init(args.out)
     except FileExistsError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError("keys_exist", path=exc.filename or args.out) from exc
     print(f"Identity (secret, keep at HQ only): {keys.identity_path}")
     print(f"Recipient (give to field teams):    {keys.recipient_path}")
     print(keys.recipient)
+    return 0
+
+
+def run_keys_device(args: argparse.Namespace) -> int:
+    from ..bundle.device_key import load_or_create_device_key
+    from ..services.paths import user_data_dir
+    key = load_or_create_device_key(user_data_dir())
+    print(f"device id:   {key.device_id}")
+    print(f"fingerprint: {key.fingerprint}")
+    print("HQ enrols this laptop with: riskmap devices trust --db HQ.db "
+          f'"{key.fingerprint}" --name LABEL')
     return 0
 
 
@@ -50,13 +67,13 @@ def run_export(args: argparse.Namespace) -> int:
     from ..services.keys_service import recipients_from_argument
     from ..services.paths import user_data_dir
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist.")
+        raise CommandError("db_missing", path=args.db)
     try:
         recipients = [r for value in args.to for r in recipients_from_argument(value)]
         key = load_or_create_device_key(user_data_dir())
         result = export_bundle(args.db, key, recipients, args.out, full=args.all)
     except (BundleError, ExportRefused) as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(exc.in_language(), detail=exc.detail) from exc
     counts = result.manifest.counts
     print(f"Wrote {result.path} ({counts['forms']} forms, {counts['audit']} audit rows, "
           f"bundle {result.manifest.sequence} of device {result.manifest.device_id}).")
@@ -69,14 +86,16 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         report = import_bundles(args.db, args.identity, args.bundles)
     except BundleError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(exc.in_language(), detail=exc.detail) from exc
     for b in report.bundles:
         if b.status == "imported":
-            pinned = f"; new device key pinned: {b.fingerprint}" if b.newly_pinned else ""
             gaps = f"; missing earlier bundles: {', '.join(map(str, b.gaps))}" if b.gaps else ""
             print(f"{b.file_name}: imported from {b.device_id} (bundle {b.sequence}): "
                   f"{b.new} new, {b.updated} updated, {b.unchanged} unchanged, "
-                  f"{b.conflicting} conflicting{pinned}{gaps}.")
+                  f"{b.conflicting} conflicting{gaps}.")
+            for difference in b.questionnaire_differences:
+                print(f"  questionnaire differs from HQ's: {difference}")
         else:
-            print(f"{b.file_name}: {b.message}")
-    return 1 if report.refused else 0
+            print(f"{b.file_name}: {b.message}",
+                  file=sys.stdout if b.status == "replay" else sys.stderr)
+    return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

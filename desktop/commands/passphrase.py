@@ -18,7 +18,7 @@ from . import CommandError
 
 ENV_VAR = "RISKMAP_PASSPHRASE"
 # Commands that create their --db when it does not exist (encrypted with the passphrase).
-CREATING = ("init", "demo", "import")
+CREATING = ("init", "demo", "import", "devices")
 
 
 def add_passphrase_option(parser: argparse.ArgumentParser) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from . import CommandError
@@ -27,13 +28,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", help="integrity check and schema report")
     check.add_argument("--db", required=True, type=Path)
+    check.add_argument("--json", action="store_true", help="print the report as one JSON "
+                       "object")
     check.set_defaults(run=run_check)
 
 
 def run_init(args: argparse.Namespace) -> int:
     from ..services.project import Project
     if args.db.exists():
-        raise CommandError(f"{args.db} exists already; choose a new file name.")
+        raise CommandError("db_exists", path=args.db)
     project = Project.open(args.db, args.questionnaire)
     q = project.questionnaire
     print(f"Created {args.db} with questionnaire {q.id} {q.version} "
@@ -46,7 +49,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from ..services.demo_service import fill_demo
     from ..services.project import Project
     if args.n < 1 or args.n > 1_000_000:
-        raise CommandError("--n must be between 1 and 1,000,000.")
+        raise CommandError("demo_count")
     project = Project.open(args.db)
     try:
         fill_demo(project, args.n, args.seed, args.round)
@@ -60,21 +63,36 @@ def run_check(args: argparse.Namespace) -> int:
     from ..services.workspace import open_database
     from ..storage import integrity
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist.")
-    db = open_database(args.db)
+        raise CommandError("db_missing", path=args.db)
+    db = open_database(args.db, read_only=True)  # inspecting never writes (issue 13)
     try:
         report = integrity.check(db.conn)
     finally:
         db.close()
+    file_version = db.file_version if db.file_version is not None else report.schema_version
+    if args.json:
+        import json
+        print(json.dumps(report.as_json(), sort_keys=True))
+    else:
+        _print_check(args, report, file_version)
+    for finding in report.findings:
+        print(f"riskmap: {finding}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _print_check(args: argparse.Namespace, report, file_version: int) -> None:
     by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
     print(f"database:        {args.db}")
     print(f"forms:           {report.live_forms} ({by_status})")
     print(f"rounds:          {report.rounds}")
     print(f"audit rows:      {report.audit_rows}")
     print(f"questionnaires:  {', '.join(report.questionnaires) or 'none'}")
-    print(f"schema version:  {report.schema_version} (this program: {report.schema_expected})")
+    older = " (updated when next opened for writing)" if file_version < report.schema_version \
+        else ""
+    print(f"schema version:  {file_version} (this program: {report.schema_expected}){older}")
     print(f"journal mode:    {report.journal_mode.upper()}")
     print(f"integrity:       {report.integrity}")
     print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
+    print(f"audit chain:     {report.audit_chain}")
+    print(f"enrolled devices: {report.devices}")
     print("result:          " + ("OK" if report.ok else "PROBLEMS FOUND"))
-    return 0 if report.ok else 1

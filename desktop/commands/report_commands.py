@@ -22,9 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+        raise CommandError("db_missing", path=args.db)
     if args.out.exists() and not args.out.is_dir():
-        raise CommandError(f"{args.out} is a file; give a folder for the report.")
+        raise CommandError("out_is_file", path=args.out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
@@ -35,18 +35,20 @@ def run_report(args: argparse.Namespace) -> int:
         from ..ui.translation import install_translator
         install_translator(app, args.lang)
 
+    from ..charts.chart_base import png_bytes
     from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
     from ..charts.report_pdf import write_report_pdf
+    from ..domain.atomic_files import write_all
     from ..services.analysis_service import analysis_for
     from ..services.project import Project
-    from ..services.report_service import build_report, write_csv, write_xlsx
+    from ..services.report_service import build_report, csv_writers, xlsx_writer
 
-    project = Project.open(args.db)
+    project = Project.open(args.db, read_only=True)  # a report never writes the database
     try:
         names = [round_.name for round_ in project.rounds()]
         if args.round and args.round not in names:
-            raise CommandError(f"There is no round named {args.round!r}; rounds: "
-                               f"{', '.join(names) or 'none'}.")
+            raise CommandError("no_such_round", round=repr(args.round),
+                               names=", ".join(names) or "-")
         analysis = analysis_for(project, args.lang)
         questionnaire = project.questionnaire
     finally:
@@ -56,17 +58,16 @@ def run_report(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     charts = ChartSet(bands_of(questionnaire, args.lang))
     charts.set_data(data)
-    written = write_csv(data, args.out)
-    written.append(write_xlsx(data, args.out / "scores.xlsx"))
+    # Every file is staged under a temporary name first: the report is written all or none.
+    files = csv_writers(data, args.out)
+    files[args.out / "scores.xlsx"] = xlsx_writer(data)
     for name, image in charts.images().items():
-        path = args.out / f"{name}.png"
-        if not image.save(str(path), "PNG"):
-            raise CommandError(f"Could not write {path}; check the folder is writable.")
-        written.append(path)
+        files[args.out / f"{name}.png"] = png_bytes(image)
     labels = {"round": args.round} if args.round else None
     document = build_report(data, questionnaire, labels)
-    written.append(write_report_pdf(document, charts.images(REPORT_SIZES),
-                                    args.out / "report.pdf"))
+    report_images = charts.images(REPORT_SIZES)
+    files[args.out / "report.pdf"] = lambda tmp: write_report_pdf(document, report_images, tmp)
+    written = write_all(files)
     forms = data.n_forms if data.n_forms is not None else f"fewer than {data.min_n}"
     print(f"Report on {forms} forms written to {args.out}: "
           + ", ".join(path.name for path in written))

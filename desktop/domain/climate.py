@@ -35,10 +35,10 @@ class CountBasis:
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
                    question_ids: list[str]) -> "CountBasis":
-        missing_codes = list(questionnaire.missing_code_values())
         cells, columns, answered, missing = [], [], [], []
         for qid in question_ids:
             question = questionnaire.question(qid)
+            missing_codes = list(question.missing_code_values())
             values = frame[qid].to_numpy()
             for key, hit in _answer_cells(question, values, missing_codes):
                 cells.append((qid, key))

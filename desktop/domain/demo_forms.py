@@ -67,8 +67,9 @@ def generate_forms(questionnaire: Questionnaire, n: int, seed: int = 1,
 def _answer(question: Question, questionnaire: Questionnaire, rng: random.Random, shift: float,
             risk_base: dict, impact_base: dict, likelihood_ids: dict, impact_ids: dict,
             post: int | None) -> str:
-    missing = sorted(questionnaire.missing_code_values())
-    if question.allow_missing and missing and rng.random() < MISSING_SHARE:
+    missing = sorted(question.missing_code_values())
+    # Multichoice answers stay real codes, so demo data keep their earlier draws.
+    if missing and question.type != "multichoice" and rng.random() < MISSING_SHARE:
         return str(rng.choice(missing))
     if question.id == "post" and post is not None:
         return str(post)

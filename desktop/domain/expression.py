@@ -2,8 +2,10 @@
 
 Expressions are tokenised and parsed into a small tree of plain objects, then evaluated
 against a dict of answers. Nothing is ever passed to `eval`: anything outside the grammar
-in docs/questionnaire-format.md (attribute access, calls, indexing, arithmetic) is an
-`ExpressionError` that names the position of the offending character.
+in docs/questionnaire-format.md (attribute access, calls other than `selected()` and
+`count-selected()`, indexing) is an `ExpressionError` that names the position of the
+offending character. A constraint may read the answer being checked as `.`; arithmetic
+(`+ - * div mod`) gives numbers, or empty when a side is empty or not a number.
 
 Input is bounded: at most `MAX_LENGTH` characters, `MAX_DEPTH` levels of nesting (every
 recursive rule enters through `_Parser.nested`, so new rules inherit the limit) and number
@@ -14,6 +16,7 @@ when parsing or when evaluating the parsed tree.
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
@@ -40,12 +43,17 @@ _TOKEN = re.compile(
   | (?P<number>[0-9]+(?:\.[0-9]+)?)
   | (?P<string>'[^']*'|"[^"]*")
   | (?P<op><=|>=|!=|==|=|<|>)
+  | (?P<arith>[+*-])
+  | (?P<dot>\.)
   | (?P<punct>[()\[\],])
+  | (?P<func>count-selected|selected)(?=\s*\()
   | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
     """,
     re.VERBOSE,
 )
-_KEYWORDS = {"and", "or", "not", "in"}
+_KEYWORDS = {"and", "or", "not", "in", "div", "mod"}
+# The key under which `evaluate` passes the answer being checked, read by `.`.
+SELF = "."
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,58 @@ def _as_set(value: Any) -> set:
     return {value}
 
 
+def _numeric(value: Any) -> Any:
+    """A number from a number or from text that spells one (as XPath compares them)."""
+    if isinstance(value, str):
+        try:
+            return float(value) if "." in value else int(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _same_kind(left: Any, right: Any) -> tuple[Any, Any]:
+    # Text against a number compares as numbers: `q = '1'` holds for the code 1.
+    if isinstance(left, str) and isinstance(right, (int, float)):
+        return _numeric(left), right
+    if isinstance(right, str) and isinstance(left, (int, float)):
+        return left, _numeric(right)
+    return left, right
+
+
+def _arith(op: str, left: Any, right: Any) -> Any:
+    """`left op right` for numbers; empty (None) for an empty side, text, sets or x/0."""
+    left, right = _numeric(left), _numeric(right)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
+        return None
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if right == 0:
+        return None
+    if op == "div":
+        return left / right
+    # XPath's mod keeps the sign of the dividend (truncating), unlike Python's %.
+    result = math.fmod(left, right)
+    return int(result) if isinstance(left, int) and isinstance(right, int) else result
+
+
+def _selected(value: Any, code: Any) -> bool:
+    if value is None:
+        return False
+    values = value if isinstance(value, (set, frozenset)) else {value}
+    return any(_compare("=", item, code) for item in values)
+
+
+def _count_selected(value: Any) -> int:
+    if value is None or value == "":
+        return 0
+    return len(value) if isinstance(value, (set, frozenset)) else 1
+
+
 def _compare(op: str, left: Any, right: Any) -> bool:
     if left is None or right is None:
         return False
@@ -93,6 +153,9 @@ def _compare(op: str, left: Any, right: Any) -> bool:
             return right in left
         if op == "!=":
             return right not in left
+        return False
+    left, right = _same_kind(left, right)
+    if left is None or right is None:
         return False
     try:
         if op in ("=", "=="):
@@ -116,6 +179,7 @@ class _Parser:
         self.index = 0
         self.depth = 0
         self.names: set[str] = set()
+        self.uses_self = False
 
     @contextlib.contextmanager
     def nested(self, token: "_Token") -> Iterator[None]:
@@ -178,11 +242,11 @@ class _Parser:
         return self.compare()
 
     def compare(self) -> _Node:
-        left = self.atom()
+        left = self.sum()
         token = self.peek()
         if token.kind == "op":
             self.take()
-            right = self.atom()
+            right = self.sum()
             op = token.text
             return lambda env: _compare(op, left(env), right(env))
         negate = False
@@ -198,11 +262,60 @@ class _Parser:
                 value = left(env)
                 if value is None:
                     return False
-                found = bool(_as_set(value) & values)
+                found = any(_compare("=", item, wanted)
+                            for item in _as_set(value) for wanted in values)
                 return not found if negate else found
 
             return member
         return left
+
+    def sum(self) -> _Node:
+        first, steps = self.product(), []
+        while self.peek().kind == "arith" and self.peek().text in "+-":
+            op = self.take().text
+            steps.append((op, self.product()))
+        return self._fold(first, steps)
+
+    def product(self) -> _Node:
+        first, steps = self.unary(), []
+        while self.peek().text == "*" or self.peek().kind in ("div", "mod"):
+            op = self.take().text
+            steps.append((op, self.unary()))
+        return self._fold(first, steps)
+
+    @staticmethod
+    def _fold(first: _Node, steps: list[tuple[str, _Node]]) -> _Node:
+        """Left-to-right arithmetic over a flat list, so a long chain such as 1+1+...+1
+        never becomes a deep tree of closures (bounded recursion when evaluating)."""
+        if not steps:
+            return first
+
+        def evaluate(env: Mapping[str, Any]) -> Any:
+            value = first(env)
+            for op, operand in steps:
+                value = _arith(op, value, operand(env))
+            return value
+
+        return evaluate
+
+    def unary(self) -> _Node:
+        if self.peek().text == "-":
+            with self.nested(self.take()):
+                inner = self.unary()
+            return lambda env: _arith("-", 0, inner(env))
+        return self.atom()
+
+    def call(self) -> _Node:
+        name = self.take("func")
+        self.take("punct", "(")
+        subject = self.or_expr()
+        if name.text == "count-selected":
+            self.take("punct", ")")
+            return lambda env: _count_selected(subject(env))
+        self.take("punct", ",")
+        code = self.or_expr()
+        self.take("punct", ")")
+        return lambda env: _selected(subject(env), code(env))
 
     def value_list(self) -> set:
         opening = self.peek()
@@ -235,6 +348,12 @@ class _Parser:
         if token.kind in ("number", "string"):
             value = self.literal()
             return lambda env: value
+        if token.kind == "func":
+            return self.call()
+        if token.kind == "dot":
+            self.take()
+            self.uses_self = True
+            return lambda env: env.get(SELF)
         if token.kind == "ident":
             self.take()
             after = self.peek()
@@ -259,14 +378,21 @@ def _number(text: str) -> int | float:
 
 @dataclass(frozen=True)
 class Expression:
-    """A parsed expression: its source text, the question ids it reads, and `evaluate`."""
+    """A parsed expression: its source text, the question ids it reads, and `evaluate`.
+
+    `uses_self` is true when it reads `.`, the answer being checked (constraints only).
+    """
 
     source: str
     names: frozenset[str]
     _node: _Node
+    uses_self: bool = False
 
-    def evaluate(self, answers: Mapping[str, Any]) -> bool:
-        """True when the condition holds for `answers` (question id -> typed value)."""
+    def evaluate(self, answers: Mapping[str, Any], current: Any = None) -> bool:
+        """True when the condition holds for `answers` (question id -> typed value);
+        `current` is the value `.` stands for."""
+        if self.uses_self:
+            answers = {**answers, SELF: current}
         return bool(self._node(answers))
 
 
@@ -279,4 +405,4 @@ def parse_expression(source: str) -> Expression:
                               MAX_LENGTH)
     parser = _Parser(source)
     node = parser.parse()
-    return Expression(source, frozenset(parser.names), node)
+    return Expression(source, frozenset(parser.names), node, parser.uses_self)

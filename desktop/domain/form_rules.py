@@ -6,9 +6,12 @@ of questions that stop applying so nested skips follow. `check_answer` validates
 field (used as the operator types); `validate_form` returns every problem of a whole form,
 each tied to its question, in the language asked for.
 
-Out-of-range values (below min / above max) are `confirmable`: in operator-controlled mode
-(as in CSPro) the operator may keep them after an explicit confirmation, which the caller
-passes in `confirmed` and records in the audit log.
+Out-of-range values (below min / above max) and answers that break the question's
+`constraint` are `confirmable`: in operator-controlled mode (as in CSPro) the operator may
+keep them after an explicit confirmation, which the caller passes in `confirmed` and
+records in the audit log. A constraint is not checked on a blank answer or on one of the
+question's missing codes; it reads the other answers as skip logic does (only those of
+questions that apply).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .messages import message
 from .questionnaire import Question, Questionnaire
 from .values import parse_value
 
-CONFIRMABLE = frozenset({"below_min", "above_max"})
+CONFIRMABLE = frozenset({"below_min", "above_max", "constraint"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,16 @@ def applicable(questionnaire: Questionnaire, answers: Mapping[str, str]) -> list
     A question that does not apply is treated as unanswered for the questions after it,
     so a skip nested under another skip follows automatically.
     """
+    return _walk(questionnaire, answers)[0]
+
+
+def answer_env(questionnaire: Questionnaire, answers: Mapping[str, str]) -> dict[str, Any]:
+    """Typed answers of the questions that apply: what expressions read."""
+    return _walk(questionnaire, answers)[1]
+
+
+def _walk(questionnaire: Questionnaire,
+          answers: Mapping[str, str]) -> tuple[list[str], dict[str, Any]]:
     typed = typed_answers(questionnaire, answers)
     env: dict[str, Any] = {}
     result: list[str] = []
@@ -70,7 +83,7 @@ def applicable(questionnaire: Questionnaire, answers: Mapping[str, str]) -> list
                 result.append(question.id)
                 if question.id in typed:
                     env[question.id] = typed[question.id]
-    return result
+    return result, env
 
 
 def without_skipped(questionnaire: Questionnaire,
@@ -86,8 +99,13 @@ def _split(answers: Mapping[str, str], keep: set[str]) -> tuple[dict[str, str], 
 
 
 def check_answer(questionnaire: Questionnaire, question: Question, text: str,
-                 lang: str = "en") -> Problem | None:
-    """The problem with one typed answer, or None. Blank is not a problem here."""
+                 lang: str = "en", answers: Mapping[str, str] | None = None,
+                 env: Mapping[str, Any] | None = None) -> Problem | None:
+    """The problem with one typed answer, or None. Blank is not a problem here.
+
+    The constraint is checked against `answers` (the form's texts) or `env` (from
+    `answer_env`); with neither, only a constraint that reads no other question is.
+    """
 
     def problem(key: str, **values: Any) -> Problem:
         return Problem(question.id, key, message(key, lang, **values))
@@ -99,17 +117,37 @@ def check_answer(questionnaire: Questionnaire, question: Question, text: str,
         value = parse_value(question, text)
     except ValueError as exc:
         return problem(str(exc))
-    missing = questionnaire.missing_code_values()
+    found = _value_problem(question, value, text, problem)
+    if found is not None or question.constraint is None:
+        return found
+    missing = question.missing_code_values()
+    if (value & missing) if question.type == "multichoice" else value in missing:
+        return None
+    if env is None:
+        if answers is not None:
+            env = answer_env(questionnaire, answers)
+        elif question.constraint.names - {question.id}:
+            return None
+        else:
+            env = {}
+    if not question.constraint.evaluate({**env, question.id: value}, value):
+        if question.constraint_message is not None:
+            return Problem(question.id, "constraint", question.constraint_message.text(lang))
+        return problem("constraint", rule=question.constraint.source)
+    return None
+
+
+def _value_problem(question: Question, value: Any, text: str, problem) -> Problem | None:
+    """Type, code and range problems of a parsed answer."""
+    missing = question.missing_code_values()
     if question.type == "multichoice":
-        if value & missing and not question.allow_missing:
-            return problem("unknown_code", value=text, codes=_codes_text(question))
         if value & missing and len(value) > 1:
             return problem("missing_not_allowed")
         unknown = sorted(value - set(question.choice_codes()) - missing)
         if unknown:
             return problem("unknown_code", value=unknown[0], codes=_codes_text(question))
         return None
-    if question.allow_missing and value in missing:
+    if value in missing:
         return None
     if question.type in ("choice", "likert"):
         if value not in question.choice_codes():
@@ -150,7 +188,8 @@ def validate_form(questionnaire: Questionnaire, answers: Mapping[str, str], lang
     known = set(questionnaire.question_ids())
     problems = [Problem(qid, "unknown_question", message("unknown_question", lang, question=qid))
                 for qid in answers if qid not in known]
-    applies = set(applicable(questionnaire, answers) if applies is None else applies)
+    walked, env = _walk(questionnaire, answers)
+    applies = set(walked if applies is None else applies)
     for question in questionnaire.questions():
         text = (answers.get(question.id) or "").strip()
         if question.id not in applies:
@@ -162,7 +201,7 @@ def validate_form(questionnaire: Questionnaire, answers: Mapping[str, str], lang
             if question.required and not draft:
                 problems.append(Problem(question.id, "required", message("required", lang)))
             continue
-        found = check_answer(questionnaire, question, text, lang)
+        found = check_answer(questionnaire, question, text, lang, env=env)
         if found is not None and not (found.confirmable and question.id in confirmed):
             problems.append(found)
     return problems

@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A missing code cannot be combined with other codes here.",
         "es": "Aquí no se puede combinar un código de no respuesta con otros códigos.",
     },
+    "constraint": {
+        "en": "The answer breaks the rule {rule}.",
+        "es": "La respuesta no cumple la regla {rule}.",
+    },
     "too_long": {
         "en": "The text is longer than {max_length} characters.",
         "es": "El texto tiene más de {max_length} caracteres.",
@@ -72,6 +76,65 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "es": "Este formulario ya fue verificado: indique el motivo del cambio."},
     "form_reason_delete": {"en": "Give a reason for deleting the form.",
                       "es": "Indique el motivo para eliminar el formulario."},
+
+    # Forms keyed elsewhere: a table checked row by row (issue 11).
+    "table_no_form_number": {"en": "The header has no form_number column.",
+                             "es": "El encabezado no tiene la columna form_number."},
+    "table_repeated_column": {"en": "This column appears twice in the header.",
+                              "es": "Esta columna aparece dos veces en el encabezado."},
+    "table_unknown_column": {"en": "There is no such question in questionnaire {id} "
+                                   "version {version}.",
+                             "es": "No existe esa pregunta en el cuestionario {id} "
+                                   "versión {version}."},
+    "table_extra_cells": {"en": "The row has more cells than the {n} columns of the header.",
+                          "es": "La fila tiene más celdas que las {n} columnas del "
+                                "encabezado."},
+    "table_no_number": {"en": "The form number is missing.",
+                        "es": "Falta el número de formulario."},
+    "table_number_twice": {"en": "Form number {n} is also on line {line}.",
+                           "es": "El número de formulario {n} también está en la línea "
+                                 "{line}."},
+
+    # The paper form and the codebook, printed from the questionnaire (issue 11).
+    "paper_go_to": {"en": "If {codes}, go to {target}.", "es": "Si {codes}, pase a {target}."},
+    "paper_go_to_end": {"en": "If {codes}, the form ends here.",
+                        "es": "Si {codes}, el formulario termina aquí."},
+    "paper_only_if": {"en": "Answer only if {condition}.",
+                      "es": "Responda solo si {condition}."},
+    "paper_and": {"en": "and", "es": "y"},
+    "paper_or": {"en": "or", "es": "o"},
+    "paper_not": {"en": "not", "es": "no"},
+    "paper_in": {"en": "is one of", "es": "es uno de"},
+    "paper_form_number": {"en": "Form number", "es": "Número de formulario"},
+    "paper_anonymous": {"en": "Anonymous: do not write your name anywhere on this form.",
+                        "es": "Anónimo: no escriba su nombre en ninguna parte de este "
+                              "formulario."},
+    "paper_one_code": {"en": "Mark one box.", "es": "Marque una casilla."},
+    "paper_many_codes": {"en": "Mark every box that applies.",
+                         "es": "Marque todas las casillas que correspondan."},
+    "paper_write_number": {"en": "Write a number", "es": "Escriba un número"},
+    "paper_write_date": {"en": "Write the date", "es": "Escriba la fecha"},
+    "paper_write_text": {"en": "Write your answer", "es": "Escriba su respuesta"},
+    "paper_optional": {"en": "(optional)", "es": "(opcional)"},
+    "paper_version": {"en": "Questionnaire {id}, version {version}",
+                      "es": "Cuestionario {id}, versión {version}"},
+    "paper_round": {"en": "Round: {name}", "es": "Ronda: {name}"},
+    "paper_page": {"en": "Form {form} · page {page} of {pages}",
+                   "es": "Formulario {form} · página {page} de {pages}"},
+    "codebook_title": {"en": "Codebook: {title}", "es": "Libro de códigos: {title}"},
+    "codebook_version": {"en": "Version {version} (sha256 {sha})",
+                         "es": "Versión {version} (sha256 {sha})"},
+    "codebook_rule": {"en": "Every question of every questionnaire version stored in the "
+                            "project, with its codes and rules.",
+                      "es": "Todas las preguntas de cada versión del cuestionario guardada "
+                            "en el proyecto, con sus códigos y reglas."},
+    "codebook_col_question": {"en": "Question", "es": "Pregunta"},
+    "codebook_col_type": {"en": "Type", "es": "Tipo"},
+    "codebook_col_codes": {"en": "Codes", "es": "Códigos"},
+    "codebook_col_rules": {"en": "Rules", "es": "Reglas"},
+    "codebook_required": {"en": "required", "es": "obligatoria"},
+    "codebook_skip": {"en": "skip: {condition}", "es": "salto: {condition}"},
+    "codebook_constraint": {"en": "check: {condition}", "es": "control: {condition}"},
 
     # Scores, dashboard and reports (issue 4).
     "not_stated": {"en": "Not stated", "es": "No indicado"},

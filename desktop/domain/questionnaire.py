@@ -49,8 +49,30 @@ class Question:
     max: float | str | None = None
     max_length: int = 500
     required: bool = True
-    allow_missing: bool = False
+    missing_codes: tuple["MissingCode", ...] = ()
     relevant: Expression | None = None
+    constraint: Expression | None = None
+    constraint_message: Labels | None = None
+
+    @property
+    def allow_missing(self) -> bool:
+        """Missing codes are accepted for this question (it declares some)."""
+        return bool(self.missing_codes)
+
+    def missing_code_values(self) -> frozenset[int]:
+        """The missing codes of this question (empty when it accepts none)."""
+        return self._missing_values
+
+    @cached_property
+    def _missing_values(self) -> frozenset[int]:
+        return frozenset(code.code for code in self.missing_codes)
+
+    def missing_label(self, code: int, lang: str) -> str:
+        """The label of one of this question's missing codes ('' when it is not one)."""
+        for missing in self.missing_codes:
+            if missing.code == code:
+                return missing.label.text(lang)
+        return ""
 
     @property
     def is_coded(self) -> bool:
@@ -113,7 +135,12 @@ class MissingCode:
 
 @dataclass(frozen=True)
 class Questionnaire:
-    """A whole, validated questionnaire."""
+    """A whole, validated questionnaire.
+
+    `missing_codes` is the project-wide default list (format 1 files, and questions of
+    format 2 files that do not declare their own); each question carries its resolved
+    codes in `Question.missing_codes`.
+    """
 
     id: str
     version: str
@@ -149,14 +176,17 @@ class Questionnaire:
         return [q.id for q in self.questions()]
 
     def missing_code_values(self) -> frozenset[int]:
+        """Every missing code of any question (use `Question.missing_code_values()` to
+        judge one answer: a code missing for one question may be valid for another)."""
         return self._missing_values
 
     @cached_property
     def _missing_values(self) -> frozenset[int]:
-        return frozenset(code.code for code in self.missing_codes)
+        return frozenset(code for q in self._questions for code in q.missing_code_values())
 
     def band_for(self, score: float) -> Band | None:
-        """The band of a (possibly fractional) score: the highest band whose min it reaches."""
+        """The band of a (possibly fractional) score: the highest band whose min it reaches,
+        i.e. half-open intervals [min, next min) (see `bands`)."""
         chosen = None
         for band in self.bands:
             if score >= band.min:

@@ -19,13 +19,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .user_error import UserError
 from .expression import Expression, ExpressionError, parse_expression
 from .questionnaire import (
     QUESTION_TYPES, Band, Choice, Exposure, Labels, MissingCode, Question, Questionnaire,
     Risk, Section,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Format 1 files (stored by earlier versions of the program) still load: they have no
+# per-question missing codes, and their default codes may fall inside a numeric range
+# (the old meaning, 8 = don't know even on a count, is kept for their data).
+READABLE_FORMATS = (1, 2)
 _QUESTION_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")  # always used with fullmatch
 _INSTRUMENT_ID = re.compile(r"[a-z0-9_-]{1,64}")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -37,15 +42,18 @@ MAX_NUMBER = 10 ** 12  # bounds, codes and counts beyond this are mistakes
 MAX_CODE = 999_999_999  # answer and missing codes
 MAX_TEXT_LENGTH = 100_000  # the largest max_length of a text question
 _CODED_DEFAULT_MISSING = ("integer", "choice", "likert")
+_MISSING_TYPES = ("integer", "decimal", "choice", "multichoice", "likert")
 
 
-class QuestionnaireError(ValueError):
-    """A questionnaire with mistakes; `problems` lists them all as 'location: what'."""
+class QuestionnaireError(UserError, ValueError):
+    """A questionnaire with mistakes; `problems` lists them all as 'location: what'.
+    `str()` lists them all; `in_language(lang)` is the one sentence (the first problem)."""
 
     def __init__(self, problems: list[str], source: str = ""):
         head = f"{source}: " if source else ""
-        super().__init__(head + f"{len(problems)} problem(s) in the questionnaire:\n  "
-                         + "\n  ".join(problems))
+        super().__init__("questionnaire_bad", problem=head + problems[0], n=len(problems))
+        self.args = (head + f"{len(problems)} problem(s) in the questionnaire:\n  "
+                     + "\n  ".join(problems),)
         self.problems = problems
 
 
@@ -53,6 +61,7 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
         self.languages: tuple[str, ...] = ()
+        self.strict = True  # format 2 rules (missing codes never inside a numeric range)
 
     def fail(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}")
@@ -90,17 +99,21 @@ class _Checker:
                 self.fail(path, f"no text for language {lang!r}")
         return Labels({k: v for k, v in value.items() if isinstance(v, str)})
 
-    def expression(self, obj: dict, where: str) -> Expression | None:
-        if "relevant" not in obj:
+    def expression(self, obj: dict, where: str, key: str = "relevant") -> Expression | None:
+        if key not in obj:
             return None
-        if not isinstance(obj["relevant"], str):
-            self.fail(f"{where}.relevant", "must be a text")
+        if not isinstance(obj[key], str):
+            self.fail(f"{where}.{key}", "must be a text")
             return None
         try:
-            return parse_expression(obj["relevant"])
+            expr = parse_expression(obj[key])
         except ExpressionError as exc:
-            self.fail(f"{where}.relevant", f"bad expression: {exc}")
+            self.fail(f"{where}.{key}", f"bad expression: {exc}")
             return None
+        if expr.uses_self and key != "constraint":
+            self.fail(f"{where}.{key}", "'.' (the answer being checked) is only allowed in "
+                                        "a constraint")
+        return expr
 
 
 _KIND_WORDS = {"str": "a text", "int": "a whole number", "dict": "an object",
@@ -211,9 +224,10 @@ def parse_questionnaire(text: str, source: str = "") -> Questionnaire:
 
 def _build(data: dict, check: _Checker) -> dict:
     fmt = check.get(data, "format", int, "")
-    if fmt is not None and fmt != FORMAT_VERSION:
-        check.fail("format", f"format {fmt} is not supported (this program reads format "
-                             f"{FORMAT_VERSION})")
+    if fmt is not None and fmt not in READABLE_FORMATS:
+        check.fail("format", f"format {fmt} is not supported (this program reads formats "
+                             f"{', '.join(map(str, READABLE_FORMATS))})")
+    check.strict = fmt != 1
     ident = check.get(data, "id", str, "", default="")
     if ident and not _INSTRUMENT_ID.fullmatch(ident):
         check.fail("id", "use only lower-case letters, digits, '-' and '_' (at most 64)")
@@ -225,8 +239,7 @@ def _build(data: dict, check: _Checker) -> dict:
     check.languages = tuple(languages)
     title = check.labels(data, "title", "")
     missing = _missing_codes(data, check)
-    missing_values = {code.code for code in missing}
-    sections = _sections(data, check, missing_values)
+    sections = _sections(data, check, tuple(missing))
     questions = {q.id: q for s in sections for q in s.questions}
     return {
         "id": ident, "version": version, "title": title, "languages": tuple(languages),
@@ -238,24 +251,25 @@ def _build(data: dict, check: _Checker) -> dict:
     }
 
 
-def _missing_codes(data: dict, check: _Checker) -> list[MissingCode]:
+def _missing_codes(data: dict, check: _Checker, where: str = "") -> list[MissingCode]:
     result: list[MissingCode] = []
-    for i, item in enumerate(check.get(data, "missing_codes", list, "", required=False,
+    for i, item in enumerate(check.get(data, "missing_codes", list, where, required=False,
                                        default=[])):
-        where = f"missing_codes[{i}]"
+        item_where = f"{where}.missing_codes[{i}]" if where else f"missing_codes[{i}]"
         if not isinstance(item, dict):
-            check.fail(where, "must be an object with code and label")
+            check.fail(item_where, "must be an object with code and label")
             continue
-        code = _code(check.get(item, "code", int, where), f"{where}.code", check)
-        label = check.labels(item, "label", where)
+        code = _code(check.get(item, "code", int, item_where), f"{item_where}.code", check)
+        label = check.labels(item, "label", item_where)
         if code is not None:
             if any(m.code == code for m in result):
-                check.fail(f"{where}.code", f"duplicate missing code {code}")
+                check.fail(f"{item_where}.code", f"duplicate missing code {code}")
             result.append(MissingCode(code, label))
     return result
 
 
-def _sections(data: dict, check: _Checker, missing: set[int]) -> list[Section]:
+def _sections(data: dict, check: _Checker,
+              missing: tuple[MissingCode, ...]) -> list[Section]:
     sections: list[Section] = []
     seen_questions: dict[str, str] = {}
     seen_sections: set[str] = set()
@@ -297,7 +311,8 @@ def _check_references(expr: Expression | None, known: dict[str, str], where: str
             check.fail(where, f"refers to {name!r}, which is not a question before this one")
 
 
-def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: set[int],
+def _question(raw: Any, where: str, section_id: str, check: _Checker,
+              default_missing: tuple[MissingCode, ...],
               seen: dict[str, str]) -> Question | None:
     if not isinstance(raw, dict):
         check.fail(where, "must be an object")
@@ -317,11 +332,21 @@ def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: s
     label = check.labels(raw, "label", where)
     relevant = check.expression(raw, where)
     _check_references(relevant, seen, f"{where}.relevant", check)
+    constraint = check.expression(raw, where, "constraint")
+    _check_references(constraint, {**seen, qid: kind}, f"{where}.constraint", check)
+    constraint_message = None
+    if "constraint_message" in raw:
+        if constraint is None and "constraint" not in raw:
+            check.fail(f"{where}.constraint_message", "there is no constraint to explain")
+        constraint_message = check.labels(raw, "constraint_message", where)
+    missing_codes = _question_missing(raw, where, kind, check, default_missing)
+    missing = {code.code for code in missing_codes}
     fields: dict[str, Any] = {
         "required": check.get(raw, "required", bool, where, required=False,
                               default=kind != "text"),
-        "allow_missing": check.get(raw, "allow_missing", bool, where, required=False,
-                                   default=kind in _CODED_DEFAULT_MISSING),
+        "missing_codes": missing_codes,
+        "constraint": constraint,
+        "constraint_message": constraint_message,
     }
     if kind in ("choice", "multichoice"):
         fields["choices"] = _choices(raw, where, check, missing)
@@ -341,6 +366,8 @@ def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: s
                                  check.labels(anchors, "high", f"{where}.anchors"))
     if kind in ("integer", "decimal", "date"):
         fields.update(_range(raw, where, kind, check))
+        if kind != "date" and check.strict:
+            _check_range_overlap(fields, missing, where, check)
     elif "min" in raw or "max" in raw:
         check.fail(where, f"min/max do not apply to {kind} questions")
     if kind == "text":
@@ -350,6 +377,44 @@ def _question(raw: Any, where: str, section_id: str, check: _Checker, missing: s
         fields["max_length"] = length if isinstance(length, int) and length > 0 else 500
     return Question(id=qid, number=number, label=label, type=kind, section_id=section_id,
                     relevant=relevant, **fields)
+
+
+def _question_missing(raw: dict, where: str, kind: str, check: _Checker,
+                      default: tuple[MissingCode, ...]) -> tuple[MissingCode, ...]:
+    """The question's own `missing_codes`, else the default ones when it allows missing."""
+    allow = check.get(raw, "allow_missing", bool, where, required=False,
+                      default=kind in _CODED_DEFAULT_MISSING)
+    if "missing_codes" in raw:
+        own = tuple(_missing_codes(raw, check, where))
+        if own and allow is False and "allow_missing" in raw:
+            check.fail(f"{where}.allow_missing", "is false but the question lists "
+                                                 "missing codes")
+        codes = own
+    else:
+        codes = default if allow else ()
+    if codes and kind not in _MISSING_TYPES:
+        # Format 1 accepted allow_missing on text and dates, where it never matched.
+        if check.strict:
+            check.fail(f"{where}.missing_codes", f"{kind} questions cannot have missing "
+                                                 "codes")
+        return ()
+    return codes
+
+
+def _check_range_overlap(bounds: dict, missing: set[int], where: str,
+                         check: _Checker) -> None:
+    low, high = bounds.get("min"), bounds.get("max")
+    for code in sorted(missing):
+        if (low is None or code >= low) and (high is None or code <= high):
+            span = f"{'-inf' if low is None else _plain(low)} to " \
+                   f"{'+inf' if high is None else _plain(high)}"
+            check.fail(f"{where}.missing_codes", f"missing code {code} could be a real "
+                       f"answer (the valid range is {span}); use a code outside the range, "
+                       "or set min and max")
+
+
+def _plain(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _choices(raw: dict, where: str, check: _Checker, missing: set[int]) -> tuple[Choice, ...]:

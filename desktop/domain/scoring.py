@@ -3,7 +3,8 @@
 For each risk, over the respondents who gave both a valid likelihood and impact (1..points;
 missing codes are excluded and counted in `n_missing`): n, mean likelihood, mean impact,
 mean score (the mean of likelihood x impact per respondent, not the product of the means),
-95% confidence intervals (Student t; none for n = 1), the share rating likelihood 4-5, and
+95% confidence intervals (Student t, quantile computed exactly in `t_quantile`; none
+for n = 1), the share rating likelihood 4-5, and
 the level (the questionnaire band of the mean score).
 
 `RiskBasis` turns the analysis table into per-form sums once; a filter is then a boolean
@@ -21,6 +22,7 @@ import pandas as pd
 
 from .group_keys import group_index
 from .questionnaire import Questionnaire
+from .t_quantile import t_critical
 
 ALL = "all"
 SCORE_COLUMNS = ("dimension", "group", "risk_id", "n", "n_missing", "mean_likelihood",
@@ -29,25 +31,6 @@ SCORE_COLUMNS = ("dimension", "group", "risk_id", "n", "n_missing", "mean_likeli
                  "share_likely", "level")
 KEY_COLUMNS = ("dimension", "group", "risk_id")
 LIKELY_FROM = 4
-
-# Two-sided 95% critical values of Student's t by degrees of freedom; between the listed
-# values the next smaller df is used (a slightly wider, safe interval), beyond 120: 1.96.
-_T_TABLE = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365,
-            8: 2.306, 9: 2.262, 10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145,
-            15: 2.131, 16: 2.120, 17: 2.110, 18: 2.101, 19: 2.093, 20: 2.086, 21: 2.080,
-            22: 2.074, 23: 2.069, 24: 2.064, 25: 2.060, 26: 2.056, 27: 2.052, 28: 2.048,
-            29: 2.045, 30: 2.042, 40: 2.021, 60: 2.000, 120: 1.980}
-_T_DF = np.array(sorted(_T_TABLE))
-_T_VALUE = np.array([_T_TABLE[df] for df in _T_DF])
-
-
-def t_critical(df: np.ndarray | int) -> np.ndarray:
-    """Two-sided 95% t critical value for each df (NaN for df < 1)."""
-    df = np.asarray(df, dtype=float)
-    position = np.searchsorted(_T_DF, np.where(df >= 1, df, 1), side="right") - 1
-    value = np.where(df > 120, 1.96, _T_VALUE[np.clip(position, 0, len(_T_VALUE) - 1)])
-    return np.where(df >= 1, value, np.nan)
-
 
 # The per-form quantities summed for every risk, in this order.
 _PARTS = ("valid", "missing", "l", "ll", "i", "ii", "s", "ss", "likely")
@@ -69,7 +52,6 @@ class RiskBasis:
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
                    dimensions: list[str] | tuple[str, ...] = ()) -> "RiskBasis":
         """Build the sums of `frame` (see `answer_frame`) for these group dimensions."""
-        missing_codes = list(questionnaire.missing_code_values())
         blocks = []
         for risk in questionnaire.risks:
             points_l = questionnaire.question(risk.likelihood).points
@@ -77,7 +59,8 @@ class RiskBasis:
             lik = frame[risk.likelihood].to_numpy(dtype=float)
             imp = frame[risk.impact].to_numpy(dtype=float)
             valid = (_whole_in(lik, points_l) & _whole_in(imp, points_i))
-            missing = ~valid & (np.isin(lik, missing_codes) | np.isin(imp, missing_codes))
+            missing = ~valid & (np.isin(lik, _codes(questionnaire, risk.likelihood))
+                                | np.isin(imp, _codes(questionnaire, risk.impact)))
             lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
             score = lik0 * imp0
             blocks.append(np.column_stack([valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2,
@@ -215,3 +198,8 @@ def risk_register(scores: pd.DataFrame) -> pd.DataFrame:
 def format_score(value: float, digits: int = 1) -> str:
     """A score for tables ('' when undefined)."""
     return "" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
+
+
+def _codes(questionnaire: Questionnaire, question_id: str) -> list[int]:
+    """The missing codes of one question (each question declares its own)."""
+    return list(questionnaire.question(question_id).missing_code_values())

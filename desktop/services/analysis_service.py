@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..domain import messages
 from ..domain.activity import DayBasis
+from ..domain.bands import score_text
 from ..domain.answer_frame import analysed_questions, build_answer_frame_grouped
 from ..domain.climate import CountBasis, climate_items, exposure_questions
 from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
@@ -168,6 +169,8 @@ class AnalysisService:
                                  for d, g in zip(scores["dimension"], scores["group"])]
         scores["level_label"] = [bands[b][0] if b in bands else "" for b in scores["level"]]
         scores["level_color"] = [bands[b][1] if b in bands else "" for b in scores["level"]]
+        mins = [band.min for band in q.bands]
+        scores["score_text"] = [score_text(v, mins) for v in scores["mean_score"]]
         return scores
 
     def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:

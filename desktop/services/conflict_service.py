@@ -24,6 +24,7 @@ from typing import Iterable, Mapping
 from ..domain.form_rules import Problem, check_answer
 from ..domain.messages import message
 from ..domain.questionnaire import Questionnaire
+from ..domain.user_error import UserError
 from ..storage import audit_store, bundle_store, conflict_store, response_store, round_store
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import utc_now
@@ -35,7 +36,7 @@ from .project import Project
 DECISIONS = ("hq", "incoming", "typed")
 
 
-class ConflictRefused(ValueError):
+class ConflictRefused(UserError, ValueError):
     """Nothing was written; `key` names the reason (the UI words it), `problems` lists
     the answers that make the result invalid."""
 

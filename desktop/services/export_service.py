@@ -1,15 +1,17 @@
 """Export: the forms changed since the last export (or all of them) as an encrypted,
 signed bundle in a folder (`riskmap export`, the Export view).
 
-Reads one consistent snapshot (a read transaction), builds the bundle in memory, writes
-it under a temporary name, fsyncs and renames it, and only then records the export in the
-ledger with the export marks of every form it carried. A cancelled or failed export leaves
-no file that looks valid and no ledger row.
+Reads one consistent snapshot (a read transaction), builds the bundle in memory, claims
+its sequence number durably in the ledger (a committed row whose audit watermark is still
+the previous one), writes the file under a temporary name, fsyncs and renames it, and only
+then completes the ledger row with the watermark and the export marks of every form it
+carried. A crash anywhere leaves no file that looks valid without its claimed number, so
+no two bundles of a laptop ever share a sequence number; what a lost bundle carried is
+sent again by the next export. A failed export removes its claim.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import uuid as uuid_module
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
+from ..domain.atomic_files import write_atomically
+from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
 from ..bundle.manifest import Manifest
@@ -28,7 +32,7 @@ ProgressFn = Callable[[int, int], None]
 PROGRESS_STEP = 2000
 
 
-class ExportRefused(ValueError):
+class ExportRefused(UserError, ValueError):
     """Nothing was exported; the message says why and what to do."""
 
 
@@ -70,18 +74,23 @@ def export_bundle(db_path: str | Path | DatabaseLocator, device_key: DeviceKey, 
                               previous_uuid=last.bundle_uuid, created=created,
                               scope="full" if full else "incremental", recipients=parsed)
         label = _round_label(project, writer.form_rounds)
-        path = _write_atomically(out, bundle_file_name(device_key.device_id, label, created),
-                                 built.encrypted)
+        final = _free_name(out, bundle_file_name(device_key.device_id, label, created))
+        with project.db.transaction() as conn:  # the claim: committed before the file
+            bundle_store.record_export(
+                conn, bundle_uuid=bundle_uuid, device_id=device_key.device_id,
+                sequence=last.sequence + 1, previous_uuid=last.bundle_uuid,
+                created=created, recorded=utc_now(), file_name=final.name,
+                counts=built.manifest.counts, audit_through=last.audit_through, marks=[])
         try:
-            with project.db.transaction() as conn:
-                bundle_store.record_export(
-                    conn, bundle_uuid=bundle_uuid, device_id=device_key.device_id,
-                    sequence=last.sequence + 1, previous_uuid=last.bundle_uuid,
-                    created=created, recorded=utc_now(), file_name=path.name,
-                    counts=built.manifest.counts, audit_through=audit_through, marks=marks)
+            # Temporary name, fsync, rename (domain/atomic_files): a pulled USB stick never
+            # leaves a file that looks like a finished bundle.
+            path = write_atomically(final, built.encrypted, exclusive=True)
         except BaseException:
-            path.unlink(missing_ok=True)
+            with project.db.transaction() as conn:
+                bundle_store.drop_export_claim(conn, bundle_uuid)
             raise
+        with project.db.transaction() as conn:
+            bundle_store.complete_export(conn, bundle_uuid, audit_through, marks)
         return ExportResult(path, built.manifest, writer.form_count, writer.audit_count,
                             built.manifest.counts["rounds"])
     finally:
@@ -133,40 +142,14 @@ def _slug(text: str) -> str:
     return slug[:40] or "x"
 
 
-def _write_atomically(folder: Path, name: str, data: bytes) -> Path:
-    """Write under a temporary name, fsync, rename: a pulled USB stick never leaves a
-    file that looks like a finished bundle."""
+def _free_name(folder: Path, name: str) -> Path:
+    """`name` in `folder`, or name-2, name-3... when a bundle of that name is already there."""
     final = folder / name
     counter = 1
     while final.exists():
         counter += 1
         final = folder / name.replace(".zip.age", f"-{counter}.zip.age")
-    temporary = folder / f".{final.name}.partial"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
     return final
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the file itself is synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def ledger_rows(project: Project, limit: int = 200) -> list[dict]:

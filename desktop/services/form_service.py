@@ -14,6 +14,7 @@ from ..domain.messages import message
 from ..domain.form_rules import Problem, applicable, validate_form
 from ..domain.questionnaire import Questionnaire
 from ..domain.values import canonical
+from ..domain.user_error import UserError
 from ..storage import audit_store, response_store, round_store
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import new_uuid, utc_now
@@ -40,7 +41,7 @@ class FormChange:
     changed_questions: tuple[str, ...] = ()
 
 
-class FormRefused(ValueError):
+class FormRefused(UserError, ValueError):
     """The form was not saved; `problems` says why, question by question."""
 
     def __init__(self, message: str, problems: list[Problem] | None = None):

@@ -1,17 +1,17 @@
 """HQ import: decrypt, verify, check the device, and merge each bundle in ONE transaction.
 
-Everything that can refuse a bundle (decryption, archive safety, signature, hashes,
-device key pin, replay, record checks) happens before the first write or inside the
-transaction, so a refused bundle leaves the database exactly as it was and an accepted one
-is merged whole. Each bundle gets its own transaction: after a crash the database holds
-either all of a bundle or none of it. The report (bundles, devices, forms new / updated /
-unchanged / conflicting, gaps) is returned and kept in the ledger.
+Decryption, archive safety, the signature and the file hashes are checked before the
+database is touched; every check that depends on HQ's state (replay, the device register
+and key pin, the sequence number, the questionnaires, every answer, the audit chain; see
+import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction, before the
+first write. So two imports at once serialise and each sees the other's result, a refused
+bundle leaves the database exactly as it was, and an accepted one is merged whole. The
+report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
+bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import operator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,11 +24,14 @@ from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
                               content_sha256)
-from ..storage import audit_store, bundle_store, questionnaire_store, response_store
+from ..domain.questionnaire_diff import differences
+from ..storage import (audit_store, bundle_store, device_store, questionnaire_store,
+                       response_store)
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
-from ..storage.database import Database, IntegrityError
+from ..storage.database import Database, DatabaseLocator, IntegrityError
+from . import import_gate
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
@@ -46,6 +49,7 @@ class BundleReport:
     device_id: str = ""
     sequence: int = 0
     fingerprint: str = ""
+    refusal: str = ""  # the kind of refusal ("unknown_device", "bad_answer", ...)
     newly_pinned: bool = False
     new: int = 0
     updated: int = 0
@@ -54,6 +58,7 @@ class BundleReport:
     audit_added: int = 0
     rounds_added: list[str] = field(default_factory=list)
     gaps: list[int] = field(default_factory=list)
+    questionnaire_differences: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,25 +76,39 @@ class ImportReport:
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
                    operator: str = "import", device: str = "hq",
                    progress: ProgressFn | None = None) -> ImportReport:
-    """Import each bundle file into `db_path` (each in its own transaction)."""
+    """Import each bundle file into `db_path` (each in its own transaction). A database
+    file this call had to create is removed again when no bundle was imported into it, so a
+    refused import leaves nothing behind."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
-    db = open_database(db_path)
-    db.set_cache_kib(IMPORT_CACHE_KIB)
+    locator = DatabaseLocator.of(db_path)
+    created = locator.path is not None and not locator.path.exists()
+    db = open_database(locator)
+    imported = False
     try:
+        db.set_cache_kib(IMPORT_CACHE_KIB)
         for done, path in enumerate(bundle_paths):
             if progress:
                 progress(done, len(bundle_paths))
-            report.bundles.append(import_file(db, identities, Path(path), operator, device))
+            report.bundles.append(import_file(db, identities, Path(path), operator, device,
+                                              db_label=str(locator.path)))
+            imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
     finally:
         db.close()
+        if created and not imported:
+            _remove_database_files(locator.path)
     return report
 
 
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
-                device: str = "hq") -> BundleReport:
+                device: str = "hq", db_label: str = "HQ.db") -> BundleReport:
     """Import one bundle file; refusals become a report with the plain sentence."""
     result = BundleReport(file_name=path.name)
     try:
@@ -99,12 +118,15 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.device_id = verified.manifest.device_id
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
-        _merge_verified(db, verified, result, operator, device)
+        _merge_verified(db, verified, result, operator, device, db_label)
     except BundleError as exc:
-        result.status = "replay" if exc.kind == "replay" else "refused"
+        result.status = {"replay": "replay", "sequence_reused": "held"}.get(exc.kind,
+                                                                           "refused")
+        result.refusal = exc.kind
         result.message = exc.sentence
         result.new = result.updated = result.unchanged = result.conflicting = 0
         result.audit_added, result.rounds_added, result.gaps = 0, [], []
+        result.questionnaire_differences = []
         result.newly_pinned = False
     except OSError as exc:
         result.message = f"The file could not be read ({exc.strerror or exc}); check the " \
@@ -113,63 +135,91 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
 
 
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
-                    operator: str, device: str) -> None:
-    m = verified.manifest
-    conn = db.conn
-    if bundle_store.bundle_imported(conn, m.bundle_uuid):
-        raise BundleError("replay")
-    pin = bundle_store.device_pin(conn, m.device_id)
-    if pin is not None and pin.public_key != m.device_public_key:
-        raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
-    contents = parse_contents(verified)
+                    operator: str, device: str, db_label: str) -> None:
+    """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
-        _write_bundle(db, verified, contents, pin, result, operator, device)
+        with db.transaction():
+            _check_and_write(db, verified, result, operator, device, db_label)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
-def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleContents,
-                  pin: DevicePin | None, result: BundleReport, operator: str,
-                  device: str) -> None:
-    """All writes of one bundle, in one transaction."""
+def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleReport,
+                     operator: str, device: str, db_label: str) -> None:
     m = verified.manifest
     conn = db.conn
-    with db.transaction():
-        now = utc_now()
-        _store_questionnaires(conn, contents)
-        _merge_rounds(conn, contents, m.device_id, result)
-        audit = _merge_forms(conn, contents.forms, verified, result, now)
-        result.audit_added = bundle_store.insert_audit(conn, contents.audit)
-        audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
-                                                  new=new, reason=f"bundle {m.bundle_uuid}")
-                                       for action, uuid, old, new in audit], now)
-        result.gaps = _sequence_gaps(conn, m.device_id, m.sequence)
-        if pin is None:
-            result.newly_pinned = True
-            bundle_store.pin_device(conn, DevicePin(m.device_id, m.device_public_key,
-                                                    verified.fingerprint, now, m.sequence,
-                                                    m.bundle_uuid))
-        else:
-            bundle_store.advance_device(conn, m.device_id, m.sequence, m.bundle_uuid)
-        result.status = "imported"
-        bundle_store.record_import(
-            conn, bundle_uuid=m.bundle_uuid, device_id=m.device_id, sequence=m.sequence,
-            previous_uuid=m.previous_bundle_uuid, created=m.created, recorded=now,
-            file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
+    if bundle_store.bundle_imported(conn, m.bundle_uuid):
+        raise BundleError("replay")
+    enrolled = import_gate.check_device(conn, verified, db_label)
+    pin = bundle_store.device_pin(conn, m.device_id)
+    if pin is not None and pin.public_key != m.device_public_key:
+        raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
+    import_gate.check_sequence(conn, verified)
+    door = import_gate.AnswerDoor(conn, verified)
+    contents = parse_contents(verified, on_form=door.form)
+    door.finish(contents)
+    questionnaires = door.questionnaires
+    new_audit = import_gate.check_audit_chain(conn, contents)
+    late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
+    _write_bundle(db, verified, contents, pin, result, operator, device, new_audit,
+                  questionnaires, late)
+    device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
 
 
-def _store_questionnaires(conn, contents: BundleContents) -> None:
-    texts = [contents.questionnaire_text] + [r["questionnaire_definition"]
-                                             for r in contents.rounds
-                                             if r["questionnaire_definition"]]
-    for text in texts:
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise BundleError("tampered", f"questionnaire: {exc}") from exc
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        questionnaire_store.store_questionnaire(conn, sha, str(data.get("id", "")),
-                                                str(data.get("version", "")), text)
+def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleContents,
+                  pin: DevicePin | None, result: BundleReport, operator: str,
+                  device: str, new_audit: list[tuple], questionnaires: dict,
+                  late: bool) -> None:
+    """All writes of one bundle (inside the caller's transaction)."""
+    m = verified.manifest
+    conn = db.conn
+    now = utc_now()
+    result.questionnaire_differences = _store_questionnaires(
+        conn, contents, questionnaires, m.questionnaire["sha256"], operator, device, now)
+    _merge_rounds(conn, contents, m.device_id, result)
+    audit = _merge_forms(conn, contents.forms, verified, result, now, late)
+    result.audit_added = bundle_store.insert_audit(conn, new_audit)
+    audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
+                                              new=new, reason=f"bundle {m.bundle_uuid}")
+                                   for action, uuid, old, new in audit], now)
+    result.gaps = _sequence_gaps(conn, m.device_id, m.sequence)
+    if pin is None:
+        result.newly_pinned = True
+        bundle_store.pin_device(conn, DevicePin(m.device_id, m.device_public_key,
+                                                verified.fingerprint, now, m.sequence,
+                                                m.bundle_uuid))
+    else:
+        bundle_store.advance_device(conn, m.device_id, m.sequence, m.bundle_uuid)
+    result.status = "imported"
+    bundle_store.record_import(
+        conn, bundle_uuid=m.bundle_uuid, device_id=m.device_id, sequence=m.sequence,
+        previous_uuid=m.previous_bundle_uuid, created=m.created, recorded=now,
+        file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
+
+
+def _store_questionnaires(conn, contents: BundleContents, questionnaires: dict,
+                          bundle_sha: str, operator: str, device: str,
+                          now: str) -> list[str]:
+    """Store every (validated) version the bundle carries; the project's adopted version
+    stays HQ's. Returns where the bundle's version differs from it, per question."""
+    adopted = questionnaire_store.adopted_sha256(conn)
+    if adopted is None:
+        # A project from before adoption existed: pin what it uses today, so no bundle
+        # can replace it; an HQ database with no questionnaire at all adopts the first
+        # bundle's version (an audited act, named in the ledger).
+        adopted = questionnaire_store.effective_sha256(conn) or bundle_sha
+        questionnaire_store.set_adopted(conn, adopted)
+        audit_store.write_audit(conn, [AuditEntry(
+            "questionnaire_adopt", operator, device, new=adopted,
+            reason="first questionnaire of this database" if adopted == bundle_sha
+            else "the version in use before bundles could not change it")], now)
+    for sha, q in questionnaires.items():
+        questionnaire_store.store_questionnaire(conn, sha, q.id, q.version, q.source_text)
+    hq = questionnaires.get(adopted)
+    if hq is None:
+        from ..domain.questionnaire_loader import parse_questionnaire
+        hq = parse_questionnaire(questionnaire_store.questionnaire_text(conn, adopted) or "")
+    return differences(hq, questionnaires[bundle_sha])
 
 
 def _merge_rounds(conn, contents: BundleContents, device_id: str,
@@ -200,7 +250,7 @@ def _merge_rounds(conn, contents: BundleContents, device_id: str,
 
 
 def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
-                 result: BundleReport, now: str) -> list[tuple]:
+                 result: BundleReport, now: str, late: bool = False) -> list[tuple]:
     """Decide and write every form; returns HQ audit rows (action, uuid, old, new)."""
     m = verified.manifest
     empty = not _has_forms(conn)  # the first import into a new HQ database: no lookups
@@ -225,7 +275,7 @@ def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
             base = None if record.base is None else Version(*record.base)
             known = bundle_store.known_versions(conn, record.uuid) \
                 if current_version.sha256 != record.sha256 else ()
-            decision = decide(incoming, base, current_version, known)
+            decision = decide(incoming, base, current_version, known, late)
         if decision in (Decision.NEW, Decision.UPDATE):
             key = (record.fields["round_uuid"], record.fields["form_number"])
             holder = numbers.get(key)

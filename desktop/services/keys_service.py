@@ -5,11 +5,13 @@ fingerprint. The field laptop only ever stores public recipients, never HQ's sec
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..bundle import age_crypto
 from ..bundle.errors import BundleError
+from ..domain.atomic_files import write_all
 from .project import Project
 
 RECIPIENTS_SETTING = "bundle_recipients"
@@ -25,19 +27,21 @@ class HqKeys:
 
 
 def hq_init(out_dir: str | Path) -> HqKeys:
-    """Write a new HQ identity (0600, age-keygen format) and its recipient into `out_dir`.
+    """Write a new HQ identity (0600, age-keygen format) and its recipient into `out_dir`,
+    both or neither (a full disk leaves no empty identity to block the next try).
     Refuses to overwrite an existing identity."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     identity_path, recipient_path = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
     if identity_path.exists():
-        raise FileExistsError(f"{identity_path} exists already; keep it safe or choose "
-                              "another folder.")
+        raise FileExistsError(errno.EEXIST, f"{identity_path} exists already; keep it safe "
+                              "or choose another folder.", str(identity_path))
     identity = age_crypto.generate_identity()
-    age_crypto.write_identity(identity_path, identity)
     recipient = str(identity.to_public())
-    recipient_path.write_text(f"# RiskMap headquarters recipient: give this line to the "
-                              f"field teams\n{recipient}\n", encoding="ascii")
+    write_all({identity_path: age_crypto.identity_text(identity).encode("ascii"),
+               recipient_path: f"# RiskMap headquarters recipient: give this line to the "
+                               f"field teams\n{recipient}\n".encode("ascii")},
+              exclusive={identity_path}, modes={identity_path: 0o600})
     return HqKeys(identity_path, recipient_path, recipient)
 
 

@@ -24,3 +24,19 @@ def default_database_path() -> Path:
 
 def log_path() -> Path:
     return user_data_dir() / "riskmap.log"
+
+
+def demo_dir() -> Path:
+    """Where Help > Demo project creates its databases (synthetic forms only)."""
+    return user_data_dir() / "demo"
+
+
+def is_demo_database(path: str | Path | None) -> bool:
+    """True for a database made by Help > Demo project: it must be marked on screen and is
+    never reopened at start-up without asking."""
+    if path is None:
+        return False
+    try:
+        return Path(path).resolve().parent == demo_dir().resolve()
+    except OSError:
+        return False

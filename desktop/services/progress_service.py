@@ -1,8 +1,10 @@
 """The paper ledger and the per-operator productivity and quality figures.
 
-Ledger: per round, the form numbers expected on paper (form_min..form_max, else
-1..target) against those entered, verified and missing, with the missing numbers listed
-compactly ("12-15, 40"). Operators: per first keyer and day of keying, the forms keyed,
+Ledger: per round, the forms expected (the target count; the size of the form-number range
+only when no target is set) against those entered, verified and still to key, and the paper
+form numbers (form_min..form_max, else 1..target) not keyed yet, listed compactly
+("12-15, 40"): a range of 500 numbers for a target of 416 forms leaves at least 84 numbers
+unused, so the count still to key comes from the target, not from the list. Operators: per first keyer and day of keying, the forms keyed,
 keystrokes per hour, and discrepancies per 1,000 fields keyed: the first keyer's error
 rate found by verification, i.e. the decided discrepancies whose final value differs from
 the first keying (the paper agreed with the second keying or with a typed value),
@@ -32,9 +34,19 @@ class Ledger:
     entered: int  # keyed and saved (entered or verified)
     verified: int
     drafts: int
-    missing: tuple[int, ...]
+    missing: tuple[int, ...]  # form numbers of the range not keyed (some may be unused)
     outside: tuple[int, ...]  # keyed numbers outside the expected range
     target: int
+    keyed: int = 0  # live forms (drafts too) inside the range, or all when there is none
+
+    @property
+    def missing_count(self) -> int:
+        """Forms still to key: expected minus those keyed (never below 0)."""
+        return max(self.expected - self.keyed, 0)
+
+    @property
+    def range_size(self) -> int | None:
+        return None if self.first is None or self.last is None else self.last - self.first + 1
 
     @property
     def missing_text(self) -> str:
@@ -134,14 +146,15 @@ class ProgressService:
             first, last = span
             missing = [n for n in range(first, last + 1) if n not in present]
             outside = sorted(n for n in present if n < first or n > last)
-            expected = last - first + 1
+            expected = round_.target_count if round_.target_count > 0 else last - first + 1
+        keyed = len(present) - len(outside)
         statuses = [status for _uuid, _n, status in live]
         return Ledger(round_uuid=round_uuid, round_name=round_.name, expected=expected,
                       first=first, last=last,
                       entered=sum(s in ("entered", "verified") for s in statuses),
                       verified=statuses.count("verified"), drafts=statuses.count("draft"),
                       missing=tuple(missing), outside=tuple(outside),
-                      target=round_.target_count)
+                      target=round_.target_count, keyed=keyed)
 
     def ledgers(self) -> list[Ledger]:
         """The ledgers of every round, oldest round first."""

@@ -12,10 +12,12 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
 from .. import APP_NAME, __version__
+from ..domain.atomic_files import write_all, write_atomically
 from ..domain.group_keys import breakdowns
 from ..domain.messages import message
 from ..domain.questionnaire import Questionnaire
@@ -75,23 +77,57 @@ def count_table(table: pd.DataFrame, data: DashboardData) -> pd.DataFrame:
     return _with_note(table, data, COUNT_EXPORT_COLUMNS)
 
 
+# Counts are whole numbers even where hidden cells leave blanks; figures keep a sensible
+# precision (means and intervals of 1-25 scores to 3 decimals, shares to 4).
+INTEGER_COLUMNS = ("n", "n_missing", "count", "number", "rank")
+DECIMALS = {"share": 4, "share_likely": 4}
+DEFAULT_DECIMALS = 3
+
+
+def csv_format(lang: str) -> tuple[str, str]:
+    """(separator, decimal mark) of the CSV files for a language: Spanish Excel expects
+    ';' and a decimal comma, English Excel ',' and a point."""
+    return (";", ",") if lang == "es" else (",", ".")
+
+
+def tidy_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts as integers (blank where hidden), other figures rounded."""
+    out = table.copy()
+    for column in out.columns:
+        if column in INTEGER_COLUMNS:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].round(DECIMALS.get(column, DEFAULT_DECIMALS))
+    return out
+
+
 def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
-    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents)."""
+    """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
+    separator and decimal mark of the report's language, see `csv_format`), all or none."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, table in (("scores", score_table(data)),
-                        ("climate", count_table(data.climate, data)),
-                        ("exposure", count_table(data.exposure, data))):
-        path = out_dir / f"{name}.csv"
-        _atomic(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8-sig"))
-        written.append(path)
-    return written
+    return write_all(csv_writers(data, out_dir))
+
+
+def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
+    """The CSV files of a report and how to write each (for `write_all`)."""
+    sep, decimal = csv_format(data.lang)
+    return {out_dir / f"{name}.csv":
+            (lambda tmp, t=tidy_numbers(table): t.to_csv(tmp, index=False,
+                                                         encoding="utf-8-sig", sep=sep,
+                                                         decimal=decimal))
+            for name, table in (("scores", score_table(data)),
+                                ("climate", count_table(data.climate, data)),
+                                ("exposure", count_table(data.exposure, data)))}
 
 
 def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     """One workbook: about, register, scores, climate, exposure, activity."""
-    path = Path(path)
+    return write_atomically(Path(path), xlsx_writer(data))
+
+
+def xlsx_writer(data: DashboardData) -> Callable[[Path], None]:
+    """How to write the workbook of a report to a path (for `write_all`)."""
     about = pd.DataFrame({"": [message("report_title", data.lang), _forms_line(data),
                                message("suppression_rule", data.lang, n=data.min_n),
                                _filters_line(data)]})
@@ -102,25 +138,14 @@ def write_xlsx(data: DashboardData, path: str | Path) -> Path:
     def write(tmp: Path) -> None:
         with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             about.to_excel(writer, sheet_name="about", index=False, header=False)
-            register.to_excel(writer, sheet_name="register", index=False)
-            score_table(data).to_excel(writer, sheet_name="scores", index=False)
-            count_table(data.climate, data).to_excel(writer, sheet_name="climate", index=False)
-            count_table(data.exposure, data).to_excel(writer, sheet_name="exposure",
-                                                      index=False)
+            tidy_numbers(register).to_excel(writer, sheet_name="register", index=False)
+            tidy_numbers(score_table(data)).to_excel(writer, sheet_name="scores", index=False)
+            tidy_numbers(count_table(data.climate, data)).to_excel(
+                writer, sheet_name="climate", index=False)
+            tidy_numbers(count_table(data.exposure, data)).to_excel(
+                writer, sheet_name="exposure", index=False)
             activity.to_excel(writer, sheet_name="activity", index=False)
-    _atomic(path, write)
-    return path
-
-
-def _atomic(path: Path, write) -> None:
-    """Write through a temporary file so a failure leaves no half-written export."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    return write
 
 
 # -- report content -------------------------------------------------------------------------
@@ -204,7 +229,7 @@ def _register_table(data: DashboardData, hidden: str) -> ReportTable:
         ci = (f"{_fmt(row['score_ci_low'])}-{_fmt(row['score_ci_high'])}"
               if _fmt(row["score_ci_low"]) else "")
         rows.append([str(row["rank"]), label, str(int(row["n"])), _fmt(row["mean_likelihood"], 2),
-                     _fmt(row["mean_impact"], 2), _fmt(row["mean_score"]), ci,
+                     _fmt(row["mean_impact"], 2), row["score_text"], ci,
                      _pct(row["share_likely"]), row["level_label"]])
         colours.append([None] * 5 + [row["level_color"]] + [None] * 2 + [row["level_color"]])
     return ReportTable(headers, rows, colours, [0.45, 3.2, 0.6, 1.85, 1.25, 1.2, 1.5, 1.4, 1.4])
@@ -227,7 +252,7 @@ def _breakdown_table(data: DashboardData, dim: str, hidden: str) -> ReportTable:
                 row.append("–")
                 colour.append(None)
             else:
-                row.append(_fmt(cell["mean_score"]))
+                row.append(cell["score_text"])
                 colour.append(cell["level_color"])
         rows.append(row)
         colours.append(colour)

@@ -23,6 +23,7 @@ from typing import Callable, Mapping
 
 from ..domain.form_rules import applicable, check_answer, validate_form, without_skipped
 from ..domain.questionnaire import Questionnaire
+from ..domain.user_error import UserError, error_message
 from ..domain.values import canonical
 from ..storage import audit_store, response_store, round_store, verification_store
 from ..storage.audit_store import AuditEntry
@@ -35,39 +36,8 @@ from .form_service import Actor, FormChange
 
 DECISIONS = ("keep_first", "keep_second", "typed")
 
-_MESSAGES = {
-    "no_form": {"en": "Form {n} is not in this round. Check the number on the paper.",
-                "es": "El formulario {n} no está en esta ronda. Revise el número en el papel."},
-    "not_entered": {
-        "en": "Form {n} cannot be verified now (its status is {status}).",
-        "es": "El formulario {n} no se puede verificar ahora (su estado es {status})."},
-    "same_operator": {
-        "en": "Form {n} was keyed by {operator}; another operator must verify it.",
-        "es": "El formulario {n} lo digitó {operator}; debe verificarlo otra persona."},
-    "open_exists": {
-        "en": "Form {n} already has a verification waiting for its decisions.",
-        "es": "El formulario {n} ya tiene una verificación pendiente de decisiones."},
-    "no_verification": {"en": "This verification no longer exists or is already finished.",
-                        "es": "Esta verificación ya no existe o ya está terminada."},
-    "bad_decision": {"en": "Choose keep first, keep second or type the correct value.",
-                     "es": "Elija mantener la primera, mantener la segunda o escriba el "
-                           "valor correcto."},
-    "bad_value": {"en": "The value typed for {question} is not valid: {problem}",
-                  "es": "El valor escrito para {question} no es válido: {problem}"},
-    "bad_rule": {"en": "Choose a sample rule: every form, every Nth form, a random share "
-                         "or none.",
-                 "es": "Elija una regla de muestra: todos los formularios, uno de cada N, "
-                       "una proporción al azar o ninguno."},
-    "undecided": {"en": "{n} discrepancies still need a decision.",
-                  "es": "Faltan decisiones para {n} discrepancias."},
-    "final_invalid": {
-        "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
-        "es": "El formulario corregido no es válido en {question}: {problem} "
-              "Cambie esa decisión."},
-}
 
-
-class VerificationRefused(ValueError):
+class VerificationRefused(UserError, ValueError):
     """The verification step was not done; the message is for the operator."""
 
 
@@ -95,6 +65,17 @@ def in_sample(round_: Round, form_uuid: str, form_number: int) -> bool:
         digest = hashlib.sha256(form_uuid.encode("utf-8")).digest()
         return int.from_bytes(digest[:8], "big") / 2 ** 64 < value
     return False
+
+
+@dataclass(frozen=True)
+class VerificationSummary:
+    """The sample figures of one round (see `VerificationService.summary`)."""
+
+    verified: int
+    sampled: int
+    due: list[int]
+    verified_outside: int
+    next_due: tuple[str, int] | None
 
 
 class VerificationService:
@@ -166,6 +147,34 @@ class VerificationService:
         due = [number for uuid, number, status in sample
                if status == "entered" and uuid not in waiting]
         return verified, len(sample), due
+
+    def summary(self, round_uuid: str) -> "VerificationSummary":
+        """Everything the start page shows, from one read of the round's forms: sampled
+        forms verified, sampled forms, numbers due, forms verified outside the sample
+        (opened by number), and the next form due for this operator."""
+        round_ = round_store.get_round(self.db.conn, round_uuid)
+        if round_ is None:
+            return VerificationSummary(0, 0, [], 0, None)
+        waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
+        verified = sampled = outside = 0
+        due: list[int] = []
+        next_due = None
+        for uuid, number, status, operator in verification_store.live_forms(self.db.conn,
+                                                                           round_uuid):
+            if status not in ("entered", "verified"):
+                continue
+            picked = in_sample(round_, uuid, number)
+            if not picked:
+                outside += status == "verified"
+                continue
+            sampled += 1
+            if status == "verified":
+                verified += 1
+            elif uuid not in waiting:
+                due.append(number)
+                if next_due is None and operator != self.actor.operator:
+                    next_due = (uuid, number)
+        return VerificationSummary(verified, sampled, due, outside, next_due)
 
     def find(self, round_uuid: str, form_number: int) -> str:
         """The uuid of a form that this operator may verify now; refusal otherwise."""
@@ -335,5 +344,4 @@ class VerificationService:
                           response_uuid=uuid, **fields)
 
     def _refused(self, key: str, **values: object) -> VerificationRefused:
-        texts = _MESSAGES[key]
-        return VerificationRefused(texts.get(self.lang, texts["en"]).format(**values))
+        return VerificationRefused(error_message(f"verify.{key}", self.lang, **values))

@@ -20,7 +20,7 @@ from ..domain.questionnaire_loader import load_questionnaire, parse_questionnair
 from ..resources import default_questionnaire_path
 from ..storage import audit_store, questionnaire_store, round_store, settings_store
 from ..storage.audit_store import AuditEntry
-from ..storage.database import Database, DatabaseError, DatabaseLocator
+from ..storage.database import Database, DatabaseError, DatabaseLocator, EncryptedDatabaseError
 from ..storage.round_store import Round
 from ..storage.settings_store import DEFAULT_MIN_N
 
@@ -55,11 +55,22 @@ class SettingsChange:
     keys: tuple[str, ...]
 
 
-def open_database(target: str | Path | DatabaseLocator,
-                  check_same_thread: bool = True) -> Database:
+def open_database(target: str | Path | DatabaseLocator, check_same_thread: bool = True,
+                  read_only: bool = False) -> Database:
     """The bare database of a project file (no questionnaire needed: HQ's import, `check`).
     With `Workspace.open`, the only way to a connection."""
-    return Database.open(target, check_same_thread=check_same_thread)
+    locator = DatabaseLocator.of(target)
+    _refuse_locked(locator)
+    return Database.open(locator, check_same_thread=check_same_thread, read_only=read_only)
+
+
+def _refuse_locked(locator: DatabaseLocator) -> None:
+    """An encrypted project (its key file beside it) opened without its key: say so."""
+    from .db_keys import keys_path
+    if locator.key is None and locator.path is not None and locator.path.exists() \
+            and keys_path(locator.path).exists():
+        raise EncryptedDatabaseError(f"{locator.path} is encrypted; opening it needs the "
+                                     "team passphrase.")
 
 
 class Workspace:
@@ -78,31 +89,55 @@ class Workspace:
     @classmethod
     def open(cls, path: str | Path | DatabaseLocator,
              questionnaire_path: str | Path | None = None,
-             check_same_thread: bool = True) -> "Workspace":
+             check_same_thread: bool = True, read_only: bool = False) -> "Workspace":
         """Open or create a project database (a path or a `DatabaseLocator`). A new one gets
-        `questionnaire_path` (or the default instrument); an existing one keeps its own."""
+        `questionnaire_path` (or the default instrument); an existing one keeps its
+        adopted questionnaire (a stored setting that only an explicit, audited act changes;
+        see questionnaire_service.py), or for an older project the newest stored one.
+        `read_only` opens an existing project for inspection and never writes."""
         locator = DatabaseLocator.of(path)
-        is_new = (locator.path is None or not locator.path.exists()
-                  or locator.path.stat().st_size == 0)
+        _refuse_locked(locator)
+        if read_only:
+            return cls._open_read_only(locator, check_same_thread)
+        is_new = locator.path is None or not locator.path.exists()
         # Load (and so check) a new questionnaire before touching the database, so a bad
         # file leaves nothing half-made behind.
         loaded = None
         if is_new or questionnaire_path is not None:
             loaded = load_questionnaire(questionnaire_path or default_questionnaire_path())
-        db = Database.open(locator, check_same_thread=check_same_thread)
+
+        def store_loaded(conn) -> None:
+            questionnaire_store.store_questionnaire(
+                conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
+
+        db = Database.open(locator, check_same_thread=check_same_thread,
+                           on_create=store_loaded if loaded is not None else None)
         try:
-            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            text = questionnaire_store.effective_questionnaire_text(db.conn)
             if loaded is not None:
                 questionnaire = loaded
                 with db.transaction() as conn:
                     questionnaire_store.store_questionnaire(
                         conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
                         questionnaire.source_text)
+                    questionnaire_store.set_adopted(conn, questionnaire.sha256)
             elif text is not None:
                 questionnaire = parse_questionnaire(text, source=str(locator.path))
             else:
-                raise DatabaseError(f"{locator.path} has no questionnaire; it is not a "
-                                    "RiskMap project.")
+                raise DatabaseError("db_no_questionnaire", path=locator.path)
+        except Exception:
+            db.close()
+            raise
+        return cls(db, questionnaire)
+
+    @classmethod
+    def _open_read_only(cls, locator: DatabaseLocator, check_same_thread: bool) -> "Workspace":
+        db = Database.open(locator, check_same_thread=check_same_thread, read_only=True)
+        try:
+            text = questionnaire_store.latest_questionnaire_text(db.conn)
+            if text is None:
+                raise DatabaseError("db_no_questionnaire", path=locator.path)
+            questionnaire = parse_questionnaire(text, source=str(locator.path))
         except Exception:
             db.close()
             raise
@@ -255,6 +290,11 @@ class Workspace:
     def progress_service(self) -> "ProgressService":
         from .progress_service import ProgressService
         return ProgressService(self.db)
+
+    def trust_device(self, fingerprint: str, name: str = "", operator: str = "analyst"):
+        """Enrol a device at HQ (see device_service.trust_device)."""
+        from .device_service import trust_device
+        return trust_device(self.db, fingerprint, name, operator)
 
     def analysis(self, lang: str = "en") -> "AnalysisService":
         """The analysis of this project read on this connection."""

@@ -1,7 +1,8 @@
 """The append-only audit log: who changed what, when, why, with old and new values.
 
 Rows are written by the same transaction as the change they describe (callers pass the
-open connection inside `transaction`). Triggers in the schema refuse UPDATE and DELETE.
+open connection inside `transaction`). Triggers in the schema refuse UPDATE, DELETE and
+any replacement; each row carries the hash chain of its device (see audit_chain.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable
 
+from .audit_chain import device_head, row_hash
 from .clock import new_uuid, utc_now
 
 
@@ -29,11 +31,20 @@ def write_audit(conn: sqlite3.Connection, entries: Iterable[AuditEntry],
                 time: str | None = None) -> int:
     """Append entries; returns how many were written."""
     when = time or utc_now()
-    rows = [(new_uuid(), when, e.operator, e.device, e.action, e.response_uuid, e.question_id,
-             e.old, e.new, e.reason) for e in entries]
+    rows = []
+    heads: dict[str, str] = {}
+    for e in entries:
+        values = (new_uuid(), when, e.operator, e.device, e.action, e.response_uuid,
+                  e.question_id, e.old, e.new, e.reason)
+        prev = heads.get(e.device)
+        if prev is None:
+            prev = device_head(conn, e.device)
+        heads[e.device] = digest = row_hash(prev, values)
+        rows.append(values + (prev, digest))
     conn.executemany(
         "INSERT INTO audit_log (uuid, time, operator, device, action, response_uuid, "
-        "question_id, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        "question_id, old, new, reason, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)
 
 

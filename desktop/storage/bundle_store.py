@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Sequence
 from .response_store import _COLUMNS as RESPONSE_COLUMNS
 
 AUDIT_COLUMNS = ("uuid", "time", "operator", "device", "action", "response_uuid",
-                 "question_id", "old", "new", "reason")
+                 "question_id", "old", "new", "reason", "prev_hash", "hash")
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,25 @@ def record_export(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
         "revision = excluded.revision, sha256 = excluded.sha256, "
         "bundle_uuid = excluded.bundle_uuid",
         [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
+
+
+def complete_export(conn: sqlite3.Connection, bundle_uuid: str, audit_through: int,
+                    marks: Sequence[tuple[str, int, str]]) -> None:
+    """After the file exists: the audit watermark and the marks of a claimed export."""
+    conn.execute("UPDATE bundle_ledger SET audit_through = ? WHERE direction = 'export' AND "
+                 "bundle_uuid = ?", (audit_through, bundle_uuid))
+    conn.executemany(
+        "INSERT INTO export_mark (response_uuid, revision, sha256, bundle_uuid) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(response_uuid) DO UPDATE SET "
+        "revision = excluded.revision, sha256 = excluded.sha256, "
+        "bundle_uuid = excluded.bundle_uuid",
+        [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
+
+
+def drop_export_claim(conn: sqlite3.Connection, bundle_uuid: str) -> None:
+    """Remove the claim of an export whose file could not be written."""
+    conn.execute("DELETE FROM bundle_ledger WHERE direction = 'export' AND bundle_uuid = ?",
+                 (bundle_uuid,))
 
 
 def ledger(conn: sqlite3.Connection, limit: int = 200) -> list[dict]:
@@ -261,12 +280,25 @@ def open_conflicts(conn: sqlite3.Connection) -> list[dict]:
         "hq_sha256, reason, detected FROM response_conflict WHERE status = 'open' ORDER BY id")]
 
 
-def insert_audit(conn: sqlite3.Connection, rows: Iterable[tuple]) -> int:
-    """Audit rows (AUDIT_COLUMNS order) not seen before; returns how many were new."""
-    before = conn.total_changes
-    conn.executemany(f"INSERT OR IGNORE INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+def insert_audit(conn: sqlite3.Connection, rows: Sequence[tuple]) -> int:
+    """Audit rows (AUDIT_COLUMNS order) that HQ does not hold yet (the caller filters with
+    `audit_hashes`: the schema refuses a row whose uuid exists); returns how many."""
+    conn.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' for _ in AUDIT_COLUMNS)})", rows)
-    return conn.total_changes - before
+    return len(rows)
+
+
+def audit_hashes(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str | None]:
+    """uuid -> hash of the audit rows HQ holds among `uuids`."""
+    found: dict[str, str | None] = {}
+    uuid_list = list(uuids)
+    for start in range(0, len(uuid_list), 500):
+        chunk = uuid_list[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for uuid, digest in conn.execute(
+                f"SELECT uuid, hash FROM audit_log WHERE uuid IN ({marks})", chunk):
+            found[uuid] = digest
+    return found
 
 
 def insert_round(conn: sqlite3.Connection, fields: dict) -> None:
@@ -284,3 +316,35 @@ def record_import(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
         "VALUES ('import', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (bundle_uuid, device_id, sequence, previous_uuid, created, recorded, file_name,
          json.dumps(counts, sort_keys=True), json.dumps(report, sort_keys=True)))
+
+
+def imported_bundle_with_sequence(conn: sqlite3.Connection, device_id: str,
+                                  sequence: int) -> str | None:
+    """The uuid of a bundle HQ imported from this device with this sequence number."""
+    row = conn.execute("SELECT bundle_uuid FROM bundle_ledger WHERE direction = 'import' AND "
+                       "device_id = ? AND sequence = ? ORDER BY id LIMIT 1",
+                       (device_id, sequence)).fetchone()
+    return row[0] if row else None
+
+
+def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
+    return conn.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundle_ledger WHERE "
+                        "direction = 'import' AND device_id = ?", (device_id,)).fetchone()[0]
+
+
+def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[str, str, str]]:
+    """(form uuid, question id, value) of every out-of-range value an operator confirmed."""
+    found: set[tuple[str, str, str]] = set()
+    uuid_list = list(uuids)
+    for start in range(0, len(uuid_list), 500):
+        chunk = uuid_list[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found |= {tuple(r) for r in conn.execute(
+            "SELECT response_uuid, question_id, new FROM audit_log WHERE action = "
+            f"'confirm_out_of_range' AND response_uuid IN ({marks})", chunk)}
+    return found
+
+
+def round_rows(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(uuid, name, questionnaire sha256) of every round HQ holds."""
+    return [tuple(r) for r in conn.execute("SELECT uuid, name, questionnaire_sha256 FROM round")]

@@ -66,8 +66,16 @@ def connect_raw(path: str | Path, key: bytes | None = None, check_same_thread: b
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        raise WrongKeyError(str(exc)) from exc
+        if "not a database" in str(exc):  # what SQLCipher says for a wrong key
+            raise WrongKeyError(str(exc)) from exc
+        raise
     return conn
+
+
+def row_factory(conn) -> type:
+    """The Row class of the driver behind `conn`."""
+    return sqlcipher.Row if sqlcipher is not None and isinstance(conn, sqlcipher.Connection) \
+        else sqlite3.Row
 
 
 def connect(path: str | Path, check_same_thread: bool = True,
@@ -75,7 +83,7 @@ def connect(path: str | Path, check_same_thread: bool = True,
     """Open `path` with the project's pragmas, in autocommit mode (explicit transactions);
     with `key`, through SQLCipher."""
     conn = connect_raw(path, key, check_same_thread)
-    conn.row_factory = sqlite3.Row if key is None else sqlcipher.Row
+    conn.row_factory = row_factory(conn)
     for pragma in PRAGMAS:
         conn.execute(pragma)
     return conn
@@ -99,10 +107,16 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk, an I/O error): a second
+        # ROLLBACK would raise "no transaction is active" and hide the real error.
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except DriverError:
+                pass  # the error that got us here is the one to report
         raise
-    conn.execute("COMMIT")
 
 
 @contextlib.contextmanager

@@ -10,10 +10,13 @@ tests/storage/test_migrations.py); never edit a migration that has shipped: add 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
+from ..domain.user_error import UserError
 from .connection import connect_raw, transaction
+from .file_check import APPLICATION_ID
 
 V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -180,18 +183,45 @@ ALTER TABLE response_conflict ADD COLUMN resolved_at TEXT;
 ALTER TABLE response_conflict ADD COLUMN resolution TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# V5_TRUST: headquarters vouches for what it imports. The device register (laptops HQ
+# enrolled by fingerprint, revoked ones kept with the time and reason); audit rows carry a
+# hash chain per device (prev_hash, hash; rows written before this version keep NULL and
+# stand before the chain); an audit row can never be replaced (INSERT OR REPLACE would
+# delete it first, and REPLACE deletes fire no delete trigger), nor added without its hash
+# once its device has a chain.
+V5_TRUST = """
+CREATE TABLE device_register (
+    fingerprint TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    device_id TEXT,
+    enrolled TEXT NOT NULL,
+    enrolled_by TEXT NOT NULL,
+    revoked TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    forms_at_revocation INTEGER
+);
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE INDEX audit_device ON audit_log(device, id);
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE uuid = NEW.uuid OR id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log rows cannot be replaced'); END;
+CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+WHEN (NEW.hash IS NULL OR NEW.prev_hash IS NULL) AND EXISTS (
+    SELECT 1 FROM audit_log WHERE device = NEW.device AND hash IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'audit_log rows need their hash chain'); END;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNewError(RuntimeError):
+class SchemaTooNewError(UserError, RuntimeError):
     """The database was written by a newer version of the program."""
 
     def __init__(self, path: Path, found: int):
-        super().__init__(
-            f"{path} was written by a newer version of RiskMap Survey Desk (schema {found}; "
-            f"this program knows up to {SCHEMA_VERSION}). Install the newer version to open "
-            "it; the file was not changed.")
+        super().__init__("db_too_new", path=path, found=found, known=SCHEMA_VERSION)
         self.found = found
 
 
@@ -207,13 +237,26 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 def backup_copy(conn: sqlite3.Connection, target: Path, key: bytes | None = None) -> Path:
     """Copy the database to `target` through the SQLite backup API (consistent while open);
-    an encrypted database is copied encrypted with the same key."""
+    an encrypted database is copied encrypted with the same key.
+
+    The copy is made under a temporary name in the target folder and renamed when complete,
+    so a full disk leaves no partial backup (and an older backup of that name intact)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    destination = connect_raw(target, key)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        conn.backup(destination)
-    finally:
-        destination.close()
+        destination = connect_raw(temp, key)
+        try:
+            conn.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -224,6 +267,10 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
     found = current_version(conn)
     if found > len(steps):
         raise SchemaTooNewError(path or Path(":memory:"), found)
+    if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        # Our mark, set at creation and on the first writable open of an older RiskMap
+        # file (callers have checked it has our schema_version table before coming here).
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     if found == len(steps):
         return found
     if found > 0 and path is not None:
@@ -231,6 +278,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
         backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"), key)
     for version in range(found, len(steps)):
         with transaction(conn):
+            if current_version(conn) > version:
+                continue  # another process took this step while we waited for the lock
             for statement in _statements(steps[version]):
                 conn.execute(statement)
             conn.execute("DELETE FROM schema_version")

@@ -30,3 +30,39 @@ def latest_questionnaire_text(conn: sqlite3.Connection) -> str | None:
 def known_sha256s(conn: sqlite3.Connection) -> set[str]:
     """The sha256 of every questionnaire version the project holds."""
     return {row[0] for row in conn.execute("SELECT sha256 FROM questionnaire")}
+
+
+# The project's adopted questionnaire (labels, bands and new rounds): changed only by an
+# explicit, audited act, never by an imported bundle.
+ADOPTED_SETTING = "adopted_questionnaire_sha256"
+
+
+def adopted_sha256(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (ADOPTED_SETTING,)).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def set_adopted(conn: sqlite3.Connection, sha256: str) -> None:
+    conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                 "SET value = excluded.value", (ADOPTED_SETTING, sha256))
+
+
+def effective_sha256(conn: sqlite3.Connection) -> str | None:
+    """The adopted version, or (a project from before adoption existed) the latest one."""
+    adopted = adopted_sha256(conn)
+    if adopted is not None:
+        return adopted
+    row = conn.execute("SELECT sha256 FROM questionnaire ORDER BY added DESC, rowid DESC "
+                       "LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def effective_questionnaire_text(conn: sqlite3.Connection) -> str | None:
+    sha = effective_sha256(conn)
+    return questionnaire_text(conn, sha) if sha else None
+
+
+def questionnaires(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(sha256, id, version, added) of every stored version, oldest first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT sha256, id, version, added FROM questionnaire ORDER BY added, rowid")]

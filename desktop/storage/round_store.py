@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
+from ..domain.user_error import UserError
 from .clock import new_uuid, utc_now
 from .connection import IntegrityError
 
@@ -27,7 +28,7 @@ class Round:
     created: str = field(default_factory=utc_now)
 
 
-class RoundNameTaken(ValueError):
+class RoundNameTaken(UserError, ValueError):
     """A round with this name exists already."""
 
 

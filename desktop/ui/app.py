@@ -7,15 +7,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
 from ..bundle.device_key import load_or_create_device_key
 from ..resources import icons_dir
-from ..services.paths import default_database_path, user_data_dir
+from ..services.paths import default_database_path, is_demo_database, user_data_dir
 from .app_context import AppContext
 from .database_actions import LAST_KEY
 from .main_window import MainWindow
@@ -23,14 +24,29 @@ from .project_opener import open_project
 from .translation import install_translator, saved_language
 
 
-def startup_database(settings: QSettings, db_path: str | None) -> Path:
-    """The database named on the command line, else the last one opened, else the default."""
+def startup_database(settings: QSettings, db_path: str | None,
+                     reopen_demo: Callable[[Path], bool] = lambda _path: False) -> Path:
+    """The database named on the command line, else the last one opened, else the default.
+    A demo project last opened is reopened only when `reopen_demo(path)` says so (the
+    window asks); otherwise the start is on the team's own database."""
     if db_path:
         return Path(db_path)
     last = str(settings.value(LAST_KEY, "") or "")
     if last and Path(last).exists():
-        return Path(last)
+        if not is_demo_database(last) or reopen_demo(Path(last)):
+            return Path(last)
     return default_database_path()
+
+
+def ask_reopen_demo(path: Path) -> bool:
+    """Ask whether to open the demo project again (No is the default)."""
+    answer = QMessageBox.question(
+        None, APP_NAME, QCoreApplication.translate(
+            "Startup", "The demo project was open when the program last closed. Open the "
+            "demo again? Choose No to open your own database."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def run_app(db_path: str | None = None) -> int:
@@ -41,14 +57,15 @@ def run_app(db_path: str | None = None) -> int:
     settings = QSettings()
     lang = saved_language(settings)
     install_translator(app, lang)  # before any widget exists, so every tr() is translated
-    path = startup_database(settings, db_path)
+    path = startup_database(settings, db_path, ask_reopen_demo)
     # The team passphrase is asked for; RISKMAP_PASSPHRASE (as for the commands) is tried
     # first, so scripted start-ups (the start-up benchmark) need no typing.
     given = os.environ.get("RISKMAP_PASSPHRASE")
     try:
         project = open_project(None, path, given)
     except Exception as exc:  # noqa: BLE001 - shown to people, then the default database
-        QMessageBox.warning(None, APP_NAME, f"{path}: {exc}")
+        from .user_errors import error_sentence
+        QMessageBox.warning(None, APP_NAME, error_sentence(exc, lang, path))
         project = open_project(None, default_database_path(), given)
     if project is None:
         return 0  # the passphrase was not given

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
@@ -22,6 +22,8 @@ from ..domain.group_keys import ROUND
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
+from .risk_register_table import RiskRegisterTable
+from .user_errors import error_sentence
 
 FILTER_DIMENSIONS = (ROUND, "institution", "post", "unit_type", "rank_band")
 
@@ -86,16 +88,20 @@ class DashboardView(QWidget):
             info.addWidget(button)
         layout.addLayout(info)
 
-        # Three tabs rather than four small charts: on a 1366 x 768 laptop (or a projector)
-        # the heat map and its legend need half the width to stay legible.
+        # Tabs rather than four small charts: on a 1366 x 768 laptop (or a projector) the
+        # heat map needs half the width and the full height to stay legible; the risk
+        # register beside it names every numbered risk in full, with its figures.
         self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang))
+        self.charts.heat_map.set_legend_names(False)
+        self.register_table = RiskRegisterTable()
         self.tabs = QTabWidget()
         risks = QWidget()
         row = QHBoxLayout(risks)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.charts.heat_map, 11)
-        row.addWidget(self.charts.scores, 9)
+        row.addWidget(self.charts.heat_map, 1)
+        row.addWidget(self.register_table, 1)
         self.tabs.addTab(risks, "")
+        self.tabs.addTab(self.charts.scores, "")
         climate = QWidget()
         column = QVBoxLayout(climate)
         column.setContentsMargins(0, 0, 0, 0)
@@ -117,8 +123,8 @@ class DashboardView(QWidget):
         for dim, label in self.filter_labels.items():
             label.setText(names[dim])
         self.clear_button.setText(self.tr("Show &all"))
-        for index, title in enumerate((self.tr("Risks"), self.tr("Integrity climate"),
-                                       self.tr("Forms keyed"))):
+        for index, title in enumerate((self.tr("Risks"), self.tr("Ranking"),
+                                       self.tr("Integrity climate"), self.tr("Forms keyed"))):
             self.tabs.setTabText(index, title)
         self.png_button.setText(self.tr("Save charts…"))
         self.png_button.setToolTip(self.tr("Save every chart as PNG and SVG in a folder"))
@@ -186,7 +192,8 @@ class DashboardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.summary.setText(self.tr("The forms could not be read: {error}").format(error=exc))
+        self.summary.setText(self.tr("The forms could not be read: {error}").format(
+            error=error_sentence(exc, self.context.lang, self.context.workspace.path)))
 
     def _fill_filters(self) -> None:
         options = self.analysis.filter_options()
@@ -227,6 +234,7 @@ class DashboardView(QWidget):
         self.data = self.analysis.compute(self.current_filters())
         middle = time.perf_counter()
         self.charts.set_data(self.data)
+        self.register_table.set_data(self.data.register, self.data.min_n)
         self.exposure.setText(exposure_note(self.data, self.analysis.questionnaire))
         end = time.perf_counter()
         self.recompute_ms, self.redraw_ms = (middle - start) * 1000, (end - middle) * 1000
@@ -242,9 +250,10 @@ class DashboardView(QWidget):
                            "protect the respondents.").format(n=data.min_n)
         else:
             text = self.tr("{n} forms, keyed {first} to {last}.").format(
-                n=data.n_forms, first=data.first_day, last=data.last_day)
+                n=QLocale().toString(int(data.n_forms)), first=data.first_day,
+                last=data.last_day)
         rule = self.tr("Figures from fewer than {n} respondents are hidden.").format(
-            n=data.min_n)
+            n=QLocale().toString(int(data.min_n)))
         self.summary.setText(f"{text} {rule}")
 
     # -- exports ----------------------------------------------------------------------------
@@ -256,9 +265,9 @@ class DashboardView(QWidget):
             return []
         try:
             return self.charts.save_png(folder) + self.charts.save_svg(folder)
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure gets its sentence
             self._error(self.tr("The charts could not be saved: {error}. Choose another "
-                                "folder.").format(error=exc))
+                                "folder.").format(error=error_sentence(exc, self.context.lang)))
             return []
 
     def export_tables(self, path: str | None = None) -> None:
@@ -301,7 +310,7 @@ class DashboardView(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._error(self.tr("The file could not be written: {error}. Check the folder and try "
-                            "again.").format(error=exc))
+                            "again.").format(error=error_sentence(exc, self.context.lang)))
 
     def _error(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("Dashboard"), text)

@@ -11,12 +11,13 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ..services.demo_service import fill_demo
-from ..services.paths import user_data_dir
 from ..services import db_keys
+from ..services.paths import demo_dir, user_data_dir
 from ..services.project import Project
 from ..services.verification_demo import simulate_in
 from .background import Cancelled
 from .project_opener import open_project
+from .user_errors import error_sentence
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,7 +69,8 @@ class DatabaseActions(QObject):
                 return False
         except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
             QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
-                "{path} could not be opened: {error}").format(path=path, error=exc))
+                "{path} could not be opened: {error}").format(
+                    path=path, error=error_sentence(exc, window.context.lang, path)))
             return False
         window.context.replace_project(project)
         remember_database(window.settings, Path(path))
@@ -121,7 +123,8 @@ class DatabaseActions(QObject):
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
                 "The copy could not be written to {path}: {error}. Choose another "
-                "folder.").format(path=path, error=exc))
+                "folder.").format(path=path, error=error_sentence(
+                    exc, self.window.context.lang, path)))
             return
         self.window.statusBar().showMessage(
             self.tr("Backup copy saved to {path}").format(path=path), 8000)
@@ -129,7 +132,7 @@ class DatabaseActions(QObject):
     def open_demo(self) -> None:
         """Create a demo project with synthetic forms (off the UI thread), then open it."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = user_data_dir() / "demo" / f"demo-{stamp}.db"
+        path = demo_dir() / f"demo-{stamp}.db"
         progress = QProgressDialog(self.tr("Creating the demo project… Its passphrase is: "
                                            "{passphrase}").format(passphrase=DEMO_PASSPHRASE),
                                    self.tr("Cancel"),
@@ -164,7 +167,8 @@ class DatabaseActions(QObject):
             if isinstance(error, Cancelled):
                 return
             QMessageBox.warning(self.window, self.tr("Demo not created"), self.tr(
-                "The demo project could not be created: {error}").format(error=error))
+                "The demo project could not be created: {error}").format(
+                    error=error_sentence(error, self.window.context.lang, path)))
 
         job = self.window.context.runner.run(task, finished, failed,
                                              lambda done, _total: progress.setValue(done))

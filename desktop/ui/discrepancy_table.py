@@ -33,6 +33,8 @@ class DiscrepancyTable(QTableWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.verticalHeader().setMinimumSectionSize(28)  # room to read, without padding
+        # A row is at most four lines high: one discrepancy must not fill the table.
+        self.verticalHeader().setMaximumSectionSize(self.fontMetrics().lineSpacing() * 4 + 10)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -99,7 +101,7 @@ class DiscrepancyTable(QTableWidget):
         if not question.is_coded or self.questionnaire is None:
             return value
         missing = {code.code: code.label.text(self.lang)
-                   for code in self.questionnaire.missing_codes}
+                   for code in question.missing_codes}
         parts = []
         for part in value.split():
             label = ""

@@ -24,6 +24,7 @@ from .form_widget import FormWidget
 from .question_field import ERROR_STYLE, AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
+from .user_errors import error_sentence
 
 
 class EntryView(QWidget):
@@ -37,6 +38,7 @@ class EntryView(QWidget):
         self.session = EntrySession(context.form_service(), context.round_uuid)
         self._baseline: tuple[str, dict[str, str]] = ("", {})
         self._number_keys = 0
+        self._hint_question = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
@@ -46,6 +48,7 @@ class EntryView(QWidget):
         self.form.left_top.connect(self.focus_form_number)
         self.form.completed.connect(self._at_end)
         self.form.answers_changed.connect(self._update_counts)
+        self.form.question_entered.connect(self._show_hint)
         layout.addWidget(self.form, 1)
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555; padding: 2px 4px;")
@@ -137,7 +140,7 @@ class EntryView(QWidget):
 
     def _retranslate_state(self) -> None:
         # These read the project, which a closed window may no longer have open.
-        self._show_hint()
+        self._show_hint(self._hint_question)
         self._show_mode_text()
         self._update_counts()
 
@@ -202,6 +205,7 @@ class EntryView(QWidget):
         self.number.setFocus(Qt.FocusReason.OtherFocusReason)
         self.number.selectAll()
         self.form.verticalScrollBar().setValue(0)
+        self._show_hint()
 
     @property
     def keystrokes(self) -> int:
@@ -240,6 +244,10 @@ class EntryView(QWidget):
             for item in exc.problems:
                 if item.question_id in self.form.fields:
                     self.form.fields[item.question_id].show_message(item.message)
+            return False
+        except Exception as exc:  # noqa: BLE001 - a full disk, a read-only file: one sentence
+            self.number_message.setText(error_sentence(
+                exc, self.context.lang, self.context.workspace.path))
             return False
         self._saved(change)
         return True
@@ -311,9 +319,13 @@ class EntryView(QWidget):
             self.mode.setText(self.tr("Editing form {n} ({status})").format(
                 n=editing.response.form_number, status=status_text(editing.response.status)))
 
-    def _show_hint(self) -> None:
-        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}"
-                             for m in self.context.project.questionnaire.missing_codes)
+    def _show_hint(self, question_id: str = "") -> None:
+        # The missing codes of the question with the cursor: they differ per question
+        # (98/99 on a count, 8/9 elsewhere) and a greyed-out question takes none.
+        field = self.form.fields.get(question_id) if question_id else None
+        codes = field.question.missing_codes if field is not None and field.applies else ()
+        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}" for m in codes)
+        self._hint_question = question_id if field is not None else ""
         self.hint.setText(self.tr("Enter or Tab: next question · Shift+Tab: back · "
                                   "Ctrl+S: save · Ctrl+Shift+S: save as draft") +
                           (" · " + missing if missing else ""))
@@ -336,7 +348,7 @@ class EntryView(QWidget):
     def _settings_changed(self) -> None:
         self._refresh_service()
         self.form.set_language(self.context.lang)
-        self._show_hint()
+        self._show_hint(self._hint_question)
         self.form.set_operator_controlled(self.context.operator_controlled)
 
     def _project_changed(self) -> None:
@@ -347,6 +359,7 @@ class EntryView(QWidget):
         self.form.left_top.connect(self.focus_form_number)
         self.form.completed.connect(self._at_end)
         self.form.answers_changed.connect(self._update_counts)
+        self.form.question_entered.connect(self._show_hint)
         self.layout().replaceWidget(old, self.form)
         old.deleteLater()
         self.session = EntrySession(self.context.form_service(), self.context.round_uuid)

@@ -23,6 +23,7 @@ from .app_context import AppContext
 from .background import Cancelled, Progress
 from .lazy_view import LazyView
 from .recipients_dialog import RecipientsDialog
+from .user_errors import error_sentence
 
 
 class ExportView(LazyView):
@@ -201,14 +202,16 @@ class ExportView(LazyView):
         if isinstance(error, Cancelled):
             self._show(self.tr("Export cancelled; no bundle was written."))
         elif isinstance(error, (ExportRefused, BundleError)):
-            self._show(str(error), error=True)
+            self._show(error_sentence(error, self.context.lang), error=True)
         elif isinstance(error, OSError):
             self._show(self.tr("The bundle could not be written ({error}); check the folder "
                                "and free space, then try again.").format(
-                                   error=error.strerror or error), error=True)
+                                   error=error_sentence(error, self.context.lang)), error=True)
         else:
-            self._show(self.tr("The export failed; nothing was recorded. Details are in the "
-                               "log file."), error=True)
+            self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
+                                      unexpected=self.tr(
+                                          "The export failed; nothing was recorded. Details "
+                                          "are in the log file.")), error=True)
 
     def _set_running(self, running: bool) -> None:
         self.export_button.setEnabled(not running)

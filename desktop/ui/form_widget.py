@@ -8,13 +8,13 @@ verification view re-keys forms blind with a fresh one. API:
     form.confirmations() -> {question ids}   form.keystrokes            form.focus_first()
     form.show_problems(draft=False) -> [Problem]
     signals: answers_changed, completed (Enter on the last question), left_top (Shift+Tab
-    on the first question)
+    on the first question), question_entered (the id of the question the cursor entered)
 
 Enter or Tab moves to the next question that applies, after checking the answer in place;
 Shift+Tab goes back. Skip logic (`form_rules.applicable`) greys out questions that do not
-apply and empties them. An out-of-range value is refused, or, in operator-controlled
-mode, kept after the operator presses Enter a second time on it (an explicit, recorded
-confirmation, as in CSPro).
+apply and empties them. An out-of-range value, or one that breaks the question's
+constraint, is refused, or, in operator-controlled mode, kept after the operator presses
+Enter a second time on it (an explicit, recorded confirmation, as in CSPro).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class FormWidget(QScrollArea):
     answers_changed = Signal()
     completed = Signal()
     left_top = Signal()
+    question_entered = Signal(str)
 
     def __init__(self, questionnaire: Questionnaire, lang: str = "en",
                  parent: QWidget | None = None, operator_controlled: bool = False):
@@ -68,6 +69,8 @@ class FormWidget(QScrollArea):
                 field.edit.textEdited.connect(
                     lambda _text, qid=question.id: self._edited(qid))
                 field.edit.editingFinished.connect(self.refresh_skips)
+                field.edit.focus_changed.connect(
+                    lambda on, qid=question.id: on and self.question_entered.emit(qid))
                 self.fields[question.id] = field
                 self._order.append(question.id)
                 layout.addWidget(field)
@@ -184,7 +187,8 @@ class FormWidget(QScrollArea):
         field = self.fields[qid]
         self._pending.pop(qid, None)
         self._confirmed.discard(qid)
-        problem = check_answer(self.questionnaire, field.question, field.value(), self.lang)
+        problem = check_answer(self.questionnaire, field.question, field.value(), self.lang,
+                               answers=self._all_texts())
         field.show_message(problem.message if problem else "")
         self.answers_changed.emit()
 
@@ -205,7 +209,8 @@ class FormWidget(QScrollArea):
                 return False
             field.show_message("")
             return True
-        problem = check_answer(self.questionnaire, field.question, text, self.lang)
+        problem = check_answer(self.questionnaire, field.question, text, self.lang,
+                               answers=self._all_texts())
         if problem is None:
             field.show_message("")
             return True

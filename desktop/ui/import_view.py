@@ -1,9 +1,13 @@
 """`ImportView`: headquarters imports bundles from the field into the open database.
 
 Pick the HQ identity file (the age key) and one or more bundles; the import runs off the
-UI thread through `context.runner` and shows its report: per bundle the device (with the
-fingerprint of a newly pinned key), forms new / updated / unchanged / conflicting, gaps
-in the sequence, or the plain sentence saying why a bundle was refused.
+UI thread through `context.runner` and shows its report: per bundle the device, forms
+new / updated / unchanged / conflicting, gaps in the sequence, where the bundle's
+questionnaire differs from HQ's, or the plain sentence saying why a bundle was refused.
+
+A bundle from a laptop HQ has not enrolled is refused with its fingerprint; "Enrol
+device..." asks the analyst to confirm that the fingerprint matches the one the laptop
+shows (read over the phone), enrols it, and imports again.
 """
 
 from __future__ import annotations
@@ -13,14 +17,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QProgressBar, QPushButton,
+                               QLineEdit, QListWidget, QMessageBox, QProgressBar,
+                               QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..bundle.errors import BundleError
+from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
+from .user_errors import error_sentence
 
 
 class ImportView(LazyView):
@@ -47,10 +53,14 @@ class ImportView(LazyView):
         self.import_button = QPushButton()
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
+        self.enrol_button = QPushButton()
+        self.enrol_button.setVisible(False)
+        self.enrol_button.clicked.connect(lambda: self.enrol_unknown())
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.clear_button, self.import_button):
+        for button in (self.add_button, self.clear_button, self.import_button,
+                       self.enrol_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button)
         buttons.addWidget(self.progress_bar, 1)
@@ -85,6 +95,7 @@ class ImportView(LazyView):
         self.add_button.setText(self.tr("Add bundles..."))
         self.clear_button.setText(self.tr("Clear list"))
         self.import_button.setText(self.tr("Import"))
+        self.enrol_button.setText(self.tr("Enrol device..."))
         self.box.setTitle(self.tr("Import bundles from the field"))
         self.report_title.setText(self.tr("Import report"))
         self.table.setHorizontalHeaderLabels([
@@ -137,6 +148,48 @@ class ImportView(LazyView):
         self._show(self.tr("Importing..."))
         self.context.runner.run(task, self._finished, self._failed, self._progressed)
 
+    def unknown_devices(self) -> list[BundleReport]:
+        """One refused bundle per unknown device of the last report (fingerprint shown)."""
+        found: dict[str, BundleReport] = {}
+        for bundle in (self.report.bundles if self.report else []):
+            if bundle.refusal == "unknown_device" and bundle.fingerprint:
+                found.setdefault(bundle.fingerprint, bundle)
+        return list(found.values())
+
+    def enrol_unknown(self, confirm=None) -> int:
+        """Ask, device by device, whether the fingerprint matches the laptop's; enrol those
+        confirmed and import the list again. `confirm(bundle) -> bool` replaces the
+        question (tests). Returns how many devices were enrolled."""
+        ask = confirm or self._confirm_enrolment
+        enrolled = 0
+        for bundle in self.unknown_devices():
+            if not ask(bundle):
+                continue
+            try:
+                self.context.workspace.trust_device(
+                    bundle.fingerprint, bundle.device_id,
+                    operator=self.context.operator or "analyst")
+            except DeviceRefused as exc:
+                self._show(str(exc), error=True)
+                return enrolled
+            enrolled += 1
+        if enrolled:
+            self.start_import()
+        return enrolled
+
+    def _confirm_enrolment(self, bundle: BundleReport) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Enrol device"),
+            self.tr("Device {device} signed this bundle with the key whose fingerprint is:"
+                    "\n\n{fp}\n\nCompare it group by group with the fingerprint the laptop "
+                    "shows (Settings, About, or `riskmap keys device`), read to you by "
+                    "someone you trust. Enrol the device only if every group matches: its "
+                    "bundles will then be imported.").format(device=bundle.device_id,
+                                                            fp=bundle.fingerprint),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _progressed(self, done: int, total: int) -> None:
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
@@ -145,6 +198,7 @@ class ImportView(LazyView):
         self._done()
         self.report = report
         self.show_report(report)
+        self.enrol_button.setVisible(bool(self.unknown_devices()))
         imported = [b for b in report.bundles if b.status == "imported"]
         self._show(self.tr("{ok} of {n} bundle(s) imported: {new} new, {updated} updated, "
                            "{conflicts} conflicting form(s).").format(
@@ -161,11 +215,10 @@ class ImportView(LazyView):
 
     def _failed(self, error: BaseException) -> None:
         self._done()
-        if isinstance(error, BundleError):
-            self._show(str(error), error=True)
-        else:
-            self._show(self.tr("The import failed and the database was not changed. Details "
-                               "are in the log file."), error=True)
+        self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
+                                  unexpected=self.tr(
+                                      "The import failed and the database was not changed. "
+                                      "Details are in the log file.")), error=True)
 
     def _done(self) -> None:
         self.import_button.setEnabled(True)
@@ -180,7 +233,7 @@ class ImportView(LazyView):
                       str(bundle.unchanged), str(bundle.conflicting), self._notes(bundle))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if bundle.status == "refused":
+                if bundle.status in ("refused", "held"):
                     item.setForeground(QColor("#b00020"))
                 elif column == 7 and bundle.conflicting:
                     item.setForeground(QColor("#b06000"))
@@ -197,14 +250,19 @@ class ImportView(LazyView):
 
     def _result_text(self, bundle: BundleReport) -> str:
         return {"imported": self.tr("Imported"), "replay": self.tr("Already imported"),
-                "refused": self.tr("Refused")}[bundle.status]
+                "refused": self.tr("Refused"), "held": self.tr("Held")}[bundle.status]
 
     def _notes(self, bundle: BundleReport) -> str:
         notes = []
         if bundle.status != "imported":
             notes.append(bundle.message)
         if bundle.newly_pinned:
-            notes.append(self.tr("New device, key pinned: {fp}").format(fp=bundle.fingerprint))
+            notes.append(self.tr("First bundle of enrolled device {fp}").format(
+                fp=bundle.fingerprint))
+        if bundle.questionnaire_differences:
+            notes.append(self.tr("Its questionnaire differs from the project's (the "
+                                 "project's labels and bands are kept): {what}").format(
+                what="; ".join(bundle.questionnaire_differences)))
         if bundle.gaps:
             notes.append(self.tr("Missing earlier bundle(s) from this device: {gaps}").format(
                 gaps=", ".join(str(g) for g in bundle.gaps)))

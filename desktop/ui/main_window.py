@@ -12,18 +12,20 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from .. import APP_NAME
+from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
+from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger(__name__)
@@ -64,7 +66,20 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # The demo banner sits over the views: synthetic forms must never be mistaken
+        # for the team's project (see `demo_banner`).
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fde68a; color: #5b3a00;"
+                                       " padding: 6px 10px; font-weight: bold; }")
+        self.demo_banner.hide()
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        row.addLayout(column, 1)
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
         self._build_round_bar()
@@ -101,7 +116,8 @@ class MainWindow(QMainWindow):
                 log.exception("the %s view could not be built", key)
                 widget = self._message_page(self.tr(
                     "This view could not be opened ({error}). The other views still work; "
-                    "the details are in the log file.").format(error=exc))
+                    "the details are in the log file.").format(
+                        error=error_sentence(exc, self.context.lang)))
             index = self.page_keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -223,6 +239,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Recent databases"))
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
+        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
         menu.addSeparator()
@@ -293,8 +310,9 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        """Database, round, operator and counts in the status bar."""
+        """Database, round, operator and counts in the status bar; the demo marked."""
         path = self.context.workspace.path
+        self._mark_demo(is_demo_database(path))
         self.db_label.setText(self.tr("Database: {name}").format(
             name=path.name if path else self.tr("(in memory)")))
         self.db_label.setToolTip(str(path or ""))
@@ -310,7 +328,20 @@ class MainWindow(QMainWindow):
         tally = self.context.records_service().tally(round_.uuid, round_.target_count)
         self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
                                           "Target {target}").format(
-            entered=tally.entered, verified=tally.verified, target=tally.target))
+            entered=QLocale().toString(tally.entered), verified=QLocale().toString(
+                tally.verified), target=QLocale().toString(tally.target)))
+
+    def _mark_demo(self, demo: bool) -> None:
+        """Title bar and banner say so while the demo project is open."""
+        if demo:
+            self.setWindowTitle(self.tr("{app} – DEMO PROJECT (synthetic forms)").format(
+                app=APP_NAME))
+            self.demo_banner.setText(self.tr(
+                "Demo project: synthetic forms for trying the program. Do not key real "
+                "forms here; open your project with File > Open database (Ctrl+O)."))
+        else:
+            self.setWindowTitle(APP_NAME)
+        self.demo_banner.setVisible(demo)
 
     # -- actions ---------------------------------------------------------------------------
     def sign_in(self) -> bool:
@@ -341,6 +372,11 @@ class MainWindow(QMainWindow):
         """The settings dialog."""
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.context, self.settings, self).exec()
+
+    def print_forms(self) -> None:
+        """The paper form of a round's questionnaire as an A4 PDF."""
+        from .print_form_dialog import PrintFormDialog
+        PrintFormDialog(self.context, self).exec()
 
     def about(self) -> None:
         """The About box: version, build date, Python/Qt versions, device fingerprint."""

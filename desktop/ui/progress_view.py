@@ -139,7 +139,7 @@ class ProgressView(LazyView):
                     else self.tr("not set"))
             cells = [ledger.round_name, span, self._int(ledger.expected),
                      self._int(ledger.entered), self._int(ledger.verified),
-                     self._int(ledger.drafts), self._int(len(ledger.missing)),
+                     self._int(ledger.drafts), self._int(ledger.missing_count),
                      f"{self._int(done)} / {self._int(sampled)}"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -176,8 +176,16 @@ class ProgressView(LazyView):
         self.verified_bar.setValue(done)
         self.verified_bar.setFormat(self.tr("{done} of {total} sampled forms verified").format(
             done=self._int(done), total=self._int(sampled)))
-        self.missing_title.setText(self.tr("Missing form numbers in {round} ({count}):")
-                                   .format(round=ledger.round_name, count=len(ledger.missing)))
+        if len(ledger.missing) == ledger.missing_count:
+            title = self.tr("Missing form numbers in {round} ({count}):").format(
+                round=ledger.round_name, count=self._int(len(ledger.missing)))
+        else:
+            # More numbers than forms (a range wider than the target): say both.
+            title = self.tr("{round}: {count} forms of the target still to key; form "
+                            "numbers not keyed ({numbers}, some unused):").format(
+                round=ledger.round_name, count=self._int(ledger.missing_count),
+                numbers=self._int(len(ledger.missing)))
+        self.missing_title.setText(title)
         self.missing_text.setText(ledger.missing_text or self.tr("None: every paper form "
                                                                  "is keyed."))
         self.outside_text.setText(self.tr("Keyed numbers outside the expected range: {numbers}")

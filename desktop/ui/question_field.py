@@ -15,7 +15,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
+from .comment_edit import CommentEdit
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
@@ -77,10 +79,14 @@ class QuestionField(QWidget):
         self.number.setStyleSheet("font-weight: bold;")
         self.number.setMinimumWidth(44)
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.edit = AnswerEdit()
+        # Free text (a comment of up to 1,000 characters) gets a wide box of a few wrapped
+        # lines under its question; every other answer a short one-line box.
+        wide = question.type == "text"
+        self.edit = CommentEdit(question.max_length) if wide else AnswerEdit()
         self.edit.setObjectName(f"answer_{question.id}")
         self.edit.setAccessibleName(question.number)
-        self.edit.setFixedWidth(180 if question.type == "text" else 88)
+        if not wide:
+            self.edit.setFixedWidth(88)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.codes = QLabel()
@@ -95,10 +101,15 @@ class QuestionField(QWidget):
         layout.setHorizontalSpacing(10)
         layout.setVerticalSpacing(1)
         layout.addWidget(self.number, 0, 0)
-        layout.addWidget(self.edit, 0, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 0, 2)
-        layout.addWidget(self.codes, 1, 2)
-        layout.addWidget(self.message, 2, 1, 1, 2)
+        if wide:
+            layout.addWidget(self.text, 0, 1, 1, 2)
+            layout.addWidget(self.edit, 1, 1, 1, 2)
+            layout.addWidget(self.codes, 2, 1, 1, 2)
+        else:
+            layout.addWidget(self.edit, 0, 1, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(self.text, 0, 2)
+            layout.addWidget(self.codes, 1, 2)
+        layout.addWidget(self.message, 3, 1, 1, 2)
         layout.setColumnStretch(2, 1)
         self.edit.textChanged.connect(self._show_codes)
         self.edit.focus_changed.connect(self._highlight)
@@ -153,42 +164,25 @@ class QuestionField(QWidget):
         self.codes.setVisible(bool(self.codes.text()))
 
     def _codes_html(self) -> str:
-        question, lang = self.question, self.lang
+        # The same list of codes the paper form prints (domain/paper_form.py).
         chosen = self._chosen_codes()
-        parts: list[str] = []
-        if question.type == "likert":
-            low, high = question.anchors or (None, None)
-            for code in question.choice_codes():
-                label = ""
-                if code == 1 and low is not None:
-                    label = low.text(lang)
-                elif code == question.points and high is not None:
-                    label = high.text(lang)
-                parts.append(_code_html(code, label, code in chosen))
-        elif question.type in ("choice", "multichoice"):
-            parts = [_code_html(c.code, c.label.text(lang), c.code in chosen)
-                     for c in question.choices]
-        elif question.type in ("integer", "decimal") and (
-                question.min is not None or question.max is not None):
-            low = "" if question.min is None else _number(question.min)
-            high = "" if question.max is None else _number(question.max)
-            parts.append(html.escape(f"{low}–{high}"))
-        elif question.type == "date":
-            parts.append("YYYY-MM-DD")
-        if question.allow_missing:
-            parts += [_code_html(m.code, m.label.text(lang), m.code in chosen, missing=True)
-                      for m in self.questionnaire.missing_codes]
-        return " · ".join(parts)
+        parts = [_code_html(item.code, item.label, item.code in chosen, missing=item.missing)
+                 for item in code_items(self.questionnaire, self.question, self.lang)]
+        limits = range_text(self.question)
+        if limits:
+            parts.insert(0, html.escape(limits))
+        text = " · ".join(parts)
+        question = self.question
+        if question.type == "multichoice":
+            example = " ".join(str(c.code) for c in question.choices[:4:3]) or "1 4"
+            text += "<div><i>" + html.escape(self.tr(
+                "Several answers: separate the codes with a space, e.g. {example}").format(
+                example=example)) + "</i></div>"
+        return text
 
     def _chosen_codes(self) -> set[int]:
         text = self.edit.text().replace(",", " ")
         return {int(part) for part in text.split() if part.isdigit()}
-
-
-def _number(value: float | str) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _code_html(code: int, label: str, chosen: bool, missing: bool = False) -> str:

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from ..services.form_service import FormRefused
 from ..services.records_service import LIVE, RecordFilter
 from .app_context import AppContext
 from .form_history_dialog import FormHistoryDialog
 from .reason_dialog import ReasonDialog
 from .records_model import RecordsModel, status_text
+from .user_errors import show_error
 
 
 class _Table(QTableView):
@@ -310,7 +310,8 @@ class RecordsView(QWidget):
             return
         try:
             self.context.form_service().delete(row.uuid, reason)
-        except FormRefused as exc:
-            QMessageBox.warning(self, self.tr("Not deleted"), str(exc))
+        except Exception as exc:  # noqa: BLE001 - a refusal, a full disk: one sentence
+            show_error(self, self.tr("Not deleted"), exc, self.context.lang,
+                       self.context.workspace.path)
             return
         # The workspace published the change: forms_changed refreshes this view.

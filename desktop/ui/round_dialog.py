@@ -69,6 +69,13 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Dates"), dates)
         form.addRow(self.tr("Target (forms)"), self.target)
         form.addRow(self.tr("Form numbers"), numbers)
+        self.range_note = QLabel()
+        self.range_note.setObjectName("rangeNote")
+        self.range_note.setWordWrap(True)
+        self.range_note.setStyleSheet("color: #8a5a00;")
+        form.addRow("", self.range_note)
+        for spin in (self.target, self.form_min, self.form_max):
+            spin.valueChanged.connect(self._range_changed)
         form.addRow(self.tr("Verify"), verify)
         layout.addLayout(form)
         self.message = QLabel()
@@ -81,6 +88,7 @@ class RoundDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fill(round_)
+        self._range_changed()
 
     def _fill(self, round_: Round | None) -> None:
         if round_ is None:
@@ -102,6 +110,20 @@ class RoundDialog(QDialog):
             else round_.verify_value
         self.verify_value.setValue(value)
 
+    def _range_changed(self) -> None:
+        """Say when the form-number range and the target count differ: progress counts
+        against the target, and the unused numbers stay listed as not keyed."""
+        low, high, target = self.form_min.value(), self.form_max.value(), self.target.value()
+        size = high - low + 1 if low and high and high >= low else 0
+        text = ""
+        if size and target and size != target:
+            text = self.tr("The form numbers {low}–{high} are {size} numbers for a target "
+                           "of {target} forms: progress counts against the target, and "
+                           "numbers never used stay listed as not keyed.").format(
+                low=low, high=high, size=size, target=target)
+        self.range_note.setText(text)
+        self.range_note.setVisible(bool(text))
+
     def _mode_changed(self) -> None:
         mode = self.verify_mode.currentData()
         self.verify_value.setVisible(mode in ("every_nth", "share"))
@@ -121,13 +143,23 @@ class RoundDialog(QDialog):
             self.message.setText(self.tr("Give the round a name."))
             return None
         dates = []
-        for edit in (self.start, self.end):
+        for edit, which in ((self.start, self.tr("The start date")),
+                            (self.end, self.tr("The end date"))):
             text = edit.text().strip()
             try:
                 dates.append(dt.date.fromisoformat(text).isoformat() if text else None)
             except ValueError:
-                self.message.setText(self.tr("Type dates as YYYY-MM-DD, for example 2026-10-05."))
+                self.message.setText(self.tr(
+                    "{which} “{text}” is not a date: type it as YYYY-MM-DD, for "
+                    "example 2026-10-05.").format(which=which, text=text))
+                edit.setFocus()
+                edit.selectAll()
                 return None
+        if dates[0] and dates[1] and dates[1] < dates[0]:
+            self.message.setText(self.tr("The end date {end} is before the start date "
+                                         "{start}.").format(end=dates[1], start=dates[0]))
+            self.end.setFocus()
+            return None
         low, high = self.form_min.value() or None, self.form_max.value() or None
         if low is not None and high is not None and low > high:
             self.message.setText(self.tr("The first form number is above the last one."))

@@ -3,12 +3,14 @@ how verification works."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..services.progress_service import compact_ranges
 from ..services.round_service import Round
+
+DUE_SHOWN = 12  # form numbers listed on the start page; the rest are counted
 
 
 def native_keys(sequence: str) -> str:
@@ -89,8 +91,20 @@ class VerificationStartPage(QWidget):
             self.due_list.setText("")
             return
         self._show_rule(round_)
-        self.due_list.setText(self.tr("Forms due ({count}): {numbers}").format(
-            count=len(due_numbers), numbers=compact_ranges(due_numbers) or "—"))
+        self.due_list.setText(self.due_text(due_numbers))
+
+    def due_text(self, due_numbers: list[int]) -> str:
+        """The first forms due and how many more: at 100k forms the whole list would
+        flood the page."""
+        ordered = sorted(due_numbers)
+        shown = compact_ranges(ordered[:DUE_SHOWN]) or "—"
+        locale = QLocale()
+        text = self.tr("Forms due ({count}): {numbers}").format(
+            count=locale.toString(len(ordered)), numbers=shown)
+        if len(ordered) > DUE_SHOWN:
+            text += " " + self.tr("and {more} more").format(
+                more=locale.toString(len(ordered) - DUE_SHOWN))
+        return text
 
     def _show_rule(self, round_: Round) -> None:
         self.rule_combo.setCurrentIndex(max(self.rule_combo.findData(round_.verify_mode), 0))

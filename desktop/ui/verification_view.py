@@ -10,7 +10,7 @@ Ctrl+Enter finishes and marks the form verified.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
@@ -109,7 +109,7 @@ class VerificationView(LazyView):
         self.round_combo.currentIndexChanged.connect(self._round_changed)
         context.project_changed.connect(self.reload_rounds)
         context.round_changed.connect(self._context_round_changed)
-        context.operator_changed.connect(self.refresh_due)
+        context.operator_changed.connect(self._operator_changed)
         context.settings_changed.connect(self.language_changed)
         context.forms_changed.connect(self.forms_changed)
         self.retranslate()
@@ -189,6 +189,11 @@ class VerificationView(LazyView):
     def refresh_figures(self) -> None:
         self.refresh_due()
 
+    def _operator_changed(self) -> None:
+        """Another operator signed in: what was said to the last one no longer holds."""
+        self._say("")
+        self.refresh_due()
+
     def refresh_due(self) -> None:
         """The sample figures beside the round and the next form due."""
         round_ = self.current_round()
@@ -196,11 +201,14 @@ class VerificationView(LazyView):
             self.due_label.setText(self.tr("No collection round yet."))
             self.start_page.show_round(None, [])
             return
-        service = self.service()
-        verified, sampled, waiting = service.overview(round_.uuid)
-        due = service.next_due(round_.uuid)
+        summary = self.service().summary(round_.uuid)
+        due, waiting, outside = summary.next_due, summary.due, summary.verified_outside
         text = self.tr("{verified} of {sampled} sampled forms verified.").format(
-            verified=verified, sampled=sampled)
+            verified=self._int(summary.verified), sampled=self._int(summary.sampled))
+        if outside:
+            # Forms verified by number though the rule did not pick them still count.
+            text += " " + self.tr("{count} more verified outside the sample.").format(
+                count=self._int(outside))
         if due is not None:
             text += " " + self.tr("Next due: form {n}.").format(n=due[1])
         self.due_label.setText(text)
@@ -407,6 +415,9 @@ class VerificationView(LazyView):
                 n=self.form_number))
         else:
             self.header.setText(self.tr("Verification by double entry"))
+
+    def _int(self, value: int) -> str:
+        return QLocale().toString(int(value))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -836,22 +840,22 @@ n = {n}</translation>
         <translation>Risk heat map</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Likelihood {l} x impact {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -875,6 +879,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>Enrol device...</source>
+        <translation>Enrol device...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>
@@ -953,6 +961,22 @@ n = {n}</translation>
         <translation>Importing...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
     </message>
@@ -977,8 +1001,16 @@ n = {n}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>New device, key pinned: {fp}</translation>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>First bundle of enrolled device {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
@@ -1072,6 +1104,10 @@ n = {n}</translation>
         <translation>&amp;Backup copy…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
@@ -1134,6 +1170,14 @@ n = {n}</translation>
     <message>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1248,57 @@ n = {n}</translation>
     <message>
         <source>The two passphrases differ; type the same one twice.</source>
         <translation>The two passphrases differ; type the same one twice.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Print blank forms</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>The project&apos;s questionnaire</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Pre-print form numbers (one form per number)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Form numbers</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Save blank forms</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1421,10 @@ per 1,000 fields</translation>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errors in {fields} fields</translation>
     </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
+    </message>
 </context>
 <context>
     <name>ProjectOpener</name>
@@ -1348,6 +1447,13 @@ per 1,000 fields</translation>
     <message>
         <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
         <translation>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Several answers: separate the codes with a space, e.g. {example}</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1664,49 @@ per 1,000 fields</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Likeli-
+hood</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>95% interval
+of the score</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>hidden (fewer than {n} answers)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1632,16 +1781,32 @@ per 1,000 fields</translation>
         <translation>Give the round a name.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Type dates as YYYY-MM-DD, for example 2026-10-05.</translation>
-    </message>
-    <message>
         <source>The first form number is above the last one.</source>
         <translation>The first form number is above the last one.</translation>
     </message>
     <message>
         <source>A round with this name exists already; choose another name.</source>
         <translation>A round with this name exists already; choose another name.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation>The start date</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>The end date</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>The end date {end} is before the start date {start}.</translation>
     </message>
 </context>
 <context>
@@ -1660,11 +1825,11 @@ per 1,000 fields</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</translation>
     </message>
@@ -1717,6 +1882,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -1749,6 +1921,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Forms due ({count}): {numbers}</source>
         <translation>Forms due ({count}): {numbers}</translation>
+    </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>and {more} more</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2008,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
     </message>
 </context>
 </TS>

@@ -422,6 +422,10 @@ n = {n}</translation>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Clasificación</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseActions</name>
@@ -836,22 +840,22 @@ n = {n}</translation>
         <translation>Mapa de calor</translation>
     </message>
     <message>
+        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
+        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
+    </message>
+    <message>
         <source>{number}. {label}
 Mean likelihood {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Mean impact {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Mean score {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Mean score {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Likelihood 4-5: {likely:.0%}
 n = {n}</source>
         <translation>{number}. {label}
 Probabilidad media {lik:.2f} ({lik_lo:.2f}-{lik_hi:.2f})
 Impacto medio {imp:.2f} ({imp_lo:.2f}-{imp_hi:.2f})
-Puntaje medio {score:.1f} ({s_lo:.1f}-{s_hi:.1f}), {level}
+Puntaje medio {score} ({s_lo:.1f}-{s_hi:.1f}), {level}
 Probabilidad 4-5: {likely:.0%}
 n = {n}</translation>
-    </message>
-    <message>
-        <source>Likelihood {l} x impact {i} = {s}: {band}</source>
-        <translation>Probabilidad {l} x impacto {i} = {s}: {band}</translation>
     </message>
 </context>
 <context>
@@ -875,6 +879,10 @@ n = {n}</translation>
     <message>
         <source>Import</source>
         <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Enrol device...</source>
+        <translation>Registrar equipo...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>
@@ -953,6 +961,22 @@ n = {n}</translation>
         <translation>Importando...</translation>
     </message>
     <message>
+        <source>Enrol device</source>
+        <translation>Registrar equipo</translation>
+    </message>
+    <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>El equipo {device} firmó este paquete con la clave cuya huella es:
+
+{fp}
+
+Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
+    </message>
+    <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
         <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
     </message>
@@ -977,8 +1001,16 @@ n = {n}</translation>
         <translation>Rechazado</translation>
     </message>
     <message>
-        <source>New device, key pinned: {fp}</source>
-        <translation>Dispositivo nuevo, clave registrada: {fp}</translation>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>First bundle of enrolled device {fp}</source>
+        <translation>Primer paquete del equipo registrado {fp}</translation>
+    </message>
+    <message>
+        <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
+        <translation>Su cuestionario difiere del del proyecto (se mantienen las etiquetas y los niveles del proyecto): {what}</translation>
     </message>
     <message>
         <source>Missing earlier bundle(s) from this device: {gaps}</source>
@@ -1072,6 +1104,10 @@ n = {n}</translation>
         <translation>&amp;Copia de respaldo…</translation>
     </message>
     <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfiguración…</translation>
     </message>
@@ -1134,6 +1170,14 @@ n = {n}</translation>
     <message>
         <source>Entered {entered} · Verified {verified} · Target {target}</source>
         <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1248,57 @@ n = {n}</translation>
     <message>
         <source>The two passphrases differ; type the same one twice.</source>
         <translation>Las dos frases de acceso no coinciden; escriba la misma dos veces.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormDialog</name>
+    <message>
+        <source>Print blank forms</source>
+        <translation>Imprimir formularios en blanco</translation>
+    </message>
+    <message>
+        <source>The project&apos;s questionnaire</source>
+        <translation>El cuestionario del proyecto</translation>
+    </message>
+    <message>
+        <source>Pre-print form numbers (one form per number)</source>
+        <translation>Preimprimir los números de formulario (un formulario por número)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Form numbers</source>
+        <translation>Números de formulario</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir a PDF…</translation>
+    </message>
+    <message>
+        <source>Check the form numbers: the first must not be above the last, both inside the round&apos;s range, and at most 10,000 forms at once.</source>
+        <translation>Revise los números de formulario: el primero no puede ser mayor que el último, ambos dentro del rango de la ronda, y como máximo 10.000 formularios a la vez.</translation>
+    </message>
+    <message>
+        <source>Save blank forms</source>
+        <translation>Guardar formularios en blanco</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1421,10 @@ por cada mil campos</translation>
         <source>{errors} errors in {fields} fields</source>
         <translation>{errors} errores en {fields} campos</translation>
     </message>
+    <message>
+        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
+    </message>
 </context>
 <context>
     <name>ProjectOpener</name>
@@ -1348,6 +1447,13 @@ por cada mil campos</translation>
     <message>
         <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
         <translation>{name} ya está cifrado. Las copias del archivo anterior hechas antes de hoy (en memorias USB, copias de seguridad o correos) siguen siendo legibles por cualquiera: bórrelas.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionField</name>
+    <message>
+        <source>Several answers: separate the codes with a space, e.g. {example}</source>
+        <translation>Varias respuestas: separe los códigos con un espacio, p. ej. {example}</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1664,49 @@ por cada mil campos</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegisterTable</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Likeli-
+hood</source>
+        <translation>Probabi-
+lidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>95% interval
+of the score</source>
+        <translation>Intervalo 95%
+del puntaje</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>hidden (fewer than {n} answers)</source>
+        <translation>oculto (menos de {n} respuestas)</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1632,16 +1781,32 @@ por cada mil campos</translation>
         <translation>Dé un nombre a la ronda.</translation>
     </message>
     <message>
-        <source>Type dates as YYYY-MM-DD, for example 2026-10-05.</source>
-        <translation>Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
-    </message>
-    <message>
         <source>The first form number is above the last one.</source>
         <translation>El primer número de formulario es mayor que el último.</translation>
     </message>
     <message>
         <source>A round with this name exists already; choose another name.</source>
         <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
+        <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation>La fecha de inicio</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>La fecha de fin</translation>
+    </message>
+    <message>
+        <source>{which} “{text}” is not a date: type it as YYYY-MM-DD, for example 2026-10-05.</source>
+        <translation>{which} «{text}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2026-10-05.</translation>
+    </message>
+    <message>
+        <source>The end date {end} is before the start date {start}.</source>
+        <translation>La fecha de fin {end} es anterior a la fecha de inicio {start}.</translation>
     </message>
 </context>
 <context>
@@ -1660,11 +1825,11 @@ por cada mil campos</translation>
     </message>
     <message>
         <source>{number}. {label}
-Mean score {score:.1f} (95% CI {lo:.1f}-{hi:.1f})
+Mean score {score} (95% CI {lo:.1f}-{hi:.1f})
 Level: {level}
 n = {n}</source>
         <translation>{number}. {label}
-Puntaje medio {score:.1f} (IC 95% {lo:.1f}-{hi:.1f})
+Puntaje medio {score} (IC 95% {lo:.1f}-{hi:.1f})
 Nivel: {level}
 n = {n}</translation>
     </message>
@@ -1717,6 +1882,13 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The demo project was open when the program last closed. Open the demo again? Choose No to open your own database.</source>
+        <translation>El proyecto de demostración estaba abierto cuando se cerró el programa. ¿Abrir la demostración otra vez? Elija No para abrir su propia base de datos.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -1749,6 +1921,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Forms due ({count}): {numbers}</source>
         <translation>Formularios pendientes ({count}): {numbers}</translation>
+    </message>
+    <message>
+        <source>and {more} more</source>
+        <translation>y {more} más</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2008,10 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.bundle import age_crypto
-from desktop.services.import_service import import_bundles
+from trust_helpers import import_trusted
 from desktop.storage.database import Database
 
 
@@ -18,7 +18,7 @@ def make_hq_db(path: Path) -> Path:
 
 
 def import_into(db: Path, keys, *bundles: Path):
-    return import_bundles(db, keys.identity_path, list(bundles))
+    return import_trusted(db, keys.identity_path, list(bundles))
 
 
 def db_state(path: Path) -> tuple[str, str]:

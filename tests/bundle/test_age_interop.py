@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from desktop.bundle.manifest import MEMBERS
+from desktop.bundle.manifest import FORMAT_VERSION, MEMBERS
 from desktop.cli import main
 from desktop.services.export_service import export_bundle
 
@@ -35,7 +35,7 @@ def test_app_bundle_opens_with_age_and_unzip(tmp_path, bundle, hq_keys):
         zipfile.ZipFile(zipped).extractall(target)
     assert sorted(p.name for p in target.iterdir()) == sorted(MEMBERS)
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["format_version"] == 1 and manifest["counts"]["forms"] == 30
+    assert manifest["format_version"] == FORMAT_VERSION and manifest["counts"]["forms"] == 30
     header = (target / "responses.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("round_name,round_uuid,form_uuid,form_number")
     assert len((target / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 31
@@ -49,9 +49,10 @@ def test_age_keygen_identity_works_with_riskmap_import(tmp_path, field_db, field
                                capture_output=True, text=True).stdout.strip()
     path = export_bundle(field_db, field_key, [recipient], out_dir).path
     hq = tmp_path / "hq.db"
+    assert main(["devices", "trust", "--db", str(hq), field_key.fingerprint]) == 0
     assert main(["import", "--db", str(hq), "--identity", str(key_file), str(path)]) == 0
     out = capsys.readouterr().out
-    assert "30 new" in out and "new device key pinned" in out
+    assert "30 new" in out and field_key.device_id in out
 
 
 def test_age_cli_encrypted_file_is_not_mistaken_for_a_bundle(tmp_path, hq_keys, capsys):
@@ -63,4 +64,4 @@ def test_age_cli_encrypted_file_is_not_mistaken_for_a_bundle(tmp_path, hq_keys, 
     hq = tmp_path / "hq.db"
     assert main(["import", "--db", str(hq), "--identity", str(hq_keys.identity_path),
                  str(encrypted)]) == 1
-    assert "cannot be trusted" in capsys.readouterr().out
+    assert "cannot be trusted" in capsys.readouterr().err

@@ -66,8 +66,19 @@ def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq
     imp.resize(1100, 640)
     imp.identity.setText(str(hq_keys.identity_path))
     imp.add_bundles([view.last_result.path, view.last_result.path])
+    qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+    # The laptop is not enrolled: refused, its fingerprint shown, nothing merged.
+    assert imp.table.item(0, 1).text() == "Refused" and imp.table.item(0, 4).text() == "0"
+    assert field_context.device_key.fingerprint in imp.table.item(0, 8).text()
+    assert imp.enrol_button.isVisibleTo(imp)
+    imp.grab().save(str(tmp_path / "import_view_unknown.png"))
+    asked = []
+    assert imp.enrol_unknown(confirm=lambda b: asked.append(b.fingerprint) and False) == 0
+    assert asked == [field_context.device_key.fingerprint]
+    assert imp.table.item(0, 1).text() == "Refused"
     with qtbot.waitSignal(hq.forms_changed):
-        qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+        assert imp.enrol_unknown(confirm=lambda b: True) == 1
+    assert not imp.enrol_button.isVisibleTo(imp)
     assert imp.table.rowCount() == 2
     assert imp.table.item(0, 1).text() == "Imported" and imp.table.item(0, 4).text() == "20"
     assert field_context.device_key.fingerprint in imp.table.item(0, 8).text()

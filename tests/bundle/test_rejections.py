@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.bundle import age_crypto
 from desktop.bundle.device_key import DeviceKey
 from desktop.bundle.errors import MESSAGES
-from desktop.bundle.manifest import MANIFEST, SIGNATURE
+from desktop.bundle.manifest import FORMAT_VERSION, MANIFEST, SIGNATURE
+from desktop.services.import_service import import_bundles
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
 from desktop.services.keys_service import hq_init
@@ -25,14 +26,15 @@ from desktop.services.project import Project
 from desktop.storage import bundle_store, response_store
 
 from bundle_helpers import db_state, identities, import_into, make_hq_db
+from trust_helpers import enrol_fingerprints
 
 
 def _refused(report, kind: str | None = None):
     (result,) = report.bundles
     assert result.status == "refused", result
-    assert result.message in MESSAGES.values()
+    assert result.refusal in MESSAGES
     if kind:
-        assert result.message == MESSAGES[kind], result.message
+        assert result.refusal == kind, result.message
     return result
 
 
@@ -92,7 +94,14 @@ def test_other_key_for_a_known_device_is_refused(tmp_path, bundle, field_db, fie
     before = db_state(hq)
     impostor = DeviceKey(field_key.device_id, Ed25519PrivateKey.generate())
     forged = export_bundle(field_db, impostor, [hq_keys.recipient], out_dir, full=True).path
-    _refused(import_into(hq, hq_keys, forged), "unknown_device_key")
+    # Not enrolled: refused before anything else is looked at.
+    _refused(import_bundles(hq, hq_keys.identity_path, [forged]), "unknown_device")
+    assert db_state(hq) == before
+    # Enrolled by mistake: the device id stays bound to the key that first spoke for it.
+    enrol_fingerprints(hq, impostor.fingerprint)
+    before = db_state(hq)
+    result = _refused(import_bundles(hq, hq_keys.identity_path, [forged]))
+    assert result.refusal in ("device_id_mismatch", "unknown_device_key")
     assert db_state(hq) == before
 
 
@@ -142,7 +151,7 @@ def test_decompression_bomb_is_refused(tmp_path, bundle, hq_keys, field_key):
 def test_unknown_format_version_is_refused(tmp_path, bundle, hq_keys, field_key):
     def newer(members):
         manifest = json.loads(members[MANIFEST])
-        manifest["format_version"] = 2
+        manifest["format_version"] = FORMAT_VERSION + 1
         members[MANIFEST] = json.dumps(manifest).encode()
     _import_rebuilt(tmp_path, bundle, hq_keys, field_key, newer, "unsupported_version")
 

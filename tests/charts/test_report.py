@@ -34,9 +34,14 @@ def test_report_writes_every_file(demo_db, tmp_path, lang, capsys):
     assert not any(name.endswith(".part") for name in names)
     assert (out / "report.pdf").read_bytes()[:5] == b"%PDF-"
     with open(out / "scores.csv", encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle, delimiter=";" if lang == "es" else ","))
     overall = [r for r in rows if r["dimension"] == "all"]
     assert len(overall) == 10 and all(r["suppressed"] == "False" for r in overall)
+    # n is a whole number; figures have a few decimals, with the language's decimal mark.
+    assert all(r["n"].isdigit() for r in overall)
+    mark = "," if lang == "es" else "."
+    whole, _, decimals = overall[0]["mean_score"].partition(mark)
+    assert whole.isdigit() and 1 <= len(decimals) <= 3
     assert "80 forms" in capsys.readouterr().out
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out / "report.pdf"), "-"],

@@ -208,3 +208,11 @@ def test_random_json_gives_a_questionnaire_or_a_sentence(value):
                                            max_size=200))
 def test_random_bytes_and_text_give_a_questionnaire_or_a_sentence(raw):
     _parse_or_sentence(raw)
+
+
+def test_long_arithmetic_chains_and_unary_minus_stay_bounded():
+    """Arithmetic (added for XLSForm) folds flat chains; a run of '-' hits the depth limit."""
+    chain = parse_expression("x = 1" + " + 0" * 450)
+    assert chain.names == frozenset({"x"})
+    with pytest.raises(ExpressionError, match="nested more than"):
+        parse_expression("x = " + "-" * 1500 + "1")

@@ -42,7 +42,6 @@ def test_names_are_collected():
     "a.b = 1",
     "a() = 1",
     "a[0] = 1",
-    "a + 1 = 2",
     "a = 1 -",
     "lambda: 1",
     "a = 1; b = 2",

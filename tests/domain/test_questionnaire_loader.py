@@ -26,7 +26,7 @@ def test_default_questionnaire_loads(questionnaire):
     assert questionnaire.id == "border_risk_map"
     assert len(questionnaire.risks) == 10
     assert [b.id for b in questionnaire.bands] == ["low", "moderate", "high", "extreme"]
-    assert questionnaire.missing_code_values() == {8, 9}
+    assert questionnaire.missing_code_values() == {8, 9, 98, 99}
     assert len(questionnaire.sha256) == 64
 
 
@@ -62,8 +62,8 @@ def test_structural_mistakes():
                              "languages: must list at least one language code, e.g. "
                              "[\"es\", \"en\"]", "title: missing", "sections: missing"]
     data = _default()
-    data["format"] = 2
-    assert any("format 2 is not supported" in p for p in _problems(data))
+    data["format"] = 3
+    assert any("format 3 is not supported" in p for p in _problems(data))
     data = _default()
     data["sections"][1]["questions"][0]["min"] = 1
     assert any(p.startswith("sections[1].questions[0]: min/max do not apply")

@@ -32,13 +32,13 @@ def test_three_respondents_by_hand(questionnaire):
     assert r["mean_likelihood"] == pytest.approx(7 / 3)
     assert r["mean_impact"] == pytest.approx(3.0)
     assert r["mean_score"] == pytest.approx(9.0)  # mean of products, not product of means
-    # deviations -3, 11, -8: variance 194 / 2 = 97; t(2) = 4.303
-    half = 4.303 * math.sqrt(97 / 3)
+    # deviations -3, 11, -8: variance 194 / 2 = 97; t(2) = 4.302652730 (exact)
+    half = 4.302652730 * math.sqrt(97 / 3)
     assert r["score_ci_low"] == pytest.approx(9 - half)
     assert r["score_ci_high"] == pytest.approx(9 + half)
     # likelihood 2, 4, 1: variance ((2-7/3)^2 + (4-7/3)^2 + (1-7/3)^2) / 2 = 7/3
     assert r["likelihood_ci_high"] - r["mean_likelihood"] == pytest.approx(
-        4.303 * math.sqrt((7 / 3) / 3))
+        4.302652730 * math.sqrt((7 / 3) / 3))
     assert r["share_likely"] == pytest.approx(1 / 3)
     assert r["level"] == "moderate"  # 9 reaches moderate (5) but not high (10)
 
@@ -114,11 +114,14 @@ def test_round_is_a_dimension(questionnaire):
     assert row(scores, dimension="round", group="B")["mean_score"] == 25
 
 
-def test_t_table():
-    assert t_critical(1) == pytest.approx(12.706)
-    assert t_critical(29) == pytest.approx(2.045)
-    assert t_critical(35) == pytest.approx(2.042)  # next smaller df listed: a wider interval
-    assert t_critical(500) == pytest.approx(1.96)
+def test_intervals_use_the_exact_t_quantile(questionnaire):
+    # 399 answers: the interval uses t(398) = 1.96594..., not 1.96 (an interval 0.3% wide
+    # too narrow was the old table's answer beyond 120 df).
+    forms = [{"r01_likelihood": 1 + i % 5, "r01_impact": 1 + (i * 7) % 5} for i in range(399)]
+    r = row(score_risks(frame_of(questionnaire, forms), questionnaire))
+    scores = np.array([f["r01_likelihood"] * f["r01_impact"] for f in forms], float)
+    half = 1.9659423 * scores.std(ddof=1) / np.sqrt(399)
+    assert r["score_ci_high"] - r["mean_score"] == pytest.approx(half, rel=1e-6)
     assert np.isnan(t_critical(0))
 
 

@@ -12,7 +12,7 @@ from conflict_scenarios import same_number, same_revision
 from desktop.services.conflict_service import Choice, ConflictRefused, ConflictService
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor
-from desktop.services.import_service import import_bundles
+from trust_helpers import import_trusted
 from desktop.services.project import Project
 from desktop.storage import conflict_store, response_store
 
@@ -163,13 +163,13 @@ def test_imports_after_resolving_change_nothing(revision_case, tmp_path):
     service.resolve(summary.id, {"r01_impact": Choice("hq"), "c1_knows_reporting": Choice("hq"),
                                  "comment": Choice("incoming")}, reason="checked the paper")
     before = _dump(project)
-    report = import_bundles(scenario.hq, scenario.keys.identity_path, scenario.bundles)
+    report = import_trusted(scenario.hq, scenario.keys.identity_path, scenario.bundles)
     assert [b.status for b in report.bundles] == ["replay"] * 3
     # Laptop B sends everything again in a new bundle: its version is known, so unchanged.
     db_b, key_b = scenario.laptop_b
     again = export_bundle(db_b, key_b, [scenario.keys.recipient], tmp_path / "out",
                           full=True).path
-    (bundle,) = import_bundles(scenario.hq, scenario.keys.identity_path, [again]).bundles
+    (bundle,) = import_trusted(scenario.hq, scenario.keys.identity_path, [again]).bundles
     assert bundle.status == "imported" and bundle.conflicting == 0 and bundle.updated == 0
     assert service.count_open() == 0
     form = response_store.get_form(project.db.conn, scenario.form_uuid)
@@ -187,7 +187,7 @@ def test_same_number_resent_after_merging_opens_no_new_conflict(number_case, tmp
     db_b, key_b = scenario.laptop_b
     again = export_bundle(db_b, key_b, [scenario.keys.recipient], tmp_path / "out",
                           full=True).path
-    (bundle,) = import_bundles(scenario.hq, scenario.keys.identity_path, [again]).bundles
+    (bundle,) = import_trusted(scenario.hq, scenario.keys.identity_path, [again]).bundles
     assert bundle.status == "imported" and bundle.new == 0
     assert bundle.conflicting == 1  # the import still counts it (import_service, left)
     assert service.count_open() == 0  # the version kept stays resolved (stored once)

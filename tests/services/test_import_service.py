@@ -14,7 +14,7 @@ from desktop.cli import main
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
-from desktop.services.import_service import import_bundles
+from trust_helpers import import_trusted
 from desktop.services.keys_service import hq_init
 from desktop.services.project import Project
 from desktop.storage import bundle_store
@@ -51,13 +51,14 @@ def test_gaps_pins_and_counts_are_reported_and_kept(tmp_path, keys):
     _touch(db, key, "second version")
     second = export_bundle(db, key, [keys.recipient], out).path
     _touch(db, key, "third version")
-    third = export_bundle(db, key, [keys.recipient], out).path
+    # A full bundle carries the whole audit chain, so it can arrive before the second.
+    third = export_bundle(db, key, [keys.recipient], out, full=True).path
     hq = tmp_path / "hq.db"
-    report = import_bundles(hq, keys.identity_path, [first, third])
+    report = import_trusted(hq, keys.identity_path, [first, third])
     one, three = report.bundles
     assert one.newly_pinned and one.new == 8 and one.gaps == []
     assert not three.newly_pinned and three.updated == 1 and three.gaps == [2]
-    late = import_bundles(hq, keys.identity_path, [second]).bundles[0]
+    late = import_trusted(hq, keys.identity_path, [second]).bundles[0]
     assert late.status == "imported" and late.gaps == []
     assert late.updated == 0 and late.unchanged == 1  # an older version arriving late
     project = Project.open(hq)
@@ -81,7 +82,7 @@ def test_two_teams_with_the_same_round_name_sit_side_by_side(tmp_path, keys):
     bundles = [export_bundle(db_a, key_a, [keys.recipient], out_a).path,
                export_bundle(db_b, key_b, [keys.recipient], out_b).path]
     hq = tmp_path / "hq.db"
-    report = import_bundles(hq, keys.identity_path, bundles)
+    report = import_trusted(hq, keys.identity_path, bundles)
     assert [b.new for b in report.bundles] == [5, 6]
     assert report.bundles[1].rounds_added == [f"Ronda 1 ({key_b.device_id})"]
     project = Project.open(hq)
@@ -115,7 +116,7 @@ def test_same_paper_number_keyed_on_two_laptops_is_a_conflict(tmp_path, keys, va
     hq = tmp_path / "hq.db"
     a = export_bundle(db_a, key_a, [keys.recipient], out).path
     b = export_bundle(db_b, key_b, [keys.recipient], out).path
-    first, second = import_bundles(hq, keys.identity_path, [a, b]).bundles
+    first, second = import_trusted(hq, keys.identity_path, [a, b]).bundles
     assert first.new == 2
     assert second.status == "imported" and second.conflicting == 2 and second.new == 0
     project = Project.open(hq)
@@ -141,9 +142,36 @@ def test_command_line_round_trip(tmp_path, capsys):
     (bundle,) = out.iterdir()
     hq = tmp_path / "hq.db"
     identity = str(keys_dir / "hq-identity.txt")
+    # The laptop is not enrolled yet: refused, with its fingerprint and the command.
+    assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 1
+    err = capsys.readouterr().err
+    assert "not enrolled" in err and "riskmap devices trust" in err
+    assert main(["keys", "device"]) == 0
+    fingerprint = capsys.readouterr().out.split("fingerprint:")[1].splitlines()[0].strip()
+    assert fingerprint in err
+    assert main(["devices", "trust", "--db", str(hq), fingerprint, "--name", "Team A"]) == 0
+    assert main(["devices", "trust", "--db", str(hq), "not a fingerprint"]) == 2
+    capsys.readouterr()
     assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 0
     assert "7 new" in capsys.readouterr().out
+    assert main(["devices", "list", "--db", str(hq)]) == 0
+    assert "Team A" in capsys.readouterr().out
     assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 0
     assert "imported before" in capsys.readouterr().out
     assert main(["import", "--db", str(hq), "--identity", str(bundle), str(bundle)]) == 2
     assert "not an age identity" in capsys.readouterr().err
+
+
+def test_a_refused_import_leaves_no_database_behind(tmp_path, keys, capsys):
+    junk = tmp_path / "not-a-bundle.zip.age"
+    junk.write_bytes(b"age-encryption.org/v1\nnonsense")
+    hq = tmp_path / "new-hq" / "hq.db"
+    hq.parent.mkdir()
+    assert main(["import", "--db", str(hq), "--identity", str(keys.identity_path),
+                 str(junk)]) != 0
+    assert list(hq.parent.iterdir()) == []  # no empty database, no -wal or -shm
+    capsys.readouterr()
+    # An existing database is kept, of course.
+    Project.open(hq).close()
+    main(["import", "--db", str(hq), "--identity", str(keys.identity_path), str(junk)])
+    assert hq.exists()

@@ -32,6 +32,22 @@ def test_ledger_missing_numbers(project, service, valid_answers):
     assert ledger.missing_text == "12-15, 40-41"
 
 
+def test_expected_and_missing_counts_follow_the_target(project, service, valid_answers):
+    # 416 forms collected, numbered from a pad of 500: 84 numbers are never used.
+    round_uuid = project.create_round("Pad", target_count=416, form_min=1, form_max=500).uuid
+    for n in (1, 2, 3, 499):
+        service.save_new(round_uuid, n, valid_answers)
+    ledger = ProgressService(project.db).ledger(round_uuid)
+    assert (ledger.expected, ledger.range_size, ledger.keyed) == (416, 500, 4)
+    assert ledger.missing_count == 412
+    assert len(ledger.missing) == 496 and ledger.outside == ()
+    # Without a target the range is what is expected.
+    plain = project.create_round("No target", form_min=1, form_max=10).uuid
+    service.save_new(plain, 1, valid_answers)
+    assert ProgressService(project.db).ledger(plain).expected == 10
+    assert ProgressService(project.db).ledger(plain).missing_count == 9
+
+
 def test_ledger_uses_target_without_range(project, service, valid_answers):
     round_uuid = project.create_round("Target only", target_count=5).uuid
     for n in (1, 2, 4, 7):

@@ -96,3 +96,20 @@ def test_values_survive_a_disabled_parent(form, valid_answers):
     form.set_values(valid_answers)
     form.setEnabled(False)
     assert form.values() == valid_answers
+
+
+def test_multichoice_hint_and_a_comment_box_of_several_lines(qtbot, form):
+    form.set_values({"exp_offered": "1"})
+    hint = form.fields["exp_offered_by"].codes.text()
+    assert "separate the codes with a space, e.g. 1 4" in hint
+    comment = form.fields["comment"]
+    assert comment.edit.height() >= 3 * comment.edit.fontMetrics().lineSpacing()
+    assert comment.edit.minimumWidth() >= 360
+    form.focus_question("comment")
+    qtbot.keyClicks(comment.edit, "Line one")
+    qtbot.keyClick(comment.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(comment.edit, "two")
+    assert form.values()["comment"] == "Line one\ntwo"
+    comment.edit.setText("x" * 999)
+    qtbot.keyClicks(comment.edit, "yz")  # the box stops at the question's 1,000 characters
+    assert len(comment.edit.text()) == 1000

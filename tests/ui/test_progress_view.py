@@ -39,8 +39,11 @@ def test_ledger_and_operator_rows(view, project, round_uuid, service, valid_answ
     table = view.ledger_table
     assert table.rowCount() == 1
     assert [table.item(0, c).text() for c in range(7)] == [
-        "Ronda 1", "1–500", "500", "5", "1", "0", "495"]
+        "Ronda 1", "1–500", "416", "5", "1", "0", "411"]  # the target, not the range
     assert view.missing_text.text() == "4, 6, 8-500"
+    assert view.missing_title.text() == ("Ronda 1: 411 forms of the target still to key; "
+                                         "form numbers not keyed (495, some unused):")
+    assert view.entered_bar.format() == "5 of 416 forms (1%)"
     rows = view.operator_table
     assert rows.rowCount() == 1
     assert rows.item(0, 0).text() == "AM"

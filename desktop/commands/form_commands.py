@@ -1,0 +1,54 @@
+"""`riskmap forms import --db PATH --round NAME FILE.csv|FILE.xlsx [--operator NAME]`:
+forms keyed elsewhere become audited forms of a round, all of them or none."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    forms = subparsers.add_parser("forms", help="forms keyed elsewhere")
+    actions = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    table = actions.add_parser(
+        "import", help="import a CSV/XLSX table: one row per form, a form_number column and "
+        "one column per question id (codes; multichoice codes separated by spaces)")
+    table.add_argument("--db", required=True, type=Path)
+    table.add_argument("--round", required=True, help="round name (created with the newest "
+                       "questionnaire version when the project has none of that name)")
+    table.add_argument("--operator", default="import", help="operator named in the audit log")
+    table.add_argument("file", type=Path)
+    table.set_defaults(run=run_forms_import)
+
+
+def run_forms_import(args: argparse.Namespace) -> int:
+    from ..bundle.device_key import load_or_create_device_key
+    from ..services.form_service import Actor
+    from ..services.form_table_import import FormTableRefused, import_form_table
+    from ..services.paths import user_data_dir
+    from ..services.project import Project
+    if not args.db.exists():
+        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+    if not args.file.is_file():
+        raise CommandError(f"{args.file} does not exist; give the path of a .csv or .xlsx "
+                           "file.")
+    operator = args.operator.strip()
+    if not operator:
+        raise CommandError("--operator must name someone.")
+    device = load_or_create_device_key(user_data_dir()).device_id
+    project = Project.open(args.db)
+    try:
+        result = import_form_table(project, args.round, args.file, Actor(operator, device))
+    except FormTableRefused as exc:
+        print(f"riskmap: {exc}", file=sys.stderr)
+        for line in exc.lines():
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    finally:
+        project.close()
+    made = " (new round)" if result.round_created else ""
+    print(f"Imported {result.forms} forms into round {result.round.name!r}{made} of {args.db}.")
+    return 0

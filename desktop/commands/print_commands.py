@@ -1,0 +1,86 @@
+"""`riskmap print-form --db PATH --out FILE.pdf [--round NAME] [--lang es|en] [--from N --to M]`
+(the blank paper form, A4) and `riskmap codebook --db PATH --out FILE.pdf|FILE.csv`.
+The PDFs are drawn with Qt: it runs offscreen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from . import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    form = subparsers.add_parser("print-form", help="the blank paper form as an A4 PDF")
+    form.add_argument("--db", required=True, type=Path)
+    form.add_argument("--out", required=True, type=Path)
+    form.add_argument("--round", default="", help="print the questionnaire of this round")
+    form.add_argument("--lang", default="es", choices=("es", "en"))
+    form.add_argument("--from", dest="first", type=int, help="first pre-printed form number")
+    form.add_argument("--to", dest="last", type=int, help="last pre-printed form number")
+    form.set_defaults(run=run_print_form)
+
+    book = subparsers.add_parser("codebook", help="every stored questionnaire version: "
+                                 "question ids, text, type, codes, skip and check rules")
+    book.add_argument("--db", required=True, type=Path)
+    book.add_argument("--out", required=True, type=Path, help="FILE.pdf or FILE.csv")
+    book.add_argument("--lang", default="en", choices=("es", "en"))
+    book.set_defaults(run=run_codebook)
+
+
+def _qt_app() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    if QApplication.instance() is None:
+        QApplication(["riskmap"])
+
+
+def _check_paths(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
+    if not args.db.exists():
+        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+    if args.out.suffix.lower() not in suffixes:
+        raise CommandError(f"{args.out} must end in {' or '.join(suffixes)}.")
+    if not args.out.parent.is_dir():
+        raise CommandError(f"The folder {args.out.parent} does not exist; create it first.")
+
+
+def run_print_form(args: argparse.Namespace) -> int:
+    _check_paths(args, (".pdf",))
+    from ..services.print_service import PrintRefused, print_plan
+    from ..services.project import Project
+    project = Project.open(args.db)
+    try:
+        plan = print_plan(project, args.round, args.first, args.last)
+    except PrintRefused as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        project.close()
+    _qt_app()
+    from ..charts.paper_form_pdf import PaperFormSpec, write_paper_form_pdf
+    write_paper_form_pdf(PaperFormSpec(plan.questionnaire, args.lang, plan.round_name,
+                                       plan.numbers), args.out)
+    copies = f"{len(plan.numbers)} numbered forms" if plan.numbers else "one blank form"
+    print(f"Printed {copies} of questionnaire {plan.questionnaire.id} "
+          f"{plan.questionnaire.version} to {args.out}.")
+    return 0
+
+
+def run_codebook(args: argparse.Namespace) -> int:
+    _check_paths(args, (".pdf", ".csv"))
+    from ..services.print_service import (codebook_document, stored_versions,
+                                          write_codebook_csv)
+    from ..services.project import Project
+    project = Project.open(args.db)
+    try:
+        versions = stored_versions(project)
+    finally:
+        project.close()
+    if args.out.suffix.lower() == ".csv":
+        write_codebook_csv(versions, args.out, args.lang)
+    else:
+        _qt_app()
+        from ..charts.report_pdf import write_report_pdf
+        write_report_pdf(codebook_document(versions, args.lang), {}, args.out)
+    print(f"Codebook of {len(versions)} questionnaire version(s) written to {args.out}.")
+    return 0

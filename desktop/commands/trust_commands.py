@@ -1,0 +1,128 @@
+"""`riskmap devices list|trust|revoke` and `riskmap questionnaire list|adopt`: what HQ
+vouches for (the laptops it enrolled, the questionnaire version it adopted)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import CommandError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    devices = subparsers.add_parser("devices", help="HQ's register of enrolled laptops")
+    sub = devices.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="enrolled and revoked devices")
+    listing.add_argument("--db", required=True, type=Path)
+    listing.set_defaults(run=run_list)
+    trust = sub.add_parser("trust", help="enrol a laptop by its fingerprint")
+    trust.add_argument("--db", required=True, type=Path)
+    trust.add_argument("fingerprint", metavar="FINGERPRINT",
+                       help="as `riskmap keys device` prints it on the laptop")
+    trust.add_argument("--name", default="", metavar="LABEL", help="a name for the laptop")
+    trust.set_defaults(run=run_trust)
+    revoke = sub.add_parser("revoke", help="refuse a laptop's later bundles")
+    revoke.add_argument("--db", required=True, type=Path)
+    revoke.add_argument("fingerprint", metavar="FINGERPRINT")
+    revoke.add_argument("--reason", default="", help="why (kept in the audit log)")
+    revoke.set_defaults(run=run_revoke)
+
+    questionnaire = subparsers.add_parser("questionnaire", help="questionnaire versions")
+    qsub = questionnaire.add_subparsers(dest="questionnaire_command", metavar="ACTION",
+                                        required=True)
+    qlist = qsub.add_parser("list", help="stored versions, the adopted one marked")
+    qlist.add_argument("--db", required=True, type=Path)
+    qlist.set_defaults(run=run_questionnaire_list)
+    adopt = qsub.add_parser("adopt", help="adopt a stored version for the project (audited)")
+    adopt.add_argument("--db", required=True, type=Path)
+    adopt.add_argument("sha256", metavar="SHA256_PREFIX")
+    adopt.set_defaults(run=run_adopt)
+
+
+def _open(path: Path):
+    from ..services.workspace import open_database
+    if not path.exists():
+        raise CommandError(f"{path} does not exist.")
+    return open_database(path)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from ..services.device_service import display_fingerprint, list_devices
+    from ..storage import device_store
+    db = _open(args.db)
+    try:
+        rows = list_devices(db)
+        for d in rows:
+            state = (f"revoked {d.revoked} by {d.revoked_by}, {d.forms_at_revocation or 0} "
+                     "forms kept and marked" if not d.active else "enrolled")
+            forms = device_store.forms_of_device(db.conn, d.device_id) if d.device_id else 0
+            print(f"{display_fingerprint(d.fingerprint)}  {d.device_id or '(no bundle yet)'}  "
+                  f"{d.name or '-'}  {state} (since {d.enrolled}, {forms} forms)")
+    finally:
+        db.close()
+    if not rows:
+        print("No device is enrolled; enrol one with `riskmap devices trust`.")
+    return 0
+
+
+def run_trust(args: argparse.Namespace) -> int:
+    from ..services.device_service import DeviceRefused, display_fingerprint, trust_device
+    db = _open(args.db) if args.db.exists() else _create(args.db)
+    try:
+        device = trust_device(db, args.fingerprint, args.name)
+    except DeviceRefused as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        db.close()
+    print(f"Enrolled {display_fingerprint(device.fingerprint)}"
+          f"{' (' + device.name + ')' if device.name else ''}: its bundles can be imported.")
+    return 0
+
+
+def _create(path: Path):
+    from ..services.workspace import open_database
+    return open_database(path)
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    from ..services.device_service import DeviceRefused, display_fingerprint, revoke_device
+    db = _open(args.db)
+    try:
+        device, kept = revoke_device(db, args.fingerprint, args.reason)
+    except DeviceRefused as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        db.close()
+    print(f"Revoked {display_fingerprint(device.fingerprint)}: its later bundles are refused; "
+          f"{kept} forms it sent earlier stay, marked as from a revoked device.")
+    return 0
+
+
+def run_questionnaire_list(args: argparse.Namespace) -> int:
+    from ..services.questionnaire_service import versions
+    db = _open(args.db)
+    try:
+        for v in versions(db):
+            mark = "adopted" if v["adopted"] else "       "
+            print(f"{mark}  {v['sha256'][:12]}  {v['id']} {v['version']}  (added {v['added']})")
+    finally:
+        db.close()
+    return 0
+
+
+def run_adopt(args: argparse.Namespace) -> int:
+    from ..domain.questionnaire_loader import QuestionnaireError
+    from ..services.questionnaire_service import AdoptRefused, adopt
+    db = _open(args.db)
+    try:
+        chosen = adopt(db, args.sha256)
+    except AdoptRefused as exc:
+        raise CommandError(str(exc)) from exc
+    except QuestionnaireError as exc:
+        raise CommandError(f"That version is not a valid questionnaire ({exc.problems[0]}); "
+                           "it was not adopted.") from exc
+    finally:
+        db.close()
+    print(f"Adopted {chosen['id']} {chosen['version']} ({chosen['sha256'][:12]}) for "
+          f"{args.db}.")
+    return 0

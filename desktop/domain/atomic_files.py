@@ -1,0 +1,128 @@
+"""Write files whole or not at all: the one way the program writes a file.
+
+`write_atomically(path, data_or_writer)` writes to a temporary name in the target folder,
+flushes and fsyncs it, then renames it over `path` (`os.replace`, atomic on one file
+system) and fsyncs the folder; on any failure (a full disk, a pulled stick) the temporary
+file is removed and an older `path` stays as it was. `write_all({path: writer, ...})`
+does the same for several files, all or none: every file is staged first, then all are
+renamed; if one rename fails the ones already moved are put back.
+
+A writer is bytes, text (UTF-8), or a function that writes the temporary path it is given
+(pandas, Qt image savers). `exclusive` paths must not exist (a key file is never replaced).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+from typing import Callable, Mapping, Union
+
+Writer = Union[bytes, str, Callable[[Path], object]]
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+
+
+def _fsync_path(path: Path) -> None:
+    """Flush a file (or, on POSIX, a folder) to the disk."""
+    flags = os.O_RDONLY if path.is_dir() else os.O_RDWR
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if path.is_dir():
+            return  # folders cannot be opened on every platform (Windows)
+        raise
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not path.is_dir():
+            raise
+    finally:
+        os.close(fd)
+
+
+def _stage(path: Path, writer: Writer, mode: int) -> Path:
+    """Write `writer` to a temporary file beside `path`, fsynced; returns its name."""
+    temp = _temp_name(path)
+    try:
+        if isinstance(writer, (bytes, bytearray, memoryview, str)):
+            data = writer.encode("utf-8") if isinstance(writer, str) else bytes(writer)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        else:
+            writer(temp)
+            if not temp.is_file():
+                raise OSError(f"nothing was written to {path}")
+            os.chmod(temp, mode)
+            _fsync_path(temp)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,
+                     exclusive: bool = False) -> Path:
+    """Write one file whole or not at all (see the module docstring); returns `path`."""
+    path = Path(path)
+    write_all({path: writer}, mode=mode, exclusive={path} if exclusive else ())
+    return path
+
+
+def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
+              exclusive: object = (), modes: Mapping[Path, int] | None = None) -> list[Path]:
+    """Write several files, all or none; returns their paths in the given order."""
+    targets = [Path(p) for p in files]
+    exclusive_set = {Path(p) for p in exclusive}  # type: ignore[union-attr]
+    for path in targets:
+        if path in exclusive_set and path.exists():
+            raise FileExistsError(17, "File exists", str(path))
+    staged: dict[Path, Path] = {}
+    try:
+        for path, writer in zip(targets, files.values()):
+            staged[path] = _stage(path, writer, (modes or {}).get(path, mode))
+        _commit(staged, exclusive_set)
+    finally:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
+    for folder in {path.parent for path in targets}:
+        _fsync_path(folder)
+    return targets
+
+
+def _commit(staged: dict[Path, Path], exclusive: set[Path]) -> None:
+    """Rename every staged file into place; on a failure, undo the renames done so far."""
+    saved: dict[Path, Path] = {}  # target -> the older file moved aside
+    done: list[Path] = []
+    try:
+        for path, temp in staged.items():
+            if path in exclusive:
+                try:
+                    os.link(temp, path)  # fails if someone made the file meanwhile
+                except FileExistsError:
+                    raise
+                except OSError:  # no hard links here (FAT): check, then rename
+                    if path.exists():
+                        raise FileExistsError(17, "File exists", str(path)) from None
+                    os.replace(temp, path)
+                temp.unlink(missing_ok=True)
+            else:
+                if len(staged) > 1 and path.exists():
+                    aside = _temp_name(path).with_suffix(".old")
+                    os.replace(path, aside)
+                    saved[path] = aside
+                os.replace(temp, path)
+            done.append(path)
+    except BaseException:
+        for path in done:
+            path.unlink(missing_ok=True)
+        for path, aside in saved.items():
+            os.replace(aside, path)
+        raise
+    for aside in saved.values():
+        aside.unlink(missing_ok=True)

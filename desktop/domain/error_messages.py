@@ -1,0 +1,271 @@
+"""The one catalogue of error sentences, English and Spanish (Qt-free).
+
+Each sentence says what happened and what to do; the command line, the services and the
+window all show these (`user_error.UserError`). Keys are grouped by prefix: files and
+databases, commands, bundles (`bundle.<kind>`, see bundle/errors.py), verification
+(`verify.<key>`). A test checks both languages are complete and take the same fields.
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # Files, disks and databases.
+    "unexpected": {
+        "en": "Something unexpected went wrong; please send the log file {log} to the people "
+              "who support RiskMap Survey Desk.",
+        "es": "Ocurrió un error inesperado; envíe el archivo de registro {log} a quienes dan "
+              "soporte a RiskMap Survey Desk."},
+    "disk_full": {
+        "en": "The disk is full ({path}); free some space and try again (nothing was "
+              "half-written).",
+        "es": "El disco está lleno ({path}); libere espacio e intente de nuevo (no quedó nada "
+              "escrito a medias)."},
+    "read_only_disk": {
+        "en": "{path} is on a read-only disk or share; choose a folder you can write to.",
+        "es": "{path} está en un disco o carpeta de solo lectura; elija una carpeta en la que "
+              "se pueda escribir."},
+    "no_permission": {
+        "en": "You do not have permission to use {path}; choose another folder or ask for "
+              "access.",
+        "es": "No tiene permiso para usar {path}; elija otra carpeta o pida acceso."},
+    "not_found": {
+        "en": "{path} does not exist; check the name and the folder.",
+        "es": "{path} no existe; revise el nombre y la carpeta."},
+    "is_a_folder": {
+        "en": "{path} is a folder; give the name of a file.",
+        "es": "{path} es una carpeta; indique el nombre de un archivo."},
+    "not_a_folder": {
+        "en": "{path} is not a folder; give the name of a folder.",
+        "es": "{path} no es una carpeta; indique el nombre de una carpeta."},
+    "io_error": {
+        "en": "{path} could not be read or written ({reason}); check the disk and try again.",
+        "es": "No se pudo leer o escribir {path} ({reason}); revise el disco e intente de "
+              "nuevo."},
+    "out_of_memory": {
+        "en": "The computer ran out of memory; close other programs and try again.",
+        "es": "La computadora se quedó sin memoria; cierre otros programas e intente de nuevo."},
+    "not_utf8": {
+        "en": "{path} is not UTF-8 text; save it as UTF-8 and try again.",
+        "es": "{path} no es texto UTF-8; guárdelo como UTF-8 e intente de nuevo."},
+    "cannot_open": {
+        "en": "{path} cannot be opened; check that the disk is connected and the file is "
+              "readable.",
+        "es": "No se puede abrir {path}; revise que el disco esté conectado y el archivo se "
+              "pueda leer."},
+    "db_empty": {
+        "en": "{path} is an empty file, not a RiskMap database; it was not changed. Choose the "
+              "project file.",
+        "es": "{path} es un archivo vacío, no una base de datos de RiskMap; no se modificó. Elija el "
+              "archivo del proyecto."},
+    "db_not_sqlite": {
+        "en": "{path} is not a RiskMap database (it is not an SQLite file); it was not "
+              "changed. Choose the project file.",
+        "es": "{path} no es una base de datos de RiskMap (no es un archivo SQLite); no se "
+              "modificó. Elija el archivo del proyecto."},
+    "db_foreign": {
+        "en": "{path} belongs to another program, it is not a RiskMap database; it was not "
+              "changed. Choose the project file.",
+        "es": "{path} pertenece a otro programa, no es una base de datos de RiskMap; no se "
+              "modificó. Elija el archivo del proyecto."},
+    "db_damaged": {
+        "en": "{path} is damaged (the database is malformed); restore it from a backup copy "
+              "and keep the damaged file for the support team.",
+        "es": "{path} está dañado (la base de datos está corrupta); restáurelo desde una copia "
+              "de seguridad y guarde el archivo dañado para el equipo de soporte."},
+    "db_read_only": {
+        "en": "{path} is read-only (the file, its folder or the disk); copy it to a folder "
+              "you can write to and open the copy.",
+        "es": "{path} es de solo lectura (el archivo, su carpeta o el disco); cópielo a una "
+              "carpeta en la que se pueda escribir y abra la copia."},
+    "db_locked": {
+        "en": "{path} is busy in another window or program; close it there and try again.",
+        "es": "{path} está ocupado en otra ventana o programa; ciérrelo allí e intente de "
+              "nuevo."},
+    "db_too_new": {
+        "en": "{path} was written by a newer version of RiskMap Survey Desk (schema {found}; "
+              "this program knows up to {known}). Install the newer version to open it; the "
+              "file was not changed.",
+        "es": "{path} fue escrito por una versión más nueva de RiskMap Survey Desk (esquema "
+              "{found}; este programa conoce hasta {known}). Instale la versión más nueva para "
+              "abrirlo; el archivo no se modificó."},
+    "db_no_questionnaire": {
+        "en": "{path} has no questionnaire; it is not a RiskMap project.",
+        "es": "{path} no tiene cuestionario; no es un proyecto de RiskMap."},
+    "questionnaire_bad": {
+        "en": "{problem} ({n} problem(s) in the questionnaire; fix the file and try again)",
+        "es": "{problem} ({n} problema(s) en el cuestionario; corrija el archivo e intente "
+              "de nuevo)"},
+
+    # Commands.
+    "db_missing": {
+        "en": "{path} does not exist; give the path of a project database.",
+        "es": "{path} no existe; indique la ruta de una base de datos de proyecto."},
+    "db_exists": {
+        "en": "{path} exists already; choose a new file name.",
+        "es": "{path} ya existe; elija un nombre de archivo nuevo."},
+    "out_is_file": {
+        "en": "{path} is a file; give a folder for the output.",
+        "es": "{path} es un archivo; indique una carpeta para el resultado."},
+    "demo_count": {
+        "en": "--n must be between 1 and 1,000,000.",
+        "es": "--n debe estar entre 1 y 1.000.000."},
+    "demo_round_taken": {
+        "en": "The round {round} already has forms; nothing was added. Choose another round "
+              "with --round or another --seed.",
+        "es": "La ronda {round} ya tiene formularios; no se agregó nada. Elija otra ronda con "
+              "--round u otra --seed."},
+    "no_such_round": {
+        "en": "There is no round named {round}; rounds: {names}.",
+        "es": "No hay una ronda llamada {round}; rondas: {names}."},
+    "keys_exist": {
+        "en": "{path} exists already; move the old key files away first (they may be in use).",
+        "es": "{path} ya existe; primero mueva los archivos de claves anteriores (pueden "
+              "estar en uso)."},
+    "image_not_written": {
+        "en": "Could not write {path}; check the folder is writable and the disk has space.",
+        "es": "No se pudo escribir {path}; revise que la carpeta admita escritura y que el "
+              "disco tenga espacio."},
+
+    # Bundles (kinds of bundle.errors.BundleError).
+    "bundle.not_a_bundle": {
+        "en": "This file is not a RiskMap bundle (it is not an age-encrypted file); choose a "
+              "file whose name ends in .zip.age.",
+        "es": "Este archivo no es un paquete de RiskMap (no está cifrado con age); elija un "
+              "archivo cuyo nombre termine en .zip.age."},
+    "bundle.wrong_key": {
+        "en": "This bundle was not encrypted for the identity you chose; import it with the "
+              "headquarters key file it was sent to.",
+        "es": "Este paquete no fue cifrado para la identidad elegida; impórtelo con el archivo "
+              "de clave de la sede a la que se envió."},
+    "bundle.truncated": {
+        "en": "The bundle file is incomplete or damaged (it was probably cut short while "
+              "copying); copy it again from the original and import the new copy.",
+        "es": "El archivo del paquete está incompleto o dañado (probablemente se cortó al "
+              "copiarlo); cópielo de nuevo desde el original e importe la copia nueva."},
+    "bundle.tampered": {
+        "en": "The bundle was changed after the field laptop signed it, so it cannot be "
+              "trusted; ask the team to export and send it again.",
+        "es": "El paquete fue modificado después de que la computadora de campo lo firmó, así "
+              "que no es confiable; pida al equipo que lo exporte y lo envíe de nuevo."},
+    "bundle.unknown_device_key": {
+        "en": "The bundle claims to come from a known laptop but is signed by a different "
+              "key; do not import it, and check with the team who made it.",
+        "es": "El paquete dice venir de una computadora conocida pero está firmado con otra "
+              "clave; no lo importe y consulte con el equipo quién lo hizo."},
+    "bundle.replay": {
+        "en": "This bundle was imported before; nothing was changed.",
+        "es": "Este paquete ya se importó antes; no se modificó nada."},
+    "bundle.unsupported_version": {
+        "en": "This bundle was made by a newer version of RiskMap Survey Desk; install the "
+              "newer version to import it.",
+        "es": "Este paquete fue hecho con una versión más nueva de RiskMap Survey Desk; "
+              "instale la versión más nueva para importarlo."},
+    "bundle.unsafe": {
+        "en": "The bundle contains unexpected or unsafe files, so it was not opened; ask the "
+              "team to export it again with RiskMap Survey Desk.",
+        "es": "El paquete contiene archivos inesperados o inseguros, así que no se abrió; "
+              "pida al equipo que lo exporte de nuevo con RiskMap Survey Desk."},
+    "bundle.too_large": {
+        "en": "The bundle is larger than this program accepts, so it was not opened; ask the "
+              "team to export it in smaller parts.",
+        "es": "El paquete es más grande de lo que este programa acepta, así que no se abrió; "
+              "pida al equipo que lo exporte en partes más pequeñas."},
+    "bundle.bad_identity": {
+        "en": "The key file is not an age identity (it should contain a line starting with "
+              "AGE-SECRET-KEY-); choose the headquarters key file.",
+        "es": "El archivo de clave no es una identidad age (debería tener una línea que "
+              "empiece con AGE-SECRET-KEY-); elija el archivo de clave de la sede."},
+    "bundle.bad_recipient": {
+        "en": "A recipient is not a valid age public key (it should start with age1); paste "
+              "the key exactly as headquarters sent it.",
+        "es": "Un destinatario no es una clave pública age válida (debería empezar con age1); "
+              "pegue la clave tal como la envió la sede."},
+
+    "bundle.unknown_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters has not enrolled, so nothing was imported; compare the fingerprint "
+              "with the laptop's and enrol it with: {command}",
+        "es": "El paquete viene del equipo {device_id} con huella {fingerprint}, que la sede "
+              "no ha inscrito, así que no se importó nada; compare la huella con la del "
+              "portátil e inscríbalo con: {command}"},
+    "bundle.revoked_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters revoked on {revoked}, so nothing was imported.",
+        "es": "El paquete viene del equipo {device_id} con huella {fingerprint}, que la sede "
+              "revocó el {revoked}, así que no se importó nada."},
+    "bundle.device_id_mismatch": {
+        "en": "The bundle is signed by the enrolled key {fingerprint} of device {enrolled_id} "
+              "but claims to come from device {device_id}, so nothing was imported; check "
+              "with the team who made it.",
+        "es": "El paquete está firmado con la clave inscrita {fingerprint} del equipo "
+              "{enrolled_id} pero dice venir del equipo {device_id}, así que no se importó "
+              "nada; consulte con el equipo que lo hizo."},
+    "bundle.bad_questionnaire": {
+        "en": "The bundle carries a questionnaire that is not valid ({problem}), so nothing "
+              "was imported; ask the team to export again with the questionnaire headquarters "
+              "sent.",
+        "es": "El paquete trae un cuestionario que no es válido ({problem}), así que no se "
+              "importó nada; pida al equipo que exporte de nuevo con el cuestionario que "
+              "envió la sede."},
+    "bundle.bad_answer": {
+        "en": "Form {form_number} of round {round} has an invalid answer to question "
+              "{question} ({problem}), so nothing of this bundle was imported; ask the team "
+              "to correct the form and export again.",
+        "es": "El formulario {form_number} de la ronda {round} tiene una respuesta no válida "
+              "a la pregunta {question} ({problem}), así que no se importó nada de este "
+              "paquete; pida al equipo que corrija el formulario y exporte de nuevo."},
+    "bundle.csv_mismatch": {
+        "en": "responses.csv in the bundle does not agree with its records ({problem}), so "
+              "nothing was imported; ask the team to export it again.",
+        "es": "responses.csv del paquete no coincide con sus registros ({problem}), así que "
+              "no se importó nada; pida al equipo que lo exporte de nuevo."},
+    "bundle.audit_chain": {
+        "en": "The audit log in this bundle does not continue the one headquarters holds for "
+              "device {device} ({problem}), so nothing was imported; import that device's "
+              "earlier bundles first, or ask the team why its audit log changed.",
+        "es": "El registro de auditoría de este paquete no continúa el que la sede tiene del "
+              "equipo {device} ({problem}), así que no se importó nada; importe antes los "
+              "paquetes anteriores de ese equipo, o pregunte al equipo por qué cambió su "
+              "registro."},
+    "bundle.sequence_reused": {
+        "en": "Device {device_id} already sent a different bundle numbered {sequence} "
+              "({other}), so this one was held and nothing was imported; ask the team which "
+              "of the two is genuine.",
+        "es": "El equipo {device_id} ya envió otro paquete con el número {sequence} "
+              "({other}), así que este quedó retenido y no se importó nada; pregunte al "
+              "equipo cuál de los dos es el auténtico."},
+
+    # Verification (services/verification_service.py).
+    "verify.no_form": {
+        "en": "Form {n} is not in this round. Check the number on the paper.",
+        "es": "El formulario {n} no está en esta ronda. Revise el número en el papel."},
+    "verify.not_entered": {
+        "en": "Form {n} cannot be verified now (its status is {status}).",
+        "es": "El formulario {n} no se puede verificar ahora (su estado es {status})."},
+    "verify.same_operator": {
+        "en": "Form {n} was keyed by {operator}; another operator must verify it.",
+        "es": "El formulario {n} lo digitó {operator}; debe verificarlo otra persona."},
+    "verify.open_exists": {
+        "en": "Form {n} already has a verification waiting for its decisions.",
+        "es": "El formulario {n} ya tiene una verificación pendiente de decisiones."},
+    "verify.no_verification": {
+        "en": "This verification no longer exists or is already finished.",
+        "es": "Esta verificación ya no existe o ya está terminada."},
+    "verify.bad_decision": {
+        "en": "Choose keep first, keep second or type the correct value.",
+        "es": "Elija mantener la primera, mantener la segunda o escriba el valor correcto."},
+    "verify.bad_value": {
+        "en": "The value typed for {question} is not valid: {problem}",
+        "es": "El valor escrito para {question} no es válido: {problem}"},
+    "verify.bad_rule": {
+        "en": "Choose a sample rule: every form, every Nth form, a random share or none.",
+        "es": "Elija una regla de muestra: todos los formularios, uno de cada N, una "
+              "proporción al azar o ninguno."},
+    "verify.undecided": {
+        "en": "{n} discrepancies still need a decision.",
+        "es": "Faltan decisiones para {n} discrepancias."},
+    "verify.final_invalid": {
+        "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
+        "es": "El formulario corregido no es válido en {question}: {problem} Cambie esa "
+              "decisión."},
+}

@@ -1,0 +1,85 @@
+"""HQ's register of enrolled field laptops (`riskmap devices`, the Import view).
+
+Enrolment replaces trust on first use: the analyst compares the fingerprint a laptop shows
+(`riskmap keys device`, Settings, About, or its enrolment card) with the one HQ was sent,
+out of band, and only then trusts it. Enrolling and revoking are audited acts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..storage import device_store
+from ..storage.audit_store import AuditEntry, write_audit
+from ..storage.clock import utc_now
+from ..storage.database import Database
+from ..storage.device_store import EnrolledDevice
+
+HQ_DEVICE = "hq"
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+
+
+class DeviceRefused(ValueError):
+    """A register change that was not made; the message says why and what to do."""
+
+
+def normalise_fingerprint(text: str) -> str:
+    """'ab12 cd34 ...' or 'AB12CD34...' -> 32 lower-case hex digits (DeviceRefused else)."""
+    compact = re.sub(r"[\s:-]", "", text or "").lower()
+    if not _HEX32.match(compact):
+        raise DeviceRefused(f"'{text}' is not a device fingerprint (8 groups of 4 hex digits, "
+                            "as `riskmap keys device` prints it on the laptop).")
+    return compact
+
+
+def display_fingerprint(compact: str) -> str:
+    """32 hex digits -> 8 groups of 4, as the laptop shows it."""
+    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def enrol_command(fingerprint: str, db_path: str | Path = "HQ.db") -> str:
+    """The command that enrols a device, for refusal messages."""
+    return f'riskmap devices trust --db {db_path} "{display_fingerprint(fingerprint)}"'
+
+
+def list_devices(db: Database) -> list[EnrolledDevice]:
+    return device_store.devices(db.conn)
+
+
+def trust_device(db: Database, fingerprint: str, name: str = "",
+                 operator: str = "analyst") -> EnrolledDevice:
+    """Enrol a fingerprint (audited); enrolling an enrolled device again is refused."""
+    compact = normalise_fingerprint(fingerprint)
+    with db.transaction() as conn:
+        existing = device_store.get_device(conn, compact)
+        if existing is not None:
+            state = "revoked" if not existing.active else "enrolled"
+            raise DeviceRefused(f"The device {display_fingerprint(compact)} is already "
+                                f"{state}; nothing was changed.")
+        now = utc_now()
+        device_store.enrol(conn, compact, name, now, operator)
+        write_audit(conn, [AuditEntry("device_enrol", operator, HQ_DEVICE,
+                                      new=display_fingerprint(compact), reason=name or None)],
+                    now)
+        return device_store.get_device(conn, compact)
+
+
+def revoke_device(db: Database, fingerprint: str, reason: str = "",
+                  operator: str = "analyst") -> tuple[EnrolledDevice, int]:
+    """Revoke an enrolled device (audited); returns it and how many of its forms HQ keeps."""
+    compact = normalise_fingerprint(fingerprint)
+    with db.transaction() as conn:
+        existing = device_store.get_device(conn, compact)
+        if existing is None:
+            raise DeviceRefused(f"The device {display_fingerprint(compact)} is not enrolled; "
+                                "see `riskmap devices list`.")
+        if not existing.active:
+            raise DeviceRefused(f"The device {display_fingerprint(compact)} was revoked "
+                                f"already on {existing.revoked}; nothing was changed.")
+        now = utc_now()
+        kept = device_store.revoke(conn, compact, now, operator, reason)
+        write_audit(conn, [AuditEntry("device_revoke", operator, HQ_DEVICE,
+                                      old=display_fingerprint(compact),
+                                      new=f"{kept} forms kept", reason=reason or None)], now)
+        return device_store.get_device(conn, compact), kept

@@ -1,0 +1,211 @@
+"""HQ's door: every check that decides whether a verified bundle may be merged.
+
+Run by the import service inside the bundle's one `BEGIN IMMEDIATE` transaction, before
+the first write, so two imports at once see each other's results and a refusal leaves the
+database as it was. In order: the device register (enrolled, not revoked, the device id
+bound to its key), the sequence number (a number reused by another bundle is held), every
+questionnaire the bundle carries (the full loader), every answer against the version its
+round was keyed with (`FormGate`, the entry form's rules), responses.csv against the
+records, and the audit hash chain against the last row HQ holds for each device.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..bundle.bundle_reader import BundleContents, VerifiedBundle
+from ..bundle.csv_export import CsvWriter
+from ..bundle.errors import BundleError
+from ..bundle.manifest import RESPONSES_CSV
+from ..domain.form_gate import FormGate
+from ..domain.form_rules import CONFIRMABLE
+from ..domain.questionnaire import Questionnaire
+from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnaire
+from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
+from ..storage.device_store import EnrolledDevice
+from .device_service import enrol_command
+
+
+def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
+                 db_label: str) -> EnrolledDevice:
+    """The enrolled, unrevoked register entry of the key that signed the bundle."""
+    m = verified.manifest
+    compact = verified.fingerprint.replace(" ", "")
+    device = device_store.get_device(conn, compact)
+    if device is None:
+        raise BundleError("unknown_device", f"{m.device_id} {compact}", device_id=m.device_id,
+                          fingerprint=verified.fingerprint,
+                          command=enrol_command(compact, db_label))
+    if not device.active:
+        raise BundleError("revoked_device", f"{m.device_id} {compact}",
+                          device_id=m.device_id, fingerprint=verified.fingerprint,
+                          revoked=device.revoked)
+    if device.device_id is not None and device.device_id != m.device_id:
+        raise BundleError("device_id_mismatch", m.device_id, device_id=m.device_id,
+                          enrolled_id=device.device_id, fingerprint=verified.fingerprint)
+    return device
+
+
+def check_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
+    """A sequence number this device already used for another bundle is held."""
+    m = verified.manifest
+    other = bundle_store.imported_bundle_with_sequence(conn, m.device_id, m.sequence)
+    if other is not None and other != m.bundle_uuid:
+        raise BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
+                          device_id=m.device_id, sequence=m.sequence, other=other)
+
+
+def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
+                         rounds: list[dict]) -> dict[str, Questionnaire]:
+    """Every questionnaire in the bundle, through the full loader; HQ's stored versions
+    that the bundle's rounds refer to are loaded too."""
+    texts = [questionnaire_text] + [r["questionnaire_definition"] for r in rounds
+                                    if r["questionnaire_definition"]]
+    parsed: dict[str, Questionnaire] = {}
+    for text in texts:
+        try:
+            q = parse_questionnaire(text, source="bundle")
+        except QuestionnaireError as exc:
+            raise BundleError("bad_questionnaire", str(exc),
+                              problem=exc.problems[0] if exc.problems else "?") from exc
+        except (RecursionError, ValueError, TypeError) as exc:
+            raise BundleError("bad_questionnaire", repr(exc), problem=type(exc).__name__) \
+                from exc
+        parsed[q.sha256] = q
+    for round_ in rounds:
+        sha = round_["questionnaire_sha256"]
+        if sha not in parsed:
+            text = questionnaire_store.questionnaire_text(conn, sha)
+            if text is None:
+                raise BundleError("tampered", f"round {round_['uuid']}: unknown questionnaire")
+            parsed[sha] = parse_questionnaire(text, source="HQ")
+    return parsed
+
+
+class AnswerDoor:
+    """Checks every form as the parser reads it (`form` is `parse_records`' on_form):
+    its answers against its round's questionnaire version (`FormGate`), and its row of
+    responses.csv, rebuilt from the record; `finish` compares the whole file and looks
+    for the operator's confirmation of each out-of-range value."""
+
+    def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle):
+        self.conn = conn
+        self.verified = verified
+        self.questionnaires: dict[str, Questionnaire] = {}
+        self.round_names: dict[str, str] = {}
+        self._round_q: dict[str, str] = {}
+        self._gates: dict[str, FormGate] = {}
+        self._csv: CsvWriter | None = None
+        self._pending: list[tuple] = []  # out-of-range values that need a confirmation
+
+    def start(self, rounds: list[dict]) -> None:
+        """Validate the questionnaires and learn the rounds (at the first form)."""
+        text = self.verified.files["questionnaire.json"].decode("utf-8", "replace")
+        self.questionnaires = check_questionnaires(self.conn, text, rounds)
+        self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
+        self.round_names = {r["uuid"]: r["name"] for r in rounds}
+        for uuid, name, q_sha in bundle_store.round_rows(self.conn):
+            self._round_q[uuid], self.round_names[uuid] = q_sha, name
+        bundle_q = self.questionnaires[self.verified.manifest.questionnaire["sha256"]]
+        self._csv = CsvWriter(tuple(q.id for q in bundle_q.questions()))
+
+    def form(self, record, answers: dict, rounds: list[dict]) -> None:
+        if self._csv is None:
+            self.start(rounds)
+        f = record.fields
+        sha = self._round_q.get(f["round_uuid"])
+        if sha is None:
+            raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+        gate = self._gates.get(sha)
+        if gate is None:
+            gate = self._gates[sha] = FormGate(self.questionnaires[sha])
+        for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
+            if problem.key in CONFIRMABLE:
+                self._pending.append((record, problem, answers.get(problem.question_id)))
+                continue
+            _refuse_answer(record, problem, self.round_names)
+        self._csv.add((self.round_names.get(f["round_uuid"], ""), f["round_uuid"], f["uuid"],
+                       f["form_number"], f["status"], f["operator"], f["device"],
+                       f["created"], f["updated"], f["revision"], f["deleted_reason"]),
+                      answers, record.answers_text)
+
+    def finish(self, contents: BundleContents) -> None:
+        if self._csv is None:  # a bundle without forms
+            self.start(contents.rounds)
+        if self._pending:
+            _check_confirmations(self.conn, contents, self._pending, self.round_names)
+        if self._csv.to_bytes() != self.verified.files[RESPONSES_CSV]:
+            raise BundleError("csv_mismatch", RESPONSES_CSV,
+                              problem="a row or a value differs from records.jsonl")
+
+
+def _refuse_answer(record, problem, round_names: dict[str, str]) -> None:
+    f = record.fields
+    raise BundleError("bad_answer", f"{f['uuid']} {problem.question_id} {problem.key}",
+                      form_number=f["form_number"],
+                      round=round_names.get(f["round_uuid"], f["round_uuid"]),
+                      question=problem.question_id, problem=problem.message)
+
+
+def _check_confirmations(conn, contents: BundleContents, pending: list[tuple],
+                         round_names: dict[str, str]) -> None:
+    """An out-of-range value passes only with the operator's confirmation in the audit
+    log (this bundle's rows or those HQ holds), as the entry form records it."""
+    confirmed = {(row[5], row[6], row[8]) for row in contents.audit
+                 if row[4] == "confirm_out_of_range"}
+    confirmed |= bundle_store.confirmations(conn, {r.uuid for r, _, _ in pending})
+    for record, problem, value in pending:
+        if (record.uuid, problem.question_id, value) not in confirmed:
+            _refuse_answer(record, problem, round_names)
+
+
+def check_audit_chain(conn: sqlite3.Connection, contents: BundleContents) -> list[tuple]:
+    """The bundle's audit rows that HQ does not hold, after checking that each device's
+    rows verify, link to each other, and continue from the last row HQ holds for it."""
+    rows = contents.audit
+    held = bundle_store.audit_hashes(conn, (row[0] for row in rows))
+    by_device: dict[str, list[tuple]] = {}
+    for row in rows:
+        by_device.setdefault(row[3], []).append(row)
+    new_rows: list[tuple] = []
+    for device, chain in by_device.items():
+        head = audit_chain.device_head(conn, device)
+        has_chain = bool(head)
+        previous: str | None = None
+        started_new = False
+        for row in chain:
+            values, prev, digest = row[:10], row[10], row[11]
+            known = row[0] in held
+            if digest is None:  # a row written before the chain existed (format 1)
+                if previous is not None or (not known and has_chain):
+                    _chain_error(device, "a row without its hash follows the chain")
+                if known and held[row[0]] is not None:
+                    _chain_error(device, "a row lost its hash")
+                if not known:
+                    new_rows.append(row)
+                continue
+            if digest != audit_chain.row_hash(prev, values):
+                _chain_error(device, "a row does not match its hash: it was changed")
+            if previous is not None and prev != previous:
+                _chain_error(device, "a row is missing or out of order")
+            if known:
+                if held[row[0]] != digest:
+                    _chain_error(device, "a row differs from the one headquarters holds")
+                if started_new:
+                    _chain_error(device, "rows headquarters holds follow new rows")
+            else:
+                if not started_new and prev != (head or audit_chain.GENESIS):
+                    _chain_error(device, "it does not start where the last imported "
+                                         "bundle ended")
+                started_new = True
+                new_rows.append(row)
+            previous = digest
+    return new_rows
+
+
+def _chain_error(device: str, problem: str) -> None:
+    raise BundleError("audit_chain", f"{device}: {problem}", device=device, problem=problem)
+
+
+__all__ = ["AnswerDoor", "check_audit_chain", "check_device", "check_questionnaires",
+           "check_sequence"]

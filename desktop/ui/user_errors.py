@@ -1,0 +1,40 @@
+"""Failures shown to people in the window: one sentence in the current language.
+
+`error_sentence` is the only way a view turns an exception into text: a `UserError` (and
+the older *Refused / BundleError / DatabaseError classes) gives its catalogue sentence in
+the window's language; a failure of the machine (a full disk, a read-only folder, a damaged
+database) is translated into one (domain/user_error.translate); anything else is a bug, so
+its traceback goes to the log file and the sentence asks for that file. Raw exception text
+never reaches the screen. `show_error` puts the sentence in a warning dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.user_error import error_message, sentence_of
+from ..services.paths import log_path
+
+log = logging.getLogger(__name__)
+
+
+def error_sentence(error: BaseException, lang: str, path: object = None,
+                   unexpected: str | None = None) -> str:
+    """The sentence for `error` in `lang`; `path` names the file for sqlite3 errors (which
+    do not say), `unexpected` replaces the 'please send the log file' sentence."""
+    from ..domain.user_error import translate
+    known = translate(error, path) if path is not None else None
+    sentence = known.in_language(lang) if known is not None else sentence_of(error, lang)
+    if sentence is None:
+        log.error("unexpected failure shown to the user", exc_info=error)
+        return unexpected or error_message("unexpected", lang, log=log_path())
+    log.warning("shown to the user: %s (%s: %s)", sentence, type(error).__name__, error)
+    return sentence
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException, lang: str,
+               path: object = None) -> None:
+    """A warning dialog with the one sentence for `error`."""
+    QMessageBox.warning(parent, title, error_sentence(error, lang, path))

@@ -1,0 +1,82 @@
+"""The heat map in the dashboard at 1366x768: room for the matrix, badges that cover no
+other badge and no cell's score, and a risk register naming every risk in full with its
+figures, in English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+from desktop.ui.main_window import MainWindow
+from desktop.ui.translation import install_translator
+
+
+@pytest.fixture
+def window(qtbot, demo_project, device_key, settings):
+    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+                         runner=SynchronousRunner())
+    win = MainWindow(context, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _dashboard(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.nav, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # View menu
+    view = window.pages["dashboard"]
+    assert view is not None and window.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: view.data is not None)
+    QCoreApplication.processEvents()
+    return view
+
+
+def _rect(item):
+    return item.mapRectToScene(item.boundingRect())
+
+
+def test_badges_cover_nothing_at_a_laptop_size(qtbot, window):
+    view = _dashboard(qtbot, window)
+    chart = view.charts.heat_map
+    assert chart.width() >= 500 and chart.plot.vb.width() >= 330  # room for the matrix
+    badges = [_rect(badge) for badge in chart.badges]
+    assert len(badges) == 10
+    for i, one in enumerate(badges):
+        for other in badges[i + 1:]:
+            assert not one.intersects(other)
+        for label in chart.cell_labels:
+            assert not one.intersects(_rect(label)), label.textItem.toPlainText()
+    x, y = chart.points.getData()
+    leader_x, leader_y = chart.leaders.getData()
+    assert len(leader_x) == 2 * len(x)  # every badge is tied to its point
+
+
+@pytest.mark.parametrize("lang, name, header", [
+    ("en", "Misuse of fuel, vehicles and equipment", "Risk"),
+    ("es", "Uso indebido de combustible y equipo", "Riesgo")])
+def test_the_register_names_every_risk_in_full(qtbot, window, qapp, lang, name, header):
+    install_translator(qapp, lang)
+    window.context.set_language(lang)
+    try:
+        view = _dashboard(qtbot, window)
+        qtbot.waitUntil(lambda: view.data is not None and view.analysis.lang == lang)
+        table = view.register_table
+        assert table.rowCount() == 10
+        assert table.horizontalHeaderItem(1).text() == header
+        rows = table.texts()
+        assert name in [row[1] for row in rows]
+        register = view.data.register.sort_values("number")
+        first = register.iloc[0]
+        assert rows[0][0] == "1" and rows[0][7] == str(int(first["n"]))
+        assert rows[0][4] == first["score_text"] and rows[0][5] == first["level_label"]
+        assert rows[0][6] == f"{first['score_ci_low']:.1f}–{first['score_ci_high']:.1f}"
+    finally:
+        install_translator(qapp, "en")
