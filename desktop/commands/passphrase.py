@@ -67,7 +67,7 @@ def prepare_database(args: argparse.Namespace) -> Path | None:
     db = getattr(args, "db", None)
     if not isinstance(db, Path) or getattr(args, "unlock", True) is False:
         return None
-    exists = db.exists() and db.stat().st_size > 0
+    exists = db.exists()  # an empty file too: the command says what is wrong with it
     if db_keys.is_encrypted(db) and exists:
         try:
             db_keys.unlock(db, required_passphrase(args))

@@ -199,9 +199,9 @@ class Database:
 def _check_header(locator: DatabaseLocator) -> None:
     """A plaintext file must carry our header; an encrypted one looks random."""
     path = locator.path
-    if locator.key is None:
+    if locator.key is None or path.stat().st_size == 0:
         header_application_id(path)
-    elif path.stat().st_size > 0 and is_plaintext_file(path):
+    elif is_plaintext_file(path):
         raise PlaintextDatabaseError(
             f"{path} is not encrypted yet; convert it before opening it with a key.")
 

@@ -22,6 +22,7 @@ def open_project(parent: QWidget | None, path: str | Path,
     """Unlock (or create, or convert) and open the project at `path`."""
     path = Path(path)
     if db_keys.is_plaintext(path):
+        Workspace.open(path, read_only=True).close()  # refuses another program's file
         if not _convert(parent, path):
             return Workspace.open(path)  # the person chose to keep it plaintext for now
     elif db_keys.is_encrypted(path):
