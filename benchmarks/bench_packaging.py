@@ -127,7 +127,8 @@ def _installed_dependency_folders() -> list[Path]:
 def _scratch_env(scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(RISKMAP_HOME=str(scratch / "home"), XDG_CONFIG_HOME=str(scratch / "config"),
-               HOME=str(scratch), RISKMAP_EXIT_WHEN_READY="1")
+               HOME=str(scratch), RISKMAP_EXIT_WHEN_READY="1",
+               RISKMAP_PASSPHRASE="start-up benchmark passphrase")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 

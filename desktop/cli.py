@@ -20,7 +20,7 @@ from . import APP_NAME, __version__
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
 COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
                    "print_commands", "trust_commands", "data_commands",
-                   "questionnaire_commands"]
+                   "questionnaire_commands", "key_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop.commands.{name}").register(subparsers)
+    from .commands.passphrase import add_to_every_db_command
+    add_to_every_db_command(parser)  # after every module: each --db command reads it
     return parser
 
 
@@ -49,13 +51,19 @@ def main(argv: list[str] | None = None) -> int:
             return run_selftest()
         from .ui.app import run_app
         return run_app(args.db)
+    made_keys = None
     try:
+        from .commands.passphrase import prepare_database
+        made_keys = prepare_database(args)
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         print("riskmap: interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
         return report_failure(exc, args.command, getattr(args, "db", None))
+    finally:
+        if made_keys is not None and not args.db.exists():
+            made_keys.unlink(missing_ok=True)  # the database was never made
 
 
 def report_failure(exc: BaseException, command: str = "", path: object = None) -> int:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 FORM_NUMBER = 17
+SELFTEST_PASSPHRASE = "selftest passphrase, not a secret"
 STEP_TIMEOUT_MS = 10_000
 
 
@@ -128,17 +129,25 @@ class SelfTest:
     def database(self) -> str:
         from .bundle.device_key import load_or_create_device_key
         from .services.paths import user_data_dir
+        from .services import db_keys
         from .services.project import Project
         from .ui.app_context import AppContext
         from .ui.background import SynchronousRunner
+        # Encrypted like every project: a key wrapped to the self-test's passphrase.
+        self.passphrase_file = self.root / "passphrase.txt"
+        self.passphrase_file.write_text(SELFTEST_PASSPHRASE + "\n", encoding="utf-8")
+        db_keys.create_keys(self.field_db, SELFTEST_PASSPHRASE)
+        db_keys.create_keys(self.hq_db, SELFTEST_PASSPHRASE)
         project = Project.open(self.field_db)
+        if not project.encrypted or db_keys.is_plaintext(self.field_db):
+            raise AssertionError("the project database is not encrypted")
         round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
                                       target_count=10, form_min=1, form_max=100)
         key = load_or_create_device_key(user_data_dir())
         self.context = AppContext(project, key, operator="SELFTEST", lang="es",
                                   runner=SynchronousRunner())
         self.context.set_round(round_.uuid)
-        return f"{self.field_db.name}, device {key.device_id}"
+        return f"{self.field_db.name} (SQLCipher), device {key.device_id}"
 
     def main_window(self) -> str:
         from PySide6.QtCore import QSettings
@@ -222,12 +231,12 @@ class SelfTest:
     def import_bundle(self) -> str:
         from .services.device_service import trust_device
         from .services.import_service import import_bundles
-        from .storage.database import Database
+        from .services.workspace import open_database
         # HQ refuses a laptop it has not enrolled; then enrols its fingerprint and imports.
         report = import_bundles(self.hq_db, self.hq_keys.identity_path, [self.bundle])
         if report.bundles[0].refusal != "unknown_device":
             raise AssertionError(f"an unenrolled laptop was not refused: {report.bundles[0]}")
-        hq_db = Database.open(self.hq_db)
+        hq_db = open_database(self.hq_db)
         try:
             trust_device(hq_db, self.context.device_key.fingerprint, "selftest laptop")
         finally:
@@ -240,9 +249,9 @@ class SelfTest:
 
     def compare(self) -> str:
         from .storage import response_store
-        from .storage.database import Database
+        from .services.workspace import open_database
         field = response_store.get_form(self.context.project.db.conn, self.saved_uuid)
-        hq_db = Database.open(self.hq_db)
+        hq_db = open_database(self.hq_db)
         try:
             hq = response_store.get_form(hq_db.conn, self.saved_uuid)
         finally:
@@ -277,7 +286,8 @@ class SelfTest:
     def report(self) -> str:
         from .cli import main as cli_main
         out = self.root / "report"
-        code = cli_main(["report", "--db", str(self.field_db), "--out", str(out)])
+        code = cli_main(["report", "--db", str(self.field_db), "--out", str(out),
+                         "--passphrase-file", str(self.passphrase_file)])
         if code != 0:
             raise AssertionError(f"riskmap report exited with {code}")
         pdf, xlsx = out / "report.pdf", out / "scores.xlsx"

@@ -18,11 +18,18 @@ from desktop.services.form_service import Actor, FormService  # noqa: E402
 from desktop.services.project import Project  # noqa: E402
 
 
+# The team passphrase of every command a test runs (commands that create a database
+# encrypt it with this); a test that needs none removes it.
+TEST_PASSPHRASE = "a team passphrase for tests"
+
+
 @pytest.fixture(autouse=True)
 def scratch_home(tmp_path_factory, monkeypatch):
-    """Every test gets its own RISKMAP_HOME (device key, default database)."""
+    """Every test gets its own RISKMAP_HOME (device key, default database), and commands
+    find the test passphrase in RISKMAP_PASSPHRASE."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("RISKMAP_HOME", str(home))
+    monkeypatch.setenv("RISKMAP_PASSPHRASE", TEST_PASSPHRASE)
     return home
 
 

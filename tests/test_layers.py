@@ -60,6 +60,94 @@ def test_ui_and_charts_carry_no_sql():
     offenders = []
     for layer in ("ui", "charts"):
         for path in (PACKAGE / layer).rglob("*.py"):
-            if pattern.search(path.read_text(encoding="utf-8")):
+            # The `riskmap query` help shows the analyst example statements: text, not SQL run.
+            text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if "riskmap query" not in line)
+            if pattern.search(text):
                 offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def _modules(layer: str):
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        yield path, _imports(path)
+
+
+def _names_layer(name: str, layer: str) -> bool:
+    """Does an import name (absolute or relative from a sibling package) point at `layer`?"""
+    return bool(re.match(rf"^(desktop\.|\.\.){layer}(\.|$)", name)) or name == f"..{layer}"
+
+
+def test_ui_and_charts_never_import_storage():
+    """DESIGN.md: `ui`/`charts` never import `storage` (they see workspace and services)."""
+    offenders = [f"{path.relative_to(PACKAGE)} imports {name}"
+                 for layer in ("ui", "charts") for path, names in _modules(layer)
+                 for name in names if _names_layer(name, "storage")
+                 or name.startswith(("sqlite3", "sqlite_utils", "sqlcipher3"))]
+    assert offenders == []
+
+
+def test_charts_never_query():
+    """DESIGN.md: charts take data through set_data(df); they never query (no services,
+    no storage, no workspace)."""
+    offenders = [f"{path.relative_to(PACKAGE)} imports {name}"
+                 for path, names in _modules("charts") for name in names
+                 if _names_layer(name, "services") or _names_layer(name, "storage")]
+    assert offenders == []
+
+
+def test_services_carry_no_qt_widgets():
+    """DESIGN.md: services combine the layers below; no Qt here."""
+    offenders = [f"{path.relative_to(PACKAGE)} imports {name}"
+                 for path, names in _modules("services") for name in names
+                 if name.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6")
+                 or _names_layer(name, "ui") or _names_layer(name, "charts")]
+    assert offenders == []
+
+
+def test_only_storage_has_sql():
+    """DESIGN.md: storage is the only place with SQL / sqlite-utils."""
+    pattern = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+                         r"|PRAGMA\s+\w+|BEGIN(\s+IMMEDIATE)?\"|COMMIT\")")
+    offenders = []
+    for layer in ("ui", "charts", "services", "domain", "bundle", "commands"):
+        for path, names in _modules(layer):
+            # The `riskmap query` help shows the analyst example statements: text, not SQL run.
+            text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if "riskmap query" not in line)
+            if pattern.search(text):
+                offenders.append(str(path.relative_to(PACKAGE)))
+            # sqlite3 may be named for its types and error classes; the drivers that open
+            # files and sqlite-utils stay in storage.
+            driver = [n for n in names if n.split(".")[0] in ("sqlite_utils", "sqlcipher3")]
+            if driver:
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {driver}")
+    assert offenders == []
+
+
+def test_the_workspace_is_the_only_way_to_a_connection():
+    """DESIGN.md: services/workspace.py owns an open project: the only way to a connection.
+    Outside storage, only the workspace opens a `Database` or imports the connection
+    factory."""
+    opener = re.compile(r"\bDatabase\.open\(|\bconnect\(\s*[\"'/:]|sqlite3\.connect|"
+                        r"sqlcipher3?\.connect")
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] == "storage" or relative == Path("services/workspace.py"):
+            continue
+        if opener.search(path.read_text(encoding="utf-8")):
+            offenders.append(f"{relative} opens a database itself")
+        for name in _imports(path):
+            if name.endswith("storage.connection") or name == ".connection" and \
+                    relative.parts[0] != "storage":
+                offenders.append(f"{relative} imports {name}")
+    assert offenders == []
+
+
+def test_the_ui_builds_no_service_on_a_raw_database():
+    """STYLE.md 14: views ask the workspace for services; they never reach its database."""
+    pattern = re.compile(r"\.db\.(conn|path)\b|project\.db\b|workspace\.db\b")
+    offenders = [str(path.relative_to(PACKAGE)) for path in sorted((PACKAGE / "ui").rglob("*.py"))
+                 if pattern.search(path.read_text(encoding="utf-8"))]
     assert offenders == []

@@ -14,6 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument("--db", required=True, type=Path)
     init.add_argument("--questionnaire", type=Path, help="questionnaire JSON or XLSForm "
                       "workbook (.xlsx) (default: the border-security risk map)")
+    init.add_argument("--escrow", action="append", metavar="RECIPIENT_OR_FILE",
+                      help="an HQ age1... recipient (or a file of them) that can recover the "
+                      "database key; may be repeated")
     init.set_defaults(run=run_init)
 
     demo = subparsers.add_parser("demo", help="add plausible synthetic forms")
@@ -59,19 +62,19 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..services.workspace import open_database
     from ..storage import integrity
-    from ..storage.database import Database
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
     from ..services import analysis_table
     repaired = ""
     if args.repair:  # the one part of `check` that writes, and only when asked
-        db = Database.open(args.db)
+        db = open_database(args.db)
         try:
             repaired = analysis_table.repair_database(db.conn)
         finally:
             db.close()
-    db = Database.open(args.db, read_only=True)  # inspecting never writes (issue 13)
+    db = open_database(args.db, read_only=True)  # inspecting never writes (issue 13)
     try:
         report = integrity.check(db.conn)
         analysis_ok, analysis = analysis_table.check_database(db.conn)

@@ -39,10 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(path: Path, read_only: bool = False):
-    from ..storage.database import Database
+    from ..services.workspace import open_database
     if not path.exists():
         raise CommandError("db_missing", path=path)
-    return Database.open(path, read_only=read_only)
+    return open_database(path, read_only=read_only)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -80,8 +80,8 @@ def run_trust(args: argparse.Namespace) -> int:
 
 
 def _create(path: Path):
-    from ..storage.database import Database
-    return Database.open(path)
+    from ..services.workspace import open_database
+    return open_database(path)
 
 
 def run_revoke(args: argparse.Namespace) -> int:

@@ -29,7 +29,8 @@ from ..domain.suppression import protect
 from ..domain.version_pool import VersionPool, compare_versions
 from ..storage.questionnaire_versions import versions_in_play
 from . import analysis_table
-from .project import Project
+from .project import DatabaseLocator, Project
+from .workspace import DEFAULT_MIN_N
 
 
 @dataclass
@@ -45,7 +46,7 @@ class DashboardData:
     n_forms: int | None       # forms in the filter (None when below the minimum)
     first_day: str = ""
     last_day: str = ""
-    min_n: int = 5
+    min_n: int = DEFAULT_MIN_N
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
     version_notes: list[str] = field(default_factory=list)  # several versions pooled
@@ -64,8 +65,8 @@ class DashboardData:
 class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
-    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame, min_n: int = 5,
-                 lang: str = "en", pool: VersionPool | None = None):
+    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame,
+                 min_n: int = DEFAULT_MIN_N, lang: str = "en", pool: VersionPool | None = None):
         # With forms of several versions, questions whose codes mean different things are
         # left out of everything computed here (see domain/version_pool.py).
         self.pool = pool
@@ -234,8 +235,9 @@ def version_pool(project: Project) -> VersionPool:
     return compare_versions(project.questionnaire, versions)
 
 
-def load_analysis(path: str | Path, lang: str = "en") -> AnalysisService:
-    """Open the project file on a fresh connection (safe in a worker), read it, close it."""
+def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en") -> AnalysisService:
+    """Open the project file (a path or a workspace's locator) on a fresh connection (safe
+    in a worker), read it, close it."""
     project = Project.open(path, check_same_thread=False)
     try:
         frame = read_frame(project)

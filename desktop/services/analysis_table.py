@@ -8,7 +8,7 @@ cheap; the snapshot is whole numpy columns, which load an order of magnitude fas
 fetching a wide table row by row. A load reads the snapshot, re-reads only the dirty forms
 from the answer rows, and, when many forms changed (an import), stores the patched
 snapshot in a short write transaction, only if no other connection wrote in between
-(PRAGMA data_version), so nothing written meanwhile is ever marked clean.
+(SQLite's data_version counter), so nothing written meanwhile is ever marked clean.
 """
 
 from __future__ import annotations

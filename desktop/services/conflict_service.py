@@ -179,8 +179,8 @@ class ConflictService:
             response_store.replace_answers(conn, uuid, changes)
             response_store.update_response(conn, uuid, updated=now, revision=revision)
             self._close(conn, row, resolution, entries, now)
-        return FormChange(uuid, "conflict_resolved", hq.response.status, revision,
-                          tuple(sorted(changes)))
+        return self._published(FormChange(uuid, "conflict_resolved", hq.response.status,
+                                          revision, tuple(sorted(changes))))
 
     def keep_both(self, conflict_id: int, form_number: int, reason: str) -> FormChange:
         """Same-number case: save the incoming form as its own form, number `form_number`."""
@@ -226,10 +226,14 @@ class ConflictService:
                                                status=record["status"], deleted_reason=None,
                                                updated=now, revision=revision)
             self._close(conn, row, resolution, entries, now)
-        return FormChange(uuid, "conflict_kept_both", record["status"], revision,
-                          tuple(sorted(values)))
+        return self._published(FormChange(uuid, "conflict_kept_both", record["status"],
+                                          revision, tuple(sorted(values))))
 
     # -- helpers -------------------------------------------------------------------------
+    def _published(self, change: FormChange) -> FormChange:
+        self.project.publish(change)
+        return change
+
     def _row(self, conflict_id: int) -> ConflictRow:
         row = conflict_store.get_conflict(self.project.db.conn, conflict_id)
         if row is None:

@@ -26,7 +26,7 @@ from ..bundle.device_key import DeviceKey
 from ..bundle.manifest import Manifest
 from ..storage import bundle_store, questionnaire_store
 from ..storage.clock import utc_now
-from .project import Project
+from .project import DatabaseLocator, Project
 
 ProgressFn = Callable[[int, int], None]
 PROGRESS_STEP = 2000
@@ -51,7 +51,7 @@ def bundle_file_name(device_id: str, round_label: str, created: str) -> str:
     return f"riskmap-{_slug(device_id)}-{_slug(round_label)}-{stamp}.zip.age"
 
 
-def export_bundle(db_path: str | Path, device_key: DeviceKey, recipients: list[str],
+def export_bundle(db_path: str | Path | DatabaseLocator, device_key: DeviceKey, recipients: list[str],
                   out_dir: str | Path, full: bool = False,
                   progress: ProgressFn | None = None) -> ExportResult:
     """Write one bundle of `db_path` into `out_dir`; returns where and what."""
@@ -102,10 +102,8 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
     q = project.questionnaire
     writer = BundleWriter(QuestionnaireInfo(q.id, q.version, q.sha256, q.source_text,
                                             tuple(x.id for x in q.questions())), device_key)
-    conn = project.db.conn
     marks: list[tuple[str, int, str]] = []
-    conn.execute("BEGIN")  # one snapshot for rounds, forms and audit
-    try:
+    with project.db.read_snapshot() as conn:  # one snapshot for rounds, forms and audit
         last = bundle_store.last_export(conn, device_key.device_id)
         for fields in bundle_store.rounds(conn):
             definition = None
@@ -127,8 +125,6 @@ def _collect(project: Project, device_key: DeviceKey, full: bool,
             writer.add_audit_line(line)
         if progress:
             progress(total, total)
-    finally:
-        conn.execute("COMMIT")
     return writer, marks, last, audit_through
 
 

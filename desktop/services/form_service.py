@@ -7,8 +7,8 @@ signal instead of polling. Refusals are exceptions whose message is for the oper
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
 
 from ..domain.messages import message
 from ..domain.form_rules import Problem, answer_env, applicable, check_answer, validate_form
@@ -55,6 +55,8 @@ class FormService:
     questionnaire: Questionnaire
     actor: Actor
     lang: str = "en"
+    # Told of every change this service writes (the workspace publishes it).
+    on_change: Callable[[FormChange], None] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._known = frozenset(self.questionnaire.question_ids())
@@ -65,6 +67,10 @@ class FormService:
 
     def history(self, uuid: str) -> list[dict]:
         return audit_store.history(self.db.conn, uuid)
+
+    def find_form(self, round_uuid: str, form_number: int) -> str | None:
+        """The uuid of the live form with this paper number in the round, or None."""
+        return response_store.find_form(self.db.conn, round_uuid, form_number)
 
     def form_number_taken(self, round_uuid: str, form_number: int,
                           except_uuid: str | None = None) -> bool:
@@ -109,7 +115,7 @@ class FormService:
                 raise FormRefused(_text(self.lang, "duplicate", n=form_number))
             response_store.insert_response(conn, row, values)
             audit_store.write_audit(conn, entries, now)
-        return FormChange(row.uuid, "create", status, 1, tuple(values))
+        return self._changed(FormChange(row.uuid, "create", status, 1, tuple(values)))
 
     def update(self, uuid: str, answers: Mapping[str, str], *, reason: str = "",
                confirmed: Iterable[str] = (), draft: bool | None = None,
@@ -147,7 +153,8 @@ class FormService:
             response_store.update_response(conn, uuid, status=status, updated=now,
                                            revision=old.revision + 1, form_number=new_number)
             audit_store.write_audit(conn, entries, now)
-        return FormChange(uuid, "edit", status, old.revision + 1, tuple(sorted(changes)))
+        return self._changed(FormChange(uuid, "edit", status, old.revision + 1,
+                                        tuple(sorted(changes))))
 
     def delete(self, uuid: str, reason: str) -> FormChange:
         """Soft delete: the row and answers stay, with status 'deleted' and the reason."""
@@ -160,9 +167,14 @@ class FormService:
                                            updated=now, revision=old.revision + 1)
             audit_store.write_audit(conn, [self._entry("delete", uuid, old=old.status,
                                                        new="deleted", reason=reason)], now)
-        return FormChange(uuid, "delete", "deleted", old.revision + 1)
+        return self._changed(FormChange(uuid, "delete", "deleted", old.revision + 1))
 
     # -- helpers -------------------------------------------------------------------------
+    def _changed(self, change: FormChange) -> FormChange:
+        if self.on_change is not None:
+            self.on_change(change)
+        return change
+
     def _live(self, uuid: str) -> StoredForm:
         stored = response_store.get_form(self.db.conn, uuid)
         if stored is None or stored.response.status == "deleted":

@@ -13,7 +13,6 @@ bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 from __future__ import annotations
 
 import operator
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,15 +25,17 @@ from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
                               content_sha256)
 from ..domain.questionnaire_diff import differences
-from ..storage import audit_store, bundle_store, device_store, questionnaire_store
+from ..storage import (audit_store, bundle_store, device_store, questionnaire_store,
+                       response_store)
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
-from ..storage.database import Database
+from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import import_gate
+from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-IMPORT_CACHE_KIB = -256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
+IMPORT_CACHE_KIB = 256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
 
 
 @dataclass
@@ -80,23 +81,24 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     refused import leaves nothing behind."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
-    created = str(db_path) != ":memory:" and not Path(db_path).exists()
-    db = Database.open(db_path)
+    locator = DatabaseLocator.of(db_path)
+    created = locator.path is not None and not locator.path.exists()
+    db = open_database(locator)
     imported = False
     try:
-        db.conn.execute(f"PRAGMA cache_size={IMPORT_CACHE_KIB}")
+        db.set_cache_kib(IMPORT_CACHE_KIB)
         for done, path in enumerate(bundle_paths):
             if progress:
                 progress(done, len(bundle_paths))
             report.bundles.append(import_file(db, identities, Path(path), operator, device,
-                                              db_label=str(db_path)))
+                                              db_label=str(locator.path)))
             imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
     finally:
         db.close()
         if created and not imported:
-            _remove_database_files(Path(db_path))
+            _remove_database_files(locator.path)
     return report
 
 
@@ -138,7 +140,7 @@ def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport
     try:
         with db.transaction():
             _check_and_write(db, verified, result, operator, device, db_label)
-    except sqlite3.IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
+    except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
@@ -226,7 +228,7 @@ def _merge_rounds(conn, contents: BundleContents, device_id: str,
     already used by another round gets the device id added."""
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
-    known_q = {r[0] for r in conn.execute("SELECT sha256 FROM questionnaire")}
+    known_q = questionnaire_store.known_sha256s(conn)
     for fields in contents.rounds:
         if fields["uuid"] in existing:
             continue
@@ -327,7 +329,7 @@ _form_row = operator.itemgetter(*FORM_FIELDS)
 
 
 def _has_forms(conn) -> bool:
-    return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None
+    return response_store.has_forms(conn)
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:

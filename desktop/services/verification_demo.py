@@ -65,3 +65,8 @@ def simulate_verifications(db: Database, questionnaire: Questionnaire, round_uui
             service.finish(result.verification_id)
         done += 1
     return done
+
+
+def simulate_in(workspace, round_uuid: str, **options) -> int:
+    """`simulate_verifications` on an open workspace (its questionnaire and database)."""
+    return simulate_verifications(workspace.db, workspace.questionnaire, round_uuid, **options)

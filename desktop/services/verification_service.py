@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from ..domain.form_rules import applicable, check_answer, validate_form, without_skipped
 from ..domain.questionnaire import Questionnaire
@@ -32,7 +32,7 @@ from ..storage.database import Database
 from ..storage.response_store import StoredForm
 from ..storage.round_store import Round
 from ..storage.verification_store import ItemRow, VerificationRow
-from .form_service import Actor
+from .form_service import Actor, FormChange
 
 DECISIONS = ("keep_first", "keep_second", "typed")
 
@@ -82,8 +82,9 @@ class VerificationService:
     """Verification use-cases on one open project database."""
 
     def __init__(self, db: Database, questionnaire: Questionnaire, actor: Actor,
-                 lang: str = "en"):
+                 lang: str = "en", on_change: Callable[[FormChange], None] | None = None):
         self.db = db
+        self.on_change = on_change  # told of each form this service marks verified
         self.questionnaire = questionnaire
         self.actor = actor
         self.lang = lang
@@ -235,6 +236,8 @@ class VerificationService:
                 reason=f"{len(order)} fields compared")], now)
             if not differences:
                 self._apply(conn, verification_id, stored.answers, {}, now)
+        if not differences:
+            self._publish_verified(response_uuid)
         items = tuple(verification_store.items(self.db.conn, verification_id))
         return Comparison(verification_id, response_uuid, number, len(order), items,
                           verified=not differences)
@@ -283,9 +286,16 @@ class VerificationService:
         decided = {i.question_id: i.final_value or "" for i in items}
         now = utc_now()
         with self.db.transaction() as conn:
-            return self._apply(conn, verification_id, stored.answers, decided, now)
+            changed = self._apply(conn, verification_id, stored.answers, decided, now)
+        self._publish_verified(stored.response.uuid)
+        return changed
 
     # -- helpers -------------------------------------------------------------------------
+    def _publish_verified(self, response_uuid: str) -> None:
+        if self.on_change is not None:
+            after = response_store.get_form(self.db.conn, response_uuid).response
+            self.on_change(FormChange(after.uuid, "verify", after.status, after.revision))
+
     def _apply(self, conn, verification_id: int, first: Mapping[str, str],
                decided: Mapping[str, str], now: str) -> int:
         merged = dict(first)

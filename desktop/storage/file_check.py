@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.user_error import UserError
+from .connection import OperationalError, connect_raw, row_factory
 
 APPLICATION_ID = 0x524D4150  # "RMAP"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -55,21 +56,22 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
     return int(row[0]) if row else 0
 
 
-def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
+def connect_read_only(path: Path, check_same_thread: bool = True,
+                      key: bytes | None = None) -> sqlite3.Connection:
     """A connection that can never write: `mode=ro`, falling back to `immutable=1` when
-    the folder does not let SQLite create the WAL index (read-only media)."""
+    the folder does not let SQLite create the WAL index (read-only media). With `key`,
+    through SQLCipher (WrongKeyError when the key does not open it)."""
     uri = Path(os.path.abspath(path)).as_uri()
-    last_error: sqlite3.Error | None = None
+    last_error: Exception | None = None
     for mode in ("mode=ro", "immutable=1"):
         try:
-            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None,
-                                   check_same_thread=check_same_thread)
-        except sqlite3.OperationalError as exc:
+            conn = connect_raw(f"{uri}?{mode}", key, check_same_thread, uri=True)
+        except OperationalError as exc:
             last_error = exc
             continue
         try:
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError as exc:
+        except OperationalError as exc:
             conn.close()
             # "unable to open database file" / "attempt to write a readonly database": a
             # WAL database in a folder where SQLite cannot make its -shm file. Anything
@@ -81,7 +83,7 @@ def connect_read_only(path: Path, check_same_thread: bool = True) -> sqlite3.Con
         except BaseException:
             conn.close()
             raise
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = row_factory(conn)
         conn.execute("PRAGMA query_only=ON")
         conn.execute("PRAGMA foreign_keys=ON")
         return conn

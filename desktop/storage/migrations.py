@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.user_error import UserError
-from .connection import transaction
+from .connection import connect_raw, transaction
 from .file_check import APPLICATION_ID
 
 V1 = """
@@ -281,15 +281,16 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the database to `target` through the SQLite backup API (consistent while open).
+def backup_copy(conn: sqlite3.Connection, target: Path, key: bytes | None = None) -> Path:
+    """Copy the database to `target` through the SQLite backup API (consistent while open);
+    an encrypted database is copied encrypted with the same key.
 
     The copy is made under a temporary name in the target folder and renamed when complete,
     so a full disk leaves no partial backup (and an older backup of that name intact)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        destination = sqlite3.connect(str(temp))
+        destination = connect_raw(temp, key)
         try:
             conn.backup(destination)
             destination.execute("PRAGMA journal_mode=DELETE")
@@ -306,7 +307,7 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None,
-            migrations: list[str] | None = None) -> int:
+            migrations: list[str] | None = None, key: bytes | None = None) -> int:
     """Bring the schema up to date; returns the version found before migrating."""
     steps = MIGRATIONS if migrations is None else migrations
     found = current_version(conn)
@@ -320,7 +321,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
         return found
     if found > 0 and path is not None:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"))
+        backup_copy(conn, path.with_name(f"{path.name}.schema{found}-{stamp}.bak"), key)
     for version in range(found, len(steps)):
         with transaction(conn):
             if current_version(conn) > version:

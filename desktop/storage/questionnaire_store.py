@@ -27,6 +27,11 @@ def latest_questionnaire_text(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+def known_sha256s(conn: sqlite3.Connection) -> set[str]:
+    """The sha256 of every questionnaire version the project holds."""
+    return {row[0] for row in conn.execute("SELECT sha256 FROM questionnaire")}
+
+
 # The project's adopted questionnaire (labels, bands and new rounds): changed only by an
 # explicit, audited act, never by an imported bundle.
 ADOPTED_SETTING = "adopted_questionnaire_sha256"

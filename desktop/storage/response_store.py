@@ -97,3 +97,8 @@ def count_by_status(conn: sqlite3.Connection, round_uuid: str | None = None) -> 
         sql += " WHERE round_uuid = ?"
         args = (round_uuid,)
     return {status: n for status, n in conn.execute(sql + " GROUP BY status", args)}
+
+
+def has_forms(conn: sqlite3.Connection) -> bool:
+    """Whether the project holds any form at all (deleted ones included)."""
+    return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..domain.user_error import UserError
 from .clock import new_uuid, utc_now
+from .connection import IntegrityError
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def insert_round(conn: sqlite3.Connection, round_: Round) -> Round:
     marks = ", ".join("?" for _ in values)
     try:
         conn.execute(f"INSERT INTO round ({columns}) VALUES ({marks})", tuple(values.values()))
-    except sqlite3.IntegrityError as exc:
+    except IntegrityError as exc:
         if "round.name" in str(exc) or "round_name" in str(exc):
             raise RoundNameTaken(round_.name) from exc
         raise

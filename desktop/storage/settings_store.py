@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 
+# The minimum group size of a project that never set one: the one place this default
+# lives (the workspace's typed settings and the analysis take it from here).
+DEFAULT_MIN_N = 5
+
 DEFAULTS = {
-    "min_group_size": "5",
+    "min_group_size": str(DEFAULT_MIN_N),
     "operator_controlled": "0",
 }
 

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from .connection import BUSY_TIMEOUT_MS
+from .connection import BUSY_TIMEOUT_MS, DatabaseDriverError
 
 _ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
             getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
@@ -28,8 +28,11 @@ def _authorize(action: int, *_: object) -> int:
 
 
 def open_read_only(path: str | Path) -> sqlite3.Connection:
-    """A connection that cannot write: mode=ro, query_only, and a read-only authorizer."""
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that cannot write: mode=ro, query_only, and a read-only authorizer;
+    an encrypted project through the key the command unlocked for it."""
+    from .database import unlocked_key
+    from .file_check import connect_read_only
+    conn = connect_read_only(Path(path), key=unlocked_key(path))
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA query_only=ON")
     conn.set_authorizer(_authorize)
@@ -45,7 +48,7 @@ def run_query(path: str | Path, sql: str) -> tuple[list[str], Iterator[dict]]:
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
         cursor = db.execute(sql)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseDriverError as exc:
         conn.close()
         if "not authorized" in str(exc) or "readonly" in str(exc):
             raise QueryRefused("Only reading statements (SELECT, WITH ... SELECT) are "

@@ -17,10 +17,10 @@ from .. import APP_NAME
 from ..bundle.device_key import load_or_create_device_key
 from ..resources import icons_dir
 from ..services.paths import default_database_path, is_demo_database, user_data_dir
-from ..services.project import Project
 from .app_context import AppContext
 from .database_actions import LAST_KEY
 from .main_window import MainWindow
+from .project_opener import open_project
 from .translation import install_translator, saved_language
 
 
@@ -58,12 +58,17 @@ def run_app(db_path: str | None = None) -> int:
     lang = saved_language(settings)
     install_translator(app, lang)  # before any widget exists, so every tr() is translated
     path = startup_database(settings, db_path, ask_reopen_demo)
+    # The team passphrase is asked for; RISKMAP_PASSPHRASE (as for the commands) is tried
+    # first, so scripted start-ups (the start-up benchmark) need no typing.
+    given = os.environ.get("RISKMAP_PASSPHRASE")
     try:
-        project = Project.open(path)
+        project = open_project(None, path, given)
     except Exception as exc:  # noqa: BLE001 - shown to people, then the default database
         from .user_errors import error_sentence
         QMessageBox.warning(None, APP_NAME, error_sentence(exc, lang, path))
-        project = Project.open(default_database_path())
+        project = open_project(None, default_database_path(), given)
+    if project is None:
+        return 0  # the passphrase was not given
     context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
     window = MainWindow(context, settings)
     from .user_errors import exception_hook

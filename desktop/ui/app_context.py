@@ -1,8 +1,10 @@
 """`AppContext`: what the widgets need, passed into their constructors (no globals).
 
-Holds the open project, the signed-in operator, the chosen round, the device key and the
-language, and emits `project_changed` / `forms_changed` / `round_changed` /
-`operator_changed` / `settings_changed` so views refresh from one signal.
+Holds the open workspace (services/workspace.py: the owner of the project, its
+connections, services and settings), the signed-in operator, the chosen round, the device
+key and the language. The workspace publishes every change; the context only forwards
+them to `forms_changed` / `settings_changed`, and emits `project_changed` /
+`round_changed` / `operator_changed` itself, so views refresh from one signal.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from ..bundle.device_key import DeviceKey
 from ..domain.questionnaire import Questionnaire
 from ..services.form_service import Actor, FormService
-from ..services.project import Project
 from ..services.records_service import RecordsService
 from ..services.round_service import Round, RoundService
+from ..services.workspace import SettingsChange, Workspace
 from .background import BackgroundRunner
 
 
@@ -25,20 +27,27 @@ class AppContext(QObject):
     operator_changed = Signal()
     settings_changed = Signal()  # project settings or the language changed
 
-    def __init__(self, project: Project, device_key: DeviceKey, operator: str = "",
+    def __init__(self, project: Workspace, device_key: DeviceKey, operator: str = "",
                  lang: str = "en", runner: BackgroundRunner | None = None):
         super().__init__()
         self.runner = runner or BackgroundRunner()
-        self.project = project
+        self.workspace = project
+        self._unsubscribe = project.subscribe(self._forward)
         self.device_key = device_key
         self.operator = operator
         self.lang = lang
         self.round_uuid: str | None = None
+        project.actor = self.actor
         self._pick_default_round()
 
     @property
     def actor(self) -> Actor:
         return Actor(self.operator or "?", self.device_key.device_id)
+
+    @property
+    def project(self) -> Workspace:
+        """The open workspace (the name most views know it by)."""
+        return self.workspace
 
     def questionnaire(self, round_uuid: str | None = None) -> Questionnaire:
         """The questionnaire version of a round (default: the chosen round)."""
@@ -47,8 +56,8 @@ class AppContext(QObject):
     def form_service(self, round_uuid: str | None = None) -> FormService:
         """Saving and editing forms of a round (default: the chosen round), checked
         against that round's questionnaire version."""
-        return FormService(self.project.db, self.questionnaire(round_uuid), self.actor,
-                           self.lang)
+        return self.workspace.form_service(self.actor, self.lang,
+                                           questionnaire=self.questionnaire(round_uuid))
 
     def form_service_for(self, form_uuid: str) -> FormService:
         """The form service of the round a stored form belongs to."""
@@ -56,11 +65,11 @@ class AppContext(QObject):
 
     def records_service(self) -> RecordsService:
         """Counts and pages of forms of the open project."""
-        return RecordsService(self.project.db)
+        return self.workspace.records_service()
 
     def round_service(self) -> RoundService:
         """Rounds of the open project."""
-        return RoundService(self.project)
+        return self.workspace.round_service()
 
     def current_round(self) -> Round | None:
         """The round being keyed, or None when the project has no round yet."""
@@ -71,7 +80,7 @@ class AppContext(QObject):
     @property
     def operator_controlled(self) -> bool:
         """Out-of-range values may be kept after an explicit confirmation (project setting)."""
-        return self.project.setting("operator_controlled") == "1"
+        return self.workspace.settings.operator_controlled
 
     def set_round(self, uuid: str | None) -> None:
         """Choose the round being keyed."""
@@ -83,6 +92,7 @@ class AppContext(QObject):
         """Sign in another operator."""
         if name != self.operator:
             self.operator = name
+            self.workspace.actor = self.actor
             self.operator_changed.emit()
 
     def set_language(self, lang: str) -> None:
@@ -91,13 +101,23 @@ class AppContext(QObject):
             self.lang = lang
             self.settings_changed.emit()
 
-    def replace_project(self, project: Project) -> None:
-        old, self.project = self.project, project
+    def replace_project(self, project: Workspace) -> None:
+        self._unsubscribe()
+        old, self.workspace = self.workspace, project
+        self._unsubscribe = project.subscribe(self._forward)
+        project.actor = self.actor
         old.close()
         self.round_uuid = None
         self._pick_default_round()
         self.project_changed.emit()
         self.round_changed.emit()
+
+    def _forward(self, change: object) -> None:
+        """The workspace's changes, as Qt signals."""
+        if isinstance(change, SettingsChange):
+            self.settings_changed.emit()
+        else:
+            self.forms_changed.emit(change)
 
     def _pick_default_round(self) -> None:
         rounds = self.project.rounds()

@@ -167,7 +167,7 @@ class ConflictsView(LazyView):
         self.forms_changed()
 
     def service(self) -> ConflictService:
-        return ConflictService(self.context.project, self.context.actor, self.context.lang)
+        return self.context.workspace.conflict_service(self.context.actor, self.context.lang)
 
     def refresh_figures(self) -> None:
         """Read the open conflicts again; keeps the chosen one when it is still open."""
@@ -350,8 +350,7 @@ class ConflictsView(LazyView):
         except ConflictRefused as exc:
             self._say(self._refusal(exc), True)
             return
-        self.detail, self.choices = None, {}
-        self.context.forms_changed.emit(change)
+        self.detail, self.choices = None, {}  # the workspace published the change
         if self.isVisible():  # hidden, the view refreshes when shown again
             self.refresh_figures()
         self._say(self.tr("Conflict on form {n} resolved; the form is now at revision "

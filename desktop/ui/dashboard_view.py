@@ -224,14 +224,14 @@ class DashboardView(QWidget):
         self._set_enabled(False)
         self.summary.setText(self.tr("Reading the forms…"))
         project, lang = self.context.project, self.context.lang
-        path = project.db.path
-        if path is None:  # an in-memory project cannot be opened twice: read it here
+        locator = project.locator
+        if locator.path is None:  # an in-memory project cannot be opened twice: read it here
             try:
                 self._loaded(analysis_for(project, lang))
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self._failed(exc)
             return
-        self.context.runner.run(lambda progress: load_analysis(path, lang), self._loaded,
+        self.context.runner.run(lambda progress: load_analysis(locator, lang), self._loaded,
                                 self._failed)
 
     def _loaded(self, analysis: AnalysisService) -> None:
@@ -260,7 +260,7 @@ class DashboardView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.summary.setText(self.tr("The forms could not be read: {error}").format(
-            error=error_sentence(exc, self.context.lang, self.context.project.db.path)))
+            error=error_sentence(exc, self.context.lang, self.context.workspace.path)))
 
     def _fill_filters(self) -> None:
         options = self.analysis.filter_options()

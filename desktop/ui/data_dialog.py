@@ -120,7 +120,7 @@ class DataDialog(QDialog):
 
     def start(self) -> None:
         """Write the files in the background."""
-        path = self.context.project.db.path
+        path, locator = self.context.workspace.path, self.context.workspace.locator
         if path is None:
             self.summary.setText(self.tr("Save the project to a file first."))
             return
@@ -129,7 +129,7 @@ class DataDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.summary.setText(self.tr("Writing…"))
-        self.context.runner.run(lambda progress: export_data(path, out, request,
+        self.context.runner.run(lambda progress: export_data(locator, out, request,
                                                              progress=progress),
                                 self._finished, self._failed, self._progressed)
 

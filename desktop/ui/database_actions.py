@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ..services.demo_service import fill_demo
+from ..services import db_keys
 from ..services.paths import demo_dir, user_data_dir
 from ..services.project import Project
-from ..services.verification_demo import simulate_verifications
+from ..services.verification_demo import simulate_in
 from .background import Cancelled
+from .project_opener import open_project
 from .user_errors import error_sentence
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ RECENT_KEY = "database/recent"
 LAST_KEY = "database/last"
 MAX_RECENT = 8
 DEMO_FORMS = 416
+# The demo project is encrypted like any other; its passphrase is shown on screen.
+DEMO_PASSPHRASE = "riskmap demo project"
 FILE_FILTER = "RiskMap database (*.db *.sqlite);;All files (*)"
 
 
@@ -50,17 +54,19 @@ class DatabaseActions(QObject):
         super().__init__(window)
         self.window = window
         self.demo_progress: QProgressDialog | None = None
-        path = window.context.project.db.path
+        path = window.context.workspace.path
         if path is not None:
             remember_database(window.settings, path)
 
-    def open_database(self, path: str | Path) -> bool:
+    def open_database(self, path: str | Path, passphrase: str | None = None) -> bool:
         """Open (or create) a project database and make it the current one."""
         window = self.window
         if window.pages.get("entry") is not None and not window.entry_view.confirm_discard():
             return False
         try:
-            project = Project.open(Path(path))
+            project = open_project(window, Path(path), passphrase)
+            if project is None:
+                return False
         except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
             QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
                 "{path} could not be opened: {error}").format(
@@ -103,16 +109,17 @@ class DatabaseActions(QObject):
 
     def backup_copy(self) -> None:
         """Save a consistent copy of the open database (SQLite backup API)."""
-        db = self.window.context.project.db
+        workspace = self.window.context.workspace
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        base = db.path.with_name(f"{db.path.stem}-backup-{stamp}.db") if db.path \
+        base = workspace.path.with_name(f"{workspace.path.stem}-backup-{stamp}.db") \
+            if workspace.path \
             else user_data_dir() / f"backup-{stamp}.db"
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Backup copy"), str(base),
                                               FILE_FILTER)
         if not path:
             return
         try:
-            db.backup_to(path)
+            workspace.backup_to(path)
         except Exception as exc:  # noqa: BLE001
             QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
                 "The copy could not be written to {path}: {error}. Choose another "
@@ -126,27 +133,34 @@ class DatabaseActions(QObject):
         """Create a demo project with synthetic forms (off the UI thread), then open it."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = demo_dir() / f"demo-{stamp}.db"
-        progress = QProgressDialog(self.tr("Creating the demo project…"), self.tr("Cancel"),
+        progress = QProgressDialog(self.tr("Creating the demo project… Its passphrase is: "
+                                           "{passphrase}").format(passphrase=DEMO_PASSPHRASE),
+                                   self.tr("Cancel"),
                                    0, DEMO_FORMS, self.window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self.demo_progress = progress
 
         def task(report) -> Path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db_keys.create_keys(path, DEMO_PASSPHRASE)
             project = Project.open(path, check_same_thread=False)
             try:
                 round_uuid = fill_demo(project, DEMO_FORMS, seed=1,
                                        progress=lambda done: report(done, DEMO_FORMS))
                 # A second operator's blind re-keying of part of the sample, so the
                 # Verification and Progress views have something to show at once.
-                simulate_verifications(project.db, project.questionnaire, round_uuid)
+                simulate_in(project, round_uuid)
             finally:
                 project.close()
             return path
 
         def finished(result: Path) -> None:
             progress.close()
-            self.open_database(result)
+            if self.open_database(result, DEMO_PASSPHRASE):
+                self.window.statusBar().showMessage(self.tr(
+                    "Demo project opened. Its passphrase is: {passphrase}").format(
+                    passphrase=DEMO_PASSPHRASE), 30000)
 
         def failed(error: BaseException) -> None:
             progress.close()

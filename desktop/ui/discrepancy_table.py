@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..domain.questionnaire import Question, Questionnaire
-from ..storage.verification_store import ItemRow
+from ..services.verification_service import ItemRow
 
 DECIDED_COLOUR = QColor("#e3f1e0")
 

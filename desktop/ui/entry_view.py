@@ -248,7 +248,7 @@ class EntryView(QWidget):
             return False
         except Exception as exc:  # noqa: BLE001 - a full disk, a read-only file: one sentence
             self.number_message.setText(error_sentence(
-                exc, self.context.lang, self.context.project.db.path))
+                exc, self.context.lang, self.context.workspace.path))
             return False
         self._saved(change)
         return True
@@ -260,8 +260,7 @@ class EntryView(QWidget):
             else self.tr("Form {n} saved.")
         self.number_message.setStyleSheet("color: #1b6e20;")
         self.number_message.setText(text.format(n=number))
-        self.form_saved.emit(change)
-        self.context.forms_changed.emit(change)
+        self.form_saved.emit(change)  # the workspace has published it (forms_changed)
 
     def show_history(self) -> None:
         """The audit history of the form being edited."""

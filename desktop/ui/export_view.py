@@ -158,7 +158,7 @@ class ExportView(LazyView):
         """Run the export in the background with progress and Cancel."""
         recipients = keys_service.stored_recipients(self.context.project)
         folder = self.folder.text().strip()
-        db_path = self.context.project.db.path
+        locator = self.context.workspace.locator
         if not recipients:
             self._show(self.tr("No recipient is set; click Recipients... and add the key "
                                "headquarters sent you."), error=True)
@@ -166,14 +166,14 @@ class ExportView(LazyView):
         if not folder or not Path(folder).is_dir():
             self._show(self.tr("Choose an existing folder for the bundle."), error=True)
             return
-        if db_path is None:
+        if locator.path is None:
             self._show(self.tr("This project is not saved in a file, so it cannot be "
                                "exported."), error=True)
             return
         key, full = self.context.device_key, self.full.isChecked()
 
         def task(progress: Progress) -> ExportResult:
-            return export_service.export_bundle(db_path, key, recipients, folder, full,
+            return export_service.export_bundle(locator, key, recipients, folder, full,
                                                 progress)
 
         self._set_running(True)
@@ -208,7 +208,7 @@ class ExportView(LazyView):
                                "and free space, then try again.").format(
                                    error=error_sentence(error, self.context.lang)), error=True)
         else:
-            self._show(error_sentence(error, self.context.lang, self.context.project.db.path,
+            self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
                                       unexpected=self.tr(
                                           "The export failed; nothing was recorded. Details "
                                           "are in the log file.")), error=True)

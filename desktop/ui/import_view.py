@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..services.conflict_service import ConflictService
-from ..services.device_service import DeviceRefused, trust_device
+from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from .app_context import AppContext
 from .background import Progress
@@ -128,20 +127,20 @@ class ImportView(LazyView):
     def start_import(self) -> None:
         """Import the listed bundles into the open database, in the background."""
         identity, bundles = self.identity.text().strip(), self.bundle_paths()
-        db_path = self.context.project.db.path
+        locator = self.context.workspace.locator
         if not identity or not Path(identity).is_file():
             self._show(self.tr("Choose the headquarters key file first."), error=True)
             return
         if not bundles:
             self._show(self.tr("Add one or more bundle files to import."), error=True)
             return
-        if db_path is None:
+        if locator.path is None:
             self._show(self.tr("Open a project saved in a file before importing."), error=True)
             return
         operator = self.context.operator or "import"
 
         def task(progress: Progress) -> ImportReport:
-            return import_bundles(db_path, identity, bundles, operator=operator,
+            return import_bundles(locator, identity, bundles, operator=operator,
                                   device=self.context.device_key.device_id, progress=progress)
 
         self.import_button.setEnabled(False)
@@ -167,8 +166,9 @@ class ImportView(LazyView):
             if not ask(bundle):
                 continue
             try:
-                trust_device(self.context.project.db, bundle.fingerprint, bundle.device_id,
-                             operator=self.context.operator or "analyst")
+                self.context.workspace.trust_device(
+                    bundle.fingerprint, bundle.device_id,
+                    operator=self.context.operator or "analyst")
             except DeviceRefused as exc:
                 self._show(str(exc), error=True)
                 return enrolled
@@ -211,16 +211,16 @@ class ImportView(LazyView):
             self.status.setText(self.status.text() + " " + self.tr(
                 "{n} device(s) are not enrolled: compare the fingerprint in the report with "
                 "the laptop's, then choose Enrol device...").format(n=len(unknown)))
-        waiting = ConflictService(self.context.project, self.context.actor).count_open()
+        waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(
                 "{n} conflict(s) wait for a decision in the Conflicts tab.").format(n=waiting))
         if imported:
-            self.context.forms_changed.emit(None)
+            self.context.workspace.publish(None)  # many forms changed
 
     def _failed(self, error: BaseException) -> None:
         self._done()
-        self._show(error_sentence(error, self.context.lang, self.context.project.db.path,
+        self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
                                   unexpected=self.tr(
                                       "The import failed and the database was not changed. "
                                       "Details are in the log file.")), error=True)

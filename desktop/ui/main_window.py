@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Database, round, operator and counts in the status bar; the demo marked."""
-        path = self.context.project.db.path
+        path = self.context.workspace.path
         self._mark_demo(is_demo_database(path))
         self.db_label.setText(self.tr("Database: {name}").format(
             name=path.name if path else self.tr("(in memory)")))

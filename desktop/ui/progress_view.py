@@ -129,7 +129,8 @@ class ProgressView(LazyView):
         """Read the ledger of every round off the UI thread (100k forms take most of a
         second), then refill the tables; the view opens at once with the last figures."""
         keep = self._selected_round() or self.context.round_uuid
-        path = self.context.project.db.path
+        path = self.context.workspace.path
+        locator = self.context.workspace.locator  # path and key, for the worker's own connection
         self._generation = getattr(self, "_generation", 0) + 1
         generation = self._generation
         if path is None:  # an in-memory project cannot be opened twice: read it here
@@ -137,7 +138,7 @@ class ProgressView(LazyView):
             return
         self.missing_title.setText(self.tr("Reading the forms…"))
         self.context.runner.run(
-            lambda _progress: read_progress_file(path, keep),
+            lambda _progress: read_progress_file(locator, keep),
             lambda result: self._figures_read(generation, keep, result),
             lambda exc: self.missing_title.setText(self.tr(
                 "The forms could not be read: {error}").format(
@@ -212,7 +213,7 @@ class ProgressView(LazyView):
         self.outside_text.setVisible(bool(ledger.outside))
         days = getattr(self, "_days", {})
         if round_uuid not in days:  # another round chosen: a small read of its own
-            days[round_uuid] = ProgressService(self.context.project.db).operator_days(
+            days[round_uuid] = self.context.workspace.progress_service().operator_days(
                 round_uuid)
         self._fill_operators(days[round_uuid])
 

@@ -89,8 +89,7 @@ class RecipientsDialog(QDialog):
         if not recipients:
             self._show_error(self.tr("Add at least one recipient."))
             return False
-        self.context.settings_changed.emit()
-        self.accept()
+        self.accept()  # the workspace published the settings change
         return True
 
     def _show_error(self, text: str) -> None:

@@ -312,9 +312,9 @@ class RecordsView(QWidget):
         if not reason:
             return
         try:
-            change = self.context.form_service_for(row.uuid).delete(row.uuid, reason)
+            self.context.form_service_for(row.uuid).delete(row.uuid, reason)
         except Exception as exc:  # noqa: BLE001 - a refusal, a full disk: one sentence
             show_error(self, self.tr("Not deleted"), exc, self.context.lang,
-                       self.context.project.db.path)
+                       self.context.workspace.path)
             return
-        self.context.forms_changed.emit(change)
+        # The workspace published the change: forms_changed refreshes this view.

@@ -29,10 +29,9 @@ def build_demo(folder: Path):
     (their paper forms wait to be keyed again), and 70% of the verification sample
     verified. Returns the open project."""
     from ..services.demo_service import fill_demo
-    from ..services.form_service import Actor, FormService
+    from ..services.form_service import Actor
     from ..services.project import Project
-    from ..services.verification_demo import simulate_verifications
-    from ..storage import response_store
+    from ..services.verification_demo import simulate_in
 
     project = Project.open(folder / "demo.db")
     round_ = project.create_round(
@@ -40,12 +39,11 @@ def build_demo(folder: Path):
         start_date="2026-10-05", end_date="2026-10-09", target_count=DEMO_FORMS,
         form_min=1, form_max=DEMO_FORMS + 14, verify_mode="share", verify_value=0.1)
     fill_demo(project, DEMO_FORMS, seed=1, round_name=round_.name)
-    lead = FormService(project.db, project.questionnaire, Actor("LC", "demo"))
+    lead = project.form_service(Actor("LC", "demo"))
     for number in (DEMO_FORMS // 7, DEMO_FORMS // 2):
-        uuid = response_store.find_form(project.db.conn, round_.uuid, number)
+        uuid = lead.find_form(round_.uuid, number)
         lead.delete(uuid, "Keyed with the wrong form number; the paper goes back to the pile")
-    simulate_verifications(project.db, project.questionnaire, round_.uuid, operator="MV",
-                           share=0.7, first_error_rate=0.015, seed=3)
+    simulate_in(project, round_.uuid, operator="MV", share=0.7, first_error_rate=0.015, seed=3)
     return project
 
 
@@ -86,10 +84,8 @@ def _stage(window, key: str, lang: str) -> None:
 
 
 def _any_form(window) -> str:
-    from ..storage import response_store
     context = window.context
-    uuid = response_store.find_form(context.project.db.conn, context.round_uuid, 1)
-    return uuid
+    return context.form_service().find_form(context.round_uuid, 1)
 
 
 def render(out: Path, all_spanish: bool = False, views: tuple[str, ...] = VIEWS,

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget)
+                               QGroupBox, QLabel, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from .app_context import AppContext
+from .passphrase_dialog import CHANGE, PassphraseDialog
 from .translation import LANGUAGE_KEY, switch_language
 LANGUAGES = (("es", "Español"), ("en", "English"))
 
@@ -48,6 +50,13 @@ class SettingsDialog(QDialog):
         self.min_group.setToolTip(self.tr("Results of smaller groups are hidden in the "
                                           "dashboard and exports, to protect respondents."))
         project_form.addRow(self.tr("Smallest group shown"), self.min_group)
+        self.passphrase_button = QPushButton(self.tr("Change passphrase…"))
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.passphrase_button.setEnabled(context.workspace.encrypted)
+        self.passphrase_note = QLabel()
+        self.passphrase_note.setWordWrap(True)
+        project_form.addRow(self.tr("Encryption"), self.passphrase_button)
+        project_form.addRow(self.passphrase_note)
         self.main_layout.addWidget(project)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -59,17 +68,26 @@ class SettingsDialog(QDialog):
         """Add a group of settings (for example bundle recipients) above the buttons."""
         self.main_layout.insertWidget(self.main_layout.count() - 2, widget)
 
+    def change_passphrase(self) -> None:
+        """Ask for a new team passphrase (twice) and re-wrap the database key with it."""
+        workspace = self.context.workspace
+        name = workspace.path.name if workspace.path else ""
+        dialog = PassphraseDialog(CHANGE, name, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        workspace.change_passphrase(dialog.passphrase())
+        self.passphrase_note.setText(self.tr("The passphrase was changed. The old one no "
+                                             "longer opens this project."))
+
     def save(self) -> None:
         """Store the settings and tell the views."""
-        project = self.context.project
-        project.set_setting("operator_controlled",
-                            "1" if self.operator_controlled.isChecked() else "0")
-        project.set_setting("min_group_size", self.min_group.value())
+        self.context.workspace.update_settings({
+            "operator_controlled": "1" if self.operator_controlled.isChecked() else "0",
+            "min_group_size": self.min_group.value()})  # published: settings_changed
         lang = self.language.currentData()
         self.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.context.lang:
             # Installs the translator (every open view retranslates itself) and switches
             # the questionnaire labels.
             switch_language(QCoreApplication.instance(), self.context, lang)
-        self.context.settings_changed.emit()
         self.accept()

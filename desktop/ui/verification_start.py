@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..services.progress_service import compact_ranges
-from ..storage.round_store import Round
+from ..services.round_service import Round
 
 DUE_SHOWN = 12  # form numbers listed on the start page; the rest are counted
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..services.form_service import FormChange
 from ..services.verification_service import (Comparison, VerificationRefused,
                                              VerificationService, summary_from_file)
 from .app_context import AppContext
@@ -161,8 +160,8 @@ class VerificationView(LazyView):
         round_ = self.current_round()
         questionnaire = (self.context.project.questionnaire_for(round_) if round_
                          else self.context.project.questionnaire)
-        return VerificationService(self.context.project.db, questionnaire, self.context.actor,
-                                   self.context.lang)
+        return self.context.workspace.verification_service(questionnaire, self.context.actor,
+                                                           self.context.lang)
 
     def current_round(self):
         uuid = self.round_combo.currentData()
@@ -206,7 +205,7 @@ class VerificationView(LazyView):
             self.start_page.show_round(None, [])
             return
         service = self.service()
-        path = self.context.project.db.path
+        path = self.context.workspace.path
         self._due_generation = getattr(self, "_due_generation", 0) + 1
         generation = self._due_generation
         if path is None:  # an in-memory project cannot be opened twice: read it here
@@ -214,8 +213,10 @@ class VerificationView(LazyView):
             return
         # One pass over every form of the round (100k at HQ): off the UI thread.
         questionnaire, actor, lang = service.questionnaire, service.actor, service.lang
+        locator = self.context.workspace.locator  # path and key: the worker's own connection
         self.context.runner.run(
-            lambda _progress: summary_from_file(path, questionnaire, actor, lang, round_.uuid),
+            lambda _progress: summary_from_file(locator, questionnaire, actor, lang,
+                                                 round_.uuid),
             lambda summary: self._show_summary(generation, round_, summary),
             lambda exc: self.due_label.setText(error_sentence(exc, self.context.lang, path)))
 
@@ -380,11 +381,7 @@ class VerificationView(LazyView):
 
     # -- helpers -------------------------------------------------------------------------
     def _done(self, number: int | None, text: str) -> None:
-        stored = self.service().form(self.form_uuid) if self.form_uuid else None
-        if stored is not None:
-            self.context.forms_changed.emit(FormChange(
-                stored.response.uuid, "verify", stored.response.status,
-                stored.response.revision))
+        # The workspace has published the verified form (forms_changed follows).
         self._back_to_start()
         self._say(text)
 

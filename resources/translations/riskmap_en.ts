@@ -573,12 +573,16 @@ n = {n}</translation>
         <translation>Backup copy saved to {path}</translation>
     </message>
     <message>
-        <source>Creating the demo project…</source>
-        <translation>Creating the demo project…</translation>
+        <source>Creating the demo project… Its passphrase is: {passphrase}</source>
+        <translation>Creating the demo project… Its passphrase is: {passphrase}</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Demo project opened. Its passphrase is: {passphrase}</source>
+        <translation>Demo project opened. Its passphrase is: {passphrase}</translation>
     </message>
     <message>
         <source>Demo not created</source>
@@ -1310,6 +1314,65 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>New project passphrase</source>
+        <translation>New project passphrase</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. Type the team passphrase to open it.</source>
+        <translation>{name} is encrypted. Type the team passphrase to open it.</translation>
+    </message>
+    <message>
+        <source>{name} will be encrypted. Choose the team passphrase: everyone who keys on this laptop needs it, and without it (or the headquarters escrow key) nobody can read the forms.</source>
+        <translation>{name} will be encrypted. Choose the team passphrase: everyone who keys on this laptop needs it, and without it (or the headquarters escrow key) nobody can read the forms.</translation>
+    </message>
+    <message>
+        <source>Choose the new team passphrase for {name}. The old one stops working at once; tell the team.</source>
+        <translation>Choose the new team passphrase for {name}. The old one stops working at once; tell the team.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>Strength: {word}. Several unrelated words, 16 characters or more, are easy to type and hard to guess.</source>
+        <translation>Strength: {word}. Several unrelated words, 16 characters or more, are easy to type and hard to guess.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess: use at least {n} characters, not all the same.</source>
+        <translation>This passphrase is too easy to guess: use at least {n} characters, not all the same.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>The two passphrases differ; type the same one twice.</translation>
+    </message>
+</context>
+<context>
     <name>PrintFormDialog</name>
     <message>
         <source>Print blank forms</source>
@@ -1491,6 +1554,29 @@ per 1,000 fields</translation>
     <message>
         <source>The forms could not be read: {error}</source>
         <translation>The forms could not be read: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectOpener</name>
+    <message>
+        <source>This passphrase does not open the project; check it and try again.</source>
+        <translation>This passphrase does not open the project; check it and try again.</translation>
+    </message>
+    <message>
+        <source>Encrypt this project?</source>
+        <translation>Encrypt this project?</translation>
+    </message>
+    <message>
+        <source>{name} is not encrypted: anyone who copies the file can read every form. Encrypt it now with a team passphrase? The encrypted copy is checked before the plaintext file is removed.</source>
+        <translation>{name} is not encrypted: anyone who copies the file can read every form. Encrypt it now with a team passphrase? The encrypted copy is checked before the plaintext file is removed.</translation>
+    </message>
+    <message>
+        <source>Project encrypted</source>
+        <translation>Project encrypted</translation>
+    </message>
+    <message>
+        <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
+        <translation>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2040,18 @@ n = {n}</translation>
     <message>
         <source>Smallest group shown</source>
         <translation>Smallest group shown</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. The old one no longer opens this project.</source>
+        <translation>The passphrase was changed. The old one no longer opens this project.</translation>
     </message>
 </context>
 <context>

@@ -573,12 +573,16 @@ n = {n}</translation>
         <translation>Copia de respaldo guardada en {path}</translation>
     </message>
     <message>
-        <source>Creating the demo project…</source>
-        <translation>Creando el proyecto de demostración…</translation>
+        <source>Creating the demo project… Its passphrase is: {passphrase}</source>
+        <translation>Creando el proyecto de demostración… Su frase de acceso es: {passphrase}</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Demo project opened. Its passphrase is: {passphrase}</source>
+        <translation>Proyecto de demostración abierto. Su frase de acceso es: {passphrase}</translation>
     </message>
     <message>
         <source>Demo not created</source>
@@ -1310,6 +1314,65 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>New project passphrase</source>
+        <translation>Frase de acceso del proyecto nuevo</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de acceso</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. Type the team passphrase to open it.</source>
+        <translation>{name} está cifrado. Escriba la frase de acceso del equipo para abrirlo.</translation>
+    </message>
+    <message>
+        <source>{name} will be encrypted. Choose the team passphrase: everyone who keys on this laptop needs it, and without it (or the headquarters escrow key) nobody can read the forms.</source>
+        <translation>{name} se cifrará. Elija la frase de acceso del equipo: todos los que digitan en este portátil la necesitan, y sin ella (o la clave de custodia de la sede) nadie puede leer los formularios.</translation>
+    </message>
+    <message>
+        <source>Choose the new team passphrase for {name}. The old one stops working at once; tell the team.</source>
+        <translation>Elija la nueva frase de acceso del equipo para {name}. La anterior deja de funcionar enseguida; avise al equipo.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frase de acceso:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Repetir:</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>débil</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>aceptable</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fuerte</translation>
+    </message>
+    <message>
+        <source>Strength: {word}. Several unrelated words, 16 characters or more, are easy to type and hard to guess.</source>
+        <translation>Solidez: {word}. Varias palabras sin relación, 16 caracteres o más, son fáciles de escribir y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess: use at least {n} characters, not all the same.</source>
+        <translation>Esta frase de acceso es demasiado fácil de adivinar: use al menos {n} caracteres, no todos iguales.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>Las dos frases de acceso no coinciden; escriba la misma dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>PrintFormDialog</name>
     <message>
         <source>Print blank forms</source>
@@ -1491,6 +1554,29 @@ por cada mil campos</translation>
     <message>
         <source>The forms could not be read: {error}</source>
         <translation>No se pudieron leer los formularios: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectOpener</name>
+    <message>
+        <source>This passphrase does not open the project; check it and try again.</source>
+        <translation>Esta frase de acceso no abre el proyecto; revísela e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Encrypt this project?</source>
+        <translation>¿Cifrar este proyecto?</translation>
+    </message>
+    <message>
+        <source>{name} is not encrypted: anyone who copies the file can read every form. Encrypt it now with a team passphrase? The encrypted copy is checked before the plaintext file is removed.</source>
+        <translation>{name} no está cifrado: cualquiera que copie el archivo puede leer todos los formularios. ¿Cifrarlo ahora con una frase de acceso del equipo? La copia cifrada se comprueba antes de borrar el archivo sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Project encrypted</source>
+        <translation>Proyecto cifrado</translation>
+    </message>
+    <message>
+        <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
+        <translation>{name} ya está cifrado. Las copias del archivo anterior hechas antes de hoy (en memorias USB, copias de seguridad o correos) siguen siendo legibles por cualquiera: bórrelas.</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2040,18 @@ n = {n}</translation>
     <message>
         <source>Smallest group shown</source>
         <translation>Grupo más pequeño que se muestra</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Cambiar la frase de acceso…</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. The old one no longer opens this project.</source>
+        <translation>La frase de acceso se cambió. La anterior ya no abre este proyecto.</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,14 @@ def import_into(db: Path, keys, *bundles: Path):
 
 
 def db_state(path: Path) -> tuple[str, str]:
-    """(sha256 of the file bytes, sha256 of a full SQL dump) of a closed database."""
-    conn = sqlite3.connect(path)
+    """(sha256 of the file bytes, sha256 of a full SQL dump) of a closed database (an
+    encrypted one through the key this process unlocked)."""
+    from desktop.storage.connection import connect_raw
+    from desktop.storage.database import DatabaseLocator
+    conn = connect_raw(path, DatabaseLocator.of(path).key)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    dump = "\n".join(conn.iterdump())
+    from sqlite3.dump import _iterdump  # the standard dump, on either driver's connection
+    dump = "\n".join(_iterdump(conn))
     conn.close()
     return hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(dump.encode()).hexdigest()
 

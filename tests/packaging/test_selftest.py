@@ -63,7 +63,8 @@ def test_selftest_fails_with_exit_1_when_a_step_does_not_hold(tmp_path):
 def test_exit_when_ready_prints_a_time_after_the_window_is_shown(tmp_path):
     launched = time.time()
     done = subprocess.run([sys.executable, str(ROOT / "main.py")],
-                          env=_env(tmp_path, RISKMAP_EXIT_WHEN_READY="1"),
+                          env=_env(tmp_path, RISKMAP_EXIT_WHEN_READY="1",
+                                   RISKMAP_PASSPHRASE="start-up test passphrase"),
                           capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     ready = [line for line in done.stdout.splitlines() if line.startswith("RISKMAP_READY ")]

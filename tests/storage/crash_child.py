@@ -3,15 +3,18 @@
 dashboard's analysis snapshot, so a kill can land inside that write too. Killed with
 SIGKILL by the test."""
 
+import os
 import sys
+from pathlib import Path
 
 from desktop.domain.demo_forms import generate_forms
 from desktop.services.form_service import Actor, FormService
-from desktop.services.project import Project
+from desktop.services.project import DatabaseLocator, Project
 
 
 def main(path: str, start: int, store_snapshot: bool) -> None:
-    project = Project.open(path)
+    key = os.environ.get("CRASH_DB_KEY")  # hex: the encrypted variant of the test
+    project = Project.open(DatabaseLocator(Path(path), bytes.fromhex(key)) if key else path)
     round_ = project.rounds()[0]
     service = FormService(project.db, project.questionnaire, Actor("CR", "dev-crash"))
     forms = generate_forms(project.questionnaire, 100_000, seed=start)

@@ -4,28 +4,36 @@ too, and the database is intact."""
 
 import os
 import random
+import secrets
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from desktop.services import analysis_table
-from desktop.services.project import Project
+from desktop.services.project import DatabaseLocator, Project
 from desktop.storage import integrity, response_store
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = 24
 
 
-def test_sigkill_never_loses_a_reported_form(tmp_path):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plaintext", "sqlcipher"])
+def test_sigkill_never_loses_a_reported_form(tmp_path, encrypted):
     path = tmp_path / "crash.db"
-    project = Project.open(path)
+    key = secrets.token_bytes(32) if encrypted else None
+    locator = DatabaseLocator(path, key)
+    project = Project.open(locator)
     project.create_round("Crash", target_count=0)
     project.close()
     rng = random.Random(20261129)
     reported: list[str] = []
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    if key:
+        env["CRASH_DB_KEY"] = key.hex()
     for attempt in range(KILLS):
         store = ["store"] if attempt % 2 else []  # half the children store the snapshot
         child = subprocess.Popen([sys.executable, str(CHILD), str(path), str(1000 * attempt + 1),
@@ -47,7 +55,7 @@ def test_sigkill_never_loses_a_reported_form(tmp_path):
         reported.extend(line for line in rest.split() if line)
         assert child.returncode == -signal.SIGKILL
 
-        db = Project.open(path)
+        db = Project.open(locator)
         try:
             report = integrity.check(db.db.conn)
             assert report.integrity == "ok", f"attempt {attempt}: {report.integrity}"
@@ -67,3 +75,4 @@ def test_sigkill_never_loses_a_reported_form(tmp_path):
         finally:
             db.close()
     assert len(reported) >= KILLS  # the test did kill mid-run, after real saves
+    assert (path.read_bytes()[:15] == b"SQLite format 3") is not encrypted

@@ -46,3 +46,37 @@ def view(qtbot, context):
     qtbot.waitUntil(lambda: widget.number.hasFocus())
     return widget
 
+
+
+TEST_PASSPHRASE = "a team passphrase for tests"
+
+
+@pytest.fixture
+def typed_passphrase(monkeypatch):
+    """Passphrase dialogs answer by themselves: each one types the next passphrase of the
+    list (twice when it asks twice) and presses OK; what they showed is kept in `shown`."""
+    from desktop.ui import passphrase_dialog
+
+    class Typist:
+        queue: list[str] = []
+        shown: list[tuple[str, str]] = []
+
+        def type(self, *passphrases: str) -> "Typist":
+            self.queue.extend(passphrases)
+            return self
+
+    typist = Typist()
+
+    def fake_exec(dialog):
+        while typist.queue:
+            text = typist.queue.pop(0)
+            dialog.first.setText(text)
+            dialog.second.setText(text)
+            dialog._accept()
+            typist.shown.append((dialog.mode, dialog.message.text()))
+            if dialog.result() == passphrase_dialog.QDialog.DialogCode.Accepted:
+                return dialog.result()
+        return passphrase_dialog.QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(passphrase_dialog.PassphraseDialog, "exec", fake_exec)
+    return typist

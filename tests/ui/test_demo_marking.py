@@ -31,7 +31,8 @@ def _demo_action(window):
     return next(a for a in window.help_menu.actions() if "demo" in a.text().lower())
 
 
-def test_the_demo_is_marked_and_the_mark_goes_with_it(qtbot, window, tmp_path):
+def test_the_demo_is_marked_and_the_mark_goes_with_it(qtbot, window, tmp_path,
+                                                      typed_passphrase):
     assert "DEMO" not in window.windowTitle() and window.demo_banner.isHidden()
     _demo_action(window).trigger()
     assert is_demo_database(window.context.project.db.path)
@@ -39,6 +40,7 @@ def test_the_demo_is_marked_and_the_mark_goes_with_it(qtbot, window, tmp_path):
     assert window.demo_banner.isVisible() and "Do not key real forms" in \
         window.demo_banner.text()
     # Back on a real project: no mark.
+    typed_passphrase.type("a team passphrase for tests")
     assert window.files.open_database(tmp_path / "real.db")
     assert "DEMO" not in window.windowTitle() and window.demo_banner.isHidden()
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services.project import Project
+from desktop.services.project import DatabaseLocator, Project
 from desktop.storage import response_store
 from desktop.ui import database_actions, entry_view
 from desktop.ui.database_actions import recent_databases
@@ -117,8 +117,10 @@ def test_operator_sign_in_offers_the_last_one(qtbot, settings):
     assert not dialog.ok.isEnabled()
 
 
-def test_open_database_remembers_it_and_backup_copy(qtbot, window, tmp_path, monkeypatch):
+def test_open_database_remembers_it_and_backup_copy(qtbot, window, tmp_path, monkeypatch,
+                                                    typed_passphrase):
     other = tmp_path / "other.db"
+    typed_passphrase.type("a team passphrase for tests")
     assert window.files.open_database(other)
     assert window.context.project.db.path == other
     assert recent_databases(window.settings)[0] == str(other)
@@ -130,7 +132,8 @@ def test_open_database_remembers_it_and_backup_copy(qtbot, window, tmp_path, mon
     monkeypatch.setattr(database_actions.QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(copy), ""))
     window.files.backup_copy()
-    reopened = Project.open(copy)
+    assert b"SQLite format 3" not in copy.read_bytes()[:100]  # encrypted with the same key
+    reopened = Project.open(DatabaseLocator(copy, window.context.workspace.locator.key))
     assert reopened.questionnaire.sha256 == window.context.project.questionnaire.sha256
     reopened.close()
 
@@ -197,7 +200,7 @@ def test_start_up_does_not_import_the_heavy_libraries(tmp_path):
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from desktop.bundle.device_key import load_or_create_device_key\n"
-        "from desktop.services.project import Project\n"
+        "from desktop.services.project import DatabaseLocator, Project\n"
         "from desktop.ui.app_context import AppContext\n"
         "from desktop.ui.main_window import MainWindow\n"
         f"home = {str(tmp_path)!r}\n"

@@ -1,0 +1,98 @@
+"""`riskmap keys recover|db-key|passphrase`: the database key of an encrypted project.
+
+`recover` is HQ's way back in when the team forgot its passphrase: HQ's escrow identity
+unwraps the key and a new passphrase (read like any other: --passphrase-file or
+RISKMAP_PASSPHRASE) wraps it again. `db-key` prints the raw key as x'HEX' for opening the
+file in another SQLCipher 4 client (HQ audits). `passphrase` sets a new passphrase.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import CommandError
+from .passphrase import add_passphrase_option, passphrase_from
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    keys = subparsers.choices["keys"]
+    actions = next(a for a in keys._actions  # noqa: SLF001 - the `keys` subcommands
+                   if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    recover = actions.add_parser("recover", help="set a new passphrase with HQ's escrow key")
+    recover.add_argument("--db", required=True, type=Path)
+    recover.add_argument("--identity", required=True, type=Path,
+                         help="the HQ age identity file the key was escrowed to")
+    add_passphrase_option(recover)
+    recover.set_defaults(run=run_recover, unlock=False)
+
+    db_key = actions.add_parser("db-key", help="print the raw database key as x'HEX'")
+    db_key.add_argument("--db", required=True, type=Path)
+    db_key.add_argument("--identity", type=Path,
+                        help="use an HQ escrow identity instead of the passphrase")
+    add_passphrase_option(db_key)
+    db_key.set_defaults(run=run_db_key, unlock=False)
+
+    change = actions.add_parser("passphrase", help="wrap the database key to a new passphrase")
+    change.add_argument("--db", required=True, type=Path)
+    change.add_argument("--new-passphrase-file", required=True, type=Path, metavar="FILE")
+    change.set_defaults(run=run_change)
+
+
+def _existing(db: Path) -> None:
+    from ..services import db_keys
+    if not db.exists():
+        raise CommandError(f"{db} does not exist.")
+    if not db_keys.keys_path(db).exists():
+        raise CommandError(f"{db} has no key file beside it ({db_keys.keys_path(db).name}); "
+                           "it is not an encrypted project.")
+
+
+def _new_passphrase(args: argparse.Namespace, text: str | None) -> str:
+    from ..services import db_keys
+    if not text:
+        raise CommandError("Give the new passphrase with --passphrase-file FILE or "
+                           "RISKMAP_PASSPHRASE.")
+    problem = db_keys.passphrase_problem(text)
+    if problem:
+        raise CommandError(f"The new passphrase is too weak: {problem}.")
+    return text
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from ..services import db_keys
+    _existing(args.db)
+    new = _new_passphrase(args, passphrase_from(args))
+    try:
+        key = db_keys.unlock_with_identity(args.db, args.identity)
+    except db_keys.WrongPassphrase as exc:
+        raise CommandError(str(exc)) from exc
+    db_keys.set_passphrase(args.db, key, new)
+    print(f"{args.db}: the new passphrase is set; the old one no longer opens it.")
+    return 0
+
+
+def run_db_key(args: argparse.Namespace) -> int:
+    from ..services import db_keys
+    from .passphrase import required_passphrase
+    _existing(args.db)
+    try:
+        if args.identity is not None:
+            key = db_keys.unlock_with_identity(args.db, args.identity)
+        else:
+            key = db_keys.unlock(args.db, required_passphrase(args))
+    except db_keys.WrongPassphrase as exc:
+        raise CommandError(str(exc)) from exc
+    print(db_keys.sql_key_literal(key))
+    return 0
+
+
+def run_change(args: argparse.Namespace) -> int:
+    from ..services import db_keys
+    from .passphrase import passphrase_from as read
+    _existing(args.db)
+    new = _new_passphrase(args, read(argparse.Namespace(passphrase_file=args.new_passphrase_file)))
+    key = db_keys.unlock(args.db, passphrase_from(args) or "")
+    db_keys.set_passphrase(args.db, key, new)
+    print(f"{args.db}: the new passphrase is set; the old one no longer opens it.")
+    return 0

@@ -1,0 +1,109 @@
+"""The window's side of encryption: the passphrase asked at opening (a wrong one gets one
+sentence and another try), chosen twice for a new project, a plaintext project converted
+only after a yes, and Settings > Change passphrase."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.services import db_keys
+from desktop.services.workspace import Workspace
+from desktop.storage.database import forget_key
+from desktop.ui import project_opener
+from desktop.ui.passphrase_dialog import CREATE, UNLOCK, PassphraseDialog
+from desktop.ui.settings_dialog import SettingsDialog
+
+GOOD = "a team passphrase for tests"
+
+
+@pytest.fixture
+def encrypted_path(tmp_path):
+    path = tmp_path / "field.db"
+    db_keys.create_keys(path, GOOD)
+    Workspace.open(path).close()
+    forget_key(path)
+    return path
+
+
+def test_wrong_passphrase_gets_one_sentence_and_another_try(qtbot, encrypted_path,
+                                                            typed_passphrase):
+    typed_passphrase.type("not it at all", GOOD)
+    workspace = project_opener.open_project(None, encrypted_path)
+    assert workspace is not None and workspace.encrypted
+    assert typed_passphrase.shown == [
+        (UNLOCK, "This passphrase does not open the project; check it and try again."),
+        (UNLOCK, "")]
+    workspace.close()
+
+
+def test_cancelled_unlock_opens_nothing(qtbot, encrypted_path, typed_passphrase):
+    typed_passphrase.type("still wrong")
+    assert project_opener.open_project(None, encrypted_path) is None
+
+
+def test_new_project_asks_for_a_strong_passphrase(qtbot, tmp_path, typed_passphrase):
+    typed_passphrase.type("short", GOOD)
+    workspace = project_opener.open_project(None, tmp_path / "new.db")
+    assert [mode for mode, _ in typed_passphrase.shown] == [CREATE, CREATE]
+    assert "too easy to guess" in typed_passphrase.shown[0][1]
+    assert workspace.encrypted and db_keys.keys_path(tmp_path / "new.db").exists()
+    workspace.close()
+
+
+def test_create_dialog_refuses_two_different_passphrases(qtbot):
+    dialog = PassphraseDialog(CREATE, "x.db")
+    qtbot.addWidget(dialog)
+    dialog.first.setText(GOOD)
+    dialog.second.setText(GOOD + "!")
+    dialog._accept()
+    assert "differ" in dialog.message.text() and not dialog.result()
+    assert "Strength: strong" in dialog.hint.text()  # five words
+    dialog.first.setText("tablecloth1")
+    assert "Strength: fair" in dialog.hint.text()
+    dialog.first.setText("aaaa")
+    assert "Strength: weak" in dialog.hint.text()
+    dialog.first.setText("four random words, mixed: Tuna Lamp 77!")
+    assert "Strength: strong" in dialog.hint.text()
+
+
+def test_plaintext_project_converted_after_a_yes(qtbot, tmp_path, typed_passphrase,
+                                                 monkeypatch):
+    path = tmp_path / "old.db"
+    Workspace.open(path).close()
+    told = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    typed_passphrase.type(GOOD)
+    workspace = project_opener.open_project(None, path)
+    assert workspace.encrypted and not db_keys.is_plaintext(path)
+    assert "still readable" in told[0]
+    workspace.close()
+
+
+def test_plaintext_project_kept_after_a_no(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    Workspace.open(path).close()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    workspace = project_opener.open_project(None, path)
+    assert not workspace.encrypted and db_keys.is_plaintext(path)
+    workspace.close()
+
+
+def test_settings_change_passphrase_rewraps(qtbot, encrypted_path, typed_passphrase,
+                                            device_key, settings):
+    from desktop.ui.app_context import AppContext
+    db_keys.unlock(encrypted_path, GOOD)
+    context = AppContext(Workspace.open(encrypted_path), device_key)
+    dialog = SettingsDialog(context, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase_button.isEnabled()
+    typed_passphrase.type("the new team passphrase")
+    dialog.change_passphrase()
+    assert "was changed" in dialog.passphrase_note.text()
+    with pytest.raises(db_keys.WrongPassphrase):
+        db_keys.unlock(encrypted_path, GOOD)
+    db_keys.unlock(encrypted_path, "the new team passphrase")
+    context.project.close()
