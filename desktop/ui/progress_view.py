@@ -18,6 +18,7 @@ from ..services.progress_service import (Ledger, OperatorDay, ProgressService, r
                                          read_progress_file)
 from .app_context import AppContext
 from .lazy_view import LazyView
+from .user_errors import error_sentence
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -139,7 +140,8 @@ class ProgressView(LazyView):
             lambda _progress: read_progress_file(path, keep),
             lambda result: self._figures_read(generation, keep, result),
             lambda exc: self.missing_title.setText(self.tr(
-                "The forms could not be read: {error}").format(error=exc)))
+                "The forms could not be read: {error}").format(
+                    error=error_sentence(exc, self.context.lang, path))))
 
     def _figures_read(self, generation: int, keep: str | None, result) -> None:
         if generation != getattr(self, "_generation", 0):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
@@ -270,7 +270,8 @@ class RecordsView(QWidget):
         self.model.refresh()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("{n} forms").format(n=f"{self.model.rowCount():,}"))
+        self.count_label.setText(self.tr("{n} forms").format(
+            n=QLocale().toString(self.model.rowCount())))
 
     # -- actions -------------------------------------------------------------------------
     def current_uuid(self) -> str | None:

@@ -23,6 +23,7 @@ from .form_widget import FormWidget
 from .lazy_view import LazyView
 from .verification_resolve import ResolvePage
 from .verification_start import VerificationStartPage, native_keys as _keys
+from .user_errors import error_sentence
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b6e20;"
@@ -216,7 +217,7 @@ class VerificationView(LazyView):
         self.context.runner.run(
             lambda _progress: summary_from_file(path, questionnaire, actor, lang, round_.uuid),
             lambda summary: self._show_summary(generation, round_, summary),
-            lambda exc: self.due_label.setText(str(exc)))
+            lambda exc: self.due_label.setText(error_sentence(exc, self.context.lang, path)))
 
     def _show_summary(self, generation: int, round_, summary) -> None:
         if generation != getattr(self, "_due_generation", 0):

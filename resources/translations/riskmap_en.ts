@@ -1437,10 +1437,6 @@ per 1,000 fields</translation>
         <translation>Reading the forms…</translation>
     </message>
     <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>The forms could not be read: {error}</translation>
-    </message>
-    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} of {total} sampled forms verified</translation>
     </message>
@@ -1491,6 +1487,10 @@ per 1,000 fields</translation>
     <message>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
     </message>
 </context>
 <context>

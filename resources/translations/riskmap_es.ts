@@ -1437,10 +1437,6 @@ por cada mil campos</translation>
         <translation>Leyendo los formularios…</translation>
     </message>
     <message>
-        <source>The forms could not be read: {error}</source>
-        <translation>No se pudieron leer los formularios: {error}</translation>
-    </message>
-    <message>
         <source>{done} of {total} sampled forms verified</source>
         <translation>{done} de {total} formularios de la muestra verificados</translation>
     </message>
@@ -1491,6 +1487,10 @@ por cada mil campos</translation>
     <message>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
+    </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
 </context>
 <context>
