@@ -68,27 +68,28 @@ def run(table) -> None:
                   target="<= 5 s")
         bundle = result["export"].path
 
-        for name in ("hq.db", "hq-unchecked.db"):
-            _enrol(work / name, device.fingerprint)
-
-        def merge(name: str = "hq.db") -> None:
+        def merge(name: str) -> None:
             report = import_bundles(work / name, keys.identity_path, [bundle])
             assert report.bundles[0].new == N, report.bundles[0]
 
-        # Wall time and this process's CPU time of each (the CPU time is less disturbed
-        # by other work on a shared machine).
-        with _door_checks_off():
-            cpu = time.process_time()
-            unchecked = once_ms(lambda: merge("hq-unchecked.db")) / 1000
-            unchecked_cpu = time.process_time() - cpu
-        cpu = time.process_time()
-        checked = once_ms(merge) / 1000
-        checked_cpu = time.process_time() - cpu
+        # Alternating runs into fresh enrolled databases, the best of two of each, in wall
+        # time and in this process's CPU time (less disturbed by other work on a shared
+        # machine); the baseline has the answer, CSV and audit-chain checks switched off.
+        best = {True: [float("inf")] * 2, False: [float("inf")] * 2}
+        for run_number in range(2):
+            for checked in (False, True):
+                name = f"hq-{run_number}-{'checked' if checked else 'unchecked'}.db"
+                _enrol(work / name, device.fingerprint)
+                with contextlib.nullcontext() if checked else _door_checks_off():
+                    cpu = time.process_time()
+                    wall = once_ms(lambda: merge(name)) / 1000
+                    cpu = time.process_time() - cpu
+                best[checked] = [min(best[checked][0], wall), min(best[checked][1], cpu)]
         table.add(f"import + merge {N // 1000}k forms (empty HQ db), answers validated",
-                  checked, "s", "same, answer/CSV/chain checks off", unchecked,
+                  best[True][0], "s", "same, answer/CSV/chain checks off", best[False][0],
                   target="<= 1.2x baseline")
-        table.add("  the same two imports, CPU time of this process", checked_cpu, "s",
-                  "checks off", unchecked_cpu, target="<= 1.2x baseline")
+        table.add("  the same imports, CPU time of this process", best[True][1], "s",
+                  "checks off", best[False][1], target="<= 1.2x baseline")
 
         zipped = age_crypto.decrypt(bundle.read_bytes(), age_crypto.load_identities(
             keys.identity_path))

@@ -21,7 +21,7 @@ def run(table: BenchTable) -> None:
     from desktop.services.project import Project
 
     actor = Actor("BE", "dev-bench")
-    with tempfile.TemporaryDirectory(dir=Path(__file__).parent) as folder:
+    with tempfile.TemporaryDirectory() as folder:
         project = Project.open(Path(folder) / "table.db")
         q = project.questionnaire
         forms = list(generate_forms(q, N, seed=11))

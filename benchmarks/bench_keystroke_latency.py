@@ -38,7 +38,7 @@ def run(table: BenchTable) -> None:
     from desktop.ui.entry_view import EntryView
 
     app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="bench-keys-", dir=Path(__file__).parent))
+    folder = Path(tempfile.mkdtemp(prefix="bench-keys-"))
     keys: list[tuple[Qt.Key, str]] = []
     key_ms: list[float] = []
     save_ms: list[float] = []

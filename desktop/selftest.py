@@ -75,12 +75,18 @@ class SelfTest:
         from .build_info import read_build_info
         from .domain.questionnaire_loader import load_questionnaire
         from .resources import default_questionnaire_path, icons_dir
+        from .domain.xlsform_import import load_questionnaire_file
         questionnaire = load_questionnaire(default_questionnaire_path())
+        # The same instrument as an XLSForm: proves pyxform works inside the package.
+        workbook = load_questionnaire_file(default_questionnaire_path().with_suffix(".xlsx"))
+        if workbook.question_ids() != questionnaire.question_ids():
+            raise AssertionError("the XLSForm of the default questionnaire imports to other "
+                                 "questions")
         if not (icons_dir() / "riskmap.png").is_file():
             raise AssertionError(f"the icon is missing from {icons_dir()}")
         build = read_build_info()
-        return (f"questionnaire {questionnaire.id} v{questionnaire.version}, "
-                f"build {build['build_date']}")
+        return (f"questionnaire {questionnaire.id} v{questionnaire.version} (JSON and "
+                f"XLSForm), build {build['build_date']}")
 
     def qt_application(self) -> str:
         from PySide6.QtCore import QCoreApplication, QSettings, qInstallMessageHandler

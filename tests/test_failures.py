@@ -332,3 +332,27 @@ def test_sentences_follow_riskmap_lang(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert main(["check", "--db", str(path)]) == 2
     _one_sentence(capsys, "es un archivo vacío")
+
+
+def test_data_works_in_a_read_only_folder(tmp_path, demo_template, capsys):
+    with read_only_folder(tmp_path / "stick", {"demo.db": demo_template}) as stick:
+        before = snapshot(stick)
+        out = tmp_path / "data"
+        assert main(["data", "--db", str(stick / "demo.db"), "--out", str(out),
+                     "--format", "csv,xlsx", "--k", "1"]) == 0, capsys.readouterr().err
+        assert sorted(p.suffix for p in out.iterdir()) == [".csv", ".txt", ".xlsx"]
+        assert snapshot(stick) == before
+
+
+def test_data_files_are_written_all_or_none(tmp_path, demo_db, capsys, monkeypatch):
+    from desktop.services import data_files
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "out" / "x.sav"))
+
+    monkeypatch.setattr(data_files, "write_sav", full_disk)
+    out = tmp_path / "out"
+    assert main(["data", "--db", str(demo_db), "--out", str(out), "--format",
+                 "csv,xlsx,sav", "--k", "1"]) == 2
+    _one_sentence(capsys, "The disk is full")
+    assert list(out.iterdir()) == []

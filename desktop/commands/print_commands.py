@@ -60,7 +60,9 @@ def run_print_form(args: argparse.Namespace) -> int:
     from ..charts.paper_form_pdf import PaperFormSpec, write_paper_form_pdf
     write_paper_form_pdf(PaperFormSpec(plan.questionnaire, args.lang, plan.round_name,
                                        plan.numbers), args.out)
-    copies = f"{len(plan.numbers)} numbered forms" if plan.numbers else "one blank form"
+    n = len(plan.numbers)
+    copies = (f"{n} numbered form{'s' if n > 1 else ''}" if plan.numbers
+              else "one blank form")
     print(f"Printed {copies} of questionnaire {plan.questionnaire.id} "
           f"{plan.questionnaire.version} to {args.out}.")
     return 0

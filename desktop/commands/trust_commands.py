@@ -38,25 +38,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     adopt.set_defaults(run=run_adopt)
 
 
-def _open(path: Path):
+def _open(path: Path, read_only: bool = False):
     from ..storage.database import Database
     if not path.exists():
-        raise CommandError(f"{path} does not exist.")
-    return Database.open(path)
+        raise CommandError("db_missing", path=path)
+    return Database.open(path, read_only=read_only)
 
 
 def run_list(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, list_devices
     from ..storage import device_store
-    db = _open(args.db)
+    db = _open(args.db, read_only=True)  # listing never writes
     try:
         rows = list_devices(db)
         for d in rows:
-            state = (f"revoked {d.revoked} by {d.revoked_by}, {d.forms_at_revocation or 0} "
-                     "forms kept and marked" if not d.active else "enrolled")
+            state = (f"REVOKED {d.revoked} by {d.revoked_by}: its forms are kept, marked as "
+                     "from a revoked device" if not d.active else "enrolled")
             forms = device_store.forms_of_device(db.conn, d.device_id) if d.device_id else 0
             print(f"{display_fingerprint(d.fingerprint)}  {d.device_id or '(no bundle yet)'}  "
-                  f"{d.name or '-'}  {state} (since {d.enrolled}, {forms} forms)")
+                  f"{d.name or '-'}  {state} (enrolled {d.enrolled}; {forms} forms at HQ "
+                  "keyed on it)")
     finally:
         db.close()
     if not rows:
@@ -93,13 +94,13 @@ def run_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Revoked {display_fingerprint(device.fingerprint)}: its later bundles are refused; "
-          f"{kept} forms it sent earlier stay, marked as from a revoked device.")
+          f"the {kept} forms keyed on it stay at HQ, marked as from a revoked device.")
     return 0
 
 
 def run_questionnaire_list(args: argparse.Namespace) -> int:
     from ..services.questionnaire_service import versions
-    db = _open(args.db)
+    db = _open(args.db, read_only=True)  # listing never writes
     try:
         for v in versions(db):
             mark = "adopted" if v["adopted"] else "       "

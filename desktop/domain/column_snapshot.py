@@ -137,8 +137,9 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
 def analysis_frame(base: Base, round_names: Mapping[str, str],
                    columns: Sequence[Sequence[str]]) -> pd.DataFrame:
     """The table the analysis works on (`domain.answer_frame` layout), rows in keying
-    order (created, uuid)."""
-    order = np.lexsort((base["uuid"], base["created"]))
+    order (created; forms keyed at the same instant in the order of `base`). No figure
+    depends on the order; sorting by uuid text as well cost 0.1 s per 100k forms."""
+    order = np.argsort(base["created"], kind="stable")
     stamps = base["created"][order].view("M8[ns]")
     days, inverse = np.unique(stamps.astype("M8[D]"), return_inverse=True)
     day_text = np.array([str(d) for d in days] + [""], dtype=object)

@@ -117,11 +117,23 @@ def build_data_table(questionnaire: Questionnaire, forms: Sequence[tuple],
 
 
 def _typed(question: Question, raw: np.ndarray) -> object:
-    if question.type in ("integer", "choice", "likert"):
-        return pd.array(pd.to_numeric(pd.Series(raw), errors="coerce"), dtype="Int64")
-    if question.type == "decimal":
-        return pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
+    if question.type in ("integer", "decimal", "choice", "likert"):
+        numbers = _numbers(raw)
+        if question.type == "decimal":
+            return numbers
+        blank = np.isnan(numbers)
+        if not (blank | (numbers == np.round(numbers))).all():
+            return numbers  # not whole numbers after all: keep them as they are
+        return pd.arrays.IntegerArray(np.where(blank, 0, numbers).astype(np.int64), blank)
     return np.where(pd.isna(raw), None, raw)
+
+
+def _numbers(raw: np.ndarray) -> np.ndarray:
+    """Stored text to floats (NaN for blanks and non-numbers), each distinct text parsed
+    once: a column of 100k answers holds a handful of codes."""
+    codes, uniques = pd.factorize(raw)
+    parsed = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce")
+    return np.append(parsed.to_numpy(dtype=float, na_value=np.nan), np.nan)[codes]
 
 
 def _variable(questionnaire: Questionnaire, question: Question, lang: str) -> Variable:

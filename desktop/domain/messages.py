@@ -138,10 +138,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # Forms of several questionnaire versions pooled in the analysis (issue 11).
     "report_versions": {"en": "Questionnaire versions", "es": "Versiones del cuestionario"},
-    "version_header": {"en": "Forms of {n} questionnaire versions are pooled by question and "
-                             "code, with the labels of version {reference}.",
-                       "es": "Se combinan formularios de {n} versiones del cuestionario por "
-                             "pregunta y código, con las etiquetas de la versión {reference}."},
+    "version_header": {"en": "Forms keyed with {n} questionnaire version(s) are analysed by "
+                             "question and code, with the labels of version {reference}.",
+                       "es": "Los formularios digitados con {n} versión(es) del cuestionario "
+                             "se analizan por pregunta y código, con las etiquetas de la "
+                             "versión {reference}."},
     "version_wording": {"en": "{question}: the wording differs in version {versions}; "
                               "pooled.",
                         "es": "{question}: la redacción difiere en la versión {versions}; "

@@ -29,19 +29,32 @@ class VersionDifference:
     question_id: str
     kind: str      # wording | codes | meaning | absent
     version: str   # the other version
-    detail: str = ""  # for 'meaning': the first code that means something else
+    detail: str = ""  # for 'meaning' by type: 'choice / integer'
+    code: tuple[int, Labels, Labels] | None = None  # or the first code meaning another thing
+
+    def detail_text(self, lang: str) -> str:
+        if self.code is None:
+            return self.detail
+        code, mine, theirs = self.code
+        return f"{code} = {mine.text(lang)} / {theirs.text(lang)}"
 
 
 @dataclass(frozen=True)
 class VersionPool:
     reference: Questionnaire
-    versions: tuple[Questionnaire, ...]  # in play, the reference included when it is
+    versions: tuple[Questionnaire, ...]  # in play: the versions of the forms analysed
     differences: tuple[VersionDifference, ...]
     analysed: Questionnaire
 
     @property
     def reference_label(self) -> str:
-        return version_label(self.reference, self.versions)
+        return version_label(self.reference, (self.reference, *self.versions))
+
+    @property
+    def worth_a_note(self) -> bool:
+        """Forms of several versions, or of one that is not the reference."""
+        return len(self.versions) > 1 or bool(self.differences) or any(
+            v.sha256 != self.reference.sha256 for v in self.versions)
 
     @property
     def excluded(self) -> frozenset[str]:
@@ -60,7 +73,8 @@ class VersionPool:
                          if any(d.kind == k for d in found)), WORDING)
             versions = ", ".join(sorted({d.version for d in found if d.kind == kind}))
             name = _name(self.reference, qid, lang)
-            detail = next((d.detail for d in found if d.kind == kind and d.detail), "")
+            detail = next((d.detail_text(lang) for d in found
+                           if d.kind == kind and (d.detail or d.code)), "")
             lines.append(message(f"version_{kind}", lang, question=name,
                                  reference=self.reference_label, versions=versions,
                                  detail=detail))
@@ -87,11 +101,12 @@ def compare_versions(reference: Questionnaire,
             if question.id not in other_ids:
                 differences.append(VersionDifference(question.id, ABSENT, label))
                 continue
-            kind, detail = _compare(question, other.question(question.id), reference.languages)
+            kind, detail, code = _compare(question, other.question(question.id),
+                                          reference.languages)
             if kind:
-                differences.append(VersionDifference(question.id, kind, label, detail))
+                differences.append(VersionDifference(question.id, kind, label, detail, code))
     excluded = {d.question_id for d in differences if d.kind == MEANING}
-    return VersionPool(reference, tuple(_unique([reference, *others])), tuple(differences),
+    return VersionPool(reference, tuple(_unique(versions)), tuple(differences),
                        _without(reference, excluded))
 
 
@@ -117,35 +132,31 @@ def _same(a: Labels, b: Labels, languages: Sequence[str]) -> bool:
                == " ".join(b.text(lang).split()).casefold() for lang in common)
 
 
-def _compare(mine: Question, theirs: Question, languages: Sequence[str]) -> tuple[str, str]:
-    """(kind of the strongest difference or '', detail)."""
+def _compare(mine: Question, theirs: Question, languages: Sequence[str]):
+    """(kind of the strongest difference or '', detail, the code meaning another thing)."""
     if mine.type != theirs.type or (mine.type == "likert" and mine.points != theirs.points):
-        return MEANING, f"{mine.type} / {theirs.type}"
+        return MEANING, f"{mine.type} / {theirs.type}", None
     if mine.is_coded:
         other = {choice.code: choice.label for choice in theirs.choices}
         for choice in mine.choices:
             if choice.code in other and not _same(choice.label, other[choice.code], languages):
-                lang = languages[0] if languages else "en"
-                return MEANING, (f"{choice.code} = {choice.label.text(lang)} / "
-                                 f"{other[choice.code].text(lang)}")
+                return MEANING, "", (choice.code, choice.label, other[choice.code])
         if {c.code for c in mine.choices} != set(other):
-            return CODES, ""
+            return CODES, "", None
     their_missing = {m.code: m.label for m in theirs.missing_codes}
     for missing in mine.missing_codes:
         if missing.code in their_missing and not _same(missing.label,
                                                        their_missing[missing.code], languages):
-            lang = languages[0] if languages else "en"
-            return MEANING, (f"{missing.code} = {missing.label.text(lang)} / "
-                             f"{their_missing[missing.code].text(lang)}")
+            return MEANING, "", (missing.code, missing.label, their_missing[missing.code])
     if ((mine.min, mine.max) != (theirs.min, theirs.max)
             or {m.code for m in mine.missing_codes} != set(their_missing)):
-        return CODES, ""
+        return CODES, "", None
     anchors_differ = (mine.anchors is None) != (theirs.anchors is None) or (
         mine.anchors is not None and theirs.anchors is not None
         and not all(_same(a, b, languages) for a, b in zip(mine.anchors, theirs.anchors)))
     if not _same(mine.label, theirs.label, languages) or anchors_differ:
-        return WORDING, ""
-    return "", ""
+        return WORDING, "", None
+    return "", "", None
 
 
 def _without(questionnaire: Questionnaire, excluded: set[str]) -> Questionnaire:

@@ -162,7 +162,7 @@ class AnalysisService:
     def version_notes(self) -> list[str]:
         """When forms of several questionnaire versions are pooled: how, and every question
         that differs (empty with one version)."""
-        if self.pool is None or len(self.pool.versions) < 2:
+        if self.pool is None or not self.pool.worth_a_note:
             return []
         header = messages.message("version_header", self.lang, n=len(self.pool.versions),
                                   reference=self.pool.reference_label)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import APP_NAME, __version__
+from ..domain.atomic_files import write_all
 from ..domain.data_table import (DataTable, build_data_table, exported_questions,
                                  with_choice_flags)
 from ..domain.messages import message
@@ -85,7 +86,9 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
         raise DataRefused(f"{out} is a file; give a folder for the data files.", "folder")
     steps = 2 + len(request.formats)
     _tick(progress, 0, steps)
-    project = Project.open(db_path)
+    # Only a file without the guard writes to the database (its audit row); with the guard
+    # the database is only read, so this works on read-only media.
+    project = Project.open(db_path, read_only=request.guard)
     try:
         table, k = read_table(project, request)
         _tick(progress, 1, steps)
@@ -105,22 +108,28 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(request)
     about = disclosure_lines(report, request, stem)
-    written = []
     flagged = with_choice_flags(table)
-    for i, fmt in enumerate(request.formats):
-        path = out / f"{stem}.{fmt}"
-        if fmt == "csv":
-            data_files.write_csv(flagged, path)
-        elif fmt == "xlsx":
-            data_files.write_xlsx(flagged, path, about)
-        elif fmt == "dta":
-            data_files.write_dta(flagged, path, about[0])
-        else:
-            data_files.write_sav(flagged, path, about[0])
-        written.append(path)
-        _tick(progress, 3 + i, steps)
+
+    def writer(i: int, fmt: str):
+        def write(tmp: Path) -> None:
+            if fmt == "csv":
+                data_files.write_csv(flagged, tmp)
+            elif fmt == "xlsx":
+                data_files.write_xlsx(flagged, tmp, about)
+            elif fmt == "dta":
+                data_files.write_dta(flagged, tmp, about[0])
+            else:
+                data_files.write_sav(flagged, tmp, about[0])
+            _tick(progress, 3 + i, steps)
+        return write
+
+    # Every file is staged first and then renamed: the data files and their disclosure
+    # report are written all or none.
+    files: dict[Path, object] = {out / f"{stem}.{fmt}": writer(i, fmt)
+                                 for i, fmt in enumerate(request.formats)}
     report_path = out / f"{stem}-disclosure.txt"
-    report_path.write_text("\n".join(about) + "\n", encoding="utf-8")
+    files[report_path] = "\n".join(about) + "\n"
+    written = write_all(files)[:-1]  # type: ignore[arg-type]
     return DataResult(written, report_path, report, report.rows, request.guard)
 
 

@@ -55,7 +55,7 @@ def csv_writer(frame: pd.DataFrame, sep: str = ",",
                decimal: str = ".") -> Callable[[Path], None]:
     """How to write the table as a neutralised UTF-8 CSV (with BOM) to a path; `sep` and
     `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
-    safe = safe_frame(frame)
+    safe = _integers_as_text(safe_frame(frame))
     return lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
                                    lineterminator="\r\n", sep=sep, decimal=decimal)
 
@@ -71,6 +71,19 @@ def workbook_writer(sheets: Sequence[Sheet]) -> Callable[[Path], None]:
     formulas (`xlsx_writer` writes every text as an inline string)."""
     return lambda tmp: xlsx_writer.write_workbook(
         tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets])
+
+
+def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable integer columns rendered once per distinct value: pandas formats them
+    cell by cell, three times slower (the CSV text is the same)."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if isinstance(series.dtype, pd.api.extensions.ExtensionDtype) and \
+                pd.api.types.is_integer_dtype(series.dtype):
+            codes, uniques = pd.factorize(series)
+            out[column] = np.append(np.asarray(uniques, dtype=object).astype(str), "")[codes]
+    return out
 
 
 def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:

@@ -66,6 +66,8 @@ def run_app(db_path: str | None = None) -> int:
         project = Project.open(default_database_path())
     context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
     window = MainWindow(context, settings)
+    from .user_errors import exception_hook
+    sys.excepthook = exception_hook(lambda: context.lang, APP_NAME, lambda: window)
     window.show()
     _exit_when_ready_if_asked()
     if not window.sign_in():

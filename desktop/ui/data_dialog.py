@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..services.data_export import DataRefused, DataRequest, DataResult, export_data
 from ..services.data_files import FORMATS
 from .app_context import AppContext
+from .user_errors import error_sentence
 
 
 class DataDialog(QDialog):
@@ -163,7 +164,9 @@ class DataDialog(QDialog):
             self.summary.setText(str(exc))
         elif isinstance(exc, OSError):
             self.summary.setText(self.tr("The files could not be written: {error}. Choose "
-                                         "another folder.").format(error=exc))
+                                         "another folder.").format(
+                                             error=error_sentence(exc, self.context.lang)))
         else:
             self.summary.setText(self.tr("The files could not be written ({error}); the "
-                                         "details are in the log file.").format(error=exc))
+                                         "details are in the log file.").format(
+                                             error=error_sentence(exc, self.context.lang)))

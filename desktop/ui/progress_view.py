@@ -139,8 +139,9 @@ class ProgressView(LazyView):
         self.context.runner.run(
             lambda _progress: read_progress_file(path, keep),
             lambda result: self._figures_read(generation, keep, result),
-            lambda exc: self.missing_title.setText(error_sentence(
-                exc, self.context.lang, path)))
+            lambda exc: self.missing_title.setText(self.tr(
+                "The forms could not be read: {error}").format(
+                    error=error_sentence(exc, self.context.lang, path))))
 
     def _figures_read(self, generation: int, keep: str | None, result) -> None:
         if generation != getattr(self, "_generation", 0):

@@ -11,6 +11,8 @@ never reaches the screen. `show_error` puts the sentence in a warning dialog.
 from __future__ import annotations
 
 import logging
+import sys
+from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -38,3 +40,21 @@ def show_error(parent: QWidget | None, title: str, error: BaseException, lang: s
                path: object = None) -> None:
     """A warning dialog with the one sentence for `error`."""
     QMessageBox.warning(parent, title, error_sentence(error, lang, path))
+
+
+def exception_hook(language: Callable[[], str], title: str,
+                   parent: Callable[[], QWidget | None] = lambda: None):
+    """A `sys.excepthook` for the window: an exception nobody caught (in a slot, a timer)
+    becomes its sentence in a dialog, or, for a bug, the traceback in the log file and a
+    dialog asking for that file; the program keeps running."""
+    def hook(kind, error, trace) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        if error is not None and error.__traceback__ is None:
+            error = error.with_traceback(trace)
+        try:
+            show_error(parent(), title, error, language())
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            log.exception("the error dialog could not be shown")
+    return hook

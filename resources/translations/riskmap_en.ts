@@ -1488,6 +1488,10 @@ per 1,000 fields</translation>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
     </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>The forms could not be read: {error}</translation>
+    </message>
 </context>
 <context>
     <name>QuestionField</name>

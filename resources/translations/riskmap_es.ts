@@ -1488,6 +1488,10 @@ por cada mil campos</translation>
         <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
         <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
+    <message>
+        <source>The forms could not be read: {error}</source>
+        <translation>No se pudieron leer los formularios: {error}</translation>
+    </message>
 </context>
 <context>
     <name>QuestionField</name>

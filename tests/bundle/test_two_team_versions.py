@@ -39,21 +39,22 @@ def _team_questionnaire(questionnaire, team, folder):
     return path
 
 
+def _team_bundle(tmp_path, questionnaire, hq_keys, team):
+    """A full bundle of 40 demo forms keyed by a team with its own post names."""
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    folder = tmp_path / team
+    folder.mkdir()
+    project = Project.open(folder / "field.db", _team_questionnaire(questionnaire, team, folder))
+    fill_demo(project, 40, seed=len(team), round_name=f"Ronda {team}")
+    project.close()
+    key = load_or_create_device_key(folder / "device")
+    return export_bundle(folder / "field.db", key, [hq_keys.recipient], out, full=True).path
+
+
 @pytest.fixture
 def hq_two_teams(tmp_path, questionnaire, hq_keys):
-    out = tmp_path / "out"
-    out.mkdir()
-    bundles = []
-    for team in TEAM_POSTS:
-        folder = tmp_path / team
-        folder.mkdir()
-        project = Project.open(folder / "field.db",
-                               _team_questionnaire(questionnaire, team, folder))
-        fill_demo(project, 40, seed=len(team), round_name=f"Ronda {team}")
-        project.close()
-        key = load_or_create_device_key(folder / "device")
-        bundles.append(export_bundle(folder / "field.db", key, [hq_keys.recipient], out,
-                                     full=True).path)
+    bundles = [_team_bundle(tmp_path, questionnaire, hq_keys, team) for team in TEAM_POSTS]
     hq = make_hq_db(tmp_path / "hq.db")
     report = import_into(hq, hq_keys, *bundles)
     assert [b.status for b in report.bundles] == ["imported", "imported"], report
@@ -69,7 +70,7 @@ def test_dashboard_data_names_the_difference_and_leaves_post_out(hq_two_teams):
     data = analysis.compute()
     assert data.n_forms == 80
     notes = data.version_notes
-    assert notes[0].startswith("Forms of 2 questionnaire versions are pooled")
+    assert notes[0].startswith("Forms keyed with 2 questionnaire version(s) are analysed")
     post_notes = [n for n in notes if n.startswith("A2 ")]
     assert len(post_notes) == 1 and "codes mean different things" in post_notes[0]
     assert "left out of the pooled figures" in post_notes[0]
@@ -135,3 +136,21 @@ def test_dashboard_view_shows_the_note_and_no_post_filter(qtbot, hq_two_teams, d
                                   "service_years"]
     view.grab().save(str(tmp_path / "dashboard_versions.png"))
     project.close()
+
+
+def test_one_team_whose_posts_differ_from_hqs_adopted_version(tmp_path, questionnaire,
+                                                              hq_keys):
+    bundle = _team_bundle(tmp_path, questionnaire, hq_keys, "norte")
+    hq = tmp_path / "hq-default.db"
+    Project.open(hq).close()  # HQ adopts the default instrument
+    assert [b.status for b in import_into(hq, hq_keys, bundle).bundles] == ["imported"]
+    project = Project.open(hq)
+    try:
+        assert project.questionnaire.sha256 == questionnaire.sha256
+        data = analysis_for(project, "en").compute()
+    finally:
+        project.close()
+    assert data.version_notes[0].startswith("Forms keyed with 1 questionnaire version(s)")
+    assert any(n.startswith("A2 ") and "1 = North border crossing / Paso Los Andes" in n
+               for n in data.version_notes)
+    assert "post" not in set(data.scores["dimension"])

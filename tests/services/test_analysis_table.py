@@ -31,6 +31,7 @@ from desktop.services.verification_service import VerificationService
 from desktop.storage import analysis_snapshot_store, analysis_store
 
 from conflict_scenarios import same_revision
+from trust_helpers import enrol_fingerprints
 
 FILTERS = ({}, {"post": "1"}, {"institution": "2"}, {"round": "Ronda 1"})
 
@@ -69,6 +70,7 @@ def prepared(tmp_path_factory, questionnaire) -> Prepared:
         service.save_new(round_uuid, form.form_number, form.answers)
     project.close()
     second = export_bundle(laptop, key, [scenario.keys.recipient], out).path
+    enrol_fingerprints(scenario.hq, key.fingerprint)  # HQ trusts the third laptop
     return Prepared(scenario.hq, scenario.keys, [first, second])
 
 
@@ -164,7 +166,9 @@ def run_operations(project, prepared, hq, operations) -> None:
                 except ConflictRefused:  # HQ's form was deleted meanwhile
                     pass
         elif action == "import" and imported < len(prepared.bundles):
-            import_bundles(hq, prepared.keys.identity_path, [prepared.bundles[imported]])
+            report = import_bundles(hq, prepared.keys.identity_path,
+                                    [prepared.bundles[imported]])
+            assert report.bundles[0].new > 0, report.bundles[0]  # really imported
             imported += 1
         elif action == "load":
             analysis_table.load_frame(conn, project.questionnaire)

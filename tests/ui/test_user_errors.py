@@ -73,3 +73,23 @@ def test_opening_a_foreign_file_in_the_spanish_window_shows_one_spanish_sentence
     assert "Traceback" not in shown[0] and "sqlite" not in shown[0].lower()
     assert foreign.read_bytes() == before
     window.close()
+
+
+def test_an_uncaught_exception_in_the_window_is_logged_and_asks_for_the_log(
+        monkeypatch, caplog, scratch_home):
+    from desktop.ui import user_errors
+    shown = []
+    monkeypatch.setattr(user_errors.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append((title, text)))
+    hook = user_errors.exception_hook(lambda: "es", "RiskMap")
+    with caplog.at_level(logging.ERROR):
+        try:
+            {}["missing"]
+        except KeyError as exc:
+            hook(type(exc), exc, exc.__traceback__)
+        error = sqlite3.OperationalError("database is locked")
+        hook(type(error), error, None)
+    assert shown[0][0] == "RiskMap" and "envíe el archivo de registro" in shown[0][1]
+    assert str(scratch_home / "riskmap.log") in shown[0][1]
+    assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
+    assert shown[1][1].startswith("El archivo está ocupado en otra ventana")
