@@ -41,11 +41,12 @@ def test_check_finds_a_wrong_analysis_snapshot_and_repair_rebuilds_it(tmp_path, 
     out = capsys.readouterr().out
     assert "analysis:        rebuilt from the answer rows (40 forms); ok (snapshot of 40 " \
         "forms, 0 written since)" in out
-    conn = sqlite3.connect(db)
-    with conn:  # a snapshot that no longer says what the answers say
+    from desktop.services.workspace import open_database
+    opened = open_database(db)  # the key the command unlocked in this process
+    with opened.transaction() as conn:  # a snapshot that no longer says what answers say
         conn.execute("UPDATE analysis_snapshot SET data = zeroblob(length(data)) "
                      "WHERE name = 'q:r02_impact'")
-    conn.close()
+    opened.close()
     assert main(["check", "--db", str(db)]) == 1
     out = capsys.readouterr().out
     assert "the snapshot DIFFERS from the answer rows" in out and "PROBLEMS FOUND" in out

@@ -53,15 +53,9 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
     """Build the snapshot again from the answer rows (`check --repair`); returns the
     number of live forms. One write transaction: nothing can change meanwhile."""
     columns = column_snapshot.snapshot_columns(questionnaire)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with snapshots.transaction(conn):
         base = _read_rows(conn, columns, changed_only=False)
-        snapshots.write_parts(conn, column_snapshot.encode(base, columns))
-        snapshots.clear_dirty(conn)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        snapshots.replace_snapshot(conn, column_snapshot.encode(base, columns))
     return column_snapshot.size(base)
 
 
@@ -103,15 +97,9 @@ def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
     """True when the stored snapshot, patched as a load patches it, holds exactly what the
     answer rows say (`check`)."""
     columns = column_snapshot.snapshot_columns(questionnaire)
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")
-    try:
+    with snapshots.read_snapshot(conn):  # joins a transaction already open
         loaded, _, _, _ = _read_in_transaction(conn, columns)
         truth = _read_rows(conn, columns, changed_only=False)
-    finally:
-        if own:
-            conn.execute("COMMIT")
     return same_table(loaded, truth, columns)
 
 
@@ -134,11 +122,8 @@ def _read(conn: sqlite3.Connection, columns):
     if conn.in_transaction:  # inside someone's transaction: read, never store
         base, names, info, _ = _read_in_transaction(conn, columns)
         return base, names, info, None
-    conn.execute("BEGIN")  # one read snapshot for the stored columns and the dirty list
-    try:
+    with snapshots.read_snapshot(conn):  # one read snapshot for the stored columns and the dirty list
         return _read_in_transaction(conn, columns)
-    finally:
-        conn.execute("COMMIT")
 
 
 def _read_in_transaction(conn: sqlite3.Connection, columns):
@@ -180,22 +165,4 @@ def _read_rows(conn: sqlite3.Connection, columns, changed_only: bool) -> pd.Data
 def _store(conn: sqlite3.Connection, base: pd.DataFrame, columns, version: int) -> bool:
     """Write the snapshot and clear the dirty list, unless another connection committed
     since the read (its forms would be marked clean without being in the snapshot)."""
-    parts = column_snapshot.encode(base, columns)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError:  # read-only file or media, or a long writer: next time
-        return False
-    try:
-        if snapshots.data_version(conn) != version:
-            conn.execute("ROLLBACK")
-            return False
-        snapshots.write_parts(conn, parts)
-        snapshots.clear_dirty(conn)
-    except sqlite3.OperationalError:
-        conn.execute("ROLLBACK")
-        return False
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return True
+    return snapshots.store_if_unchanged(conn, column_snapshot.encode(base, columns), version)

@@ -11,6 +11,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable
 
+from .connection import OperationalError, read_snapshot, transaction
+
+__all__ = ["clear_dirty", "data_version", "dirty_uuids", "drop_snapshot", "has_tables",
+           "read_parts", "read_snapshot", "replace_snapshot", "store_if_unchanged",
+           "transaction", "write_parts"]
+
 HEADER = ""
 
 
@@ -54,3 +60,29 @@ def clear_dirty(conn: sqlite3.Connection) -> None:
 def data_version(conn: sqlite3.Connection) -> int:
     """Changes when ANOTHER connection commits (SQLite's PRAGMA data_version)."""
     return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+def replace_snapshot(conn: sqlite3.Connection, parts: Iterable[tuple[str, str, bytes]]) -> None:
+    """Store a snapshot and mark every form clean, in the caller's transaction."""
+    write_parts(conn, parts)
+    clear_dirty(conn)
+
+
+def store_if_unchanged(conn: sqlite3.Connection, parts: Iterable[tuple[str, str, bytes]],
+                       version: int) -> bool:
+    """Store the snapshot and clear the dirty list in one write transaction, unless another
+    connection committed since `version` was read (its forms would be marked clean without
+    being in the snapshot), or the file cannot be written now (read-only media, a long
+    writer): then False, and the next load tries again."""
+    try:
+        with transaction(conn):
+            if data_version(conn) != version:
+                raise _Stale
+            replace_snapshot(conn, parts)
+    except (_Stale, *OperationalError):
+        return False
+    return True
+
+
+class _Stale(Exception):
+    """Another connection wrote since the read."""
