@@ -96,7 +96,7 @@ def test_add_needs_an_existing_project(tmp_path, capsys):
     assert main(["questionnaire", "add", "--db", str(tmp_path / "none.db"),
                  str(default_questionnaire_path())]) == 2
     assert capsys.readouterr().err.strip() == \
-        f"riskmap: {tmp_path / 'none.db'} does not exist."
+        f"riskmap: {tmp_path / 'none.db'} does not exist; give the path of a project database."
 
 
 def test_add_refuses_a_different_questionnaire_under_a_stored_version(tmp_path, capsys):

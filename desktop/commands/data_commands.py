@@ -57,17 +57,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_data(args: argparse.Namespace) -> int:
-    from ..services.data_export import DataRefused, DataRequest, export_data
+    from ..services.data_export import DataRequest, export_data
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+        raise CommandError("db_missing", path=args.db)
     formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
     request = DataRequest(formats=formats, round_name=args.round, lang=args.lang, k=args.k,
                           include_text=args.include_text, guard=not args.no_guard)
     operator, device = _who() if args.no_guard else ("", "")
-    try:
-        result = export_data(args.db, args.out, request, operator=operator, device=device)
-    except DataRefused as exc:
-        raise CommandError(str(exc)) from exc
+    # A DataRefused is a UserError: the command line shows it in the user's language.
+    result = export_data(args.db, args.out, request, operator=operator, device=device)
     report = result.report
     state = (f"guard on, k = {report.k}: {report.total_suppressed} values suppressed, "
              f"unique combinations {report.unique_before} -> {report.unique_after}"
@@ -94,7 +92,7 @@ def run_query(args: argparse.Namespace) -> int:
     from ..domain.cell_safety import neutralise
     from ..storage.sql_query import QueryRefused, run_query as query
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist; give the path of a project database.")
+        raise CommandError("db_missing", path=args.db)
     try:
         columns, rows = query(args.db, args.sql)
     except QueryRefused as exc:

@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_forms_import(args: argparse.Namespace) -> int:
     from ..bundle.device_key import load_or_create_device_key
+    from ..domain.user_error import user_language
     from ..services.form_service import Actor
     from ..services.form_table_import import FormTableRefused, import_form_table
     from ..services.paths import user_data_dir
@@ -40,9 +41,10 @@ def run_forms_import(args: argparse.Namespace) -> int:
     device = load_or_create_device_key(user_data_dir()).device_id
     project = Project.open(args.db)
     try:
-        result = import_form_table(project, args.round, args.file, Actor(operator, device))
+        result = import_form_table(project, args.round, args.file, Actor(operator, device),
+                                   lang=user_language())
     except FormTableRefused as exc:
-        print(f"riskmap: {exc}", file=sys.stderr)
+        print(f"riskmap: {exc.in_language(user_language())}", file=sys.stderr)
         for line in exc.lines():
             print(f"  {line}", file=sys.stderr)
         return 2

@@ -42,20 +42,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _existing(db: Path) -> None:
     from ..services import db_keys
     if not db.exists():
-        raise CommandError(f"{db} does not exist.")
+        raise CommandError("db_missing", path=db)
     if not db_keys.keys_path(db).exists():
-        raise CommandError(f"{db} has no key file beside it ({db_keys.keys_path(db).name}); "
-                           "it is not an encrypted project.")
+        raise CommandError("keys.not_encrypted", path=db, keys=db_keys.keys_path(db).name)
 
 
 def _new_passphrase(args: argparse.Namespace, text: str | None) -> str:
     from ..services import db_keys
     if not text:
-        raise CommandError("Give the new passphrase with --passphrase-file FILE or "
-                           "RISKMAP_PASSPHRASE.")
+        raise CommandError("keys.no_new_passphrase")
     problem = db_keys.passphrase_problem(text)
     if problem:
-        raise CommandError(f"The new passphrase is too weak: {problem}.")
+        raise CommandError("keys.weak_new", problem=problem)
     return text
 
 

@@ -44,8 +44,8 @@ def passphrase_from(args: argparse.Namespace) -> str | None:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"The passphrase file {path} could not be read "
-                               f"({getattr(exc, 'strerror', None) or exc}).") from exc
+            raise CommandError("passphrase.unreadable", path=path,
+                               reason=getattr(exc, "strerror", None) or exc) from exc
         lines = text.splitlines()
         return lines[0] if lines else ""
     return os.environ.get(ENV_VAR)
@@ -55,8 +55,7 @@ def required_passphrase(args: argparse.Namespace) -> str:
     """The passphrase, or one sentence saying how to give it."""
     passphrase = passphrase_from(args)
     if not passphrase:
-        raise CommandError(f"{args.db} needs the team passphrase: give --passphrase-file FILE "
-                           f"or set {ENV_VAR}.")
+        raise CommandError("passphrase.needed", path=args.db, var=ENV_VAR)
     return passphrase
 
 
@@ -72,18 +71,16 @@ def prepare_database(args: argparse.Namespace) -> Path | None:
         try:
             db_keys.unlock(db, required_passphrase(args))
         except db_keys.WrongPassphrase as exc:
-            raise CommandError(f"The passphrase does not open {db}; check it and try "
-                               "again.") from exc
+            raise CommandError("passphrase.wrong", path=db) from exc
         return None
     if exists or args.command not in CREATING:
         return None  # a plaintext project, or the command says the file is missing
     passphrase = required_passphrase(args)
     problem = db_keys.passphrase_problem(passphrase)
     if problem:
-        raise CommandError(f"The passphrase for a new project is too weak: {problem}.")
+        raise CommandError("passphrase.weak_new_project", problem=problem)
     if db_keys.keys_path(db).exists():
-        raise CommandError(f"{db_keys.keys_path(db)} exists but {db} does not; restore the "
-                           "database or move the key file away.")
+        raise CommandError("passphrase.orphan_keys", keys=db_keys.keys_path(db), path=db)
     db.parent.mkdir(parents=True, exist_ok=True)
     db_keys.create_keys(db, passphrase, _escrow(args))
     return db_keys.keys_path(db)
@@ -97,6 +94,5 @@ def _escrow(args: argparse.Namespace) -> list[str]:
         try:
             recipients += [str(r) for r in recipients_from_argument(value)]
         except BundleError as exc:
-            raise CommandError(f"{value} is not an age recipient (age1...) or a file of "
-                               "them.") from exc
+            raise CommandError("passphrase.bad_escrow", value=value) from exc
     return recipients

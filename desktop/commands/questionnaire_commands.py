@@ -42,9 +42,9 @@ def run_add(args: argparse.Namespace) -> int:
     from ..services.project import Project
     from ..services.questionnaire_service import add_questionnaire, read_questionnaire_file
     if not args.db.exists():
-        raise CommandError(f"{args.db} does not exist.")
+        raise CommandError("db_missing", path=args.db)
     if not args.file.exists():
-        raise CommandError(f"{args.file} does not exist.")
+        raise CommandError("not_found", path=args.file)
     read_questionnaire_file(args.file)  # every problem reported before the project opens
     project = Project.open(args.db)
     try:

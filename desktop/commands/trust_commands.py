@@ -66,12 +66,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    from ..services.device_service import DeviceRefused, display_fingerprint, trust_device
+    from ..services.device_service import display_fingerprint, trust_device
     db = _open(args.db) if args.db.exists() else _create(args.db)
-    try:
+    try:  # a DeviceRefused is a UserError: shown in the user's language
         device = trust_device(db, args.fingerprint, args.name)
-    except DeviceRefused as exc:
-        raise CommandError(str(exc)) from exc
     finally:
         db.close()
     print(f"Enrolled {display_fingerprint(device.fingerprint)}"
@@ -85,12 +83,10 @@ def _create(path: Path):
 
 
 def run_revoke(args: argparse.Namespace) -> int:
-    from ..services.device_service import DeviceRefused, display_fingerprint, revoke_device
+    from ..services.device_service import display_fingerprint, revoke_device
     db = _open(args.db)
-    try:
+    try:  # a DeviceRefused is a UserError: shown in the user's language
         device, kept = revoke_device(db, args.fingerprint, args.reason)
-    except DeviceRefused as exc:
-        raise CommandError(str(exc)) from exc
     finally:
         db.close()
     print(f"Revoked {display_fingerprint(device.fingerprint)}: its later bundles are refused; "
@@ -112,15 +108,12 @@ def run_questionnaire_list(args: argparse.Namespace) -> int:
 
 def run_adopt(args: argparse.Namespace) -> int:
     from ..domain.questionnaire_loader import QuestionnaireError
-    from ..services.questionnaire_service import AdoptRefused, adopt
+    from ..services.questionnaire_service import adopt
     db = _open(args.db)
-    try:
+    try:  # an AdoptRefused is a UserError: shown in the user's language
         chosen = adopt(db, args.sha256)
-    except AdoptRefused as exc:
-        raise CommandError(str(exc)) from exc
     except QuestionnaireError as exc:
-        raise CommandError(f"That version is not a valid questionnaire ({exc.problems[0]}); "
-                           "it was not adopted.") from exc
+        raise CommandError("adopt.invalid", problem=exc.problems[0]) from exc
     finally:
         db.close()
     print(f"Adopted {chosen['id']} {chosen['version']} ({chosen['sha256'][:12]}) for "

@@ -134,6 +134,118 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The folder {path} does not exist; create it first.",
         "es": "La carpeta {path} no existe; créela primero."},
 
+    # Devices, questionnaire versions, data files, form tables (services' refusals).
+    "device.bad_fingerprint": {
+        "en": "'{text}' is not a device fingerprint (8 groups of 4 hex digits, as "
+              "`riskmap keys device` prints it on the laptop).",
+        "es": "'{text}' no es una huella de dispositivo (8 grupos de 4 dígitos hexadecimales, "
+              "como la muestra `riskmap keys device` en la laptop)."},
+    "device.already_enrolled": {
+        "en": "The device {device} is already enrolled; nothing was changed.",
+        "es": "El dispositivo {device} ya está registrado; no se cambió nada."},
+    "device.already_revoked": {
+        "en": "The device {device} is already revoked; nothing was changed.",
+        "es": "El dispositivo {device} ya está revocado; no se cambió nada."},
+    "device.not_enrolled": {
+        "en": "The device {device} is not enrolled; see `riskmap devices list`.",
+        "es": "El dispositivo {device} no está registrado; vea `riskmap devices list`."},
+    "device.revoked_on": {
+        "en": "The device {device} was revoked already on {date}; nothing was changed.",
+        "es": "El dispositivo {device} ya fue revocado el {date}; no se cambió nada."},
+    "adopt.no_match": {
+        "en": "'{prefix}' matches no stored version; give at least 6 leading digits of one "
+              "sha256 from `riskmap questionnaire list`.",
+        "es": "'{prefix}' no coincide con ninguna versión guardada; indique al menos los 6 "
+              "primeros dígitos de un sha256 de `riskmap questionnaire list`."},
+    "adopt.many": {
+        "en": "'{prefix}' matches {n} stored versions; give at least 6 leading digits of one "
+              "sha256 from `riskmap questionnaire list`.",
+        "es": "'{prefix}' coincide con {n} versiones guardadas; indique al menos los 6 "
+              "primeros dígitos de un sha256 de `riskmap questionnaire list`."},
+    "adopt.invalid": {
+        "en": "That version is not a valid questionnaire ({problem}); it was not adopted.",
+        "es": "Esa versión no es un cuestionario válido ({problem}); no se adoptó."},
+    "data.format": {
+        "en": "Unknown format {formats}; choose from {choices}.",
+        "es": "Formato desconocido {formats}; elija entre {choices}."},
+    "data.k": {
+        "en": "k must be at least 1.",
+        "es": "k debe ser al menos 1."},
+    "data.folder": {
+        "en": "{path} is a file; give a folder for the data files.",
+        "es": "{path} es un archivo; indique una carpeta para los archivos de datos."},
+    "data.round": {
+        "en": "There is no round named {round}; rounds: {names}.",
+        "es": "No hay una ronda llamada {round}; rondas: {names}."},
+    "data.too_few": {
+        "en": "Only {n} forms match, fewer than the minimum group size {k}; a row-level file "
+              "could name the respondents, so nothing was written.",
+        "es": "Solo coinciden {n} formularios, menos que el tamaño mínimo de grupo {k}; un "
+              "archivo con una fila por formulario podría identificar a los encuestados, así "
+              "que no se escribió nada."},
+    "form_table.suffix": {
+        "en": "{name} is neither a .csv nor an .xlsx file; save the table as one of them.",
+        "es": "{name} no es un archivo .csv ni .xlsx; guarde la tabla en uno de esos "
+              "formatos."},
+    "form_table.empty": {
+        "en": "{name} is empty; it needs a header row with form_number and the question ids.",
+        "es": "{name} está vacío; necesita una fila de encabezado con form_number y los "
+              "identificadores de las preguntas."},
+    "form_table.not_utf8": {
+        "en": "{name} is not UTF-8 text; save the CSV as UTF-8.",
+        "es": "{name} no es texto UTF-8; guarde el CSV como UTF-8."},
+    "form_table.bad_workbook": {
+        "en": "{name} could not be read as a workbook ({reason}).",
+        "es": "No se pudo leer {name} como libro de Excel ({reason})."},
+    "form_table.no_round": {
+        "en": "Give the name of the round the forms belong to.",
+        "es": "Indique el nombre de la ronda a la que pertenecen los formularios."},
+    "form_table.problems": {
+        "en": "{name} was not imported: {n} problem(s) in {rows} row(s); nothing was written. "
+              "Correct the file and import it again.",
+        "es": "{name} no se importó: {n} problema(s) en {rows} fila(s); no se escribió nada. "
+              "Corrija el archivo e impórtelo de nuevo."},
+    "form_table.no_forms": {
+        "en": "{name} has no forms below its header; nothing was written.",
+        "es": "{name} no tiene formularios debajo del encabezado; no se escribió nada."},
+    "import.unreadable": {
+        "en": "The file could not be read ({reason}); check the path and try again.",
+        "es": "No se pudo leer el archivo ({reason}); revise la ruta e intente de nuevo."},
+
+    # Passphrases and database keys (commands).
+    "keys.not_encrypted": {
+        "en": "{path} has no key file beside it ({keys}); it is not an encrypted project.",
+        "es": "{path} no tiene un archivo de claves al lado ({keys}); no es un proyecto "
+              "cifrado."},
+    "keys.no_new_passphrase": {
+        "en": "Give the new passphrase with --passphrase-file FILE or RISKMAP_PASSPHRASE.",
+        "es": "Indique la nueva frase de acceso con --passphrase-file ARCHIVO o "
+              "RISKMAP_PASSPHRASE."},
+    "keys.weak_new": {
+        "en": "The new passphrase is too weak: {problem}.",
+        "es": "La nueva frase de acceso es demasiado débil: {problem}."},
+    "passphrase.unreadable": {
+        "en": "The passphrase file {path} could not be read ({reason}).",
+        "es": "No se pudo leer el archivo de la frase de acceso {path} ({reason})."},
+    "passphrase.needed": {
+        "en": "{path} needs the team passphrase: give --passphrase-file FILE or set {var}.",
+        "es": "{path} necesita la frase de acceso del equipo: indique --passphrase-file "
+              "ARCHIVO o defina {var}."},
+    "passphrase.wrong": {
+        "en": "The passphrase does not open {path}; check it and try again.",
+        "es": "La frase de acceso no abre {path}; revísela e intente de nuevo."},
+    "passphrase.weak_new_project": {
+        "en": "The passphrase for a new project is too weak: {problem}.",
+        "es": "La frase de acceso para un proyecto nuevo es demasiado débil: {problem}."},
+    "passphrase.orphan_keys": {
+        "en": "{keys} exists but {path} does not; restore the database or move the key file "
+              "away.",
+        "es": "{keys} existe pero {path} no; restaure la base de datos o mueva el archivo de "
+              "claves a otro lugar."},
+    "passphrase.bad_escrow": {
+        "en": "{value} is not an age recipient (age1...) or a file of them.",
+        "es": "{value} no es un destinatario age (age1...) ni un archivo de destinatarios."},
+
     # Bundles (kinds of bundle.errors.BundleError).
     "bundle.not_a_bundle": {
         "en": "This file is not a RiskMap bundle (it is not an age-encrypted file); choose a "

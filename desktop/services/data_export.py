@@ -23,6 +23,7 @@ from ..domain.data_table import (DataTable, build_data_table, exported_questions
                                  with_choice_flags)
 from ..domain.messages import message
 from ..domain.reid_guard import GuardReport, TooFewRows, measure, protect_rows
+from ..domain.user_error import UserError
 from ..storage import data_store
 from ..storage.audit_store import AuditEntry, write_audit
 from . import data_files
@@ -33,12 +34,13 @@ UNPROTECTED = "UNPROTECTED"
 AUDIT_ACTION = "data_export_unprotected"
 
 
-class DataRefused(ValueError):
-    """Nothing was written; the message says why and what to do. `kind` names the reason
-    ('too_few', 'round', 'format', 'k', 'folder') for a window that words it itself."""
+class DataRefused(UserError, ValueError):
+    """Nothing was written; the sentence (catalogue key `data.<kind>`, or from older code a
+    ready English sentence) says why and what to do. `kind` names the reason ('too_few',
+    'round', 'format', 'k', 'folder') for a window that words it itself."""
 
     def __init__(self, message: str, kind: str = "", **values: object):
-        super().__init__(message)
+        super().__init__(message, **values)
         self.kind = kind
         self.values = values
 
@@ -77,13 +79,13 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     """Write the analysts' files of `db_path` into `out_dir` (created when missing)."""
     unknown = [f for f in request.formats if f not in data_files.FORMATS]
     if unknown or not request.formats:
-        raise DataRefused(f"Unknown format {', '.join(unknown) or '(none)'}; choose from "
-                          f"{', '.join(data_files.FORMATS)}.", "format")
+        raise DataRefused("data.format", "format", formats=", ".join(unknown) or "(none)",
+                          choices=", ".join(data_files.FORMATS))
     if request.k is not None and request.k < 1:
-        raise DataRefused("k must be at least 1.", "k")
+        raise DataRefused("data.k", "k")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise DataRefused(f"{out} is a file; give a folder for the data files.", "folder")
+        raise DataRefused("data.folder", "folder", path=out)
     steps = 2 + len(request.formats)
     _tick(progress, 0, steps)
     # Only a file without the guard writes to the database (its audit row); with the guard
@@ -137,8 +139,8 @@ def read_table(project: Project, request: DataRequest) -> tuple[DataTable, int]:
     """The labelled table of the live forms (one round or all) and the k to protect it."""
     names = [round_.name for round_ in project.rounds()]
     if request.round_name and request.round_name not in names:
-        raise DataRefused(f"There is no round named {request.round_name!r}; rounds: "
-                          f"{', '.join(names) or 'none'}.", "round")
+        raise DataRefused("data.round", "round", round=repr(request.round_name),
+                          names=", ".join(names) or "-")
     questionnaire = project.questionnaire
     ids = [q.id for q in exported_questions(questionnaire, request.include_text)]
     conn = project.db.conn
@@ -157,10 +159,7 @@ def guard_table(table: DataTable, k: int, guard: bool = True) -> tuple[DataTable
     try:
         frame, report = protect_rows(table.frame, columns, k, table.suppressed_code)
     except TooFewRows as exc:
-        raise DataRefused(f"Only {len(table.frame)} forms match, fewer than the minimum "
-                          f"group size {k}; a row-level file could name the respondents, "
-                          "so nothing was written.", "too_few", n=len(table.frame),
-                          k=k) from exc
+        raise DataRefused("data.too_few", "too_few", n=len(table.frame), k=k) from exc
     label = message("data_suppressed", table.lang)
     variables = tuple(
         replace(v, missing={**v.missing, table.suppressed_code: label})

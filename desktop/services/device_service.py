@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..domain.user_error import UserError
 from ..storage import device_store
 from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
@@ -20,16 +21,16 @@ HQ_DEVICE = "hq"
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
-class DeviceRefused(ValueError):
-    """A register change that was not made; the message says why and what to do."""
+class DeviceRefused(UserError, ValueError):
+    """A register change that was not made; a catalogue key (`device.*`) + fields say why
+    and what to do, in English and Spanish."""
 
 
 def normalise_fingerprint(text: str) -> str:
     """'ab12 cd34 ...' or 'AB12CD34...' -> 32 lower-case hex digits (DeviceRefused else)."""
     compact = re.sub(r"[\s:-]", "", text or "").lower()
     if not _HEX32.match(compact):
-        raise DeviceRefused(f"'{text}' is not a device fingerprint (8 groups of 4 hex digits, "
-                            "as `riskmap keys device` prints it on the laptop).")
+        raise DeviceRefused("device.bad_fingerprint", text=text)
     return compact
 
 
@@ -54,9 +55,8 @@ def trust_device(db: Database, fingerprint: str, name: str = "",
     with db.transaction() as conn:
         existing = device_store.get_device(conn, compact)
         if existing is not None:
-            state = "revoked" if not existing.active else "enrolled"
-            raise DeviceRefused(f"The device {display_fingerprint(compact)} is already "
-                                f"{state}; nothing was changed.")
+            key = "device.already_revoked" if not existing.active else "device.already_enrolled"
+            raise DeviceRefused(key, device=display_fingerprint(compact))
         now = utc_now()
         device_store.enrol(conn, compact, name, now, operator)
         write_audit(conn, [AuditEntry("device_enrol", operator, HQ_DEVICE,
@@ -72,11 +72,10 @@ def revoke_device(db: Database, fingerprint: str, reason: str = "",
     with db.transaction() as conn:
         existing = device_store.get_device(conn, compact)
         if existing is None:
-            raise DeviceRefused(f"The device {display_fingerprint(compact)} is not enrolled; "
-                                "see `riskmap devices list`.")
+            raise DeviceRefused("device.not_enrolled", device=display_fingerprint(compact))
         if not existing.active:
-            raise DeviceRefused(f"The device {display_fingerprint(compact)} was revoked "
-                                f"already on {existing.revoked}; nothing was changed.")
+            raise DeviceRefused("device.revoked_on", device=display_fingerprint(compact),
+                                date=existing.revoked)
         now = utc_now()
         kept = device_store.revoke(conn, compact, now, operator, reason)
         write_audit(conn, [AuditEntry("device_revoke", operator, HQ_DEVICE,

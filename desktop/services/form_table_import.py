@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..domain.form_table import RoundRules, RowProblem, check_table, summary
+from ..domain.user_error import UserError
 from ..storage import audit_store, round_store
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import new_uuid, utc_now
@@ -32,11 +33,12 @@ from .project import Project
 TABLE_SUFFIXES = (".csv", ".xlsx")
 
 
-class FormTableRefused(ValueError):
-    """The file was not imported; `problems` lists why, by line and column."""
+class FormTableRefused(UserError, ValueError):
+    """The file was not imported; the sentence (catalogue key `form_table.*` + fields, or
+    a ready English sentence) says why, `problems` lists why by line and column."""
 
-    def __init__(self, sentence: str, problems: Sequence[RowProblem] = ()):
-        super().__init__(sentence)
+    def __init__(self, sentence: str, problems: Sequence[RowProblem] = (), **params: object):
+        super().__init__(sentence, **params)
         self.problems = list(problems)
 
     def lines(self) -> list[str]:
@@ -63,13 +65,11 @@ def read_table(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     elif suffix == ".xlsx":
         rows = enumerate(_xlsx_rows(path), start=1)
     else:
-        raise FormTableRefused(f"{path.name} is neither a .csv nor an .xlsx file; save the "
-                               "table as one of them.")
+        raise FormTableRefused("form_table.suffix", name=path.name)
     try:
         _, header = next(rows)
     except StopIteration:
-        raise FormTableRefused(f"{path.name} is empty; it needs a header row with "
-                               "form_number and the question ids.") from None
+        raise FormTableRefused("form_table.empty", name=path.name) from None
     return [name.strip() for name in header], rows
 
 
@@ -77,8 +77,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise FormTableRefused(f"{path.name} is not UTF-8 text; save the CSV as UTF-8.") \
-            from None
+        raise FormTableRefused("form_table.not_utf8", name=path.name) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -94,8 +93,8 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one sentence
-        raise FormTableRefused(f"{path.name} could not be read as a workbook ({exc}).") \
-            from None
+        raise FormTableRefused("form_table.bad_workbook", name=path.name,
+                               reason=str(exc)) from None
 
     def rows() -> Iterator[list[str]]:
         try:
@@ -126,7 +125,7 @@ def import_form_table(project: Project, round_name: str, path: str | Path, actor
     path = Path(path)
     round_name = round_name.strip()
     if not round_name:
-        raise FormTableRefused("Give the name of the round the forms belong to.")
+        raise FormTableRefused("form_table.no_round")
     conn = project.db.conn
     round_ = round_store.find_round(conn, round_name)
     created = round_ is None
@@ -142,12 +141,10 @@ def import_form_table(project: Project, round_name: str, path: str | Path, actor
     forms, problems = check_table(questionnaire, header, rows, rules, lang)
     if problems:
         bad_rows = len({problem.line for problem in problems})
-        raise FormTableRefused(
-            f"{path.name} was not imported: {len(problems)} problem(s) in {bad_rows} "
-            "row(s); nothing was written. Correct the file and import it again.", problems)
+        raise FormTableRefused("form_table.problems", problems, name=path.name,
+                               n=len(problems), rows=bad_rows)
     if not forms:
-        raise FormTableRefused(f"{path.name} has no forms below its header; nothing was "
-                               "written.")
+        raise FormTableRefused("form_table.no_forms", name=path.name)
     now = utc_now()
     source = f"forms import {path.name}"
     uuids = []

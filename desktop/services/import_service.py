@@ -25,6 +25,7 @@ from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
                               content_sha256)
 from ..domain.questionnaire_diff import differences
+from ..domain.user_error import LANGUAGES, UserError
 from ..storage import (audit_store, bundle_store, device_store, questionnaire_store,
                        response_store)
 from ..storage.audit_store import AuditEntry
@@ -59,6 +60,11 @@ class BundleReport:
     rounds_added: list[str] = field(default_factory=list)
     gaps: list[int] = field(default_factory=list)
     questionnaire_differences: list[str] = field(default_factory=list)
+    messages: dict[str, str] = field(default_factory=dict)  # the message, by language
+
+    def message_in(self, lang: str) -> str:
+        """The refusal sentence in `lang` ('en', 'es'); `message` is the English one."""
+        return self.messages.get(lang) or self.message
 
 
 @dataclass
@@ -124,13 +130,15 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
                                                                            "refused")
         result.refusal = exc.kind
         result.message = exc.sentence
+        result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
         result.new = result.updated = result.unchanged = result.conflicting = 0
         result.audit_added, result.rounds_added, result.gaps = 0, [], []
         result.questionnaire_differences = []
         result.newly_pinned = False
     except OSError as exc:
-        result.message = f"The file could not be read ({exc.strerror or exc}); check the " \
-                         "path and try again."
+        error = UserError("import.unreadable", reason=exc.strerror or exc)
+        result.message = error.in_language("en")
+        result.messages = {lang: error.in_language(lang) for lang in LANGUAGES}
     return result
 
 
@@ -341,4 +349,5 @@ def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:
 def _ledger_report(result: BundleReport) -> dict:
     data = asdict(result)
     data.pop("message")
+    data.pop("messages")
     return data

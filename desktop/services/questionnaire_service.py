@@ -16,6 +16,7 @@ from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import (
     QuestionnaireError, load_questionnaire, parse_questionnaire,
 )
+from ..domain.user_error import UserError
 from ..domain.xlsform_import import XLSFORM_SUFFIXES, import_xlsform
 from ..storage import audit_store, questionnaire_store
 from ..storage.audit_store import AuditEntry, write_audit
@@ -25,8 +26,8 @@ from .form_service import Actor
 from .project import Project
 
 
-class AdoptRefused(ValueError):
-    """The adopted questionnaire was not changed; the message says why."""
+class AdoptRefused(UserError, ValueError):
+    """The adopted questionnaire was not changed; a catalogue key (`adopt.*`) says why."""
 
 
 def versions(db: Database) -> list[dict]:
@@ -43,9 +44,9 @@ def adopt(db: Database, sha_prefix: str, operator: str = "analyst",
     prefix = (sha_prefix or "").strip().lower()
     matches = [v for v in versions(db) if prefix and v["sha256"].startswith(prefix)]
     if len(prefix) < 6 or len(matches) != 1:
-        what = "no stored version" if not matches else f"{len(matches)} stored versions"
-        raise AdoptRefused(f"'{sha_prefix}' matches {what}; give at least 6 leading digits "
-                           "of one sha256 from `riskmap questionnaire list`.")
+        if not matches:
+            raise AdoptRefused("adopt.no_match", prefix=sha_prefix)
+        raise AdoptRefused("adopt.many", prefix=sha_prefix, n=len(matches))
     chosen = matches[0]
     with db.transaction() as conn:
         # Only a version the full loader accepts can become the project's.

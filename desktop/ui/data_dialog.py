@@ -161,7 +161,7 @@ class DataDialog(QDialog):
         elif isinstance(exc, DataRefused) and exc.kind == "folder":
             self.summary.setText(self.tr("The folder is a file; choose a folder."))
         elif isinstance(exc, DataRefused):
-            self.summary.setText(str(exc))
+            self.summary.setText(exc.in_language(self.context.lang))
         elif isinstance(exc, OSError):
             self.summary.setText(self.tr("The files could not be written: {error}. Choose "
                                          "another folder.").format(

@@ -170,7 +170,7 @@ class ImportView(LazyView):
                     bundle.fingerprint, bundle.device_id,
                     operator=self.context.operator or "analyst")
             except DeviceRefused as exc:
-                self._show(str(exc), error=True)
+                self._show(exc.in_language(self.context.lang), error=True)
                 return enrolled
             enrolled += 1
         if enrolled:
@@ -260,7 +260,7 @@ class ImportView(LazyView):
     def _notes(self, bundle: BundleReport) -> str:
         notes = []
         if bundle.status != "imported":
-            notes.append(bundle.message)
+            notes.append(bundle.message_in(self.context.lang))
         if bundle.newly_pinned:
             notes.append(self.tr("First bundle of enrolled device {fp}").format(
                 fp=bundle.fingerprint))

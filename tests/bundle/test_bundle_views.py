@@ -111,3 +111,21 @@ def test_views_follow_a_language_switch_while_shown(qtbot, field_context):
     field_context.settings_changed.emit()
     assert export.export_button.text() == "Export bundle"
     assert imp.import_button.text() == "Import"
+
+
+def test_a_refused_bundle_is_explained_in_the_window_language(qtbot, tmp_path, field_context,
+                                                               hq_keys):
+    from desktop.domain.error_messages import CATALOGUE
+    junk = tmp_path / "junk.zip.age"
+    junk.write_bytes(b"not a bundle at all")
+    imp = ImportView(field_context)
+    qtbot.addWidget(imp)
+    imp.show()
+    qtbot.waitExposed(imp)
+    imp.identity.setText(str(hq_keys.identity_path))
+    imp.add_bundles([junk])
+    qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+    assert imp.table.item(0, 1).text() == "Refused"
+    assert imp.table.item(0, 8).text() == CATALOGUE["bundle.not_a_bundle"]["en"]
+    field_context.set_language("es")
+    assert imp.table.item(0, 8).text() == CATALOGUE["bundle.not_a_bundle"]["es"]
