@@ -125,3 +125,20 @@ def test_import_report_keeps_the_refusal_in_both_languages(plain_db, tmp_path):
     assert report.message_in("en") == report.message == CATALOGUE[
         "bundle.not_a_bundle"]["en"].format()
     assert report.message_in("es") == CATALOGUE["bundle.not_a_bundle"]["es"].format()
+
+
+def test_print_query_and_key_refusals_in_spanish(spanish, plain_db, tmp_path, capsys):
+    """print-form, query and db-key refusals reach the user as catalogue sentences."""
+    _spanish_stderr(capsys, ["print-form", "--db", str(plain_db), "--out",
+                             str(tmp_path / "f.pdf"), "--from", "3"],
+                    "print.both_or_neither")
+    _spanish_stderr(capsys, ["query", "--db", str(plain_db), "DELETE FROM response"],
+                    "query.writes")
+    encrypted = tmp_path / "enc.db"
+    assert main(["init", "--db", str(encrypted)]) == 0  # the test passphrase from conftest
+    capsys.readouterr()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the team passphrase at all\n", encoding="utf-8")
+    _spanish_stderr(capsys, ["keys", "db-key", "--db", str(encrypted), "--passphrase-file",
+                             str(wrong)], "keys.wrong_passphrase")
+    assert not list(tmp_path.glob("f.pdf*"))

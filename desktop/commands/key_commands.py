@@ -61,10 +61,7 @@ def run_recover(args: argparse.Namespace) -> int:
     from ..services import db_keys
     _existing(args.db)
     new = _new_passphrase(args, passphrase_from(args))
-    try:
-        key = db_keys.unlock_with_identity(args.db, args.identity)
-    except db_keys.WrongPassphrase as exc:
-        raise CommandError(str(exc)) from exc
+    key = db_keys.unlock_with_identity(args.db, args.identity)  # WrongPassphrase: a sentence
     db_keys.set_passphrase(args.db, key, new)
     print(f"{args.db}: the new passphrase is set; the old one no longer opens it.")
     return 0
@@ -74,13 +71,10 @@ def run_db_key(args: argparse.Namespace) -> int:
     from ..services import db_keys
     from .passphrase import required_passphrase
     _existing(args.db)
-    try:
-        if args.identity is not None:
-            key = db_keys.unlock_with_identity(args.db, args.identity)
-        else:
-            key = db_keys.unlock(args.db, required_passphrase(args))
-    except db_keys.WrongPassphrase as exc:
-        raise CommandError(str(exc)) from exc
+    if args.identity is not None:  # WrongPassphrase: one sentence in the user's language
+        key = db_keys.unlock_with_identity(args.db, args.identity)
+    else:
+        key = db_keys.unlock(args.db, required_passphrase(args))
     print(db_keys.sql_key_literal(key))
     return 0
 

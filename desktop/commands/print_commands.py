@@ -47,13 +47,11 @@ def _check_paths(args: argparse.Namespace, suffixes: tuple[str, ...]) -> None:
 
 def run_print_form(args: argparse.Namespace) -> int:
     _check_paths(args, (".pdf",))
-    from ..services.print_service import PrintRefused, print_plan
+    from ..services.print_service import print_plan
     from ..services.project import Project
     project = Project.open(args.db)
-    try:
+    try:  # a PrintRefused is a UserError: one sentence in the user's language
         plan = print_plan(project, args.round, args.first, args.last)
-    except PrintRefused as exc:
-        raise CommandError(str(exc)) from exc
     finally:
         project.close()
     _qt_app()

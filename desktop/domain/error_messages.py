@@ -388,4 +388,44 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
         "es": "El formulario corregido no es válido en {question}: {problem} Cambie esa "
               "decisión."},
+
+    # Printing blank forms (services/print_service.py).
+    "print.no_round": {
+        "en": "There is no round named {round}; rounds: {names}.",
+        "es": "No hay ninguna ronda llamada {round}; rondas: {names}."},
+    "print.outside_range": {
+        "en": "Form numbers {first}-{last} fall outside the range {low}-{high} of round "
+              "{round}.",
+        "es": "Los números de formulario {first}-{last} quedan fuera del rango {low}-{high} "
+              "de la ronda {round}."},
+    "print.both_or_neither": {
+        "en": "Give both --from and --to, or neither.",
+        "es": "Indique --from y --to, o ninguno de los dos."},
+    "print.from_after_to": {
+        "en": "--from must be a form number no greater than --to.",
+        "es": "--from debe ser un número de formulario no mayor que --to."},
+    "print.too_many": {
+        "en": "At most {n} forms can be printed at once.",
+        "es": "Se pueden imprimir como máximo {n} formularios a la vez."},
+
+    # Read-only SQL for analysts (storage/sql_query.py).
+    "query.writes": {
+        "en": "Only reading statements (SELECT, WITH ... SELECT) are allowed; this one would "
+              "change the database.",
+        "es": "Solo se permiten consultas de lectura (SELECT, WITH ... SELECT); esta "
+              "cambiaría la base de datos."},
+    "query.failed": {
+        "en": "The statement did not run: {problem}.",
+        "es": "La consulta no se ejecutó: {problem}."},
+
+    # Database keys (services/db_keys.py).
+    "keys.wrong_passphrase": {
+        "en": "The passphrase is not right for this project; type it again.",
+        "es": "La frase de acceso no es la de este proyecto; escríbala de nuevo."},
+    "keys.not_escrow": {
+        "en": "{identity} is not an escrow key of this project.",
+        "es": "{identity} no es una clave de custodia de este proyecto."},
+    "keys.empty_passphrase": {
+        "en": "The passphrase is empty; give the team passphrase.",
+        "es": "La frase de acceso está vacía; indique la frase de acceso del equipo."},
 }

@@ -142,8 +142,7 @@ def unlock(db_path: str | Path, passphrase: str) -> bytes:
     try:
         key = pyrage.passphrase.decrypt(data["passphrase"].encode("ascii"), passphrase)
     except Exception as exc:  # noqa: BLE001 - pyrage raises its own types
-        raise WrongPassphrase("The passphrase is not right for this project; type it "
-                              "again.") from exc
+        raise WrongPassphrase("keys.wrong_passphrase") from exc
     key = _checked(key, data, path)
     _CACHE[cache_key] = key
     return _remembered(db_path, key)
@@ -164,7 +163,7 @@ def unlock_with_identity(db_path: str | Path, identity_path: str | Path) -> byte
         except Exception:  # noqa: BLE001 - not this recipient
             continue
         return _remembered(db_path, _checked(key, data, path))
-    raise WrongPassphrase(f"{identity_path} is not an escrow key of this project.")
+    raise WrongPassphrase("keys.not_escrow", identity=identity_path)
 
 
 def set_passphrase(db_path: str | Path, key: bytes, passphrase: str) -> None:
@@ -208,7 +207,7 @@ def remove_keys(db_path: str | Path) -> None:
 
 def _wrap_passphrase(key: bytes, passphrase: str) -> str:
     if not passphrase:
-        raise WrongPassphrase("The passphrase is empty; give the team passphrase.")
+        raise WrongPassphrase("keys.empty_passphrase")
     return pyrage.passphrase.encrypt(key, passphrase, armored=True).decode("ascii")
 
 

@@ -12,6 +12,7 @@ from ..domain.messages import message
 from ..domain.paper_form import code_items, in_words, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from ..domain.questionnaire_loader import parse_questionnaire
+from ..domain.user_error import UserError
 from ..storage import round_store
 from ..storage.questionnaire_versions import all_questionnaires
 from .project import Project
@@ -22,8 +23,8 @@ CODEBOOK_COLUMNS = ("questionnaire_id", "version", "sha256", "number", "question
                     "label", "required", "codes", "skip_rule", "constraint_rule")
 
 
-class PrintRefused(ValueError):
-    """Nothing was printed; the message says why, for a person."""
+class PrintRefused(UserError, ValueError):
+    """Nothing was printed; the sentence (a catalogue key) says why, for a person."""
 
 
 @dataclass(frozen=True)
@@ -41,21 +42,22 @@ def print_plan(project: Project, round_name: str = "", first: int | None = None,
         round_ = round_store.find_round(project.db.conn, round_name)
         if round_ is None:
             names = ", ".join(r.name for r in project.rounds()) or "none"
-            raise PrintRefused(f"There is no round named {round_name!r}; rounds: {names}.")
+            raise PrintRefused("print.no_round", round=repr(round_name), names=names)
         questionnaire = project.questionnaire_for(round_)
         if first is not None and last is not None and (
                 (round_.form_min is not None and first < round_.form_min)
                 or (round_.form_max is not None and last > round_.form_max)):
-            raise PrintRefused(f"Form numbers {first}-{last} fall outside the range "
-                               f"{round_.form_min}-{round_.form_max} of round {round_name!r}.")
+            raise PrintRefused("print.outside_range", first=first, last=last,
+                               low=round_.form_min, high=round_.form_max,
+                               round=repr(round_name))
     if (first is None) != (last is None):
-        raise PrintRefused("Give both --from and --to, or neither.")
+        raise PrintRefused("print.both_or_neither")
     numbers: tuple[int, ...] = ()
     if first is not None and last is not None:
         if first < 0 or last < first:
-            raise PrintRefused("--from must be a form number no greater than --to.")
+            raise PrintRefused("print.from_after_to")
         if last - first + 1 > MAX_COPIES:
-            raise PrintRefused(f"At most {MAX_COPIES} forms can be printed at once.")
+            raise PrintRefused("print.too_many", n=MAX_COPIES)
         numbers = tuple(range(first, last + 1))
     return PrintPlan(questionnaire, round_name, numbers)
 

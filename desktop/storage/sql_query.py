@@ -13,13 +13,14 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from ..domain.user_error import UserError
 from .connection import BUSY_TIMEOUT_MS, DatabaseDriverError
 
 _ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
             getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
 
 
-class QueryRefused(ValueError):
+class QueryRefused(UserError, ValueError):
     """The statement would do more than read, or is not valid SQL; for people."""
 
 
@@ -51,9 +52,8 @@ def run_query(path: str | Path, sql: str) -> tuple[list[str], Iterator[dict]]:
     except DatabaseDriverError as exc:
         conn.close()
         if "not authorized" in str(exc) or "readonly" in str(exc):
-            raise QueryRefused("Only reading statements (SELECT, WITH ... SELECT) are "
-                               "allowed; this one would change the database.") from exc
-        raise QueryRefused(f"The statement did not run: {str(exc).rstrip('.')}.") from exc
+            raise QueryRefused("query.writes") from exc
+        raise QueryRefused("query.failed", problem=str(exc).rstrip(".")) from exc
     columns = [d[0] for d in cursor.description or ()]
 
     def rows() -> Iterator[dict]:
