@@ -180,7 +180,7 @@ class PaperFormPdf:
         return lines
 
     def _answer_height(self, question: Question) -> float:
-        items = code_items(self.q, question, self.lang)
+        items = code_items(question, self.lang)
         height = self._items(items, dry=True) if items else 0.0
         if question.type in ("integer", "decimal", "date"):
             height += 52
@@ -192,7 +192,7 @@ class PaperFormPdf:
         return height
 
     def _answer(self, question: Question) -> None:
-        items = code_items(self.q, question, self.lang)
+        items = code_items(question, self.lang)
         if items:
             self.y += self._items(items, dry=self.dry)
         left = float(NUMBER_WIDTH)

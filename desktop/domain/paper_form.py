@@ -31,7 +31,7 @@ class CodeItem:
         return f"{self.code} {self.label}".strip()
 
 
-def code_items(questionnaire: Questionnaire, question: Question, lang: str) -> list[CodeItem]:
+def code_items(question: Question, lang: str) -> list[CodeItem]:
     """The codes of a question in screen order: choices (or likert points with their end
     anchors), then the question's own missing codes."""
     items: list[CodeItem] = []
@@ -90,7 +90,7 @@ def skip_rules(questionnaire: Questionnaire, lang: str) -> SkipRules:
         targets: dict[str, list[int]] = {}
         runs: set[str] = set()
         simple = True
-        for item in code_items(questionnaire, question, lang):
+        for item in code_items(question, lang):
             skipped = _skipped_by(questionnaire, questions[index + 1:], section_of,
                                   question, item.code)
             if not skipped:

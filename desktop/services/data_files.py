@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..domain.atomic_files import write_atomically
 from ..domain.data_table import DataTable, Variable, has_labels, label_column
 from ..domain.messages import message
 from . import table_writer
@@ -145,7 +146,7 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
         if own:
             value_labels[name] = own
     frame = pd.DataFrame(data)
-    table_writer.atomic_write(path, lambda tmp: pyreadstat.write_dta(
+    write_atomically(path, lambda tmp: pyreadstat.write_dta(
         frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
         version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
     return path
@@ -189,7 +190,7 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
         measure[name] = ("ordinal" if variable.ordinal else
                          "nominal" if variable.kind in ("code", "flag") else "scale")
     frame = pd.DataFrame(data)
-    table_writer.atomic_write(path, lambda tmp: pyreadstat.write_sav(
+    write_atomically(path, lambda tmp: pyreadstat.write_sav(
         frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
         variable_value_labels=value_labels, missing_ranges=ranges, variable_measure=measure))
     return path

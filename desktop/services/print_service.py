@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 from ..domain.paper_form import code_items, in_words, range_text
 from ..domain.questionnaire import Question, Questionnaire
@@ -94,7 +93,7 @@ def codebook_rows(versions: list[Questionnaire], lang: str = "en") -> list[dict[
                                              question.relevant) if e is not None]
             codes = "; ".join([range_text(question)] * bool(range_text(question)) + [
                 f"{item.code} = {item.label}".rstrip(" =")
-                for item in code_items(q, question, lang)])
+                for item in code_items(question, lang)])
             rows.append({
                 "questionnaire_id": q.id, "version": q.version, "sha256": q.sha256,
                 "number": question.number, "question_id": question.id,
@@ -136,7 +135,7 @@ def codebook_document(versions: list[Questionnaire], lang: str = "en") -> Report
                 rules.append(message("codebook_constraint", lang,
                                      condition=in_words(q, constraint, lang)))
             codes = "\n".join([range_text(question)] * bool(range_text(question))
-                              + [item.text() for item in code_items(q, question, lang)])
+                              + [item.text() for item in code_items(question, lang)])
             rows.append([f"{question.number}\n{question.id}", question.label.text(lang),
                          question.type, codes, "\n".join(rules)])
         sections.append(ReportSection(

@@ -90,7 +90,3 @@ def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
     """A workbook of these sheets, written whole or not at all."""
     return write_atomically(Path(path), workbook_writer(sheets))
 
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file so a failure leaves no half-written file."""
-    write_atomically(path, write)

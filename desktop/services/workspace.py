@@ -82,6 +82,7 @@ class Workspace:
         self.questionnaire = questionnaire
         self._subscribers: list[Subscriber] = []
         self._settings: ProjectSettings | None = None
+        self._versions: dict[str, Questionnaire] = {}  # stored versions, parsed once
         # Who is working (operator, device): settings changes are audited in their name.
         self.actor: "Actor | None" = None
 
@@ -210,11 +211,11 @@ class Workspace:
         """A stored questionnaire version by its sha256 (parsed once per project)."""
         if sha256 == self.questionnaire.sha256:
             return self.questionnaire
-        cache = self.__dict__.setdefault("_versions", {})
-        if sha256 not in cache:
+        if sha256 not in self._versions:
             text = questionnaire_store.questionnaire_text(self.db.conn, sha256)
-            cache[sha256] = parse_questionnaire(text or "", source=source or sha256[:12])
-        return cache[sha256]
+            self._versions[sha256] = parse_questionnaire(text or "",
+                                                         source=source or sha256[:12])
+        return self._versions[sha256]
 
     def rounds(self) -> list[Round]:
         return round_store.list_rounds(self.db.conn)

@@ -174,7 +174,7 @@ class QuestionField(QWidget):
         chosen = self._chosen_codes()
         # A greyed-out question takes no answer, not even a missing code.
         parts = [_code_html(item.code, item.label, item.code in chosen, missing=item.missing)
-                 for item in code_items(self.questionnaire, self.question, self.lang)
+                 for item in code_items(self.question, self.lang)
                  if self.applies or not item.missing]
         limits = range_text(self.question)
         if limits:

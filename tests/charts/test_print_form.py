@@ -55,7 +55,7 @@ def test_every_question_and_code_label_is_printed(db, tmp_path, questionnaire, l
     for question in questionnaire.questions():
         assert _flat(question.label.text(lang)) in text, question.id
         assert re.search(rf"(^| ){re.escape(question.number)} ", text), question.number
-        for item in code_items(questionnaire, question, lang):
+        for item in code_items(question, lang):
             assert item.text() in text, (question.id, item.text())
     go_to = "If 2, 8 or 9, go to E1." if lang == "en" else "Si 2, 8 o 9, pase a E1."
     assert text.count(go_to) == 2  # on D1 (offered?) and D4 (reported?)
@@ -144,6 +144,6 @@ def test_entry_screen_codes_line_lists_the_printed_codes(qtbot, questionnaire):
         qtbot.addWidget(field)
         codes_line = re.sub(r"<div>.*?</div>", "", field.codes.text())  # the multichoice hint
         shown = re.sub(r"<[^>]+>", "", codes_line).replace("&nbsp;", " ")
-        printed = [item.text() for item in code_items(questionnaire, question, "es")]
+        printed = [item.text() for item in code_items(question, "es")]
         assert [part.strip() for part in shown.split("·")][-len(printed):] == printed or \
             not printed

@@ -1,5 +1,6 @@
 """Fixtures for the widget tests: an application context on a fresh project with a round,
-a synchronous background runner, and a scratch QSettings file."""
+a synchronous background runner, a scratch QSettings file, and the main window shown at
+1366x768 (`window`, or `shown_main_window` for another context)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
+from tests.ui.window_helpers import shown_main_window
 
 
 @pytest.fixture
@@ -80,3 +82,9 @@ def typed_passphrase(monkeypatch):
 
     monkeypatch.setattr(passphrase_dialog.PassphraseDialog, "exec", fake_exec)
     return typist
+
+
+@pytest.fixture
+def window(qtbot, context, settings):
+    with shown_main_window(qtbot, context, settings) as win:
+        yield win

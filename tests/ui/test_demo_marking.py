@@ -6,25 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from desktop.services.paths import default_database_path, demo_dir, is_demo_database
 from desktop.ui.app import startup_database
 from desktop.ui.database_actions import LAST_KEY
-from desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, context, settings):
-    win = MainWindow(context, settings)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _demo_action(window):

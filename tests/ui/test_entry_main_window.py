@@ -7,8 +7,7 @@ import os
 import subprocess
 import sys
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.project import DatabaseLocator, Project
@@ -19,20 +18,6 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.operator_dialog import OperatorDialog, recent_operators, remember_operator
 from desktop.ui.round_dialog import RoundDialog
 from desktop.ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def window(qtbot, context, settings):
-    win = MainWindow(context, settings)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # Delete it now, so no closed window (its project closed) hears a later language change.
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_starts_on_entry_and_builds_other_views_only_when_shown(window):

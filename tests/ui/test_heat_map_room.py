@@ -5,27 +5,20 @@ figures, in English and Spanish."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
-from desktop.ui.main_window import MainWindow
 from desktop.ui.translation import install_translator
+from tests.ui.window_helpers import shown_main_window
 
 
 @pytest.fixture
 def window(qtbot, demo_project, device_key, settings):
     context = AppContext(demo_project, device_key, operator="AM", lang="en",
                          runner=SynchronousRunner())
-    win = MainWindow(context, settings)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_main_window(qtbot, context, settings) as win:
+        yield win
 
 
 def _dashboard(qtbot, window):

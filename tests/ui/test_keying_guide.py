@@ -6,27 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 
 from desktop.resources import keying_guide_path
-from desktop.ui.main_window import MainWindow
+from tests.ui.window_helpers import shown_main_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def window(qtbot, context, settings):
-    win = MainWindow(context, settings)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_main_window(qtbot, context, settings, active=True) as win:
+        yield win
 
 
 @pytest.mark.parametrize("lang, heading, words", [

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox,
                                QLabel, QLineEdit, QMenu, QTabWidget)
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
-from desktop.ui.main_window import MainWindow
 from desktop.ui.translation import install_translator, switch_language
+from tests.ui.window_helpers import shown_main_window
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "riskmap_es.ts"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -122,17 +122,8 @@ def _foreign(texts: list[str], pairs, to: str) -> list[str]:
 def window(qtbot, demo_project, device_key, settings):
     context = AppContext(demo_project, device_key, operator="AM", lang="en",
                          runner=SynchronousRunner())
-    win = MainWindow(context, settings)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_main_window(qtbot, context, settings, active=True) as win:
+        yield win
 
 
 def test_switching_language_with_every_view_open(qtbot, qapp, window, settings):

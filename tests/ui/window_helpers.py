@@ -1,0 +1,30 @@
+"""The main window shown at 1366x768 for widget tests (the `window` fixture of conftest.py
+and the tests that build it on another context, such as the demo project)."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Iterator
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+
+@contextlib.contextmanager
+def shown_main_window(qtbot, context, settings, active: bool = False) -> Iterator:
+    """The main window on `context`, shown at 1366x768 (and made the active window when
+    keys must reach it); deleted at once afterwards, so no closed window (its project
+    closed) hears a later language change."""
+    from desktop.ui.main_window import MainWindow
+    win = MainWindow(context, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    if active:
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
