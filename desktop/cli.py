@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         made_keys = prepare_database(args)
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
-        print("riskmap: interrupted.", file=sys.stderr)
+        from .commands import line
+        print(f"riskmap: {line('out.interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
         return report_failure(exc, args.command, getattr(args, "db", None))
