@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -26,6 +26,7 @@ from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
 from .operator_dialog import OperatorDialog
 from .round_dialog import RoundDialog
+from .shown_retranslation import ShownRetranslation
 from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
@@ -40,7 +41,7 @@ def _optional_view(module: str, name: str) -> Callable[[AppContext], QWidget] | 
         return None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShownRetranslation, QMainWindow):
     """The program's window."""
 
     def __init__(self, context: AppContext, settings: QSettings | None = None):
@@ -266,20 +267,13 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.tr("&About"), self.about)
         self._menus = [menu, rounds, view, self.help_menu]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_menus"):
-            # A closed window (its project may be closed too) retranslates if shown again.
-            if self.isVisible():
-                self.retranslate()
-            else:
-                self._untranslated = True
-        super().changeEvent(event)
+    # A language switch (ShownRetranslation): a closed window (its project may be closed
+    # too) retranslates when shown again.
+    def _can_retranslate(self) -> bool:
+        return hasattr(self, "_menus")
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if getattr(self, "_untranslated", False):
-            self._untranslated = False
-            self.retranslate()
-        super().showEvent(event)
+    def _retranslate_shown(self) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Show menus, navigation and bars in the language just installed; a passing
