@@ -46,6 +46,11 @@ OPERATOR_MESSAGES: dict[str, dict[str, str]] = {
               "--pin-file FILE or the {var} environment variable.",
         "es": "Este comando necesita un supervisor: indique --operator NOMBRE y el PIN en "
               "--pin-file ARCHIVO o en la variable de entorno {var}."},
+    "verify.not_verifier": {
+        "en": "You are signed in as a keyer; a verifier or a supervisor re-keys forms for "
+              "verification.",
+        "es": "Usted inició sesión como digitador; la segunda digitación para verificar la "
+              "hace un verificador o un supervisor."},
     "operator.pin_unreadable": {
         "en": "The PIN file {path} cannot be read ({reason}).",
         "es": "No se puede leer el archivo del PIN {path} ({reason})."},

@@ -36,7 +36,7 @@ from ..storage.operator_store import ROLES, OperatorRow
 from .form_service import Actor
 
 __all__ = ["ROLES", "Operator", "OperatorRefused", "OperatorService", "hash_pin",
-           "may_change_settings", "pin_matches", "require_supervisor"]
+           "may_change_settings", "may_verify", "pin_matches", "require_supervisor"]
 
 MIN_PIN = 4
 MAX_PIN = 64
@@ -102,6 +102,16 @@ def may_change_settings(conn, actor: Actor | None) -> bool:
     operator_id = getattr(actor, "operator_id", None)
     row = operator_store.get_operator(conn, operator_id) if operator_id else None
     return row is not None and row.active and row.role == "supervisor"
+
+
+def may_verify(conn, actor: Actor | None) -> bool:
+    """Whether `actor` may re-key forms for verification: a signed-in active verifier or
+    supervisor, or anybody while the project has no operator."""
+    if not operator_store.has_operators(conn):
+        return True
+    operator_id = getattr(actor, "operator_id", None)
+    row = operator_store.get_operator(conn, operator_id) if operator_id else None
+    return row is not None and row.active and row.role in ("verifier", "supervisor")
 
 
 def require_supervisor(conn, actor: Actor | None) -> None:

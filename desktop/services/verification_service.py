@@ -195,6 +195,7 @@ class VerificationService:
         if stored is None:
             raise self._refused("no_form", n=form_number)
         row = stored.response
+        self._check_role()
         if row.status != "entered":
             raise self._refused("not_entered", n=form_number, status=row.status)
         if self.keyed_by_me(row.operator, row.operator_id):
@@ -225,6 +226,7 @@ class VerificationService:
         if stored is None or stored.response.status != "entered":
             raise self._refused("no_verification")
         number = stored.response.form_number
+        self._check_role()
         if self.keyed_by_me(stored.response.operator, stored.response.operator_id):
             raise self._refused("same_operator", n=number, operator=stored.response.operator)
         if self.open_for(response_uuid) is not None:
@@ -354,6 +356,13 @@ class VerificationService:
     def _entry(self, action: str, uuid: str, **fields: str | None) -> AuditEntry:
         return AuditEntry(action=action, operator=self.actor.operator, device=self.actor.device,
                           response_uuid=uuid, **fields)
+
+    def _check_role(self) -> None:
+        """A keyer does not verify (a verifier or a supervisor does; anybody while the
+        project has no operators)."""
+        from .operator_service import may_verify
+        if not may_verify(self.db.conn, self.actor):
+            raise self._refused("not_verifier")
 
     def _refused(self, key: str, **values: object) -> VerificationRefused:
         return VerificationRefused(error_message(f"verify.{key}", self.lang, **values))

@@ -176,6 +176,21 @@ def test_verification_compares_operator_ids_not_names(project, round_uuid, valid
     assert namesake.compare(form, valid_answers).verified
 
 
+def test_a_keyer_does_not_verify(project, round_uuid, valid_answers):
+    service, _sara = _claim(project)
+    ana = service.add("Ana", "keyer", KEYER_PIN)
+    kim = service.add("Kim", "keyer", "24681357")
+    form = _keyed_form(project, round_uuid, _actor(ana), valid_answers)
+    as_kim = project.verification_service(project.questionnaire, _actor(kim))
+    for attempt in (lambda: as_kim.find(round_uuid, 1),
+                    lambda: as_kim.compare(form, valid_answers)):
+        with pytest.raises(VerificationRefused) as refused:
+            attempt()
+        assert "keyer" in str(refused.value)
+    service.set_role(kim.id, "verifier")
+    assert as_kim.find(round_uuid, 1) == form
+
+
 def test_forms_without_an_operator_id_fall_back_to_the_name(project, round_uuid,
                                                            valid_answers):
     form = _keyed_form(project, round_uuid, Actor("Ana", "dev"), valid_answers)  # no id
