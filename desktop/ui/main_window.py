@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def new_round(self) -> None:
         """Create a round and key into it."""
-        dialog = RoundDialog(self.context.round_service(), None, self)
+        dialog = RoundDialog(self.context.round_service(), None, self, self.context.lang)
         if dialog.exec() and dialog.saved_round is not None:
             self.context.set_round(dialog.saved_round.uuid)
             self.refresh()
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         round_ = self.context.current_round()
         if round_ is None:
             return
-        dialog = RoundDialog(self.context.round_service(), round_, self)
+        dialog = RoundDialog(self.context.round_service(), round_, self, self.context.lang)
         if dialog.exec():
             self.refresh()
 

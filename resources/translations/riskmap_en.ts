@@ -2099,6 +2099,10 @@ of the score</translation>
         <translation>The round has forms: its questionnaire version is fixed.</translation>
     </message>
     <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Only a supervisor changes the verification sample.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>

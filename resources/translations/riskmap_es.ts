@@ -2099,6 +2099,10 @@ del puntaje</translation>
         <translation>La ronda tiene formularios: su versión del cuestionario ya no puede cambiar.</translation>
     </message>
     <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Solo un supervisor cambia la muestra de verificación.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>

@@ -127,3 +127,23 @@ def test_a_supervisor_edits_settings_and_manages_operators(qtbot, context, setti
     assert operators.deactivate(confirmed=True) is None  # the last supervisor stays
     assert "last active supervisor" in operators.message.text()
     assert [op.name for op in operators.operators if not op.active] == ["VE"]
+
+
+def test_a_keyer_edits_a_round_but_not_its_verification_sample(qtbot, context):
+    from desktop.ui.round_dialog import RoundDialog
+    _sara, kim = _with_keyer(context.workspace)
+    context.sign_in(kim)
+    round_ = context.current_round()
+    dialog = RoundDialog(context.round_service(), round_)
+    qtbot.addWidget(dialog)
+    assert not dialog.verify_mode.isEnabled()
+    dialog.place.setText("Puesto Sur")
+    dialog.save()
+    assert context.current_round().place == "Puesto Sur"
+    # The service refuses the sample change even when the widget is bypassed.
+    dialog = RoundDialog(context.round_service(), context.current_round())
+    qtbot.addWidget(dialog)
+    dialog.verify_mode.setCurrentIndex(dialog.verify_mode.findData("all"))
+    dialog.save()
+    assert "supervisor" in dialog.message.text()
+    assert context.current_round().verify_mode == round_.verify_mode
