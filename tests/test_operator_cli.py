@@ -107,3 +107,15 @@ def test_spanish_refusal(claimed, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("RISKMAP_LANG", "es")
     assert main(_no_guard(claimed, tmp_path / "raw")) == 2
     assert "necesita un supervisor" in capsys.readouterr().err
+
+
+def test_an_encrypted_project_checks_the_pin_too(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "team.db"
+    assert main(["demo", "--db", str(db), "--n", "20", "--seed", "2"]) == 0  # encrypted
+    monkeypatch.setenv("RISKMAP_NEW_PIN", SUPERVISOR_PIN)
+    assert main(["operators", "add", "--db", str(db), "--name", "Sara"]) == 0
+    capsys.readouterr()
+    assert main(_no_guard(db, tmp_path / "raw")) == 2
+    assert "needs a supervisor" in capsys.readouterr().err
+    monkeypatch.setenv("RISKMAP_PIN", SUPERVISOR_PIN)
+    assert main(_no_guard(db, tmp_path / "raw", "--operator", "Sara")) == 0
