@@ -88,8 +88,16 @@ class RoundService:
         with self.project.db.transaction() as conn:
             if before is not None and (before.verify_mode, before.verify_value) != (
                     round_.verify_mode, round_.verify_value):
+                from ..storage.audit_store import AuditEntry, write_audit
                 from .operator_service import require_supervisor
                 require_supervisor(conn, self.project.actor)  # the sample is a setting
+                actor = self.project.actor
+                # Audited like VerificationService.set_rule.
+                write_audit(conn, [AuditEntry(
+                    "verify_rule", actor.operator if actor else "?",
+                    actor.device if actor else "",
+                    old=f"{before.verify_mode} {before.verify_value:g}",
+                    new=f"{round_.verify_mode} {round_.verify_value:g}", reason=round_.name)])
             round_store.update_round(conn, round_)
         return round_
 

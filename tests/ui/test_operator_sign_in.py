@@ -131,7 +131,7 @@ def test_a_supervisor_edits_settings_and_manages_operators(qtbot, context, setti
 
 def test_a_keyer_edits_a_round_but_not_its_verification_sample(qtbot, context):
     from desktop.ui.round_dialog import RoundDialog
-    _sara, kim = _with_keyer(context.workspace)
+    sara, kim = _with_keyer(context.workspace)
     context.sign_in(kim)
     round_ = context.current_round()
     dialog = RoundDialog(context.round_service(), round_)
@@ -147,3 +147,9 @@ def test_a_keyer_edits_a_round_but_not_its_verification_sample(qtbot, context):
     dialog.save()
     assert "supervisor" in dialog.message.text()
     assert context.current_round().verify_mode == round_.verify_mode
+    context.sign_in(sara)  # a supervisor's change is audited
+    dialog.save()
+    assert context.current_round().verify_mode == "all"
+    audited = context.workspace.db.conn.execute(
+        "SELECT operator, new FROM audit_log WHERE action = 'verify_rule'").fetchall()
+    assert [tuple(r) for r in audited] == [("SR", "all 1")]
