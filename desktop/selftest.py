@@ -146,7 +146,7 @@ class SelfTest:
                                       target_count=10, form_min=1, form_max=100)
         key = load_or_create_device_key(user_data_dir())
         # The first sign-in makes the supervisor; signing in checks the PIN's scrypt hash
-        # (hashlib's OpenSSL binding must be in the package).
+        # (cryptography's Scrypt must be in the package).
         from .services.operator_service import OperatorService
         OperatorService(project.db).create_first_supervisor("SELFTEST", SELFTEST_PIN)
         operator = OperatorService(project.db).sign_in("selftest", SELFTEST_PIN)

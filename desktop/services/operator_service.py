@@ -1,8 +1,10 @@
 """Operators: sign-in with a name and a PIN, roles, and who may do what.
 
-A PIN is stored only as a scrypt hash (`hashlib.scrypt`, a random 16-byte salt, the cost
-parameters stored beside the hash so they can be raised later) and compared in constant
-time (`hmac.compare_digest`); nothing cryptographic is written here by hand. Roles:
+A PIN is stored only as a scrypt hash (cryptography's `Scrypt`, a random 16-byte salt, the
+cost parameters stored beside the hash so they can be raised later) and compared in
+constant time (`hmac.compare_digest`); nothing cryptographic is written here by hand.
+(`hashlib.scrypt` would need OpenSSL's `_hashlib`, which the package leaves out:
+build/package_filters.py; cryptography ships its own OpenSSL for the signing keys.) Roles:
 keyer, verifier, supervisor. Only a supervisor manages operators and changes project
 settings (`require_supervisor`); every change to an operator is an audit row written in
 the same transaction.
@@ -20,12 +22,13 @@ this service (one window session), which is enough against guessing at the keybo
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import time
 from dataclasses import dataclass
 from typing import Callable
+
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..domain.user_error import UserError
 from ..storage import audit_store, operator_store
@@ -83,8 +86,8 @@ def _scrypt(pin: str, salt: bytes, params: str) -> bytes:
     if scheme != "scrypt":
         raise ValueError(f"unknown PIN hash scheme {scheme!r}")
     p = {k: int(v) for k, v in (item.split("=") for item in values.split(","))}
-    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=p["n"], r=p["r"], p=p["p"],
-                          dklen=p["len"], maxmem=128 * p["r"] * p["n"] * 2 + 1024 * 1024)
+    return Scrypt(salt=salt, length=p["len"], n=p["n"], r=p["r"], p=p["p"]).derive(
+        pin.encode("utf-8"))
 
 
 def pin_matches(pin: str, pin_hash: bytes, salt: bytes, params: str) -> bool:

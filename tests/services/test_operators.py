@@ -3,6 +3,8 @@ own form" by operator id (services/operator_service.py, verification_service.py)
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from desktop.services.form_service import Actor
@@ -35,6 +37,10 @@ def test_pin_hash_is_scrypt_with_salt_and_not_reversible():
     assert pin_matches("4711", first, salt, params)
     assert not pin_matches("4712", first, salt, params)
     assert b"4711" not in first + salt
+    # Standard scrypt (the same bytes as hashlib's), with the parameters stored beside it.
+    assert params == "scrypt:n=16384,r=8,p=1,len=32"
+    assert hashlib.scrypt(b"4711", salt=salt, n=16384, r=8, p=1, dklen=32,
+                          maxmem=64 * 2 ** 20) == first
 
 
 def test_no_pin_in_the_database_bytes(tmp_path):
