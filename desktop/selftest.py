@@ -127,8 +127,6 @@ class SelfTest:
         return "Spanish sorting and case mapping"
 
     def database(self) -> str:
-        from .bundle.device_key import load_or_create_device_key
-        from .services.paths import user_data_dir
         from .services import db_keys
         from .services.project import Project
         from .ui.app_context import AppContext
@@ -143,8 +141,8 @@ class SelfTest:
             raise AssertionError("the project database is not encrypted")
         round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
                                       target_count=10, form_min=1, form_max=100)
-        key = load_or_create_device_key(user_data_dir())
-        self.context = AppContext(project, key, operator="SELFTEST", lang="es",
+        key = project.device_key  # inside the encrypted project, never in the user folder
+        self.context = AppContext(project, operator="SELFTEST", lang="es",
                                   runner=SynchronousRunner())
         self.context.set_round(round_.uuid)
         return f"{self.field_db.name} (SQLCipher), device {key.device_id}"
