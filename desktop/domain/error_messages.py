@@ -142,9 +142,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Devices, questionnaire versions, data files, form tables (services' refusals).
     "device.bad_fingerprint": {
         "en": "'{text}' is not a device fingerprint (8 groups of 4 hex digits, as "
-              "`riskmap keys device` prints it on the laptop).",
+              "`riskmap keys device --db` prints it on the laptop).",
         "es": "'{text}' no es una huella de dispositivo (8 grupos de 4 dígitos hexadecimales, "
-              "como la muestra `riskmap keys device` en la laptop)."},
+              "como la muestra `riskmap keys device --db` en la laptop)."},
     "device.already_enrolled": {
         "en": "The device {device} is already enrolled; nothing was changed.",
         "es": "El dispositivo {device} ya está registrado; no se cambió nada."},
