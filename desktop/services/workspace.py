@@ -124,10 +124,6 @@ class Workspace:
         db = Database.open(locator, check_same_thread=check_same_thread,
                            on_create=store_loaded if loaded is not None else None)
         try:
-            if legacy_key_folder is None:
-                from .paths import user_data_dir
-                legacy_key_folder = user_data_dir()
-            device_key = device_identity.ensure_device_key(db, legacy_key_folder)
             text = questionnaire_store.effective_questionnaire_text(db.conn)
             if loaded is not None:
                 questionnaire = loaded
@@ -140,6 +136,10 @@ class Workspace:
                 questionnaire = parse_questionnaire(text, source=str(locator.path))
             else:
                 raise DatabaseError("db_no_questionnaire", path=locator.path)
+            if legacy_key_folder is None:
+                from .paths import user_data_dir
+                legacy_key_folder = user_data_dir()
+            device_key = device_identity.ensure_device_key(db, legacy_key_folder)
         except Exception:
             db.close()
             raise
