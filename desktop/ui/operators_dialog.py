@@ -2,10 +2,13 @@
 deactivate. Operators are never deleted: the forms they keyed keep their operator id.
 
 Every change goes through services/operator_service.py, which checks the role again and
-writes the audit row; a refusal is shown as one sentence under the list.
+writes the audit row; a refusal is shown as one sentence under the list, or, for what is
+typed in the add / reset form, in the form itself, which stays open so nothing typed is lost.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -18,10 +21,18 @@ from .user_errors import error_sentence
 
 
 class OperatorForm(QDialog):
-    """A name, a role and a PIN typed twice (a new operator), or only the PIN (a reset)."""
+    """A name, a role and a PIN typed twice (a new operator), or only the PIN (a reset).
 
-    def __init__(self, title: str, with_name: bool, parent: QWidget | None = None):
+    With `submit`, OK calls it with the form: a refusal (PINs differ, name taken) is shown
+    in the form, which stays open; `changed` holds what `submit` returned after accept."""
+
+    def __init__(self, title: str, with_name: bool, parent: QWidget | None = None,
+                 submit: Callable[["OperatorForm"], Operator] | None = None,
+                 lang: str = "en"):
         super().__init__(parent)
+        self.submit = submit
+        self.lang = lang
+        self.changed: Operator | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(380)
         form = QFormLayout(self)
@@ -44,13 +55,31 @@ class OperatorForm(QDialog):
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.name.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.pin_again.setFocus)
-        self.pin_again.returnPressed.connect(self.accept)
+        self.pin_again.returnPressed.connect(self._accept)
         (self.name if with_name else self.pin).setFocus()
+
+    def _accept(self) -> None:
+        if self.submit is None:
+            self.accept()
+            return
+        try:
+            self.changed = self.submit(self)
+        except OperatorRefused as exc:
+            self.message.setText(error_sentence(exc, self.lang))
+            if (exc.key or "").startswith("operator.name"):
+                self.name.setFocus()
+                self.name.selectAll()
+            else:
+                self.pin.clear()
+                self.pin_again.clear()
+                self.pin.setFocus()
+            return
+        self.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Enter is handled by the fields (next field, or sign in from the last one); the
@@ -107,10 +136,11 @@ class OperatorsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.add_button.clicked.connect(self.add_operator)
+        # Lambdas: clicked(bool) would land in the optional `form` / `confirmed` argument.
+        self.add_button.clicked.connect(lambda: self.add_operator())
         self.role_button.clicked.connect(lambda: self.set_role(self.role_combo.currentData()))
-        self.pin_button.clicked.connect(self.reset_pin)
-        self.deactivate_button.clicked.connect(self.deactivate)
+        self.pin_button.clicked.connect(lambda: self.reset_pin())
+        self.deactivate_button.clicked.connect(lambda: self.deactivate())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.refresh()
 
@@ -155,20 +185,30 @@ class OperatorsDialog(QDialog):
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(error_sentence(exc, self.lang))
             return None
+        return self._done(changed, done)
+
+    def _done(self, changed: Operator, done: str) -> Operator:
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(done.format(name=changed.name))
         self.refresh(select=changed.id)
         return changed
 
+    def _ask(self, form: OperatorForm, done: str) -> Operator | None:
+        """Show the form until its change is made (or it is cancelled)."""
+        if form.exec() != QDialog.DialogCode.Accepted or form.changed is None:
+            return None
+        return self._done(form.changed, done)
+
     def add_operator(self, form: OperatorForm | None = None) -> Operator | None:
         """Ask for a name, a role and a PIN; `form` given (already filled) skips asking."""
-        if form is None:
-            form = OperatorForm(self.tr("Add an operator"), True, self)
-            if form.exec() != QDialog.DialogCode.Accepted:
-                return None
-        return self._do(lambda: self.service.add(form.name.text(), form.role.currentData(),
-                                                 form.pin.text(), form.pin_again.text()),
-                        self.tr("{name} was added."))
+        def add(filled: OperatorForm) -> Operator:
+            return self.service.add(filled.name.text(), filled.role.currentData(),
+                                    filled.pin.text(), filled.pin_again.text())
+        done = self.tr("{name} was added.")
+        if form is not None:
+            return self._do(lambda: add(form), done)
+        return self._ask(OperatorForm(self.tr("Add an operator"), True, self, add,
+                                      self.lang), done)
 
     def set_role(self, role: str) -> Operator | None:
         op = self.selected()
@@ -181,14 +221,13 @@ class OperatorsDialog(QDialog):
         op = self.selected()
         if op is None:
             return None
-        if form is None:
-            form = OperatorForm(self.tr("New PIN for {name}").format(name=op.name), False,
-                                self)
-            if form.exec() != QDialog.DialogCode.Accepted:
-                return None
-        return self._do(lambda: self.service.reset_pin(op.id, form.pin.text(),
-                                                       form.pin_again.text()),
-                        self.tr("{name} has a new PIN."))
+        def reset(filled: OperatorForm) -> Operator:
+            return self.service.reset_pin(op.id, filled.pin.text(), filled.pin_again.text())
+        done = self.tr("{name} has a new PIN.")
+        if form is not None:
+            return self._do(lambda: reset(form), done)
+        return self._ask(OperatorForm(self.tr("New PIN for {name}").format(name=op.name),
+                                      False, self, reset, self.lang), done)
 
     def deactivate(self, confirmed: bool = False) -> Operator | None:
         op = self.selected()

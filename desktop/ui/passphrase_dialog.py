@@ -95,6 +95,9 @@ class PassphraseDialog(QDialog):
                                          "{n} characters, not all the same.")
                                  .format(n=db_keys.MIN_PASSPHRASE))
             return
+        if not self.second.text():  # Enter after the first field: on to the second
+            self.second.setFocus()
+            return
         if text != self.second.text():
             self.message.setText(self.tr("The two passphrases differ; type the same one "
                                          "twice."))

@@ -144,6 +144,21 @@ class RoundDialog(QDialog):
                 low=low, high=high, size=size, target=target)
         self.range_note.setText(text)
         self.range_note.setVisible(bool(text))
+        self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit_height()  # an edited round may open with the note already shown
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped note needs: a shown dialog keeps its size, and the
+        form layout alone gave the note one line of its three (cut off at 1366x768)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        note = self.range_note
+        note.setMinimumHeight(note.heightForWidth(note.width()) if note.text() else 0)
 
     def _mode_changed(self) -> None:
         mode = self.verify_mode.currentData()

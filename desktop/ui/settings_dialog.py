@@ -59,6 +59,7 @@ class SettingsDialog(QDialog):
         self.passphrase_note.setWordWrap(True)
         project_form.addRow(self.tr("Encryption"), self.passphrase_button)
         project_form.addRow(self.passphrase_note)
+        self.passphrase_note.hide()  # an empty row would leave a gap until it has news
         self.operators_button = QPushButton(self.tr("Operators…"))
         self.operators_button.clicked.connect(self.manage_operators)
         project_form.addRow(self.tr("Operators"), self.operators_button)
@@ -95,6 +96,7 @@ class SettingsDialog(QDialog):
         workspace.change_passphrase(dialog.passphrase())
         self.passphrase_note.setText(self.tr("The passphrase was changed. The old one no "
                                              "longer opens this project."))
+        self.passphrase_note.show()
 
     def manage_operators(self) -> None:
         """Settings > Operators (supervisors only)."""

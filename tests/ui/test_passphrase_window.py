@@ -5,6 +5,7 @@ only after a yes, and Settings > Change passphrase."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services import db_keys
@@ -99,11 +100,27 @@ def test_settings_change_passphrase_rewraps(qtbot, encrypted_path, typed_passphr
     context = AppContext(Workspace.open(encrypted_path))
     dialog = SettingsDialog(context, settings)
     qtbot.addWidget(dialog)
-    assert dialog.passphrase_button.isEnabled()
+    assert dialog.passphrase_button.isEnabled() and dialog.passphrase_note.isHidden()
     typed_passphrase.type("the new team passphrase")
     dialog.change_passphrase()
     assert "was changed" in dialog.passphrase_note.text()
+    assert not dialog.passphrase_note.isHidden()
     with pytest.raises(db_keys.WrongPassphrase):
         db_keys.unlock(encrypted_path, GOOD)
     db_keys.unlock(encrypted_path, "the new team passphrase")
     context.project.close()
+
+
+def test_enter_after_the_first_passphrase_moves_on_without_a_complaint(qtbot):
+    dialog = PassphraseDialog(CREATE, "x.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.first.setFocus()
+    qtbot.keyClicks(dialog.first, GOOD)
+    qtbot.keyClick(dialog.first, Qt.Key.Key_Return)
+    assert dialog.message.text() == "" and not dialog.result()
+    assert dialog.focusWidget() is dialog.second
+    qtbot.keyClicks(dialog.second, GOOD)
+    qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
+    assert dialog.result() and dialog.passphrase() == GOOD

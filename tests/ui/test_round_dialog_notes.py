@@ -50,3 +50,15 @@ def test_range_and_target_that_differ_are_pointed_out(qtbot, context):
     dialog.form_max.selectAll()
     qtbot.keyClicks(dialog.form_max, "416")
     assert dialog.range_note.isHidden()
+
+
+def test_the_range_note_is_never_cut_off(qtbot, context):
+    dialog = _dialog(qtbot, context)
+    dialog.target.setValue(50)
+    dialog.form_min.setValue(1)
+    dialog.form_max.setValue(100)  # three lines at the dialog's width
+    note = dialog.range_note
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))
+    assert note.heightForWidth(note.width()) > note.fontMetrics().height() * 2
+    dialog.form_max.setValue(50)
+    assert note.isHidden() and note.minimumHeight() == 0

@@ -1,0 +1,108 @@
+"""Settings > Operators used through its buttons, as a supervisor does: Add… and Reset PIN…
+open a form that stays open on a refusal (nothing typed is lost) and closes once the change
+is made; the buttons' clicked(bool) must not reach the methods' optional arguments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.services.form_service import Actor
+from desktop.services.operator_service import OperatorService
+from desktop.ui.operators_dialog import OperatorForm, OperatorsDialog
+
+
+def _operators(qtbot, context):
+    sara = OperatorService(context.workspace.db).create_first_supervisor("SR", "246813")
+    context.sign_in(sara)
+    dialog = OperatorsDialog(context.workspace.operator_service())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _answer_the_form(qtbot, steps):
+    """When the operator form opens, run `steps(form)`; a form still open afterwards is
+    cancelled, so a failing test cannot hang on the modal dialog."""
+    seen: list[OperatorForm] = []
+
+    def answer():
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, OperatorForm):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(form)
+        try:
+            steps(form)
+        finally:
+            if form.isVisible():
+                form.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def _type(qtbot, field, text):
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_add_button_keeps_the_form_open_until_the_pins_agree(qtbot, context):
+    dialog = _operators(qtbot, context)
+    said = []
+
+    def steps(form):
+        _type(qtbot, form.name, "Kim")
+        form.role.setCurrentIndex(form.role.findData("keyer"))
+        _type(qtbot, form.pin, "1357")
+        _type(qtbot, form.pin_again, "1358")
+        said.append((form.isVisible(), form.message.text(), form.name.text(),
+                     form.pin.text(), form.focusWidget() is form.pin))
+        _type(qtbot, form.pin, "1357")
+        _type(qtbot, form.pin_again, "1357")
+
+    seen = _answer_the_form(qtbot, steps)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    assert said == [(True, "The two PINs differ; type the same PIN twice.", "Kim", "", True)]
+    assert dialog.message.text() == "Kim was added."
+    kim = dialog.selected()
+    assert kim.name == "Kim" and kim.role == "keyer"
+    assert OperatorService(context.workspace.db).sign_in("Kim", "1357").id == kim.id
+
+
+def test_a_taken_name_sends_the_focus_back_to_the_name(qtbot, context):
+    dialog = _operators(qtbot, context)
+    said = []
+
+    def steps(form):
+        _type(qtbot, form.name, "sr")
+        _type(qtbot, form.pin, "1357")
+        _type(qtbot, form.pin_again, "1357")
+        said.append((form.isVisible(), form.focusWidget() is form.name,
+                     form.pin.text()))
+
+    _answer_the_form(qtbot, steps)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert said == [(True, True, "1357")]
+    assert [op.name for op in dialog.operators] == ["SR"]
+    assert dialog.message.text() == ""  # cancelled: nothing happened, nothing to say
+
+
+def test_reset_pin_button(qtbot, context):
+    dialog = _operators(qtbot, context)
+    service = context.workspace.operator_service()
+    kim = service.add("Kim", "keyer", "1357")
+    dialog.refresh(select=kim.id)
+
+    def steps(form):
+        _type(qtbot, form.pin, "8642")
+        _type(qtbot, form.pin_again, "8642")
+
+    _answer_the_form(qtbot, steps)
+    qtbot.mouseClick(dialog.pin_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Kim has a new PIN."
+    assert OperatorService(context.workspace.db, Actor("x", "dev")).sign_in(
+        "Kim", "8642").id == kim.id
