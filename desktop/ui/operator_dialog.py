@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ..services.operator_service import Operator, OperatorRefused, OperatorService
 from .user_errors import error_sentence
+from .wrapped_label import set_wrapped_text
 
 RECENT_KEY = "operators/recent"
 MAX_RECENT = 12
@@ -125,7 +126,7 @@ class OperatorDialog(QDialog):
         if not self.ok.isEnabled():
             return
         if not self.operator():
-            self.message.setText(self.tr("Type your name."))
+            set_wrapped_text(self.message, self.tr("Type your name."))
             self.name.setFocus()
             return
         try:
@@ -148,7 +149,7 @@ class OperatorDialog(QDialog):
         wait = 0.0 if self.first else self.service.wait_seconds(self.operator())
         if wait > 0 and exc.key != "operator.wait":
             exc = OperatorRefused("operator.wait", seconds=int(wait + 0.999))
-        self.message.setText(error_sentence(exc, self.lang))
+        set_wrapped_text(self.message, error_sentence(exc, self.lang))
         if wait > 0:
             self.ok.setEnabled(False)
             self.pin.setEnabled(False)

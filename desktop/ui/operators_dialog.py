@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ..services.operator_service import ROLES, Operator, OperatorRefused, OperatorService
 from .operator_dialog import role_name
 from .user_errors import error_sentence
+from .wrapped_label import set_wrapped_text
 
 
 class OperatorForm(QDialog):
@@ -70,7 +71,7 @@ class OperatorForm(QDialog):
         try:
             self.changed = self.submit(self)
         except OperatorRefused as exc:
-            self.message.setText(error_sentence(exc, self.lang))
+            set_wrapped_text(self.message, error_sentence(exc, self.lang))
             if (exc.key or "").startswith("operator.name"):
                 self.name.setFocus()
                 self.name.selectAll()
@@ -183,13 +184,13 @@ class OperatorsDialog(QDialog):
             changed = change()
         except OperatorRefused as exc:
             self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(error_sentence(exc, self.lang))
+            set_wrapped_text(self.message, error_sentence(exc, self.lang))
             return None
         return self._done(changed, done)
 
     def _done(self, changed: Operator, done: str) -> Operator:
         self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(done.format(name=changed.name))
+        set_wrapped_text(self.message, done.format(name=changed.name))
         self.refresh(select=changed.id)
         return changed
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ..services import db_keys
+from .wrapped_label import set_wrapped_text
 
 UNLOCK, CREATE, CHANGE = "unlock", "create", "change"
 
@@ -84,23 +85,23 @@ class PassphraseDialog(QDialog):
         if self.mode == UNLOCK:
             error = self.attempt(text) if self.attempt else None
             if error:
-                self.message.setText(error)
+                set_wrapped_text(self.message, error)
                 self.first.selectAll()
                 self.first.setFocus()
                 return
             self.accept()
             return
         if db_keys.passphrase_problem(text):
-            self.message.setText(self.tr("This passphrase is too easy to guess: use at least "
-                                         "{n} characters, not all the same.")
-                                 .format(n=db_keys.MIN_PASSPHRASE))
+            set_wrapped_text(self.message, self.tr(
+                "This passphrase is too easy to guess: use at least {n} characters, not "
+                "all the same.").format(n=db_keys.MIN_PASSPHRASE))
             return
         if not self.second.text():  # Enter after the first field: on to the second
             self.second.setFocus()
             return
         if text != self.second.text():
-            self.message.setText(self.tr("The two passphrases differ; type the same one "
-                                         "twice."))
+            set_wrapped_text(self.message, self.tr(
+                "The two passphrases differ; type the same one twice."))
             self.second.clear()
             self.second.setFocus()
             return

@@ -14,6 +14,7 @@ from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
                                       RoundVersionFixed)
 from .question_field import ERROR_STYLE
+from .wrapped_label import fit_to_text, set_wrapped_text
 
 
 class RoundDialog(QDialog):
@@ -144,21 +145,11 @@ class RoundDialog(QDialog):
                 low=low, high=high, size=size, target=target)
         self.range_note.setText(text)
         self.range_note.setVisible(bool(text))
-        self._fit_height()
+        fit_to_text(self.range_note)  # a shown dialog gave it one line of three
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._fit_height()  # an edited round may open with the note already shown
-
-    def _fit_height(self) -> None:
-        """Grow to the height the wrapped note needs: a shown dialog keeps its size, and the
-        form layout alone gave the note one line of its three (cut off at 1366x768)."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        note = self.range_note
-        note.setMinimumHeight(note.heightForWidth(note.width()) if note.text() else 0)
+        fit_to_text(self.range_note)  # an edited round may open with the note shown
 
     def _mode_changed(self) -> None:
         mode = self.verify_mode.currentData()
@@ -176,7 +167,7 @@ class RoundDialog(QDialog):
         """The typed fields as Round fields, or None (with a message shown) when wrong."""
         name = self.name.text().strip()
         if not name:
-            self.message.setText(self.tr("Give the round a name."))
+            set_wrapped_text(self.message, self.tr("Give the round a name."))
             return None
         dates = []
         for edit, which in ((self.start, self.tr("The start date")),
@@ -185,20 +176,21 @@ class RoundDialog(QDialog):
             try:
                 dates.append(dt.date.fromisoformat(text).isoformat() if text else None)
             except ValueError:
-                self.message.setText(self.tr(
+                set_wrapped_text(self.message, self.tr(
                     "{which} “{text}” is not a date: type it as YYYY-MM-DD, for "
                     "example 2026-10-05.").format(which=which, text=text))
                 edit.setFocus()
                 edit.selectAll()
                 return None
         if dates[0] and dates[1] and dates[1] < dates[0]:
-            self.message.setText(self.tr("The end date {end} is before the start date "
-                                         "{start}.").format(end=dates[1], start=dates[0]))
+            set_wrapped_text(self.message, self.tr(
+                "The end date {end} is before the start date {start}.").format(
+                end=dates[1], start=dates[0]))
             self.end.setFocus()
             return None
         low, high = self.form_min.value() or None, self.form_max.value() or None
         if low is not None and high is not None and low > high:
-            self.message.setText(self.tr("The first form number is above the last one."))
+            set_wrapped_text(self.message, self.tr("The first form number is above the last one."))
             return None
         mode = self.verify_mode.currentData()
         value = self.verify_value.value()
@@ -222,15 +214,15 @@ class RoundDialog(QDialog):
                 self.saved_round = self.service.update(
                     self.service.edited(self.original, **fields))
         except RoundVersionFixed:
-            self.message.setText(self.tr("The round has forms: its questionnaire version "
-                                         "is fixed."))
+            set_wrapped_text(self.message, self.tr(
+                "The round has forms: its questionnaire version is fixed."))
             return
         except RoundNameTaken:
-            self.message.setText(self.tr("A round with this name exists already; choose "
-                                         "another name."))
+            set_wrapped_text(self.message, self.tr(
+                "A round with this name exists already; choose another name."))
             return
         except OperatorRefused as exc:
             from .user_errors import error_sentence
-            self.message.setText(error_sentence(exc, self.lang))
+            set_wrapped_text(self.message, error_sentence(exc, self.lang))
             return
         self.accept()

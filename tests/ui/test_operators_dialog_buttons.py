@@ -106,3 +106,21 @@ def test_reset_pin_button(qtbot, context):
     assert dialog.message.text() == "Kim has a new PIN."
     assert OperatorService(context.workspace.db, Actor("x", "dev")).sign_in(
         "Kim", "8642").id == kim.id
+
+
+def test_a_two_line_refusal_is_shown_whole(qtbot, context):
+    dialog = _operators(qtbot, context)
+    said = []
+
+    def steps(form):
+        _type(qtbot, form.name, "Kim")
+        _type(qtbot, form.pin, "12")
+        _type(qtbot, form.pin_again, "12")
+        message = form.message
+        qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+        said.append((message.text(),
+                     message.heightForWidth(message.width()) > message.fontMetrics().height()))
+
+    _answer_the_form(qtbot, steps)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert said == [("A PIN needs 4 to 64 characters, without spaces at either end.", True)]
