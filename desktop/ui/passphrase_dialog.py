@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
 
 from ..services import db_keys
 from .wrapped_label import set_wrapped_text
@@ -79,11 +80,30 @@ class PassphraseDialog(QDialog):
                                   "or more, are easy to type and hard to guess.")
                           .format(word=words[db_keys.strength_hint(text)]))
 
+    def _attempt(self, text: str) -> str | None:
+        """Try the passphrase, saying so: its scrypt takes a second or more on a busy
+        laptop, and a silent, frozen window invites Enter again."""
+        if self.attempt is None:
+            return None
+        self.message.setStyleSheet("color: #555;")
+        set_wrapped_text(self.message, self.tr("Checking the passphrase…"))
+        self.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.repaint()
+        try:
+            return self.attempt(text)
+        finally:
+            QApplication.restoreOverrideCursor()
+            QApplication.processEvents()  # keys pressed meanwhile reach a disabled dialog
+            self.setEnabled(True)
+            self.message.setStyleSheet("color: #b3261e;")
+            self.message.clear()
+
     def _accept(self) -> None:
         text = self.first.text()
         self.message.clear()
         if self.mode == UNLOCK:
-            error = self.attempt(text) if self.attempt else None
+            error = self._attempt(text)
             if error:
                 set_wrapped_text(self.message, error)
                 self.first.selectAll()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..services import db_keys
 from ..services.workspace import Workspace
@@ -36,7 +36,11 @@ def open_project(parent: QWidget | None, path: str | Path,
             passphrase = dialog.passphrase()
         db_keys.keys_path(path).unlink(missing_ok=True)  # a leftover without its database
         path.parent.mkdir(parents=True, exist_ok=True)
-        db_keys.create_keys(path, passphrase)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second of scrypt
+        try:
+            db_keys.create_keys(path, passphrase)
+        finally:
+            QApplication.restoreOverrideCursor()
     return Workspace.open(path)
 
 

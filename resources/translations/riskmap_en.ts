@@ -1502,6 +1502,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Strength: {word}. Several unrelated words, 16 characters or more, are easy to type and hard to guess.</translation>
     </message>
     <message>
+        <source>Checking the passphrase…</source>
+        <translation>Checking the passphrase…</translation>
+    </message>
+    <message>
         <source>This passphrase is too easy to guess: use at least {n} characters, not all the same.</source>
         <translation>This passphrase is too easy to guess: use at least {n} characters, not all the same.</translation>
     </message>

@@ -1502,6 +1502,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Solidez: {word}. Varias palabras sin relación, 16 caracteres o más, son fáciles de escribir y difíciles de adivinar.</translation>
     </message>
     <message>
+        <source>Checking the passphrase…</source>
+        <translation>Comprobando la frase de acceso…</translation>
+    </message>
+    <message>
         <source>This passphrase is too easy to guess: use at least {n} characters, not all the same.</source>
         <translation>Esta frase de acceso es demasiado fácil de adivinar: use al menos {n} caracteres, no todos iguales.</translation>
     </message>

@@ -124,3 +124,22 @@ def test_enter_after_the_first_passphrase_moves_on_without_a_complaint(qtbot):
     qtbot.keyClicks(dialog.second, GOOD)
     qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
     assert dialog.result() and dialog.passphrase() == GOOD
+
+
+def test_unlocking_says_it_is_checking_and_takes_no_keys_meanwhile(qtbot):
+    seen = []
+
+    def attempt(text):
+        seen.append((text, dialog.message.text(), dialog.isEnabled()))
+        return "This passphrase does not open the project; check it and try again."
+
+    dialog = PassphraseDialog(UNLOCK, "x.db", attempt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.first.setFocus()
+    qtbot.keyClicks(dialog.first, "wrong one")
+    qtbot.keyClick(dialog.first, Qt.Key.Key_Return)
+    assert seen == [("wrong one", "Checking the passphrase…", False)]
+    assert dialog.isEnabled() and dialog.message.text().startswith("This passphrase does not")
+    assert dialog.first.selectedText() == "wrong one" and not dialog.result()
