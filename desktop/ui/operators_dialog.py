@@ -12,8 +12,8 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.operator_service import ROLES, Operator, OperatorRefused, OperatorService
 from .operator_dialog import role_name
@@ -115,7 +115,11 @@ class OperatorsDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)  # the state fills the width, always
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -160,7 +164,6 @@ class OperatorsDialog(QDialog):
                 self.table.setItem(row, column, item)
             if op.id == keep:
                 self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
         self._selection_changed()
 
     def selected(self) -> Operator | None:

@@ -124,3 +124,20 @@ def test_a_two_line_refusal_is_shown_whole(qtbot, context):
     _answer_the_form(qtbot, steps)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert said == [("A PIN needs 4 to 64 characters, without spaces at either end.", True)]
+
+
+def test_the_state_column_fills_the_table_after_an_addition(qtbot, context):
+    dialog = _operators(qtbot, context)
+    dialog.add_operator(_filled(qtbot, "Kim Lee"))
+    header = dialog.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() >= dialog.table.viewport().width())
+    assert header.sectionSize(0) >= header.fontMetrics().horizontalAdvance("Kim Lee")
+
+
+def _filled(qtbot, name):
+    form = OperatorForm("add", True)
+    qtbot.addWidget(form)
+    form.name.setText(name)
+    form.pin.setText("1357")
+    form.pin_again.setText("1357")
+    return form
