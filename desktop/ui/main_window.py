@@ -360,12 +360,13 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.context.sign_in(operator)
         return True
 
-    def ask_operator(self, workspace, current: str | None = None):
+    def ask_operator(self, workspace, current: str | None = None, leaving: str = ""):
         """The operator who signs in to `workspace` (an open project, maybe not yet the
-        window's), or None when the dialog was cancelled."""
+        window's), or None when the dialog was cancelled; `leaving` (who just signed out)
+        is not the name offered."""
         dialog = OperatorDialog(workspace.operator_service(), self.settings,
                                 self.context.operator if current is None else current,
-                                self.context.lang, self)
+                                self.context.lang, self, leaving)
         if dialog.exec() and dialog.signed_in is not None:
             return dialog.signed_in
         return None
@@ -378,7 +379,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
             return False
         previous = self.context.operator
         self.context.sign_out()
-        operator = self.ask_operator(self.context.workspace, current="")
+        operator = self.ask_operator(self.context.workspace, current="", leaving=previous)
         if operator is None:
             self.close()
             return False

@@ -48,7 +48,7 @@ class OperatorDialog(QDialog):
     when the project has no operator yet (`first` is True then)."""
 
     def __init__(self, service: OperatorService, settings: QSettings, current: str = "",
-                 lang: str = "en", parent: QWidget | None = None):
+                 lang: str = "en", parent: QWidget | None = None, leaving: str = ""):
         super().__init__(parent)
         self.service = service
         self.settings = settings
@@ -76,8 +76,11 @@ class OperatorDialog(QDialog):
             folded = {n.casefold() for n in known}
             recent = [n for n in recent_operators(settings) if n.casefold() in folded]
             self.name.addItems(recent + [n for n in known if n not in recent])
-        self.name.setCurrentText(current or (self.name.itemText(0) if self.name.count()
-                                             else ""))
+        # Offered: the name given, else the last operator here other than the one who just
+        # signed out (a switch is to somebody else).
+        others = [self.name.itemText(i) for i in range(self.name.count())
+                  if self.name.itemText(i).casefold() != leaving.casefold()]
+        self.name.setCurrentText(current or (others[0] if others else ""))
         form.addRow(self.tr("&Name"), self.name)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
