@@ -357,6 +357,11 @@ class VerificationService:
         return AuditEntry(action=action, operator=self.actor.operator, device=self.actor.device,
                           response_uuid=uuid, **fields)
 
+    def require_verifier(self) -> None:
+        """Refuse a keyer before the blind second keying starts (not after a whole form
+        was keyed for nothing)."""
+        self._check_role()
+
     def _check_role(self) -> None:
         """A keyer does not verify (a verifier or a supervisor does; anybody while the
         project has no operators)."""

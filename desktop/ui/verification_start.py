@@ -26,6 +26,7 @@ class VerificationStartPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._round: Round | None = None
+        self.rule_editable = True  # the sample rule is a supervisor's setting
         self.rule_label = QLabel()
         self.rule_combo = QComboBox()
         self.rule_combo.setObjectName("verifyRule")
@@ -85,8 +86,10 @@ class VerificationStartPage(QWidget):
     def show_round(self, round_: Round | None, due_numbers: list[int]) -> None:
         """Show the rule of a round and the forms of its sample still to verify."""
         self._round = round_
-        self.rule_combo.setEnabled(round_ is not None)
-        self.rule_value.setEnabled(round_ is not None)
+        for widget in (self.rule_combo, self.rule_value):
+            widget.setEnabled(round_ is not None and self.rule_editable)
+            widget.setToolTip("" if self.rule_editable else self.tr(
+                "Only a supervisor changes the verification sample."))
         if round_ is None:
             self.due_list.setText("")
             return

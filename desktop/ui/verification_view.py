@@ -234,6 +234,7 @@ class VerificationView(LazyView):
         if due is not None:
             text += " " + self.tr("Next due: form {n}.").format(n=due[1])
         self.due_label.setText(text)
+        self.start_page.rule_editable = self.context.may_change_settings()
         self.start_page.show_round(round_, waiting)
         if self.pages.currentIndex() == IDLE and due is not None \
                 and not self.number_edit.hasFocus():
@@ -267,6 +268,11 @@ class VerificationView(LazyView):
         service = self.service()
         stored = service.form(uuid)
         if stored is None:
+            return
+        try:
+            service.require_verifier()  # a keyer hears it now, not after a whole form
+        except VerificationRefused as exc:
+            self._say(str(exc), True)
             return
         self.form_uuid, self.form_number = uuid, stored.response.form_number
         self.number_edit.setText(str(self.form_number))

@@ -2269,6 +2269,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
 Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</translation>
     </message>
     <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Only a supervisor changes the verification sample.</translation>
+    </message>
+    <message>
         <source>Forms due ({count}): {numbers}</source>
         <translation>Forms due ({count}): {numbers}</translation>
     </message>

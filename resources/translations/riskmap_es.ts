@@ -2269,6 +2269,10 @@ Press {next} to open the next form due, or type a form number and press Enter. K
 Presione {next} para abrir el siguiente formulario pendiente, o escriba un número de formulario y presione Enter. Digite las respuestas del papel y presione {save} para comparar.</translation>
     </message>
     <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Solo un supervisor cambia la muestra de verificación.</translation>
+    </message>
+    <message>
         <source>Forms due ({count}): {numbers}</source>
         <translation>Formularios pendientes ({count}): {numbers}</translation>
     </message>
