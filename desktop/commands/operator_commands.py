@@ -127,9 +127,11 @@ def _read_secret(path: Path | None, var: str) -> str:
         return os.environ.get(var, "")
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
+        raise CommandError("operator.pin_not_text", path=path) from exc
+    except OSError as exc:
         raise CommandError("operator.pin_unreadable", path=path,
-                           reason=getattr(exc, "strerror", None) or exc) from exc
+                           reason=exc.strerror or exc) from exc
     return lines[0] if lines else ""
 
 

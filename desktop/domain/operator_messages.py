@@ -54,4 +54,8 @@ OPERATOR_MESSAGES: dict[str, dict[str, str]] = {
     "operator.pin_unreadable": {
         "en": "The PIN file {path} cannot be read ({reason}).",
         "es": "No se puede leer el archivo del PIN {path} ({reason})."},
+    "operator.pin_not_text": {
+        "en": "The PIN file {path} is not a text file; write the PIN on its first line.",
+        "es": "El archivo del PIN {path} no es un archivo de texto; escriba el PIN en su "
+              "primera línea."},
 }
