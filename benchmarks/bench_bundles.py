@@ -40,15 +40,15 @@ def door_checks_off():
     """The import as it was before answers, responses.csv and the audit chain were checked
     at HQ's door (the baseline of the validation cost; never in the product)."""
     from desktop.services import import_gate
-    door = import_gate.AnswerDoor
-    saved = door.form, door.finish, import_gate.check_audit_chain
-    door.form = lambda self, record, answers, rounds: None
-    door.finish = lambda self, contents: self.start(contents.rounds)
-    import_gate.check_audit_chain = lambda conn, contents: list(contents.audit)
+    door, chain = import_gate.AnswerDoor, import_gate.AuditChain
+    saved = door.form, door.finish, chain.new_rows
+    door.form = lambda self, record, answers: None
+    door.finish = lambda self: None
+    chain.new_rows = lambda self, rows: rows
     try:
         yield
     finally:
-        door.form, door.finish, import_gate.check_audit_chain = saved
+        door.form, door.finish, chain.new_rows = saved
 
 
 def run(table) -> None:

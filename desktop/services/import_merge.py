@@ -6,12 +6,18 @@ see bundle/merge.py) and the paper form numbers already used in its round; a chu
 CHUNK forms is looked up with one query and written with one `executemany` per table.
 Runs inside the import's one transaction: a refusal later in the bundle rolls back every
 chunk already written.
+
+With `background`, a chunk's writes run on one writer thread while the caller reads and
+checks the next chunk (SQLite works without Python's lock, so the two overlap on two
+cores). The connection is never used by both at once: every call that touches it here
+first waits for the writer, and `close` waits before the caller may roll back.
 """
 
 from __future__ import annotations
 
 import operator
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
@@ -27,7 +33,7 @@ class FormMerger:
     (action, uuid, old, new) of updates and conflicts, written by the caller."""
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
-                 now: str, late: bool, rounds: set[str]):
+                 now: str, late: bool, rounds: set[str], background: bool = False):
         self.conn = conn
         self.result = result
         self.device_id = device_id
@@ -41,6 +47,8 @@ class FormMerger:
         self._loaded_rounds: set[str] = set()
         self.audit: list[tuple] = []
         self._chunk: list[FormRecord] = []
+        self._pool = ThreadPoolExecutor(1, "import-writer") if background else None
+        self._pending: Future | None = None
 
     def add(self, record: FormRecord) -> None:
         if record.fields["round_uuid"] not in self.rounds:
@@ -54,9 +62,10 @@ class FormMerger:
         forms, self._chunk = self._chunk, []
         if not forms:
             return
+        self._wait()  # the connection is ours again
         conn, result = self.conn, self.result
         existing = {} if self.empty else bundle_store.existing_forms(
-            conn, (r.uuid for r in forms))
+            conn, (r.fields["uuid"] for r in forms))
         if not self.empty:
             self._load_numbers({r.fields["round_uuid"] for r in forms})
         numbers = self.numbers
@@ -65,7 +74,8 @@ class FormMerger:
         for record in forms:
             reason = ""
             fields = record.fields
-            current = existing.get(record.uuid)
+            uuid = fields["uuid"]
+            current = existing.get(uuid)
             current_version = None
             if current is None:
                 decision = Decision.NEW  # the common case, decided without the general rule
@@ -76,13 +86,13 @@ class FormMerger:
                     cur["deleted_reason"], canonical_answers_text(current[1])))
                 incoming = Version(record.revision, record.sha256)
                 base = None if record.base is None else Version(*record.base)
-                known = bundle_store.known_versions(conn, record.uuid) \
+                known = bundle_store.known_versions(conn, uuid) \
                     if current_version.sha256 != record.sha256 else ()
                 decision = decide(incoming, base, current_version, known, self.late)
             if decision in (Decision.NEW, Decision.UPDATE):
                 key = (fields["round_uuid"], fields["form_number"])
                 holder = numbers.get(key)
-                if fields["status"] != "deleted" and holder not in (None, record.uuid):
+                if fields["status"] != "deleted" and holder not in (None, uuid):
                     decision = Decision.CONFLICT
                     reason = "form_number"
                 else:
@@ -91,42 +101,75 @@ class FormMerger:
                         if old["status"] != "deleted":
                             numbers.pop((old["round_uuid"], old["form_number"]), None)
                     if fields["status"] != "deleted":
-                        numbers[key] = record.uuid
+                        numbers[key] = uuid
             if decision == Decision.CONFLICT:
                 reason = reason or ("same_revision" if current_version and
                                     record.revision == current_version.revision
                                     else "diverged")
-                conflicts.append((record.uuid, record.revision, record.sha256, self.device_id,
+                conflicts.append((uuid, record.revision, record.sha256, self.device_id,
                                   self.bundle_uuid, record.to_json(),
                                   current_version.revision if current_version else None,
                                   current_version.sha256 if current_version else None,
                                   reason, self.now))
                 self.audit.append((
-                    "import_conflict", record.uuid,
+                    "import_conflict", uuid,
                     f"revision {current_version.revision}" if current_version else None,
                     f"revision {record.revision} ({reason})"))
                 result.conflicting += 1
                 continue
             if decision == Decision.NEW:
                 inserts.append(_form_row(fields))
-                insert_answers.append((record.uuid, record.answers_text))
+                insert_answers.append((uuid, record.answers_text))
                 result.new += 1
             elif decision == Decision.UPDATE:
                 replaces.append(_form_row(fields))
-                replace_answers.append((record.uuid, record.answers_text))
-                self.audit.append(("import_update", record.uuid,
+                replace_answers.append((uuid, record.answers_text))
+                self.audit.append(("import_update", uuid,
                                    f"revision {current_version.revision}",
                                    f"revision {record.revision}"))
                 result.updated += 1
             else:
                 result.unchanged += 1
-            versions.append((record.uuid, record.revision, record.sha256))
+            versions.append((uuid, record.revision, record.sha256))
             if record.base is not None:
-                versions.append((record.uuid, record.base[0], record.base[1]))
+                versions.append((uuid, record.base[0], record.base[1]))
+        writes = (inserts, insert_answers, replaces, replace_answers, conflicts, versions)
+        if self._pool is None:
+            self._write(*writes)
+        else:
+            self._pending = self._pool.submit(self._write, *writes)
+
+    def _write(self, inserts, insert_answers, replaces, replace_answers, conflicts,
+               versions) -> None:
+        conn = self.conn
         bundle_store.insert_forms(conn, inserts, insert_answers)
         bundle_store.replace_forms(conn, replaces, replace_answers)
         bundle_store.insert_conflicts(conn, conflicts)
         bundle_store.remember_versions(conn, versions)
+
+    def _wait(self) -> None:
+        """Until the writer is idle; its error (a broken rule) is raised here."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def finish(self) -> None:
+        """Write the last chunk and wait for every write."""
+        try:
+            self.flush()
+            self._wait()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Wait for the writer without raising (a refusal may be on its way: the caller
+        rolls back only once the connection is idle) and stop it."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.exception()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def _load_numbers(self, round_uuids: set[str]) -> None:
         """The live form numbers of rounds met for the first time (in this bundle's own

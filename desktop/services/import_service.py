@@ -86,7 +86,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     report = ImportReport()
     locator = DatabaseLocator.of(db_path)
     created = locator.path is not None and not locator.path.exists()
-    db = open_database(locator)
+    db = open_database(locator, check_same_thread=False)  # FormMerger's writer thread
     imported = False
     try:
         db.set_cache_kib(IMPORT_CACHE_KIB)
@@ -94,7 +94,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
             if progress:
                 progress(done, len(bundle_paths))
             report.bundles.append(import_file(db, identities, Path(path), operator, device,
-                                              db_label=str(locator.path)))
+                                              db_label=str(locator.path), background=True))
             imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
@@ -111,17 +111,19 @@ def _remove_database_files(path: Path) -> None:
 
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
-                device: str = "hq", db_label: str = "HQ.db") -> BundleReport:
-    """Import one bundle file; refusals become a report with the plain sentence."""
+                device: str = "hq", db_label: str = "HQ.db",
+                background: bool = False) -> BundleReport:
+    """Import one bundle file; refusals become a report with the plain sentence. With
+    `background` (a connection opened with check_same_thread=False), the forms are
+    written on a second thread while the next ones are read."""
     result = BundleReport(file_name=path.name)
     try:
-        data = read_bundle_file(path)
-        verified = verify_bundle(data, identities)
+        verified = verify_bundle(read_bundle_file(path), identities)  # file bytes freed
         result.bundle_uuid = verified.manifest.bundle_uuid
         result.device_id = verified.manifest.device_id
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
-        _merge_verified(db, verified, result, operator, device, db_label)
+        _merge_verified(db, verified, result, operator, device, db_label, background)
     except BundleError as exc:
         result.status = {"replay": "replay", "sequence_reused": "held"}.get(exc.kind,
                                                                            "refused")
@@ -140,17 +142,19 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
 
 
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
-                    operator: str, device: str, db_label: str) -> None:
+                    operator: str, device: str, db_label: str,
+                    background: bool = False) -> None:
     """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
         with db.transaction():
-            _check_and_write(db, verified, result, operator, device, db_label)
+            _check_and_write(db, verified, result, operator, device, db_label, background)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
 def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleReport,
-                     operator: str, device: str, db_label: str) -> None:
+                     operator: str, device: str, db_label: str,
+                     background: bool = False) -> None:
     m = verified.manifest
     conn = db.conn
     if bundle_store.bundle_imported(conn, m.bundle_uuid):
@@ -161,12 +165,13 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     import_gate.check_sequence(conn, verified)
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
-    _write_bundle(db, verified, pin, result, operator, device, late)
+    _write_bundle(db, verified, pin, result, operator, device, late, background)
     device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
 
 
 def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
-                  result: BundleReport, operator: str, device: str, late: bool) -> None:
+                  result: BundleReport, operator: str, device: str, late: bool,
+                  background: bool = False) -> None:
     """Read, check and write the bundle's records as a stream (inside the caller's
     transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
@@ -181,21 +186,25 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     rounds: list[dict] = []
     merger = None
     forms = 0
-    for kind, item, answers in records_of(verified):
-        if kind == "round":
-            rounds.append(item)
-            continue
+    try:
+        for kind, item, answers in records_of(verified):
+            if kind == "round":
+                rounds.append(item)
+                continue
+            if merger is None:
+                merger = _start_forms(conn, door, text, rounds, result, operator, device,
+                                      now, verified, late, background)
+            door.form(item, answers)
+            merger.add(item)
+            forms += 1
         if merger is None:
             merger = _start_forms(conn, door, text, rounds, result, operator, device, now,
-                                  verified, late)
-        door.form(item, answers)
-        merger.add(item)
-        forms += 1
-    if merger is None:
-        merger = _start_forms(conn, door, text, rounds, result, operator, device, now,
-                              verified, late)
-    check_counts(verified, len(rounds), forms, audit_count)
-    merger.flush()
+                                  verified, late, background)
+        check_counts(verified, len(rounds), forms, audit_count)
+        merger.finish()
+    finally:
+        if merger is not None:
+            merger.close()  # no write still running when the transaction ends
     door.finish()
     audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
                                               new=new, reason=f"bundle {m.bundle_uuid}")
@@ -237,7 +246,7 @@ def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
 
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, operator: str, device: str, now: str,
-                 verified: VerifiedBundle, late: bool) -> FormMerger:
+                 verified: VerifiedBundle, late: bool, background: bool) -> FormMerger:
     """Before the first form: validate and store the questionnaires, merge the rounds."""
     m = verified.manifest
     door.start(text, rounds)
@@ -245,7 +254,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
         conn, door.questionnaires, m.questionnaire["sha256"], operator, device, now)
     _merge_rounds(conn, rounds, m.device_id, result)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
-                      bundle_store.round_uuids(conn))
+                      bundle_store.round_uuids(conn), background)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str, operator: str, device: str,
