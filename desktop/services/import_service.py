@@ -33,7 +33,9 @@ from .import_merge import FormMerger
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-IMPORT_CACHE_KIB = 256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
+# The page cache of a merge (64 MB): forms arrive in uuid order, so inserts touch few
+# pages; 256 MB cost 200 MB of peak memory and bought no measurable time (100k import).
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 @dataclass
