@@ -109,9 +109,9 @@ def run(table) -> None:
             runs["empty"].append(imported(empty, f"empty-{number}.db"))
             runs["full"].append(imported(full, f"full-{number}.db"))
         runs["off"].append(imported(empty, "off.db", "--checks-off"))
-        best = {name: {field: min(r[field] for r in found) for field in found[0]
-                       if isinstance(found[0][field], float)}
-                for name, found in runs.items()}
+        best = {name: {field: min(r[field] for r in results) for field in results[0]
+                       if isinstance(results[0][field], float)}
+                for name, results in runs.items()}
         bare, empty_run, full_run = best["bare"], best["empty"], best["full"]
         table.add(f"import + merge {N // 1000}k forms (empty HQ db, encrypted)",
                   empty_run["wall"], "s", "bare executemany of the same rows",

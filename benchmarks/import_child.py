@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -23,8 +22,9 @@ from pathlib import Path
 
 
 def run_child(*args: str) -> dict:
-    """Run this module with `args`; its JSON line plus `peak_mb`, the child's own peak
-    resident memory (ru_maxrss of that one process, from wait4)."""
+    """Run this module with `args`; its JSON line, whose `peak_mb` is the child's own peak
+    resident memory (VmHWM of its address space; where /proc is missing, ru_maxrss from
+    wait4, which on Linux also counts the parent's size at the fork)."""
     process = subprocess.Popen([sys.executable, "-m", "benchmarks.import_child", *args],
                                stdout=subprocess.PIPE, text=True,
                                cwd=Path(__file__).resolve().parent.parent)
@@ -34,12 +34,21 @@ def run_child(*args: str) -> dict:
     if process.returncode != 0:
         raise RuntimeError(f"import_child {args[0]} failed ({process.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
-    result["peak_mb"] = usage.ru_maxrss / 1024
+    if result.get("peak_mb") is None:
+        result["peak_mb"] = usage.ru_maxrss / 1024
     return result
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _peak_mb() -> float | None:
+    """The peak resident size of this process since its exec (Linux's VmHWM)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def _import(db: str, key: str, identity: str, bundle: str, checks_off: bool) -> dict:
@@ -99,6 +108,7 @@ def main(argv: list[str]) -> None:
         result = _baseline(*args[:3])
     else:
         raise SystemExit(f"unknown mode {mode}")
+    result["peak_mb"] = _peak_mb()
     print(json.dumps(result))
 
 

@@ -3,10 +3,13 @@
 Decryption, archive safety, the signature and the file hashes are checked before the
 database is touched; every check that depends on HQ's state (replay, the device register
 and key pin, the sequence number, the questionnaires, every answer, the audit chain; see
-import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction, before the
-first write. So two imports at once serialise and each sees the other's result, a refused
-bundle leaves the database exactly as it was, and an accepted one is merged whole. The
-report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
+import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction. The device,
+replay and sequence checks come before the first write; the records are then streamed
+(a line at a time from the decrypted ZIP) through their checks into the merge, written in
+chunks, and anything refused later rolls the whole transaction back, so memory stays
+bounded whatever the bundle's size. So two imports at once serialise and each sees the
+other's result, a refused bundle leaves the database exactly as it was, and an accepted
+one is merged whole. The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
 bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
