@@ -104,9 +104,18 @@ def test_wrong_kind_of_file_is_refused_untouched(tmp_path, capsys, recipient, ki
 
 
 def _flip_middle(path: Path) -> None:
+    """Damage a page in the middle of the answers (pages every command reads; the middle
+    of the file may be a table some commands never touch, such as an empty one)."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'answer' "
+                                            "ORDER BY pageno")]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    for i in range(middle, middle + 4096):
+    middle = (pages[len(pages) // 2] - 1) * page_size
+    for i in range(middle, middle + page_size):
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
 

@@ -64,6 +64,8 @@ def run_data(args: argparse.Namespace) -> int:
     request = DataRequest(formats=formats, round_name=args.round, lang=args.lang, k=args.k,
                           include_text=args.include_text, guard=not args.no_guard)
     operator, device = _who() if args.no_guard else ("", "")
+    if getattr(args, "signed_in", None) is not None:  # the supervisor who allowed it
+        operator = args.signed_in.name
     # A DataRefused is a UserError: the command line shows it in the user's language.
     result = export_data(args.db, args.out, request, operator=operator, device=device)
     report = result.report

@@ -69,12 +69,19 @@ def run_trust(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, trust_device
     db = _open(args.db) if args.db.exists() else _create(args.db)
     try:  # a DeviceRefused is a UserError: shown in the user's language
-        device = trust_device(db, args.fingerprint, args.name)
+        device = trust_device(db, args.fingerprint, args.name, *_by(args))
     finally:
         db.close()
     say("out.enrolled", fingerprint=display_fingerprint(device.fingerprint),
         name=f" ({device.name})" if device.name else "")
     return 0
+
+
+def _by(args: argparse.Namespace) -> tuple[str, ...]:
+    """The signed-in supervisor's name for the audit row (commands/operator_commands.py),
+    or nothing (the service's default) on a project without operators."""
+    signed_in = getattr(args, "signed_in", None)
+    return (signed_in.name,) if signed_in is not None else ()
 
 
 def _create(path: Path):
@@ -86,7 +93,7 @@ def run_revoke(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, revoke_device
     db = _open(args.db)
     try:  # a DeviceRefused is a UserError: shown in the user's language
-        device, kept = revoke_device(db, args.fingerprint, args.reason)
+        device, kept = revoke_device(db, args.fingerprint, args.reason, *_by(args))
     finally:
         db.close()
     say("out.revoked", fingerprint=display_fingerprint(device.fingerprint), kept=kept)
@@ -112,7 +119,7 @@ def run_adopt(args: argparse.Namespace) -> int:
     from ..services.questionnaire_service import adopt
     db = _open(args.db)
     try:  # an AdoptRefused is a UserError: shown in the user's language
-        chosen = adopt(db, args.sha256)
+        chosen = adopt(db, args.sha256, *_by(args))
     except QuestionnaireError as exc:
         raise CommandError("adopt.invalid", problem=exc.problems[0]) from exc
     finally:

@@ -429,3 +429,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The passphrase is empty; give the team passphrase.",
         "es": "La frase de acceso está vacía; indique la frase de acceso del equipo."},
 }
+
+# Operator sign-in and roles (services/operator_service.py), kept in their own module.
+from .operator_messages import OPERATOR_MESSAGES  # noqa: E402
+
+CATALOGUE.update(OPERATOR_MESSAGES)

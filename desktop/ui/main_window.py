@@ -24,7 +24,7 @@ from .app_context import AppContext
 from .database_actions import DatabaseActions
 from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
-from .operator_dialog import OperatorDialog
+from .operator_dialog import OperatorDialog, role_name
 from .round_dialog import RoundDialog
 from .shown_retranslation import ShownRetranslation
 from .user_errors import error_sentence
@@ -218,7 +218,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         bar.addAction(self.edit_round_action)
         bar.addSeparator()
         self.operator_button = QToolButton()
-        self.operator_button.clicked.connect(self.sign_in)
+        self.operator_button.clicked.connect(self.sign_out)
         bar.addWidget(self.operator_button)
         self.addToolBar(bar)
         self._round_bar_texts()
@@ -227,7 +227,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.round_caption.setText(self.tr("Round") + " ")
         self.new_round_action.setText(self.tr("New round…"))
         self.edit_round_action.setText(self.tr("Edit round…"))
-        self.operator_button.setToolTip(self.tr("Sign in as another operator"))
+        self.operator_button.setToolTip(self.tr("Sign out / switch operator"))
 
     def _build_menus(self) -> None:
         for old in getattr(self, "_menus", []):
@@ -248,12 +248,13 @@ class MainWindow(ShownRetranslation, QMainWindow):
                        self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
+        menu.addAction(self.tr("Sign o&ut / switch operator…"), self.sign_out)
         menu.addSeparator()
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         rounds = self.menuBar().addMenu(self.tr("&Round"))
         rounds.addAction(self.new_round_action)
         rounds.addAction(self.edit_round_action)
-        rounds.addAction(self.tr("Sign in as another operator…"), self.sign_in)
+        rounds.addAction(self.tr("Sign out / switch operator…"), self.sign_out)
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, key in enumerate(self.page_keys, start=1):
             action = QAction(self._page_title(key), view)
@@ -323,6 +324,9 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.round_label.setText(self.tr("Round: {name}").format(
             name=round_.name if round_ else self.tr("none")))
         operator = self.context.operator or self.tr("nobody signed in")
+        if self.context.operator and self.context.role:
+            operator = self.tr("{name} ({role})").format(name=operator,
+                                                         role=role_name(self.context.role))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=operator))
         self.operator_button.setText(self.tr("Operator: {name}").format(name=operator))
         if round_ is None:
@@ -348,16 +352,45 @@ class MainWindow(ShownRetranslation, QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def sign_in(self) -> bool:
-        """Ask who is keying; True when someone signed in."""
-        dialog = OperatorDialog(self.settings, self.context.operator, self)
-        if dialog.exec() and dialog.operator():
-            self.context.set_operator(dialog.operator())
-            return True
-        return False
+        """Ask who is working (name and PIN; the first supervisor of a project without
+        operators); True when someone signed in."""
+        operator = self.ask_operator(self.context.workspace)
+        if operator is None:
+            return False
+        self.context.sign_in(operator)
+        return True
+
+    def ask_operator(self, workspace, current: str | None = None):
+        """The operator who signs in to `workspace` (an open project, maybe not yet the
+        window's), or None when the dialog was cancelled."""
+        dialog = OperatorDialog(workspace.operator_service(), self.settings,
+                                self.context.operator if current is None else current,
+                                self.context.lang, self)
+        if dialog.exec() and dialog.signed_in is not None:
+            return dialog.signed_in
+        return None
+
+    def sign_out(self) -> bool:
+        """Sign the operator out and ask who is next; nobody signing in closes the window
+        (the laptop is not left open in the last operator's name). True when someone
+        signed in."""
+        if self.pages.get("entry") is not None and not self.entry_view.confirm_discard():
+            return False
+        previous = self.context.operator
+        self.context.sign_out()
+        operator = self.ask_operator(self.context.workspace, current="")
+        if operator is None:
+            self.close()
+            return False
+        self.context.sign_in(operator)
+        if operator.name != previous:
+            self.statusBar().showMessage(self.tr("{name} signed in.").format(
+                name=operator.name), 8000)
+        return True
 
     def new_round(self) -> None:
         """Create a round and key into it."""
-        dialog = RoundDialog(self.context.round_service(), None, self)
+        dialog = RoundDialog(self.context.round_service(), None, self, self.context.lang)
         if dialog.exec() and dialog.saved_round is not None:
             self.context.set_round(dialog.saved_round.uuid)
             self.refresh()
@@ -367,7 +400,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         round_ = self.context.current_round()
         if round_ is None:
             return
-        dialog = RoundDialog(self.context.round_service(), round_, self)
+        dialog = RoundDialog(self.context.round_service(), round_, self, self.context.lang)
         if dialog.exec():
             self.refresh()
 
