@@ -19,7 +19,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, say
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -169,8 +169,7 @@ def run_list(args: argparse.Namespace) -> int:
     for op in operators:
         print(f"{op.name}\t{op.role}\t{'active' if op.active else 'deactivated'}\t{op.id}")
     if not operators:
-        print("No operators yet; the first `riskmap operators add` (or the first sign-in in "
-              "the window) makes the supervisor.")
+        say("out.no_operators")
     return 0
 
 
@@ -184,7 +183,7 @@ def run_add(args: argparse.Namespace) -> int:
             added = service.create_first_supervisor(args.name, pin)
     finally:
         db.close()
-    print(f"Added {added.name} ({added.role}).")
+    say("out.operator_added", name=added.name, role=added.role)
     return 0
 
 
@@ -194,7 +193,7 @@ def run_role(args: argparse.Namespace) -> int:
         changed = service.set_role(_named(service, args.name), args.role)
     finally:
         db.close()
-    print(f"{changed.name} is now {changed.role}.")
+    say("out.operator_role", name=changed.name, role=changed.role)
     return 0
 
 
@@ -205,7 +204,7 @@ def run_reset(args: argparse.Namespace) -> int:
         changed = service.reset_pin(_named(service, args.name), pin)
     finally:
         db.close()
-    print(f"{changed.name} has a new PIN.")
+    say("out.operator_pin", name=changed.name)
     return 0
 
 
@@ -215,5 +214,5 @@ def run_deactivate(args: argparse.Namespace) -> int:
         changed = service.deactivate(_named(service, args.name))
     finally:
         db.close()
-    print(f"{changed.name} can no longer sign in; their forms keep their operator id.")
+    say("out.operator_deactivated", name=changed.name)
     return 0
