@@ -19,7 +19,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError, say
+from . import CommandError, line, say
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -167,7 +167,8 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for op in operators:
-        print(f"{op.name}\t{op.role}\t{'active' if op.active else 'deactivated'}\t{op.id}")
+        state = line("out.operator_active") if op.active else line("out.operator_inactive")
+        print(f"{op.name}\t{op.role}\t{state}\t{op.id}")  # a table row, roles as --role
     if not operators:
         say("out.no_operators")
     return 0

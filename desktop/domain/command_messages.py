@@ -168,12 +168,14 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.adopted": {"en": "Adopted {id} {version} ({sha}) for {path}.",
                     "es": "Se adoptó {id} {version} ({sha}) para {path}."},
 
-    # riskmap operators (the role names are the words the command takes)
+    # riskmap operators (commands/operator_commands.py); roles stay as --role spells them
+    "out.operator_active": {"en": "active", "es": "activo"},
+    "out.operator_inactive": {"en": "deactivated", "es": "desactivado"},
     "out.no_operators": {
         "en": "No operators yet; the first `riskmap operators add` (or the first sign-in in "
               "the window) makes the supervisor.",
-        "es": "Aún no hay operadores; el primer `riskmap operators add` (o el primer inicio "
-              "de sesión en la ventana) crea el supervisor."},
+        "es": "Todavía no hay operadores; el primer `riskmap operators add` (o el primer "
+              "inicio de sesión en la ventana) crea el supervisor."},
     "out.operator_added": {"en": "Added {name} ({role}).",
                            "es": "Se agregó a {name} ({role})."},
     "out.operator_role": {"en": "{name} is now {role}.", "es": "{name} ahora es {role}."},
