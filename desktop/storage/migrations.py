@@ -279,7 +279,23 @@ CREATE UNIQUE INDEX operator_active_name ON operator(lower(name)) WHERE active =
 ALTER TABLE response ADD COLUMN operator_id TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS]
+# V8_DEVICE_SECRET (issue 10): the project's device key lives inside the (encrypted)
+# database, so a copied user folder signs nothing. One row: the device id that names this
+# laptop's copy of the project, its Ed25519 private key as PKCS#8 DER, and where it came
+# from ('created' here, or 'imported' from the plaintext device_key.pem of an older
+# version). Written by storage/device_secret_store.py, never exported in a bundle.
+V8_DEVICE_SECRET = """
+CREATE TABLE device_secret (
+    slot INTEGER PRIMARY KEY CHECK (slot = 1),
+    device_id TEXT NOT NULL,
+    private_key BLOB NOT NULL,
+    created TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('created', 'imported'))
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
+                         V8_DEVICE_SECRET]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
