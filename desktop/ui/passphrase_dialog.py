@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ..services import db_keys
+from .message_styles import error_label
 
 UNLOCK, CREATE, CHANGE = "unlock", "create", "change"
 
@@ -56,9 +57,7 @@ class PassphraseDialog(QDialog):
             form.addRow("", self.hint)
             self.first.textChanged.connect(self._show_strength)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
