@@ -58,11 +58,21 @@ def run_list(args: argparse.Namespace) -> int:
             print(f"{display_fingerprint(d.fingerprint)}  {d.device_id or '(no bundle yet)'}  "
                   f"{d.name or '-'}  {state} (enrolled {d.enrolled}; {forms} forms at HQ "
                   "keyed on it)")
+        series = _incomplete_series(db)
     finally:
         db.close()
+    for line in series:
+        print(line)
     if not rows:
         print("No device is enrolled; enrol one with `riskmap devices trust`.")
     return 0
+
+
+def _incomplete_series(db) -> list[str]:
+    """One sentence per bundle series HQ still waits for parts of (user's language)."""
+    from ..domain.user_error import user_language
+    from ..services.bundle_series import status_lines
+    return status_lines(db.conn, user_language())
 
 
 def run_trust(args: argparse.Namespace) -> int:

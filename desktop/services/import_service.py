@@ -32,7 +32,7 @@ from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
-from . import import_gate
+from . import bundle_series, import_gate
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
@@ -167,7 +167,9 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     contents = parse_contents(verified, on_form=door.form)
     door.finish(contents)
     questionnaires = door.questionnaires
-    new_audit = import_gate.check_audit_chain(conn, contents)
+    # expo (bundle series): a part's audit rows are held until its series is complete.
+    new_audit = (bundle_series.check_part(conn, verified, contents) if m.series
+                 else import_gate.check_audit_chain(conn, contents))
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
     _write_bundle(db, verified, contents, pin, result, operator, device, new_audit,
                   questionnaires, late)
