@@ -40,9 +40,9 @@ from .project import DatabaseLocator, Project
 
 ProgressFn = Callable[[int, int], None]
 PROGRESS_STEP = 2000
-# A part's uncompressed size, planned from an estimate: a quarter of what HQ's import
-# accepts, so an uneven spread of long answers still fits.
-PART_BYTES = archive.MAX_TOTAL_BYTES // 4
+# A part's uncompressed size, planned from an estimate: half of what HQ's import accepts,
+# so an uneven spread of long answers still fits (a 100k-form export stays one bundle).
+PART_BYTES = archive.MAX_TOTAL_BYTES // 2
 MARKS_PER_WRITE = 50_000
 
 
