@@ -131,3 +131,8 @@ def status_lines(conn: sqlite3.Connection, lang: str,
                                  series_store.series_of_bundles(conn, list(bundle_uuids)))
                   if s is not None]
     return [state_sentence(state, lang) for state in states]
+
+
+def workspace_status(workspace, lang: str, bundle_uuids: Iterable[str]) -> list[str]:
+    """`status_lines` of these bundles in an open project (the Import view)."""
+    return status_lines(workspace.db.conn, lang, bundle_uuids)
