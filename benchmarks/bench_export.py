@@ -20,8 +20,9 @@ from benchmarks.fixtures import demo_database, fresh_copy
 N = 100_000
 ROOT = Path(__file__).resolve().parent.parent
 
+# VmHWM: the child's own peak (ru_maxrss would include the parent's peak at fork time).
 _CHILD = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from desktop.bundle.device_key import load_or_create_device_key
 from desktop.services.export_service import export_bundle
@@ -32,7 +33,8 @@ if mode == "export":
     export_bundle(Path(db), key, [recipient], Path(out), full=True)
 else:
     Project.open(Path(db)).close()
-print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+peak = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")][0]
+print(json.dumps(int(peak.split()[1]) / 1024))
 """
 
 

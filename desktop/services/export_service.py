@@ -36,6 +36,7 @@ from ..bundle.device_key import DeviceKey
 from ..bundle.manifest import Manifest
 from ..storage import bundle_store, questionnaire_store, series_store
 from ..storage.clock import utc_now
+from .export_reader import AUDIT, FORMS, PartReader
 from .project import DatabaseLocator, Project
 
 ProgressFn = Callable[[int, int], None]
@@ -101,7 +102,8 @@ def export_bundle(db_path: str | Path | DatabaseLocator, device_key: DeviceKey, 
     out = Path(out_dir)
     if not out.is_dir():
         raise ExportRefused(f"The folder {out} does not exist; choose an existing folder.")
-    project = Project.open(db_path)
+    # The reader thread (services/export_reader.py) uses the snapshot's connection.
+    project = Project.open(db_path, check_same_thread=False)
     parts: list[_Part] = []
     try:
         export = _Export(project, device_key, parsed, out, full, progress,
@@ -137,7 +139,6 @@ class _Export:
         changed_only = not self.full
         try:
             with self.project.db.read_snapshot() as conn:  # rounds, forms, audit: one view
-                self.conn = conn
                 self.last = bundle_store.last_export(conn, self.device_key.device_id)
                 self.after = 0 if self.full else self.last.audit_through
                 audit_through = bundle_store.max_audit_id(conn)
@@ -146,17 +147,25 @@ class _Export:
                 self.count, per_part = self._plan(conn, total)
                 if self.progress:
                     self.progress(0, total)
-                self._start(low=None)
+                self._start()
                 done = 0
-                for row in bundle_store.iter_form_texts(conn, changed_only=changed_only):
-                    if self.writer.form_count == per_part:
-                        self._finish_part(high=row[0])
-                        self._start(low=row[0])
-                    self.marks.append(self.writer.add_form_texts(row))
-                    done += 1
-                    if self.progress and done % PROGRESS_STEP == 0:
-                        self.progress(done, total)
-                self._finish_part(high=None)
+                with PartReader(conn, changed_only, per_part, self.after) as reader:
+                    for kind, payload in reader.events():
+                        if kind == FORMS:
+                            add, marks = self.writer.add_form_texts, self.marks
+                            for row in payload:
+                                marks.append(add(row))
+                            done += len(payload)
+                            if self.progress and done % PROGRESS_STEP < len(payload):
+                                self.progress(done, total)
+                        elif kind == AUDIT:
+                            add_line = self.writer.add_audit_line
+                            for line in payload:
+                                add_line(line)
+                        else:  # END: the part is complete
+                            self._finish_part()
+                            if payload is not None:  # the first uuid of the next part
+                                self._start()
                 if self.progress:
                     self.progress(total, total)
         except BaseException:
@@ -190,20 +199,16 @@ class _Export:
             count = min(count, total)
         return count, max(1, math.ceil(total / count))
 
-    def _start(self, low: str | None) -> None:
+    def _start(self) -> None:
+        """A new part: a writer with every round."""
         self.writer = BundleWriter(self.info, self.device_key)
         for fields, definition in self.rounds:
             self.writer.add_round(fields, definition)
-        self.low = low
         self.marks: list[tuple[str, int, str]] = []
 
-    def _finish_part(self, high: str | None) -> None:
+    def _finish_part(self) -> None:
         writer, number = self.writer, len(self.parts) + 1
-        first = number == 1
-        for line in series_store.iter_part_audit_lines(self.conn, self.after, self.low, high,
-                                                       first):
-            writer.add_audit_line(line)
-        if first and high is None and writer.form_count == 0 and writer.audit_count == 0:
+        if self.count == 1 and writer.form_count == 0 and writer.audit_count == 0:
             writer.abandon()
             self.writer = None
             raise ExportRefused("Nothing has changed since the last export; choose a full "

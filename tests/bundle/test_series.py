@@ -251,3 +251,25 @@ def test_export_cli_says_how_many_files(field_db, hq_keys, out_dir, capsys, monk
     out = capsys.readouterr().out
     assert out.startswith("Wrote 3 files (a series of 3 parts, 30 forms")
     assert len(list(out_dir.iterdir())) == 3
+
+
+def test_a_cancelled_series_leaves_no_file_and_no_claim(field_db, field_key, hq_keys,
+                                                        out_dir):
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        if len(calls) == 2:  # after every part was written under its temporary name
+            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True,
+                      progress=progress, limits=SMALL)
+    assert list(out_dir.iterdir()) == []
+    db = Database.open(field_db)
+    try:
+        assert db.conn.execute("SELECT COUNT(*) FROM bundle_ledger").fetchone()[0] == 0
+    finally:
+        db.close()
+    again = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True,
+                          limits=SMALL)
+    assert again.parts == 3 and [m.sequence for m in again.manifests] == [1, 2, 3]
