@@ -20,7 +20,7 @@ from . import APP_NAME, __version__
 # Modules under desktop.commands that add subcommands (see desktop/commands/__init__.py).
 COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "form_commands",
                    "print_commands", "trust_commands", "data_commands",
-                   "questionnaire_commands", "key_commands"]
+                   "questionnaire_commands", "key_commands", "operator_commands"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(f"desktop.commands.{name}").register(subparsers)
     from .commands.passphrase import add_to_every_db_command
     add_to_every_db_command(parser)  # after every module: each --db command reads it
+    from .commands.operator_commands import add_operator_options
+    add_operator_options(parser)  # --operator/--pin-file where a supervisor is needed
     return parser
 
 
@@ -55,9 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .commands.passphrase import prepare_database
         made_keys = prepare_database(args)
+        from .commands.operator_commands import check_operator
+        check_operator(args)  # a supervisor's PIN for commands that change settings
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
-        print("riskmap: interrupted.", file=sys.stderr)
+        from .commands import line
+        print(f"riskmap: {line('out.interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - every failure becomes one line
         return report_failure(exc, args.command, getattr(args, "db", None))

@@ -26,6 +26,7 @@ from typing import Callable
 
 FORM_NUMBER = 17
 SELFTEST_PASSPHRASE = "selftest passphrase, not a secret"
+SELFTEST_PIN = "2468"
 STEP_TIMEOUT_MS = 10_000
 
 
@@ -144,10 +145,16 @@ class SelfTest:
         round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
                                       target_count=10, form_min=1, form_max=100)
         key = load_or_create_device_key(user_data_dir())
-        self.context = AppContext(project, key, operator="SELFTEST", lang="es",
-                                  runner=SynchronousRunner())
+        # The first sign-in makes the supervisor; signing in checks the PIN's scrypt hash
+        # (cryptography's Scrypt must be in the package).
+        from .services.operator_service import OperatorService
+        OperatorService(project.db).create_first_supervisor("SELFTEST", SELFTEST_PIN)
+        operator = OperatorService(project.db).sign_in("selftest", SELFTEST_PIN)
+        self.context = AppContext(project, key, lang="es", runner=SynchronousRunner())
+        self.context.sign_in(operator)
         self.context.set_round(round_.uuid)
-        return f"{self.field_db.name} (SQLCipher), device {key.device_id}"
+        return (f"{self.field_db.name} (SQLCipher), device {key.device_id}, signed in as "
+                f"{operator.name} ({operator.role})")
 
     def main_window(self) -> str:
         from PySide6.QtCore import QSettings

@@ -104,13 +104,19 @@ def test_wrong_kind_of_file_is_refused_untouched(tmp_path, capsys, recipient, ki
 
 
 def _flip_middle(path: Path) -> None:
-    # Several pages through the middle of the file, so the damage reaches the forms
-    # whichever tables a migration adds (a single page could fall in an unread table).
+    """Damage a page in the middle of the answers (pages every command reads; the middle
+    of the file may be a table some commands never touch, such as an empty one)."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'answer' "
+                                            "ORDER BY pageno")]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
-    for share in (0.35, 0.5, 0.65):
-        middle = int(len(data) * share)
-        for i in range(middle, middle + 4096):
-            data[i] ^= 0xFF
+    middle = (pages[len(pages) // 2] - 1) * page_size
+    for i in range(middle, middle + page_size):
+        data[i] ^= 0xFF
     path.write_bytes(bytes(data))
 
 

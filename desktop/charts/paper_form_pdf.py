@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter,
-                           QPdfWriter, QPen)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
 from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
 from ..domain.paper_form import code_items, range_text, skip_rules
 from ..domain.questionnaire import Question, Questionnaire
+from .pdf_pages import PdfPages
 
-DPI = 150
 BODY_PT, SMALL_PT, TITLE_PT, HEADING_PT, NUMBER_PT = 10, 8, 15, 11, 18
 INK = QColor("#111111")
 GREY = QColor("#666666")
@@ -43,7 +42,7 @@ class PaperFormSpec:
     numbers: Sequence[int] = ()
 
 
-class PaperFormPdf:
+class PaperFormPdf(PdfPages):
     """Lays out and paints the copies of one paper form."""
 
     def __init__(self, spec: PaperFormSpec):
@@ -61,31 +60,18 @@ class PaperFormPdf:
         return write_atomically(path, self.data)
 
     def _run(self, path: Path | None, numbers: list[int | None], pages: int = 0) -> int:
-        buffer = QBuffer()  # both passes paint into memory; `write` stores the bytes
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(DPI)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(15, 14, 15, 12), QPageLayout.Unit.Millimeter)
-        writer.setTitle(self.q.title.text(self.lang))
-        writer.setCreator("RiskMap Survey Desk")
-        painter = QPainter(writer)
+        self._begin(self.q.title.text(self.lang), (15, 14, 15, 12), dry=path is None)
         try:
-            self.writer, self.painter, self.dry, self.pages = writer, painter, path is None, pages
-            rect = writer.pageLayout().paintRectPixels(DPI)
-            self.width, self.height = rect.width(), rect.height()
-            self.footer_height = 40.0
+            self.pages = pages
             for index, number in enumerate(numbers):
                 if index:
-                    writer.newPage()
+                    self.writer.newPage()
                 self.number, self.page, self.y = number, 1, 0.0
                 self._form()
                 self._footer()
             return self.page
         finally:
-            painter.end()
-            self.data = bytes(buffer.data())
-            buffer.close()
+            self._end()
 
     # -- content ----------------------------------------------------------------------------
 
@@ -242,18 +228,6 @@ class PaperFormPdf:
 
     # -- primitives -----------------------------------------------------------------------
 
-    def _font(self, points: int, bold: bool = False, italic: bool = False) -> QFont:
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(points)
-        font.setBold(bold)
-        font.setItalic(italic)
-        return font
-
-    def _text_height(self, text: str, points: int, width: float, bold=False) -> float:
-        metrics = QFontMetricsF(self._font(points, bold), self.writer)
-        return metrics.boundingRect(QRectF(0, 0, width, 10_000),
-                                    int(Qt.TextFlag.TextWordWrap), text).height()
-
     def _text(self, text: str, points: int, bold=False, italic=False, gap: float = 4,
               left: float = 0.0, width: float | None = None,
               colour: QColor = INK) -> None:
@@ -266,28 +240,12 @@ class PaperFormPdf:
                                   int(Qt.TextFlag.TextWordWrap), text)
         self.y += height + gap
 
-    def _ensure(self, height: float) -> None:
-        if height > self.height - self.footer_height - self.y and self.y > 0:
-            self._footer()
-            if not self.dry:
-                self.writer.newPage()
-            self.page += 1
-            self.y = 0.0
-
     def _footer(self) -> None:
-        if self.dry:
-            return
-        top = self.height - self.footer_height + 12
-        self.painter.setPen(QPen(GREY, 1))
-        self.painter.drawLine(0, int(top - 6), int(self.width), int(top - 6))
-        self.painter.setFont(self._font(SMALL_PT))
+        """The questionnaire's id and version, and 'Form N · page X of Y'."""
         form = str(self.number) if self.number is not None else "____"
-        self.painter.drawText(QRectF(0, top, self.width, self.footer_height),
-                              int(Qt.AlignmentFlag.AlignRight),
-                              message("paper_page", self.lang, form=form, page=self.page,
-                                      pages=self.pages))
-        self.painter.drawText(QRectF(0, top, self.width / 2, self.footer_height),
-                              int(Qt.AlignmentFlag.AlignLeft), f"{self.q.id} {self.q.version}")
+        self._paint_footer(f"{self.q.id} {self.q.version}",
+                           message("paper_page", self.lang, form=form, page=self.page,
+                                   pages=self.pages), GREY, offset=12)
 
 
 def write_paper_form_pdf(spec: PaperFormSpec, path: str | Path) -> Path:

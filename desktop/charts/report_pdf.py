@@ -10,20 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize,
-                           QPainter, QPdfWriter, QPen)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPen
 
 from ..domain.atomic_files import write_atomically
 from ..domain.messages import message
+from .pdf_pages import PdfPages
 
-DPI = 150
 BODY_PT, SMALL_PT, TITLE_PT, HEADING_PT, TABLE_PT = 10, 8, 18, 13, 9
 INK = QColor("#222222")
 RULE_GREY = QColor("#888888")
 
 
-class ReportPdf:
+class ReportPdf(PdfPages):
     """Lays out and paints one report."""
 
     def __init__(self, document, images: dict[str, QImage]):
@@ -41,28 +40,15 @@ class ReportPdf:
     # -- passes ---------------------------------------------------------------------------
 
     def _run(self, path: Path | None, total: int = 0) -> int:
-        buffer = QBuffer()  # both passes paint into memory; `write` stores the bytes
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(DPI)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter)
-        writer.setTitle(self.doc.title)
-        writer.setCreator("RiskMap Survey Desk")
-        painter = QPainter(writer)
+        self._begin(self.doc.title, (16, 14, 16, 14), dry=path is None)
         try:
-            self.writer, self.painter, self.dry, self.total = writer, painter, path is None, total
-            rect = writer.pageLayout().paintRectPixels(DPI)
-            self.width, self.height = rect.width(), rect.height()
+            self.total = total
             self.footer_height = self._text_height(self.doc.footer, SMALL_PT, self.width) + 20
-            self.page, self.y = 1, 0.0
             self._layout()
             self._footer()
             return self.page
         finally:
-            painter.end()
-            self.data = bytes(buffer.data())
-            buffer.close()
+            self._end()
 
     def _layout(self) -> None:
         self._text(self.doc.title, TITLE_PT, bold=True, gap=8)
@@ -84,19 +70,6 @@ class ReportPdf:
             self.y += 14
 
     # -- primitives -------------------------------------------------------------------------
-
-    def _font(self, points: int, bold: bool = False, italic: bool = False) -> QFont:
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(points)
-        font.setBold(bold)
-        font.setItalic(italic)
-        return font
-
-    def _text_height(self, text: str, points: int, width: float, bold=False) -> float:
-        metrics = QFontMetricsF(self._font(points, bold), self.writer)
-        rect = metrics.boundingRect(QRectF(0, 0, width, 10_000),
-                                    int(Qt.TextFlag.TextWordWrap), text)
-        return rect.height()
 
     def _text(self, text: str, points: int, bold=False, italic=False, gap: float = 4) -> None:
         height = self._text_height(text, points, self.width, bold)
@@ -164,42 +137,11 @@ class ReportPdf:
             draw_row(cells, table.colours[i] if i < len(table.colours) else [])
         self.y += 6
 
-    # -- pages ------------------------------------------------------------------------------
-
-    def _page_room(self) -> float:
-        return self.height - self.footer_height
-
-    def _room(self) -> float:
-        return self._page_room() - self.y
-
-    def _ensure(self, height: float) -> None:
-        if height > self._room():
-            self._new_page()
-
-    def _new_page(self) -> None:
-        self._footer()
-        if not self.dry:
-            self.writer.newPage()
-        self.page += 1
-        self.y = 0.0
-
     def _footer(self) -> None:
-        if self.dry:
-            return
-        top = self.height - self.footer_height + 10
-        self.painter.setPen(QPen(RULE_GREY, 1))
-        self.painter.drawLine(0, int(top - 6), int(self.width), int(top - 6))
-        self.painter.setFont(self._font(SMALL_PT))
-        self.painter.setPen(RULE_GREY)
-        page_text = message("report_page", self.doc.lang, page=self.page, pages=self.total)
-        page_width = QFontMetricsF(self._font(SMALL_PT), self.writer).horizontalAdvance(
-            page_text) + 10
-        self.painter.drawText(QRectF(0, top, self.width - page_width - 20,
-                                     self.footer_height),
-                              int(Qt.TextFlag.TextWordWrap), self.doc.footer)
-        self.painter.drawText(QRectF(self.width - page_width, top, page_width,
-                                     self.footer_height),
-                              int(Qt.AlignmentFlag.AlignRight), page_text)
+        """The suppression rule (the document's footer) and 'Page X of Y'."""
+        self._paint_footer(self.doc.footer, message("report_page", self.doc.lang,
+                                                    page=self.page, pages=self.total),
+                           RULE_GREY, offset=10)
 
 
 def write_report_pdf(document, images: dict[str, QImage], path: str | Path) -> Path:

@@ -2,10 +2,24 @@
 
 Each module has `register(subparsers)`, which adds its parser and sets `run` as the
 handler. Handlers return an exit code and raise `CommandError` for bad input; heavy
-imports happen inside handlers so `riskmap --version` stays instant.
+imports happen inside handlers so `riskmap --version` stays instant. What a command says
+when it succeeds comes from `domain/command_messages.py` through `say` and `line`, in the
+user's language (RISKMAP_LANG, then LANG).
 """
 
-from ..domain.user_error import UserError
+import sys
+
+from ..domain.user_error import UserError, error_message, user_language
+
+
+def line(key: str, **params: object) -> str:
+    """The catalogue line `key` (`out.*`) in the user's language, filled in."""
+    return error_message(key, user_language(), **params)
+
+
+def say(key: str, *, file=None, **params: object) -> None:
+    """Print the catalogue line `key` in the user's language (on stdout unless `file`)."""
+    print(line(key, **params), file=file if file is not None else sys.stdout)
 
 
 class CommandError(UserError, RuntimeError):

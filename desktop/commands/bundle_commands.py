@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,8 +43,8 @@ def run_hq_init(args: argparse.Namespace) -> int:
         keys = hq_init(args.out)
     except FileExistsError as exc:
         raise CommandError("keys_exist", path=exc.filename or args.out) from exc
-    print(f"Identity (secret, keep at HQ only): {keys.identity_path}")
-    print(f"Recipient (give to field teams):    {keys.recipient_path}")
+    say("out.hq_identity", path=keys.identity_path)
+    say("out.hq_recipient", path=keys.recipient_path)
     print(keys.recipient)
     return 0
 
@@ -53,10 +53,9 @@ def run_keys_device(args: argparse.Namespace) -> int:
     from ..bundle.device_key import load_or_create_device_key
     from ..services.paths import user_data_dir
     key = load_or_create_device_key(user_data_dir())
-    print(f"device id:   {key.device_id}")
-    print(f"fingerprint: {key.fingerprint}")
-    print("HQ enrols this laptop with: riskmap devices trust --db HQ.db "
-          f'"{key.fingerprint}" --name LABEL')
+    say("out.device_id", value=key.device_id)
+    say("out.fingerprint", value=key.fingerprint)
+    say("out.enrol_with", fingerprint=key.fingerprint)
     return 0
 
 
@@ -75,18 +74,15 @@ def run_export(args: argparse.Namespace) -> int:
     except (BundleError, ExportRefused) as exc:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc
     counts = result.manifest.counts
-    if result.parts > 1:
-        from ..domain.user_error import error_message, user_language
-        print(error_message("export.wrote_parts", user_language(), parts=result.parts,
-                            forms=result.forms, audit=result.audit,
-                            first=result.manifests[0].sequence,
-                            last=result.manifests[-1].sequence,
-                            device=result.manifest.device_id))
+    if result.parts > 1:  # a series: every file must reach HQ
+        say("export.wrote_parts", parts=result.parts, forms=result.forms, audit=result.audit,
+            first=result.manifests[0].sequence, last=result.manifests[-1].sequence,
+            device=result.manifest.device_id)
         for path in result.paths:
             print(f"  {path}")
         return 0
-    print(f"Wrote {result.path} ({counts['forms']} forms, {counts['audit']} audit rows, "
-          f"bundle {result.manifest.sequence} of device {result.manifest.device_id}).")
+    say("out.exported", path=result.path, forms=counts["forms"], audit=counts["audit"],
+        sequence=result.manifest.sequence, device=result.manifest.device_id)
     return 0
 
 
@@ -106,6 +102,7 @@ def _series_lines(db_path, bundle_uuids: list[str]) -> list[str]:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
+    from ..domain.user_error import user_language
     from ..services.import_service import import_bundles
     try:
         report = import_bundles(args.db, args.identity, args.bundles)
@@ -113,16 +110,17 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc
     for b in report.bundles:
         if b.status == "imported":
-            gaps = f"; missing earlier bundles: {', '.join(map(str, b.gaps))}" if b.gaps else ""
-            print(f"{b.file_name}: imported from {b.device_id} (bundle {b.sequence}): "
-                  f"{b.new} new, {b.updated} updated, {b.unchanged} unchanged, "
-                  f"{b.conflicting} conflicting{gaps}.")
+            gaps = (line("out.import_gaps", sequences=", ".join(map(str, b.gaps)))
+                    if b.gaps else "")
+            say("out.imported", bundle_file=b.file_name, device=b.device_id, sequence=b.sequence,
+                new=b.new, updated=b.updated, unchanged=b.unchanged,
+                conflicting=b.conflicting, gaps=gaps)
             for difference in b.questionnaire_differences:
-                print(f"  questionnaire differs from HQ's: {difference}")
+                say("out.import_differs", difference=difference)
         else:
-            print(f"{b.file_name}: {b.message}",
+            print(f"{b.file_name}: {b.message_in(user_language())}",
                   file=sys.stdout if b.status == "replay" else sys.stderr)
-    for line in _series_lines(args.db, [b.bundle_uuid for b in report.bundles
-                                        if b.status == "imported"]):
-        print(line)
+    for sentence in _series_lines(args.db, [b.bundle_uuid for b in report.bundles
+                                            if b.status == "imported"]):
+        print(sentence)
     return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

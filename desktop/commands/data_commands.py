@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 QUERY_EXAMPLES = """examples:
   riskmap query --db project.db "SELECT status, COUNT(*) AS forms FROM response GROUP BY status"
@@ -64,14 +64,16 @@ def run_data(args: argparse.Namespace) -> int:
     request = DataRequest(formats=formats, round_name=args.round, lang=args.lang, k=args.k,
                           include_text=args.include_text, guard=not args.no_guard)
     operator, device = _who() if args.no_guard else ("", "")
+    if getattr(args, "signed_in", None) is not None:  # the supervisor who allowed it
+        operator = args.signed_in.name
     # A DataRefused is a UserError: the command line shows it in the user's language.
     result = export_data(args.db, args.out, request, operator=operator, device=device)
     report = result.report
-    state = (f"guard on, k = {report.k}: {report.total_suppressed} values suppressed, "
-             f"unique combinations {report.unique_before} -> {report.unique_after}"
-             if result.guarded else "guard OFF (recorded in the audit log)")
-    print(f"Data of {result.rows} forms written to {args.out} ({state}): "
-          + ", ".join(p.name for p in [*result.files, result.report_path]))
+    state = (line("out.data_guarded", k=report.k, suppressed=report.total_suppressed,
+                  before=report.unique_before, after=report.unique_after)
+             if result.guarded else line("out.data_unguarded"))
+    say("out.data", n=result.rows, path=args.out, state=state,
+        files=", ".join(p.name for p in [*result.files, result.report_path]))
     return 0
 
 
@@ -119,4 +121,5 @@ def _print_table(columns: list[str], rows: list[list], out) -> None:
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in cells:
         out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
-    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+    out.write((line("out.one_row") if len(rows) == 1 else line("out.rows", n=len(rows)))
+              + "\n")

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,11 +45,12 @@ def run_forms_import(args: argparse.Namespace) -> int:
                                    lang=user_language())
     except FormTableRefused as exc:
         print(f"riskmap: {exc.in_language(user_language())}", file=sys.stderr)
-        for line in exc.lines():
-            print(f"  {line}", file=sys.stderr)
+        for problem in exc.lines(user_language()):
+            print(f"  {problem}", file=sys.stderr)
         return 2
     finally:
         project.close()
-    made = " (new round)" if result.round_created else ""
-    print(f"Imported {result.forms} forms into round {result.round.name!r}{made} of {args.db}.")
+    made = line("out.new_round") if result.round_created else ""
+    say("out.forms_imported", n=result.forms, round=repr(result.round.name), made=made,
+        path=args.db)
     return 0

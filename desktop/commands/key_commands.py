@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, say
 from .passphrase import add_passphrase_option, passphrase_from
 
 
@@ -48,10 +48,11 @@ def _existing(db: Path) -> None:
 
 
 def _new_passphrase(args: argparse.Namespace, text: str | None) -> str:
+    from ..domain.user_error import user_language
     from ..services import db_keys
     if not text:
         raise CommandError("keys.no_new_passphrase")
-    problem = db_keys.passphrase_problem(text)
+    problem = db_keys.passphrase_problem(text, user_language())
     if problem:
         raise CommandError("keys.weak_new", problem=problem)
     return text
@@ -63,7 +64,7 @@ def run_recover(args: argparse.Namespace) -> int:
     new = _new_passphrase(args, passphrase_from(args))
     key = db_keys.unlock_with_identity(args.db, args.identity)  # WrongPassphrase: a sentence
     db_keys.set_passphrase(args.db, key, new)
-    print(f"{args.db}: the new passphrase is set; the old one no longer opens it.")
+    say("out.passphrase_set", path=args.db)
     return 0
 
 
@@ -86,5 +87,5 @@ def run_change(args: argparse.Namespace) -> int:
     new = _new_passphrase(args, read(argparse.Namespace(passphrase_file=args.new_passphrase_file)))
     key = db_keys.unlock(args.db, passphrase_from(args) or "")
     db_keys.set_passphrase(args.db, key, new)
-    print(f"{args.db}: the new passphrase is set; the old one no longer opens it.")
+    say("out.passphrase_set", path=args.db)
     return 0

@@ -62,6 +62,7 @@ def required_passphrase(args: argparse.Namespace) -> str:
 def prepare_database(args: argparse.Namespace) -> Path | None:
     """Unlock the --db of a command (or make the key of a database it creates). Returns the
     key file made here, so the caller can remove it when the command fails."""
+    from ..domain.user_error import user_language
     from ..services import db_keys
     db = getattr(args, "db", None)
     if not isinstance(db, Path) or getattr(args, "unlock", True) is False:
@@ -76,7 +77,7 @@ def prepare_database(args: argparse.Namespace) -> Path | None:
     if exists or args.command not in CREATING:
         return None  # a plaintext project, or the command says the file is missing
     passphrase = required_passphrase(args)
-    problem = db_keys.passphrase_problem(passphrase)
+    problem = db_keys.passphrase_problem(passphrase, user_language())
     if problem:
         raise CommandError("passphrase.weak_new_project", problem=problem)
     if db_keys.keys_path(db).exists():

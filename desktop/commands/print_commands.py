@@ -8,7 +8,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,10 +59,10 @@ def run_print_form(args: argparse.Namespace) -> int:
     write_paper_form_pdf(PaperFormSpec(plan.questionnaire, args.lang, plan.round_name,
                                        plan.numbers), args.out)
     n = len(plan.numbers)
-    copies = (f"{n} numbered form{'s' if n > 1 else ''}" if plan.numbers
-              else "one blank form")
-    print(f"Printed {copies} of questionnaire {plan.questionnaire.id} "
-          f"{plan.questionnaire.version} to {args.out}.")
+    copies = (line("out.one_blank_form") if not plan.numbers
+              else line("out.numbered_forms" if n > 1 else "out.one_numbered_form", n=n))
+    say("out.printed", copies=copies, id=plan.questionnaire.id,
+        version=plan.questionnaire.version, path=args.out)
     return 0
 
 
@@ -82,5 +82,5 @@ def run_codebook(args: argparse.Namespace) -> int:
         _qt_app()
         from ..charts.report_pdf import write_report_pdf
         write_report_pdf(codebook_document(versions, args.lang), {}, args.out)
-    print(f"Codebook of {len(versions)} questionnaire version(s) written to {args.out}.")
+    say("out.codebook", n=len(versions), path=args.out)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,8 +41,7 @@ def run_init(args: argparse.Namespace) -> int:
         raise CommandError("db_exists", path=args.db)
     project = Project.open(args.db, args.questionnaire)
     q = project.questionnaire
-    print(f"Created {args.db} with questionnaire {q.id} {q.version} "
-          f"({len(q.questions())} questions).")
+    say("out.created", path=args.db, id=q.id, version=q.version, n=len(q.questions()))
     project.close()
     return 0
 
@@ -57,7 +56,7 @@ def run_demo(args: argparse.Namespace) -> int:
         fill_demo(project, args.n, args.seed, args.round)
     finally:
         project.close()
-    print(f"Added {args.n} synthetic forms to {args.db}.")
+    say("out.demo", n=args.n, path=args.db)
     return 0
 
 
@@ -96,19 +95,20 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _print_check(args: argparse.Namespace, report, file_version: int, analysis: str,
                  analysis_ok: bool) -> None:
-    by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or "none"
-    print(f"database:        {args.db}")
-    print(f"forms:           {report.live_forms} ({by_status})")
-    print(f"rounds:          {report.rounds}")
-    print(f"audit rows:      {report.audit_rows}")
-    print(f"questionnaires:  {', '.join(report.questionnaires) or 'none'}")
-    older = " (updated when next opened for writing)" if file_version < report.schema_version \
-        else ""
-    print(f"schema version:  {file_version} (this program: {report.schema_expected}){older}")
-    print(f"journal mode:    {report.journal_mode.upper()}")
-    print(f"integrity:       {report.integrity}")
-    print(f"foreign keys:    {'ok' if not report.foreign_key_errors else report.foreign_key_errors}")
-    print(f"audit chain:     {report.audit_chain}")
-    print(f"enrolled devices: {report.devices}")
-    print(f"analysis:        {analysis}")
-    print("result:          " + ("OK" if report.ok and analysis_ok else "PROBLEMS FOUND"))
+    none = line("out.check_none")
+    by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or none
+    say("out.check_database", value=args.db)
+    say("out.check_forms", value=f"{report.live_forms} ({by_status})")
+    say("out.check_rounds", value=report.rounds)
+    say("out.check_audit_rows", value=report.audit_rows)
+    say("out.check_questionnaires", value=", ".join(report.questionnaires) or none)
+    older = line("out.check_older") if file_version < report.schema_version else ""
+    say("out.check_schema", value=file_version, expected=report.schema_expected, older=older)
+    say("out.check_journal", value=report.journal_mode.upper())
+    say("out.check_integrity", value=report.integrity)
+    say("out.check_foreign_keys", value=report.foreign_key_errors or line("out.check_fk_ok"))
+    say("out.check_audit_chain", value=report.audit_chain)
+    say("out.check_devices", value=report.devices)
+    say("out.check_analysis", value=analysis)
+    say("out.check_result", value=line("out.check_ok" if report.ok and analysis_ok
+                                       else "out.check_problems"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, say
 
 
 def questionnaire_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
@@ -55,10 +55,10 @@ def run_add(args: argparse.Namespace) -> int:
         project.close()
     q = result.questionnaire
     for warning in result.warnings:
-        print(f"note: {warning}")
+        say("out.note", warning=warning)
     if not result.added:
-        print(f"{q.id} {q.version} is stored in {args.db} already; nothing changed.")
+        say("out.already_stored", id=q.id, version=q.version, path=args.db)
         return 0
-    print(f"Stored {q.id} {q.version} ({len(q.questions())} questions) in {args.db}; "
-          f"the project still uses {in_use.id} {in_use.version}.")
+    say("out.stored", id=q.id, version=q.version, n=len(q.questions()), path=args.db,
+        in_use=f"{in_use.id} {in_use.version}")
     return 0

@@ -8,7 +8,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,7 +68,8 @@ def run_report(args: argparse.Namespace) -> int:
     report_images = charts.images(REPORT_SIZES)
     files[args.out / "report.pdf"] = lambda tmp: write_report_pdf(document, report_images, tmp)
     written = write_all(files)
-    forms = data.n_forms if data.n_forms is not None else f"fewer than {data.min_n}"
-    print(f"Report on {forms} forms written to {args.out}: "
-          + ", ".join(path.name for path in written))
+    forms = (data.n_forms if data.n_forms is not None
+             else line("out.fewer_than", n=data.min_n))
+    say("out.report", forms=forms, path=args.out,
+        files=", ".join(path.name for path in written))
     return 0

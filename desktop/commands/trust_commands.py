@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,19 +52,19 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         rows = list_devices(db)
         for d in rows:
-            state = (f"REVOKED {d.revoked} by {d.revoked_by}: its forms are kept, marked as "
-                     "from a revoked device" if not d.active else "enrolled")
+            state = (line("out.device_revoked", revoked=d.revoked, by=d.revoked_by)
+                     if not d.active else line("out.device_enrolled"))
             forms = device_store.forms_of_device(db.conn, d.device_id) if d.device_id else 0
-            print(f"{display_fingerprint(d.fingerprint)}  {d.device_id or '(no bundle yet)'}  "
-                  f"{d.name or '-'}  {state} (enrolled {d.enrolled}; {forms} forms at HQ "
-                  "keyed on it)")
+            say("out.device_row", fingerprint=display_fingerprint(d.fingerprint),
+                device=d.device_id or line("out.no_bundle_yet"), name=d.name or "-",
+                state=state, enrolled=d.enrolled, forms=forms)
         series = _incomplete_series(db)
     finally:
         db.close()
-    for line in series:
-        print(line)
+    for sentence in series:
+        print(sentence)
     if not rows:
-        print("No device is enrolled; enrol one with `riskmap devices trust`.")
+        say("out.no_devices")
     return 0
 
 
@@ -79,12 +79,19 @@ def run_trust(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, trust_device
     db = _open(args.db) if args.db.exists() else _create(args.db)
     try:  # a DeviceRefused is a UserError: shown in the user's language
-        device = trust_device(db, args.fingerprint, args.name)
+        device = trust_device(db, args.fingerprint, args.name, *_by(args))
     finally:
         db.close()
-    print(f"Enrolled {display_fingerprint(device.fingerprint)}"
-          f"{' (' + device.name + ')' if device.name else ''}: its bundles can be imported.")
+    say("out.enrolled", fingerprint=display_fingerprint(device.fingerprint),
+        name=f" ({device.name})" if device.name else "")
     return 0
+
+
+def _by(args: argparse.Namespace) -> tuple[str, ...]:
+    """The signed-in supervisor's name for the audit row (commands/operator_commands.py),
+    or nothing (the service's default) on a project without operators."""
+    signed_in = getattr(args, "signed_in", None)
+    return (signed_in.name,) if signed_in is not None else ()
 
 
 def _create(path: Path):
@@ -96,11 +103,10 @@ def run_revoke(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, revoke_device
     db = _open(args.db)
     try:  # a DeviceRefused is a UserError: shown in the user's language
-        device, kept = revoke_device(db, args.fingerprint, args.reason)
+        device, kept = revoke_device(db, args.fingerprint, args.reason, *_by(args))
     finally:
         db.close()
-    print(f"Revoked {display_fingerprint(device.fingerprint)}: its later bundles are refused; "
-          f"the {kept} forms keyed on it stay at HQ, marked as from a revoked device.")
+    say("out.revoked", fingerprint=display_fingerprint(device.fingerprint), kept=kept)
     return 0
 
 
@@ -108,9 +114,11 @@ def run_questionnaire_list(args: argparse.Namespace) -> int:
     from ..services.questionnaire_service import versions
     db = _open(args.db, read_only=True)  # listing never writes
     try:
+        adopted = line("out.adopted_mark")
         for v in versions(db):
-            mark = "adopted" if v["adopted"] else "       "
-            print(f"{mark}  {v['sha256'][:12]}  {v['id']} {v['version']}  (added {v['added']})")
+            mark = adopted if v["adopted"] else " " * len(adopted)
+            say("out.version_row", mark=mark, sha=v["sha256"][:12], id=v["id"],
+                version=v["version"], added=v["added"])
     finally:
         db.close()
     return 0
@@ -121,11 +129,11 @@ def run_adopt(args: argparse.Namespace) -> int:
     from ..services.questionnaire_service import adopt
     db = _open(args.db)
     try:  # an AdoptRefused is a UserError: shown in the user's language
-        chosen = adopt(db, args.sha256)
+        chosen = adopt(db, args.sha256, *_by(args))
     except QuestionnaireError as exc:
         raise CommandError("adopt.invalid", problem=exc.problems[0]) from exc
     finally:
         db.close()
-    print(f"Adopted {chosen['id']} {chosen['version']} ({chosen['sha256'][:12]}) for "
-          f"{args.db}.")
+    say("out.adopted", id=chosen["id"], version=chosen["version"], sha=chosen["sha256"][:12],
+        path=args.db)
     return 0

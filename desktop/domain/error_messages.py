@@ -456,3 +456,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "formularios, {audit} filas de auditoría, paquetes {first} a {last} del equipo "
               "{device}); envíelos todos."},
 }
+
+# Operator sign-in and roles (services/operator_service.py), kept in their own module.
+from .operator_messages import OPERATOR_MESSAGES  # noqa: E402
+
+CATALOGUE.update(OPERATOR_MESSAGES)

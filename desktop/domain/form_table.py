@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 from .form_rules import validate_form
 from .messages import message
 from .questionnaire import Questionnaire
+from .user_error import error_message
 from .values import canonical
 
 FORM_NUMBER = "form_number"
@@ -35,8 +36,11 @@ class RowProblem:
     column: str
     reason: str
 
-    def text(self) -> str:
-        return f"line {self.line}, column {self.column or '-'}: {self.reason}"
+    def text(self, lang: str = "en") -> str:
+        """'line L, column C: reason' in `lang` (the reason is in the language it was
+        checked in)."""
+        return error_message("out.table_problem", lang, line=self.line,
+                             column=self.column or "-", reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -146,9 +150,10 @@ def _form_number(text: str, rules: RoundRules, first_line: dict[int, int],
     return number, ""
 
 
-def summary(problems: Sequence[RowProblem], limit: int = MAX_LISTED) -> list[str]:
+def summary(problems: Sequence[RowProblem], limit: int = MAX_LISTED,
+            lang: str = "en") -> list[str]:
     """The first `limit` problems as lines, and 'and N more' when there are more."""
-    lines = [problem.text() for problem in problems[:limit]]
+    lines = [problem.text(lang) for problem in problems[:limit]]
     if len(problems) > limit:
-        lines.append(f"and {len(problems) - limit} more")
+        lines.append(error_message("out.table_more", lang, n=len(problems) - limit))
     return lines

@@ -38,11 +38,15 @@ def user_language(environ: dict[str, str] | None = None) -> str:
 
 def _texts(key: str) -> dict[str, str] | None:
     """The sentences of `key`: the error catalogue, then the domain's other messages (the
-    form refusals of domain/messages.py), so one lookup serves every refusal."""
+    form refusals of domain/messages.py), then the command line's own lines
+    (domain/command_messages.py), so one lookup serves every sentence."""
     if key in CATALOGUE:
         return CATALOGUE[key]
     from .messages import MESSAGES
-    return MESSAGES.get(key)
+    if key in MESSAGES:
+        return MESSAGES[key]
+    from .command_messages import COMMAND_MESSAGES
+    return COMMAND_MESSAGES.get(key)
 
 
 def error_message(key: str, lang: str = "en", **params: object) -> str:

@@ -94,12 +94,13 @@ def sql_key_literal(key: bytes) -> str:
     return f"x'{key.hex()}'"
 
 
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is too weak, or None."""
+def passphrase_problem(passphrase: str, lang: str = "en") -> str | None:
+    """Why a new passphrase is too weak (in `lang`), or None."""
+    from ..domain.user_error import error_message
     if len(passphrase) < MIN_PASSPHRASE:
-        return f"use at least {MIN_PASSPHRASE} characters"
+        return error_message("out.weak_short", lang, n=MIN_PASSPHRASE)
     if len(set(passphrase)) < 5:
-        return "use more different characters"
+        return error_message("out.weak_alike", lang)
     return None
 
 

@@ -24,10 +24,13 @@ from ..storage.response_store import ResponseRow, StoredForm
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is working: the signed-in operator and this installation's device id."""
+    """Who is working: the signed-in operator and this installation's device id.
+    `operator_id` is the operator's stable id (services/operator_service.py); None where
+    nobody signed in with one (a project without operators, a script)."""
 
     operator: str
     device: str
+    operator_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class FormService:
         row = ResponseRow(uuid=new_uuid(), round_uuid=round_uuid, form_number=form_number,
                           status=status, operator=self.actor.operator, device=self.actor.device,
                           created=now, updated=now, keystrokes=keystrokes,
-                          entry_seconds=entry_seconds)
+                          entry_seconds=entry_seconds, operator_id=self.actor.operator_id)
         entries = [self._entry("create", row.uuid, new=json.dumps(values, sort_keys=True))]
         entries += self._confirmations(row.uuid, values, [q for q in confirmed if q in values])
         with self.db.transaction() as conn:

@@ -41,9 +41,9 @@ class FormTableRefused(UserError, ValueError):
         super().__init__(sentence, **params)
         self.problems = list(problems)
 
-    def lines(self) -> list[str]:
-        """The first 50 problems as lines, and how many more."""
-        return summary(self.problems)
+    def lines(self, lang: str = "en") -> list[str]:
+        """The first 50 problems as lines in `lang`, and how many more."""
+        return summary(self.problems, lang=lang)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,8 @@ class RoundService:
 
     def update(self, round_: Round) -> Round:
         """Store edited fields of an existing round (RoundNameTaken when the name is used,
-        RoundVersionFixed when the version would change in a round with forms)."""
+        RoundVersionFixed when the version would change in a round with forms; only a
+        supervisor changes the verification sample: OperatorRefused)."""
         other = round_store.find_round(self.project.db.conn, round_.name)
         if other is not None and other.uuid != round_.uuid:
             raise RoundNameTaken(round_.name)
@@ -85,6 +86,18 @@ class RoundService:
                 and self.has_forms(before)):
             raise RoundVersionFixed(round_.name)
         with self.project.db.transaction() as conn:
+            if before is not None and (before.verify_mode, before.verify_value) != (
+                    round_.verify_mode, round_.verify_value):
+                from ..storage.audit_store import AuditEntry, write_audit
+                from .operator_service import require_supervisor
+                require_supervisor(conn, self.project.actor)  # the sample is a setting
+                actor = self.project.actor
+                # Audited like VerificationService.set_rule.
+                write_audit(conn, [AuditEntry(
+                    "verify_rule", actor.operator if actor else "?",
+                    actor.device if actor else "",
+                    old=f"{before.verify_mode} {before.verify_value:g}",
+                    new=f"{round_.verify_mode} {round_.verify_value:g}", reason=round_.name)])
             round_store.update_round(conn, round_)
         return round_
 

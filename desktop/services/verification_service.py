@@ -89,18 +89,28 @@ class VerificationService:
         self.actor = actor
         self.lang = lang
 
+    def keyed_by_me(self, operator: str, operator_id: str | None) -> bool:
+        """Whether a form (its operator's name and id) was keyed by the signed-in operator:
+        compared by operator id, so a rename or a namesake changes nothing; by name only
+        for forms without an id (keyed before operators had ids, or from a bundle) or when
+        nobody signed in with one."""
+        if operator_id is not None and self.actor.operator_id is not None:
+            return operator_id == self.actor.operator_id
+        return operator == self.actor.operator
+
     # -- sampling ------------------------------------------------------------------------
     def sample(self, round_uuid: str) -> list[tuple[str, int, str]]:
         """(uuid, form number, status) of the live non-draft forms the rule picks."""
         round_ = round_store.get_round(self.db.conn, round_uuid)
         if round_ is None:
             return []
-        return [(uuid, number, status) for uuid, number, status, _op
+        return [(uuid, number, status) for uuid, number, status, _op, _id
                 in verification_store.live_forms(self.db.conn, round_uuid)
                 if status in ("entered", "verified") and in_sample(round_, uuid, number)]
 
     def set_rule(self, round_uuid: str, mode: str, value: float) -> Round:
-        """Change the round's sample rule (audited); returns the updated round."""
+        """Change the round's sample rule (audited; supervisors only); returns the updated
+        round."""
         round_ = round_store.get_round(self.db.conn, round_uuid)
         if round_ is None or mode not in ("all", "every_nth", "share", "none"):
             raise self._refused("bad_rule")
@@ -111,7 +121,9 @@ class VerificationService:
         changed = dataclasses.replace(round_, verify_mode=mode, verify_value=value)
         if changed == round_:
             return round_
+        from .operator_service import require_supervisor
         with self.db.transaction() as conn:
+            require_supervisor(conn, self.actor)  # the sample is a project setting
             round_store.update_round(conn, changed)
             audit_store.write_audit(conn, [AuditEntry(
                 "verify_rule", self.actor.operator, self.actor.device,
@@ -132,9 +144,9 @@ class VerificationService:
         if round_ is None:
             return None
         waiting = verification_store.open_response_uuids(self.db.conn, round_uuid)
-        for uuid, number, operator in verification_store.entered_forms(self.db.conn,
-                                                                       round_uuid):
-            if operator != self.actor.operator and uuid not in waiting \
+        for uuid, number, operator, operator_id in verification_store.entered_forms(
+                self.db.conn, round_uuid):
+            if not self.keyed_by_me(operator, operator_id) and uuid not in waiting \
                     and in_sample(round_, uuid, number):
                 return uuid, number
         return None
@@ -159,8 +171,8 @@ class VerificationService:
         verified = sampled = outside = 0
         due: list[int] = []
         next_due = None
-        for uuid, number, status, operator in verification_store.live_forms(self.db.conn,
-                                                                           round_uuid):
+        for uuid, number, status, operator, operator_id in verification_store.live_forms(
+                self.db.conn, round_uuid):
             if status not in ("entered", "verified"):
                 continue
             picked = in_sample(round_, uuid, number)
@@ -172,7 +184,7 @@ class VerificationService:
                 verified += 1
             elif uuid not in waiting:
                 due.append(number)
-                if next_due is None and operator != self.actor.operator:
+                if next_due is None and not self.keyed_by_me(operator, operator_id):
                     next_due = (uuid, number)
         return VerificationSummary(verified, sampled, due, outside, next_due)
 
@@ -183,9 +195,10 @@ class VerificationService:
         if stored is None:
             raise self._refused("no_form", n=form_number)
         row = stored.response
+        self._check_role()
         if row.status != "entered":
             raise self._refused("not_entered", n=form_number, status=row.status)
-        if row.operator == self.actor.operator:
+        if self.keyed_by_me(row.operator, row.operator_id):
             raise self._refused("same_operator", n=form_number, operator=row.operator)
         return uuid
 
@@ -213,7 +226,8 @@ class VerificationService:
         if stored is None or stored.response.status != "entered":
             raise self._refused("no_verification")
         number = stored.response.form_number
-        if stored.response.operator == self.actor.operator:
+        self._check_role()
+        if self.keyed_by_me(stored.response.operator, stored.response.operator_id):
             raise self._refused("same_operator", n=number, operator=stored.response.operator)
         if self.open_for(response_uuid) is not None:
             raise self._refused("open_exists", n=number)
@@ -342,6 +356,13 @@ class VerificationService:
     def _entry(self, action: str, uuid: str, **fields: str | None) -> AuditEntry:
         return AuditEntry(action=action, operator=self.actor.operator, device=self.actor.device,
                           response_uuid=uuid, **fields)
+
+    def _check_role(self) -> None:
+        """A keyer does not verify (a verifier or a supervisor does; anybody while the
+        project has no operators)."""
+        from .operator_service import may_verify
+        if not may_verify(self.db.conn, self.actor):
+            raise self._refused("not_verifier")
 
     def _refused(self, key: str, **values: object) -> VerificationRefused:
         return VerificationRefused(error_message(f"verify.{key}", self.lang, **values))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the services import this module; import them lazily below
     from .analysis_service import AnalysisService
     from .conflict_service import ConflictService
     from .form_service import Actor, FormService
+    from .operator_service import OperatorService
     from .progress_service import ProgressService
     from .records_service import RecordsService
     from .round_service import RoundService
@@ -252,11 +253,14 @@ class Workspace:
 
     def update_settings(self, values: dict[str, object]) -> None:
         """Store several settings in one transaction, each change with its audit row (who,
-        old and new value), then publish one change. Unchanged values write nothing."""
+        old and new value), then publish one change. Unchanged values write nothing. Only
+        a supervisor may (services/operator_service.py: OperatorRefused otherwise)."""
         operator = self.actor.operator if self.actor is not None else "?"
         device = self.actor.device if self.actor is not None else ""
         changed: list[str] = []
+        from .operator_service import require_supervisor
         with self.db.transaction() as conn:
+            require_supervisor(conn, self.actor)  # only a supervisor changes settings
             entries = []
             for key, value in values.items():
                 old, new = settings_store.get_setting(conn, key), str(value)
@@ -301,13 +305,26 @@ class Workspace:
         from .round_service import RoundService
         return RoundService(self)
 
+    def operator_service(self) -> "OperatorService":
+        """Sign-in and operator management, acting as the workspace's actor."""
+        from .operator_service import OperatorService
+        return OperatorService(self.db, self.actor)
+
+    def may_change_settings(self) -> bool:
+        """Whether the signed-in operator may change project settings (a supervisor, or
+        anybody while the project has no operators)."""
+        from .operator_service import may_change_settings
+        return may_change_settings(self.db.conn, self.actor)
+
     def progress_service(self) -> "ProgressService":
         from .progress_service import ProgressService
         return ProgressService(self.db)
 
     def trust_device(self, fingerprint: str, name: str = "", operator: str = "analyst"):
-        """Enrol a device at HQ (see device_service.trust_device)."""
+        """Enrol a device at HQ (see device_service.trust_device); supervisors only."""
         from .device_service import trust_device
+        from .operator_service import require_supervisor
+        require_supervisor(self.db.conn, self.actor)
         return trust_device(self.db, fingerprint, name, operator)
 
     def analysis(self, lang: str = "en") -> "AnalysisService":

@@ -259,6 +259,26 @@ BEGIN INSERT INTO analysis_dirty SELECT OLD.uuid
     WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid); END;
 """
 
+# Operators who sign in with a name and a PIN (scrypt hash: salt, parameters and hash
+# beside each other; never the PIN), with a role; never deleted, only deactivated, so
+# every form keeps its operator id. Forms keyed before this step keep their operator's
+# name and no id (services/verification_service.py compares names only for those).
+V9_OPERATORS = """
+CREATE TABLE operator (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('keyer', 'verifier', 'supervisor')),
+    pin_hash BLOB NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_params TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE UNIQUE INDEX operator_active_name ON operator(lower(name)) WHERE active = 1;
+ALTER TABLE response ADD COLUMN operator_id TEXT;
+"""
+
 # Bundle series (issue 14): the parts of a series HQ has imported, and the audit rows of
 # those parts, held until the series is complete and its chain can be checked as a whole
 # (services/bundle_series.py, docs/bundles.md "Series").
@@ -292,7 +312,7 @@ CREATE TABLE series_audit (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V11_SERIES]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS, V11_SERIES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -31,6 +31,9 @@ class ResponseRow:
     deleted_reason: str | None = None
     keystrokes: int = 0
     entry_seconds: float = 0.0
+    # The keying operator's stable id (None for forms keyed before operators had ids, and
+    # for forms from bundles: the name travels, the id stays on the laptop).
+    operator_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,16 @@ class StoredForm:
 
 _COLUMNS = ("uuid", "round_uuid", "form_number", "status", "operator", "device", "created",
             "updated", "revision", "deleted_reason", "keystrokes", "entry_seconds")
+# The columns of a ResponseRow. `_COLUMNS` (what bundles and form tables carry, by
+# position) leaves out the operator id, which stays in this database.
+_ROW_COLUMNS = _COLUMNS + ("operator_id",)
 
 
 def insert_response(conn: sqlite3.Connection, row: ResponseRow,
                     answers: Mapping[str, str]) -> None:
-    conn.execute(f"INSERT INTO response ({', '.join(_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' for _ in _COLUMNS)})",
-                 tuple(getattr(row, name) for name in _COLUMNS))
+    conn.execute(f"INSERT INTO response ({', '.join(_ROW_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' for _ in _ROW_COLUMNS)})",
+                 tuple(getattr(row, name) for name in _ROW_COLUMNS))
     conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
                      [(row.uuid, qid, value) for qid, value in answers.items()])
 
@@ -66,7 +72,7 @@ def replace_answers(conn: sqlite3.Connection, uuid: str, changes: Mapping[str, s
 
 def update_response(conn: sqlite3.Connection, uuid: str, **columns: object) -> None:
     """Set some columns of a response (status, updated, revision, deleted_reason, ...)."""
-    unknown = set(columns) - set(_COLUMNS)
+    unknown = set(columns) - set(_ROW_COLUMNS)
     if unknown:
         raise ValueError(f"unknown response columns {sorted(unknown)}")
     assignments = ", ".join(f"{name} = ?" for name in columns)
@@ -74,7 +80,7 @@ def update_response(conn: sqlite3.Connection, uuid: str, **columns: object) -> N
 
 
 def get_form(conn: sqlite3.Connection, uuid: str) -> StoredForm | None:
-    row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM response WHERE uuid = ?",
+    row = conn.execute(f"SELECT {', '.join(_ROW_COLUMNS)} FROM response WHERE uuid = ?",
                        (uuid,)).fetchone()
     if row is None:
         return None

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..bundle.device_key import DeviceKey
 from ..domain.questionnaire import Questionnaire
 from ..services.form_service import Actor, FormService
+from ..services.operator_service import Operator
 from ..services.records_service import RecordsService
 from ..services.round_service import Round, RoundService
 from ..services.workspace import SettingsChange, Workspace
@@ -35,6 +36,10 @@ class AppContext(QObject):
         self._unsubscribe = project.subscribe(self._forward)
         self.device_key = device_key
         self.operator = operator
+        # The signed-in operator's id and role (None / "" while the name alone is known:
+        # a project without operators, a test, the self-test).
+        self.operator_id: str | None = None
+        self.role = ""
         self.lang = lang
         self.round_uuid: str | None = None
         project.actor = self.actor
@@ -42,7 +47,7 @@ class AppContext(QObject):
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.operator or "?", self.device_key.device_id)
+        return Actor(self.operator or "?", self.device_key.device_id, self.operator_id)
 
     @property
     def project(self) -> Workspace:
@@ -88,12 +93,26 @@ class AppContext(QObject):
             self.round_uuid = uuid
             self.round_changed.emit()
 
-    def set_operator(self, name: str) -> None:
-        """Sign in another operator."""
-        if name != self.operator:
-            self.operator = name
+    def set_operator(self, name: str, operator_id: str | None = None, role: str = "") -> None:
+        """Sign in another operator (a name alone, or an operator of the project with
+        their id and role: see `sign_in`)."""
+        if (name, operator_id, role) != (self.operator, self.operator_id, self.role):
+            self.operator, self.operator_id, self.role = name, operator_id, role
             self.workspace.actor = self.actor
             self.operator_changed.emit()
+
+    def sign_in(self, operator: Operator) -> None:
+        """The operator who signed in with their PIN (services/operator_service.py)."""
+        self.set_operator(operator.name, operator.id, operator.role)
+
+    def sign_out(self) -> None:
+        """Nobody is signed in (until the next sign-in)."""
+        self.set_operator("")
+
+    def may_change_settings(self) -> bool:
+        """Whether the signed-in operator may change project settings (a supervisor, or
+        anybody while the project has no operators)."""
+        return self.workspace.may_change_settings()
 
     def set_language(self, lang: str) -> None:
         """Show questionnaire labels (and messages) in another language."""
@@ -101,16 +120,24 @@ class AppContext(QObject):
             self.lang = lang
             self.settings_changed.emit()
 
-    def replace_project(self, project: Workspace) -> None:
+    def replace_project(self, project: Workspace, operator: Operator | None = None) -> None:
+        """Work on another project; `operator` signed in to it (operators belong to a
+        project, so the one signed in to the old project is signed out)."""
         self._unsubscribe()
         old, self.workspace = self.workspace, project
         self._unsubscribe = project.subscribe(self._forward)
+        if operator is not None:
+            self.operator, self.operator_id, self.role = operator.name, operator.id, \
+                operator.role
+        else:
+            self.operator_id, self.role = None, ""
         project.actor = self.actor
         old.close()
         self.round_uuid = None
         self._pick_default_round()
         self.project_changed.emit()
         self.round_changed.emit()
+        self.operator_changed.emit()
 
     def _forward(self, change: object) -> None:
         """The workspace's changes, as Qt signals."""

@@ -72,7 +72,13 @@ class DatabaseActions(QObject):
                 "{path} could not be opened: {error}").format(
                     path=path, error=error_sentence(exc, window.context.lang, path)))
             return False
-        window.context.replace_project(project)
+        # After the passphrase, the operator signs in to this project (operators belong
+        # to a project); nobody signing in leaves the current project open.
+        operator = window.ask_operator(project, current=window.context.operator)
+        if operator is None:
+            project.close()
+            return False
+        window.context.replace_project(project, operator)
         remember_database(window.settings, Path(path))
         return True
 

@@ -10,7 +10,7 @@ the unsaved-changes question.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
@@ -24,10 +24,11 @@ from .form_widget import FormWidget
 from .question_field import ERROR_STYLE, AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
+from .shown_retranslation import ShownRetranslation
 from .user_errors import error_sentence
 
 
-class EntryView(QWidget):
+class EntryView(ShownRetranslation, QWidget):
     """Keying new forms and editing stored ones."""
 
     form_saved = Signal(object)  # the FormChange
@@ -118,22 +119,14 @@ class EntryView(QWidget):
         self.history_button.setToolTip(self.tr("Every change of this form (Ctrl+H)"))
         self.new_button.setText(self.tr("New form"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "hint"):
-            self._set_texts()
-            if self.isVisible():
-                self._retranslate_state()
-            else:
-                self._untranslated = True
-        super().changeEvent(event)
+    # A language switch (ShownRetranslation): fixed texts at once, the rest when shown.
+    def _can_retranslate(self) -> bool:
+        return hasattr(self, "hint")
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if getattr(self, "_untranslated", False):
-            self._untranslated = False
-            self._retranslate_state()
-        super().showEvent(event)
+    def _retranslate_texts(self) -> None:
+        self._set_texts()
 
-    def _retranslate_state(self) -> None:
+    def _retranslate_shown(self) -> None:
         # These read the project, which a closed window may no longer have open.
         self._show_hint(self._hint_question)
         self._show_mode_text()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
 from ..services import bundle_series
 from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
+from ..services.operator_service import OperatorRefused
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
@@ -170,7 +171,7 @@ class ImportView(LazyView):
                 self.context.workspace.trust_device(
                     bundle.fingerprint, bundle.device_id,
                     operator=self.context.operator or "analyst")
-            except DeviceRefused as exc:
+            except (DeviceRefused, OperatorRefused) as exc:  # enrolling: supervisors only
                 self._show(exc.in_language(self.context.lang), error=True)
                 return enrolled
             enrolled += 1

@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
                                QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
@@ -24,8 +24,9 @@ from .app_context import AppContext
 from .database_actions import DatabaseActions
 from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
-from .operator_dialog import OperatorDialog
+from .operator_dialog import OperatorDialog, role_name
 from .round_dialog import RoundDialog
+from .shown_retranslation import ShownRetranslation
 from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
@@ -40,7 +41,7 @@ def _optional_view(module: str, name: str) -> Callable[[AppContext], QWidget] | 
         return None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShownRetranslation, QMainWindow):
     """The program's window."""
 
     def __init__(self, context: AppContext, settings: QSettings | None = None):
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.edit_round_action)
         bar.addSeparator()
         self.operator_button = QToolButton()
-        self.operator_button.clicked.connect(self.sign_in)
+        self.operator_button.clicked.connect(self.sign_out)
         bar.addWidget(self.operator_button)
         self.addToolBar(bar)
         self._round_bar_texts()
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self.round_caption.setText(self.tr("Round") + " ")
         self.new_round_action.setText(self.tr("New round…"))
         self.edit_round_action.setText(self.tr("Edit round…"))
-        self.operator_button.setToolTip(self.tr("Sign in as another operator"))
+        self.operator_button.setToolTip(self.tr("Sign out / switch operator"))
 
     def _build_menus(self) -> None:
         for old in getattr(self, "_menus", []):
@@ -247,12 +248,13 @@ class MainWindow(QMainWindow):
                        self.questionnaires.choose_and_import)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.open_settings)
+        menu.addAction(self.tr("Sign o&ut / switch operator…"), self.sign_out)
         menu.addSeparator()
         menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         rounds = self.menuBar().addMenu(self.tr("&Round"))
         rounds.addAction(self.new_round_action)
         rounds.addAction(self.edit_round_action)
-        rounds.addAction(self.tr("Sign in as another operator…"), self.sign_in)
+        rounds.addAction(self.tr("Sign out / switch operator…"), self.sign_out)
         view = self.menuBar().addMenu(self.tr("&View"))
         for number, key in enumerate(self.page_keys, start=1):
             action = QAction(self._page_title(key), view)
@@ -266,20 +268,13 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.tr("&About"), self.about)
         self._menus = [menu, rounds, view, self.help_menu]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_menus"):
-            # A closed window (its project may be closed too) retranslates if shown again.
-            if self.isVisible():
-                self.retranslate()
-            else:
-                self._untranslated = True
-        super().changeEvent(event)
+    # A language switch (ShownRetranslation): a closed window (its project may be closed
+    # too) retranslates when shown again.
+    def _can_retranslate(self) -> bool:
+        return hasattr(self, "_menus")
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if getattr(self, "_untranslated", False):
-            self._untranslated = False
-            self.retranslate()
-        super().showEvent(event)
+    def _retranslate_shown(self) -> None:
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Show menus, navigation and bars in the language just installed; a passing
@@ -329,6 +324,9 @@ class MainWindow(QMainWindow):
         self.round_label.setText(self.tr("Round: {name}").format(
             name=round_.name if round_ else self.tr("none")))
         operator = self.context.operator or self.tr("nobody signed in")
+        if self.context.operator and self.context.role:
+            operator = self.tr("{name} ({role})").format(name=operator,
+                                                         role=role_name(self.context.role))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=operator))
         self.operator_button.setText(self.tr("Operator: {name}").format(name=operator))
         if round_ is None:
@@ -354,16 +352,45 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def sign_in(self) -> bool:
-        """Ask who is keying; True when someone signed in."""
-        dialog = OperatorDialog(self.settings, self.context.operator, self)
-        if dialog.exec() and dialog.operator():
-            self.context.set_operator(dialog.operator())
-            return True
-        return False
+        """Ask who is working (name and PIN; the first supervisor of a project without
+        operators); True when someone signed in."""
+        operator = self.ask_operator(self.context.workspace)
+        if operator is None:
+            return False
+        self.context.sign_in(operator)
+        return True
+
+    def ask_operator(self, workspace, current: str | None = None):
+        """The operator who signs in to `workspace` (an open project, maybe not yet the
+        window's), or None when the dialog was cancelled."""
+        dialog = OperatorDialog(workspace.operator_service(), self.settings,
+                                self.context.operator if current is None else current,
+                                self.context.lang, self)
+        if dialog.exec() and dialog.signed_in is not None:
+            return dialog.signed_in
+        return None
+
+    def sign_out(self) -> bool:
+        """Sign the operator out and ask who is next; nobody signing in closes the window
+        (the laptop is not left open in the last operator's name). True when someone
+        signed in."""
+        if self.pages.get("entry") is not None and not self.entry_view.confirm_discard():
+            return False
+        previous = self.context.operator
+        self.context.sign_out()
+        operator = self.ask_operator(self.context.workspace, current="")
+        if operator is None:
+            self.close()
+            return False
+        self.context.sign_in(operator)
+        if operator.name != previous:
+            self.statusBar().showMessage(self.tr("{name} signed in.").format(
+                name=operator.name), 8000)
+        return True
 
     def new_round(self) -> None:
         """Create a round and key into it."""
-        dialog = RoundDialog(self.context.round_service(), None, self)
+        dialog = RoundDialog(self.context.round_service(), None, self, self.context.lang)
         if dialog.exec() and dialog.saved_round is not None:
             self.context.set_round(dialog.saved_round.uuid)
             self.refresh()
@@ -373,7 +400,7 @@ class MainWindow(QMainWindow):
         round_ = self.context.current_round()
         if round_ is None:
             return
-        dialog = RoundDialog(self.context.round_service(), round_, self)
+        dialog = RoundDialog(self.context.round_service(), round_, self, self.context.lang)
         if dialog.exec():
             self.refresh()
 

@@ -1,14 +1,20 @@
-"""Operator sign-in: name or initials, recorded on every form, audit row and statistic.
+"""Operator sign-in: a name and a PIN, after the passphrase; the first supervisor of a
+project that has no operator yet.
 
-The last operators who signed in on this computer are offered (QSettings), the most
-recent first, so a returning operator presses Enter.
+Keyboard only: Enter in a field moves to the next one and signs in from the last. A wrong
+PIN: one sentence, the PIN field cleared, try again; after a few wrong tries the next one
+waits (services/operator_service.py counts them). The last operators who signed in on this
+computer are offered first (QSettings), so a returning operator types only the PIN.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from ..services.operator_service import Operator, OperatorRefused, OperatorService
+from .user_errors import error_sentence
 
 RECENT_KEY = "operators/recent"
 MAX_RECENT = 12
@@ -28,42 +34,127 @@ def remember_operator(settings: QSettings, name: str) -> None:
     settings.setValue(RECENT_KEY, names[:MAX_RECENT])
 
 
-class OperatorDialog(QDialog):
-    """Asks who is keying; `operator()` after accept."""
+def role_name(role: str) -> str:
+    """The role in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+    return {"keyer": QCoreApplication.translate("Roles", "keyer"),
+            "verifier": QCoreApplication.translate("Roles", "verifier"),
+            "supervisor": QCoreApplication.translate("Roles", "supervisor")}.get(role, role)
 
-    def __init__(self, settings: QSettings, current: str = "", parent: QWidget | None = None):
+
+class OperatorDialog(QDialog):
+    """Signs an operator in (`signed_in` after accept), or creates the first supervisor
+    when the project has no operator yet (`first` is True then)."""
+
+    def __init__(self, service: OperatorService, settings: QSettings, current: str = "",
+                 lang: str = "en", parent: QWidget | None = None):
         super().__init__(parent)
+        self.service = service
         self.settings = settings
-        self.setWindowTitle(self.tr("Sign in"))
-        self.setMinimumWidth(380)
+        self.lang = lang
+        self.signed_in: Operator | None = None
+        self.first = not service.has_operators()
+        self.setWindowTitle(self.tr("Create the first supervisor") if self.first
+                            else self.tr("Sign in"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        prompt = QLabel(self.tr("Who is keying? Type your name or initials. They are recorded "
-                                "with every form you key and every change you make."))
+        prompt = QLabel(self.tr(
+            "This project has no operators yet. You become its supervisor: you add the "
+            "other operators and change the project settings. Choose a PIN of at least 4 "
+            "characters and type it twice.") if self.first else self.tr(
+            "Who is working? Your name is recorded with every form you key and every "
+            "change you make."))
         prompt.setWordWrap(True)
         layout.addWidget(prompt)
+        form = QFormLayout()
         self.name = QComboBox()
         self.name.setEditable(True)
-        self.name.addItems(recent_operators(settings))
-        if current:
-            self.name.setCurrentText(current)
-        self.name.lineEdit().selectAll()
-        layout.addWidget(self.name)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if not self.first:
+            known = service.active_names()
+            folded = {n.casefold() for n in known}
+            recent = [n for n in recent_operators(settings) if n.casefold() in folded]
+            self.name.addItems(recent + [n for n in known if n not in recent])
+        self.name.setCurrentText(current or (self.name.itemText(0) if self.name.count()
+                                             else ""))
+        form.addRow(self.tr("&Name"), self.name)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&PIN"), self.pin)
+        self.pin_again = QLineEdit()
+        self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.first:
+            form.addRow(self.tr("PIN &again"), self.pin_again)
+        else:
+            self.pin_again.hide()
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Sign in"))
+        self.ok.setText(self.tr("Create and sign in") if self.first else self.tr("Sign in"))
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter moves between fields (below)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.name.currentTextChanged.connect(
-            lambda text: self.ok.setEnabled(bool(text.strip())))
-        self.ok.setEnabled(bool(self.name.currentText().strip()))
+        self.name.lineEdit().returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.pin_again.setFocus if self.first else self._accept)
+        self.pin_again.returnPressed.connect(self._accept)
+        (self.pin if self.name.currentText() else self.name).setFocus()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._may_try_again)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Enter is handled by the fields (next field, or sign in from the last one); the
+        # dialog's default button must not take it first.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def operator(self) -> str:
         """The name typed or chosen, trimmed."""
         return self.name.currentText().strip()
 
     def _accept(self) -> None:
-        if self.operator():
-            remember_operator(self.settings, self.operator())
-            self.accept()
+        if not self.ok.isEnabled():
+            return
+        if not self.operator():
+            self.message.setText(self.tr("Type your name."))
+            self.name.setFocus()
+            return
+        try:
+            if self.first:
+                operator = self.service.create_first_supervisor(
+                    self.operator(), self.pin.text(), self.pin_again.text())
+            else:
+                operator = self.service.sign_in(self.operator(), self.pin.text())
+        except OperatorRefused as exc:
+            self._refused(exc)
+            return
+        self.signed_in = operator
+        remember_operator(self.settings, operator.name)
+        self.accept()
+
+    def _refused(self, exc: OperatorRefused) -> None:
+        self.pin.clear()
+        self.pin_again.clear()
+        self.pin.setFocus()
+        wait = 0.0 if self.first else self.service.wait_seconds(self.operator())
+        if wait > 0 and exc.key != "operator.wait":
+            exc = OperatorRefused("operator.wait", seconds=int(wait + 0.999))
+        self.message.setText(error_sentence(exc, self.lang))
+        if wait > 0:
+            self.ok.setEnabled(False)
+            self.pin.setEnabled(False)
+            self._retry.start(int(wait * 1000) + 50)
+
+    def _may_try_again(self) -> None:
+        self.ok.setEnabled(True)
+        self.pin.setEnabled(True)
+        self.pin.setFocus()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from ..bundle.errors import BundleError
 from ..services import keys_service
+from ..services.operator_service import OperatorRefused
+from .user_errors import error_sentence
 from .app_context import AppContext
 
 
@@ -81,6 +83,9 @@ class RecipientsDialog(QDialog):
         try:
             recipients = keys_service.save_recipients(self.context.project,
                                                       self.editor.toPlainText())
+        except OperatorRefused as exc:  # recipients are a supervisor's setting
+            self._show_error(error_sentence(exc, self.context.lang))
+            return False
         except BundleError:
             self._show_error(self.tr("A line is not a valid age public key (it should start "
                                      "with age1). Paste the key exactly as headquarters "

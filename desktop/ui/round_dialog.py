@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
                                       RoundVersionFixed)
 from .question_field import ERROR_STYLE
@@ -19,9 +20,10 @@ class RoundDialog(QDialog):
     """New round (round_=None) or edit an existing one; `saved_round` after accept."""
 
     def __init__(self, service: RoundService, round_: Round | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, lang: str = "en"):
         super().__init__(parent)
         self.service = service
+        self.lang = lang  # of refusals from the services
         self.original = round_
         self.saved_round: Round | None = None
         self.setWindowTitle(self.tr("Edit round") if round_ else self.tr("New round"))
@@ -105,6 +107,11 @@ class RoundDialog(QDialog):
             self.version.setEnabled(False)
             self.version.setToolTip(self.tr("The round has forms: its questionnaire version "
                                             "is fixed."))
+        if not self.service.project.may_change_settings():
+            for widget in (self.verify_mode, self.verify_value):  # a supervisor's setting
+                widget.setEnabled(False)
+                widget.setToolTip(self.tr("Only a supervisor changes the verification "
+                                          "sample."))
         if round_ is None:
             self.verify_mode.setCurrentIndex(self.verify_mode.findData("share"))
             self._mode_changed()
@@ -206,5 +213,9 @@ class RoundDialog(QDialog):
         except RoundNameTaken:
             self.message.setText(self.tr("A round with this name exists already; choose "
                                          "another name."))
+            return
+        except OperatorRefused as exc:
+            from .user_errors import error_sentence
+            self.message.setText(error_sentence(exc, self.lang))
             return
         self.accept()

@@ -1,6 +1,7 @@
 """Settings: the language of the program and the questionnaire (this computer), and the
 project's own settings (they travel with the database file): operator-controlled mode
-and the minimum group size shown in the dashboard."""
+and the minimum group size shown in the dashboard, the passphrase and the operators. Only a
+supervisor changes the project's settings; others see them read-only, with the reason."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QWidget)
 
 from .app_context import AppContext
+from .operator_dialog import role_name
 from .passphrase_dialog import CHANGE, PassphraseDialog
 from .translation import LANGUAGE_KEY, switch_language
 LANGUAGES = (("es", "Español"), ("en", "English"))
@@ -57,6 +59,21 @@ class SettingsDialog(QDialog):
         self.passphrase_note.setWordWrap(True)
         project_form.addRow(self.tr("Encryption"), self.passphrase_button)
         project_form.addRow(self.passphrase_note)
+        self.operators_button = QPushButton(self.tr("Operators…"))
+        self.operators_button.clicked.connect(self.manage_operators)
+        project_form.addRow(self.tr("Operators"), self.operators_button)
+        self.may_edit = context.may_change_settings()
+        self.read_only_note = QLabel(self.tr(
+            "Only a supervisor can change the project settings; you are signed in as "
+            "{role}.").format(role=role_name(context.role) if context.role
+                              else self.tr("nobody")))
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        project_form.insertRow(0, self.read_only_note)
+        self.read_only_note.setVisible(not self.may_edit)
+        for widget in (self.operator_controlled, self.min_group, self.operators_button):
+            widget.setEnabled(self.may_edit)
+        self.passphrase_button.setEnabled(context.workspace.encrypted and self.may_edit)
         self.main_layout.addWidget(project)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -79,11 +96,19 @@ class SettingsDialog(QDialog):
         self.passphrase_note.setText(self.tr("The passphrase was changed. The old one no "
                                              "longer opens this project."))
 
+    def manage_operators(self) -> None:
+        """Settings > Operators (supervisors only)."""
+        from .operators_dialog import OperatorsDialog
+        OperatorsDialog(self.context.workspace.operator_service(), self.context.lang,
+                        self).exec()
+
     def save(self) -> None:
-        """Store the settings and tell the views."""
-        self.context.workspace.update_settings({
-            "operator_controlled": "1" if self.operator_controlled.isChecked() else "0",
-            "min_group_size": self.min_group.value()})  # published: settings_changed
+        """Store the settings and tell the views (the project's only for a supervisor;
+        the language of this computer for anybody)."""
+        if self.may_edit:
+            self.context.workspace.update_settings({
+                "operator_controlled": "1" if self.operator_controlled.isChecked() else "0",
+                "min_group_size": self.min_group.value()})  # published: settings_changed
         lang = self.language.currentData()
         self.settings.setValue(LANGUAGE_KEY, lang)
         if lang != self.context.lang:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
+from ..services.operator_service import OperatorRefused
 from ..services.verification_service import (Comparison, VerificationRefused,
                                              VerificationService, summary_from_file)
 from .app_context import AppContext
@@ -421,6 +422,9 @@ class VerificationView(LazyView):
             self.service().set_rule(round_.uuid, mode, value)
         except VerificationRefused as exc:
             self._say(str(exc), True)
+            return
+        except OperatorRefused as exc:  # the sample rule is a supervisor's setting
+            self._say(error_sentence(exc, self.context.lang), True)
             return
         self.refresh_due()
 

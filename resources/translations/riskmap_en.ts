@@ -1194,10 +1194,6 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Edit round…</translation>
     </message>
     <message>
-        <source>Sign in as another operator</source>
-        <translation>Sign in as another operator</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1238,8 +1234,16 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>&amp;Round</translation>
     </message>
     <message>
-        <source>Sign in as another operator…</source>
-        <translation>Sign in as another operator…</translation>
+        <source>Sign out / switch operator</source>
+        <translation>Sign out / switch operator</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Sign o&amp;ut / switch operator…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Sign out / switch operator…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1282,6 +1286,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>nobody signed in</translation>
     </message>
     <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
         <source>Operator: {name}</source>
         <translation>Operator: {name}</translation>
     </message>
@@ -1302,6 +1310,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
     </message>
     <message>
+        <source>{name} signed in.</source>
+        <translation>{name} signed in.</translation>
+    </message>
+    <message>
         <source>&amp;Import questionnaire…</source>
         <translation>&amp;Import questionnaire…</translation>
     </message>
@@ -1309,12 +1321,138 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
 <context>
     <name>OperatorDialog</name>
     <message>
+        <source>Create the first supervisor</source>
+        <translation>Create the first supervisor</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
-        <translation>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</translation>
+        <source>This project has no operators yet. You become its supervisor: you add the other operators and change the project settings. Choose a PIN of at least 4 characters and type it twice.</source>
+        <translation>This project has no operators yet. You become its supervisor: you add the other operators and change the project settings. Choose a PIN of at least 4 characters and type it twice.</translation>
+    </message>
+    <message>
+        <source>Who is working? Your name is recorded with every form you key and every change you make.</source>
+        <translation>Who is working? Your name is recorded with every form you key and every change you make.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN &amp;again</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Type your name.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN &amp;again</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Operators sign in with their name and PIN. A keyer keys forms, a verifier also re-keys the sample, a supervisor also changes the project settings and the operators. Operators are deactivated, never deleted: their forms keep their name.</source>
+        <translation>Operators sign in with their name and PIN. A keyer keys forms, a verifier also re-keys the sample, a supervisor also changes the project settings and the operators. Operators are deactivated, never deleted: their forms keep their name.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>Set &amp;role</translation>
+    </message>
+    <message>
+        <source>Reset &amp;PIN…</source>
+        <translation>Reset &amp;PIN…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation>Add an operator</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>{name} was added.</translation>
+    </message>
+    <message>
+        <source>{name} has a new role.</source>
+        <translation>{name} has a new role.</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation>New PIN for {name}</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN.</source>
+        <translation>{name} has a new PIN.</translation>
+    </message>
+    <message>
+        <source>Deactivate operator</source>
+        <translation>Deactivate operator</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to sign in; the forms they keyed keep their name. Deactivate?</source>
+        <translation>{name} will no longer be able to sign in; the forms they keyed keep their name. Deactivate?</translation>
+    </message>
+    <message>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} can no longer sign in.</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2014,21 @@ of the score</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>keyer</source>
+        <translation>keyer</translation>
+    </message>
+    <message>
+        <source>verifier</source>
+        <translation>verifier</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1948,6 +2101,10 @@ of the score</translation>
     <message>
         <source>The round has forms: its questionnaire version is fixed.</source>
         <translation>The round has forms: its questionnaire version is fixed.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Only a supervisor changes the verification sample.</translation>
     </message>
     <message>
         <source>N = </source>
@@ -2052,6 +2209,22 @@ n = {n}</translation>
     <message>
         <source>Encryption</source>
         <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Operators…</source>
+        <translation>Operators…</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change the project settings; you are signed in as {role}.</source>
+        <translation>Only a supervisor can change the project settings; you are signed in as {role}.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nobody</translation>
     </message>
     <message>
         <source>The passphrase was changed. The old one no longer opens this project.</source>

@@ -1194,10 +1194,6 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Editar ronda…</translation>
     </message>
     <message>
-        <source>Sign in as another operator</source>
-        <translation>Ingresar como otro operador</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1238,8 +1234,16 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>&amp;Ronda</translation>
     </message>
     <message>
-        <source>Sign in as another operator…</source>
-        <translation>Ingresar como otro operador…</translation>
+        <source>Sign out / switch operator</source>
+        <translation>Cerrar sesión / cambiar de operador</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Cerrar se&amp;sión / cambiar de operador…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Cerrar sesión / cambiar de operador…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1282,6 +1286,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>nadie ha ingresado</translation>
     </message>
     <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
         <source>Operator: {name}</source>
         <translation>Operador: {name}</translation>
     </message>
@@ -1302,6 +1310,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
     </message>
     <message>
+        <source>{name} signed in.</source>
+        <translation>{name} inició sesión.</translation>
+    </message>
+    <message>
         <source>&amp;Import questionnaire…</source>
         <translation>&amp;Importar cuestionario…</translation>
     </message>
@@ -1309,12 +1321,138 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
 <context>
     <name>OperatorDialog</name>
     <message>
+        <source>Create the first supervisor</source>
+        <translation>Crear el primer supervisor</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Ingresar</translation>
     </message>
     <message>
-        <source>Who is keying? Type your name or initials. They are recorded with every form you key and every change you make.</source>
-        <translation>¿Quién digita? Escriba su nombre o sus iniciales. Quedan registrados con cada formulario que digite y cada cambio que haga.</translation>
+        <source>This project has no operators yet. You become its supervisor: you add the other operators and change the project settings. Choose a PIN of at least 4 characters and type it twice.</source>
+        <translation>Este proyecto todavía no tiene operadores. Usted será su supervisor: agrega a los demás operadores y cambia la configuración del proyecto. Elija un PIN de al menos 4 caracteres y escríbalo dos veces.</translation>
+    </message>
+    <message>
+        <source>Who is working? Your name is recorded with every form you key and every change you make.</source>
+        <translation>¿Quién trabaja? Su nombre queda registrado con cada formulario que digita y cada cambio que hace.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN &amp;otra vez</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Crear e iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Type your name.</source>
+        <translation>Escriba su nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN &amp;otra vez</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operadores</translation>
+    </message>
+    <message>
+        <source>Operators sign in with their name and PIN. A keyer keys forms, a verifier also re-keys the sample, a supervisor also changes the project settings and the operators. Operators are deactivated, never deleted: their forms keep their name.</source>
+        <translation>Los operadores inician sesión con su nombre y su PIN. Un digitador digita formularios, un verificador además vuelve a digitar la muestra, un supervisor además cambia la configuración del proyecto y los operadores. Los operadores se desactivan, nunca se borran: sus formularios conservan su nombre.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role</source>
+        <translation>Cambiar &amp;rol</translation>
+    </message>
+    <message>
+        <source>Reset &amp;PIN…</source>
+        <translation>Nuevo &amp;PIN…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation>Agregar un operador</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>Se agregó a {name}.</translation>
+    </message>
+    <message>
+        <source>{name} has a new role.</source>
+        <translation>{name} tiene un rol nuevo.</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation>Nuevo PIN para {name}</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN.</source>
+        <translation>{name} tiene un PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>Deactivate operator</source>
+        <translation>Desactivar operador</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be able to sign in; the forms they keyed keep their name. Deactivate?</source>
+        <translation>{name} ya no podrá iniciar sesión; los formularios que digitó conservan su nombre. ¿Desactivar?</translation>
+    </message>
+    <message>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} ya no puede iniciar sesión.</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2014,21 @@ del puntaje</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>keyer</source>
+        <translation>digitador</translation>
+    </message>
+    <message>
+        <source>verifier</source>
+        <translation>verificador</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Edit round</source>
@@ -1948,6 +2101,10 @@ del puntaje</translation>
     <message>
         <source>The round has forms: its questionnaire version is fixed.</source>
         <translation>La ronda tiene formularios: su versión del cuestionario ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor changes the verification sample.</source>
+        <translation>Solo un supervisor cambia la muestra de verificación.</translation>
     </message>
     <message>
         <source>N = </source>
@@ -2052,6 +2209,22 @@ n = {n}</translation>
     <message>
         <source>Encryption</source>
         <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>Operators…</source>
+        <translation>Operadores…</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Operadores</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change the project settings; you are signed in as {role}.</source>
+        <translation>Solo un supervisor puede cambiar la configuración del proyecto; usted inició sesión como {role}.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nadie</translation>
     </message>
     <message>
         <source>The passphrase was changed. The old one no longer opens this project.</source>

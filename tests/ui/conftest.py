@@ -88,3 +88,40 @@ def typed_passphrase(monkeypatch):
 def window(qtbot, context, settings):
     with shown_main_window(qtbot, context, settings) as win:
         yield win
+
+
+UI_TEST_PIN = "1234"
+
+
+@pytest.fixture(autouse=True)
+def signing_in(monkeypatch):
+    """Operator sign-in dialogs answer by themselves: each one tries the (name, PIN) pairs
+    queued with `sign_as` (by default 'AM' with UI_TEST_PIN, which also creates AM as the
+    first supervisor of a project without operators); what they said is kept in `shown`."""
+    from desktop.ui import operator_dialog
+
+    class Signer:
+        queue: list[tuple[str, str]] = []
+        shown: list[tuple[bool, str]] = []
+
+        def sign_as(self, *pairs: tuple[str, str]) -> "Signer":
+            self.queue.extend(pairs)
+            return self
+
+    signer = Signer()
+
+    def fake_exec(dialog):
+        attempts = list(signer.queue) or [("AM", UI_TEST_PIN)]
+        signer.queue.clear()
+        for name, pin in attempts:
+            dialog.name.setCurrentText(name)
+            dialog.pin.setText(pin)
+            dialog.pin_again.setText(pin)
+            dialog._accept()
+            signer.shown.append((dialog.first, dialog.message.text()))
+            if dialog.result() == operator_dialog.QDialog.DialogCode.Accepted:
+                return dialog.result()
+        return operator_dialog.QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(operator_dialog.OperatorDialog, "exec", fake_exec)
+    return signer

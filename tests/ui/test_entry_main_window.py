@@ -15,6 +15,8 @@ from desktop.storage import response_store
 from desktop.ui import database_actions, entry_view
 from desktop.ui.database_actions import recent_databases
 from desktop.ui.main_window import MainWindow
+from desktop.services.form_service import Actor
+from desktop.services.operator_service import OperatorService
 from desktop.ui.operator_dialog import OperatorDialog, recent_operators, remember_operator
 from desktop.ui.round_dialog import RoundDialog
 from desktop.ui.settings_dialog import SettingsDialog
@@ -90,16 +92,20 @@ def test_new_round_dialog_creates_and_refuses_a_taken_name(qtbot, context):
     assert context.round_service().get(saved.uuid).place == "Puesto Sur"
 
 
-def test_operator_sign_in_offers_the_last_one(qtbot, settings):
+def test_operator_sign_in_offers_the_last_one(qtbot, settings, project):
+    service = OperatorService(project.db)
+    sara = service.create_first_supervisor("SR", "123456")
+    for name in ("JR", "AM"):
+        OperatorService(project.db, Actor("SR", "dev", sara.id)).add(name, "keyer", "654321")
     remember_operator(settings, "JR")
     remember_operator(settings, "AM")
+    remember_operator(settings, "XX")  # not an operator of this project: not offered
     remember_operator(settings, "JR")
-    assert recent_operators(settings) == ["JR", "AM"]
-    dialog = OperatorDialog(settings)
+    assert recent_operators(settings) == ["JR", "XX", "AM"]
+    dialog = OperatorDialog(service, settings)
     qtbot.addWidget(dialog)
     assert dialog.operator() == "JR"
-    dialog.name.setCurrentText("  ")
-    assert not dialog.ok.isEnabled()
+    assert [dialog.name.itemText(i) for i in range(dialog.name.count())] == ["JR", "AM", "SR"]
 
 
 def test_open_database_remembers_it_and_backup_copy(qtbot, window, tmp_path, monkeypatch,

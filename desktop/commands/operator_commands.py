@@ -1,0 +1,219 @@
+"""`riskmap operators list|add|role|reset-pin|deactivate`, and the supervisor check of the
+commands that change settings or bypass a protection.
+
+Those commands (`data --no-guard`, `questionnaire adopt`, `devices trust|revoke`,
+`keys passphrase` and the operator changes here) take `--operator NAME` (or
+RISKMAP_OPERATOR) and the PIN from `--pin-file FILE` (its first line) or RISKMAP_PIN, never
+from an argument (it would show in the process list). A missing or wrong PIN, or an
+operator who is not a supervisor: one sentence, exit code 2, nothing done.
+
+A project with no operator yet (made by a script at HQ, or before operators existed)
+enforces no role, as in the window until its first sign-in: there is nobody whose rights
+could be checked, and the team passphrase (needed to open the file at all) is the gate.
+`riskmap operators add` on such a project creates its first supervisor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from . import CommandError
+
+OPERATOR_VAR = "RISKMAP_OPERATOR"
+PIN_VAR = "RISKMAP_PIN"
+NEW_PIN_VAR = "RISKMAP_NEW_PIN"
+# (command, action) pairs that need a supervisor; `data` only with --no-guard.
+SUPERVISOR_COMMANDS = {("data", None), ("questionnaire", "adopt"), ("devices", "trust"),
+                       ("devices", "revoke"), ("keys", "passphrase"), ("operators", "add"),
+                       ("operators", "role"), ("operators", "reset-pin"),
+                       ("operators", "deactivate")}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    operators = subparsers.add_parser("operators", help="who may sign in, with which role")
+    actions = operators.add_subparsers(dest="operators_command", metavar="ACTION",
+                                       required=True)
+    listing = actions.add_parser("list", help="operators of the project and their roles")
+    listing.add_argument("--db", required=True, type=Path)
+    listing.set_defaults(run=run_list)
+    add = actions.add_parser("add", help="a new operator (the first one is the supervisor)")
+    add.add_argument("--db", required=True, type=Path)
+    add.add_argument("--name", required=True, help="the new operator's name")
+    add.add_argument("--role", default="keyer", choices=("keyer", "verifier", "supervisor"))
+    add.add_argument("--new-pin-file", type=Path, metavar="FILE",
+                     help=f"file whose first line is the new operator's PIN (or {NEW_PIN_VAR})")
+    add.set_defaults(run=run_add)
+    role = actions.add_parser("role", help="change an operator's role")
+    role.add_argument("--db", required=True, type=Path)
+    role.add_argument("--name", required=True)
+    role.add_argument("--role", required=True, choices=("keyer", "verifier", "supervisor"))
+    role.set_defaults(run=run_role)
+    reset = actions.add_parser("reset-pin", help="give an operator a new PIN")
+    reset.add_argument("--db", required=True, type=Path)
+    reset.add_argument("--name", required=True)
+    reset.add_argument("--new-pin-file", type=Path, metavar="FILE")
+    reset.set_defaults(run=run_reset)
+    deactivate = actions.add_parser("deactivate", help="the operator can no longer sign in "
+                                    "(their forms keep their id)")
+    deactivate.add_argument("--db", required=True, type=Path)
+    deactivate.add_argument("--name", required=True)
+    deactivate.set_defaults(run=run_deactivate)
+
+
+def add_operator_options(parser: argparse.ArgumentParser) -> None:
+    """--operator and --pin-file on every command that needs a supervisor (call after
+    every module registered its commands)."""
+    commands = _subparsers(parser)
+    for command, action in SUPERVISOR_COMMANDS:
+        sub = commands.get(command)
+        if sub is not None and action is not None:
+            sub = _subparsers(sub).get(action)
+        if sub is None:
+            continue
+        sub.add_argument("--operator", metavar="NAME", default=None,
+                         help=f"a supervisor's name (or {OPERATOR_VAR})")
+        sub.add_argument("--pin-file", type=Path, metavar="FILE",
+                         help=f"file whose first line is the supervisor's PIN (or {PIN_VAR})")
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subparsers only here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            return dict(action.choices)
+    return {}
+
+
+def needs_supervisor(args: argparse.Namespace) -> bool:
+    command = getattr(args, "command", None)
+    if command == "data":
+        return bool(getattr(args, "no_guard", False))
+    action = getattr(args, f"{command}_command", None) if command else None
+    return (command, action) in SUPERVISOR_COMMANDS
+
+
+def check_operator(args: argparse.Namespace) -> None:
+    """Before a command runs: when it needs a supervisor and its project has operators,
+    sign in with --operator and the PIN; sets `args.signed_in` (an Operator or None)."""
+    args.signed_in = None
+    if not needs_supervisor(args):
+        return
+    db = getattr(args, "db", None)
+    if not isinstance(db, Path) or not db.exists():
+        return  # the command says the file is missing (or makes a new project)
+    from ..services.operator_service import OperatorService
+    from ..services.workspace import open_database
+    database = open_database(db, read_only=True)
+    try:
+        service = OperatorService(database)
+        if not service.has_operators():
+            return  # nobody has claimed the project: nothing to check (module docstring)
+        name = args.operator or os.environ.get(OPERATOR_VAR, "")
+        pin = _read_secret(args.pin_file, PIN_VAR)
+        if not name or not pin:
+            raise CommandError("operator.cli_needed", var=PIN_VAR)
+        operator = service.sign_in(name, pin)  # OperatorRefused: one sentence
+        if not operator.is_supervisor:
+            raise CommandError("operator.not_supervisor")
+        args.signed_in = operator
+    finally:
+        database.close()
+
+
+def _read_secret(path: Path | None, var: str) -> str:
+    """The first line of `path`, or the environment variable `var`, or ''."""
+    if path is None:
+        return os.environ.get(var, "")
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError("operator.pin_unreadable", path=path,
+                           reason=getattr(exc, "strerror", None) or exc) from exc
+    return lines[0] if lines else ""
+
+
+def _service(args: argparse.Namespace):
+    from ..bundle.device_key import load_or_create_device_key
+    from ..services.form_service import Actor
+    from ..services.operator_service import OperatorService
+    from ..services.paths import user_data_dir
+    from ..services.workspace import open_database
+    if not args.db.exists():
+        raise CommandError("db_missing", path=args.db)
+    db = open_database(args.db)
+    signed_in = getattr(args, "signed_in", None)
+    device = load_or_create_device_key(user_data_dir()).device_id
+    actor = Actor(signed_in.name, device, signed_in.id) if signed_in else Actor("cli", device)
+    return db, OperatorService(db, actor)
+
+
+def _named(service, name: str):
+    from ..storage import operator_store
+    row = operator_store.find_active(service.db.conn, name)
+    if row is None:
+        raise CommandError("operator.unknown")
+    return row.id
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from ..services.operator_service import OperatorService
+    from ..services.workspace import open_database
+    if not args.db.exists():
+        raise CommandError("db_missing", path=args.db)
+    db = open_database(args.db, read_only=True)
+    try:
+        operators = OperatorService(db).operators()
+    finally:
+        db.close()
+    for op in operators:
+        print(f"{op.name}\t{op.role}\t{'active' if op.active else 'deactivated'}\t{op.id}")
+    if not operators:
+        print("No operators yet; the first `riskmap operators add` (or the first sign-in in "
+              "the window) makes the supervisor.")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    pin = _read_secret(args.new_pin_file, NEW_PIN_VAR)
+    db, service = _service(args)
+    try:
+        if service.has_operators():
+            added = service.add(args.name, args.role, pin)
+        else:
+            added = service.create_first_supervisor(args.name, pin)
+    finally:
+        db.close()
+    print(f"Added {added.name} ({added.role}).")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    db, service = _service(args)
+    try:
+        changed = service.set_role(_named(service, args.name), args.role)
+    finally:
+        db.close()
+    print(f"{changed.name} is now {changed.role}.")
+    return 0
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    pin = _read_secret(args.new_pin_file, NEW_PIN_VAR)
+    db, service = _service(args)
+    try:
+        changed = service.reset_pin(_named(service, args.name), pin)
+    finally:
+        db.close()
+    print(f"{changed.name} has a new PIN.")
+    return 0
+
+
+def run_deactivate(args: argparse.Namespace) -> int:
+    db, service = _service(args)
+    try:
+        changed = service.deactivate(_named(service, args.name))
+    finally:
+        db.close()
+    print(f"{changed.name} can no longer sign in; their forms keep their operator id.")
+    return 0

@@ -1,0 +1,173 @@
+"""What the command line says when a command succeeds, in English and Spanish (Qt-free).
+
+The refusals live in `error_messages.CATALOGUE`; these are the lines a command prints on
+stdout when it did its work (and the few words inside them), looked up through the same
+`user_error.error_message(key, lang)` so the language follows RISKMAP_LANG, then LANG.
+Machine-readable outputs (--json, CSV, the raw key of `keys db-key`) are not sentences and
+never come from here. Keys start with `out.`; a test checks both languages are complete and
+take the same fields.
+"""
+
+from __future__ import annotations
+
+COMMAND_MESSAGES: dict[str, dict[str, str]] = {
+    # riskmap init / demo
+    "out.created": {
+        "en": "Created {path} with questionnaire {id} {version} ({n} questions).",
+        "es": "Se creó {path} con el cuestionario {id} {version} ({n} preguntas)."},
+    "out.demo": {
+        "en": "Added {n} synthetic forms to {path}.",
+        "es": "Se agregaron {n} formularios sintéticos a {path}."},
+
+    # riskmap check (the labels keep the values in one column)
+    "out.check_database": {"en": "database:        {value}",
+                           "es": "base de datos:      {value}"},
+    "out.check_forms": {"en": "forms:           {value}",
+                        "es": "formularios:        {value}"},
+    "out.check_rounds": {"en": "rounds:          {value}",
+                         "es": "rondas:             {value}"},
+    "out.check_audit_rows": {"en": "audit rows:      {value}",
+                             "es": "filas de auditoría: {value}"},
+    "out.check_questionnaires": {"en": "questionnaires:  {value}",
+                                 "es": "cuestionarios:      {value}"},
+    "out.check_schema": {"en": "schema version:  {value} (this program: {expected}){older}",
+                         "es": "versión de esquema: {value} (este programa: {expected})"
+                               "{older}"},
+    "out.check_older": {"en": " (updated when next opened for writing)",
+                        "es": " (se actualiza la próxima vez que se abra para escribir)"},
+    "out.check_journal": {"en": "journal mode:    {value}",
+                          "es": "modo de diario:     {value}"},
+    "out.check_integrity": {"en": "integrity:       {value}",
+                            "es": "integridad:         {value}"},
+    "out.check_foreign_keys": {"en": "foreign keys:    {value}",
+                               "es": "claves foráneas:    {value}"},
+    "out.check_audit_chain": {"en": "audit chain:     {value}",
+                              "es": "cadena auditoría:   {value}"},
+    "out.check_devices": {"en": "enrolled devices: {value}",
+                          "es": "equipos inscritos:  {value}"},
+    "out.check_analysis": {"en": "analysis:        {value}",
+                           "es": "análisis:           {value}"},
+    "out.check_result": {"en": "result:          {value}",
+                         "es": "resultado:          {value}"},
+    "out.check_ok": {"en": "OK", "es": "CORRECTO"},
+    "out.check_problems": {"en": "PROBLEMS FOUND", "es": "SE ENCONTRARON PROBLEMAS"},
+    "out.check_none": {"en": "none", "es": "ninguno"},
+    "out.check_fk_ok": {"en": "ok", "es": "correctas"},
+
+    # riskmap keys hq-init / keys device / export / import
+    "out.hq_identity": {
+        "en": "Identity (secret, keep at HQ only): {path}",
+        "es": "Identidad (secreta, solo en la sede): {path}"},
+    "out.hq_recipient": {
+        "en": "Recipient (give to field teams):    {path}",
+        "es": "Destinatario (para los equipos):      {path}"},
+    "out.device_id": {"en": "device id:   {value}", "es": "id del equipo: {value}"},
+    "out.fingerprint": {"en": "fingerprint: {value}", "es": "huella:        {value}"},
+    "out.enrol_with": {
+        "en": 'HQ enrols this laptop with: riskmap devices trust --db HQ.db "{fingerprint}" '
+              "--name LABEL",
+        "es": 'La sede inscribe esta computadora con: riskmap devices trust --db SEDE.db '
+              '"{fingerprint}" --name NOMBRE'},
+    "out.exported": {
+        "en": "Wrote {path} ({forms} forms, {audit} audit rows, bundle {sequence} of device "
+              "{device}).",
+        "es": "Se escribió {path} ({forms} formularios, {audit} filas de auditoría, paquete "
+              "{sequence} del equipo {device})."},
+    "out.imported": {
+        "en": "{bundle_file}: imported from {device} (bundle {sequence}): {new} new, {updated} "
+              "updated, {unchanged} unchanged, {conflicting} conflicting{gaps}.",
+        "es": "{bundle_file}: importado de {device} (paquete {sequence}): {new} nuevos, {updated} "
+              "actualizados, {unchanged} sin cambios, {conflicting} en conflicto{gaps}."},
+    "out.import_gaps": {"en": "; missing earlier bundles: {sequences}",
+                        "es": "; faltan paquetes anteriores: {sequences}"},
+    "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
+                           "es": "  el cuestionario difiere del de la sede: {difference}"},
+
+    # riskmap forms import
+    "out.forms_imported": {
+        "en": "Imported {n} forms into round {round}{made} of {path}.",
+        "es": "Se importaron {n} formularios a la ronda {round}{made} de {path}."},
+    "out.new_round": {"en": " (new round)", "es": " (ronda nueva)"},
+    "out.table_problem": {"en": "line {line}, column {column}: {reason}",
+                          "es": "línea {line}, columna {column}: {reason}"},
+    "out.table_more": {"en": "and {n} more", "es": "y {n} más"},
+
+    # riskmap keys recover / passphrase; the reason a new passphrase is too weak
+    "out.passphrase_set": {
+        "en": "{path}: the new passphrase is set; the old one no longer opens it.",
+        "es": "{path}: la nueva frase de acceso quedó puesta; la anterior ya no lo abre."},
+    "out.weak_short": {"en": "use at least {n} characters",
+                       "es": "use al menos {n} caracteres"},
+    "out.weak_alike": {"en": "use more different characters",
+                       "es": "use más caracteres distintos"},
+
+    # riskmap print-form / codebook / report / data / query
+    "out.printed": {
+        "en": "Printed {copies} of questionnaire {id} {version} to {path}.",
+        "es": "Impreso en {path}: {copies} del cuestionario {id} {version}."},
+    "out.one_blank_form": {"en": "one blank form", "es": "un formulario en blanco"},
+    "out.one_numbered_form": {"en": "{n} numbered form", "es": "{n} formulario numerado"},
+    "out.numbered_forms": {"en": "{n} numbered forms", "es": "{n} formularios numerados"},
+    "out.codebook": {
+        "en": "Codebook of {n} questionnaire version(s) written to {path}.",
+        "es": "Libro de códigos de {n} versión(es) del cuestionario escrito en {path}."},
+    "out.report": {
+        "en": "Report on {forms} forms written to {path}: {files}",
+        "es": "Informe de {forms} formularios escrito en {path}: {files}"},
+    "out.fewer_than": {"en": "fewer than {n}", "es": "menos de {n}"},
+    "out.data": {
+        "en": "Data of {n} forms written to {path} ({state}): {files}",
+        "es": "Datos de {n} formularios escritos en {path} ({state}): {files}"},
+    "out.data_guarded": {
+        "en": "guard on, k = {k}: {suppressed} values suppressed, unique combinations "
+              "{before} -> {after}",
+        "es": "protección activa, k = {k}: {suppressed} valores suprimidos, combinaciones "
+              "únicas {before} -> {after}"},
+    "out.data_unguarded": {
+        "en": "guard OFF (recorded in the audit log)",
+        "es": "protección DESACTIVADA (anotado en el registro de auditoría)"},
+    "out.one_row": {"en": "(1 row)", "es": "(1 fila)"},
+    "out.rows": {"en": "({n} rows)", "es": "({n} filas)"},
+
+    # riskmap devices list|trust|revoke, questionnaire add|list|adopt
+    "out.device_row": {
+        "en": "{fingerprint}  {device}  {name}  {state} (enrolled {enrolled}; {forms} forms "
+              "at HQ keyed on it)",
+        "es": "{fingerprint}  {device}  {name}  {state} (inscrito el {enrolled}; {forms} "
+              "formularios en la sede digitados en él)"},
+    "out.device_revoked": {
+        "en": "REVOKED {revoked} by {by}: its forms are kept, marked as from a revoked device",
+        "es": "REVOCADO el {revoked} por {by}: sus formularios se conservan, marcados como de "
+              "un equipo revocado"},
+    "out.device_enrolled": {"en": "enrolled", "es": "inscrito"},
+    "out.no_bundle_yet": {"en": "(no bundle yet)", "es": "(aún sin paquetes)"},
+    "out.no_devices": {
+        "en": "No device is enrolled; enrol one with `riskmap devices trust`.",
+        "es": "No hay equipos inscritos; inscriba uno con `riskmap devices trust`."},
+    "out.enrolled": {
+        "en": "Enrolled {fingerprint}{name}: its bundles can be imported.",
+        "es": "Inscrito {fingerprint}{name}: sus paquetes se pueden importar."},
+    "out.revoked": {
+        "en": "Revoked {fingerprint}: its later bundles are refused; the {kept} forms keyed "
+              "on it stay at HQ, marked as from a revoked device.",
+        "es": "Revocado {fingerprint}: sus paquetes siguientes se rechazan; los {kept} "
+              "formularios digitados en él quedan en la sede, marcados como de un equipo "
+              "revocado."},
+    "out.note": {"en": "note: {warning}", "es": "nota: {warning}"},
+    "out.already_stored": {
+        "en": "{id} {version} is stored in {path} already; nothing changed.",
+        "es": "{id} {version} ya está guardado en {path}; no cambió nada."},
+    "out.stored": {
+        "en": "Stored {id} {version} ({n} questions) in {path}; the project still uses "
+              "{in_use}.",
+        "es": "Se guardó {id} {version} ({n} preguntas) en {path}; el proyecto sigue usando "
+              "{in_use}."},
+    "out.version_row": {"en": "{mark}  {sha}  {id} {version}  (added {added})",
+                        "es": "{mark}  {sha}  {id} {version}  (agregado el {added})"},
+    "out.adopted_mark": {"en": "adopted", "es": "adoptada"},
+    "out.adopted": {"en": "Adopted {id} {version} ({sha}) for {path}.",
+                    "es": "Se adoptó {id} {version} ({sha}) para {path}."},
+
+    # any command
+    "out.interrupted": {"en": "interrupted.", "es": "interrumpido."},
+}

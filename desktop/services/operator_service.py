@@ -1,0 +1,296 @@
+"""Operators: sign-in with a name and a PIN, roles, and who may do what.
+
+A PIN is stored only as a scrypt hash (cryptography's `Scrypt`, a random 16-byte salt, the
+cost parameters stored beside the hash so they can be raised later) and compared in
+constant time (`hmac.compare_digest`); nothing cryptographic is written here by hand.
+(`hashlib.scrypt` would need OpenSSL's `_hashlib`, which the package leaves out:
+build/package_filters.py; cryptography ships its own OpenSSL for the signing keys.) Roles:
+keyer, verifier, supervisor. Only a supervisor manages operators and changes project
+settings (`require_supervisor`); every change to an operator is an audit row written in
+the same transaction.
+
+A project with no active operator (new, or made before operators existed) enforces no
+role: the window's first sign-in creates the first supervisor, and the command line runs
+as before (HQ scripts, older projects), because until someone claims the project there is
+nobody whose rights could be checked; the team passphrase is the gate. Once a supervisor
+exists, every protected action needs one.
+
+Repeated wrong PINs slow down: after `FREE_TRIES` failures for a name, each further try
+waits twice as long as the one before (at most `MAX_WAIT` seconds); the count lives in
+this service (one window session), which is enough against guessing at the keyboard.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from ..domain.user_error import UserError
+from ..storage import audit_store, operator_store
+from ..storage.audit_store import AuditEntry
+from ..storage.clock import new_uuid, utc_now
+from ..storage.database import Database
+from ..storage.operator_store import ROLES, OperatorRow
+from .form_service import Actor
+
+__all__ = ["ROLES", "Operator", "OperatorRefused", "OperatorService", "hash_pin",
+           "may_change_settings", "may_verify", "pin_matches", "require_supervisor"]
+
+MIN_PIN = 4
+MAX_PIN = 64
+MAX_NAME = 80
+FREE_TRIES = 3
+MAX_WAIT = 60.0
+# scrypt cost: 2**14 x 8 x 1 needs 16 MB and a few tens of milliseconds per try.
+SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2 ** 14, 8, 1, 32
+
+
+class OperatorRefused(UserError, ValueError):
+    """A sign-in or an operator change was refused; the message is for the person."""
+
+
+@dataclass(frozen=True)
+class Operator:
+    """An operator as the rest of the program sees one (never the PIN hash)."""
+
+    id: str
+    name: str
+    role: str
+    active: bool = True
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor" and self.active
+
+
+def _public(row: OperatorRow) -> Operator:
+    return Operator(row.id, row.name, row.role, row.active)
+
+
+# -- PIN hashing ---------------------------------------------------------------------------
+
+def hash_pin(pin: str) -> tuple[bytes, bytes, str]:
+    """(hash, salt, parameters) of a PIN: scrypt with a fresh random salt."""
+    salt = os.urandom(16)
+    params = f"scrypt:n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P},len={SCRYPT_LEN}"
+    return _scrypt(pin, salt, params), salt, params
+
+
+def _scrypt(pin: str, salt: bytes, params: str) -> bytes:
+    scheme, _, values = params.partition(":")
+    if scheme != "scrypt":
+        raise ValueError(f"unknown PIN hash scheme {scheme!r}")
+    p = {k: int(v) for k, v in (item.split("=") for item in values.split(","))}
+    return Scrypt(salt=salt, length=p["len"], n=p["n"], r=p["r"], p=p["p"]).derive(
+        pin.encode("utf-8"))
+
+
+def pin_matches(pin: str, pin_hash: bytes, salt: bytes, params: str) -> bool:
+    """Whether `pin` is the one hashed (constant-time comparison)."""
+    return hmac.compare_digest(_scrypt(pin, salt, params), pin_hash)
+
+
+# -- who may do what -----------------------------------------------------------------------
+
+def may_change_settings(conn, actor: Actor | None) -> bool:
+    """Whether `actor` may change project settings: a signed-in active supervisor, or
+    anybody while the project has no operator (see the module docstring)."""
+    if not operator_store.has_operators(conn):
+        return True
+    operator_id = getattr(actor, "operator_id", None)
+    row = operator_store.get_operator(conn, operator_id) if operator_id else None
+    return row is not None and row.active and row.role == "supervisor"
+
+
+def may_verify(conn, actor: Actor | None) -> bool:
+    """Whether `actor` may re-key forms for verification: a signed-in active verifier or
+    supervisor, or anybody while the project has no operator."""
+    if not operator_store.has_operators(conn):
+        return True
+    operator_id = getattr(actor, "operator_id", None)
+    row = operator_store.get_operator(conn, operator_id) if operator_id else None
+    return row is not None and row.active and row.role in ("verifier", "supervisor")
+
+
+def require_supervisor(conn, actor: Actor | None) -> None:
+    """Refuse unless `may_change_settings` (the role is read from the database, not taken
+    from the actor)."""
+    if not may_change_settings(conn, actor):
+        raise OperatorRefused("operator.not_supervisor")
+
+
+# -- the service ---------------------------------------------------------------------------
+
+class OperatorService:
+    """Sign-in and operator management on one open project database."""
+
+    def __init__(self, db: Database, actor: Actor | None = None,
+                 clock: Callable[[], float] = time.monotonic):
+        self.db = db
+        self.actor = actor
+        self.clock = clock
+        self._failures: dict[str, tuple[int, float]] = {}  # name -> (count, last failure)
+
+    # -- reading --------------------------------------------------------------------------
+    def has_operators(self) -> bool:
+        """False while nobody has claimed the project (the first sign-in creates the first
+        supervisor)."""
+        return operator_store.has_operators(self.db.conn)
+
+    def operators(self) -> list[Operator]:
+        """Every operator, deactivated ones last."""
+        return [_public(r) for r in operator_store.list_operators(self.db.conn)]
+
+    def get(self, operator_id: str) -> Operator | None:
+        row = operator_store.get_operator(self.db.conn, operator_id)
+        return _public(row) if row else None
+
+    def active_names(self) -> list[str]:
+        return [r.name for r in operator_store.list_operators(self.db.conn, False)]
+
+    def may_change_settings(self) -> bool:
+        return may_change_settings(self.db.conn, self.actor)
+
+    # -- signing in -----------------------------------------------------------------------
+    def wait_seconds(self, name: str) -> float:
+        """How long `name` must wait before the next try (0 when it may try now)."""
+        count, last = self._failures.get(name.strip().casefold(), (0, 0.0))
+        if count < FREE_TRIES:
+            return 0.0
+        wait = min(MAX_WAIT, 2.0 ** (count - FREE_TRIES + 1))
+        return max(0.0, last + wait - self.clock())
+
+    def sign_in(self, name: str, pin: str) -> Operator:
+        """The active operator `name` when `pin` is theirs; one sentence otherwise (the
+        same for an unknown name and a wrong PIN)."""
+        key = name.strip().casefold()
+        wait = self.wait_seconds(name)
+        if wait > 0:
+            raise OperatorRefused("operator.wait", seconds=int(wait + 0.999))
+        row = operator_store.find_active(self.db.conn, name)
+        if row is None:
+            hash_pin(pin)  # the same work as a real check: the timing tells nothing
+            matched = False
+        else:
+            matched = pin_matches(pin, row.pin_hash, row.pin_salt, row.pin_params)
+        if not matched or row is None:
+            count = self._failures.get(key, (0, 0.0))[0] + 1
+            self._failures[key] = (count, self.clock())
+            raise OperatorRefused("operator.wrong_pin")
+        self._failures.pop(key, None)
+        return _public(row)
+
+    # -- managing -------------------------------------------------------------------------
+    def create_first_supervisor(self, name: str, pin: str, pin_again: str | None = None) -> Operator:
+        """Claim a project that has no operator yet: its first supervisor."""
+        if self.has_operators():
+            raise OperatorRefused("operator.already_claimed")
+        return self._add(name, "supervisor", pin, pin_again, check_rights=False)
+
+    def add(self, name: str, role: str, pin: str, pin_again: str | None = None) -> Operator:
+        """A new operator (supervisors only)."""
+        return self._add(name, role, pin, pin_again, check_rights=True)
+
+    def set_role(self, operator_id: str, role: str) -> Operator:
+        row = self._target(operator_id)
+        self._check_role(role)
+        if row.role == role:
+            return _public(row)
+        if row.role == "supervisor":
+            self._keep_a_supervisor(row)
+        return self._update(row, "operator_role", f"{row.role} -> {role}", role=role)
+
+    def rename(self, operator_id: str, name: str) -> Operator:
+        row = self._target(operator_id)
+        name = self._check_name(name, except_id=row.id)
+        if name == row.name:
+            return _public(row)
+        return self._update(row, "operator_rename", f"{row.name} -> {name}", name=name)
+
+    def reset_pin(self, operator_id: str, pin: str, pin_again: str | None = None) -> Operator:
+        row = self._target(operator_id)
+        self._check_pin(pin, pin_again)
+        pin_hash, salt, params = hash_pin(pin)
+        return self._update(row, "operator_pin", "PIN reset", pin_hash=pin_hash,
+                            pin_salt=salt, pin_params=params)
+
+    def deactivate(self, operator_id: str) -> Operator:
+        """The operator can no longer sign in; their forms keep their id."""
+        row = self._target(operator_id)
+        if not row.active:
+            return _public(row)
+        if row.role == "supervisor":
+            self._keep_a_supervisor(row)
+        return self._update(row, "operator_deactivate", "inactive", active=False)
+
+    # -- inside ---------------------------------------------------------------------------
+    def _add(self, name: str, role: str, pin: str, pin_again: str | None,
+             check_rights: bool) -> Operator:
+        self._check_role(role)
+        name = self._check_name(name)
+        self._check_pin(pin, pin_again)
+        pin_hash, salt, params = hash_pin(pin)
+        now = utc_now()
+        row = OperatorRow(new_uuid(), name, role, pin_hash, salt, params, True, now, now)
+        with self.db.transaction() as conn:
+            if check_rights:
+                require_supervisor(conn, self.actor)
+            elif operator_store.has_operators(conn):
+                raise OperatorRefused("operator.already_claimed")
+            if operator_store.find_active(conn, name) is not None:
+                raise OperatorRefused("operator.name_taken", name=name)
+            operator_store.insert_operator(conn, row)
+            device = self.actor.device if self.actor else ""
+            by = self.actor if check_rights and self.actor else Actor(name, device, row.id)
+            audit_store.write_audit(conn, [AuditEntry(
+                "operator_add", by.operator, by.device, question_id=row.id,
+                new=f"{name} ({role})")], now)
+        return _public(row)
+
+    def _update(self, row: OperatorRow, action: str, what: str, **columns: object) -> Operator:
+        now = utc_now()
+        with self.db.transaction() as conn:
+            require_supervisor(conn, self.actor)
+            operator_store.update_operator(conn, row.id, now, **columns)
+            audit_store.write_audit(conn, [AuditEntry(
+                action, self.actor.operator if self.actor else "?",
+                self.actor.device if self.actor else "", question_id=row.id,
+                old=row.name, new=what)], now)
+        return self.get(row.id)  # type: ignore[return-value]
+
+    def _target(self, operator_id: str) -> OperatorRow:
+        require_supervisor(self.db.conn, self.actor)
+        row = operator_store.get_operator(self.db.conn, operator_id)
+        if row is None:
+            raise OperatorRefused("operator.unknown")
+        return row
+
+    def _keep_a_supervisor(self, row: OperatorRow) -> None:
+        if row.active and operator_store.count_active_supervisors(self.db.conn) <= 1:
+            raise OperatorRefused("operator.last_supervisor", name=row.name)
+
+    @staticmethod
+    def _check_role(role: str) -> None:
+        if role not in ROLES:
+            raise OperatorRefused("operator.bad_role", role=role)
+
+    def _check_name(self, name: str, except_id: str | None = None) -> str:
+        name = " ".join(name.split())
+        if not name or len(name) > MAX_NAME:
+            raise OperatorRefused("operator.name_needed", n=MAX_NAME)
+        other = operator_store.find_active(self.db.conn, name)
+        if other is not None and other.id != except_id:
+            raise OperatorRefused("operator.name_taken", name=name)
+        return name
+
+    @staticmethod
+    def _check_pin(pin: str, pin_again: str | None) -> None:
+        if not (MIN_PIN <= len(pin) <= MAX_PIN) or pin.strip() != pin:
+            raise OperatorRefused("operator.short_pin", n=MIN_PIN, most=MAX_PIN)
+        if pin_again is not None and pin_again != pin:
+            raise OperatorRefused("operator.pins_differ")

@@ -1,0 +1,147 @@
+"""What the commands print when they succeed exists in Spanish: with RISKMAP_LANG=es the main
+commands say their success line from `domain/command_messages.py` in Spanish, a refused
+forms table lists its rows in Spanish, and a weak passphrase says why in Spanish; the
+catalogue is complete in both languages and every key the commands use is in it."""
+
+from __future__ import annotations
+
+import csv
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.demo_forms import generate_forms
+from desktop.domain.form_table import FORM_NUMBER
+from desktop.domain.questionnaire_loader import load_questionnaire
+from desktop.resources import default_questionnaire_path
+from desktop.domain.command_messages import COMMAND_MESSAGES
+from desktop.domain.error_messages import CATALOGUE
+
+PACKAGE = Path(__file__).resolve().parents[1] / "desktop"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(COMMAND_MESSAGES))
+def test_every_line_exists_in_both_languages_with_the_same_fields(key):
+    texts = COMMAND_MESSAGES[key]
+    assert set(texts) == {"en", "es"}
+    assert texts["en"].strip() and texts["es"].strip() and texts["en"] != texts["es"]
+    assert _fields(texts["en"]) == _fields(texts["es"])
+    assert key.startswith("out.") and key not in CATALOGUE
+
+
+def test_every_line_the_code_says_is_in_the_catalogue():
+    pattern = re.compile(r'(?:say|line|error_message)\(\s*"(out\.[a-z_]+)"')
+    keys = {key for path in PACKAGE.rglob("*.py")
+            for key in pattern.findall(path.read_text(encoding="utf-8"))}
+    assert len(keys) > 40 and keys <= set(COMMAND_MESSAGES), keys - set(COMMAND_MESSAGES)
+
+
+def _pattern(key: str, lang: str = "es") -> re.Pattern:
+    """The line `key` in `lang` with any value in each field."""
+    parts = [re.escape(literal) + (".*?" if name else "")
+             for literal, name, _, _ in string.Formatter().parse(COMMAND_MESSAGES[key][lang])]
+    return re.compile("".join(parts))
+
+
+def _said(capsys, argv: list[str], *keys: str, code: int = 0) -> str:
+    """Run a command; each of `keys` must be a whole line of its stdout, in Spanish."""
+    assert main(argv) == code
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    for key in keys:
+        assert any(_pattern(key).fullmatch(line) for line in lines), (key, out)
+        assert not any(_pattern(key, "en").fullmatch(line) for line in lines), (key, out)
+    return out
+
+
+@pytest.fixture
+def spanish(monkeypatch):
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # RISKMAP_LANG comes first
+
+
+def test_the_main_commands_succeed_in_spanish(spanish, tmp_path, capsys):
+    db, hq, keys, out = (tmp_path / "field.db", tmp_path / "hq.db", tmp_path / "keys",
+                         tmp_path / "out")
+    _said(capsys, ["init", "--db", str(db)], "out.created")
+    _said(capsys, ["demo", "--db", str(db), "--n", "12"], "out.demo")
+    text = _said(capsys, ["check", "--db", str(db)], "out.check_database", "out.check_forms",
+                 "out.check_schema", "out.check_result")
+    assert "resultado:          CORRECTO" in text
+    _said(capsys, ["keys", "hq-init", "--out", str(keys)], "out.hq_identity",
+          "out.hq_recipient")
+    text = _said(capsys, ["keys", "device"], "out.device_id", "out.fingerprint",
+                 "out.enrol_with")
+    fingerprint = text.split("huella:")[1].splitlines()[0].strip()
+    out.mkdir()
+    _said(capsys, ["export", "--db", str(db), "--to", str(keys / "hq-recipient.txt"),
+                   "--out", str(out)], "out.exported")
+    _said(capsys, ["devices", "trust", "--db", str(hq), fingerprint, "--name", "Equipo A"],
+          "out.enrolled")
+    _said(capsys, ["devices", "list", "--db", str(hq)], "out.device_row")
+    (bundle,) = out.iterdir()
+    _said(capsys, ["import", "--db", str(hq), "--identity", str(keys / "hq-identity.txt"),
+                   str(bundle)], "out.imported")
+    replay = _said(capsys, ["import", "--db", str(hq), "--identity",
+                            str(keys / "hq-identity.txt"), str(bundle)])
+    assert CATALOGUE["bundle.replay"]["es"] in replay
+    _said(capsys, ["devices", "revoke", "--db", str(hq), fingerprint], "out.revoked")
+    _said(capsys, ["questionnaire", "list", "--db", str(db)], "out.version_row")
+    data = tmp_path / "data"
+    _said(capsys, ["data", "--db", str(db), "--out", str(data), "--format", "csv", "--k",
+                   "2"], "out.data")
+    text = _said(capsys, ["query", "--db", str(db), "SELECT COUNT(*) AS n FROM response"],
+                 "out.one_row")
+    _said(capsys, ["codebook", "--db", str(db), "--out", str(tmp_path / "book.csv")],
+          "out.codebook")
+    text = _said(capsys, ["print-form", "--db", str(db), "--out",
+                          str(tmp_path / "form.pdf")], "out.printed")
+    assert ": un formulario en blanco del cuestionario " in text
+
+
+def test_forms_import_and_passphrase_in_spanish(spanish, tmp_path, capsys):
+    db = tmp_path / "p.db"
+    assert main(["init", "--db", str(db)]) == 0
+    capsys.readouterr()
+    table = tmp_path / "forms.csv"
+    q = load_questionnaire(default_questionnaire_path())
+    with open(table, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([FORM_NUMBER, *q.question_ids()])
+        for form in generate_forms(q, 3, seed=2):
+            writer.writerow([form.form_number,
+                             *(form.answers.get(name, "") for name in q.question_ids())])
+    text = _said(capsys, ["forms", "import", "--db", str(db), "--round", "R1", str(table)],
+                 "out.forms_imported")
+    assert "a la ronda 'R1' (ronda nueva) de " in text
+    bad = tmp_path / "bad.csv"
+    bad.write_text("form_number,shift\n" + "".join(f"{n},7\n" for n in range(1, 81)),
+                   encoding="utf-8")
+    assert main(["forms", "import", "--db", str(db), "--round", "R1", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith("  línea 2, columna ") and re.fullmatch(r"  y \d+ más", err[-1])
+    assert not any(" line " in text or text.startswith("  line") for text in err)
+    new = tmp_path / "new.txt"
+    new.write_text("short\n", encoding="utf-8")
+    assert main(["keys", "passphrase", "--db", str(db), "--new-passphrase-file",
+                 str(new)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("riskmap: La nueva frase de acceso es demasiado débil: use al menos")
+    new.write_text("a different team passphrase\n", encoding="utf-8")
+    _said(capsys, ["keys", "passphrase", "--db", str(db), "--new-passphrase-file", str(new)],
+          "out.passphrase_set")
+
+
+def test_english_stays_the_default(monkeypatch, tmp_path, capsys):
+    for name in ("RISKMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    db = tmp_path / "p.db"
+    assert main(["init", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith(f"Created {db} with questionnaire ")
