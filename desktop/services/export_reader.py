@@ -7,7 +7,7 @@ reader walks the snapshot's forms in uuid order and cuts them into parts of `per
 forms; at the end of each part it reads that part's audit rows. Everything arrives through
 a small bounded queue, in order, as events:
 
-    ("forms", [row, ...])   rows of bundle_store.iter_form_texts
+    ("forms", [row, ...])   rows of storage/export_rows.iter_form_rows (in uuid order)
     ("audit", [line, ...])  audit.jsonl lines of the part just read
     ("end", high)           the part is complete; `high` is the first uuid of the next
                             part (None after the last part)
@@ -24,7 +24,7 @@ import sqlite3
 import threading
 from typing import Iterator
 
-from ..storage import bundle_store, series_store
+from ..storage import export_rows, series_store
 
 FORMS, AUDIT, END = "forms", "audit", "end"
 _ERROR, _DONE = "error", "done"
@@ -97,12 +97,18 @@ class PartReader:
                 pass
 
     def _read(self) -> None:
-        cursor = bundle_store.iter_form_texts(self._conn, changed_only=self._changed_only)
+        cursor = export_rows.iter_form_rows(self._conn, self._changed_only)
         low, in_part, first = None, 0, True
+        previous = ""
         while True:
             rows = cursor.fetchmany(CHUNK)
             if not rows:
                 break
+            # Parts and their audit rows are cut by uuid ranges: the order must hold.
+            uuids = [row[0] for row in rows]
+            if not (previous < uuids[0] and all(map(str.__lt__, uuids, uuids[1:]))):
+                raise RuntimeError("export rows are not in uuid order")
+            previous = uuids[-1]
             while rows:
                 room = self._per_part - in_part
                 if room == 0:  # the part is full: its audit rows, then the next part

@@ -116,3 +116,24 @@ def test_an_incremental_export_with_bases_matches_too(tmp_path, field_key, hq_ke
     result = export_bundle(path, field_key, [hq_keys.recipient], out)
     assert result.forms == 2
     _same_members(_members(result.path, hq_keys), reference)
+
+
+def test_streamed_rows_are_the_rows_of_the_grouped_query(tmp_path, field_key, hq_keys):
+    from desktop.storage import export_rows
+    path = tmp_path / "field.db"
+    project = _awkward_project(path)
+    try:
+        conn = project.db.conn
+        for changed_only in (False, True):
+            assert (export_rows.iter_form_rows(conn, changed_only).fetchall()
+                    == bundle_store.iter_form_texts(conn, changed_only).fetchall())
+        out = tmp_path / "out"
+        out.mkdir()
+        project.close()
+        export_bundle(path, field_key, [hq_keys.recipient], out, full=True)
+        project = Project.open(path)
+        conn = project.db.conn  # now with export marks (the base of each form)
+        assert (export_rows.iter_form_rows(conn, False).fetchall()
+                == bundle_store.iter_form_texts(conn, False).fetchall())
+    finally:
+        project.close()
