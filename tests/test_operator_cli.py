@@ -107,6 +107,8 @@ def test_spanish_refusal(claimed, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("RISKMAP_LANG", "es")
     assert main(_no_guard(claimed, tmp_path / "raw")) == 2
     assert "necesita un supervisor" in capsys.readouterr().err
+    assert main(["operators", "list", "--db", str(claimed)]) == 0
+    assert "Kim\tkeyer\tactivo\t" in capsys.readouterr().out
 
 
 def test_an_encrypted_project_checks_the_pin_too(tmp_path, capsys, monkeypatch):

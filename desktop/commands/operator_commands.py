@@ -19,7 +19,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, line, say
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -167,10 +167,10 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for op in operators:
-        print(f"{op.name}\t{op.role}\t{'active' if op.active else 'deactivated'}\t{op.id}")
+        state = line("out.operator_active") if op.active else line("out.operator_inactive")
+        print(f"{op.name}\t{op.role}\t{state}\t{op.id}")  # a table row, roles as --role
     if not operators:
-        print("No operators yet; the first `riskmap operators add` (or the first sign-in in "
-              "the window) makes the supervisor.")
+        say("out.no_operators")
     return 0
 
 
@@ -184,7 +184,7 @@ def run_add(args: argparse.Namespace) -> int:
             added = service.create_first_supervisor(args.name, pin)
     finally:
         db.close()
-    print(f"Added {added.name} ({added.role}).")
+    say("out.operator_added", name=added.name, role=added.role)
     return 0
 
 
@@ -194,7 +194,7 @@ def run_role(args: argparse.Namespace) -> int:
         changed = service.set_role(_named(service, args.name), args.role)
     finally:
         db.close()
-    print(f"{changed.name} is now {changed.role}.")
+    say("out.operator_role", name=changed.name, role=changed.role)
     return 0
 
 
@@ -205,7 +205,7 @@ def run_reset(args: argparse.Namespace) -> int:
         changed = service.reset_pin(_named(service, args.name), pin)
     finally:
         db.close()
-    print(f"{changed.name} has a new PIN.")
+    say("out.operator_pin", name=changed.name)
     return 0
 
 
@@ -215,5 +215,5 @@ def run_deactivate(args: argparse.Namespace) -> int:
         changed = service.deactivate(_named(service, args.name))
     finally:
         db.close()
-    print(f"{changed.name} can no longer sign in; their forms keep their operator id.")
+    say("out.operator_deactivated", name=changed.name)
     return 0

@@ -168,6 +168,23 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.adopted": {"en": "Adopted {id} {version} ({sha}) for {path}.",
                     "es": "Se adoptó {id} {version} ({sha}) para {path}."},
 
+    # riskmap operators (commands/operator_commands.py); roles stay as --role spells them
+    "out.operator_active": {"en": "active", "es": "activo"},
+    "out.operator_inactive": {"en": "deactivated", "es": "desactivado"},
+    "out.no_operators": {
+        "en": "No operators yet; the first `riskmap operators add` (or the first sign-in in "
+              "the window) makes the supervisor.",
+        "es": "Todavía no hay operadores; el primer `riskmap operators add` (o el primer "
+              "inicio de sesión en la ventana) crea el supervisor."},
+    "out.operator_added": {"en": "Added {name} ({role}).",
+                           "es": "Se agregó a {name} ({role})."},
+    "out.operator_role": {"en": "{name} is now {role}.", "es": "{name} ahora es {role}."},
+    "out.operator_pin": {"en": "{name} has a new PIN.", "es": "{name} tiene un PIN nuevo."},
+    "out.operator_deactivated": {
+        "en": "{name} can no longer sign in; their forms keep their operator id.",
+        "es": "{name} ya no puede iniciar sesión; sus formularios conservan su id de "
+              "operador."},
+
     # any command
     "out.interrupted": {"en": "interrupted.", "es": "interrumpido."},
 }
