@@ -149,7 +149,7 @@ def _create_triggers(conn) -> None:
 def _import_cost(table: BenchTable, folder: Path) -> None:
     """Import the same 100k-form bundle into an empty HQ database with and without the
     v7 triggers."""
-    from desktop.bundle.device_key import load_or_create_device_key
+    from desktop.services.device_identity import project_device_key
     from desktop.services.device_service import trust_device
     from desktop.services.export_service import export_bundle
     from desktop.services.import_service import import_bundles
@@ -157,8 +157,8 @@ def _import_cost(table: BenchTable, folder: Path) -> None:
     from desktop.storage.database import Database
 
     keys = hq_init(folder / "keys")
-    device = load_or_create_device_key(folder / "device")
     field = fresh_copy(demo_database(N), folder / "field")
+    device = project_device_key(field)
     out = folder / "out"
     out.mkdir()
     bundle = export_bundle(field, device, [keys.recipient], out, full=True).path

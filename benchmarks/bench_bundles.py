@@ -46,7 +46,7 @@ def _door_checks_off():
 
 def run(table) -> None:
     from desktop.bundle import age_crypto
-    from desktop.bundle.device_key import load_or_create_device_key
+    from desktop.services.device_identity import project_device_key
     from desktop.services.export_service import export_bundle
     from desktop.services.import_service import import_bundles
     from desktop.services.keys_service import hq_init
@@ -55,8 +55,8 @@ def run(table) -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-bundles-"))
     try:
         keys = hq_init(work / "keys")
-        device = load_or_create_device_key(work / "device")
         field_db = fresh_copy(source, work / "field")
+        device = project_device_key(field_db)
         out = work / "out"
         out.mkdir()
         result = {}

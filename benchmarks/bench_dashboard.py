@@ -24,7 +24,6 @@ def run(table: BenchTable) -> None:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.services.analysis_service import analysis_for
     from desktop.services.project import Project
     from desktop.ui.app_context import AppContext
@@ -53,7 +52,7 @@ def run(table: BenchTable) -> None:
                   "pandas groupby of 1 risk by post", baseline, "<= 150 ms")
 
         with tempfile.TemporaryDirectory() as folder:
-            context = AppContext(project, load_or_create_device_key(Path(folder)),
+            context = AppContext(project, 
                                  operator="BE", runner=SynchronousRunner())
             view = DashboardView(context)
             view.resize(1366, 720)

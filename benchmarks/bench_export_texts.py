@@ -18,15 +18,15 @@ N = 100_000
 
 def run(table: BenchTable) -> None:
     from desktop.bundle.bundle_writer import BundleWriter
-    from desktop.bundle.device_key import load_or_create_device_key
+    from desktop.services.device_identity import project_device_key
     from desktop.services.export_service import export_bundle
     from desktop.services.keys_service import hq_init
 
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
         keys = hq_init(work / "keys")
-        device = load_or_create_device_key(work / "device")
         field = fresh_copy(demo_database(N), work / "field")
+        device = project_device_key(field)
         wall, cpu = {}, {}
         fast = BundleWriter.add_form_texts
         for label in ("general", "fast", "general again", "fast again"):

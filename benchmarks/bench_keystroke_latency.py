@@ -30,7 +30,6 @@ def run(table: BenchTable) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.domain.demo_forms import generate_forms
     from desktop.services.project import Project
     from desktop.ui.app_context import AppContext
@@ -52,7 +51,7 @@ def run(table: BenchTable) -> None:
     try:
         project = Project.open(fresh_copy(demo_database(N), folder))
         round_ = project.create_round("Keys", target_count=FORMS, form_min=1, form_max=FORMS)
-        context = AppContext(project, load_or_create_device_key(folder), operator="BE",
+        context = AppContext(project, operator="BE",
                              runner=SynchronousRunner())
         context.set_round(round_.uuid)
         view = EntryView(context)

@@ -20,7 +20,6 @@ def run(table: BenchTable) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.domain.demo_forms import generate_forms
     from desktop.domain.form_rules import applicable
     from desktop.services.project import Project
@@ -32,7 +31,7 @@ def run(table: BenchTable) -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Project.open(Path(folder) / "keys.db")
         round_ = project.create_round("Bench", target_count=FORMS)
-        context = AppContext(project, load_or_create_device_key(Path(folder)), operator="BE",
+        context = AppContext(project, operator="BE",
                              runner=SynchronousRunner())
         context.set_round(round_.uuid)
         view = EntryView(context)

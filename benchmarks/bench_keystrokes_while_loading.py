@@ -54,7 +54,6 @@ def run(table: BenchTable) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.services.project import Project
     from desktop.ui.app_context import AppContext
     from desktop.ui.background import BackgroundRunner
@@ -65,7 +64,7 @@ def run(table: BenchTable) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = fresh_copy(cached, Path(folder) / "db")
         project = Project.open(path)
-        context = AppContext(project, load_or_create_device_key(Path(folder)), operator="BE",
+        context = AppContext(project, operator="BE",
                              runner=BackgroundRunner())
         context.set_round(project.rounds()[0].uuid)
         window = MainWindow(context, QSettings(str(Path(folder) / "s.ini"),

@@ -17,7 +17,6 @@ def run(table: BenchTable) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.services.project import Project
     from desktop.ui.app_context import AppContext
     from desktop.ui.records_view import RecordsView
@@ -25,7 +24,7 @@ def run(table: BenchTable) -> None:
     app = QApplication.instance() or QApplication([])
     project = Project.open(demo_database(100_000))
     with tempfile.TemporaryDirectory() as folder:
-        context = AppContext(project, load_or_create_device_key(Path(folder)), operator="BE")
+        context = AppContext(project, operator="BE")
         views: list[RecordsView] = []
 
         def open_view() -> None:

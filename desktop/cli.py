@@ -94,8 +94,7 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
         log.error("command %s failed unexpectedly", command, exc_info=exc)
         error = UserError("unexpected", log=log_path())
     else:
-        log.warning("command %s: %s (%s)", command, error.in_language("en"),
-                    error.detail or f"{type(exc).__name__}: {exc}")
+        log.warning("command %s: %s", command, error.log_text())
     print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
     return 2
 

@@ -128,8 +128,6 @@ class SelfTest:
         return "Spanish sorting and case mapping"
 
     def database(self) -> str:
-        from .bundle.device_key import load_or_create_device_key
-        from .services.paths import user_data_dir
         from .services import db_keys
         from .services.project import Project
         from .ui.app_context import AppContext
@@ -144,13 +142,13 @@ class SelfTest:
             raise AssertionError("the project database is not encrypted")
         round_ = project.create_round("Selftest", institution="Selftest", place="Selftest",
                                       target_count=10, form_min=1, form_max=100)
-        key = load_or_create_device_key(user_data_dir())
+        key = project.device_key  # inside the encrypted project, never in the user folder
         # The first sign-in makes the supervisor; signing in checks the PIN's scrypt hash
         # (cryptography's Scrypt must be in the package).
         from .services.operator_service import OperatorService
         OperatorService(project.db).create_first_supervisor("SELFTEST", SELFTEST_PIN)
         operator = OperatorService(project.db).sign_in("selftest", SELFTEST_PIN)
-        self.context = AppContext(project, key, lang="es", runner=SynchronousRunner())
+        self.context = AppContext(project, lang="es", runner=SynchronousRunner())
         self.context.sign_in(operator)
         self.context.set_round(round_.uuid)
         return (f"{self.field_db.name} (SQLCipher), device {key.device_id}, signed in as "

@@ -10,7 +10,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.bundle.device_key import load_or_create_device_key  # noqa: E402
 from desktop.domain.questionnaire_loader import load_questionnaire  # noqa: E402
 from desktop.resources import default_questionnaire_path  # noqa: E402
 from desktop.services.demo_service import fill_demo  # noqa: E402
@@ -79,8 +78,9 @@ def demo_project(tmp_path):
 
 
 @pytest.fixture
-def device_key(scratch_home):
-    return load_or_create_device_key(scratch_home)
+def device_key(project):
+    """The device key of the `project` fixture (kept inside its database)."""
+    return project.device_key
 
 
 @pytest.fixture

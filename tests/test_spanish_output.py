@@ -77,7 +77,7 @@ def test_the_main_commands_succeed_in_spanish(spanish, tmp_path, capsys):
     assert "resultado:          CORRECTO" in text
     _said(capsys, ["keys", "hq-init", "--out", str(keys)], "out.hq_identity",
           "out.hq_recipient")
-    text = _said(capsys, ["keys", "device"], "out.device_id", "out.fingerprint",
+    text = _said(capsys, ["keys", "device", "--db", str(db)], "out.device_id", "out.fingerprint",
                  "out.enrol_with")
     fingerprint = text.split("huella:")[1].splitlines()[0].strip()
     out.mkdir()

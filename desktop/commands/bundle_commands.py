@@ -15,10 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     hq_init = keys_sub.add_parser("hq-init", help="make the HQ age identity and recipient")
     hq_init.add_argument("--out", required=True, type=Path, help="folder for the key files")
     hq_init.set_defaults(run=run_hq_init)
-    device = keys_sub.add_parser("device", help="this laptop's device id and fingerprint "
-                                 "(for HQ to enrol it)")
-    device.add_argument("--db", type=Path, help="the project (reserved: the key is kept in "
-                        "the user data folder today)")
+    device = keys_sub.add_parser("device", help="the device id and fingerprint of this "
+                                 "laptop's copy of a project (for HQ to enrol it)")
+    device.add_argument("--db", required=True, type=Path,
+                        help="the project (its device key is kept inside its database)")
     device.set_defaults(run=run_keys_device)
 
     export = subparsers.add_parser("export", help="write an encrypted, signed bundle for HQ")
@@ -50,9 +50,10 @@ def run_hq_init(args: argparse.Namespace) -> int:
 
 
 def run_keys_device(args: argparse.Namespace) -> int:
-    from ..bundle.device_key import load_or_create_device_key
-    from ..services.paths import user_data_dir
-    key = load_or_create_device_key(user_data_dir())
+    from ..services.device_identity import project_device_key
+    if not args.db.exists():
+        raise CommandError("db_missing", path=args.db)
+    key = project_device_key(args.db)  # a project without a key gets (or takes over) one
     say("out.device_id", value=key.device_id)
     say("out.fingerprint", value=key.fingerprint)
     say("out.enrol_with", fingerprint=key.fingerprint)
@@ -60,16 +61,15 @@ def run_keys_device(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..bundle.device_key import load_or_create_device_key
     from ..bundle.errors import BundleError
     from ..services.export_service import ExportRefused, export_bundle
     from ..services.keys_service import recipients_from_argument
-    from ..services.paths import user_data_dir
+    from ..services.device_identity import project_device_key
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
     try:
         recipients = [r for value in args.to for r in recipients_from_argument(value)]
-        key = load_or_create_device_key(user_data_dir())
+        key = project_device_key(args.db)  # the project's own, kept inside it
         result = export_bundle(args.db, key, recipients, args.out, full=args.all)
     except (BundleError, ExportRefused) as exc:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc

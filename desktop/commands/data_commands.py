@@ -63,7 +63,7 @@ def run_data(args: argparse.Namespace) -> int:
     formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip())
     request = DataRequest(formats=formats, round_name=args.round, lang=args.lang, k=args.k,
                           include_text=args.include_text, guard=not args.no_guard)
-    operator, device = _who() if args.no_guard else ("", "")
+    operator, device = _who(args.db) if args.no_guard else ("", "")
     if getattr(args, "signed_in", None) is not None:  # the supervisor who allowed it
         operator = args.signed_in.name
     # A DataRefused is a UserError: the command line shows it in the user's language.
@@ -77,17 +77,17 @@ def run_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _who() -> tuple[str, str]:
-    """The person (system user) and this laptop's device id, for the audit row."""
+def _who(db: Path) -> tuple[str, str]:
+    """The person (system user) and the device id of this laptop's copy of the project,
+    for the audit row."""
     import getpass
 
-    from ..bundle.device_key import load_or_create_device_key
-    from ..services.paths import user_data_dir
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name: the audit row says so
         user = "?"
-    return user, load_or_create_device_key(user_data_dir()).device_id
+    from ..services.device_identity import project_device_key
+    return user, project_device_key(db).device_id
 
 
 def run_query(args: argparse.Namespace) -> int:

@@ -25,11 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_forms_import(args: argparse.Namespace) -> int:
-    from ..bundle.device_key import load_or_create_device_key
     from ..domain.user_error import user_language
     from ..services.form_service import Actor
     from ..services.form_table_import import FormTableRefused, import_form_table
-    from ..services.paths import user_data_dir
     from ..services.project import Project
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
@@ -38,9 +36,9 @@ def run_forms_import(args: argparse.Namespace) -> int:
     operator = args.operator.strip()
     if not operator:
         raise CommandError("operator_missing")
-    device = load_or_create_device_key(user_data_dir()).device_id
     project = Project.open(args.db)
     try:
+        device = project.device_key.device_id
         result = import_form_table(project, args.round, args.file, Actor(operator, device),
                                    lang=user_language())
     except FormTableRefused as exc:

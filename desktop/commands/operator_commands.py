@@ -134,16 +134,15 @@ def _read_secret(path: Path | None, var: str) -> str:
 
 
 def _service(args: argparse.Namespace):
-    from ..bundle.device_key import load_or_create_device_key
+    from ..services.device_identity import project_device_key
     from ..services.form_service import Actor
     from ..services.operator_service import OperatorService
-    from ..services.paths import user_data_dir
     from ..services.workspace import open_database
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
+    device = project_device_key(args.db).device_id  # this laptop's copy of the project
     db = open_database(args.db)
     signed_in = getattr(args, "signed_in", None)
-    device = load_or_create_device_key(user_data_dir()).device_id
     actor = Actor(signed_in.name, device, signed_in.id) if signed_in else Actor("cli", device)
     return db, OperatorService(db, actor)
 

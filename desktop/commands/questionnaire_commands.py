@@ -36,9 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from ..bundle.device_key import load_or_create_device_key
     from ..services.form_service import Actor
-    from ..services.paths import user_data_dir
     from ..services.project import Project
     from ..services.questionnaire_service import add_questionnaire, read_questionnaire_file
     if not args.db.exists():
@@ -48,7 +46,7 @@ def run_add(args: argparse.Namespace) -> int:
     read_questionnaire_file(args.file)  # every problem reported before the project opens
     project = Project.open(args.db)
     try:
-        device = load_or_create_device_key(user_data_dir()).device_id
+        device = project.device_key.device_id
         result = add_questionnaire(project, args.file, Actor(args.operator, device))
         in_use = project.questionnaire
     finally:

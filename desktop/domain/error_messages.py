@@ -91,6 +91,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "db_no_questionnaire": {
         "en": "{path} has no questionnaire; it is not a RiskMap project.",
         "es": "{path} no tiene cuestionario; no es un proyecto de RiskMap."},
+    "db_no_device_key": {
+        "en": "{path} has no device key yet; open it once for writing (in the program or with "
+              "`riskmap keys device --db`) and try again.",
+        "es": "{path} aún no tiene clave de dispositivo; ábralo una vez con permiso de "
+              "escritura (en el programa o con `riskmap keys device --db`) e intente de nuevo."},
     "questionnaire_bad": {
         "en": "{problem} ({n} problem(s) in the questionnaire; fix the file and try again)",
         "es": "{problem} ({n} problema(s) en el cuestionario; corrija el archivo e intente "
@@ -137,9 +142,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Devices, questionnaire versions, data files, form tables (services' refusals).
     "device.bad_fingerprint": {
         "en": "'{text}' is not a device fingerprint (8 groups of 4 hex digits, as "
-              "`riskmap keys device` prints it on the laptop).",
+              "`riskmap keys device --db` prints it on the laptop).",
         "es": "'{text}' no es una huella de dispositivo (8 grupos de 4 dígitos hexadecimales, "
-              "como la muestra `riskmap keys device` en la laptop)."},
+              "como la muestra `riskmap keys device --db` en la laptop)."},
     "device.already_enrolled": {
         "en": "The device {device} is already enrolled; nothing was changed.",
         "es": "El dispositivo {device} ya está registrado; no se cambió nada."},

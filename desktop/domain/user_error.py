@@ -81,6 +81,13 @@ class UserError(Exception):
         self.detail = detail
         super().__init__(self.in_language("en"), *args)
 
+    def log_text(self) -> str:
+        """What the log file may say about this failure: its catalogue key (or class) and the
+        technical detail, never the sentence, whose fields may hold a value someone typed
+        (an answer, a comment, a name: the log never holds those)."""
+        what = self.key or type(self).__name__
+        return f"{what} ({self.detail})" if self.detail else what
+
     def in_language(self, lang: str | None = None) -> str:
         """The one sentence to show, in `lang` (the user's language by default)."""
         if self.text or self.key is None or _texts(self.key) is None:

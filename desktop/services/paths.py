@@ -1,4 +1,5 @@
-"""Per-user folders (platformdirs): where the default database and the device key live.
+"""Per-user folders (platformdirs): where the default database and the log live (the device
+key lives inside each project database).
 
 `RISKMAP_HOME` overrides the data folder (tests, the self-test, portable use).
 """

@@ -26,6 +26,7 @@ from ..storage.round_store import Round
 from ..storage.settings_store import DEFAULT_MIN_N
 
 if TYPE_CHECKING:  # the services import this module; import them lazily below
+    from ..bundle.device_key import DeviceKey
     from .analysis_service import AnalysisService
     from .conflict_service import ConflictService
     from .form_service import Actor, FormService
@@ -84,6 +85,7 @@ class Workspace:
         self._subscribers: list[Subscriber] = []
         self._settings: ProjectSettings | None = None
         self._versions: dict[str, Questionnaire] = {}  # stored versions, parsed once
+        self._device_key: "DeviceKey | None" = None
         # Who is working (operator, device): settings changes are audited in their name.
         self.actor: "Actor | None" = None
 
@@ -92,12 +94,16 @@ class Workspace:
     @classmethod
     def open(cls, path: str | Path | DatabaseLocator,
              questionnaire_path: str | Path | None = None,
-             check_same_thread: bool = True, read_only: bool = False) -> "Workspace":
+             check_same_thread: bool = True, read_only: bool = False,
+             legacy_key_folder: str | Path | None = None) -> "Workspace":
         """Open or create a project database (a path or a `DatabaseLocator`). A new one gets
-        `questionnaire_path` (or the default instrument); an existing one keeps its
-        adopted questionnaire (a stored setting that only an explicit, audited act changes;
-        see questionnaire_service.py), or for an older project the newest stored one.
-        `read_only` opens an existing project for inspection and never writes."""
+        `questionnaire_path` (or the default instrument) and a fresh device key; an existing
+        one keeps its adopted questionnaire (a stored setting that only an explicit, audited
+        act changes; see questionnaire_service.py), or for an older project the newest
+        stored one, and gets its device key if it has none (services/device_identity.py:
+        the plaintext key an older version kept in `legacy_key_folder`, by default the user
+        data folder, moves in). `read_only` opens an existing project for inspection and
+        never writes."""
         locator = DatabaseLocator.of(path)
         _refuse_locked(locator)
         if read_only:
@@ -112,7 +118,9 @@ class Workspace:
         def store_loaded(conn) -> None:
             questionnaire_store.store_questionnaire(
                 conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
+            device_identity.create_device_key(conn)  # a new project never takes a legacy key
 
+        from . import device_identity
         db = Database.open(locator, check_same_thread=check_same_thread,
                            on_create=store_loaded if loaded is not None else None)
         try:
@@ -128,10 +136,16 @@ class Workspace:
                 questionnaire = parse_questionnaire(text, source=str(locator.path))
             else:
                 raise DatabaseError("db_no_questionnaire", path=locator.path)
+            if legacy_key_folder is None:
+                from .paths import user_data_dir
+                legacy_key_folder = user_data_dir()
+            device_key = device_identity.ensure_device_key(db, legacy_key_folder)
         except Exception:
             db.close()
             raise
-        return cls(db, questionnaire)
+        workspace = cls(db, questionnaire)
+        workspace._device_key = device_key
+        return workspace
 
     @classmethod
     def _open_read_only(cls, locator: DatabaseLocator, check_same_thread: bool) -> "Workspace":
@@ -170,6 +184,18 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def device_key(self) -> "DeviceKey":
+        """This laptop's device key for the project (kept inside its database): its id names
+        the forms and audit rows written here, its key signs the project's bundles."""
+        if self._device_key is None:
+            from .device_identity import stored_device_key
+            key = stored_device_key(self.db.conn)
+            if key is None:  # only a project opened read-only can lack one
+                raise DatabaseError("db_no_device_key", path=self.path)
+            self._device_key = key
+        return self._device_key
 
     # -- changes ---------------------------------------------------------------------------
 

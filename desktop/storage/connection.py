@@ -36,6 +36,10 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    # SQLite's temporary tables and sort spills stay in memory, never in a plaintext file
+    # in the system temp folder (sqlcipher3 is built with SQLITE_TEMP_STORE=2, which this
+    # makes explicit for any build).
+    "PRAGMA temp_store=MEMORY",
 )
 
 

@@ -279,6 +279,21 @@ CREATE UNIQUE INDEX operator_active_name ON operator(lower(name)) WHERE active =
 ALTER TABLE response ADD COLUMN operator_id TEXT;
 """
 
+# V8_DEVICE_SECRET (issue 10): the project's device key lives inside the (encrypted)
+# database, so a copied user folder signs nothing. One row: the device id that names this
+# laptop's copy of the project, its Ed25519 private key as PKCS#8 DER, and where it came
+# from ('created' here, or 'imported' from the plaintext device_key.pem of an older
+# version). Written by storage/device_secret_store.py, never exported in a bundle.
+V8_DEVICE_SECRET = """
+CREATE TABLE device_secret (
+    slot INTEGER PRIMARY KEY CHECK (slot = 1),
+    device_id TEXT NOT NULL,
+    private_key BLOB NOT NULL,
+    created TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('created', 'imported'))
+);
+"""
+
 # Bundle series (issue 14): the parts of a series HQ has imported, and the audit rows of
 # those parts, held until the series is complete and its chain can be checked as a whole
 # (services/bundle_series.py, docs/bundles.md "Series").
@@ -312,7 +327,8 @@ CREATE TABLE series_audit (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS, V11_SERIES]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
+                         V8_DEVICE_SECRET, V11_SERIES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

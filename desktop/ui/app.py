@@ -14,9 +14,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME
-from ..bundle.device_key import load_or_create_device_key
 from ..resources import icons_dir
-from ..services.paths import default_database_path, is_demo_database, user_data_dir
+from ..services.paths import default_database_path, is_demo_database
 from .app_context import AppContext
 from .database_actions import LAST_KEY
 from .main_window import MainWindow
@@ -69,7 +68,7 @@ def run_app(db_path: str | None = None) -> int:
         project = open_project(None, default_database_path(), given)
     if project is None:
         return 0  # the passphrase was not given
-    context = AppContext(project, load_or_create_device_key(user_data_dir()), lang=lang)
+    context = AppContext(project, lang=lang)
     window = MainWindow(context, settings)
     from .user_errors import exception_hook
     sys.excepthook = exception_hook(lambda: context.lang, APP_NAME, lambda: window)

@@ -1,8 +1,9 @@
 """`AppContext`: what the widgets need, passed into their constructors (no globals).
 
 Holds the open workspace (services/workspace.py: the owner of the project, its
-connections, services and settings), the signed-in operator, the chosen round, the device
-key and the language. The workspace publishes every change; the context only forwards
+connections, services and settings), the signed-in operator, the chosen round and the
+language; the device key is the open project's (`workspace.device_key`, kept inside its
+encrypted database), so it changes with the project. The workspace publishes every change; the context only forwards
 them to `forms_changed` / `settings_changed`, and emits `project_changed` /
 `round_changed` / `operator_changed` itself, so views refresh from one signal.
 """
@@ -28,13 +29,12 @@ class AppContext(QObject):
     operator_changed = Signal()
     settings_changed = Signal()  # project settings or the language changed
 
-    def __init__(self, project: Workspace, device_key: DeviceKey, operator: str = "",
+    def __init__(self, project: Workspace, *, operator: str = "",
                  lang: str = "en", runner: BackgroundRunner | None = None):
         super().__init__()
         self.runner = runner or BackgroundRunner()
         self.workspace = project
         self._unsubscribe = project.subscribe(self._forward)
-        self.device_key = device_key
         self.operator = operator
         # The signed-in operator's id and role (None / "" while the name alone is known:
         # a project without operators, a test, the self-test).
@@ -44,6 +44,11 @@ class AppContext(QObject):
         self.round_uuid: str | None = None
         project.actor = self.actor
         self._pick_default_round()
+
+    @property
+    def device_key(self) -> DeviceKey:
+        """The open project's device key (its id, fingerprint and the key that signs)."""
+        return self.workspace.device_key
 
     @property
     def actor(self) -> Actor:

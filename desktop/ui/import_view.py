@@ -184,7 +184,7 @@ class ImportView(LazyView):
             self, self.tr("Enrol device"),
             self.tr("Device {device} signed this bundle with the key whose fingerprint is:"
                     "\n\n{fp}\n\nCompare it group by group with the fingerprint the laptop "
-                    "shows (Settings, About, or `riskmap keys device`), read to you by "
+                    "shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by "
                     "someone you trust. Enrol the device only if every group matches: its "
                     "bundles will then be imported.").format(device=bundle.device_id,
                                                             fp=bundle.fingerprint),

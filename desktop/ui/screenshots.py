@@ -99,7 +99,6 @@ def render(out: Path, all_spanish: bool = False, views: tuple[str, ...] = VIEWS,
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ..bundle.device_key import load_or_create_device_key
     from .app_context import AppContext
     from .background import SynchronousRunner
     from .main_window import MainWindow
@@ -112,14 +111,13 @@ def render(out: Path, all_spanish: bool = False, views: tuple[str, ...] = VIEWS,
         folder = Path(scratch)
         os.environ["RISKMAP_HOME"] = str(folder / "home")
         project = build_demo(folder)
-        key = load_or_create_device_key(folder / "home")
         spanish = views if all_spanish else tuple(v for v in views if v == "entry")
         plan = [("en", views, tag), ("es", spanish, f"{tag}_es")]
         for lang, views, suffix in plan:
             install_translator(app, lang)
             settings = QSettings(str(folder / f"settings-{lang}.ini"),
                                  QSettings.Format.IniFormat)
-            context = AppContext(project, key, operator="MV", lang=lang,
+            context = AppContext(project, operator="MV", lang=lang,
                                  runner=SynchronousRunner())
             window = MainWindow(context, settings)
             window.resize(WIDTH, HEIGHT)

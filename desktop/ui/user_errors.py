@@ -16,7 +16,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.user_error import error_message, sentence_of
+from ..domain.user_error import UserError, error_message, sentence_of
 from ..services.paths import log_path
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,9 @@ def error_sentence(error: BaseException, lang: str, path: object = None,
     if sentence is None:
         log.error("unexpected failure shown to the user", exc_info=error)
         return unexpected or error_message("unexpected", lang, log=log_path())
-    log.warning("shown to the user: %s (%s: %s)", sentence, type(error).__name__, error)
+    shown = known if known is not None else error
+    log.warning("shown to the user: %s", shown.log_text() if isinstance(shown, UserError)
+                else type(error).__name__)
     return sentence
 
 

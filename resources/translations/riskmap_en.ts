@@ -1079,12 +1079,12 @@ n = {n}</translation>
 
 {fp}
 
-Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
         <translation>Device {device} signed this bundle with the key whose fingerprint is:
 
 {fp}
 
-Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
     </message>
     <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>

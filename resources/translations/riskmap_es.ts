@@ -1079,12 +1079,12 @@ n = {n}</translation>
 
 {fp}
 
-Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
         <translation>El equipo {device} firmó este paquete con la clave cuya huella es:
 
 {fp}
 
-Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
+Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device --db PROJECT`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
     </message>
     <message>
         <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.bundle.device_key import load_or_create_device_key
+from desktop.services.device_identity import project_device_key
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
 from desktop.services.keys_service import hq_init
@@ -28,8 +28,9 @@ def field_db(tmp_path):
 
 
 @pytest.fixture
-def field_key(tmp_path):
-    return load_or_create_device_key(tmp_path / "field-device")
+def field_key(field_db):
+    """The field project's own device key (kept inside its database)."""
+    return project_device_key(field_db)
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from desktop.ui.recipients_dialog import RecipientsDialog
 
 
 @pytest.fixture
-def field_context(tmp_path, device_key):
+def field_context(tmp_path):
     project = Project.open(tmp_path / "field-ui.db")
     fill_demo(project, 20, seed=4)
-    ctx = AppContext(project, device_key, operator="AM", lang="en",
+    ctx = AppContext(project, operator="AM", lang="en",
                      runner=SynchronousRunner())
     yield ctx
     ctx.project.close()
@@ -41,8 +41,7 @@ def test_recipients_dialog_checks_and_saves(qtbot, field_context, hq_keys):
     assert keys_service.stored_recipients(field_context.project) == [hq_keys.recipient]
 
 
-def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq_keys,
-                                              device_key):
+def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq_keys):
     keys_service.save_recipients(field_context.project, hq_keys.recipient)
     view = ExportView(field_context)
     qtbot.addWidget(view)
@@ -60,7 +59,7 @@ def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq
     assert "Nothing has changed" in view.status.text()
 
     hq_project = Project.open(tmp_path / "hq-ui.db")
-    hq = AppContext(hq_project, device_key, operator="HQ", runner=SynchronousRunner())
+    hq = AppContext(hq_project, operator="HQ", runner=SynchronousRunner())
     imp = ImportView(hq)
     qtbot.addWidget(imp)
     imp.resize(1100, 640)

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.bundle.device_key import load_or_create_device_key
+from desktop.services.device_identity import project_device_key
 from desktop.domain.demo_forms import generate_forms
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormRefused, FormService
@@ -54,10 +54,10 @@ def test_export_import_round_trip(seed, n, texts, deletions, second_texts):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         keys = hq_init(root / "keys")
-        device = load_or_create_device_key(root / "device")
         field, hq, out = root / "field.db", root / "hq.db", root / "out"
         out.mkdir()
         project = Project.open(field)
+        device = project.device_key
         round_ = project.create_round("Ronda =1", institution="+Aduanas", place="Puesto")
         service = FormService(project.db, project.questionnaire, Actor("OP", device.device_id))
         uuids = []

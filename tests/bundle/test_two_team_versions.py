@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from desktop.bundle.device_key import load_or_create_device_key
+from desktop.services.device_identity import project_device_key
 from desktop.cli import main
 from desktop.services.analysis_service import analysis_for
 from desktop.services.demo_service import fill_demo
@@ -48,7 +48,7 @@ def _team_bundle(tmp_path, questionnaire, hq_keys, team):
     project = Project.open(folder / "field.db", _team_questionnaire(questionnaire, team, folder))
     fill_demo(project, 40, seed=len(team), round_name=f"Ronda {team}")
     project.close()
-    key = load_or_create_device_key(folder / "device")
+    key = project_device_key(folder / "field.db")
     return export_bundle(folder / "field.db", key, [hq_keys.recipient], out, full=True).path
 
 
@@ -115,13 +115,13 @@ def test_one_version_has_no_note(demo_project):
     assert data.version_notes == []
 
 
-def test_dashboard_view_shows_the_note_and_no_post_filter(qtbot, hq_two_teams, device_key,
+def test_dashboard_view_shows_the_note_and_no_post_filter(qtbot, hq_two_teams,
                                                           tmp_path):
     from desktop.ui.app_context import AppContext
     from desktop.ui.background import SynchronousRunner
     from desktop.ui.dashboard_view import DashboardView
     project = Project.open(hq_two_teams)
-    context = AppContext(project, device_key, operator="HQ", lang="en",
+    context = AppContext(project, operator="HQ", lang="en",
                          runner=SynchronousRunner())
     view = DashboardView(context)
     qtbot.addWidget(view)

@@ -1,5 +1,6 @@
 """At rest: an encrypted project reveals nothing to a byte search (database, -wal, backup
-copy, pre-migration copy), the wrong passphrase is refused and changes nothing, HQ's escrow
+copy, pre-migration copy, the user data folder: no answer, comment, operator name, nor the
+device's private key), the wrong passphrase is refused and changes nothing, HQ's escrow
 recovers a forgotten passphrase, the key printed by `db-key` opens the file in another
 SQLCipher 4 client, and a plaintext project converts with the plaintext gone."""
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.bundle.device_key import KEY_FILE
 from desktop.cli import main
 from desktop.services import db_keys
 from desktop.services.form_service import Actor
@@ -18,6 +20,7 @@ from desktop.services.workspace import DatabaseLocator, Workspace
 from desktop.storage.connection import connect
 from desktop.storage.database import Database, EncryptedDatabaseError, forget_key
 from desktop.storage.migrations import MIGRATIONS, migrate
+from tests.services.device_legacy import LEGACY_ID, secret_forms, write_legacy_key
 
 PASSPHRASE = "correct horse battery staple"
 COMMENT = "Zqx el jefe cobra en la garita norte"
@@ -33,12 +36,12 @@ def _secret_in(data: bytes) -> list[str]:
             if s.encode("utf-8") in data or s.encode("utf-16-le") in data]
 
 
-def _save_secret_form(workspace: Workspace, valid_answers) -> str:
+def _save_secret_form(workspace: Workspace, valid_answers, device: str = "dev") -> str:
     round_ = workspace.create_round("Ronda 1", place="Puesto Qwerty", form_min=1,
                                     form_max=100)
     answers = dict(valid_answers, comment=COMMENT)
-    return workspace.form_service(Actor(OPERATOR, "dev")).save_new(round_.uuid, 1,
-                                                                     answers).uuid
+    return workspace.form_service(Actor(OPERATOR, device)).save_new(round_.uuid, 1,
+                                                                    answers).uuid
 
 
 def test_byte_search_finds_nothing_in_db_wal_and_backup(tmp_path, valid_answers):
@@ -62,6 +65,43 @@ def test_byte_search_finds_nothing_in_db_wal_and_backup(tmp_path, valid_answers)
     backup = Workspace.open(DatabaseLocator(folder / "backup.db", workspace.locator.key))
     assert len(backup.rounds()) == 1
     backup.close()
+
+
+def test_user_folder_holds_no_device_key_nor_answers(scratch_home, valid_answers):
+    """The laptop's user data folder after the update: the legacy plaintext key has moved
+    into the encrypted project; neither its bytes (raw, PKCS#8 DER, PEM, hex) nor any
+    answer, comment or operator name is found in any file of the folder: the database, its
+    -wal, a backup copy, the pre-migration copy, the key file beside it."""
+    path = scratch_home / "riskmap.db"
+    db_keys.create_keys(path, PASSPHRASE)
+    before = Workspace.open(path, legacy_key_folder=scratch_home / "none")
+    _save_secret_form(before, valid_answers, LEGACY_ID)
+    before.db.conn.execute("DELETE FROM device_secret")  # as a project keyed before the update
+    before.close()
+    legacy = write_legacy_key(scratch_home, LEGACY_ID)
+    workspace = Workspace.open(path)  # takes the legacy key over, removes the file
+    assert workspace.device_key.fingerprint == legacy.fingerprint
+    workspace.form_service(Actor(OPERATOR, LEGACY_ID)).save_new(
+        workspace.rounds()[0].uuid, 2, dict(valid_answers, comment=COMMENT))
+    workspace.backup_to(scratch_home / "backup.db")
+    # The pre-migration copy, made by the migration code as for any schema step to come.
+    migrate(workspace.db.conn, path, MIGRATIONS + ["CREATE TABLE at_rest_probe (x)"],
+            key=workspace.locator.key)
+    files = {p.name: p.read_bytes() for p in scratch_home.rglob("*") if p.is_file()}
+    assert {"riskmap.db", "riskmap.db-wal", "riskmap.db.keys", "backup.db"} <= set(files)
+    assert any(name.startswith("riskmap.db.schema") for name in files)
+    assert KEY_FILE not in files
+    secrets = secret_forms(legacy)
+    found = {name: _secret_in(data) + [k for k, v in secrets.items() if v in data]
+             for name, data in files.items()}
+    assert found == {name: [] for name in files}
+    workspace.close()
+    # The same search finds the key of a plaintext project: the search itself works.
+    plain = Workspace.open(scratch_home / "plain" / "plain.db")
+    key = plain.device_key
+    plain.close()
+    data = b"".join(p.read_bytes() for p in (scratch_home / "plain").iterdir())
+    assert secret_forms(key)["der"] in data
 
 
 def test_pre_migration_copy_is_encrypted_with_the_same_key(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.bundle import age_crypto
 from desktop.bundle.csv_export import neutralise
-from desktop.bundle.device_key import load_or_create_device_key
+from desktop.services.device_identity import project_device_key
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import ExportRefused, export_bundle
 from desktop.services.form_service import Actor, FormService
@@ -30,7 +30,7 @@ def setup(tmp_path):
     project.close()
     out = tmp_path / "out"
     out.mkdir()
-    return path, load_or_create_device_key(tmp_path / "dev"), hq_init(tmp_path / "keys"), out
+    return path, project_device_key(path), hq_init(tmp_path / "keys"), out
 
 
 def _open(path, keys):

@@ -9,7 +9,8 @@ import shutil
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.bundle.device_key import DeviceKey, load_or_create_device_key
+from desktop.bundle.device_key import DeviceKey
+from desktop.services.device_identity import project_device_key
 from desktop.cli import main
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
@@ -32,7 +33,7 @@ def _team(tmp_path, name, n, seed, round_name="Ronda 1"):
     project.close()
     out = tmp_path / name / "out"
     out.mkdir()
-    return path, load_or_create_device_key(tmp_path / name / "device"), out
+    return path, project_device_key(path), out
 
 
 def _touch(db, key, comment):
@@ -105,7 +106,7 @@ def test_same_paper_number_keyed_on_two_laptops_is_a_conflict(tmp_path, keys, va
     shutil.copy(db_a, db_b)  # laptop B got the round (same uuid) from laptop A
     out = tmp_path / "out"
     out.mkdir()
-    key_a = load_or_create_device_key(tmp_path / "dev-a")
+    key_a = project_device_key(db_a)
     key_b = DeviceKey("dev-b", Ed25519PrivateKey.generate())
     for db, key, comment in ((db_a, key_a, "A"), (db_b, key_b, "B")):
         project = Project.open(db)
@@ -146,7 +147,7 @@ def test_command_line_round_trip(tmp_path, capsys):
     assert main(["import", "--db", str(hq), "--identity", identity, str(bundle)]) == 1
     err = capsys.readouterr().err
     assert "not enrolled" in err and "riskmap devices trust" in err
-    assert main(["keys", "device"]) == 0
+    assert main(["keys", "device", "--db", str(db)]) == 0
     fingerprint = capsys.readouterr().out.split("fingerprint:")[1].splitlines()[0].strip()
     assert fingerprint in err
     assert main(["devices", "trust", "--db", str(hq), fingerprint, "--name", "Team A"]) == 0

@@ -13,8 +13,8 @@ from tests.ui.window_helpers import shown_main_window
 
 
 @pytest.fixture
-def context(project, round_uuid, device_key):
-    ctx = AppContext(project, device_key, operator="AM", lang="es",
+def context(project, round_uuid):
+    ctx = AppContext(project, operator="AM", lang="es",
                      runner=SynchronousRunner())
     ctx.set_round(round_uuid)
     return ctx

@@ -25,17 +25,17 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _context(path, device_key):
-    return AppContext(Project.open(path), device_key, operator="ANA", lang="en",
+def _context(path):
+    return AppContext(Project.open(path), operator="ANA", lang="en",
                       runner=SynchronousRunner())
 
 
 @pytest.fixture
-def shown(qtbot, device_key):
+def shown(qtbot):
     contexts = []
 
     def show(scenario):
-        context = _context(scenario.hq, device_key)
+        context = _context(scenario.hq)
         contexts.append(context)
         view = ConflictsView(context)
         qtbot.addWidget(view)
@@ -112,9 +112,9 @@ def test_keep_two_paper_forms_with_the_keyboard(qtbot, tmp_path, valid_answers, 
     assert view.list.rowCount() == 0
 
 
-def test_import_report_counts_waiting_conflicts(qtbot, tmp_path, valid_answers, device_key):
+def test_import_report_counts_waiting_conflicts(qtbot, tmp_path, valid_answers):
     scenario = same_number(tmp_path, valid_answers)
-    context = _context(scenario.hq, device_key)
+    context = _context(scenario.hq)
     try:
         view = ImportView(context)
         qtbot.addWidget(view)

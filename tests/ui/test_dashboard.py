@@ -14,8 +14,8 @@ from desktop.ui.dashboard_view import DashboardView
 
 
 @pytest.fixture
-def dashboard(qtbot, demo_project, device_key):
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+def dashboard(qtbot, demo_project):
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=SynchronousRunner())
     view = DashboardView(context)
     qtbot.addWidget(view)
@@ -24,8 +24,8 @@ def dashboard(qtbot, demo_project, device_key):
     return view
 
 
-def test_loads_in_the_background(qtbot, demo_project, device_key):
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+def test_loads_in_the_background(qtbot, demo_project):
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=BackgroundRunner())
     view = DashboardView(context)
     qtbot.addWidget(view)
@@ -123,8 +123,8 @@ def test_min_group_size_and_language_recompute_without_reading_forms(dashboard, 
     assert "Sobornos en controles" in set(dashboard.data.scores["risk_label"])
 
 
-def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project, device_key):
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project):
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=SynchronousRunner())
     view = DashboardView(context)  # built and loaded, never shown
     qtbot.addWidget(view)

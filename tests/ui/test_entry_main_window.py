@@ -190,12 +190,11 @@ def test_start_up_does_not_import_the_heavy_libraries(tmp_path):
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from desktop.bundle.device_key import load_or_create_device_key\n"
         "from desktop.services.project import DatabaseLocator, Project\n"
         "from desktop.ui.app_context import AppContext\n"
         "from desktop.ui.main_window import MainWindow\n"
         f"home = {str(tmp_path)!r}\n"
-        "ctx = AppContext(Project.open(home + '/p.db'), load_or_create_device_key(home))\n"
+        "ctx = AppContext(Project.open(home + '/p.db'))\n"
         "w = MainWindow(ctx, QSettings(home + '/s.ini', QSettings.Format.IniFormat))\n"
         "w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('pyqtgraph', 'pandas', 'sqlite_utils') if m in sys.modules))\n")

@@ -55,12 +55,12 @@ SETTINGS = {"form_id": "offers", "version": "1", "form_title": "Ofrecimientos",
 
 
 @pytest.fixture
-def xls_view(qtbot, tmp_path, device_key):
+def xls_view(qtbot, tmp_path):
     workbook = write_workbook(tmp_path / "offers.xlsx", SURVEY, CHOICES, SETTINGS)
     project = Project.open(tmp_path / "offers.db", workbook)
     project.set_setting("operator_controlled", 1)
     round_ = project.create_round("R1", form_min=1, form_max=100)
-    context = AppContext(project, device_key, operator="AM", lang="es",
+    context = AppContext(project, operator="AM", lang="es",
                          runner=SynchronousRunner())
     context.set_round(round_.uuid)
     from desktop.ui.entry_view import EntryView

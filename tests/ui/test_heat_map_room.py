@@ -14,8 +14,8 @@ from tests.ui.window_helpers import shown_main_window
 
 
 @pytest.fixture
-def window(qtbot, demo_project, device_key, settings):
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+def window(qtbot, demo_project, settings):
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=SynchronousRunner())
     with shown_main_window(qtbot, context, settings) as win:
         yield win

@@ -119,8 +119,8 @@ def _foreign(texts: list[str], pairs, to: str) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot, demo_project, device_key, settings):
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+def window(qtbot, demo_project, settings):
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=SynchronousRunner())
     with shown_main_window(qtbot, context, settings, active=True) as win:
         yield win

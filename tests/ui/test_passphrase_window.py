@@ -93,10 +93,10 @@ def test_plaintext_project_kept_after_a_no(qtbot, tmp_path, monkeypatch):
 
 
 def test_settings_change_passphrase_rewraps(qtbot, encrypted_path, typed_passphrase,
-                                            device_key, settings):
+                                            settings):
     from desktop.ui.app_context import AppContext
     db_keys.unlock(encrypted_path, GOOD)
-    context = AppContext(Workspace.open(encrypted_path), device_key)
+    context = AppContext(Workspace.open(encrypted_path))
     dialog = SettingsDialog(context, settings)
     qtbot.addWidget(dialog)
     assert dialog.passphrase_button.isEnabled()

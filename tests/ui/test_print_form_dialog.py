@@ -11,9 +11,9 @@ from desktop.ui.print_form_dialog import PrintFormDialog
 
 
 @pytest.fixture
-def context(project, device_key):
+def context(project):
     project.create_round("Ronda 1", form_min=10, form_max=20)
-    return AppContext(project, device_key, operator="AM", lang="es", runner=SynchronousRunner())
+    return AppContext(project, operator="AM", lang="es", runner=SynchronousRunner())
 
 
 def test_dialog_prints_numbered_forms_of_the_current_round(qtbot, context, tmp_path):

@@ -12,8 +12,8 @@ from desktop.ui.progress_view import ProgressView
 
 
 @pytest.fixture
-def view(qtbot, project, round_uuid, device_key):
-    context = AppContext(project, device_key, operator="JR", lang="en",
+def view(qtbot, project, round_uuid):
+    context = AppContext(project, operator="JR", lang="en",
                          runner=SynchronousRunner())
     widget = ProgressView(context)
     qtbot.addWidget(widget)
@@ -70,9 +70,9 @@ def test_hidden_view_refreshes_when_shown(view, round_uuid, service, valid_answe
     assert view.ledger_table.item(0, 3).text() == "1"
 
 
-def test_views_without_any_round(qtbot, project, device_key):
+def test_views_without_any_round(qtbot, project):
     from desktop.ui.verification_view import VerificationView
-    context = AppContext(project, device_key, operator="JR", runner=SynchronousRunner())
+    context = AppContext(project, operator="JR", runner=SynchronousRunner())
     progress = ProgressView(context)
     verification = VerificationView(context)
     for widget in (progress, verification):

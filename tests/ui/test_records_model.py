@@ -95,8 +95,8 @@ def test_windows_are_fetched_lazily_and_sorted_in_the_database(qtbot, big):
 
 
 @pytest.fixture
-def records(qtbot, project, round_uuid, device_key, service, valid_answers):
-    context = AppContext(project, device_key, operator="AM", runner=SynchronousRunner())
+def records(qtbot, project, round_uuid, service, valid_answers):
+    context = AppContext(project, operator="AM", runner=SynchronousRunner())
     uuids = [service.save_new(round_uuid, n, valid_answers).uuid for n in (1, 2, 3)]
     view = RecordsView(context)
     qtbot.addWidget(view)

@@ -90,7 +90,7 @@ def test_spanish_translator_translates(qapp):
         qapp.removeTranslator(translator)
 
 
-def test_switch_language_installs_and_remembers(qapp, project, device_key, tmp_path):
+def test_switch_language_installs_and_remembers(qapp, project, tmp_path):
     from PySide6.QtCore import QSettings
 
     from desktop.ui.app_context import AppContext
@@ -98,7 +98,7 @@ def test_switch_language_installs_and_remembers(qapp, project, device_key, tmp_p
                                         switch_language)
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    context = AppContext(project, device_key, lang="en")
+    context = AppContext(project, lang="en")
     try:
         switch_language(qapp, context, "es", settings)
         assert context.lang == "es"

@@ -18,8 +18,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def view(qtbot, project, round_uuid, device_key):
-    context = AppContext(project, device_key, operator="AM", lang="en",
+def view(qtbot, project, round_uuid):
+    context = AppContext(project, operator="AM", lang="en",
                          runner=SynchronousRunner())
     widget = VerificationView(context)
     qtbot.addWidget(widget)

@@ -19,8 +19,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def view(qtbot, project, round_uuid, device_key):
-    context = AppContext(project, device_key, operator="JR", lang="en",
+def view(qtbot, project, round_uuid):
+    context = AppContext(project, operator="JR", lang="en",
                          runner=SynchronousRunner())
     widget = VerificationView(context)
     qtbot.addWidget(widget)
