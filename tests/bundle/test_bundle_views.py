@@ -148,9 +148,8 @@ def test_a_series_through_the_views_in_spanish(qtbot, tmp_path, field_context, h
     assert "3 files, a series of 3 parts" in view.status.text()
 
     hq_project = Project.open(tmp_path / "hq-ui.db")
-    trust_device(hq_project.db, device_key.fingerprint, "laptop")
-    hq = AppContext(hq_project, device_key, operator="HQ", lang="es",
-                    runner=SynchronousRunner())
+    trust_device(hq_project.db, field_context.device_key.fingerprint, "laptop")
+    hq = AppContext(hq_project, operator="HQ", lang="es", runner=SynchronousRunner())
     imp = ImportView(hq)
     qtbot.addWidget(imp)
     imp.identity.setText(str(hq_keys.identity_path))
