@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 _CHILD = """
 import json, sys
 from pathlib import Path
-from desktop.bundle.device_key import load_or_create_device_key
+from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import export_bundle
 from desktop.services.project import Project
 db, device, out, recipient, mode = sys.argv[1:6]
-key = load_or_create_device_key(Path(device))
+key = project_device_key(Path(db))
 if mode == "export":
     export_bundle(Path(db), key, [recipient], Path(out), full=True)
 elif mode == "old":
@@ -98,7 +98,7 @@ def _child_peak_mb(db: Path, device: Path, out: Path, recipient: str, mode: str)
 
 
 def run(table) -> None:
-    from desktop.bundle.device_key import load_or_create_device_key
+    from desktop.services.device_identity import project_device_key
     from desktop.services.export_service import PartLimits, export_bundle
     from desktop.services.keys_service import hq_init
 
@@ -106,8 +106,8 @@ def run(table) -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     try:
         keys = hq_init(work / "keys")
-        device = load_or_create_device_key(work / "device")
         db = fresh_copy(source, work / "field")
+        device = project_device_key(db)
         folders = {}
         for name in ("one", "series", "child"):
             folders[name] = work / name
