@@ -67,6 +67,14 @@ class CsvWriter:
             return b"\xef\xbb\xbf" + data
         return data
 
+    def take(self) -> str:
+        """The text written since the last `take` (the export streams it into the ZIP
+        member; the header comes with the first call, the BOM is the caller's)."""
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate(0)
+        return text
+
     def to_bytes(self) -> bytes:
         # The BOM as bytes: prefixing the text with U+FEFF would widen the whole string.
         return b"\xef\xbb\xbf" + self._buffer.getvalue().encode("utf-8")

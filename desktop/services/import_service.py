@@ -31,7 +31,7 @@ from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
-from . import import_gate
+from . import bundle_series, import_gate
 from .import_merge import FormMerger
 from .workspace import open_database
 
@@ -234,7 +234,12 @@ AUDIT_CHUNK = 5000
 
 def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
     """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
-    time; returns (rows read, rows added)."""
+    time; returns (rows read, rows added). A part of a series (expo) holds its rows until
+    the series is complete: bundle_series checks and releases them then."""
+    if verified.manifest.series:
+        rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
+        return len(rows), bundle_store.insert_audit(
+            conn, bundle_series.check_part(conn, verified, rows))
     chain = import_gate.AuditChain(conn)
     read = added = 0
     chunk: list[tuple] = []
