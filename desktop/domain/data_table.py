@@ -124,15 +124,17 @@ def raw_part(questions: Sequence[Question], forms: Sequence[tuple],
 
 
 def table_from_parts(questionnaire: Questionnaire, parts: Sequence[dict[str, np.ndarray]],
-                     lang: str, include_text: bool = False) -> DataTable:
-    """The typed, labelled table of these parts, in their order (at least one part)."""
+                     lang: str, include_text: bool = False,
+                     order: np.ndarray | None = None) -> DataTable:
+    """The typed, labelled table of these parts (at least one), in their order or with
+    rows taken in `order` (positions)."""
     questions = exported_questions(questionnaire, include_text)
     columns: dict[str, object] = {
-        name: _joined(parts, name) for name in FORM_VARIABLES}
+        name: _joined(parts, name, order) for name in FORM_VARIABLES}
     variables = [Variable(name, message(f"data_col_{name}", lang), "form")
                  for name in FORM_VARIABLES]
     for question in questions:
-        joined = _joined(parts, question.id)
+        joined = _joined(parts, question.id, order)
         columns[question.id] = (_typed(question, joined) if question.type in NUMERIC_TYPES
                                 else joined)
         variables.append(_variable(questionnaire, question, lang))
@@ -144,10 +146,10 @@ def table_from_parts(questionnaire: Questionnaire, parts: Sequence[dict[str, np.
 NUMERIC_TYPES = ("integer", "decimal", "choice", "likert")
 
 
-def _joined(parts: Sequence[dict[str, np.ndarray]], name: str) -> np.ndarray:
-    if len(parts) == 1:
-        return parts[0][name]
-    return np.concatenate([part[name] for part in parts])
+def _joined(parts: Sequence[dict[str, np.ndarray]], name: str,
+            order: np.ndarray | None) -> np.ndarray:
+    joined = parts[0][name] if len(parts) == 1 else np.concatenate([p[name] for p in parts])
+    return joined if order is None else joined[order]
 
 
 def _typed(question: Question, numbers: np.ndarray) -> object:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .. import APP_NAME, __version__
 from ..domain.atomic_files import write_all
 from ..domain.data_table import (DataTable, exported_questions, raw_part, table_from_parts,
@@ -147,16 +149,23 @@ def read_table(project: Project, request: DataRequest,
     questions = exported_questions(questionnaire, request.include_text)
     cursor = data_store.data_rows(project.db.conn, [q.id for q in questions],
                                   request.round_name or None)
-    parts = []
+    parts, uuids, created = [], [], []
     while True:  # a chunk at a time: never a million parsed answer objects at once
         rows = cursor.fetchmany(chunk)
         if not rows and parts:
             break
         parts.append(raw_part(questions, [row[:6] for row in rows],
                               [(row[0], row[6]) for row in rows if row[6] is not None]))
+        uuids.extend(row[0] for row in rows)
+        created.extend(row[5] for row in rows)
         if not rows:
             break
-    table = table_from_parts(questionnaire, parts, request.lang, request.include_text)
+    # Keying order (created, then uuid), as the files always had it; the rows came in uuid
+    # order. Python orders str by code point, as SQLite's binary collation does.
+    order = np.lexsort((np.array(uuids, dtype=object), np.array(created, dtype=object)))
+    del uuids, created
+    table = table_from_parts(questionnaire, parts, request.lang, request.include_text,
+                             order)
     return table, request.k if request.k is not None else project.min_group_size
 
 
