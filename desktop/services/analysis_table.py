@@ -46,7 +46,7 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
     base, names, info, version = _read(conn, columns)
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
-    return column_snapshot.analysis_frame(base, names, columns), info
+    return column_snapshot.analysis_frame(base, names, columns, consume=True), info
 
 
 def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
