@@ -137,3 +137,21 @@ def test_check_compares_the_snapshot_a_chunk_at_a_time(project, monkeypatch):
     with project.db.transaction() as tx:
         tx.execute("DELETE FROM analysis_dirty")
     assert not analysis_table.agrees(conn, questionnaire)
+
+
+def test_the_workbook_rendered_in_blocks_is_the_whole_workbook(project, tmp_path,
+                                                                monkeypatch):
+    import zipfile
+
+    from desktop.services import xlsx_writer
+    table, _ = read_table(project, DataRequest(lang="es"))
+    flagged = with_choice_flags(table)
+    whole = data_files.write_xlsx(flagged, tmp_path / "whole.xlsx", ["about"])
+    monkeypatch.setattr(xlsx_writer, "ROWS_PER_BLOCK", 7)
+    monkeypatch.setattr(xlsx_writer, "ROWS_PER_CHUNK", 3)
+    blocks = data_files.write_xlsx(flagged, tmp_path / "blocks.xlsx", ["about"])
+    with zipfile.ZipFile(whole) as a, zipfile.ZipFile(blocks) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name
+        assert a.read("xl/worksheets/sheet1.xml").count(b"<row ") == 104  # header + 103
