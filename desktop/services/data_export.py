@@ -114,6 +114,7 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     stem = file_stem(request)
     about = disclosure_lines(report, request, stem)
     flagged = with_choice_flags(table)
+    del table  # only the flagged copy is written: a million forms are held once
 
     def writer(i: int, fmt: str):
         def write(tmp: Path) -> None:
