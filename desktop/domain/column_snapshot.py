@@ -160,7 +160,10 @@ def analysis_frame(base: Base, round_names: Mapping[str, str],
     answers = {qid: base[qid] for qid, _ in columns}
     if consume:
         base.clear()  # the form columns are in `frame`; the answers go one at a time
-    matrix = np.empty((len(order), len(numeric)))
+    # Column-major: each question's values lie together, as pandas keeps a block's
+    # columns, so the frame takes the matrix without a copy and every later read of a
+    # column (the sums of each risk) is a contiguous read.
+    matrix = np.empty((len(order), len(numeric)), order="F")
     for i, qid in enumerate(numeric):
         np.take(answers[qid], order, out=matrix[:, i])
         if consume:
