@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench translations screenshots package package-onefile clean
+.PHONY: run test bench bench-large translations screenshots package package-onefile clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 ## Benchmarks: each figure beside its baseline measured in the same run.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+## A million forms at HQ (built by import once, cached in the system temp folder; BENCH_LARGE_ARGS=--rebuild builds it again).
+bench-large: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.bench_large $(BENCH_LARGE_ARGS)
 
 ## Collect tr() strings into resources/translations/*.ts (lupdate), then compile the .qm files.
 translations: $(STAMP)

@@ -10,10 +10,13 @@ import traceback
 import benchmarks
 from benchmarks.table import BenchTable
 
+# Run by their own make target, never by `make bench` (a million forms: `make bench-large`).
+SEPARATE = ("bench_large",)
+
 
 def main(names: list[str]) -> int:
     modules = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__)
-                     if m.name.startswith("bench_"))
+                     if m.name.startswith("bench_") and m.name not in SEPARATE)
     if names:
         modules = [m for m in modules if any(n in m for n in names)]
     table = BenchTable()

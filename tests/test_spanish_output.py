@@ -139,6 +139,28 @@ def test_forms_import_and_passphrase_in_spanish(spanish, tmp_path, capsys):
           "out.passphrase_set")
 
 
+def test_operator_commands_in_spanish(spanish, tmp_path, capsys, monkeypatch):
+    db = tmp_path / "p.db"
+    assert main(["init", "--db", str(db)]) == 0
+    capsys.readouterr()
+    _said(capsys, ["operators", "list", "--db", str(db)], "out.no_operators")
+    monkeypatch.setenv("RISKMAP_NEW_PIN", "731946")
+    _said(capsys, ["operators", "add", "--db", str(db), "--name", "Sara"],
+          "out.operator_added")
+    pin = tmp_path / "pin.txt"
+    pin.write_text("731946\n", encoding="utf-8")
+    supervisor = ["--operator", "Sara", "--pin-file", str(pin)]
+    monkeypatch.setenv("RISKMAP_NEW_PIN", "582039")
+    _said(capsys, ["operators", "add", "--db", str(db), "--name", "Kim", "--role", "keyer",
+                   *supervisor], "out.operator_added")
+    _said(capsys, ["operators", "role", "--db", str(db), "--name", "Kim", "--role",
+                   "verifier", *supervisor], "out.operator_role")
+    _said(capsys, ["operators", "reset-pin", "--db", str(db), "--name", "Kim", *supervisor],
+          "out.operator_pin")
+    _said(capsys, ["operators", "deactivate", "--db", str(db), "--name", "Kim",
+                   *supervisor], "out.operator_deactivated")
+
+
 def test_english_stays_the_default(monkeypatch, tmp_path, capsys):
     for name in ("RISKMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)

@@ -16,7 +16,7 @@ import struct
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .errors import BundleError
 from .manifest import MANIFEST, MAX_MANIFEST_BYTES, MEMBERS, SIGNATURE
@@ -39,25 +39,30 @@ def write_zip(files: Mapping[str, bytes]) -> bytes:
     items = list(files.items())
     with ThreadPoolExecutor(max_workers=min(4, len(items) or 1)) as pool:
         packed = list(pool.map(lambda item: _deflate(item[1]), items))
-    out = io.BytesIO()
+    return write_deflated([(name, crc, len(data), compressed)
+                           for (name, data), (crc, compressed) in zip(items, packed)])
+
+
+def write_deflated(members: Sequence[tuple[str, int, int, bytes]]) -> bytes:
+    """A ZIP of members already deflated (raw deflate): (name, crc32, size, compressed),
+    in the order given; the layout of `write_zip`."""
+    parts: list[bytes] = []
     central = []
-    for (name, data), (crc, compressed) in zip(items, packed):
+    offset = 0
+    for name, crc, size, compressed in members:
         encoded = name.encode("utf-8")
-        offset = out.tell()
-        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, _UTF8_FLAG, 8, _DOS_TIME,
-                              _DOS_DATE, crc, len(compressed), len(data), len(encoded), 0))
-        out.write(encoded)
-        out.write(compressed)
+        header = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, _UTF8_FLAG, 8, _DOS_TIME,
+                             _DOS_DATE, crc, len(compressed), size, len(encoded), 0)
+        parts += (header, encoded, compressed)
         central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 0x0314, 20, _UTF8_FLAG, 8,
-                                   _DOS_TIME, _DOS_DATE, crc, len(compressed), len(data),
+                                   _DOS_TIME, _DOS_DATE, crc, len(compressed), size,
                                    len(encoded), 0, 0, 0, 0, 0o644 << 16, offset) + encoded)
-    start = out.tell()
-    for entry in central:
-        out.write(entry)
-    size = out.tell() - start
-    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central),
-                          size, start, 0))
-    return out.getvalue()
+        offset += len(header) + len(encoded) + len(compressed)
+    size = sum(map(len, central))
+    parts += central
+    parts.append(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central),
+                             size, offset, 0))
+    return b"".join(parts)
 
 
 def _deflate(data: bytes) -> tuple[int, bytes]:

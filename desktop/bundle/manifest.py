@@ -16,7 +16,10 @@ from .errors import BundleError
 
 FORMAT = "riskmap-bundle"
 FORMAT_VERSION = 2  # 2: audit.jsonl rows carry their hash chain (prev_hash, hash)
-READABLE_VERSIONS = (1, 2)
+# 3: one part of a series (`series`: id, part, parts); its audit rows are those of its
+# forms, and the chain is checked on the whole series (docs/bundles.md, "Series").
+SERIES_FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 QUESTIONNAIRE = "questionnaire.json"
@@ -49,12 +52,15 @@ class Manifest:
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
     extra: dict = field(default_factory=dict)
+    series: dict | None = None  # {"id": uuid, "part": k, "parts": n} (format 3 only)
 
     def to_bytes(self) -> bytes:
         """The exact bytes written to manifest.json (and signed)."""
         data = asdict(self)
         if not data["extra"]:
             data.pop("extra")
+        if data["series"] is None:
+            data.pop("series")
         return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode()
 
 
@@ -112,5 +118,19 @@ def _check(m: Manifest) -> None:
     if not (isinstance(m.files, dict) and set(m.files) == set(DATA_FILES)
             and all(isinstance(v, str) and _SHA256.match(v) for v in m.files.values())):
         problems.append("files")
+    if (m.series is not None or m.format_version >= SERIES_FORMAT_VERSION) \
+            and not _series_ok(m.series, m.format_version):
+        problems.append("series")
     if problems:
         raise BundleError("tampered", "manifest.json fields: " + ", ".join(problems))
+
+
+def _series_ok(series: object, version: int) -> bool:
+    """A series names its uuid and `part` k of `parts` n (2 <= n), in format 3 only."""
+    if version < SERIES_FORMAT_VERSION or not isinstance(series, dict) \
+            or set(series) != {"id", "part", "parts"}:
+        return False
+    part, parts = series["part"], series["parts"]
+    return (isinstance(series["id"], str) and _UUID.match(series["id"]) is not None
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in (part, parts))
+            and 2 <= parts <= 10_000 and 1 <= part <= parts)

@@ -141,10 +141,26 @@ def parse_records(lines: Iterable[str], on_form: Callable | None = None
     """Rounds and forms from records.jsonl lines, type-checked (BundleError otherwise).
 
     `on_form(record, answers, rounds)` sees each form as it is read, with its answers as
-    the dict just parsed (HQ validates them there, without parsing them again) and the
-    rounds read so far (a bundle lists its rounds first)."""
+    the dict just parsed and the rounds read so far (a bundle lists its rounds first).
+    Holds every form: HQ's import streams with `iter_records` instead."""
     rounds: list[dict] = []
     forms: list[FormRecord] = []
+    for kind, item, answers in iter_records(lines):
+        if kind == "round":
+            rounds.append(item)
+            continue
+        forms.append(item)
+        if on_form is not None:
+            on_form(item, answers, rounds)
+    return rounds, forms
+
+
+def iter_records(lines: Iterable[str]) -> Iterator[tuple[str, Any, dict | None]]:
+    """("round", fields, None) and ("form", FormRecord, answers dict) per records.jsonl
+    line, type-checked as read (BundleError otherwise), so a bundle of any size is read
+    in a bounded amount of memory. Rounds come first: a round after a form is refused.
+    The answers dict is the one just parsed (HQ validates it without parsing again); the
+    set of form uuids seen so far is the only state kept."""
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
         if not line:
@@ -152,19 +168,19 @@ def parse_records(lines: Iterable[str], on_form: Callable | None = None
         data, answers_text = _load_record(line, number)
         kind = data.pop("type", None)
         if kind == "round":
-            rounds.append(_check_round(data, number))
+            if seen:
+                raise BundleError("tampered", f"records.jsonl line {number}: a round after "
+                                              "the forms")
+            yield "round", _check_round(data, number), None
         elif kind == "form":
             answers = data.get("answers")
             record = _check_form(data, answers_text, number)
-            if record.uuid in seen:
+            if record.fields["uuid"] in seen:
                 raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
-            seen.add(record.uuid)
-            forms.append(record)
-            if on_form is not None:
-                on_form(record, answers, rounds)
+            seen.add(record.fields["uuid"])
+            yield "form", record, answers
         else:
             raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
-    return rounds, forms
 
 
 _audit_values = operator.itemgetter(*AUDIT_FIELDS)
@@ -178,15 +194,41 @@ _HASH = re.compile(r"^[0-9a-f]{64}$")
 def parse_audit(lines: Iterable[str], chained: bool = True) -> list[tuple]:
     """Audit rows (tuples in AUDIT_FIELDS + AUDIT_CHAIN_FIELDS order) from audit.jsonl
     lines; a format 1 bundle (`chained` false) carries no chain, and its rows get None."""
-    text = ",".join(line for line in lines if line)
+    return list(iter_audit(lines, chained))
+
+
+def iter_audit(lines: Iterable[str], chained: bool = True) -> Iterator[tuple]:
+    """The rows of `parse_audit`, a batch of lines at a time (bounded memory; one JSON
+    parse per batch is several times cheaper than one per line)."""
+    number = 0
+    batch: list[str] = []
+    for line in lines:
+        if line:
+            batch.append(line)
+            if len(batch) == _AUDIT_BATCH:
+                yield from _audit_rows(batch, number, chained)
+                number += len(batch)
+                batch = []
+    yield from _audit_rows(batch, number, chained)
+
+
+_AUDIT_BATCH = 2000
+
+
+def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:
+    """Rows of a batch of audit.jsonl lines, after line `number`."""
+    if not batch:
+        return []
     try:
-        items = json.loads(f"[{text}]")
+        items = json.loads(f"[{','.join(batch)}]")
     except ValueError as exc:
         raise BundleError("tampered", f"audit.jsonl: {exc}") from exc
+    if len(items) != len(batch):  # a line holding two objects, or none
+        raise BundleError("tampered", "audit.jsonl: one object per line")
     rows = []
     keys = _CHAINED_KEYS if chained else _AUDIT_KEYS
-    for number, data in enumerate(items, 1):
-        if not isinstance(data, dict) or data.keys() != keys:
+    for number, data in enumerate(items, number + 1):
+        if data.__class__ is not dict or data.keys() != keys:
             raise BundleError("tampered", f"audit.jsonl line {number}")
         row = _chained_values(data) if chained else _audit_values(data) + (None, None)
         if not set(map(type, row)) <= _AUDIT_TYPES or None in row[:5]:

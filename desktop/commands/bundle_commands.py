@@ -74,9 +74,30 @@ def run_export(args: argparse.Namespace) -> int:
     except (BundleError, ExportRefused) as exc:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc
     counts = result.manifest.counts
+    if result.parts > 1:  # a series: every file must reach HQ
+        say("export.wrote_parts", parts=result.parts, forms=result.forms, audit=result.audit,
+            first=result.manifests[0].sequence, last=result.manifests[-1].sequence,
+            device=result.manifest.device_id)
+        for path in result.paths:
+            print(f"  {path}")
+        return 0
     say("out.exported", path=result.path, forms=counts["forms"], audit=counts["audit"],
         sequence=result.manifest.sequence, device=result.manifest.device_id)
     return 0
+
+
+def _series_lines(db_path, bundle_uuids: list[str]) -> list[str]:
+    """Where each bundle series these bundles belong to stands (user's language)."""
+    if not bundle_uuids:
+        return []
+    from ..domain.user_error import user_language
+    from ..services.bundle_series import status_lines
+    from ..services.workspace import open_database
+    db = open_database(db_path, read_only=True)
+    try:
+        return status_lines(db.conn, user_language(), bundle_uuids)
+    finally:
+        db.close()
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -99,4 +120,7 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             print(f"{b.file_name}: {b.message_in(user_language())}",
                   file=sys.stdout if b.status == "replay" else sys.stderr)
+    for sentence in _series_lines(args.db, [b.bundle_uuid for b in report.bundles
+                                            if b.status == "imported"]):
+        print(sentence)
     return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

@@ -58,11 +58,21 @@ def run_list(args: argparse.Namespace) -> int:
             say("out.device_row", fingerprint=display_fingerprint(d.fingerprint),
                 device=d.device_id or line("out.no_bundle_yet"), name=d.name or "-",
                 state=state, enrolled=d.enrolled, forms=forms)
+        series = _incomplete_series(db)
     finally:
         db.close()
+    for sentence in series:
+        print(sentence)
     if not rows:
         say("out.no_devices")
     return 0
+
+
+def _incomplete_series(db) -> list[str]:
+    """One sentence per bundle series HQ still waits for parts of (user's language)."""
+    from ..domain.user_error import user_language
+    from ..services.bundle_series import status_lines
+    return status_lines(db.conn, user_language())
 
 
 def run_trust(args: argparse.Namespace) -> int:

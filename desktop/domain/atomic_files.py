@@ -95,6 +95,27 @@ def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
     return targets
 
 
+def stage(path: str | Path, writer: Writer, mode: int = 0o644) -> Path:
+    """Write `writer` under a temporary name beside `path` (fsynced) and return that name;
+    `commit_staged` moves it into place. For files made one after another that must appear
+    together (the parts of a bundle series)."""
+    return _stage(Path(path), writer, mode)
+
+
+def commit_staged(staged: Mapping[Path, Path], exclusive: object = ()) -> list[Path]:
+    """Rename staged files (target -> temporary name) into place, all or none; every
+    temporary file left over is removed."""
+    exclusive_set = {Path(p) for p in exclusive}  # type: ignore[union-attr]
+    try:
+        _commit(dict(staged), exclusive_set)
+    finally:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
+    for folder in {Path(path).parent for path in staged}:
+        _fsync_path(folder)
+    return list(staged)
+
+
 def _commit(staged: dict[Path, Path], exclusive: set[Path]) -> None:
     """Rename every staged file into place; on a failure, undo the renames done so far."""
     saved: dict[Path, Path] = {}  # target -> the older file moved aside

@@ -92,40 +92,75 @@ def build_data_table(questionnaire: Questionnaire, forms: Sequence[tuple],
     """The table from form rows (uuid, round, form number, status, device, created) and
     answers grouped per form: (uuid, JSON object question id -> stored text)."""
     questions = exported_questions(questionnaire, include_text)
+    return table_from_parts(questionnaire, [raw_part(questions, forms, answer_rows)], lang,
+                            include_text)
+
+
+def raw_part(questions: Sequence[Question], forms: Sequence[tuple],
+             answer_rows: Sequence[tuple]) -> dict[str, np.ndarray]:
+    """Some forms' columns before typing: the form columns, floats for numeric questions
+    (`_numbers`), text or None for the others. A million forms are read as parts of a few
+    thousand (`table_from_parts` joins them), never as a million parsed JSON objects."""
     ids = [q.id for q in questions]
     form_frame = pd.DataFrame(list(forms), columns=["uuid", *FORM_VARIABLES])
     records = pd.DataFrame.from_records([json.loads(text) for _, text in answer_rows],
                                         columns=ids)
     position = pd.Index([uuid for uuid, _ in answer_rows]).get_indexer(form_frame["uuid"])
     present = position >= 0
-    columns: dict[str, object] = {
+    part: dict[str, np.ndarray] = {
         "round": form_frame["round"].astype(object).to_numpy(),
         "form_number": form_frame["form_number"].astype("int64").to_numpy(),
         "status": form_frame["status"].astype(object).to_numpy(),
         "device": form_frame["device"].astype(object).to_numpy(),
         "created": form_frame["created"].astype(object).to_numpy()}
-    variables = [Variable(name, message(f"data_col_{name}", lang), "form")
-                 for name in FORM_VARIABLES]
     for question in questions:
         raw = np.full(len(form_frame), None, dtype=object)
         raw[present] = records[question.id].to_numpy(dtype=object)[position[present]]
-        columns[question.id] = _typed(question, raw)
+        if question.type in NUMERIC_TYPES:
+            part[question.id] = _numbers(raw)
+        else:
+            part[question.id] = np.where(pd.isna(raw), None, raw)
+    return part
+
+
+def table_from_parts(questionnaire: Questionnaire, parts: Sequence[dict[str, np.ndarray]],
+                     lang: str, include_text: bool = False,
+                     order: np.ndarray | None = None) -> DataTable:
+    """The typed, labelled table of these parts (at least one), in their order or with
+    rows taken in `order` (positions)."""
+    questions = exported_questions(questionnaire, include_text)
+    columns: dict[str, object] = {
+        name: _joined(parts, name, order) for name in FORM_VARIABLES}
+    variables = [Variable(name, message(f"data_col_{name}", lang), "form")
+                 for name in FORM_VARIABLES]
+    for question in questions:
+        joined = _joined(parts, question.id, order)
+        columns[question.id] = (_typed(question, joined) if question.type in NUMERIC_TYPES
+                                else joined)
         variables.append(_variable(questionnaire, question, lang))
     frame = pd.DataFrame(columns)
     profile = tuple(qid for qid in questionnaire.profile if qid in columns)
     return DataTable(frame, tuple(variables), lang, profile, suppressed_code(questionnaire))
 
 
-def _typed(question: Question, raw: np.ndarray) -> object:
-    if question.type in ("integer", "decimal", "choice", "likert"):
-        numbers = _numbers(raw)
-        if question.type == "decimal":
-            return numbers
-        blank = np.isnan(numbers)
-        if not (blank | (numbers == np.round(numbers))).all():
-            return numbers  # not whole numbers after all: keep them as they are
-        return pd.arrays.IntegerArray(np.where(blank, 0, numbers).astype(np.int64), blank)
-    return np.where(pd.isna(raw), None, raw)
+NUMERIC_TYPES = ("integer", "decimal", "choice", "likert")
+
+
+def _joined(parts: Sequence[dict[str, np.ndarray]], name: str,
+            order: np.ndarray | None) -> np.ndarray:
+    joined = parts[0][name] if len(parts) == 1 else np.concatenate([p[name] for p in parts])
+    return joined if order is None else joined[order]
+
+
+def _typed(question: Question, numbers: np.ndarray) -> object:
+    """Parsed numbers as the column's type: floats for decimals and for any column that
+    holds a fraction, otherwise nullable integers."""
+    if question.type == "decimal":
+        return numbers
+    blank = np.isnan(numbers)
+    if not (blank | (numbers == np.round(numbers))).all():
+        return numbers  # not whole numbers after all: keep them as they are
+    return pd.arrays.IntegerArray(np.where(blank, 0, numbers).astype(np.int64), blank)
 
 
 def _numbers(raw: np.ndarray) -> np.ndarray:
@@ -172,13 +207,16 @@ def with_choice_flags(table: DataTable) -> DataTable:
         variables.append(variable)
         if variable.kind != "multi":
             continue
-        sets = [_codes(text) for text in table.frame[variable.name]]
+        # Each distinct answer ("1 3") is split once: a million forms hold a few hundred.
+        codes, uniques = pd.factorize(table.frame[variable.name].astype(object))
+        sets = [_codes(text) for text in uniques] + [set()]  # code -1 (blank): no set
         missing = set(variable.missing)
+        blank = np.array([not chosen or bool(chosen & missing) for chosen in sets])[codes]
         for code, label in variable.value_labels.items():
-            flags = [pd.NA if not chosen or chosen & missing else int(code in chosen)
-                     for chosen in sets]
+            chosen_code = np.array([code in chosen for chosen in sets], dtype=np.int64)
             name = flag_name(variable.name, code)
-            columns[name] = pd.array(flags, dtype="Int64")
+            columns[name] = pd.arrays.IntegerArray(np.where(blank, 0, chosen_code[codes]),
+                                                   blank.copy())
             variables.append(Variable(name, f"{variable.label}: {label}", "flag",
                                       variable.question_id, {0: no, 1: yes}))
     return replace(table, frame=pd.DataFrame(columns), variables=tuple(variables))

@@ -433,6 +433,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "keys.empty_passphrase": {
         "en": "The passphrase is empty; give the team passphrase.",
         "es": "La frase de acceso está vacía; indique la frase de acceso del equipo."},
+    # Bundle series (issue 14: services/export_service.py, services/bundle_series.py).
+    "export.part_too_large": {
+        "en": "One part of this export would hold more than headquarters can import ({forms} "
+              "forms with very long answers); nothing was written; please send the log file "
+              "to the people who support RiskMap Survey Desk.",
+        "es": "Una parte de esta exportación tendría más de lo que la sede puede importar "
+              "({forms} formularios con respuestas muy largas); no se escribió nada; envíe el "
+              "archivo de registro a quienes dan soporte a RiskMap Survey Desk."},
+    "bundle.series_part_repeated": {
+        "en": "This file is part {part} of series {series}, which was imported before from "
+              "another file; nothing was changed.",
+        "es": "Este archivo es la parte {part} de la serie {series}, que ya se importó desde "
+              "otro archivo; no se modificó nada."},
+    "series.incomplete": {
+        "en": "Series {series} from {device}: parts {received} of {parts} received; "
+              "{missing} missing.",
+        "es": "Serie {series} de {device}: partes {received} de {parts} recibidas; "
+              "faltan {missing}."},
+    "series.complete": {
+        "en": "Series {series} from {device}: all {parts} parts received.",
+        "es": "Serie {series} de {device}: las {parts} partes recibidas."},
+    "export.wrote_parts": {
+        "en": "Wrote {parts} files (a series of {parts} parts, {forms} forms, {audit} audit "
+              "rows, bundles {first} to {last} of device {device}); send all of them.",
+        "es": "Se escribieron {parts} archivos (una serie de {parts} partes, {forms} "
+              "formularios, {audit} filas de auditoría, paquetes {first} a {last} del equipo "
+              "{device}); envíelos todos."},
 }
 
 # Operator sign-in and roles (services/operator_service.py), kept in their own module.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -235,16 +235,29 @@ def version_pool(project: Project) -> VersionPool:
     return compare_versions(project.questionnaire, versions)
 
 
-def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en") -> AnalysisService:
+LOAD_STEPS = 4  # opened, forms read, versions compared, sums prepared
+
+
+def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en",
+                  progress: Callable[[int, int], None] | None = None) -> AnalysisService:
     """Open the project file (a path or a workspace's locator) on a fresh connection (safe
-    in a worker), read it, close it."""
+    in a worker), read it, close it; `progress(done, LOAD_STEPS)` after each step (the
+    dashboard's progress bar: a million forms take a while)."""
+    tick = progress or (lambda done, total: None)
+    tick(0, LOAD_STEPS)
     project = Project.open(path, check_same_thread=False)
     try:
+        tick(1, LOAD_STEPS)
         frame = read_frame(project)
-        return AnalysisService(project.questionnaire, frame, project.min_group_size, lang,
-                               version_pool(project))
+        tick(2, LOAD_STEPS)
+        pool = version_pool(project)
+        tick(3, LOAD_STEPS)
+        analysis = AnalysisService(project.questionnaire, frame, project.min_group_size, lang,
+                                   pool)
     finally:
         project.close()
+    tick(LOAD_STEPS, LOAD_STEPS)
+    return analysis
 
 
 def analysis_for(project: Project, lang: str = "en") -> AnalysisService:

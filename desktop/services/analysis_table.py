@@ -46,7 +46,7 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
     base, names, info, version = _read(conn, columns)
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
-    return column_snapshot.analysis_frame(base, names, columns), info
+    return column_snapshot.analysis_frame(base, names, columns, consume=True), info
 
 
 def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
@@ -95,12 +95,27 @@ def _stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
 
 def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
     """True when the stored snapshot, patched as a load patches it, holds exactly what the
-    answer rows say (`check`)."""
+    answer rows say (`check`). The answer rows are read in uuid order and compared a chunk
+    at a time with the same forms of the snapshot, so only the snapshot is held whole: a
+    million forms are checked in bounded memory."""
     columns = column_snapshot.snapshot_columns(questionnaire)
     with snapshots.read_snapshot(conn):  # joins a transaction already open
         loaded, _, _, _ = _read_in_transaction(conn, columns)
-        truth = _read_rows(conn, columns, changed_only=False)
-    return same_table(loaded, truth, columns)
+        order = np.argsort(loaded["uuid"])  # code point order = SQLite's binary order
+        cursor = analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
+                                                 by_uuid=True)
+        done = 0
+        while True:
+            rows = cursor.fetchmany(CHUNK)
+            if not rows:
+                break
+            truth = column_snapshot.base_from_rows(columns, rows)
+            picked = order[done:done + len(rows)]
+            if not same_table({name: values[picked] for name, values in loaded.items()},
+                              truth, columns):
+                return False
+            done += len(rows)
+    return done == column_snapshot.size(loaded)
 
 
 def same_table(left: column_snapshot.Base, right: column_snapshot.Base, columns) -> bool:

@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .. import APP_NAME, __version__
 from ..domain.atomic_files import write_all
-from ..domain.data_table import (DataTable, build_data_table, exported_questions,
+from ..domain.data_table import (DataTable, exported_questions, raw_part, table_from_parts,
                                  with_choice_flags)
 from ..domain.messages import message
 from ..domain.reid_guard import GuardReport, TooFewRows, measure, protect_rows
@@ -30,6 +32,7 @@ from . import data_files
 from .project import Project
 
 ProgressFn = Callable[[int, int], None]
+CHUNK = 20_000  # forms read and parsed at a time
 UNPROTECTED = "UNPROTECTED"
 AUDIT_ACTION = "data_export_unprotected"
 
@@ -111,6 +114,7 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     stem = file_stem(request)
     about = disclosure_lines(report, request, stem)
     flagged = with_choice_flags(table)
+    del table  # only the flagged copy is written: a million forms are held once
 
     def writer(i: int, fmt: str):
         def write(tmp: Path) -> None:
@@ -135,19 +139,34 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     return DataResult(written, report_path, report, report.rows, request.guard)
 
 
-def read_table(project: Project, request: DataRequest) -> tuple[DataTable, int]:
+def read_table(project: Project, request: DataRequest,
+               chunk: int = CHUNK) -> tuple[DataTable, int]:
     """The labelled table of the live forms (one round or all) and the k to protect it."""
     names = [round_.name for round_ in project.rounds()]
     if request.round_name and request.round_name not in names:
         raise DataRefused("data.round", "round", round=repr(request.round_name),
                           names=", ".join(names) or "-")
     questionnaire = project.questionnaire
-    ids = [q.id for q in exported_questions(questionnaire, request.include_text)]
-    conn = project.db.conn
-    forms = data_store.data_forms(conn, request.round_name or None)
-    answers = data_store.data_answers(conn, ids, request.round_name or None)
-    table = build_data_table(questionnaire, forms, answers, request.lang,
-                             request.include_text)
+    questions = exported_questions(questionnaire, request.include_text)
+    cursor = data_store.data_rows(project.db.conn, [q.id for q in questions],
+                                  request.round_name or None)
+    parts, uuids, created = [], [], []
+    while True:  # a chunk at a time: never a million parsed answer objects at once
+        rows = cursor.fetchmany(chunk)
+        if not rows and parts:
+            break
+        parts.append(raw_part(questions, [row[:6] for row in rows],
+                              [(row[0], row[6]) for row in rows if row[6] is not None]))
+        uuids.extend(row[0] for row in rows)
+        created.extend(row[5] for row in rows)
+        if not rows:
+            break
+    # Keying order (created, then uuid), as the files always had it; the rows came in uuid
+    # order. Python orders str by code point, as SQLite's binary collation does.
+    order = np.lexsort((np.array(uuids, dtype=object), np.array(created, dtype=object)))
+    del uuids, created
+    table = table_from_parts(questionnaire, parts, request.lang, request.include_text,
+                             order)
     return table, request.k if request.k is not None else project.min_group_size
 
 

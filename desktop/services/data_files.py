@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,7 @@ SPSS_VARIABLE_LABEL_BYTES = 256
 SPSS_VALUE_LABEL_BYTES = 120
 SUPPRESSED_LETTER = "s"
 LABEL_SUFFIX = "_label"
+CSV_ROWS = 50_000  # rows formatted at a time: the CSV of a million forms in slices
 
 
 def cut_bytes(text: str, limit: int) -> str:
@@ -65,8 +67,16 @@ def labels_frame(table: DataTable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["variable", "label", "code", "value_label", "missing"])
 
 
-def write_csv(table: DataTable, path: Path) -> Path:
-    return table_writer.write_csv(csv_frame(table), path)
+def write_csv(table: DataTable, path: Path, rows: int = CSV_ROWS) -> Path:
+    """The CSV a slice of `rows` forms at a time (the labels and the neutralising are
+    per cell, so the file is byte for byte the one written from the whole table), never
+    a second copy of a million-row table as text."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            for start in range(0, max(len(table.frame), 1), rows):
+                part = replace(table, frame=table.frame.iloc[start:start + rows])
+                table_writer.write_csv_rows(csv_frame(part), handle, header=start == 0)
+    return write_atomically(path, write)
 
 
 def write_xlsx(table: DataTable, path: Path, about: list[str]) -> Path:
@@ -133,10 +143,13 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
         values = _numeric(series)
         letters = _missing_letters(variable, table.suppressed_code)
         if letters:
-            column = values.astype(object)
+            # Codes and letters per distinct value, then spread: one shared object per
+            # value rather than a float object per cell (a million forms x 40 columns).
+            codes, uniques = pd.factorize(values)  # NaN -> -1
+            shared = uniques.astype(object)
             for code, letter in letters.items():
-                column[values == code] = letter
-            data[name] = column
+                shared[uniques == code] = letter
+            data[name] = np.append(shared, np.nan)[codes]
             user_missing[name] = sorted(set(letters.values()))
         else:
             data[name] = values

@@ -6,14 +6,18 @@ database as it was. In order: the device register (enrolled, not revoked, the de
 bound to its key), the sequence number (a number reused by another bundle is held), every
 questionnaire the bundle carries (the full loader), every answer against the version its
 round was keyed with (`FormGate`, the entry form's rules), responses.csv against the
-records, and the audit hash chain against the last row HQ holds for each device.
+records, and the audit hash chain against the last row HQ holds for each device. The
+records are streamed through these checks (`AnswerDoor.form`, `AuditChain.new_rows`) as
+they are merged; any refusal rolls the whole transaction back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from typing import Iterable
 
-from ..bundle.bundle_reader import BundleContents, VerifiedBundle
+from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.csv_export import CsvWriter
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
@@ -83,10 +87,12 @@ def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
 
 
 class AnswerDoor:
-    """Checks every form as the parser reads it (`form` is `parse_records`' on_form):
-    its answers against its round's questionnaire version (`FormGate`), and its row of
-    responses.csv, rebuilt from the record; `finish` compares the whole file and looks
-    for the operator's confirmation of each out-of-range value."""
+    """Checks every form as the import streams it: its answers against its round's
+    questionnaire version (`FormGate`), and its row of responses.csv, rebuilt from the
+    record and hashed as it goes (the rebuilt file's sha256 must be the one the signed
+    manifest gives for the file the bundle carries: the same bytes, never held whole);
+    `finish` compares the hashes and looks for the operator's confirmation of each
+    out-of-range value."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle):
         self.conn = conn
@@ -96,12 +102,12 @@ class AnswerDoor:
         self._round_q: dict[str, str] = {}
         self._gates: dict[str, FormGate] = {}
         self._csv: CsvWriter | None = None
+        self._csv_hash = hashlib.sha256()
         self._pending: list[tuple] = []  # out-of-range values that need a confirmation
 
-    def start(self, rounds: list[dict]) -> None:
-        """Validate the questionnaires and learn the rounds (at the first form)."""
-        text = self.verified.files["questionnaire.json"].decode("utf-8", "replace")
-        self.questionnaires = check_questionnaires(self.conn, text, rounds)
+    def start(self, questionnaire_text: str, rounds: list[dict]) -> None:
+        """Validate the questionnaires and learn the rounds (before the first form)."""
+        self.questionnaires = check_questionnaires(self.conn, questionnaire_text, rounds)
         self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
         self.round_names = {r["uuid"]: r["name"] for r in rounds}
         for uuid, name, q_sha in bundle_store.round_rows(self.conn):
@@ -109,9 +115,7 @@ class AnswerDoor:
         bundle_q = self.questionnaires[self.verified.manifest.questionnaire["sha256"]]
         self._csv = CsvWriter(tuple(q.id for q in bundle_q.questions()))
 
-    def form(self, record, answers: dict, rounds: list[dict]) -> None:
-        if self._csv is None:
-            self.start(rounds)
+    def form(self, record, answers: dict) -> None:
         f = record.fields
         sha = self._round_q.get(f["round_uuid"])
         if sha is None:
@@ -121,66 +125,81 @@ class AnswerDoor:
             gate = self._gates[sha] = FormGate(self.questionnaires[sha])
         for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
             if problem.key in CONFIRMABLE:
-                self._pending.append((record, problem, answers.get(problem.question_id)))
+                self._pending.append((record.fields["uuid"], f["form_number"],
+                                      f["round_uuid"], problem,
+                                      answers.get(problem.question_id)))
                 continue
-            _refuse_answer(record, problem, self.round_names)
+            _refuse_answer(f, problem, self.round_names)
         self._csv.add((self.round_names.get(f["round_uuid"], ""), f["round_uuid"], f["uuid"],
                        f["form_number"], f["status"], f["operator"], f["device"],
                        f["created"], f["updated"], f["revision"], f["deleted_reason"]),
                       answers, record.answers_text)
+        if self._csv.rows % CSV_FLUSH_ROWS == 0:
+            self._csv_hash.update(self._csv.take_bytes())
 
-    def finish(self, contents: BundleContents) -> None:
-        if self._csv is None:  # a bundle without forms
-            self.start(contents.rounds)
+    def finish(self) -> None:
+        """After the last form, with the bundle's audit rows already in the transaction
+        (the operators' confirmations are among them)."""
         if self._pending:
-            _check_confirmations(self.conn, contents, self._pending, self.round_names)
-        if self._csv.to_bytes() != self.verified.files[RESPONSES_CSV]:
+            _check_confirmations(self.conn, self._pending, self.round_names)
+        self._csv_hash.update(self._csv.take_bytes())
+        if self._csv_hash.hexdigest() != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
                               problem="a row or a value differs from records.jsonl")
 
 
-def _refuse_answer(record, problem, round_names: dict[str, str]) -> None:
-    f = record.fields
+CSV_FLUSH_ROWS = 2000  # rows of the rebuilt responses.csv hashed at a time
+
+
+def _refuse_answer(f: dict, problem, round_names: dict[str, str]) -> None:
     raise BundleError("bad_answer", f"{f['uuid']} {problem.question_id} {problem.key}",
                       form_number=f["form_number"],
                       round=round_names.get(f["round_uuid"], f["round_uuid"]),
                       question=problem.question_id, problem=problem.message)
 
 
-def _check_confirmations(conn, contents: BundleContents, pending: list[tuple],
-                         round_names: dict[str, str]) -> None:
+def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]) -> None:
     """An out-of-range value passes only with the operator's confirmation in the audit
-    log (this bundle's rows or those HQ holds), as the entry form records it."""
-    confirmed = {(row[5], row[6], row[8]) for row in contents.audit
-                 if row[4] == "confirm_out_of_range"}
-    confirmed |= bundle_store.confirmations(conn, {r.uuid for r, _, _ in pending})
-    for record, problem, value in pending:
-        if (record.uuid, problem.question_id, value) not in confirmed:
-            _refuse_answer(record, problem, round_names)
+    log (this bundle's rows, already written in this transaction, or those HQ held), as
+    the entry form records it."""
+    confirmed = bundle_store.confirmations(conn, {p[0] for p in pending})
+    for uuid, number, round_uuid, problem, value in pending:
+        if (uuid, problem.question_id, value) not in confirmed:
+            _refuse_answer({"uuid": uuid, "form_number": number, "round_uuid": round_uuid},
+                           problem, round_names)
 
 
-def check_audit_chain(conn: sqlite3.Connection, contents: BundleContents) -> list[tuple]:
-    """The bundle's audit rows that HQ does not hold, after checking that each device's
-    rows verify, link to each other, and continue from the last row HQ holds for it."""
-    rows = contents.audit
-    by_device: dict[str, list[tuple]] = {}
-    for row in rows:
-        by_device.setdefault(row[3], []).append(row)
-    heads = {device: audit_chain.device_head(conn, device) for device in by_device}
-    # Only a device HQ holds rows of can have rows HQ holds (a first import looks up none).
-    seen = {d for d in by_device if heads[d] or bundle_store.device_has_audit(conn, d)}
-    held = bundle_store.audit_hashes(conn, (row[0] for d in seen for row in by_device[d]))
-    new_rows: list[tuple] = []
-    for device, chain in by_device.items():
-        head = heads[device]
-        has_chain = bool(head)
-        previous: str | None = None
-        started_new = False
-        for row in chain:
+class AuditChain:
+    """Checks the bundle's audit rows chunk by chunk as the import streams them (`new_rows`
+    returns the rows of a chunk that HQ does not hold): each device's rows verify, link to
+    each other, and continue from the last row HQ held for it before this bundle. A
+    device's rows keep their order in the file, so one pass with a little state per
+    device sees what a pass per device would."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
+
+    def new_rows(self, rows: list[tuple]) -> list[tuple]:
+        state = self._state
+        for row in rows:
+            device = row[3]
+            if device not in state:  # before any of its rows is written
+                head = audit_chain.device_head(self.conn, device)
+                # Only a device HQ holds rows of can have rows HQ holds.
+                seen = bool(head) or bundle_store.device_has_audit(self.conn, device)
+                state[device] = [head, seen, None, False]
+        held = bundle_store.audit_hashes(self.conn, (row[0] for row in rows
+                                                     if state[row[3]][1]))
+        new_rows: list[tuple] = []
+        for row in rows:
+            device = row[3]
+            entry = state[device]
+            head, _, previous, started_new = entry
             values, prev, digest = row[:10], row[10], row[11]
             known = row[0] in held
             if digest is None:  # a row written before the chain existed (format 1)
-                if previous is not None or (not known and has_chain):
+                if previous is not None or (not known and bool(head)):
                     _chain_error(device, "a row without its hash follows the chain")
                 if known and held[row[0]] is not None:
                     _chain_error(device, "a row lost its hash")
@@ -200,15 +219,21 @@ def check_audit_chain(conn: sqlite3.Connection, contents: BundleContents) -> lis
                 if not started_new and prev != (head or audit_chain.GENESIS):
                     _chain_error(device, "it does not start where the last imported "
                                          "bundle ended")
-                started_new = True
+                entry[3] = True
                 new_rows.append(row)
-            previous = digest
-    return new_rows
+            entry[2] = digest
+        return new_rows
+
+
+def check_audit_chain(conn: sqlite3.Connection, rows: Iterable[tuple]) -> list[tuple]:
+    """The audit rows (of a whole bundle) that HQ does not hold, after `AuditChain`'s
+    checks; the import streams through `AuditChain` instead."""
+    return AuditChain(conn).new_rows(list(rows))
 
 
 def _chain_error(device: str, problem: str) -> None:
     raise BundleError("audit_chain", f"{device}: {problem}", device=device, problem=problem)
 
 
-__all__ = ["AnswerDoor", "check_audit_chain", "check_device", "check_questionnaires",
-           "check_sequence"]
+__all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
+           "check_questionnaires", "check_sequence"]

@@ -3,40 +3,42 @@
 Decryption, archive safety, the signature and the file hashes are checked before the
 database is touched; every check that depends on HQ's state (replay, the device register
 and key pin, the sequence number, the questionnaires, every answer, the audit chain; see
-import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction, before the
-first write. So two imports at once serialise and each sees the other's result, a refused
-bundle leaves the database exactly as it was, and an accepted one is merged whole. The
-report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
+import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction. The device,
+replay and sequence checks come before the first write; the records are then streamed
+(a line at a time from the decrypted ZIP) through their checks into the merge, written in
+chunks, and anything refused later rolls the whole transaction back, so memory stays
+bounded whatever the bundle's size. So two imports at once serialise and each sees the
+other's result, a refused bundle leaves the database exactly as it was, and an accepted
+one is merged whole. The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
 bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
 from __future__ import annotations
 
-import operator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
-from ..bundle.bundle_reader import (BundleContents, VerifiedBundle, parse_contents,
-                                    read_bundle_file, verify_bundle)
+from ..bundle.bundle_reader import (VerifiedBundle, audit_of, check_counts,
+                                    questionnaire_text, read_bundle_file, records_of,
+                                    verify_bundle)
 from ..bundle.errors import BundleError
-from ..bundle.merge import Decision, Version, decide
-from ..bundle.records import (FORM_FIELDS, FormRecord, canonical_answers_text,
-                              content_sha256)
 from ..domain.questionnaire_diff import differences
 from ..domain.user_error import LANGUAGES, UserError
-from ..storage import (audit_store, bundle_store, device_store, questionnaire_store,
-                       response_store)
+from ..storage import audit_store, bundle_store, device_store, questionnaire_store
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
-from . import import_gate
+from . import bundle_series, import_gate
+from .import_merge import FormMerger
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-IMPORT_CACHE_KIB = 256 * 1024  # a big merge keeps its b-tree pages in memory (256 MB max)
+# The page cache of a merge (64 MB): forms arrive in uuid order, so inserts touch few
+# pages; 256 MB cost 200 MB of peak memory and bought no measurable time (100k import).
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 @dataclass
@@ -89,7 +91,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     report = ImportReport()
     locator = DatabaseLocator.of(db_path)
     created = locator.path is not None and not locator.path.exists()
-    db = open_database(locator)
+    db = open_database(locator, check_same_thread=False)  # FormMerger's writer thread
     imported = False
     try:
         db.set_cache_kib(IMPORT_CACHE_KIB)
@@ -97,7 +99,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
             if progress:
                 progress(done, len(bundle_paths))
             report.bundles.append(import_file(db, identities, Path(path), operator, device,
-                                              db_label=str(locator.path)))
+                                              db_label=str(locator.path), background=True))
             imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
@@ -114,17 +116,19 @@ def _remove_database_files(path: Path) -> None:
 
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
-                device: str = "hq", db_label: str = "HQ.db") -> BundleReport:
-    """Import one bundle file; refusals become a report with the plain sentence."""
+                device: str = "hq", db_label: str = "HQ.db",
+                background: bool = False) -> BundleReport:
+    """Import one bundle file; refusals become a report with the plain sentence. With
+    `background` (a connection opened with check_same_thread=False), the forms are
+    written on a second thread while the next ones are read."""
     result = BundleReport(file_name=path.name)
     try:
-        data = read_bundle_file(path)
-        verified = verify_bundle(data, identities)
+        verified = verify_bundle(read_bundle_file(path), identities)  # file bytes freed
         result.bundle_uuid = verified.manifest.bundle_uuid
         result.device_id = verified.manifest.device_id
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
-        _merge_verified(db, verified, result, operator, device, db_label)
+        _merge_verified(db, verified, result, operator, device, db_label, background)
     except BundleError as exc:
         result.status = {"replay": "replay", "sequence_reused": "held"}.get(exc.kind,
                                                                            "refused")
@@ -143,17 +147,19 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
 
 
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
-                    operator: str, device: str, db_label: str) -> None:
+                    operator: str, device: str, db_label: str,
+                    background: bool = False) -> None:
     """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
         with db.transaction():
-            _check_and_write(db, verified, result, operator, device, db_label)
+            _check_and_write(db, verified, result, operator, device, db_label, background)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
 def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleReport,
-                     operator: str, device: str, db_label: str) -> None:
+                     operator: str, device: str, db_label: str,
+                     background: bool = False) -> None:
     m = verified.manifest
     conn = db.conn
     if bundle_store.bundle_imported(conn, m.bundle_uuid):
@@ -163,33 +169,51 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     import_gate.check_sequence(conn, verified)
-    door = import_gate.AnswerDoor(conn, verified)
-    contents = parse_contents(verified, on_form=door.form)
-    door.finish(contents)
-    questionnaires = door.questionnaires
-    new_audit = import_gate.check_audit_chain(conn, contents)
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
-    _write_bundle(db, verified, contents, pin, result, operator, device, new_audit,
-                  questionnaires, late)
+    _write_bundle(db, verified, pin, result, operator, device, late, background)
     device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
 
 
-def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleContents,
-                  pin: DevicePin | None, result: BundleReport, operator: str,
-                  device: str, new_audit: list[tuple], questionnaires: dict,
-                  late: bool) -> None:
-    """All writes of one bundle (inside the caller's transaction)."""
+def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
+                  result: BundleReport, operator: str, device: str, late: bool,
+                  background: bool = False) -> None:
+    """Read, check and write the bundle's records as a stream (inside the caller's
+    transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
+    questionnaires, then the forms (every answer checked as read, merged in chunks); the
+    record counts, responses.csv and the confirmations of out-of-range values are checked
+    at the end. A refusal anywhere rolls everything back."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
-    result.questionnaire_differences = _store_questionnaires(
-        conn, contents, questionnaires, m.questionnaire["sha256"], operator, device, now)
-    _merge_rounds(conn, contents, m.device_id, result)
-    audit = _merge_forms(conn, contents.forms, verified, result, now, late)
-    result.audit_added = bundle_store.insert_audit(conn, new_audit)
+    text = questionnaire_text(verified)
+    audit_count, result.audit_added = _merge_audit(conn, verified)
+    door = import_gate.AnswerDoor(conn, verified)
+    rounds: list[dict] = []
+    merger = None
+    forms = 0
+    try:
+        for kind, item, answers in records_of(verified):
+            if kind == "round":
+                rounds.append(item)
+                continue
+            if merger is None:
+                merger = _start_forms(conn, door, text, rounds, result, operator, device,
+                                      now, verified, late, background)
+            door.form(item, answers)
+            merger.add(item)
+            forms += 1
+        if merger is None:
+            merger = _start_forms(conn, door, text, rounds, result, operator, device, now,
+                                  verified, late, background)
+        check_counts(verified, len(rounds), forms, audit_count)
+        merger.finish()
+    finally:
+        if merger is not None:
+            merger.close()  # no write still running when the transaction ends
+    door.finish()
     audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
                                               new=new, reason=f"bundle {m.bundle_uuid}")
-                                   for action, uuid, old, new in audit], now)
+                                   for action, uuid, old, new in merger.audit], now)
     result.gaps = _sequence_gaps(conn, m.device_id, m.sequence)
     if pin is None:
         result.newly_pinned = True
@@ -205,8 +229,45 @@ def _write_bundle(db: Database, verified: VerifiedBundle, contents: BundleConten
         file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
 
 
-def _store_questionnaires(conn, contents: BundleContents, questionnaires: dict,
-                          bundle_sha: str, operator: str, device: str,
+AUDIT_CHUNK = 5000
+
+
+def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
+    """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
+    time; returns (rows read, rows added). A part of a series (expo) holds its rows until
+    the series is complete: bundle_series checks and releases them then."""
+    if verified.manifest.series:
+        rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
+        return len(rows), bundle_store.insert_audit(
+            conn, bundle_series.check_part(conn, verified, rows))
+    chain = import_gate.AuditChain(conn)
+    read = added = 0
+    chunk: list[tuple] = []
+    for row in audit_of(verified):
+        chunk.append(row)
+        if len(chunk) >= AUDIT_CHUNK:
+            read += len(chunk)
+            added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
+            chunk = []
+    read += len(chunk)
+    added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
+    return read, added
+
+
+def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
+                 result: BundleReport, operator: str, device: str, now: str,
+                 verified: VerifiedBundle, late: bool, background: bool) -> FormMerger:
+    """Before the first form: validate and store the questionnaires, merge the rounds."""
+    m = verified.manifest
+    door.start(text, rounds)
+    result.questionnaire_differences = _store_questionnaires(
+        conn, door.questionnaires, m.questionnaire["sha256"], operator, device, now)
+    _merge_rounds(conn, rounds, m.device_id, result)
+    return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
+                      bundle_store.round_uuids(conn), background)
+
+
+def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str, operator: str, device: str,
                           now: str) -> list[str]:
     """Store every (validated) version the bundle carries; the project's adopted version
     stays HQ's. Returns where the bundle's version differs from it, per question."""
@@ -230,14 +291,14 @@ def _store_questionnaires(conn, contents: BundleContents, questionnaires: dict,
     return differences(hq, questionnaires[bundle_sha])
 
 
-def _merge_rounds(conn, contents: BundleContents, device_id: str,
+def _merge_rounds(conn, rounds: list[dict], device_id: str,
                   result: BundleReport) -> None:
     """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
     already used by another round gets the device id added."""
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
     known_q = questionnaire_store.known_sha256s(conn)
-    for fields in contents.rounds:
+    for fields in rounds:
         if fields["uuid"] in existing:
             continue
         row = {k: v for k, v in fields.items() if k != "questionnaire_definition"}
@@ -252,92 +313,6 @@ def _merge_rounds(conn, contents: BundleContents, device_id: str,
         names[name] = row["uuid"]
         existing.add(row["uuid"])
         result.rounds_added.append(name)
-    wanted = {r.fields["round_uuid"] for r in contents.forms}
-    if not wanted <= existing:
-        raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
-
-
-def _merge_forms(conn, forms: list[FormRecord], verified: VerifiedBundle,
-                 result: BundleReport, now: str, late: bool = False) -> list[tuple]:
-    """Decide and write every form; returns HQ audit rows (action, uuid, old, new)."""
-    m = verified.manifest
-    empty = not _has_forms(conn)  # the first import into a new HQ database: no lookups
-    existing = {} if empty else bundle_store.existing_forms(conn, (r.uuid for r in forms))
-    numbers = {} if empty else bundle_store.live_numbers(
-        conn, {r.fields["round_uuid"] for r in forms})
-    inserts, insert_answers, replaces, replace_answers = [], [], [], []
-    conflicts, versions, audit = [], [], []
-    for record in forms:
-        reason = ""
-        row = _form_row(record.fields)
-        current = existing.get(record.uuid)
-        current_version = None
-        if current is None:
-            decision = Decision.NEW  # the common case, decided without the general rule
-        else:
-            cur = dict(zip(FORM_FIELDS, current[0]))
-            current_version = Version(cur["revision"], content_sha256(
-                cur["round_uuid"], cur["form_number"], cur["status"], cur["deleted_reason"],
-                canonical_answers_text(current[1])))
-            incoming = Version(record.revision, record.sha256)
-            base = None if record.base is None else Version(*record.base)
-            known = bundle_store.known_versions(conn, record.uuid) \
-                if current_version.sha256 != record.sha256 else ()
-            decision = decide(incoming, base, current_version, known, late)
-        if decision in (Decision.NEW, Decision.UPDATE):
-            key = (record.fields["round_uuid"], record.fields["form_number"])
-            holder = numbers.get(key)
-            if record.fields["status"] != "deleted" and holder not in (None, record.uuid):
-                decision = Decision.CONFLICT
-                reason = "form_number"
-            else:
-                if current is not None:
-                    old = dict(zip(FORM_FIELDS, current[0]))
-                    if old["status"] != "deleted":
-                        numbers.pop((old["round_uuid"], old["form_number"]), None)
-                if record.fields["status"] != "deleted":
-                    numbers[key] = record.uuid
-        if decision == Decision.CONFLICT:
-            reason = reason or ("same_revision" if current_version and
-                                record.revision == current_version.revision else "diverged")
-            conflicts.append((record.uuid, record.revision, record.sha256, m.device_id,
-                              m.bundle_uuid, record.to_json(),
-                              current_version.revision if current_version else None,
-                              current_version.sha256 if current_version else None,
-                              reason, now))
-            audit.append(("import_conflict", record.uuid,
-                          f"revision {current_version.revision}" if current_version else None,
-                          f"revision {record.revision} ({reason})"))
-            result.conflicting += 1
-            continue
-        if decision == Decision.NEW:
-            inserts.append(row)
-            insert_answers.append((record.uuid, record.answers_text))
-            result.new += 1
-        elif decision == Decision.UPDATE:
-            replaces.append(row)
-            replace_answers.append((record.uuid, record.answers_text))
-            audit.append(("import_update", record.uuid,
-                          f"revision {current_version.revision}",
-                          f"revision {record.revision}"))
-            result.updated += 1
-        else:
-            result.unchanged += 1
-        versions.append((record.uuid, record.revision, record.sha256))
-        if record.base is not None:
-            versions.append((record.uuid, record.base[0], record.base[1]))
-    bundle_store.insert_forms(conn, inserts, insert_answers)
-    bundle_store.replace_forms(conn, replaces, replace_answers)
-    bundle_store.insert_conflicts(conn, conflicts)
-    bundle_store.remember_versions(conn, versions)
-    return audit
-
-
-_form_row = operator.itemgetter(*FORM_FIELDS)
-
-
-def _has_forms(conn) -> bool:
-    return response_store.has_forms(conn)
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:

@@ -60,6 +60,16 @@ def csv_writer(frame: pd.DataFrame, sep: str = ",",
                                    lineterminator="\r\n", sep=sep, decimal=decimal)
 
 
+def write_csv_rows(frame: pd.DataFrame, handle, header: bool, sep: str = ",",
+                   decimal: str = ".") -> None:
+    """Rows of a neutralised CSV written to an open text file (opened with
+    encoding='utf-8-sig' and newline=''): a big table is written a slice at a time, each
+    slice formatted cell by cell exactly as `csv_writer` formats the whole table."""
+    safe = _integers_as_text(safe_frame(frame))
+    safe.to_csv(handle, index=False, header=header, lineterminator="\r\n", sep=sep,
+                decimal=decimal)
+
+
 def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
               decimal: str = ".") -> Path:
     """The table as a neutralised CSV, written whole or not at all."""

@@ -30,6 +30,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _EMPTY = "<c/>"
 ROWS_PER_CHUNK = 5000
+ROWS_PER_BLOCK = 50_000
 
 _STYLES = (
     f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/>'
@@ -77,13 +78,17 @@ def _sheet_xml(frame: pd.DataFrame, header: bool):
     if header:
         yield f'<row r="1">{"".join(text_cell(str(c)) for c in frame.columns)}</row>'
         row = 2
-    columns = [_column_cells(frame[c]) for c in frame.columns] if len(frame.columns) else []
     n = len(frame)
-    for start in range(0, n, ROWS_PER_CHUNK):
-        stop = min(n, start + ROWS_PER_CHUNK)
-        parts = [column[start:stop] for column in columns]
-        yield "".join(f'<row r="{row + i}">{"".join(cells)}</row>'
-                      for i, cells in enumerate(zip(*parts), start=start))
+    # The cells are rendered a block of rows at a time: a million rows x 150 columns of
+    # rendered cells at once would hold over a gigabyte of references alone.
+    for block in range(0, n, ROWS_PER_BLOCK):
+        rows = frame.iloc[block:block + ROWS_PER_BLOCK]
+        columns = [_column_cells(rows[c]) for c in rows.columns] if len(rows.columns) else []
+        for start in range(0, len(rows), ROWS_PER_CHUNK):
+            stop = min(len(rows), start + ROWS_PER_CHUNK)
+            parts = [column[start:stop] for column in columns]
+            yield "".join(f'<row r="{row + i}">{"".join(cells)}</row>'
+                          for i, cells in enumerate(zip(*parts), start=block + start))
     yield "</sheetData></worksheet>"
 
 

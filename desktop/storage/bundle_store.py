@@ -382,7 +382,8 @@ def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
 
 
 def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[str, str, str]]:
-    """(form uuid, question id, value) of every out-of-range value an operator confirmed."""
+    """(form uuid, question id, value) of every out-of-range value an operator confirmed:
+    in the audit log, or among the rows a bundle series holds until it is complete."""
     found: set[tuple[str, str, str]] = set()
     uuid_list = list(uuids)
     for start in range(0, len(uuid_list), 500):
@@ -390,7 +391,9 @@ def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[s
         marks = ", ".join("?" for _ in chunk)
         found |= {tuple(r) for r in conn.execute(
             "SELECT response_uuid, question_id, new FROM audit_log WHERE action = "
-            f"'confirm_out_of_range' AND response_uuid IN ({marks})", chunk)}
+            f"'confirm_out_of_range' AND response_uuid IN ({marks}) "
+            "UNION SELECT response_uuid, question_id, new FROM series_audit WHERE action = "
+            f"'confirm_out_of_range' AND response_uuid IN ({marks})", chunk + chunk)}
     return found
 
 

@@ -294,8 +294,41 @@ CREATE TABLE device_secret (
 );
 """
 
+# Bundle series (issue 14): the parts of a series HQ has imported, and the audit rows of
+# those parts, held until the series is complete and its chain can be checked as a whole
+# (services/bundle_series.py, docs/bundles.md "Series").
+V11_SERIES = """
+CREATE TABLE series_part (
+    series_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    parts INTEGER NOT NULL,
+    device_id TEXT NOT NULL,
+    bundle_uuid TEXT NOT NULL UNIQUE,
+    imported TEXT NOT NULL,
+    PRIMARY KEY (series_id, part)
+);
+CREATE TABLE series_audit (
+    series_id TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    uuid TEXT NOT NULL,
+    time TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    device TEXT NOT NULL,
+    action TEXT NOT NULL,
+    response_uuid TEXT,
+    question_id TEXT,
+    old TEXT,
+    new TEXT,
+    reason TEXT,
+    prev_hash TEXT,
+    hash TEXT,
+    PRIMARY KEY (series_id, part, position)
+);
+"""
+
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
-                         V8_DEVICE_SECRET]
+                         V8_DEVICE_SECRET, V11_SERIES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,11 +21,10 @@ from ..services.conflict_service import (Choice, ConflictDetail, ConflictRefused
 from .app_context import AppContext
 from .conflict_table import TABLE_DECISIONS, ConflictTable, TableRow
 from .lazy_view import LazyView
+from .message_styles import DONE_STYLE, ERROR_STYLE
 from .records_model import status_text
 from .verification_start import native_keys as _keys
 
-ERROR_STYLE = "color: #b00020;"
-DONE_STYLE = "color: #1b6e20;"
 
 
 class ConflictsView(LazyView):

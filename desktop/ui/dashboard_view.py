@@ -18,7 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QMessageBox, QProgressBar, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
 from ..domain.group_keys import ROUND, breakdowns
@@ -81,6 +82,12 @@ class DashboardView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 12pt;")
         info.addWidget(self.summary, 1)
+        # While the forms are read (off the UI thread, so the window keeps answering): a
+        # busy bar, then one step per stage of the load (a million forms take seconds).
+        self.load_bar = QProgressBar()
+        self.load_bar.setMaximumWidth(220)
+        self.load_bar.hide()
+        info.addWidget(self.load_bar)
         self.png_button = QPushButton()
         self.tables_button = QPushButton()
         self.pdf_button = QPushButton()
@@ -231,11 +238,22 @@ class DashboardView(QWidget):
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self._failed(exc)
             return
-        self.context.runner.run(lambda progress: load_analysis(locator, lang), self._loaded,
-                                self._failed)
+        self.load_bar.setRange(0, 0)  # busy until the first step is reported
+        self.load_bar.show()
+        self.context.runner.run(lambda progress: load_analysis(locator, lang, progress),
+                                self._loaded, self._failed, self._load_progressed)
+
+    def _load_progressed(self, done: int, total: int) -> None:
+        """A step of the load finished (signalled from the worker, queued to this thread)."""
+        if done >= total:
+            self.load_bar.hide()
+        elif done > 0:
+            self.load_bar.setRange(0, total)
+            self.load_bar.setValue(done)
 
     def _loaded(self, analysis: AnalysisService) -> None:
         self._loading = False
+        self.load_bar.hide()
         self.analysis = analysis
         # Band names follow the questionnaire language, which may have changed.
         self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
@@ -259,6 +277,7 @@ class DashboardView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
+        self.load_bar.hide()
         self.summary.setText(self.tr("The forms could not be read: {error}").format(
             error=error_sentence(exc, self.context.lang, self.context.workspace.path)))
 

@@ -21,7 +21,8 @@ from ..services.form_service import FormChange, FormRefused
 from .app_context import AppContext
 from .form_history_dialog import FormHistoryDialog
 from .form_widget import FormWidget
-from .question_field import ERROR_STYLE, AnswerEdit
+from .message_styles import ERROR_STYLE
+from .question_field import AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
 from .shown_retranslation import ShownRetranslation

@@ -192,9 +192,18 @@ class ExportView(LazyView):
     def _finished(self, result: ExportResult) -> None:
         self._set_running(False)
         self.last_result = result
-        self._show(self.tr("Saved {file}: {forms} forms, {audit} audit rows (bundle number "
-                           "{n}).").format(file=result.path.name, forms=result.forms,
-                                           audit=result.audit, n=result.manifest.sequence))
+        if result.parts > 1:
+            self._show(self.tr("Saved {count} files, a series of {count} parts (send them "
+                               "all): {forms} forms, {audit} audit rows (bundles {first} to "
+                               "{last}); the first is {file}.").format(
+                count=result.parts, forms=result.forms, audit=result.audit,
+                first=result.manifests[0].sequence, last=result.manifests[-1].sequence,
+                file=result.path.name))
+        else:
+            self._show(self.tr("Saved {file}: {forms} forms, {audit} audit rows (bundle "
+                               "number {n}).").format(file=result.path.name,
+                                                      forms=result.forms, audit=result.audit,
+                                                      n=result.manifest.sequence))
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

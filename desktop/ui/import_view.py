@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..services import bundle_series
 from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
 from ..services.operator_service import OperatorRefused
@@ -212,6 +213,10 @@ class ImportView(LazyView):
             self.status.setText(self.status.text() + " " + self.tr(
                 "{n} device(s) are not enrolled: compare the fingerprint in the report with "
                 "the laptop's, then choose Enrol device...").format(n=len(unknown)))
+        series = bundle_series.workspace_status(self.context.workspace, self.context.lang,
+                                                [b.bundle_uuid for b in imported])
+        if series:  # the parts of a large export: which ones are still missing
+            self.status.setText(" ".join([self.status.text()] + series))
         waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFormLay
                                QLineEdit, QVBoxLayout, QWidget)
 
 from ..services import db_keys
+from .message_styles import ERROR_STYLE, error_label
 from .wrapped_label import set_wrapped_text
 
 UNLOCK, CREATE, CHANGE = "unlock", "create", "change"
@@ -58,9 +59,7 @@ class PassphraseDialog(QDialog):
             form.addRow("", self.hint)
             self.first.textChanged.connect(self._show_strength)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -96,7 +95,7 @@ class PassphraseDialog(QDialog):
             QApplication.restoreOverrideCursor()
             QApplication.processEvents()  # keys pressed meanwhile reach a disabled dialog
             self.setEnabled(True)
-            self.message.setStyleSheet("color: #b3261e;")
+            self.message.setStyleSheet(ERROR_STYLE)
             self.message.clear()
 
     def _accept(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ..services.print_service import PrintPlan, PrintRefused, print_plan
 from .app_context import AppContext
-from .question_field import ERROR_STYLE
+from .message_styles import error_label
 from .user_errors import error_sentence
 
 
@@ -50,9 +50,7 @@ class PrintFormDialog(QDialog):
         form.addRow(self.numbered)
         form.addRow(self.tr("Form numbers"), numbers)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
+        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from .comment_edit import CommentEdit
+from .message_styles import ERROR_STYLE, NOTICE_STYLE
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 
-ERROR_STYLE = "color: #b00020;"
-NOTICE_STYLE = "color: #8a5a00;"
 
 
 class AnswerEdit(QLineEdit):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
                                       RoundVersionFixed)
-from .question_field import ERROR_STYLE
+from .message_styles import error_label
 from .wrapped_label import fit_to_text, set_wrapped_text
 
 
@@ -88,9 +88,7 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Verify"), verify)
         form.addRow(self.tr("Questionnaire"), self.version)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
+        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -818,6 +818,10 @@ n = {n}</translation>
         <translation>Exporting...</translation>
     </message>
     <message>
+        <source>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</source>
+        <translation>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</translation>
+    </message>
+    <message>
         <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
         <translation>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</translation>
     </message>

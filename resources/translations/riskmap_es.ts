@@ -818,6 +818,10 @@ n = {n}</translation>
         <translation>Exportando...</translation>
     </message>
     <message>
+        <source>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</source>
+        <translation>Se guardaron {count} archivos, una serie de {count} partes (envíelos todos): {forms} formularios, {audit} filas de auditoría (paquetes {first} a {last}); el primero es {file}.</translation>
+    </message>
+    <message>
         <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
         <translation>Guardado {file}: {forms} formularios, {audit} filas de auditoría (paquete número {n}).</translation>
     </message>

@@ -128,3 +128,32 @@ def test_a_refused_bundle_is_explained_in_the_window_language(qtbot, tmp_path, f
     assert imp.table.item(0, 8).text() == CATALOGUE["bundle.not_a_bundle"]["en"]
     field_context.set_language("es")
     assert imp.table.item(0, 8).text() == CATALOGUE["bundle.not_a_bundle"]["es"]
+
+
+def test_a_series_through_the_views_in_spanish(qtbot, tmp_path, field_context, hq_keys,
+                                               device_key, monkeypatch):
+    from desktop.services import export_service
+    from desktop.services.device_service import trust_device
+    small = export_service.PartLimits(forms=8)
+    monkeypatch.setattr(export_service, "PartLimits", lambda: small)
+    keys_service.save_recipients(field_context.project, hq_keys.recipient)
+    view = ExportView(field_context)
+    qtbot.addWidget(view)
+    out = tmp_path / "usb"
+    out.mkdir()
+    view.folder.setText(str(out))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    result = view.last_result
+    assert result.parts == 3 and len(list(out.iterdir())) == 3
+    assert "3 files, a series of 3 parts" in view.status.text()
+
+    hq_project = Project.open(tmp_path / "hq-ui.db")
+    trust_device(hq_project.db, field_context.device_key.fingerprint, "laptop")
+    hq = AppContext(hq_project, operator="HQ", lang="es", runner=SynchronousRunner())
+    imp = ImportView(hq)
+    qtbot.addWidget(imp)
+    imp.identity.setText(str(hq_keys.identity_path))
+    imp.add_bundles([result.paths[2], result.paths[0]])
+    qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+    assert "partes 1, 3 de 3 recibidas; faltan 2" in imp.status.text()
+    hq_project.close()

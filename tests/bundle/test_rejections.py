@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.bundle import age_crypto
 from desktop.bundle.device_key import DeviceKey
 from desktop.bundle.errors import MESSAGES
-from desktop.bundle.manifest import FORMAT_VERSION, MANIFEST, SIGNATURE
+from desktop.bundle.manifest import MANIFEST, READABLE_VERSIONS, SIGNATURE
 from desktop.services.import_service import import_bundles
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
@@ -151,7 +151,7 @@ def test_decompression_bomb_is_refused(tmp_path, bundle, hq_keys, field_key):
 def test_unknown_format_version_is_refused(tmp_path, bundle, hq_keys, field_key):
     def newer(members):
         manifest = json.loads(members[MANIFEST])
-        manifest["format_version"] = FORMAT_VERSION + 1
+        manifest["format_version"] = max(READABLE_VERSIONS) + 1
         members[MANIFEST] = json.dumps(manifest).encode()
     _import_rebuilt(tmp_path, bundle, hq_keys, field_key, newer, "unsupported_version")
 

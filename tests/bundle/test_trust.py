@@ -391,25 +391,30 @@ def test_export_claims_its_sequence_before_the_file_appears(tmp_path, hq_keys, f
                                                             field_db, out_dir, monkeypatch):
     from desktop.services import export_service
 
-    def crash(final, data, exclusive=False):
+    def crash(staged, exclusive=()):
         raise OSError("USB stick pulled")
-    monkeypatch.setattr(export_service, "write_atomically", crash)
+    monkeypatch.setattr(export_service, "commit_staged", crash)
     with pytest.raises(OSError):
         export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
     monkeypatch.undo()
     assert list(out_dir.iterdir()) == []
+    conn = sqlite3.connect(field_db)
+    assert conn.execute("SELECT COUNT(*) FROM bundle_ledger").fetchone() == (0,)
+    conn.close()
     seen = {}
 
-    def watch(final, data, exclusive=False):
+    def watch(staged, exclusive=()):
         conn = sqlite3.connect(field_db)  # another connection: the claim is committed
         seen["ledger"] = conn.execute("SELECT sequence, file_name FROM bundle_ledger WHERE "
                                       "direction = 'export'").fetchall()
         conn.close()
-        return real(final, data, exclusive=exclusive)
-    real = export_service.write_atomically
-    monkeypatch.setattr(export_service, "write_atomically", watch)
+        seen["files"] = sorted(p.name for p in out_dir.iterdir() if not p.name.startswith("."))
+        return real(staged, exclusive=exclusive)
+    real = export_service.commit_staged
+    monkeypatch.setattr(export_service, "commit_staged", watch)
     result = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
     assert seen["ledger"] == [(1, result.path.name)] and result.manifest.sequence == 1
+    assert seen["files"] == []
 
 
 def test_two_concurrent_imports_serialise_and_report_truthfully(tmp_path, hq_keys, field_key,

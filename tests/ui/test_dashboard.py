@@ -133,3 +133,29 @@ def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project):
     view.show()
     assert view.data is not None and view.data.n_forms == 60
     assert len(view.charts.heat_map.points.getData()[0]) == 10
+
+
+def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project, device_key):
+    """The bar is up (busy) while the forms are read off the UI thread, follows each step
+    of the load, and is gone when the figures are drawn."""
+    steps = []
+
+    class RecordingRunner(SynchronousRunner):
+        def run(self, task, on_success, on_failure, on_progress=None):
+            bar = on_progress.__self__.load_bar  # the view's own slot
+
+            def watched(done, total):
+                steps.append((done, total, bar.isVisibleTo(bar.parentWidget())))
+                on_progress(done, total)
+            return super().run(task, on_success, on_failure, watched)
+
+    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+                         runner=RecordingRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    view.show()
+    assert [done for done, _, _ in steps] == [0, 1, 2, 3, 4]
+    assert all(total == 4 and shown for _, total, shown in steps)
+    assert not view.load_bar.isVisible() and view.data is not None
+    view.reload()  # again: the bar comes back for the new load and goes
+    assert len(steps) == 10 and not view.load_bar.isVisible()

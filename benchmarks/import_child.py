@@ -1,0 +1,116 @@
+"""The measured half of bench_bundles' import figures, run in a child process so its peak
+resident memory is its own (the parent reads it with os.wait4, see `run_child`).
+
+    python -m benchmarks.import_child import DB KEYHEX IDENTITY BUNDLE [--checks-off]
+    python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB
+
+`import` runs `import_bundles` on an encrypted HQ database; `baseline` copies the rounds
+of a plaintext demo database into an (empty, encrypted) project untimed, then times a bare
+`executemany` of its response and answer rows in one transaction. Each prints one JSON
+line: wall and CPU seconds of the measured part and the resident peak before it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def run_child(*args: str) -> dict:
+    """Run this module with `args`; its JSON line, whose `peak_mb` is the child's own peak
+    resident memory (VmHWM of its address space; where /proc is missing, ru_maxrss from
+    wait4, which on Linux also counts the parent's size at the fork)."""
+    process = subprocess.Popen([sys.executable, "-m", "benchmarks.import_child", *args],
+                               stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parent.parent)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"import_child {args[0]} failed ({process.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    if result.get("peak_mb") is None:
+        result["peak_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def _peak_mb() -> float | None:
+    """The peak resident size of this process since its exec (Linux's VmHWM)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _import(db: str, key: str, identity: str, bundle: str, checks_off: bool) -> dict:
+    import contextlib
+
+    from desktop.services.import_service import import_bundles
+    from desktop.storage.database import DatabaseLocator
+    if checks_off:
+        from benchmarks.bench_bundles import door_checks_off as switch
+    else:
+        switch = contextlib.nullcontext
+    locator = DatabaseLocator(Path(db), bytes.fromhex(key))
+    before = _peak_mb()
+    with switch():
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = import_bundles(locator, identity, [bundle])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    b = report.bundles[0]
+    return {"wall": wall, "cpu": cpu, "before_mb": before, "status": b.status,
+            "new": b.new, "updated": b.updated, "unchanged": b.unchanged,
+            "message": b.message}
+
+
+def _baseline(db: str, key: str, source: str) -> dict:
+    from desktop.storage.database import Database, DatabaseLocator
+    from desktop.storage.response_store import _COLUMNS as COLUMNS
+    src = sqlite3.connect(source)
+    hq = Database.open(DatabaseLocator(Path(db), bytes.fromhex(key)))
+    conn = hq.conn
+    with hq.transaction():
+        for table in ("questionnaire", "round"):
+            rows = src.execute(f"SELECT * FROM {table}").fetchall()
+            names = [d[0] for d in src.execute(f"SELECT * FROM {table} LIMIT 0").description]
+            conn.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) VALUES "
+                             f"({', '.join('?' for _ in names)})", rows)
+    responses = src.execute(f"SELECT {', '.join(COLUMNS)} FROM response").fetchall()
+    answers = src.execute("SELECT response_uuid, question_id, value FROM answer").fetchall()
+    src.close()
+    before = _peak_mb()
+    wall, cpu = time.perf_counter(), time.process_time()
+    with hq.transaction():
+        conn.executemany(f"INSERT INTO response ({', '.join(COLUMNS)}) VALUES "
+                         f"({', '.join('?' for _ in COLUMNS)})", responses)
+        conn.executemany("INSERT INTO answer (response_uuid, question_id, value) "
+                         "VALUES (?, ?, ?)", answers)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    hq.close()
+    return {"wall": wall, "cpu": cpu, "before_mb": before, "forms": len(responses),
+            "answers": len(answers)}
+
+
+def main(argv: list[str]) -> None:
+    mode, *args = argv
+    if mode == "import":
+        result = _import(*args[:4], checks_off="--checks-off" in args)
+    elif mode == "baseline":
+        result = _baseline(*args[:3])
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    result["peak_mb"] = _peak_mb()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,180 @@
+"""`FormMerger`: HQ's merge of a bundle's forms, fed one form at a time and written in
+chunks, so a bundle of any size merges in a bounded amount of memory.
+
+Each form is decided against HQ's current version (new, update, unchanged or conflict,
+see bundle/merge.py) and the paper form numbers already used in its round; a chunk of
+CHUNK forms is looked up with one query and written with one `executemany` per table.
+Runs inside the import's one transaction: a refusal later in the bundle rolls back every
+chunk already written.
+
+With `background`, a chunk's writes run on one writer thread while the caller reads and
+checks the next chunk (SQLite works without Python's lock, so the two overlap on two
+cores). The connection is never used by both at once: every call that touches it here
+first waits for the writer, and `close` waits before the caller may roll back.
+"""
+
+from __future__ import annotations
+
+import operator
+import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from ..bundle.errors import BundleError
+from ..bundle.merge import Decision, Version, decide
+from ..bundle.records import FORM_FIELDS, FormRecord, canonical_answers_text, content_sha256
+from ..storage import bundle_store, response_store
+
+CHUNK = 5000
+_form_row = operator.itemgetter(*FORM_FIELDS)
+
+
+class FormMerger:
+    """Decides and writes the forms of one bundle; `audit` collects HQ's audit rows
+    (action, uuid, old, new) of updates and conflicts, written by the caller."""
+
+    def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
+                 now: str, late: bool, rounds: set[str], background: bool = False):
+        self.conn = conn
+        self.result = result
+        self.device_id = device_id
+        self.bundle_uuid = bundle_uuid
+        self.now = now
+        self.late = late
+        self.rounds = rounds  # uuids of the rounds HQ holds (the bundle's included)
+        # The first import into a new HQ database decides every form without a lookup.
+        self.empty = not response_store.has_forms(conn)
+        self.numbers: dict[tuple, str] = {}  # (round, number) -> uuid, of rounds loaded
+        self._loaded_rounds: set[str] = set()
+        self.audit: list[tuple] = []
+        self._chunk: list[FormRecord] = []
+        self._pool = ThreadPoolExecutor(1, "import-writer") if background else None
+        self._pending: Future | None = None
+
+    def add(self, record: FormRecord) -> None:
+        if record.fields["round_uuid"] not in self.rounds:
+            raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+        self._chunk.append(record)
+        if len(self._chunk) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Decide and write the forms added since the last flush."""
+        forms, self._chunk = self._chunk, []
+        if not forms:
+            return
+        self._wait()  # the connection is ours again
+        conn, result = self.conn, self.result
+        existing = {} if self.empty else bundle_store.existing_forms(
+            conn, (r.fields["uuid"] for r in forms))
+        if not self.empty:
+            self._load_numbers({r.fields["round_uuid"] for r in forms})
+        numbers = self.numbers
+        inserts, insert_answers, replaces, replace_answers = [], [], [], []
+        conflicts, versions = [], []
+        for record in forms:
+            reason = ""
+            fields = record.fields
+            uuid = fields["uuid"]
+            current = existing.get(uuid)
+            current_version = None
+            if current is None:
+                decision = Decision.NEW  # the common case, decided without the general rule
+            else:
+                cur = dict(zip(FORM_FIELDS, current[0]))
+                current_version = Version(cur["revision"], content_sha256(
+                    cur["round_uuid"], cur["form_number"], cur["status"],
+                    cur["deleted_reason"], canonical_answers_text(current[1])))
+                incoming = Version(record.revision, record.sha256)
+                base = None if record.base is None else Version(*record.base)
+                known = bundle_store.known_versions(conn, uuid) \
+                    if current_version.sha256 != record.sha256 else ()
+                decision = decide(incoming, base, current_version, known, self.late)
+            if decision in (Decision.NEW, Decision.UPDATE):
+                key = (fields["round_uuid"], fields["form_number"])
+                holder = numbers.get(key)
+                if fields["status"] != "deleted" and holder not in (None, uuid):
+                    decision = Decision.CONFLICT
+                    reason = "form_number"
+                else:
+                    if current is not None:
+                        old = dict(zip(FORM_FIELDS, current[0]))
+                        if old["status"] != "deleted":
+                            numbers.pop((old["round_uuid"], old["form_number"]), None)
+                    if fields["status"] != "deleted":
+                        numbers[key] = uuid
+            if decision == Decision.CONFLICT:
+                reason = reason or ("same_revision" if current_version and
+                                    record.revision == current_version.revision
+                                    else "diverged")
+                conflicts.append((uuid, record.revision, record.sha256, self.device_id,
+                                  self.bundle_uuid, record.to_json(),
+                                  current_version.revision if current_version else None,
+                                  current_version.sha256 if current_version else None,
+                                  reason, self.now))
+                self.audit.append((
+                    "import_conflict", uuid,
+                    f"revision {current_version.revision}" if current_version else None,
+                    f"revision {record.revision} ({reason})"))
+                result.conflicting += 1
+                continue
+            if decision == Decision.NEW:
+                inserts.append(_form_row(fields))
+                insert_answers.append((uuid, record.answers_text))
+                result.new += 1
+            elif decision == Decision.UPDATE:
+                replaces.append(_form_row(fields))
+                replace_answers.append((uuid, record.answers_text))
+                self.audit.append(("import_update", uuid,
+                                   f"revision {current_version.revision}",
+                                   f"revision {record.revision}"))
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            versions.append((uuid, record.revision, record.sha256))
+            if record.base is not None:
+                versions.append((uuid, record.base[0], record.base[1]))
+        writes = (inserts, insert_answers, replaces, replace_answers, conflicts, versions)
+        if self._pool is None:
+            self._write(*writes)
+        else:
+            self._pending = self._pool.submit(self._write, *writes)
+
+    def _write(self, inserts, insert_answers, replaces, replace_answers, conflicts,
+               versions) -> None:
+        conn = self.conn
+        bundle_store.insert_forms(conn, inserts, insert_answers)
+        bundle_store.replace_forms(conn, replaces, replace_answers)
+        bundle_store.insert_conflicts(conn, conflicts)
+        bundle_store.remember_versions(conn, versions)
+
+    def _wait(self) -> None:
+        """Until the writer is idle; its error (a broken rule) is raised here."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def finish(self) -> None:
+        """Write the last chunk and wait for every write."""
+        try:
+            self.flush()
+            self._wait()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Wait for the writer without raising (a refusal may be on its way: the caller
+        rolls back only once the connection is idle) and stop it."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.exception()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def _load_numbers(self, round_uuids: set[str]) -> None:
+        """The live form numbers of rounds met for the first time (in this bundle's own
+        decisions since, `numbers` is kept up to date as forms are decided)."""
+        fresh = round_uuids - self._loaded_rounds
+        if fresh:
+            self.numbers.update(bundle_store.live_numbers(self.conn, fresh))
+            self._loaded_rounds |= fresh

@@ -1,0 +1,156 @@
+"""Bundle series in SQL: what the export needs to plan and fill the parts of a series, and
+HQ's record of the parts it has imported (tables `series_part`, `series_audit`, migration
+V11_SERIES). Callers hold the transaction; see services/bundle_series.py for the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import random
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from .bundle_store import AUDIT_COLUMNS
+
+# What a form adds to a bundle besides its answers (record line ~520 bytes, CSV fixed cells
+# ~200), and per answer (key and value in records.jsonl, the value again in the CSV).
+FORM_OVERHEAD_BYTES = 800
+ANSWER_OVERHEAD_BYTES = 8
+AUDIT_OVERHEAD_BYTES = 420
+
+
+# -- export ----------------------------------------------------------------------------
+def estimated_bytes(conn: sqlite3.Connection, forms: int, after_audit_id: int,
+                    sample: int = 2000) -> int:
+    """About how many uncompressed bytes an export of `forms` forms and the audit rows
+    after `after_audit_id` writes, from a random sample of forms and of audit rows (looked
+    up by rowid: a million-form project is not read twice). Used only to choose the number
+    of parts, with a wide margin; the export still checks every finished part."""
+    rng = random.Random(forms * 7919 + after_audit_id)
+    top = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM response").fetchone()[0]
+    picked = json.dumps(rng.sample(range(1, top + 1), min(sample, top)))
+    sampled, answer_bytes = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM response WHERE rowid IN (SELECT value FROM json_each(?1))),"
+        f" (SELECT total(length(question_id) + 2 * length(value) + {ANSWER_OVERHEAD_BYTES}) "
+        "FROM answer WHERE response_uuid IN (SELECT uuid FROM response WHERE rowid IN "
+        "(SELECT value FROM json_each(?1))))", (picked,)).fetchone()
+    per_form = FORM_OVERHEAD_BYTES + (answer_bytes / sampled if sampled else 0)
+    last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+    rows = max(0, last - after_audit_id)  # ids only grow; a rough count is enough
+    per_row = 0.0
+    if rows:
+        ids = json.dumps(rng.sample(range(after_audit_id + 1, last + 1), min(sample, rows)))
+        count, size = conn.execute(
+            f"SELECT COUNT(*), total({AUDIT_OVERHEAD_BYTES} + length(uuid) + length(time) + "
+            "length(operator) + length(device) + length(action) + "
+            "coalesce(length(response_uuid), 0) + coalesce(length(question_id), 0) + "
+            "coalesce(length(old), 0) + coalesce(length(new), 0) + "
+            "coalesce(length(reason), 0)) FROM audit_log WHERE id IN "
+            "(SELECT value FROM json_each(?))", (ids,)).fetchone()
+        per_row = size / count if count else AUDIT_OVERHEAD_BYTES
+    return int(per_form * forms + per_row * rows)
+
+
+def iter_part_audit_lines(conn: sqlite3.Connection, after_id: int, low: str | None,
+                          high: str | None, first: bool) -> Iterator[str]:
+    """audit.jsonl lines (as `bundle_store.iter_audit_lines`) of one part: rows with id >
+    after_id whose form uuid is in [low, high) (None: open end); the `first` part also
+    carries the rows of no form and the rows from before the hash chain."""
+    pairs = ", ".join(f"'{c}', {c}" for c in sorted(AUDIT_COLUMNS))
+    in_range = "(response_uuid IS NOT NULL"
+    params: list = [after_id]
+    if low is not None:
+        in_range += " AND response_uuid >= ?"
+        params.append(low)
+    if high is not None:
+        in_range += " AND response_uuid < ?"
+        params.append(high)
+    in_range += ")"
+    where = (f"(response_uuid IS NULL OR hash IS NULL OR {in_range})" if first
+             else f"(hash IS NOT NULL AND {in_range})")
+    cursor = conn.execute(f"SELECT json_object({pairs}) FROM audit_log WHERE id > ? AND "
+                          f"{where} ORDER BY id", params)
+    cursor.row_factory = None
+    return map(operator.itemgetter(0), cursor)
+
+
+# -- HQ: the parts received ------------------------------------------------------------
+@dataclass(frozen=True)
+class SeriesState:
+    series_id: str
+    device_id: str
+    parts: int
+    received: tuple[int, ...]
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        return tuple(k for k in range(1, self.parts + 1) if k not in self.received)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def part_bundle(conn: sqlite3.Connection, series_id: str, part: int) -> str | None:
+    """The bundle uuid HQ imported as part `part` of the series, if any."""
+    row = conn.execute("SELECT bundle_uuid FROM series_part WHERE series_id = ? AND part = ?",
+                       (series_id, part)).fetchone()
+    return row[0] if row else None
+
+
+def series_state(conn: sqlite3.Connection, series_id: str) -> SeriesState | None:
+    rows = conn.execute("SELECT device_id, parts, part FROM series_part WHERE series_id = ? "
+                        "ORDER BY part", (series_id,)).fetchall()
+    if not rows:
+        return None
+    return SeriesState(series_id, rows[0][0], rows[0][1], tuple(r[2] for r in rows))
+
+
+def series_of_bundles(conn: sqlite3.Connection, bundle_uuids: Sequence[str]) -> list[str]:
+    """The series (in first-seen order) that these bundles are parts of."""
+    found: list[str] = []
+    for uuid in bundle_uuids:
+        row = conn.execute("SELECT series_id FROM series_part WHERE bundle_uuid = ?",
+                           (uuid,)).fetchone()
+        if row and row[0] not in found:
+            found.append(row[0])
+    return found
+
+
+def incomplete_series(conn: sqlite3.Connection) -> list[SeriesState]:
+    ids = [r[0] for r in conn.execute(
+        "SELECT series_id FROM series_part GROUP BY series_id "
+        "HAVING COUNT(*) < MAX(parts) ORDER BY MIN(imported), series_id")]
+    return [state for state in map(lambda i: series_state(conn, i), ids) if state]
+
+
+def record_part(conn: sqlite3.Connection, series_id: str, part: int, parts: int,
+                device_id: str, bundle_uuid: str, imported: str) -> None:
+    conn.execute("INSERT INTO series_part (series_id, part, parts, device_id, bundle_uuid, "
+                 "imported) VALUES (?, ?, ?, ?, ?, ?)",
+                 (series_id, part, parts, device_id, bundle_uuid, imported))
+
+
+def hold_audit(conn: sqlite3.Connection, series_id: str, part: int,
+               rows: Sequence[tuple]) -> None:
+    """Keep a part's audit rows (AUDIT_COLUMNS order) until its series is complete."""
+    columns = ", ".join(AUDIT_COLUMNS)
+    marks = ", ".join("?" for _ in AUDIT_COLUMNS)
+    conn.executemany(f"INSERT INTO series_audit (series_id, part, position, {columns}) "
+                     f"VALUES (?, ?, ?, {marks})",
+                     ((series_id, part, position) + tuple(row)
+                      for position, row in enumerate(rows)))
+
+
+def held_audit(conn: sqlite3.Connection, series_id: str) -> list[tuple]:
+    """The held audit rows of a series (AUDIT_COLUMNS order), by part and position."""
+    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit "
+                          "WHERE series_id = ? ORDER BY part, position", (series_id,))
+    cursor.row_factory = None
+    return [tuple(row) for row in cursor]
+
+
+def release_audit(conn: sqlite3.Connection, series_id: str) -> None:
+    conn.execute("DELETE FROM series_audit WHERE series_id = ?", (series_id,))
