@@ -135,7 +135,7 @@ def test_a_load_that_ends_while_hidden_waits_until_shown(qtbot, demo_project):
     assert len(view.charts.heat_map.points.getData()[0]) == 10
 
 
-def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project, device_key):
+def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project):
     """The bar is up (busy) while the forms are read off the UI thread, follows each step
     of the load, and is gone when the figures are drawn."""
     steps = []
@@ -149,7 +149,7 @@ def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project, 
                 on_progress(done, total)
             return super().run(task, on_success, on_failure, watched)
 
-    context = AppContext(demo_project, device_key, operator="AM", lang="en",
+    context = AppContext(demo_project, operator="AM", lang="en",
                          runner=RecordingRunner())
     view = DashboardView(context)
     qtbot.addWidget(view)
