@@ -45,6 +45,14 @@ def create_device_key(conn) -> DeviceKey:
     return key
 
 
+def own_device_id(conn) -> str:
+    """The device id the project writes its own audit rows under (HQ's enrolments,
+    imports, adoptions): its key's id, the key made when it has none (inside the caller's
+    transaction). So two headquarters never write one chain under the same name, and one
+    HQ's export imports at another."""
+    return (stored_device_key(conn) or create_device_key(conn)).device_id
+
+
 def ensure_device_key(db, legacy_folder: str | Path | None) -> DeviceKey:
     """The project's device key, made (or moved in from `legacy_folder`) when it has none."""
     key = stored_device_key(db.conn)

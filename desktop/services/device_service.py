@@ -16,8 +16,8 @@ from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
 from ..storage.database import Database
 from ..storage.device_store import EnrolledDevice
+from .device_identity import own_device_id
 
-HQ_DEVICE = "hq"
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -59,7 +59,7 @@ def trust_device(db: Database, fingerprint: str, name: str = "",
             raise DeviceRefused(key, device=display_fingerprint(compact))
         now = utc_now()
         device_store.enrol(conn, compact, name, now, operator)
-        write_audit(conn, [AuditEntry("device_enrol", operator, HQ_DEVICE,
+        write_audit(conn, [AuditEntry("device_enrol", operator, own_device_id(conn),
                                       new=display_fingerprint(compact), reason=name or None)],
                     now)
         return device_store.get_device(conn, compact)
@@ -78,7 +78,7 @@ def revoke_device(db: Database, fingerprint: str, reason: str = "",
                                 date=existing.revoked)
         now = utc_now()
         kept = device_store.revoke(conn, compact, now, operator, reason)
-        write_audit(conn, [AuditEntry("device_revoke", operator, HQ_DEVICE,
+        write_audit(conn, [AuditEntry("device_revoke", operator, own_device_id(conn),
                                       old=display_fingerprint(compact),
                                       new=f"{kept} forms kept", reason=reason or None)], now)
         return device_store.get_device(conn, compact), kept

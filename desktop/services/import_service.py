@@ -31,7 +31,7 @@ from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
-from . import bundle_series, import_gate
+from . import bundle_series, device_identity, import_gate
 from .import_merge import FormMerger
 from .workspace import open_database
 
@@ -82,7 +82,7 @@ class ImportReport:
 
 
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
-                   operator: str = "import", device: str = "hq",
+                   operator: str = "import", device: str | None = None,
                    progress: ProgressFn | None = None) -> ImportReport:
     """Import each bundle file into `db_path` (each in its own transaction). A database
     file this call had to create is removed again when no bundle was imported into it, so a
@@ -116,7 +116,7 @@ def _remove_database_files(path: Path) -> None:
 
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
-                device: str = "hq", db_label: str = "HQ.db",
+                device: str | None = None, db_label: str = "HQ.db",
                 background: bool = False) -> BundleReport:
     """Import one bundle file; refusals become a report with the plain sentence. With
     `background` (a connection opened with check_same_thread=False), the forms are
@@ -152,6 +152,7 @@ def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport
     """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
         with db.transaction():
+            device = device or device_identity.own_device_id(db.conn)
             _check_and_write(db, verified, result, operator, device, db_label, background)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc

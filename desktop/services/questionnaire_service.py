@@ -22,6 +22,7 @@ from ..storage import audit_store, questionnaire_store
 from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
 from ..storage.database import Database
+from .device_identity import own_device_id
 from .form_service import Actor
 from .project import Project
 
@@ -39,7 +40,7 @@ def versions(db: Database) -> list[dict]:
 
 
 def adopt(db: Database, sha_prefix: str, operator: str = "analyst",
-          device: str = "hq") -> dict:
+          device: str | None = None) -> dict:
     """Adopt the stored version whose sha256 starts with `sha_prefix` (audited)."""
     prefix = (sha_prefix or "").strip().lower()
     matches = [v for v in versions(db) if prefix and v["sha256"].startswith(prefix)]
@@ -53,7 +54,8 @@ def adopt(db: Database, sha_prefix: str, operator: str = "analyst",
         parse_questionnaire(questionnaire_store.questionnaire_text(conn, chosen["sha256"]) or "")
         old = questionnaire_store.effective_sha256(conn)
         questionnaire_store.set_adopted(conn, chosen["sha256"])
-        write_audit(conn, [AuditEntry("questionnaire_adopt", operator, device, old=old,
+        write_audit(conn, [AuditEntry("questionnaire_adopt", operator,
+                                      device or own_device_id(conn), old=old,
                                       new=chosen["sha256"],
                                       reason=f"{chosen['id']} {chosen['version']}")], utc_now())
     return chosen

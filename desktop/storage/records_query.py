@@ -152,9 +152,12 @@ def _page_by_scan(conn: sqlite3.Connection, flt: RecordFilter, sort: str, descen
 
 
 def operators(conn: sqlite3.Connection) -> list[str]:
-    """Every operator who keyed a form, sorted."""
+    """Every operator who keyed a form, sorted: one step of the operator index per name
+    (a million forms by ten operators cost ten index look-ups, not a million rows)."""
     return [row[0] for row in conn.execute(
-        "SELECT DISTINCT operator FROM response ORDER BY operator")]
+        "WITH RECURSIVE name(value) AS (SELECT MIN(operator) FROM response UNION ALL "
+        "SELECT (SELECT MIN(operator) FROM response WHERE operator > name.value) FROM name "
+        "WHERE name.value IS NOT NULL) SELECT value FROM name WHERE value IS NOT NULL")]
 
 
 def round_counts(conn: sqlite3.Connection, round_uuid: str) -> dict[str, int]:

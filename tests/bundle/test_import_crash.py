@@ -32,17 +32,21 @@ def _dump_hash(path: Path) -> str:
     time of HQ's own audit rows) masked, so two complete imports hash the same."""
     conn = sqlite3.connect(path)
     parts = []
+    own = {"hq", *(r[0] for r in conn.execute("SELECT device_id FROM device_secret"))}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                          "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     for table in tables:
+        if table == "device_secret":
+            continue  # a fresh key per database
         cursor = conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
         for row in cursor:
             item = dict(zip(names, row))
             for name in VOLATILE & set(item):
                 item[name] = "*"
-            if table == "audit_log" and item["device"] == "hq":  # HQ's own rows (and chain)
+            if table == "audit_log" and item["device"] in own:  # HQ's own rows (and chain)
                 item["uuid"] = item["time"] = item["prev_hash"] = item["hash"] = "*"
+                item["device"] = "*"  # HQ's own key is made by its first import
             if table == "bundle_ledger":
                 item["report"] = "*" if item["direction"] == "import" else item["report"]
             parts.append(f"{table}:{sorted(item.items())!r}")

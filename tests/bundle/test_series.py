@@ -273,3 +273,35 @@ def test_a_cancelled_series_leaves_no_file_and_no_claim(field_db, field_key, hq_
     again = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True,
                           limits=SMALL)
     assert again.parts == 3 and [m.sequence for m in again.manifests] == [1, 2, 3]
+
+
+def test_an_out_of_range_value_confirmed_in_an_incomplete_series_is_accepted(
+        field_db, field_key, hq_keys, out_dir, hq, valid_answers):
+    """The operator's confirmation travels in the part's audit rows, which HQ holds until
+    the series is whole: the form's part imports first, on its own, and its value passes."""
+    from desktop.services.form_service import Actor
+    from desktop.services.project import Project
+    project = Project.open(field_db)
+    try:
+        form_uuid = project.db.conn.execute(
+            "SELECT uuid FROM response ORDER BY form_number LIMIT 1").fetchone()[0]
+        service = project.form_service(Actor("LC", field_key.device_id))
+        answers = {**valid_answers, "exp_offered": "1", "exp_times": "80",
+                   "exp_offered_by": "1", "exp_reported": "2"}
+        service.update(form_uuid, answers, confirmed=["exp_times"])
+    finally:
+        project.close()
+    parts = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True,
+                          limits=SMALL).paths
+    holding = [path for path in parts
+               if form_uuid in verify_bundle(path.read_bytes(), identities(hq_keys))
+               .zipped.read(RECORDS).decode()]
+    assert len(parts) > 1 and len(holding) == 1
+    [report] = _import(hq, hq_keys, holding[0])
+    assert report.status == "imported", report.message
+    assert _count(hq, "SELECT COUNT(*) FROM audit_log WHERE action = 'confirm_out_of_range'") == 0
+    assert _count(hq, f"SELECT COUNT(*) FROM answer WHERE response_uuid = '{form_uuid}' "
+                      "AND question_id = 'exp_times' AND value = '80'") == 1
+    reports = _import(hq, hq_keys, *[path for path in parts if path != holding[0]])
+    assert {r.status for r in reports} == {"imported"}
+    assert _count(hq, "SELECT COUNT(*) FROM audit_log WHERE action = 'confirm_out_of_range'") == 1

@@ -153,7 +153,7 @@ def test_revoked_device_later_bundles_refused_earlier_forms_kept(tmp_path, hq_ke
         assert db.conn.execute("SELECT COUNT(*) FROM response").fetchone()[0] == 31
         assert device_store.revoked_device_ids(db.conn) == {field_key.device_id}
         actions = [r[0] for r in db.conn.execute("SELECT action FROM audit_log WHERE "
-                                                 "device = 'hq' ORDER BY id")]
+                                                 "device = (SELECT device_id FROM device_secret) ORDER BY id")]
         assert "device_enrol" in actions and actions[-1] == "device_revoke"
     finally:
         db.close()
@@ -454,3 +454,29 @@ def test_forged_bundle_helpers_make_an_importable_bundle(tmp_path, bundle, hq_ke
     result = _one(import_bundles(enrolled_hq, hq_keys.identity_path, [forged]))
     assert result.status == "imported" and result.new == 30
     assert parse_questionnaire(_members(bundle, hq_keys)[QUESTIONNAIRE].decode())
+
+
+def test_a_headquarters_export_imports_at_another_headquarters(field_db, field_key, hq_keys,
+                                                                out_dir, tmp_path):
+    """A regional HQ passes what it merged to the national one: each HQ writes its own
+    audit rows under its own device id, so the two chains never collide."""
+    from desktop.services.device_identity import project_device_key
+    bundle = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True).path
+    regional = make_hq_db(tmp_path / "regional.db")
+    assert _one(import_trusted(regional, hq_keys.identity_path, [bundle])).status == "imported"
+    regional_key = project_device_key(regional)
+    assert regional_key.device_id != "hq"
+    onward = tmp_path / "onward"
+    onward.mkdir()
+    passed = export_bundle(regional, regional_key, [hq_keys.recipient], onward, full=True).path
+    national = make_hq_db(tmp_path / "national.db")
+    enrol_fingerprints(national, field_key.fingerprint)
+    report = _one(import_trusted(national, hq_keys.identity_path, [passed]))
+    assert report.status == "imported", report.message
+    db = Database.open(national)
+    try:
+        devices = {row[0] for row in db.conn.execute("SELECT DISTINCT device FROM audit_log")}
+        forms = db.conn.execute("SELECT COUNT(*) FROM response").fetchone()[0]
+    finally:
+        db.close()
+    assert forms == 30 and regional_key.device_id in devices and "hq" not in devices

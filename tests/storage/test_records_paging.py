@@ -62,3 +62,15 @@ def test_form_number_windows_match_the_sorted_scan(conn, descending):
             assert fast == plain, (flt, offset, limit)
             seen += len(fast)
     assert seen > 1000
+
+
+def test_operator_list_and_filter_read_the_operator_index(conn):
+    """The operator list steps through the index (same names as a DISTINCT over every
+    form) and the operator filter's count is answered from the index, not a scan."""
+    plain = [row[0] for row in conn.execute(
+        "SELECT DISTINCT operator FROM response ORDER BY operator")]
+    assert records_query.operators(conn) == plain and len(plain) > 1
+    where, args = records_query._where(RecordFilter(operator=plain[0]))
+    plan = " ".join(row[-1] for row in conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM response r{where}", args))
+    assert "response_operator" in plan, plan
