@@ -53,6 +53,7 @@ def door_checks_off():
 
 def run(table) -> None:
     from desktop.bundle import age_crypto
+    from desktop.services import db_keys
     from desktop.services.device_identity import project_device_key
     from desktop.services.export_service import export_bundle
     from desktop.services.keys_service import hq_init
