@@ -235,7 +235,7 @@ AUDIT_CHUNK = 5000
 
 def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
     """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
-    time; returns (rows read, rows added). A part of a series (expo) holds its rows until
+    time; returns (rows read, rows added). A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
     if verified.manifest.series:
         rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
