@@ -20,7 +20,7 @@ from pyrage import x25519
 
 from .. import __version__
 from . import age_crypto, archive, records
-from .csv_export import CsvWriter
+from .csv_export import BOM, CsvWriter
 from .device_key import DeviceKey
 from .manifest import (AUDIT, FORMAT_VERSION, MANIFEST, QUESTIONNAIRE, RECORDS,
                        RESPONSES_CSV, SERIES_FORMAT_VERSION, SIGNATURE, Manifest)
@@ -53,7 +53,7 @@ class BundleWriter:
         self._round_names: dict[str, str] = {}
         self._records = MemberSink(RECORDS)
         self._audit = MemberSink(AUDIT)
-        self._csv_member = MemberSink(RESPONSES_CSV, prefix=b"\xef\xbb\xbf")
+        self._csv_member = MemberSink(RESPONSES_CSV, prefix=BOM)
         self._csv = CsvWriter(questionnaire.question_ids)
         self._csv_member.write(self._csv.take())  # the header row
         self._question_ids = tuple(questionnaire.question_ids)

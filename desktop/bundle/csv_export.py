@@ -18,6 +18,7 @@ from ..domain.cell_safety import neutralise
 
 # In JSON text a value that starts a formula shows as ":"= (or +, -, @, \t, \r).
 _RISKY_JSON = re.compile(r'":"(?:[=+\-@]|\\[tr])')
+BOM = b"\xef\xbb\xbf"  # so Excel reads the accents
 FIXED_COLUMNS = ("round_name", "round_uuid", "form_uuid", "form_number", "status",
                  "operator", "device", "created", "updated", "revision", "deleted_reason")
 
@@ -56,20 +57,10 @@ class CsvWriter:
         for fixed, answers in rows:
             self.add(fixed, answers)
 
-    def take_bytes(self) -> bytes:
-        """The bytes written since the last call (the BOM first), emptying the buffer: a
-        reader that only hashes the file never holds it whole."""
-        data = self._buffer.getvalue().encode("utf-8")
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        if not getattr(self, "_taken", False):
-            self._taken = True
-            return b"\xef\xbb\xbf" + data
-        return data
-
     def take(self) -> str:
-        """The text written since the last `take` (the export streams it into the ZIP
-        member; the header comes with the first call, the BOM is the caller's)."""
+        """The text written since the last `take`, emptying the buffer (the export streams
+        it into the ZIP member, the import hashes it: neither holds the file whole; the
+        header comes with the first call, the BOM is the caller's)."""
         text = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate(0)
@@ -77,4 +68,4 @@ class CsvWriter:
 
     def to_bytes(self) -> bytes:
         # The BOM as bytes: prefixing the text with U+FEFF would widen the whole string.
-        return b"\xef\xbb\xbf" + self._buffer.getvalue().encode("utf-8")
+        return BOM + self._buffer.getvalue().encode("utf-8")

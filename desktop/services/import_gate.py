@@ -18,7 +18,7 @@ import sqlite3
 from typing import Iterable
 
 from ..bundle.bundle_reader import VerifiedBundle
-from ..bundle.csv_export import CsvWriter
+from ..bundle.csv_export import BOM, CsvWriter
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
 from ..domain.form_gate import FormGate
@@ -102,7 +102,7 @@ class AnswerDoor:
         self._round_q: dict[str, str] = {}
         self._gates: dict[str, FormGate] = {}
         self._csv: CsvWriter | None = None
-        self._csv_hash = hashlib.sha256()
+        self._csv_hash = hashlib.sha256(BOM)
         self._pending: list[tuple] = []  # out-of-range values that need a confirmation
 
     def start(self, questionnaire_text: str, rounds: list[dict]) -> None:
@@ -135,14 +135,14 @@ class AnswerDoor:
                        f["created"], f["updated"], f["revision"], f["deleted_reason"]),
                       answers, record.answers_text)
         if self._csv.rows % CSV_FLUSH_ROWS == 0:
-            self._csv_hash.update(self._csv.take_bytes())
+            self._csv_hash.update(self._csv.take().encode("utf-8"))
 
     def finish(self) -> None:
         """After the last form, with the bundle's audit rows already in the transaction
         (the operators' confirmations are among them)."""
         if self._pending:
             _check_confirmations(self.conn, self._pending, self.round_names)
-        self._csv_hash.update(self._csv.take_bytes())
+        self._csv_hash.update(self._csv.take().encode("utf-8"))
         if self._csv_hash.hexdigest() != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
                               problem="a row or a value differs from records.jsonl")
