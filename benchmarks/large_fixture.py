@@ -42,18 +42,20 @@ def _log(message: str) -> None:
 
 
 def _bundle(folder: Path, number: int, recipient: str, n: int) -> tuple[Path, str]:
-    """Device `number`'s full bundle of `n` demo forms (cached), and its fingerprint."""
-    from desktop.bundle.device_key import load_or_create_device_key
+    """Device `number`'s full bundle of `n` demo forms (cached), and its fingerprint. The
+    field project holds its own device key (as a laptop's project does); the fingerprint is
+    kept beside the bundle, since the 360 MB field database is not."""
     from desktop.services.demo_service import fill_demo
     from desktop.services.export_service import export_bundle
     from desktop.services.project import Project
 
-    device = load_or_create_device_key(folder / "devices" / f"device-{number:02d}")
     out = folder / "bundles" / f"device-{number:02d}"
+    fingerprint_file = out / "fingerprint.txt"
     done = sorted(out.glob("*.zip.age")) if out.exists() else []
-    if done:
-        return done[0], device.fingerprint
-    out.mkdir(parents=True, exist_ok=True)
+    if done and fingerprint_file.exists():
+        return done[0], fingerprint_file.read_text(encoding="utf-8").strip()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     field = folder / "field" / f"field-{number:02d}.db"
     shutil.rmtree(field.parent, ignore_errors=True)
     field.parent.mkdir(parents=True)
@@ -61,9 +63,11 @@ def _bundle(folder: Path, number: int, recipient: str, n: int) -> tuple[Path, st
     project = Project.open(field)
     try:
         fill_demo(project, n, seed=number, round_name=f"Team {number:02d}")
+        device = project.device_key
     finally:
         project.close()
     result = export_bundle(field, device, [recipient], out, full=True)
+    fingerprint_file.write_text(device.fingerprint, encoding="utf-8")
     shutil.rmtree(field.parent, ignore_errors=True)  # 360 MB each: keep only the bundle
     _log(f"bundle {number}: {n} forms in {time.perf_counter() - start:.0f} s")
     return result.path, device.fingerprint
