@@ -52,7 +52,8 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
             repaired = analysis_table.repair_database(db.conn)
         finally:
             db.close()
-    db = open_database(path, read_only=True)  # inspecting never writes (issue 13)
+    # Inspecting never writes (issue 13); the snapshot's rows are read ahead by a thread.
+    db = open_database(path, read_only=True, check_same_thread=False)
     try:
         file_version = db.file_version if db.file_version is not None else SCHEMA_VERSION
         if file_version < SCHEMA_VERSION:  # a migrated copy in memory: one connection
@@ -75,7 +76,8 @@ def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotSt
         chain = pool.submit(jobs.run, _chain)
         try:
             report = integrity.summary(db.conn)
-            snapshot = check_snapshot(db.conn, analysis_table.stored_questionnaire(db.conn))
+            snapshot = check_snapshot(db.conn, analysis_table.stored_questionnaire(db.conn),
+                                      prefetch=True)
             integrity.add_page_check(report, page.result(), full)
             integrity.add_foreign_keys(report, keys.result())
             walked = chain.result()
