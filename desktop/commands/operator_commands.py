@@ -109,6 +109,13 @@ def check_operator(args: argparse.Namespace) -> None:
         service = OperatorService(database)
         if not service.has_operators():
             return  # nobody has claimed the project: nothing to check (module docstring)
+        if _may_write(database):
+            # A wrong PIN is remembered in the project, so running the command again does
+            # not reset the wait (services/operator_service.py); a file that is current
+            # needs no migration, so opening it for writing changes nothing else.
+            database.close()
+            database = open_database(db)
+            service = OperatorService(database)
         name = args.operator or os.environ.get(OPERATOR_VAR, "")
         pin = _read_secret(args.pin_file, PIN_VAR)
         if not name or not pin:
@@ -119,6 +126,15 @@ def check_operator(args: argparse.Namespace) -> None:
         args.signed_in = operator
     finally:
         database.close()
+
+
+def _may_write(database) -> bool:
+    """Whether a read-only open of a project may be reopened for writing without side
+    effects: its file is at the current schema, and it and its folder are writable."""
+    from ..storage.migrations import SCHEMA_VERSION
+    path = database.path
+    return (database.file_version == SCHEMA_VERSION and path is not None
+            and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _read_secret(path: Path | None, var: str) -> str:
