@@ -5,9 +5,9 @@ cost parameters stored beside the hash so they can be raised later) and compared
 constant time (`hmac.compare_digest`); nothing cryptographic is written here by hand.
 (`hashlib.scrypt` would need OpenSSL's `_hashlib`, which the package leaves out:
 build/package_filters.py; cryptography ships its own OpenSSL for the signing keys.) Roles:
-keyer, verifier, supervisor. Only a supervisor manages operators and changes project
-settings (`require_supervisor`); every change to an operator is an audit row written in
-the same transaction.
+keyer, verifier, supervisor. Only a supervisor manages operators (add, role, rename, PIN
+reset, deactivate, reactivate) and changes project settings (`require_supervisor`); every
+change to an operator is an audit row written in the same transaction.
 
 A project with no active operator (new, or made before operators existed) enforces no
 role: the window's first sign-in creates the first supervisor, and the command line runs
@@ -273,6 +273,20 @@ class OperatorService:
         if row.role == "supervisor":
             self._keep_a_supervisor(row)
         return self._update(row, "operator_deactivate", "inactive", active=False)
+
+    def reactivate(self, operator_id: str, name: str | None = None) -> Operator:
+        """A deactivated operator may sign in again, with the PIN they had; `name` (when
+        given) replaces theirs, for when another active operator has taken it meanwhile."""
+        row = self._target(operator_id)
+        if row.active:
+            return _public(row)
+        name = self._check_name(row.name if name is None else name)
+        columns: dict[str, object] = {"active": True}
+        what = "active"
+        if name != row.name:
+            columns["name"] = name
+            what = f"active as {name}"
+        return self._update(row, "operator_reactivate", what, **columns)
 
     # -- inside ---------------------------------------------------------------------------
     def _add(self, name: str, role: str, pin: str, pin_again: str | None,
