@@ -213,8 +213,8 @@ def test_help_speaks_spanish(spanish, capsys):
 
     keys = _help(capsys, ["keys"])
     assert keys.startswith("usage: riskmap keys ")
-    assert ("device el id de dispositivo y la huella de la copia de un proyecto en esta "
-            "portátil (para que la sede la inscriba)") in keys
+    assert ("device el id del equipo y la huella de la copia de un proyecto en esta "
+            "computadora (para que la sede la inscriba)") in keys
     operators = _help(capsys, ["operators", "add"])
     assert operators.split("options:")[0].strip().endswith(
         HELP_ES["a new operator (the first one is the supervisor)"])

@@ -63,6 +63,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "es": "Destinatario (para los equipos):      {path}"},
     "out.device_id": {"en": "device id:   {value}", "es": "id del equipo: {value}"},
     "out.fingerprint": {"en": "fingerprint: {value}", "es": "huella:        {value}"},
+    "out.device_key_plaintext": {
+        "en": "Note: this project is not encrypted, so its device key sits in a plaintext "
+              "file; open it in the window once to encrypt it.",
+        "es": "Nota: este proyecto no está cifrado, así que su clave de equipo está en un "
+              "archivo sin cifrar; ábralo una vez en la ventana para cifrarlo."},
     "out.enrol_with": {
         "en": 'HQ enrols this laptop with: riskmap devices trust --db HQ.db "{fingerprint}" '
               "--name LABEL",

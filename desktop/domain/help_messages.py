@@ -45,7 +45,7 @@ HELP_ES: dict[str, str] = {
     "rules":
         "cada versión guardada del cuestionario: ids de pregunta, texto, tipo, códigos, "
         "reglas de salto y de control",
-    "HQ's register of enrolled laptops": "el registro de la sede de portátiles inscritas",
+    "HQ's register of enrolled laptops": "el registro de la sede de computadoras inscritas",
     "questionnaire versions of a project": "versiones del cuestionario de un proyecto",
     "labelled data files for analysts (CSV, XLSX, Stata, SPSS)":
         "archivos de datos etiquetados para analistas (CSV, XLSX, Stata, SPSS)",
@@ -70,7 +70,7 @@ HELP_ES: dict[str, str] = {
     # keys
     "make the HQ age identity and recipient": "crear la identidad y el destinatario age de la sede",
     "the device id and fingerprint of this laptop's copy of a project (for HQ to enrol it)":
-        "el id de dispositivo y la huella de la copia de un proyecto en esta portátil (para "
+        "el id del equipo y la huella de la copia de un proyecto en esta computadora (para "
         "que la sede la inscriba)",
     "set a new passphrase with HQ's escrow key":
         "poner una nueva frase de acceso con la clave de custodia de la sede",
@@ -80,9 +80,12 @@ HELP_ES: dict[str, str] = {
         "envolver la clave de la base de datos con una nueva frase de acceso",
     "folder for the key files": "carpeta para los archivos de claves",
     "the project (its device key is kept inside its database)":
-        "el proyecto (su clave de dispositivo se guarda dentro de su base de datos)",
+        "el proyecto (su clave de equipo se guarda dentro de su base de datos)",
     "the HQ age identity file the key was escrowed to":
         "el archivo de identidad age de la sede bajo cuya custodia quedó la clave",
+    "write the key even into a plaintext project (from an older version) that has none yet":
+        "escribir la clave incluso en un proyecto sin cifrar (de una versión anterior) que "
+        "aún no tiene ninguna",
     "use an HQ escrow identity instead of the passphrase":
         "usar una identidad de custodia de la sede en lugar de la frase de acceso",
 
@@ -111,12 +114,12 @@ HELP_ES: dict[str, str] = {
     "FILE.pdf or FILE.csv": "ARCHIVO.pdf o ARCHIVO.csv",
 
     # devices, questionnaire
-    "enrolled and revoked devices": "dispositivos inscritos y revocados",
-    "enrol a laptop by its fingerprint": "inscribir una portátil por su huella",
-    "refuse a laptop's later bundles": "rechazar los paquetes posteriores de una portátil",
+    "enrolled and revoked devices": "equipos inscritos y revocados",
+    "enrol a laptop by its fingerprint": "inscribir una computadora por su huella",
+    "refuse a laptop's later bundles": "rechazar los paquetes posteriores de una computadora",
     "as `riskmap keys device` prints it on the laptop":
-        "tal como la imprime `riskmap keys device` en la portátil",
-    "a name for the laptop": "un nombre para la portátil",
+        "tal como la imprime `riskmap keys device` en la computadora",
+    "a name for the laptop": "un nombre para la computadora",
     "why (kept in the audit log)": "por qué (se guarda en el registro de auditoría)",
     "stored versions, the adopted one marked": "versiones guardadas, con la adoptada marcada",
     "adopt a stored version for the project (audited)":
