@@ -286,7 +286,9 @@ class OperatorService:
         if name != row.name:
             columns["name"] = name
             what = f"active as {name}"
-        return self._update(row, "operator_reactivate", what, **columns)
+        with self.db.transaction() as conn:  # wrong PINs from before do not carry over
+            pin_attempt_store.clear_failures(conn, row.id)
+            return self._update(row, "operator_reactivate", what, **columns)
 
     # -- inside ---------------------------------------------------------------------------
     def _add(self, name: str, role: str, pin: str, pin_again: str | None,

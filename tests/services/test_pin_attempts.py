@@ -100,6 +100,17 @@ def test_a_pin_reset_clears_the_wait(project):
     assert fresh.wait_seconds("Kim") == 0 and fresh.sign_in("Kim", "246810").id == kim.id
 
 
+def test_a_reactivated_operator_starts_without_a_wait(project):
+    sara = OperatorService(project.db).create_first_supervisor("Sara", PIN)
+    as_sara = OperatorService(project.db, Actor("Sara", "dev", sara.id))
+    kim = as_sara.add("Kim", "keyer", KEYER_PIN)
+    now = [1_800_000_000.0]
+    _fail(OperatorService(project.db, clock=lambda: now[0]), "Kim")
+    as_sara.deactivate(kim.id)
+    as_sara.reactivate(kim.id)
+    assert OperatorService(project.db, clock=lambda: now[0]).wait_seconds("Kim") == 0
+
+
 def test_a_read_only_project_keeps_the_stored_count_and_counts_the_rest_in_memory(tmp_path):
     path = tmp_path / "team.db"
     project = Project.open(path)
