@@ -161,6 +161,10 @@ def test_operator_commands_in_spanish(spanish, tmp_path, capsys, monkeypatch):
           "out.operator_pin")
     _said(capsys, ["operators", "deactivate", "--db", str(db), "--name", "Kim",
                    *supervisor], "out.operator_deactivated")
+    _said(capsys, ["operators", "reactivate", "--db", str(db), "--name", "Kim",
+                   *supervisor], "out.operator_reactivated")
+    _said(capsys, ["operators", "rename", "--db", str(db), "--name", "Kim", "--new-name",
+                   "Kim Lee", *supervisor], "out.operator_renamed")
 
 
 def test_english_stays_the_default(monkeypatch, tmp_path, capsys):

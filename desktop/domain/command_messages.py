@@ -185,6 +185,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
                            "es": "Se agregó a {name} ({role})."},
     "out.operator_role": {"en": "{name} is now {role}.", "es": "{name} ahora es {role}."},
     "out.operator_pin": {"en": "{name} has a new PIN.", "es": "{name} tiene un PIN nuevo."},
+    "out.operator_renamed": {"en": "{old} is now called {name}.",
+                             "es": "{old} ahora se llama {name}."},
+    "out.operator_reactivated": {
+        "en": "{name} can sign in again, with the PIN they had.",
+        "es": "{name} puede volver a iniciar sesión, con el PIN que tenía."},
     "out.operator_deactivated": {
         "en": "{name} can no longer sign in; their forms keep their operator id.",
         "es": "{name} ya no puede iniciar sesión; sus formularios conservan su id de "

@@ -164,6 +164,17 @@ HELP_ES: dict[str, str] = {
     "the operator can no longer sign in (their forms keep their id)":
         "el operador ya no puede iniciar sesión (sus formularios conservan su id)",
     "the new operator's name": "el nombre del nuevo operador",
+    "give an active operator another name (their forms keep the name they were keyed under)":
+        "dar otro nombre a un operador activo (sus formularios conservan el nombre con el "
+        "que se digitaron)",
+    "a deactivated operator may sign in again, with the PIN they had":
+        "un operador desactivado puede volver a iniciar sesión, con el PIN que tenía",
+    "which one, when several deactivated operators share the name (see `riskmap operators "
+    "list`)":
+        "cuál, si varios operadores desactivados tienen el mismo nombre (vea `riskmap "
+        "operators list`)",
+    "another name, when an active operator has theirs now":
+        "otro nombre, si ahora un operador activo tiene el suyo",
     "file whose first line is the new operator's PIN (or RISKMAP_NEW_PIN)":
         "archivo cuya primera línea es el PIN del nuevo operador (o RISKMAP_NEW_PIN)",
 }
