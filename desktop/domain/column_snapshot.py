@@ -23,11 +23,14 @@ import numpy as np
 import pandas as pd
 
 from .answer_frame import analysed_questions
+from .form_columns import MISSING_INT8, FormColumns, pack_numeric
 from .questionnaire import Questionnaire
 
 FORMAT = 1
 FORM_PARTS = ("uuid", "round_uuid", "form_number", "operator", "created")
-_MISSING_INT8 = -128
+_MISSING_INT8 = MISSING_INT8
+# The parts a dashboard load reads when no form was written since the snapshot.
+ANALYSIS_PARTS = ("round_uuid", "created")
 
 
 def snapshot_columns(questionnaire: Questionnaire) -> list[list[str]]:
@@ -114,12 +117,9 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
            columns: Sequence[Sequence[str]]) -> Base | None:
     """The base table from stored parts, or None when there is none or it was made for
     other analysed questions (or by another format)."""
-    if "" not in parts:
+    if not header_fits(parts, columns):
         return None
-    header = json.loads(parts[""][0])
-    if header.get("format") != FORMAT or header.get("columns") != [list(c) for c in columns]:
-        return None
-    rows = int(header["rows"])
+    rows = int(json.loads(parts[""][0])["rows"])
     base: Base = {}
     text = parts["uuid"][1].decode("utf-8")
     base["uuid"] = np.array(text.split("\n") if rows else [], dtype=object)
@@ -132,6 +132,78 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
     if any(len(v) != rows for v in base.values()):
         return None
     return base
+
+
+def header_fits(parts: Mapping[str, tuple[str, bytes]],
+                columns: Sequence[Sequence[str]]) -> bool:
+    """The stored header ('' part) describes a snapshot of these columns in this format."""
+    if "" not in parts:
+        return False
+    header = json.loads(parts[""][0])
+    return header.get("format") == FORMAT and \
+        header.get("columns") == [list(c) for c in columns]
+
+
+def needed_parts(columns: Sequence[Sequence[str]]) -> list[str]:
+    """The names of the parts `decode_columns` reads (no uuid, number or operator)."""
+    return ["", *ANALYSIS_PARTS, *("q:" + qid for qid, _ in columns)]
+
+
+def decode_columns(parts: Mapping[str, tuple[str, bytes]], columns: Sequence[Sequence[str]],
+                   round_names: Mapping[str, str]) -> FormColumns | None:
+    """The analysed columns straight from the stored bytes (`needed_parts`; None as
+    `decode`): int8 answers stay int8 and text columns stay codes, so no Python object is
+    made per form and the arrays share the bytes SQLite returned."""
+    if not header_fits(parts, columns):
+        return None
+    rows = int(json.loads(parts[""][0])["rows"])
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        meta, data = parts["q:" + qid]
+        described = json.loads(meta)
+        if described["kind"] == "codes":
+            multi[qid] = (np.frombuffer(data, dtype=np.int32), list(described["labels"]))
+        elif described["kind"] == "int8":
+            numeric[qid] = np.frombuffer(data, dtype=np.int8)
+        else:
+            numeric[qid] = _read_part(meta, data)
+    meta, data = parts["round_uuid"]
+    codes = np.frombuffer(data, dtype=np.int32)
+    labels = json.loads(meta)["labels"]
+    created = np.frombuffer(parts["created"][1], dtype=np.int64)
+    result = _round_columns(rows, numeric, multi, codes, labels, round_names, created)
+    lengths = [len(v) for v in numeric.values()] + [len(c) for c, _ in multi.values()]
+    if any(n != rows for n in lengths + [len(codes), len(created)]):
+        return None
+    return result
+
+
+def form_columns(base: Base, round_names: Mapping[str, str],
+                 columns: Sequence[Sequence[str]]) -> FormColumns:
+    """The analysed columns of a base table (a patched or rebuilt snapshot), packed as the
+    snapshot packs them."""
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        if kind == "numeric":
+            numeric[qid] = pack_numeric(base[qid])
+        else:
+            codes, texts = pd.factorize(pd.Series(base[qid], dtype=object))
+            multi[qid] = (codes.astype(np.int32), [str(t) for t in texts])
+    codes, uuids = pd.factorize(pd.Series(base["round_uuid"], dtype=object))
+    return _round_columns(size(base), numeric, multi, codes.astype(np.int32),
+                          [str(u) for u in uuids], round_names,
+                          np.asarray(base["created"], dtype=np.int64))
+
+
+def _round_columns(rows, numeric, multi, codes, labels, round_names, created) -> FormColumns:
+    """FormColumns whose rounds are named: a round code into the round uuids becomes a
+    code into their names (a round without one is named by its uuid; forms without a
+    round by '', as the analysis table names them)."""
+    names = [round_names.get(u, u) for u in labels]
+    if len(codes) and codes.min(initial=0) < 0:
+        codes = np.where(codes < 0, len(names), codes).astype(np.int32)
+        names = names + [""]
+    return FormColumns(rows, numeric, multi, codes, names, created)
 
 
 def analysis_frame(base: Base, round_names: Mapping[str, str],
@@ -192,13 +264,9 @@ def _created_ns(texts: list[str]) -> np.ndarray:
 
 
 def _number_part(name: str, values: np.ndarray) -> tuple[str, str, bytes]:
-    present = ~np.isnan(values)
-    small = present & (np.abs(values) <= 127) & (values == np.round(values))
-    if np.array_equal(small, present):
-        packed = np.full(len(values), _MISSING_INT8, dtype=np.int8)
-        packed[present] = values[present].astype(np.int8)
-        return name, json.dumps({"kind": "int8"}), packed.tobytes()
-    return name, json.dumps({"kind": "float64"}), values.astype(np.float64).tobytes()
+    packed = pack_numeric(values)
+    kind = "int8" if packed.dtype == np.int8 else "float64"
+    return name, json.dumps({"kind": kind}), packed.tobytes()
 
 
 def _text_part(name: str, values: np.ndarray) -> tuple[str, str, bytes]:

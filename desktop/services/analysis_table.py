@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
 from ..domain import column_snapshot
+from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
@@ -47,6 +49,44 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
     return column_snapshot.analysis_frame(base, names, columns, consume=True), info
+
+
+def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
+                 store_after: int = STORE_AFTER,
+                 progress: Callable[[], None] | None = None) -> tuple[FormColumns, LoadInfo]:
+    """The analysed columns of the live forms (what the dashboard sums). When no form was
+    written since the snapshot, only the parts the dashboard needs are read and used as
+    stored (no uuid, no Python object per form); `progress()` after each part. Otherwise
+    as `load_frame`: the snapshot is patched (and stored when worth it), then packed."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    with snapshots.read_snapshot(conn):  # joins a transaction already open
+        found = _clean_columns(conn, columns, progress)
+    if found is not None:
+        return found, LoadInfo(found.size, rebuilt=False, patched=0, stored=False)
+    base, names, info, version = _read(conn, columns)
+    if store and (info.rebuilt or info.patched >= store_after) and version is not None:
+        info.stored = _store(conn, base, columns, version)
+    return column_snapshot.form_columns(base, names, columns), info
+
+
+def parts_to_read(questionnaire: Questionnaire) -> int:
+    """How many times `load_columns` calls `progress` at most."""
+    return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
+
+
+def _clean_columns(conn: sqlite3.Connection, columns, progress) -> FormColumns | None:
+    """The stored columns when the snapshot is whole and current, else None."""
+    if not snapshots.has_tables(conn) or snapshots.has_dirty(conn):
+        return None
+    names = column_snapshot.needed_parts(columns)
+    header = snapshots.read_named_parts(conn, names[:1], progress)
+    if not column_snapshot.header_fits(header, columns):
+        return None
+    parts = snapshots.read_named_parts(conn, names[1:], progress)
+    parts.update(header)
+    if len(parts) != len(names):
+        return None
+    return column_snapshot.decode_columns(parts, columns, analysis_store.round_names(conn))
 
 
 def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
