@@ -29,7 +29,7 @@ from .questionnaire import Questionnaire
 FORMAT = 1
 FORM_PARTS = ("uuid", "round_uuid", "form_number", "operator", "created")
 _MISSING_INT8 = MISSING_INT8
-# The parts a dashboard load reads when no form was written since the snapshot.
+# The parts a dashboard load reads (and the uuids, when forms were written since).
 ANALYSIS_PARTS = ("round_uuid", "created")
 
 
@@ -176,6 +176,67 @@ def decode_columns(parts: Mapping[str, tuple[str, bytes]], columns: Sequence[Seq
     if any(n != rows for n in lengths + [len(codes), len(created)]):
         return None
     return result
+
+
+def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
+    """Which rows of the stored uuid part (`encode`'s lines) are among `written`, without a
+    Python string per form when every uuid has the same length (they do: 36 characters):
+    the rows are compared as fixed-width bytes, first by a hash of their last 16 bytes,
+    then exactly where the hash matches."""
+    hit = np.zeros(rows, dtype=bool)
+    wanted = {uuid.encode("utf-8") for uuid in written}
+    if not rows or not wanted:
+        return hit
+    width = len(next(iter(wanted)))
+    if any(len(w) != width for w in wanted) or len(uuid_data) != rows * (width + 1) - 1 \
+            or width < 16:
+        uuids = uuid_data.decode("utf-8").split("\n")
+        return np.asarray(pd.Index(uuids).isin(list(written)))
+    table = np.frombuffer(uuid_data + b"\n", dtype=np.uint8).reshape(rows, width + 1)
+    tail = np.ascontiguousarray(table[:, width - 16:width]).view(np.uint64)
+    keys = tail[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ tail[:, 1]
+    wanted_rows = np.frombuffer(b"".join(w[-16:] for w in wanted), dtype=np.uint64)
+    wanted_keys = wanted_rows[0::2] * np.uint64(0x9E3779B97F4A7C15) ^ wanted_rows[1::2]
+    for row in np.flatnonzero(np.isin(keys, wanted_keys)):
+        hit[row] = table[row, :width].tobytes() in wanted
+    return hit
+
+
+def patch_columns(stored: FormColumns, keep: np.ndarray, fresh: Base,
+                  round_names: Mapping[str, str],
+                  columns: Sequence[Sequence[str]]) -> FormColumns:
+    """The stored columns without the rows not kept, plus the forms of `fresh` (a base read
+    from the answer rows: the live versions of the forms written since)."""
+    added = form_columns(fresh, round_names, columns)
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        if kind == "numeric":
+            old, new = stored.numeric[qid][keep], added.numeric[qid]
+            if old.dtype != new.dtype:  # one side has other numbers: floats for both
+                old = stored.values(qid)[keep]
+                new = added.values(qid)
+            numeric[qid] = np.concatenate([old, new])
+        else:
+            multi[qid] = _merged_codes(stored.multi[qid], keep, added.multi[qid])
+    rounds = _merged_codes((stored.round_codes, stored.round_names), keep,
+                           (added.round_codes, added.round_names))
+    return FormColumns(int(keep.sum()) + added.size, numeric, multi, rounds[0], rounds[1],
+                       np.concatenate([stored.created[keep], added.created]))
+
+
+def _merged_codes(stored: tuple[np.ndarray, list[str]], keep: np.ndarray,
+                  added: tuple[np.ndarray, list[str]]) -> tuple[np.ndarray, list[str]]:
+    """Codes into texts (-1: none) of the kept stored rows and the added rows, the added
+    texts joining the stored ones."""
+    texts = list(stored[1])
+    position = {text: i for i, text in enumerate(texts)}
+    for text in added[1]:
+        if text not in position:
+            position[text] = len(texts)
+            texts.append(text)
+    lookup = np.array([position[text] for text in added[1]] + [-1], dtype=np.int32)
+    codes = np.concatenate([np.asarray(stored[0])[keep], lookup[np.asarray(added[0])]])
+    return codes.astype(np.int32), texts
 
 
 def form_columns(base: Base, round_names: Mapping[str, str],

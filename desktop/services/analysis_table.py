@@ -54,15 +54,17 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
 def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
                  store_after: int = STORE_AFTER,
                  progress: Callable[[], None] | None = None) -> tuple[FormColumns, LoadInfo]:
-    """The analysed columns of the live forms (what the dashboard sums). When no form was
-    written since the snapshot, only the parts the dashboard needs are read and used as
-    stored (no uuid, no Python object per form); `progress()` after each part. Otherwise
-    as `load_frame`: the snapshot is patched (and stored when worth it), then packed."""
+    """The analysed columns of the live forms (what the dashboard sums): only the parts of
+    the snapshot the dashboard needs, used as stored (no Python object per form), with the
+    forms written since (fewer than `store_after`) taken out by uuid and read again from
+    the answer rows; `progress()` after each part. Without a usable snapshot, or after many
+    writes (an import), as `load_frame`: built or patched whole, and stored again."""
     columns = column_snapshot.snapshot_columns(questionnaire)
+    limit = store_after if store else None
     with snapshots.read_snapshot(conn):  # joins a transaction already open
-        found = _clean_columns(conn, columns, progress)
+        found = _stored_columns(conn, columns, limit, progress)
     if found is not None:
-        return found, LoadInfo(found.size, rebuilt=False, patched=0, stored=False)
+        return found
     base, names, info, version = _read(conn, columns)
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
@@ -74,19 +76,32 @@ def parts_to_read(questionnaire: Questionnaire) -> int:
     return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
 
 
-def _clean_columns(conn: sqlite3.Connection, columns, progress) -> FormColumns | None:
-    """The stored columns when the snapshot is whole and current, else None."""
-    if not snapshots.has_tables(conn) or snapshots.has_dirty(conn):
+def _stored_columns(conn: sqlite3.Connection, columns, limit: int | None,
+                    progress) -> tuple[FormColumns, LoadInfo] | None:
+    """The stored columns patched with the few forms written since, or None: no usable
+    snapshot, or `limit` or more forms written (the caller patches and stores it whole)."""
+    if not snapshots.has_tables(conn):
+        return None
+    written = snapshots.dirty_uuids(conn) if snapshots.has_dirty(conn) else []
+    if limit is not None and len(written) >= limit:
         return None
     names = column_snapshot.needed_parts(columns)
     header = snapshots.read_named_parts(conn, names[:1], progress)
     if not column_snapshot.header_fits(header, columns):
         return None
-    parts = snapshots.read_named_parts(conn, names[1:], progress)
+    parts = snapshots.read_named_parts(conn, names[1:] + (["uuid"] if written else []),
+                                       progress)
     parts.update(header)
-    if len(parts) != len(names):
+    round_names = analysis_store.round_names(conn)
+    stored = column_snapshot.decode_columns(parts, columns, round_names) \
+        if len(parts) == len(names) + bool(written) else None
+    if stored is None:
         return None
-    return column_snapshot.decode_columns(parts, columns, analysis_store.round_names(conn))
+    if written:
+        keep = ~column_snapshot.written_rows(parts["uuid"][1], stored.size, written)
+        fresh = _read_rows(conn, columns, changed_only=True)
+        stored = column_snapshot.patch_columns(stored, keep, fresh, round_names, columns)
+    return stored, LoadInfo(stored.size, rebuilt=False, patched=len(written), stored=False)
 
 
 def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:

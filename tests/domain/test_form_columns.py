@@ -197,3 +197,39 @@ def test_decoded_columns_name_rounds_and_keep_blank_texts(questionnaire):
     np.testing.assert_array_equal(columns.values("exp_times"), [np.nan] * 3)
     wrong = column_snapshot.snapshot_columns(questionnaire)[:-1]
     assert column_snapshot.decode_columns({"": ('{"format": 1}', b"")}, wrong, {}) is None
+
+
+def test_written_rows_are_found_by_uuid():
+    uuids = [f"0190{i:04x}-aaaa-7bbb-8ccc-{i * 7919:012x}" for i in range(300)]
+    data = "\n".join(uuids).encode()
+    written = [uuids[3], uuids[299], "0190ffff-aaaa-7bbb-8ccc-000000000000"]  # one unknown
+    hit = column_snapshot.written_rows(data, len(uuids), written)
+    assert list(np.flatnonzero(hit)) == [3, 299]
+    # Texts of other lengths are compared as texts.
+    odd = ["a", "bb", "ccc"]
+    assert list(column_snapshot.written_rows("\n".join(odd).encode(), 3, ["bb"])) == \
+        [False, True, False]
+    assert not column_snapshot.written_rows(b"", 0, ["a"]).any()
+
+
+def test_patched_columns_merge_texts_rounds_and_number_types(questionnaire):
+    stored = packed(frame_of(questionnaire, [
+        {"exp_offered_by": "1 3", "exp_times": 2, "_round": "B"},
+        {"exp_offered_by": "2", "exp_times": 4, "_round": "A"}]), questionnaire)
+    fresh_frame = frame_of(questionnaire, [{"exp_offered_by": "5", "exp_times": 300,
+                                            "_round": "C"}])
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    fresh = {"uuid": np.array(["x"], dtype=object), "round_uuid": np.array(["C"], dtype=object),
+             "form_number": np.array([1]), "operator": np.array(["AM"], dtype=object),
+             "created": np.array([0], dtype=np.int64)}
+    for qid, kind in columns:
+        fresh[qid] = (fresh_frame[qid].to_numpy(dtype=float) if kind == "numeric"
+                      else fresh_frame[qid].to_numpy(dtype=object))
+    keep = np.array([False, True])
+    patched = column_snapshot.patch_columns(stored, keep, fresh, {"C": "C"}, columns)
+    assert patched.size == 2
+    assert list(patched.texts("exp_offered_by")) == ["2", "5"]
+    assert [patched.round_names[c] for c in patched.round_codes] == ["A", "C"]
+    assert patched.numeric["exp_times"].dtype == np.float64  # 300 is no int8
+    np.testing.assert_array_equal(patched.values("exp_times"), [4, 300])
+    assert patched.numeric["r01_likelihood"].dtype == np.int8
