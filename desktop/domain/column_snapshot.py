@@ -6,8 +6,13 @@ bytes that numpy maps in one step. `base_from_rows` builds the in-memory table (
 uuid, round_uuid, form_number, operator, created as int64 ns, one float column per numeric
 question, one text column per multichoice question) from rows read out of the answer
 table; `encode`/`decode` turn it into named parts and back; `patch` replaces the forms
-written since the snapshot was taken; `analysis_frame` gives the table the analysis uses
+written since the snapshot was taken; `analysis_frame` gives a pandas table
 (`domain.answer_frame` layout: round names, UTC `created`, `day`).
+
+The dashboard itself takes `decode_columns`: only the parts it sums, as the stored bytes
+(`form_columns.FormColumns`: int8 stays int8, texts stay codes), so a million forms load
+without a Python object per form; `written_rows` and `patch_columns` take out and add
+the few forms written since, by uuid bytes, without decoding the rest.
 
 Numeric columns whose values are all small integers (codes, likert points) are stored as
 int8 (-128 = unanswered), anything else as float64, so a value reads back exactly as

@@ -9,6 +9,10 @@ fetching a wide table row by row. A load reads the snapshot, re-reads only the d
 from the answer rows, and, when many forms changed (an import), stores the patched
 snapshot in a short write transaction, only if no other connection wrote in between
 (SQLite's data_version counter), so nothing written meanwhile is ever marked clean.
+
+`load_columns` is the dashboard's load: the parts it sums, as compact columns, patched in
+place when fewer than `STORE_AFTER` forms were written (domain/form_columns.py); only a
+missing snapshot or an import's worth of writes takes the whole-table way of `load_frame`.
 """
 
 from __future__ import annotations
