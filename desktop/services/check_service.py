@@ -16,6 +16,7 @@ after the other.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -71,6 +72,19 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:
     """SQLite's page check, then the foreign keys and the audit chain, in two worker
     threads on their own connections; the counts and the snapshot on `db` meanwhile."""
+    # The reading threads take the GIL back after every row SQLite steps to; with the
+    # default 5 ms switch interval they wait on the comparing thread most of the time
+    # (measured at a million forms: 51 s, 47 s with 0.5 ms), so hand it over sooner
+    # while the parts run.
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, 0.0005))
+    try:
+        return _run_parts(db, full)
+    finally:
+        sys.setswitchinterval(previous)
+
+
+def _run_parts(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:
     jobs = _Jobs(db.locator)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="riskmap-check") as pool:
         page = pool.submit(jobs.run, integrity.page_check, full)
