@@ -74,7 +74,7 @@ def _flags_row_by_row(table):
         for code in variable.value_labels:
             out[flag_name(variable.name, code)] = pd.array(
                 [pd.NA if not chosen or chosen & missing else int(code in chosen)
-                 for chosen in sets], dtype="Int64")
+                 for chosen in sets], dtype="Int8")
     return out
 
 
