@@ -133,6 +133,13 @@ def same_table(left: column_snapshot.Base, right: column_snapshot.Base, columns)
     return True
 
 
+def live_base(conn: sqlite3.Connection, columns) -> column_snapshot.Base:
+    """The base table of the live forms (the snapshot patched with the forms written
+    since, or built from the answer rows when there is none), inside the caller's read
+    transaction; never stored (`riskmap data` only reads)."""
+    return _read_in_transaction(conn, columns)[0]
+
+
 def _read(conn: sqlite3.Connection, columns):
     if conn.in_transaction:  # inside someone's transaction: read, never store
         base, names, info, _ = _read_in_transaction(conn, columns)

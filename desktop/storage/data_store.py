@@ -61,3 +61,19 @@ def data_rows(conn: sqlite3.Connection, question_ids: list[str],
         f"WHERE a.response_uuid = r.uuid AND +a.question_id IN ({qmarks})) "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
         f"WHERE r.status IN ({marks}){where} ORDER BY r.uuid", params)
+
+
+def form_rows(conn: sqlite3.Connection, round_name: str | None = None) -> sqlite3.Cursor:
+    """A cursor over (uuid, round name, form number, status, device, created) of the live
+    forms, of one round when a name is given, in no particular order (the caller sorts:
+    SQLite's sort of a million rows costs more than numpy's)."""
+    marks = ", ".join("?" for _ in LIVE_STATUSES)
+    where, params = "", list(LIVE_STATUSES)
+    if round_name:
+        where, params = " AND d.name = ?", params + [round_name]
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        "SELECT r.uuid, d.name, r.form_number, r.status, r.device, r.created "
+        "FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        f"WHERE r.status IN ({marks}){where}", params)
