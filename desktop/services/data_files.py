@@ -68,15 +68,88 @@ def labels_frame(table: DataTable) -> pd.DataFrame:
 
 
 def write_csv(table: DataTable, path: Path, rows: int = CSV_ROWS) -> Path:
-    """The CSV a slice of `rows` forms at a time (the labels and the neutralising are
-    per cell, so the file is byte for byte the one written from the whole table), never
-    a second copy of a million-row table as text."""
+    """The CSV a slice of `rows` forms at a time, never a second copy of a million-row
+    table as text. Byte for byte the file `csv_frame` and `table_writer` write from the
+    whole table: each slice's distinct values are formatted by that same code (pandas,
+    the neutralising, the label twins), and the rows are put together from them."""
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-            for start in range(0, max(len(table.frame), 1), rows):
+            empty = replace(table, frame=table.frame.iloc[:0])
+            table_writer.write_csv_rows(csv_frame(empty), handle, header=True)
+            for start in range(0, len(table.frame), rows):
                 part = replace(table, frame=table.frame.iloc[start:start + rows])
-                table_writer.write_csv_rows(csv_frame(part), handle, header=start == 0)
+                text = _csv_rows(part)
+                if text is None:  # a value holds the marker: the slice the plain way
+                    table_writer.write_csv_rows(csv_frame(part), handle, header=False)
+                else:
+                    handle.write(text)
     return write_atomically(path, write)
+
+
+_END = "\ue000\ue001\n"  # ends each formatted line; checked to occur nowhere else
+_COMBINED = 4096  # adjacent columns share one lookup while their combinations are few
+
+
+def _csv_rows(table: DataTable) -> str | None:
+    """The CSV lines of a slice (at least one row), or None when the marker occurs."""
+    segments = []
+    for variable in table.variables:
+        codes, first = _distinct(table.frame[variable.name])
+        sample = replace(table, frame=table.frame.iloc[first][[variable.name]],
+                         variables=(variable,))
+        cells = _formatted(sample)
+        if cells is None:
+            return None
+        segments.append((codes, cells))
+    columns = []
+    i = 0
+    while i < len(segments):  # runs of adjacent columns, one lookup per run
+        codes, cells = segments[i]
+        parts = [cells]
+        size = len(cells)
+        i += 1
+        while i < len(segments) and size * len(segments[i][1]) <= _COMBINED:
+            codes = codes * len(segments[i][1]) + segments[i][0]
+            size *= len(segments[i][1])
+            parts.append(segments[i][1])
+            i += 1
+        if len(parts) > 1:
+            seen, codes = np.unique(codes, return_inverse=True)
+            cells = [",".join(part[j] for part, j in zip(parts, _digits(value, parts)))
+                     for value in seen.tolist()]
+        columns.append(np.array(cells, dtype=object)[codes.reshape(-1)])
+    return "".join(line + "\r\n" for line in map(",".join, zip(*columns)))
+
+
+def _distinct(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's distinct value (0, 1, ... in order of first appearance, blanks too) and
+    the first row of each."""
+    codes, _ = pd.factorize(series, use_na_sentinel=True)
+    seen, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[inverse.reshape(-1)], first[order]
+
+
+def _formatted(sample: DataTable) -> list[str] | None:
+    """Each sample row as it reads in the CSV (the code and its `_label` twin)."""
+    frame = table_writer._integers_as_text(table_writer.safe_frame(csv_frame(sample)))
+    frame["\ue000"] = "x"  # never a lone empty field: the csv module would quote it
+    text = frame.to_csv(index=False, header=False, lineterminator=_END)
+    lines = text.split(_END)
+    if len(lines) != len(frame) + 1 or lines[-1]:
+        return None
+    return [line[:-2] for line in lines[:-1]]  # without the ",x"
+
+
+def _digits(value: int, parts: list[list[str]]) -> list[int]:
+    """The position of a combined code in each of its parts (mixed radix)."""
+    out = []
+    for part in reversed(parts):
+        value, digit = divmod(value, len(part))
+        out.append(digit)
+    return out[::-1]
 
 
 def write_xlsx(table: DataTable, path: Path, about: list[str]) -> Path:
