@@ -76,11 +76,12 @@ def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
     return write_atomically(Path(path), csv_writer(frame, sep, decimal))
 
 
-def workbook_writer(sheets: Sequence[Sheet]) -> Callable[[Path], None]:
+def workbook_writer(sheets: Sequence[Sheet],
+                    level: int | None = None) -> Callable[[Path], None]:
     """How to write a workbook of these sheets to a path; text always as text cells, never
-    formulas (`xlsx_writer` writes every text as an inline string)."""
+    formulas (`xlsx_writer` writes every text as an inline string). `level`: deflate."""
     return lambda tmp: xlsx_writer.write_workbook(
-        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets])
+        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets], level)
 
 
 def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +97,7 @@ def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+def write_xlsx(sheets: Sequence[Sheet], path: str | Path, level: int | None = None) -> Path:
     """A workbook of these sheets, written whole or not at all."""
-    return write_atomically(Path(path), workbook_writer(sheets))
+    return write_atomically(Path(path), workbook_writer(sheets, level))
 
