@@ -201,6 +201,8 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
         values = _numeric(series)
         letters = _missing_letters(variable, table.suppressed_code)
         if letters:
+            user_missing[name] = sorted(set(letters.values()))
+        if letters and np.isin(values, list(letters)).any():
             # Codes and letters per distinct value, then spread: one shared object per
             # value rather than a float object per cell (a million forms x 40 columns).
             codes, uniques = pd.factorize(values)  # NaN -> -1
@@ -208,15 +210,17 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
             for code, letter in letters.items():
                 shared[uniques == code] = letter
             data[name] = np.append(shared, np.nan)[codes]
-            user_missing[name] = sorted(set(letters.values()))
         else:
+            # No missing code occurs: plain numbers, which pyreadstat takes in C (the
+            # same file as an object column of the same numbers).
             data[name] = values
         own = {code: label[:32000] for code, label in variable.value_labels.items()}
         own.update({letters[code]: label for code, label in variable.missing.items()
                     if code in letters})
         if own:
             value_labels[name] = own
-    frame = pd.DataFrame(data)
+    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
+    del data
     write_atomically(path, lambda tmp: pyreadstat.write_dta(
         frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
         version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
@@ -260,7 +264,8 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
             ranges[name] = _spss_missing(list(variable.missing), set(variable.value_labels))
         measure[name] = ("ordinal" if variable.ordinal else
                          "nominal" if variable.kind in ("code", "flag") else "scale")
-    frame = pd.DataFrame(data)
+    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
+    del data
     write_atomically(path, lambda tmp: pyreadstat.write_sav(
         frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
         variable_value_labels=value_labels, missing_ranges=ranges, variable_measure=measure))
