@@ -8,6 +8,8 @@ value, so the same table takes seconds. Every text cell is an inline string (`t=
 the writer has no way to produce a formula, so text such as `=HYPERLINK(...)` is shown as
 typed. Numbers are numbers, booleans booleans, blanks empty cells; dates and times are
 written as ISO text. Characters XML cannot carry (control characters) are dropped.
+Rows are put together from runs of adjacent columns (`domain.column_runs`), and a table
+longer than a worksheet's 1,048,576 rows continues on sheets `<name>_2`, ... (`split_rows`).
 Readers: Excel, LibreOffice, openpyxl/pandas, R's readxl.
 """
 
