@@ -119,7 +119,7 @@ def _distinct(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _formatted(sample: DataTable) -> list[str] | None:
     """Each sample row as it reads in the CSV (the code and its `_label` twin)."""
-    frame = table_writer._integers_as_text(table_writer.safe_frame(csv_frame(sample)))
+    frame = table_writer.csv_cells(csv_frame(sample))
     frame["\ue000"] = "x"  # never a lone empty field: the csv module would quote it
     text = frame.to_csv(index=False, header=False, lineterminator=_END)
     lines = text.split(_END)
