@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.csv_export import BOM, CsvWriter
@@ -176,8 +176,9 @@ class AuditChain:
     device's rows keep their order in the file, so one pass with a little state per
     device sees what a pass per device would."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None):
         self.conn = conn
+        self.ready = ready  # called before each query (the import's writer may be busy)
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
 
     def new_rows(self, rows: list[tuple]) -> list[tuple]:
@@ -185,12 +186,15 @@ class AuditChain:
         for row in rows:
             device = row[3]
             if device not in state:  # before any of its rows is written
+                self.ready()
                 head = audit_chain.device_head(self.conn, device)
                 # Only a device HQ holds rows of can have rows HQ holds.
                 seen = bool(head) or bundle_store.device_has_audit(self.conn, device)
                 state[device] = [head, seen, None, False]
-        held = bundle_store.audit_hashes(self.conn, (row[0] for row in rows
-                                                     if state[row[3]][1]))
+        lookup = [row[0] for row in rows if state[row[3]][1]]
+        if lookup:
+            self.ready()
+        held = bundle_store.audit_hashes(self.conn, lookup) if lookup else {}
         new_rows: list[tuple] = []
         for row in rows:
             device = row[3]
