@@ -3,7 +3,7 @@ chunks, so a bundle of any size merges in a bounded amount of memory.
 
 Each form is decided against HQ's current version (new, update, unchanged or conflict,
 see bundle/merge.py) and the paper form numbers already used in its round; a chunk of
-CHUNK forms is looked up with one query and written with one `executemany` per table.
+CHUNK forms is looked up with one query and written with bulk INSERTs (bulk_rows.py).
 Runs inside the import's one transaction: a refusal later in the bundle rolls back every
 chunk already written.
 

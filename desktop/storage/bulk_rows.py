@@ -26,7 +26,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
                 rows: Sequence[tuple], or_ignore: bool = False) -> None:
     """INSERT the `rows` (tuples in `columns` order) into `table`, in order, with as few
     statements as the parameter limit allows."""
-    head = f"INSERT {'OR IGNORE ' if or_ignore else ''}INTO {table} ({', '.join(columns)}) VALUES "
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    head = f"{verb} INTO {table} ({', '.join(columns)}) VALUES "
     one = "(" + ", ".join("?" for _ in columns) + ")"
     _run_batches(conn, rows, len(columns), lambda n: head + ", ".join([one] * n))
 

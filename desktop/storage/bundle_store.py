@@ -4,8 +4,9 @@ conflicts, export marks. The only SQL for bundles; callers hold the transaction.
 Export side: `iter_forms` streams response + answer in one query ordered by uuid, so a
 100k-form export never holds the database in memory twice; `export_marks` remember the
 version of each form this laptop sent (incremental exports and the `base` of the next
-version). Import side: writes use executemany; audit rows keep their uuid and are
-inserted with INSERT OR IGNORE, so importing a bundle twice never duplicates them.
+version). Import side: new rows go in as bulk INSERTs of thousands of rows
+(storage/bulk_rows.py says why); audit rows keep their uuid, and the import writes only
+those HQ does not hold, so importing a bundle twice never duplicates them.
 """
 
 from __future__ import annotations
@@ -290,9 +291,6 @@ def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
     bulk_rows.insert_answer_objects(conn, answers)
 
 
-# Answers travel as one JSON object per form; SQLite unpacks them (far fewer bindings).
-_INSERT_ANSWERS = ("INSERT INTO answer (response_uuid, question_id, value) "
-                   "SELECT ?, key, value FROM json_each(?)")
 
 
 def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
@@ -302,7 +300,7 @@ def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
     conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
                      [tuple(row[1:]) + (row[0],) for row in rows])
     conn.executemany("DELETE FROM answer WHERE response_uuid = ?", [(row[0],) for row in rows])
-    conn.executemany(_INSERT_ANSWERS, answers)
+    bulk_rows.insert_answer_objects(conn, answers)
 
 
 def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:
