@@ -152,16 +152,12 @@ class _Export:
                 with PartReader(conn, changed_only, per_part, self.after) as reader:
                     for kind, payload in reader.events():
                         if kind == FORMS:
-                            add, marks = self.writer.add_form_texts, self.marks
-                            for row in payload:
-                                marks.append(add(row))
+                            self.marks += self.writer.add_form_rows(payload)
                             done += len(payload)
                             if self.progress and done % PROGRESS_STEP < len(payload):
                                 self.progress(done, total)
                         elif kind == AUDIT:
-                            add_line = self.writer.add_audit_line
-                            for line in payload:
-                                add_line(line)
+                            self.writer.add_audit_lines(payload)
                         else:  # END: the part is complete
                             self._finish_part()
                             if payload is not None:  # the first uuid of the next part
