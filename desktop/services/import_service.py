@@ -237,10 +237,8 @@ def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
     """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
     time; returns (rows read, rows added). A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
-    if verified.manifest.series:
-        rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
-        return len(rows), bundle_store.insert_audit(
-            conn, bundle_series.check_part(conn, verified, rows))
+    if verified.manifest.series:  # streamed both ways (held, then the whole chain)
+        return bundle_series.merge_part(conn, verified, audit_of(verified))
     chain = import_gate.AuditChain(conn)
     read = added = 0
     chunk: list[tuple] = []
