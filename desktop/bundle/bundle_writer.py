@@ -42,7 +42,6 @@ class QuestionnaireInfo:
 @dataclass(frozen=True)
 class BuiltBundle:
     manifest: Manifest
-    zip_bytes: bytes
     encrypted: bytes
 
 
@@ -242,7 +241,9 @@ class BundleWriter:
         zipped = archive.write_deflated([(m.name, m.crc, m.size, m.compressed)
                                          for m in packed])
         del packed  # the compressed members now live in `zipped` only
-        return BuiltBundle(manifest, zipped, age_crypto.encrypt(zipped, recipients))
+        encrypted = age_crypto.encrypt(zipped, recipients)
+        del zipped  # at most two copies of a part at any time
+        return BuiltBundle(manifest, encrypted)
 
     @property
     def data_size(self) -> int:

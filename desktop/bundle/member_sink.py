@@ -70,8 +70,9 @@ class MemberSink:
         self._wait()
         self._out.append(self._compressor.flush())
         self._worker.shutdown()
+        compressed, self._out = b"".join(self._out), []  # one copy, not two
         return PackedMember(self.name, self._sha.hexdigest(), self._crc, self.size,
-                            b"".join(self._out))
+                            compressed)
 
     def abandon(self) -> None:
         """Stop the worker without finishing (an export that failed)."""
