@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_to_every_db_command(parser)  # after every module: each --db command reads it
     from .commands.operator_commands import add_operator_options
     add_operator_options(parser)  # --operator/--pin-file where a supervisor is needed
+    from .commands.help_language import localise_help
+    from .domain.user_error import user_language
+    localise_help(parser, user_language())  # --help in RISKMAP_LANG (or LANG)
     return parser
 
 

@@ -59,11 +59,12 @@ def fill_up(folder: Path, leave: int = 0) -> Path:
     """Fill the file system of `folder` until it is full (but for `leave` bytes)."""
     filler = folder / "filler.bin"
     chunk = b"\0" * 65536
-    with open(filler, "wb") as handle:
+    # Unbuffered: a buffered file keeps the chunk that did not fit and fails again when it
+    # is closed, so whether this helper raised depended on how the free space was aligned.
+    with open(filler, "wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(chunk)
-                handle.flush()
         except OSError:
             pass
     if leave:

@@ -121,3 +121,45 @@ def test_an_encrypted_project_checks_the_pin_too(tmp_path, capsys, monkeypatch):
     assert "needs a supervisor" in capsys.readouterr().err
     monkeypatch.setenv("RISKMAP_PIN", SUPERVISOR_PIN)
     assert main(_no_guard(db, tmp_path / "raw", "--operator", "Sara")) == 0
+
+
+def test_rename_and_reactivate_on_the_command_line(claimed, tmp_path, capsys, monkeypatch):
+    sara = ["--operator", "Sara", "--pin-file", _pin_file(tmp_path, SUPERVISOR_PIN, "s.txt")]
+    kim = ["--operator", "Kim", "--pin-file", _pin_file(tmp_path, KEYER_PIN, "k.txt")]
+    db = ["--db", str(claimed)]
+    assert main(["operators", "rename", *db, "--name", "Kim", "--new-name", "Kim Lee",
+                 *kim]) == 2
+    assert "Only a supervisor" in capsys.readouterr().err
+    assert main(["operators", "rename", *db, "--name", "kim", "--new-name", "Kim Lee",
+                 *sara]) == 0
+    assert capsys.readouterr().out == "Kim is now called Kim Lee.\n"
+    assert main(["operators", "deactivate", *db, "--name", "Kim Lee", *sara]) == 0
+    monkeypatch.setenv("RISKMAP_NEW_PIN", "864200")
+    assert main(["operators", "add", *db, "--name", "Kim Lee", *sara]) == 0  # a new one
+    assert main(["operators", "deactivate", *db, "--name", "Kim Lee", *sara]) == 0
+    capsys.readouterr()
+
+    # Two deactivated operators are called Kim Lee: which one, by id.
+    assert main(["operators", "reactivate", *db, "--name", "Kim Lee", *sara]) == 2
+    err = capsys.readouterr().err
+    assert "2 deactivated operators are called Kim Lee; give --id" in err
+    assert err.count("\n") == 1
+    assert main(["operators", "list", *db]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    first = next(r[3] for r in rows if r[0] == "Kim Lee" and r[1] == "keyer")
+    assert main(["operators", "reactivate", *db, "--name", "Ana", *sara]) == 2
+    assert "No deactivated operator is called Ana" in capsys.readouterr().err
+    assert main(["operators", "reactivate", *db, "--name", "kim lee", "--id", first,
+                 *sara]) == 0
+    assert capsys.readouterr().out == "Kim Lee can sign in again, with the PIN they had.\n"
+    # The old PIN signs in: Kim Lee (the reactivated keyer) may now run a keyer's command
+    # but is still refused a supervisor's.
+    again = ["--operator", "Kim Lee", "--pin-file", _pin_file(tmp_path, KEYER_PIN, "k2.txt")]
+    assert main(["operators", "role", *db, "--name", "Sara", "--role", "keyer", *again]) == 2
+    assert "Only a supervisor" in capsys.readouterr().err
+    monkeypatch.setenv("RISKMAP_LANG", "en")
+    assert main(["query", *db, "--json", "SELECT action, new FROM audit_log WHERE action "
+                 "IN ('operator_rename', 'operator_reactivate') ORDER BY time, rowid"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"action": "operator_rename", "new": "Kim -> Kim Lee"},
+        {"action": "operator_reactivate", "new": "active"}]

@@ -1,7 +1,9 @@
 """What the commands print when they succeed exists in Spanish: with RISKMAP_LANG=es the main
 commands say their success line from `domain/command_messages.py` in Spanish, a refused
 forms table lists its rows in Spanish, and a weak passphrase says why in Spanish; the
-catalogue is complete in both languages and every key the commands use is in it."""
+catalogue is complete in both languages and every key the commands use is in it. `--help`
+(the program's and each subcommand's) is in Spanish too, and an XLSForm's problems say
+their place in the workbook ("hoja survey, fila 2, columna 'type' (A)") in Spanish."""
 
 from __future__ import annotations
 
@@ -159,6 +161,10 @@ def test_operator_commands_in_spanish(spanish, tmp_path, capsys, monkeypatch):
           "out.operator_pin")
     _said(capsys, ["operators", "deactivate", "--db", str(db), "--name", "Kim",
                    *supervisor], "out.operator_deactivated")
+    _said(capsys, ["operators", "reactivate", "--db", str(db), "--name", "Kim",
+                   *supervisor], "out.operator_reactivated")
+    _said(capsys, ["operators", "rename", "--db", str(db), "--name", "Kim", "--new-name",
+                   "Kim Lee", *supervisor], "out.operator_renamed")
 
 
 def test_english_stays_the_default(monkeypatch, tmp_path, capsys):
@@ -167,3 +173,107 @@ def test_english_stays_the_default(monkeypatch, tmp_path, capsys):
     db = tmp_path / "p.db"
     assert main(["init", "--db", str(db)]) == 0
     assert capsys.readouterr().out.startswith(f"Created {db} with questionnaire ")
+
+
+def _english_help_texts():
+    from desktop.cli import build_parser
+    from desktop.commands.help_language import help_texts
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RISKMAP_LANG", "en")
+        return help_texts(build_parser())
+
+
+def test_every_help_text_has_a_spanish_line_and_none_is_stale():
+    from desktop.domain.help_messages import HELP_ES
+    texts = _english_help_texts()
+    assert len(texts) > 60
+    assert not texts - set(HELP_ES), sorted(texts - set(HELP_ES))
+    assert not set(HELP_ES) - texts, sorted(set(HELP_ES) - texts)  # reworded in English
+    assert all(HELP_ES[t].strip() and HELP_ES[t] != t for t in texts)
+
+
+def _help(capsys, argv):
+    with pytest.raises(SystemExit) as done:
+        main([*argv, "--help"])
+    assert done.value.code == 0
+    return " ".join(capsys.readouterr().out.split())  # argparse wraps at any width
+
+
+def test_help_speaks_spanish(spanish, capsys):
+    from desktop.domain.help_messages import HELP_ES
+    top = _help(capsys, [])
+    assert top.startswith("usage: riskmap ")  # argparse's own words may stay
+    assert ("RiskMap Survey Desk: digitar, verificar, graficar y enviar formularios de "
+            "encuesta. Sin subcomando se abre la aplicación de escritorio.") in top
+    subcommands = {"init": "crear la base de datos de un proyecto",
+                   "operators": "quién puede iniciar sesión, y con qué rol",
+                   "data": "archivos de datos etiquetados para analistas (CSV, XLSX, Stata, "
+                           "SPSS)",
+                   "keys": "claves de la sede para los paquetes"}
+    for name, line in subcommands.items():
+        assert f"{name} {line}" in top
+    assert "create a project database" not in top and "show this help" not in top
+    assert "--passphrase-file FILE archivo cuya primera línea es la frase de acceso" in top
+
+    keys = _help(capsys, ["keys"])
+    assert keys.startswith("usage: riskmap keys ")
+    assert ("device el id del equipo y la huella de la copia de un proyecto en esta "
+            "computadora (para que la sede la inscriba)") in keys
+    operators = _help(capsys, ["operators", "add"])
+    assert operators.split("options:")[0].strip().endswith(
+        HELP_ES["a new operator (the first one is the supervisor)"])
+    assert "--name NAME el nombre del nuevo operador" in operators
+
+
+def test_help_stays_english_by_default(monkeypatch, capsys):
+    for name in ("RISKMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    top = _help(capsys, [])
+    assert "init create a project database" in top and "crear la base" not in top
+    assert _help(capsys, ["init"]).split("options:")[0].strip().endswith(
+        "create a project database")
+
+
+def test_xlsform_problems_say_where_in_spanish(spanish, tmp_path, capsys):
+    db = tmp_path / "p.db"
+    assert main(["init", "--db", str(db)]) == 0
+    capsys.readouterr()
+    workbook = Path(__file__).parent / "fixtures" / "xlsform" / "or_other.xlsx"
+    assert main(["questionnaire", "add", "--db", str(db), str(workbook)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("riskmap: hoja survey, fila 2, columna 'type' (A): ")
+    assert err[0].endswith("(7 problema(s) en el cuestionario; corrija el archivo e intente "
+                           "de nuevo)")
+    assert err[1].startswith("  hoja survey, fila 3, columna 'choice_filter' (D): ")
+    assert err[2].startswith("  hoja choices, fila 2, columna 'name' (B): ")
+    assert not any(" row " in line for line in err)
+
+
+def test_xlsform_places_change_language_and_nothing_else(tmp_path):
+    """Every problem of a workbook in Spanish is the English one with its place (sheet, row,
+    column) said in Spanish, including the loader's problems placed on their row."""
+    from desktop.domain.xlsform_import import XLSFormError, import_xlsform
+    from tests.domain.xlsform_builder import labels, write_workbook
+    survey = [{"type": "integer", "name": "n", **labels("N", "N"),
+               "constraint": ". >= 1 and . <= 50"},
+              {"type": "calculate", "name": "c", "calculation": "1 + 1"}]
+    choices = [{"list_name": "dk", "name": "8", **labels("NS", "DK")}]
+    path = write_workbook(tmp_path / "f.xlsx", survey, choices,
+                          {"form_id": "t", "riskmap_missing": "dk"})
+    said = {}
+    for lang in ("en", "es"):
+        with pytest.raises(XLSFormError) as caught:
+            import_xlsform(path, lang)
+        said[lang] = caught.value.problems
+    place = re.compile(r"^(\w+) row (\d+)(?:, column '([^']+)' \((\w+)\))?: ")
+
+    def spanish(problem):
+        found = place.match(problem)
+        assert found, problem
+        sheet, row, column, letter = found.groups()
+        where = f"hoja {sheet}, fila {row}" + (
+            f", columna '{column}' ({letter})" if column else "")
+        return f"{where}: {problem[found.end():]}"
+
+    assert len(said["en"]) >= 1
+    assert said["es"] == [spanish(p) for p in said["en"]]

@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                  "laptop's copy of a project (for HQ to enrol it)")
     device.add_argument("--db", required=True, type=Path,
                         help="the project (its device key is kept inside its database)")
+    device.add_argument("--plaintext-ok", action="store_true",
+                        help="write the key even into a plaintext project (from an older "
+                             "version) that has none yet")
     device.set_defaults(run=run_keys_device)
 
     export = subparsers.add_parser("export", help="write an encrypted, signed bundle for HQ")
@@ -50,13 +53,20 @@ def run_hq_init(args: argparse.Namespace) -> int:
 
 
 def run_keys_device(args: argparse.Namespace) -> int:
-    from ..services.device_identity import project_device_key
+    from ..services import db_keys
+    from ..services.device_identity import has_device_key, project_device_key
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
-    key = project_device_key(args.db)  # a project without a key gets (or takes over) one
+    plaintext = db_keys.is_plaintext(args.db)
+    # A project without a key gets (or takes over) one: in a plaintext file only when asked.
+    if plaintext and not args.plaintext_ok and not has_device_key(args.db):
+        raise CommandError("keys.device_plaintext", path=args.db)
+    key = project_device_key(args.db)
     say("out.device_id", value=key.device_id)
     say("out.fingerprint", value=key.fingerprint)
     say("out.enrol_with", fingerprint=key.fingerprint)
+    if plaintext:
+        say("out.device_key_plaintext", file=sys.stderr)
     return 0
 
 

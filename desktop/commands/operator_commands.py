@@ -28,7 +28,8 @@ NEW_PIN_VAR = "RISKMAP_NEW_PIN"
 SUPERVISOR_COMMANDS = {("data", None), ("questionnaire", "adopt"), ("devices", "trust"),
                        ("devices", "revoke"), ("keys", "passphrase"), ("operators", "add"),
                        ("operators", "role"), ("operators", "reset-pin"),
-                       ("operators", "deactivate")}
+                       ("operators", "rename"), ("operators", "deactivate"),
+                       ("operators", "reactivate")}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,6 +61,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     deactivate.add_argument("--db", required=True, type=Path)
     deactivate.add_argument("--name", required=True)
     deactivate.set_defaults(run=run_deactivate)
+    rename = actions.add_parser("rename", help="give an active operator another name (their "
+                                "forms keep the name they were keyed under)")
+    rename.add_argument("--db", required=True, type=Path)
+    rename.add_argument("--name", required=True)
+    rename.add_argument("--new-name", required=True, metavar="NAME")
+    rename.set_defaults(run=run_rename)
+    reactivate = actions.add_parser("reactivate", help="a deactivated operator may sign in "
+                                    "again, with the PIN they had")
+    reactivate.add_argument("--db", required=True, type=Path)
+    reactivate.add_argument("--name", required=True)
+    reactivate.add_argument("--id", dest="operator_id", metavar="ID",
+                            help="which one, when several deactivated operators share the "
+                                 "name (see `riskmap operators list`)")
+    reactivate.add_argument("--new-name", metavar="NAME",
+                            help="another name, when an active operator has theirs now")
+    reactivate.set_defaults(run=run_reactivate)
 
 
 def add_operator_options(parser: argparse.ArgumentParser) -> None:
@@ -109,6 +126,13 @@ def check_operator(args: argparse.Namespace) -> None:
         service = OperatorService(database)
         if not service.has_operators():
             return  # nobody has claimed the project: nothing to check (module docstring)
+        if _may_write(database):
+            # A wrong PIN is remembered in the project, so running the command again does
+            # not reset the wait (services/operator_service.py); a file that is current
+            # needs no migration, so opening it for writing changes nothing else.
+            database.close()
+            database = open_database(db)
+            service = OperatorService(database)
         name = args.operator or os.environ.get(OPERATOR_VAR, "")
         pin = _read_secret(args.pin_file, PIN_VAR)
         if not name or not pin:
@@ -119,6 +143,15 @@ def check_operator(args: argparse.Namespace) -> None:
         args.signed_in = operator
     finally:
         database.close()
+
+
+def _may_write(database) -> bool:
+    """Whether a read-only open of a project may be reopened for writing without side
+    effects: its file is at the current schema, and it and its folder are writable."""
+    from ..storage.migrations import SCHEMA_VERSION
+    path = database.path
+    return (database.file_version == SCHEMA_VERSION and path is not None
+            and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _read_secret(path: Path | None, var: str) -> str:
@@ -218,3 +251,40 @@ def run_deactivate(args: argparse.Namespace) -> int:
         db.close()
     say("out.operator_deactivated", name=changed.name)
     return 0
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    db, service = _service(args)
+    try:
+        operator_id = _named(service, args.name)
+        old = service.get(operator_id).name
+        changed = service.rename(operator_id, args.new_name)
+    finally:
+        db.close()
+    say("out.operator_renamed", old=old, name=changed.name)
+    return 0
+
+
+def run_reactivate(args: argparse.Namespace) -> int:
+    db, service = _service(args)
+    try:
+        changed = service.reactivate(_deactivated(service, args.name, args.operator_id),
+                                     args.new_name)
+    finally:
+        db.close()
+    say("out.operator_reactivated", name=changed.name)
+    return 0
+
+
+def _deactivated(service, name: str, operator_id: str | None) -> str:
+    """The id of the deactivated operator called `name` (`operator_id` picks one of
+    several)."""
+    key = " ".join(name.split()).casefold()
+    found = [op for op in service.operators()
+             if not op.active and op.name.casefold() == key
+             and (operator_id is None or op.id == operator_id)]
+    if not found:
+        raise CommandError("operator.not_inactive", name=name)
+    if len(found) > 1:
+        raise CommandError("operator.several_inactive", n=len(found), name=name)
+    return found[0].id

@@ -63,6 +63,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "es": "Destinatario (para los equipos):      {path}"},
     "out.device_id": {"en": "device id:   {value}", "es": "id del equipo: {value}"},
     "out.fingerprint": {"en": "fingerprint: {value}", "es": "huella:        {value}"},
+    "out.device_key_plaintext": {
+        "en": "Note: this project is not encrypted, so its device key sits in a plaintext "
+              "file; open it in the window once to encrypt it.",
+        "es": "Nota: este proyecto no está cifrado, así que su clave de equipo está en un "
+              "archivo sin cifrar; ábralo una vez en la ventana para cifrarlo."},
     "out.enrol_with": {
         "en": 'HQ enrols this laptop with: riskmap devices trust --db HQ.db "{fingerprint}" '
               "--name LABEL",
@@ -180,6 +185,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
                            "es": "Se agregó a {name} ({role})."},
     "out.operator_role": {"en": "{name} is now {role}.", "es": "{name} ahora es {role}."},
     "out.operator_pin": {"en": "{name} has a new PIN.", "es": "{name} tiene un PIN nuevo."},
+    "out.operator_renamed": {"en": "{old} is now called {name}.",
+                             "es": "{old} ahora se llama {name}."},
+    "out.operator_reactivated": {
+        "en": "{name} can sign in again, with the PIN they had.",
+        "es": "{name} puede volver a iniciar sesión, con el PIN que tenía."},
     "out.operator_deactivated": {
         "en": "{name} can no longer sign in; their forms keep their operator id.",
         "es": "{name} ya no puede iniciar sesión; sus formularios conservan su id de "

@@ -122,6 +122,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_such_round": {
         "en": "There is no round named {round}; rounds: {names}.",
         "es": "No hay una ronda llamada {round}; rondas: {names}."},
+    "keys.device_plaintext": {
+        "en": "{path} is a plaintext project (from an older version), so this laptop's device "
+              "key would be written into a file anyone who copies it can read; open the "
+              "project in the window once to encrypt it first, or give --plaintext-ok to "
+              "write the key anyway.",
+        "es": "{path} es un proyecto sin cifrar (de una versión anterior), así que la clave "
+              "de esta computadora quedaría escrita en un archivo que cualquiera que lo copie "
+              "puede leer; abra antes el proyecto una vez en la ventana para cifrarlo, o "
+              "indique --plaintext-ok para escribir la clave de todos modos."},
     "keys_exist": {
         "en": "{path} exists already; move the old key files away first (they may be in use).",
         "es": "{path} ya existe; primero mueva los archivos de claves anteriores (pueden "

@@ -169,10 +169,22 @@ def _value_problem(question: Question, value: Any, text: str, problem) -> Proble
 
 
 def _codes_text(question: Question) -> str:
-    codes = question.choice_codes()
-    if question.type == "likert":
-        return f"1-{question.points}"
-    return ", ".join(str(code) for code in codes)
+    """Every code `question` accepts, its missing codes too ("1..5, 8, 9")."""
+    return compact_codes({*question.choice_codes(), *question.missing_code_values()})
+
+
+def compact_codes(codes: Iterable[int]) -> str:
+    """Codes in order, three or more consecutive ones as a range: "1..5, 8, 9"."""
+    ordered = sorted(set(codes))
+    parts: list[str] = []
+    start = 0
+    for end in range(len(ordered)):
+        if end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            continue  # the run goes on
+        run = ordered[start:end + 1]
+        parts.extend([f"{run[0]}..{run[-1]}"] if len(run) >= 3 else [str(c) for c in run])
+        start = end + 1
+    return ", ".join(parts)
 
 
 def validate_form(questionnaire: Questionnaire, answers: Mapping[str, str], lang: str = "en",

@@ -271,6 +271,17 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# Where in an XLSForm workbook a problem is (domain/xlsform_sheets.py): the sheet and row,
+# and the column with its letter when known. Sheet and column names are the workbook's own.
+MESSAGES.update({
+    "where.sheet": {"en": "{sheet}", "es": "hoja {sheet}"},
+    "where.sheet_row": {"en": "{sheet} row {row}", "es": "hoja {sheet}, fila {row}"},
+    "where.column": {"en": "{place}, column '{column}'", "es": "{place}, columna '{column}'"},
+    "where.column_letter": {"en": "{place}, column '{column}' ({letter})",
+                            "es": "{place}, columna '{column}' ({letter})"},
+})
+
+
 def message(key: str, lang: str = "en", **values: object) -> str:
     """The message `key` in `lang` (English when the language is unknown), filled in."""
     texts = MESSAGES[key]

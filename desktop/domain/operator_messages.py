@@ -27,6 +27,16 @@ OPERATOR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{role} is not a role; choose keyer, verifier or supervisor.",
         "es": "{role} no es un rol; elija keyer (digitador), verifier (verificador) o "
               "supervisor."},
+    "operator.not_inactive": {
+        "en": "No deactivated operator is called {name}; `riskmap operators list` shows "
+              "them all.",
+        "es": "Ningún operador desactivado se llama {name}; `riskmap operators list` los "
+              "muestra todos."},
+    "operator.several_inactive": {
+        "en": "{n} deactivated operators are called {name}; give --id with the one to "
+              "reactivate (`riskmap operators list` shows the ids).",
+        "es": "{n} operadores desactivados se llaman {name}; indique --id con el que quiere "
+              "reactivar (`riskmap operators list` muestra los ids)."},
     "operator.unknown": {
         "en": "That operator does not exist in this project.",
         "es": "Ese operador no existe en este proyecto."},

@@ -17,9 +17,9 @@ def choices(ctx: XLSFormContext, q: dict, name: str) -> list[dict]:
     result = []
     for choice in q.get("choices") or []:
         code_text = str(choice.get("name", ""))
-        where = ctx.at.choice(list_name, code_text, "name")
-        if where.startswith("choices,"):
+        if ctx.at.choice_row(list_name, code_text) is None:
             continue  # added by pyxform itself ('other' of or_other)
+        where = ctx.at.choice(list_name, code_text, "name")
         if not re.match(r"^\d+$", code_text):
             ctx.fail(where, f"the choice name {code_text!r} must be a whole-number code "
                      "(0, 1, 2, ...): codes are what operators key from paper")

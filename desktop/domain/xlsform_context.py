@@ -20,9 +20,9 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 class XLSFormContext:
     """The state of one translation; `problems` and `warnings` are its report."""
 
-    def __init__(self, path: Path, workbook: Any, data: dict):
+    def __init__(self, path: Path, workbook: Any, data: dict, lang: str = "en"):
         self.data = data
-        self.at = Locator(path, workbook)
+        self.at = Locator(path, workbook, lang)  # places in the user's language
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self.ids: dict[str, str] = {}  # XLSForm name -> our id

@@ -28,6 +28,7 @@ from .questionnaire_loader import (
 from .xlsform_choices import missing_list
 from .xlsform_context import XLSFormContext
 from .xlsform_riskmap import RiskmapColumns
+from .xlsform_sheets import sheet_place
 from .xlsform_survey import SurveySheet
 
 XLSFORM_SUFFIXES = (".xlsx", ".xls")
@@ -50,18 +51,20 @@ class XLSFormImport:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_questionnaire_file(path: str | Path) -> Questionnaire:
-    """A questionnaire from a JSON file or an XLSForm workbook (by the file's suffix)."""
+def load_questionnaire_file(path: str | Path, lang: str = "en") -> Questionnaire:
+    """A questionnaire from a JSON file or an XLSForm workbook (by the file's suffix);
+    a workbook's problems say where they are in `lang`."""
     path = Path(path)
     if path.suffix.lower() in XLSFORM_SUFFIXES:
-        return import_xlsform(path).questionnaire
+        return import_xlsform(path, lang).questionnaire
     return load_questionnaire(path)
 
 
-def import_xlsform(path: str | Path) -> XLSFormImport:
-    """Translate a workbook and check the result with the full questionnaire loader."""
+def import_xlsform(path: str | Path, lang: str = "en") -> XLSFormImport:
+    """Translate a workbook and check the result with the full questionnaire loader;
+    problems and warnings say where they are ('survey row 12, column ...') in `lang`."""
     path = Path(path)
-    definition, warnings, rows = _translate(path)
+    definition, warnings, rows = _translate(path, lang)
     try:
         questionnaire = parse_questionnaire(definition_text(definition), source=str(path))
     except QuestionnaireError as exc:
@@ -74,7 +77,7 @@ def definition_text(definition: dict) -> str:
     return json.dumps(definition, indent=2, ensure_ascii=False) + "\n"
 
 
-def _translate(path: Path) -> tuple[dict, list[str], dict[str, str]]:
+def _translate(path: Path, lang: str = "en") -> tuple[dict, list[str], dict[str, str]]:
     """Translate a workbook; XLSFormError lists everything that cannot be honoured."""
     from pyxform.errors import PyXFormError
     from pyxform.xls2json import workbook_to_json
@@ -86,9 +89,10 @@ def _translate(path: Path) -> tuple[dict, list[str], dict[str, str]]:
         data = workbook_to_json(workbook, fallback_form_name=path.stem, warnings=[])
     except (PyXFormError, OSError, ValueError) as exc:
         where = re.match(r"^\[row : (\d+)\]\s*(.*)$", str(exc), re.S)
-        text = f"survey row {where.group(1)}: {where.group(2)}" if where else str(exc)
+        text = (f"{sheet_place('survey', int(where.group(1)), lang)}: {where.group(2)}"
+                if where else str(exc))
         raise XLSFormError([f"the workbook cannot be read: {text}"], str(path)) from None
-    ctx = XLSFormContext(path, workbook, data)
+    ctx = XLSFormContext(path, workbook, data, lang)
     definition = _definition(ctx)
     if ctx.problems:
         # A choice list shared by several questions is reported once.

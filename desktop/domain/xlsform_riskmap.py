@@ -95,7 +95,7 @@ class RiskmapColumns:
         if self.risks:
             blocks["risks"] = self._risks()
         bands = [_band(row, lambda key, where: ctx.lang(key, where), where)
-                 for where, row in extra_sheet(ctx.at.path, "riskmap_bands")]
+                 for where, row in extra_sheet(ctx.at.path, "riskmap_bands", ctx.at.lang)]
         if bands:
             blocks["bands"] = bands
         if self.profile:
@@ -109,7 +109,7 @@ class RiskmapColumns:
     def _risks(self) -> list[dict]:
         ctx = self.ctx
         labels = {row.get("id"): (where, row) for where, row in extra_sheet(
-            ctx.at.path, "riskmap_risks")}
+            ctx.at.path, "riskmap_risks", ctx.at.lang)}
         risks = []
         for rid, entry in self.risks.items():
             if set(entry) != {"likelihood", "impact", "_row"}:

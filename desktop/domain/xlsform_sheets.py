@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from .messages import message
+
 _CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*\)\s*$")
 _NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es",
           "french": "fr", "français": "fr", "francais": "fr", "portuguese": "pt",
@@ -54,9 +56,16 @@ def sheet_labels(row: dict, prefix: str, lang: Callable[[str, str], str | None],
     return labels
 
 
-def extra_sheet(path: Path, name: str) -> list[tuple[str, dict]]:
+def sheet_place(sheet: str, row: int | None, lang: str = "en") -> str:
+    """'survey row 12' ('hoja survey, fila 12'): a row of a sheet in `lang`."""
+    if not row:
+        return message("where.sheet", lang, sheet=sheet)
+    return message("where.sheet_row", lang, sheet=sheet, row=row)
+
+
+def extra_sheet(path: Path, name: str, lang: str = "en") -> list[tuple[str, dict]]:
     """Rows of a sheet pyxform does not read, as (place, {header: value}); [] when the
-    workbook has no such sheet (or is an old .xls file)."""
+    workbook has no such sheet (or is an old .xls file). Places are in `lang`."""
     if path.suffix.lower() != ".xlsx":
         return []
     import openpyxl
@@ -75,15 +84,16 @@ def extra_sheet(path: Path, name: str) -> list[tuple[str, dict]]:
     for number, values in enumerate(rows[1:], start=2):
         row = {h: v for h, v in zip(headers, values) if h and v not in (None, "")}
         if row:
-            result.append((f"{name} row {number}", row))
+            result.append((sheet_place(name, number, lang), row))
     return result
 
 
 class Locator:
-    """Rows and columns of the survey, choices and settings sheets."""
+    """Rows and columns of the survey, choices and settings sheets, said in `lang`."""
 
-    def __init__(self, path: Path, workbook: Any):
+    def __init__(self, path: Path, workbook: Any, lang: str = "en"):
         self.path = path
+        self.lang = lang
         self._letters = _header_letters(path)
         self._survey_rows: dict[str, int] = {}
         self._types: dict[str, str] = {}
@@ -101,13 +111,16 @@ class Locator:
                 self._choices.setdefault(str(list_name), []).append((index + 2, row))
 
     def _place(self, sheet: str, row: int | None, column: str | None) -> str:
-        text = f"{sheet} row {row}" if row else sheet
+        text = sheet_place(sheet, row, self.lang)
         if column:
             letter = self._letters.get(sheet, {}).get(column.lower())
             if letter is None:  # label -> the first label::... column
                 letter = next((v for k, v in self._letters.get(sheet, {}).items()
                                if k.startswith(column.lower() + ":")), None)
-            text += f", column '{column}'" + (f" ({letter})" if letter else "")
+            if letter:
+                return message("where.column_letter", self.lang, place=text, column=column,
+                               letter=letter)
+            return message("where.column", self.lang, place=text, column=column)
         return text
 
     def survey(self, name: str, column: str | None = None) -> str:
@@ -124,10 +137,13 @@ class Locator:
         """The type cell as written (before pyxform normalised it)."""
         return self._types.get(name, "")
 
+    def choice_row(self, list_name: str, name: str) -> int | None:
+        """The row of a choice in the choices sheet; None for one pyxform added itself."""
+        return next((n for n, r in self._choices.get(list_name, [])
+                     if str({k.lower(): v for k, v in r.items()}.get("name")) == name), None)
+
     def choice(self, list_name: str, name: str, column: str) -> str:
-        row = next((n for n, r in self._choices.get(list_name, [])
-                    if str({k.lower(): v for k, v in r.items()}.get("name")) == name), None)
-        return self._place("choices", row, column)
+        return self._place("choices", self.choice_row(list_name, name), column)
 
     def choice_rows(self, list_name: str) -> list[tuple[str, dict]]:
         """(place, row) of every choice of a list, read straight from the sheet."""

@@ -53,6 +53,17 @@ def own_device_id(conn) -> str:
     return (stored_device_key(conn) or create_device_key(conn)).device_id
 
 
+def has_device_key(target) -> bool:
+    """Whether the project at `target` (a path or locator) holds a device key already
+    (read-only: nothing is written, not even to an older file)."""
+    from .workspace import open_database
+    db = open_database(target, read_only=True)
+    try:
+        return stored_device_key(db.conn) is not None
+    finally:
+        db.close()
+
+
 def ensure_device_key(db, legacy_folder: str | Path | None) -> DeviceKey:
     """The project's device key, made (or moved in from `legacy_folder`) when it has none."""
     key = stored_device_key(db.conn)

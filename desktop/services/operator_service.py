@@ -5,9 +5,9 @@ cost parameters stored beside the hash so they can be raised later) and compared
 constant time (`hmac.compare_digest`); nothing cryptographic is written here by hand.
 (`hashlib.scrypt` would need OpenSSL's `_hashlib`, which the package leaves out:
 build/package_filters.py; cryptography ships its own OpenSSL for the signing keys.) Roles:
-keyer, verifier, supervisor. Only a supervisor manages operators and changes project
-settings (`require_supervisor`); every change to an operator is an audit row written in
-the same transaction.
+keyer, verifier, supervisor. Only a supervisor manages operators (add, role, rename, PIN
+reset, deactivate, reactivate) and changes project settings (`require_supervisor`); every
+change to an operator is an audit row written in the same transaction.
 
 A project with no active operator (new, or made before operators existed) enforces no
 role: the window's first sign-in creates the first supervisor, and the command line runs
@@ -16,8 +16,14 @@ nobody whose rights could be checked; the team passphrase is the gate. Once a su
 exists, every protected action needs one.
 
 Repeated wrong PINs slow down: after `FREE_TRIES` failures for a name, each further try
-waits twice as long as the one before (at most `MAX_WAIT` seconds); the count lives in
-this service (one window session), which is enough against guessing at the keyboard.
+waits twice as long as the one before (at most `MAX_WAIT` seconds). The count of an
+operator lives in the (encrypted) project (storage/pin_attempt_store.py) with the wall-clock
+time of the last wrong PIN, so closing and reopening the program, or running the command
+again, does not reset the wait; a correct PIN (or a supervisor's PIN reset) clears it.
+The moment the wait begins is an audit row (`operator_pin_wait`), like every other
+operator event. A name that matches no operator is counted in this service only (what was
+typed into the name box may be a PIN: it is not written anywhere), and so is everything on
+a project opened read-only. A clock set back never makes the wait longer than its step.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from typing import Callable
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..domain.user_error import UserError
-from ..storage import audit_store, operator_store
+from ..storage import audit_store, device_secret_store, operator_store, pin_attempt_store
 from ..storage.audit_store import AuditEntry
 from ..storage.clock import new_uuid, utc_now
 from ..storage.database import Database
@@ -130,11 +136,13 @@ class OperatorService:
     """Sign-in and operator management on one open project database."""
 
     def __init__(self, db: Database, actor: Actor | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.time):
         self.db = db
         self.actor = actor
-        self.clock = clock
-        self._failures: dict[str, tuple[int, float]] = {}  # name -> (count, last failure)
+        self.clock = clock  # wall-clock seconds: the count outlives this process
+        # Failures not written to the project (unknown names, a read-only project):
+        # casefolded name -> (count, time of the last one).
+        self._failures: dict[str, tuple[int, float]] = {}
 
     # -- reading --------------------------------------------------------------------------
     def has_operators(self) -> bool:
@@ -159,16 +167,25 @@ class OperatorService:
     # -- signing in -----------------------------------------------------------------------
     def wait_seconds(self, name: str) -> float:
         """How long `name` must wait before the next try (0 when it may try now)."""
-        count, last = self._failures.get(name.strip().casefold(), (0, 0.0))
+        row = operator_store.find_active(self.db.conn, name)
+        count, last = self._failure_count(name, row)
         if count < FREE_TRIES:
             return 0.0
         wait = min(MAX_WAIT, 2.0 ** (count - FREE_TRIES + 1))
-        return max(0.0, last + wait - self.clock())
+        return min(wait, max(0.0, last + wait - self.clock()))
+
+    def _failure_count(self, name: str, row: OperatorRow | None) -> tuple[int, float]:
+        """Wrong PINs in a row for `name`: those stored in the project plus those only
+        this service saw (see the module docstring)."""
+        count, last = self._failures.get(name.strip().casefold(), (0, 0.0))
+        if row is not None:
+            stored, stored_last = pin_attempt_store.get_failures(self.db.conn, row.id)
+            count, last = count + stored, max(last, stored_last)
+        return count, last
 
     def sign_in(self, name: str, pin: str) -> Operator:
         """The active operator `name` when `pin` is theirs; one sentence otherwise (the
         same for an unknown name and a wrong PIN)."""
-        key = name.strip().casefold()
         wait = self.wait_seconds(name)
         if wait > 0:
             raise OperatorRefused("operator.wait", seconds=int(wait + 0.999))
@@ -179,11 +196,38 @@ class OperatorService:
         else:
             matched = pin_matches(pin, row.pin_hash, row.pin_salt, row.pin_params)
         if not matched or row is None:
-            count = self._failures.get(key, (0, 0.0))[0] + 1
-            self._failures[key] = (count, self.clock())
+            self._count_failure(name, row)
             raise OperatorRefused("operator.wrong_pin")
-        self._failures.pop(key, None)
+        self._failures.pop(name.strip().casefold(), None)
+        if not self.db.read_only and pin_attempt_store.get_failures(self.db.conn, row.id)[0]:
+            with self.db.transaction() as conn:
+                pin_attempt_store.clear_failures(conn, row.id)
         return _public(row)
+
+    def _count_failure(self, name: str, row: OperatorRow | None) -> None:
+        """One more wrong PIN for `name`: stored in the project for an operator (with an
+        audit row when the wait begins), in this service otherwise."""
+        now = self.clock()
+        if row is None or self.db.read_only:
+            key = name.strip().casefold()
+            count = self._failures.get(key, (0, 0.0))[0] + 1
+            self._failures[key] = (count, now)
+            return
+        with self.db.transaction() as conn:
+            count = pin_attempt_store.record_failure(conn, row.id, now)
+            if count == FREE_TRIES:
+                audit_store.write_audit(conn, [AuditEntry(
+                    "operator_pin_wait", self.actor.operator if self.actor else "?",
+                    self._device(conn), question_id=row.id, old=row.name,
+                    new=f"{count} wrong PINs in a row")], utc_now())
+
+    def _device(self, conn) -> str:
+        """The device an event without a signed-in actor is audited under: this laptop's
+        copy of the project (its audit chain), or '' where there is none (HQ, scripts)."""
+        if self.actor is not None and self.actor.device:
+            return self.actor.device
+        secret = device_secret_store.get_device_secret(conn)
+        return secret.device_id if secret is not None else ""
 
     # -- managing -------------------------------------------------------------------------
     def create_first_supervisor(self, name: str, pin: str, pin_again: str | None = None) -> Operator:
@@ -216,8 +260,10 @@ class OperatorService:
         row = self._target(operator_id)
         self._check_pin(pin, pin_again)
         pin_hash, salt, params = hash_pin(pin)
-        return self._update(row, "operator_pin", "PIN reset", pin_hash=pin_hash,
-                            pin_salt=salt, pin_params=params)
+        with self.db.transaction() as conn:  # a new PIN starts without a wait
+            pin_attempt_store.clear_failures(conn, row.id)
+            return self._update(row, "operator_pin", "PIN reset", pin_hash=pin_hash,
+                                pin_salt=salt, pin_params=params)
 
     def deactivate(self, operator_id: str) -> Operator:
         """The operator can no longer sign in; their forms keep their id."""
@@ -227,6 +273,22 @@ class OperatorService:
         if row.role == "supervisor":
             self._keep_a_supervisor(row)
         return self._update(row, "operator_deactivate", "inactive", active=False)
+
+    def reactivate(self, operator_id: str, name: str | None = None) -> Operator:
+        """A deactivated operator may sign in again, with the PIN they had; `name` (when
+        given) replaces theirs, for when another active operator has taken it meanwhile."""
+        row = self._target(operator_id)
+        if row.active:
+            return _public(row)
+        name = self._check_name(row.name if name is None else name)
+        columns: dict[str, object] = {"active": True}
+        what = "active"
+        if name != row.name:
+            columns["name"] = name
+            what = f"active as {name}"
+        with self.db.transaction() as conn:  # wrong PINs from before do not carry over
+            pin_attempt_store.clear_failures(conn, row.id)
+            return self._update(row, "operator_reactivate", what, **columns)
 
     # -- inside ---------------------------------------------------------------------------
     def _add(self, name: str, role: str, pin: str, pin_again: str | None,

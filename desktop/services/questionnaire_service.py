@@ -74,20 +74,22 @@ class AddedQuestionnaire:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_questionnaire_file(path: str | Path) -> tuple[Questionnaire, list[str]]:
+def read_questionnaire_file(path: str | Path, lang: str = "en") -> tuple[Questionnaire, list[str]]:
     """The questionnaire of a JSON file or an XLSForm workbook, with the import's warnings;
-    QuestionnaireError (or XLSFormError) lists every problem."""
+    QuestionnaireError (or XLSFormError) lists every problem (a workbook's say where, in
+    `lang`)."""
     path = Path(path)
     if path.suffix.lower() in XLSFORM_SUFFIXES:
-        result = import_xlsform(path)
+        result = import_xlsform(path, lang)
         return result.questionnaire, result.warnings
     return load_questionnaire(path), []
 
 
-def add_questionnaire(project: Project, path: str | Path, actor: Actor) -> AddedQuestionnaire:
+def add_questionnaire(project: Project, path: str | Path, actor: Actor,
+                      lang: str = "en") -> AddedQuestionnaire:
     """Store the questionnaire of `path` as a version of the project (one transaction with
     its audit row); the version in use stays the same."""
-    questionnaire, warnings = read_questionnaire_file(path)
+    questionnaire, warnings = read_questionnaire_file(path, lang)
     return store_version(project, questionnaire, actor, Path(path).name, warnings)
 
 

@@ -335,6 +335,19 @@ CREATE INDEX response_operator ON response(operator, status);
 CREATE INDEX series_audit_response ON series_audit(response_uuid);
 """
 
+# Wrong PINs remembered across sessions: per operator, how many wrong PINs in a row and
+# when the last one was typed (seconds since 1970, UTC), so closing and reopening the
+# program does not reset the growing wait (services/operator_service.py). A correct PIN
+# deletes the row. Names typed that match no operator are not stored (a PIN typed into the
+# name box must not be kept); they are counted in memory only.
+V13_PIN_ATTEMPTS = """
+CREATE TABLE pin_attempt (
+    operator_id TEXT PRIMARY KEY REFERENCES operator(id),
+    failures INTEGER NOT NULL CHECK (failures > 0),
+    last_failure REAL NOT NULL
+);
+"""
+
 # A series' held audit rows are put back in chain order by SQL (a row by the hash it
 # follows, the chain's first row by the hash no row has), a million rows without holding
 # them in memory (services/bundle_series.py).
@@ -344,7 +357,8 @@ CREATE INDEX series_audit_hash ON series_audit(series_id, device, hash);
 """
 
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
-                         V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_EXPORT]
+                         V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS,
+                         V13_EXPORT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

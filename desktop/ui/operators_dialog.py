@@ -1,5 +1,6 @@
 """Settings > Operators (supervisors only): add an operator, change a role, reset a PIN,
-deactivate. Operators are never deleted: the forms they keyed keep their operator id.
+rename, deactivate and reactivate. Operators are never deleted: the forms they keyed keep
+their operator id.
 
 Every change goes through services/operator_service.py, which checks the role again and
 writes the audit row; a refusal is shown as one sentence under the list, or, for what is
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ..services.operator_service import ROLES, Operator, OperatorRefused, OperatorService
 from .operator_dialog import role_name
+from .operator_name_form import OperatorNameForm
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
@@ -122,19 +124,25 @@ class OperatorsDialog(QDialog):
             header.setSectionResizeMode(column, mode)  # the state fills the width, always
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        # Two rows: the selected operator's role beside the new one, then what else can be
+        # done to them (seven buttons on one row do not fit 620 pixels in Spanish).
         self.add_button = QPushButton(self.tr("&Add…"))
         self.role_combo = QComboBox()
         for role in ROLES:
             self.role_combo.addItem(role_name(role), role)
         self.role_button = QPushButton(self.tr("Set &role"))
         self.pin_button = QPushButton(self.tr("Reset &PIN…"))
+        self.rename_button = QPushButton(self.tr("Re&name…"))
         self.deactivate_button = QPushButton(self.tr("&Deactivate"))
-        for widget in (self.add_button, self.role_combo, self.role_button, self.pin_button,
-                       self.deactivate_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        layout.addLayout(row)
+        self.reactivate_button = QPushButton(self.tr("Reac&tivate…"))
+        for widgets in ((self.add_button, self.role_combo, self.role_button),
+                        (self.pin_button, self.rename_button, self.deactivate_button,
+                         self.reactivate_button)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -146,6 +154,8 @@ class OperatorsDialog(QDialog):
         self.role_button.clicked.connect(lambda: self.set_role(self.role_combo.currentData()))
         self.pin_button.clicked.connect(lambda: self.reset_pin())
         self.deactivate_button.clicked.connect(lambda: self.deactivate())
+        self.rename_button.clicked.connect(lambda: self.rename())
+        self.reactivate_button.clicked.connect(lambda: self.reactivate())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.refresh()
 
@@ -178,6 +188,8 @@ class OperatorsDialog(QDialog):
         for button in (self.role_button, self.pin_button, self.deactivate_button):
             button.setEnabled(op is not None and op.active)
         self.role_combo.setEnabled(op is not None and op.active)
+        self.rename_button.setEnabled(op is not None)
+        self.reactivate_button.setEnabled(op is not None and not op.active)
         if op is not None:
             self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(op.role)))
 
@@ -245,3 +257,39 @@ class OperatorsDialog(QDialog):
             return None
         return self._do(lambda: self.service.deactivate(op.id),
                         self.tr("{name} can no longer sign in."))
+
+    def rename(self, name: str | None = None) -> Operator | None:
+        """Ask for the selected operator's new name; `name` given skips asking."""
+        op = self.selected()
+        if op is None:
+            return None
+        old = op.name.replace("{", "{{").replace("}", "}}")  # `_done` formats the rest
+        done = self.tr("{old} is now called {name}.").replace("{old}", old)
+        if name is not None:
+            return self._do(lambda: self.service.rename(op.id, name), done)
+        return self._ask(OperatorNameForm(
+            self.tr("Rename {name}").format(name=op.name),
+            self.tr("{name} signs in with the new name from now on. Forms already keyed "
+                    "keep the name they were keyed under; the audit log records the "
+                    "change.").format(name=op.name),
+            op.name, self.tr("&Rename"),
+            lambda filled: self.service.rename(op.id, filled.name.text()),
+            self, self.lang), done)
+
+    def reactivate(self, name: str | None = None) -> Operator | None:
+        """Let the selected (deactivated) operator sign in again, after asking for their
+        name (kept, or another when an active operator has it now); `name` skips asking."""
+        op = self.selected()
+        if op is None or op.active:
+            return None
+        done = self.tr("{name} can sign in again.")
+        if name is not None:
+            return self._do(lambda: self.service.reactivate(op.id, name), done)
+        return self._ask(OperatorNameForm(
+            self.tr("Reactivate {name}").format(name=op.name),
+            self.tr("{name} will be able to sign in again, with the PIN they had (reset it "
+                    "afterwards if it may be known to others). If an active operator has "
+                    "this name now, choose another.").format(name=op.name),
+            op.name, self.tr("Reac&tivate"),
+            lambda filled: self.service.reactivate(op.id, filled.name.text()),
+            self, self.lang), done)

@@ -47,7 +47,7 @@ class QuestionnaireImport(QObject):
         context = self.window.context
 
         def task(_report):
-            return read_questionnaire_file(path)
+            return read_questionnaire_file(path, context.lang)
 
         def finished(read) -> None:
             questionnaire, warnings = read

@@ -1377,6 +1377,13 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     </message>
 </context>
 <context>
+    <name>OperatorNameForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsDialog</name>
     <message>
         <source>Operators</source>
@@ -1411,8 +1418,16 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Reset &amp;PIN…</translation>
     </message>
     <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate…</source>
+        <translation>Reac&amp;tivate…</translation>
     </message>
     <message>
         <source>active</source>
@@ -1425,6 +1440,38 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
     <message>
         <source>Add an operator</source>
         <translation>Add an operator</translation>
+    </message>
+    <message>
+        <source>{old} is now called {name}.</source>
+        <translation>{old} is now called {name}.</translation>
+    </message>
+    <message>
+        <source>Rename {name}</source>
+        <translation>Rename {name}</translation>
+    </message>
+    <message>
+        <source>{name} signs in with the new name from now on. Forms already keyed keep the name they were keyed under; the audit log records the change.</source>
+        <translation>{name} signs in with the new name from now on. Forms already keyed keep the name they were keyed under; the audit log records the change.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} can sign in again.</translation>
+    </message>
+    <message>
+        <source>Reactivate {name}</source>
+        <translation>Reactivate {name}</translation>
+    </message>
+    <message>
+        <source>{name} will be able to sign in again, with the PIN they had (reset it afterwards if it may be known to others). If an active operator has this name now, choose another.</source>
+        <translation>{name} will be able to sign in again, with the PIN they had (reset it afterwards if it may be known to others). If an active operator has this name now, choose another.</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Reac&amp;tivate</translation>
     </message>
     <message>
         <source>{name} was added.</source>

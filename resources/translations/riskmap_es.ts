@@ -1377,6 +1377,13 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     </message>
 </context>
 <context>
+    <name>OperatorNameForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsDialog</name>
     <message>
         <source>Operators</source>
@@ -1411,8 +1418,16 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Nuevo &amp;PIN…</translation>
     </message>
     <message>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nombrar…</translation>
+    </message>
+    <message>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate…</source>
+        <translation>Reac&amp;tivar…</translation>
     </message>
     <message>
         <source>active</source>
@@ -1425,6 +1440,38 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
     <message>
         <source>Add an operator</source>
         <translation>Agregar un operador</translation>
+    </message>
+    <message>
+        <source>{old} is now called {name}.</source>
+        <translation>{old} ahora se llama {name}.</translation>
+    </message>
+    <message>
+        <source>Rename {name}</source>
+        <translation>Renombrar a {name}</translation>
+    </message>
+    <message>
+        <source>{name} signs in with the new name from now on. Forms already keyed keep the name they were keyed under; the audit log records the change.</source>
+        <translation>{name} inicia sesión con el nuevo nombre desde ahora. Los formularios ya digitados conservan el nombre con el que se digitaron; el registro de auditoría guarda el cambio.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renombrar</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Reactivate {name}</source>
+        <translation>Reactivar a {name}</translation>
+    </message>
+    <message>
+        <source>{name} will be able to sign in again, with the PIN they had (reset it afterwards if it may be known to others). If an active operator has this name now, choose another.</source>
+        <translation>{name} podrá volver a iniciar sesión con el PIN que tenía (cámbielo después si otros pueden conocerlo). Si ahora un operador activo tiene este nombre, elija otro.</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Reac&amp;tivar</translation>
     </message>
     <message>
         <source>{name} was added.</source>

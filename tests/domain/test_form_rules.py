@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from desktop.domain.form_rules import applicable, check_answer, validate_form, without_skipped
+from desktop.domain.form_rules import (applicable, check_answer, compact_codes, validate_form,
+                                       without_skipped)
 from desktop.domain.questionnaire_loader import parse_questionnaire
 from desktop.domain.values import canonical
 
@@ -69,6 +70,28 @@ def _key(q, qid, text, lang="en"):
 ])
 def test_single_answers(q, qid, text, expected):
     assert _key(q, qid, text) == expected
+
+
+@pytest.mark.parametrize("qid, text, en, es", [
+    ("unit", "3", "3 is not one of the codes 1, 2, 8, 9.",
+     "3 no es uno de los códigos 1, 2, 8, 9."),
+    ("trust", "7", "7 is not one of the codes 1..5, 8, 9.",  # 8, 9: don't know, refused
+     "7 no es uno de los códigos 1..5, 8, 9."),
+    ("tools", "8", "8 is not one of the codes 1..3.", "8 no es uno de los códigos 1..3."),
+])
+def test_an_unknown_code_names_every_code_the_question_accepts(q, qid, text, en, es):
+    assert check_answer(q, q.question(qid), text, "en").message == en
+    assert check_answer(q, q.question(qid), text, "es").message == es
+
+
+@pytest.mark.parametrize("codes, text", [
+    ((), ""), ((4,), "4"), ((1, 2), "1, 2"), ((3, 1, 2), "1..3"),
+    ((8, 9, 1, 2, 3, 4, 5), "1..5, 8, 9"),
+    ((1, 2, 3, 4, 5, 6, 7, 10, 88, 99), "1..7, 10, 88, 99"), ((0, 2, 4, 5), "0, 2, 4, 5"),
+    ((1, 1, 2, 3), "1..3"),
+])
+def test_compact_codes(codes, text):
+    assert compact_codes(codes) == text
 
 
 def test_out_of_range_is_confirmable_but_bad_codes_are_not(q):

@@ -134,3 +134,41 @@ def test_a_read_only_project_without_a_key_says_so(tmp_path):
         workspace.device_key
     assert "has no device key yet" in str(caught.value)
     workspace.close()
+
+
+def test_keys_device_on_a_plaintext_project_needs_plaintext_ok(tmp_path, capsys, scratch_home,
+                                                               monkeypatch):
+    """An older plaintext project has no key yet: `keys device` would write one into the
+    plaintext file, so it says so in one sentence and writes nothing unless asked."""
+    path = _old_project(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setenv("RISKMAP_LANG", "en")
+    assert main(["keys", "device", "--db", str(path)]) == 2
+    said = capsys.readouterr()
+    assert said.out == "" and said.err == (
+        f"riskmap: {path} is a plaintext project (from an older version), so this laptop's "
+        "device key would be written into a file anyone who copies it can read; open the "
+        "project in the window once to encrypt it first, or give --plaintext-ok to write "
+        "the key anyway.\n")
+    assert path.read_bytes() == before  # not even migrated
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]
+
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    assert main(["keys", "device", "--db", str(path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"riskmap: {path} es un proyecto sin cifrar (de una versión anterior), así que la "
+        "clave de esta computadora quedaría escrita en un archivo")
+    assert path.read_bytes() == before
+
+    monkeypatch.setenv("RISKMAP_LANG", "en")
+    assert main(["keys", "device", "--db", str(path), "--plaintext-ok"]) == 0
+    said = capsys.readouterr()
+    workspace = Workspace.open(path)
+    key = workspace.device_key
+    workspace.close()
+    assert f"fingerprint: {key.fingerprint}" in said.out
+    assert said.err.startswith("Note: this project is not encrypted, so its device key sits")
+    # The key is in the project now: asking again writes nothing and needs no flag.
+    assert main(["keys", "device", "--db", str(path)]) == 0
+    again = capsys.readouterr()
+    assert f"fingerprint: {key.fingerprint}" in again.out and again.err.startswith("Note:")

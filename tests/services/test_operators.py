@@ -207,3 +207,22 @@ def test_forms_without_an_operator_id_fall_back_to_the_name(project, round_uuid,
     bea = service.add("Bea", "verifier", "24681357")
     assert project.verification_service(project.questionnaire, _actor(bea)).find(
         round_uuid, 1) == form
+
+
+def test_reactivate_keeps_the_pin_and_refuses_a_taken_name(project):
+    service, sara = _claim(project)
+    kim = service.add("Kim", "keyer", KEYER_PIN)
+    service.deactivate(kim.id)
+    assert service.reactivate(kim.id).active  # under the old name, which is free
+    service.deactivate(kim.id)
+    service.add("kim", "verifier", "999999")
+    with pytest.raises(OperatorRefused) as taken:
+        service.reactivate(kim.id)
+    assert taken.value.key == "operator.name_taken" and not service.get(kim.id).active
+    back = service.reactivate(kim.id, " Kim  Ruiz ")
+    assert (back.name, back.role, back.active) == ("Kim Ruiz", "keyer", True)
+    assert OperatorService(project.db).sign_in("Kim Ruiz", KEYER_PIN).id == kim.id
+    keyer = OperatorService(project.db, _actor(back))
+    with pytest.raises(OperatorRefused) as refused:
+        keyer.reactivate(sara.id)
+    assert refused.value.key == "operator.not_supervisor"

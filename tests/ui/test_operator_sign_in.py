@@ -3,6 +3,8 @@ wrong PIN, settings read-only for a keyer, Settings > Operators, sign out / swit
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -67,6 +69,26 @@ def test_wrong_pin_one_sentence_then_a_wait(qtbot, project, settings):
     assert "wait" in dialog.message.text() and not dialog.ok.isEnabled()
     dialog._may_try_again()  # what the timer does when the wait is over
     assert dialog.ok.isEnabled() and dialog.pin.isEnabled()
+
+
+def test_the_wait_is_still_there_in_a_new_session(qtbot, project, settings):
+    """Wrong PINs typed before the program was closed still hold the next sign-in up: the
+    count is in the project, not in the dialog or its service."""
+    import time
+
+    from desktop.storage import pin_attempt_store
+    _, kim = _with_keyer(project)
+    with project.db.transaction() as conn:  # as the last session left it, a moment ago
+        for _ in range(FREE_TRIES + 5):
+            pin_attempt_store.record_failure(conn, kim.id, time.time())
+    dialog = _shown(qtbot, OperatorDialog(OperatorService(project.db), settings, "KY"))
+    qtbot.waitUntil(dialog.pin.hasFocus)
+    qtbot.keyClicks(dialog.pin, "1357")  # the right PIN
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.signed_in is None
+    assert re.fullmatch(r"Too many wrong PINs; wait (\d+) seconds and try again\.",
+                        dialog.message.text())
+    assert not dialog.ok.isEnabled() and not dialog.pin.isEnabled()
 
 
 def test_window_shows_the_role_and_sign_out_switches(qtbot, window, signing_in):

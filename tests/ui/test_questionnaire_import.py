@@ -66,6 +66,7 @@ def test_problems_are_listed_and_nothing_is_stored(window, context, tmp_path):
     assert _stored(context) == [("border_risk_map", "1.1.0")]
     icon, title, text, details = window.shown_messages[-1]
     assert icon == QMessageBox.Icon.Warning and "2 thing(s)" in text
-    assert details.splitlines() == [
-        "survey row 2, column 'calculation' (C): calculations are not supported",
-        "survey row 3, column 'type' (A): the type 'range' is not supported"]
+    # The places are said in the window's language (the test context's is Spanish).
+    assert context.lang == "es" and details.splitlines() == [
+        "hoja survey, fila 2, columna 'calculation' (C): calculations are not supported",
+        "hoja survey, fila 3, columna 'type' (A): the type 'range' is not supported"]
