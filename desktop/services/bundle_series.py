@@ -68,28 +68,29 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
         return read, 0
     chain = import_gate.AuditChain(conn)
     added = 0
-    for chunk in _chunks(held_in_chain_order(conn, series_id)):
+    for chunk in held_in_chain_order(conn, series_id):
         added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
     series_store.release_audit(conn, series_id)
     return read, added
 
 
-def held_in_chain_order(conn: sqlite3.Connection, series_id: str) -> Iterator[tuple]:
+def held_in_chain_order(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
     """A series' held audit rows in the order of each device's chain (what `chain_order`
-    does in memory): per device, the rows from before the chain, then the chain from its
-    first row, walked by SQLite. A device whose rows do not make one line (no first row,
-    two, or a fork: a tampered or incomplete chain) is put in order by `chain_order`
-    from memory, so the chain check names the break as it would for one bundle."""
+    does in memory), a chunk at a time: per device, the rows from before the chain, then
+    the chain from its first row, walked by SQLite. A device whose rows do not make one
+    line (no first row, two, or a fork: a tampered or incomplete chain) is put in order by
+    `chain_order` from memory, so the chain check names the break as it would for one
+    bundle."""
     for chain in series_store.held_devices(conn, series_id):
         if not chain.linear:
-            yield from chain_order(series_store.held_device_audit(conn, series_id,
-                                                                  chain.device))
+            yield from _chunks(chain_order(series_store.held_device_audit(
+                conn, series_id, chain.device)))
             continue
-        yield from series_store.iter_unchained(conn, series_id, chain.device)
+        yield from series_store.iter_unchained(conn, series_id, chain.device, AUDIT_CHUNK)
         walked = 0
-        for row in series_store.iter_chain(conn, series_id, chain):
-            walked += 1
-            yield row
+        for chunk in series_store.iter_chain(conn, series_id, chain, AUDIT_CHUNK):
+            walked += len(chunk)
+            yield chunk
         if walked != chain.rows:  # cannot happen for a linear chain; never trusted
             raise BundleError("audit_chain", f"{chain.device}: the chain does not close",
                               device=chain.device, problem="a row is missing or out of "

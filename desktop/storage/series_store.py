@@ -160,38 +160,43 @@ class DeviceChain:
 
 
 def held_devices(conn: sqlite3.Connection, series_id: str) -> list[DeviceChain]:
-    """Each device of a series' held audit rows, with how its chained rows link up."""
+    """Each device of a series' held audit rows, with how its chained rows link up. A
+    chained row has both hashes, an unchained one neither (checked when it is read), so
+    the chained rows are those with a prev_hash, and every query reads the indexes only."""
     found = []
     for (device,) in conn.execute("SELECT DISTINCT device FROM series_audit "
                                   "WHERE series_id = ? ORDER BY device", (series_id,)).fetchall():
+        key = (series_id, device)
         rows = conn.execute("SELECT COUNT(*) FROM series_audit WHERE series_id = ? AND "
-                            "device = ? AND hash IS NOT NULL", (series_id, device)).fetchone()[0]
+                            "device = ? AND prev_hash IS NOT NULL", key).fetchone()[0]
         firsts = [r[0] for r in conn.execute(
             "SELECT s.rowid FROM series_audit s WHERE s.series_id = ?1 AND s.device = ?2 AND "
-            "s.hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM series_audit t WHERE "
-            "t.series_id = ?1 AND t.device = ?2 AND t.hash = s.prev_hash) LIMIT 2",
-            (series_id, device))]
+            "s.prev_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM series_audit t WHERE "
+            "t.series_id = ?1 AND t.device = ?2 AND t.hash = s.prev_hash) LIMIT 2", key)]
         forked = conn.execute(
-            "SELECT 1 FROM series_audit WHERE series_id = ? AND device = ? AND hash IS NOT "
-            "NULL GROUP BY prev_hash HAVING COUNT(*) > 1 LIMIT 1",
-            (series_id, device)).fetchone() is not None
+            "SELECT 1 FROM series_audit WHERE series_id = ? AND device = ? AND prev_hash IS "
+            "NOT NULL GROUP BY prev_hash HAVING COUNT(*) > 1 LIMIT 1", key).fetchone()
         found.append(DeviceChain(device, rows, firsts[0] if len(firsts) == 1 else None,
-                                 forked))
+                                 forked is not None))
     return found
 
 
-def iter_unchained(conn: sqlite3.Connection, series_id: str, device: str) -> Iterator[tuple]:
-    """A device's held rows from before its hash chain, by part and position."""
+def iter_unchained(conn: sqlite3.Connection, series_id: str, device: str,
+                   chunk: int) -> Iterator[list[tuple]]:
+    """A device's held rows from before its hash chain, by part and position, in lists of
+    at most `chunk` rows."""
     cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit WHERE "
-                          "series_id = ? AND device = ? AND hash IS NULL ORDER BY part, "
+                          "series_id = ? AND device = ? AND prev_hash IS NULL ORDER BY part, "
                           "position", (series_id, device))
     cursor.row_factory = None
-    return cursor
+    return iter(lambda: cursor.fetchmany(chunk), [])
 
 
-def iter_chain(conn: sqlite3.Connection, series_id: str, chain: DeviceChain) -> Iterator[tuple]:
-    """A linear device chain's held rows in chain order: from its first row, each row
-    followed by the row that names its hash (SQLite walks the chain; nothing is held)."""
+def iter_chain(conn: sqlite3.Connection, series_id: str, chain: DeviceChain,
+               chunk: int) -> Iterator[list[tuple]]:
+    """A linear device chain's held rows in chain order, in lists of at most `chunk` rows:
+    from its first row, each row followed by the row that names its hash (SQLite walks
+    the chain; nothing is held)."""
     columns = ", ".join(AUDIT_COLUMNS)
     picked = ", ".join(f"s.{c}" for c in AUDIT_COLUMNS)
     cursor = conn.execute(
@@ -200,7 +205,7 @@ def iter_chain(conn: sqlite3.Connection, series_id: str, chain: DeviceChain) -> 
         "ON s.series_id = ?2 AND s.device = ?3 AND s.prev_hash = walk.hash LIMIT ?4) "
         f"SELECT {columns} FROM walk", (chain.first, series_id, chain.device, chain.rows))
     cursor.row_factory = None
-    return cursor
+    return iter(lambda: cursor.fetchmany(chunk), [])
 
 
 def held_device_audit(conn: sqlite3.Connection, series_id: str, device: str) -> list[tuple]:

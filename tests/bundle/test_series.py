@@ -334,13 +334,16 @@ def test_held_rows_come_back_in_chain_order_from_sql(tmp_path):
             for part in range(3):
                 series_store.hold_audit(conn, "s1", part + 1, shuffled[part::3])
             assert all(c.linear for c in series_store.held_devices(conn, "s1"))
-            assert list(bundle_series.held_in_chain_order(conn, "s1")) == first + second
+            back = [row for chunk in bundle_series.held_in_chain_order(conn, "s1")
+                    for row in chunk]
+            assert back == first + second
             forked = _chain("dev-c", 6)
             twin = forked[3][:10] + (forked[2][11], "f" * 64)  # a second row after row 2
             series_store.hold_audit(conn, "s2", 1, forked[::-1] + [twin])
             (chain,) = series_store.held_devices(conn, "s2")
             assert chain.forked and not chain.linear
-            back = list(bundle_series.held_in_chain_order(conn, "s2"))
+            back = [row for chunk in bundle_series.held_in_chain_order(conn, "s2")
+                    for row in chunk]
             assert sorted(back) == sorted(forked + [twin]) and back[:3] == forked[:3]
     finally:
         db.close()
