@@ -4,7 +4,8 @@ Climate items (likert): count and share of each point per item, over valid answe
 (missing codes counted separately in `n_missing`). Exposure: the share answering yes to the
 exposure question, and the distribution of each follow-up among those who answered it
 (integers in bins, multichoice codes each counted, so shares there can add up past 1).
-`CountBasis` one-hot encodes every (question, answer) once; a filter is then a product.
+`CountBasis` one-hot encodes every (question, answer) once, per form (`from_frame`) or per
+profile cell (`counts_by_cells`); a filter then sums the rows it selects.
 """
 
 from __future__ import annotations
@@ -43,26 +44,6 @@ class CountBasis:
                    np.column_stack(missing).astype(float) if missing else np.zeros((n, 0)),
                    list(question_ids))
 
-    @classmethod
-    def from_frame_by_cells(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
-                            question_ids: list[str], cells) -> "CountBasis":
-        """`from_frame(...).aggregate(cells)` without the forms x cells matrices."""
-        found = _count_parts(frame, questionnaire, question_ids)
-
-        def summed(arrays: list) -> np.ndarray:
-            if not arrays:
-                return np.zeros((cells.count, 0))
-            return np.column_stack([cells.sum_column(a) for a in arrays])
-
-        return cls(found[0], summed(found[1]), summed(found[2]), summed(found[3]),
-                   list(question_ids))
-
-    def aggregate(self, cells) -> "CountBasis":
-        """The same counts added up per profile cell (see `profile_cells`)."""
-        return CountBasis(self.cells, cells.sum_rows(self.onehot),
-                          cells.sum_rows(self.answered), cells.sum_rows(self.missing),
-                          self.questions)
-
     def counts(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""
@@ -86,23 +67,59 @@ def _count_parts(frame: pd.DataFrame, questionnaire: Questionnaire, question_ids
     """(cells, one-hot columns, answered columns, missing columns): per-form arrays."""
     cells, columns, answered, missing = [], [], [], []
     for qid in question_ids:
-        question = questionnaire.question(qid)
-        missing_codes = list(question.missing_code_values())
-        values = frame[qid].to_numpy()
-        for key, hit in _answer_cells(question, values, missing_codes):
-            cells.append((qid, key))
-            columns.append(hit)
-        if question.type == "multichoice":
-            texts = pd.Series(values, dtype=object)
-            given = texts.notna().to_numpy()
-            is_missing = texts.isin([str(c) for c in missing_codes]).to_numpy()
-        else:
-            numbers = values.astype(float)
-            is_missing = np.isin(numbers, missing_codes)
-            given = np.isfinite(numbers)
+        keys, hits, given, is_missing = _question_parts(questionnaire.question(qid),
+                                                        frame[qid].to_numpy())
+        cells += [(qid, key) for key in keys]
+        columns += hits
+        answered.append(given)
         missing.append(is_missing)
-        answered.append(given & ~is_missing)
     return cells, columns, answered, missing
+
+
+def _question_parts(question: Question, values: np.ndarray):
+    """(answer keys, hit per key, answered, missing) for these answers of one question:
+    per form, or per distinct answer."""
+    missing_codes = list(question.missing_code_values())
+    found = list(_answer_cells(question, values, missing_codes))
+    if question.type == "multichoice":
+        texts = pd.Series(values, dtype=object)
+        given = texts.notna().to_numpy()
+        is_missing = texts.isin([str(c) for c in missing_codes]).to_numpy()
+    else:
+        numbers = values.astype(float)
+        is_missing = np.isin(numbers, missing_codes)
+        given = np.isfinite(numbers)
+    return [key for key, _ in found], [hit for _, hit in found], given & ~is_missing, \
+        is_missing
+
+
+def counts_by_cells(columns, questionnaire: Questionnaire, question_ids: list[str], cells,
+                    progress=None) -> "CountBasis":
+    """The `CountBasis` of these questions with one row per profile cell (`from_frame`
+    added up per cell), from `form_columns.FormColumns`: the forms of each cell are counted
+    per distinct answer once, and each answer cell, the valid answers and the missing codes
+    are then sums of those counts (whole numbers: exact)."""
+    tick = progress or (lambda: None)
+    keys, onehot, answered, missing = [], [], [], []
+    for qid in question_ids:
+        classes = columns.classes(qid)
+        found, hits, given, is_missing = _question_parts(questionnaire.question(qid),
+                                                         classes.values)
+        flags = np.column_stack([*hits, given, is_missing]).astype(np.int64)
+        sums = cells.tally(classes.codes, classes.count) @ flags  # integers: exact
+        keys += [(qid, key) for key in found]
+        onehot.append(sums[:, :len(hits)])
+        answered.append(sums[:, -2])
+        missing.append(sums[:, -1])
+        tick()
+
+    def stacked(arrays: list) -> np.ndarray:
+        if not arrays:
+            return np.zeros((cells.count, 0))
+        return np.column_stack(arrays).astype(float)
+
+    return CountBasis(keys, stacked(onehot), stacked(answered), stacked(missing),
+                      list(question_ids))
 
 
 def _answer_cells(question: Question, values: np.ndarray, missing_codes: list[int]):

@@ -6,8 +6,13 @@ bytes that numpy maps in one step. `base_from_rows` builds the in-memory table (
 uuid, round_uuid, form_number, operator, created as int64 ns, one float column per numeric
 question, one text column per multichoice question) from rows read out of the answer
 table; `encode`/`decode` turn it into named parts and back; `patch` replaces the forms
-written since the snapshot was taken; `analysis_frame` gives the table the analysis uses
+written since the snapshot was taken; `analysis_frame` gives a pandas table
 (`domain.answer_frame` layout: round names, UTC `created`, `day`).
+
+The dashboard itself takes `decode_columns`: only the parts it sums, as the stored bytes
+(`form_columns.FormColumns`: int8 stays int8, texts stay codes), so a million forms load
+without a Python object per form; `written_rows` and `patch_columns` take out and add
+the few forms written since, by uuid bytes, without decoding the rest.
 
 Numeric columns whose values are all small integers (codes, likert points) are stored as
 int8 (-128 = unanswered), anything else as float64, so a value reads back exactly as
@@ -23,11 +28,14 @@ import numpy as np
 import pandas as pd
 
 from .answer_frame import analysed_questions
+from .form_columns import MISSING_INT8, FormColumns, pack_numeric
 from .questionnaire import Questionnaire
 
 FORMAT = 1
 FORM_PARTS = ("uuid", "round_uuid", "form_number", "operator", "created")
-_MISSING_INT8 = -128
+_MISSING_INT8 = MISSING_INT8
+# The parts a dashboard load reads (and the uuids, when forms were written since).
+ANALYSIS_PARTS = ("round_uuid", "created")
 
 
 def snapshot_columns(questionnaire: Questionnaire) -> list[list[str]]:
@@ -114,12 +122,9 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
            columns: Sequence[Sequence[str]]) -> Base | None:
     """The base table from stored parts, or None when there is none or it was made for
     other analysed questions (or by another format)."""
-    if "" not in parts:
+    if not header_fits(parts, columns):
         return None
-    header = json.loads(parts[""][0])
-    if header.get("format") != FORMAT or header.get("columns") != [list(c) for c in columns]:
-        return None
-    rows = int(header["rows"])
+    rows = int(json.loads(parts[""][0])["rows"])
     base: Base = {}
     text = parts["uuid"][1].decode("utf-8")
     base["uuid"] = np.array(text.split("\n") if rows else [], dtype=object)
@@ -132,6 +137,139 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
     if any(len(v) != rows for v in base.values()):
         return None
     return base
+
+
+def header_fits(parts: Mapping[str, tuple[str, bytes]],
+                columns: Sequence[Sequence[str]]) -> bool:
+    """The stored header ('' part) describes a snapshot of these columns in this format."""
+    if "" not in parts:
+        return False
+    header = json.loads(parts[""][0])
+    return header.get("format") == FORMAT and \
+        header.get("columns") == [list(c) for c in columns]
+
+
+def needed_parts(columns: Sequence[Sequence[str]]) -> list[str]:
+    """The names of the parts `decode_columns` reads (no uuid, number or operator)."""
+    return ["", *ANALYSIS_PARTS, *("q:" + qid for qid, _ in columns)]
+
+
+def decode_columns(parts: Mapping[str, tuple[str, bytes]], columns: Sequence[Sequence[str]],
+                   round_names: Mapping[str, str]) -> FormColumns | None:
+    """The analysed columns straight from the stored bytes (`needed_parts`; None as
+    `decode`): int8 answers stay int8 and text columns stay codes, so no Python object is
+    made per form and the arrays share the bytes SQLite returned."""
+    if not header_fits(parts, columns):
+        return None
+    rows = int(json.loads(parts[""][0])["rows"])
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        meta, data = parts["q:" + qid]
+        described = json.loads(meta)
+        if described["kind"] == "codes":
+            multi[qid] = (np.frombuffer(data, dtype=np.int32), list(described["labels"]))
+        elif described["kind"] == "int8":
+            numeric[qid] = np.frombuffer(data, dtype=np.int8)
+        else:
+            numeric[qid] = _read_part(meta, data)
+    meta, data = parts["round_uuid"]
+    codes = np.frombuffer(data, dtype=np.int32)
+    labels = json.loads(meta)["labels"]
+    created = np.frombuffer(parts["created"][1], dtype=np.int64)
+    result = _round_columns(rows, numeric, multi, codes, labels, round_names, created)
+    lengths = [len(v) for v in numeric.values()] + [len(c) for c, _ in multi.values()]
+    if any(n != rows for n in lengths + [len(codes), len(created)]):
+        return None
+    return result
+
+
+def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
+    """Which rows of the stored uuid part (`encode`'s lines) are among `written`, without a
+    Python string per form when every uuid has the same length (they do: 36 characters):
+    the rows are compared as fixed-width bytes, first by a hash of their last 16 bytes,
+    then exactly where the hash matches."""
+    hit = np.zeros(rows, dtype=bool)
+    wanted = {uuid.encode("utf-8") for uuid in written}
+    if not rows or not wanted:
+        return hit
+    width = len(next(iter(wanted)))
+    if any(len(w) != width for w in wanted) or len(uuid_data) != rows * (width + 1) - 1 \
+            or width < 16:
+        uuids = uuid_data.decode("utf-8").split("\n")
+        return np.asarray(pd.Index(uuids).isin(list(written)))
+    table = np.frombuffer(uuid_data + b"\n", dtype=np.uint8).reshape(rows, width + 1)
+    tail = np.ascontiguousarray(table[:, width - 16:width]).view(np.uint64)
+    keys = tail[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ tail[:, 1]
+    wanted_rows = np.frombuffer(b"".join(w[-16:] for w in wanted), dtype=np.uint64)
+    wanted_keys = wanted_rows[0::2] * np.uint64(0x9E3779B97F4A7C15) ^ wanted_rows[1::2]
+    for row in np.flatnonzero(np.isin(keys, wanted_keys)):
+        hit[row] = table[row, :width].tobytes() in wanted
+    return hit
+
+
+def patch_columns(stored: FormColumns, keep: np.ndarray, fresh: Base,
+                  round_names: Mapping[str, str],
+                  columns: Sequence[Sequence[str]]) -> FormColumns:
+    """The stored columns without the rows not kept, plus the forms of `fresh` (a base read
+    from the answer rows: the live versions of the forms written since)."""
+    added = form_columns(fresh, round_names, columns)
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        if kind == "numeric":
+            old, new = stored.numeric[qid][keep], added.numeric[qid]
+            if old.dtype != new.dtype:  # one side has other numbers: floats for both
+                old = stored.values(qid)[keep]
+                new = added.values(qid)
+            numeric[qid] = np.concatenate([old, new])
+        else:
+            multi[qid] = _merged_codes(stored.multi[qid], keep, added.multi[qid])
+    rounds = _merged_codes((stored.round_codes, stored.round_names), keep,
+                           (added.round_codes, added.round_names))
+    return FormColumns(int(keep.sum()) + added.size, numeric, multi, rounds[0], rounds[1],
+                       np.concatenate([stored.created[keep], added.created]))
+
+
+def _merged_codes(stored: tuple[np.ndarray, list[str]], keep: np.ndarray,
+                  added: tuple[np.ndarray, list[str]]) -> tuple[np.ndarray, list[str]]:
+    """Codes into texts (-1: none) of the kept stored rows and the added rows, the added
+    texts joining the stored ones."""
+    texts = list(stored[1])
+    position = {text: i for i, text in enumerate(texts)}
+    for text in added[1]:
+        if text not in position:
+            position[text] = len(texts)
+            texts.append(text)
+    lookup = np.array([position[text] for text in added[1]] + [-1], dtype=np.int32)
+    codes = np.concatenate([np.asarray(stored[0])[keep], lookup[np.asarray(added[0])]])
+    return codes.astype(np.int32), texts
+
+
+def form_columns(base: Base, round_names: Mapping[str, str],
+                 columns: Sequence[Sequence[str]]) -> FormColumns:
+    """The analysed columns of a base table (a patched or rebuilt snapshot), packed as the
+    snapshot packs them."""
+    numeric, multi = {}, {}
+    for qid, kind in columns:
+        if kind == "numeric":
+            numeric[qid] = pack_numeric(base[qid])
+        else:
+            codes, texts = pd.factorize(pd.Series(base[qid], dtype=object))
+            multi[qid] = (codes.astype(np.int32), [str(t) for t in texts])
+    codes, uuids = pd.factorize(pd.Series(base["round_uuid"], dtype=object))
+    return _round_columns(size(base), numeric, multi, codes.astype(np.int32),
+                          [str(u) for u in uuids], round_names,
+                          np.asarray(base["created"], dtype=np.int64))
+
+
+def _round_columns(rows, numeric, multi, codes, labels, round_names, created) -> FormColumns:
+    """FormColumns whose rounds are named: a round code into the round uuids becomes a
+    code into their names (a round without one is named by its uuid; forms without a
+    round by '', as the analysis table names them)."""
+    names = [round_names.get(u, u) for u in labels]
+    if len(codes) and codes.min(initial=0) < 0:
+        codes = np.where(codes < 0, len(names), codes).astype(np.int32)
+        names = names + [""]
+    return FormColumns(rows, numeric, multi, codes, names, created)
 
 
 def analysis_frame(base: Base, round_names: Mapping[str, str],
@@ -192,13 +330,9 @@ def _created_ns(texts: list[str]) -> np.ndarray:
 
 
 def _number_part(name: str, values: np.ndarray) -> tuple[str, str, bytes]:
-    present = ~np.isnan(values)
-    small = present & (np.abs(values) <= 127) & (values == np.round(values))
-    if np.array_equal(small, present):
-        packed = np.full(len(values), _MISSING_INT8, dtype=np.int8)
-        packed[present] = values[present].astype(np.int8)
-        return name, json.dumps({"kind": "int8"}), packed.tobytes()
-    return name, json.dumps({"kind": "float64"}), values.astype(np.float64).tobytes()
+    packed = pack_numeric(values)
+    kind = "int8" if packed.dtype == np.int8 else "float64"
+    return name, json.dumps({"kind": kind}), packed.tobytes()
 
 
 def _text_part(name: str, values: np.ndarray) -> tuple[str, str, bytes]:

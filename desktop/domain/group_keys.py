@@ -54,17 +54,42 @@ def group_index(frame: pd.DataFrame, dimension: str,
         column = frame[ROUND].astype("category")
         codes = column.cat.codes.to_numpy().astype(np.int64)
         keys = [str(name) for name in column.cat.categories]
-    else:
-        choices = list(questionnaire.question(dimension).choice_codes())
-        values = frame[dimension].to_numpy(dtype=float)
-        lookup = np.full(max(choices, default=0) + 2, -1, dtype=np.int64)
-        lookup[choices] = np.arange(len(choices))
-        whole = np.where(np.isfinite(values) & (values >= 0) & (values <= max(choices, default=0)),
-                         values, len(lookup) - 1).astype(np.int64)
-        codes = lookup[whole]
-        keys = [str(code) for code in choices]
+        codes = np.where(codes < 0, len(keys), codes)
+        return codes, keys + [NOT_STATED]
+    return choice_groups(frame[dimension].to_numpy(dtype=float), dimension, questionnaire)
+
+
+def choice_groups(values: np.ndarray, dimension: str,
+                  questionnaire: Questionnaire) -> tuple[np.ndarray, list[str]]:
+    """`group_index` of a choice question from its answers as floats."""
+    choices = list(questionnaire.question(dimension).choice_codes())
+    values = np.asarray(values, dtype=float)
+    lookup = np.full(max(choices, default=0) + 2, -1, dtype=np.int64)
+    lookup[choices] = np.arange(len(choices))
+    whole = np.where(np.isfinite(values) & (values >= 0) & (values <= max(choices, default=0)),
+                     values, len(lookup) - 1).astype(np.int64)
+    codes = lookup[whole]
+    keys = [str(code) for code in choices]
     codes = np.where(codes < 0, len(keys), codes)
     return codes, keys + [NOT_STATED]
+
+
+def column_groups(columns, dimension: str,
+                  questionnaire: Questionnaire) -> tuple[np.ndarray, list[str]]:
+    """`group_index` of `form_columns.FormColumns`: each distinct answer is placed once,
+    then spread to the forms (rounds: only rounds with forms, by name, as a frame's
+    categories are)."""
+    if dimension == ROUND:
+        sizes = np.bincount(columns.round_codes[columns.round_codes >= 0],
+                            minlength=len(columns.round_names))
+        keys = sorted({columns.round_names[i] for i in np.flatnonzero(sizes)})
+        position = {name: i for i, name in enumerate(keys)}
+        lookup = np.array([position.get(name, len(keys)) for name in columns.round_names]
+                          + [len(keys)], dtype=np.int64)
+        return lookup[columns.round_codes], keys + [NOT_STATED]  # code -1: the last
+    classes = columns.classes(dimension)
+    per_class, keys = choice_groups(classes.values, dimension, questionnaire)
+    return per_class[classes.codes], keys
 
 
 def group_label(questionnaire: Questionnaire, dimension: str, key: str, lang: str,

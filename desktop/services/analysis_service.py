@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from ..domain import messages
-from ..domain.activity import DayBasis
+from ..domain.activity import CellDays
 from ..domain.bands import score_text
-from ..domain.climate import CountBasis, climate_items, exposure_questions
-from ..domain.group_keys import ROUND, breakdowns, group_index, group_label
+from ..domain.climate import climate_items, counts_by_cells, exposure_questions
+from ..domain.form_columns import FormColumns
+from ..domain.group_keys import ROUND, breakdowns, column_groups, group_label
 from ..domain.profile_cells import ProfileCells
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
@@ -65,32 +66,48 @@ class DashboardData:
 class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
-    def __init__(self, questionnaire: Questionnaire, frame: pd.DataFrame,
-                 min_n: int = DEFAULT_MIN_N, lang: str = "en", pool: VersionPool | None = None):
+    def __init__(self, questionnaire: Questionnaire, forms: FormColumns | pd.DataFrame,
+                 min_n: int = DEFAULT_MIN_N, lang: str = "en", pool: VersionPool | None = None,
+                 progress: Callable[[], None] | None = None):
+        """`forms`: the live forms as compact columns (a load) or an analysis table
+        (`domain.answer_frame` layout: tests, a recomputation from the answer rows).
+        `progress()` is called after each question is summed (a million forms)."""
         # With forms of several versions, questions whose codes mean different things are
         # left out of everything computed here (see domain/version_pool.py).
         self.pool = pool
         questionnaire = pool.analysed if pool is not None else questionnaire
+        if isinstance(forms, pd.DataFrame):
+            forms = FormColumns.from_frame(forms, questionnaire)
         self.questionnaire = questionnaire
-        self.frame = frame
+        self.columns = forms
         self.min_n = max(1, int(min_n))
         self.lang = lang
         self.dimensions = breakdowns(questionnaire)
         # Forms per post in the activity chart: none when the questionnaire has no post
         # question or its codes mean different things in the versions pooled.
         self.activity_dimension = "post" if "post" in self.dimensions else None
-        self._codes = {dim: group_index(frame, dim, questionnaire) for dim in self.dimensions}
+        codes = {dim: column_groups(forms, dim, questionnaire) for dim in self.dimensions}
+        self._codes = {dim: keys for dim, (_, keys) in codes.items()}
         # Forms alike in every filter dimension are summed once here; filters then pick
-        # profile cells, not forms (see domain/profile_cells.py).
+        # profile cells, not forms (see domain/profile_cells.py). Each sum counts the forms
+        # of a cell per distinct answer: nothing below works form by form in Python.
         self.cells = ProfileCells.from_codes(
-            {dim: codes for dim, (codes, _) in self._codes.items()}, len(frame))
-        self.risk_basis = RiskBasis.from_frame_by_cells(frame, questionnaire, self.dimensions,
-                                                        self.cells)
-        self.climate_basis = CountBasis.from_frame_by_cells(
-            frame, questionnaire, climate_items(questionnaire), self.cells)
-        self.exposure_basis = CountBasis.from_frame_by_cells(
-            frame, questionnaire, exposure_questions(questionnaire), self.cells)
-        self.day_basis = DayBasis.from_frame(frame)
+            {dim: form_codes for dim, (form_codes, _) in codes.items()}, forms.size)
+        del codes
+        self.risk_basis = RiskBasis.from_columns_by_cells(
+            forms, questionnaire, self.dimensions, self.cells, self._codes, progress)
+        self.climate_basis = counts_by_cells(forms, questionnaire,
+                                             climate_items(questionnaire), self.cells, progress)
+        self.exposure_basis = counts_by_cells(forms, questionnaire,
+                                              exposure_questions(questionnaire), self.cells,
+                                              progress)
+        self.day_basis = CellDays.from_created(forms.created, self.cells)
+
+    @staticmethod
+    def steps(questionnaire: Questionnaire) -> int:
+        """How many times the constructor calls `progress` (one per question summed)."""
+        return (len(questionnaire.risks) + len(climate_items(questionnaire))
+                + len(exposure_questions(questionnaire)))
 
     def with_settings(self, min_n: int, lang: str) -> "AnalysisService":
         """The same loaded forms and sums under another minimum group size or language:
@@ -105,7 +122,7 @@ class AnalysisService:
     def filter_options(self) -> dict[str, list[tuple[str, str]]]:
         """For each dimension, the (key, label) of groups that have forms."""
         options = {}
-        for dim, (_, keys) in self._codes.items():
+        for dim, keys in self._codes.items():
             present = np.unique(self.cells.codes[dim])
             options[dim] = [(keys[i], self.group_label(dim, keys[i])) for i in present]
         return options
@@ -117,13 +134,9 @@ class AnalysisService:
         for dim, key in filters.items():
             if not key or dim not in self._codes:
                 continue
-            keys = self._codes[dim][1]
+            keys = self._codes[dim]
             mask &= self.cells.codes[dim] == (keys.index(key) if key in keys else -1)
         return mask
-
-    def form_mask(self, filters: Mapping[str, str | None]) -> np.ndarray:
-        """The forms matching every filter."""
-        return self.mask(filters)[self.cells.cell_of_form]
 
     # -- the computation -------------------------------------------------------------------
 
@@ -131,7 +144,6 @@ class AnalysisService:
         """Scores, register, climate, exposure and activity for the filter, protected."""
         filters = {k: v for k, v in (filters or {}).items() if v}
         mask = self.mask(filters)
-        forms = mask[self.cells.cell_of_form]
         n_forms = int(self.cells.sizes[mask].sum())
         scores = protect(self.risk_basis.scores(mask), self.min_n, keys=KEY_COLUMNS,
                          within=("dimension", "risk_id"))
@@ -144,12 +156,12 @@ class AnalysisService:
                            keys=("dimension", "group"))
         per_post["label"] = [self.group_label(self.activity_dimension, k)
                              for k in per_post["group"]]
-        per_day = protect(self.day_basis.counts(forms), self.min_n, keys=("day",))
+        per_day = protect(self.day_basis.counts(mask), self.min_n, keys=("day",))
         shown = n_forms >= self.min_n
         for table in (scores, climate, exposure, per_post, per_day):
             table.attrs["min_n"] = self.min_n
         climate.attrs["anchors"] = self._anchors()
-        first_day, last_day = self.day_basis.span(forms) if shown else ("", "")
+        first_day, last_day = self.day_basis.span(mask) if shown else ("", "")
         register = risk_register(scores)
         register.attrs["min_n"] = self.min_n
         return DashboardData(
@@ -235,32 +247,59 @@ def version_pool(project: Project) -> VersionPool:
     return compare_versions(project.questionnaire, versions)
 
 
-LOAD_STEPS = 4  # opened, forms read, versions compared, sums prepared
+def read_columns(project: Project,
+                 progress: Callable[[], None] | None = None) -> FormColumns:
+    """The analysed columns of an open project's live forms (services/analysis_table.py):
+    the stored snapshot as it is, or patched with the forms written since."""
+    columns, _ = analysis_table.load_columns(
+        project.db.conn, project.questionnaire,
+        store=not getattr(project.db, "read_only", False), progress=progress)
+    return columns
 
 
 def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en",
                   progress: Callable[[int, int], None] | None = None) -> AnalysisService:
     """Open the project file (a path or a workspace's locator) on a fresh connection (safe
-    in a worker), read it, close it; `progress(done, LOAD_STEPS)` after each step (the
-    dashboard's progress bar: a million forms take a while)."""
-    tick = progress or (lambda done, total: None)
-    tick(0, LOAD_STEPS)
+    in a worker), read it, close it, sum it; `progress(done, total)` after each step:
+    opening, each stored column read, the versions compared, each question summed (the
+    dashboard's progress bar: a million forms take a few seconds). A progress that raises
+    (the view closed: `background.Cancelled`) stops the load; the file is closed."""
+    report = progress or (lambda done, total: None)
+    steps = _Steps(report)
     project = Project.open(path, check_same_thread=False)
     try:
-        tick(1, LOAD_STEPS)
-        frame = read_frame(project)
-        tick(2, LOAD_STEPS)
+        steps.start(2 + analysis_table.parts_to_read(project.questionnaire)
+                    + AnalysisService.steps(project.questionnaire))  # opened
+        columns = read_columns(project, steps.tick)
         pool = version_pool(project)
-        tick(3, LOAD_STEPS)
-        analysis = AnalysisService(project.questionnaire, frame, project.min_group_size, lang,
-                                   pool)
+        steps.tick()  # versions compared
+        questionnaire, min_n = project.questionnaire, project.min_group_size
     finally:
         project.close()
-    tick(LOAD_STEPS, LOAD_STEPS)
+    analysis = AnalysisService(questionnaire, columns, min_n, lang, pool, steps.tick)
+    steps.finish()
     return analysis
+
+
+class _Steps:
+    """Counts the steps of a load and reports each as (done, total)."""
+
+    def __init__(self, report: Callable[[int, int], None]):
+        self.report, self.done, self.total = report, 0, 1
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.report(0, total)
+
+    def tick(self) -> None:
+        self.done = min(self.done + 1, self.total - 1)  # the last step is `finish`
+        self.report(self.done, self.total)
+
+    def finish(self) -> None:
+        self.report(self.total, self.total)
 
 
 def analysis_for(project: Project, lang: str = "en") -> AnalysisService:
     """The analysis of an already open project (tests, the command line)."""
-    return AnalysisService(project.questionnaire, read_frame(project),
+    return AnalysisService(project.questionnaire, read_columns(project),
                            project.min_group_size, lang, version_pool(project))

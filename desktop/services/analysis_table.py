@@ -9,17 +9,23 @@ fetching a wide table row by row. A load reads the snapshot, re-reads only the d
 from the answer rows, and, when many forms changed (an import), stores the patched
 snapshot in a short write transaction, only if no other connection wrote in between
 (SQLite's data_version counter), so nothing written meanwhile is ever marked clean.
+
+`load_columns` is the dashboard's load: the parts it sums, as compact columns, patched in
+place when fewer than `STORE_AFTER` forms were written (domain/form_columns.py); only a
+missing snapshot or an import's worth of writes takes the whole-table way of `load_frame`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
 from ..domain import column_snapshot
+from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
@@ -47,6 +53,59 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
     return column_snapshot.analysis_frame(base, names, columns, consume=True), info
+
+
+def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
+                 store_after: int = STORE_AFTER,
+                 progress: Callable[[], None] | None = None) -> tuple[FormColumns, LoadInfo]:
+    """The analysed columns of the live forms (what the dashboard sums): only the parts of
+    the snapshot the dashboard needs, used as stored (no Python object per form), with the
+    forms written since (fewer than `store_after`) taken out by uuid and read again from
+    the answer rows; `progress()` after each part. Without a usable snapshot, or after many
+    writes (an import), as `load_frame`: built or patched whole, and stored again."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    limit = store_after if store else None
+    with snapshots.read_snapshot(conn):  # joins a transaction already open
+        found = _stored_columns(conn, columns, limit, progress)
+    if found is not None:
+        return found
+    base, names, info, version = _read(conn, columns)
+    if store and (info.rebuilt or info.patched >= store_after) and version is not None:
+        info.stored = _store(conn, base, columns, version)
+    return column_snapshot.form_columns(base, names, columns), info
+
+
+def parts_to_read(questionnaire: Questionnaire) -> int:
+    """How many times `load_columns` calls `progress` at most."""
+    return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
+
+
+def _stored_columns(conn: sqlite3.Connection, columns, limit: int | None,
+                    progress) -> tuple[FormColumns, LoadInfo] | None:
+    """The stored columns patched with the few forms written since, or None: no usable
+    snapshot, or `limit` or more forms written (the caller patches and stores it whole)."""
+    if not snapshots.has_tables(conn):
+        return None
+    written = snapshots.dirty_uuids(conn) if snapshots.has_dirty(conn) else []
+    if limit is not None and len(written) >= limit:
+        return None
+    names = column_snapshot.needed_parts(columns)
+    header = snapshots.read_named_parts(conn, names[:1], progress)
+    if not column_snapshot.header_fits(header, columns):
+        return None
+    parts = snapshots.read_named_parts(conn, names[1:] + (["uuid"] if written else []),
+                                       progress)
+    parts.update(header)
+    round_names = analysis_store.round_names(conn)
+    stored = column_snapshot.decode_columns(parts, columns, round_names) \
+        if len(parts) == len(names) + bool(written) else None
+    if stored is None:
+        return None
+    if written:
+        keep = ~column_snapshot.written_rows(parts["uuid"][1], stored.size, written)
+        fresh = _read_rows(conn, columns, changed_only=True)
+        stored = column_snapshot.patch_columns(stored, keep, fresh, round_names, columns)
+    return stored, LoadInfo(stored.size, rebuilt=False, patched=len(written), stored=False)
 
 
 def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:

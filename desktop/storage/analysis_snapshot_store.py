@@ -9,12 +9,12 @@ JSON description and the column's bytes; `analysis_dirty` is filled by triggers 
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from .connection import OperationalError, read_snapshot, transaction
 
-__all__ = ["clear_dirty", "data_version", "dirty_uuids", "drop_snapshot", "has_tables",
-           "read_parts", "read_snapshot", "replace_snapshot", "store_if_unchanged",
+__all__ = ["clear_dirty", "data_version", "dirty_uuids", "drop_snapshot", "has_dirty",
+           "has_tables", "read_named_parts", "read_parts", "read_snapshot", "replace_snapshot", "store_if_unchanged",
            "transaction", "write_parts"]
 
 HEADER = ""
@@ -30,6 +30,26 @@ def read_parts(conn: sqlite3.Connection) -> dict[str, tuple[str, bytes]]:
     """Every stored part: name -> (meta JSON text, bytes); empty without a snapshot."""
     return {name: (meta, bytes(data)) for name, meta, data in
             conn.execute("SELECT name, meta, data FROM analysis_snapshot")}
+
+
+def read_named_parts(conn: sqlite3.Connection, names: Sequence[str],
+                     each: Callable[[], None] | None = None) -> dict[str, tuple[str, bytes]]:
+    """These parts (those stored): name -> (meta JSON text, bytes), one query per part so
+    `each()` can report progress after each (a million forms: a part is 1-8 MB)."""
+    parts = {}
+    for name in names:
+        row = conn.execute("SELECT meta, data FROM analysis_snapshot WHERE name = ?",
+                           (name,)).fetchone()
+        if row is not None:
+            parts[name] = (row[0], bytes(row[1]))
+        if each is not None:
+            each()
+    return parts
+
+
+def has_dirty(conn: sqlite3.Connection) -> bool:
+    """True when a form was written since the snapshot was taken."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM analysis_dirty)").fetchone()[0] == 1
 
 
 def write_parts(conn: sqlite3.Connection, parts: Iterable[tuple[str, str, bytes]]) -> None:

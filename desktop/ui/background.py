@@ -4,7 +4,8 @@
 function `task(progress)` that must not touch widgets; it may call `progress(done, total)`
 and should check `progress.cancelled` to stop early (raise `Cancelled`). The callbacks run
 on the main thread. Tests use `SynchronousRunner`, which runs everything at once, in the
-calling thread (as Picard's FakeThreadPool does).
+calling thread (as Picard's FakeThreadPool does). `stop()` cancels what is still running
+and waits for it (the main window calls it when it closes).
 Database work in a task opens its own connection (sqlite3 connections stay in one thread).
 """
 
@@ -16,6 +17,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+
+# How long a closing window waits for cancelled tasks to stop (they stop at their next
+# progress report: a dashboard load within a few tens of milliseconds).
+STOP_WAIT_MS = 10_000
 
 
 class Cancelled(Exception):
@@ -49,6 +55,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.task(self.progress)
+        except Cancelled as exc:  # asked for: no traceback in the log
+            log.info("background task cancelled")
+            self.signals.failed.emit(exc)
         except BaseException as exc:  # noqa: BLE001 - reported on the main thread
             log.exception("background task failed")
             self.signals.failed.emit(exc)
@@ -61,6 +70,15 @@ class BackgroundRunner:
 
     def __init__(self) -> None:
         self._alive: set[_Signals] = set()
+        self._running: dict[_Signals, Progress] = {}
+
+    def stop(self, wait_ms: int = STOP_WAIT_MS) -> bool:
+        """Cancel every task still running and wait up to `wait_ms` for them to end (the
+        window is closing: no worker should outlive it in the middle of a file). True when
+        none is left running."""
+        for progress in list(self._running.values()):
+            progress.cancelled = True
+        return QThreadPool.globalInstance().waitForDone(wait_ms)
 
     def run(self, task: Callable[[Progress], Any], on_success: Callable[[Any], None],
             on_failure: Callable[[BaseException], None],
@@ -71,6 +89,7 @@ class BackgroundRunner:
         def done(callback: Callable[[Any], None]) -> Callable[[Any], None]:
             def finish(value: Any) -> None:
                 self._alive.discard(signals)
+                self._running.pop(signals, None)
                 callback(value)
             return finish
 
@@ -79,6 +98,7 @@ class BackgroundRunner:
         if on_progress:
             signals.progressed.connect(on_progress)
         progress = Progress(signals.progressed.emit)
+        self._running[signals] = progress
         QThreadPool.globalInstance().start(_Job(task, signals, progress))
         return progress
 

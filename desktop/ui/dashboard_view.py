@@ -26,6 +26,7 @@ from ..domain.group_keys import ROUND, breakdowns
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
+from .background import Cancelled
 from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
@@ -278,6 +279,8 @@ class DashboardView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.load_bar.hide()
+        if isinstance(exc, Cancelled):  # the window is closing: nothing to say
+            return
         self.summary.setText(self.tr("The forms could not be read: {error}").format(
             error=error_sentence(exc, self.context.lang, self.context.workspace.path)))
 

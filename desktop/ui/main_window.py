@@ -443,4 +443,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
             event.ignore()
             return
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        # A dashboard still reading a million forms (or any task) stops at its next step
+        # instead of running on while the program ends around it.
+        self.context.runner.stop()
         event.accept()

@@ -226,10 +226,11 @@ def test_min_group_size_and_language_recompute_without_reading(demo_project, mon
         raise AssertionError("read the forms again")
 
     monkeypatch.setattr(analysis_table, "load_frame", no_reading)
+    monkeypatch.setattr(analysis_table, "load_columns", no_reading)
     spanish = analysis.with_settings(min_n=10, lang="es")
-    assert spanish.frame is analysis.frame and spanish.min_n == 10 and spanish.lang == "es"
+    assert spanish.columns is analysis.columns and spanish.min_n == 10 and spanish.lang == "es"
     data = spanish.compute({})
     assert data.min_n == 10 and data.lang == "es"
-    truth = AnalysisService(demo_project.questionnaire, analysis.frame, 10, "es").compute({})
+    truth = AnalysisService(demo_project.questionnaire, analysis.columns, 10, "es").compute({})
     pd.testing.assert_frame_equal(data.scores, truth.scores)
     pd.testing.assert_frame_equal(data.climate, truth.climate)
