@@ -239,10 +239,9 @@ def _merge_audit(conn, verified: VerifiedBundle, writer: ImportWriter) -> tuple[
     time (written by `writer` while the next chunk is read and checked); returns (rows
     read, rows added), with every write done. A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
-    if verified.manifest.series:
-        rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
-        return len(rows), bundle_store.insert_audit(
-            conn, bundle_series.check_part(conn, verified, rows))
+    if verified.manifest.series:  # streamed both ways (held, then the whole chain)
+        writer.wait()
+        return bundle_series.merge_part(conn, verified, audit_of(verified))
     chain = import_gate.AuditChain(conn, ready=writer.wait)
     read = added = 0
     chunk: list[tuple] = []

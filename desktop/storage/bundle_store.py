@@ -91,15 +91,20 @@ def iter_forms(conn: sqlite3.Connection, changed_only: bool
 
 # The records.jsonl line of a form, built by SQLite around the two values Python adds
 # (entry_seconds, whose shortest repr SQLite cannot print, and the content sha256); keys in
-# sorted order, as records.FormRecord.to_json writes them. `plain` says the typed columns
-# have the types that line assumes; otherwise the caller takes the general path.
-_FORM_TEXTS = (
-    "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason), "
-    "'{\"answers\":' || COALESCE(g.answers, '{}') || ',\"base\":' || CASE WHEN m.revision IS NULL "
+# sorted order, as records.FormRecord.to_json writes them. Columns: the content-hash head,
+# the line in three pieces (before entry_seconds, before the sha256, after it), `plain`
+# (the typed columns have the types that line assumes; otherwise the caller takes the
+# general path) and the CSV's fixed cells. The first piece is '{"answers":', the answers
+# object and `_RECORD_AFTER_ANSWERS`; storage/export_rows.py leaves the answers out of it
+# (Python joins them in, so SQLite hands that long text over once, not twice).
+_HASH_HEAD = "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason)"
+_RECORD_AFTER_ANSWERS = (
+    "',\"base\":' || CASE WHEN m.revision IS NULL "
     "THEN 'null' ELSE '{\"revision\":' || m.revision || ',\"sha256\":' || "
     "json_quote(m.sha256) || '}' END || ',\"created\":' || json_quote(r.created) || "
     "',\"deleted_reason\":' || json_quote(r.deleted_reason) || ',\"device\":' || "
-    "json_quote(r.device) || ',\"entry_seconds\":', "
+    "json_quote(r.device) || ',\"entry_seconds\":'")
+_RECORD_REST = (
     "',\"form_number\":' || r.form_number || ',\"keystrokes\":' || r.keystrokes || "
     "',\"operator\":' || json_quote(r.operator) || ',\"revision\":' || r.revision || "
     "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"', "
@@ -115,6 +120,8 @@ _FORM_TEXTS = (
     "r.form_number || char(31) || r.status || char(31) || r.operator || char(31) || "
     "r.device || char(31) || r.created || char(31) || r.updated || char(31) || "
     "r.revision || char(31) || COALESCE(r.deleted_reason, '')")
+_FORM_TEXTS = (f"{_HASH_HEAD}, '{{\"answers\":' || COALESCE(g.answers, '{{}}') || "
+               f"{_RECORD_AFTER_ANSWERS}, {_RECORD_REST}")
 
 
 def iter_form_texts(conn: sqlite3.Connection, changed_only: bool) -> sqlite3.Cursor:
