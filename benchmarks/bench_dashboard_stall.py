@@ -42,11 +42,15 @@ class _Gaps:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.longest = max(self.longest, now - self.last)
+        if now - self.last > 0.04:
+            self.long.append((round((self.last - self.began) * 1000),
+                              round((now - self.last) * 1000)))
         self.last = now
 
     def start(self) -> None:
-        self.last = time.perf_counter()
+        self.last = self.began = time.perf_counter()
         self.longest = 0.0
+        self.long: list[tuple[int, int]] = []  # (start, length) of gaps over 40 ms
         self.timer.start()
 
     def stop(self) -> float:
@@ -162,6 +166,7 @@ def _child(mode: str) -> dict:
             _spin(app, lambda: bool(drawn))
             _spin(app, lambda: False, TAIL_S)
             result["stall_ms"] = gaps.stop()
+            result["long_gaps"] = gaps.long
             result["drawn_ms"] = (drawn[0] - start) * 1000 if drawn else float("nan")
             result["redraw_ms"] = dashboard.redraw_ms
             if os.environ.get("RISKMAP_BENCH_PNG"):

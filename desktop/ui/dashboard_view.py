@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -102,30 +102,49 @@ class DashboardView(QWidget):
         # Tabs rather than four small charts: on a 1366 x 768 laptop (or a projector) the
         # heat map needs half the width and the full height to stay legible; the risk
         # register beside it names every numbered risk in full, with its figures.
-        self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang))
-        self.charts.heat_map.set_legend_names(False)
+        # The charts are made one per turn of the event loop while the forms load (see
+        # `_build_next_chart`), each placed in its tab as it is made; any use of one
+        # before then makes it at once.
         self.register_table = RiskRegisterTable()
         self.tabs = QTabWidget()
         risks = QWidget()
-        row = QHBoxLayout(risks)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.charts.heat_map, 1)
-        row.addWidget(self.register_table, 1)
+        self._chart_rows: dict[str, QHBoxLayout | QVBoxLayout] = {}
+        self._chart_rows["heat_map"] = QHBoxLayout(risks)
+        self._chart_rows["heat_map"].addWidget(self.register_table, 1)
         self.tabs.addTab(risks, "")
-        self.tabs.addTab(self.charts.scores, "")
+        scores = QWidget()
+        self._chart_rows["scores"] = QVBoxLayout(scores)
+        self.tabs.addTab(scores, "")
         climate = QWidget()
-        column = QVBoxLayout(climate)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.charts.climate, 1)
+        self._chart_rows["climate"] = QVBoxLayout(climate)
         self.exposure = QLabel()  # the exposure question's share of yes (domain wording)
         self.exposure.setWordWrap(True)
         self.exposure.setStyleSheet("font-size: 12pt; padding: 4px;")
-        column.addWidget(self.exposure)
+        self._chart_rows["climate"].addWidget(self.exposure)
         self.tabs.addTab(climate, "")
-        self.tabs.addTab(self.charts.activity, "")
+        activity = QWidget()
+        self._chart_rows["activity"] = QVBoxLayout(activity)
+        self.tabs.addTab(activity, "")
+        for row in self._chart_rows.values():
+            row.setContentsMargins(0, 0, 0, 0)
+        self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang),
+                               lazy=True, built=self._place_chart)
+        QTimer.singleShot(0, self, self._build_next_chart)
         layout.addWidget(self.tabs, 1)
         self._retranslate()
         self._set_enabled(False)
+
+    def _place_chart(self, name: str, chart) -> None:
+        """A chart just made: into its tab, first in its row (before the risk register,
+        above the exposure note)."""
+        if name == "heat_map":
+            chart.set_legend_names(False)  # the register beside it names each risk
+        self._chart_rows[name].insertWidget(0, chart, 1)
+
+    def _build_next_chart(self) -> None:
+        """Make one more chart, and come back for the next in the next turn of the loop."""
+        if self.charts.build_next():
+            QTimer.singleShot(0, self, self._build_next_chart)
 
     @staticmethod
     def _dimensions(questionnaire) -> list[str]:
