@@ -45,8 +45,10 @@ class ActivityChart(ChartBase):
         style_axes(self.post_plot)
         self.retranslate()
         self.post_plot.getAxis("left").setWidth(220)
+        # Outlined in their own colour: 200 days' grey outlines striped the bars grey.
         self.day_bars = pg.BarGraphItem(x=[], height=[], width=0.7,
-                                        brush=qcolor(ACTIVITY_BLUE))
+                                        brush=qcolor(ACTIVITY_BLUE),
+                                        pen=pg.mkPen(qcolor(ACTIVITY_BLUE)))
         self.post_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7,
                                          brush=qcolor(ACTIVITY_BLUE))
         self.day_plot.addItem(self.day_bars)
