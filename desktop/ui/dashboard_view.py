@@ -45,6 +45,7 @@ class DashboardView(QWidget):
         self.context = context
         self.analysis: AnalysisService | None = None
         self.data: DashboardData | None = None
+        self._scored: tuple[dict[str, str], DashboardData] | None = None
         self.recompute_ms = 0.0
         self.redraw_ms = 0.0
         self._stale = True
@@ -260,8 +261,16 @@ class DashboardView(QWidget):
             return
         self.load_bar.setRange(0, 0)  # busy until the first step is reported
         self.load_bar.show()
-        self.context.runner.run(lambda progress: load_analysis(locator, lang, progress),
-                                self._loaded, self._failed, self._load_progressed)
+        # The filters cannot change while the forms load (they are disabled): the worker
+        # also scores this selection, so the UI thread only draws it.
+        filters = self.current_filters()
+
+        def task(progress):
+            analysis = load_analysis(locator, lang, progress)
+            return analysis, (filters, analysis.compute(filters))
+
+        self.context.runner.run(task, lambda result: self._loaded(*result), self._failed,
+                                self._load_progressed)
 
     def _load_progressed(self, done: int, total: int) -> None:
         """A step of the load finished (signalled from the worker, queued to this thread)."""
@@ -271,10 +280,14 @@ class DashboardView(QWidget):
             self.load_bar.setRange(0, total)
             self.load_bar.setValue(done)
 
-    def _loaded(self, analysis: AnalysisService) -> None:
+    def _loaded(self, analysis: AnalysisService,
+                scored: tuple[dict[str, str], DashboardData] | None = None) -> None:
+        """`scored`: (filters, data) computed with the load, used if the filters are the
+        same when the charts are drawn."""
         self._loading = False
         self.load_bar.hide()
         self.analysis = analysis
+        self._scored = scored
         # Band names follow the questionnaire language, which may have changed.
         self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
         dimensions = self._dimensions(analysis.questionnaire)
@@ -339,7 +352,9 @@ class DashboardView(QWidget):
         if self.analysis is None:
             return
         start = time.perf_counter()
-        self.data = self.analysis.compute(self.current_filters())
+        filters, scored, self._scored = self.current_filters(), self._scored, None
+        self.data = (scored[1] if scored is not None and scored[0] == filters
+                     else self.analysis.compute(filters))
         middle = time.perf_counter()
         self.charts.set_data(self.data)
         self.register_table.set_data(self.data.register, self.data.min_n)

@@ -1,6 +1,6 @@
 """The dashboard makes its four charts one per turn of the event loop (so opening it does
 not hold the window for all four): each lands in its own tab, and one used before its
-turn is made at once."""
+turn is made at once; the first selection is scored with the load, on the worker."""
 
 from __future__ import annotations
 
@@ -46,3 +46,27 @@ def test_the_dashboard_places_each_chart_in_its_tab_as_it_is_made(qtbot, demo_pr
         assert tabs.widget(index).isAncestorOf(chart), name
     assert not view.charts.heat_map.legend_names  # the register beside it names the risks
     assert len(view.charts.activity.day_bars.opts["height"]) > 0  # drawn once loaded
+
+
+def test_the_first_selection_is_scored_with_the_load_off_the_ui_thread(qtbot, demo_project,
+                                                                       monkeypatch):
+    import threading
+
+    from desktop.services.analysis_service import AnalysisService
+    threads: list[bool] = []
+    compute = AnalysisService.compute
+
+    def recorded(self, filters=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return compute(self, filters)
+
+    monkeypatch.setattr(AnalysisService, "compute", recorded)
+    context = AppContext(demo_project, operator="AM", lang="en", runner=BackgroundRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None, timeout=20_000)
+    assert threads == [False]  # scored on the worker, drawn as it came
+    assert view.data.n_forms == 60
+    view.set_filter("post", view.filters["post"].itemData(1))  # a filter: from memory, here
+    assert threads == [False, True] and view.data.filters
