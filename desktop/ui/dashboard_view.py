@@ -31,6 +31,7 @@ from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FILTERS_PER_ROW = 5
+FIRST_CHART_DELAY_MS = 15
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -130,7 +131,8 @@ class DashboardView(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
         self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang),
                                lazy=True, built=self._place_chart)
-        QTimer.singleShot(0, self, self._build_next_chart)
+        # After the page's first paint (a later turn than the click's), not in the same one.
+        QTimer.singleShot(FIRST_CHART_DELAY_MS, self, self._build_next_chart)
         layout.addWidget(self.tabs, 1)
         self._retranslate()
         self._set_enabled(False)
