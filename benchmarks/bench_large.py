@@ -5,11 +5,11 @@ The HQ database is built by import (ten devices x 100k demo forms, see
 measured in a child process of its own, so its peak resident memory (the child's
 ru_maxrss, from wait4) is the figure's alone; the baseline beside it is measured in the
 same run, also in a child, and only one child runs at a time (a million forms is heavy on
-a shared machine). What does not exist yet (an export in parts) is printed as "not
-available" with the reason, never estimated.
+a shared machine). A figure whose child fails is printed as FAILED with the reason,
+never estimated.
 
     python -m benchmarks.bench_large [--rebuild] [--only dashboard,check,...]
-                                     [--devices 10 --n 100000]
+                                     [--devices 10 --n 100000] [--work FOLDER]
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from benchmarks.table import BenchTable
 
 MEMORY_AIM_MB = 1024
 FIGURES = ("dashboard", "records", "import", "check", "report", "data", "export")
+DATA_FORMATS = ("csv", "xlsx", "dta", "sav", "csv,xlsx,dta,sav")
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -113,6 +114,12 @@ def measure(kind: str, args: list[str]) -> None:
         _import(Path(args[0]), Path(args[1]), Path(args[2]), *args[3:])
     elif kind == "export":
         _export(Path(args[0]), Path(args[1]), Path(args[2]))
+    elif kind == "bare_export_read":
+        _bare_export_read(Path(args[0]))
+    elif kind == "import_series":
+        _import_series(Path(args[0]), Path(args[1]), args[2], [Path(a) for a in args[3:]])
+    elif kind == "bare_import":
+        _bare_import(Path(args[0]), Path(args[1]), int(args[2]))
     else:
         raise SystemExit(f"unknown measurement {kind}")
 
@@ -199,7 +206,6 @@ def _records(path: Path) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bundle.device_key import load_or_create_device_key
     from desktop.services.project import Project
     from desktop.ui.app_context import AppContext
     from desktop.ui.records_view import RecordsView
@@ -216,7 +222,7 @@ def _records(path: Path) -> None:
         return statistics.median(times)
 
     with tempfile.TemporaryDirectory() as folder:
-        context = AppContext(project, load_or_create_device_key(Path(folder)), operator="BE")
+        context = AppContext(project, operator="BE")
         views = []
 
         def open_view() -> None:
@@ -273,16 +279,108 @@ def _import(hq: Path, identity: Path, bundle: Path, fingerprint: str,
 
 
 def _export(hq: Path, keys: Path, out: Path) -> None:
-    from desktop.bundle.device_key import load_or_create_device_key
+    """A full export of `hq` (a private copy: the export writes its ledger rows) signed
+    with the project's own device key, as a series when it is larger than one bundle."""
+    from desktop.services.device_identity import project_device_key
     from desktop.services.export_service import export_bundle
     from desktop.services.keys_service import RECIPIENT_FILE
     recipient = [line for line in (keys / RECIPIENT_FILE).read_text().splitlines()
                  if line.startswith("age1")][0]
-    device = load_or_create_device_key(out / "device")
+    device = project_device_key(hq)
     start = time.perf_counter()
     result = export_bundle(hq, device, [recipient], out, full=True)
-    _say(seconds=time.perf_counter() - start, path=str(result.path),
-         bytes=result.path.stat().st_size, forms=result.forms)
+    _say(seconds=time.perf_counter() - start, paths=[str(p) for p in result.paths],
+         bytes=sum(p.stat().st_size for p in result.paths), forms=result.forms,
+         audit=result.audit, fingerprint=device.fingerprint)
+
+
+def _bare_export_read(path: Path) -> None:
+    """The rows a full export reads (storage/export_rows and the audit lines), read from
+    SQLite in one read transaction and dropped: what the export pays at least."""
+    import sqlite3
+
+    from desktop.storage import bundle_store, export_rows
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    cursor = export_rows.iter_form_rows(conn, False)
+    forms = 0
+    while chunk := cursor.fetchmany(1000):
+        forms += len(chunk)
+    audit = sum(1 for _ in bundle_store.iter_audit_lines(conn, 0))
+    conn.execute("COMMIT")
+    _say(seconds=time.perf_counter() - start, forms=forms, audit=audit)
+
+
+def _import_series(target: Path, identity: Path, fingerprint: str, parts: list[Path]) -> None:
+    """The parts of a series into a new, empty HQ database that enrols the exporting
+    device first; seconds in all and per part."""
+    from desktop.services.device_service import trust_device
+    from desktop.services.import_service import import_bundles
+    from desktop.storage.database import Database
+    db = Database.open(target)
+    try:
+        trust_device(db, fingerprint, "the exporting headquarters")
+    finally:
+        db.close()
+    marks: list[float] = []
+    start = time.perf_counter()
+    report = import_bundles(target, identity, parts,
+                            progress=lambda done, total: marks.append(time.perf_counter()))
+    seconds = time.perf_counter() - start
+    per_part = [b - a for a, b in zip(marks, marks[1:])]
+    _say(seconds=seconds, per_part=per_part, statuses=[b.status for b in report.bundles],
+         new=sum(getattr(b, "new", 0) or 0 for b in report.bundles),
+         detail=next((str(b.message) for b in report.bundles if b.status != "imported"), ""))
+
+
+def _bare_import(source: Path, target: Path, parts: int) -> None:
+    """The import's baseline: a bare executemany of the same response and answer rows into
+    an empty copy of the schema, one transaction per part (the series' split by uuid),
+    read from `source` in chunks outside the clock (a million forms do not fit in memory
+    as Python rows). The rounds and questionnaires are copied first, untimed."""
+    import math
+    import sqlite3
+
+    from desktop.storage.database import Database
+    from desktop.storage.response_store import _COLUMNS as COLUMNS
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    db = Database.open(target)
+    conn = db.conn
+    with db.transaction():
+        for table in ("questionnaire", "round"):
+            cursor = src.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cursor.description]
+            conn.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) VALUES "
+                             f"({', '.join('?' for _ in names)})", cursor.fetchall())
+    uuids = [row[0] for row in src.execute("SELECT uuid FROM response ORDER BY uuid")]
+    per_part = math.ceil(len(uuids) / parts)
+    insert_response = (f"INSERT INTO response ({', '.join(COLUMNS)}) VALUES "
+                       f"({', '.join('?' for _ in COLUMNS)})")
+    insert_answer = "INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)"
+    timed = 0.0
+    for first in range(0, len(uuids), per_part):
+        part = uuids[first:first + per_part]
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        timed += time.perf_counter() - start
+        for low in range(0, len(part), 20_000):
+            chunk = part[low:low + 20_000]
+            bounds = (chunk[0], chunk[-1])
+            responses = src.execute(f"SELECT {', '.join(COLUMNS)} FROM response WHERE uuid "
+                                    "BETWEEN ? AND ?", bounds).fetchall()
+            answers = src.execute("SELECT response_uuid, question_id, value FROM answer "
+                                  "WHERE response_uuid BETWEEN ? AND ?", bounds).fetchall()
+            start = time.perf_counter()
+            conn.executemany(insert_response, responses)
+            conn.executemany(insert_answer, answers)
+            timed += time.perf_counter() - start
+            del responses, answers
+        start = time.perf_counter()
+        conn.execute("COMMIT")
+        timed += time.perf_counter() - start
+    db.close()
+    _say(seconds=timed, forms=len(uuids))
 
 
 # -- the parent ------------------------------------------------------------------------------
@@ -311,7 +409,8 @@ def _copy(path: Path, target: Path) -> Path:
     return copy_of(path, target)
 
 
-def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int) -> int:
+def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int,
+              work_root: Path | None = None) -> int:
     from benchmarks.large_fixture import large_database
     fixture = large_database(rebuild, devices, n)
     hq = fixture.hq
@@ -319,7 +418,9 @@ def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int) -> 
     label = f"{forms // 1000}k" if forms < 1_000_000 else f"{forms / 1e6:g}M"
     table = BenchTable()
     print(f"{'figure':<52} {'value':>10} {'unit':<6} | baseline (same run)", flush=True)
-    work = Path(tempfile.mkdtemp(prefix="riskmap-bench-large-work-"))
+    if work_root is not None:
+        work_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="riskmap-bench-large-work-", dir=work_root))
     try:
         if "dashboard" in figures:
             bare = run_child(["-m", "benchmarks.bench_large", "--measure", "bare_snapshot",
@@ -378,12 +479,16 @@ def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int) -> 
                  bare, "<= 30 s", value=child.output.get("seconds"),
                  base_value=bare.output.get("seconds"))
         if "data" in figures:
-            child = run_command(["data", "--db", str(hq), "--out", str(work / "data"),
-                                 "--format", "csv,xlsx,dta,sav", "--lang", "en"])
-            _row(table, f"riskmap data csv+xlsx+dta+sav, {label}", child,
-                 "bare SQLite read of the same rows", bare_rows, "<= 30 s",
-                 value=child.output.get("seconds"), base_value=bare_rows.output.get("seconds"))
-            shutil.rmtree(work / "data", ignore_errors=True)
+            # Each format alone (read, guard, write), then all four in one run: the aim
+            # is per run, and the Stata and SPSS writer (pyreadstat) goes a cell at a time.
+            for formats in DATA_FORMATS:
+                child = run_command(["data", "--db", str(hq), "--out", str(work / "data"),
+                                     "--format", formats, "--lang", "en"])
+                _row(table, f"riskmap data {formats.replace(',', '+')}, {label}", child,
+                     "bare SQLite read of the same rows", bare_rows, "<= 30 s",
+                     value=child.output.get("seconds"),
+                     base_value=bare_rows.output.get("seconds"))
+                shutil.rmtree(work / "data", ignore_errors=True)
         if "export" in figures:
             _export_rows(table, fixture, hq, work, label)
     finally:
@@ -392,35 +497,50 @@ def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int) -> 
 
 
 def _export_rows(table: BenchTable, fixture, hq: Path, work: Path, label: str) -> None:
-    """A full export of the HQ database and the import of what it wrote. An export in
-    parts (a series) is not built yet: the import of one whole bundle is what exists."""
+    """A full export of the HQ database (a private copy: the export writes its ledger and
+    its device key) as a series of signed bundles, beside a bare read of the same rows;
+    then the import of every part into an empty HQ database that enrols the exporting
+    HQ's device, beside a bare executemany of the same rows, one transaction per part."""
     out = work / "export"
     out.mkdir()
-    copy = _copy(hq, work / "hq-export.db")  # export writes its ledger row
+    copy = _copy(hq, work / "hq-export.db")
+    bare = run_child(["-m", "benchmarks.bench_large", "--measure", "bare_export_read",
+                      str(copy)])
     child = run_child(["-m", "benchmarks.bench_large", "--measure", "export", str(copy),
                        str(fixture.folder / "keys"), str(out)])
+    if child.code != 0 or not child.output:
+        table.add(f"export --all {label}: FAILED ({child.error[:70]})", float("nan"), "s")
+        return
+    paths = child.output["paths"]
+    _row(table, f"export --all {label}: {len(paths)} parts, "
+         f"{child.output['bytes'] / 1e6:.0f} MB", child, "bare read of the same rows",
+         bare, "<= 1 GB memory", value=child.output.get("seconds"),
+         base_value=bare.output.get("seconds"))
+    empty = work / "bare-import.db"
+    base = run_child(["-m", "benchmarks.bench_large", "--measure", "bare_import", str(copy),
+                      str(empty), str(len(paths))])
+    for leftover in work.glob("bare-import.db*"):
+        leftover.unlink()
     for leftover in work.glob("hq-export.db*"):
         leftover.unlink()
-    if child.code != 0 or not child.output:
-        table.add(f"export --all {label}: not available ({child.error[:70]})",
-                  float("nan"), "s")
-        return
-    _row(table, f"export --all {label} (one bundle, "
-         f"{child.output['bytes'] / 1e6:.0f} MB)", child, "", None, "<= 1 GB memory")
-    from desktop.bundle.device_key import load_or_create_device_key
-    device = load_or_create_device_key(out / "device")
     target = work / "imported.db"
-    child = run_child(["-m", "benchmarks.bench_large", "--measure", "import", str(target),
-                       str(fixture.identity), child.output["path"], device.fingerprint,
-                       "hq-2"])  # another HQ: its own import rows have their own chain
-    status = child.output.get("status")
-    if status != "imported":
-        reason = child.output.get("detail") or child.error or status
-        table.add(f"import of that export as a series: not available", float("nan"), "s")
-        print(f"    (the one-bundle import was {status}: {reason[:150]}; export in parts "
-              "is not built yet)", flush=True)
+    child = run_child(["-m", "benchmarks.bench_large", "--measure", "import_series",
+                       str(target), str(fixture.identity), child.output["fingerprint"],
+                       *paths])
+    statuses = child.output.get("statuses") or []
+    if child.code != 0 or not statuses or set(statuses) != {"imported"}:
+        reason = child.output.get("detail") or child.error or str(statuses)
+        table.add(f"import of the {len(paths)} parts: FAILED", float("nan"), "s")
+        print(f"    ({statuses}: {reason[:200]})", flush=True)
     else:
-        _row(table, f"import of that export into an empty db", child, "", None, "")
+        _row(table, f"import of the {len(paths)} parts into an empty db "
+             f"({child.output['new']} forms)", child,
+             "bare executemany of the same rows, per part", base, "<= 1 GB memory",
+             value=child.output.get("seconds"), base_value=base.output.get("seconds"))
+        slowest = max(child.output.get("per_part") or [float("nan")])
+        print(f"    (slowest part {slowest:.0f} s; parts "
+              f"{', '.join(f'{t:.0f}' for t in child.output.get('per_part', []))} s)",
+              flush=True)
     for leftover in work.glob("imported.db*"):
         leftover.unlink()
 
@@ -432,6 +552,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--only", default="", help="comma-separated: " + ",".join(FIGURES))
     parser.add_argument("--devices", type=int, default=10)
     parser.add_argument("--n", type=int, default=100_000, help="forms per device")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="the folder for private copies (default: the system temp)")
     parser.add_argument("--measure", default="", help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -439,7 +561,7 @@ def main(argv: list[str]) -> int:
         measure(args.measure, args.rest)
         return 0
     figures = tuple(f for f in args.only.split(",") if f) or FIGURES
-    return run_large(figures, args.rebuild, args.devices, args.n)
+    return run_large(figures, args.rebuild, args.devices, args.n, args.work)
 
 
 def run(table: BenchTable) -> None:

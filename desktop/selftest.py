@@ -57,6 +57,7 @@ class SelfTest:
         return [
             ("resources", self.resources),
             ("Qt application", self.qt_application),
+            ("dashboard modules loaded on a worker", self.warm_up),
             ("Spanish translations", self.translations),
             ("Qt text services (ICU)", self.text_services),
             ("database and round", self.database),
@@ -126,6 +127,19 @@ class SelfTest:
         if upper != "ÑANDÚ":
             raise AssertionError(f"upper case of 'ñandú' gave {upper!r}")
         return "Spanish sorting and case mapping"
+
+    def warm_up(self) -> str:
+        # As the window's start does while the passphrase is checked: the packaged
+        # program must import pandas and pyqtgraph off the UI thread too.
+        from .ui.background import BackgroundRunner
+        from .ui.warm_up import WarmUp
+        runner = BackgroundRunner()
+        warm_up = WarmUp(runner)
+        self._wait(lambda: warm_up.done, "the dashboard's modules did not load")
+        runner.stop()
+        if warm_up.failed is not None:
+            raise AssertionError(f"the dashboard's modules did not load: {warm_up.failed!r}")
+        return "pandas, numpy, pyqtgraph and the charts imported off the UI thread"
 
     def database(self) -> str:
         from .services import db_keys

@@ -366,3 +366,24 @@ def test_data_files_are_written_all_or_none(tmp_path, demo_db, capsys, monkeypat
                  "csv,xlsx,sav", "--k", "1"]) == 2
     _one_sentence(capsys, "The disk is full")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["csv rows", "xlsx rows"])
+def test_a_data_file_failing_halfway_leaves_nothing(tmp_path, demo_db, capsys, monkeypatch,
+                                                    where):
+    """The CSV and the sheet are written a slice at a time: a disk that fills after the
+    first bytes leaves no file, not even the temporary one."""
+    from desktop.services import data_files, xlsx_writer
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "out"))
+
+    if where == "csv rows":
+        monkeypatch.setattr(data_files, "_csv_rows", full_disk)  # after the header
+    else:
+        monkeypatch.setattr(xlsx_writer, "_column_cells", full_disk)  # after <sheetData>
+    out = tmp_path / "out"
+    assert main(["data", "--db", str(demo_db), "--out", str(out), "--format",
+                 "xlsx,csv", "--k", "1"]) == 2
+    _one_sentence(capsys, "The disk is full")
+    assert list(out.iterdir()) == []

@@ -14,17 +14,16 @@ import posixpath
 import stat
 import struct
 import zipfile
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from typing import Mapping, Sequence
 
+from . import deflate
 from .errors import BundleError
 from .manifest import MANIFEST, MAX_MANIFEST_BYTES, MEMBERS, SIGNATURE
 
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # uncompressed content of one bundle
 MAX_RATIO = 200  # uncompressed / compressed per member (real bundles stay below 20)
 RATIO_FLOOR = 1024 * 1024  # small members may compress better than the ratio
-COMPRESS_LEVEL = 1  # speed over a few percent of size: bundles are already small
 # Every member is dated 2020-01-01 00:00 (the export time is in the manifest).
 _DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1
 _DOS_TIME = 0
@@ -66,8 +65,8 @@ def write_deflated(members: Sequence[tuple[str, int, int, bytes]]) -> bytes:
 
 
 def _deflate(data: bytes) -> tuple[int, bytes]:
-    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+    compressor = deflate.compressobj()
+    return deflate.crc32(data), compressor.compress(data) + compressor.flush()
 
 
 def unsafe_name(name: str) -> bool:

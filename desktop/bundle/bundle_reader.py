@@ -27,6 +27,7 @@ from .device_key import fingerprint
 from .errors import BundleError
 from .manifest import (AUDIT, DATA_FILES, QUESTIONNAIRE, RECORDS, Manifest,
                        parse_manifest)
+from .prefetch import prefetched
 from .signing import signature_valid
 
 MAX_BUNDLE_FILE_BYTES = 512 * 1024 * 1024
@@ -55,17 +56,20 @@ class VerifiedBundle:
             return
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         rest = ""
+        # Decompressed a chunk ahead on a helper thread, while these lines are parsed.
+        chunks = prefetched(lambda: self.zipped.open(name), _LINES_CHUNK)
         try:
-            with self.zipped.open(name) as raw:
-                while chunk := raw.read(_LINES_CHUNK):
-                    lines = (rest + decoder.decode(chunk)).split("\n")
-                    rest = lines.pop()
-                    yield from lines
-                yield rest + decoder.decode(b"", final=True)
+            for chunk in chunks:
+                lines = (rest + decoder.decode(chunk)).split("\n")
+                rest = lines.pop()
+                yield from lines
+            yield rest + decoder.decode(b"", final=True)
         except UnicodeDecodeError as exc:
             raise BundleError("tampered", f"{name}: {exc}") from exc
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise BundleError("tampered", f"{name}: {exc}") from exc
+        finally:
+            chunks.close()  # a reader stopped early (a refusal) stops the helper thread
 
 
 _LINES_CHUNK = 4 * 1024 * 1024

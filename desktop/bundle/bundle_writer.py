@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -19,8 +20,9 @@ from typing import Mapping, Sequence
 from pyrage import x25519
 
 from .. import __version__
+from ..domain.cell_safety import FORMULA_CHARS, FORMULA_START
 from . import age_crypto, archive, records
-from .csv_export import BOM, CsvWriter
+from .csv_export import BOM, FIXED_COLUMNS, CsvWriter
 from .device_key import DeviceKey
 from .manifest import (AUDIT, FORMAT_VERSION, MANIFEST, QUESTIONNAIRE, RECORDS,
                        RESPONSES_CSV, SERIES_FORMAT_VERSION, SIGNATURE, Manifest)
@@ -40,7 +42,6 @@ class QuestionnaireInfo:
 @dataclass(frozen=True)
 class BuiltBundle:
     manifest: Manifest
-    zip_bytes: bytes
     encrypted: bytes
 
 
@@ -57,6 +58,7 @@ class BundleWriter:
         self._csv = CsvWriter(questionnaire.question_ids)
         self._csv_member.write(self._csv.take())  # the header row
         self._question_ids = tuple(questionnaire.question_ids)
+        self._picks: dict[str, object] = {}  # a form's question ids -> `_pick`
         self.answers = 0
         self.round_count = self.form_count = self.audit_count = 0
         self.form_rounds: set[str] = set()
@@ -88,38 +90,111 @@ class BundleWriter:
         self.form_rounds.add(fields["round_uuid"])
         return fields["uuid"], fields["revision"], sha
 
-    def add_form_texts(self, row: Sequence) -> tuple[str, int, str]:
-        """One form from a `bundle_store.iter_form_texts` row, whose record line and CSV
-        cells SQLite has already formatted: Python only hashes, checks and joins. A row
-        whose text could format differently in SQLite and in Python (escapes, unusual
-        types) or whose CSV cells need quoting or neutralising goes through
+    def add_form_rows(self, rows: Sequence[Sequence]) -> list[tuple[str, int, str]]:
+        """Forms from `storage/export_rows.iter_form_rows` rows, in order; returns each
+        form's (uuid, revision, sha256). SQLite has formatted the record lines and the
+        CSV's fixed cells; Python hashes, orders the values and joins, a chunk of forms at
+        a time, and checks the joined text once. A chunk with text that could format
+        differently in SQLite and in Python (escapes, unusual types) or CSV cells that
+        need quoting or neutralising is taken form by form, and those forms go through
         `add_form`, so the bytes are the same either way."""
-        width = len(records.FORM_FIELDS)
-        answers_text, head, pre, mid, post, plain, fixed = row[width + 2:]
-        seconds = row[11]
-        if not (plain and seconds.__class__ is float and _finite(seconds)):
-            return self._add_form_row(row)
-        # Without escapes SQLite and Python write the same JSON (both keep non-ASCII text
-        # as it is, and UTF-8 order is code-point order); with any, Python decides.
-        if "\\" in pre or "\\" in mid or "\\" in post or "\\" in head:
-            return self._add_form_row(row)
-        answers = _loads(answers_text)
-        cells = fixed + "\x1f" + "\x1f".join([answers.get(q, "") for q in self._question_ids])
-        if _RISKY_CELLS.search(cells):
-            return self._add_form_row(row)
-        sha = hashlib.sha256(f"{head}\n{answers_text}".encode()).hexdigest()
-        self._records.write_line(f"{pre}{seconds!r}{mid}{sha}{post}")
-        self.form_count += 1
-        self._csv_member.write(cells.replace("\x1f", ","))
-        self._csv_member.write("\r\n")
-        self.answers += len(answers)
-        self.form_rounds.add(row[1])
-        return row[0], row[8], sha
+        built = self._plain_forms(rows)
+        if built is None:
+            return [self._add_form_row(row) for row in rows]
+        return self._write_plain(rows, built)
 
     def _add_form_row(self, row: Sequence) -> tuple[str, int, str]:
+        """One form of `add_form_rows`: plain, or through the general path."""
+        built = self._plain_forms((row,))
+        if built is None:
+            return self._add_form_general(row)
+        return self._write_plain((row,), built)[0]
+
+    def _write_plain(self, rows: Sequence[Sequence], built: tuple) -> list:
+        record_lines, csv_rows, marks, answers = built
+        self._records.write(record_lines)
+        self._csv_member.write(csv_rows)
+        self.form_count += len(rows)
+        self.answers += answers
+        self.form_rounds.update(map(_second, rows))
+        return marks
+
+    def _plain_forms(self, rows: Sequence[Sequence]):
+        """(record lines, CSV rows, marks, answer count) of `rows`, every one plain; None
+        when any is not (see `add_form_rows`)."""
+        width = len(records.FORM_FIELDS)
+        question_ids = self._question_ids
+        picks, pick_of = self._picks, self._pick
+        lines, cells, marks = [], [], []
+        answers = 0
+        for row in rows:
+            (answers_text, head, pre, mid, post, plain, fixed) = row[width + 2:]
+            seconds = row[11]
+            # Without a backslash (checked below on the joined lines) every quote of the
+            # object delimits a key or a value: split there, and count the quotes to be
+            # sure every value is a string (a number would leave a quote in a part).
+            parts = answers_text[2:-2].replace('":"', '","').split('","')
+            if not (plain and seconds.__class__ is float and _finite(seconds)
+                    and answers_text[-2:] == '"}' and not len(parts) & 1
+                    and answers_text.count('"') == 2 * len(parts)):
+                return None
+            ids = parts[0::2]
+            signature = _V.join(ids)
+            pick = picks.get(signature) or pick_of(signature, ids)
+            values = parts[1::2]
+            values.append("")  # for the questions without an answer
+            sha = _sha256(f"{head}\n{answers_text}".encode()).hexdigest()
+            lines.append(f"{records.ANSWERS_PREFIX}{answers_text}{pre}{seconds!r}{mid}{sha}"
+                         f"{post}\n")
+            cells.append(f"{fixed}{_V}{_V.join(pick(values))}")
+            marks.append((row[0], row[8], sha))
+            answers += len(ids)
+        text = "".join(lines)
+        # Without escapes SQLite and Python write the same JSON (both keep non-ASCII text
+        # as it is, and UTF-8 order is code-point order); with any, Python decides.
+        if "\\" in text:
+            return None
+        table = _A.join(cells)
+        per_row = len(FIXED_COLUMNS) - 1 + len(question_ids)  # separators per row
+        if (table.count(_V) != per_row * len(rows) or table.count(_A) != len(rows) - 1
+                or '"' in table or "," in table or "\r" in table or "\n" in table
+                or table[:1] in FORMULA_CHARS):
+            return None
+        # Formula starts: plain scans for the characters first (most chunks hold none but
+        # the '-' inside dates and uuids), the regex only when one is there.
+        if ("=" in table or "+" in table or "@" in table or "\t" in table
+                or _V + "-" in table or _A + "-" in table) and _FORMULA_START.search(table):
+            return None
+        return text, table.replace(_V, ",").replace(_A, "\r\n") + "\r\n", marks, answers
+
+    def _pick(self, signature: str, ids: list[str]):
+        """For a form whose answers have these question ids (in key order): a function
+        from its values (and an empty string after them) to its CSV cells in questionnaire
+        order. Kept per set of ids: a questionnaire's skip patterns are few."""
+        position = {qid: i for i, qid in enumerate(ids)}
+        blank = len(ids)
+        indexes = [position.get(qid, blank) for qid in self._question_ids]
+        if len(indexes) == 1:
+            only = indexes[0]
+            pick = lambda values: (values[only],)  # noqa: E731 - itemgetter(i) is no tuple
+        else:
+            pick = operator.itemgetter(*indexes)
+        if len(self._picks) >= _MAX_PICKS:  # a pathological spread of skip patterns
+            self._picks.clear()
+        self._picks[signature] = pick
+        return pick
+
+    def _add_form_general(self, row: Sequence) -> tuple[str, int, str]:
         width = len(records.FORM_FIELDS)
         base = None if row[width] is None else (row[width], row[width + 1])
         return self.add_form(row[:width], row[width + 2], base)
+
+    def add_audit_lines(self, lines: Sequence[str]) -> None:
+        """audit.jsonl lines (JSON objects with records.AUDIT_FIELDS and the chain)."""
+        if lines:
+            self._audit.write("\n".join(lines))
+            self._audit.write("\n")
+            self.audit_count += len(lines)
 
     def add_audit_line(self, line: str) -> None:
         """One audit.jsonl line (JSON object with records.AUDIT_FIELDS and the chain)."""
@@ -166,7 +241,9 @@ class BundleWriter:
         zipped = archive.write_deflated([(m.name, m.crc, m.size, m.compressed)
                                          for m in packed])
         del packed  # the compressed members now live in `zipped` only
-        return BuiltBundle(manifest, zipped, age_crypto.encrypt(zipped, recipients))
+        encrypted = age_crypto.encrypt(zipped, recipients)
+        del zipped  # at most two copies of a part at any time
+        return BuiltBundle(manifest, encrypted)
 
     @property
     def data_size(self) -> int:
@@ -174,9 +251,13 @@ class BundleWriter:
         return self._records.size + self._csv_member.size + self._audit.size
 
 
-_loads = json.JSONDecoder().decode
 _finite = math.isfinite
-# A cell that csv.writer would quote (quote, comma, line break) or csv_export would
-# neutralise (formula start), among cells separated by U+001F.
-_RISKY_CELLS = re.compile("[\",\r\n]|(?:^|\x1f)[=+\\-@\t\r]")
+_A, _V = "\x1e", "\x1f"  # between the rows and between the cells of a chunk of CSV rows
+_sha256 = hashlib.sha256
+_second = operator.itemgetter(1)
+_MAX_PICKS = 4096
+# A cell that csv_export would neutralise (formula start), after a cell separator
+# (U+001F) or a row separator (U+001E); csv.writer would quote a quote, comma or line
+# break (checked with `in`: a plain scan is many times faster than a regex).
+_FORMULA_START = re.compile("[\x1e\x1f][" + re.escape("".join(FORMULA_START)) + "]")
 

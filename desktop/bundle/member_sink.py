@@ -1,9 +1,9 @@
 """`MemberSink`: one ZIP member of a bundle, deflated and hashed as its text arrives.
 
 The export writes a form's record line and its CSV row at once, so the members of a bundle
-grow side by side; each sink keeps only its compressed bytes (about a tenth of the text)
-and hands the compression, the CRC and the sha256 to its own worker thread (zlib and
-hashlib release the GIL), so a 100k-form export compresses on the second core while the
+grow side by side; each sink keeps only its compressed bytes (about a sixth of the text)
+and hands the compression, the CRC and the sha256 to its own worker thread (deflate.py's
+compressor and hashlib release the GIL), so a 100k-form export compresses on the second core while the
 first one reads rows. Nothing is written to disk: a plaintext member never touches the
 laptop's disk (the project itself is encrypted at rest).
 """
@@ -11,11 +11,10 @@ laptop's disk (the project itself is encrypted at rest).
 from __future__ import annotations
 
 import hashlib
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from . import archive
+from . import deflate
 
 CHUNK_CHARS = 1 << 20  # text gathered before it is encoded and handed to the worker
 
@@ -41,7 +40,7 @@ class MemberSink:
         self._chars = 0
         self._sha = hashlib.sha256()
         self._crc = 0
-        self._compressor = zlib.compressobj(archive.COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        self._compressor = deflate.compressobj()
         self._out: list[bytes] = []
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"zip-{name}")
         self._pending = None
@@ -71,8 +70,9 @@ class MemberSink:
         self._wait()
         self._out.append(self._compressor.flush())
         self._worker.shutdown()
+        compressed, self._out = b"".join(self._out), []  # one copy, not two
         return PackedMember(self.name, self._sha.hexdigest(), self._crc, self.size,
-                            b"".join(self._out))
+                            compressed)
 
     def abandon(self) -> None:
         """Stop the worker without finishing (an export that failed)."""
@@ -99,12 +99,12 @@ class MemberSink:
 
     def _pack(self, data: bytes) -> None:
         self._sha.update(data)
-        self._crc = zlib.crc32(data, self._crc)
+        self._crc = deflate.crc32(data, self._crc)
         self._out.append(self._compressor.compress(data))
 
 
 def pack_bytes(name: str, data: bytes) -> PackedMember:
     """A small member given whole (manifest, signature, questionnaire)."""
-    compressor = zlib.compressobj(archive.COMPRESS_LEVEL, zlib.DEFLATED, -15)
-    return PackedMember(name, hashlib.sha256(data).hexdigest(), zlib.crc32(data), len(data),
+    compressor = deflate.compressobj()
+    return PackedMember(name, hashlib.sha256(data).hexdigest(), deflate.crc32(data), len(data),
                         compressor.compress(data) + compressor.flush())

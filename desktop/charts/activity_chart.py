@@ -1,6 +1,12 @@
 """`ActivityChart`: forms keyed per day (left) and forms per post (right), so the team lead
 sees progress and coverage at a glance. Counts hidden by respondent protection are left
-out and listed as hidden in the tooltip and tick label.
+out and said to be hidden in the tooltip and, while the days are few, over the bar.
+
+A round of seven months has over 200 days: a count over each bar and a date under each
+one ran together into a black band, and making their 400 text items froze the window for
+half a second. So the counts are written over the bars only up to a month of days (the
+tooltip gives any day's), and the dates are labelled every week or more, at most
+`MAX_DAY_TICKS` of them.
 """
 
 from __future__ import annotations
@@ -12,6 +18,19 @@ import pyqtgraph as pg
 from .chart_base import (ACTIVITY_BLUE, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
                          style_axes)
 from .score_bar_chart import short
+
+MAX_DAY_VALUES = 31  # more days than this: no count over each bar
+MAX_DAY_TICKS = 12
+TICK_STEPS = (1, 7, 14, 28, 56, 91, 182, 364)  # days between two dated ticks
+
+
+def tick_step(days: int) -> int:
+    """Days between two labelled dates: every day when few, else whole weeks, so at most
+    `MAX_DAY_TICKS` labels show."""
+    for step in TICK_STEPS:
+        if days <= step * MAX_DAY_TICKS:
+            return step
+    return -(-days // MAX_DAY_TICKS)
 
 
 class ActivityChart(ChartBase):
@@ -26,8 +45,10 @@ class ActivityChart(ChartBase):
         style_axes(self.post_plot)
         self.retranslate()
         self.post_plot.getAxis("left").setWidth(220)
+        # Outlined in their own colour: 200 days' grey outlines striped the bars grey.
         self.day_bars = pg.BarGraphItem(x=[], height=[], width=0.7,
-                                        brush=qcolor(ACTIVITY_BLUE))
+                                        brush=qcolor(ACTIVITY_BLUE),
+                                        pen=pg.mkPen(qcolor(ACTIVITY_BLUE)))
         self.post_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7,
                                          brush=qcolor(ACTIVITY_BLUE))
         self.day_plot.addItem(self.day_bars)
@@ -59,15 +80,17 @@ class ActivityChart(ChartBase):
         shown = np.isfinite(counts)
         self.day_bars.setOpts(x=self.days["x"].to_numpy()[shown], height=counts[shown],
                               width=0.7)
+        step = tick_step(len(self.days))
         self.day_plot.getAxis("bottom").setTicks([[
             (x, str(label)[5:] if len(str(label)) == 10 else str(label))
-            for x, label in zip(self.days["x"], self.days["label"])]])
+            for x, label in zip(self.days["x"][::step], self.days["label"][::step])]])
         top = float(np.nanmax(counts)) if shown.any() else 1.0
         self.day_plot.setYRange(0, top * 1.15, padding=0)
         self.day_plot.setXRange(-0.6, max(len(self.days), 1) - 0.4, padding=0)
-        for x, n in zip(self.days["x"], counts):
-            self._add_text(self.day_plot, f"{int(n)}" if np.isfinite(n) else self.tr("hidden"), x,
-                           (n if np.isfinite(n) else 0), (0.5, 1))
+        if len(self.days) <= MAX_DAY_VALUES:
+            for x, n in zip(self.days["x"], counts):
+                self._add_text(self.day_plot, f"{int(n)}" if np.isfinite(n) else self.tr("hidden"),
+                               x, (n if np.isfinite(n) else 0), (0.5, 1))
         self.posts["y"] = np.arange(len(self.posts), 0, -1, dtype=float)
         counts = self.posts["n"].to_numpy(float)
         shown = np.isfinite(counts)

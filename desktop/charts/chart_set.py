@@ -5,7 +5,7 @@ PDF report."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtGui import QImage
 
@@ -32,22 +32,60 @@ def bands_of(questionnaire, lang: str) -> list[tuple[int, int, str, str]]:
 
 
 class ChartSet:
-    """The heat map, ranked scores, climate and activity charts."""
+    """The heat map, ranked scores, climate and activity charts.
 
-    def __init__(self, bands: Sequence[tuple[int, int, str, str]], parent=None):
-        self.heat_map = HeatMapChart(bands, parent)
-        self.scores = ScoreBarChart(bands, parent)
-        self.climate = ClimateChart(parent)
-        self.activity = ActivityChart(parent)
+    With `lazy=True` each chart is made on first use, or by `build_next()` one at a time:
+    the dashboard makes them one per turn of the event loop while the forms load, so no
+    single step holds the window for all four (about 0.2 s on a busy laptop). `built`
+    is called with (name, chart) as each is made."""
+
+    def __init__(self, bands: Sequence[tuple[int, int, str, str]], parent=None,
+                 lazy: bool = False,
+                 built: Callable[[str, ChartBase], None] | None = None):
+        self._bands = list(bands)
+        self._parent = parent
+        self._built: dict[str, ChartBase] = {}
+        self._on_built = built
+        if not lazy:
+            while self.build_next():
+                pass
+
+    def chart(self, name: str) -> ChartBase:
+        """The chart `name` (one of CHART_NAMES), made now if it was not yet."""
+        chart = self._built.get(name)
+        if chart is None:
+            maker = {"heat_map": lambda: HeatMapChart(self._bands, self._parent),
+                     "scores": lambda: ScoreBarChart(self._bands, self._parent),
+                     "climate": lambda: ClimateChart(self._parent),
+                     "activity": lambda: ActivityChart(self._parent)}[name]
+            chart = self._built[name] = maker()
+            if self._on_built is not None:
+                self._on_built(name, chart)
+        return chart
+
+    def build_next(self) -> bool:
+        """Make the next chart not made yet; False when all four exist."""
+        for name in CHART_NAMES:
+            if name not in self._built:
+                self.chart(name)
+                return True
+        return False
+
+    heat_map = property(lambda self: self.chart("heat_map"))
+    scores = property(lambda self: self.chart("scores"))
+    climate = property(lambda self: self.chart("climate"))
+    activity = property(lambda self: self.chart("activity"))
 
     def charts(self) -> dict[str, ChartBase]:
-        return {"heat_map": self.heat_map, "scores": self.scores, "climate": self.climate,
-                "activity": self.activity}
+        return {name: self.chart(name) for name in CHART_NAMES}
 
     def set_bands(self, bands: Sequence[tuple[int, int, str, str]]) -> None:
         """Use these risk bands (e.g. after the language changed)."""
-        self.heat_map.set_bands(bands)
-        self.scores.bands = list(bands)
+        self._bands = list(bands)
+        if "heat_map" in self._built:
+            self._built["heat_map"].set_bands(bands)
+        if "scores" in self._built:
+            self._built["scores"].bands = list(bands)
 
     def set_data(self, data) -> None:
         """Feed every chart from one DashboardData."""

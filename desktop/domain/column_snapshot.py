@@ -103,7 +103,9 @@ def patch(base: Base, written: Sequence[str], fresh: Base) -> Base:
     if not len(written):
         return base
     keep = ~pd.Index(base["uuid"]).isin(list(written))
-    return {name: np.concatenate([values[keep], fresh[name]])
+    return {name: np.concatenate([as_float(values)[keep] if name in fresh and
+                                  fresh[name].dtype.kind == "f" else values[keep],
+                                  fresh[name]])
             for name, values in base.items()}
 
 
@@ -127,9 +129,10 @@ def encode(base: Base, columns: Sequence[Sequence[str]]) -> list[tuple[str, str,
 
 
 def decode(parts: Mapping[str, tuple[str, bytes]],
-           columns: Sequence[Sequence[str]]) -> Base | None:
+           columns: Sequence[Sequence[str]], compact: bool = False) -> Base | None:
     """The base table from stored parts, or None when there is none or it was made for
-    other analysed questions (or by another format)."""
+    other analysed questions (or by another format). `compact`: small-integer columns
+    stay int8 (-128 = unanswered; `as_float` reads them), an eighth of the memory."""
     if not header_fits(parts, columns):
         return None
     rows = int(json.loads(parts[""][0])["rows"])
@@ -141,7 +144,7 @@ def decode(parts: Mapping[str, tuple[str, bytes]],
     for name in ("form_number", "created"):
         base[name] = np.frombuffer(parts[name][1], dtype=np.int64)
     for qid, _ in columns:
-        base[qid] = _read_part(*parts["q:" + qid])
+        base[qid] = _read_part(*parts["q:" + qid], compact=compact)
     if any(len(v) != rows for v in base.values()):
         return None
     return base
@@ -406,14 +409,21 @@ def _text_part(name: str, values: np.ndarray) -> tuple[str, str, bytes]:
             codes.astype(np.int32).tobytes())
 
 
-def _read_part(meta_text: str, data: bytes) -> np.ndarray:
+def as_float(values: np.ndarray) -> np.ndarray:
+    """A numeric column as floats (NaN = unanswered), also one decoded `compact`."""
+    if values.dtype != np.int8:
+        return values
+    out = values.astype(float)
+    out[values == _MISSING_INT8] = np.nan
+    return out
+
+
+def _read_part(meta_text: str, data: bytes, compact: bool = False) -> np.ndarray:
     meta = json.loads(meta_text)
     kind = meta["kind"]
     if kind == "int8":
         raw = np.frombuffer(data, dtype=np.int8)
-        values = raw.astype(float)
-        values[raw == _MISSING_INT8] = np.nan
-        return values
+        return raw if compact else as_float(raw)
     if kind == "float64":
         return np.frombuffer(data, dtype=np.float64).copy()
     if kind == "codes":

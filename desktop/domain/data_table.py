@@ -125,42 +125,61 @@ def raw_part(questions: Sequence[Question], forms: Sequence[tuple],
 
 def table_from_parts(questionnaire: Questionnaire, parts: Sequence[dict[str, np.ndarray]],
                      lang: str, include_text: bool = False,
-                     order: np.ndarray | None = None) -> DataTable:
+                     order: np.ndarray | None = None, consume: bool = False) -> DataTable:
     """The typed, labelled table of these parts (at least one), in their order or with
-    rows taken in `order` (positions)."""
+    rows taken in `order` (positions). `consume`: each column is dropped from the parts
+    once typed, so a million forms' raw columns and typed columns are never all held at
+    once."""
     questions = exported_questions(questionnaire, include_text)
+    code = suppressed_code(questionnaire)
     columns: dict[str, object] = {
-        name: _joined(parts, name, order) for name in FORM_VARIABLES}
+        name: _joined(parts, name, order, consume) for name in FORM_VARIABLES}
     variables = [Variable(name, message(f"data_col_{name}", lang), "form")
                  for name in FORM_VARIABLES]
+    profile = set(questionnaire.profile)
     for question in questions:
-        joined = _joined(parts, question.id, order)
-        columns[question.id] = (_typed(question, joined) if question.type in NUMERIC_TYPES
-                                else joined)
+        joined = _joined(parts, question.id, order, consume)
+        columns[question.id] = (
+            _typed(question, joined, code if question.id in profile else None)
+            if question.type in NUMERIC_TYPES else joined)
+        del joined
         variables.append(_variable(questionnaire, question, lang))
-    frame = pd.DataFrame(columns)
-    profile = tuple(qid for qid in questionnaire.profile if qid in columns)
-    return DataTable(frame, tuple(variables), lang, profile, suppressed_code(questionnaire))
+    frame = pd.DataFrame(columns, copy=False)
+    profile_ids = tuple(qid for qid in questionnaire.profile if qid in columns)
+    return DataTable(frame, tuple(variables), lang, profile_ids, code)
 
 
 NUMERIC_TYPES = ("integer", "decimal", "choice", "likert")
 
 
 def _joined(parts: Sequence[dict[str, np.ndarray]], name: str,
-            order: np.ndarray | None) -> np.ndarray:
-    joined = parts[0][name] if len(parts) == 1 else np.concatenate([p[name] for p in parts])
+            order: np.ndarray | None, consume: bool = False) -> np.ndarray:
+    if len(parts) == 1:
+        joined = parts[0].pop(name) if consume else parts[0][name]
+    else:
+        joined = np.concatenate([p.pop(name) if consume else p[name] for p in parts])
     return joined if order is None else joined[order]
 
 
-def _typed(question: Question, numbers: np.ndarray) -> object:
+def _typed(question: Question, numbers: np.ndarray, also: int | None = None) -> object:
     """Parsed numbers as the column's type: floats for decimals and for any column that
-    holds a fraction, otherwise nullable integers."""
+    holds a fraction, otherwise nullable integers of the smallest width that holds them
+    (and `also`, the suppressed code a profile column may take): a million forms' codes
+    in one byte each rather than eight."""
     if question.type == "decimal":
         return numbers
     blank = np.isnan(numbers)
     if not (blank | (numbers == np.round(numbers))).all():
         return numbers  # not whole numbers after all: keep them as they are
-    return pd.arrays.IntegerArray(np.where(blank, 0, numbers).astype(np.int64), blank)
+    whole = np.where(blank, 0, numbers)
+    low, high = (float(whole.min()), float(whole.max())) if len(whole) else (0.0, 0.0)
+    if also is not None:
+        low, high = min(low, also), max(high, also)
+    for kind in (np.int8, np.int16, np.int32, np.int64):
+        info = np.iinfo(kind)
+        if info.min <= low and high <= info.max:
+            break
+    return pd.arrays.IntegerArray(whole.astype(kind), blank)
 
 
 def _numbers(raw: np.ndarray) -> np.ndarray:
@@ -215,11 +234,11 @@ def with_choice_flags(table: DataTable) -> DataTable:
         for code, label in variable.value_labels.items():
             chosen_code = np.array([code in chosen for chosen in sets], dtype=np.int64)
             name = flag_name(variable.name, code)
-            columns[name] = pd.arrays.IntegerArray(np.where(blank, 0, chosen_code[codes]),
-                                                   blank.copy())
+            columns[name] = pd.arrays.IntegerArray(  # 0/1: one byte per form
+                np.where(blank, 0, chosen_code[codes]).astype(np.int8), blank.copy())
             variables.append(Variable(name, f"{variable.label}: {label}", "flag",
                                       variable.question_id, {0: no, 1: yes}))
-    return replace(table, frame=pd.DataFrame(columns), variables=tuple(variables))
+    return replace(table, frame=pd.DataFrame(columns, copy=False), variables=tuple(variables))
 
 
 def _codes(text: object) -> set[int]:

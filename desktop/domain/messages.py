@@ -263,6 +263,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data_report_suppressed": {"en": "Values suppressed per column:",
                                "es": "Valores suprimidos por columna:"},
     "data_report_total": {"en": "total", "es": "total"},
+    "data_xlsx_split": {
+        "en": "XLSX: a worksheet holds at most {limit:,} rows, so the forms continue on "
+              "the sheets {sheets} (each with the header row).",
+        "es": "XLSX: una hoja admite como máximo {limit:,} filas, así que los formularios "
+              "siguen en las hojas {sheets} (cada una con la fila de encabezado)."},
     "data_report_text": {
         "en": "Free-text answers are included (--include-text): read them before sharing, "
               "they can name people.",

@@ -80,19 +80,46 @@ def protect_rows(frame: pd.DataFrame, columns: Sequence[str], k: int,
     if n < k:
         raise TooFewRows(f"{n} rows are fewer than k = {k}")
     codes = _keys(frame, columns, suppressed_value)
-    keys = list(map(tuple, codes.tolist()))
-    before = Counter(keys)
-    final = _suppress(keys, before, k, len(columns))
-    after = Counter(final)
+    # The work is on groups of alike rows (a million forms hold a few hundred thousand
+    # combinations at most); rows only take their group's outcome.
+    group_keys, inverse, group_counts = _groups(codes)
+    keys = list(map(tuple, group_keys.tolist()))
+    before = Counter(dict(zip(keys, group_counts.tolist())))
+    counts, moved = _suppress(before, k, len(columns))
+    finals = list(dict.fromkeys([*moved.values(), (SUPPRESSED,) * len(columns)]))
+    index = {key: i for i, key in enumerate(finals)}
+    row_final = np.array([index[moved[key]] for key in keys], dtype=np.int64)[inverse]
+    _fill_all_suppressed(row_final, finals, counts, k, len(columns))
+    after = Counter({finals[i]: int(c) for i, c in
+                     enumerate(np.bincount(row_final, minlength=len(finals))) if c})
     out = frame.copy()
     suppressed = {}
-    final_codes = np.array(final, dtype=np.int64).reshape(n, len(columns))
+    final_codes = np.array(finals, dtype=np.int64).reshape(len(finals), len(columns))
     for j, column in enumerate(columns):
-        hit = (final_codes[:, j] == SUPPRESSED) & (codes[:, j] != SUPPRESSED)
+        hit = (final_codes[row_final, j] == SUPPRESSED) & (codes[:, j] != SUPPRESSED)
         suppressed[column] = int(hit.sum())
         if hit.any():
             out.loc[out.index[hit], column] = suppressed_value
     return out, _report(before, after, n, k, columns, suppressed)
+
+
+def _groups(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct rows of `codes` (keys >= SUPPRESSED), each row's group and the group
+    sizes. The columns are packed into one integer per row when they fit in 63 bits."""
+    if len(codes) == 0:
+        return codes[:0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    shifted = codes - SUPPRESSED  # every key >= 0
+    radix = shifted.max(axis=0) + 1
+    if float(np.prod(radix.astype(float))) < 2.0 ** 62:
+        packed = np.zeros(len(codes), dtype=np.int64)
+        for j in range(codes.shape[1]):
+            packed = packed * int(radix[j]) + shifted[:, j]
+        _, first, inverse, counts = np.unique(packed, return_index=True,
+                                              return_inverse=True, return_counts=True)
+    else:
+        _, first, inverse, counts = np.unique(codes, axis=0, return_index=True,
+                                              return_inverse=True, return_counts=True)
+    return codes[first], inverse.reshape(-1), counts
 
 
 def _keys(frame: pd.DataFrame, columns: tuple[str, ...],
@@ -114,9 +141,10 @@ def _keys(frame: pd.DataFrame, columns: tuple[str, ...],
     return codes
 
 
-def _suppress(keys: list[tuple], before: Counter, k: int, width: int) -> list[tuple]:
-    """The final key of every row. Rows alike move alike, so the work is on groups: a
-    group at risk moves whole into the group one suppression away (see the module doc)."""
+def _suppress(before: Counter, k: int, width: int) -> tuple[Counter, dict[tuple, tuple]]:
+    """Where each group's rows end (original key -> final key) and the final group sizes.
+    Rows alike move alike: a group at risk moves whole into the group one suppression
+    away (see the module doc)."""
     counts = Counter(before)
     moved = {key: key for key in counts}  # original key -> where its rows are now
     members = {key: [key] for key in counts}  # current key -> original keys in it
@@ -147,39 +175,35 @@ def _suppress(keys: list[tuple], before: Counter, k: int, width: int) -> list[tu
             members.setdefault(best, []).extend(joined)
             for original in joined:
                 moved[original] = best
-    final = [moved[key] for key in keys]
-    _fill_all_suppressed(final, counts, k, width)
-    return final
+    return counts, moved
 
 
-def _fill_all_suppressed(keys: list[tuple], counts: Counter, k: int, width: int) -> None:
-    """Make the group of rows with every value suppressed reach k (see step 4)."""
+def _fill_all_suppressed(rows: np.ndarray, finals: list[tuple], counts: Counter, k: int,
+                         width: int) -> None:
+    """Make the group of rows with every value suppressed reach k (see step 4). `rows`
+    holds each row's final group (a position in `finals`) and is changed in place; rows
+    are taken in table order."""
     blank = (SUPPRESSED,) * width
     if counts.get(blank, 0) == 0 or counts[blank] >= k:
         return
+    to_blank = finals.index(blank)
     need = k - counts[blank]
     spare = sorted(((key, count - k) for key, count in counts.items()
                     if key != blank and count > k),
                    key=lambda item: (-item[0].count(SUPPRESSED), -item[1], item[0]))
-    pull: dict[tuple, int] = {}
     for key, extra in spare:
         if need == 0:
             break
         take = min(extra, need)
-        pull[key] = take
+        picked = np.flatnonzero(rows == finals.index(key))[:take]  # the first rows
+        rows[picked] = to_blank
+        counts[key] -= take
+        counts[blank] += take
         need -= take
-    for i, key in enumerate(keys):
-        if pull.get(key, 0) > 0:
-            pull[key] -= 1
-            counts[key] -= 1
-            counts[blank] += 1
-            keys[i] = blank
     while counts[blank] < k:
         smallest = min((key for key, count in counts.items() if key != blank and count > 0),
                        key=lambda key: (counts[key], key))
-        for i, key in enumerate(keys):
-            if key == smallest:
-                keys[i] = blank
+        rows[rows == finals.index(smallest)] = to_blank
         counts[blank] += counts[smallest]
         counts[smallest] = 0
 
@@ -202,5 +226,6 @@ def measure(frame: pd.DataFrame, columns: Sequence[str], k: int,
     """The same figures for a file written without the guard (nothing suppressed)."""
     columns = tuple(columns)
     codes = _keys(frame, columns, suppressed_value)
-    counts = Counter(map(tuple, codes.tolist()))
+    group_keys, _, group_counts = _groups(codes)
+    counts = Counter(dict(zip(map(tuple, group_keys.tolist()), group_counts.tolist())))
     return _report(counts, counts, len(frame), k, columns, {c: 0 for c in columns})

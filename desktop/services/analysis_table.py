@@ -141,6 +141,14 @@ def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
     return check_snapshot(conn, questionnaire).ok
 
 
+def live_base(conn: sqlite3.Connection, columns) -> column_snapshot.Base:
+    """The base table of the live forms (the snapshot patched with the forms written
+    since, or built from the answer rows when there is none), inside the caller's read
+    transaction; never stored (`riskmap data` only reads). Small-integer columns may be
+    int8 (`column_snapshot.as_float`)."""
+    return _read_in_transaction(conn, columns, compact=True)[0]
+
+
 def _read(conn: sqlite3.Connection, columns):
     if conn.in_transaction:  # inside someone's transaction: read, never store
         base, names, info, _ = _read_in_transaction(conn, columns)
@@ -149,7 +157,7 @@ def _read(conn: sqlite3.Connection, columns):
         return _read_in_transaction(conn, columns)
 
 
-def _read_in_transaction(conn: sqlite3.Connection, columns):
+def _read_in_transaction(conn: sqlite3.Connection, columns, compact: bool = False):
     if not snapshots.has_tables(conn):  # an older schema opened read-only: no snapshot
         base = _read_rows(conn, columns, changed_only=False)
         return (base, analysis_store.round_names(conn),
@@ -157,7 +165,8 @@ def _read_in_transaction(conn: sqlite3.Connection, columns):
                 None)
     parts = snapshots.read_parts(conn)
     version = snapshots.data_version(conn)
-    base = column_snapshot.decode(parts, columns)
+    base = column_snapshot.decode(parts, columns, compact)
+    del parts
     if base is None:
         base = _read_rows(conn, columns, changed_only=False)
         info = LoadInfo(column_snapshot.size(base), rebuilt=True, patched=0, stored=False)

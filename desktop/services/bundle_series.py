@@ -21,23 +21,27 @@ language, for the import report, `riskmap import` and `riskmap devices list`.
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..domain.user_error import error_message
-from ..storage import audit_chain, series_store
+from ..storage import audit_chain, bundle_store, series_store
 from ..storage.clock import utc_now
 from ..storage.series_store import SeriesState
 from . import import_gate
 
 
-def check_part(conn: sqlite3.Connection, verified: VerifiedBundle,
-               audit_rows: list[tuple]) -> list[tuple]:
-    """Record a part and hold its audit rows; returns the audit rows HQ must add now:
-    none while the series is incomplete, every new row of the series once it is whole.
-    BundleError (nothing written) for a repeated part, a part that contradicts the
-    series, or a chain that does not verify."""
+AUDIT_CHUNK = 5000  # rows checked and written at a time
+
+
+def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
+               audit_rows: Iterable[tuple]) -> tuple[int, int]:
+    """Record a part and hold its audit rows; once the series is whole, check the chain
+    of every part's rows and add the rows HQ does not hold. Returns (rows read, rows
+    added). BundleError (the caller's transaction rolls back) for a repeated part, a part
+    that contradicts the series, or a chain that does not verify. Rows stream a chunk at
+    a time both ways, so a million-form series is merged in bounded memory."""
     m = verified.manifest
     series_id, part, parts = m.series["id"], m.series["part"], m.series["parts"]
     other = series_store.part_bundle(conn, series_id, part)
@@ -48,21 +52,60 @@ def check_part(conn: sqlite3.Connection, verified: VerifiedBundle,
     if state is not None and (state.device_id != m.device_id or state.parts != parts):
         raise BundleError("tampered", f"series {series_id}: part {part} names another device "
                                       "or part count")
-    for row in audit_rows:
-        if row[11] is not None and row[11] != audit_chain.row_hash(row[10], row[:10]):
-            raise BundleError("audit_chain", f"{row[3]}: a row does not match its hash",
-                              device=row[3], problem="a row does not match its hash: it "
-                                                     "was changed")
     series_store.record_part(conn, series_id, part, parts, m.device_id, m.bundle_uuid,
                              utc_now())
-    series_store.hold_audit(conn, series_id, part, audit_rows)
+    read = 0
+    for chunk in _chunks(audit_rows):
+        for row in chunk:
+            if row[11] is not None and row[11] != audit_chain.row_hash(row[10], row[:10]):
+                raise BundleError("audit_chain", f"{row[3]}: a row does not match its hash",
+                                  device=row[3], problem="a row does not match its hash: "
+                                                         "it was changed")
+        series_store.hold_audit(conn, series_id, part, chunk, read)
+        read += len(chunk)
     received = set(state.received if state else ()) | {part}
     if len(received) < parts:
-        return []
-    rows = chain_order(series_store.held_audit(conn, series_id))
-    new_rows = import_gate.check_audit_chain(conn, rows)
+        return read, 0
+    chain = import_gate.AuditChain(conn)
+    added = 0
+    for chunk in held_in_chain_order(conn, series_id):
+        added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
     series_store.release_audit(conn, series_id)
-    return new_rows
+    return read, added
+
+
+def held_in_chain_order(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
+    """A series' held audit rows in the order of each device's chain (what `chain_order`
+    does in memory), a chunk at a time: per device, the rows from before the chain, then
+    the chain from its first row, walked by SQLite. A device whose rows do not make one
+    line (no first row, two, or a fork: a tampered or incomplete chain) is put in order by
+    `chain_order` from memory, so the chain check names the break as it would for one
+    bundle."""
+    for chain in series_store.held_devices(conn, series_id):
+        if not chain.linear:
+            yield from _chunks(chain_order(series_store.held_device_audit(
+                conn, series_id, chain.device)))
+            continue
+        yield from series_store.iter_unchained(conn, series_id, chain.device, AUDIT_CHUNK)
+        walked = 0
+        for chunk in series_store.iter_chain(conn, series_id, chain, AUDIT_CHUNK):
+            walked += len(chunk)
+            yield chunk
+        if walked != chain.rows:  # cannot happen for a linear chain; never trusted
+            raise BundleError("audit_chain", f"{chain.device}: the chain does not close",
+                              device=chain.device, problem="a row is missing or out of "
+                                                           "order")
+
+
+def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
+    chunk: list[tuple] = []
+    for row in rows:
+        chunk.append(tuple(row))
+        if len(chunk) >= AUDIT_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def chain_order(rows: Iterable[tuple]) -> list[tuple]:

@@ -2,7 +2,7 @@
 XLSX, Stata and SPSS files with labels, protected by the re-identification guard.
 
 `export_data` opens its own connection (so it can run on a worker thread), reads one row
-per live form (`storage.data_store`), builds the labelled table (`domain.data_table`),
+per live form (`services.data_read`: the answers from the analysis snapshot), builds the labelled table (`domain.data_table`),
 applies the guard (`domain.reid_guard`: k-anonymity on the profile questions, k = the
 project's minimum group size unless told otherwise) and writes each file plus a disclosure
 report beside them. Without the guard the file names say UNPROTECTED and the export is
@@ -17,18 +17,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 
 from .. import APP_NAME, __version__
 from ..domain.atomic_files import write_all
-from ..domain.data_table import (DataTable, exported_questions, raw_part, table_from_parts,
+from ..domain.data_table import (DataTable, exported_questions, table_from_parts,
                                  with_choice_flags)
 from ..domain.messages import message
 from ..domain.reid_guard import GuardReport, TooFewRows, measure, protect_rows
 from ..domain.user_error import UserError
-from ..storage import data_store
 from ..storage.audit_store import AuditEntry, write_audit
-from . import data_files
+from . import data_files, data_read
 from .project import Project
 
 ProgressFn = Callable[[int, int], None]
@@ -148,25 +146,10 @@ def read_table(project: Project, request: DataRequest,
                           names=", ".join(names) or "-")
     questionnaire = project.questionnaire
     questions = exported_questions(questionnaire, request.include_text)
-    cursor = data_store.data_rows(project.db.conn, [q.id for q in questions],
-                                  request.round_name or None)
-    parts, uuids, created = [], [], []
-    while True:  # a chunk at a time: never a million parsed answer objects at once
-        rows = cursor.fetchmany(chunk)
-        if not rows and parts:
-            break
-        parts.append(raw_part(questions, [row[:6] for row in rows],
-                              [(row[0], row[6]) for row in rows if row[6] is not None]))
-        uuids.extend(row[0] for row in rows)
-        created.extend(row[5] for row in rows)
-        if not rows:
-            break
-    # Keying order (created, then uuid), as the files always had it; the rows came in uuid
-    # order. Python orders str by code point, as SQLite's binary collation does.
-    order = np.lexsort((np.array(uuids, dtype=object), np.array(created, dtype=object)))
-    del uuids, created
-    table = table_from_parts(questionnaire, parts, request.lang, request.include_text,
-                             order)
+    part, order = data_read.read_parts(project.db.conn, questionnaire, questions,
+                                       request.round_name or None, chunk)
+    table = table_from_parts(questionnaire, [part], request.lang, request.include_text,
+                             order, consume=True)
     return table, request.k if request.k is not None else project.min_group_size
 
 

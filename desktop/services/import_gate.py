@@ -13,12 +13,10 @@ they are merged; any refusal rolls the whole transaction back.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..bundle.bundle_reader import VerifiedBundle
-from ..bundle.csv_export import BOM, CsvWriter
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
 from ..domain.form_gate import FormGate
@@ -28,6 +26,7 @@ from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnair
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
+from .responses_hash import ResponsesHash
 
 
 def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
@@ -101,8 +100,7 @@ class AnswerDoor:
         self.round_names: dict[str, str] = {}
         self._round_q: dict[str, str] = {}
         self._gates: dict[str, FormGate] = {}
-        self._csv: CsvWriter | None = None
-        self._csv_hash = hashlib.sha256(BOM)
+        self._csv: ResponsesHash | None = None
         self._pending: list[tuple] = []  # out-of-range values that need a confirmation
 
     def start(self, questionnaire_text: str, rounds: list[dict]) -> None:
@@ -113,7 +111,7 @@ class AnswerDoor:
         for uuid, name, q_sha in bundle_store.round_rows(self.conn):
             self._round_q[uuid], self.round_names[uuid] = q_sha, name
         bundle_q = self.questionnaires[self.verified.manifest.questionnaire["sha256"]]
-        self._csv = CsvWriter(tuple(q.id for q in bundle_q.questions()))
+        self._csv = ResponsesHash(q.id for q in bundle_q.questions())
 
     def form(self, record, answers: dict) -> None:
         f = record.fields
@@ -134,21 +132,15 @@ class AnswerDoor:
                        f["form_number"], f["status"], f["operator"], f["device"],
                        f["created"], f["updated"], f["revision"], f["deleted_reason"]),
                       answers, record.answers_text)
-        if self._csv.rows % CSV_FLUSH_ROWS == 0:
-            self._csv_hash.update(self._csv.take().encode("utf-8"))
 
     def finish(self) -> None:
         """After the last form, with the bundle's audit rows already in the transaction
         (the operators' confirmations are among them)."""
         if self._pending:
             _check_confirmations(self.conn, self._pending, self.round_names)
-        self._csv_hash.update(self._csv.take().encode("utf-8"))
-        if self._csv_hash.hexdigest() != self.verified.manifest.files[RESPONSES_CSV]:
+        if self._csv.hexdigest() != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
                               problem="a row or a value differs from records.jsonl")
-
-
-CSV_FLUSH_ROWS = 2000  # rows of the rebuilt responses.csv hashed at a time
 
 
 def _refuse_answer(f: dict, problem, round_names: dict[str, str]) -> None:
@@ -176,8 +168,9 @@ class AuditChain:
     device's rows keep their order in the file, so one pass with a little state per
     device sees what a pass per device would."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None):
         self.conn = conn
+        self.ready = ready  # called before each query (the import's writer may be busy)
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
 
     def new_rows(self, rows: list[tuple]) -> list[tuple]:
@@ -185,12 +178,15 @@ class AuditChain:
         for row in rows:
             device = row[3]
             if device not in state:  # before any of its rows is written
+                self.ready()
                 head = audit_chain.device_head(self.conn, device)
                 # Only a device HQ holds rows of can have rows HQ holds.
                 seen = bool(head) or bundle_store.device_has_audit(self.conn, device)
                 state[device] = [head, seen, None, False]
-        held = bundle_store.audit_hashes(self.conn, (row[0] for row in rows
-                                                     if state[row[3]][1]))
+        lookup = [row[0] for row in rows if state[row[3]][1]]
+        if lookup:
+            self.ready()
+        held = bundle_store.audit_hashes(self.conn, lookup) if lookup else {}
         new_rows: list[tuple] = []
         for row in rows:
             device = row[3]

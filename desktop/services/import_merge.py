@@ -3,26 +3,25 @@ chunks, so a bundle of any size merges in a bounded amount of memory.
 
 Each form is decided against HQ's current version (new, update, unchanged or conflict,
 see bundle/merge.py) and the paper form numbers already used in its round; a chunk of
-CHUNK forms is looked up with one query and written with one `executemany` per table.
+CHUNK forms is looked up with one query and written with bulk INSERTs (bulk_rows.py).
 Runs inside the import's one transaction: a refusal later in the bundle rolls back every
 chunk already written.
 
-With `background`, a chunk's writes run on one writer thread while the caller reads and
-checks the next chunk (SQLite works without Python's lock, so the two overlap on two
-cores). The connection is never used by both at once: every call that touches it here
-first waits for the writer, and `close` waits before the caller may roll back.
+A chunk's writes go to the import's `ImportWriter` (a second thread when the import runs
+in the background) while the caller reads and checks the next chunk; every call that
+touches the connection here first waits for the writer.
 """
 
 from __future__ import annotations
 
 import operator
 import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import FORM_FIELDS, FormRecord, canonical_answers_text, content_sha256
 from ..storage import bundle_store, response_store
+from .import_writer import ImportWriter
 
 CHUNK = 5000
 _form_row = operator.itemgetter(*FORM_FIELDS)
@@ -33,7 +32,7 @@ class FormMerger:
     (action, uuid, old, new) of updates and conflicts, written by the caller."""
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
-                 now: str, late: bool, rounds: set[str], background: bool = False):
+                 now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None):
         self.conn = conn
         self.result = result
         self.device_id = device_id
@@ -47,8 +46,7 @@ class FormMerger:
         self._loaded_rounds: set[str] = set()
         self.audit: list[tuple] = []
         self._chunk: list[FormRecord] = []
-        self._pool = ThreadPoolExecutor(1, "import-writer") if background else None
-        self._pending: Future | None = None
+        self.writer = writer or ImportWriter()
 
     def add(self, record: FormRecord) -> None:
         if record.fields["round_uuid"] not in self.rounds:
@@ -62,7 +60,7 @@ class FormMerger:
         forms, self._chunk = self._chunk, []
         if not forms:
             return
-        self._wait()  # the connection is ours again
+        self.writer.wait()  # the connection is ours again
         conn, result = self.conn, self.result
         existing = {} if self.empty else bundle_store.existing_forms(
             conn, (r.fields["uuid"] for r in forms))
@@ -133,11 +131,8 @@ class FormMerger:
             versions.append((uuid, record.revision, record.sha256))
             if record.base is not None:
                 versions.append((uuid, record.base[0], record.base[1]))
-        writes = (inserts, insert_answers, replaces, replace_answers, conflicts, versions)
-        if self._pool is None:
-            self._write(*writes)
-        else:
-            self._pending = self._pool.submit(self._write, *writes)
+        self.writer.submit(self._write, inserts, insert_answers, replaces, replace_answers,
+                           conflicts, versions)
 
     def _write(self, inserts, insert_answers, replaces, replace_answers, conflicts,
                versions) -> None:
@@ -147,29 +142,10 @@ class FormMerger:
         bundle_store.insert_conflicts(conn, conflicts)
         bundle_store.remember_versions(conn, versions)
 
-    def _wait(self) -> None:
-        """Until the writer is idle; its error (a broken rule) is raised here."""
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            pending.result()
-
     def finish(self) -> None:
         """Write the last chunk and wait for every write."""
-        try:
-            self.flush()
-            self._wait()
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        """Wait for the writer without raising (a refusal may be on its way: the caller
-        rolls back only once the connection is idle) and stop it."""
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            pending.exception()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        self.flush()
+        self.writer.wait()
 
     def _load_numbers(self, round_uuids: set[str]) -> None:
         """The live form numbers of rounds met for the first time (in this bundle's own

@@ -33,6 +33,7 @@ from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import bundle_series, device_identity, import_gate
 from .import_merge import FormMerger
+from .import_writer import ImportWriter
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
@@ -119,8 +120,8 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
                 device: str | None = None, db_label: str = "HQ.db",
                 background: bool = False) -> BundleReport:
     """Import one bundle file; refusals become a report with the plain sentence. With
-    `background` (a connection opened with check_same_thread=False), the forms are
-    written on a second thread while the next ones are read."""
+    `background` (a connection opened with check_same_thread=False), the audit rows and
+    the forms are written on a second thread while the next ones are read."""
     result = BundleReport(file_name=path.name)
     try:
         verified = verify_bundle(read_bundle_file(path), identities)  # file bytes freed
@@ -187,30 +188,30 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
-    audit_count, result.audit_added = _merge_audit(conn, verified)
+    writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
     rounds: list[dict] = []
     merger = None
     forms = 0
     try:
+        audit_count, result.audit_added = _merge_audit(conn, verified, writer)
         for kind, item, answers in records_of(verified):
             if kind == "round":
                 rounds.append(item)
                 continue
             if merger is None:
                 merger = _start_forms(conn, door, text, rounds, result, operator, device,
-                                      now, verified, late, background)
+                                      now, verified, late, writer)
             door.form(item, answers)
             merger.add(item)
             forms += 1
         if merger is None:
             merger = _start_forms(conn, door, text, rounds, result, operator, device, now,
-                                  verified, late, background)
+                                  verified, late, writer)
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
     finally:
-        if merger is not None:
-            merger.close()  # no write still running when the transaction ends
+        writer.close()  # no write still running when the transaction ends
     door.finish()
     audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
                                               new=new, reason=f"bundle {m.bundle_uuid}")
@@ -233,31 +234,38 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
 AUDIT_CHUNK = 5000
 
 
-def _merge_audit(conn, verified: VerifiedBundle) -> tuple[int, int]:
+def _merge_audit(conn, verified: VerifiedBundle, writer: ImportWriter) -> tuple[int, int]:
     """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
-    time; returns (rows read, rows added). A part of a series holds its rows until
+    time (written by `writer` while the next chunk is read and checked); returns (rows
+    read, rows added), with every write done. A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
-    if verified.manifest.series:
-        rows = list(audit_of(verified))  # one part's rows: bounded by the part's size
-        return len(rows), bundle_store.insert_audit(
-            conn, bundle_series.check_part(conn, verified, rows))
-    chain = import_gate.AuditChain(conn)
+    if verified.manifest.series:  # streamed both ways (held, then the whole chain)
+        writer.wait()
+        return bundle_series.merge_part(conn, verified, audit_of(verified))
+    chain = import_gate.AuditChain(conn, ready=writer.wait)
     read = added = 0
     chunk: list[tuple] = []
     for row in audit_of(verified):
         chunk.append(row)
         if len(chunk) >= AUDIT_CHUNK:
-            read += len(chunk)
-            added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
+            read, added = _audit_chunk(chain, writer, chunk, read, added)
             chunk = []
-    read += len(chunk)
-    added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
+    read, added = _audit_chunk(chain, writer, chunk, read, added)
+    writer.wait()
     return read, added
+
+
+def _audit_chunk(chain: import_gate.AuditChain, writer: ImportWriter, chunk: list[tuple],
+                 read: int, added: int) -> tuple[int, int]:
+    new_rows = chain.new_rows(chunk)
+    if new_rows:
+        writer.submit(bundle_store.insert_audit, chain.conn, new_rows)
+    return read + len(chunk), added + len(new_rows)
 
 
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, operator: str, device: str, now: str,
-                 verified: VerifiedBundle, late: bool, background: bool) -> FormMerger:
+                 verified: VerifiedBundle, late: bool, writer: ImportWriter) -> FormMerger:
     """Before the first form: validate and store the questionnaires, merge the rounds."""
     m = verified.manifest
     door.start(text, rounds)
@@ -265,7 +273,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
         conn, door.questionnaires, m.questionnaire["sha256"], operator, device, now)
     _merge_rounds(conn, rounds, m.device_id, result)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
-                      bundle_store.round_uuids(conn), background)
+                      bundle_store.round_uuids(conn), writer)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str, operator: str, device: str,

@@ -55,7 +55,7 @@ def csv_writer(frame: pd.DataFrame, sep: str = ",",
                decimal: str = ".") -> Callable[[Path], None]:
     """How to write the table as a neutralised UTF-8 CSV (with BOM) to a path; `sep` and
     `decimal` as the reader's Excel expects (';' and ',' for Spanish)."""
-    safe = _integers_as_text(safe_frame(frame))
+    safe = csv_cells(frame)
     return lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
                                    lineterminator="\r\n", sep=sep, decimal=decimal)
 
@@ -65,7 +65,7 @@ def write_csv_rows(frame: pd.DataFrame, handle, header: bool, sep: str = ",",
     """Rows of a neutralised CSV written to an open text file (opened with
     encoding='utf-8-sig' and newline=''): a big table is written a slice at a time, each
     slice formatted cell by cell exactly as `csv_writer` formats the whole table."""
-    safe = _integers_as_text(safe_frame(frame))
+    safe = csv_cells(frame)
     safe.to_csv(handle, index=False, header=header, lineterminator="\r\n", sep=sep,
                 decimal=decimal)
 
@@ -76,11 +76,18 @@ def write_csv(frame: pd.DataFrame, path: str | Path, sep: str = ",",
     return write_atomically(Path(path), csv_writer(frame, sep, decimal))
 
 
-def workbook_writer(sheets: Sequence[Sheet]) -> Callable[[Path], None]:
+def workbook_writer(sheets: Sequence[Sheet],
+                    level: int | None = None) -> Callable[[Path], None]:
     """How to write a workbook of these sheets to a path; text always as text cells, never
-    formulas (`xlsx_writer` writes every text as an inline string)."""
+    formulas (`xlsx_writer` writes every text as an inline string). `level`: deflate."""
     return lambda tmp: xlsx_writer.write_workbook(
-        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets])
+        tmp, [(sheet.name, sheet.frame, sheet.header) for sheet in sheets], level)
+
+
+def csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as pandas writes it to CSV here: text neutralised, nullable integers as
+    text (`riskmap data` formats each distinct value of a slice through this)."""
+    return _integers_as_text(safe_frame(frame))
 
 
 def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +103,7 @@ def _integers_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+def write_xlsx(sheets: Sequence[Sheet], path: str | Path, level: int | None = None) -> Path:
     """A workbook of these sheets, written whole or not at all."""
-    return write_atomically(Path(path), workbook_writer(sheets))
+    return write_atomically(Path(path), workbook_writer(sheets, level))
 

@@ -8,6 +8,8 @@ value, so the same table takes seconds. Every text cell is an inline string (`t=
 the writer has no way to produce a formula, so text such as `=HYPERLINK(...)` is shown as
 typed. Numbers are numbers, booleans booleans, blanks empty cells; dates and times are
 written as ISO text. Characters XML cannot carry (control characters) are dropped.
+Rows are put together from runs of adjacent columns (`domain.column_runs`), and a table
+longer than a worksheet's 1,048,576 rows continues on sheets `<name>_2`, ... (`split_rows`).
 Readers: Excel, LibreOffice, openpyxl/pandas, R's readxl.
 """
 
@@ -23,6 +25,8 @@ from xml.sax.saxutils import escape
 import numpy as np
 import pandas as pd
 
+from ..domain import column_runs
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -31,6 +35,8 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _EMPTY = "<c/>"
 ROWS_PER_CHUNK = 5000
 ROWS_PER_BLOCK = 50_000
+MAX_ROWS = 1_048_576  # rows a worksheet can hold (Excel's limit), the header included
+LEVEL = 6  # deflate level of the parts
 
 _STYLES = (
     f'<styleSheet xmlns="{_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/>'
@@ -65,11 +71,12 @@ def _cell(value: object) -> str:
     return text_cell(str(value))
 
 
-def _column_cells(series: pd.Series) -> np.ndarray:
-    """The cell XML of every row of a column, each distinct value rendered once."""
+def _column_cells(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each row's position in the column's cell XML, each distinct value rendered once
+    (a blank is the last)."""
     codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
-    rendered = np.array([_cell(value) for value in uniques] + [_EMPTY], dtype=object)
-    return rendered[codes]
+    rendered = [_cell(value) for value in uniques] + [_EMPTY]
+    return np.where(codes < 0, len(rendered) - 1, codes), rendered
 
 
 def _sheet_xml(frame: pd.DataFrame, header: bool):
@@ -80,16 +87,36 @@ def _sheet_xml(frame: pd.DataFrame, header: bool):
         row = 2
     n = len(frame)
     # The cells are rendered a block of rows at a time: a million rows x 150 columns of
-    # rendered cells at once would hold over a gigabyte of references alone.
+    # rendered cells at once would hold over a gigabyte of references alone. Adjacent
+    # columns with few combinations are joined once per combination (`column_runs`).
     for block in range(0, n, ROWS_PER_BLOCK):
         rows = frame.iloc[block:block + ROWS_PER_BLOCK]
-        columns = [_column_cells(rows[c]) for c in rows.columns] if len(rows.columns) else []
+        columns = column_runs.pieces([_column_cells(rows[c]) for c in rows.columns], "")
         for start in range(0, len(rows), ROWS_PER_CHUNK):
             stop = min(len(rows), start + ROWS_PER_CHUNK)
             parts = [column[start:stop] for column in columns]
-            yield "".join(f'<row r="{row + i}">{"".join(cells)}</row>'
-                          for i, cells in enumerate(zip(*parts), start=block + start))
+            cells = map("".join, zip(*parts)) if parts else [""] * (stop - start)
+            yield "".join(f'<row r="{row + i}">{text}</row>'
+                          for i, text in enumerate(cells, start=block + start))
     yield "</sheetData></worksheet>"
+
+
+def split_rows(sheets: Sequence[tuple[str, pd.DataFrame, bool]],
+               limit: int | None = None) -> list[tuple[str, pd.DataFrame, bool]]:
+    """The sheets with any that exceeds the row limit of a worksheet (`MAX_ROWS`,
+    1,048,576 with the header) continued on sheets `<name>_2`, `<name>_3`..., each with
+    its own header row: Excel refuses a sheet with more rows."""
+    limit = MAX_ROWS if limit is None else limit
+    out = []
+    for name, frame, header in sheets:
+        room = limit - (1 if header else 0)
+        if len(frame) <= room:
+            out.append((name, frame, header))
+            continue
+        for i, start in enumerate(range(0, len(frame), room)):
+            out.append((name if i == 0 else f"{name}_{i + 1}",
+                        frame.iloc[start:start + room], header))
+    return out
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -103,8 +130,13 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def write_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame, bool]]) -> None:
-    """Write (name, table, header row?) sheets to `path` as an .xlsx file."""
+def write_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame, bool]],
+                   level: int | None = None) -> None:
+    """Write (name, table, header row?) sheets to `path` as an .xlsx file; a table longer
+    than a worksheet holds goes on as many sheets as it needs (`split_rows`). `level`:
+    deflate level (1-9; 3 writes a million-row sheet three times faster than 6, the file
+    a quarter bigger)."""
+    sheets = split_rows(sheets)
     taken: set[str] = set()
     titles = [sheet_title(name, taken) for name, _, _ in sheets]
     count = len(sheets)
@@ -137,7 +169,8 @@ def write_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame, bool]])
                   f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, count + 1))
         + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
         "</Relationships>")
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED,
+                         compresslevel=LEVEL if level is None else level) as zf:
         zf.writestr("[Content_Types].xml", content_types)
         zf.writestr("_rels/.rels", root_rels)
         zf.writestr("xl/workbook.xml", workbook)

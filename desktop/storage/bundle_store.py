@@ -4,8 +4,9 @@ conflicts, export marks. The only SQL for bundles; callers hold the transaction.
 Export side: `iter_forms` streams response + answer in one query ordered by uuid, so a
 100k-form export never holds the database in memory twice; `export_marks` remember the
 version of each form this laptop sent (incremental exports and the `base` of the next
-version). Import side: writes use executemany; audit rows keep their uuid and are
-inserted with INSERT OR IGNORE, so importing a bundle twice never duplicates them.
+version). Import side: new rows go in as bulk INSERTs of thousands of rows
+(storage/bulk_rows.py says why); audit rows keep their uuid, and the import writes only
+those HQ does not hold, so importing a bundle twice never duplicates them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from . import bulk_rows
 from .response_store import _COLUMNS as RESPONSE_COLUMNS
 
 AUDIT_COLUMNS = ("uuid", "time", "operator", "device", "action", "response_uuid",
@@ -89,15 +91,20 @@ def iter_forms(conn: sqlite3.Connection, changed_only: bool
 
 # The records.jsonl line of a form, built by SQLite around the two values Python adds
 # (entry_seconds, whose shortest repr SQLite cannot print, and the content sha256); keys in
-# sorted order, as records.FormRecord.to_json writes them. `plain` says the typed columns
-# have the types that line assumes; otherwise the caller takes the general path.
-_FORM_TEXTS = (
-    "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason), "
-    "'{\"answers\":' || COALESCE(g.answers, '{}') || ',\"base\":' || CASE WHEN m.revision IS NULL "
+# sorted order, as records.FormRecord.to_json writes them. Columns: the content-hash head,
+# the line in three pieces (before entry_seconds, before the sha256, after it), `plain`
+# (the typed columns have the types that line assumes; otherwise the caller takes the
+# general path) and the CSV's fixed cells. The first piece is '{"answers":', the answers
+# object and `_RECORD_AFTER_ANSWERS`; storage/export_rows.py leaves the answers out of it
+# (Python joins them in, so SQLite hands that long text over once, not twice).
+_HASH_HEAD = "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason)"
+_RECORD_AFTER_ANSWERS = (
+    "',\"base\":' || CASE WHEN m.revision IS NULL "
     "THEN 'null' ELSE '{\"revision\":' || m.revision || ',\"sha256\":' || "
     "json_quote(m.sha256) || '}' END || ',\"created\":' || json_quote(r.created) || "
     "',\"deleted_reason\":' || json_quote(r.deleted_reason) || ',\"device\":' || "
-    "json_quote(r.device) || ',\"entry_seconds\":', "
+    "json_quote(r.device) || ',\"entry_seconds\":'")
+_RECORD_REST = (
     "',\"form_number\":' || r.form_number || ',\"keystrokes\":' || r.keystrokes || "
     "',\"operator\":' || json_quote(r.operator) || ',\"revision\":' || r.revision || "
     "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"', "
@@ -113,6 +120,8 @@ _FORM_TEXTS = (
     "r.form_number || char(31) || r.status || char(31) || r.operator || char(31) || "
     "r.device || char(31) || r.created || char(31) || r.updated || char(31) || "
     "r.revision || char(31) || COALESCE(r.deleted_reason, '')")
+_FORM_TEXTS = (f"{_HASH_HEAD}, '{{\"answers\":' || COALESCE(g.answers, '{{}}') || "
+               f"{_RECORD_AFTER_ANSWERS}, {_RECORD_REST}")
 
 
 def iter_form_texts(conn: sqlite3.Connection, changed_only: bool) -> sqlite3.Cursor:
@@ -283,15 +292,12 @@ def round_uuids(conn: sqlite3.Connection) -> set[str]:
 
 def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
                  answers: Sequence[tuple[str, str]]) -> None:
-    """New responses (RESPONSE_COLUMNS order) and their (uuid, answers JSON object) pairs."""
-    conn.executemany(f"INSERT INTO response ({', '.join(RESPONSE_COLUMNS)}) "
-                     f"VALUES ({', '.join('?' for _ in RESPONSE_COLUMNS)})", rows)
-    conn.executemany(_INSERT_ANSWERS, answers)
+    """New responses (RESPONSE_COLUMNS order) and their (uuid, answers JSON object) pairs,
+    one statement each (bulk_rows says why)."""
+    bulk_rows.insert_rows(conn, "response", RESPONSE_COLUMNS, rows)
+    bulk_rows.insert_answer_objects(conn, answers)
 
 
-# Answers travel as one JSON object per form; SQLite unpacks them (far fewer bindings).
-_INSERT_ANSWERS = ("INSERT INTO answer (response_uuid, question_id, value) "
-                   "SELECT ?, key, value FROM json_each(?)")
 
 
 def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
@@ -301,12 +307,12 @@ def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
     conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
                      [tuple(row[1:]) + (row[0],) for row in rows])
     conn.executemany("DELETE FROM answer WHERE response_uuid = ?", [(row[0],) for row in rows])
-    conn.executemany(_INSERT_ANSWERS, answers)
+    bulk_rows.insert_answer_objects(conn, answers)
 
 
 def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:
-    conn.executemany("INSERT OR IGNORE INTO response_version (response_uuid, revision, sha256) "
-                     "VALUES (?, ?, ?)", versions)
+    bulk_rows.insert_rows(conn, "response_version", ("response_uuid", "revision", "sha256"),
+                          list(versions), or_ignore=True)
 
 
 def insert_conflicts(conn: sqlite3.Connection, rows: Sequence[tuple]) -> None:
@@ -327,8 +333,7 @@ def open_conflicts(conn: sqlite3.Connection) -> list[dict]:
 def insert_audit(conn: sqlite3.Connection, rows: Sequence[tuple]) -> int:
     """Audit rows (AUDIT_COLUMNS order) that HQ does not hold yet (the caller filters with
     `audit_hashes`: the schema refuses a row whose uuid exists); returns how many."""
-    conn.executemany(f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
-                     f"VALUES ({', '.join('?' for _ in AUDIT_COLUMNS)})", rows)
+    bulk_rows.insert_rows(conn, "audit_log", AUDIT_COLUMNS, rows)
     return len(rows)
 
 

@@ -348,8 +348,17 @@ CREATE TABLE pin_attempt (
 );
 """
 
+# A series' held audit rows are put back in chain order by SQL (a row by the hash it
+# follows, the chain's first row by the hash no row has), a million rows without holding
+# them in memory (services/bundle_series.py).
+V13_EXPORT = """
+CREATE INDEX series_audit_prev ON series_audit(series_id, device, prev_hash);
+CREATE INDEX series_audit_hash ON series_audit(series_id, device, hash);
+"""
+
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
-                         V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS]
+                         V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS,
+                         V13_EXPORT]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

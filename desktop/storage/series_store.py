@@ -10,7 +10,7 @@ import operator
 import random
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .bundle_store import AUDIT_COLUMNS
 
@@ -134,20 +134,85 @@ def record_part(conn: sqlite3.Connection, series_id: str, part: int, parts: int,
 
 
 def hold_audit(conn: sqlite3.Connection, series_id: str, part: int,
-               rows: Sequence[tuple]) -> None:
+               rows: Iterable[tuple], first_position: int = 0) -> None:
     """Keep a part's audit rows (AUDIT_COLUMNS order) until its series is complete."""
     columns = ", ".join(AUDIT_COLUMNS)
     marks = ", ".join("?" for _ in AUDIT_COLUMNS)
     conn.executemany(f"INSERT INTO series_audit (series_id, part, position, {columns}) "
                      f"VALUES (?, ?, ?, {marks})",
                      ((series_id, part, position) + tuple(row)
-                      for position, row in enumerate(rows)))
+                      for position, row in enumerate(rows, first_position)))
 
 
-def held_audit(conn: sqlite3.Connection, series_id: str) -> list[tuple]:
-    """The held audit rows of a series (AUDIT_COLUMNS order), by part and position."""
+@dataclass(frozen=True)
+class DeviceChain:
+    """How a device's held chained rows link up: one first row and no fork means that
+    following each row's hash from the first row reaches every row exactly once."""
+
+    device: str
+    rows: int
+    first: int | None  # the rowid of the only row whose predecessor is not held; None: 0 or 2+
+    forked: bool
+
+    @property
+    def linear(self) -> bool:
+        return self.first is not None and not self.forked
+
+
+def held_devices(conn: sqlite3.Connection, series_id: str) -> list[DeviceChain]:
+    """Each device of a series' held audit rows, with how its chained rows link up. A
+    chained row has both hashes, an unchained one neither (checked when it is read), so
+    the chained rows are those with a prev_hash, and every query reads the indexes only."""
+    found = []
+    for (device,) in conn.execute("SELECT DISTINCT device FROM series_audit "
+                                  "WHERE series_id = ? ORDER BY device", (series_id,)).fetchall():
+        key = (series_id, device)
+        rows = conn.execute("SELECT COUNT(*) FROM series_audit WHERE series_id = ? AND "
+                            "device = ? AND prev_hash IS NOT NULL", key).fetchone()[0]
+        firsts = [r[0] for r in conn.execute(
+            "SELECT s.rowid FROM series_audit s WHERE s.series_id = ?1 AND s.device = ?2 AND "
+            "s.prev_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM series_audit t WHERE "
+            "t.series_id = ?1 AND t.device = ?2 AND t.hash = s.prev_hash) LIMIT 2", key)]
+        forked = conn.execute(
+            "SELECT 1 FROM series_audit WHERE series_id = ? AND device = ? AND prev_hash IS "
+            "NOT NULL GROUP BY prev_hash HAVING COUNT(*) > 1 LIMIT 1", key).fetchone()
+        found.append(DeviceChain(device, rows, firsts[0] if len(firsts) == 1 else None,
+                                 forked is not None))
+    return found
+
+
+def iter_unchained(conn: sqlite3.Connection, series_id: str, device: str,
+                   chunk: int) -> Iterator[list[tuple]]:
+    """A device's held rows from before its hash chain, by part and position, in lists of
+    at most `chunk` rows."""
+    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit WHERE "
+                          "series_id = ? AND device = ? AND prev_hash IS NULL ORDER BY part, "
+                          "position", (series_id, device))
+    cursor.row_factory = None
+    return iter(lambda: cursor.fetchmany(chunk), [])
+
+
+def iter_chain(conn: sqlite3.Connection, series_id: str, chain: DeviceChain,
+               chunk: int) -> Iterator[list[tuple]]:
+    """A linear device chain's held rows in chain order, in lists of at most `chunk` rows:
+    from its first row, each row followed by the row that names its hash (SQLite walks
+    the chain; nothing is held)."""
+    columns = ", ".join(AUDIT_COLUMNS)
+    picked = ", ".join(f"s.{c}" for c in AUDIT_COLUMNS)
+    cursor = conn.execute(
+        f"WITH RECURSIVE walk({columns}) AS (SELECT {columns} FROM series_audit "
+        f"WHERE rowid = ?1 UNION ALL SELECT {picked} FROM walk JOIN series_audit s "
+        "ON s.series_id = ?2 AND s.device = ?3 AND s.prev_hash = walk.hash LIMIT ?4) "
+        f"SELECT {columns} FROM walk", (chain.first, series_id, chain.device, chain.rows))
+    cursor.row_factory = None
+    return iter(lambda: cursor.fetchmany(chunk), [])
+
+
+def held_device_audit(conn: sqlite3.Connection, series_id: str, device: str) -> list[tuple]:
+    """A device's held rows (AUDIT_COLUMNS order), by part and position."""
     cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit "
-                          "WHERE series_id = ? ORDER BY part, position", (series_id,))
+                          "WHERE series_id = ? AND device = ? ORDER BY part, position",
+                          (series_id, device))
     cursor.row_factory = None
     return [tuple(row) for row in cursor]
 

@@ -17,10 +17,12 @@ from .. import APP_NAME
 from ..resources import icons_dir
 from ..services.paths import default_database_path, is_demo_database
 from .app_context import AppContext
+from .background import BackgroundRunner
 from .database_actions import LAST_KEY
 from .main_window import MainWindow
 from .project_opener import open_project
 from .translation import install_translator, saved_language
+from .warm_up import WarmUp
 
 
 def startup_database(settings: QSettings, db_path: str | None,
@@ -57,6 +59,21 @@ def run_app(db_path: str | None = None) -> int:
     lang = saved_language(settings)
     install_translator(app, lang)  # before any widget exists, so every tr() is translated
     path = startup_database(settings, db_path, ask_reopen_demo)
+    # The dashboard's modules (pandas, pyqtgraph: seconds of imports) load on a worker
+    # while the person types the passphrase and its scrypt runs (in C, without Python's
+    # lock): then nothing competes with keying, and the dashboard opens without a freeze.
+    runner = BackgroundRunner()
+    WarmUp(runner)
+    try:
+        return _open_and_run(app, settings, lang, path, runner)
+    finally:
+        # No worker may still run Python code while the interpreter shuts down (the
+        # warm-up's imports, when the program ends at the passphrase or the sign-in).
+        runner.stop()
+
+
+def _open_and_run(app: QApplication, settings: QSettings, lang: str, path: Path,
+                  runner: BackgroundRunner) -> int:
     # The team passphrase is asked for; RISKMAP_PASSPHRASE (as for the commands) is tried
     # first, so scripted start-ups (the start-up benchmark) need no typing.
     given = os.environ.get("RISKMAP_PASSPHRASE")
@@ -68,7 +85,7 @@ def run_app(db_path: str | None = None) -> int:
         project = open_project(None, default_database_path(), given)
     if project is None:
         return 0  # the passphrase was not given
-    context = AppContext(project, lang=lang)
+    context = AppContext(project, lang=lang, runner=runner)
     window = MainWindow(context, settings)
     from .user_errors import exception_hook
     sys.excepthook = exception_hook(lambda: context.lang, APP_NAME, lambda: window)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -31,6 +31,7 @@ from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FILTERS_PER_ROW = 5
+FIRST_CHART_DELAY_MS = 15
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -45,6 +46,7 @@ class DashboardView(QWidget):
         self.context = context
         self.analysis: AnalysisService | None = None
         self.data: DashboardData | None = None
+        self._scored: tuple[dict[str, str], DashboardData] | None = None
         self.recompute_ms = 0.0
         self.redraw_ms = 0.0
         self._stale = True
@@ -102,30 +104,50 @@ class DashboardView(QWidget):
         # Tabs rather than four small charts: on a 1366 x 768 laptop (or a projector) the
         # heat map needs half the width and the full height to stay legible; the risk
         # register beside it names every numbered risk in full, with its figures.
-        self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang))
-        self.charts.heat_map.set_legend_names(False)
+        # The charts are made one per turn of the event loop while the forms load (see
+        # `_build_next_chart`), each placed in its tab as it is made; any use of one
+        # before then makes it at once.
         self.register_table = RiskRegisterTable()
         self.tabs = QTabWidget()
         risks = QWidget()
-        row = QHBoxLayout(risks)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.charts.heat_map, 1)
-        row.addWidget(self.register_table, 1)
+        self._chart_rows: dict[str, QHBoxLayout | QVBoxLayout] = {}
+        self._chart_rows["heat_map"] = QHBoxLayout(risks)
+        self._chart_rows["heat_map"].addWidget(self.register_table, 1)
         self.tabs.addTab(risks, "")
-        self.tabs.addTab(self.charts.scores, "")
+        scores = QWidget()
+        self._chart_rows["scores"] = QVBoxLayout(scores)
+        self.tabs.addTab(scores, "")
         climate = QWidget()
-        column = QVBoxLayout(climate)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.charts.climate, 1)
+        self._chart_rows["climate"] = QVBoxLayout(climate)
         self.exposure = QLabel()  # the exposure question's share of yes (domain wording)
         self.exposure.setWordWrap(True)
         self.exposure.setStyleSheet("font-size: 12pt; padding: 4px;")
-        column.addWidget(self.exposure)
+        self._chart_rows["climate"].addWidget(self.exposure)
         self.tabs.addTab(climate, "")
-        self.tabs.addTab(self.charts.activity, "")
+        activity = QWidget()
+        self._chart_rows["activity"] = QVBoxLayout(activity)
+        self.tabs.addTab(activity, "")
+        for row in self._chart_rows.values():
+            row.setContentsMargins(0, 0, 0, 0)
+        self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang),
+                               lazy=True, built=self._place_chart)
+        # After the page's first paint (a later turn than the click's), not in the same one.
+        QTimer.singleShot(FIRST_CHART_DELAY_MS, self, self._build_next_chart)
         layout.addWidget(self.tabs, 1)
         self._retranslate()
         self._set_enabled(False)
+
+    def _place_chart(self, name: str, chart) -> None:
+        """A chart just made: into its tab, first in its row (before the risk register,
+        above the exposure note)."""
+        if name == "heat_map":
+            chart.set_legend_names(False)  # the register beside it names each risk
+        self._chart_rows[name].insertWidget(0, chart, 1)
+
+    def _build_next_chart(self) -> None:
+        """Make one more chart, and come back for the next in the next turn of the loop."""
+        if self.charts.build_next():
+            QTimer.singleShot(0, self, self._build_next_chart)
 
     @staticmethod
     def _dimensions(questionnaire) -> list[str]:
@@ -241,8 +263,16 @@ class DashboardView(QWidget):
             return
         self.load_bar.setRange(0, 0)  # busy until the first step is reported
         self.load_bar.show()
-        self.context.runner.run(lambda progress: load_analysis(locator, lang, progress),
-                                self._loaded, self._failed, self._load_progressed)
+        # The filters cannot change while the forms load (they are disabled): the worker
+        # also scores this selection, so the UI thread only draws it.
+        filters = self.current_filters()
+
+        def task(progress):
+            analysis = load_analysis(locator, lang, progress)
+            return analysis, (filters, analysis.compute(filters))
+
+        self.context.runner.run(task, lambda result: self._loaded(*result), self._failed,
+                                self._load_progressed)
 
     def _load_progressed(self, done: int, total: int) -> None:
         """A step of the load finished (signalled from the worker, queued to this thread)."""
@@ -252,10 +282,14 @@ class DashboardView(QWidget):
             self.load_bar.setRange(0, total)
             self.load_bar.setValue(done)
 
-    def _loaded(self, analysis: AnalysisService) -> None:
+    def _loaded(self, analysis: AnalysisService,
+                scored: tuple[dict[str, str], DashboardData] | None = None) -> None:
+        """`scored`: (filters, data) computed with the load, used if the filters are the
+        same when the charts are drawn."""
         self._loading = False
         self.load_bar.hide()
         self.analysis = analysis
+        self._scored = scored
         # Band names follow the questionnaire language, which may have changed.
         self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
         dimensions = self._dimensions(analysis.questionnaire)
@@ -320,7 +354,9 @@ class DashboardView(QWidget):
         if self.analysis is None:
             return
         start = time.perf_counter()
-        self.data = self.analysis.compute(self.current_filters())
+        filters, scored, self._scored = self.current_filters(), self._scored, None
+        self.data = (scored[1] if scored is not None and scored[0] == filters
+                     else self.analysis.compute(filters))
         middle = time.perf_counter()
         self.charts.set_data(self.data)
         self.register_table.set_data(self.data.register, self.data.min_n)

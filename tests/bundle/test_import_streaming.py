@@ -161,3 +161,28 @@ def test_one_bad_answer_among_5000_good_forms(tmp_path, hq_keys, field_key, hq):
     (imported,) = import_bundles(hq, hq_keys.identity_path, [good]).bundles
     assert imported.status == "imported" and imported.new == 5000
     assert _counts(hq)[0] == 5000
+
+
+@pytest.mark.parametrize("where", [1, 4, 9])
+def test_an_audit_row_the_database_refuses_on_the_writer_thread_rolls_back(
+        tmp_path, small_chunks, bundle, hq_keys, field_key, hq, where):
+    """A row whose hash chain verifies but whose uuid repeats an earlier row's: the chain
+    check passes it and the database refuses it while the writer thread writes its chunk
+    (the next chunks are already being read); the import is refused, HQ unchanged."""
+    from desktop.storage.audit_chain import AUDIT_FIELDS, row_hash
+    members = _members(bundle, hq_keys)
+    rows = [json.loads(line) for line in members[AUDIT].split(b"\n") if line]
+    device = rows[where]["device"]
+    first = next(r for r in rows if r["device"] == device)
+    assert first is not rows[where]
+    rows[where]["uuid"] = first["uuid"]
+    previous: dict[str, str] = {}
+    for row in rows:  # the chain made good again after the change
+        row["prev_hash"] = previous.get(row["device"], "")
+        row["hash"] = row_hash(row["prev_hash"], [row[name] for name in AUDIT_FIELDS])
+        previous[row["device"]] = row["hash"]
+    members[AUDIT] = b"".join(json.dumps(row, sort_keys=True, ensure_ascii=False,
+                                         separators=(",", ":")).encode() + b"\n"
+                              for row in rows)
+    forged = _seal(members, hq_keys, field_key, tmp_path / "dup.zip.age")
+    assert _refused(hq, hq_keys, forged).refusal == "tampered"

@@ -22,7 +22,7 @@ from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS, RESPONSES_CSV, SIG
 from desktop.services import bundle_series
 from desktop.services.export_service import PartLimits, export_bundle
 from desktop.services.import_service import import_bundles
-from desktop.storage import audit_chain
+from desktop.storage import audit_chain, series_store
 from desktop.storage.database import Database
 from trust_helpers import enrol_fingerprints
 
@@ -305,3 +305,45 @@ def test_an_out_of_range_value_confirmed_in_an_incomplete_series_is_accepted(
     reports = _import(hq, hq_keys, *[path for path in parts if path != holding[0]])
     assert {r.status for r in reports} == {"imported"}
     assert _count(hq, "SELECT COUNT(*) FROM audit_log WHERE action = 'confirm_out_of_range'") == 1
+
+
+def _chain(device: str, count: int, unchained: int = 0) -> list[tuple]:
+    rows, prev = [], audit_chain.GENESIS
+    for i in range(unchained):  # rows from before the chain: no hashes
+        rows.append((f"{device}-old{i}", "2025-01-01T00:00:00Z", "op", device, "create",
+                     None, None, None, None, None, None, None))
+    for i in range(count):
+        values = (f"{device}-u{i}", "2026-01-01T00:00:00Z", "op", device, "create",
+                  f"r{i}", None, None, None, None)
+        digest = audit_chain.row_hash(prev, values)
+        rows.append(values + (prev, digest))
+        prev = digest
+    return rows
+
+
+def test_held_rows_come_back_in_chain_order_from_sql(tmp_path):
+    """The parts' rows of two devices, held shuffled across three parts, come back per
+    device in chain order (SQLite walks the chain), and a forked chain still comes back
+    whole (through chain_order in memory) for the chain check to refuse."""
+    db = Database.open(tmp_path / "hq.db")
+    try:
+        first, second = _chain("dev-a", 40, unchained=3), _chain("dev-b", 25)
+        shuffled = first + second
+        random.Random(5).shuffle(shuffled)
+        with db.transaction() as conn:
+            for part in range(3):
+                series_store.hold_audit(conn, "s1", part + 1, shuffled[part::3])
+            assert all(c.linear for c in series_store.held_devices(conn, "s1"))
+            back = [row for chunk in bundle_series.held_in_chain_order(conn, "s1")
+                    for row in chunk]
+            assert back == first + second
+            forked = _chain("dev-c", 6)
+            twin = forked[3][:10] + (forked[2][11], "f" * 64)  # a second row after row 2
+            series_store.hold_audit(conn, "s2", 1, forked[::-1] + [twin])
+            (chain,) = series_store.held_devices(conn, "s2")
+            assert chain.forked and not chain.linear
+            back = [row for chunk in bundle_series.held_in_chain_order(conn, "s2")
+                    for row in chunk]
+            assert sorted(back) == sorted(forked + [twin]) and back[:3] == forked[:3]
+    finally:
+        db.close()

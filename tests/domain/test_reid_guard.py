@@ -114,3 +114,59 @@ def test_ties_spare_the_earlier_more_important_profile_column():
     out, report = protect_rows(frame, ["institution", "shift"], 2, S)
     assert report.suppressed == {"institution": 0, "shift": 2}
     assert out["institution"].tolist() == [1, 1]
+
+
+def _row_by_row(frame, columns, k):
+    """The guard's outcome as it was computed before groups were packed: one key tuple
+    per row, the all-suppressed group filled row by row (the reference)."""
+    from collections import Counter
+
+    from desktop.domain.reid_guard import SUPPRESSED, _keys, _suppress
+    width = len(columns)
+    codes = _keys(frame, tuple(columns), S)
+    keys = list(map(tuple, codes.tolist()))
+    counts, moved = _suppress(Counter(keys), k, width)
+    final = [moved[key] for key in keys]
+    blank = (SUPPRESSED,) * width
+    if 0 < counts.get(blank, 0) < k:
+        need = k - counts[blank]
+        spare = sorted(((key, count - k) for key, count in counts.items()
+                        if key != blank and count > k),
+                       key=lambda item: (-item[0].count(SUPPRESSED), -item[1], item[0]))
+        pull = {}
+        for key, extra in spare:
+            if need == 0:
+                break
+            pull[key] = min(extra, need)
+            need -= pull[key]
+        for i, key in enumerate(final):
+            if pull.get(key, 0) > 0:
+                pull[key] -= 1
+                counts[key] -= 1
+                counts[blank] += 1
+                final[i] = blank
+        while counts[blank] < k:
+            smallest = min((key for key, count in counts.items()
+                            if key != blank and count > 0),
+                           key=lambda key: (counts[key], key))
+            for i, key in enumerate(final):
+                if key == smallest:
+                    final[i] = blank
+            counts[blank] += counts[smallest]
+            counts[smallest] = 0
+    return np.array(final, dtype=np.int64).reshape(len(final), width) == SUPPRESSED
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables())
+def test_the_packed_groups_suppress_exactly_the_cells_the_row_by_row_guard_did(case):
+    frame, columns, k = case
+    if len(frame) < k:
+        return
+    out, report = protect_rows(frame, columns, k, S)
+    expected = _row_by_row(frame, columns, k)
+    for j, column in enumerate(columns):
+        was = frame[column].to_numpy(dtype=float, na_value=np.nan) == S
+        now = out[column].to_numpy(dtype=float, na_value=np.nan) == S
+        assert (now == (expected[:, j] | was)).all(), column
+        assert report.suppressed[column] == int((now & ~was).sum())

@@ -34,11 +34,12 @@ def test_source_selftest_passes_every_step(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert lines[0].startswith(f"RiskMap Survey Desk {__version__} self-test (source")
     steps = [line for line in lines if line.startswith("[")]
-    assert len(steps) == 15 and all(line.startswith("[ ok ]") for line in steps)
-    for name in ("key one form with the keyboard", "export bundle",
+    assert len(steps) == 16 and all(line.startswith("[ ok ]") for line in steps)
+    for name in ("dashboard modules loaded on a worker", "key one form with the keyboard",
+                 "export bundle",
                  "import into a second database", "compare field and HQ databases"):
         assert any(name in line for line in steps)
-    assert lines[-1].startswith("self-test passed: 15 steps")
+    assert lines[-1].startswith("self-test passed: 16 steps")
     # Temporary folders only: no database or device key in the user's RISKMAP_HOME (only
     # the log file, which the command line opens before the self-test starts).
     home = tmp_path / "home"
@@ -55,7 +56,7 @@ def test_selftest_fails_with_exit_1_when_a_step_does_not_hold(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], env=_env(tmp_path, PYTHONPATH=str(ROOT)),
                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "[FAIL] 12 compare field and HQ databases: the HQ copy differs" in done.stdout
+    assert "[FAIL] 13 compare field and HQ databases: the HQ copy differs" in done.stdout
     assert "dashboard" not in done.stdout.split("[FAIL]")[1]  # later steps did not run
     assert "self-test FAILED at 'compare field and HQ databases'" in done.stdout
 

@@ -59,3 +59,45 @@ def test_an_empty_table_is_a_header_only_sheet(tmp_path):
     write_workbook(path, [("data", pd.DataFrame(columns=["a", "b"]), True)])
     assert list(openpyxl.load_workbook(path)["data"].iter_rows(values_only=True)) == [
         ("a", "b")]
+
+
+def test_a_table_longer_than_a_worksheet_continues_on_more_sheets(tmp_path, monkeypatch):
+    from desktop.services import xlsx_writer
+    monkeypatch.setattr(xlsx_writer, "MAX_ROWS", 4)  # a header and three rows a sheet
+    frame = pd.DataFrame({"n": range(10), "t": [f"row {i}" for i in range(10)]})
+    path = tmp_path / "long.xlsx"
+    write_workbook(path, [("data", frame, True), ("data_2", frame.iloc[:3], True),
+                          ("about", pd.DataFrame({"": ["a", "b", "c", "d", "e"]}), False)])
+    book = openpyxl.load_workbook(path)
+    # The second table's own name is taken: its sheet gets a suffix, nothing is lost.
+    assert book.sheetnames == ["data", "data_2", "data_3", "data_4", "data_2_1", "about",
+                               "about_2"]
+    rows = []
+    for name in ["data", "data_2", "data_3", "data_4"]:
+        values = list(book[name].iter_rows(values_only=True))
+        assert values[0] == ("n", "t") and 2 <= len(values) <= 4
+        rows += values[1:]
+    assert rows == [(i, f"row {i}") for i in range(10)]
+    about = [r[0] for name in ["about", "about_2"] for r in book[name].iter_rows(
+        values_only=True)]
+    assert about == ["a", "b", "c", "d", "e"]
+
+
+def test_the_analysts_workbook_says_where_the_forms_continue(tmp_path, monkeypatch):
+    from desktop.services import xlsx_writer
+    from desktop.services.data_export import DataRequest, export_data
+    from desktop.services.demo_service import fill_demo
+    from desktop.services.project import Project
+    project = Project.open(tmp_path / "p.db")
+    fill_demo(project, 40, seed=1)
+    project.close()
+    monkeypatch.setattr(xlsx_writer, "MAX_ROWS", 30)
+    export_data(tmp_path / "p.db", tmp_path / "out", DataRequest(formats=("xlsx",),
+                                                                 lang="en", k=2))
+    book = openpyxl.load_workbook(tmp_path / "out" / "riskmap-data-all-en.xlsx")
+    names = book.sheetnames
+    assert names[:3] == ["data", "data_2", "labels"] and names[-1] == "about"
+    assert [book[n].max_row for n in ("data", "data_2")] == [30, 12]  # 40 forms
+    about = [r[0] for r in book["about"].iter_rows(values_only=True)]
+    assert about[-1] == ("XLSX: a worksheet holds at most 30 rows, so the forms continue "
+                         "on the sheets data_2 (each with the header row).")
