@@ -175,6 +175,50 @@ def test_english_stays_the_default(monkeypatch, tmp_path, capsys):
     assert capsys.readouterr().out.startswith(f"Created {db} with questionnaire ")
 
 
+def test_every_line_of_check_is_spanish_values_and_findings_too(spanish, tmp_path, capsys):
+    """`check` in Spanish: the labels, the words inside the values (statuses, which SQLite
+    check ran, the chain, the snapshot) and each finding on stderr."""
+    import sqlite3
+
+    from desktop.services.project import Project
+    from desktop.services.demo_service import fill_demo
+    db = tmp_path / "plain.db"
+    project = Project.open(db)
+    fill_demo(project, 12, seed=3)
+    project.close()
+    labels = [f"out.check_{name}" for name in (
+        "database", "forms", "rounds", "audit_rows", "questionnaires", "schema", "journal",
+        "integrity", "foreign_keys", "audit_chain", "devices", "analysis", "result")]
+    out = _said(capsys, ["check", "--db", str(db), "--repair"], code=0)
+    lines = out.splitlines()
+    assert len(lines) == 13
+    for line in lines:  # each line is one of check's labels, in Spanish
+        assert any(_pattern(key).fullmatch(line) for key in labels), line
+    assert "formularios:        12 (12 digitados)" in lines
+    assert "integridad:         correcta (comprobación completa: cada página, cada entrada " \
+           "de índice)" in lines
+    assert "cadena auditoría:   correcta" in lines
+    assert "análisis:           reconstruida a partir de las respuestas (12 formularios); " \
+           "correcta (instantánea de 12 formularios, 0 escritos desde entonces)" in lines
+    for english in ("entered", " ok", "OK", "snapshot", "full check", "rows"):
+        assert english not in out, english
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("INSERT INTO answer (response_uuid, question_id, value) "
+                 "VALUES ('x', 'r01_likelihood', '1')")
+    conn.commit()
+    conn.close()
+    assert main(["check", "--db", str(db), "--quick"]) == 1
+    captured = capsys.readouterr()
+    assert "claves foráneas:    1 filas remiten a filas que no existen" in captured.out
+    assert "comprobación rápida: cada página, sin comparar los índices" in captured.out
+    assert "resultado:          SE ENCONTRARON PROBLEMAS" in captured.out
+    assert captured.err.splitlines() == [
+        "riskmap: 1 filas remiten a filas que no existen (claves foráneas).",
+        "riskmap: Falta el disparador de protección audit_log_no_delete, así que las filas "
+        "de auditoría podrían reescribirse sin dejar rastro."]
+
+
 def _english_help_texts():
     from desktop.cli import build_parser
     from desktop.commands.help_language import help_texts

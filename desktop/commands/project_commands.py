@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.command_messages import COMMAND_MESSAGES
+from ..domain.user_error import error_message, user_language
 from . import CommandError, line, say
 
 
@@ -32,6 +34,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        "object")
     check.add_argument("--repair", action="store_true", help="rebuild derived data (the "
                        "dashboard's analysis snapshot) from the answer rows first")
+    check.add_argument("--quick", action="store_true", help="SQLite's quick_check instead "
+                       "of its full integrity_check: every page is still read, but rows "
+                       "are not looked up in their indexes (faster on a large file; "
+                       "everything else is checked as always)")
     check.set_defaults(run=run_check)
 
 
@@ -61,54 +67,58 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from ..services.workspace import open_database
-    from ..storage import integrity
+    from ..services.check_service import check_project
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
-    from ..services import analysis_table
-    repaired = ""
-    if args.repair:  # the one part of `check` that writes, and only when asked
-        db = open_database(args.db)
-        try:
-            repaired = analysis_table.repair_database(db.conn)
-        finally:
-            db.close()
-    db = open_database(args.db, read_only=True)  # inspecting never writes (issue 13)
-    try:
-        report = integrity.check(db.conn)
-        analysis_ok, analysis = analysis_table.check_database(db.conn)
-    finally:
-        db.close()
-    analysis = repaired + analysis
-    file_version = db.file_version if db.file_version is not None else report.schema_version
+    result = check_project(args.db, full=not args.quick, repair=args.repair)
+    report, snapshot = result.report, result.snapshot
     if args.json:
         import json
-        print(json.dumps({**report.as_json(), "analysis": {"ok": analysis_ok,
-                                                           "status": analysis}},
-                         sort_keys=True))
+        analysis = {"ok": snapshot.ok, "status": _analysis(result, "en")}
+        print(json.dumps({**report.as_json(), "analysis": analysis}, sort_keys=True))
     else:
-        _print_check(args, report, file_version, analysis, analysis_ok)
+        _print_check(args, result)
+    lang = user_language()
     for finding in report.findings:
-        print(f"riskmap: {finding}", file=sys.stderr)
-    return 0 if report.ok and analysis_ok else 1
+        print(f"riskmap: {finding.text(lang)}", file=sys.stderr)
+    return 0 if result.ok else 1
 
 
-def _print_check(args: argparse.Namespace, report, file_version: int, analysis: str,
-                 analysis_ok: bool) -> None:
+def _analysis(result, lang: str) -> str:
+    """The analysis line's value: what --repair did, then the snapshot's status."""
+    status = error_message(result.snapshot.key, lang, **result.snapshot.params)
+    if result.repaired is None:
+        return status
+    return error_message("out.check_analysis_rebuilt", lang, n=result.repaired) + status
+
+
+def _print_check(args: argparse.Namespace, result) -> None:
+    report = result.report
     none = line("out.check_none")
-    by_status = ", ".join(f"{n} {s}" for s, n in sorted(report.forms_by_status.items())) or none
+    by_status = ", ".join(line(f"out.check_status_{s}", n=n) if f"out.check_status_{s}"
+                          in COMMAND_MESSAGES else f"{n} {s}"
+                          for s, n in sorted(report.forms_by_status.items())) or none
     say("out.check_database", value=args.db)
     say("out.check_forms", value=f"{report.live_forms} ({by_status})")
     say("out.check_rounds", value=report.rounds)
     say("out.check_audit_rows", value=report.audit_rows)
     say("out.check_questionnaires", value=", ".join(report.questionnaires) or none)
-    older = line("out.check_older") if file_version < report.schema_version else ""
-    say("out.check_schema", value=file_version, expected=report.schema_expected, older=older)
+    older = line("out.check_older") if result.file_version < report.schema_version else ""
+    say("out.check_schema", value=result.file_version, expected=report.schema_expected,
+        older=older)
     say("out.check_journal", value=report.journal_mode.upper())
-    say("out.check_integrity", value=report.integrity)
-    say("out.check_foreign_keys", value=report.foreign_key_errors or line("out.check_fk_ok"))
-    say("out.check_audit_chain", value=report.audit_chain)
+    which = line("out.check_integrity_quick" if report.page_check == "quick_check"
+                 else "out.check_integrity_full")
+    value = (line("out.check_integrity_ok", which=which) if report.integrity == "ok"
+             else line("out.check_integrity_failed", which=which, detail=report.integrity))
+    say("out.check_integrity", value=value)
+    say("out.check_foreign_keys", value=line("out.check_fk_errors", n=report.foreign_key_errors)
+        if report.foreign_key_errors else line("out.check_fk_ok"))
+    say("out.check_audit_chain", value=line(_CHAIN[report.audit_chain]))
     say("out.check_devices", value=report.devices)
-    say("out.check_analysis", value=analysis)
-    say("out.check_result", value=line("out.check_ok" if report.ok and analysis_ok
-                                       else "out.check_problems"))
+    say("out.check_analysis", value=_analysis(result, user_language()))
+    say("out.check_result", value=line("out.check_ok" if result.ok else "out.check_problems"))
+
+
+_CHAIN = {"ok": "out.check_chain_ok", "broken": "out.check_chain_broken",
+          "not checked": "out.check_chain_not_checked"}

@@ -53,6 +53,84 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.check_problems": {"en": "PROBLEMS FOUND", "es": "SE ENCONTRARON PROBLEMAS"},
     "out.check_none": {"en": "none", "es": "ninguno"},
     "out.check_fk_ok": {"en": "ok", "es": "correctas"},
+    "out.check_fk_errors": {"en": "{n} rows refer to rows that do not exist",
+                            "es": "{n} filas remiten a filas que no existen"},
+    "out.check_status_entered": {"en": "{n} entered", "es": "{n} digitados"},
+    "out.check_status_verified": {"en": "{n} verified", "es": "{n} verificados"},
+    "out.check_status_draft": {"en": "{n} draft", "es": "{n} borradores"},
+    "out.check_status_deleted": {"en": "{n} deleted", "es": "{n} eliminados"},
+    "out.check_integrity_full": {"en": "full check: every page, every index entry",
+                                 "es": "comprobación completa: cada página, cada entrada "
+                                       "de índice"},
+    "out.check_integrity_quick": {"en": "quick check: every page, indexes not compared "
+                                        "with their tables; `check` without --quick "
+                                        "compares them",
+                                  "es": "comprobación rápida: cada página, sin comparar "
+                                        "los índices con sus tablas; `check` sin --quick "
+                                        "los compara"},
+    "out.check_integrity_ok": {"en": "ok ({which})", "es": "correcta ({which})"},
+    "out.check_integrity_failed": {"en": "DAMAGED ({which}): {detail}",
+                                   "es": "DAÑADA ({which}): {detail}"},
+    "out.check_chain_ok": {"en": "ok", "es": "correcta"},
+    "out.check_chain_broken": {"en": "BROKEN", "es": "ROTA"},
+    "out.check_chain_not_checked": {
+        "en": "not checked (an older schema: checked after it is updated)",
+        "es": "sin comprobar (un esquema anterior: se comprueba después de actualizarlo)"},
+    "out.check_analysis_no_questionnaire": {
+        "en": "no questionnaire, nothing to analyse",
+        "es": "sin cuestionario, nada que analizar"},
+    "out.check_analysis_older_schema": {
+        "en": "no snapshot yet (an older schema: built after it is updated)",
+        "es": "aún sin instantánea (un esquema anterior: se construye después de "
+              "actualizarlo)"},
+    "out.check_analysis_none": {
+        "en": "no snapshot yet (the next dashboard load or `check --repair` builds it)",
+        "es": "aún sin instantánea (la construye la próxima carga del panel o "
+              "`check --repair`)"},
+    "out.check_analysis_differs": {
+        "en": "the snapshot DIFFERS from the answer rows; run `riskmap check --repair`",
+        "es": "la instantánea DIFIERE de las respuestas; ejecute `riskmap check --repair`"},
+    "out.check_analysis_ok": {
+        "en": "ok (snapshot of {forms} forms, {written} written since)",
+        "es": "correcta (instantánea de {forms} formularios, {written} escritos desde "
+              "entonces)"},
+    "out.check_analysis_rebuilt": {
+        "en": "rebuilt from the answer rows ({n} forms); ",
+        "es": "reconstruida a partir de las respuestas ({n} formularios); "},
+    # What `check` found (one line each on stderr, after "riskmap: ")
+    "out.check_finding_integrity": {
+        "en": "SQLite's integrity check failed: {detail}.",
+        "es": "La comprobación de integridad de SQLite falló: {detail}."},
+    "out.check_finding_foreign_keys": {
+        "en": "{n} rows refer to rows that do not exist (foreign keys).",
+        "es": "{n} filas remiten a filas que no existen (claves foráneas)."},
+    "out.check_finding_schema": {
+        "en": "The schema is version {version}; this program expects {expected}.",
+        "es": "El esquema es la versión {version}; este programa espera la {expected}."},
+    "out.check_finding_trigger_missing": {
+        "en": "The protective trigger {name} is missing, so audit rows could be rewritten "
+              "without a trace.",
+        "es": "Falta el disparador de protección {name}, así que las filas de auditoría "
+              "podrían reescribirse sin dejar rastro."},
+    "out.check_finding_trigger_changed": {
+        "en": "The protective trigger {name} was changed from what the schema made.",
+        "es": "El disparador de protección {name} fue cambiado respecto de lo que creó el "
+              "esquema."},
+    "out.check_finding_chain_unhashed": {
+        "en": "Audit row {row} of device {device} has no hash after the chain started, so "
+              "it was added around the program.",
+        "es": "La fila de auditoría {row} del equipo {device} no tiene hash después de "
+              "iniciada la cadena, así que se agregó por fuera del programa."},
+    "out.check_finding_chain_order": {
+        "en": "Audit row {row} of device {device} does not follow the row before it, so a "
+              "row was removed, added or moved.",
+        "es": "La fila de auditoría {row} del equipo {device} no sigue a la fila anterior, "
+              "así que se quitó, agregó o movió una fila."},
+    "out.check_finding_chain_hash": {
+        "en": "Audit row {row} of device {device} does not match its hash, so it was "
+              "changed after it was written.",
+        "es": "La fila de auditoría {row} del equipo {device} no coincide con su hash, así "
+              "que se cambió después de escribirse."},
 
     # riskmap keys hq-init / keys device / export / import
     "out.hq_identity": {

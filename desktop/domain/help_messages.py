@@ -66,6 +66,12 @@ HELP_ES: dict[str, str] = {
     "rebuild derived data (the dashboard's analysis snapshot) from the answer rows first":
         "reconstruir antes los datos derivados (la instantánea de análisis del tablero) a "
         "partir de las respuestas",
+    "SQLite's quick_check instead of its full integrity_check: every page is still read, "
+    "but rows are not looked up in their indexes (faster on a large file; everything else "
+    "is checked as always)":
+        "quick_check de SQLite en lugar de su integrity_check completo: se sigue leyendo "
+        "cada página, pero las filas no se buscan en sus índices (más rápido en un archivo "
+        "grande; todo lo demás se comprueba como siempre)",
 
     # keys
     "make the HQ age identity and recipient": "crear la identidad y el destinatario age de la sede",

@@ -21,7 +21,6 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
 import pandas as pd
 
 from ..domain import column_snapshot
@@ -118,34 +117,17 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
     return column_snapshot.size(base)
 
 
-def repair_database(conn: sqlite3.Connection) -> str:
-    """`check --repair`: build the snapshot again from the answer rows; says what it did."""
-    questionnaire = _stored_questionnaire(conn)
+def repair_database(conn: sqlite3.Connection) -> int | None:
+    """`check --repair`: build the snapshot again from the answer rows; the number of
+    forms it holds (None without a questionnaire: nothing to analyse)."""
+    questionnaire = stored_questionnaire(conn)
     if questionnaire is None:
-        return ""
-    return f"rebuilt from the answer rows ({rebuild(conn, questionnaire)} forms); "
+        return None
+    return rebuild(conn, questionnaire)
 
 
-def check_database(conn: sqlite3.Connection) -> tuple[bool, str]:
-    """(ok, one line) about the snapshot of a project database for `riskmap check` (reads
-    only: works on a read-only connection)."""
-    questionnaire = _stored_questionnaire(conn)
-    if questionnaire is None:
-        return True, "no questionnaire, nothing to analyse"
-    if not snapshots.has_tables(conn):
-        return True, "no snapshot yet (an older schema: built after it is updated)"
-    columns = column_snapshot.snapshot_columns(questionnaire)
-    stored = column_snapshot.decode(snapshots.read_parts(conn), columns)
-    if stored is None:
-        return True, "no snapshot yet (the next dashboard load or `check --repair` builds it)"
-    written = len(snapshots.dirty_uuids(conn))
-    if not agrees(conn, questionnaire):
-        return False, "the snapshot DIFFERS from the answer rows; run `riskmap check --repair`"
-    return True, (f"ok (snapshot of {column_snapshot.size(stored)} forms, {written} written "
-                  "since)")
-
-
-def _stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
+def stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
+    """The newest questionnaire stored in the database (what the snapshot is made for)."""
     from ..domain.questionnaire_loader import parse_questionnaire
     from ..storage import questionnaire_store
     text = questionnaire_store.latest_questionnaire_text(conn)
@@ -154,42 +136,9 @@ def _stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:
 
 def agrees(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool:
     """True when the stored snapshot, patched as a load patches it, holds exactly what the
-    answer rows say (`check`). The answer rows are read in uuid order and compared a chunk
-    at a time with the same forms of the snapshot, so only the snapshot is held whole: a
-    million forms are checked in bounded memory."""
-    columns = column_snapshot.snapshot_columns(questionnaire)
-    with snapshots.read_snapshot(conn):  # joins a transaction already open
-        loaded, _, _, _ = _read_in_transaction(conn, columns)
-        order = np.argsort(loaded["uuid"])  # code point order = SQLite's binary order
-        cursor = analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
-                                                 by_uuid=True)
-        done = 0
-        while True:
-            rows = cursor.fetchmany(CHUNK)
-            if not rows:
-                break
-            truth = column_snapshot.base_from_rows(columns, rows)
-            picked = order[done:done + len(rows)]
-            if not same_table({name: values[picked] for name, values in loaded.items()},
-                              truth, columns):
-                return False
-            done += len(rows)
-    return done == column_snapshot.size(loaded)
-
-
-def same_table(left: column_snapshot.Base, right: column_snapshot.Base, columns) -> bool:
-    """The same forms with the same values, whatever the row order."""
-    if column_snapshot.size(left) != column_snapshot.size(right):
-        return False
-    a, b = np.argsort(left["uuid"]), np.argsort(right["uuid"])
-    for name in list(column_snapshot.FORM_PARTS) + [qid for qid, _ in columns]:
-        x, y = left[name][a], right[name][b]
-        if x.dtype.kind == "f" or y.dtype.kind == "f":
-            if not np.array_equal(x.astype(float), y.astype(float), equal_nan=True):
-                return False
-        elif list(x) != list(y):
-            return False
-    return True
+    answer rows say (see services/snapshot_check.py, which `check` uses)."""
+    from .snapshot_check import check_snapshot
+    return check_snapshot(conn, questionnaire).ok
 
 
 def live_base(conn: sqlite3.Connection, columns) -> column_snapshot.Base:

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.domain.data_table import (build_data_table, exported_questions, flag_name,
                                        with_choice_flags)
-from desktop.services import analysis_table, data_files, table_writer
+from desktop.services import analysis_table, data_files, snapshot_check, table_writer
 from desktop.services.data_export import DataRequest, guard_table, read_table
 from desktop.services.demo_service import fill_demo
 from desktop.services.project import Project
@@ -132,7 +132,7 @@ def test_an_empty_table_writes_the_same_header(tmp_path):
 def test_check_compares_the_snapshot_a_chunk_at_a_time(project, monkeypatch):
     conn, questionnaire = project.db.conn, project.questionnaire
     analysis_table.load_frame(conn, questionnaire)
-    monkeypatch.setattr(analysis_table, "CHUNK", 4)
+    monkeypatch.setattr(snapshot_check, "CHUNK", 4)
     assert analysis_table.agrees(conn, questionnaire)
     # One value changed in the stored snapshot of one form, in the middle of the order.
     parts = dict((name, (meta, data)) for name, (meta, data) in

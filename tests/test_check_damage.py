@@ -1,0 +1,183 @@
+"""`riskmap check` finds every kind of damage it reports, in its default (full) mode and
+with --quick: each test plants one kind in a copy of a small project and runs the
+command. The parts run side by side on their own connections (services/check_service.py),
+so these also show that what a worker thread finds reaches the report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop.cli import main
+from desktop.services import analysis_table
+from desktop.services.demo_service import fill_demo
+from desktop.services.project import Project
+
+MODES = [[], ["--quick"]]
+
+
+@pytest.fixture(scope="module")
+def clean_db(tmp_path_factory):
+    """A plaintext project of 30 forms with its analysis snapshot stored."""
+    path = tmp_path_factory.mktemp("check") / "clean.db"
+    project = Project.open(path)
+    fill_demo(project, 30, seed=4)
+    analysis_table.load_frame(project.db.conn, project.questionnaire)
+    project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    project.close()
+    return path
+
+
+@pytest.fixture
+def db(clean_db, tmp_path):
+    copy = tmp_path / "damaged.db"
+    shutil.copy(clean_db, copy)
+    return copy
+
+
+def _raw(path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    return conn
+
+
+def _check(path, mode, capsys) -> tuple[int, dict, str]:
+    code = main(["check", "--db", str(path), "--json", *mode])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_clean_database_passes(db, mode, capsys):
+    code, report, err = _check(db, mode, capsys)
+    assert code == 0 and report["findings"] == [] and err == ""
+    assert report["integrity_check"] == ("quick_check" if mode else "integrity_check")
+    assert report["analysis"]["ok"] and report["audit_chain"] == "ok"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_answer_of_a_form_that_does_not_exist(db, mode, capsys):
+    conn = _raw(db)
+    conn.execute("INSERT INTO answer (response_uuid, question_id, value) "
+                 "VALUES ('no-such-form', 'r01_likelihood', '3')")
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and report["foreign_key_errors"] == 1
+    assert "1 rows refer to rows that do not exist" in err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_file_with_a_page_nobody_uses(db, mode, capsys):
+    conn = _raw(db)  # an index pointed at a new empty page: its old pages are orphans
+    conn.execute("CREATE INDEX spare ON round(name) WHERE 0")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'spare'").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'audit_response'", (root,))
+    conn.execute("DELETE FROM sqlite_master WHERE name = 'spare'")
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and report["integrity"] != "ok"
+    assert "is never used" in report["integrity"] and "integrity check failed" in err
+
+
+def test_an_index_that_does_not_match_its_table_is_found_by_the_full_check(db, capsys):
+    conn = _raw(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX audit_response ON "
+                 "audit_log(operator)' WHERE name = 'audit_response'")
+    conn.close()
+    code, report, _ = _check(db, [], capsys)
+    assert code == 1 and "missing from index audit_response" in report["integrity"]
+    # --quick reads every page but does not look rows up in their indexes, and says so.
+    assert main(["check", "--db", str(db), "--quick"]) == 0
+    assert "indexes not compared with their tables" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_dropped_or_rewritten_protective_trigger(db, mode, capsys):
+    conn = _raw(db)
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                 "WHEN 0 BEGIN SELECT 1; END")
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1
+    assert "The protective trigger audit_log_no_delete is missing" in err
+    assert "The protective trigger audit_log_no_update was changed" in err
+
+
+def _without_audit_triggers(path) -> sqlite3.Connection:
+    conn = _raw(path)
+    for name in ("audit_log_no_update", "audit_log_no_delete", "audit_log_chained",
+                 "audit_log_no_replace"):
+        conn.execute(f"DROP TRIGGER {name}")
+    return conn
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_changed_audit_row(db, mode, capsys):
+    conn = _without_audit_triggers(db)
+    conn.execute("UPDATE audit_log SET operator = 'XX' WHERE id = 5")
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and report["audit_chain"] == "broken"
+    assert "Audit row 5 of device" in err and "does not match its hash" in err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_removed_audit_row(db, mode, capsys):
+    conn = _without_audit_triggers(db)
+    conn.execute("DELETE FROM audit_log WHERE id = 7")
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and report["audit_chain"] == "broken"
+    assert "Audit row 8 of device" in err and "does not follow the row before it" in err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_audit_row_added_around_the_program(db, mode, capsys):
+    conn = _without_audit_triggers(db)
+    device = conn.execute("SELECT device FROM audit_log LIMIT 1").fetchone()[0]
+    conn.execute("INSERT INTO audit_log (uuid, time, operator, device, action) "
+                 "VALUES ('sneaked-in', '2026-01-01T00:00:00Z', 'XX', ?, 'edit')", (device,))
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and report["audit_chain"] == "broken"
+    assert "has no hash after the chain started" in err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_snapshot_that_differs_from_the_answers(db, mode, capsys):
+    conn = _raw(db)  # a value changed behind the triggers' back: the snapshot is stale
+    conn.execute("DROP TRIGGER analysis_answer_updated")
+    conn.execute("UPDATE answer SET value = CASE value WHEN '1' THEN '2' ELSE '1' END "
+                 "WHERE (response_uuid, question_id) = (SELECT response_uuid, question_id "
+                 "FROM answer WHERE question_id = 'r03_impact' LIMIT 1)")
+    conn.close()
+    code, report, _ = _check(db, mode, capsys)
+    assert code == 1 and not report["analysis"]["ok"]
+    assert "DIFFERS" in report["analysis"]["status"]
+    assert main(["check", "--db", str(db), "--repair", *mode]) == 0
+    assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_snapshot_with_a_form_too_many_or_a_part_missing(db, mode, capsys):
+    conn = _raw(db)
+    conn.execute("DROP TRIGGER analysis_response_deleted")
+    uuid = conn.execute("SELECT uuid FROM response LIMIT 1").fetchone()[0]
+    conn.execute("DELETE FROM answer WHERE response_uuid = ?", (uuid,))
+    conn.execute("DELETE FROM analysis_dirty")
+    conn.execute("DELETE FROM response WHERE uuid = ?", (uuid,))
+    conn.close()
+    code, report, _ = _check(db, mode, capsys)
+    assert code == 1 and "DIFFERS" in report["analysis"]["status"]
+    conn = _raw(db)
+    conn.execute("DELETE FROM analysis_snapshot WHERE name = 'operator'")
+    conn.close()
+    code, report, _ = _check(db, mode, capsys)
+    assert code == 1 and "DIFFERS" in report["analysis"]["status"]
