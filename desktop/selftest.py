@@ -354,6 +354,11 @@ class SelfTest:
             # close() would ask about it in a modal box nobody can answer.
             self.window.hide()
             self.window.deleteLater()
+            # Delete it now, while the application and pyqtgraph still exist: left to the
+            # interpreter's exit, its charts were torn down after them (a crash 1 run in 3).
+            from PySide6.QtCore import QCoreApplication, QEvent
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self.window = None
         if self.context is not None:
             self.context.project.close()
 
