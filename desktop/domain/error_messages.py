@@ -88,6 +88,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{path} fue escrito por una versión más nueva de RiskMap Survey Desk (esquema "
               "{found}; este programa conoce hasta {known}). Instale la versión más nueva para "
               "abrirlo; el archivo no se modificó."},
+    "db_older_schema": {
+        "en": "{path} was made by an older version of RiskMap Survey Desk; open it once in "
+              "the program (or with a command that writes) to bring it up to date, then try "
+              "again. The file was not changed.",
+        "es": "{path} fue creado por una versión anterior de RiskMap Survey Desk; ábralo una "
+              "vez en el programa (o con un comando que escriba) para actualizarlo e intente "
+              "de nuevo. El archivo no se modificó."},
     "db_no_questionnaire": {
         "en": "{path} has no questionnaire; it is not a RiskMap project.",
         "es": "{path} no tiene cuestionario; no es un proyecto de RiskMap."},

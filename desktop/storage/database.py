@@ -33,6 +33,10 @@ __all__ = ["Database", "DatabaseError", "DatabaseLocator", "EncryptedDatabaseErr
            "IntegrityError", "PlaintextDatabaseError", "SchemaTooNewError", "forget_key",
            "is_plaintext_file", "remember_key"]
 
+# An older plaintext file opened read-only is migrated in a copy in memory (reading never
+# writes the file) up to this size; a larger one must be opened once for writing first.
+MIGRATE_IN_MEMORY_MAX_BYTES = 512 * 1024 * 1024
+
 # The keys unlocked in this process, by resolved file path: a command unlocks its --db
 # once and every later open of that path (a worker, a service opening by path) finds the
 # key. Nothing is written anywhere; the process ends, the keys are gone.
@@ -151,10 +155,8 @@ class Database:
                 if found > SCHEMA_VERSION:
                     raise SchemaTooNewError(path, found)
                 if found < SCHEMA_VERSION:
-                    if locator.key is not None:
-                        raise DatabaseError(
-                            f"{path} was made by an older version; open it once in the "
-                            "program (or with a command that writes) to bring it up to date.")
+                    if locator.key is not None or _too_big_to_copy(path):
+                        raise DatabaseError("db_older_schema", path=path)
                     conn = _migrated_copy(conn, check_same_thread)
             except BaseException:
                 conn.close()
@@ -214,6 +216,12 @@ def _inspect(locator: DatabaseLocator) -> int:
     if found > SCHEMA_VERSION:
         raise SchemaTooNewError(path, found)
     return found
+
+
+def _too_big_to_copy(path: Path) -> bool:
+    """Whether an older plaintext file is too large to migrate in a copy in memory (an HQ
+    file of a million forms is 4 GB: a read would take that much memory)."""
+    return path.stat().st_size > MIGRATE_IN_MEMORY_MAX_BYTES
 
 
 def _migrated_copy(conn: sqlite3.Connection, check_same_thread: bool) -> sqlite3.Connection:

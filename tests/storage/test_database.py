@@ -118,3 +118,31 @@ def test_nested_transactions_join(tmp_path):
             conn.execute("INSERT INTO t VALUES (2)")
         assert conn.in_transaction
     assert conn.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 2
+
+
+def test_older_plaintext_file_read_only_migrates_in_memory_unless_too_big(tmp_path,
+                                                                          monkeypatch):
+    """An older plaintext file opened read-only is migrated in a copy in memory when it is
+    small; a large one (an HQ file of a million forms is 4 GB) is refused in one sentence
+    instead of being copied into memory, and the file is left as it was."""
+    from desktop.storage import database as database_module
+
+    older = tmp_path / "older.db"
+    shutil.copy(FIXTURES / "schema_v4.db", older)
+    before = older.read_bytes()
+
+    db = Database.open(older, read_only=True)
+    try:
+        assert db.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] \
+            == SCHEMA_VERSION
+    finally:
+        db.close()
+    assert older.read_bytes() == before
+
+    monkeypatch.setattr(database_module, "MIGRATE_IN_MEMORY_MAX_BYTES", len(before) - 1)
+    with pytest.raises(DatabaseError) as refused:
+        Database.open(older, read_only=True)
+    assert refused.value.key == "db_older_schema"
+    assert "open it once in the program" in refused.value.in_language("en")
+    assert "ábralo una vez en el programa" in refused.value.in_language("es")
+    assert older.read_bytes() == before
