@@ -9,17 +9,24 @@ import sqlite3
 from .analysis_store import LIVE_STATUSES
 
 
+def _live(round_name: str | None, params_before: tuple = ()) -> tuple[str, list]:
+    """The WHERE condition of the live forms (`r` the response, `d` its round), of one
+    round when a name is given, and its parameters after `params_before`."""
+    marks = ", ".join("?" for _ in LIVE_STATUSES)
+    where, params = f"r.status IN ({marks})", [*params_before, *LIVE_STATUSES]
+    if round_name:
+        where, params = where + " AND d.name = ?", params + [round_name]
+    return where, params
+
+
 def data_forms(conn: sqlite3.Connection, round_name: str | None = None) -> list[tuple]:
     """(uuid, round name, form number, status, device, created) of the live forms, oldest
     first, of one round when a name is given."""
-    marks = ", ".join("?" for _ in LIVE_STATUSES)
-    where, params = "", list(LIVE_STATUSES)
-    if round_name:
-        where, params = " AND d.name = ?", params + [round_name]
+    where, params = _live(round_name)
     return [tuple(row) for row in conn.execute(
         "SELECT r.uuid, d.name, r.form_number, r.status, r.device, r.created "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
-        f"WHERE r.status IN ({marks}){where} ORDER BY r.created, r.uuid", params)]
+        f"WHERE {where} ORDER BY r.created, r.uuid", params)]
 
 
 def data_answers(conn: sqlite3.Connection, question_ids: list[str],
@@ -48,11 +55,8 @@ def data_rows(conn: sqlite3.Connection, question_ids: list[str],
     are read front to back (in keying order they were read at random, 2.5x slower); the
     caller puts the rows in keying order (created, uuid). (`+a.question_id`: one range
     read of the form's answers, not one key lookup per question.)"""
-    marks = ", ".join("?" for _ in LIVE_STATUSES)
     qmarks = ", ".join("?" for _ in question_ids) or "NULL"
-    where, params = "", [*question_ids, *LIVE_STATUSES]
-    if round_name:
-        where, params = " AND d.name = ?", params + [round_name]
+    where, params = _live(round_name, tuple(question_ids))
     cursor = conn.cursor()
     cursor.row_factory = None
     return cursor.execute(
@@ -60,23 +64,20 @@ def data_rows(conn: sqlite3.Connection, question_ids: list[str],
         "(SELECT json_group_object(a.question_id, a.value) FROM answer a "
         f"WHERE a.response_uuid = r.uuid AND +a.question_id IN ({qmarks})) "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
-        f"WHERE r.status IN ({marks}){where} ORDER BY r.uuid", params)
+        f"WHERE {where} ORDER BY r.uuid", params)
 
 
 def form_rows(conn: sqlite3.Connection, round_name: str | None = None) -> sqlite3.Cursor:
     """A cursor over (uuid, round name, form number, status, device, created) of the live
     forms, of one round when a name is given, in no particular order (the caller sorts:
     SQLite's sort of a million rows costs more than numpy's)."""
-    marks = ", ".join("?" for _ in LIVE_STATUSES)
-    where, params = "", list(LIVE_STATUSES)
-    if round_name:
-        where, params = " AND d.name = ?", params + [round_name]
+    where, params = _live(round_name)
     cursor = conn.cursor()
     cursor.row_factory = None
     return cursor.execute(
         "SELECT r.uuid, d.name, r.form_number, r.status, r.device, r.created "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
-        f"WHERE r.status IN ({marks}){where}", params)
+        f"WHERE {where}", params)
 
 
 SEPARATOR = "\x1e"  # the ASCII record separator, between the values of `form_texts`
@@ -89,15 +90,12 @@ def form_texts(conn: sqlite3.Connection, round_name: str | None = None
     each text joined by SEPARATOR in the same row order. SQLite joins them in C: for a
     million forms 3x less work than a Python tuple per row. The caller checks that each
     text splits into exactly `forms` values (a value holding the separator would not)."""
-    marks = ", ".join("?" for _ in LIVE_STATUSES)
-    where, params = "", [SEPARATOR] * 6 + list(LIVE_STATUSES)
-    if round_name:
-        where, params = " AND d.name = ?", params + [round_name]
+    where, params = _live(round_name, (SEPARATOR,) * 6)
     row = conn.execute(
         "SELECT COUNT(*), TOTAL(typeof(r.form_number) != 'integer'), "
         "group_concat(r.uuid, ?), group_concat(r.round_uuid, ?), "
         "group_concat(r.form_number, ?), group_concat(r.status, ?), "
         "group_concat(r.device, ?), group_concat(r.created, ?) "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
-        f"WHERE r.status IN ({marks}){where}", params).fetchone()
+        f"WHERE {where}", params).fetchone()
     return int(row[0]), int(row[1]), [text or "" for text in row[2:]]

@@ -4,12 +4,12 @@ is made; the buttons' clicked(bool) must not reach the methods' optional argumen
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from desktop.services.form_service import Actor
 from desktop.services.operator_service import OperatorService
 from desktop.ui.operators_dialog import OperatorForm, OperatorsDialog
+from tests.ui.window_helpers import answer_modal
 
 
 def _operators(qtbot, context):
@@ -23,24 +23,7 @@ def _operators(qtbot, context):
 
 
 def _answer_the_form(qtbot, steps):
-    """When the operator form opens, run `steps(form)`; a form still open afterwards is
-    cancelled, so a failing test cannot hang on the modal dialog."""
-    seen: list[OperatorForm] = []
-
-    def answer():
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, OperatorForm):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(form)
-        try:
-            steps(form)
-        finally:
-            if form.isVisible():
-                form.reject()
-
-    QTimer.singleShot(0, answer)
-    return seen
+    return answer_modal(OperatorForm, steps)
 
 
 def _type(qtbot, field, text):

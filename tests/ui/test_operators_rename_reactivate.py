@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from desktop.services.form_service import Actor
 from desktop.services.operator_service import OperatorService
 from desktop.ui.operator_name_form import OperatorNameForm
 from desktop.ui.operators_dialog import OperatorsDialog
 from desktop.ui.translation import install_translator
+from tests.ui.window_helpers import answer_modal
 
 KIM_PIN = "1357"
 
@@ -31,24 +31,7 @@ def _operators(qtbot, context, lang="en"):
 
 
 def _answer(steps):
-    """When the name form opens, run `steps(form)`; a form still open afterwards is
-    cancelled, so a failing test cannot hang on the modal dialog."""
-    seen: list[OperatorNameForm] = []
-
-    def answer():
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, OperatorNameForm):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(form)
-        try:
-            steps(form)
-        finally:
-            if form.isVisible():
-                form.reject()
-
-    QTimer.singleShot(0, answer)
-    return seen
+    return answer_modal(OperatorNameForm, steps)
 
 
 def _retype(qtbot, field, text):

@@ -1,5 +1,6 @@
-"""The main window shown at 1366x768 for widget tests (the `window` fixture of conftest.py
-and the tests that build it on another context, such as the demo project)."""
+"""Windows for widget tests: the main window shown at 1366x768 (the `window` fixture of
+conftest.py and the tests that build it on another context, such as the demo project), and
+`answer_modal` for a modal dialog opened by a click."""
 
 from __future__ import annotations
 
@@ -28,3 +29,26 @@ def shown_main_window(qtbot, context, settings, active: bool = False) -> Iterato
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+
+
+def answer_modal(form_class, steps) -> list:
+    """When a modal `form_class` opens, run `steps(form)`; a form still open afterwards is
+    cancelled, so a failing test cannot hang on the modal dialog. Returns the forms seen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    seen: list = []
+
+    def answer():
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, form_class):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(form)
+        try:
+            steps(form)
+        finally:
+            if form.isVisible():
+                form.reject()
+
+    QTimer.singleShot(0, answer)
+    return seen
