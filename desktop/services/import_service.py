@@ -1,7 +1,10 @@
 """HQ import: decrypt, verify, check the device, and merge each bundle in ONE transaction.
 
-Decryption, archive safety, the signature and the file hashes are checked before the
-database is touched; every check that depends on HQ's state (replay, the device register
+Decryption, archive safety and the signature are checked before the database is touched;
+the large members are hashed as they are streamed (one decompression, see
+bundle/bundle_reader.py) and their hashes checked before COMMIT, and a refusal for any
+other reason looks at the hashes first, so a member that differs from the signed manifest
+is refused as "tampered" whatever else it broke, as if it had been hashed first; every check that depends on HQ's state (replay, the device register
 and key pin, the sequence number, the questionnaires, every answer, the audit chain; see
 import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction. The device,
 replay and sequence checks come before the first write; the records are then streamed
@@ -124,12 +127,19 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     the forms are written on a second thread while the next ones are read."""
     result = BundleReport(file_name=path.name)
     try:
-        verified = verify_bundle(read_bundle_file(path), identities)  # file bytes freed
+        verified = verify_bundle(read_bundle_file(path), identities,  # file bytes freed
+                                 defer_hashes=True)
         result.bundle_uuid = verified.manifest.bundle_uuid
         result.device_id = verified.manifest.device_id
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
-        _merge_verified(db, verified, result, operator, device, db_label, background)
+        try:
+            _merge_verified(db, verified, result, operator, device, db_label, background)
+        except Exception:
+            # Rolled back. A member that differs from the manifest is the refusal, as
+            # when every hash was checked before the records were read.
+            verified.check_hashes()
+            raise
     except BundleError as exc:
         result.status = {"replay": "replay", "sequence_reused": "held"}.get(exc.kind,
                                                                            "refused")
@@ -213,6 +223,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     finally:
         writer.close()  # no write still running when the transaction ends
     door.finish()
+    verified.check_hashes()  # every member read is the one the manifest signs
     audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
                                               new=new, reason=f"bundle {m.bundle_uuid}")
                                    for action, uuid, old, new in merger.audit], now)
