@@ -1,19 +1,20 @@
 """HQ import: decrypt, verify, check the device, and merge each bundle in ONE transaction.
 
-Decryption, archive safety and the signature are checked before the database is touched;
-the large members are hashed as they are streamed (one decompression, see
-bundle/bundle_reader.py) and their hashes checked before COMMIT, and a refusal for any
-other reason looks at the hashes first, so a member that differs from the signed manifest
-is refused as "tampered" whatever else it broke, as if it had been hashed first; every check that depends on HQ's state (replay, the device register
-and key pin, the sequence number, the questionnaires, every answer, the audit chain; see
-import_gate.py) runs inside the bundle's one `BEGIN IMMEDIATE` transaction. The device,
-replay and sequence checks come before the first write; the records are then streamed
-(a line at a time from the decrypted ZIP) through their checks into the merge, written in
-chunks, and anything refused later rolls the whole transaction back, so memory stays
-bounded whatever the bundle's size. So two imports at once serialise and each sees the
-other's result, a refused bundle leaves the database exactly as it was, and an accepted
-one is merged whole. The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
-bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
+Decryption, archive safety and the signature are checked before the database is touched.
+The large members are hashed as they are streamed (one decompression, see
+bundle/bundle_reader.py) and their hashes checked before COMMIT; a refusal for any other
+reason looks at the hashes first, so a member that differs from the signed manifest is
+refused as "tampered" whatever else it broke, as if it had been hashed first. Every check
+that depends on HQ's state (replay, the device register and key pin, the sequence number,
+the questionnaires, every answer, the audit chain; see import_gate.py) runs inside the
+bundle's one `BEGIN IMMEDIATE` transaction. The device, replay and sequence checks come
+before the first write; the records are then streamed (a line at a time from the
+decrypted ZIP) through their checks into the merge, written in chunks, and anything
+refused later rolls the whole transaction back, so memory stays bounded whatever the
+bundle's size. So two imports at once serialise and each sees the other's result, a
+refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
+The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
+the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
 from __future__ import annotations
