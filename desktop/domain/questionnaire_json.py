@@ -18,6 +18,16 @@ from .phrase import Phrase, problem
 MAX_FILE_BYTES = 4_000_000  # the default instrument is 40 kB
 MAX_JSON_DEPTH = 64  # the format itself needs 6 levels
 MAX_NUMBER = 10 ** 12  # bounds, codes and counts beyond this are mistakes
+# Python's json says why text is not JSON in English; the usual reasons, in the catalogue.
+_JSON_REASONS = {
+    "Expecting value": "qn.json.value",
+    "Expecting ',' delimiter": "qn.json.comma",
+    "Expecting ':' delimiter": "qn.json.colon",
+    "Expecting property name enclosed in double quotes": "qn.json.name",
+    "Unterminated string starting at": "qn.json.string",
+    "Invalid control character at": "qn.json.control",
+    "Extra data": "qn.json.extra",
+}
 
 
 class JsonRefused(ValueError):
@@ -93,15 +103,17 @@ def read_json(text: str) -> object:
     refused = too_large(len(text))
     if refused:
         raise JsonRefused(refused)
+    if not text.strip():
+        raise JsonRefused(Phrase("qn.empty"))
     if json_depth(text) > MAX_JSON_DEPTH:
         raise JsonRefused(problem(Phrase("where.top"), "qn.too_deep", limit=MAX_JSON_DEPTH))
     try:
         return json.loads(text, parse_int=_json_int, parse_float=_json_float,
                           parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
-        # json's own reason (`exc.msg`) is English: it names the character it expected.
+        key = _JSON_REASONS.get(exc.msg)  # a rarer reason stays in json's words
         raise JsonRefused(Phrase("qn.bad_json", line=exc.lineno, column=exc.colno,
-                                 reason=exc.msg)) from None
+                                 reason=Phrase(key) if key else exc.msg)) from None
     except _JsonTooLarge as exc:
         raise JsonRefused(problem(Phrase("where.top"), "qn.json_numbers", reason=exc.reason,
                                   limit=MAX_NUMBER)) from None
