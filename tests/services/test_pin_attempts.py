@@ -28,6 +28,11 @@ def _fail(service, name, times=FREE_TRIES):
         assert refused.value.key == "operator.wrong_pin"
 
 
+def _at(db, now):
+    """A service whose wall and monotonic clocks both read `now[0]`."""
+    return OperatorService(db, clock=lambda: now[0], monotonic=lambda: now[0])
+
+
 def _guess(service, name, times, *clocks):
     """`times` wrong PINs, each as soon as the wait allows (`clocks` move on by it)."""
     for _ in range(times):
@@ -47,13 +52,13 @@ def test_the_wait_survives_a_restart_and_a_correct_pin_clears_it(tmp_path):
     project = Project.open(path)
     sara = OperatorService(project.db).create_first_supervisor("Sara", PIN)
     now = [1_800_000_000.0]
-    _fail(OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]), "Sara")
+    _fail(_at(project.db, now), "Sara")
     project.close()
 
     now[0] += 1  # the program was closed and opened again a second later
     project = Project.open(path)
     try:
-        service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+        service = _at(project.db, now)
         assert service.wait_seconds("sara") == pytest.approx(1.0)
         with pytest.raises(OperatorRefused) as waiting:
             service.sign_in("Sara", PIN)  # even the right PIN waits
@@ -72,7 +77,7 @@ def test_the_wait_survives_a_restart_and_a_correct_pin_clears_it(tmp_path):
     now[0] += 4
     project = Project.open(path)
     try:
-        service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+        service = _at(project.db, now)
         assert service.wait_seconds("Sara") == 0
         assert service.sign_in("Sara", PIN).id == sara.id
         assert pin_attempt_store.get_failures(project.db.conn, sara.id) == (0, 0.0)
@@ -124,7 +129,7 @@ def test_wrong_pins_are_forgotten_a_shift_after_the_last_one(tmp_path):
     project = Project.open(path)
     sara = OperatorService(project.db).create_first_supervisor("Sara", PIN)
     now = [1_800_000_000.0]
-    service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+    service = _at(project.db, now)
     _guess(service, "Sara", 20, now)  # guessing, as fast as the wait allows
     assert service.wait_seconds("Sara") == pytest.approx(MAX_WAIT)
     now[0] += 8 * HOUR - 1
@@ -150,7 +155,7 @@ def test_wrong_pins_are_forgotten_a_shift_after_the_last_one(tmp_path):
 
 def test_unknown_names_are_forgotten_too(project):
     now = [1_800_000_000.0]
-    service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+    service = _at(project.db, now)
     OperatorService(project.db).create_first_supervisor("Sara", PIN)
     _guess(service, "Nobody", FREE_TRIES + 1, now)
     assert service.wait_seconds("nobody") == pytest.approx(4.0)
@@ -163,7 +168,7 @@ def test_unknown_names_are_forgotten_too(project):
 def test_unknown_names_are_counted_but_never_stored(project):
     OperatorService(project.db).create_first_supervisor("Sara", PIN)
     now = [1_800_000_000.0]
-    service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+    service = _at(project.db, now)
     _fail(service, "582039")  # a PIN typed into the name box
     assert service.wait_seconds("582039") > 0
     assert project.db.conn.execute("SELECT COUNT(*) FROM pin_attempt").fetchone()[0] == 0
@@ -176,10 +181,10 @@ def test_a_pin_reset_clears_the_wait(project):
     as_sara = OperatorService(project.db, Actor("Sara", "dev", sara.id))
     kim = as_sara.add("Kim", "keyer", KEYER_PIN)
     now = [1_800_000_000.0]
-    _fail(OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]), "Kim")
-    assert OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]).wait_seconds("Kim") > 0
+    _fail(_at(project.db, now), "Kim")
+    assert _at(project.db, now).wait_seconds("Kim") > 0
     as_sara.reset_pin(kim.id, "246810")
-    fresh = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
+    fresh = _at(project.db, now)
     assert fresh.wait_seconds("Kim") == 0 and fresh.sign_in("Kim", "246810").id == kim.id
 
 
@@ -188,10 +193,10 @@ def test_a_reactivated_operator_starts_without_a_wait(project):
     as_sara = OperatorService(project.db, Actor("Sara", "dev", sara.id))
     kim = as_sara.add("Kim", "keyer", KEYER_PIN)
     now = [1_800_000_000.0]
-    _fail(OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]), "Kim")
+    _fail(_at(project.db, now), "Kim")
     as_sara.deactivate(kim.id)
     as_sara.reactivate(kim.id)
-    assert OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]).wait_seconds("Kim") == 0
+    assert _at(project.db, now).wait_seconds("Kim") == 0
 
 
 def test_a_read_only_project_keeps_the_stored_count_and_counts_the_rest_in_memory(tmp_path):
@@ -199,12 +204,12 @@ def test_a_read_only_project_keeps_the_stored_count_and_counts_the_rest_in_memor
     project = Project.open(path)
     sara = OperatorService(project.db).create_first_supervisor("Sara", PIN)
     now = [1_800_000_000.0]
-    _fail(OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0]), "Sara", FREE_TRIES - 1)
+    _fail(_at(project.db, now), "Sara", FREE_TRIES - 1)
     project.close()
     from desktop.services.workspace import open_database
     db = open_database(path, read_only=True)
     try:
-        service = OperatorService(db, clock=lambda: now[0], monotonic=lambda: now[0])
+        service = _at(db, now)
         _fail(service, "Sara", 1)  # the third, counted here on top of the two stored
         assert service.wait_seconds("Sara") == pytest.approx(2.0)
         assert pin_attempt_store.get_failures(db.conn, sara.id)[0] == FREE_TRIES - 1
