@@ -10,6 +10,9 @@
   "suppressed"), each labelled.
 - SPSS .sav (pyreadstat): the codes as they are, variable labels cut to 256 bytes, value
   labels to 120 bytes, missing codes and "suppressed" declared as user-missing values.
+
+Both through `stat_rows`: pyreadstat writes the file's header, variables and labels, numpy
+its data rows (pyreadstat alone went a cell at a time).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..domain import column_runs
 from ..domain.atomic_files import write_atomically
 from ..domain.data_table import DataTable, Variable, has_labels, label_column
 from ..domain.messages import message
-from . import table_writer, xlsx_writer
+from . import stat_rows, table_writer, xlsx_writer
 
 FORMATS = ("csv", "xlsx", "dta", "sav")
 STATA_LABEL_CHARS = 80
@@ -164,14 +167,6 @@ def _names(table: DataTable, limit: int) -> dict[str, str]:
     return {v.name: _stat_name(v.name, limit, taken) for v in table.variables}
 
 
-def _numeric(series: pd.Series) -> np.ndarray:
-    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-
-
-def _text(series: pd.Series) -> np.ndarray:
-    return series.astype(object).where(series.notna(), "").astype(str).to_numpy()
-
-
 def _missing_letters(variable: Variable, suppressed: int) -> dict[int, str]:
     letters = [c for c in string.ascii_lowercase if c != SUPPRESSED_LETTER]
     out = {}
@@ -187,7 +182,7 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
     import pyreadstat
 
     names = _names(table, 32)
-    data: dict[str, object] = {}
+    columns: list[stat_rows.Column] = []
     labels: dict[str, str] = {}
     value_labels: dict[str, dict] = {}
     user_missing: dict[str, list[str]] = {}
@@ -196,34 +191,30 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
         labels[name] = variable.label[:STATA_LABEL_CHARS]
         series = table.frame[variable.name]
         if not variable.is_numeric:
-            data[name] = _text(series)
+            columns.append(stat_rows.Column(name, series, text=True))
             continue
-        values = _numeric(series)
         letters = _missing_letters(variable, table.suppressed_code)
         if letters:
             user_missing[name] = sorted(set(letters.values()))
-        if letters and np.isin(values, list(letters)).any():
-            # Codes and letters per distinct value, then spread: one shared object per
-            # value rather than a float object per cell (a million forms x 40 columns).
-            codes, uniques = pd.factorize(values)  # NaN -> -1
-            shared = uniques.astype(object)
-            for code, letter in letters.items():
-                shared[uniques == code] = letter
-            data[name] = np.append(shared, np.nan)[codes]
-        else:
-            # No missing code occurs: plain numbers, which pyreadstat takes in C (the
-            # same file as an object column of the same numbers).
-            data[name] = values
+        column = stat_rows.Column(name, series, text=False)
+        # The codes' letters only in a column where one occurs: pyreadstat takes the
+        # others as plain numbers (the same file).
+        if letters and np.isin(column.values(), list(letters)).any():
+            column = replace(column, letters=letters)
+        columns.append(column)
         own = {code: label[:32000] for code, label in variable.value_labels.items()}
         own.update({letters[code]: label for code, label in variable.missing.items()
                     if code in letters})
         if own:
             value_labels[name] = own
-    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
-    del data
-    write_atomically(path, lambda tmp: pyreadstat.write_dta(
-        frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
-        version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
+
+    def write(frame: pd.DataFrame, tmp: Path) -> None:
+        pyreadstat.write_dta(
+            frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS],
+            column_labels=labels, version=14, variable_value_labels=value_labels,
+            missing_user_values=user_missing)
+
+    write_atomically(path, lambda tmp: stat_rows.write_rows(tmp, columns, True, write))
     return path
 
 
@@ -242,7 +233,7 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
     import pyreadstat
 
     names = _names(table, 64)
-    data: dict[str, object] = {}
+    columns: list[stat_rows.Column] = []
     labels: dict[str, str] = {}
     value_labels: dict[str, dict] = {}
     ranges: dict[str, list] = {}
@@ -251,11 +242,10 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
         name = names[variable.name]
         labels[name] = cut_bytes(variable.label, SPSS_VARIABLE_LABEL_BYTES)
         series = table.frame[variable.name]
+        columns.append(stat_rows.Column(name, series, text=not variable.is_numeric))
         if not variable.is_numeric:
-            data[name] = _text(series)
             measure[name] = "nominal"
             continue
-        data[name] = _numeric(series)
         own = {float(code): cut_bytes(label, SPSS_VALUE_LABEL_BYTES)
                for code, label in variable.all_labels().items()}
         if own:
@@ -264,10 +254,12 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
             ranges[name] = _spss_missing(list(variable.missing), set(variable.value_labels))
         measure[name] = ("ordinal" if variable.ordinal else
                          "nominal" if variable.kind in ("code", "flag") else "scale")
-    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
-    del data
-    write_atomically(path, lambda tmp: pyreadstat.write_sav(
-        frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
-        variable_value_labels=value_labels, missing_ranges=ranges, variable_measure=measure))
-    return path
 
+    def write(frame: pd.DataFrame, tmp: Path) -> None:
+        pyreadstat.write_sav(
+            frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
+            variable_value_labels=value_labels, missing_ranges=ranges,
+            variable_measure=measure)
+
+    write_atomically(path, lambda tmp: stat_rows.write_rows(tmp, columns, False, write))
+    return path
