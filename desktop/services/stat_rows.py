@@ -32,7 +32,8 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-ROWS = 32_768  # rows encoded at a time (a million forms' .dta row is ~400 bytes: 13 MB)
+ROWS = 65_536  # rows encoded at a time (a million forms' .dta row is ~400 bytes: 26 MB)
+BLOCK = 2_048  # records filled at a time (~800 KB)
 
 DTA_MISSING = 0x7FE0000000000000
 DTA_MISSING_A = 0x7FE0010000000000
@@ -65,7 +66,9 @@ class Column:
         part = self.series.iloc[rows]
         if self.text:
             return part.astype(object).where(part.notna(), "").astype(str).to_numpy()
-        return pd.to_numeric(part, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        if not pd.api.types.is_numeric_dtype(part.dtype):
+            part = pd.to_numeric(part, errors="coerce")
+        return part.to_numpy(dtype=float, na_value=np.nan)
 
 
 def write_rows(path: Path, columns: Sequence[Column], stata: bool, write: Writer,
@@ -171,18 +174,20 @@ def _layout(columns: Sequence[Column], stata: bool, count: int) -> _Layout | Non
 def _encode(columns: Sequence[Column], layout: _Layout,
             rows: slice | np.ndarray) -> bytes:
     """The data records of `rows`, as ReadStat writes them."""
-    records = None
+    cells = []
     for i, column in enumerate(columns):
         values = column.values(rows)
-        if records is None:
-            records = np.zeros(len(values), dtype=layout.dtype)
-        target = f"c{i}"
-        if column.text:
-            records[target] = _texts(values, layout.dtype[i].itemsize, layout.stata)
-        else:
-            records[target] = _numbers(values, column.letters, layout.zero_signs[i],
-                                       layout.stata)
-    return b"" if records is None else records.tobytes()
+        cells.append(_texts(values, layout.dtype[i].itemsize, layout.stata) if column.text
+                     else _numbers(values, column.letters, layout.zero_signs[i],
+                                   layout.stata))
+    records = np.zeros(len(cells[0]) if cells else 0, dtype=layout.dtype)
+    # A few thousand records at a time, each column into them: the block stays in the
+    # processor's cache (a column at a time into 26 MB of records took 3x longer).
+    for start in range(0, len(records), BLOCK):
+        block = records[start:start + BLOCK]
+        for i, values in enumerate(cells):
+            block[f"c{i}"] = values[start:start + BLOCK]
+    return records.tobytes()
 
 
 def _texts(values: np.ndarray, width: int, stata: bool) -> np.ndarray:
