@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Mapping, Union
 
@@ -75,17 +76,25 @@ def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,
 
 
 def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
-              exclusive: object = (), modes: Mapping[Path, int] | None = None) -> list[Path]:
-    """Write several files, all or none; returns their paths in the given order."""
+              exclusive: object = (), modes: Mapping[Path, int] | None = None,
+              workers: int = 1) -> list[Path]:
+    """Write several files, all or none; returns their paths in the given order.
+    `workers` > 1: up to that many are staged at once, each on its own thread (writers
+    that wait for the disk or compress outside the interpreter overlap)."""
     targets = [Path(p) for p in files]
     exclusive_set = {Path(p) for p in exclusive}  # type: ignore[union-attr]
     for path in targets:
         if path in exclusive_set and path.exists():
             raise FileExistsError(17, "File exists", str(path))
     staged: dict[Path, Path] = {}
+    jobs = [(path, writer, (modes or {}).get(path, mode))
+            for path, writer in zip(targets, files.values())]
     try:
-        for path, writer in zip(targets, files.values()):
-            staged[path] = _stage(path, writer, (modes or {}).get(path, mode))
+        if workers > 1 and len(jobs) > 1:
+            _stage_together(jobs, workers, staged)
+        else:
+            for path, writer, file_mode in jobs:
+                staged[path] = _stage(path, writer, file_mode)
         _commit(staged, exclusive_set)
     finally:
         for temp in staged.values():
@@ -93,6 +102,33 @@ def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
     for folder in {path.parent for path in targets}:
         _fsync_path(folder)
     return targets
+
+
+def _stage_together(jobs: list[tuple[Path, Writer, int]], workers: int,
+                    staged: dict[Path, Path]) -> None:
+    """Stage the files on `workers` threads, in `staged` (target order) as each is
+    done. After a failure the files not begun are not begun; the ones under way are
+    waited for (and recorded, so the caller removes them), then the first failure, in
+    target order, is raised."""
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stage")
+    futures = [(path, pool.submit(_stage, path, writer, mode)) for path, writer, mode in jobs]
+    try:
+        for future in as_completed([future for _, future in futures]):
+            if future.exception() is not None:
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        failure: BaseException | None = None
+        for path, future in futures:
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if error is None:
+                staged[path] = future.result()
+            elif failure is None:
+                failure = error
+    if failure is not None:
+        raise failure
 
 
 def stage(path: str | Path, writer: Writer, mode: int = 0o644) -> Path:
