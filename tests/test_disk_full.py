@@ -221,12 +221,14 @@ def test_files_staged_together_are_written_all_or_none(tmp_path):
     neither, nor any temporary file, and the older file as it was; the files not begun by
     then are not begun."""
     import threading
+    import time
     (tmp_path / "a.csv").write_text("old a")
     began, failed = [], threading.Event()
 
     def slow(path):
         began.append(path.name)
         failed.wait(10)  # still writing when the other one fails
+        time.sleep(0.2)  # and done once the failure has been recorded
         path.write_bytes(b"x" * 1000)
 
     def fails(path):

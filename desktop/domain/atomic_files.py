@@ -14,8 +14,9 @@ A writer is bytes, text (UTF-8), or a function that writes the temporary path it
 from __future__ import annotations
 
 import os
+import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Mapping, Union
 
@@ -110,12 +111,25 @@ def _stage_together(jobs: list[tuple[Path, Writer, int]], workers: int,
     done. After a failure the files not begun are not begun; the ones under way are
     waited for (and recorded, so the caller removes them), then the first failure, in
     target order, is raised."""
+    failed = threading.Event()
+
+    def stage_unless_failed(path: Path, writer: Writer, mode: int) -> Path | None:
+        if failed.is_set():
+            return None  # not begun
+        try:
+            return _stage(path, writer, mode)
+        except BaseException:
+            failed.set()
+            raise
+
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stage")
-    futures = [(path, pool.submit(_stage, path, writer, mode)) for path, writer, mode in jobs]
+    futures = [(path, pool.submit(stage_unless_failed, path, writer, mode))
+               for path, writer, mode in jobs]
     try:
-        for future in as_completed([future for _, future in futures]):
-            if future.exception() is not None:
-                break
+        wait([future for _, future in futures])
+    except BaseException:  # interrupted while waiting: nothing more is begun
+        failed.set()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         failure: BaseException | None = None
@@ -124,7 +138,8 @@ def _stage_together(jobs: list[tuple[Path, Writer, int]], workers: int,
                 continue
             error = future.exception()
             if error is None:
-                staged[path] = future.result()
+                if future.result() is not None:
+                    staged[path] = future.result()
             elif failure is None:
                 failure = error
     if failure is not None:
