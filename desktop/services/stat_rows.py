@@ -23,6 +23,9 @@ next letter 2**40 more); a text is its UTF-8 bytes padded to the variable's widt
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import struct
 import sys
 from dataclasses import dataclass, field
@@ -40,11 +43,15 @@ DTA_MISSING_A = 0x7FE0010000000000
 DTA_MAX_DOUBLE = struct.unpack("<d", struct.pack("<Q", 0x7FDFFFFFFFFFFFFF))[0]
 DTA_STRL_WIDTH = 2045  # from this width on, pyreadstat writes a strL (not done here)
 DTA_HEAD = b"<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>"
+DTA_END = b"</stata_dta>"
 DTA_MAP_ENTRIES = 14
 DTA_DATA, DTA_STRLS = 9, 10  # map entries: the data section, the section after it
 SAV_SYSMIS = 0xFFEFFFFFFFFFFFFF  # -DBL_MAX
 SAV_STRING_MAX = 255  # longer texts are split into segments (not done here)
 SAV_NCASES_AT = 80  # the header's case count (int32)
+
+READSTAT_WRITE_FAILED = "Unable to write data"  # ReadStat's READSTAT_ERROR_WRITE
+FULL_BELOW = 1 << 20  # free bytes left on a disk that refused a write: it is full
 
 Writer = Callable[[pd.DataFrame, Path], object]
 
@@ -78,14 +85,15 @@ def write_rows(path: Path, columns: Sequence[Column], stata: bool, write: Writer
     count = len(columns[0].series) if columns else 0
     layout = _layout(columns, stata, count)
     if layout is None:
-        write(pyreadstat_frame(columns), path)
+        _by_pyreadstat(write, pyreadstat_frame(columns), path, stata)
         return path
     sample = layout.sample
-    write(pyreadstat_frame(columns, sample), path)
+    _by_pyreadstat(write, pyreadstat_frame(columns, sample), path, stata)
     written = path.read_bytes()
     parts = (_dta_parts if stata else _sav_parts)(written, len(sample), layout.width, count)
     if parts is None or parts[1] != _encode(columns, layout, sample):
-        write(pyreadstat_frame(columns), path)  # not the file expected: the slow way
+        # Not the file expected: the slow way.
+        _by_pyreadstat(write, pyreadstat_frame(columns), path, stata)
         return path
     head, _, tail = parts
     with open(path, "wb") as handle:
@@ -94,6 +102,61 @@ def write_rows(path: Path, columns: Sequence[Column], stata: bool, write: Writer
             handle.write(_encode(columns, layout, slice(start, min(count, start + rows))))
         handle.write(tail)
     return path
+
+
+def _by_pyreadstat(write: Writer, frame: pd.DataFrame, path: Path, stata: bool) -> None:
+    """`write(frame, path)`, and a file pyreadstat did not write whole said as the OSError
+    it was. ReadStat says only "Unable to write data" when the disk takes part of a
+    write, and nothing at all when it takes none (pyreadstat ignores write()'s -1): a
+    full disk left a short or empty file that was reported written."""
+    import pyreadstat
+    try:
+        write(frame, path)
+    except pyreadstat.ReadstatError as exc:
+        if str(exc) != READSTAT_WRITE_FAILED:
+            raise
+        raise _write_failed(path, str(exc)) from exc
+    if not _whole(path, stata, len(frame)):
+        raise _write_failed(path, READSTAT_WRITE_FAILED)
+
+
+def _write_failed(path: Path, reason: str) -> OSError:
+    if shutil.disk_usage(path.parent).free < FULL_BELOW:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    return OSError(errno.EIO, reason, str(path))
+
+
+def _whole(path: Path, stata: bool, rows: int) -> bool:
+    """Whether the file pyreadstat wrote is all there: a .dta ends with its closing tag
+    where its map says the file ends; an uncompressed .sav ends with `rows` records after
+    the dictionary's end. A header not known here is taken as whole."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+        if stata:
+            handle.seek(max(0, size - len(DTA_END)))
+            if handle.read() != DTA_END:
+                return False
+            ends = _dta_map_end(head)
+            return ends is None or ends == size
+        if len(head) < SAV_NCASES_AT + 4 or not head.startswith(b"$FL"):
+            return False
+        width, compression = struct.unpack_from("<2i", head, 68)
+        if compression != 0 or struct.unpack_from("<i", head, SAV_NCASES_AT)[0] != rows:
+            return True  # compressed, or a count not written here: cannot tell
+        start = size - rows * width * 8
+        if start < 8:
+            return False
+        handle.seek(start - 8)
+        return handle.read(8) == struct.pack("<2i", 999, 0)
+
+
+def _dta_map_end(head: bytes) -> int | None:
+    """Where a format-118 header's map says the file ends (None: not that header)."""
+    at = _dta_map_at(head)
+    if at is None or len(head) < at + 8 * DTA_MAP_ENTRIES:
+        return None
+    return struct.unpack_from(f"<{DTA_MAP_ENTRIES}Q", head, at)[-1]
 
 
 def pyreadstat_frame(columns: Sequence[Column],
@@ -210,29 +273,37 @@ def _numbers(values: np.ndarray, letters: Mapping[float, str], zero_negative: bo
     return bits
 
 
-def _dta_parts(data: bytes, sample: int, width: int,
-               count: int) -> tuple[bytes, bytes, bytes] | None:
-    """The file before its data rows (row count and offsets made those of `count` rows),
-    the rows, and the file after them; None when the header is not the one expected."""
+def _dta_map_at(data: bytes) -> int | None:
+    """Where the map's offsets start in a format-118 header (None: not that header)."""
     at_n = len(DTA_HEAD) + 2 + len(b"</K><N>")
-    if not data.startswith(DTA_HEAD) or data[at_n - 7:at_n] != b"</K><N>" or \
-            struct.unpack_from("<Q", data, at_n)[0] != sample:
+    if not data.startswith(DTA_HEAD) or data[at_n - 7:at_n] != b"</K><N>":
         return None
     at = at_n + 8
-    if data[at:at + 11] != b"</N><label>":
+    if data[at:at + 11] != b"</N><label>" or len(data) < at + 13:
         return None
     at += 11 + 2 + struct.unpack_from("<H", data, at + 11)[0]
-    if data[at:at + 19] != b"</label><timestamp>":
+    if data[at:at + 19] != b"</label><timestamp>" or len(data) < at + 20:
         return None
     at += 19 + 1 + data[at + 19]
     closing = b"</timestamp></header><map>"
     if data[at:at + len(closing)] != closing:
         return None
-    at_map = at + len(closing)
+    return at + len(closing)
+
+
+def _dta_parts(data: bytes, sample: int, width: int,
+               count: int) -> tuple[bytes, bytes, bytes] | None:
+    """The file before its data rows (row count and offsets made those of `count` rows),
+    the rows, and the file after them; None when the header is not the one expected."""
+    at_n = len(DTA_HEAD) + 2 + len(b"</K><N>")
+    at_map = _dta_map_at(data)
+    if at_map is None or struct.unpack_from("<Q", data, at_n)[0] != sample:
+        return None
     offsets = list(struct.unpack_from(f"<{DTA_MAP_ENTRIES}Q", data, at_map))
     start = offsets[DTA_DATA] + len(b"<data>")
     end = offsets[DTA_STRLS] - len(b"</data>")
     if offsets[1] != at_map - len(b"<map>") or offsets[-1] != len(data) or \
+            not data.endswith(DTA_END) or \
             data[offsets[DTA_DATA]:start] != b"<data>" or \
             data[end:offsets[DTA_STRLS]] != b"</data>" or end - start != sample * width:
         return None

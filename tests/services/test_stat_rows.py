@@ -124,3 +124,18 @@ def test_a_number_stata_cannot_hold_is_refused_as_before(tmp_path):
     with pytest.raises(Exception) as theirs:
         _writer(True)(stat_rows.pyreadstat_frame(columns), tmp_path / "theirs.dta")
     assert type(ours.value) is type(theirs.value) and str(ours.value) == str(theirs.value)
+
+
+@pytest.mark.parametrize("stata", [True, False], ids=["dta", "sav"])
+def test_pyreadstat_meeting_a_full_disk_says_the_disk_is_full(tmp_path, stata):
+    """ReadStat says only "Unable to write data": on a full disk that is the OSError a
+    full disk raises (it was "something unexpected")."""
+    import errno
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from failure_helpers import fill_up, small_disk
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        fill_up(disk, leave=2_000)  # room for less than the header and labels
+        with pytest.raises(OSError) as caught:
+            stat_rows.write_rows(disk / "x.dta", _columns(stata), stata, _writer(stata))
+        assert caught.value.errno == errno.ENOSPC
