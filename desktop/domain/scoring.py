@@ -70,6 +70,14 @@ class RiskBasis:
         cells), from `form_columns.FormColumns`; `cells` were made from the group codes of
         every dimension (`group_keys`: each dimension's keys, `group_keys.column_groups`)."""
         parts = risk_sums_by_cells(columns, questionnaire, cells, progress)
+        return cls.from_cell_parts(parts, questionnaire, dimensions, cells, group_keys)
+
+    @classmethod
+    def from_cell_parts(cls, parts: np.ndarray, questionnaire: Questionnaire,
+                        dimensions: list[str] | tuple[str, ...], cells,
+                        group_keys: dict[str, list[str]]) -> "RiskBasis":
+        """The basis of sums already added up per profile cell (`risk_sums_by_cells`, or
+        stored: domain/cell_sums.py)."""
         offset, groups, keys = 0, [], []
         for dim in dimensions:
             groups.append(np.asarray(cells.codes[dim], dtype=np.int64) + offset)
@@ -77,9 +85,10 @@ class RiskBasis:
             offset += len(group_keys[dim])
         groups = (np.column_stack(groups) if groups
                   else np.zeros((cells.count, 0), dtype=np.int64))
-        return cls([r.id for r in questionnaire.risks], parts, list(dimensions), groups, keys,
+        return cls([r.id for r in questionnaire.risks], np.asarray(parts, dtype=float),
+                   list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands],
-                   cells.sizes.astype(float))
+                   np.asarray(cells.sizes, dtype=float))
 
     def _group_totals(self, values: np.ndarray) -> np.ndarray:
         """Per groups column, the sum of `values` (rows x k) over its rows. Plain

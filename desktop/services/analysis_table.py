@@ -74,6 +74,14 @@ def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: 
     return column_snapshot.form_columns(base, names, columns), info
 
 
+def fresh_columns(conn: sqlite3.Connection, columns,
+                  round_names: dict[str, str]) -> FormColumns:
+    """The analysed columns of the forms written since the snapshot was taken, read from
+    the answer rows (inside the caller's read transaction)."""
+    return column_snapshot.form_columns(_read_rows(conn, columns, changed_only=True),
+                                        round_names, columns)
+
+
 def parts_to_read(questionnaire: Questionnaire) -> int:
     """How many times `load_columns` calls `progress` at most."""
     return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
