@@ -308,9 +308,11 @@ def encode(sums: CellSums) -> tuple[str, bytes]:
     return json.dumps(meta), data
 
 
-def decode(meta_text: str, data: bytes) -> CellSums | None:
+def decode(meta_text: str, data: bytes | None) -> CellSums | None:
     """The sums stored by `encode`, or None when the row is damaged: unreadable, the wrong
     size, a checksum that does not match, or arrays that do not hold together."""
+    if not isinstance(data, bytes) or not isinstance(meta_text, str):
+        return None
     try:
         meta = json.loads(meta_text)
         if meta.get("format") != FORMAT or zlib.adler32(data) != meta["adler32"]:

@@ -126,12 +126,15 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
 
 
 def repair_database(conn: sqlite3.Connection) -> int | None:
-    """`check --repair`: build the snapshot again from the answer rows; the number of
-    forms it holds (None without a questionnaire: nothing to analyse)."""
+    """`check --repair`: build the snapshot again from the answer rows, and the
+    dashboard's sums from it; the number of forms it holds (None without a questionnaire: nothing to analyse)."""
     questionnaire = stored_questionnaire(conn)
     if questionnaire is None:
         return None
-    return rebuild(conn, questionnaire)
+    forms = rebuild(conn, questionnaire)  # the stored sums go with the old snapshot
+    from .cell_sums_cache import add_up_again
+    add_up_again(conn, questionnaire)
+    return forms
 
 
 def stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:

@@ -137,9 +137,10 @@ def _store(conn: sqlite3.Connection, key: str, sums: CellSums, version: int) -> 
 def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool | None:
     """`check`: do the stored sums equal the sums added up afresh from the stored
     snapshot? None when there is nothing to compare (no sums stored, no snapshot, an
-    older schema). A row that cannot be read disagrees. Sums stored under another
-    fingerprint (pooled versions) are compared by adding up under the same rules: the
-    fingerprint names the questionnaire the sums were made for."""
+    older schema). A row that cannot be read disagrees. The fingerprint names the
+    questionnaire the sums were made for (alone or pooled with other versions); a row
+    whose fingerprint no longer fits (a round renamed since) is never read, so not
+    compared."""
     if not (snapshots.has_tables(conn) and cell_sums_store.has_table(conn)):
         return None
     columns = column_snapshot.snapshot_columns(questionnaire)
@@ -154,10 +155,12 @@ def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) ->
         forms = found[0]
         candidates = _questionnaires(conn, questionnaire)
         for key, meta, data in rows:
-            stored = cell_sums.decode(meta, data)
             analysed = next((q for q in candidates
                              if cell_sums.fingerprint(q, round_names) == key), None)
-            if stored is None or analysed is None:
+            if analysed is None:  # made before a round was renamed or a version came in:
+                continue          # never used again (the next load replaces it)
+            stored = cell_sums.decode(meta, data)
+            if stored is None:
                 return False
             if not cell_sums.equal(stored, CellSums.from_columns(forms, analysed)):
                 return False
@@ -184,6 +187,15 @@ def _questionnaires(conn: sqlite3.Connection, questionnaire: Questionnaire):
     for reference in references:
         found += [reference, compare_versions(reference, versions).analysed]
     return found
+
+
+def add_up_again(conn: sqlite3.Connection, questionnaire: Questionnaire) -> SumsInfo:
+    """`check --repair`: add the sums up again from the snapshot just rebuilt and store
+    them (under the questionnaire as pooled with the versions of the live forms, as the
+    dashboard reads them)."""
+    clear(conn)
+    analysed = _questionnaires(conn, questionnaire)[1]
+    return load_sums(conn, questionnaire, analysed)[1]
 
 
 def clear(conn: sqlite3.Connection) -> None:

@@ -13,6 +13,9 @@ import sqlite3
 from .connection import OperationalError, transaction
 
 TABLE = "analysis_cell_sums"
+# Read as bytes whatever a damaged row holds: a text with bytes that are not UTF-8 would
+# make the driver raise instead of letting the reader refuse the row.
+_COLUMNS = "CAST(meta AS BLOB), CAST(data AS BLOB)"
 
 
 def has_table(conn: sqlite3.Connection) -> bool:
@@ -21,17 +24,28 @@ def has_table(conn: sqlite3.Connection) -> bool:
                         f"name = '{TABLE}'").fetchone() is not None
 
 
-def read(conn: sqlite3.Connection, fingerprint: str) -> tuple[str, bytes] | None:
+def read(conn: sqlite3.Connection, fingerprint: str) -> tuple[str, bytes | None] | None:
     """(meta JSON text, bytes) stored under this fingerprint, or None."""
-    row = conn.execute(f"SELECT meta, data FROM {TABLE} WHERE fingerprint = ?",
+    row = conn.execute(f"SELECT {_COLUMNS} FROM {TABLE} WHERE fingerprint = ?",
                        (fingerprint,)).fetchone()
-    return None if row is None else (row[0], bytes(row[1]))
+    return None if row is None else (_text(row[0]), _blob(row[1]))
 
 
 def read_all(conn: sqlite3.Connection) -> list[tuple[str, str, bytes]]:
     """Every stored row: (fingerprint, meta, bytes) (`check`)."""
-    return [(f, m, bytes(d)) for f, m, d in
-            conn.execute(f"SELECT fingerprint, meta, data FROM {TABLE}")]
+    return [(f, _text(m), _blob(d)) for f, m, d in
+            conn.execute(f"SELECT fingerprint, {_COLUMNS} FROM {TABLE}")]
+
+
+def _blob(data) -> bytes | None:
+    """The stored bytes (None: the column is NULL)."""
+    return bytes(data) if isinstance(data, (bytes, bytearray, memoryview)) else None
+
+
+def _text(meta) -> str:
+    """The description as text, whatever a damaged row holds (`domain.cell_sums.decode`
+    then refuses it)."""
+    return bytes(meta or b"").decode("utf-8", errors="replace")
 
 
 def replace(conn: sqlite3.Connection, fingerprint: str, meta: str, data: bytes) -> None:
