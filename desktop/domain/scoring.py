@@ -91,15 +91,21 @@ class RiskBasis:
                    np.asarray(cells.sizes, dtype=float))
 
     def _group_totals(self, values: np.ndarray) -> np.ndarray:
-        """Per groups column, the sum of `values` (rows x k) over its rows. Plain
-        bincounts: no BLAS threads, which a busy laptop makes slow for small products."""
+        """Per groups column, the sum of `values` (rows x k) over its rows: per dimension,
+        the rows in order of their group and one `add.reduceat` (no BLAS threads, which a
+        busy laptop makes slow for small products: measured p90 16 ms for a 0.2 ms
+        product; sums of whole numbers: exact in any order)."""
         n_groups, width = len(self.group_keys), values.shape[1]
-        totals = np.zeros(n_groups * width)
-        offsets = np.arange(width)
+        totals = np.zeros((n_groups, width))
+        if not len(values):
+            return totals
         for d in range(self.groups.shape[1]):
-            index = (self.groups[:, d][:, None] * width + offsets).ravel()
-            totals += np.bincount(index, weights=values.ravel(), minlength=n_groups * width)
-        return totals.reshape(n_groups, width)
+            codes = self.groups[:, d]
+            order = np.argsort(codes, kind="stable")
+            ordered = codes[order]
+            starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+            totals[ordered[starts]] += np.add.reduceat(values[order], starts, axis=0)
+        return totals
 
     def group_sizes(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Forms per group (dimension, group, n) among the masked forms."""
@@ -139,9 +145,10 @@ class RiskBasis:
         n = get["valid"]
         with np.errstate(divide="ignore", invalid="ignore"):
             columns = {"n": n.astype(int), "n_missing": get["missing"].astype(int)}
+            critical = t_critical(n - 1)  # once for the three intervals (same n)
             for name, total, squares in (("likelihood", "l", "ll"), ("impact", "i", "ii"),
                                          ("score", "s", "ss")):
-                mean, low, high = _mean_ci(n, get[total], get[squares])
+                mean, low, high = _mean_ci(n, get[total], get[squares], critical)
                 columns[f"mean_{name}"] = mean
                 columns[f"{name}_ci_low"] = low
                 columns[f"{name}_ci_high"] = high
@@ -156,15 +163,16 @@ class RiskBasis:
     def levels(self, scores: np.ndarray) -> list[str | None]:
         """The band id of each mean score (the highest band whose min it reaches)."""
         mins = np.array([low for low, _ in self.bands], dtype=float)
-        ids = [band_id for _, band_id in self.bands]
-        result: list[str | None] = []
-        for score in scores:
-            if not np.isfinite(score):
-                result.append(None)
-                continue
-            reached = np.nonzero(score >= mins)[0]
-            result.append(ids[reached[-1]] if len(reached) else None)
-        return result
+        ids = [band_id for _, band_id in self.bands] + [None]
+        scores = np.asarray(scores, dtype=float)
+        if not len(mins):
+            return [None] * len(scores)
+        with np.errstate(invalid="ignore"):
+            reached = scores[:, None] >= mins[None, :]  # NaN reaches none
+        # The last band reached (in the questionnaire's order); none: the trailing None.
+        last = len(mins) - 1 - np.argmax(reached[:, ::-1], axis=1)
+        last = np.where(reached.any(axis=1), last, len(mins))
+        return [ids[i] for i in last]
 
 
 def _risk_quantities(frame: pd.DataFrame, questionnaire: Questionnaire):
@@ -240,12 +248,15 @@ def _whole_in(values: np.ndarray, points: int) -> np.ndarray:
     return (values >= 1) & (values <= points) & (np.floor(values) == values)
 
 
-def _mean_ci(n: np.ndarray, total: np.ndarray, squares: np.ndarray):
-    """Mean and 95% t interval from count, sum and sum of squares (NaN where undefined)."""
+def _mean_ci(n: np.ndarray, total: np.ndarray, squares: np.ndarray,
+             critical: np.ndarray | None = None):
+    """Mean and 95% t interval from count, sum and sum of squares (NaN where undefined);
+    `critical`: `t_critical(n - 1)` when already known."""
     mean = np.where(n > 0, total / np.where(n > 0, n, 1), np.nan)
     variance = np.where(n > 1, (squares - n * mean ** 2) / np.where(n > 1, n - 1, 1), np.nan)
     variance = np.where(variance < 0, 0.0, variance)  # rounding of identical answers
-    half = t_critical(n - 1) * np.sqrt(variance / np.where(n > 0, n, 1))
+    critical = t_critical(n - 1) if critical is None else critical
+    half = critical * np.sqrt(variance / np.where(n > 0, n, 1))
     half = np.where(n > 1, half, np.nan)
     return mean, mean - half, mean + half
 

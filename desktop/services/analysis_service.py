@@ -200,19 +200,32 @@ class AnalysisService:
                            messages.message("not_stated", self.lang))
 
     def _label_scores(self, scores: pd.DataFrame) -> pd.DataFrame:
+        """The scores with their labels: each label worked out once per distinct risk,
+        group and band, then spread over the rows."""
         q, lang = self.questionnaire, self.lang
         risks = {risk.id: (i + 1, risk.label.text(lang)) for i, risk in enumerate(q.risks)}
         bands = {band.id: (band.label.text(lang), band.color) for band in q.bands}
-        scores["number"] = [risks[r][0] for r in scores["risk_id"]]
-        scores["risk_label"] = [risks[r][1] for r in scores["risk_id"]]
-        scores["group_label"] = [messages.message("all_forms", lang) if d == ALL
-                                 else self.group_label(d, g)
-                                 for d, g in zip(scores["dimension"], scores["group"])]
-        scores["level_label"] = [bands[b][0] if b in bands else "" for b in scores["level"]]
-        scores["level_color"] = [bands[b][1] if b in bands else "" for b in scores["level"]]
+        all_forms = messages.message("all_forms", lang)
+        groups: dict[tuple[str, str], str] = {}
+        group_labels = []
+        for key in zip(scores["dimension"], scores["group"]):
+            label = groups.get(key)
+            if label is None:
+                label = groups[key] = (all_forms if key[0] == ALL
+                                       else self.group_label(*key))
+            group_labels.append(label)
+        risk_ids = scores["risk_id"].tolist()
+        levels = scores["level"].tolist()
         mins = [band.min for band in q.bands]
-        scores["score_text"] = [score_text(v, mins) for v in scores["mean_score"]]
-        return scores
+        labelled = {name: column.to_numpy() for name, column in scores.items()}
+        labelled.update({
+            "number": [risks[r][0] for r in risk_ids],
+            "risk_label": [risks[r][1] for r in risk_ids],
+            "group_label": group_labels,
+            "level_label": [bands[b][0] if b in bands else "" for b in levels],
+            "level_color": [bands[b][1] if b in bands else "" for b in levels],
+            "score_text": [score_text(v, mins) for v in scores["mean_score"].tolist()]})
+        return pd.DataFrame(labelled, index=scores.index)
 
     def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:
         q, lang = self.questionnaire, self.lang
