@@ -48,7 +48,7 @@ class CountBasis:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""
         # Sums over the selected rows (no BLAS: small products are slow on a busy laptop).
-        if mask is None:
+        if mask is None or np.asarray(mask, dtype=bool).all():
             onehot, answered, missing = self.onehot, self.answered, self.missing
         else:
             chosen = np.flatnonzero(np.asarray(mask, float))
@@ -62,8 +62,9 @@ class CountBasis:
         return pd.DataFrame({"question": [q for q, _ in self.cells],
                              "code": [c for _, c in self.cells], "count": counts,
                              "share": share, "n": n,
-                             "n_missing": missing.sum(axis=0)[of_question].astype(int)},
-                            columns=list(COUNT_COLUMNS))
+                             "n_missing": missing.sum(axis=0)[of_question].astype(int)})
+        # (the keys above are COUNT_COLUMNS, in order: a `columns=` argument costs more
+        # than the rest of this method)
 
     def _of_question(self) -> np.ndarray:
         """The position in `questions` of each answer cell's question."""

@@ -112,7 +112,10 @@ class RiskBasis:
         weights = self._weights(mask)
         if self.row_sizes is not None:
             weights = weights * self.row_sizes
-        sizes = self._group_totals(weights[:, None])[:, 0]
+        sizes = np.zeros(len(self.group_keys))
+        for d in range(self.groups.shape[1]):  # one column: a weighted count per dimension
+            sizes += np.bincount(self.groups[:, d], weights=weights,
+                                 minlength=len(self.group_keys))
         return pd.DataFrame({"dimension": [d for d, _ in self.group_keys],
                              "group": [k for _, k in self.group_keys],
                              "n": np.rint(sizes).astype(int)})
@@ -122,12 +125,17 @@ class RiskBasis:
         over the forms where `mask` is true (all forms when None). Groups without any form
         are left out."""
         weights = self._weights(mask)
-        chosen = np.flatnonzero(weights)
-        rows = RiskBasis(self.risk_ids, self.parts[chosen], self.dimensions,
-                         self.groups[chosen], self.group_keys, self.bands)
+        if weights.all():
+            rows = self
+        else:
+            chosen = np.flatnonzero(weights)
+            rows = RiskBasis(self.risk_ids, self.parts[chosen], self.dimensions,
+                             self.groups[chosen], self.group_keys, self.bands)
         overall = rows.parts.sum(axis=0)[None, :]
         by_group = rows._group_totals(rows.parts)
-        sizes = rows._group_totals(np.ones((len(chosen), 1)))[:, 0]
+        sizes = np.zeros(len(self.group_keys), dtype=np.int64)  # rows in each group
+        for d in range(rows.groups.shape[1]):
+            sizes += np.bincount(rows.groups[:, d], minlength=len(self.group_keys))
         keep = sizes > 0
         sums = np.concatenate([overall, by_group[keep]], axis=0)
         labels = [(ALL, ALL)] + [key for key, k in zip(self.group_keys, keep) if k]
@@ -153,12 +161,11 @@ class RiskBasis:
                 columns[f"{name}_ci_low"] = low
                 columns[f"{name}_ci_high"] = high
             columns["share_likely"] = np.where(n > 0, get["likely"] / n, np.nan)
-        table = pd.DataFrame({
-            "dimension": np.repeat([d for d, _ in labels], risks),
-            "group": np.repeat([g for _, g in labels], risks),
-            "risk_id": np.tile(self.risk_ids, len(labels)), **columns})
-        table["level"] = self.levels(table["mean_score"].to_numpy())
-        return table[list(SCORE_COLUMNS)]
+        columns["level"] = self.levels(columns["mean_score"])
+        table = {"dimension": np.repeat([d for d, _ in labels], risks),
+                 "group": np.repeat([g for _, g in labels], risks),
+                 "risk_id": np.tile(self.risk_ids, len(labels)), **columns}
+        return pd.DataFrame({name: table[name] for name in SCORE_COLUMNS})
 
     def levels(self, scores: np.ndarray) -> list[str | None]:
         """The band id of each mean score (the highest band whose min it reaches)."""
@@ -271,11 +278,17 @@ def score_risks(frame: pd.DataFrame, questionnaire: Questionnaire,
 def risk_register(scores: pd.DataFrame) -> pd.DataFrame:
     """The overall rows ranked by mean score (highest first; suppressed rows last), with
     the rank as column `rank` (1 = highest)."""
-    overall = scores[scores["dimension"] == ALL].copy()
-    overall = overall.sort_values(["mean_score", "risk_id"], ascending=[False, True],
-                                  na_position="last", kind="mergesort")
-    overall.insert(0, "rank", range(1, len(overall) + 1))
-    return overall.reset_index(drop=True)
+    rows = np.flatnonzero(scores["dimension"].to_numpy() == ALL)
+    mean = scores["mean_score"].to_numpy(dtype=float)[rows]
+    ids = scores["risk_id"].to_numpy()[rows]
+    # Highest mean first, NaN last, ties by risk id (what a stable sort on both gives).
+    _, id_rank = np.unique(ids.astype(str), return_inverse=True)
+    order = rows[np.lexsort((id_rank.reshape(-1), np.where(np.isnan(mean), np.inf, -mean)))]
+    ranked = {"rank": np.arange(1, len(order) + 1)}
+    ranked.update({name: column.to_numpy()[order] for name, column in scores.items()})
+    table = pd.DataFrame(ranked)
+    table.attrs = dict(scores.attrs)
+    return table
 
 
 def format_score(value: float, digits: int = 1) -> str:

@@ -239,10 +239,11 @@ class AnalysisService:
                 answers.append(question.choice_label(int(code), lang) or code)
             else:
                 answers.append(code)
-        table["question_label"] = labels
-        table["number"] = [q.question(qid).number for qid in table["question"]]
-        table["answer_label"] = answers
-        return table
+        labelled = {name: column.to_numpy() for name, column in table.items()}
+        labelled.update({"question_label": labels,
+                         "number": [q.question(qid).number for qid in table["question"]],
+                         "answer_label": answers})
+        return pd.DataFrame(labelled, index=table.index)
 
 
 def read_frame(project: Project) -> pd.DataFrame:
