@@ -108,18 +108,22 @@ class SelfTest:
         return f"platform {self.app.platformName()}"
 
     def translations(self) -> str:
-        from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-        from .ui.translation import install_translator, qm_path
+        from PySide6.QtCore import QCoreApplication, QTranslator
+        from .ui.translation import install_translator, qm_path, qt_translation_dirs
         if not install_translator(self.app, "es"):
             raise AssertionError(f"{qm_path('es')} did not load")
         entry = QCoreApplication.translate("MainWindow", "Entry")
         if entry == "Entry":
             raise AssertionError("the Spanish translation does not translate 'Entry'")
+        # Where the program looks for Qt's own texts: beside ours (the package), then Qt's.
         qt_own = QTranslator()
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if not qt_own.load("qtbase_es", folder):
-            raise AssertionError(f"Qt's own Spanish translation is missing from {folder}")
-        return f"'Entry' -> '{entry}', Qt's own Spanish strings present"
+        folders = [str(folder) for folder in qt_translation_dirs()]
+        if not any(qt_own.load("qtbase_es", folder) for folder in folders):
+            raise AssertionError(f"Qt's own Spanish translation is missing from {folders}")
+        cancel = qt_own.translate("QPlatformTheme", "Cancel")
+        if cancel != "Cancelar":
+            raise AssertionError(f"Qt's own Spanish file translates 'Cancel' as {cancel!r}")
+        return f"'Entry' -> '{entry}', Qt's own 'Cancel' -> '{cancel}'"
 
     def text_services(self) -> str:
         from PySide6.QtCore import QCollator, QLocale
