@@ -43,10 +43,10 @@ EXCLUDED_MODULES = [
     # (0.15 MB): nothing calls them. The C test helpers (0.1 MB): numpy's own tests only.
     "numpy.fft", "numpy.polynomial", "numpy._core._multiarray_tests",
     # pandas' SAS reader and its C parts (0.3 MB): RiskMap never reads SAS files
-    # (pandas.read_sas itself stays; it would say the reader is missing).
+    # (pandas.read_sas stays importable; called, it would fail with ModuleNotFoundError).
     "pandas.io.sas.sas7bdat", "pandas._libs.sas", "pandas._libs.byteswap",
     # narwhals (used by pyreadstat for the .dta/.sav files) reaches its other back-ends
-    # (0.5 MB) only for frames of those libraries; RiskMap hands it pandas frames.
+    # (0.4 MB) only for frames of those libraries; RiskMap hands it pandas frames.
     "narwhals._arrow", "narwhals._polars", "narwhals._dask", "narwhals._duckdb",
     "narwhals._ibis", "narwhals._spark_like", "narwhals._sql",
     # No module the program imports mentions asyncio (0.3 MB with its C part); decimal's
@@ -55,7 +55,7 @@ EXCLUDED_MODULES = [
 ]
 
 # Packages whose byte code is compiled as by `python -OO` (no docstrings, no asserts):
-# 1.1 MB less. pandas tests that it imports and works so (test_oo_optimizable) and numpy
+# 1.0 MB less. pandas tests that it imports and works so (test_oo_optimizable) and numpy
 # supports it; not pyqtgraph (a decorator appends to a docstring as the module loads) nor
 # RiskMap's own modules, which keep their asserts.
 OPTIMIZED_PACKAGES = ("pandas", "numpy")
@@ -90,7 +90,7 @@ KEPT_QT_PLUGINS = {
 KEPT_QT_TRANSLATIONS: tuple[str, ...] = ()
 
 # Data files that come with packages but are never read: pyqtgraph's own application
-# icon (1.1 MB of PNGs, set only by pyqtgraph.mkQApp, which RiskMap does not call: it
+# icon (1.0 MB of PNGs, set only by pyqtgraph.mkQApp, which RiskMap does not call: it
 # makes its own QApplication with its own icon); pytz's time-zone database (0.9 MB:
 # RiskMap's dates are UTC, which pandas and pytz handle without it); pip's RECORD
 # lists of installed files (0.15 MB; the METADATA that importlib.metadata reads stays).

@@ -120,7 +120,10 @@ class SelfTest:
         folders = [str(folder) for folder in qt_translation_dirs()]
         if not any(qt_own.load("qtbase_es", folder) for folder in folders):
             raise AssertionError(f"Qt's own Spanish translation is missing from {folders}")
-        cancel = qt_own.translate("QPlatformTheme", "Cancel")
+        # Qt's own context and text, looked up in Qt's file (held in variables so that
+        # lupdate does not take them for one of the program's strings).
+        qt_context, qt_text = "QPlatformTheme", "Cancel"
+        cancel = qt_own.translate(qt_context, qt_text)
         if cancel != "Cancelar":
             raise AssertionError(f"Qt's own Spanish file translates 'Cancel' as {cancel!r}")
         return f"'Entry' -> '{entry}', Qt's own 'Cancel' -> '{cancel}'"
