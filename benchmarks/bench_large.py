@@ -479,8 +479,8 @@ def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int,
                  bare, "<= 30 s", value=child.output.get("seconds"),
                  base_value=bare.output.get("seconds"))
         if "data" in figures:
-            # Each format alone (read, guard, write), then all four in one run: the aim
-            # is per run, and the Stata and SPSS writer (pyreadstat) goes a cell at a time.
+            # Each format alone (read, guard, write), then all four in one run (two
+            # files written at a time): the aim is per run.
             for formats in DATA_FORMATS:
                 child = run_command(["data", "--db", str(hq), "--out", str(work / "data"),
                                      "--format", formats, "--lang", "en"])
