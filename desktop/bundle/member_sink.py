@@ -61,6 +61,11 @@ class MemberSink:
         if self._chars >= CHUNK_CHARS:
             self._flush()
 
+    def write_bytes(self, data: bytes) -> None:
+        """UTF-8 bytes, after the text written before them."""
+        self._flush()
+        self._submit(data)
+
     def pending_size(self) -> int:
         """Uncompressed bytes so far, counting the text not yet handed on (about)."""
         return self.size + self._chars
