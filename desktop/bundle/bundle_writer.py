@@ -112,8 +112,11 @@ class BundleWriter:
         Python hashes each form and puts its answers in the questionnaire's order for
         the CSV; the rest is a few operations per chunk, on UTF-8 bytes."""
         n, hashed, fixed = chunk.count, chunk.hashed, chunk.fixed
+        # The line quotes the text columns as they are: right when the fixed cells (which
+        # hold every one of them) have no quote, backslash or control character.
         if (not chunk.sql_plain or b"\\" in hashed or b"\\" in chunk.lines
-                or b"\r" in fixed or b"\n" in fixed):
+                or b"\\" in fixed or b'"' in fixed
+                or len(fixed.translate(None, _CONTROL)) != len(fixed)):
             return None
         texts = hashed.split(_FORM_SEP)
         shas = [_sha256(text).hexdigest() for text in texts]
@@ -267,11 +270,11 @@ class BundleWriter:
             self._audit.write("\n")
             self.audit_count += len(lines)
 
-    def add_audit_text(self, count: int, text: str) -> None:
-        """`count` audit.jsonl lines joined by newlines (no final newline)."""
+    def add_audit_text(self, count: int, text: bytes) -> None:
+        """`count` audit.jsonl lines joined by newlines (no final newline), UTF-8."""
         if count:
-            self._audit.write(text)
-            self._audit.write("\n")
+            self._audit.write_bytes(text)
+            self._audit.write_bytes(b"\n")
             self.audit_count += count
 
     def add_audit_line(self, line: str) -> None:
@@ -331,6 +334,7 @@ class BundleWriter:
 
 _finite = math.isfinite
 _FORM_SEP, _SHA_SLOT = FORM_SEP.encode(), SHA_SLOT.encode()
+_CONTROL = bytes(c for c in range(32) if c != ord(FORM_SEP))  # FORM_SEP: counted apart
 _A, _V = "\x1e", "\x1f"  # between the rows and between the cells of a chunk of CSV rows
 _sha256 = hashlib.sha256
 _second = operator.itemgetter(1)

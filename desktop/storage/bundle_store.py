@@ -137,6 +137,27 @@ def csv_fixed_cells_printf(separator: str) -> str:
            f"{', '.join(_CSV_FIXED_CELLS)})"
 
 
+# The same line and hash head for a chunk of forms (storage/export_rows.form_chunk), each
+# in ONE printf with the text columns between literal quotes instead of json_quote: a
+# chain of `||` allocates and copies the growing text once per piece, and this is most of
+# the export's SQLite time. Right only when no text column holds a quote, a backslash or
+# a control character (the caller checks the CSV's fixed cells, which hold every one of
+# them, and SQLite checks the base's sha256); U+001F marks the place of the sha256.
+_REASON_JSON = ("CASE WHEN r.deleted_reason IS NULL THEN 'null' "
+                "ELSE '\"' || r.deleted_reason || '\"' END")
+_BASE_JSON = ("CASE WHEN m.revision IS NULL THEN 'null' "
+              "ELSE printf('{\"revision\":%d,\"sha256\":\"%s\"}', m.revision, m.sha256) END")
+BASE_PLAIN = "(m.sha256 IS NULL OR (length(m.sha256) = 64 AND m.sha256 NOT GLOB '*[^0-9a-f]*'))"
+RECORD_LINE_PRINTF = (
+    "printf('{\"answers\":%s,\"base\":%s,\"created\":\"%s\",\"deleted_reason\":%s,"
+    "\"device\":\"%s\",\"entry_seconds\":%.1f,\"form_number\":%d,\"keystrokes\":%d,"
+    "\"operator\":\"%s\",\"revision\":%d,\"round_uuid\":\"%s\",\"sha256\":\"' || char(31) || "
+    "'\",\"status\":\"%s\",\"type\":\"form\",\"updated\":\"%s\",\"uuid\":\"%s\"}', "
+    f"r.answers, {_BASE_JSON}, r.created, {_REASON_JSON}, r.device, r.entry_seconds, "
+    "r.form_number, r.keystrokes, r.operator, r.revision, r.round_uuid, r.status, r.updated, "
+    "r.uuid)")
+HASH_INPUT_PRINTF = ("printf('[\"%s\",%d,\"%s\",%s]' || char(10) || '%s', r.round_uuid, "
+                     f"r.form_number, r.status, {_REASON_JSON}, r.answers)")
 # responses.csv's fixed cells, separated by U+001F (the caller checks them, then swaps in
 # commas).
 _RECORD_REST = f"{_RECORD_MID}, {_RECORD_POST}, {_RECORD_PLAIN}, {csv_fixed_cells('char(31)')}"

@@ -9,8 +9,9 @@ strings per thousand forms instead of twenty values per form, and the reading th
 takes Python's lock once per chunk rather than once per row (with two threads, each
 re-take can wait for the other thread's switch interval: measured, the reader sat idle
 for a third of the export). `plain` is 0 when any form of the chunk has a column of an
-unusual type, no answers, or an entry time SQLite cannot print as Python does
-(bundle/form_chunk.py checks the texts themselves).
+unusual type, no answers, an entry time SQLite cannot print as Python does, or a base
+sha256 that is not one (bundle/form_chunk.py checks the texts themselves: the line quotes
+the text columns without escaping them, see bundle_store.RECORD_LINE_PRINTF).
 
 `iter_form_rows` returns one row per form: the response columns (RESPONSE_COLUMNS), the
 base revision and sha256, the answers as a JSON object, and the texts SQLite formats for
@@ -29,9 +30,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from .bundle_store import (_HASH_HEAD, _RECORD_AFTER_ANSWERS, _RECORD_MID, _RECORD_PLAIN,
-                           _RECORD_POST, _RECORD_REST, RESPONSE_COLUMNS,
-                           csv_fixed_cells_printf)
+from .bundle_store import (_HASH_HEAD, _RECORD_AFTER_ANSWERS, _RECORD_PLAIN, _RECORD_REST,
+                           BASE_PLAIN, HASH_INPUT_PRINTF, RECORD_LINE_PRINTF,
+                           RESPONSE_COLUMNS, csv_fixed_cells_printf)
 
 _CHANGED = ("NOT EXISTS (SELECT 1 FROM export_mark x WHERE x.response_uuid = response.uuid "
             "AND x.revision = response.revision)")
@@ -57,15 +58,11 @@ def _forms(changed_only: bool, ranged: bool) -> str:
 
 _JOINS = ("LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
           "LEFT JOIN round d ON d.uuid = r.round_uuid")
-# printf builds each long text in one allocation: a chain of `||` copies the growing text
-# (the answers object first) once per piece.
 _CHUNK_COLUMNS = (
     "r.uuid AS uuid, r.revision AS revision, r.round_uuid AS round_uuid, "
-    f"printf('%s' || char(10) || '%s', {_HASH_HEAD}, r.answers) AS hashed, "
-    "printf('{\"answers\":%s%s%.1f%s' || char(31) || '%s', r.answers, "
-    f"{_RECORD_AFTER_ANSWERS}, r.entry_seconds, {_RECORD_MID}, {_RECORD_POST}) AS line, "
+    f"{HASH_INPUT_PRINTF} AS hashed, {RECORD_LINE_PRINTF} AS line, "
     f"{csv_fixed_cells_printf(',')} AS fixed, "
-    f"r.answers IS NOT NULL AND {_RECORD_PLAIN} AND {_SECONDS_PLAIN} AS plain")
+    f"r.answers IS NOT NULL AND {_RECORD_PLAIN} AND {_SECONDS_PLAIN} AND {BASE_PLAIN} AS plain")
 
 
 def form_chunk(conn: sqlite3.Connection, changed_only: bool, after: str,

@@ -67,16 +67,17 @@ def iter_part_audit_lines(conn: sqlite3.Connection, after_id: int, low: str | No
 
 def iter_part_audit_texts(conn: sqlite3.Connection, after_id: int, low: str | None,
                           high: str | None, first: bool, size: int
-                          ) -> Iterator[tuple[int, str]]:
+                          ) -> Iterator[tuple[int, bytes]]:
     """The lines of `iter_part_audit_lines` as (count, text) for up to `size` rows at a
-    time, the text being the lines joined by newlines (a JSON line holds none): one
-    value per chunk crosses to Python, not one per row."""
+    time, the text being the lines joined by newlines (a JSON line holds none) as UTF-8
+    bytes: one value per chunk crosses to Python, not one per row, and nothing decodes
+    it (the ZIP member takes bytes)."""
     where, params = _part_audit_where(low, high, first)
     cursor = conn.cursor()
     cursor.row_factory = None
     while True:
         count, text, last = cursor.execute(
-            "SELECT count(*), group_concat(line, char(10)), max(id) FROM "
+            "SELECT count(*), CAST(group_concat(line, char(10)) AS BLOB), max(id) FROM "
             f"(SELECT id, {_AUDIT_LINE} AS line FROM audit_log WHERE id > ? AND {where} "
             "ORDER BY id LIMIT ?)", [after_id, *params, size]).fetchone()
         if not count:
