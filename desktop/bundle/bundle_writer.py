@@ -140,7 +140,8 @@ class BundleWriter:
             pick = picks.get(signature) or pick_of(signature, ids)
             values = parts[1::2]
             values.append(b"")  # for the questions without an answer
-            cells.append(head + b"," + b",".join(pick(values)))
+            values.append(head)  # the fixed cells, picked first
+            cells.append(b",".join(pick(values)))
             answers += len(ids)
         cells.append(b"")
         table = b"\r\n".join(cells)
@@ -163,15 +164,13 @@ class BundleWriter:
                         shas))
 
     def _byte_pick(self, signature: bytes, ids: list[bytes]):
-        """`_pick` for ids and values as UTF-8 bytes (`add_form_chunk`)."""
+        """For a form whose answers have these question ids (UTF-8, in key order): a
+        function from its values, an empty value and its fixed CSV cells to its CSV row's
+        cells (`add_form_chunk`)."""
         position = {qid: i for i, qid in enumerate(ids)}
         blank = len(ids)
-        indexes = [position.get(qid.encode(), blank) for qid in self._question_ids]
-        if len(indexes) == 1:
-            only = indexes[0]
-            pick = lambda values: (values[only],)  # noqa: E731 - itemgetter(i) is no tuple
-        else:
-            pick = operator.itemgetter(*indexes)
+        pick = operator.itemgetter(blank + 1, *(position.get(qid.encode(), blank)
+                                                for qid in self._question_ids))
         if len(self._byte_picks) >= _MAX_PICKS:  # a pathological spread of skip patterns
             self._byte_picks.clear()
         self._byte_picks[signature] = pick
