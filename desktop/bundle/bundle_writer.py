@@ -118,14 +118,18 @@ class BundleWriter:
                 or b"\\" in fixed or b'"' in fixed
                 or len(fixed.translate(None, _CONTROL)) != len(fixed)):
             return None
+        uuids, revisions, rounds = (chunk.uuids.split(FORM_SEP),
+                                    chunk.revisions.split(FORM_SEP), chunk.rounds.split(FORM_SEP))
         texts = hashed.split(_FORM_SEP)
+        if not len(uuids) == len(revisions) == len(rounds) == len(texts) == n:
+            return None
         shas = [_sha256(text).hexdigest() for text in texts]
         # Without escapes every quote of an answers object delimits an id or a value:
         # after the swap each sits between '","' separators; counting the quotes proves
         # every value a string (a number would leave a quote inside a part).
         swapped = hashed.replace(b'":"', b'","').split(_FORM_SEP)
         fixed_cells = fixed.split(_FORM_SEP)
-        if not len(texts) == len(swapped) == len(fixed_cells) == n:
+        if not len(swapped) == len(fixed_cells) == n:
             return None
         picks, pick_of = self._byte_picks, self._byte_pick
         cells = []
@@ -159,9 +163,8 @@ class BundleWriter:
         self._csv_member.write_bytes(table)
         self.form_count += n
         self.answers += answers
-        self.form_rounds.update(chunk.rounds.split(FORM_SEP))
-        return list(zip(chunk.uuids.split(FORM_SEP), map(int, chunk.revisions.split(FORM_SEP)),
-                        shas))
+        self.form_rounds.update(rounds)
+        return list(zip(uuids, map(int, revisions), shas))
 
     def _byte_pick(self, signature: bytes, ids: list[bytes]):
         """For a form whose answers have these question ids (UTF-8, in key order): a

@@ -36,15 +36,12 @@ class FormChunk:
     lines: bytes  # records.jsonl lines (no final newline), SHA_SLOT for each sha256
     fixed: bytes  # CSV fixed cells joined by commas, FORM_SEP between forms
     sql_plain: bool  # SQLite found the types and the entry time it expects
+    last: str  # the uuid of the last form
 
     @classmethod
     def from_row(cls, after: str, row) -> "FormChunk":
         """From a row of storage/export_rows.form_chunk."""
-        return cls(after, row[0], *row[1:7], bool(row[7]))
-
-    @property
-    def last(self) -> str:
-        return self.uuids[self.uuids.rfind(FORM_SEP) + 1:]
+        return cls(after, row[0], *row[1:7], bool(row[7]), row[8])
 
 
 def risky_csv(table: bytes) -> bool:

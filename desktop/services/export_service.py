@@ -33,7 +33,7 @@ from ..domain.atomic_files import commit_staged, stage
 from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
-from ..bundle.form_chunk import FORM_SEP, FormChunk
+from ..bundle.form_chunk import FormChunk
 from ..bundle.manifest import Manifest
 from ..storage import bundle_store, export_rows, questionnaire_store, series_store
 from ..storage.clock import utc_now
@@ -180,19 +180,21 @@ class _Export:
     def _add_chunk(self, conn, chunk: FormChunk, changed_only: bool) -> list:
         """A chunk of forms into the bundle: as SQLite's texts when they are plain, else
         read again one row per form (the general path decides form by form). The reader
-        thread uses the same connection meanwhile: both only read, in one transaction."""
-        uuids = chunk.uuids.split(FORM_SEP)
-        # Parts and their audit rows are cut by uuid ranges: the order must hold.
-        if not (self.previous < uuids[0] and all(map(str.__lt__, uuids, uuids[1:]))):
-            raise RuntimeError("export rows are not in uuid order")
-        self.previous = uuids[-1]
+        thread uses the same connection meanwhile (SQLite serialises it): both only read,
+        in one transaction."""
         marks = self.writer.add_form_chunk(chunk)
         if marks is None:
             rows = export_rows.iter_form_rows(conn, changed_only, chunk.after,
                                               chunk.count).fetchall()
-            if [row[0] for row in rows] != uuids:
+            if len(rows) != chunk.count or rows[-1][0] != chunk.last:
                 raise RuntimeError("export rows changed within one snapshot")
             marks = self.writer.add_form_rows(rows)
+        # Parts and their audit rows are cut by uuid ranges: the order must hold (a
+        # failure here leaves no file: the part is abandoned).
+        uuids = [mark[0] for mark in marks]
+        if not (self.previous < uuids[0] and all(map(str.__lt__, uuids, uuids[1:]))):
+            raise RuntimeError("export rows are not in uuid order")
+        self.previous = uuids[-1]
         return marks
 
     def _rounds(self, conn) -> list[tuple[dict, str | None]]:
