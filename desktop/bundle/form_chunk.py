@@ -3,10 +3,12 @@
 
 A chunk is *plain* when SQLite found every form's columns of the expected types and its
 texts hold nothing that SQLite and Python could write differently or that the CSV must
-quote or neutralise: no backslash in the JSON (so no escape: every quote is structural, and
-no control character is inside a value), every answer a string (four quotes per answer),
-no quote, comma or line break inside a CSV cell, no cell that starts like a formula
-(domain/cell_safety.py), and one piece per form in each text. `BundleWriter.add_form_chunk`
+quote or neutralise: no quote, backslash or control character in the text columns (the
+record line puts them between quotes as they are; the CSV's fixed cells hold every one of
+them, so they are checked there), no backslash in the answers (no JSON escape: every quote
+is structural), every answer a string (two quotes per id and per value), no comma inside a
+CSV cell, no cell that starts like a formula (domain/cell_safety.py), and one piece per
+form in each text. `BundleWriter.add_form_chunk`
 checks while it builds and writes nothing for a chunk that is not plain; the export then
 reads those forms one row each (`BundleWriter.add_form_rows`), so the bytes are those of
 the general path either way (tests/bundle/test_form_chunk.py).
