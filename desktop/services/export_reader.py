@@ -30,8 +30,11 @@ from ..storage import export_rows, series_store
 
 TEXTS, AUDIT, END = "texts", "audit", "end"
 _ERROR, _DONE = "error", "done"
-CHUNK = 1000
-QUEUE_CHUNKS = 8  # at most this many chunks wait for the caller (memory stays bounded)
+# One chunk is one SQLite step without Python's lock; taking the lock back after it can
+# wait a switch interval (5 ms) while the caller runs Python, so chunks are large and few.
+CHUNK = 2000
+AUDIT_CHUNK = 4000  # audit lines per event (about 1.3 kB each)
+QUEUE_CHUNKS = 4  # at most this many chunks wait for the caller (memory stays bounded)
 
 
 class _Stopped(Exception):
@@ -126,6 +129,6 @@ class PartReader:
 
     def _end_part(self, low: str | None, high: str | None, first: bool) -> None:
         for count, text in series_store.iter_part_audit_texts(
-                self._conn, self._after, low, high, first, CHUNK * 4):
+                self._conn, self._after, low, high, first, AUDIT_CHUNK):
             self._put((AUDIT, (count, text)))
         self._put((END, high))

@@ -5,7 +5,7 @@ row per form (`iter_form_rows`), read in uuid order without a temporary table.
 form's answers, formats its records.jsonl line (all but the content sha256, whose place
 holds U+001F), the content-hash input and the CSV's fixed cells, and concatenates them
 over the chunk (forms separated by U+001E, lines by a newline). Python then handles a few
-strings per thousand forms instead of twenty values per form, and the reading thread
+strings per chunk of forms instead of twenty values per form, and the reading thread
 takes Python's lock once per chunk rather than once per row (with two threads, each
 re-take can wait for the other thread's switch interval: measured, the reader sat idle
 for a third of the export). `plain` is 0 when any form of the chunk has a column of an
