@@ -83,11 +83,11 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
     log = logging.getLogger(__name__)
     if isinstance(exc, QuestionnaireError):
         log.warning("command %s: questionnaire refused: %s", command, exc)
-        problem = f"{exc.problems[0]}"
-        error = UserError("questionnaire_bad", problem=problem, n=len(exc.problems))
+        from .domain.phrase import said
+        error = UserError("questionnaire_bad", problem=exc.problems[0], n=len(exc.problems))
         print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
         for problem in exc.problems[1:]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {said(problem, lang)}", file=sys.stderr)
         return 2
     import sqlite3
     # sqlite3 errors do not say which file: the --db one (other errors name their own)

@@ -3,7 +3,8 @@ commands say their success line from `domain/command_messages.py` in Spanish, a 
 forms table lists its rows in Spanish, and a weak passphrase says why in Spanish; the
 catalogue is complete in both languages and every key the commands use is in it. `--help`
 (the program's and each subcommand's) is in Spanish too, and an XLSForm's problems say
-their place in the workbook ("hoja survey, fila 2, columna 'type' (A)") in Spanish."""
+their place in the workbook ("hoja survey, fila 2, columna 'type' (A)") in Spanish (the
+whole of every problem: tests/domain/test_questionnaire_spanish.py)."""
 
 from __future__ import annotations
 
@@ -291,33 +292,3 @@ def test_xlsform_problems_say_where_in_spanish(spanish, tmp_path, capsys):
     assert err[1].startswith("  hoja survey, fila 3, columna 'choice_filter' (D): ")
     assert err[2].startswith("  hoja choices, fila 2, columna 'name' (B): ")
     assert not any(" row " in line for line in err)
-
-
-def test_xlsform_places_change_language_and_nothing_else(tmp_path):
-    """Every problem of a workbook in Spanish is the English one with its place (sheet, row,
-    column) said in Spanish, including the loader's problems placed on their row."""
-    from desktop.domain.xlsform_import import XLSFormError, import_xlsform
-    from tests.domain.xlsform_builder import labels, write_workbook
-    survey = [{"type": "integer", "name": "n", **labels("N", "N"),
-               "constraint": ". >= 1 and . <= 50"},
-              {"type": "calculate", "name": "c", "calculation": "1 + 1"}]
-    choices = [{"list_name": "dk", "name": "8", **labels("NS", "DK")}]
-    path = write_workbook(tmp_path / "f.xlsx", survey, choices,
-                          {"form_id": "t", "riskmap_missing": "dk"})
-    said = {}
-    for lang in ("en", "es"):
-        with pytest.raises(XLSFormError) as caught:
-            import_xlsform(path, lang)
-        said[lang] = caught.value.problems
-    place = re.compile(r"^(\w+) row (\d+)(?:, column '([^']+)' \((\w+)\))?: ")
-
-    def spanish(problem):
-        found = place.match(problem)
-        assert found, problem
-        sheet, row, column, letter = found.groups()
-        where = f"hoja {sheet}, fila {row}" + (
-            f", columna '{column}' ({letter})" if column else "")
-        return f"{where}: {problem[found.end():]}"
-
-    assert len(said["en"]) >= 1
-    assert said["es"] == [spanish(p) for p in said["en"]]

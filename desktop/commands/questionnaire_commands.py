@@ -43,13 +43,11 @@ def run_add(args: argparse.Namespace) -> int:
         raise CommandError("db_missing", path=args.db)
     if not args.file.exists():
         raise CommandError("not_found", path=args.file)
-    from ..domain.user_error import user_language
-    lang = user_language()
-    read_questionnaire_file(args.file, lang)  # every problem reported before the project opens
+    read_questionnaire_file(args.file)  # every problem reported before the project opens
     project = Project.open(args.db)
     try:
         device = project.device_key.device_id
-        result = add_questionnaire(project, args.file, Actor(args.operator, device), lang)
+        result = add_questionnaire(project, args.file, Actor(args.operator, device))
         in_use = project.questionnaire
     finally:
         project.close()

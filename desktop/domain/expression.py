@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
+from .phrase import Phrase
+
 __all__ = ["ExpressionError", "Expression", "parse_expression", "MAX_DEPTH", "MAX_LENGTH"]
 
 MAX_LENGTH = 2_000  # characters in one expression
@@ -29,12 +31,14 @@ MAX_NUMBER_DIGITS = 15  # a literal beyond this is no answer code or bound
 
 
 class ExpressionError(ValueError):
-    """An expression that is not in the language; `position` is a 0-based offset."""
+    """An expression that is not in the language; `position` is a 0-based offset, `reason`
+    what is wrong and `phrase` both (phrases: said in English or Spanish later)."""
 
-    def __init__(self, message: str, position: int):
-        super().__init__(f"{message} (at character {position + 1})")
+    def __init__(self, reason: Phrase, position: int):
+        self.phrase = Phrase("expr.at", reason=reason, position=position + 1)
+        super().__init__(self.phrase)
         self.position = position
-        self.reason = message
+        self.reason = reason
 
 
 _TOKEN = re.compile(
@@ -69,7 +73,7 @@ def _tokenise(source: str) -> list[_Token]:
     while position < len(source):
         match = _TOKEN.match(source, position)
         if match is None:
-            raise ExpressionError(f"unexpected character {source[position]!r}", position)
+            raise ExpressionError(Phrase("expr.character", char=source[position]), position)
         kind = match.lastgroup or ""
         text = match.group()
         if kind == "ident" and text in _KEYWORDS:
@@ -185,8 +189,7 @@ class _Parser:
     def nested(self, token: "_Token") -> Iterator[None]:
         """One level deeper into the tree; every recursive rule goes through here."""
         if self.depth >= MAX_DEPTH:
-            raise ExpressionError(f"the expression is nested more than {MAX_DEPTH} levels "
-                                  "deep; simplify it", token.position)
+            raise ExpressionError(Phrase("expr.too_deep", limit=MAX_DEPTH), token.position)
         self.depth += 1
         try:
             yield
@@ -200,8 +203,9 @@ class _Parser:
         token = self.peek()
         if (kind and token.kind != kind) or (text and token.text != text):
             wanted = text or kind
-            found = token.text or "end of expression"
-            raise ExpressionError(f"expected {wanted!r} but found {found!r}", token.position)
+            found = token.text or Phrase("expr.end")
+            raise ExpressionError(Phrase("expr.expected", wanted=wanted, found=found),
+                                  token.position)
         self.index += 1
         return token
 
@@ -209,7 +213,7 @@ class _Parser:
         node = self.or_expr()
         token = self.peek()
         if token.kind != "end":
-            raise ExpressionError(f"unexpected {token.text!r}", token.position)
+            raise ExpressionError(Phrase("expr.unexpected", found=token.text), token.position)
         return node
 
     def or_expr(self) -> _Node:
@@ -320,7 +324,7 @@ class _Parser:
     def value_list(self) -> set:
         opening = self.peek()
         if opening.text not in ("[", "("):
-            raise ExpressionError("expected a list such as [1, 2]", opening.position)
+            raise ExpressionError(Phrase("expr.list"), opening.position)
         closing = "]" if opening.text == "[" else ")"
         self.take()
         values = {self.literal()}
@@ -335,13 +339,13 @@ class _Parser:
         if token.kind == "number":
             self.take()
             if len(token.text.replace(".", "")) > MAX_NUMBER_DIGITS:
-                raise ExpressionError(f"the number has more than {MAX_NUMBER_DIGITS} digits",
+                raise ExpressionError(Phrase("expr.digits", limit=MAX_NUMBER_DIGITS),
                                       token.position)
             return _number(token.text)
         if token.kind == "string":
             self.take()
             return token.text[1:-1]
-        raise ExpressionError("expected a number or a quoted text", token.position)
+        raise ExpressionError(Phrase("expr.literal"), token.position)
 
     def atom(self) -> _Node:
         token = self.peek()
@@ -358,7 +362,7 @@ class _Parser:
             self.take()
             after = self.peek()
             if after.text in ("(", "["):
-                raise ExpressionError(f"calls and indexing are not allowed after {token.text!r}",
+                raise ExpressionError(Phrase("expr.call_after", name=token.text),
                                       after.position)
             name = token.text
             self.names.add(name)
@@ -368,8 +372,8 @@ class _Parser:
             inner = self.or_expr()
             self.take("punct", ")")
             return inner
-        found = token.text or "end of expression"
-        raise ExpressionError(f"unexpected {found!r}", token.position)
+        found = token.text or Phrase("expr.end")
+        raise ExpressionError(Phrase("expr.unexpected", found=found), token.position)
 
 
 def _number(text: str) -> int | float:
@@ -399,10 +403,9 @@ class Expression:
 def parse_expression(source: str) -> Expression:
     """Parse `source`, raising `ExpressionError` for anything outside the language."""
     if not isinstance(source, str) or not source.strip():
-        raise ExpressionError("the expression is empty", 0)
+        raise ExpressionError(Phrase("expr.empty"), 0)
     if len(source) > MAX_LENGTH:
-        raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters",
-                              MAX_LENGTH)
+        raise ExpressionError(Phrase("expr.too_long", limit=MAX_LENGTH), MAX_LENGTH)
     parser = _Parser(source)
     node = parser.parse()
     return Expression(source, frozenset(parser.names), node, parser.uses_self)

@@ -276,15 +276,10 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-# Where in an XLSForm workbook a problem is (domain/xlsform_sheets.py): the sheet and row,
-# and the column with its letter when known. Sheet and column names are the workbook's own.
-MESSAGES.update({
-    "where.sheet": {"en": "{sheet}", "es": "hoja {sheet}"},
-    "where.sheet_row": {"en": "{sheet} row {row}", "es": "hoja {sheet}, fila {row}"},
-    "where.column": {"en": "{place}, column '{column}'", "es": "{place}, columna '{column}'"},
-    "where.column_letter": {"en": "{place}, column '{column}' ({letter})",
-                            "es": "{place}, columna '{column}' ({letter})"},
-})
+# What is wrong with a questionnaire or a workbook, and where (domain/questionnaire_messages.py).
+from .questionnaire_messages import QUESTIONNAIRE_MESSAGES  # noqa: E402 - after MESSAGES
+
+MESSAGES.update(QUESTIONNAIRE_MESSAGES)
 
 
 def message(key: str, lang: str = "en", **values: object) -> str:

@@ -18,20 +18,20 @@ def risks(data: dict, check: Checker, questions: dict[str, Question]) -> tuple[R
     for i, raw in enumerate(check.get(data, "risks", list, "", required=False, default=[])):
         where = f"risks[{i}]"
         if not isinstance(raw, dict):
-            check.fail(where, "must be an object")
+            check.fail(where, "qn.not_object")
             continue
         rid = check.get(raw, "id", str, where, default="")
         if any(r.id == rid for r in result):
-            check.fail(f"{where}.id", f"duplicate risk id {rid!r}")
+            check.fail(f"{where}.id", "qn.duplicate_risk", id=rid)
         label = check.labels(raw, "label", where)
         refs = {}
         for key in ("likelihood", "impact"):
             qid = check.get(raw, key, str, where, default="")
             question = questions.get(qid)
             if qid and question is None:
-                check.fail(f"{where}.{key}", f"no question {qid!r}")
+                check.fail(f"{where}.{key}", "qn.no_question", id=qid)
             elif question is not None and (question.type != "likert" or question.points != 5):
-                check.fail(f"{where}.{key}", f"{qid!r} must be a 5-point likert question")
+                check.fail(f"{where}.{key}", "qn.likert5", id=qid)
             refs[key] = qid
         result.append(Risk(rid, label, refs["likelihood"], refs["impact"]))
     return tuple(result)
@@ -43,7 +43,7 @@ def bands(data: dict, check: Checker) -> tuple[Band, ...]:
     for i, raw in enumerate(raw_bands):
         where = f"bands[{i}]"
         if not isinstance(raw, dict):
-            check.fail(where, "must be an object")
+            check.fail(where, "qn.not_object")
             continue
         bid = check.get(raw, "id", str, where, default="")
         label = check.labels(raw, "label", where)
@@ -51,18 +51,17 @@ def bands(data: dict, check: Checker) -> tuple[Band, ...]:
         high = check.get(raw, "max", int, where, default=0)
         color = check.get(raw, "color", str, where, default="#888888")
         if color and not _COLOR.fullmatch(color):
-            check.fail(f"{where}.color", "must be a colour like #d73027")
+            check.fail(f"{where}.color", "qn.colour")
         if low is not None and high is not None and low > high:
-            check.fail(f"{where}.min", "is greater than max")
+            check.fail(f"{where}.min", "qn.min_above_max")
         if result and low is not None and low <= result[-1].max:
-            check.fail(f"{where}.min", f"overlaps the band before (which ends at "
-                                       f"{result[-1].max}); bands must ascend")
+            check.fail(f"{where}.min", "qn.band_overlap", end=result[-1].max)
         result.append(Band(bid, label, low or 0, high or 0, color or "#888888"))
     if result:
         if result[0].min != 1:
-            check.fail("bands[0].min", "the first band must start at 1")
+            check.fail("bands[0].min", "qn.first_band")
         if result[-1].max != 25:
-            check.fail(f"bands[{len(result) - 1}].max", "the last band must end at 25")
+            check.fail(f"bands[{len(result) - 1}].max", "qn.last_band")
     return tuple(result)
 
 
@@ -73,9 +72,9 @@ def id_list(data: dict, key: str, check: Checker, questions: dict[str, Question]
     for i, qid in enumerate(ids):
         question = questions.get(qid) if isinstance(qid, str) else None
         if question is None:
-            check.fail(f"{key}[{i}]", f"no question {qid!r}")
+            check.fail(f"{key}[{i}]", "qn.no_question", id=qid)
         elif question.type not in types:
-            check.fail(f"{key}[{i}]", f"{qid!r} must be a {' or '.join(types)} question")
+            check.fail(f"{key}[{i}]", "qn.question_type", id=qid, types="/".join(types))
     return tuple(q for q in ids if isinstance(q, str))
 
 
@@ -87,11 +86,11 @@ def exposure(data: dict, check: Checker, questions: dict[str, Question]) -> Expo
     yes = check.code(check.get(raw, "yes", int, "exposure", default=1), "exposure.yes")
     question = questions.get(qid)
     if question is None:
-        check.fail("exposure.question", f"no question {qid!r}")
+        check.fail("exposure.question", "qn.no_question", id=qid)
     elif question.type != "choice" or yes not in question.choice_codes():
-        check.fail("exposure.yes", f"{yes} is not a code of the choice question {qid!r}")
+        check.fail("exposure.yes", "qn.exposure_yes", code=yes, id=qid)
     follow = check.get(raw, "follow_ups", list, "exposure", required=False, default=[])
     for i, fid in enumerate(follow):
         if not isinstance(fid, str) or fid not in questions:
-            check.fail(f"exposure.follow_ups[{i}]", f"no question {fid!r}")
+            check.fail(f"exposure.follow_ups[{i}]", "qn.no_question", id=fid)
     return Exposure(qid, yes, tuple(f for f in follow if isinstance(f, str)))

@@ -13,23 +13,42 @@ from __future__ import annotations
 import json
 import re
 
+from .phrase import Phrase, problem
+
 MAX_FILE_BYTES = 4_000_000  # the default instrument is 40 kB
 MAX_JSON_DEPTH = 64  # the format itself needs 6 levels
 MAX_NUMBER = 10 ** 12  # bounds, codes and counts beyond this are mistakes
-_TOO_LARGE = f"the file is larger than {MAX_FILE_BYTES:,} bytes; it is not a questionnaire"
+# Python's json says why text is not JSON in English; the usual reasons, in the catalogue.
+_JSON_REASONS = {
+    "Expecting value": "qn.json.value",
+    "Expecting ',' delimiter": "qn.json.comma",
+    "Expecting ':' delimiter": "qn.json.colon",
+    "Expecting property name enclosed in double quotes": "qn.json.name",
+    "Unterminated string starting at": "qn.json.string",
+    "Invalid control character at": "qn.json.control",
+    "Extra data": "qn.json.extra",
+}
 
 
 class JsonRefused(ValueError):
-    """The file is not questionnaire JSON; the text is the one problem ('where: what')."""
+    """The file is not questionnaire JSON; `problem` is the one problem ('where: what')."""
+
+    def __init__(self, problem: Phrase):
+        super().__init__(problem)
+        self.problem = problem
 
 
 class _JsonTooLarge(ValueError):
-    """A JSON number with more digits than any questionnaire needs."""
+    """A JSON number with more digits than any questionnaire needs; `reason` says which."""
+
+    def __init__(self, reason: Phrase):
+        super().__init__(reason)
+        self.reason = reason
 
 
-def too_large(size: int) -> str | None:
+def too_large(size: int) -> Phrase | None:
     """The problem of a file of `size` bytes (or characters), or None when it may be read."""
-    return _TOO_LARGE if size > MAX_FILE_BYTES else None
+    return Phrase("qn.too_large", limit=MAX_FILE_BYTES) if size > MAX_FILE_BYTES else None
 
 
 def sane_number(value: int | float) -> bool:
@@ -39,19 +58,19 @@ def sane_number(value: int | float) -> bool:
 
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > 15:
-        raise _JsonTooLarge(f"the number {text[:20]}... is too large")
+        raise _JsonTooLarge(Phrase("qn.json_digits", number=text[:20]))
     return int(text)
 
 
 def _json_float(text: str) -> float:
     value = float(text)
     if not sane_number(value):
-        raise _JsonTooLarge(f"the number {text[:20]} is too large")
+        raise _JsonTooLarge(Phrase("qn.json_large", number=text[:20]))
     return value
 
 
 def _json_constant(text: str) -> float:
-    raise _JsonTooLarge(f"{text} is not a number JSON allows")
+    raise _JsonTooLarge(Phrase("qn.json_constant", number=text))
 
 
 def json_depth(text: str) -> int:
@@ -70,32 +89,33 @@ def json_depth(text: str) -> int:
 
 def decode_json_bytes(data: bytes) -> str:
     """The text of a questionnaire file, decoded strictly as UTF-8 (a BOM is allowed)."""
-    problem = too_large(len(data))
-    if problem:
-        raise JsonRefused(problem)
+    refused = too_large(len(data))
+    if refused:
+        raise JsonRefused(refused)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise JsonRefused(f"byte {exc.start + 1}: the file is not UTF-8 text; save it as "
-                          "UTF-8 (in most editors: Save as, encoding UTF-8)") from None
+        raise JsonRefused(Phrase("qn.not_utf8", byte=exc.start + 1)) from None
 
 
 def read_json(text: str) -> object:
     """The data of questionnaire JSON text, within the limits above."""
-    problem = too_large(len(text))
-    if problem:
-        raise JsonRefused(problem)
+    refused = too_large(len(text))
+    if refused:
+        raise JsonRefused(refused)
+    if not text.strip():
+        raise JsonRefused(Phrase("qn.empty"))
     if json_depth(text) > MAX_JSON_DEPTH:
-        raise JsonRefused(f"(top level): lists and objects are nested more than "
-                          f"{MAX_JSON_DEPTH} levels deep; this is not a questionnaire")
+        raise JsonRefused(problem(Phrase("where.top"), "qn.too_deep", limit=MAX_JSON_DEPTH))
     try:
         return json.loads(text, parse_int=_json_int, parse_float=_json_float,
                           parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
-        raise JsonRefused(f"line {exc.lineno}, column {exc.colno}: not valid JSON "
-                          f"({exc.msg})") from None
+        key = _JSON_REASONS.get(exc.msg)  # a rarer reason stays in json's words
+        raise JsonRefused(Phrase("qn.bad_json", line=exc.lineno, column=exc.colno,
+                                 reason=Phrase(key) if key else exc.msg)) from None
     except _JsonTooLarge as exc:
-        raise JsonRefused(f"(top level): {exc}; numbers in a questionnaire stay within "
-                          f"{MAX_NUMBER:,}") from None
+        raise JsonRefused(problem(Phrase("where.top"), "qn.json_numbers", reason=exc.reason,
+                                  limit=MAX_NUMBER)) from None
     except RecursionError:  # only if the depth scan above were wrong; never a traceback
-        raise JsonRefused("(top level): lists and objects are nested too deeply") from None
+        raise JsonRefused(problem(Phrase("where.top"), "qn.nested_too_deeply")) from None

@@ -22,6 +22,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .phrase import Phrase, problem
 from .questionnaire import Questionnaire
 from .questionnaire_blocks import bands, exposure, id_list, risks
 from .questionnaire_checker import Checker
@@ -39,12 +40,15 @@ _INSTRUMENT_ID = re.compile(r"[a-z0-9_-]{1,64}")
 
 
 class QuestionnaireError(UserError, ValueError):
-    """A questionnaire with mistakes; `problems` lists them all as 'location: what'.
-    `str()` lists them all; `in_language(lang)` is the one sentence (the first problem)."""
+    """A questionnaire with mistakes; `problems` lists them all as 'location: what', each a
+    `Phrase` (English as a str; `said(problem, lang)` in the reader's language).
+    `str()` lists them all in English; `in_language(lang)` is the one sentence (the first
+    problem, in `lang`)."""
 
-    def __init__(self, problems: list[str], source: str = ""):
+    def __init__(self, problems: list[Phrase], source: str = ""):
         head = f"{source}: " if source else ""
-        super().__init__("questionnaire_bad", problem=head + problems[0], n=len(problems))
+        first = Phrase("problem", where=source, what=problems[0]) if source else problems[0]
+        super().__init__("questionnaire_bad", problem=first, n=len(problems))
         self.args = (head + f"{len(problems)} problem(s) in the questionnaire:\n  "
                      + "\n  ".join(problems),)
         self.problems = problems
@@ -55,19 +59,19 @@ def decode_questionnaire(data: bytes, source: str = "") -> str:
     try:
         return decode_json_bytes(data)
     except JsonRefused as exc:
-        raise QuestionnaireError([str(exc)], source) from None
+        raise QuestionnaireError([exc.problem], source) from None
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Read and check a questionnaire file."""
     path = Path(path)
     try:
-        problem = too_large(path.stat().st_size)
-        if problem:
-            raise QuestionnaireError([problem], str(path))
+        refused = too_large(path.stat().st_size)
+        if refused:
+            raise QuestionnaireError([refused], str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise QuestionnaireError([f"cannot read the file: {exc.strerror or exc}"],
+        raise QuestionnaireError([Phrase("qn.cannot_read", reason=exc.strerror or str(exc))],
                                  str(path)) from None
     return parse_questionnaire(decode_questionnaire(data, str(path)), source=str(path))
 
@@ -77,13 +81,13 @@ def parse_questionnaire(text: str, source: str = "") -> Questionnaire:
     if isinstance(text, (bytes, bytearray)):
         text = decode_questionnaire(bytes(text), source)
     if not isinstance(text, str):
-        raise QuestionnaireError(["(top level): the questionnaire must be JSON text"], source)
+        raise QuestionnaireError([problem(Phrase("where.top"), "qn.not_json_text")], source)
     try:
         data = read_json(text)
     except JsonRefused as exc:
-        raise QuestionnaireError([str(exc)], source) from None
+        raise QuestionnaireError([exc.problem], source) from None
     if not isinstance(data, dict):
-        raise QuestionnaireError(["(top level): must be a JSON object"], source)
+        raise QuestionnaireError([problem(Phrase("where.top"), "qn.not_json_object")], source)
     check = Checker()
     model = _build(data, check)
     if check.problems:
@@ -95,16 +99,16 @@ def parse_questionnaire(text: str, source: str = "") -> Questionnaire:
 def _build(data: dict, check: Checker) -> dict:
     fmt = check.get(data, "format", int, "")
     if fmt is not None and fmt not in READABLE_FORMATS:
-        check.fail("format", f"format {fmt} is not supported (this program reads formats "
-                             f"{', '.join(map(str, READABLE_FORMATS))})")
+        check.fail("format", "qn.format", format=fmt,
+                   formats=", ".join(map(str, READABLE_FORMATS)))
     check.strict = fmt != 1
     ident = check.get(data, "id", str, "", default="")
     if ident and not _INSTRUMENT_ID.fullmatch(ident):
-        check.fail("id", "use only lower-case letters, digits, '-' and '_' (at most 64)")
+        check.fail("id", "qn.instrument_id")
     version = check.get(data, "version", str, "", default="")
     languages = check.get(data, "languages", list, "", default=[])
     if not languages or not all(isinstance(lang, str) and lang for lang in languages):
-        check.fail("languages", "must list at least one language code, e.g. [\"es\", \"en\"]")
+        check.fail("languages", "qn.languages")
         languages = [lang for lang in languages if isinstance(lang, str) and lang]
     check.languages = tuple(languages)
     title = check.labels(data, "title", "")

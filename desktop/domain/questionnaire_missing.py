@@ -18,13 +18,13 @@ def missing_codes(data: dict, check: Checker, where: str = "") -> list[MissingCo
                                        default=[])):
         item_where = f"{where}.missing_codes[{i}]" if where else f"missing_codes[{i}]"
         if not isinstance(item, dict):
-            check.fail(item_where, "must be an object with code and label")
+            check.fail(item_where, "qn.code_and_label")
             continue
         code = check.code(check.get(item, "code", int, item_where), f"{item_where}.code")
         label = check.labels(item, "label", item_where)
         if code is not None:
             if any(m.code == code for m in result):
-                check.fail(f"{item_where}.code", f"duplicate missing code {code}")
+                check.fail(f"{item_where}.code", "qn.duplicate_missing", code=code)
             result.append(MissingCode(code, label))
     return result
 
@@ -37,16 +37,14 @@ def question_missing(raw: dict, where: str, kind: str, check: Checker,
     if "missing_codes" in raw:
         own = tuple(missing_codes(raw, check, where))
         if own and allow is False and "allow_missing" in raw:
-            check.fail(f"{where}.allow_missing", "is false but the question lists "
-                                                 "missing codes")
+            check.fail(f"{where}.allow_missing", "qn.allow_missing_false")
         codes = own
     else:
         codes = default if allow else ()
     if codes and kind not in _MISSING_TYPES:
         # Format 1 accepted allow_missing on text and dates, where it never matched.
         if check.strict:
-            check.fail(f"{where}.missing_codes", f"{kind} questions cannot have missing "
-                                                 "codes")
+            check.fail(f"{where}.missing_codes", "qn.no_missing_for_type", kind=kind)
         return ()
     return codes
 
@@ -56,11 +54,9 @@ def check_range_overlap(bounds: dict, missing: set[int], where: str, check: Chec
     low, high = bounds.get("min"), bounds.get("max")
     for code in sorted(missing):
         if (low is None or code >= low) and (high is None or code <= high):
-            span = f"{'-inf' if low is None else _plain(low)} to " \
-                   f"{'+inf' if high is None else _plain(high)}"
-            check.fail(f"{where}.missing_codes", f"missing code {code} could be a real "
-                       f"answer (the valid range is {span}); use a code outside the range, "
-                       "or set min and max")
+            check.fail(f"{where}.missing_codes", "qn.missing_in_range", code=code,
+                       low="-inf" if low is None else _plain(low),
+                       high="+inf" if high is None else _plain(high))
 
 
 def _plain(value: float | int) -> str:

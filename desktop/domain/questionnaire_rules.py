@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .expression import Expression, ExpressionError, parse_expression
 from .questionnaire import Labels
-from .questionnaire_checker import Checker
+from .questionnaire_checker import Checker, kind_word
 
 
 def expression(check: Checker, obj: dict, where: str,
@@ -16,16 +16,15 @@ def expression(check: Checker, obj: dict, where: str,
     if key not in obj:
         return None
     if not isinstance(obj[key], str):
-        check.fail(f"{where}.{key}", "must be a text")
+        check.fail(f"{where}.{key}", "qn.must_be", kind=kind_word("str"))
         return None
     try:
         expr = parse_expression(obj[key])
     except ExpressionError as exc:
-        check.fail(f"{where}.{key}", f"bad expression: {exc}")
+        check.fail(f"{where}.{key}", "qn.bad_expression", reason=exc.phrase)
         return None
     if expr.uses_self and key != "constraint":
-        check.fail(f"{where}.{key}", "'.' (the answer being checked) is only allowed in "
-                                    "a constraint")
+        check.fail(f"{where}.{key}", "qn.self_in_constraint")
     return expr
 
 
@@ -36,7 +35,7 @@ def check_references(expr: Expression | None, known: dict[str, str], where: str,
         return
     for name in sorted(expr.names):
         if name not in known:
-            check.fail(where, f"refers to {name!r}, which is not a question before this one")
+            check.fail(where, "qn.refers_later", name=name)
 
 
 def question_rules(raw: dict, where: str, qid: str, kind: str, seen: dict[str, str],
@@ -50,6 +49,6 @@ def question_rules(raw: dict, where: str, qid: str, kind: str, seen: dict[str, s
     constraint_message = None
     if "constraint_message" in raw:
         if constraint is None and "constraint" not in raw:
-            check.fail(f"{where}.constraint_message", "there is no constraint to explain")
+            check.fail(f"{where}.constraint_message", "qn.no_constraint")
         constraint_message = check.labels(raw, "constraint_message", where)
     return relevant, constraint, constraint_message

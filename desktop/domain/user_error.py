@@ -20,6 +20,7 @@ import sqlite3
 from pathlib import Path
 
 from .error_messages import CATALOGUE
+from .phrase import Phrase, said
 
 LANGUAGES = ("en", "es")
 _THE_FILE = {"en": "the file", "es": "el archivo"}
@@ -55,6 +56,9 @@ def error_message(key: str, lang: str = "en", **params: object) -> str:
     if texts is None:
         raise KeyError(key)
     text = texts.get(lang) or texts["en"]
+    # A value that is a phrase (a questionnaire's problem) is said in the same language.
+    params = {name: said(value, lang) if isinstance(value, Phrase) else value
+              for name, value in params.items()}
     unnamed = params.get("path") in ("", None) and "{path}" in text
     if unnamed:
         # A failure that does not say which file (a decoding error deep in a reader).

@@ -21,8 +21,7 @@ def choices(ctx: XLSFormContext, q: dict, name: str) -> list[dict]:
             continue  # added by pyxform itself ('other' of or_other)
         where = ctx.at.choice(list_name, code_text, "name")
         if not re.match(r"^\d+$", code_text):
-            ctx.fail(where, f"the choice name {code_text!r} must be a whole-number code "
-                     "(0, 1, 2, ...): codes are what operators key from paper")
+            ctx.fail(where, "xf.choice_code", name=code_text)
             continue
         result.append({"code": int(code_text), "label": ctx.labels(
             choice.get("label") or {"default": code_text},
@@ -40,13 +39,13 @@ def missing_list(ctx: XLSFormContext, list_name: Any, where: str) -> list[dict] 
         return []
     rows = ctx.at.choice_rows(list_name)
     if not rows:
-        ctx.fail(where, f"there is no choice list {list_name!r} for the missing codes")
+        ctx.fail(where, "xf.no_missing_list", name=list_name)
         return None
     result = []
     for row_where, row in rows:
         code = str(row.get("name", ""))
         if not re.match(r"^\d+$", code):
-            ctx.fail(row_where, f"the missing code {code!r} must be a whole number")
+            ctx.fail(row_where, "xf.missing_code", code=code)
             continue
         result.append({"code": int(code), "label": sheet_labels(row, "label", ctx.lang,
                                                                  row_where)})

@@ -1,6 +1,7 @@
 """What the translation of one XLSForm workbook shares: the pyxform data, where each row is
 (`Locator`), the settings sheet, the languages met so far, the XLSForm names mapped to our
-question ids, and the problems and warnings collected on the way (each 'place: what').
+question ids, and the problems and warnings collected on the way (each 'place: what', a
+`Phrase` said in the reader's language when shown).
 
 The parts of the import (xlsform_survey, xlsform_choices, xlsform_riskmap,
 xlsform_unsupported) all write to one `XLSFormContext`; xlsform_import reads the result.
@@ -12,7 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .xlsform_sheets import Locator, language_code, sheet_labels
+from .phrase import Phrase, problem
+from .xlsform_sheets import Locator, language_code, sheet_labels, sheet_place
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -20,11 +22,11 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 class XLSFormContext:
     """The state of one translation; `problems` and `warnings` are its report."""
 
-    def __init__(self, path: Path, workbook: Any, data: dict, lang: str = "en"):
+    def __init__(self, path: Path, workbook: Any, data: dict):
         self.data = data
-        self.at = Locator(path, workbook, lang)  # places in the user's language
-        self.problems: list[str] = []
-        self.warnings: list[str] = []
+        self.at = Locator(path, workbook)
+        self.problems: list[Phrase] = []
+        self.warnings: list[Phrase] = []
         self.ids: dict[str, str] = {}  # XLSForm name -> our id
         self.rows_by_path: dict[str, str] = {}  # loader path -> place in the sheet
         settings = (workbook.settings or [{}])[0]
@@ -33,8 +35,13 @@ class XLSFormContext:
             str(data.get("default_language") or "default"), None) or ""
         self.languages: list[str] = []
 
-    def fail(self, where: str, what: str) -> None:
-        self.problems.append(f"{where}: {what}")
+    def fail(self, where: str, key: str, **values: object) -> None:
+        """A problem at `where`: the catalogue text `key` (questionnaire_messages.py)."""
+        self.problems.append(problem(where, key, **values))
+
+    def warn(self, where: str, key: str, **values: object) -> None:
+        """Something left out on purpose, said at `where` (the workbook is still imported)."""
+        self.warnings.append(problem(where, key, **values))
 
     def collect_names(self, children: list[dict]) -> None:
         """Our id of every question (lower-case; 'q_' before a name that needs it)."""
@@ -47,8 +54,7 @@ class XLSFormContext:
             if not _ID.match(ident):
                 ident = "q_" + ident
             if ident in self.ids.values():
-                self.fail(self.at.survey(name, "name"), f"the name {name!r} is the same as "
-                          "another question's once lower-cased; rename one of them")
+                self.fail(self.at.survey(name, "name"), "xf.same_name", name=name)
             self.ids[name] = ident
 
     def ordered_languages(self) -> list[str]:
@@ -69,8 +75,7 @@ class XLSFormContext:
         """The code of a column's language ('English (en)' -> 'en'), noted as met."""
         code = language_code(key, self.default_language or None)
         if code is None:
-            self.fail("survey row 1", f"the language {key!r} has no code; name its columns "
-                      "like label::English (en) or label::Español (es)")
+            self.fail(sheet_place("survey", 1), "xf.language_code", language=key)
             return None
         if code not in self.languages:
             self.languages.append(code)

@@ -8,7 +8,8 @@ xlsform_unsupported (what cannot be honoured), with xlsform_sheets and xlsform_x
 `import_xlsform(path)` returns the checked questionnaire, its definition (a JSON-ready
 dict) and warnings (what is dropped on purpose: notes, metadata). Anything we cannot
 honour raises `XLSFormError`, whose `problems` list every one of them at once, each with
-its sheet, row and column; nothing is created from a workbook with problems.
+its sheet, row and column; nothing is created from a workbook with problems. Problems and
+warnings are `Phrase`s: English as text, in Spanish through `said(problem, "es")`.
 `load_questionnaire_file(path)` loads either a questionnaire JSON or a workbook.
 """
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .phrase import Phrase
 from .questionnaire import Questionnaire
 from .questionnaire_loader import (
     FORMAT_VERSION, QuestionnaireError, load_questionnaire, parse_questionnaire,
@@ -28,7 +30,7 @@ from .questionnaire_loader import (
 from .xlsform_choices import missing_list
 from .xlsform_context import XLSFormContext
 from .xlsform_riskmap import RiskmapColumns
-from .xlsform_sheets import sheet_place
+from .xlsform_pyxform import pyxform_problem
 from .xlsform_survey import SurveySheet
 
 XLSFORM_SUFFIXES = (".xlsx", ".xls")
@@ -48,23 +50,22 @@ class XLSFormImport:
 
     questionnaire: Questionnaire
     definition: dict
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Phrase] = field(default_factory=list)
 
 
-def load_questionnaire_file(path: str | Path, lang: str = "en") -> Questionnaire:
-    """A questionnaire from a JSON file or an XLSForm workbook (by the file's suffix);
-    a workbook's problems say where they are in `lang`."""
+def load_questionnaire_file(path: str | Path) -> Questionnaire:
+    """A questionnaire from a JSON file or an XLSForm workbook (by the file's suffix)."""
     path = Path(path)
     if path.suffix.lower() in XLSFORM_SUFFIXES:
-        return import_xlsform(path, lang).questionnaire
+        return import_xlsform(path).questionnaire
     return load_questionnaire(path)
 
 
-def import_xlsform(path: str | Path, lang: str = "en") -> XLSFormImport:
+def import_xlsform(path: str | Path) -> XLSFormImport:
     """Translate a workbook and check the result with the full questionnaire loader;
-    problems and warnings say where they are ('survey row 12, column ...') in `lang`."""
+    problems and warnings say where they are ('survey row 12, column ...')."""
     path = Path(path)
-    definition, warnings, rows = _translate(path, lang)
+    definition, warnings, rows = _translate(path)
     try:
         questionnaire = parse_questionnaire(definition_text(definition), source=str(path))
     except QuestionnaireError as exc:
@@ -77,7 +78,7 @@ def definition_text(definition: dict) -> str:
     return json.dumps(definition, indent=2, ensure_ascii=False) + "\n"
 
 
-def _translate(path: Path, lang: str = "en") -> tuple[dict, list[str], dict[str, str]]:
+def _translate(path: Path) -> tuple[dict, list[Phrase], dict[str, Phrase]]:
     """Translate a workbook; XLSFormError lists everything that cannot be honoured."""
     from pyxform.errors import PyXFormError
     from pyxform.xls2json import workbook_to_json
@@ -88,11 +89,8 @@ def _translate(path: Path, lang: str = "en") -> tuple[dict, list[str], dict[str,
         workbook = get_xlsform(str(path))
         data = workbook_to_json(workbook, fallback_form_name=path.stem, warnings=[])
     except (PyXFormError, OSError, ValueError) as exc:
-        where = re.match(r"^\[row : (\d+)\]\s*(.*)$", str(exc), re.S)
-        text = (f"{sheet_place('survey', int(where.group(1)), lang)}: {where.group(2)}"
-                if where else str(exc))
-        raise XLSFormError([f"the workbook cannot be read: {text}"], str(path)) from None
-    ctx = XLSFormContext(path, workbook, data, lang)
+        raise XLSFormError([pyxform_problem(exc)], str(path)) from None
+    ctx = XLSFormContext(path, workbook, data)
     definition = _definition(ctx)
     if ctx.problems:
         # A choice list shared by several questions is reported once.
@@ -108,8 +106,7 @@ def _definition(ctx: XLSFormContext) -> dict:
     sections = SurveySheet(ctx, riskmap).sections(children)
     form_id = str(ctx.settings.get("form_id") or ctx.data.get("id_string") or "")
     if not re.match(r"^[a-z0-9_-]+$", form_id):
-        ctx.fail(ctx.at.settings("form_id"), f"form_id {form_id!r}: use only lower-case "
-                 "letters, digits, '-' and '_'")
+        ctx.fail(ctx.at.settings("form_id"), "xf.form_id", id=form_id)
     default_missing = missing_list(ctx, ctx.settings.get("riskmap_missing"),
                                    ctx.at.settings("riskmap_missing"))
     definition: dict[str, Any] = {
@@ -126,25 +123,24 @@ def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise XLSFormError([f"cannot read the file: {exc.strerror or exc}"], str(path)) from None
+        raise XLSFormError([Phrase("qn.cannot_read", reason=exc.strerror or str(exc))],
+                           str(path)) from None
     unpacked = 0
     if path.suffix.lower() == ".xlsx" and size <= MAX_WORKBOOK_BYTES:
         try:
             with zipfile.ZipFile(path) as archive:
                 unpacked = sum(info.file_size for info in archive.infolist())
         except (zipfile.BadZipFile, OSError):
-            raise XLSFormError(["the file is not an Excel workbook (.xlsx)"], str(path)) \
-                from None
+            raise XLSFormError([Phrase("xf.not_xlsx")], str(path)) from None
     if size > MAX_WORKBOOK_BYTES or unpacked > MAX_UNPACKED_BYTES:
-        raise XLSFormError([f"the workbook is larger than any questionnaire "
-                            f"({MAX_WORKBOOK_BYTES:,} bytes, {MAX_UNPACKED_BYTES:,} unpacked)"],
-                           str(path))
+        raise XLSFormError([Phrase("xf.too_large", limit=MAX_WORKBOOK_BYTES,
+                                   unpacked=MAX_UNPACKED_BYTES)], str(path))
 
 
-def _relocate(problem: str, rows: dict[str, str]) -> str:
+def _relocate(found: Phrase, rows: dict[str, Phrase]) -> Phrase:
     """A loader problem ('sections[1].questions[2].x: ...') with its place in the sheet."""
-    match = re.match(r"^(sections\[\d+\](?:\.questions\[\d+\])?)", problem)
+    match = re.match(r"^(sections\[\d+\](?:\.questions\[\d+\])?)", found)
     for key in ([match.group(1), match.group(1).split(".")[0]] if match else []):
         if key in rows:
-            return f"{rows[key]}: {problem}"
-    return problem
+            return Phrase("problem", where=rows[key], what=found)
+    return found

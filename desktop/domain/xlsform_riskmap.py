@@ -36,8 +36,7 @@ class RiskmapColumns:
             if riskmap["max_length"].isdigit() and result["type"] == "text":
                 result["max_length"] = int(riskmap["max_length"])
             else:
-                ctx.fail(ctx.at.survey(name, "riskmap::max_length"),
-                         "must be a whole number on a text question")
+                ctx.fail(ctx.at.survey(name, "riskmap::max_length"), "xf.max_length")
         risk = riskmap.get("risk", "")
         if risk:
             self._risk(risk, name, ident)
@@ -53,13 +52,12 @@ class RiskmapColumns:
         ctx = self.ctx
         parts = risk.split()
         if len(parts) != 2 or parts[1] not in ("likelihood", "impact"):
-            ctx.fail(ctx.at.survey(name, "riskmap::risk"), f"{risk!r}: write the risk "
-                     "id and 'likelihood' or 'impact', e.g. 'r01 likelihood'")
+            ctx.fail(ctx.at.survey(name, "riskmap::risk"), "xf.risk_cell", cell=risk)
             return
         entry = self.risks.setdefault(parts[0], {})
         if parts[1] in entry:
-            ctx.fail(ctx.at.survey(name, "riskmap::risk"),
-                     f"risk {parts[0]} has two {parts[1]} questions")
+            ctx.fail(ctx.at.survey(name, "riskmap::risk"), "xf.risk_twice", risk=parts[0],
+                     part=parts[1])
         entry[parts[1]] = ident
         entry.setdefault("_row", ctx.at.survey(name, "riskmap::risk"))
 
@@ -67,22 +65,19 @@ class RiskmapColumns:
         ctx = self.ctx
         if exposure[:1] == ["question"] and len(exposure) == 2 and exposure[1].isdigit():
             if self.exposure:
-                ctx.fail(ctx.at.survey(name, "riskmap::exposure"),
-                         "only one question can be the exposure question")
+                ctx.fail(ctx.at.survey(name, "riskmap::exposure"), "xf.one_exposure")
             self.exposure = {"question": ident, "yes": int(exposure[1])}
         elif exposure == ["follow_up"]:
             self.follow_ups.append(ident)
         elif exposure:
-            ctx.fail(ctx.at.survey(name, "riskmap::exposure"), "write 'question CODE' "
-                     "(e.g. 'question 1') or 'follow_up'")
+            ctx.fail(ctx.at.survey(name, "riskmap::exposure"), "xf.exposure_cell")
 
     def _likert(self, result: dict, name: str) -> None:
         choices = result.pop("choices", [])
         codes = [c["code"] for c in choices]
         if result["type"] != "choice" or codes != list(range(1, len(codes) + 1)) \
                 or not 2 <= len(codes) <= 11:
-            self.ctx.fail(self.ctx.at.survey(name, "type"), "a likert or risk question must "
-                          "be a select_one whose choices are 1, 2, ... up to at most 11")
+            self.ctx.fail(self.ctx.at.survey(name, "type"), "xf.likert")
             return
         result["type"] = "likert"
         result["points"] = len(codes)
@@ -95,7 +90,7 @@ class RiskmapColumns:
         if self.risks:
             blocks["risks"] = self._risks()
         bands = [_band(row, lambda key, where: ctx.lang(key, where), where)
-                 for where, row in extra_sheet(ctx.at.path, "riskmap_bands", ctx.at.lang)]
+                 for where, row in extra_sheet(ctx.at.path, "riskmap_bands")]
         if bands:
             blocks["bands"] = bands
         if self.profile:
@@ -109,12 +104,11 @@ class RiskmapColumns:
     def _risks(self) -> list[dict]:
         ctx = self.ctx
         labels = {row.get("id"): (where, row) for where, row in extra_sheet(
-            ctx.at.path, "riskmap_risks", ctx.at.lang)}
+            ctx.at.path, "riskmap_risks")}
         risks = []
         for rid, entry in self.risks.items():
             if set(entry) != {"likelihood", "impact", "_row"}:
-                ctx.fail(entry["_row"], f"risk {rid} needs one likelihood and one impact "
-                         "question")
+                ctx.fail(entry["_row"], "xf.risk_pair", risk=rid)
                 continue
             if rid in labels:
                 label = sheet_labels(labels[rid][1], "label", ctx.lang, labels[rid][0])

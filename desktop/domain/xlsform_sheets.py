@@ -3,7 +3,9 @@ it shares: language codes of `label::English (en)` columns, the sheets pyxform d
 read (`riskmap_risks`, `riskmap_bands`), yes/no cells.
 
 Every problem of the import names its place as `survey row 8, column 'type' (A)`: the row
-as Excel numbers it (the header is row 1), the column by its header and letter.
+as Excel numbers it (the header is row 1), the column by its header and letter. A place is
+a `Phrase`, said in the reader's language when the problem is shown ('hoja survey, fila 8,
+columna 'type' (A)').
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .messages import message
+from .phrase import Phrase
 
 _CODE = re.compile(r"\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)\s*\)\s*$")
 _NAMES = {"english": "en", "spanish": "es", "español": "es", "espanol": "es",
@@ -56,16 +58,16 @@ def sheet_labels(row: dict, prefix: str, lang: Callable[[str, str], str | None],
     return labels
 
 
-def sheet_place(sheet: str, row: int | None, lang: str = "en") -> str:
-    """'survey row 12' ('hoja survey, fila 12'): a row of a sheet in `lang`."""
+def sheet_place(sheet: str, row: int | None) -> Phrase:
+    """'survey row 12' ('hoja survey, fila 12'): a row of a sheet."""
     if not row:
-        return message("where.sheet", lang, sheet=sheet)
-    return message("where.sheet_row", lang, sheet=sheet, row=row)
+        return Phrase("where.sheet", sheet=sheet)
+    return Phrase("where.sheet_row", sheet=sheet, row=row)
 
 
-def extra_sheet(path: Path, name: str, lang: str = "en") -> list[tuple[str, dict]]:
+def extra_sheet(path: Path, name: str) -> list[tuple[Phrase, dict]]:
     """Rows of a sheet pyxform does not read, as (place, {header: value}); [] when the
-    workbook has no such sheet (or is an old .xls file). Places are in `lang`."""
+    workbook has no such sheet (or is an old .xls file)."""
     if path.suffix.lower() != ".xlsx":
         return []
     import openpyxl
@@ -84,16 +86,15 @@ def extra_sheet(path: Path, name: str, lang: str = "en") -> list[tuple[str, dict
     for number, values in enumerate(rows[1:], start=2):
         row = {h: v for h, v in zip(headers, values) if h and v not in (None, "")}
         if row:
-            result.append((sheet_place(name, number, lang), row))
+            result.append((sheet_place(name, number), row))
     return result
 
 
 class Locator:
-    """Rows and columns of the survey, choices and settings sheets, said in `lang`."""
+    """Rows and columns of the survey, choices and settings sheets, as places."""
 
-    def __init__(self, path: Path, workbook: Any, lang: str = "en"):
+    def __init__(self, path: Path, workbook: Any):
         self.path = path
-        self.lang = lang
         self._letters = _header_letters(path)
         self._survey_rows: dict[str, int] = {}
         self._types: dict[str, str] = {}
@@ -110,27 +111,26 @@ class Locator:
             if list_name:
                 self._choices.setdefault(str(list_name), []).append((index + 2, row))
 
-    def _place(self, sheet: str, row: int | None, column: str | None) -> str:
-        text = sheet_place(sheet, row, self.lang)
+    def _place(self, sheet: str, row: int | None, column: str | None) -> Phrase:
+        text = sheet_place(sheet, row)
         if column:
             letter = self._letters.get(sheet, {}).get(column.lower())
             if letter is None:  # label -> the first label::... column
                 letter = next((v for k, v in self._letters.get(sheet, {}).items()
                                if k.startswith(column.lower() + ":")), None)
             if letter:
-                return message("where.column_letter", self.lang, place=text, column=column,
-                               letter=letter)
-            return message("where.column", self.lang, place=text, column=column)
+                return Phrase("where.column_letter", place=text, column=column, letter=letter)
+            return Phrase("where.column", place=text, column=column)
         return text
 
-    def survey(self, name: str, column: str | None = None) -> str:
+    def survey(self, name: str, column: str | None = None) -> Phrase:
         return self._place("survey", self._survey_rows.get(name), column)
 
     def in_sheet(self, name: str) -> bool:
         """The survey sheet has a row with this name (pyxform adds some of its own)."""
         return name in self._survey_rows
 
-    def settings(self, column: str) -> str:
+    def settings(self, column: str) -> Phrase:
         return self._place("settings", 2, column)
 
     def row_type(self, name: str) -> str:
@@ -142,10 +142,10 @@ class Locator:
         return next((n for n, r in self._choices.get(list_name, [])
                      if str({k.lower(): v for k, v in r.items()}.get("name")) == name), None)
 
-    def choice(self, list_name: str, name: str, column: str) -> str:
+    def choice(self, list_name: str, name: str, column: str) -> Phrase:
         return self._place("choices", self.choice_row(list_name, name), column)
 
-    def choice_rows(self, list_name: str) -> list[tuple[str, dict]]:
+    def choice_rows(self, list_name: str) -> list[tuple[Phrase, dict]]:
         """(place, row) of every choice of a list, read straight from the sheet."""
         return [(self._place("choices", n, None),
                  {("name" if k.lower() == "name" else k): v for k, v in row.items()})

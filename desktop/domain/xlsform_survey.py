@@ -111,7 +111,7 @@ class SurveySheet:
             return translate_xpath(str(text), self.ctx.ids.get,
                                    allow_self=key == "constraint")
         except XPathUnsupported as exc:
-            self.ctx.fail(self.ctx.at.survey(name, key), str(exc))
+            self.ctx.fail(self.ctx.at.survey(name, key), exc.phrase.key, **exc.phrase.values)
             return None
 
     def _constraint(self, q: dict, name: str, result: dict) -> None:
@@ -126,8 +126,7 @@ class SurveySheet:
             # the missing codes; the built-in range message replaces the form's own.
             result.update(bounds)
             if message:
-                ctx.warnings.append(f"{ctx.at.survey(name, 'constraint_message')}: "
-                                    "replaced by the built-in range message")
+                ctx.warn(ctx.at.survey(name, "constraint_message"), "xf.range_message")
             return
         result["constraint"] = constraint
         if message:

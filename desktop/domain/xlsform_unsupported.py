@@ -33,24 +33,22 @@ def left_out(ctx: XLSFormContext, kind: str, name: str) -> bool:
     problem or a warning says why)."""
     where = ctx.at.survey(name, "type")
     if kind in ("repeat", "loop"):
-        ctx.fail(where, "repeats are not supported: a paper form has a fixed number "
-                 "of questions")
+        ctx.fail(where, "xf.repeat")
         return True
     if kind == "calculate":
-        ctx.fail(ctx.at.survey(name, "calculation"), "calculations are not supported")
+        ctx.fail(ctx.at.survey(name, "calculation"), "xf.calculate")
         return True
     if kind in _METADATA:
-        ctx.warnings.append(f"{where}: {kind} is filled in by a tablet; left out")
+        ctx.warn(where, "xf.metadata", kind=kind)
         return True
     if kind == "note":
-        ctx.warnings.append(f"{where}: the note {name!r} is not keyed; left out")
+        ctx.warn(where, "xf.note", name=name)
         return True
     if ctx.at.row_type(name).split(" ")[-1] in ("or_other", "other"):
-        ctx.fail(where, "'or_other' is not supported; add an 'Other' choice and a "
-                 "text question")
+        ctx.fail(where, "xf.or_other")
         return True
     if kind not in SUPPORTED_TYPES:
-        ctx.fail(where, f"the type {ctx.at.row_type(name) or kind!r} is not supported")
+        ctx.fail(where, "xf.type", type=ctx.at.row_type(name) or kind)
         return True
     return False
 
@@ -58,9 +56,9 @@ def left_out(ctx: XLSFormContext, kind: str, name: str) -> bool:
 def unsupported_columns(ctx: XLSFormContext, q: dict, name: str) -> None:
     """Every column of the row this program does not read is a problem."""
     for key in sorted(set(q) - _IGNORED_KEYS):
-        ctx.fail(ctx.at.survey(name, key), f"the column {key!r} is not supported")
+        ctx.fail(ctx.at.survey(name, key), "xf.column", column=key)
     if q.get("parameters"):
-        ctx.fail(ctx.at.survey(name, "parameters"), "parameters are not supported")
+        ctx.fail(ctx.at.survey(name, "parameters"), "xf.parameters")
     for key in sorted(set(q.get("bind") or {}) - _BIND_KEYS):
         column = _BIND_COLUMNS.get(key, key)
-        ctx.fail(ctx.at.survey(name, column), f"the column {column!r} is not supported")
+        ctx.fail(ctx.at.survey(name, column), "xf.column", column=column)

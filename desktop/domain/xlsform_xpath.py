@@ -14,6 +14,7 @@ import re
 from typing import Callable
 
 from .expression import ExpressionError, parse_expression
+from .phrase import Phrase
 
 __all__ = ["XPathUnsupported", "translate_xpath", "range_bounds"]
 
@@ -37,7 +38,11 @@ _TOKEN = re.compile(
 
 
 class XPathUnsupported(ValueError):
-    """Something in the cell that we cannot honour; the message says what."""
+    """Something in the cell that we cannot honour; `phrase` says what."""
+
+    def __init__(self, phrase: Phrase):
+        super().__init__(phrase)
+        self.phrase = phrase
 
 
 def translate_xpath(text: str, question_id: Callable[[str], str | None],
@@ -49,33 +54,30 @@ def translate_xpath(text: str, question_id: Callable[[str], str | None],
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
-            raise XPathUnsupported(f"the character {text[position]!r} is not supported")
+            raise XPathUnsupported(Phrase("xf.character", char=text[position]))
         kind = "ref" if match.group("ref") else match.lastgroup
         token = match.group()
         if kind == "ref":
             name = match.group("refname").strip()
             ident = question_id(name)
             if ident is None:
-                raise XPathUnsupported(f"there is no question named {name!r}")
+                raise XPathUnsupported(Phrase("xf.no_question_named", name=name))
             token = ident
         elif kind == "path":
-            raise XPathUnsupported("paths such as '../x' or '/data/x' are not supported; "
-                                   "use ${name}")
+            raise XPathUnsupported(Phrase("xf.paths"))
         elif kind == "dot" and not allow_self:
-            raise XPathUnsupported("'.' (the current answer) is only supported in a "
-                                   "constraint")
+            raise XPathUnsupported(Phrase("xf.dot"))
         elif kind == "call" and token not in _FUNCTIONS:
-            raise XPathUnsupported(f"the function {token}() is not supported")
+            raise XPathUnsupported(Phrase("xf.function", name=token))
         elif kind == "word" and token not in _KEYWORDS:
-            raise XPathUnsupported(f"{token!r} is not supported; refer to questions as "
-                                   "${name}")
+            raise XPathUnsupported(Phrase("xf.word", word=token))
         out.append(token)
         position = match.end()
     result = "".join(out)
     try:
         parse_expression(result)
     except ExpressionError as exc:
-        raise XPathUnsupported(f"not an expression we can check: {exc.reason}") from exc
+        raise XPathUnsupported(Phrase("xf.not_checkable", reason=exc.reason)) from exc
     return result
 
 

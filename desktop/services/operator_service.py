@@ -16,14 +16,17 @@ nobody whose rights could be checked; the team passphrase is the gate. Once a su
 exists, every protected action needs one.
 
 Repeated wrong PINs slow down: after `FREE_TRIES` failures for a name, each further try
-waits twice as long as the one before (at most `MAX_WAIT` seconds). The count of an
-operator lives in the (encrypted) project (storage/pin_attempt_store.py) with the wall-clock
-time of the last wrong PIN, so closing and reopening the program, or running the command
-again, does not reset the wait; a correct PIN (or a supervisor's PIN reset) clears it.
+waits twice as long as the one before (at most `MAX_WAIT` seconds), and wrong PINs are
+forgotten `FORGET_AFTER` (8) hours after the last one (services/pin_wait.py says why and
+how the time is measured). The count of an operator lives in the (encrypted) project
+(storage/pin_attempt_store.py) with the wall-clock time of the last wrong PIN, so closing
+and reopening the program, or running the command again, does not reset the wait; a
+correct PIN (or a supervisor's PIN reset) clears it.
 The moment the wait begins is an audit row (`operator_pin_wait`), like every other
 operator event. A name that matches no operator is counted in this service only (what was
 typed into the name box may be a PIN: it is not written anywhere), and so is everything on
-a project opened read-only. A clock set back never makes the wait longer than its step.
+a project opened read-only. A clock changed while the program runs changes no wait; one
+set back between two runs never makes the wait longer than its step.
 """
 
 from __future__ import annotations
@@ -43,15 +46,15 @@ from ..storage.clock import new_uuid, utc_now
 from ..storage.database import Database
 from ..storage.operator_store import ROLES, OperatorRow
 from .form_service import Actor
+from .pin_wait import FREE_TRIES, MAX_WAIT, SinceClock, forgotten, wait_step
 
-__all__ = ["ROLES", "Operator", "OperatorRefused", "OperatorService", "hash_pin",
-           "may_change_settings", "may_verify", "pin_matches", "require_supervisor"]
+__all__ = ["FREE_TRIES", "MAX_WAIT", "ROLES", "Operator", "OperatorRefused",
+           "OperatorService", "hash_pin", "may_change_settings", "may_verify", "pin_matches",
+           "require_supervisor"]
 
 MIN_PIN = 4
 MAX_PIN = 64
 MAX_NAME = 80
-FREE_TRIES = 3
-MAX_WAIT = 60.0
 # scrypt cost: 2**14 x 8 x 1 needs 16 MB and a few tens of milliseconds per try.
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2 ** 14, 8, 1, 32
 
@@ -136,10 +139,12 @@ class OperatorService:
     """Sign-in and operator management on one open project database."""
 
     def __init__(self, db: Database, actor: Actor | None = None,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic):
         self.db = db
         self.actor = actor
         self.clock = clock  # wall-clock seconds: the count outlives this process
+        self._since = SinceClock(clock, monotonic)  # how long ago (services/pin_wait.py)
         # Failures not written to the project (unknown names, a read-only project):
         # casefolded name -> (count, time of the last one).
         self._failures: dict[str, tuple[int, float]] = {}
@@ -168,20 +173,24 @@ class OperatorService:
     def wait_seconds(self, name: str) -> float:
         """How long `name` must wait before the next try (0 when it may try now)."""
         row = operator_store.find_active(self.db.conn, name)
-        count, last = self._failure_count(name, row)
-        if count < FREE_TRIES:
-            return 0.0
-        wait = min(MAX_WAIT, 2.0 ** (count - FREE_TRIES + 1))
-        return min(wait, max(0.0, last + wait - self.clock()))
+        count, elapsed = self._failure_count(name, row)
+        return max(0.0, wait_step(count) - elapsed)
 
     def _failure_count(self, name: str, row: OperatorRow | None) -> tuple[int, float]:
-        """Wrong PINs in a row for `name`: those stored in the project plus those only
-        this service saw (see the module docstring)."""
-        count, last = self._failures.get(name.strip().casefold(), (0, 0.0))
+        """Wrong PINs in a row for `name` not yet forgotten, those stored in the project
+        plus those only this service saw (see the module docstring), and the seconds since
+        the last of them."""
+        parts = []
+        key = name.strip().casefold()
+        count, last = self._failures.get(key, (0, 0.0))
+        if count:
+            parts.append((count, self._since.elapsed(("name", key), last)))
         if row is not None:
             stored, stored_last = pin_attempt_store.get_failures(self.db.conn, row.id)
-            count, last = count + stored, max(last, stored_last)
-        return count, last
+            if stored:
+                parts.append((stored, self._since.elapsed(row.id, stored_last)))
+        live = [(n, elapsed) for n, elapsed in parts if not forgotten(elapsed)]
+        return sum(n for n, _ in live), min((elapsed for _, elapsed in live), default=0.0)
 
     def sign_in(self, name: str, pin: str) -> Operator:
         """The active operator `name` when `pin` is theirs; one sentence otherwise (the
@@ -210,11 +219,18 @@ class OperatorService:
         now = self.clock()
         if row is None or self.db.read_only:
             key = name.strip().casefold()
-            count = self._failures.get(key, (0, 0.0))[0] + 1
-            self._failures[key] = (count, now)
+            count, last = self._failures.get(key, (0, 0.0))
+            if count and forgotten(self._since.elapsed(("name", key), last)):
+                count = 0
+            self._failures[key] = (count + 1, now)
+            self._since.mark(("name", key), now)
             return
         with self.db.transaction() as conn:
+            stored, last = pin_attempt_store.get_failures(conn, row.id)
+            if stored and forgotten(self._since.elapsed(row.id, last)):
+                pin_attempt_store.clear_failures(conn, row.id)  # this one is the first again
             count = pin_attempt_store.record_failure(conn, row.id, now)
+            self._since.mark(row.id, now)
             if count == FREE_TRIES:
                 audit_store.write_audit(conn, [AuditEntry(
                     "operator_pin_wait", self.actor.operator if self.actor else "?",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import (
     QuestionnaireError, load_questionnaire, parse_questionnaire,
@@ -71,30 +72,29 @@ class AddedQuestionnaire:
 
     questionnaire: Questionnaire
     added: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Phrase] = field(default_factory=list)
 
 
-def read_questionnaire_file(path: str | Path, lang: str = "en") -> tuple[Questionnaire, list[str]]:
+def read_questionnaire_file(path: str | Path) -> tuple[Questionnaire, list[Phrase]]:
     """The questionnaire of a JSON file or an XLSForm workbook, with the import's warnings;
-    QuestionnaireError (or XLSFormError) lists every problem (a workbook's say where, in
-    `lang`)."""
+    QuestionnaireError (or XLSFormError) lists every problem (a workbook's say where).
+    Problems and warnings are phrases, said in the reader's language where shown."""
     path = Path(path)
     if path.suffix.lower() in XLSFORM_SUFFIXES:
-        result = import_xlsform(path, lang)
+        result = import_xlsform(path)
         return result.questionnaire, result.warnings
     return load_questionnaire(path), []
 
 
-def add_questionnaire(project: Project, path: str | Path, actor: Actor,
-                      lang: str = "en") -> AddedQuestionnaire:
+def add_questionnaire(project: Project, path: str | Path, actor: Actor) -> AddedQuestionnaire:
     """Store the questionnaire of `path` as a version of the project (one transaction with
     its audit row); the version in use stays the same."""
-    questionnaire, warnings = read_questionnaire_file(path, lang)
+    questionnaire, warnings = read_questionnaire_file(path)
     return store_version(project, questionnaire, actor, Path(path).name, warnings)
 
 
 def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
-                  file_name: str, warnings: list[str] | None = None) -> AddedQuestionnaire:
+                  file_name: str, warnings: list[Phrase] | None = None) -> AddedQuestionnaire:
     """Store a questionnaire already read (see `read_questionnaire_file`)."""
     warnings = list(warnings or [])
     conn = project.db.conn
@@ -103,9 +103,8 @@ def store_version(project: Project, questionnaire: Questionnaire, actor: Actor,
     if questionnaire_store.version_sha256s(conn, questionnaire.id, questionnaire.version):
         # Two different questionnaires under one version would pool codes that mean
         # different things; a changed instrument needs a new version string.
-        raise VersionClash([f"{questionnaire.id} version {questionnaire.version} is stored "
-                            "already with different content; give the changed "
-                            "questionnaire a new version"], file_name)
+        raise VersionClash([Phrase("qn.version_clash", id=questionnaire.id,
+                                   version=questionnaire.version)], file_name)
     with project.db.transaction() as conn:
         # A project from before adoption existed uses its newest version: pin the one in
         # use, so the new one does not take over.

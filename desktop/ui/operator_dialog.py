@@ -9,11 +9,12 @@ computer are offered first (QSettings), so a returning operator types only the P
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
 from ..services.operator_service import Operator, OperatorRefused, OperatorService
+from .enter_in_fields import EnterInFieldsDialog
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
@@ -43,7 +44,7 @@ def role_name(role: str) -> str:
             "supervisor": QCoreApplication.translate("Roles", "supervisor")}.get(role, role)
 
 
-class OperatorDialog(QDialog):
+class OperatorDialog(EnterInFieldsDialog):
     """Signs an operator in (`signed_in` after accept), or creates the first supervisor
     when the project has no operator yet (`first` is True then)."""
 
@@ -112,14 +113,6 @@ class OperatorDialog(QDialog):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._may_try_again)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Enter is handled by the fields (next field, or sign in from the last one); the
-        # dialog's default button must not take it first.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def operator(self) -> str:
         """The name typed or chosen, trimmed."""

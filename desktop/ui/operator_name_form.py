@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QWidget)
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ..services.operator_service import MAX_NAME, Operator, OperatorRefused
+from .enter_in_fields import EnterInFieldsDialog
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
 
-class OperatorNameForm(QDialog):
+class OperatorNameForm(EnterInFieldsDialog):
     """An explanation, a name field (filled with `name`) and OK / Cancel."""
 
     def __init__(self, title: str, explanation: str, name: str, ok_text: str,
@@ -62,10 +61,3 @@ class OperatorNameForm(QDialog):
             return
         self.accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Enter belongs to the name field (it submits); the default button must not take it
-        # first and submit twice.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ..services.operator_service import ROLES, Operator, OperatorRefused, OperatorService
 from .operator_dialog import role_name
 from .operator_name_form import OperatorNameForm
+from .enter_in_fields import EnterInFieldsDialog
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
 
-class OperatorForm(QDialog):
+class OperatorForm(EnterInFieldsDialog):
     """A name, a role and a PIN typed twice (a new operator), or only the PIN (a reset).
 
     With `submit`, OK calls it with the form: a refusal (PINs differ, name taken) is shown
@@ -83,14 +84,6 @@ class OperatorForm(QDialog):
                 self.pin.setFocus()
             return
         self.accept()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Enter is handled by the fields (next field, or sign in from the last one); the
-        # dialog's default button must not take it first.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class OperatorsDialog(QDialog):

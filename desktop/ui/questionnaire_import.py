@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ..domain.phrase import said
 from ..domain.questionnaire_loader import QuestionnaireError
 from ..services.questionnaire_service import (
     AddedQuestionnaire, read_questionnaire_file, store_version,
@@ -47,7 +48,7 @@ class QuestionnaireImport(QObject):
         context = self.window.context
 
         def task(_report):
-            return read_questionnaire_file(path, context.lang)
+            return read_questionnaire_file(path)
 
         def finished(read) -> None:
             questionnaire, warnings = read
@@ -59,7 +60,7 @@ class QuestionnaireImport(QObject):
         def failed(error: BaseException) -> None:
             self.last_result = None
             if isinstance(error, QuestionnaireError):
-                self.last_problems = list(error.problems)
+                self.last_problems = [said(p, context.lang) for p in error.problems]
             else:
                 self.last_problems = [str(error)]
             self._show_problems(path, self.last_problems)
@@ -79,7 +80,7 @@ class QuestionnaireImport(QObject):
                            "nothing changed.").format(id=q.id, version=q.version)
         self.window.statusBar().showMessage(text, 10000)
         self._message(QMessageBox.Icon.Information, self.tr("Questionnaire imported"), text,
-                      "\n".join(result.warnings))
+                      "\n".join(said(w, self.window.context.lang) for w in result.warnings))
 
     def _show_problems(self, path: Path, problems: list[str]) -> None:
         shown = problems[:MAX_SHOWN]

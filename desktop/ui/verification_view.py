@@ -5,15 +5,16 @@ Flow: choose the round; Alt+N (or the form number and Enter) opens the next form
 the second keying uses the same generated form as entry, empty (the first values are
 never shown); Ctrl+S compares. Discrepancies appear side by side; on each row Alt+1 keeps
 the first value, Alt+2 the second, Alt+3 types the value on the paper (Enter applies);
-Ctrl+Enter finishes and marks the form verified.
+Ctrl+Enter finishes and marks the form verified. The bar at the top (round, form number,
+the sample's figures) is ui/verification_bar.py; the start page with the sample rule,
+verification_start.py; the resolution page, verification_resolve.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from ..services.operator_service import OperatorRefused
 from ..services.verification_service import (Comparison, VerificationRefused,
@@ -21,6 +22,7 @@ from ..services.verification_service import (Comparison, VerificationRefused,
 from .app_context import AppContext
 from .form_widget import FormWidget
 from .lazy_view import LazyView
+from .verification_bar import VerificationBar
 from .verification_resolve import ResolvePage
 from .verification_start import VerificationStartPage, native_keys as _keys
 from .user_errors import error_sentence
@@ -42,28 +44,12 @@ class VerificationView(LazyView):
         self.form: FormWidget | None = None
         self._form_sha = ""
 
-        self.round_label = QLabel()
-        self.round_combo = QComboBox()
-        self.round_combo.setMinimumWidth(220)
-        self.number_label = QLabel()
-        self.number_edit = QLineEdit()
-        self.number_edit.setObjectName("verifyFormNumber")
-        self.number_edit.setValidator(QIntValidator(0, 999_999_999, self))
-        self.number_edit.setFixedWidth(100)
-        self.open_button = QPushButton()
-        self.next_button = QPushButton()
-        self.due_label = QLabel()
-        self.due_label.setStyleSheet("color: #444;")
-        self.due_label.setWordWrap(True)  # long in Spanish: wrap rather than widen the window
-        self.due_label.setMinimumWidth(120)
-        top = QHBoxLayout()
-        for widget in (self.round_label, self.round_combo, self.number_label,
-                       self.number_edit, self.open_button, self.next_button):
-            top.addWidget(widget)
-        top.addSpacing(12)
-        top.addWidget(self.due_label, 1)
-        self.round_label.setBuddy(self.round_combo)
-        self.number_label.setBuddy(self.number_edit)
+        self.bar = VerificationBar()
+        self.round_combo = self.bar.round_combo
+        self.number_edit = self.bar.number_edit
+        self.open_button = self.bar.open_button
+        self.next_button = self.bar.next_button
+        self.due_label = self.bar.due_label
 
         self.message = QLabel()
         self.message.setObjectName("verifyMessage")
@@ -92,7 +78,7 @@ class VerificationView(LazyView):
         self.pages.addWidget(self.resolve_page)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.bar)
         layout.addWidget(self.header)
         layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
@@ -124,11 +110,7 @@ class VerificationView(LazyView):
         shortcut.activated.connect(slot)
 
     def _set_texts(self) -> None:
-        self.round_label.setText(self.tr("&Round:"))
-        self.number_label.setText(self.tr("Form num&ber:"))  # Alt+N opens the next form
-        self.number_edit.setPlaceholderText(self.tr("e.g. 23"))
-        self.open_button.setText(self.tr("Open"))
-        self.next_button.setText(self.tr("Next form due") + f" ({_keys('Alt+N')})")
+        self.bar.retranslate()
         self.resolve_page.retranslate()
         self._update_header()
         self.refresh_due()
@@ -137,8 +119,7 @@ class VerificationView(LazyView):
         # Inside the main window its round bar chooses the round; alone, this view does.
         embedded = self.window() is not self and \
             self.window().findChild(QWidget, "roundBar") is not None
-        self.round_label.setVisible(not embedded)
-        self.round_combo.setVisible(not embedded)
+        self.bar.show_round_choice(not embedded)
         super().showEvent(event)
         if self.pages.currentIndex() == IDLE:  # ready for Alt+N or a form number
             self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -202,7 +183,7 @@ class VerificationView(LazyView):
         """The sample figures beside the round and the next form due."""
         round_ = self.current_round()
         if round_ is None:
-            self.due_label.setText(self.tr("No collection round yet."))
+            self.bar.show_no_round()
             self.start_page.show_round(None, [])
             return
         service = self.service()
@@ -224,16 +205,8 @@ class VerificationView(LazyView):
     def _show_summary(self, generation: int, round_, summary) -> None:
         if generation != getattr(self, "_due_generation", 0):
             return  # a newer refresh is on its way
-        due, waiting, outside = summary.next_due, summary.due, summary.verified_outside
-        text = self.tr("{verified} of {sampled} sampled forms verified.").format(
-            verified=self._int(summary.verified), sampled=self._int(summary.sampled))
-        if outside:
-            # Forms verified by number though the rule did not pick them still count.
-            text += " " + self.tr("{count} more verified outside the sample.").format(
-                count=self._int(outside))
-        if due is not None:
-            text += " " + self.tr("Next due: form {n}.").format(n=due[1])
-        self.due_label.setText(text)
+        due, waiting = summary.next_due, summary.due
+        self.bar.show_summary(summary)
         self.start_page.rule_editable = self.context.may_change_settings()
         self.start_page.show_round(round_, waiting)
         if self.pages.currentIndex() == IDLE and due is not None \
@@ -446,9 +419,6 @@ class VerificationView(LazyView):
                 n=self.form_number))
         else:
             self.header.setText(self.tr("Verification by double entry"))
-
-    def _int(self, value: int) -> str:
-        return QLocale().toString(int(value))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -2290,6 +2290,45 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationBar</name>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <source>Form num&amp;ber:</source>
+        <translation>Form num&amp;ber:</translation>
+    </message>
+    <message>
+        <source>e.g. 23</source>
+        <translation>e.g. 23</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Next form due</source>
+        <translation>Next form due</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>No collection round yet.</translation>
+    </message>
+    <message>
+        <source>{verified} of {sampled} sampled forms verified.</source>
+        <translation>{verified} of {sampled} sampled forms verified.</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} more verified outside the sample.</translation>
+    </message>
+    <message>
+        <source>Next due: form {n}.</source>
+        <translation>Next due: form {n}.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2334,38 +2373,6 @@ Press {next} to open the next form due, or type a form number and press Enter. K
 </context>
 <context>
     <name>VerificationView</name>
-    <message>
-        <source>&amp;Round:</source>
-        <translation>&amp;Round:</translation>
-    </message>
-    <message>
-        <source>Form num&amp;ber:</source>
-        <translation>Form num&amp;ber:</translation>
-    </message>
-    <message>
-        <source>e.g. 23</source>
-        <translation>e.g. 23</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Next form due</source>
-        <translation>Next form due</translation>
-    </message>
-    <message>
-        <source>No collection round yet.</source>
-        <translation>No collection round yet.</translation>
-    </message>
-    <message>
-        <source>{verified} of {sampled} sampled forms verified.</source>
-        <translation>{verified} of {sampled} sampled forms verified.</translation>
-    </message>
-    <message>
-        <source>Next due: form {n}.</source>
-        <translation>Next due: form {n}.</translation>
-    </message>
     <message>
         <source>No form is waiting for verification in this round.</source>
         <translation>No form is waiting for verification in this round.</translation>
@@ -2413,10 +2420,6 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
-    </message>
-    <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} more verified outside the sample.</translation>
     </message>
 </context>
 </TS>

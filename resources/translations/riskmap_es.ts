@@ -2290,6 +2290,45 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationBar</name>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>&amp;Ronda:</translation>
+    </message>
+    <message>
+        <source>Form num&amp;ber:</source>
+        <translation>Número de &amp;formulario:</translation>
+    </message>
+    <message>
+        <source>e.g. 23</source>
+        <translation>p. ej. 23</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Next form due</source>
+        <translation>Siguiente pendiente</translation>
+    </message>
+    <message>
+        <source>No collection round yet.</source>
+        <translation>Todavía no hay ninguna ronda de recolección.</translation>
+    </message>
+    <message>
+        <source>{verified} of {sampled} sampled forms verified.</source>
+        <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
+    </message>
+    <message>
+        <source>{count} more verified outside the sample.</source>
+        <translation>{count} más verificados fuera de la muestra.</translation>
+    </message>
+    <message>
+        <source>Next due: form {n}.</source>
+        <translation>Siguiente pendiente: formulario {n}.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2334,38 +2373,6 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
 </context>
 <context>
     <name>VerificationView</name>
-    <message>
-        <source>&amp;Round:</source>
-        <translation>&amp;Ronda:</translation>
-    </message>
-    <message>
-        <source>Form num&amp;ber:</source>
-        <translation>Número de &amp;formulario:</translation>
-    </message>
-    <message>
-        <source>e.g. 23</source>
-        <translation>p. ej. 23</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abrir</translation>
-    </message>
-    <message>
-        <source>Next form due</source>
-        <translation>Siguiente pendiente</translation>
-    </message>
-    <message>
-        <source>No collection round yet.</source>
-        <translation>Todavía no hay ninguna ronda de recolección.</translation>
-    </message>
-    <message>
-        <source>{verified} of {sampled} sampled forms verified.</source>
-        <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
-    </message>
-    <message>
-        <source>Next due: form {n}.</source>
-        <translation>Siguiente pendiente: formulario {n}.</translation>
-    </message>
     <message>
         <source>No form is waiting for verification in this round.</source>
         <translation>Ningún formulario espera verificación en esta ronda.</translation>
@@ -2413,10 +2420,6 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
-    </message>
-    <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} más verificados fuera de la muestra.</translation>
     </message>
 </context>
 </TS>

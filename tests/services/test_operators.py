@@ -76,7 +76,7 @@ def test_sign_in_refuses_a_wrong_pin_an_unknown_name_and_a_deactivated_operator(
 def test_repeated_failures_make_the_next_try_wait(project):
     _claim(project)
     now = [100.0]
-    service = OperatorService(project.db, clock=lambda: now[0])
+    service = OperatorService(project.db, clock=lambda: now[0], monotonic=lambda: now[0])
     for _ in range(FREE_TRIES):
         with pytest.raises(OperatorRefused):
             service.sign_in("Sara", "1111")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
@@ -119,9 +120,9 @@ def signing_in(monkeypatch):
             dialog.pin_again.setText(pin)
             dialog._accept()
             signer.shown.append((dialog.first, dialog.message.text()))
-            if dialog.result() == operator_dialog.QDialog.DialogCode.Accepted:
+            if dialog.result() == QDialog.DialogCode.Accepted:
                 return dialog.result()
-        return operator_dialog.QDialog.DialogCode.Rejected
+        return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(operator_dialog.OperatorDialog, "exec", fake_exec)
     return signer

@@ -1,0 +1,145 @@
+"""The sentences of bundles and bundle series, English and Spanish: why a bundle was refused
+(`bundle.<kind>`, the kinds of bundle/errors.BundleError) and what an export in several parts
+needs (services/export_service.py, services/bundle_series.py). Merged into
+`error_messages.CATALOGUE`; kept apart so the exchange with headquarters has one place."""
+
+from __future__ import annotations
+
+BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
+    # Bundles (kinds of bundle.errors.BundleError).
+    "bundle.not_a_bundle": {
+        "en": "This file is not a RiskMap bundle (it is not an age-encrypted file); choose a "
+              "file whose name ends in .zip.age.",
+        "es": "Este archivo no es un paquete de RiskMap (no está cifrado con age); elija un "
+              "archivo cuyo nombre termine en .zip.age."},
+    "bundle.wrong_key": {
+        "en": "This bundle was not encrypted for the identity you chose; import it with the "
+              "headquarters key file it was sent to.",
+        "es": "Este paquete no fue cifrado para la identidad elegida; impórtelo con el archivo "
+              "de clave de la sede a la que se envió."},
+    "bundle.truncated": {
+        "en": "The bundle file is incomplete or damaged (it was probably cut short while "
+              "copying); copy it again from the original and import the new copy.",
+        "es": "El archivo del paquete está incompleto o dañado (probablemente se cortó al "
+              "copiarlo); cópielo de nuevo desde el original e importe la copia nueva."},
+    "bundle.tampered": {
+        "en": "The bundle was changed after the field laptop signed it, so it cannot be "
+              "trusted; ask the team to export and send it again.",
+        "es": "El paquete fue modificado después de que la computadora de campo lo firmó, así "
+              "que no es confiable; pida al equipo que lo exporte y lo envíe de nuevo."},
+    "bundle.unknown_device_key": {
+        "en": "The bundle claims to come from a known laptop but is signed by a different "
+              "key; do not import it, and check with the team who made it.",
+        "es": "El paquete dice venir de una computadora conocida pero está firmado con otra "
+              "clave; no lo importe y consulte con el equipo quién lo hizo."},
+    "bundle.replay": {
+        "en": "This bundle was imported before; nothing was changed.",
+        "es": "Este paquete ya se importó antes; no se modificó nada."},
+    "bundle.unsupported_version": {
+        "en": "This bundle was made by a newer version of RiskMap Survey Desk; install the "
+              "newer version to import it.",
+        "es": "Este paquete fue hecho con una versión más nueva de RiskMap Survey Desk; "
+              "instale la versión más nueva para importarlo."},
+    "bundle.unsafe": {
+        "en": "The bundle contains unexpected or unsafe files, so it was not opened; ask the "
+              "team to export it again with RiskMap Survey Desk.",
+        "es": "El paquete contiene archivos inesperados o inseguros, así que no se abrió; "
+              "pida al equipo que lo exporte de nuevo con RiskMap Survey Desk."},
+    "bundle.too_large": {
+        "en": "The bundle is larger than this program accepts, so it was not opened; ask the "
+              "team to export it in smaller parts.",
+        "es": "El paquete es más grande de lo que este programa acepta, así que no se abrió; "
+              "pida al equipo que lo exporte en partes más pequeñas."},
+    "bundle.bad_identity": {
+        "en": "The key file is not an age identity (it should contain a line starting with "
+              "AGE-SECRET-KEY-); choose the headquarters key file.",
+        "es": "El archivo de clave no es una identidad age (debería tener una línea que "
+              "empiece con AGE-SECRET-KEY-); elija el archivo de clave de la sede."},
+    "bundle.bad_recipient": {
+        "en": "A recipient is not a valid age public key (it should start with age1); paste "
+              "the key exactly as headquarters sent it.",
+        "es": "Un destinatario no es una clave pública age válida (debería empezar con age1); "
+              "pegue la clave tal como la envió la sede."},
+
+    "bundle.unknown_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters has not enrolled, so nothing was imported; compare the fingerprint "
+              "with the laptop's and enrol it with: {command}",
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede no ha registrado, así que no se importó nada; compare la huella con la de "
+              "la computadora y regístrela con: {command}"},
+    "bundle.revoked_device": {
+        "en": "The bundle comes from device {device_id} with fingerprint {fingerprint}, which "
+              "headquarters revoked on {revoked}, so nothing was imported.",
+        "es": "El paquete viene del dispositivo {device_id} con huella {fingerprint}, que la "
+              "sede revocó el {revoked}, así que no se importó nada."},
+    "bundle.device_id_mismatch": {
+        "en": "The bundle is signed by the enrolled key {fingerprint} of device {enrolled_id} "
+              "but claims to come from device {device_id}, so nothing was imported; check "
+              "with the team who made it.",
+        "es": "El paquete está firmado con la clave registrada {fingerprint} del dispositivo "
+              "{enrolled_id} pero dice venir del dispositivo {device_id}, así que no se "
+              "importó nada; consulte con el equipo quién lo hizo."},
+    "bundle.bad_questionnaire": {
+        "en": "The bundle carries a questionnaire that is not valid ({problem}), so nothing "
+              "was imported; ask the team to export again with the questionnaire headquarters "
+              "sent.",
+        "es": "El paquete trae un cuestionario que no es válido ({problem}), así que no se "
+              "importó nada; pida al equipo que exporte de nuevo con el cuestionario que "
+              "envió la sede."},
+    "bundle.bad_answer": {
+        "en": "Form {form_number} of round {round} has an invalid answer to question "
+              "{question} ({problem}), so nothing of this bundle was imported; ask the team "
+              "to correct the form and export again.",
+        "es": "El formulario {form_number} de la ronda {round} tiene una respuesta no válida "
+              "en la pregunta {question} ({problem}), así que no se importó nada de este "
+              "paquete; pida al equipo que corrija el formulario y exporte de nuevo."},
+    "bundle.csv_mismatch": {
+        "en": "responses.csv in the bundle does not agree with its records ({problem}), so "
+              "nothing was imported; ask the team to export it again.",
+        "es": "responses.csv del paquete no coincide con sus registros ({problem}), así que "
+              "no se importó nada; pida al equipo que lo exporte de nuevo."},
+    "bundle.audit_chain": {
+        "en": "The audit log in this bundle does not continue the one headquarters holds for "
+              "device {device} ({problem}), so nothing was imported; import that device's "
+              "earlier bundles first, or ask the team why its audit log changed.",
+        "es": "El registro de auditoría de este paquete no continúa el que la sede tiene del "
+              "dispositivo {device} ({problem}), así que no se importó nada; importe primero "
+              "los paquetes anteriores de ese dispositivo o pregunte al equipo por qué cambió "
+              "su registro de auditoría."},
+    "bundle.sequence_reused": {
+        "en": "Device {device_id} already sent a different bundle numbered {sequence} "
+              "({other}), so this one was held and nothing was imported; ask the team which "
+              "of the two is genuine.",
+        "es": "El dispositivo {device_id} ya envió otro paquete con el número {sequence} "
+              "({other}), así que este quedó retenido y no se importó nada; pregunte al "
+              "equipo cuál de los dos es el auténtico."},
+
+    # Bundle series (issue 14: services/export_service.py, services/bundle_series.py).
+    "export.part_too_large": {
+        "en": "One part of this export would hold more than headquarters can import ({forms} "
+              "forms with very long answers); nothing was written; please send the log file "
+              "to the people who support RiskMap Survey Desk.",
+        "es": "Una parte de esta exportación tendría más de lo que la sede puede importar "
+              "({forms} formularios con respuestas muy largas); no se escribió nada; envíe el "
+              "archivo de registro a quienes dan soporte a RiskMap Survey Desk."},
+    "bundle.series_part_repeated": {
+        "en": "This file is part {part} of series {series}, which was imported before from "
+              "another file; nothing was changed.",
+        "es": "Este archivo es la parte {part} de la serie {series}, que ya se importó desde "
+              "otro archivo; no se modificó nada."},
+    "series.incomplete": {
+        "en": "Series {series} from {device}: parts {received} of {parts} received; "
+              "{missing} missing.",
+        "es": "Serie {series} de {device}: partes {received} de {parts} recibidas; "
+              "faltan {missing}."},
+    "series.complete": {
+        "en": "Series {series} from {device}: all {parts} parts received.",
+        "es": "Serie {series} de {device}: las {parts} partes recibidas."},
+    "export.wrote_parts": {
+        "en": "Wrote {parts} files (a series of {parts} parts, {forms} forms, {audit} audit "
+              "rows, bundles {first} to {last} of device {device}); send all of them.",
+        "es": "Se escribieron {parts} archivos (una serie de {parts} partes, {forms} "
+              "formularios, {audit} filas de auditoría, paquetes {first} a {last} del equipo "
+              "{device}); envíelos todos."},
+}
