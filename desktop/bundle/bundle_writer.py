@@ -24,6 +24,7 @@ from ..domain.cell_safety import FORMULA_CHARS, FORMULA_START
 from . import age_crypto, archive, records
 from .csv_export import BOM, FIXED_COLUMNS, CsvWriter
 from .device_key import DeviceKey
+from .form_chunk import FORM_SEP, SHA_SLOT, FormChunk, risky_csv
 from .manifest import (AUDIT, FORMAT_VERSION, MANIFEST, QUESTIONNAIRE, RECORDS,
                        RESPONSES_CSV, SERIES_FORMAT_VERSION, SIGNATURE, Manifest)
 from .member_sink import MemberSink, pack_bytes
@@ -59,6 +60,7 @@ class BundleWriter:
         self._csv_member.write(self._csv.take())  # the header row
         self._question_ids = tuple(questionnaire.question_ids)
         self._picks: dict[str, object] = {}  # a form's question ids -> `_pick`
+        self._byte_picks: dict[bytes, object] = {}  # the same for `add_form_chunk`
         self.answers = 0
         self.round_count = self.form_count = self.audit_count = 0
         self.form_rounds: set[str] = set()
@@ -102,6 +104,80 @@ class BundleWriter:
         if built is None:
             return [self._add_form_row(row) for row in rows]
         return self._write_plain(rows, built)
+
+    def add_form_chunk(self, chunk: FormChunk) -> list[tuple[str, int, str]] | None:
+        """Forms from a `FormChunk`, in order; returns each form's (uuid, revision,
+        sha256), or None without writing anything when the chunk is not plain
+        (bundle/form_chunk.py): the caller then gives those forms to `add_form_rows`.
+        Python hashes each form and puts its answers in the questionnaire's order for
+        the CSV; the rest is a few operations per chunk, on UTF-8 bytes."""
+        n, hashed, fixed = chunk.count, chunk.hashed, chunk.fixed
+        # The line quotes the text columns as they are: right when the fixed cells (which
+        # hold every one of them) have no quote, backslash or control character.
+        if (not chunk.sql_plain or b"\\" in hashed or b"\\" in chunk.lines
+                or b"\\" in fixed or b'"' in fixed
+                or len(fixed.translate(None, _CONTROL)) != len(fixed)):
+            return None
+        uuids, revisions, rounds = (chunk.uuids.split(FORM_SEP),
+                                    chunk.revisions.split(FORM_SEP), chunk.rounds.split(FORM_SEP))
+        texts = hashed.split(_FORM_SEP)
+        if not len(uuids) == len(revisions) == len(rounds) == len(texts) == n:
+            return None
+        shas = [_sha256(text).hexdigest() for text in texts]
+        # Without escapes every quote of an answers object delimits an id or a value:
+        # after the swap each sits between '","' separators; counting the quotes proves
+        # every value a string (a number would leave a quote inside a part).
+        swapped = hashed.replace(b'":"', b'","').split(_FORM_SEP)
+        fixed_cells = fixed.split(_FORM_SEP)
+        if not len(swapped) == len(fixed_cells) == n:
+            return None
+        picks, pick_of = self._byte_picks, self._byte_pick
+        cells = []
+        answers = 0
+        for text, head in zip(swapped, fixed_cells):
+            start = text.find(b"\n{")
+            parts = text[start + 3:-2].split(b'","')
+            if start < 0 or len(parts) & 1 or text.count(b'"', start) != 2 * len(parts):
+                return None
+            ids = parts[0::2]
+            signature = b"\x1f".join(ids)
+            pick = picks.get(signature) or pick_of(signature, ids)
+            values = parts[1::2]
+            values.append(b"")  # for the questions without an answer
+            values.append(head)  # the fixed cells, picked first
+            cells.append(b",".join(pick(values)))
+            answers += len(ids)
+        cells.append(b"")
+        table = b"\r\n".join(cells)
+        per_row = len(FIXED_COLUMNS) - 1 + len(self._question_ids)  # commas per row
+        if table.count(b",") != per_row * n or risky_csv(table):
+            return None
+        pieces = [None] * (2 * n + 1)
+        try:
+            pieces[0::2] = chunk.lines.split(_SHA_SLOT)
+        except ValueError:  # not one slot per form
+            return None
+        pieces[1::2] = "\x1f".join(shas).encode().split(b"\x1f")
+        pieces.append(b"\n")
+        self._records.write_bytes(b"".join(pieces))
+        self._csv_member.write_bytes(table)
+        self.form_count += n
+        self.answers += answers
+        self.form_rounds.update(rounds)
+        return list(zip(uuids, map(int, revisions), shas))
+
+    def _byte_pick(self, signature: bytes, ids: list[bytes]):
+        """For a form whose answers have these question ids (UTF-8, in key order): a
+        function from its values, an empty value and its fixed CSV cells to its CSV row's
+        cells (`add_form_chunk`)."""
+        position = {qid: i for i, qid in enumerate(ids)}
+        blank = len(ids)
+        pick = operator.itemgetter(blank + 1, *(position.get(qid.encode(), blank)
+                                                for qid in self._question_ids))
+        if len(self._byte_picks) >= _MAX_PICKS:  # a pathological spread of skip patterns
+            self._byte_picks.clear()
+        self._byte_picks[signature] = pick
+        return pick
 
     def _add_form_row(self, row: Sequence) -> tuple[str, int, str]:
         """One form of `add_form_rows`: plain, or through the general path."""
@@ -196,6 +272,13 @@ class BundleWriter:
             self._audit.write("\n")
             self.audit_count += len(lines)
 
+    def add_audit_text(self, count: int, text: bytes) -> None:
+        """`count` audit.jsonl lines joined by newlines (no final newline), UTF-8."""
+        if count:
+            self._audit.write_bytes(text)
+            self._audit.write_bytes(b"\n")
+            self.audit_count += count
+
     def add_audit_line(self, line: str) -> None:
         """One audit.jsonl line (JSON object with records.AUDIT_FIELDS and the chain)."""
         self._audit.write_line(line)
@@ -252,6 +335,8 @@ class BundleWriter:
 
 
 _finite = math.isfinite
+_FORM_SEP, _SHA_SLOT = FORM_SEP.encode(), SHA_SLOT.encode()
+_CONTROL = bytes(c for c in range(32) if c != ord(FORM_SEP))  # FORM_SEP: counted apart
 _A, _V = "\x1e", "\x1f"  # between the rows and between the cells of a chunk of CSV rows
 _sha256 = hashlib.sha256
 _second = operator.itemgetter(1)

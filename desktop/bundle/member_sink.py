@@ -31,13 +31,16 @@ class PackedMember:
 
 
 class MemberSink:
-    """Text in (`write`, `write_line`), a `PackedMember` out (`close`)."""
+    """Text in (`write`, `write_line`, or UTF-8 `write_bytes`), a `PackedMember` out
+    (`close`)."""
 
     def __init__(self, name: str, prefix: bytes = b""):
         self.name = name
         self.size = 0  # uncompressed bytes so far (handed to the worker)
         self._pieces: list[str] = []
         self._chars = 0
+        self._blobs: list[bytes] = []  # encoded, not yet handed to the worker
+        self._blob_size = 0
         self._sha = hashlib.sha256()
         self._crc = 0
         self._compressor = deflate.compressobj()
@@ -61,9 +64,18 @@ class MemberSink:
         if self._chars >= CHUNK_CHARS:
             self._flush()
 
+    def write_bytes(self, data: bytes) -> None:
+        """UTF-8 bytes, after the text written before them."""
+        if self._pieces:
+            self._encode_pieces()
+        self._blobs.append(data)
+        self._blob_size += len(data)
+        if self._blob_size >= CHUNK_CHARS:
+            self._submit_blobs()
+
     def pending_size(self) -> int:
         """Uncompressed bytes so far, counting the text not yet handed on (about)."""
-        return self.size + self._chars
+        return self.size + self._blob_size + self._chars
 
     def close(self) -> PackedMember:
         self._flush()
@@ -79,12 +91,23 @@ class MemberSink:
         self._worker.shutdown(cancel_futures=True)
 
     def _flush(self) -> None:
-        if not self._pieces:
-            return
+        if self._pieces:
+            self._encode_pieces()
+        self._submit_blobs()
+
+    def _encode_pieces(self) -> None:
         data = "".join(self._pieces).encode("utf-8")
         self._pieces.clear()
         self._chars = 0
-        self._submit(data)
+        self._blobs.append(data)
+        self._blob_size += len(data)
+
+    def _submit_blobs(self) -> None:
+        if self._blobs:
+            data = b"".join(self._blobs)
+            self._blobs.clear()
+            self._blob_size = 0
+            self._submit(data)
 
     def _submit(self, data: bytes) -> None:
         self.size += len(data)

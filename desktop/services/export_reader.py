@@ -2,13 +2,15 @@
 the export formats, hashes and compresses the previous ones.
 
 SQLite releases the GIL while it steps through a query (here: aggregating 3.4M answer rows
-into 100k JSON objects), so on two cores the reading and the Python per form overlap. The
+into 100k JSON objects and formatting a chunk of forms into a few texts, one row per
+chunk: storage/export_rows.form_chunk), so on two cores the reading and the Python per
+form overlap. The
 reader walks the snapshot's forms in uuid order and cuts them into parts of `per_part`
 forms; at the end of each part it reads that part's audit rows. Everything arrives through
 a small bounded queue, in order, as events:
 
-    ("forms", [row, ...])   rows of storage/export_rows.iter_form_rows (in uuid order)
-    ("audit", [line, ...])  audit.jsonl lines of the part just read
+    ("texts", FormChunk)    a chunk of forms as SQLite's texts (bundle/form_chunk.py)
+    ("audit", (n, text))    n audit.jsonl lines of the part just read, joined by newlines
     ("end", high)           the part is complete; `high` is the first uuid of the next
                             part (None after the last part)
 
@@ -18,18 +20,21 @@ the thread) before it ends that transaction.
 
 from __future__ import annotations
 
-import itertools
 import queue
 import sqlite3
 import threading
 from typing import Iterator
 
+from ..bundle.form_chunk import FormChunk
 from ..storage import export_rows, series_store
 
-FORMS, AUDIT, END = "forms", "audit", "end"
+TEXTS, AUDIT, END = "texts", "audit", "end"
 _ERROR, _DONE = "error", "done"
-CHUNK = 1000
-QUEUE_CHUNKS = 8  # at most this many chunks wait for the caller (memory stays bounded)
+# One chunk is one SQLite step without Python's lock; taking the lock back after it can
+# wait a switch interval (5 ms) while the caller runs Python, so chunks are large and few.
+CHUNK = 2000
+AUDIT_CHUNK = 4000  # audit lines per event (about 1.3 kB each)
+QUEUE_CHUNKS = 4  # at most this many chunks wait for the caller (memory stays bounded)
 
 
 class _Stopped(Exception):
@@ -97,35 +102,33 @@ class PartReader:
                 pass
 
     def _read(self) -> None:
-        cursor = export_rows.iter_form_rows(self._conn, self._changed_only)
         low, in_part, first = None, 0, True
-        previous = ""
+        after = ""
         while True:
-            rows = cursor.fetchmany(CHUNK)
-            if not rows:
+            room = self._per_part - in_part
+            if room == 0:  # the part is full: its audit rows, then the next part
+                high = self._next_uuid(after)
+                if high is None:
+                    break
+                self._end_part(low, high, first)
+                low, in_part, first = high, 0, False
+                continue
+            row = export_rows.form_chunk(self._conn, self._changed_only, after,
+                                         min(CHUNK, room))
+            if not row[0]:
                 break
-            # Parts and their audit rows are cut by uuid ranges: the order must hold.
-            uuids = [row[0] for row in rows]
-            if not (previous < uuids[0] and all(map(str.__lt__, uuids, uuids[1:]))):
-                raise RuntimeError("export rows are not in uuid order")
-            previous = uuids[-1]
-            while rows:
-                room = self._per_part - in_part
-                if room == 0:  # the part is full: its audit rows, then the next part
-                    high = rows[0][0]
-                    self._end_part(low, high, first)
-                    low, in_part, first = high, 0, False
-                    continue
-                taken, rows = rows[:room], rows[room:]
-                self._put((FORMS, taken))
-                in_part += len(taken)
+            self._put((TEXTS, FormChunk.from_row(after, row)))
+            after = row[8]
+            in_part += row[0]
         self._end_part(low, None, first)
 
+    def _next_uuid(self, after: str) -> str | None:
+        """The first form after uuid `after` (None: there is none)."""
+        row = export_rows.form_chunk(self._conn, self._changed_only, after, 1)
+        return row[8] if row[0] else None
+
     def _end_part(self, low: str | None, high: str | None, first: bool) -> None:
-        lines = series_store.iter_part_audit_lines(self._conn, self._after, low, high, first)
-        while True:
-            chunk = list(itertools.islice(lines, CHUNK * 4))
-            if not chunk:
-                break
-            self._put((AUDIT, chunk))
+        for count, text in series_store.iter_part_audit_texts(
+                self._conn, self._after, low, high, first, AUDIT_CHUNK):
+            self._put((AUDIT, (count, text)))
         self._put((END, high))

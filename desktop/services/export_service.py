@@ -33,10 +33,11 @@ from ..domain.atomic_files import commit_staged, stage
 from ..domain.user_error import UserError
 from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
+from ..bundle.form_chunk import FormChunk
 from ..bundle.manifest import Manifest
-from ..storage import bundle_store, questionnaire_store, series_store
+from ..storage import bundle_store, export_rows, questionnaire_store, series_store
 from ..storage.clock import utc_now
-from .export_reader import AUDIT, FORMS, PartReader
+from .export_reader import AUDIT, TEXTS, PartReader
 from .project import DatabaseLocator, Project
 
 ProgressFn = Callable[[int, int], None]
@@ -134,6 +135,7 @@ class _Export:
         self.series_id = str(uuid_module.uuid4())
         self.parts: list[_Part] = []
         self.writer: BundleWriter | None = None
+        self.previous = ""  # the last form uuid written
 
     def run(self):
         changed_only = not self.full
@@ -151,13 +153,14 @@ class _Export:
                 done = 0
                 with PartReader(conn, changed_only, per_part, self.after) as reader:
                     for kind, payload in reader.events():
-                        if kind == FORMS:
-                            self.marks.add(self.writer.add_form_rows(payload))
-                            done += len(payload)
-                            if self.progress and done % PROGRESS_STEP < len(payload):
+                        if kind == TEXTS:  # a chunk of forms, in uuid order
+                            marks = self._add_chunk(conn, payload, changed_only)
+                            self.marks.add(marks)
+                            done += len(marks)
+                            if self.progress and done % PROGRESS_STEP < len(marks):
                                 self.progress(done, total)
                         elif kind == AUDIT:
-                            self.writer.add_audit_lines(payload)
+                            self.writer.add_audit_text(*payload)
                         else:  # END: the part is complete
                             self._finish_part()
                             if payload is not None:  # the first uuid of the next part
@@ -173,6 +176,26 @@ class _Export:
         totals = {"forms": sum(p.manifest.counts["forms"] for p in self.parts),
                   "audit": sum(p.manifest.counts["audit"] for p in self.parts)}
         return self.parts, self.last, audit_through, totals
+
+    def _add_chunk(self, conn, chunk: FormChunk, changed_only: bool) -> list:
+        """A chunk of forms into the bundle: as SQLite's texts when they are plain, else
+        read again one row per form (the general path decides form by form). The reader
+        thread uses the same connection meanwhile (SQLite serialises it): both only read,
+        in one transaction."""
+        marks = self.writer.add_form_chunk(chunk)
+        if marks is None:
+            rows = export_rows.iter_form_rows(conn, changed_only, chunk.after,
+                                              chunk.count).fetchall()
+            if len(rows) != chunk.count or rows[-1][0] != chunk.last:
+                raise RuntimeError("export rows changed within one snapshot")
+            marks = self.writer.add_form_rows(rows)
+        # Parts and their audit rows are cut by uuid ranges: the order must hold (a
+        # failure here leaves no file: the part is abandoned).
+        uuids = [mark[0] for mark in marks]
+        if not (self.previous < uuids[0] and all(map(str.__lt__, uuids, uuids[1:]))):
+            raise RuntimeError("export rows are not in uuid order")
+        self.previous = uuids[-1]
+        return marks
 
     def _rounds(self, conn) -> list[tuple[dict, str | None]]:
         found = []

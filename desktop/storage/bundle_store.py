@@ -104,22 +104,63 @@ _RECORD_AFTER_ANSWERS = (
     "json_quote(m.sha256) || '}' END || ',\"created\":' || json_quote(r.created) || "
     "',\"deleted_reason\":' || json_quote(r.deleted_reason) || ',\"device\":' || "
     "json_quote(r.device) || ',\"entry_seconds\":'")
-_RECORD_REST = (
+_RECORD_MID = (
     "',\"form_number\":' || r.form_number || ',\"keystrokes\":' || r.keystrokes || "
     "',\"operator\":' || json_quote(r.operator) || ',\"revision\":' || r.revision || "
-    "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"', "
+    "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"'")
+_RECORD_POST = (
     "'\",\"status\":' || json_quote(r.status) || ',\"type\":\"form\",\"updated\":' || "
-    "json_quote(r.updated) || ',\"uuid\":' || json_quote(r.uuid) || '}', "
+    "json_quote(r.updated) || ',\"uuid\":' || json_quote(r.uuid) || '}'")
+_RECORD_PLAIN = (
     "typeof(r.form_number) = 'integer' AND typeof(r.keystrokes) = 'integer' AND "
     "typeof(r.revision) = 'integer' AND typeof(r.entry_seconds) = 'real' AND "
-    "(m.revision IS NULL OR typeof(m.revision) = 'integer'), "
-    # responses.csv's fixed cells, separated by U+001F (the caller checks them, then
-    # swaps in commas): round name, round uuid, form uuid, number, status, operator,
-    # device, created, updated, revision, deletion reason.
-    "COALESCE(d.name, '') || char(31) || r.round_uuid || char(31) || r.uuid || char(31) || "
-    "r.form_number || char(31) || r.status || char(31) || r.operator || char(31) || "
-    "r.device || char(31) || r.created || char(31) || r.updated || char(31) || "
-    "r.revision || char(31) || COALESCE(r.deleted_reason, '')")
+    "(m.revision IS NULL OR typeof(m.revision) = 'integer')")
+
+
+_CSV_FIXED_CELLS = ("COALESCE(d.name, '')", "r.round_uuid", "r.uuid", "r.form_number",
+                    "r.status", "r.operator", "r.device", "r.created", "r.updated",
+                    "r.revision", "COALESCE(r.deleted_reason, '')")
+
+
+def csv_fixed_cells(separator: str) -> str:
+    """SQL for responses.csv's fixed cells with `separator` (an SQL expression) between
+    them: round name, round uuid, form uuid, number, status, operator, device, created,
+    updated, revision, deletion reason (csv_export.FIXED_COLUMNS; the caller checks them
+    before it trusts them unquoted)."""
+    return f" || {separator} || ".join(_CSV_FIXED_CELLS)
+
+
+def csv_fixed_cells_printf(separator: str) -> str:
+    """The cells of `csv_fixed_cells` in one printf (one allocation instead of one per
+    `||`); `separator` is literal text without a percent sign."""
+    return f"printf('{separator.join(['%s'] * len(_CSV_FIXED_CELLS))}', " \
+           f"{', '.join(_CSV_FIXED_CELLS)})"
+
+
+# The same line and hash head for a chunk of forms (storage/export_rows.form_chunk), each
+# in ONE printf with the text columns between literal quotes instead of json_quote: a
+# chain of `||` allocates and copies the growing text once per piece, and this is most of
+# the export's SQLite time. Right only when no text column holds a quote, a backslash or
+# a control character (the caller checks the CSV's fixed cells, which hold every one of
+# them, and SQLite checks the base's sha256); U+001F marks the place of the sha256.
+_REASON_JSON = ("CASE WHEN r.deleted_reason IS NULL THEN 'null' "
+                "ELSE '\"' || r.deleted_reason || '\"' END")
+_BASE_JSON = ("CASE WHEN m.revision IS NULL THEN 'null' "
+              "ELSE printf('{\"revision\":%d,\"sha256\":\"%s\"}', m.revision, m.sha256) END")
+BASE_PLAIN = "(m.sha256 IS NULL OR (length(m.sha256) = 64 AND m.sha256 NOT GLOB '*[^0-9a-f]*'))"
+RECORD_LINE_PRINTF = (
+    "printf('{\"answers\":%s,\"base\":%s,\"created\":\"%s\",\"deleted_reason\":%s,"
+    "\"device\":\"%s\",\"entry_seconds\":%.1f,\"form_number\":%d,\"keystrokes\":%d,"
+    "\"operator\":\"%s\",\"revision\":%d,\"round_uuid\":\"%s\",\"sha256\":\"' || char(31) || "
+    "'\",\"status\":\"%s\",\"type\":\"form\",\"updated\":\"%s\",\"uuid\":\"%s\"}', "
+    f"r.answers, {_BASE_JSON}, r.created, {_REASON_JSON}, r.device, r.entry_seconds, "
+    "r.form_number, r.keystrokes, r.operator, r.revision, r.round_uuid, r.status, r.updated, "
+    "r.uuid)")
+HASH_INPUT_PRINTF = ("printf('[\"%s\",%d,\"%s\",%s]' || char(10) || '%s', r.round_uuid, "
+                     f"r.form_number, r.status, {_REASON_JSON}, r.answers)")
+# responses.csv's fixed cells, separated by U+001F (the caller checks them, then swaps in
+# commas).
+_RECORD_REST = f"{_RECORD_MID}, {_RECORD_POST}, {_RECORD_PLAIN}, {csv_fixed_cells('char(31)')}"
 _FORM_TEXTS = (f"{_HASH_HEAD}, '{{\"answers\":' || COALESCE(g.answers, '{{}}') || "
                f"{_RECORD_AFTER_ANSWERS}, {_RECORD_REST}")
 

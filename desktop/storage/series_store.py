@@ -58,9 +58,40 @@ def iter_part_audit_lines(conn: sqlite3.Connection, after_id: int, low: str | No
     """audit.jsonl lines (as `bundle_store.iter_audit_lines`) of one part: rows with id >
     after_id whose form uuid is in [low, high) (None: open end); the `first` part also
     carries the rows of no form and the rows from before the hash chain."""
-    pairs = ", ".join(f"'{c}', {c}" for c in sorted(AUDIT_COLUMNS))
+    where, params = _part_audit_where(low, high, first)
+    cursor = conn.execute(f"SELECT {_AUDIT_LINE} FROM audit_log WHERE id > ? AND "
+                          f"{where} ORDER BY id", [after_id, *params])
+    cursor.row_factory = None
+    return map(operator.itemgetter(0), cursor)
+
+
+def iter_part_audit_texts(conn: sqlite3.Connection, after_id: int, low: str | None,
+                          high: str | None, first: bool, size: int
+                          ) -> Iterator[tuple[int, bytes]]:
+    """The lines of `iter_part_audit_lines` as (count, text) for up to `size` rows at a
+    time, the text being the lines joined by newlines (a JSON line holds none) as UTF-8
+    bytes: one value per chunk crosses to Python, not one per row, and nothing decodes
+    it (the ZIP member takes bytes)."""
+    where, params = _part_audit_where(low, high, first)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    while True:
+        count, text, last = cursor.execute(
+            "SELECT count(*), CAST(group_concat(line, char(10)) AS BLOB), max(id) FROM "
+            f"(SELECT id, {_AUDIT_LINE} AS line FROM audit_log WHERE id > ? AND {where} "
+            "ORDER BY id LIMIT ?)", [after_id, *params, size]).fetchone()
+        if not count:
+            return
+        yield count, text
+        after_id = last
+
+
+_AUDIT_LINE = "json_object({})".format(", ".join(f"'{c}', {c}" for c in sorted(AUDIT_COLUMNS)))
+
+
+def _part_audit_where(low: str | None, high: str | None, first: bool) -> tuple[str, list]:
     in_range = "(response_uuid IS NOT NULL"
-    params: list = [after_id]
+    params: list = []
     if low is not None:
         in_range += " AND response_uuid >= ?"
         params.append(low)
@@ -70,10 +101,7 @@ def iter_part_audit_lines(conn: sqlite3.Connection, after_id: int, low: str | No
     in_range += ")"
     where = (f"(response_uuid IS NULL OR hash IS NULL OR {in_range})" if first
              else f"(hash IS NOT NULL AND {in_range})")
-    cursor = conn.execute(f"SELECT json_object({pairs}) FROM audit_log WHERE id > ? AND "
-                          f"{where} ORDER BY id", params)
-    cursor.row_factory = None
-    return map(operator.itemgetter(0), cursor)
+    return where, params
 
 
 # -- HQ: the parts received ------------------------------------------------------------

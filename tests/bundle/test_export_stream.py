@@ -7,6 +7,7 @@ backslashes, formula starts), deleted forms with reasons and forms sent once bef
 from __future__ import annotations
 
 import io
+import sqlite3
 import zipfile
 
 from reference_writer import BundleWriter as ReferenceWriter
@@ -147,3 +148,50 @@ def test_streamed_rows_are_the_rows_of_the_grouped_query(tmp_path, field_key, hq
         _same_rows(project.db.conn, False)  # now with export marks (the base of each form)
     finally:
         project.close()
+
+
+def test_small_chunks_mix_both_paths_and_keep_the_bytes(tmp_path, field_key, hq_keys,
+                                                        monkeypatch):
+    """Chunks of 4 forms: plain ones go from SQLite's texts (bundle/form_chunk.py), the
+    others are read again form by form on the export's thread while the reader thread
+    reads ahead on the same connection; one bundle, and a series whose parts end inside
+    a chunk, carry the old writer's forms."""
+    from desktop.bundle.bundle_writer import BundleWriter
+    from desktop.services import export_reader
+    from desktop.services.export_service import PartLimits
+    monkeypatch.setattr(export_reader, "CHUNK", 4)
+    chunked, plain = BundleWriter.add_form_chunk, []
+    monkeypatch.setattr(BundleWriter, "add_form_chunk",
+                        lambda self, chunk: _counted(plain, chunked(self, chunk)))
+    project = _awkward_project(tmp_path / "field.db")
+    try:
+        reference = _reference_members(project, field_key, full=True)
+        twin = sqlite3.connect(tmp_path / "twin.db")  # for the series, never sent
+        project.db.conn.backup(twin)
+        twin.close()
+    finally:
+        project.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_bundle(tmp_path / "field.db", field_key, [hq_keys.recipient], out,
+                           full=True)
+    _same_members(_members(result.path, hq_keys), reference)
+    assert True in plain and False in plain  # both paths
+    series_out = tmp_path / "series"
+    series_out.mkdir()
+    series = export_bundle(tmp_path / "twin.db", field_key, [hq_keys.recipient],
+                           series_out, full=True, limits=PartLimits(forms=10))
+    assert series.parts == 7
+    lines, rows = [], []
+    for path in series.paths:
+        members = _members(path, hq_keys)
+        lines += [line for line in members[RECORDS].split(b"\n") if b'"type":"form"' in line]
+        rows += members[RESPONSES_CSV].split(b"\r\n")[1:-1]
+    assert lines == [line for line in reference[RECORDS].split(b"\n")
+                     if b'"type":"form"' in line]
+    assert rows == reference[RESPONSES_CSV].split(b"\r\n")[1:-1]
+
+
+def _counted(seen: list, marks):
+    seen.append(marks is not None)
+    return marks
