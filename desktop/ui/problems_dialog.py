@@ -96,7 +96,8 @@ class ProblemsDialog(QDialog):
         self.details.setMinimumHeight(min(int(document.size().height()) + frame, tallest))
         self.setMaximumSize(int(room.width() * SCREEN_WIDTH),
                             int(room.height() * SCREEN_HEIGHT))
-        self.adjustSize()
+        # The text box's size hint is a fixed 256x192: as tall as the problems, no more.
+        self.resize(self.layout().totalMinimumSize())
 
 
 def _as_list(problems: list[str]) -> str:
