@@ -50,6 +50,8 @@ class FormHistoryDialog(QDialog):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(5, 300)  # whole-form values: the start, the rest on hover
         header.setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()  # a whole form's values take two lines
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
