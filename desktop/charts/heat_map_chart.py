@@ -34,6 +34,8 @@ LABEL_MARGIN_PX = 4.0     # around a cell's score (a TextItem's document margin)
 _DIRECTIONS = [(np.cos(a), np.sin(a))
                for a in np.linspace(np.pi / 4, 2 * np.pi + np.pi / 4, 12, endpoint=False)]
 _RADII = (0.85, 1.25, 1.7, 2.2, 2.8, 3.5)
+# Every candidate, in the order tried: radius by radius, each in every direction.
+_OFFSETS = np.array([(dx * r, dy * r) for r in _RADII for dx, dy in _DIRECTIONS])
 
 
 class HeatMapChart(ChartBase):
@@ -310,36 +312,36 @@ class _Placer:
                 self.boxes.append((right - CELL_LABEL_PX[0] * sx, bottom,
                                    right, bottom + CELL_LABEL_PX[1] * sy))
 
-    def _overlap(self, bx: float, by: float) -> float:
-        box = (bx - self.half_w, by - self.half_h, bx + self.half_w, by + self.half_h)
-        total = 0.0
-        for other in self.boxes:
-            w = min(box[2], other[2]) - max(box[0], other[0])
-            h = min(box[3], other[3]) - max(box[1], other[1])
-            if w > 0 and h > 0:
-                total += w * h
-        rx, ry = POINT_PX * self.sx, POINT_PX * self.sy
-        for px, py in self.points:
-            dx = max(abs(bx - px) - self.half_w, 0.0) / rx
-            dy = max(abs(by - py) - self.half_h, 0.0) / ry
-            if dx * dx + dy * dy < 1.0:
-                total += self.half_w * self.half_h
+    def _overlaps(self, bx: np.ndarray, by: np.ndarray) -> np.ndarray:
+        """The overlap of a badge at each (bx, by) with the boxes taken (cell scores and
+        badges placed) and the risks' points, all candidates at once."""
+        boxes = np.asarray(self.boxes, dtype=float)
+        left, right = bx - self.half_w, bx + self.half_w
+        bottom, top = by - self.half_h, by + self.half_h
+        w = (np.minimum(right[:, None], boxes[None, :, 2])
+             - np.maximum(left[:, None], boxes[None, :, 0]))
+        h = (np.minimum(top[:, None], boxes[None, :, 3])
+             - np.maximum(bottom[:, None], boxes[None, :, 1]))
+        total = np.where((w > 0) & (h > 0), w * h, 0.0).sum(axis=1)
+        if self.points:
+            points = np.asarray(self.points, dtype=float)
+            rx, ry = POINT_PX * self.sx, POINT_PX * self.sy
+            dx = np.maximum(np.abs(bx[:, None] - points[None, :, 0]) - self.half_w, 0.0) / rx
+            dy = np.maximum(np.abs(by[:, None] - points[None, :, 1]) - self.half_h, 0.0) / ry
+            total += (dx * dx + dy * dy < 1.0).sum(axis=1) * (self.half_w * self.half_h)
         return total
 
     def spot(self, x: float, y: float) -> tuple[float, float]:
-        best, best_cost = None, None
+        """The first candidate (nearest first) that covers nothing, else the one that
+        covers least (the first of equals)."""
         low_x, high_x = 0.5 + self.half_w, SIZE + 0.5 - self.half_w
         low_y, high_y = 0.5 + self.half_h, SIZE + 0.5 - self.half_h
-        for radius in _RADII:
-            for dx, dy in _DIRECTIONS:
-                bx = min(max(x + dx * radius * 2 * self.half_w, low_x), high_x)
-                by = min(max(y + dy * radius * 2 * self.half_h, low_y), high_y)
-                cost = self._overlap(bx, by)
-                if cost == 0.0:
-                    return self._take(bx, by)
-                if best_cost is None or cost < best_cost:
-                    best, best_cost = (bx, by), cost
-        return self._take(*best)
+        bx = np.clip(x + _OFFSETS[:, 0] * 2 * self.half_w, low_x, high_x)
+        by = np.clip(y + _OFFSETS[:, 1] * 2 * self.half_h, low_y, high_y)
+        cost = self._overlaps(bx, by)
+        free = np.flatnonzero(cost == 0.0)
+        best = int(free[0]) if len(free) else int(np.argmin(cost))
+        return self._take(float(bx[best]), float(by[best]))
 
     def _take(self, bx: float, by: float) -> tuple[float, float]:
         self.boxes.append((bx - self.half_w, by - self.half_h, bx + self.half_w,
