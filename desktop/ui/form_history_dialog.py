@@ -9,6 +9,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.form_service import FormService
+from .records_model import status_text
+
+WIDTH = 1240  # px, at most
+STATUS_ACTIONS = ("status", "delete")  # their old and new values are form statuses
 
 
 class FormHistoryDialog(QDialog):
@@ -20,7 +24,9 @@ class FormHistoryDialog(QDialog):
         title = self.tr("History of form {n}").format(n=form_number) \
             if form_number is not None else self.tr("History of the form")
         self.setWindowTitle(title)
-        self.resize(900, 420)
+        # Wide enough for the reason column beside a whole form's values, within the screen.
+        room = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(WIDTH, room.width() - 60), 420)
         layout = QVBoxLayout(self)
         rows = service.history(uuid)
         layout.addWidget(QLabel(title))
@@ -42,6 +48,8 @@ class FormHistoryDialog(QDialog):
             for c, value in enumerate(cells):
                 full = str(value or "")
                 shown = self._answers_text(full, numbers) if c in (4, 5) else full
+                if c in (4, 5) and row.get("action") in STATUS_ACTIONS:
+                    shown = status_text(shown)  # 'entered' -> the people's word
                 item = QTableWidgetItem(_short(shown))
                 item.setToolTip(shown)
                 self.table.setItem(r, c, item)
@@ -51,6 +59,8 @@ class FormHistoryDialog(QDialog):
         self.table.setColumnWidth(5, 300)  # whole-form values: the start, the rest on hover
         header.setStretchLastSection(True)
         self.table.setWordWrap(True)
+        rows_header = self.table.verticalHeader()
+        rows_header.setMinimumSectionSize(rows_header.defaultSectionSize())
         self.table.resizeRowsToContents()  # a whole form's values take two lines
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
