@@ -4,6 +4,7 @@ deletion, with who, when, old and new values and the reason (`FormService.histor
 from __future__ import annotations
 
 import json
+import re
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -50,6 +51,8 @@ class FormHistoryDialog(QDialog):
                 shown = self._answers_text(full, numbers) if c in (4, 5) else full
                 if c in (4, 5) and row.get("action") in STATUS_ACTIONS:
                     shown = status_text(shown)  # 'entered' -> the people's word
+                if c == 6:
+                    shown = self._reason_text(row.get("action") or "", shown)
                 item = QTableWidgetItem(_short(shown))
                 item.setToolTip(shown)
                 self.table.setItem(r, c, item)
@@ -77,6 +80,18 @@ class FormHistoryDialog(QDialog):
                 "verify_keyed": self.tr("keyed again to verify"),
                 "verify_decision": self.tr("discrepancy resolved"),
                 "verify_edit": self.tr("corrected by verification")}.get(action, action)
+
+    def _reason_text(self, action: str, reason: str) -> str:
+        """Reasons the verification writes as codes ('keep_second', '34 fields
+        compared') in the people's words; a reason typed by a person as it is."""
+        if action == "verify_decision":
+            return {"keep_first": self.tr("first keying kept"),
+                    "keep_second": self.tr("second keying kept"),
+                    "typed": self.tr("value typed from the paper")}.get(reason, reason)
+        compared = re.fullmatch(r"(\d+) fields compared", reason)
+        if action == "verify_keyed" and compared:
+            return self.tr("{n} fields compared").format(n=compared.group(1))
+        return reason
 
     def _answers_text(self, text: str, numbers: dict[str, str]) -> str:
         """A whole form stored as JSON ('create') shown as 'A1=1  A2=3 …'."""

@@ -913,6 +913,22 @@ n = {n}</translation>
         <translation>corrected by verification</translation>
     </message>
     <message>
+        <source>first keying kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second keying kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value typed from the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} fields compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} answers: </source>
         <translation>{n} answers: </translation>
     </message>

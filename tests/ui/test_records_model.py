@@ -212,6 +212,12 @@ def test_history_says_statuses_in_the_reader_s_language(qtbot, qapp, records, se
         assert dialog.table.item(deleted, 2).text() == "eliminado"
         assert (dialog.table.item(deleted, 4).text(),
                 dialog.table.item(deleted, 5).text()) == ("digitado", "eliminado")
+        # Reasons the verification writes as codes, in words; a person's reason as typed.
+        assert dialog._reason_text("verify_decision", "keep_second") == \
+            "se mantuvo la segunda digitación"
+        assert dialog._reason_text("verify_keyed", "34 fields compared") == \
+            "34 campos comparados"
+        assert dialog._reason_text("delete", "keep_second") == "keep_second"
         dialog.show()
         qtbot.waitExposed(dialog)
         rows = dialog.table.verticalHeader()
