@@ -914,19 +914,19 @@ n = {n}</translation>
     </message>
     <message>
         <source>first keying kept</source>
-        <translation type="unfinished"></translation>
+        <translation>first keying kept</translation>
     </message>
     <message>
         <source>second keying kept</source>
-        <translation type="unfinished"></translation>
+        <translation>second keying kept</translation>
     </message>
     <message>
         <source>value typed from the paper</source>
-        <translation type="unfinished"></translation>
+        <translation>value typed from the paper</translation>
     </message>
     <message>
         <source>{n} fields compared</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fields compared</translation>
     </message>
     <message>
         <source>{n} answers: </source>
