@@ -175,7 +175,13 @@ def _dashboard(path: Path) -> None:
         begin = time.perf_counter()
         analysis.compute(filters)
         times.append(time.perf_counter() - begin)
-    frame = baseline_frame(analysis)
+    from desktop.services.analysis_service import read_columns
+    from desktop.services.project import Project
+    project = Project.open(path)
+    try:
+        frame = baseline_frame(read_columns(project))
+    finally:
+        project.close()
 
     def naive() -> None:
         lik, imp = frame["r01_likelihood"], frame["r01_impact"]
@@ -188,13 +194,13 @@ def _dashboard(path: Path) -> None:
         naive()
         bases.append(time.perf_counter() - begin)
     _say(seconds=first, filter=statistics.median(times), groupby=statistics.median(bases),
-         forms=analysis.columns.size)
+         forms=analysis.sums.forms)
 
 
-def baseline_frame(analysis):
-    """The columns the filter's baseline groups (one risk and the post), as pandas."""
+def baseline_frame(columns):
+    """The columns the filter's baseline groups (one risk and the post), as pandas, from
+    the live forms' columns (`analysis_service.read_columns`)."""
     import pandas as pd
-    columns = analysis.columns
     return pd.DataFrame({qid: columns.values(qid) for qid in
                          ("r01_likelihood", "r01_impact", "post")})
 
@@ -479,8 +485,8 @@ def run_large(figures: tuple[str, ...], rebuild: bool, devices: int, n: int,
                  bare, "<= 30 s", value=child.output.get("seconds"),
                  base_value=bare.output.get("seconds"))
         if "data" in figures:
-            # Each format alone (read, guard, write), then all four in one run: the aim
-            # is per run, and the Stata and SPSS writer (pyreadstat) goes a cell at a time.
+            # Each format alone (read, guard, write), then all four in one run (two
+            # files written at a time): the aim is per run.
             for formats in DATA_FORMATS:
                 child = run_command(["data", "--db", str(hq), "--out", str(work / "data"),
                                      "--format", formats, "--lang", "en"])

@@ -3,11 +3,16 @@ resident memory is its own (the parent reads it with os.wait4, see `run_child`).
 
     python -m benchmarks.import_child import DB KEYHEX IDENTITY BUNDLE [--checks-off]
     python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB
+    python -m benchmarks.import_child floor DB KEYHEX SOURCE_DB [--all]
 
 `import` runs `import_bundles` on an encrypted HQ database; `baseline` copies the rounds
 of a plaintext demo database into an (empty, encrypted) project untimed, then times a bare
-`executemany` of its response and answer rows in one transaction. Each prints one JSON
-line: wall and CPU seconds of the measured part and the resident peak before it.
+`executemany` of its response and answer rows in one transaction. `floor` times the same
+rows copied by SQLite alone (`INSERT ... SELECT` from the attached source, answers in
+primary-key order: no Python per row), the floor of any import into that schema; with
+`--all`, also the audit rows and the version rows (one per form) the import writes. Each
+prints one JSON line: wall and CPU seconds of the measured part and the resident peak
+before it.
 """
 
 from __future__ import annotations
@@ -100,12 +105,46 @@ def _baseline(db: str, key: str, source: str) -> dict:
             "answers": len(answers)}
 
 
+def _floor(db: str, key: str, source: str, everything: bool) -> dict:
+    from desktop.storage.database import Database, DatabaseLocator
+    from desktop.storage.response_store import _COLUMNS as COLUMNS
+    hq = Database.open(DatabaseLocator(Path(db), bytes.fromhex(key)))
+    conn = hq.conn
+    conn.execute("ATTACH DATABASE ? AS src KEY ''", (str(source),))  # plaintext
+    with hq.transaction():
+        for table in ("questionnaire", "round"):
+            conn.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM src.{table}")
+    columns = ", ".join(COLUMNS)
+    audit = ("uuid, time, operator, device, action, response_uuid, question_id, old, new, "
+             "reason, prev_hash, hash")
+    before = _peak_mb()
+    wall, cpu = time.perf_counter(), time.process_time()
+    with hq.transaction():
+        conn.execute(f"INSERT INTO main.response ({columns}) SELECT {columns} "
+                     "FROM src.response ORDER BY uuid")
+        conn.execute("INSERT INTO main.answer (response_uuid, question_id, value) "
+                     "SELECT response_uuid, question_id, value FROM src.answer "
+                     "ORDER BY response_uuid, question_id")
+        if everything:
+            conn.execute(f"INSERT INTO main.audit_log ({audit}) SELECT {audit} "
+                         "FROM src.audit_log ORDER BY id")
+            conn.execute("INSERT INTO main.response_version (response_uuid, revision, sha256) "
+                         "SELECT uuid, revision, printf('%064d', rowid) FROM src.response "
+                         "ORDER BY uuid")
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    conn.execute("DETACH DATABASE src")
+    hq.close()
+    return {"wall": wall, "cpu": cpu, "before_mb": before}
+
+
 def main(argv: list[str]) -> None:
     mode, *args = argv
     if mode == "import":
         result = _import(*args[:4], checks_off="--checks-off" in args)
     elif mode == "baseline":
         result = _baseline(*args[:3])
+    elif mode == "floor":
+        result = _floor(*args[:3], everything="--all" in args)
     else:
         raise SystemExit(f"unknown mode {mode}")
     result["peak_mb"] = _peak_mb()

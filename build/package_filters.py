@@ -35,7 +35,30 @@ EXCLUDED_MODULES = [
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtSql", "PySide6.QtXml", "PySide6.QtUiTools", "PySide6.QtDesigner",
     "PySide6.QtHelp", "PySide6.QtConcurrent", "PySide6.QtDBus", "PySide6.QtPdf",
+    # The 9 MB OpenGL binding: pyqtgraph imports it but uses it only to draw inside an
+    # OpenGL view, which RiskMap never makes; build/qtopengl_stub.py takes its name.
+    "PySide6.QtOpenGL",
+    # numpy's FFT (0.5 MB): only pyqtgraph's plot context menu (Transforms > FFT) reaches
+    # it, and RiskMap's charts have no context menu (chart_base.style_axes). Polynomials
+    # (0.15 MB): nothing calls them. The C test helpers (0.1 MB): numpy's own tests only.
+    "numpy.fft", "numpy.polynomial", "numpy._core._multiarray_tests",
+    # pandas' SAS reader and its C parts (0.3 MB): RiskMap never reads SAS files
+    # (pandas.read_sas stays importable; called, it would fail with ModuleNotFoundError).
+    "pandas.io.sas.sas7bdat", "pandas._libs.sas", "pandas._libs.byteswap",
+    # narwhals (used by pyreadstat for the .dta/.sav files) reaches its other back-ends
+    # (0.4 MB) only for frames of those libraries; RiskMap hands it pandas frames.
+    "narwhals._arrow", "narwhals._polars", "narwhals._dask", "narwhals._duckdb",
+    "narwhals._ibis", "narwhals._spark_like", "narwhals._sql",
+    # No module the program imports mentions asyncio (0.3 MB with its C part); decimal's
+    # pure-Python twin is only a fallback for the C _decimal, which is shipped.
+    "asyncio", "_asyncio", "_pydecimal",
 ]
+
+# Packages whose byte code is compiled as by `python -OO` (no docstrings, no asserts):
+# 1.0 MB less. pandas tests that it imports and works so (test_oo_optimizable) and numpy
+# supports it; not pyqtgraph (a decorator appends to a docstring as the module loads) nor
+# RiskMap's own modules, which keep their asserts.
+OPTIMIZED_PACKAGES = ("pandas", "numpy")
 
 # Qt shared libraries (by name prefix) that come along with plugins or hooks but are not
 # used: Quick/QML, Wayland, EGLFS, Designer, Pdf, Network and friends.
@@ -61,8 +84,17 @@ KEPT_QT_PLUGINS = {
     "printsupport": ("cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"),
 }
 
-# Qt's own translations: only the languages RiskMap ships (Spanish; English is the source).
-KEPT_QT_TRANSLATIONS = ("qtbase_es", "qt_es", "qtbase_en", "qt_en")
+# Qt's own translations in PySide6's folder: none. The spec ships qtbase_es.qm (the only
+# one RiskMap loads; English is the source) in resources/translations, where the program
+# looks first (desktop/ui/translation.qt_translation_dirs); a second copy is 0.2 MB.
+KEPT_QT_TRANSLATIONS: tuple[str, ...] = ()
+
+# Data files that come with packages but are never read: pyqtgraph's own application
+# icon (1.0 MB of PNGs, set only by pyqtgraph.mkQApp, which RiskMap does not call: it
+# makes its own QApplication with its own icon); pytz's time-zone database (0.9 MB:
+# RiskMap's dates are UTC, which pandas and pytz handle without it); pip's RECORD
+# lists of installed files (0.15 MB; the METADATA that importlib.metadata reads stays).
+UNREAD_DATA = (("pyqtgraph", "icons", "peegee"), ("pytz", "zoneinfo"))
 
 # Linux base-system libraries left to the system, as AppImage's exclude list does: every
 # desktop has them, and they must match the system's own configuration and daemons (an
@@ -75,6 +107,14 @@ SYSTEM_LIBRARIES = (
 )
 
 SOURCE_SUFFIXES = (".pyi", ".pyx", ".pxd", ".h", ".c", ".cpp", ".hpp")
+
+
+def optimized(pure, packages=OPTIMIZED_PACKAGES):
+    """Analysis' pure-module TOC with the modules of `packages` at optimization level 2
+    (PyInstaller compiles a `PYMODULE-2` entry as `python -OO` would)."""
+    return [(name, src, "PYMODULE-2") if typecode == "PYMODULE"
+            and name.split(".")[0] in packages else (name, src, typecode)
+            for name, src, typecode in pure]
 
 
 def _plugin_kept(parts: tuple[str, ...]) -> bool:
@@ -106,6 +146,10 @@ def kept(dest: str) -> bool:
     if name.endswith(SOURCE_SUFFIXES):
         return False
     if parts[0] in ("pandas", "numpy") and "tests" in parts:
+        return False
+    if any(tuple(parts[:len(folder)]) == folder for folder in UNREAD_DATA):
+        return False
+    if name == "RECORD" and len(parts) == 2 and parts[0].endswith(".dist-info"):
         return False
     return True
 

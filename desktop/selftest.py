@@ -3,8 +3,10 @@
 Runs the real program, not a mock, in Spanish as in the field: the translations, the main
 window, a new database, one paper form keyed through the real entry view with keyboard
 events (QTest), saved with Ctrl+S and read back, an HQ key, an encrypted signed bundle
-exported and imported into a second database, the two compared, the dashboard charts drawn
-and saved, the report (CSV, XLSX, PDF), the About box. Each step prints one line ("ok" or "FAIL" and why); the exit
+exported and imported into a second database, the two compared, every other view opened
+(records, verification, progress, export, import, conflicts), the dashboard charts drawn
+and saved, the report (CSV, XLSX, PDF), the analysts' data files (CSV, XLSX, Stata, SPSS,
+read back), the About box. Each step prints one line ("ok" or "FAIL" and why); the exit
 code is 0 only if every step held. A failed step stops the run, since the later steps
 build on it.
 
@@ -68,8 +70,10 @@ class SelfTest:
             ("export bundle", self.export),
             ("import into a second database", self.import_bundle),
             ("compare field and HQ databases", self.compare),
+            ("every view opens", self.views),
             ("dashboard charts", self.dashboard),
             ("report: CSV, XLSX, PDF", self.report),
+            ("data files: CSV, XLSX, Stata, SPSS", self.data_files),
             ("About box", self.about),
         ]
 
@@ -104,18 +108,25 @@ class SelfTest:
         return f"platform {self.app.platformName()}"
 
     def translations(self) -> str:
-        from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-        from .ui.translation import install_translator, qm_path
+        from PySide6.QtCore import QCoreApplication, QTranslator
+        from .ui.translation import install_translator, qm_path, qt_translation_dirs
         if not install_translator(self.app, "es"):
             raise AssertionError(f"{qm_path('es')} did not load")
         entry = QCoreApplication.translate("MainWindow", "Entry")
         if entry == "Entry":
             raise AssertionError("the Spanish translation does not translate 'Entry'")
+        # Where the program looks for Qt's own texts: beside ours (the package), then Qt's.
         qt_own = QTranslator()
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if not qt_own.load("qtbase_es", folder):
-            raise AssertionError(f"Qt's own Spanish translation is missing from {folder}")
-        return f"'Entry' -> '{entry}', Qt's own Spanish strings present"
+        folders = [str(folder) for folder in qt_translation_dirs()]
+        if not any(qt_own.load("qtbase_es", folder) for folder in folders):
+            raise AssertionError(f"Qt's own Spanish translation is missing from {folders}")
+        # Qt's own context and text, looked up in Qt's file (held in variables so that
+        # lupdate does not take them for one of the program's strings).
+        qt_context, qt_text = "QPlatformTheme", "Cancel"
+        cancel = qt_own.translate(qt_context, qt_text)
+        if cancel != "Cancelar":
+            raise AssertionError(f"Qt's own Spanish file translates 'Cancel' as {cancel!r}")
+        return f"'Entry' -> '{entry}', Qt's own 'Cancel' -> '{cancel}'"
 
     def text_services(self) -> str:
         from PySide6.QtCore import QCollator, QLocale
@@ -285,6 +296,26 @@ class SelfTest:
                                      f"{getattr(field.response, name)!r} in the field")
         return f"form {hq.response.form_number}: {len(hq.answers)} answers identical"
 
+    def views(self) -> str:
+        # A view whose module fails to import (something left out of the package) is
+        # replaced by a message page, not an exception: check each view's class.
+        expected = {"records": "RecordsView", "verification": "VerificationView",
+                    "progress": "ProgressView"}
+        opened = []
+        for key, name in expected.items():
+            self.window.show_page(key)
+            opened.append(self._check_view(self.window.pages[key], name))
+        self.window.show_page("exchange")
+        tabs = self.window.pages["exchange"]
+        for index, name in enumerate(("ExportView", "ImportView", "ConflictsView")):
+            tabs.setCurrentIndex(index)
+            opened.append(self._check_view(tabs.widget(index), name))
+        records = self.window.pages["records"].model.rowCount()
+        if records != 1:
+            raise AssertionError(f"the records view lists {records} forms, not 1")
+        self.window.show_page("entry")
+        return ", ".join(opened) + f"; {records} form listed"
+
     def dashboard(self) -> str:
         import importlib
         importlib.import_module("desktop.ui.dashboard_view")  # an ImportError says what lacks
@@ -314,6 +345,35 @@ class SelfTest:
             raise AssertionError("the PDF or the Excel file is not valid")
         return f"{len(list(out.iterdir()))} files, PDF {pdf.stat().st_size} bytes"
 
+    def data_files(self) -> str:
+        import csv
+
+        import openpyxl
+        import pyreadstat
+        from .cli import main as cli_main
+        out = self.root / "data"
+        # k=1: one form cannot meet the project's minimum group size; the guard still runs.
+        code = cli_main(["data", "--db", str(self.field_db), "--out", str(out), "--k", "1",
+                         "--format", "csv,xlsx,dta,sav",
+                         "--passphrase-file", str(self.passphrase_file)])
+        if code != 0:
+            raise AssertionError(f"riskmap data exited with {code}")
+        stem = out / "riskmap-data-all-es"
+        with open(stem.with_suffix(".csv"), encoding="utf-8-sig", newline="") as csv_file:
+            csv_rows = sum(1 for _row in csv.reader(csv_file)) - 1
+        book = openpyxl.load_workbook(stem.with_suffix(".xlsx"), read_only=True)
+        xlsx_rows = sum(1 for _row in book["data"].iter_rows()) - 1
+        book.close()
+        dta, dta_meta = pyreadstat.read_dta(str(stem.with_suffix(".dta")))
+        sav, sav_meta = pyreadstat.read_sav(str(stem.with_suffix(".sav")))
+        counts = {"csv": csv_rows, "xlsx": xlsx_rows, "dta": len(dta), "sav": len(sav)}
+        if set(counts.values()) != {1}:
+            raise AssertionError(f"rows per file: {counts} (1 form was keyed)")
+        if not dta_meta.variable_value_labels or not sav_meta.variable_value_labels:
+            raise AssertionError("the Stata or SPSS file has no value labels")
+        return (f"1 row in each file, {len(sav_meta.column_names)} variables, value labels "
+                "read back from .dta and .sav")
+
     def about(self) -> str:
         from .ui.about_dialog import AboutDialog
         key = self.context.device_key
@@ -327,6 +387,13 @@ class SelfTest:
         return "version, build date, Python/Qt versions and fingerprint shown"
 
     # -- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _check_view(widget, name: str) -> str:
+        if type(widget).__name__ != name:
+            text = widget.text() if hasattr(widget, "text") else type(widget).__name__
+            raise AssertionError(f"{name} did not open: {text}")
+        return name
+
     def _type_answer(self, expected: str, text: str) -> int:
         """Type `text` into the focused box (which must be `expected`), then Enter."""
         from PySide6.QtCore import Qt

@@ -12,7 +12,8 @@ import sqlite3
 import pytest
 
 from desktop.cli import main
-from desktop.services import analysis_table
+from desktop.services import analysis_table, cell_sums_cache
+from desktop.services.analysis_service import analysis_for, version_pool
 from desktop.services.demo_service import fill_demo
 from desktop.services.project import Project
 
@@ -21,11 +22,13 @@ MODES = [[], ["--quick"]]
 
 @pytest.fixture(scope="module")
 def clean_db(tmp_path_factory):
-    """A plaintext project of 30 forms with its analysis snapshot stored."""
+    """A plaintext project of 30 forms with its analysis snapshot and the dashboard's
+    per-profile-cell sums stored (a dashboard load)."""
     path = tmp_path_factory.mktemp("check") / "clean.db"
     project = Project.open(path)
     fill_demo(project, 30, seed=4)
     analysis_table.load_frame(project.db.conn, project.questionnaire)
+    analysis_for(project, "en")
     project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     project.close()
     return path
@@ -181,3 +184,50 @@ def test_a_snapshot_with_a_form_too_many_or_a_part_missing(db, mode, capsys):
     conn.close()
     code, report, _ = _check(db, mode, capsys)
     assert code == 1 and "DIFFERS" in report["analysis"]["status"]
+
+
+@pytest.mark.parametrize("how", ["a sum changed", "bytes damaged"])
+@pytest.mark.parametrize("mode", MODES)
+def test_stored_sums_that_differ_from_the_snapshot(db, mode, how, capsys):
+    """The dashboard's stored sums are compared with the snapshot's forms; --repair adds
+    them up again, and the dashboard then reads the repaired ones."""
+    conn = _raw(db)
+    meta, data = conn.execute("SELECT meta, data FROM analysis_cell_sums").fetchone()
+    if how == "a sum changed":  # one more form in the first cell, checksum made to fit
+        from desktop.domain import cell_sums
+        sums = cell_sums.decode(meta, bytes(data))
+        sizes = sums.sizes.copy()
+        sizes[0] += 1
+        sums.sizes = sizes
+        meta, data = cell_sums.encode(sums)
+    else:
+        data = bytes(data)[:-1] + bytes([bytes(data)[-1] ^ 1])
+    conn.execute("UPDATE analysis_cell_sums SET meta = ?, data = ?", (meta, data))
+    conn.close()
+    code, report, _ = _check(db, mode, capsys)
+    assert code == 1 and not report["analysis"]["ok"]
+    assert "stored sums DIFFER" in report["analysis"]["status"]
+    assert main(["check", "--db", str(db), "--repair", *mode]) == 0
+    assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
+    project = Project.open(db)
+    try:
+        sums, info = cell_sums_cache.load_sums(project.db.conn, project.questionnaire,
+                                               version_pool(project).analysed)
+        assert info.source == cell_sums_cache.STORED and sums.forms == 30
+    finally:
+        project.close()
+
+
+def test_sums_table_missing_still_shows_every_form(db):
+    """Without the sums table (a hand edit) the dashboard adds the forms up from the
+    snapshot, as before the table existed: nothing is lost."""
+    conn = _raw(db)
+    conn.execute("DROP TABLE analysis_cell_sums")
+    conn.close()
+    project = Project.open(db)
+    try:
+        sums, info = cell_sums_cache.load_sums(project.db.conn, project.questionnaire)
+        assert info.source == cell_sums_cache.COMPUTED and sums.forms == 30
+        assert analysis_for(project, "en").compute({}).n_forms == 30
+    finally:
+        project.close()

@@ -214,3 +214,54 @@ def test_sqlite_full_in_a_save_is_one_sentence(project, round_uuid, valid_answer
     assert error.key == "disk_full"
     assert error.in_language("es").startswith("El disco está lleno")
     assert not project.db.conn.in_transaction
+
+
+def test_files_staged_together_are_written_all_or_none(tmp_path):
+    """`write_all(workers=2)`: one file failing while another is under way leaves
+    neither, nor any temporary file, and the older file as it was; the files not begun by
+    then are not begun."""
+    import threading
+    import time
+    (tmp_path / "a.csv").write_text("old a")
+    began, failed = [], threading.Event()
+
+    def slow(path):
+        began.append(path.name)
+        failed.wait(10)  # still writing when the other one fails
+        time.sleep(0.2)  # and done once the failure has been recorded
+        path.write_bytes(b"x" * 1000)
+
+    def fails(path):
+        began.append(path.name)
+        path.write_bytes(b"half")
+        failed.set()
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    def never(path):
+        began.append(path.name)
+        path.write_bytes(b"y")
+
+    with pytest.raises(OSError) as caught:
+        write_all({tmp_path / "a.csv": slow, tmp_path / "b.dta": fails,
+                   tmp_path / "c.sav": never}, workers=2)
+    assert caught.value.errno == errno.ENOSPC
+    assert not any(name.startswith(".c.sav") for name in began)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+    assert (tmp_path / "a.csv").read_text() == "old a"
+    assert write_all({tmp_path / "a.csv": "new a", tmp_path / "b.dta": b"dta"}, workers=2)
+    assert (tmp_path / "a.csv").read_text() == "new a"
+
+
+def test_data_on_a_full_disk_leaves_no_file(tmp_path, demo_template, capsys):
+    """All four analysts' files, written two at a time, on a disk that fills halfway."""
+    args = ["data", "--db", str(demo_template), "--format", "csv,xlsx,dta,sav", "--k", "1"]
+    assert main([*args, "--out", str(tmp_path / "whole")]) == 0
+    size = sum(path.stat().st_size for path in (tmp_path / "whole").iterdir())
+    capsys.readouterr()
+    with small_disk(tmp_path / "disk", "2m") as disk:
+        fill_up(disk, leave=size // 2)  # room for half of them
+        before = snapshot(disk)
+        assert main([*args, "--out", str(disk / "d")]) == 2
+        assert "The disk is full" in _sentence(capsys)
+        assert snapshot(disk) == before
+        assert not any((disk / "d").iterdir())

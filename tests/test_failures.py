@@ -368,22 +368,34 @@ def test_data_files_are_written_all_or_none(tmp_path, demo_db, capsys, monkeypat
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("where", ["csv rows", "xlsx rows"])
+@pytest.mark.parametrize("where", ["csv rows", "xlsx rows", "dta rows", "sav rows"])
 def test_a_data_file_failing_halfway_leaves_nothing(tmp_path, demo_db, capsys, monkeypatch,
                                                     where):
-    """The CSV and the sheet are written a slice at a time: a disk that fills after the
-    first bytes leaves no file, not even the temporary one."""
-    from desktop.services import data_files, xlsx_writer
+    """The CSV, the sheet and the Stata and SPSS rows are written a slice at a time: a
+    disk that fills after the first bytes leaves no file, not even the temporary one."""
+    from desktop.services import data_files, stat_rows, xlsx_writer
 
     def full_disk(*_args, **_kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "out"))
 
     if where == "csv rows":
         monkeypatch.setattr(data_files, "_csv_rows", full_disk)  # after the header
-    else:
+    elif where == "xlsx rows":
         monkeypatch.setattr(xlsx_writer, "_column_cells", full_disk)  # after <sheetData>
+    else:
+        real, calls = stat_rows._encode, {True: 0, False: 0}
+
+        def after_the_header(columns, layout, rows):  # the sample's rows, then the file's
+            calls[layout.stata] += 1
+            if calls[layout.stata] > 1 and layout.stata == (where == "dta rows"):
+                full_disk()
+            return real(columns, layout, rows)
+
+        monkeypatch.setattr(stat_rows, "_encode", after_the_header)
     out = tmp_path / "out"
     assert main(["data", "--db", str(demo_db), "--out", str(out), "--format",
-                 "xlsx,csv", "--k", "1"]) == 2
+                 "xlsx,csv,dta,sav", "--k", "1"]) == 2
     _one_sentence(capsys, "The disk is full")
+    if where in ("dta rows", "sav rows"):
+        assert calls[where == "dta rows"] == 2  # it failed after the file's first bytes
     assert list(out.iterdir()) == []

@@ -7,6 +7,13 @@
 5. only then are records read (`records_of`, `audit_of`), streamed from the decrypted
    ZIP a line at a time, so the import's memory does not grow with the bundle's forms.
 
+HQ's import defers step 4 for the large members (`verify_bundle(..., defer_hashes=True)`):
+each is hashed by the thread that decompresses it while its lines are parsed (one pass
+instead of two), and `VerifiedBundle.check_hashes` (every member complete and equal to the
+manifest) must pass before the import's one transaction commits. A refusal for any other
+reason first calls `check_hashes` too, so a member that differs from the signed manifest
+is reported exactly as when it was hashed first (same members, order, caps and sentence).
+
 Device trust (HQ's register of enrolled devices and the key pinned to each device id) is
 checked by the import service (services/import_gate.py) before the records are read.
 """
@@ -16,8 +23,9 @@ from __future__ import annotations
 import base64
 import codecs
 import hashlib
+import itertools
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from pyrage import x25519
@@ -35,14 +43,28 @@ MAX_BUNDLE_FILE_BYTES = 512 * 1024 * 1024
 
 @dataclass(frozen=True)
 class VerifiedBundle:
-    """A bundle whose signature and hashes are good (its records not read yet). `files`
-    holds the small members (the questionnaire); the others are read again from `zipped`
-    (the decrypted archive, bytes in memory that cannot change since they were hashed) as
-    streams of lines."""
+    """A bundle whose signature is good and whose hashes are good or `unchecked` (its
+    records not read yet). `files` holds the small members (the questionnaire); the
+    others are read from `zipped` (the decrypted archive, bytes in memory that cannot
+    change) as streams of lines. A member in `unchecked` is hashed as it is streamed
+    and its sha256 compared when its last line has been read; `check_hashes` settles
+    every member still unchecked."""
 
     manifest: Manifest
     files: dict[str, bytes]
     zipped: zipfile.ZipFile | None = None
+    unchecked: set[str] = field(default_factory=set)
+
+    def check_hashes(self) -> None:
+        """Every member not yet confirmed by a complete stream: read whole, under the caps
+        of step 4, and compared with the manifest, in the manifest's member order (the
+        first that differs is refused as verify_bundle would have refused it)."""
+        for name in DATA_FILES:
+            if name in self.unchecked:
+                digest = _member_sha256(self.zipped, name)
+                if digest != self.manifest.files[name]:
+                    raise BundleError("tampered", f"{name}: sha256 differs from the manifest")
+                self.unchecked.discard(name)
 
     @property
     def fingerprint(self) -> str:
@@ -50,20 +72,33 @@ class VerifiedBundle:
 
     def lines(self, name: str) -> Iterator[str]:
         """The lines of a UTF-8 JSONL member (split at "\\n" only, as `iter_lines`),
-        decompressed and decoded a few megabytes at a time."""
+        decompressed and decoded a few megabytes at a time (handed on by a C iterator
+        over `line_batches`: no Python step per line)."""
+        return itertools.chain.from_iterable(self.line_batches(name))
+
+    def line_batches(self, name: str) -> Iterator[list[str]]:
+        """The lines of `lines`, a list per decompressed chunk."""
         if name in self.files:
-            yield from records.iter_lines(self.files[name])
+            yield list(records.iter_lines(self.files[name]))
             return
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         rest = ""
-        # Decompressed a chunk ahead on a helper thread, while these lines are parsed.
-        chunks = prefetched(lambda: self.zipped.open(name), _LINES_CHUNK)
+        hashing = _HashingReader(self.zipped, name) if name in self.unchecked else None
+        # Decompressed (and hashed) a chunk ahead on a helper thread, while these lines
+        # are parsed.
+        chunks = prefetched(hashing.open if hashing else lambda: self.zipped.open(name),
+                            _LINES_CHUNK)
         try:
             for chunk in chunks:
                 lines = (rest + decoder.decode(chunk)).split("\n")
                 rest = lines.pop()
-                yield from lines
-            yield rest + decoder.decode(b"", final=True)
+                yield lines
+            last = rest + decoder.decode(b"", final=True)
+            if hashing is not None:
+                if hashing.hexdigest() != self.manifest.files[name]:
+                    raise BundleError("tampered", f"{name}: sha256 differs from the manifest")
+                self.unchecked.discard(name)
+            yield [last]
         except UnicodeDecodeError as exc:
             raise BundleError("tampered", f"{name}: {exc}") from exc
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -84,9 +119,13 @@ def read_bundle_file(path) -> bytes:
     return data
 
 
-def verify_bundle(data: bytes, identities: list[x25519.Identity]) -> VerifiedBundle:
+def verify_bundle(data: bytes, identities: list[x25519.Identity],
+                  defer_hashes: bool = False) -> VerifiedBundle:
     """Decrypt and verify: signature first, then every file hash (steps 1 to 4). The
-    members are hashed as they are decompressed; only the questionnaire is kept."""
+    members are hashed as they are decompressed; only the questionnaire is kept. With
+    `defer_hashes`, only the questionnaire is hashed now: the other members are hashed
+    as they are streamed, and the caller must call `check_hashes` before it commits
+    anything it read from them (see the module's docstring)."""
     plain = age_crypto.decrypt(data, identities)
     zipped = archive.open_zip(plain)
     manifest_bytes, signature = archive.read_signed_part(zipped)
@@ -99,6 +138,8 @@ def verify_bundle(data: bytes, identities: list[x25519.Identity]) -> VerifiedBun
         raise BundleError("tampered", "manifest signature does not verify")
     files = {}
     for name in DATA_FILES:
+        if defer_hashes and name != QUESTIONNAIRE:
+            continue
         if name == QUESTIONNAIRE:
             data_bytes = archive.read_member(zipped, name)
             digest = hashlib.sha256(data_bytes).hexdigest()
@@ -107,10 +148,54 @@ def verify_bundle(data: bytes, identities: list[x25519.Identity]) -> VerifiedBun
             digest = _member_sha256(zipped, name)
         if digest != manifest.files[name]:
             raise BundleError("tampered", f"{name}: sha256 differs from the manifest")
-    return VerifiedBundle(manifest, files, zipped)
+    unchecked = {name for name in DATA_FILES if name != QUESTIONNAIRE} if defer_hashes \
+        else set()
+    return VerifiedBundle(manifest, files, zipped, unchecked)
 
 
 _CHUNK = 1024 * 1024
+
+
+class _HashingReader:
+    """A member's stream that hashes and counts what is read from it, under the caps of
+    `_member_sha256` (size while reading, compression ratio at the end)."""
+
+    def __init__(self, zipped: zipfile.ZipFile, name: str):
+        self.info = zipped.getinfo(name)
+        self.zipped = zipped
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.complete = False
+        self._handle = None
+
+    def open(self) -> "_HashingReader":
+        self._handle = self.zipped.open(self.info)
+        return self
+
+    def read(self, size: int) -> bytes:
+        chunk = self._handle.read(size)
+        self.size += len(chunk)
+        if self.size > archive.MAX_TOTAL_BYTES:
+            raise BundleError("too_large", f"{self.info.filename} exceeds "
+                                           f"{archive.MAX_TOTAL_BYTES} bytes")
+        if chunk:
+            self.digest.update(chunk)  # without the GIL: the parsing thread runs meanwhile
+        else:
+            archive._check_ratio(self.info.filename, self.size, self.info.compress_size)
+            self.complete = True
+        return chunk
+
+    def hexdigest(self) -> str:
+        """The member's sha256, once it has been read to its end."""
+        if not self.complete:
+            raise BundleError("tampered", f"{self.info.filename}: not read to its end")
+        return self.digest.hexdigest()
+
+    def __enter__(self) -> "_HashingReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._handle.close()
 
 
 def _member_sha256(zipped: zipfile.ZipFile, name: str) -> str:
@@ -159,14 +244,3 @@ def check_counts(bundle: VerifiedBundle, rounds: int, forms: int, audit: int) ->
     if counts.get("forms") != forms or counts.get("rounds") != rounds \
             or counts.get("audit") != audit:
         raise BundleError("tampered", "record counts differ from the manifest")
-
-
-def parse_contents(bundle: VerifiedBundle, on_form=None) -> BundleContents:
-    """The questionnaire, rounds, forms and audit rows of a verified bundle in lists (step
-    5), for tools and tests; `on_form` is passed to `records.parse_records`. HQ's import
-    streams them instead (`records_of`, `audit_of`)."""
-    text = questionnaire_text(bundle)
-    rounds, forms = records.parse_records(bundle.lines(RECORDS), on_form)
-    audit = list(audit_of(bundle))
-    check_counts(bundle, len(rounds), len(forms), len(audit))
-    return BundleContents(text, rounds, forms, audit)

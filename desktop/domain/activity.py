@@ -72,7 +72,8 @@ class CellDays:
             return "", ""
         return self.days[int(days.min())], self.days[int(days.max())]
 
-    def _taken(self, cell_mask: np.ndarray | None) -> np.ndarray:
-        if cell_mask is None:
-            return np.ones(len(self.pair_cell), dtype=bool)
+    def _taken(self, cell_mask: np.ndarray | None) -> np.ndarray | slice:
+        """The pairs of the masked cells (every pair: a slice, no copy)."""
+        if cell_mask is None or np.asarray(cell_mask, dtype=bool).all():
+            return slice(None)
         return np.asarray(cell_mask, dtype=bool)[self.pair_cell]

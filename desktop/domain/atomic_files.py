@@ -14,7 +14,9 @@ A writer is bytes, text (UTF-8), or a function that writes the temporary path it
 from __future__ import annotations
 
 import os
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Mapping, Union
 
@@ -75,17 +77,25 @@ def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,
 
 
 def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
-              exclusive: object = (), modes: Mapping[Path, int] | None = None) -> list[Path]:
-    """Write several files, all or none; returns their paths in the given order."""
+              exclusive: object = (), modes: Mapping[Path, int] | None = None,
+              workers: int = 1) -> list[Path]:
+    """Write several files, all or none; returns their paths in the given order.
+    `workers` > 1: up to that many are staged at once, each on its own thread (writers
+    that wait for the disk or compress outside the interpreter overlap)."""
     targets = [Path(p) for p in files]
     exclusive_set = {Path(p) for p in exclusive}  # type: ignore[union-attr]
     for path in targets:
         if path in exclusive_set and path.exists():
             raise FileExistsError(17, "File exists", str(path))
     staged: dict[Path, Path] = {}
+    jobs = [(path, writer, (modes or {}).get(path, mode))
+            for path, writer in zip(targets, files.values())]
     try:
-        for path, writer in zip(targets, files.values()):
-            staged[path] = _stage(path, writer, (modes or {}).get(path, mode))
+        if workers > 1 and len(jobs) > 1:
+            _stage_together(jobs, workers, staged)
+        else:
+            for path, writer, file_mode in jobs:
+                staged[path] = _stage(path, writer, file_mode)
         _commit(staged, exclusive_set)
     finally:
         for temp in staged.values():
@@ -93,6 +103,47 @@ def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
     for folder in {path.parent for path in targets}:
         _fsync_path(folder)
     return targets
+
+
+def _stage_together(jobs: list[tuple[Path, Writer, int]], workers: int,
+                    staged: dict[Path, Path]) -> None:
+    """Stage the files on `workers` threads, in `staged` (target order) as each is
+    done. After a failure the files not begun are not begun; the ones under way are
+    waited for (and recorded, so the caller removes them), then the first failure, in
+    target order, is raised."""
+    failed = threading.Event()
+
+    def stage_unless_failed(path: Path, writer: Writer, mode: int) -> Path | None:
+        if failed.is_set():
+            return None  # not begun
+        try:
+            return _stage(path, writer, mode)
+        except BaseException:
+            failed.set()
+            raise
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stage")
+    futures = [(path, pool.submit(stage_unless_failed, path, writer, mode))
+               for path, writer, mode in jobs]
+    try:
+        wait([future for _, future in futures])
+    except BaseException:  # interrupted while waiting: nothing more is begun
+        failed.set()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        failure: BaseException | None = None
+        for path, future in futures:
+            if future.cancelled():
+                continue
+            error = future.exception()
+            if error is None:
+                if future.result() is not None:
+                    staged[path] = future.result()
+            elif failure is None:
+                failure = error
+    if failure is not None:
+        raise failure
 
 
 def stage(path: str | Path, writer: Writer, mode: int = 0o644) -> Path:

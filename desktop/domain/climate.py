@@ -47,20 +47,29 @@ class CountBasis:
     def counts(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""
-        weights = np.ones(len(self.onehot)) if mask is None else np.asarray(mask, float)
         # Sums over the selected rows (no BLAS: small products are slow on a busy laptop).
-        chosen = np.flatnonzero(weights)
-        counts = self.onehot[chosen].sum(axis=0)
-        valid = dict(zip(self.questions, self.answered[chosen].sum(axis=0)))
-        missing = dict(zip(self.questions, self.missing[chosen].sum(axis=0)))
-        table = pd.DataFrame({"question": [q for q, _ in self.cells],
-                              "code": [c for _, c in self.cells],
-                              "count": np.rint(counts).astype(int)})
-        table["n"] = table["question"].map(valid).astype(int)
-        table["n_missing"] = table["question"].map(missing).astype(int)
+        if mask is None or np.asarray(mask, dtype=bool).all():
+            onehot, answered, missing = self.onehot, self.answered, self.missing
+        else:
+            chosen = np.flatnonzero(np.asarray(mask, float))
+            onehot, answered, missing = (self.onehot[chosen], self.answered[chosen],
+                                         self.missing[chosen])
+        of_question = self._of_question()
+        counts = np.rint(onehot.sum(axis=0)).astype(int)
+        n = answered.sum(axis=0)[of_question].astype(int)
         with np.errstate(divide="ignore", invalid="ignore"):
-            table["share"] = np.where(table["n"] > 0, table["count"] / table["n"], np.nan)
-        return table[list(COUNT_COLUMNS)]
+            share = np.where(n > 0, counts / np.where(n > 0, n, 1), np.nan)
+        return pd.DataFrame({"question": [q for q, _ in self.cells],
+                             "code": [c for _, c in self.cells], "count": counts,
+                             "share": share, "n": n,
+                             "n_missing": missing.sum(axis=0)[of_question].astype(int)})
+        # (the keys above are COUNT_COLUMNS, in order: a `columns=` argument costs more
+        # than the rest of this method)
+
+    def _of_question(self) -> np.ndarray:
+        """The position in `questions` of each answer cell's question."""
+        position = {qid: i for i, qid in enumerate(self.questions)}
+        return np.array([position[q] for q, _ in self.cells], dtype=np.int64)
 
 
 def _count_parts(frame: pd.DataFrame, questionnaire: Questionnaire, question_ids: list[str]):

@@ -90,6 +90,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.check_analysis_differs": {
         "en": "the snapshot DIFFERS from the answer rows; run `riskmap check --repair`",
         "es": "la instantánea DIFIERE de las respuestas; ejecute `riskmap check --repair`"},
+    "out.check_analysis_sums_differ": {
+        "en": "the dashboard's stored sums DIFFER from the snapshot; run "
+              "`riskmap check --repair`",
+        "es": "las sumas guardadas del panel DIFIEREN de la instantánea; ejecute "
+              "`riskmap check --repair`"},
     "out.check_analysis_ok": {
         "en": "ok (snapshot of {forms} forms, {written} written since)",
         "es": "correcta (instantánea de {forms} formularios, {written} escritos desde "

@@ -71,6 +71,14 @@ class FormColumns:
                    rounds.cat.codes.to_numpy().astype(np.int32),
                    [str(name) for name in rounds.cat.categories], stamps.view(np.int64))
 
+    def take(self, rows: np.ndarray) -> "FormColumns":
+        """The forms at these rows (a boolean mask or positions), round names kept."""
+        return FormColumns(int(np.count_nonzero(rows)) if rows.dtype == bool else len(rows),
+                           {qid: column[rows] for qid, column in self.numeric.items()},
+                           {qid: (codes[rows], texts)
+                            for qid, (codes, texts) in self.multi.items()},
+                           self.round_codes[rows], self.round_names, self.created[rows])
+
     def values(self, qid: str) -> np.ndarray:
         """A numeric question's answers as floats (NaN when unanswered): a new array."""
         column = self.numeric[qid]

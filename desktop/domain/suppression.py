@@ -34,50 +34,50 @@ def protect(table: pd.DataFrame, min_n: int, *, keys: Sequence[str], count: str 
     respondent group the cell belongs to; a group below `min_n` is suppressed whole.
     total_shown: whether the breakdown's total is shown anywhere (then complementary
     suppression applies)."""
-    result = table.copy()
-    counts = result[count].to_numpy(dtype=float)
+    counts = table[count].to_numpy(dtype=float)
     counts = np.where(np.isfinite(counts), counts, 0)
     hide = counts < min_n
     if group_count is not None:
-        sizes = result[group_count].to_numpy(dtype=float)
+        sizes = table[group_count].to_numpy(dtype=float)
         hide |= ~(sizes >= min_n)
-    if total_shown and len(result):
-        hide = _complementary(result, counts, hide, within)
+    if total_shown and len(table):
+        hide = _complementary(table, counts, hide, within)
     blanked = {}
-    for column in result.columns:
-        values = result[column].to_numpy()
+    for column, series in table.items():
+        values = series.to_numpy()
         if column in keys:
             blanked[column] = values
         elif values.dtype.kind in "biuf":
             blanked[column] = np.where(hide, np.nan, values.astype(float))
         else:
-            column_values = values.astype(object)
+            column_values = values.astype(object)  # a copy: the table is left as it is
             column_values[hide] = None
             blanked[column] = column_values
     blanked[SUPPRESSED] = hide
-    result = pd.DataFrame(blanked, index=result.index)
-    return result
+    return pd.DataFrame(blanked, index=table.index)
 
 
 def _complementary(table: pd.DataFrame, counts: np.ndarray, hide: np.ndarray,
                    within: Sequence[str]) -> np.ndarray:
+    """In every breakdown with exactly one hidden non-empty cell, hide the smallest shown
+    non-empty cell too (the first in table order among equal counts). All breakdowns at
+    once: a breakdown number per row, then one sort of the candidates."""
+    breakdown_ids = np.zeros(len(table), dtype=np.int64)
+    for column in within:
+        codes, uniques = pd.factorize(table[column], use_na_sentinel=False)
+        breakdown_ids = breakdown_ids * max(len(uniques), 1) + codes
+    nonempty = counts > 0
+    hidden_per_breakdown = np.bincount(breakdown_ids, weights=nonempty & hide)
+    alone = (hidden_per_breakdown == 1)[breakdown_ids]
+    candidates = np.flatnonzero(nonempty & ~hide & alone)
+    if not len(candidates):
+        return hide
+    order = candidates[np.lexsort((candidates, counts[candidates],
+                                   breakdown_ids[candidates]))]
+    ids = breakdown_ids[order]
+    first = np.concatenate(([True], ids[1:] != ids[:-1]))
     hide = hide.copy()
-    if within:
-        breakdown_ids = table.groupby(list(within), sort=False, dropna=False).ngroup()
-        breakdown_ids = breakdown_ids.to_numpy()
-    else:
-        breakdown_ids = np.zeros(len(table), dtype=int)
-    for breakdown in np.unique(breakdown_ids):
-        rows = np.nonzero(breakdown_ids == breakdown)[0]
-        nonempty = rows[counts[rows] > 0]
-        hidden = nonempty[hide[nonempty]]
-        if len(hidden) != 1:
-            continue
-        shown = nonempty[~hide[nonempty]]
-        if len(shown):
-            # Stable choice among equal counts: the first in table order.
-            smallest = shown[np.argmin(counts[shown])]
-            hide[smallest] = True
+    hide[order[first]] = True
     return hide
 
 

@@ -18,18 +18,17 @@ import numpy as np
 import pandas as pd
 
 from ..domain import messages
-from ..domain.activity import CellDays
 from ..domain.bands import score_text
-from ..domain.climate import climate_items, counts_by_cells, exposure_questions
+from ..domain.cell_sums import CellSums
+from ..domain.climate import climate_items, exposure_questions
 from ..domain.form_columns import FormColumns
-from ..domain.group_keys import ROUND, breakdowns, column_groups, group_label
-from ..domain.profile_cells import ProfileCells
+from ..domain.group_keys import group_label
 from ..domain.questionnaire import Questionnaire
 from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
 from ..domain.suppression import protect
 from ..domain.version_pool import VersionPool, compare_versions
 from ..storage.questionnaire_versions import versions_in_play
-from . import analysis_table
+from . import analysis_table, cell_sums_cache
 from .project import DatabaseLocator, Project
 from .workspace import DEFAULT_MIN_N
 
@@ -66,42 +65,43 @@ class DashboardData:
 class AnalysisService:
     """The loaded analysis table of a project and the computations on it."""
 
-    def __init__(self, questionnaire: Questionnaire, forms: FormColumns | pd.DataFrame,
+    def __init__(self, questionnaire: Questionnaire,
+                 forms: FormColumns | pd.DataFrame | CellSums,
                  min_n: int = DEFAULT_MIN_N, lang: str = "en", pool: VersionPool | None = None,
                  progress: Callable[[], None] | None = None):
-        """`forms`: the live forms as compact columns (a load) or an analysis table
+        """`forms`: the live forms as their sums per profile cell (a load:
+        services/cell_sums_cache.py), as compact columns, or as an analysis table
         (`domain.answer_frame` layout: tests, a recomputation from the answer rows).
         `progress()` is called after each question is summed (a million forms)."""
         # With forms of several versions, questions whose codes mean different things are
         # left out of everything computed here (see domain/version_pool.py).
         self.pool = pool
         questionnaire = pool.analysed if pool is not None else questionnaire
-        if isinstance(forms, pd.DataFrame):
-            forms = FormColumns.from_frame(forms, questionnaire)
         self.questionnaire = questionnaire
-        self.columns = forms
+        if isinstance(forms, CellSums):
+            sums, self.columns = forms, None
+        else:
+            if isinstance(forms, pd.DataFrame):
+                forms = FormColumns.from_frame(forms, questionnaire)
+            self.columns = forms
+            # Forms alike in every filter dimension are summed once here; filters then
+            # pick profile cells, not forms (see domain/profile_cells.py). Each sum counts
+            # the forms of a cell per distinct answer: nothing works form by form in Python.
+            sums = CellSums.from_columns(forms, questionnaire, progress)
+        self.sums = sums
         self.min_n = max(1, int(min_n))
         self.lang = lang
-        self.dimensions = breakdowns(questionnaire)
+        self.dimensions = list(sums.dims)
         # Forms per post in the activity chart: none when the questionnaire has no post
         # question or its codes mean different things in the versions pooled.
         self.activity_dimension = "post" if "post" in self.dimensions else None
-        codes = {dim: column_groups(forms, dim, questionnaire) for dim in self.dimensions}
-        self._codes = {dim: keys for dim, (_, keys) in codes.items()}
-        # Forms alike in every filter dimension are summed once here; filters then pick
-        # profile cells, not forms (see domain/profile_cells.py). Each sum counts the forms
-        # of a cell per distinct answer: nothing below works form by form in Python.
-        self.cells = ProfileCells.from_codes(
-            {dim: form_codes for dim, (form_codes, _) in codes.items()}, forms.size)
-        del codes
-        self.risk_basis = RiskBasis.from_columns_by_cells(
-            forms, questionnaire, self.dimensions, self.cells, self._codes, progress)
-        self.climate_basis = counts_by_cells(forms, questionnaire,
-                                             climate_items(questionnaire), self.cells, progress)
-        self.exposure_basis = counts_by_cells(forms, questionnaire,
-                                              exposure_questions(questionnaire), self.cells,
-                                              progress)
-        self.day_basis = CellDays.from_created(forms.created, self.cells)
+        self._codes = sums.keys
+        self.cells = sums.profile_cells()
+        self.risk_basis = RiskBasis.from_cell_parts(sums.risk, questionnaire, self.dimensions,
+                                                    self.cells, self._codes)
+        self.climate_basis = sums.climate.basis()
+        self.exposure_basis = sums.exposure.basis()
+        self.day_basis = sums.cell_days()
 
     @staticmethod
     def steps(questionnaire: Questionnaire) -> int:
@@ -200,19 +200,32 @@ class AnalysisService:
                            messages.message("not_stated", self.lang))
 
     def _label_scores(self, scores: pd.DataFrame) -> pd.DataFrame:
+        """The scores with their labels: each label worked out once per distinct risk,
+        group and band, then spread over the rows."""
         q, lang = self.questionnaire, self.lang
         risks = {risk.id: (i + 1, risk.label.text(lang)) for i, risk in enumerate(q.risks)}
         bands = {band.id: (band.label.text(lang), band.color) for band in q.bands}
-        scores["number"] = [risks[r][0] for r in scores["risk_id"]]
-        scores["risk_label"] = [risks[r][1] for r in scores["risk_id"]]
-        scores["group_label"] = [messages.message("all_forms", lang) if d == ALL
-                                 else self.group_label(d, g)
-                                 for d, g in zip(scores["dimension"], scores["group"])]
-        scores["level_label"] = [bands[b][0] if b in bands else "" for b in scores["level"]]
-        scores["level_color"] = [bands[b][1] if b in bands else "" for b in scores["level"]]
+        all_forms = messages.message("all_forms", lang)
+        groups: dict[tuple[str, str], str] = {}
+        group_labels = []
+        for key in zip(scores["dimension"], scores["group"]):
+            label = groups.get(key)
+            if label is None:
+                label = groups[key] = (all_forms if key[0] == ALL
+                                       else self.group_label(*key))
+            group_labels.append(label)
+        risk_ids = scores["risk_id"].tolist()
+        levels = scores["level"].tolist()
         mins = [band.min for band in q.bands]
-        scores["score_text"] = [score_text(v, mins) for v in scores["mean_score"]]
-        return scores
+        labelled = {name: column.to_numpy() for name, column in scores.items()}
+        labelled.update({
+            "number": [risks[r][0] for r in risk_ids],
+            "risk_label": [risks[r][1] for r in risk_ids],
+            "group_label": group_labels,
+            "level_label": [bands[b][0] if b in bands else "" for b in levels],
+            "level_color": [bands[b][1] if b in bands else "" for b in levels],
+            "score_text": [score_text(v, mins) for v in scores["mean_score"].tolist()]})
+        return pd.DataFrame(labelled, index=scores.index)
 
     def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:
         q, lang = self.questionnaire, self.lang
@@ -226,10 +239,11 @@ class AnalysisService:
                 answers.append(question.choice_label(int(code), lang) or code)
             else:
                 answers.append(code)
-        table["question_label"] = labels
-        table["number"] = [q.question(qid).number for qid in table["question"]]
-        table["answer_label"] = answers
-        return table
+        labelled = {name: column.to_numpy() for name, column in table.items()}
+        labelled.update({"question_label": labels,
+                         "number": [q.question(qid).number for qid in table["question"]],
+                         "answer_label": answers})
+        return pd.DataFrame(labelled, index=table.index)
 
 
 def read_frame(project: Project) -> pd.DataFrame:
@@ -257,26 +271,37 @@ def read_columns(project: Project,
     return columns
 
 
+def read_sums(project: Project, pool: VersionPool,
+              progress: Callable[[], None] | None = None):
+    """The sums per profile cell of an open project's live forms (what the dashboard
+    shows): the stored sums, patched with the forms written since, or added up from the
+    snapshot's columns and stored (services/cell_sums_cache.py). (sums, SumsInfo)."""
+    return cell_sums_cache.load_sums(
+        project.db.conn, project.questionnaire, pool.analysed,
+        store=not getattr(project.db, "read_only", False), progress=progress)
+
+
 def load_analysis(path: str | Path | DatabaseLocator, lang: str = "en",
                   progress: Callable[[int, int], None] | None = None) -> AnalysisService:
     """Open the project file (a path or a workspace's locator) on a fresh connection (safe
-    in a worker), read it, close it, sum it; `progress(done, total)` after each step:
-    opening, each stored column read, the versions compared, each question summed (the
-    dashboard's progress bar: a million forms take a few seconds). A progress that raises
-    (the view closed: `background.Cancelled`) stops the load; the file is closed."""
+    in a worker), read it, close it; `progress(done, total)` after each step: opening,
+    the versions compared, each stored column read and each question summed when the
+    stored sums cannot be used (the dashboard's progress bar: a million forms take a few
+    seconds then). A progress that raises (the view closed: `background.Cancelled`) stops
+    the load; the file is closed."""
     report = progress or (lambda done, total: None)
     steps = _Steps(report)
     project = Project.open(path, check_same_thread=False)
     try:
         steps.start(2 + analysis_table.parts_to_read(project.questionnaire)
                     + AnalysisService.steps(project.questionnaire))  # opened
-        columns = read_columns(project, steps.tick)
         pool = version_pool(project)
         steps.tick()  # versions compared
+        sums, _ = read_sums(project, pool, steps.tick)
         questionnaire, min_n = project.questionnaire, project.min_group_size
     finally:
         project.close()
-    analysis = AnalysisService(questionnaire, columns, min_n, lang, pool, steps.tick)
+    analysis = AnalysisService(questionnaire, sums, min_n, lang, pool)
     steps.finish()
     return analysis
 
@@ -301,5 +326,6 @@ class _Steps:
 
 def analysis_for(project: Project, lang: str = "en") -> AnalysisService:
     """The analysis of an already open project (tests, the command line)."""
-    return AnalysisService(project.questionnaire, read_columns(project),
-                           project.min_group_size, lang, version_pool(project))
+    pool = version_pool(project)
+    sums, _ = read_sums(project, pool)
+    return AnalysisService(project.questionnaire, sums, project.min_group_size, lang, pool)

@@ -74,6 +74,14 @@ def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: 
     return column_snapshot.form_columns(base, names, columns), info
 
 
+def fresh_columns(conn: sqlite3.Connection, columns,
+                  round_names: dict[str, str]) -> FormColumns:
+    """The analysed columns of the forms written since the snapshot was taken, read from
+    the answer rows (inside the caller's read transaction)."""
+    return column_snapshot.form_columns(_read_rows(conn, columns, changed_only=True),
+                                        round_names, columns)
+
+
 def parts_to_read(questionnaire: Questionnaire) -> int:
     """How many times `load_columns` calls `progress` at most."""
     return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
@@ -118,12 +126,15 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
 
 
 def repair_database(conn: sqlite3.Connection) -> int | None:
-    """`check --repair`: build the snapshot again from the answer rows; the number of
-    forms it holds (None without a questionnaire: nothing to analyse)."""
+    """`check --repair`: build the snapshot again from the answer rows, and the
+    dashboard's sums from it; the number of forms it holds (None without a questionnaire: nothing to analyse)."""
     questionnaire = stored_questionnaire(conn)
     if questionnaire is None:
         return None
-    return rebuild(conn, questionnaire)
+    forms = rebuild(conn, questionnaire)  # the stored sums go with the old snapshot
+    from .cell_sums_cache import add_up_again
+    add_up_again(conn, questionnaire)
+    return forms
 
 
 def stored_questionnaire(conn: sqlite3.Connection) -> Questionnaire | None:

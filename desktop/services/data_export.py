@@ -12,7 +12,9 @@ recorded in the audit log before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -31,6 +33,7 @@ from .project import Project
 
 ProgressFn = Callable[[int, int], None]
 CHUNK = 20_000  # forms read and parsed at a time
+WRITERS = 2  # files written at once
 UNPROTECTED = "UNPROTECTED"
 AUDIT_ACTION = "data_export_unprotected"
 
@@ -114,7 +117,10 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     flagged = with_choice_flags(table)
     del table  # only the flagged copy is written: a million forms are held once
 
-    def writer(i: int, fmt: str):
+    ticks = itertools.count(3)  # files done, counted as they finish (on any thread)
+    lock = threading.Lock()
+
+    def writer(fmt: str):
         def write(tmp: Path) -> None:
             if fmt == "csv":
                 data_files.write_csv(flagged, tmp)
@@ -124,16 +130,18 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
                 data_files.write_dta(flagged, tmp, about[0])
             else:
                 data_files.write_sav(flagged, tmp, about[0])
-            _tick(progress, 3 + i, steps)
+            with lock:
+                _tick(progress, next(ticks), steps)
         return write
 
     # Every file is staged first and then renamed: the data files and their disclosure
-    # report are written all or none.
-    files: dict[Path, object] = {out / f"{stem}.{fmt}": writer(i, fmt)
-                                 for i, fmt in enumerate(request.formats)}
+    # report are written all or none. Two at a time: while one waits for the disk or
+    # deflates the sheet (outside the interpreter's lock), the other goes on.
+    files: dict[Path, object] = {out / f"{stem}.{fmt}": writer(fmt)
+                                 for fmt in request.formats}
     report_path = out / f"{stem}-disclosure.txt"
     files[report_path] = "\n".join(about) + "\n"
-    written = write_all(files)[:-1]  # type: ignore[arg-type]
+    written = write_all(files, workers=WRITERS)[:-1]  # type: ignore[arg-type]
     return DataResult(written, report_path, report, report.rows, request.guard)
 
 

@@ -10,6 +10,9 @@
   "suppressed"), each labelled.
 - SPSS .sav (pyreadstat): the codes as they are, variable labels cut to 256 bytes, value
   labels to 120 bytes, missing codes and "suppressed" declared as user-missing values.
+
+Both through `stat_rows`: pyreadstat writes the file's header, variables and labels, numpy
+its data rows (pyreadstat alone went a cell at a time).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..domain import column_runs
 from ..domain.atomic_files import write_atomically
 from ..domain.data_table import DataTable, Variable, has_labels, label_column
 from ..domain.messages import message
-from . import table_writer, xlsx_writer
+from . import stat_rows, table_writer, xlsx_writer
 
 FORMATS = ("csv", "xlsx", "dta", "sav")
 STATA_LABEL_CHARS = 80
@@ -35,6 +38,7 @@ SPSS_VALUE_LABEL_BYTES = 120
 SUPPRESSED_LETTER = "s"
 LABEL_SUFFIX = "_label"
 CSV_ROWS = 50_000  # rows formatted at a time: the CSV of a million forms in slices
+KEEP = 4096  # formatted cells kept per CSV column across slices
 XLSX_LEVEL = 3  # a million forms' sheet deflated 3x faster than at 6, a quarter bigger
 
 
@@ -78,9 +82,10 @@ def write_csv(table: DataTable, path: Path, rows: int = CSV_ROWS) -> Path:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             empty = replace(table, frame=table.frame.iloc[:0])
             table_writer.write_csv_rows(csv_frame(empty), handle, header=True)
+            known: dict[str, dict] = {}  # per column, cells already formatted
             for start in range(0, len(table.frame), rows):
                 part = replace(table, frame=table.frame.iloc[start:start + rows])
-                text = _csv_rows(part)
+                text = _csv_rows(part, known)
                 if text is None:  # a value holds the marker: the slice the plain way
                     table_writer.write_csv_rows(csv_frame(part), handle, header=False)
                 else:
@@ -91,30 +96,58 @@ def write_csv(table: DataTable, path: Path, rows: int = CSV_ROWS) -> Path:
 _END = "\ue000\ue001\n"  # ends each formatted line; checked to occur nowhere else
 
 
-def _csv_rows(table: DataTable) -> str | None:
-    """The CSV lines of a slice (at least one row), or None when the marker occurs."""
+def _csv_rows(table: DataTable, known: dict[str, dict] | None = None) -> str | None:
+    """The CSV lines of a slice (at least one row), or None when the marker occurs.
+    `known`: per column, the cells of values formatted in earlier slices (a column of
+    codes is formatted in its first slice only; kept up to `KEEP` values a column)."""
+    known = {} if known is None else known
     segments = []
     for variable in table.variables:
-        codes, first = _distinct(table.frame[variable.name])
-        sample = replace(table, frame=table.frame.iloc[first][[variable.name]],
-                         variables=(variable,))
-        cells = _formatted(sample)
-        if cells is None:
-            return None
-        segments.append((codes, cells))
+        codes, first, keys = _distinct(table.frame[variable.name])
+        seen = known.setdefault(variable.name, {})
+        new = [j for j, key in enumerate(keys) if key not in seen]
+        fresh: dict = {}
+        if new:
+            sample = replace(table, frame=table.frame.iloc[first[new]][[variable.name]],
+                             variables=(variable,))
+            cells = _formatted(sample)
+            if cells is None:
+                return None
+            fresh = dict(zip([keys[j] for j in new], cells))
+        segments.append((codes, [seen[key] if key in seen else fresh[key] for key in keys]))
+        if len(seen) + len(fresh) <= KEEP:
+            seen.update(fresh)
     columns = column_runs.pieces(segments, ",")
     return "".join(line + "\r\n" for line in map(",".join, zip(*columns)))
 
 
-def _distinct(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's distinct value (0, 1, ... in order of first appearance, blanks too) and
-    the first row of each."""
-    codes, _ = pd.factorize(series, use_na_sentinel=True)
-    seen, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
-    order = np.argsort(first, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order))
-    return rank[inverse.reshape(-1)], first[order]
+_BLANK = object()  # the key of a blank cell
+
+
+def _distinct(series: pd.Series) -> tuple[np.ndarray, np.ndarray, list]:
+    """Each row's distinct value (0, 1, ... in order of first appearance, blanks too),
+    the first row of each and a key that names it in any slice. Floats are told apart by
+    their bits: 0.0 and -0.0 are written differently (pandas' factorize takes them for
+    one value)."""
+    if series.dtype == np.float64:
+        values = series.to_numpy()
+        bits = values.view(np.int64).copy()
+        bits[np.isnan(values)] = _NAN_BITS
+        codes, uniques = pd.factorize(bits)
+        keys = uniques.tolist()
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        keys = list(uniques)
+        if len(codes) and codes.min() < 0:
+            codes = np.where(codes < 0, len(keys), codes)
+            keys.append(_BLANK)
+    first = np.flatnonzero(~pd.Series(codes).duplicated().to_numpy())
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[codes[first]] = np.arange(len(first))
+    return rank[codes], first, [keys[code] for code in codes[first]]
+
+
+_NAN_BITS = int(np.array(np.nan).view(np.int64))
 
 
 def _formatted(sample: DataTable) -> list[str] | None:
@@ -164,14 +197,6 @@ def _names(table: DataTable, limit: int) -> dict[str, str]:
     return {v.name: _stat_name(v.name, limit, taken) for v in table.variables}
 
 
-def _numeric(series: pd.Series) -> np.ndarray:
-    return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-
-
-def _text(series: pd.Series) -> np.ndarray:
-    return series.astype(object).where(series.notna(), "").astype(str).to_numpy()
-
-
 def _missing_letters(variable: Variable, suppressed: int) -> dict[int, str]:
     letters = [c for c in string.ascii_lowercase if c != SUPPRESSED_LETTER]
     out = {}
@@ -187,7 +212,7 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
     import pyreadstat
 
     names = _names(table, 32)
-    data: dict[str, object] = {}
+    columns: list[stat_rows.Column] = []
     labels: dict[str, str] = {}
     value_labels: dict[str, dict] = {}
     user_missing: dict[str, list[str]] = {}
@@ -196,34 +221,30 @@ def write_dta(table: DataTable, path: Path, file_label: str) -> Path:
         labels[name] = variable.label[:STATA_LABEL_CHARS]
         series = table.frame[variable.name]
         if not variable.is_numeric:
-            data[name] = _text(series)
+            columns.append(stat_rows.Column(name, series, text=True))
             continue
-        values = _numeric(series)
         letters = _missing_letters(variable, table.suppressed_code)
         if letters:
             user_missing[name] = sorted(set(letters.values()))
-        if letters and np.isin(values, list(letters)).any():
-            # Codes and letters per distinct value, then spread: one shared object per
-            # value rather than a float object per cell (a million forms x 40 columns).
-            codes, uniques = pd.factorize(values)  # NaN -> -1
-            shared = uniques.astype(object)
-            for code, letter in letters.items():
-                shared[uniques == code] = letter
-            data[name] = np.append(shared, np.nan)[codes]
-        else:
-            # No missing code occurs: plain numbers, which pyreadstat takes in C (the
-            # same file as an object column of the same numbers).
-            data[name] = values
+        column = stat_rows.Column(name, series, text=False)
+        # The codes' letters only in a column where one occurs: pyreadstat takes the
+        # others as plain numbers (the same file).
+        if letters and np.isin(column.values(), list(letters)).any():
+            column = replace(column, letters=letters)
+        columns.append(column)
         own = {code: label[:32000] for code, label in variable.value_labels.items()}
         own.update({letters[code]: label for code, label in variable.missing.items()
                     if code in letters})
         if own:
             value_labels[name] = own
-    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
-    del data
-    write_atomically(path, lambda tmp: pyreadstat.write_dta(
-        frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS], column_labels=labels,
-        version=14, variable_value_labels=value_labels, missing_user_values=user_missing))
+
+    def write(frame: pd.DataFrame, tmp: Path) -> None:
+        pyreadstat.write_dta(
+            frame, str(tmp), file_label=file_label[:STATA_LABEL_CHARS],
+            column_labels=labels, version=14, variable_value_labels=value_labels,
+            missing_user_values=user_missing)
+
+    write_atomically(path, lambda tmp: stat_rows.write_rows(tmp, columns, True, write))
     return path
 
 
@@ -242,7 +263,7 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
     import pyreadstat
 
     names = _names(table, 64)
-    data: dict[str, object] = {}
+    columns: list[stat_rows.Column] = []
     labels: dict[str, str] = {}
     value_labels: dict[str, dict] = {}
     ranges: dict[str, list] = {}
@@ -251,11 +272,10 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
         name = names[variable.name]
         labels[name] = cut_bytes(variable.label, SPSS_VARIABLE_LABEL_BYTES)
         series = table.frame[variable.name]
+        columns.append(stat_rows.Column(name, series, text=not variable.is_numeric))
         if not variable.is_numeric:
-            data[name] = _text(series)
             measure[name] = "nominal"
             continue
-        data[name] = _numeric(series)
         own = {float(code): cut_bytes(label, SPSS_VALUE_LABEL_BYTES)
                for code, label in variable.all_labels().items()}
         if own:
@@ -264,10 +284,12 @@ def write_sav(table: DataTable, path: Path, file_label: str) -> Path:
             ranges[name] = _spss_missing(list(variable.missing), set(variable.value_labels))
         measure[name] = ("ordinal" if variable.ordinal else
                          "nominal" if variable.kind in ("code", "flag") else "scale")
-    frame = pd.DataFrame(data, copy=False)  # not merged into one block: no second copy
-    del data
-    write_atomically(path, lambda tmp: pyreadstat.write_sav(
-        frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
-        variable_value_labels=value_labels, missing_ranges=ranges, variable_measure=measure))
-    return path
 
+    def write(frame: pd.DataFrame, tmp: Path) -> None:
+        pyreadstat.write_sav(
+            frame, str(tmp), file_label=cut_bytes(file_label, 64), column_labels=labels,
+            variable_value_labels=value_labels, missing_ranges=ranges,
+            variable_measure=measure)
+
+    write_atomically(path, lambda tmp: stat_rows.write_rows(tmp, columns, False, write))
+    return path

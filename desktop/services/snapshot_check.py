@@ -4,7 +4,8 @@ The dashboard shows the stored snapshot without the forms written since it was t
 (`analysis_dirty`), plus those forms read afresh from the answer rows. The fresh part
 agrees with the answer rows by construction, so the check compares the rest: every live
 form that was not written since must be in the snapshot exactly once, with the values the
-answer rows give, and the snapshot must hold no other form. The answer rows are read in
+answer rows give, and the snapshot must hold no other form; the per-profile-cell sums
+stored beside it (services/cell_sums_cache.py) must be the sums of its forms. The answer rows are read in
 uuid order (one JSON object per form, SQLite groups them) and compared a chunk at a time with the same forms of the snapshot, whose columns are decoded only for those
 rows: a million forms in bounded memory. One read transaction, so a writer committing
 meanwhile can never make the two sides disagree.
@@ -23,6 +24,7 @@ from ..domain import column_snapshot
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
+from .cell_sums_cache import stored_sums_agree
 
 CHUNK = 20_000  # forms compared at a time
 
@@ -58,6 +60,9 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
         written = snapshots.dirty_uuids(conn)
         if not _agrees(conn, questionnaire, columns, stored, written, prefetch):
             return SnapshotStatus(False, "out.check_analysis_differs")
+        # The dashboard's sums stored beside the snapshot must be the snapshot's sums.
+        if stored_sums_agree(conn, questionnaire) is False:
+            return SnapshotStatus(False, "out.check_analysis_sums_differ")
     return SnapshotStatus(True, "out.check_analysis_ok",
                           {"forms": stored.rows, "written": len(written)})
 

@@ -73,8 +73,9 @@ def _cell(value: object) -> str:
 
 def _column_cells(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Each row's position in the column's cell XML, each distinct value rendered once
-    (a blank is the last)."""
-    codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+    (a blank is the last). Factorized in the column's own type: as objects, a million
+    forms' sheet spent 4 s hashing boxed numbers."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
     rendered = [_cell(value) for value in uniques] + [_EMPTY]
     return np.where(codes < 0, len(rendered) - 1, codes), rendered
 

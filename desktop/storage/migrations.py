@@ -356,9 +356,30 @@ CREATE INDEX series_audit_prev ON series_audit(series_id, device, prev_hash);
 CREATE INDEX series_audit_hash ON series_audit(series_id, device, hash);
 """
 
+# The dashboard's per-profile-cell sums of the stored snapshot (issue 14; see
+# domain/cell_sums.py and services/cell_sums_cache.py): a load reads a few thousand cells
+# instead of the columns of every form, and adds the forms written since. The sums
+# belong to one snapshot: the triggers delete them whenever a part of the snapshot is
+# written or deleted (a store, a rebuild, `check --repair`, a drop), in the same
+# transaction, so sums can never outlive the snapshot they were added up from. Keyed by
+# a fingerprint of what else they depend on (analysed questionnaire, round names).
+V14_DASH = """
+CREATE TABLE analysis_cell_sums (
+    fingerprint TEXT PRIMARY KEY,
+    meta TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TRIGGER analysis_cell_sums_snapshot_inserted AFTER INSERT ON analysis_snapshot
+BEGIN DELETE FROM analysis_cell_sums; END;
+CREATE TRIGGER analysis_cell_sums_snapshot_updated AFTER UPDATE ON analysis_snapshot
+BEGIN DELETE FROM analysis_cell_sums; END;
+CREATE TRIGGER analysis_cell_sums_snapshot_deleted AFTER DELETE ON analysis_snapshot
+BEGIN DELETE FROM analysis_cell_sums; END;
+"""
+
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
                          V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS,
-                         V13_EXPORT]
+                         V13_EXPORT, V14_DASH]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -186,3 +186,73 @@ def test_an_audit_row_the_database_refuses_on_the_writer_thread_rolls_back(
                               for row in rows)
     forged = _seal(members, hq_keys, field_key, tmp_path / "dup.zip.age")
     assert _refused(hq, hq_keys, forged).refusal == "tampered"
+
+
+def _unsealed(bundle, keys, device_key, path, change):
+    """The bundle with its members changed by `change(members)` and its manifest (the
+    sha256 of every member) kept as signed: what a tamperer without the device key makes."""
+    from desktop.bundle import age_crypto
+    from desktop.bundle.manifest import MANIFEST, SIGNATURE
+    members = _members(bundle, keys)
+    change(members)
+    members[SIGNATURE] = device_key.sign(members[MANIFEST])  # the same manifest bytes
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
+                                        age_crypto.parse_recipients(keys.recipient)))
+    return path
+
+
+def _change_last_form(members):
+    """records.jsonl's last form with one more keystroke: still a valid record (the count
+    is outside the content hash), so only the member's sha256 tells."""
+    lines = members[RECORDS_NAME].decode().split("\n")
+    last = max(i for i, line in enumerate(lines) if '"type":"form"' in line)
+    data = json.loads(lines[last])
+    lines[last] = lines[last].replace(f'"keystrokes":{data["keystrokes"]}',
+                                      f'"keystrokes":{data["keystrokes"] + 1}')
+    members[RECORDS_NAME] = "\n".join(lines).encode()
+
+
+def _change_csv_last_row(members):
+    members["responses.csv"] = members["responses.csv"].rstrip(b"\r\n") + b" \r\n"
+
+
+@pytest.mark.parametrize("change", [_change_last_form, _change_csv_last_row])
+def test_a_member_changed_at_its_end_is_refused_after_rows_were_written(
+        tmp_path, small_chunks, bundle, hq_keys, field_key, hq, monkeypatch, change):
+    """The members are hashed as they are streamed: a change in the last form of
+    records.jsonl (or in responses.csv, which is hashed last) is found after chunks of
+    forms were written; the transaction rolls back, HQ is byte-identical and the refusal
+    is the sentence of a member that differs from the signed manifest."""
+    from desktop.bundle.errors import MESSAGES
+    from desktop.storage import bundle_store
+    written = []
+    real = bundle_store.insert_forms
+
+    def spy(conn, rows, answers):
+        written.append(len(rows))
+        real(conn, rows, answers)
+    monkeypatch.setattr(bundle_store, "insert_forms", spy)
+    forged = _unsealed(bundle, hq_keys, field_key, tmp_path / "end.zip.age", change)
+    result = _refused(hq, hq_keys, forged)
+    assert result.refusal == "tampered" and result.message == MESSAGES["tampered"]
+    assert sum(written) >= 28  # all but the last chunk (of 2) written before the end
+    assert _counts(hq) == (0, 0, 0)
+
+
+def test_a_changed_member_is_refused_as_tampered_whatever_else_it_breaks(
+        tmp_path, small_chunks, bundle, hq_keys, field_key, hq):
+    """A bad answer in a records.jsonl that differs from the signed manifest: refused as
+    "tampered" (the member's hash), as when every hash was checked before any record,
+    not as the bad answer the stream meets first."""
+    def bad_answer(members):
+        _set_form(members, 2, lambda answers: answers.__setitem__("institution", "999"))
+    forged = _unsealed(bundle, hq_keys, field_key, tmp_path / "bad.zip.age", bad_answer)
+    assert _refused(hq, hq_keys, forged).refusal == "tampered"
+    resealed = _seal(_members(forged, hq_keys), hq_keys, field_key, tmp_path / "ok.zip.age")
+    assert _refused(hq, hq_keys, resealed).refusal == "bad_answer"

@@ -233,3 +233,58 @@ def test_patched_columns_merge_texts_rounds_and_number_types(questionnaire):
     assert patched.numeric["exp_times"].dtype == np.float64  # 300 is no int8
     np.testing.assert_array_equal(patched.values("exp_times"), [4, 300])
     assert patched.numeric["r01_likelihood"].dtype == np.int8
+
+
+@SETTINGS
+@given(forms=st.lists(FORM, max_size=40), data=st.data())
+def test_stored_sums_patched_equal_the_sums_of_the_forms(questionnaire, forms, data):
+    """The sums of the snapshot, minus those of its forms written since, plus those of the
+    written forms as they are now, are the sums of the live forms, array for array (what
+    a dashboard load with stored sums relies on); and they survive encode/decode."""
+    from desktop.domain import cell_sums
+    from desktop.domain.cell_sums import CellSums
+    snapshot = frame_of(questionnaire, forms)
+    n = len(snapshot)
+    written = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), bool)
+    fresh_forms = data.draw(st.lists(FORM, max_size=10))
+    fresh = frame_of(questionnaire, fresh_forms)
+    stored = packed(snapshot, questionnaire)
+    sums = CellSums.from_columns(stored, questionnaire)
+    meta, blob = cell_sums.encode(sums)
+    assert cell_sums.equal(cell_sums.decode(meta, blob), sums)
+    patched = cell_sums.combine([
+        (1, cell_sums.decode(meta, blob)),
+        (-1, CellSums.from_columns(stored.take(written), questionnaire)),
+        (1, CellSums.from_columns(packed(fresh, questionnaire), questionnaire))])
+    live = frame_of(questionnaire, [f for f, w in zip(forms, written) if not w] + fresh_forms)
+    truth = CellSums.from_columns(packed(live, questionnaire), questionnaire)
+    assert cell_sums.equal(patched, truth)
+    assert patched.forms == len(live)
+    for filters in FILTERS:  # and the figures the dashboard shows from them
+        ours = AnalysisService(questionnaire, patched, 1).compute(filters)
+        theirs = AnalysisService(questionnaire, live, 1).compute(filters)
+        for name in ("scores", "climate", "exposure", "per_day", "per_post"):
+            same(getattr(ours, name), getattr(theirs, name), f"{name} {filters}")
+
+
+def test_damaged_or_inconsistent_sums_are_refused(questionnaire):
+    import pytest
+
+    from desktop.domain import cell_sums
+    from desktop.domain.cell_sums import CellSums, Inconsistent
+    forms = [{"r01_likelihood": 1 + i % 5, "r01_impact": 2, "post": 1 + i % 2,
+              "_round": f"R{i % 3}", "_day": "2026-10-05"} for i in range(20)]
+    sums = CellSums.from_columns(packed(frame_of(questionnaire, forms), questionnaire),
+                                 questionnaire)
+    meta, blob = cell_sums.encode(sums)
+    assert cell_sums.decode(meta, blob) is not None
+    flipped = blob[:-1] + bytes([blob[-1] ^ 1])
+    for bad_meta, bad_blob in ((meta, flipped), (meta, blob[:-3]), ("{", blob),
+                               (meta, None), (meta.replace('"format": 1', '"format": 9'), blob)):
+        assert cell_sums.decode(bad_meta, bad_blob) is None
+    # Taking away forms that were never added: fewer than no forms in a cell.
+    other = CellSums.from_columns(packed(frame_of(questionnaire, [
+        {"r01_likelihood": 3, "post": 2, "_round": "R9", "_day": "2026-10-05"}]),
+        questionnaire), questionnaire)
+    with pytest.raises(Inconsistent):
+        cell_sums.combine([(1, sums), (-1, other)])

@@ -70,8 +70,15 @@ def test_version_resource_comes_from_the_single_version():
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
     ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
     ("PySide6\\plugins\\platforms\\qwindows.dll", True),
-    ("PySide6/Qt/translations/qtbase_es.qm", True),
+    ("PySide6/Qt/translations/qtbase_es.qm", False),  # shipped once, beside ours
+    ("resources/translations/qtbase_es.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("pyqtgraph/icons/peegee/peegee_512px@2x.png", False),
+    ("pyqtgraph/icons/auto.png", True),  # the plot's auto-range button loads it
+    ("pytz/zoneinfo/Europe/Madrid", False),
+    ("numpy-2.4.6.dist-info/RECORD", False),
+    ("numpy-2.4.6.dist-info/METADATA", True),
+    ("numpy-2.4.6.dist-info/licenses/LICENSE.txt", True),
     ("pandas/tests/frame/test_api.py", False),
     ("libX11.so.6", False),
     ("libxcb-cursor.so.0", True),
@@ -141,3 +148,21 @@ def test_icon_files_are_there():
     reserved, kind, count = struct.unpack("<HHH", ico[:6])
     assert (reserved, kind) == (0, 1) and count >= 5
     assert b"<svg" in (icons / "riskmap.svg").read_bytes()
+
+
+def test_only_pandas_and_numpy_are_compiled_as_with_python_oo():
+    pure = [("pandas.core.frame", "/src/frame.py", "PYMODULE"),
+            ("numpy", "/src/numpy/__init__.py", "PYMODULE"),
+            ("pyqtgraph", "/src/pyqtgraph/__init__.py", "PYMODULE"),
+            ("desktop.selftest", "/src/selftest.py", "PYMODULE"),
+            ("pandasql", "/src/pandasql.py", "PYMODULE")]
+    levels = [typecode for _name, _src, typecode in package_filters.optimized(pure)]
+    assert levels == ["PYMODULE-2", "PYMODULE-2", "PYMODULE", "PYMODULE", "PYMODULE"]
+
+
+def test_the_opengl_binding_is_excluded_and_its_stand_in_shipped():
+    spec = (ROOT / "build" / "riskmap.spec").read_text(encoding="utf-8")
+    hidden = spec[spec.index("HIDDEN_IMPORTS ="):spec.index("a = Analysis(")]
+    assert '"PySide6.QtOpenGL"' not in hidden and '"PySide6.QtOpenGLWidgets"' in hidden
+    assert "PySide6.QtOpenGL" in package_filters.EXCLUDED_MODULES
+    assert 'a.pure.append(("PySide6.QtOpenGL"' in spec and "qtopengl_stub.py" in spec

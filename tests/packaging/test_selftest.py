@@ -34,12 +34,13 @@ def test_source_selftest_passes_every_step(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert lines[0].startswith(f"RiskMap Survey Desk {__version__} self-test (source")
     steps = [line for line in lines if line.startswith("[")]
-    assert len(steps) == 16 and all(line.startswith("[ ok ]") for line in steps)
+    assert len(steps) == 18 and all(line.startswith("[ ok ]") for line in steps)
     for name in ("dashboard modules loaded on a worker", "key one form with the keyboard",
                  "export bundle",
-                 "import into a second database", "compare field and HQ databases"):
+                 "import into a second database", "compare field and HQ databases",
+                 "every view opens", "data files: CSV, XLSX, Stata, SPSS"):
         assert any(name in line for line in steps)
-    assert lines[-1].startswith("self-test passed: 16 steps")
+    assert lines[-1].startswith("self-test passed: 18 steps")
     # Temporary folders only: no database or device key in the user's RISKMAP_HOME (only
     # the log file, which the command line opens before the self-test starts).
     home = tmp_path / "home"
@@ -59,6 +60,23 @@ def test_selftest_fails_with_exit_1_when_a_step_does_not_hold(tmp_path):
     assert "[FAIL] 13 compare field and HQ databases: the HQ copy differs" in done.stdout
     assert "dashboard" not in done.stdout.split("[FAIL]")[1]  # later steps did not run
     assert "self-test FAILED at 'compare field and HQ databases'" in done.stdout
+
+
+def test_selftest_fails_when_a_view_shows_its_not_available_page(tmp_path):
+    # What a view module left out of the package looks like: the window shows a message
+    # page instead of raising, and the self-test must still fail.
+    script = ("import sys\n"
+              "from desktop import selftest\n"
+              "from desktop.ui import main_window\n"
+              "real = main_window._optional_view\n"
+              "main_window._optional_view = lambda module, name: (\n"
+              "    None if module == 'progress_view' else real(module, name))\n"
+              "sys.exit(selftest.run_selftest())\n")
+    done = subprocess.run([sys.executable, "-c", script], env=_env(tmp_path, PYTHONPATH=str(ROOT)),
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "[FAIL] 14 every view opens: ProgressView did not open: " in done.stdout
+    assert "self-test FAILED at 'every view opens'" in done.stdout
 
 
 def test_exit_when_ready_prints_a_time_after_the_window_is_shown(tmp_path):

@@ -207,3 +207,13 @@ def test_the_416_form_demo_report_states_the_figures_before_and_after(tmp_path):
         assert f"  {column:<38}{count:>10}" in text
     frame = pd.read_csv(tmp_path / "out" / "riskmap-data-all-en.csv", encoding="utf-8-sig")
     assert frame.groupby(list(report.quasi_identifiers), dropna=False).size().min() >= 5
+
+
+def test_progress_counts_the_files_as_they_are_written(data_db, tmp_path):
+    """The files are written two at a time: the progress still only goes up, one step
+    per file, and ends at the total."""
+    seen = []
+    export_data(data_db, tmp_path / "out", DataRequest(lang="en"),
+                progress=lambda done, total: seen.append((done, total)))
+    assert [done for done, _ in seen] == list(range(len(seen)))
+    assert seen[-1] == (seen[-1][1], seen[-1][1]) == (6, 6)  # read, guard, four files

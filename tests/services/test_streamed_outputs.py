@@ -103,12 +103,14 @@ def test_the_csv_written_in_slices_is_byte_for_byte_the_whole_csv(project, tmp_p
 
 def test_odd_text_and_decimals_are_written_as_the_whole_table_writes_them(project, tmp_path):
     """Quotes, separators, line breaks, a formula, the writer's own line marker (the
-    slice is then written the plain way), fractions and blanks: the same bytes."""
+    slice is then written the plain way), fractions, 0 and -0, and blanks: the same
+    bytes."""
     table, _ = read_table(project, DataRequest(lang="es", include_text=True))
     frame = table.frame.copy()
     odd = ['a "quoted", text', "two\nlines", "=1+1", "\ue000\ue001\n", None, "", " x "]
     frame["device"] = [odd[i % len(odd)] for i in range(len(frame))]
-    frame["r01_impact"] = [None if i % 5 == 0 else i / 7 for i in range(len(frame))]
+    frame["r01_impact"] = [None if i % 5 == 0 else -0.0 if i % 5 == 1 else 0.0 if i % 5 == 2
+                           else i / 7 for i in range(len(frame))]  # -0.0 reads "-0.0"
     flagged = with_choice_flags(replace(table, frame=frame))
     whole = table_writer.write_csv(data_files.csv_frame(flagged), tmp_path / "whole.csv")
     for rows in (3, 10_000):

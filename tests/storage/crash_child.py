@@ -1,6 +1,7 @@
 """Child process for the crash test: saves forms forever, printing each uuid only after
 `save_new` (and so COMMIT) has returned; asked to, every third save it also stores the
-dashboard's analysis snapshot, so a kill can land inside that write too. Killed with
+dashboard's analysis snapshot and then its per-profile-cell sums (a dashboard load), so a
+kill can land inside either write too. Killed with
 SIGKILL by the test."""
 
 import os
@@ -23,7 +24,9 @@ def main(path: str, start: int, store_snapshot: bool) -> None:
         print(change.uuid, flush=True)
         if store_snapshot and number % 3 == 0:
             from desktop.services import analysis_table  # pandas: only when asked
+            from desktop.services import cell_sums_cache
             analysis_table.load_frame(project.db.conn, project.questionnaire, store_after=0)
+            cell_sums_cache.load_sums(project.db.conn, project.questionnaire)
 
 
 if __name__ == "__main__":

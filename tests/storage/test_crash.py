@@ -1,6 +1,7 @@
 """A process saving forms is killed with SIGKILL at random moments, many times; after each
 kill every form it reported as saved is there, whole, in the dashboard's analysis snapshot
-too, and the database is intact."""
+and in the sums the dashboard shows (the stored per-profile-cell sums, patched with the
+forms written since), and the database is intact."""
 
 import os
 import random
@@ -13,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import analysis_table
+from desktop.domain import cell_sums
+from desktop.domain.cell_sums import CellSums
+from desktop.domain.form_columns import FormColumns
+from desktop.services import analysis_table, cell_sums_cache
 from desktop.services.project import DatabaseLocator, Project
 from desktop.storage import integrity, response_store
 
@@ -62,9 +66,25 @@ def test_sigkill_never_loses_a_reported_form(tmp_path, encrypted):
             # The dashboard's snapshot (stored at some attempts, patched at the others)
             # holds exactly the saved forms, the one a kill interrupted included or not.
             assert analysis_table.agrees(db.db.conn, db.questionnaire), f"attempt {attempt}"
+            # The stored sums (when a child got to store them: a kill may land inside that
+            # write) are the snapshot's, and the dashboard's sums count every live form.
+            conn = db.db.conn
+            assert cell_sums_cache.stored_sums_agree(conn, db.questionnaire) is not False, \
+                f"attempt {attempt}"
+            had_sums = conn.execute("SELECT COUNT(*) FROM analysis_cell_sums").fetchone()[0]
+            sums, info = cell_sums_cache.load_sums(conn, db.questionnaire)
+            assert info.source == (cell_sums_cache.STORED if had_sums
+                                   else cell_sums_cache.ADDED), f"attempt {attempt}"
+            live = conn.execute("SELECT COUNT(*) FROM response WHERE status IN "
+                                "('entered', 'verified')").fetchone()[0]
+            assert sums.forms == live >= len(set(reported)), f"attempt {attempt}"
             frame, _ = analysis_table.load_frame(db.db.conn, db.questionnaire,
                                                  store_after=attempt % 3)
             assert set(reported) <= set(frame["uuid"]), f"attempt {attempt}"
+            assert len(frame) == live, f"attempt {attempt}"
+            assert cell_sums.equal(sums, CellSums.from_columns(
+                FormColumns.from_frame(frame, db.questionnaire), db.questionnaire)), \
+                f"attempt {attempt}: the dashboard's sums are not those of the forms"
             for uuid in reported:
                 stored = response_store.get_form(db.db.conn, uuid)
                 assert stored is not None, f"attempt {attempt}: reported form {uuid} lost"

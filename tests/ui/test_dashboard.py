@@ -117,10 +117,10 @@ def test_min_group_size_and_language_recompute_without_reading_forms(dashboard, 
     loaded = dashboard.analysis
     dashboard.context.project.set_setting("min_group_size", 40)
     dashboard.context.settings_changed.emit()
-    assert dashboard.data.min_n == 40 and dashboard.analysis.columns is loaded.columns
+    assert dashboard.data.min_n == 40 and dashboard.analysis.sums is loaded.sums
     assert dashboard.data.scores[dashboard.data.scores["dimension"] == "post"]["n"].isna().all()
     dashboard.context.set_language("es")
-    assert dashboard.data.lang == "es" and dashboard.analysis.columns is loaded.columns
+    assert dashboard.data.lang == "es" and dashboard.analysis.sums is loaded.sums
     assert "Sobornos en controles" in set(dashboard.data.scores["risk_label"])
 
 
@@ -161,7 +161,13 @@ def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project):
     assert all(each == total and shown for _, each, shown in steps)
     assert not view.load_bar.isVisible() and view.data is not None
     first = len(steps)
-    view.reload()  # again (the snapshot is stored now): the bar steps through every
-    # column read and every question summed, one at a time, and goes
-    assert [done for done, _, _ in steps[first:]] == list(range(total + 1))
+    view.reload()  # again (the snapshot and its sums are stored now): one row is read,
+    # the bar goes from the versions compared to the end
+    assert [done for done, _, _ in steps[first:]] == [0, 1, total]
     assert total > 20 and not view.load_bar.isVisible()
+    with demo_project.db.transaction() as tx:  # damaged sums: added up again, step by step
+        tx.execute("UPDATE analysis_cell_sums SET data = zeroblob(length(data))")
+    second = len(steps)
+    view.reload()
+    assert [done for done, _, _ in steps[second:]] == list(range(total + 1))
+    assert not view.load_bar.isVisible() and view.data.n_forms == 60

@@ -1,0 +1,205 @@
+"""The dashboard's per-profile-cell sums: stored beside the snapshot, never stale.
+
+What a dashboard load adds up (domain/cell_sums.py) depends on the forms only through the
+stored snapshot and the forms written since (`analysis_dirty`). So the sums of the
+snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
+
+- the stored sums, when no form was written since the snapshot was taken: one row read,
+  no column of any form;
+- the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
+  the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
+  sums of whole numbers, so the result is exact;
+- otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
+  added up from the columns, stored when they are the sums of the stored snapshot.
+
+Why it can never be stale: the V14 triggers delete the sums in the same transaction as
+any write of the snapshot (store, rebuild, `check --repair`, drop), every write of a form
+is in `analysis_dirty` until a snapshot holding it is stored, and sums are only stored
+when no other connection committed since they were read (SQLite's data_version). What
+else they depend on (the analysed questionnaire, the round names) is in the fingerprint
+they are stored under. A missing or damaged row is added up again and rewritten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable
+
+from ..domain import cell_sums, column_snapshot
+from ..domain.cell_sums import CellSums, Inconsistent
+from ..domain.form_columns import FormColumns
+from ..domain.questionnaire import Questionnaire
+from ..storage import analysis_snapshot_store as snapshots
+from ..storage import analysis_store
+from ..storage import cell_sums_store
+from . import analysis_table
+from .analysis_table import STORE_AFTER
+
+STORED = "stored"      # the stored sums (patched with the forms written since)
+ADDED = "added"        # added up from the columns and stored
+COMPUTED = "computed"  # added up from the columns, not stored (read-only, a writer)
+
+
+@dataclass
+class SumsInfo:
+    """How a load of the sums went (for tests, the bench and `check`)."""
+
+    source: str
+    forms: int
+    patched: int = 0   # forms written since the snapshot, taken out and added afresh
+
+
+def load_sums(conn: sqlite3.Connection, questionnaire: Questionnaire,
+              analysed: Questionnaire | None = None, store: bool = True,
+              store_after: int = STORE_AFTER,
+              progress: Callable[[], None] | None = None) -> tuple[CellSums, SumsInfo]:
+    """The sums of the live forms for the dashboard. `questionnaire`: the project's (what
+    the snapshot holds); `analysed`: what is summed (fewer questions when versions are
+    pooled; the project's by default). `store`: the sums may be written (not on a
+    read-only file). `progress()` after each part read or question summed."""
+    analysed = analysed or questionnaire
+    tick = progress or (lambda: None)
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    limit = store_after if store else None
+    with snapshots.read_snapshot(conn):  # joins a transaction already open
+        version = snapshots.data_version(conn)
+        round_names = analysis_store.round_names(conn)
+        key = cell_sums.fingerprint(analysed, round_names)
+        found = _from_snapshot(conn, columns, analysed, key, round_names, limit, tick)
+    if found is not None:
+        current, to_store, patched = found
+        if to_store is None:
+            return current, SumsInfo(STORED, current.forms, patched)
+        kept = store and _store(conn, key, to_store, version)
+        return current, SumsInfo(ADDED if kept else COMPUTED, current.forms, patched)
+    forms, info = analysis_table.load_columns(conn, questionnaire, store=store,
+                                              store_after=store_after, progress=tick)
+    sums = CellSums.from_columns(forms, analysed, tick)
+    of_snapshot = info.stored or (not info.rebuilt and info.patched == 0)
+    kept = store and of_snapshot and snapshots.has_tables(conn) and \
+        cell_sums_store.has_table(conn) and _store(conn, key, sums, version)
+    return sums, SumsInfo(ADDED if kept else COMPUTED, sums.forms, info.patched)
+
+
+def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
+    """(current sums, sums of the snapshot to store or None, forms patched), or None when
+    the whole way is needed: no snapshot that fits, an older schema, or `limit` or more
+    forms written since the snapshot."""
+    if not (snapshots.has_tables(conn) and cell_sums_store.has_table(conn)):
+        return None
+    written = snapshots.dirty_uuids(conn) if snapshots.has_dirty(conn) else []
+    if limit is not None and len(written) >= limit:
+        return None
+    row = cell_sums_store.read(conn, key)
+    stored = cell_sums.decode(*row) if row is not None else None
+    if stored is not None and not written:
+        return stored, None, 0
+    found = _stored_columns(conn, columns, round_names, bool(written), tick)
+    if found is None:
+        return None
+    forms, uuid_data = found
+    to_store = None
+    if stored is None:  # none yet, or damaged: add them up from the snapshot
+        stored = to_store = CellSums.from_columns(forms, analysed, tick)
+    if not written:
+        return stored, to_store, 0
+    old = column_snapshot.written_rows(uuid_data, forms.size, written)
+    fresh = analysis_table.fresh_columns(conn, columns, round_names)
+    try:
+        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
+            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+    except Inconsistent:  # stored sums that are not those of the snapshot: add them up
+        stored = to_store = CellSums.from_columns(forms, analysed, tick)
+        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
+            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+    return current, to_store, len(written)
+
+
+def _stored_columns(conn, columns, round_names, with_uuids: bool,
+                    tick) -> tuple[FormColumns, bytes | None] | None:
+    """The snapshot's columns as stored (not patched) and, when asked, its uuid part."""
+    names = column_snapshot.needed_parts(columns)
+    parts = snapshots.read_named_parts(conn, names + (["uuid"] if with_uuids else []), tick)
+    if len(parts) != len(names) + with_uuids:
+        return None
+    forms = column_snapshot.decode_columns(parts, columns, round_names)
+    if forms is None:
+        return None
+    return forms, parts["uuid"][1] if with_uuids else None
+
+
+def _store(conn: sqlite3.Connection, key: str, sums: CellSums, version: int) -> bool:
+    meta, data = cell_sums.encode(sums)
+    return cell_sums_store.store_if_unchanged(conn, key, meta, data, version)
+
+
+def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) -> bool | None:
+    """`check`: do the stored sums equal the sums added up afresh from the stored
+    snapshot? None when there is nothing to compare (no sums stored, no snapshot, an
+    older schema). A row that cannot be read disagrees. The fingerprint names the
+    questionnaire the sums were made for (alone or pooled with other versions); a row
+    whose fingerprint no longer fits (a round renamed since) is never read, so not
+    compared."""
+    if not (snapshots.has_tables(conn) and cell_sums_store.has_table(conn)):
+        return None
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    with snapshots.read_snapshot(conn):
+        rows = cell_sums_store.read_all(conn)
+        if not rows:
+            return None
+        round_names = analysis_store.round_names(conn)
+        found = _stored_columns(conn, columns, round_names, False, lambda: None)
+        if found is None:
+            return False  # sums without a snapshot they belong to
+        forms = found[0]
+        candidates = _questionnaires(conn, questionnaire)
+        for key, meta, data in rows:
+            analysed = next((q for q in candidates
+                             if cell_sums.fingerprint(q, round_names) == key), None)
+            if analysed is None:  # made before a round was renamed or a version came in:
+                continue          # never used again (the next load replaces it)
+            stored = cell_sums.decode(meta, data)
+            if stored is None:
+                return False
+            if not cell_sums.equal(stored, CellSums.from_columns(forms, analysed)):
+                return False
+    return True
+
+
+def _questionnaires(conn: sqlite3.Connection, questionnaire: Questionnaire):
+    """The questionnaires sums may have been made for: the one given and the project's
+    adopted one, each alone and as left when pooled with the versions of the live forms."""
+    from ..domain.questionnaire_loader import parse_questionnaire
+    from ..domain.version_pool import compare_versions
+    from ..storage import questionnaire_store
+    from ..storage.questionnaire_versions import versions_in_play
+    references = [questionnaire]
+    adopted = questionnaire_store.effective_questionnaire_text(conn)
+    if adopted is not None:
+        parsed = parse_questionnaire(adopted)
+        if parsed.sha256 != questionnaire.sha256:
+            references.append(parsed)
+    texts = [questionnaire_store.questionnaire_text(conn, sha)
+             for sha in versions_in_play(conn)]
+    versions = [parse_questionnaire(text) for text in texts if text is not None]
+    found = []
+    for reference in references:
+        found += [reference, compare_versions(reference, versions).analysed]
+    return found
+
+
+def add_up_again(conn: sqlite3.Connection, questionnaire: Questionnaire) -> SumsInfo:
+    """`check --repair`: add the sums up again from the snapshot just rebuilt and store
+    them (under the questionnaire as pooled with the versions of the live forms, as the
+    dashboard reads them)."""
+    clear(conn)
+    analysed = _questionnaires(conn, questionnaire)[1]
+    return load_sums(conn, questionnaire, analysed)[1]
+
+
+def clear(conn: sqlite3.Connection) -> None:
+    """Forget the stored sums (`check --repair`: the next load adds them up again)."""
+    if cell_sums_store.has_table(conn):
+        with snapshots.transaction(conn):
+            cell_sums_store.clear(conn)
