@@ -16,7 +16,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from .chart_base import INK, ChartBase, TextPool, font, hidden_text, qcolor, style_axes
 from ..domain.bands import band_position, interval_texts
@@ -26,11 +27,15 @@ SIZE = 5
 BADGE_PX = (30.0, 30.0)   # a badge's box on screen (13 pt bold number in a frame)
 POINT_PX = 7.0            # keep this far from every risk's point
 CELL_LABEL_PX = (22.0, 16.0)  # the score printed in each cell's lower right corner
+CELL_INK = "#555555"      # the colour of the cells' scores
+LABEL_MARGIN_PX = 4.0     # around a cell's score (a TextItem's document margin)
 # Badge positions tried around a risk's point, in badge sizes, nearest first: the point
 # and its whiskers stay visible, the number sits beside it with a leader line.
 _DIRECTIONS = [(np.cos(a), np.sin(a))
                for a in np.linspace(np.pi / 4, 2 * np.pi + np.pi / 4, 12, endpoint=False)]
 _RADII = (0.85, 1.25, 1.7, 2.2, 2.8, 3.5)
+# Every candidate, in the order tried: radius by radius, each in every direction.
+_OFFSETS = np.array([(dx * r, dy * r) for r in _RADII for dx, dy in _DIRECTIONS])
 
 
 class HeatMapChart(ChartBase):
@@ -43,7 +48,6 @@ class HeatMapChart(ChartBase):
         self.legend_points = 11
         self.legend_chars = 28  # risk labels are cut to this length in the legend
         self.legend_names = True  # False when a risk register is shown beside the chart
-        self.cell_labels: list[pg.TextItem] = []
         self.plot = self.addPlot(row=0, col=0)
         self.legend = self.addLabel("", row=0, col=1, justify="left")
         self.ci.layout.setColumnStretchFactor(0, 3)
@@ -55,9 +59,11 @@ class HeatMapChart(ChartBase):
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.setXRange(0.5, SIZE + 0.5, padding=0)
         self.plot.setYRange(0.5, SIZE + 0.5, padding=0)
-        self.cells: list[QGraphicsRectItem] = []
         self.cell_bands: dict[tuple[int, int], str] = {}
-        self._draw_cells()
+        # The 25 cells and their scores are one item: 50 graphics items cost about 0.1 s
+        # to add on a busy laptop, in the UI step that makes the chart.
+        self.cells = _Cells(self._cell_colours())
+        self.plot.addItem(self.cells)
         self.whiskers = pg.ErrorBarItem(x=np.array([]), y=np.array([]),
                                         pen=pg.mkPen(INK, width=2), beam=0.07)
         self.plot.addItem(self.whiskers)
@@ -86,24 +92,23 @@ class HeatMapChart(ChartBase):
         index = band_position(score, [band[0] for band in self.bands])
         return None if index is None else self.bands[index]
 
-    def _draw_cells(self) -> None:
+    def _cell_colours(self) -> dict[tuple[int, int], QColor]:
+        """The colour of each (impact, likelihood) cell, from its band; band names too."""
+        colours = {}
         for impact in range(1, SIZE + 1):
             for likelihood in range(1, SIZE + 1):
                 band = self.band_of(impact * likelihood)
-                rect = QGraphicsRectItem(impact - 0.5, likelihood - 0.5, 1, 1)
-                rect.setBrush(pg.mkBrush(qcolor(band[2] if band else "", 235)))
-                rect.setPen(pg.mkPen("w", width=2))
-                rect.setZValue(-10)
-                self.plot.addItem(rect)
-                self.cells.append(rect)
+                colours[(impact, likelihood)] = qcolor(band[2] if band else "", 235)
                 self.cell_bands[(impact, likelihood)] = band[3] if band else ""
-                label = pg.TextItem(str(impact * likelihood), color="#555555",
-                                    anchor=(1, 1))
-                label.setFont(font(9))
-                label.setPos(impact + 0.47, likelihood - 0.47)
-                label.setZValue(-5)
-                self.plot.addItem(label)
-                self.cell_labels.append(label)
+        return colours
+
+    def cell_colour(self, impact: int, likelihood: int) -> QColor:
+        """The colour the cell (impact, likelihood) is painted in."""
+        return self.cells.colours[(impact, likelihood)]
+
+    def cell_label_rects(self) -> list[QRectF]:
+        """Where each cell's score is printed, in scene pixels."""
+        return self.cells.label_rects()
 
     def set_data(self, df: pd.DataFrame) -> None:
         """Plot the overall scores (rows with dimension 'all' when the column exists)."""
@@ -128,11 +133,7 @@ class HeatMapChart(ChartBase):
     def set_bands(self, bands) -> None:
         """New band labels (same limits and colours expected; cells are recoloured)."""
         self.bands = list(bands)
-        for rect, (impact, likelihood) in zip(self.cells, [
-                (i, l) for i in range(1, SIZE + 1) for l in range(1, SIZE + 1)]):
-            band = self.band_of(impact * likelihood)
-            rect.setBrush(pg.mkBrush(qcolor(band[2] if band else "", 235)))
-            self.cell_bands[(impact, likelihood)] = band[3] if band else ""
+        self.cells.set_colours(self._cell_colours())
         if len(self.data):
             self.legend.setText(self._legend_html())
 
@@ -240,6 +241,60 @@ class HeatMapChart(ChartBase):
         return ""
 
 
+class _Cells(pg.GraphicsObject):
+    """The matrix: each cell filled with its band's colour inside a white 2 px line, its
+    score (likelihood x impact) in small grey type in its lower right corner, kept the
+    same size in pixels whatever the size of the plot."""
+
+    def __init__(self, colours: dict[tuple[int, int], QColor]):
+        super().__init__()
+        self.colours = colours
+        self.pen = pg.mkPen("w", width=2)
+        self.font = font(9)
+        self.ink = QColor(CELL_INK)
+        self.setZValue(-10)
+
+    def set_colours(self, colours: dict[tuple[int, int], QColor]) -> None:
+        self.colours = colours
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return QRectF(0.5, 0.5, SIZE, SIZE)
+
+    def _label_boxes(self, to_pixels) -> list[tuple[str, QRectF]]:
+        """(score, box in pixels) of every cell: the box's lower right corner at the
+        cell's (in the plot, y up), the text's size plus a margin around it, as a
+        pyqtgraph TextItem anchored at (1, 1) would be."""
+        metrics = QFontMetricsF(self.font)
+        boxes = []
+        for (impact, likelihood) in self.colours:
+            text = str(impact * likelihood)
+            corner = to_pixels(QPointF(impact + 0.47, likelihood - 0.47))
+            width = metrics.horizontalAdvance(text) + 2 * LABEL_MARGIN_PX
+            height = metrics.height() + 2 * LABEL_MARGIN_PX
+            boxes.append((text, QRectF(corner.x() - width, corner.y() - height,
+                                       width, height)))
+        return boxes
+
+    def label_rects(self) -> list[QRectF]:
+        """The boxes of the scores in scene pixels."""
+        return [box for _, box in self._label_boxes(self.mapToScene)]
+
+    def paint(self, painter: QPainter, *_args) -> None:
+        painter.setPen(self.pen)
+        for (impact, likelihood), colour in self.colours.items():
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(impact - 0.5, likelihood - 0.5, 1, 1))
+        boxes = self._label_boxes(painter.transform().map)
+        painter.save()
+        painter.resetTransform()  # the scores in pixels, upright
+        painter.setFont(self.font)
+        painter.setPen(self.ink)
+        for text, box in boxes:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
 class _Placer:
     """Finds badge positions that overlap no other badge, no risk's point and no cell's
     score label, inside the matrix; measured in screen pixels so the test holds at any
@@ -257,36 +312,36 @@ class _Placer:
                 self.boxes.append((right - CELL_LABEL_PX[0] * sx, bottom,
                                    right, bottom + CELL_LABEL_PX[1] * sy))
 
-    def _overlap(self, bx: float, by: float) -> float:
-        box = (bx - self.half_w, by - self.half_h, bx + self.half_w, by + self.half_h)
-        total = 0.0
-        for other in self.boxes:
-            w = min(box[2], other[2]) - max(box[0], other[0])
-            h = min(box[3], other[3]) - max(box[1], other[1])
-            if w > 0 and h > 0:
-                total += w * h
-        rx, ry = POINT_PX * self.sx, POINT_PX * self.sy
-        for px, py in self.points:
-            dx = max(abs(bx - px) - self.half_w, 0.0) / rx
-            dy = max(abs(by - py) - self.half_h, 0.0) / ry
-            if dx * dx + dy * dy < 1.0:
-                total += self.half_w * self.half_h
+    def _overlaps(self, bx: np.ndarray, by: np.ndarray) -> np.ndarray:
+        """The overlap of a badge at each (bx, by) with the boxes taken (cell scores and
+        badges placed) and the risks' points, all candidates at once."""
+        boxes = np.asarray(self.boxes, dtype=float)
+        left, right = bx - self.half_w, bx + self.half_w
+        bottom, top = by - self.half_h, by + self.half_h
+        w = (np.minimum(right[:, None], boxes[None, :, 2])
+             - np.maximum(left[:, None], boxes[None, :, 0]))
+        h = (np.minimum(top[:, None], boxes[None, :, 3])
+             - np.maximum(bottom[:, None], boxes[None, :, 1]))
+        total = np.where((w > 0) & (h > 0), w * h, 0.0).sum(axis=1)
+        if self.points:
+            points = np.asarray(self.points, dtype=float)
+            rx, ry = POINT_PX * self.sx, POINT_PX * self.sy
+            dx = np.maximum(np.abs(bx[:, None] - points[None, :, 0]) - self.half_w, 0.0) / rx
+            dy = np.maximum(np.abs(by[:, None] - points[None, :, 1]) - self.half_h, 0.0) / ry
+            total += (dx * dx + dy * dy < 1.0).sum(axis=1) * (self.half_w * self.half_h)
         return total
 
     def spot(self, x: float, y: float) -> tuple[float, float]:
-        best, best_cost = None, None
+        """The first candidate (nearest first) that covers nothing, else the one that
+        covers least (the first of equals)."""
         low_x, high_x = 0.5 + self.half_w, SIZE + 0.5 - self.half_w
         low_y, high_y = 0.5 + self.half_h, SIZE + 0.5 - self.half_h
-        for radius in _RADII:
-            for dx, dy in _DIRECTIONS:
-                bx = min(max(x + dx * radius * 2 * self.half_w, low_x), high_x)
-                by = min(max(y + dy * radius * 2 * self.half_h, low_y), high_y)
-                cost = self._overlap(bx, by)
-                if cost == 0.0:
-                    return self._take(bx, by)
-                if best_cost is None or cost < best_cost:
-                    best, best_cost = (bx, by), cost
-        return self._take(*best)
+        bx = np.clip(x + _OFFSETS[:, 0] * 2 * self.half_w, low_x, high_x)
+        by = np.clip(y + _OFFSETS[:, 1] * 2 * self.half_h, low_y, high_y)
+        cost = self._overlaps(bx, by)
+        free = np.flatnonzero(cost == 0.0)
+        best = int(free[0]) if len(free) else int(np.argmin(cost))
+        return self._take(float(bx[best]), float(by[best]))
 
     def _take(self, bx: float, by: float) -> tuple[float, float]:
         self.boxes.append((bx - self.half_w, by - self.half_h, bx + self.half_w,

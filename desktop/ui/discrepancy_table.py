@@ -15,6 +15,7 @@ from ..domain.questionnaire import Question, Questionnaire
 from ..services.verification_service import ItemRow
 
 DECIDED_COLOUR = QColor("#e3f1e0")
+ROW_PADDING = 8  # px above and below a row's text together: wrapped lines need air
 
 
 class DiscrepancyTable(QTableWidget):
@@ -34,7 +35,8 @@ class DiscrepancyTable(QTableWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.verticalHeader().setMinimumSectionSize(28)  # room to read, without padding
         # A row is at most four lines high: one discrepancy must not fill the table.
-        self.verticalHeader().setMaximumSectionSize(self.fontMetrics().lineSpacing() * 4 + 10)
+        self.verticalHeader().setMaximumSectionSize(
+            self.fontMetrics().lineSpacing() * 4 + 10 + ROW_PADDING)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -78,6 +80,11 @@ class DiscrepancyTable(QTableWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.resizeRowsToContents()  # wrapped cells need their height again
+
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt override
+        """The wrapped text's height and some air: without it, two-line cells (a long
+        question, a decision) touch the grid lines above and below."""
+        return super().sizeHintForRow(row) + ROW_PADDING
 
     def current_item(self) -> ItemRow | None:
         row = self.currentRow()

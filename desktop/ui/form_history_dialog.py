@@ -4,11 +4,16 @@ deletion, with who, when, old and new values and the reason (`FormService.histor
 from __future__ import annotations
 
 import json
+import re
 
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.form_service import FormService
+from .records_model import status_text
+
+WIDTH = 1240  # px, at most
+STATUS_ACTIONS = ("status", "delete")  # their old and new values are form statuses
 
 
 class FormHistoryDialog(QDialog):
@@ -20,7 +25,9 @@ class FormHistoryDialog(QDialog):
         title = self.tr("History of form {n}").format(n=form_number) \
             if form_number is not None else self.tr("History of the form")
         self.setWindowTitle(title)
-        self.resize(900, 420)
+        # Wide enough for the reason column beside a whole form's values, within the screen.
+        room = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(WIDTH, room.width() - 60), 420)
         layout = QVBoxLayout(self)
         rows = service.history(uuid)
         layout.addWidget(QLabel(title))
@@ -42,6 +49,10 @@ class FormHistoryDialog(QDialog):
             for c, value in enumerate(cells):
                 full = str(value or "")
                 shown = self._answers_text(full, numbers) if c in (4, 5) else full
+                if c in (4, 5) and row.get("action") in STATUS_ACTIONS:
+                    shown = status_text(shown)  # 'entered' -> the people's word
+                if c == 6:
+                    shown = self._reason_text(row.get("action") or "", shown)
                 item = QTableWidgetItem(_short(shown))
                 item.setToolTip(shown)
                 self.table.setItem(r, c, item)
@@ -50,6 +61,10 @@ class FormHistoryDialog(QDialog):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(5, 300)  # whole-form values: the start, the rest on hover
         header.setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        rows_header = self.table.verticalHeader()
+        rows_header.setMinimumSectionSize(rows_header.defaultSectionSize())
+        self.table.resizeRowsToContents()  # a whole form's values take two lines
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -65,6 +80,18 @@ class FormHistoryDialog(QDialog):
                 "verify_keyed": self.tr("keyed again to verify"),
                 "verify_decision": self.tr("discrepancy resolved"),
                 "verify_edit": self.tr("corrected by verification")}.get(action, action)
+
+    def _reason_text(self, action: str, reason: str) -> str:
+        """Reasons the verification writes as codes ('keep_second', '34 fields
+        compared') in the people's words; a reason typed by a person as it is."""
+        if action == "verify_decision":
+            return {"keep_first": self.tr("first keying kept"),
+                    "keep_second": self.tr("second keying kept"),
+                    "typed": self.tr("value typed from the paper")}.get(reason, reason)
+        compared = re.fullmatch(r"(\d+) fields compared", reason)
+        if action == "verify_keyed" and compared:
+            return self.tr("{n} fields compared").format(n=compared.group(1))
+        return reason
 
     def _answers_text(self, text: str, numbers: dict[str, str]) -> str:
         """A whole form stored as JSON ('create') shown as 'A1=1  A2=3 …'."""

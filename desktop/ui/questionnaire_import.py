@@ -19,6 +19,7 @@ from ..domain.questionnaire_loader import QuestionnaireError
 from ..services.questionnaire_service import (
     AddedQuestionnaire, read_questionnaire_file, store_version,
 )
+from .problems_dialog import ProblemsDialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -93,7 +94,4 @@ class QuestionnaireImport(QObject):
                               "it again.").format(file=path.name, n=len(problems)), details)
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        ProblemsDialog(icon, title, text, details, self.window).exec()

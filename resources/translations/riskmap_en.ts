@@ -913,6 +913,22 @@ n = {n}</translation>
         <translation>corrected by verification</translation>
     </message>
     <message>
+        <source>first keying kept</source>
+        <translation>first keying kept</translation>
+    </message>
+    <message>
+        <source>second keying kept</source>
+        <translation>second keying kept</translation>
+    </message>
+    <message>
+        <source>value typed from the paper</source>
+        <translation>value typed from the paper</translation>
+    </message>
+    <message>
+        <source>{n} fields compared</source>
+        <translation>{n} fields compared</translation>
+    </message>
+    <message>
         <source>{n} answers: </source>
         <translation>{n} answers: </translation>
     </message>

@@ -913,6 +913,22 @@ n = {n}</translation>
         <translation>corregido por la verificación</translation>
     </message>
     <message>
+        <source>first keying kept</source>
+        <translation>se mantuvo la primera digitación</translation>
+    </message>
+    <message>
+        <source>second keying kept</source>
+        <translation>se mantuvo la segunda digitación</translation>
+    </message>
+    <message>
+        <source>value typed from the paper</source>
+        <translation>valor escrito desde el papel</translation>
+    </message>
+    <message>
+        <source>{n} fields compared</source>
+        <translation>{n} campos comparados</translation>
+    </message>
+    <message>
         <source>{n} answers: </source>
         <translation>{n} respuestas: </translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from desktop.charts.activity_chart import ActivityChart
@@ -39,14 +40,12 @@ def test_heat_map_plots_each_risk_at_its_means(qtbot, analysis, bands):
 def test_heat_map_cells_follow_the_bands(qtbot, bands):
     chart = HeatMapChart(bands)
     qtbot.addWidget(chart)
-    assert len(chart.cells) == 25
+    assert len(chart.cells.colours) == 25
     colours = {band[3]: QColor(band[2]).rgb() for band in bands}
-    by_cell = {(i, l): rect for rect, (i, l) in zip(
-        chart.cells, [(i, l) for i in range(1, 6) for l in range(1, 6)])}
-    assert by_cell[(5, 5)].brush().color().rgb() == colours["Extreme"]
-    assert by_cell[(1, 1)].brush().color().rgb() == colours["Low"]
-    assert by_cell[(3, 3)].brush().color().rgb() == colours["Moderate"]
-    assert by_cell[(4, 3)].brush().color().rgb() == colours["High"]  # 12
+    assert chart.cell_colour(5, 5).rgb() == colours["Extreme"]
+    assert chart.cell_colour(1, 1).rgb() == colours["Low"]
+    assert chart.cell_colour(3, 3).rgb() == colours["Moderate"]
+    assert chart.cell_colour(4, 3).rgb() == colours["High"]  # 12
     assert "= 12: High" in chart.tooltip_at(4.0, 3.0)
 
 
@@ -134,3 +133,20 @@ def test_exports_png_and_svg(qtbot, analysis, bands, tmp_path):
     assert image.width() == 1300
     assert len({image.pixel(x, y) for x in range(0, 1300, 20) for y in range(0, 760, 20)}) > 20
     assert all(p.read_text(encoding="utf-8").lstrip().startswith("<?xml") for p in svgs)
+
+
+def test_heat_map_paints_each_cell_and_its_score(qtbot, bands):
+    chart = HeatMapChart(bands)
+    qtbot.addWidget(chart)
+    chart.resize(700, 560)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image = chart.grab().toImage()
+    for (impact, likelihood), colour in chart.cells.colours.items():
+        centre = chart.cells.mapToScene(QPointF(impact, likelihood)).toPoint()
+        shown = QColor(image.pixel(centre))  # the band colour, nearly opaque on white
+        assert all(abs(a - b) < 20 for a, b in zip(shown.getRgb()[:3], colour.getRgb()[:3]))
+    for box in chart.cell_label_rects():  # grey type inside each score's box
+        inked = [QColor(image.pixel(int(x), int(y))) for x in range(int(box.left()),
+                 int(box.right())) for y in range(int(box.top()), int(box.bottom()))]
+        assert any(c.red() < 140 and c.green() < 140 and c.blue() < 140 for c in inked)

@@ -45,8 +45,8 @@ def test_badges_cover_nothing_at_a_laptop_size(qtbot, window):
     for i, one in enumerate(badges):
         for other in badges[i + 1:]:
             assert not one.intersects(other)
-        for label in chart.cell_labels:
-            assert not one.intersects(_rect(label)), label.textItem.toPlainText()
+        for label in chart.cell_label_rects():
+            assert not one.intersects(label)
     x, y = chart.points.getData()
     leader_x, leader_y = chart.leaders.getData()
     assert len(leader_x) == 2 * len(x)  # every badge is tied to its point

@@ -197,3 +197,30 @@ def test_operator_list_is_filled_when_first_keyed(qtbot, records):
     qtbot.keyClick(view.operator_filter, Qt.Key.Key_Down)
     assert view.operator_filter.currentData() == "AM"
     assert view.model.filter.operator == "AM" and view.model.rowCount() == 3
+
+
+def test_history_says_statuses_in_the_reader_s_language(qtbot, qapp, records, service):
+    from desktop.ui.form_history_dialog import FormHistoryDialog
+    from desktop.ui.translation import install_translator
+    view, context, uuids = records
+    service.delete(uuids[0], "keyed twice")
+    install_translator(qapp, "es")
+    try:
+        dialog = FormHistoryDialog(context.form_service(), uuids[0], 1, view)
+        qtbot.addWidget(dialog)
+        deleted = dialog.table.rowCount() - 1
+        assert dialog.table.item(deleted, 2).text() == "eliminado"
+        assert (dialog.table.item(deleted, 4).text(),
+                dialog.table.item(deleted, 5).text()) == ("digitado", "eliminado")
+        # Reasons the verification writes as codes, in words; a person's reason as typed.
+        assert dialog._reason_text("verify_decision", "keep_second") == \
+            "se mantuvo la segunda digitación"
+        assert dialog._reason_text("verify_keyed", "34 fields compared") == \
+            "34 campos comparados"
+        assert dialog._reason_text("delete", "keep_second") == "keep_second"
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        rows = dialog.table.verticalHeader()
+        assert dialog.table.rowHeight(0) >= rows.defaultSectionSize()  # not cramped
+    finally:
+        install_translator(qapp, "en")

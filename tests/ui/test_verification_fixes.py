@@ -91,3 +91,24 @@ def test_a_long_list_of_forms_due_is_cut(view):
     assert text.endswith(f"and {len(numbers) - DUE_SHOWN:,} more")
     assert str(2 * (DUE_SHOWN + 1)) not in text.split(":")[1].split("and")[0]
     assert page.due_text([5, 6, 7]) == "Forms due (3): 5-7"
+
+
+def test_a_wrapped_row_has_room_around_its_lines(qtbot, view, project, round_uuid,
+                                                 service, valid_answers):
+    service.save_new(round_uuid, 3, valid_answers)
+    _rule(project, view, round_uuid, "all", 0)
+    view.context.set_operator("LC")
+    view.open_next()
+    second = dict(valid_answers)
+    second["r01_likelihood"] = "5" if valid_answers["r01_likelihood"] != "5" else "4"
+    view.form.set_values(second)
+    view.compare()
+    table = view.table
+    table.resize(880, 400)  # a narrow question column: the question wraps
+    column = table.columnWidth(1)
+    text = table.item(0, 1).text()
+    wrapped = table.fontMetrics().boundingRect(
+        0, 0, column - 8, 10_000, int(Qt.TextFlag.TextWordWrap), text).height()
+    lines = table.fontMetrics().lineSpacing()
+    assert 2 * lines <= wrapped <= 3 * lines  # two or three lines, under the cap of four
+    assert table.rowHeight(0) >= wrapped + 6
