@@ -8,24 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.bundle.bundle_writer import BundleWriter, QuestionnaireInfo
+from desktop.bundle.bundle_writer import BundleWriter
 from desktop.bundle.form_chunk import FormChunk, risky_csv
-from desktop.domain.demo_forms import generate_forms
 from desktop.services.demo_service import fill_demo
-from desktop.services.form_service import Actor, FormService
 from desktop.storage import bundle_store, export_rows
 
-COMMENTS = ["años de servicio", "a, b", 'dice "no"', "=SUM(A1)", "-3", "línea\nnueva",
-            "tab\tx", "back\\slash", "+1", "@x", "ok", "\u2028sep", "ñandú — “citas”"]
-
-
-def _writer(project, device_key) -> BundleWriter:
-    q = project.questionnaire
-    writer = BundleWriter(QuestionnaireInfo(q.id, q.version, q.sha256, q.source_text,
-                                            tuple(x.id for x in q.questions())), device_key)
-    for fields in bundle_store.rounds(project.db.conn):
-        writer.add_round(fields)
-    return writer
+from awkward_forms import COMMENTS, fill_awkward
+from awkward_forms import writer_for as _writer
 
 
 def _chunked(project, device_key, size: int, changed_only: bool = False):
@@ -80,29 +69,12 @@ def test_plain_forms_are_written_from_the_texts(project, device_key):
 
 
 def test_awkward_forms_send_their_chunk_form_by_form(project, device_key):
-    project.create_round('Ronda, "uno"', form_min=1, form_max=500)
-    fill_demo(project, 30, 2, round_name='Ronda, "uno"')
-    first = project.create_round("Ronda 3", form_min=1, form_max=500)
-    fill_demo(project, 20, 5, round_name="Ronda 3")
-    project.create_round("=Ronda dos", form_min=1, form_max=500)
-    fill_demo(project, 10, 3, round_name="=Ronda dos")
-    service = FormService(project.db, project.questionnaire, Actor("AÑ", "dev-ñ"))
-    forms = list(generate_forms(project.questionnaire, len(COMMENTS), 4))
-    for i, (form, comment) in enumerate(zip(forms, COMMENTS)):
-        service.save_new(first.uuid, 100 + i, {**form.answers, "comment": comment})
-    conn = project.db.conn
-    uuids = [row[0] for row in conn.execute("SELECT uuid FROM response ORDER BY uuid")]
-    service.delete(uuids[0], 'dup, "x" ñ')
-    service.delete(uuids[1], "=bad\\reason")
-    with project.db.transaction() as tx:
-        # Sent once before (a base), and entry times SQLite cannot print as Python does.
-        bundle_store.record_export(tx, bundle_uuid="b1", device_id="d", sequence=1,
-                                   previous_uuid=None, created="2026-01-01T00:00:00Z",
-                                   recorded="2026-01-01T00:00:00Z", file_name="f",
-                                   counts={}, audit_through=0,
-                                   marks=[(uuids[2], 1, "ab" * 32), (uuids[3], 1, "cd" * 32)])
+    def entry_times(tx, uuids):
+        # Entry times SQLite cannot print as Python does.
         for uuid, seconds in zip(uuids[4:9], (1 / 3, 12.34, 2e9, 0.0, 99.9)):
             tx.execute("UPDATE response SET entry_seconds = ? WHERE uuid = ?", (seconds, uuid))
+
+    fill_awkward(project, entry_times)
     general, marks = _general(project, device_key)
     for size in (1, 7, 1000):
         writer, chunk_marks, plain, refused = _chunked(project, device_key, size)
