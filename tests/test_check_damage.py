@@ -231,3 +231,24 @@ def test_sums_table_missing_still_shows_every_form(db):
         assert analysis_for(project, "en").compute({}).n_forms == 30
     finally:
         project.close()
+
+
+def test_sums_table_dropped_is_found_and_restored(db, capsys):
+    """A dropped sums table would make every later snapshot write fail: `check` says the
+    sums differ, and --repair creates the table again, rebuilds and stores the sums."""
+    conn = _raw(db)
+    conn.execute("DROP TABLE analysis_cell_sums")
+    conn.close()
+    code, report, _ = _check(db, (), capsys)
+    assert code == 1 and "stored sums DIFFER" in report["analysis"]["status"]
+    assert main(["check", "--db", str(db), "--repair"]) == 0
+    assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
+    code, report, _ = _check(db, (), capsys)
+    assert code == 0 and report["analysis"]["ok"]
+    project = Project.open(db)
+    try:
+        sums, info = cell_sums_cache.load_sums(project.db.conn, project.questionnaire,
+                                               version_pool(project).analysed)
+        assert info.source == cell_sums_cache.STORED and sums.forms == 30
+    finally:
+        project.close()

@@ -27,7 +27,7 @@ from ..domain import column_snapshot
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
-from ..storage import analysis_store
+from ..storage import analysis_store, cell_sums_store
 
 CHUNK = 20_000  # forms converted at a time when reading from the answer rows
 STORE_AFTER = 1_000  # written forms that make a load store the patched snapshot
@@ -131,6 +131,7 @@ def repair_database(conn: sqlite3.Connection) -> int | None:
     questionnaire = stored_questionnaire(conn)
     if questionnaire is None:
         return None
+    cell_sums_store.restore_table(conn)  # a hand-dropped table would stop the rebuild
     forms = rebuild(conn, questionnaire)  # the stored sums go with the old snapshot
     from .cell_sums_cache import add_up_again
     add_up_again(conn, questionnaire)

@@ -141,6 +141,8 @@ def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) ->
     questionnaire the sums were made for (alone or pooled with other versions); a row
     whose fingerprint no longer fits (a round renamed since) is never read, so not
     compared."""
+    if snapshots.has_tables(conn) and cell_sums_store.table_lost(conn):
+        return False  # the table is gone: the next snapshot write would fail (--repair)
     if not (snapshots.has_tables(conn) and cell_sums_store.has_table(conn)):
         return None
     columns = column_snapshot.snapshot_columns(questionnaire)

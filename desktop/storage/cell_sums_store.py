@@ -24,6 +24,26 @@ def has_table(conn: sqlite3.Connection) -> bool:
                         f"name = '{TABLE}'").fetchone() is not None
 
 
+def table_lost(conn: sqlite3.Connection) -> bool:
+    """True when the schema has the sums (their triggers on the snapshot exist) but the
+    table itself is gone (a hand edit): every snapshot write would then fail."""
+    return not has_table(conn) and conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
+        f"name = '{TABLE}_snapshot_inserted'").fetchone() is not None
+
+
+def restore_table(conn: sqlite3.Connection) -> bool:
+    """Create the table (and any missing trigger) as V14_DASH did, when it is lost;
+    True if anything was created (caller holds a write transaction)."""
+    if not table_lost(conn):
+        return False
+    from .migrations import V14_DASH, _statements
+    for statement in _statements(V14_DASH):
+        conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
+                     .replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
+    return True
+
+
 def read(conn: sqlite3.Connection, fingerprint: str) -> tuple[str, bytes | None] | None:
     """(meta JSON text, bytes) stored under this fingerprint, or None."""
     row = conn.execute(f"SELECT {_COLUMNS} FROM {TABLE} WHERE fingerprint = ?",
