@@ -209,13 +209,7 @@ def test_stored_sums_that_differ_from_the_snapshot(db, mode, how, capsys):
     assert "stored sums DIFFER" in report["analysis"]["status"]
     assert main(["check", "--db", str(db), "--repair", *mode]) == 0
     assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
-    project = Project.open(db)
-    try:
-        sums, info = cell_sums_cache.load_sums(project.db.conn, project.questionnaire,
-                                               version_pool(project).analysed)
-        assert info.source == cell_sums_cache.STORED and sums.forms == 30
-    finally:
-        project.close()
+    _assert_sums_stored(db, 30)
 
 
 def test_sums_table_missing_still_shows_every_form(db):
@@ -245,10 +239,15 @@ def test_sums_table_dropped_is_found_and_restored(db, capsys):
     assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
     code, report, _ = _check(db, (), capsys)
     assert code == 0 and report["analysis"]["ok"]
+    _assert_sums_stored(db, 30)
+
+
+def _assert_sums_stored(db, forms: int) -> None:
+    """The dashboard reads the stored (repaired) sums, which count `forms` forms."""
     project = Project.open(db)
     try:
         sums, info = cell_sums_cache.load_sums(project.db.conn, project.questionnaire,
                                                version_pool(project).analysed)
-        assert info.source == cell_sums_cache.STORED and sums.forms == 30
+        assert info.source == cell_sums_cache.STORED and sums.forms == forms
     finally:
         project.close()

@@ -36,47 +36,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     operators = subparsers.add_parser("operators", help="who may sign in, with which role")
     actions = operators.add_subparsers(dest="operators_command", metavar="ACTION",
                                        required=True)
-    listing = actions.add_parser("list", help="operators of the project and their roles")
-    listing.add_argument("--db", required=True, type=Path)
-    listing.set_defaults(run=run_list)
-    add = actions.add_parser("add", help="a new operator (the first one is the supervisor)")
-    add.add_argument("--db", required=True, type=Path)
-    add.add_argument("--name", required=True, help="the new operator's name")
+
+    def action(name: str, run, help: str, name_help: str | None = None,
+               named: bool = True) -> argparse.ArgumentParser:
+        """An action with its --db (and the --name of the operator it is about)."""
+        parser = actions.add_parser(name, help=help)
+        parser.add_argument("--db", required=True, type=Path)
+        if named:
+            parser.add_argument("--name", required=True, help=name_help)
+        parser.set_defaults(run=run)
+        return parser
+
+    action("list", run_list, "operators of the project and their roles", named=False)
+    add = action("add", run_add, "a new operator (the first one is the supervisor)",
+                 "the new operator's name")
     add.add_argument("--role", default="keyer", choices=("keyer", "verifier", "supervisor"))
     add.add_argument("--new-pin-file", type=Path, metavar="FILE",
                      help=f"file whose first line is the new operator's PIN (or {NEW_PIN_VAR})")
-    add.set_defaults(run=run_add)
-    role = actions.add_parser("role", help="change an operator's role")
-    role.add_argument("--db", required=True, type=Path)
-    role.add_argument("--name", required=True)
+    role = action("role", run_role, "change an operator's role")
     role.add_argument("--role", required=True, choices=("keyer", "verifier", "supervisor"))
-    role.set_defaults(run=run_role)
-    reset = actions.add_parser("reset-pin", help="give an operator a new PIN")
-    reset.add_argument("--db", required=True, type=Path)
-    reset.add_argument("--name", required=True)
+    reset = action("reset-pin", run_reset, "give an operator a new PIN")
     reset.add_argument("--new-pin-file", type=Path, metavar="FILE")
-    reset.set_defaults(run=run_reset)
-    deactivate = actions.add_parser("deactivate", help="the operator can no longer sign in "
-                                    "(their forms keep their id)")
-    deactivate.add_argument("--db", required=True, type=Path)
-    deactivate.add_argument("--name", required=True)
-    deactivate.set_defaults(run=run_deactivate)
-    rename = actions.add_parser("rename", help="give an active operator another name (their "
-                                "forms keep the name they were keyed under)")
-    rename.add_argument("--db", required=True, type=Path)
-    rename.add_argument("--name", required=True)
+    action("deactivate", run_deactivate, "the operator can no longer sign in "
+           "(their forms keep their id)")
+    rename = action("rename", run_rename, "give an active operator another name (their "
+                    "forms keep the name they were keyed under)")
     rename.add_argument("--new-name", required=True, metavar="NAME")
-    rename.set_defaults(run=run_rename)
-    reactivate = actions.add_parser("reactivate", help="a deactivated operator may sign in "
-                                    "again, with the PIN they had")
-    reactivate.add_argument("--db", required=True, type=Path)
-    reactivate.add_argument("--name", required=True)
+    reactivate = action("reactivate", run_reactivate, "a deactivated operator may sign in "
+                        "again, with the PIN they had")
     reactivate.add_argument("--id", dest="operator_id", metavar="ID",
                             help="which one, when several deactivated operators share the "
                                  "name (see `riskmap operators list`)")
     reactivate.add_argument("--new-name", metavar="NAME",
                             help="another name, when an active operator has theirs now")
-    reactivate.set_defaults(run=run_reactivate)
 
 
 def add_operator_options(parser: argparse.ArgumentParser) -> None:

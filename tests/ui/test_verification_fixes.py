@@ -69,14 +69,7 @@ def test_a_form_verified_outside_the_sample_is_counted(qtbot, view, project, rou
 
 def test_one_discrepancy_keeps_a_normal_row_height(qtbot, view, project, round_uuid,
                                                    service, valid_answers):
-    service.save_new(round_uuid, 3, valid_answers)
-    _rule(project, view, round_uuid, "all", 0)
-    view.context.set_operator("LC")
-    view.open_next()
-    second = dict(valid_answers)
-    second["r01_likelihood"] = "5" if valid_answers["r01_likelihood"] != "5" else "4"
-    view.form.set_values(second)
-    view.compare()
+    _one_discrepancy(view, project, round_uuid, service, valid_answers)
     assert view.pages.currentIndex() == RESOLVING and view.table.rowCount() == 1
     view.table.resize(1200, 600)
     assert view.table.rowHeight(0) <= view.table.fontMetrics().lineSpacing() * 4 + 10
@@ -95,14 +88,7 @@ def test_a_long_list_of_forms_due_is_cut(view):
 
 def test_a_wrapped_row_has_room_around_its_lines(qtbot, view, project, round_uuid,
                                                  service, valid_answers):
-    service.save_new(round_uuid, 3, valid_answers)
-    _rule(project, view, round_uuid, "all", 0)
-    view.context.set_operator("LC")
-    view.open_next()
-    second = dict(valid_answers)
-    second["r01_likelihood"] = "5" if valid_answers["r01_likelihood"] != "5" else "4"
-    view.form.set_values(second)
-    view.compare()
+    _one_discrepancy(view, project, round_uuid, service, valid_answers)
     table = view.table
     table.resize(880, 400)  # a narrow question column: the question wraps
     column = table.columnWidth(1)
@@ -112,3 +98,16 @@ def test_a_wrapped_row_has_room_around_its_lines(qtbot, view, project, round_uui
     lines = table.fontMetrics().lineSpacing()
     assert 2 * lines <= wrapped <= 3 * lines  # two or three lines, under the cap of four
     assert table.rowHeight(0) >= wrapped + 6
+
+
+def _one_discrepancy(view, project, round_uuid, service, valid_answers) -> None:
+    """Form 3 keyed, then keyed again with one answer changed and compared: the view
+    shows one discrepancy to resolve."""
+    service.save_new(round_uuid, 3, valid_answers)
+    _rule(project, view, round_uuid, "all", 0)
+    view.context.set_operator("LC")
+    view.open_next()
+    second = dict(valid_answers)
+    second["r01_likelihood"] = "5" if valid_answers["r01_likelihood"] != "5" else "4"
+    view.form.set_values(second)
+    view.compare()
