@@ -4,9 +4,10 @@ Besides SQLite's own integrity and foreign-key checks and the schema version, it
 that every protective trigger is present exactly as the migrations made it (a dropped or
 rewritten trigger would let the audit log be rewritten) and walks the audit hash chain of
 every device, and that every form's stored answers are a JSON object of texts answering
-known questions (storage/answers_check.py). Each problem is one `Finding` (a catalogue key and its fields) in
-`findings`. It only reads. `check` runs the parts one after the other; the parts are
-public so `services.check_service` can run them side by side on their own connections.
+known questions (storage/answers_check.py). Each problem is one `Finding` (a catalogue
+key and its fields) in `findings`. It only reads. `check` runs the parts one after the
+other; the parts are public so `services.check_service` can run them side by side on
+their own connections.
 """
 
 from __future__ import annotations
