@@ -27,6 +27,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from . import answers_json
 from .answer_frame import analysed_questions
 from .form_columns import MISSING_INT8, FormColumns, pack_numeric
 from .questionnaire import Questionnaire
@@ -58,7 +59,7 @@ def base_from_rows(columns: Sequence[Sequence[str]], rows: Iterable[tuple]) -> B
     reads them."""
     rows = list(rows)
     base = _form_columns(rows)
-    objects = _objects([r[5] for r in rows])
+    objects = answers_json.parsed_many([r[5] for r in rows])
     has = np.array([o is not None for o in objects], dtype=bool)
     records = pd.DataFrame.from_records([o for o in objects if o is not None],
                                         columns=[qid for qid, _ in columns])
@@ -72,30 +73,6 @@ def base_from_rows(columns: Sequence[Sequence[str]], rows: Iterable[tuple]) -> B
             column[has] = np.where(pd.isna(texts_of), None, texts_of)
         base[qid] = column
     return base
-
-
-def _objects(texts: Sequence[str | None]) -> list[dict | None]:
-    """Each answers text parsed (None for no text). One parse of the chunk's objects as
-    one JSON array: a parser call per form cost twice as much in call overhead (1 s per
-    million forms). A text that is not a JSON object (a damaged row, which `check`
-    reports) counts as no answers, so one bad row never stops a load."""
-    present = [t for t in texts if t]
-    try:
-        parsed = json.loads("[" + ",".join(present) + "]")
-        if len(parsed) != len(present) or not all(p.__class__ is dict for p in parsed):
-            raise ValueError("not one object per form")
-    except ValueError:
-        parsed = [_object(t) for t in present]
-    found = iter(parsed)
-    return [next(found) if t else None for t in texts]
-
-
-def _object(text: str) -> dict | None:
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return value if value.__class__ is dict else None
 
 
 def _form_columns(rows: Sequence[tuple]) -> Base:
