@@ -81,8 +81,8 @@ def form_answer_rows(conn: sqlite3.Connection, question_ids: list[str],
     rows were written in, so they are read front to back); `between`: only uuids in this
     closed range. One form at a time, so memory stays flat when the caller reads the
     cursor in chunks."""
-    return _per_form(conn, question_ids, statuses, changed_only, unchanged_only, between,
-                     by_uuid)
+    del question_ids  # the stored object is read whole: picking is the caller's
+    return _per_form(conn, statuses, changed_only, unchanged_only, between, by_uuid)
 
 
 def form_answer_json(conn: sqlite3.Connection, skipped_ids: list[str],
@@ -90,15 +90,13 @@ def form_answer_json(conn: sqlite3.Connection, skipped_ids: list[str],
                      unchanged_only: bool = False) -> sqlite3.Cursor:
     """`form_answer_rows` in uuid order for `check` (the stored object whole: the reader
     leaves `skipped_ids`, the questions it does not compare, aside)."""
-    return _per_form(conn, skipped_ids, statuses, False, unchanged_only, None, True,
-                     skip=True)
+    del skipped_ids
+    return _per_form(conn, statuses, False, unchanged_only, None, True)
 
 
-def _per_form(conn: sqlite3.Connection, question_ids: list[str],
-              statuses: tuple[str, ...], changed_only: bool, unchanged_only: bool,
-              between: tuple[str, str] | None, by_uuid: bool,
-              skip: bool = False) -> sqlite3.Cursor:
-    del question_ids, skip  # the stored object is read whole: picking is the caller's
+def _per_form(conn: sqlite3.Connection, statuses: tuple[str, ...], changed_only: bool,
+              unchanged_only: bool, between: tuple[str, str] | None,
+              by_uuid: bool) -> sqlite3.Cursor:
     marks = ", ".join("?" for _ in statuses)
     where = ""
     if changed_only:
