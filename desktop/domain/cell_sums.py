@@ -65,13 +65,14 @@ class Counts:
 class CellSums:
     """The sums of a set of forms per profile cell. `codes` is cells x dimensions (the
     position of the cell's group in `keys[dim]`); cells are ordered by their codes and
-    every cell holds at least one form (`sizes`); (cell, day) pairs likewise."""
+    every cell holds at least one form (`sizes`); (cell, day) pairs likewise. Every array
+    holds integers: int64 when added up here, the stored width when decoded."""
 
     dims: list[str]
     keys: dict[str, list[str]]
-    codes: np.ndarray             # cells x dims, int64
-    sizes: np.ndarray             # forms per cell, int64
-    risk: np.ndarray              # cells x (9 * risks), int64
+    codes: np.ndarray             # cells x dims
+    sizes: np.ndarray             # forms per cell
+    risk: np.ndarray              # cells x (9 * risks)
     climate: Counts
     exposure: Counts
     pair_cell: np.ndarray         # forms keyed per (cell, day): the cell,
@@ -325,8 +326,11 @@ def decode(meta_text: str, data: bytes | None) -> CellSums | None:
             count = int(np.prod(shape, dtype=np.int64))
             if offset < 0 or offset + count * dtype.itemsize > len(data):
                 return None
+            # The stored width, read in place (read-only views of the row's bytes): every
+            # use widens what it sums, and a copy of each array to int64 cost more than
+            # the rest of a dashboard load (fresh memory for a few MB).
             arrays[name] = np.frombuffer(data, dtype=dtype, count=count,
-                                         offset=offset).reshape(shape).astype(np.int64)
+                                         offset=offset).reshape(shape)
         dims = list(meta["dims"])
         keys = {d: list(meta["keys"][d]) for d in dims}
 
