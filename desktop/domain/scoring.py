@@ -44,7 +44,7 @@ class RiskBasis:
     """Per-form sums of every risk and the group membership of every breakdown."""
 
     risk_ids: list[str]
-    parts: np.ndarray            # forms x (len(_PARTS) * risks), float64
+    parts: np.ndarray            # rows x (len(_PARTS) * risks): whole numbers
     dimensions: list[str]
     groups: np.ndarray           # rows x dimensions: the groups column of each row
     group_keys: list[tuple[str, str]]  # (dimension, key) of every groups column
@@ -89,7 +89,8 @@ class RiskBasis:
             offset += len(group_keys[dim])
         groups = (np.column_stack(groups) if groups
                   else np.zeros((cells.count, 0), dtype=np.int64))
-        return cls([r.id for r in questionnaire.risks], np.asarray(parts, dtype=float),
+        # Kept as given (the stored integers): only what a filter selects is widened.
+        return cls([r.id for r in questionnaire.risks], np.asarray(parts),
                    list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands],
                    np.asarray(cells.sizes, dtype=float))
@@ -112,6 +113,7 @@ class RiskBasis:
         present = np.zeros(n_groups, dtype=bool)
         if not len(values):
             return totals, present
+        values = np.asarray(values, dtype=float)  # stored widths would overflow when added
         for d, order in enumerate(self._group_orders()):
             if selected is not None:
                 order = order[selected[order]]  # still in order of the groups
@@ -157,16 +159,21 @@ class RiskBasis:
         are left out."""
         return pd.DataFrame(self.score_columns(mask))
 
-    def score_columns(self, mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    def score_columns(self, mask: np.ndarray | None = None,
+                      groups: bool = True) -> dict[str, np.ndarray]:
         """`scores` as columns (SCORE_COLUMNS, in order; the dashboard makes one table of
-        them once they are protected and labelled)."""
+        them once they are protected and labelled); only the overall rows unless
+        `groups`."""
         selected = None if mask is None else np.asarray(mask, dtype=bool)
         if selected is not None and selected.all():
             selected = None
+        # Whole numbers: added up as integers or floats, the same sums.
         overall = (self.parts if selected is None else self.parts[selected]).sum(axis=0)
-        by_group, keep = self._group_totals(self.parts, selected)
-        sums = np.concatenate([overall[None, :], by_group[keep]], axis=0)
-        labels = [(ALL, ALL)] + [key for key, k in zip(self.group_keys, keep) if k]
+        sums, labels = overall.astype(float)[None, :], [(ALL, ALL)]
+        if groups:
+            by_group, keep = self._group_totals(self.parts, selected)
+            sums = np.concatenate([sums, by_group[keep]], axis=0)
+            labels += [key for key, k in zip(self.group_keys, keep) if k]
         return self._columns(sums, labels)
 
     def _weights(self, mask: np.ndarray | None) -> np.ndarray:

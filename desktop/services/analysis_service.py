@@ -37,7 +37,7 @@ from .workspace import DEFAULT_MIN_N
 class DashboardData:
     """Everything the dashboard and the reports show for one filter; all protected."""
 
-    scores: pd.DataFrame      # overall (dimension 'all') and group rows, labelled
+    overall: pd.DataFrame     # the overall rows of `scores` (dimension 'all'): the charts
     register: pd.DataFrame    # overall rows ranked by mean score
     climate: pd.DataFrame     # climate item distributions
     exposure: pd.DataFrame    # exposure question and follow-ups
@@ -50,6 +50,20 @@ class DashboardData:
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
     version_notes: list[str] = field(default_factory=list)  # several versions pooled
+    # Works out `scores` (overall and group rows) when first asked for: the dashboard
+    # draws only the overall rows; reports and exports read the groups too.
+    scores_of: Callable[[], pd.DataFrame] | None = field(default=None, repr=False,
+                                                         compare=False)
+    _scores: pd.DataFrame | None = field(default=None, init=False, repr=False,
+                                         compare=False)
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Overall (dimension 'all') and group rows, labelled; the overall rows are
+        `overall`, row for row."""
+        if self._scores is None:
+            self._scores = self.scores_of() if self.scores_of is not None else self.overall
+        return self._scores
 
     def activity(self) -> pd.DataFrame:
         """Forms per day and per post as one table (kind, label, n, suppressed)."""
@@ -149,9 +163,7 @@ class AnalysisService:
         mask = self.mask(filters)
         n_forms = int(self.cells.sizes[mask].sum())
         labels = self.labels()
-        scores = labels.scores(protect_columns(
-            self.risk_basis.score_columns(mask), self.min_n, keys=KEY_COLUMNS,
-            within=("dimension", "risk_id")))
+        overall = self._score_rows(mask, groups=False)
         climate = labels.counts(self._protect_counts(self.climate_basis.count_columns(mask)))
         exposure = labels.counts(self._protect_counts(
             self.exposure_basis.count_columns(mask)))
@@ -164,14 +176,23 @@ class AnalysisService:
         first_day, last_day = self.day_basis.span(mask) if shown else ("", "")
         min_n = {"min_n": self.min_n}
         return DashboardData(
-            scores=_table(scores, min_n), register=_table(register_columns(scores), min_n),
+            overall=_table(overall, min_n), register=_table(register_columns(overall), min_n),
             climate=_table(climate, {**min_n, "anchors": self._anchors()}),
             exposure=_table(exposure, min_n), per_day=_table(per_day, min_n),
             per_post=_table(per_post, min_n),
             n_forms=n_forms if shown else None,
             first_day=first_day, last_day=last_day,
             min_n=self.min_n, lang=self.lang, filters=dict(filters),
-            version_notes=self.version_notes())
+            version_notes=self.version_notes(),
+            scores_of=lambda: _table(self._score_rows(mask, groups=True), min_n))
+
+    def _score_rows(self, mask: np.ndarray, groups: bool) -> dict[str, np.ndarray]:
+        """The score columns of the masked cells, protected and labelled: overall, and
+        by every group of every breakdown when `groups` (each risk overall is a breakdown
+        of its own, so the overall rows are the same either way)."""
+        return self.labels().scores(protect_columns(
+            self.risk_basis.score_columns(mask, groups), self.min_n, keys=KEY_COLUMNS,
+            within=("dimension", "risk_id")))
 
     def _posts(self, mask: np.ndarray) -> dict[str, np.ndarray]:
         """(dimension, group, n) of the posts with forms among the masked cells (none when
