@@ -167,8 +167,10 @@ class RiskBasis:
         selected = None if mask is None else np.asarray(mask, dtype=bool)
         if selected is not None and selected.all():
             selected = None
-        # Whole numbers: added up as integers or floats, the same sums.
-        overall = (self.parts if selected is None else self.parts[selected]).sum(axis=0)
+        # Whole numbers: added up as int64 (stored widths would overflow) or floats, the
+        # same sums.
+        rows = self.parts if selected is None else self.parts[selected]
+        overall = rows.sum(axis=0, dtype=float if rows.dtype.kind == "f" else np.int64)
         sums, labels = overall.astype(float)[None, :], [(ALL, ALL)]
         if groups:
             by_group, keep = self._group_totals(self.parts, selected)

@@ -169,7 +169,7 @@ class AnalysisService:
             self.exposure_basis.count_columns(mask)))
         per_post = protect_columns(self._posts(mask), self.min_n, keys=("dimension", "group"))
         per_post["label"] = object_column([labels.group(self.activity_dimension, key)
-                                      for key in per_post["group"].tolist()])
+                                           for key in per_post["group"].tolist()])
         per_day = protect_columns(self.day_basis.count_columns(mask), self.min_n,
                                   keys=("day",))
         shown = n_forms >= self.min_n
@@ -224,7 +224,7 @@ class AnalysisService:
 
     def _protect_counts(self, table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         return protect_columns(table, self.min_n, keys=("question", "code"), count="count",
-                       within=("question",), group_count="n")
+                               within=("question",), group_count="n")
 
     def _anchors(self) -> tuple[str, str]:
         items = climate_items(self.questionnaire)
