@@ -189,7 +189,8 @@ def _drop_triggers(conn) -> None:
 
 
 def _create_triggers(conn) -> None:
-    from desktop.storage.migrations import V7_ANALYSIS, _statements
+    from desktop.storage.migrations import _statements
+    from desktop.storage.schema_steps import V7_ANALYSIS
     for statement in _statements(V7_ANALYSIS):
         if statement.startswith("CREATE TRIGGER"):
             conn.execute(statement)

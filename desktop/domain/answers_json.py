@@ -2,7 +2,7 @@
 keys in code-point order, compact, non-ASCII kept as it is.
 
 This is how the database keeps a form's answers (table `form_answers`, one row per form,
-migrations.V15_FORM_ANSWERS) and what a bundle's content hash covers. It is the text
+schema_steps.V15_FORM_ANSWERS) and what a bundle's content hash covers. It is the text
 SQLite's `json_group_object(question_id, value)` gave over the old one-row-per-answer
 table read in key order (the migration makes it that way; tests/storage/test_form_answers
 checks that both encoders agree, control characters and non-ASCII included), so exports

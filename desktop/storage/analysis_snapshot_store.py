@@ -2,7 +2,7 @@
 
 `analysis_snapshot` rows are named parts (one per column, plus a header named '') with a
 JSON description and the column's bytes; `analysis_dirty` is filled by triggers on
-`answer` and `response` (see migrations.V7_ANALYSIS). What the bytes mean is
+`answer` and `response` (see schema_steps.V7_ANALYSIS). What the bytes mean is
 `domain.column_snapshot`'s business; this module only moves them.
 """
 

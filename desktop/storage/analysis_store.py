@@ -1,6 +1,6 @@
 """Read what the dashboard and the reports analyse: live forms and their answers.
 
-Each form's answers are one stored JSON object text (migrations.V15_FORM_ANSWERS), read
+Each form's answers are one stored JSON object text (schema_steps.V15_FORM_ANSWERS), read
 as it is: the domain layer picks the analysed questions out of it (`domain.column_snapshot`,
 `domain.answer_frame`). The object holds the text answers (comments) too; nothing here
 passes them on: they could identify a respondent and no chart uses them.

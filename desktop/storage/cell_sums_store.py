@@ -37,7 +37,8 @@ def restore_table(conn: sqlite3.Connection) -> bool:
     True if anything was created (caller holds a write transaction)."""
     if not table_lost(conn):
         return False
-    from .migrations import V14_DASH, _statements
+    from .migrations import _statements
+    from .schema_steps import V14_DASH
     for statement in _statements(V14_DASH):
         conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
                      .replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))

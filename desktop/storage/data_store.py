@@ -1,6 +1,6 @@
 """Read the live forms for the analysts' files (`riskmap data`): one row per form, and
 its answers as stored (one JSON object text per form, question id -> stored text; see
-migrations.V15_FORM_ANSWERS). The caller picks the questions it wants out of each object:
+schema_steps.V15_FORM_ANSWERS). The caller picks the questions it wants out of each object:
 the object holds every answer of the form."""
 
 from __future__ import annotations

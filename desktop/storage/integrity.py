@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from . import audit_chain
 from .answers_check import answer_findings
 from .audit_chain import Finding
-from .migrations import MIGRATIONS, SCHEMA_VERSION, _statements, current_version
+from .migrations import SCHEMA_VERSION, _statements, current_version
+from .schema_steps import MIGRATIONS
 
 # Triggers that keep the audit log append-only and chained (name -> migration text).
 PROTECTIVE_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_replace",

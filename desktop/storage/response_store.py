@@ -8,7 +8,7 @@ decides what to write and adds the audit rows in the same transaction.
 An answer written to an existing form must come with an update of its response row
 (revision, updated) in the same transaction, as every edit here does: the dashboard's
 analysis snapshot learns which forms changed from triggers on `response` (answer inserts
-have no trigger: it would slow down an import; see migrations.V7_ANALYSIS, V15_FORM_ANSWERS).
+have no trigger: it would slow down an import; see schema_steps.V7_ANALYSIS, V15_FORM_ANSWERS).
 """
 
 from __future__ import annotations

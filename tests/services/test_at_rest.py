@@ -19,7 +19,8 @@ from desktop.services.keys_service import hq_init
 from desktop.services.workspace import DatabaseLocator, Workspace
 from desktop.storage.connection import connect
 from desktop.storage.database import Database, EncryptedDatabaseError, forget_key
-from desktop.storage.migrations import MIGRATIONS, migrate
+from desktop.storage.migrations import migrate
+from desktop.storage.schema_steps import MIGRATIONS
 from tests.services.device_legacy import LEGACY_ID, secret_forms, write_legacy_key
 
 PASSPHRASE = "correct horse battery staple"

@@ -28,7 +28,8 @@ from desktop.storage import (analysis_store, bundle_store, data_store, export_ro
                              response_store)
 from desktop.storage.connection import connect_raw
 from desktop.storage.database import Database, DatabaseLocator
-from desktop.storage.migrations import MIGRATIONS, V1, V7_ANALYSIS, _statements, migrate
+from desktop.storage.migrations import _statements, migrate
+from desktop.storage.schema_steps import MIGRATIONS, V1, V7_ANALYSIS
 from tests.services.conflict_scenarios import same_revision
 
 OLD_VERSION = len(MIGRATIONS) - 1

@@ -1,4 +1,4 @@
-"""One answers row per form (migrations.V15_FORM_ANSWERS): the canonical text and its
+"""One answers row per form (schema_steps.V15_FORM_ANSWERS): the canonical text and its
 fast test, the per-form writes of an edit, and the dashboard's dirty marks."""
 
 from __future__ import annotations
