@@ -144,7 +144,7 @@ def _bare_rows(path: Path) -> None:
     start = time.perf_counter()
     cursor = conn.execute(
         "SELECT r.uuid, r.round_uuid, r.form_number, r.status, r.device, r.created, "
-        "(SELECT json_group_object(a.question_id, a.value) FROM answer a "
+        "(SELECT a.answers FROM form_answers a "
         "WHERE a.response_uuid = r.uuid) FROM response r "
         "WHERE r.status IN ('entered', 'verified')")
     rows = 0
@@ -342,18 +342,21 @@ def _import_series(target: Path, identity: Path, fingerprint: str, parts: list[P
 
 def _bare_import(source: Path, target: Path, parts: int) -> None:
     """The import's baseline: a bare executemany of the same response and answer rows into
-    an empty copy of the schema, one transaction per part (the series' split by uuid),
+    an empty copy of the schema, the answers one row per answer as the issue measured them
+    (the old long table, created untimed), one transaction per part (the series' split by uuid),
     read from `source` in chunks outside the clock (a million forms do not fit in memory
     as Python rows). The rounds and questionnaires are copied first, untimed."""
     import math
     import sqlite3
 
+    from benchmarks.import_child import OLD_ANSWER_TABLE
     from desktop.storage.database import Database
     from desktop.storage.response_store import _COLUMNS as COLUMNS
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     db = Database.open(target)
     conn = db.conn
     with db.transaction():
+        conn.execute(OLD_ANSWER_TABLE)
         for table in ("questionnaire", "round"):
             cursor = src.execute(f"SELECT * FROM {table}")
             names = [d[0] for d in cursor.description]
@@ -363,7 +366,8 @@ def _bare_import(source: Path, target: Path, parts: int) -> None:
     per_part = math.ceil(len(uuids) / parts)
     insert_response = (f"INSERT INTO response ({', '.join(COLUMNS)}) VALUES "
                        f"({', '.join('?' for _ in COLUMNS)})")
-    insert_answer = "INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)"
+    insert_answer = ("INSERT INTO answer_long (response_uuid, question_id, value) "
+                     "VALUES (?, ?, ?)")
     timed = 0.0
     for first in range(0, len(uuids), per_part):
         part = uuids[first:first + per_part]

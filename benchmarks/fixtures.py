@@ -18,6 +18,7 @@ def demo_database(n: int = 100_000, seed: int = 1) -> Path:
     from desktop.services.project import Project
     path = CACHE / f"demo-{n}-{seed}.db"
     if path.exists():
+        migrated(path)
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -32,6 +33,23 @@ def demo_database(n: int = 100_000, seed: int = 1) -> Path:
     project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     project.close()
     partial.rename(path)
+    return path
+
+
+def migrated(path: Path) -> Path:
+    """Bring a cached database to the current schema (opening it migrates it), without
+    keeping the backup the migration writes beside it (the cache can be built again)."""
+    from desktop.storage.database import Database
+    from desktop.storage.migrations import SCHEMA_VERSION
+    check = sqlite3.connect(path)
+    try:
+        version = check.execute("SELECT version FROM schema_version").fetchone()[0]
+    finally:
+        check.close()
+    if version < SCHEMA_VERSION:
+        Database.open(path).close()
+        for backup in path.parent.glob(f"{path.name}.schema{version}-*.bak"):
+            backup.unlink()
     return path
 
 

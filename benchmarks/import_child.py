@@ -2,17 +2,20 @@
 resident memory is its own (the parent reads it with os.wait4, see `run_child`).
 
     python -m benchmarks.import_child import DB KEYHEX IDENTITY BUNDLE [--checks-off]
-    python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB
+    python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB [--per-form]
     python -m benchmarks.import_child floor DB KEYHEX SOURCE_DB [--all]
 
 `import` runs `import_bundles` on an encrypted HQ database; `baseline` copies the rounds
 of a plaintext demo database into an (empty, encrypted) project untimed, then times a bare
-`executemany` of its response and answer rows in one transaction. `floor` times the same
-rows copied by SQLite alone (`INSERT ... SELECT` from the attached source, answers in
-primary-key order: no Python per row), the floor of any import into that schema; with
-`--all`, also the audit rows and the version rows (one per form) the import writes. Each
-prints one JSON line: wall and CPU seconds of the measured part and the resident peak
-before it.
+`executemany` of its response rows and its answers in one transaction: the answers as the
+issue's baseline has them, one row per answer (3.4M per 100k forms) into a table of the
+old long shape (answer_long, created untimed: the schema itself now keeps one row per
+form), or with `--per-form` one row per form into the schema's own `form_answers` (the
+answers text as stored). `floor` times the same rows copied by SQLite alone (`INSERT ...
+SELECT` from the attached source, in key order: no Python per row), the floor of any
+import into the schema (one answers row per form); with `--all`, also the audit rows and
+the version rows (one per form) the import writes. Each prints one JSON line: wall and CPU
+seconds of the measured part and the resident peak before it.
 """
 
 from __future__ import annotations
@@ -77,7 +80,21 @@ def _import(db: str, key: str, identity: str, bundle: str, checks_off: bool) -> 
             "message": b.message}
 
 
-def _baseline(db: str, key: str, source: str) -> dict:
+# The answers table of schema 13 and before: one row per answer.
+OLD_ANSWER_TABLE = ("CREATE TABLE answer_long (response_uuid TEXT NOT NULL REFERENCES "
+                    "response(uuid), question_id TEXT NOT NULL, value TEXT NOT NULL, "
+                    "PRIMARY KEY (response_uuid, question_id)) WITHOUT ROWID")
+
+
+def _form_answers(src: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(uuid, answers text) per form of a source database of either schema."""
+    if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'form_answers'").fetchone():
+        return src.execute("SELECT response_uuid, answers FROM form_answers").fetchall()
+    return src.execute("SELECT response_uuid, json_group_object(question_id, value) "
+                       "FROM answer GROUP BY response_uuid").fetchall()
+
+
+def _baseline(db: str, key: str, source: str, per_form: bool) -> dict:
     from desktop.storage.database import Database, DatabaseLocator
     from desktop.storage.response_store import _COLUMNS as COLUMNS
     src = sqlite3.connect(source)
@@ -89,16 +106,23 @@ def _baseline(db: str, key: str, source: str) -> dict:
             names = [d[0] for d in src.execute(f"SELECT * FROM {table} LIMIT 0").description]
             conn.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) VALUES "
                              f"({', '.join('?' for _ in names)})", rows)
+        if not per_form:
+            conn.execute(OLD_ANSWER_TABLE)
     responses = src.execute(f"SELECT {', '.join(COLUMNS)} FROM response").fetchall()
-    answers = src.execute("SELECT response_uuid, question_id, value FROM answer").fetchall()
+    if per_form:
+        answers = _form_answers(src)
+        insert = "INSERT INTO form_answers (response_uuid, answers) VALUES (?, ?)"
+    else:
+        answers = src.execute("SELECT response_uuid, question_id, value FROM answer "
+                              "ORDER BY response_uuid, question_id").fetchall()
+        insert = "INSERT INTO answer_long (response_uuid, question_id, value) VALUES (?, ?, ?)"
     src.close()
     before = _peak_mb()
     wall, cpu = time.perf_counter(), time.process_time()
     with hq.transaction():
         conn.executemany(f"INSERT INTO response ({', '.join(COLUMNS)}) VALUES "
                          f"({', '.join('?' for _ in COLUMNS)})", responses)
-        conn.executemany("INSERT INTO answer (response_uuid, question_id, value) "
-                         "VALUES (?, ?, ?)", answers)
+        conn.executemany(insert, answers)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     hq.close()
     return {"wall": wall, "cpu": cpu, "before_mb": before, "forms": len(responses),
@@ -122,9 +146,9 @@ def _floor(db: str, key: str, source: str, everything: bool) -> dict:
     with hq.transaction():
         conn.execute(f"INSERT INTO main.response ({columns}) SELECT {columns} "
                      "FROM src.response ORDER BY uuid")
-        conn.execute("INSERT INTO main.answer (response_uuid, question_id, value) "
-                     "SELECT response_uuid, question_id, value FROM src.answer "
-                     "ORDER BY response_uuid, question_id")
+        conn.execute("INSERT INTO main.form_answers (response_uuid, answers) "
+                     "SELECT response_uuid, answers FROM src.form_answers "
+                     "ORDER BY response_uuid")
         if everything:
             conn.execute(f"INSERT INTO main.audit_log ({audit}) SELECT {audit} "
                          "FROM src.audit_log ORDER BY id")
@@ -142,7 +166,7 @@ def main(argv: list[str]) -> None:
     if mode == "import":
         result = _import(*args[:4], checks_off="--checks-off" in args)
     elif mode == "baseline":
-        result = _baseline(*args[:3])
+        result = _baseline(*args[:3], per_form="--per-form" in args)
     elif mode == "floor":
         result = _floor(*args[:3], everything="--all" in args)
     else:

@@ -64,8 +64,8 @@ def test_a_clean_database_passes(db, mode, capsys):
 @pytest.mark.parametrize("mode", MODES)
 def test_an_answer_of_a_form_that_does_not_exist(db, mode, capsys):
     conn = _raw(db)
-    conn.execute("INSERT INTO answer (response_uuid, question_id, value) "
-                 "VALUES ('no-such-form', 'r01_likelihood', '3')")
+    conn.execute("INSERT INTO form_answers (response_uuid, answers) "
+                 "VALUES ('no-such-form', '{\"r01_likelihood\":\"3\"}')")
     conn.close()
     code, report, err = _check(db, mode, capsys)
     assert code == 1 and report["foreign_key_errors"] == 1
@@ -156,10 +156,11 @@ def test_an_audit_row_added_around_the_program(db, mode, capsys):
 @pytest.mark.parametrize("mode", MODES)
 def test_a_snapshot_that_differs_from_the_answers(db, mode, capsys):
     conn = _raw(db)  # a value changed behind the triggers' back: the snapshot is stale
-    conn.execute("DROP TRIGGER analysis_answer_updated")
-    conn.execute("UPDATE answer SET value = CASE value WHEN '1' THEN '2' ELSE '1' END "
-                 "WHERE (response_uuid, question_id) = (SELECT response_uuid, question_id "
-                 "FROM answer WHERE question_id = 'r03_impact' LIMIT 1)")
+    conn.execute("DROP TRIGGER analysis_form_answers_updated")
+    conn.execute("UPDATE form_answers SET answers = json_set(answers, '$.r03_impact', "
+                 "CASE answers ->> '$.r03_impact' WHEN '1' THEN '2' ELSE '1' END) "
+                 "WHERE response_uuid = (SELECT response_uuid FROM form_answers "
+                 "WHERE answers ->> '$.r03_impact' IS NOT NULL LIMIT 1)")
     conn.close()
     code, report, _ = _check(db, mode, capsys)
     assert code == 1 and not report["analysis"]["ok"]
@@ -168,12 +169,48 @@ def test_a_snapshot_that_differs_from_the_answers(db, mode, capsys):
     assert "rebuilt from the answer rows (30 forms); ok" in capsys.readouterr().out
 
 
+# Damage planted in a form's stored answers (one JSON object text per form), behind the
+# program's back: each is one clear sentence, never a traceback, and --repair (which
+# rebuilds the dashboard's snapshot from these rows) neither fails nor hides it.
+ANSWER_DAMAGE = {
+    "unknown question": ("json_set(answers, '$.no_such_question', '1')",
+                         "hold an answer to a question no questionnaire version has",
+                         "question no_such_question"),
+    "a value that is not a text": ("json_set(answers, '$.r01_likelihood', 3)",
+                                   "hold an answer that is not a text", "(the first: form"),
+    "malformed JSON": ("substr(answers, 1, length(answers) - 1)",
+                       "are not a JSON object", "(the first: form"),
+    "not an object": ("'[\"1\", \"2\"]'", "are not a JSON object", "(the first: form"),
+}
+
+
+@pytest.mark.parametrize("damage", list(ANSWER_DAMAGE))
+@pytest.mark.parametrize("mode", MODES)
+def test_damaged_answers_of_a_form(db, mode, damage, capsys):
+    expression, sentence, detail = ANSWER_DAMAGE[damage]
+    conn = _raw(db)
+    uuid = conn.execute("SELECT response_uuid FROM form_answers ORDER BY response_uuid "
+                        "LIMIT 1 OFFSET 3").fetchone()[0]
+    conn.execute(f"UPDATE form_answers SET answers = {expression} WHERE response_uuid = ?",
+                 (uuid,))
+    conn.close()
+    code, report, err = _check(db, mode, capsys)
+    assert code == 1 and "Traceback" not in err
+    [finding] = [f for f in report["findings"] if sentence in f]
+    assert f"1 forms {sentence}" in finding or f"of 1 forms {sentence}" in finding
+    assert uuid in finding and detail in finding
+    assert main(["check", "--db", str(db), "--repair", *mode]) == 1
+    captured = capsys.readouterr()
+    assert sentence in captured.err and "Traceback" not in captured.err
+    assert "rebuilt from the answer rows (30 forms)" in captured.out
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_snapshot_with_a_form_too_many_or_a_part_missing(db, mode, capsys):
     conn = _raw(db)
     conn.execute("DROP TRIGGER analysis_response_deleted")
     uuid = conn.execute("SELECT uuid FROM response LIMIT 1").fetchone()[0]
-    conn.execute("DELETE FROM answer WHERE response_uuid = ?", (uuid,))
+    conn.execute("DELETE FROM form_answers WHERE response_uuid = ?", (uuid,))
     conn.execute("DELETE FROM analysis_dirty")
     conn.execute("DELETE FROM response WHERE uuid = ?", (uuid,))
     conn.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 
 import pytest
 
@@ -38,6 +39,29 @@ def test_query_prints_a_table_csv_and_json(demo_db, capsys):
                  "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3)"
                  " SELECT x FROM n"]) == 0
     assert capsys.readouterr().out.split() == ["x", "1", "2", "3"]
+
+
+def test_the_long_answer_view_serves_the_help_example(demo_db, capsys):
+    """The answers are stored one JSON object per form; `answer` (the help's example)
+    still reads them one row per answer, and refuses writes like any table."""
+    from desktop.commands.data_commands import QUERY_EXAMPLES
+    example = QUERY_EXAMPLES.split('--csv "', 1)[1].split('"\n', 1)[0]
+    assert "FROM answer a" in example
+    assert main(["query", "--db", str(demo_db), "--json", example]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    conn = sqlite3.connect(demo_db)
+    try:
+        expected = conn.execute(
+            "SELECT f.answers FROM form_answers f JOIN response r ON r.uuid = f.response_uuid "
+            "ORDER BY r.form_number").fetchall()
+    finally:
+        conn.close()
+    assert sorted((r["form_number"], r["value"]) for r in rows) == sorted(
+        (n, json.loads(text)["r01_likelihood"]) for n, (text,) in enumerate(expected, 1)
+        if "r01_likelihood" in json.loads(text))
+    assert len(rows) == 40
+    assert main(["query", "--db", str(demo_db),
+                 "INSERT INTO answer VALUES ('x', 'q', 'v')"]) == 2
 
 
 @pytest.mark.parametrize("sql", [

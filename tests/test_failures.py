@@ -108,8 +108,8 @@ def _flip_middle(path: Path) -> None:
     of the file may be a table some commands never touch, such as an empty one)."""
     conn = sqlite3.connect(path)
     try:
-        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'answer' "
-                                            "ORDER BY pageno")]
+        pages = [n for (n,) in conn.execute("SELECT pageno FROM dbstat "
+                                            "WHERE name = 'form_answers' ORDER BY pageno")]
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     finally:
         conn.close()

@@ -205,8 +205,8 @@ def test_every_line_of_check_is_spanish_values_and_findings_too(spanish, tmp_pat
         assert english not in out, english
     conn = sqlite3.connect(db)
     conn.execute("DROP TRIGGER audit_log_no_delete")
-    conn.execute("INSERT INTO answer (response_uuid, question_id, value) "
-                 "VALUES ('x', 'r01_likelihood', '1')")
+    conn.execute("INSERT INTO form_answers (response_uuid, answers) "
+                 "VALUES ('x', '{\"r01_likelihood\":\"1\"}')")
     conn.commit()
     conn.close()
     assert main(["check", "--db", str(db), "--quick"]) == 1

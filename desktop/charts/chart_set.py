@@ -88,9 +88,10 @@ class ChartSet:
             self._built["scores"].bands = list(bands)
 
     def set_data(self, data) -> None:
-        """Feed every chart from one DashboardData."""
-        self.heat_map.set_data(data.scores)
-        self.scores.set_data(data.scores)
+        """Feed every chart from one DashboardData (the score charts draw the overall rows:
+        the group rows are not worked out for them)."""
+        self.heat_map.set_data(data.overall)
+        self.scores.set_data(data.overall)
         self.climate.set_data(data.climate)
         self.activity.set_data(data.activity())
 

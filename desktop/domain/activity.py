@@ -59,11 +59,16 @@ class CellDays:
 
     def counts(self, cell_mask: np.ndarray | None = None) -> pd.DataFrame:
         """(day, n): forms keyed per day in the masked cells; days without forms left out."""
+        return pd.DataFrame(self.count_columns(cell_mask))
+
+    def count_columns(self, cell_mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """`counts` as columns (day, n)."""
         take = self._taken(cell_mask)
         counts = np.bincount(self.pair_day[take], weights=self.pair_n[take],
                              minlength=len(self.days))
-        table = pd.DataFrame({"day": self.days, "n": np.rint(counts).astype(int)})
-        return table[table["n"] > 0].reset_index(drop=True)
+        n = np.rint(counts).astype(int)
+        kept = np.flatnonzero(n > 0)
+        return {"day": np.array(self.days, dtype=object)[kept], "n": n[kept]}
 
     def span(self, cell_mask: np.ndarray | None = None) -> tuple[str, str]:
         """(first day, last day) of the masked cells' forms ('' when there are none)."""

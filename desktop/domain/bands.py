@@ -19,6 +19,8 @@ import math
 from bisect import bisect_right
 from typing import Sequence
 
+import numpy as np
+
 MAX_DIGITS = 3
 
 
@@ -45,6 +47,23 @@ def score_text(value: float, mins: Sequence[float], digits: int = 1,
     scale = 10 ** MAX_DIGITS
     text = f"{math.floor(value * scale) / scale:.{MAX_DIGITS}f}"
     return text.replace(".", decimal)
+
+
+def score_texts(values: Sequence[float], mins: Sequence[float]) -> list[str]:
+    """`score_text` of each value (one decimal, or more where rounding would change the
+    band): the one-decimal texts of a whole table are checked against their bands at once,
+    and only the few that would change band go through `score_text`."""
+    values = np.asarray(values, dtype=float)
+    texts = [f"{value:.1f}" for value in values.tolist()]
+    if not texts:
+        return []
+    limits = np.asarray(mins, dtype=float)
+    shown = np.array(texts, dtype=float)  # what each text reads as (NaN for 'nan')
+    same = np.searchsorted(limits, shown, side="right") == np.searchsorted(
+        limits, values, side="right")
+    for i in np.flatnonzero(~(same & np.isfinite(values))).tolist():
+        texts[i] = score_text(float(values[i]), mins)
+    return texts
 
 
 def interval_texts(mins: Sequence[float], top: float) -> list[str]:

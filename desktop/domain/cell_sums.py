@@ -65,13 +65,14 @@ class Counts:
 class CellSums:
     """The sums of a set of forms per profile cell. `codes` is cells x dimensions (the
     position of the cell's group in `keys[dim]`); cells are ordered by their codes and
-    every cell holds at least one form (`sizes`); (cell, day) pairs likewise."""
+    every cell holds at least one form (`sizes`); (cell, day) pairs likewise. Every array
+    holds integers: int64 when added up here, the stored width when decoded."""
 
     dims: list[str]
     keys: dict[str, list[str]]
-    codes: np.ndarray             # cells x dims, int64
-    sizes: np.ndarray             # forms per cell, int64
-    risk: np.ndarray              # cells x (9 * risks), int64
+    codes: np.ndarray             # cells x dims
+    sizes: np.ndarray             # forms per cell
+    risk: np.ndarray              # cells x (9 * risks)
     climate: Counts
     exposure: Counts
     pair_cell: np.ndarray         # forms keyed per (cell, day): the cell,
@@ -154,14 +155,24 @@ def combine(parts: list[tuple[int, CellSums]]) -> CellSums:
     unique, inverse = np.unique(np.concatenate(flats) if flats else np.zeros(0, np.int64),
                                 return_inverse=True)
     inverse = inverse.reshape(-1)
+    ends = np.cumsum([len(flat) for flat in flats])
+    where = np.split(inverse, ends[:-1])  # each part's cells among the combined ones
+    for cells in where:  # a part names each of its cells once (a damaged row might not)
+        if len(cells) and np.bincount(cells).max() > 1:
+            raise Inconsistent("a part with the same cell twice")
 
     def added(get) -> np.ndarray:
-        blocks = [sign * get(part) for sign, (_, part) in zip(signs, parts)]
-        stacked = np.concatenate(blocks, axis=0)
-        width = stacked.shape[1] if stacked.ndim == 2 else None
-        out = np.zeros((len(unique),) + ((width,) if width is not None else ()),
-                       dtype=np.int64)
-        np.add.at(out, inverse, stacked)
+        """Each part's rows added into (or taken from) their combined cells: cells of one
+        part are distinct, so a fancy `+=` per part adds every row (int64: exact)."""
+        out = None
+        for sign, (_, part), cells in zip(signs, parts, where):
+            values = get(part)
+            if out is None:
+                out = np.zeros((len(unique),) + values.shape[1:], dtype=np.int64)
+            if sign > 0:
+                out[cells] += values
+            else:
+                out[cells] -= values
         return out
 
     sizes = added(lambda p: p.sizes)
@@ -241,13 +252,17 @@ def _combined_days(parts, signs, inverse, flats, cell_number, kept):
     if not index:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, []
-    pairs, where = np.unique(np.concatenate(index), return_inverse=True)
-    n = np.zeros(len(pairs), dtype=np.int64)
-    np.add.at(n, where.reshape(-1), np.concatenate(weights))
+    # The stored part's pairs are in order already: a stable sort merges the few others
+    # in (timsort), then every run of one pair is added up.
+    index, weights = np.concatenate(index), np.concatenate(weights).astype(np.int64)
+    order = np.argsort(index, kind="stable")
+    index, weights = index[order], weights[order]
+    starts = np.flatnonzero(np.concatenate(([True], index[1:] != index[:-1])))
+    pairs, n = index[starts], np.add.reduceat(weights, starts)
     if (n < 0).any() or not kept[pairs // span][n > 0].all():
         raise Inconsistent("a day with fewer than no forms")
     pairs, n = pairs[n > 0], n[n > 0]
-    present = np.unique(pairs % span)
+    present = np.flatnonzero(np.bincount(pairs % span, minlength=span))  # days with forms
     number = np.zeros(span, dtype=np.int64)
     number[present] = np.arange(len(present))
     return (cell_number[pairs // span], number[pairs % span], n,
@@ -325,8 +340,11 @@ def decode(meta_text: str, data: bytes | None) -> CellSums | None:
             count = int(np.prod(shape, dtype=np.int64))
             if offset < 0 or offset + count * dtype.itemsize > len(data):
                 return None
+            # The stored width, read in place (read-only views of the row's bytes): every
+            # use widens what it sums, and a copy of each array to int64 cost more than
+            # the rest of a dashboard load (fresh memory for a few MB).
             arrays[name] = np.frombuffer(data, dtype=dtype, count=count,
-                                         offset=offset).reshape(shape).astype(np.int64)
+                                         offset=offset).reshape(shape)
         dims = list(meta["dims"])
         keys = {d: list(meta["keys"][d]) for d in dims}
 

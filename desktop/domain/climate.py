@@ -47,6 +47,10 @@ class CountBasis:
     def counts(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """(question, code, count, share, n, n_missing) over the masked forms; share is of
         the valid answers to that question (unprotected: pass through `protect`)."""
+        return pd.DataFrame(self.count_columns(mask))
+
+    def count_columns(self, mask: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """`counts` as columns (COUNT_COLUMNS, in order)."""
         # Sums over the selected rows (no BLAS: small products are slow on a busy laptop).
         if mask is None or np.asarray(mask, dtype=bool).all():
             onehot, answered, missing = self.onehot, self.answered, self.missing
@@ -59,12 +63,10 @@ class CountBasis:
         n = answered.sum(axis=0)[of_question].astype(int)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(n > 0, counts / np.where(n > 0, n, 1), np.nan)
-        return pd.DataFrame({"question": [q for q, _ in self.cells],
-                             "code": [c for _, c in self.cells], "count": counts,
-                             "share": share, "n": n,
-                             "n_missing": missing.sum(axis=0)[of_question].astype(int)})
-        # (the keys above are COUNT_COLUMNS, in order: a `columns=` argument costs more
-        # than the rest of this method)
+        return {"question": np.array([q for q, _ in self.cells], dtype=object),
+                "code": np.array([c for _, c in self.cells], dtype=object), "count": counts,
+                "share": share, "n": n,
+                "n_missing": missing.sum(axis=0)[of_question].astype(int)}
 
     def _of_question(self) -> np.ndarray:
         """The position in `questions` of each answer cell's question."""

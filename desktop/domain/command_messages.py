@@ -109,6 +109,19 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.check_finding_foreign_keys": {
         "en": "{n} rows refer to rows that do not exist (foreign keys).",
         "es": "{n} filas remiten a filas que no existen (claves foráneas)."},
+    "out.check_finding_answers_malformed": {
+        "en": "The answers of {n} forms are not a JSON object (the first: form {uuid}).",
+        "es": "Las respuestas de {n} formularios no son un objeto JSON (el primero: "
+              "formulario {uuid})."},
+    "out.check_finding_answers_not_text": {
+        "en": "{n} forms hold an answer that is not a text (the first: form {uuid}).",
+        "es": "{n} formularios tienen una respuesta que no es un texto (el primero: "
+              "formulario {uuid})."},
+    "out.check_finding_answers_unknown": {
+        "en": "{n} forms hold an answer to a question no questionnaire version has (the "
+              "first: form {uuid}, question {question}).",
+        "es": "{n} formularios tienen una respuesta a una pregunta que ninguna versión del "
+              "cuestionario tiene (el primero: formulario {uuid}, pregunta {question})."},
     "out.check_finding_schema": {
         "en": "The schema is version {version}; this program expects {expected}.",
         "es": "El esquema es la versión {version}; este programa espera la {expected}."},

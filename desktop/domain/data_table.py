@@ -14,13 +14,13 @@ the space-separated codes ("1 3") and `with_choice_flags` adds one 0/1 column pe
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from . import answers_json
 from .messages import message
 from .questionnaire import MissingCode, Question, Questionnaire
 
@@ -103,8 +103,9 @@ def raw_part(questions: Sequence[Question], forms: Sequence[tuple],
     thousand (`table_from_parts` joins them), never as a million parsed JSON objects."""
     ids = [q.id for q in questions]
     form_frame = pd.DataFrame(list(forms), columns=["uuid", *FORM_VARIABLES])
-    records = pd.DataFrame.from_records([json.loads(text) for _, text in answer_rows],
-                                        columns=ids)
+    records = pd.DataFrame.from_records(
+        [o or {} for o in answers_json.parsed_many([text for _, text in answer_rows])],
+        columns=ids)
     position = pd.Index([uuid for uuid, _ in answer_rows]).get_indexer(form_frame["uuid"])
     present = position >= 0
     part: dict[str, np.ndarray] = {

@@ -18,7 +18,7 @@ forms well under the dashboard's 200 ms.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -44,12 +44,16 @@ class RiskBasis:
     """Per-form sums of every risk and the group membership of every breakdown."""
 
     risk_ids: list[str]
-    parts: np.ndarray            # forms x (len(_PARTS) * risks), float64
+    parts: np.ndarray            # rows x (len(_PARTS) * risks): whole numbers
     dimensions: list[str]
     groups: np.ndarray           # rows x dimensions: the groups column of each row
     group_keys: list[tuple[str, str]]  # (dimension, key) of every groups column
     bands: list[tuple[int, str]]  # (min, id) of the questionnaire bands
     row_sizes: np.ndarray | None = None  # forms per row (None: one form per row)
+    # Per dimension, the rows in order of their groups column (sorted once, when first
+    # needed: every filter then only drops the rows it leaves out).
+    _orders: list[np.ndarray] | None = field(default=None, init=False, repr=False,
+                                             compare=False)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, questionnaire: Questionnaire,
@@ -85,27 +89,42 @@ class RiskBasis:
             offset += len(group_keys[dim])
         groups = (np.column_stack(groups) if groups
                   else np.zeros((cells.count, 0), dtype=np.int64))
-        return cls([r.id for r in questionnaire.risks], np.asarray(parts, dtype=float),
+        # Kept as given (the stored integers): only what a filter selects is widened.
+        return cls([r.id for r in questionnaire.risks], np.asarray(parts),
                    list(dimensions), groups, keys,
                    [(band.min, band.id) for band in questionnaire.bands],
                    np.asarray(cells.sizes, dtype=float))
 
-    def _group_totals(self, values: np.ndarray) -> np.ndarray:
-        """Per groups column, the sum of `values` (rows x k) over its rows: per dimension,
-        the rows in order of their group and one `add.reduceat` (no BLAS threads, which a
-        busy laptop makes slow for small products: measured p90 16 ms for a 0.2 ms
-        product; sums of whole numbers: exact in any order)."""
+    def _group_orders(self) -> list[np.ndarray]:
+        if self._orders is None:
+            self._orders = [np.argsort(self.groups[:, d], kind="stable")
+                            for d in range(self.groups.shape[1])]
+        return self._orders
+
+    def _group_totals(self, values: np.ndarray,
+                      selected: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(totals, present): per groups column, the sum of `values` (rows x k) over its
+        rows where `selected` (every row when None), and whether it has any such row. Per
+        dimension, the rows in order of their group and one `add.reduceat` (no BLAS
+        threads, which a busy laptop makes slow for small products: measured p90 16 ms for
+        a 0.2 ms product; sums of whole numbers: exact in any order)."""
         n_groups, width = len(self.group_keys), values.shape[1]
         totals = np.zeros((n_groups, width))
+        present = np.zeros(n_groups, dtype=bool)
         if not len(values):
-            return totals
-        for d in range(self.groups.shape[1]):
-            codes = self.groups[:, d]
-            order = np.argsort(codes, kind="stable")
-            ordered = codes[order]
+            return totals, present
+        values = np.asarray(values, dtype=float)  # stored widths would overflow when added
+        for d, order in enumerate(self._group_orders()):
+            if selected is not None:
+                order = order[selected[order]]  # still in order of the groups
+                if not len(order):
+                    continue
+            ordered = self.groups[order, d]
             starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-            totals[ordered[starts]] += np.add.reduceat(values[order], starts, axis=0)
-        return totals
+            groups = ordered[starts]
+            totals[groups] += np.add.reduceat(values[order], starts, axis=0)
+            present[groups] = True
+        return totals, present
 
     def group_sizes(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Forms per group (dimension, group, n) among the masked forms."""
@@ -120,33 +139,51 @@ class RiskBasis:
                              "group": [k for _, k in self.group_keys],
                              "n": np.rint(sizes).astype(int)})
 
+    def dimension_sizes(self, dimension: str,
+                        mask: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+        """(group keys, forms in each) of one dimension among the masked forms: the rows of
+        `group_sizes` of that dimension, without the others."""
+        at = self.dimensions.index(dimension)
+        weights = self._weights(mask)
+        if self.row_sizes is not None:
+            weights = weights * self.row_sizes
+        first = sum(1 for d, _ in self.group_keys if self.dimensions.index(d) < at)
+        keys = [k for d, k in self.group_keys if d == dimension]
+        sizes = np.bincount(self.groups[:, at] - first, weights=weights,
+                            minlength=len(keys))
+        return keys, np.rint(sizes).astype(int)
+
     def scores(self, mask: np.ndarray | None = None) -> pd.DataFrame:
         """Scores of every risk overall (dimension 'all') and per group of each dimension,
         over the forms where `mask` is true (all forms when None). Groups without any form
         are left out."""
-        weights = self._weights(mask)
-        if weights.all():
-            rows = self
-        else:
-            chosen = np.flatnonzero(weights)
-            rows = RiskBasis(self.risk_ids, self.parts[chosen], self.dimensions,
-                             self.groups[chosen], self.group_keys, self.bands)
-        overall = rows.parts.sum(axis=0)[None, :]
-        by_group = rows._group_totals(rows.parts)
-        sizes = np.zeros(len(self.group_keys), dtype=np.int64)  # rows in each group
-        for d in range(rows.groups.shape[1]):
-            sizes += np.bincount(rows.groups[:, d], minlength=len(self.group_keys))
-        keep = sizes > 0
-        sums = np.concatenate([overall, by_group[keep]], axis=0)
-        labels = [(ALL, ALL)] + [key for key, k in zip(self.group_keys, keep) if k]
-        return self._table(sums, labels)
+        return pd.DataFrame(self.score_columns(mask))
+
+    def score_columns(self, mask: np.ndarray | None = None,
+                      groups: bool = True) -> dict[str, np.ndarray]:
+        """`scores` as columns (SCORE_COLUMNS, in order; the dashboard makes one table of
+        them once they are protected and labelled); only the overall rows unless
+        `groups`."""
+        selected = None if mask is None else np.asarray(mask, dtype=bool)
+        if selected is not None and selected.all():
+            selected = None
+        # Whole numbers: added up as int64 (stored widths would overflow) or floats, the
+        # same sums.
+        rows = self.parts if selected is None else self.parts[selected]
+        overall = rows.sum(axis=0, dtype=float if rows.dtype.kind == "f" else np.int64)
+        sums, labels = overall.astype(float)[None, :], [(ALL, ALL)]
+        if groups:
+            by_group, keep = self._group_totals(self.parts, selected)
+            sums = np.concatenate([sums, by_group[keep]], axis=0)
+            labels += [key for key, k in zip(self.group_keys, keep) if k]
+        return self._columns(sums, labels)
 
     def _weights(self, mask: np.ndarray | None) -> np.ndarray:
         if mask is None:
             return np.ones(len(self.parts))
         return np.asarray(mask, dtype=float)
 
-    def _table(self, sums: np.ndarray, labels: list[tuple[str, str]]) -> pd.DataFrame:
+    def _columns(self, sums: np.ndarray, labels: list[tuple[str, str]]) -> dict:
         risks = len(self.risk_ids)
         cube = sums.reshape(len(labels), risks, len(_PARTS))  # cells x risks x parts
         get = {name: cube[:, :, i].reshape(-1) for i, name in enumerate(_PARTS)}
@@ -161,11 +198,12 @@ class RiskBasis:
                 columns[f"{name}_ci_low"] = low
                 columns[f"{name}_ci_high"] = high
             columns["share_likely"] = np.where(n > 0, get["likely"] / n, np.nan)
-        columns["level"] = self.levels(columns["mean_score"])
-        table = {"dimension": np.repeat([d for d, _ in labels], risks),
-                 "group": np.repeat([g for _, g in labels], risks),
-                 "risk_id": np.tile(self.risk_ids, len(labels)), **columns}
-        return pd.DataFrame({name: table[name] for name in SCORE_COLUMNS})
+        columns["level"] = np.array(self.levels(columns["mean_score"]), dtype=object)
+        table = {"dimension": np.repeat(np.array([d for d, _ in labels], dtype=object), risks),
+                 "group": np.repeat(np.array([g for _, g in labels], dtype=object), risks),
+                 "risk_id": np.tile(np.array(self.risk_ids, dtype=object), len(labels)),
+                 **columns}
+        return {name: table[name] for name in SCORE_COLUMNS}
 
     def levels(self, scores: np.ndarray) -> list[str | None]:
         """The band id of each mean score (the highest band whose min it reaches)."""
@@ -278,17 +316,24 @@ def score_risks(frame: pd.DataFrame, questionnaire: Questionnaire,
 def risk_register(scores: pd.DataFrame) -> pd.DataFrame:
     """The overall rows ranked by mean score (highest first; suppressed rows last), with
     the rank as column `rank` (1 = highest)."""
-    rows = np.flatnonzero(scores["dimension"].to_numpy() == ALL)
-    mean = scores["mean_score"].to_numpy(dtype=float)[rows]
-    ids = scores["risk_id"].to_numpy()[rows]
+    columns = {name: column.to_numpy() for name, column in scores.items()}
+    table = pd.DataFrame(register_columns(columns))
+    table.attrs = dict(scores.attrs)
+    return table
+
+
+def register_columns(scores: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """`risk_register` of scores given as columns: `rank`, then every column of the
+    overall rows in their ranked order."""
+    rows = np.flatnonzero(scores["dimension"] == ALL)
+    mean = np.asarray(scores["mean_score"], dtype=float)[rows]
+    ids = np.asarray(scores["risk_id"])[rows]
     # Highest mean first, NaN last, ties by risk id (what a stable sort on both gives).
     _, id_rank = np.unique(ids.astype(str), return_inverse=True)
     order = rows[np.lexsort((id_rank.reshape(-1), np.where(np.isnan(mean), np.inf, -mean)))]
     ranked = {"rank": np.arange(1, len(order) + 1)}
-    ranked.update({name: column.to_numpy()[order] for name, column in scores.items()})
-    table = pd.DataFrame(ranked)
-    table.attrs = dict(scores.attrs)
-    return table
+    ranked.update({name: np.asarray(column)[order] for name, column in scores.items()})
+    return ranked
 
 
 def format_score(value: float, digits: int = 1) -> str:

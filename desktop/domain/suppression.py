@@ -14,7 +14,7 @@ XLSX tables and the PDF report all take their figures from its output.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -34,37 +34,53 @@ def protect(table: pd.DataFrame, min_n: int, *, keys: Sequence[str], count: str 
     respondent group the cell belongs to; a group below `min_n` is suppressed whole.
     total_shown: whether the breakdown's total is shown anywhere (then complementary
     suppression applies)."""
-    counts = table[count].to_numpy(dtype=float)
+    columns = {column: series.to_numpy() for column, series in table.items()}
+    blanked = protect_columns(columns, min_n, keys=keys, count=count, within=within,
+                              group_count=group_count, total_shown=total_shown)
+    return pd.DataFrame(blanked, index=table.index)
+
+
+def protect_columns(columns: Mapping[str, np.ndarray], min_n: int, *, keys: Sequence[str],
+                    count: str = "n", within: Sequence[str] = (),
+                    group_count: str | None = None,
+                    total_shown: bool = True) -> dict[str, np.ndarray]:
+    """`protect` on a table given as columns (name -> array, all of one length; the
+    dashboard builds each of its tables once, from the protected columns): the same
+    rule, the same blanking, a new dict with `suppressed` last; the arrays given are
+    left as they are."""
+    counts = np.asarray(columns[count]).astype(float)
     counts = np.where(np.isfinite(counts), counts, 0)
     hide = counts < min_n
     if group_count is not None:
-        sizes = table[group_count].to_numpy(dtype=float)
+        sizes = np.asarray(columns[group_count]).astype(float)
         hide |= ~(sizes >= min_n)
-    if total_shown and len(table):
-        hide = _complementary(table, counts, hide, within)
+    if total_shown and len(counts):
+        hide = _complementary([columns[c] for c in within], counts, hide)
+    any_hidden = bool(hide.any())
     blanked = {}
-    for column, series in table.items():
-        values = series.to_numpy()
+    for column, values in columns.items():
+        values = np.asarray(values)
         if column in keys:
             blanked[column] = values
         elif values.dtype.kind in "biuf":
-            blanked[column] = np.where(hide, np.nan, values.astype(float))
+            blanked[column] = (np.where(hide, np.nan, values.astype(float)) if any_hidden
+                               else values.astype(float))
         else:
             column_values = values.astype(object)  # a copy: the table is left as it is
             column_values[hide] = None
             blanked[column] = column_values
     blanked[SUPPRESSED] = hide
-    return pd.DataFrame(blanked, index=table.index)
+    return blanked
 
 
-def _complementary(table: pd.DataFrame, counts: np.ndarray, hide: np.ndarray,
-                   within: Sequence[str]) -> np.ndarray:
+def _complementary(within: list[np.ndarray], counts: np.ndarray,
+                   hide: np.ndarray) -> np.ndarray:
     """In every breakdown with exactly one hidden non-empty cell, hide the smallest shown
     non-empty cell too (the first in table order among equal counts). All breakdowns at
     once: a breakdown number per row, then one sort of the candidates."""
-    breakdown_ids = np.zeros(len(table), dtype=np.int64)
-    for column in within:
-        codes, uniques = pd.factorize(table[column], use_na_sentinel=False)
+    breakdown_ids = np.zeros(len(counts), dtype=np.int64)
+    for values in within:
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
         breakdown_ids = breakdown_ids * max(len(uniques), 1) + codes
     nonempty = counts > 0
     hidden_per_breakdown = np.bincount(breakdown_ids, weights=nonempty & hide)

@@ -121,11 +121,14 @@ def _critical_95(df: int) -> float:
 
 
 def t_critical(df: np.ndarray | int) -> np.ndarray:
-    """Two-sided 95% t critical value for each whole df (NaN for df < 1)."""
+    """Two-sided 95% t critical value for each whole df (NaN for df < 1); each distinct df
+    is worked out once (a table of scores repeats the same few hundred)."""
     values = np.asarray(df, dtype=float)
     flat = values.reshape(-1)
     out = np.full(flat.shape, np.nan)
-    for i, value in enumerate(flat):
-        if np.isfinite(value) and value >= 1:
-            out[i] = _critical_95(int(value))
+    wanted = np.isfinite(flat) & (flat >= 1)
+    if wanted.any():
+        distinct, where = np.unique(flat[wanted].astype(np.int64), return_inverse=True)
+        critical = np.array([_critical_95(d) for d in distinct.tolist()], dtype=float)
+        out[wanted] = critical[where.reshape(-1)]
     return out.reshape(values.shape)

@@ -18,17 +18,17 @@ import numpy as np
 import pandas as pd
 
 from ..domain import messages
-from ..domain.bands import score_text
 from ..domain.cell_sums import CellSums
 from ..domain.climate import climate_items, exposure_questions
 from ..domain.form_columns import FormColumns
 from ..domain.group_keys import group_label
 from ..domain.questionnaire import Questionnaire
-from ..domain.scoring import ALL, KEY_COLUMNS, RiskBasis, risk_register
-from ..domain.suppression import protect
+from ..domain.scoring import KEY_COLUMNS, RiskBasis, register_columns
+from ..domain.suppression import protect_columns
 from ..domain.version_pool import VersionPool, compare_versions
 from ..storage.questionnaire_versions import versions_in_play
 from . import analysis_table, cell_sums_cache
+from .dashboard_labels import DashboardLabels, object_column
 from .project import DatabaseLocator, Project
 from .workspace import DEFAULT_MIN_N
 
@@ -37,7 +37,7 @@ from .workspace import DEFAULT_MIN_N
 class DashboardData:
     """Everything the dashboard and the reports show for one filter; all protected."""
 
-    scores: pd.DataFrame      # overall (dimension 'all') and group rows, labelled
+    overall: pd.DataFrame     # the overall rows of `scores` (dimension 'all'): the charts
     register: pd.DataFrame    # overall rows ranked by mean score
     climate: pd.DataFrame     # climate item distributions
     exposure: pd.DataFrame    # exposure question and follow-ups
@@ -50,6 +50,20 @@ class DashboardData:
     lang: str = "en"
     filters: dict[str, str] = field(default_factory=dict)
     version_notes: list[str] = field(default_factory=list)  # several versions pooled
+    # Works out `scores` (overall and group rows) when first asked for: the dashboard
+    # draws only the overall rows; reports and exports read the groups too.
+    scores_of: Callable[[], pd.DataFrame] | None = field(default=None, repr=False,
+                                                         compare=False)
+    _scores: pd.DataFrame | None = field(default=None, init=False, repr=False,
+                                         compare=False)
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Overall (dimension 'all') and group rows, labelled; the overall rows are
+        `overall`, row for row."""
+        if self._scores is None:
+            self._scores = self.scores_of() if self.scores_of is not None else self.overall
+        return self._scores
 
     def activity(self) -> pd.DataFrame:
         """Forms per day and per post as one table (kind, label, n, suppressed)."""
@@ -102,6 +116,7 @@ class AnalysisService:
         self.climate_basis = sums.climate.basis()
         self.exposure_basis = sums.exposure.basis()
         self.day_basis = sums.cell_days()
+        self._labels: dict[str, DashboardLabels] = {}  # per language (shared by copies)
 
     @staticmethod
     def steps(questionnaire: Questionnaire) -> int:
@@ -141,36 +156,62 @@ class AnalysisService:
     # -- the computation -------------------------------------------------------------------
 
     def compute(self, filters: Mapping[str, str | None] | None = None) -> DashboardData:
-        """Scores, register, climate, exposure and activity for the filter, protected."""
+        """Scores, register, climate, exposure and activity for the filter, protected.
+        Every table is worked out as columns of numbers, protected, labelled, and only then
+        made a table, once (building tables in steps cost more than the figures)."""
         filters = {k: v for k, v in (filters or {}).items() if v}
         mask = self.mask(filters)
         n_forms = int(self.cells.sizes[mask].sum())
-        scores = protect(self.risk_basis.scores(mask), self.min_n, keys=KEY_COLUMNS,
-                         within=("dimension", "risk_id"))
-        scores = self._label_scores(scores)
-        climate = self._label_counts(self._protect_counts(self.climate_basis.counts(mask)))
-        exposure = self._label_counts(self._protect_counts(self.exposure_basis.counts(mask)))
-        sizes = self.risk_basis.group_sizes(mask)
-        posts = sizes[(sizes["dimension"] == self.activity_dimension) & (sizes["n"] > 0)]
-        per_post = protect(posts.reset_index(drop=True), self.min_n,
-                           keys=("dimension", "group"))
-        per_post["label"] = [self.group_label(self.activity_dimension, k)
-                             for k in per_post["group"]]
-        per_day = protect(self.day_basis.counts(mask), self.min_n, keys=("day",))
+        labels = self.labels()
+        overall = self._score_rows(mask, groups=False)
+        climate = labels.counts(self._protect_counts(self.climate_basis.count_columns(mask)))
+        exposure = labels.counts(self._protect_counts(
+            self.exposure_basis.count_columns(mask)))
+        per_post = protect_columns(self._posts(mask), self.min_n, keys=("dimension", "group"))
+        per_post["label"] = object_column([labels.group(self.activity_dimension, key)
+                                           for key in per_post["group"].tolist()])
+        per_day = protect_columns(self.day_basis.count_columns(mask), self.min_n,
+                                  keys=("day",))
         shown = n_forms >= self.min_n
-        for table in (scores, climate, exposure, per_post, per_day):
-            table.attrs["min_n"] = self.min_n
-        climate.attrs["anchors"] = self._anchors()
         first_day, last_day = self.day_basis.span(mask) if shown else ("", "")
-        register = risk_register(scores)
-        register.attrs["min_n"] = self.min_n
+        min_n = {"min_n": self.min_n}
         return DashboardData(
-            scores=scores, register=register, climate=climate,
-            exposure=exposure, per_day=per_day, per_post=per_post,
+            overall=_table(overall, min_n), register=_table(register_columns(overall), min_n),
+            climate=_table(climate, {**min_n, "anchors": self._anchors()}),
+            exposure=_table(exposure, min_n), per_day=_table(per_day, min_n),
+            per_post=_table(per_post, min_n),
             n_forms=n_forms if shown else None,
             first_day=first_day, last_day=last_day,
             min_n=self.min_n, lang=self.lang, filters=dict(filters),
-            version_notes=self.version_notes())
+            version_notes=self.version_notes(),
+            scores_of=lambda: _table(self._score_rows(mask, groups=True), min_n))
+
+    def _score_rows(self, mask: np.ndarray, groups: bool) -> dict[str, np.ndarray]:
+        """The score columns of the masked cells, protected and labelled: overall, and
+        by every group of every breakdown when `groups` (each risk overall is a breakdown
+        of its own, so the overall rows are the same either way)."""
+        return self.labels().scores(protect_columns(
+            self.risk_basis.score_columns(mask, groups), self.min_n, keys=KEY_COLUMNS,
+            within=("dimension", "risk_id")))
+
+    def _posts(self, mask: np.ndarray) -> dict[str, np.ndarray]:
+        """(dimension, group, n) of the posts with forms among the masked cells (none when
+        the activity chart shows no posts)."""
+        if self.activity_dimension is None:
+            keys, sizes = [], np.zeros(0, dtype=int)
+        else:
+            keys, sizes = self.risk_basis.dimension_sizes(self.activity_dimension, mask)
+        kept = np.flatnonzero(sizes > 0)
+        return {"dimension": object_column([self.activity_dimension] * len(kept)),
+                "group": object_column(keys)[kept], "n": sizes[kept]}
+
+    def labels(self) -> DashboardLabels:
+        """The label columns in this service's language (made once per language)."""
+        found = self._labels.get(self.lang)
+        if found is None:
+            found = self._labels[self.lang] = DashboardLabels(
+                self.questionnaire, self.lang, self.group_label)
+        return found
 
     def version_notes(self) -> list[str]:
         """When forms of several questionnaire versions are pooled: how, and every question
@@ -181,9 +222,9 @@ class AnalysisService:
                                   reference=self.pool.reference_label)
         return [header, *self.pool.notes(self.lang)]
 
-    def _protect_counts(self, table: pd.DataFrame) -> pd.DataFrame:
-        return protect(table, self.min_n, keys=("question", "code"), count="count",
-                       within=("question",), group_count="n")
+    def _protect_counts(self, table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        return protect_columns(table, self.min_n, keys=("question", "code"), count="count",
+                               within=("question",), group_count="n")
 
     def _anchors(self) -> tuple[str, str]:
         items = climate_items(self.questionnaire)
@@ -199,51 +240,12 @@ class AnalysisService:
         return group_label(self.questionnaire, dimension, key, self.lang,
                            messages.message("not_stated", self.lang))
 
-    def _label_scores(self, scores: pd.DataFrame) -> pd.DataFrame:
-        """The scores with their labels: each label worked out once per distinct risk,
-        group and band, then spread over the rows."""
-        q, lang = self.questionnaire, self.lang
-        risks = {risk.id: (i + 1, risk.label.text(lang)) for i, risk in enumerate(q.risks)}
-        bands = {band.id: (band.label.text(lang), band.color) for band in q.bands}
-        all_forms = messages.message("all_forms", lang)
-        groups: dict[tuple[str, str], str] = {}
-        group_labels = []
-        for key in zip(scores["dimension"], scores["group"]):
-            label = groups.get(key)
-            if label is None:
-                label = groups[key] = (all_forms if key[0] == ALL
-                                       else self.group_label(*key))
-            group_labels.append(label)
-        risk_ids = scores["risk_id"].tolist()
-        levels = scores["level"].tolist()
-        mins = [band.min for band in q.bands]
-        labelled = {name: column.to_numpy() for name, column in scores.items()}
-        labelled.update({
-            "number": [risks[r][0] for r in risk_ids],
-            "risk_label": [risks[r][1] for r in risk_ids],
-            "group_label": group_labels,
-            "level_label": [bands[b][0] if b in bands else "" for b in levels],
-            "level_color": [bands[b][1] if b in bands else "" for b in levels],
-            "score_text": [score_text(v, mins) for v in scores["mean_score"].tolist()]})
-        return pd.DataFrame(labelled, index=scores.index)
 
-    def _label_counts(self, table: pd.DataFrame) -> pd.DataFrame:
-        q, lang = self.questionnaire, self.lang
-        labels, answers = [], []
-        for qid, code in zip(table["question"], table["code"]):
-            question = q.question(qid)
-            labels.append(question.label.text(lang))
-            if question.type == "likert":
-                answers.append(code)
-            elif code.isdigit() and question.type in ("choice", "multichoice"):
-                answers.append(question.choice_label(int(code), lang) or code)
-            else:
-                answers.append(code)
-        labelled = {name: column.to_numpy() for name, column in table.items()}
-        labelled.update({"question_label": labels,
-                         "number": [q.question(qid).number for qid in table["question"]],
-                         "answer_label": answers})
-        return pd.DataFrame(labelled, index=table.index)
+def _table(columns: dict[str, np.ndarray], attrs: dict) -> pd.DataFrame:
+    """One table of `DashboardData` from its columns (fresh arrays, not copied again)."""
+    table = pd.DataFrame(columns, copy=False)
+    table.attrs.update(attrs)
+    return table
 
 
 def read_frame(project: Project) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 What `check` proves (storage/integrity.py, storage/audit_chain.py, snapshot_check.py):
 SQLite's own check of every page (`integrity_check`, or `quick_check`), no row referring
 to a missing row, the schema version, the protective triggers, every device's audit hash
-chain, and the dashboard's snapshot agreeing with the answer rows. The parts are
+chain, every form's stored answers (a JSON object of texts to known questions), and the
+dashboard's snapshot agreeing with the answer rows. The parts are
 independent, so they run at the same time, each on its own read-only connection: SQLite
 releases the GIL while it works, so its page check and foreign-key lookups run on one
 core while Python hashes the audit chain and compares the snapshot on the other (a
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..storage import audit_chain, integrity
+from ..storage import answers_check, audit_chain, integrity
 from ..storage.migrations import SCHEMA_VERSION
 from . import analysis_table
 from .snapshot_check import SnapshotStatus, check_snapshot
@@ -89,6 +90,7 @@ def _run_parts(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatu
         page = pool.submit(jobs.run, integrity.page_check, full)
         keys = pool.submit(jobs.run, integrity.foreign_key_errors)
         chain = pool.submit(jobs.run, _chain)
+        answers = pool.submit(jobs.run, answers_check.answer_findings)
         try:
             report = integrity.summary(db.conn)
             snapshot = check_snapshot(db.conn, analysis_table.stored_questionnaire(db.conn),
@@ -96,8 +98,9 @@ def _run_parts(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatu
             integrity.add_page_check(report, page.result(), full)
             integrity.add_foreign_keys(report, keys.result())
             walked = chain.result()
+            report.findings.extend(answers.result())
         except BaseException:
-            jobs.stop(page, keys, chain)  # a failure or Ctrl+C: the workers stop at once
+            jobs.stop(page, keys, chain, answers)  # a failure or Ctrl+C: stop at once
             raise
     if walked is not None:
         integrity.add_chain(report, walked)

@@ -1,9 +1,9 @@
 """Read what the dashboard and the reports analyse: live forms and their answers.
 
-Two plain queries (one row per form, one row per answer) instead of a join, so 100k forms
-do not repeat the form columns on every answer row; the domain layer pivots them to one
-row per form (`domain.answer_frame`). Text answers (comments) are never read here: they
-could identify a respondent and no chart uses them.
+Each form's answers are one stored JSON object text (migrations.V15_FORM_ANSWERS), read
+as it is: the domain layer picks the analysed questions out of it (`domain.column_snapshot`,
+`domain.answer_frame`). The object holds the text answers (comments) too; nothing here
+passes them on: they could identify a respondent and no chart uses them.
 """
 
 from __future__ import annotations
@@ -28,29 +28,27 @@ def answers(conn: sqlite3.Connection, question_ids: list[str],
     marks = ", ".join("?" for _ in statuses)
     qmarks = ", ".join("?" for _ in question_ids)
     return conn.execute(
-        "SELECT a.response_uuid, a.question_id, a.value FROM answer a "
-        "JOIN response r ON r.uuid = a.response_uuid "
-        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks})",
+        "SELECT a.response_uuid, item.key, item.value FROM form_answers a "
+        "JOIN response r ON r.uuid = a.response_uuid, json_each(a.answers) item "
+        f"WHERE r.status IN ({marks}) AND item.key IN ({qmarks})",
         (*statuses, *question_ids)).fetchall()
-
 
 
 def answers_by_form(conn: sqlite3.Connection, question_ids: list[str],
                     statuses: tuple[str, ...] = LIVE_STATUSES,
                     changed_only: bool = False) -> list[tuple]:
-    """One row per form: (uuid, JSON object question id -> stored text) of these
-    questions. SQLite groups the answers in C, so Python sees 100k rows instead of millions
-    of answer tuples (a 3-4x faster load than fetching the long rows). `changed_only`: only
-    the forms written since the analysis snapshot was taken (analysis_dirty)."""
+    """One row per form with answers: (uuid, JSON object question id -> stored text),
+    the stored object (every answer of the form; the caller picks `question_ids`), so
+    Python sees 100k rows instead of millions of answer tuples. `changed_only`: only the
+    forms written since the analysis snapshot was taken (analysis_dirty)."""
+    del question_ids  # the stored object is read whole
     marks = ", ".join("?" for _ in statuses)
-    qmarks = ", ".join("?" for _ in question_ids)
     changed = (" AND a.response_uuid IN (SELECT response_uuid FROM analysis_dirty)"
                if changed_only else "")
     return conn.execute(
-        "SELECT a.response_uuid, json_group_object(a.question_id, a.value) FROM answer a "
+        "SELECT a.response_uuid, a.answers FROM form_answers a "
         "JOIN response r ON r.uuid = a.response_uuid "
-        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks}){changed} "
-        "GROUP BY a.response_uuid", (*statuses, *question_ids)).fetchall()
+        f"WHERE r.status IN ({marks}){changed}", statuses).fetchall()
 
 
 def form_rows(conn: sqlite3.Connection, statuses: tuple[str, ...] = LIVE_STATUSES,
@@ -75,36 +73,31 @@ def form_answer_rows(conn: sqlite3.Connection, question_ids: list[str],
                      changed_only: bool = False, by_uuid: bool = False,
                      unchanged_only: bool = False,
                      between: tuple[str, str] | None = None) -> sqlite3.Cursor:
-    """A cursor over (uuid, round uuid, form number, operator, created, JSON object
-    question id -> stored text of these questions, or None) per form with these statuses;
+    """A cursor over (uuid, round uuid, form number, operator, created, the form's stored
+    JSON object question id -> text, or None when it has no answers) per form with these
+    statuses; the object holds every answer, the caller picks `question_ids`.
     `changed_only`: only forms written since the analysis snapshot was taken
-    (`unchanged_only`: only the others); `by_uuid`: in uuid order (the answer key's order,
-    so the answers are read front to back); `between`: only uuids in this closed range.
-    The answers are grouped by SQLite through the answer key, one form at a time, so
-    memory stays flat when the caller reads the cursor in chunks. (`+a.question_id`: one
-    range read of the form's answers, not one key lookup per question.)"""
-    return _per_form(conn, question_ids, statuses, changed_only, unchanged_only, between,
-                     by_uuid)
+    (`unchanged_only`: only the others); `by_uuid`: in uuid order (the order the answer
+    rows were written in, so they are read front to back); `between`: only uuids in this
+    closed range. One form at a time, so memory stays flat when the caller reads the
+    cursor in chunks."""
+    del question_ids  # the stored object is read whole: picking is the caller's
+    return _per_form(conn, statuses, changed_only, unchanged_only, between, by_uuid)
 
 
 def form_answer_json(conn: sqlite3.Connection, skipped_ids: list[str],
                      statuses: tuple[str, ...] = LIVE_STATUSES,
                      unchanged_only: bool = False) -> sqlite3.Cursor:
-    """`form_answer_rows` in uuid order for `check`, with the answers to every question
-    except `skipped_ids` (the questionnaire's text questions, never read here) instead of
-    the answers to a list of questions: a million forms are read 30% faster when SQLite
-    does not look each answer's question up in a list of 37 (what it reads of another
-    questionnaire version is left aside by the reader)."""
-    return _per_form(conn, skipped_ids, statuses, False, unchanged_only, None, True,
-                     skip=True)
+    """`form_answer_rows` in uuid order for `check` (the stored object whole: the reader
+    leaves `skipped_ids`, the questions it does not compare, aside)."""
+    del skipped_ids
+    return _per_form(conn, statuses, False, unchanged_only, None, True)
 
 
-def _per_form(conn: sqlite3.Connection, question_ids: list[str],
-              statuses: tuple[str, ...], changed_only: bool, unchanged_only: bool,
-              between: tuple[str, str] | None, by_uuid: bool,
-              skip: bool = False) -> sqlite3.Cursor:
+def _per_form(conn: sqlite3.Connection, statuses: tuple[str, ...], changed_only: bool,
+              unchanged_only: bool, between: tuple[str, str] | None,
+              by_uuid: bool) -> sqlite3.Cursor:
     marks = ", ".join("?" for _ in statuses)
-    qmarks = ", ".join("?" for _ in question_ids)
     where = ""
     if changed_only:
         where += " AND r.uuid IN (SELECT response_uuid FROM analysis_dirty)"
@@ -116,10 +109,7 @@ def _per_form(conn: sqlite3.Connection, question_ids: list[str],
     cursor.row_factory = None
     return cursor.execute(
         f"SELECT r.uuid, r.round_uuid, r.form_number, r.operator, r.created, "
-        "(SELECT json_group_object(a.question_id, a.value) FROM answer a "
-        f"WHERE a.response_uuid = r.uuid"
-        + (f" AND +a.question_id {'NOT IN' if skip else 'IN'} ({qmarks})"
-           if question_ids or not skip else "") + ") "
+        "(SELECT a.answers FROM form_answers a WHERE a.response_uuid = r.uuid) "
         f"FROM response r WHERE r.status IN ({marks}){where}"
         + (" ORDER BY r.uuid" if by_uuid else ""),
-        (*question_ids, *statuses, *(between or ())))
+        (*statuses, *(between or ())))

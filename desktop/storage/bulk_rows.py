@@ -17,6 +17,8 @@ import itertools
 import sqlite3
 from typing import Sequence
 
+from ..domain import answers_json
+
 # SQLite's default limit of bound parameters per statement (SQLITE_MAX_VARIABLE_NUMBER).
 MAX_PARAMETERS = 32766
 _flatten = itertools.chain.from_iterable
@@ -32,13 +34,17 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
     _run_batches(conn, rows, len(columns), lambda n: head + ", ".join([one] * n))
 
 
-def insert_answer_objects(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> None:
-    """The answers of many forms: `pairs` of (response uuid, answers as a JSON object text
-    of question id -> value); SQLite unpacks each object (json_each), forms in order."""
-    _run_batches(conn, pairs, 2, lambda n: (
-        "WITH form(uuid, answers) AS (VALUES " + ", ".join(["(?, ?)"] * n) + ") "
-        "INSERT INTO answer (response_uuid, question_id, value) "
-        "SELECT form.uuid, item.key, item.value FROM form, json_each(form.answers) AS item"))
+def insert_form_answers(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> None:
+    """The answers of many forms, one row each: `pairs` of (response uuid, answers as a
+    JSON object text of question id -> value). A text already canonical (what every
+    bundle writer sends) is stored as it is, any other is normalised first
+    (domain/answers_json.py; ValueError when it is not an object of texts); a form without
+    answers gets no row."""
+    is_canonical, normalised = answers_json.is_canonical, answers_json.normalised
+    rows = [pair if is_canonical(pair[1]) else (pair[0], normalised(pair[1]))
+            for pair in pairs]
+    insert_rows(conn, "form_answers", ("response_uuid", "answers"),
+                [row for row in rows if row[1] != answers_json.EMPTY])
 
 
 def _run_batches(conn: sqlite3.Connection, rows: Sequence[tuple], width: int,

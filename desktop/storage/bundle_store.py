@@ -1,7 +1,7 @@
 """Bundle bookkeeping and the HQ merge writes: ledger, device trust pins, form versions,
 conflicts, export marks. The only SQL for bundles; callers hold the transaction.
 
-Export side: `iter_forms` streams response + answer in one query ordered by uuid, so a
+Export side: `iter_forms` streams response + answers in one query ordered by uuid, so a
 100k-form export never holds the database in memory twice; `export_marks` remember the
 version of each form this laptop sent (incremental exports and the `base` of the next
 version). Import side: new rows go in as bulk INSERTs of thousands of rows
@@ -66,16 +66,15 @@ def count_forms(conn: sqlite3.Connection, changed_only: bool) -> int:
     return conn.execute(sql).fetchone()[0]
 
 
-_ANSWERS = ("(SELECT response_uuid, json_group_object(question_id, value) AS answers "
-            "FROM answer GROUP BY response_uuid)")
+_ANSWERS = "form_answers"
 
 
 def iter_forms(conn: sqlite3.Connection, changed_only: bool
                ) -> Iterator[tuple[tuple, str, tuple[int, str] | None]]:
     """(response columns, answers as a JSON object text, last exported (revision, sha256)
     or None) per form, ordered by uuid; with `changed_only`, only forms changed since they
-    were last sent. The answers are aggregated by SQLite in one scan (keys in code-point
-    order), which is several times faster than a row per answer."""
+    were last sent. The answers are the stored canonical text (keys in code-point order;
+    '{}' for a form without answers)."""
     columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
     where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
     cursor = conn.execute(
@@ -298,7 +297,7 @@ def existing_forms(conn: sqlite3.Connection, uuids: Iterable[str]
         chunk = uuid_list[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         cursor = conn.execute(
-            f"SELECT {columns}, (SELECT json_group_object(question_id, value) FROM answer a "
+            f"SELECT {columns}, (SELECT answers FROM form_answers a "
             f"WHERE a.response_uuid = r.uuid) FROM response r WHERE r.uuid IN ({marks})", chunk)
         cursor.row_factory = None
         for row in cursor:
@@ -334,11 +333,9 @@ def round_uuids(conn: sqlite3.Connection) -> set[str]:
 def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
                  answers: Sequence[tuple[str, str]]) -> None:
     """New responses (RESPONSE_COLUMNS order) and their (uuid, answers JSON object) pairs,
-    one statement each (bulk_rows says why)."""
+    one row per form, in few statements (bulk_rows says why)."""
     bulk_rows.insert_rows(conn, "response", RESPONSE_COLUMNS, rows)
-    bulk_rows.insert_answer_objects(conn, answers)
-
-
+    bulk_rows.insert_form_answers(conn, answers)
 
 
 def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
@@ -347,8 +344,9 @@ def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
     assignments = ", ".join(f"{c} = ?" for c in RESPONSE_COLUMNS[1:])
     conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
                      [tuple(row[1:]) + (row[0],) for row in rows])
-    conn.executemany("DELETE FROM answer WHERE response_uuid = ?", [(row[0],) for row in rows])
-    bulk_rows.insert_answer_objects(conn, answers)
+    conn.executemany("DELETE FROM form_answers WHERE response_uuid = ?",
+                     [(row[0],) for row in rows])
+    bulk_rows.insert_form_answers(conn, answers)
 
 
 def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:

@@ -1,6 +1,7 @@
 """Read the live forms for the analysts' files (`riskmap data`): one row per form, and
-its answers grouped per form by SQLite (JSON object question id -> stored text), so
-Python handles one row per form rather than one per answer."""
+its answers as stored (one JSON object text per form, question id -> stored text; see
+migrations.V15_FORM_ANSWERS). The caller picks the questions it wants out of each object:
+the object holds every answer of the form."""
 
 from __future__ import annotations
 
@@ -31,38 +32,43 @@ def data_forms(conn: sqlite3.Connection, round_name: str | None = None) -> list[
 
 def data_answers(conn: sqlite3.Connection, question_ids: list[str],
                  round_name: str | None = None) -> list[tuple]:
-    """(uuid, JSON object of the answers to these questions) per live form."""
+    """(uuid, JSON object of its answers) per live form with answers; the object holds
+    every answer of the form, `question_ids` (the ones the caller reads) included."""
     marks = ", ".join("?" for _ in LIVE_STATUSES)
-    qmarks = ", ".join("?" for _ in question_ids) or "NULL"
-    where, params = "", [*LIVE_STATUSES, *question_ids]
+    where, params = "", [*LIVE_STATUSES]
     if round_name:
         where = " AND r.round_uuid IN (SELECT uuid FROM round WHERE name = ?)"
         params.append(round_name)
     return [tuple(row) for row in conn.execute(
-        "SELECT a.response_uuid, json_group_object(a.question_id, a.value) FROM answer a "
+        "SELECT a.response_uuid, a.answers FROM form_answers a "
         "JOIN response r ON r.uuid = a.response_uuid "
-        f"WHERE r.status IN ({marks}) AND a.question_id IN ({qmarks}){where} "
-        "GROUP BY a.response_uuid", params)]
+        f"WHERE r.status IN ({marks}){where}", params)]
 
 
 def data_rows(conn: sqlite3.Connection, question_ids: list[str],
               round_name: str | None = None) -> sqlite3.Cursor:
     """A cursor over (uuid, round name, form number, status, device, created, JSON object
-    of the answers to these questions) per live form, of one round when a name is given:
-    what `data_forms` and `data_answers` give together, one form at a time (SQLite groups
-    each form's answers through the answer key), so the caller can read a million forms in
-    chunks without holding them. In uuid order, the answer key's own order, so the answers
-    are read front to back (in keying order they were read at random, 2.5x slower); the
-    caller puts the rows in keying order (created, uuid). (`+a.question_id`: one range
-    read of the form's answers, not one key lookup per question.)"""
+    of the form's answers to these questions) per live form, of one round when a name is
+    given: what `data_forms` and `data_answers` give together, one form at a time, so the
+    caller can read a million forms in chunks without holding them. In uuid order, the
+    order the answer rows were written in, so they are read front to back; the caller
+    puts the rows in keying order (created, uuid).
+
+    The caller asks for a few questions (those the dashboard's snapshot does not hold):
+    SQLite picks them out of each stored object (json_each, in C), so Python parses a
+    few answers per form, not all of them (`riskmap data` in four formats at 100k forms,
+    bench_data: 2.1 s with the subset, 6.8 s parsing whole objects in Python; a busy
+    machine, not the same minute). A row that is not JSON (damage `check` reports) reads
+    as no answers."""
     qmarks = ", ".join("?" for _ in question_ids) or "NULL"
     where, params = _live(round_name, tuple(question_ids))
     cursor = conn.cursor()
     cursor.row_factory = None
     return cursor.execute(
         "SELECT r.uuid, d.name, r.form_number, r.status, r.device, r.created, "
-        "(SELECT json_group_object(a.question_id, a.value) FROM answer a "
-        f"WHERE a.response_uuid = r.uuid AND +a.question_id IN ({qmarks})) "
+        "(SELECT json_group_object(item.key, item.value) FROM form_answers a, "
+        "json_each(CASE WHEN json_valid(a.answers) THEN a.answers ELSE '{}' END) item "
+        f"WHERE a.response_uuid = r.uuid AND item.key IN ({qmarks})) "
         "FROM response r JOIN round d ON d.uuid = r.round_uuid "
         f"WHERE {where} ORDER BY r.uuid", params)
 

@@ -20,10 +20,10 @@ records.jsonl line in three pieces, a `plain` flag and the CSV's fixed cells. Th
 reads a chunk this way when its texts are not plain (bundle_writer.add_form_rows decides
 form by form).
 
-Each form's answers come from a correlated subquery over the answer key inside a
-co-routine instead of a join with a grouped subquery, which SQLite materialised with an
-automatic index before the first row (70 MB at 100k forms, ten times that at a million, and
-the time to build it); here rows stream in uuid order.
+Each form's answers (its stored text, '{}' for a form without answers) come from a
+correlated subquery over the answer key inside a co-routine instead of a join, which
+SQLite once materialised with an automatic index before the first row (70 MB at 100k
+forms, ten times that at a million); here rows stream in uuid order.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def _forms(changed_only: bool, ranged: bool) -> str:
     if changed_only:
         where.append(_CHANGED)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return ("(SELECT response.*, (SELECT json_group_object(question_id, value) FROM answer a "
-            f"WHERE a.response_uuid = response.uuid) AS answers FROM response{clause} "
+    return ("(SELECT response.*, COALESCE((SELECT answers FROM form_answers a "
+            f"WHERE a.response_uuid = response.uuid), '{{}}') AS answers FROM response{clause} "
             f"ORDER BY uuid LIMIT {'?' if ranged else '-1'})")
 
 

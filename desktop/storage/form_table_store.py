@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Mapping
 
+from ..domain import answers_json
 from .response_store import _COLUMNS as RESPONSE_COLUMNS
 from .response_store import ResponseRow
 
@@ -31,6 +32,6 @@ def insert_responses(conn: sqlite3.Connection,
     conn.executemany(f"INSERT INTO response ({', '.join(columns)}) "
                      f"VALUES ({', '.join('?' for _ in columns)})",
                      [tuple(getattr(row, name) for name in columns) for row, _ in forms])
-    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
-                     [(row.uuid, qid, value) for row, answers in forms
-                      for qid, value in answers.items()])
+    conn.executemany("INSERT INTO form_answers (response_uuid, answers) VALUES (?, ?)",
+                     [(row.uuid, answers_json.canonical(answers)) for row, answers in forms
+                      if answers])

@@ -3,9 +3,11 @@
 Besides SQLite's own integrity and foreign-key checks and the schema version, it verifies
 that every protective trigger is present exactly as the migrations made it (a dropped or
 rewritten trigger would let the audit log be rewritten) and walks the audit hash chain of
-every device. Each problem is one `Finding` (a catalogue key and its fields) in
-`findings`. It only reads. `check` runs the parts one after the other; the parts are
-public so `services.check_service` can run them side by side on their own connections.
+every device, and that every form's stored answers are a JSON object of texts answering
+known questions (storage/answers_check.py). Each problem is one `Finding` (a catalogue
+key and its fields) in `findings`. It only reads. `check` runs the parts one after the
+other; the parts are public so `services.check_service` can run them side by side on
+their own connections.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from . import audit_chain
+from .answers_check import answer_findings
 from .audit_chain import Finding
 from .migrations import MIGRATIONS, SCHEMA_VERSION, _statements, current_version
 
@@ -84,12 +87,13 @@ def check(conn: sqlite3.Connection, full: bool = True) -> IntegrityReport:
     report = summary(conn)
     add_page_check(report, page_check(conn, full), full)
     add_foreign_keys(report, foreign_key_errors(conn))
+    report.findings.extend(answer_findings(conn))
     if report.audit_chain != "not checked":
         add_chain(report, audit_chain.verify_chains(conn))
     return finish(report)
 
 
-_ORDER = ("integrity", "foreign_keys", "schema", "trigger", "chain")
+_ORDER = ("integrity", "foreign_keys", "answers", "schema", "trigger", "chain")
 
 
 def finish(report: IntegrityReport) -> IntegrityReport:

@@ -377,9 +377,51 @@ CREATE TRIGGER analysis_cell_sums_snapshot_deleted AFTER DELETE ON analysis_snap
 BEGIN DELETE FROM analysis_cell_sums; END;
 """
 
+# One row per form instead of one per answer (issue 14): a form's answers are one JSON
+# object text, question id -> stored text, in the canonical form of domain/answers_json.py
+# (keys in code-point order, compact), which is byte for byte what json_group_object gave
+# over the old table read in key order. The old long table held 34 rows per form (3.4M per
+# 100k forms, 34M per million): writing them was most of an import's time, and nearly
+# every reader grouped them back into one object per form. A form without answers has no
+# row (readers take a missing row as '{}'). A rowid table, not WITHOUT ROWID: measured at
+# 100k rows of ~650 bytes, inserts in key order took 0.64-1.27 s against 1.19-1.53 s (a
+# WITHOUT ROWID b-tree keeps the whole row in its index pages, three or four to a page,
+# and sends longer ones to overflow pages), reads through the key the same. `answer` stays
+# as a read-only view of the same rows (riskmap query, analysts' own SQL). The dashboard's
+# dirty marks move with the answers: an UPDATE or DELETE of a form's row marks the form
+# (an INSERT comes with its response row, as before; see V7_ANALYSIS). The view is created
+# before the table on purpose: SQLite's integrity_check silently skips its search for
+# pages nobody uses when the first table of its schema list is a view (measured with
+# SQLite 3.40 and 3.53: a planted orphan page went unreported), and that list starts with
+# the table created last (tests/test_check_damage.py plants one). The old table is renamed
+# first so the view can take its name (its triggers go with it when it is dropped).
+V15_FORM_ANSWERS = """
+ALTER TABLE answer RENAME TO answer_v14;
+CREATE VIEW answer (response_uuid, question_id, value) AS
+SELECT f.response_uuid, item.key, item.value FROM form_answers f, json_each(f.answers) item;
+CREATE TABLE form_answers (
+    response_uuid TEXT PRIMARY KEY REFERENCES response(uuid),
+    answers TEXT NOT NULL
+);
+INSERT INTO form_answers (response_uuid, answers)
+SELECT response_uuid, json_group_object(question_id, CAST(value AS TEXT)) FROM answer_v14
+GROUP BY response_uuid ORDER BY response_uuid;
+DROP TABLE answer_v14;
+CREATE TRIGGER analysis_form_answers_updated AFTER UPDATE ON form_answers
+BEGIN
+    INSERT INTO analysis_dirty SELECT OLD.response_uuid
+    WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid);
+    INSERT INTO analysis_dirty SELECT NEW.response_uuid
+    WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = NEW.response_uuid);
+END;
+CREATE TRIGGER analysis_form_answers_deleted AFTER DELETE ON form_answers
+BEGIN INSERT INTO analysis_dirty SELECT OLD.response_uuid
+    WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid); END;
+"""
+
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
                          V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS,
-                         V13_EXPORT, V14_DASH]
+                         V13_EXPORT, V14_DASH, V15_FORM_ANSWERS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,4 +1,5 @@
-"""Responses (one per paper form) and their answers, in long format.
+"""Responses (one per paper form) and their answers (one row per form in `form_answers`:
+the canonical JSON text of domain/answers_json.py; no row when a form has no answers).
 
 Functions take an open connection and expect the caller to hold a transaction (see
 `connection.transaction`); they write the rows and nothing else. The services layer
@@ -7,7 +8,7 @@ decides what to write and adds the audit rows in the same transaction.
 An answer written to an existing form must come with an update of its response row
 (revision, updated) in the same transaction, as every edit here does: the dashboard's
 analysis snapshot learns which forms changed from triggers on `response` (answer inserts
-have no trigger: it would double the cost of an import; see migrations.V7_ANALYSIS).
+have no trigger: it would slow down an import; see migrations.V7_ANALYSIS, V15_FORM_ANSWERS).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Mapping
+
+from ..domain import answers_json
 
 
 @dataclass(frozen=True)
@@ -56,18 +59,35 @@ def insert_response(conn: sqlite3.Connection, row: ResponseRow,
     conn.execute(f"INSERT INTO response ({', '.join(_ROW_COLUMNS)}) "
                  f"VALUES ({', '.join('?' for _ in _ROW_COLUMNS)})",
                  tuple(getattr(row, name) for name in _ROW_COLUMNS))
-    conn.executemany("INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?)",
-                     [(row.uuid, qid, value) for qid, value in answers.items()])
+    if answers:
+        conn.execute("INSERT INTO form_answers (response_uuid, answers) VALUES (?, ?)",
+                     (row.uuid, answers_json.canonical(answers)))
+
+
+def answers_of(conn: sqlite3.Connection, uuid: str) -> dict[str, str]:
+    """The answers of one form (question id -> stored text)."""
+    row = conn.execute("SELECT answers FROM form_answers WHERE response_uuid = ?",
+                       (uuid,)).fetchone()
+    return answers_json.parsed(row[0] if row else None)
 
 
 def replace_answers(conn: sqlite3.Connection, uuid: str, changes: Mapping[str, str | None]) -> None:
-    """Apply per-question changes: a text sets the answer, None removes it."""
-    conn.executemany("DELETE FROM answer WHERE response_uuid = ? AND question_id = ?",
-                     [(uuid, qid) for qid, value in changes.items() if value is None])
-    conn.executemany(
-        "INSERT INTO answer (response_uuid, question_id, value) VALUES (?, ?, ?) "
-        "ON CONFLICT(response_uuid, question_id) DO UPDATE SET value = excluded.value",
-        [(uuid, qid, value) for qid, value in changes.items() if value is not None])
+    """Apply per-question changes: a text sets the answer, None removes it. The form's
+    answers text is written again whole, in the caller's transaction (with its audit
+    rows); a form left without answers loses its row."""
+    answers = answers_of(conn, uuid)
+    for qid, value in changes.items():
+        if value is None:
+            answers.pop(qid, None)
+        else:
+            answers[qid] = value
+    if answers:
+        conn.execute("INSERT INTO form_answers (response_uuid, answers) VALUES (?, ?) "
+                     "ON CONFLICT(response_uuid) DO UPDATE SET answers = excluded.answers "
+                     "WHERE answers IS NOT excluded.answers",
+                     (uuid, answers_json.canonical(answers)))
+    else:
+        conn.execute("DELETE FROM form_answers WHERE response_uuid = ?", (uuid,))
 
 
 def update_response(conn: sqlite3.Connection, uuid: str, **columns: object) -> None:
@@ -84,9 +104,7 @@ def get_form(conn: sqlite3.Connection, uuid: str) -> StoredForm | None:
                        (uuid,)).fetchone()
     if row is None:
         return None
-    answers = {r[0]: r[1] for r in conn.execute(
-        "SELECT question_id, value FROM answer WHERE response_uuid = ?", (uuid,))}
-    return StoredForm(ResponseRow(**dict(row)), answers)
+    return StoredForm(ResponseRow(**dict(row)), answers_of(conn, uuid))
 
 
 def find_form(conn: sqlite3.Connection, round_uuid: str, form_number: int) -> str | None:

@@ -33,9 +33,10 @@ def estimated_bytes(conn: sqlite3.Connection, forms: int, after_audit_id: int,
     picked = json.dumps(rng.sample(range(1, top + 1), min(sample, top)))
     sampled, answer_bytes = conn.execute(
         "SELECT (SELECT COUNT(*) FROM response WHERE rowid IN (SELECT value FROM json_each(?1))),"
-        f" (SELECT total(length(question_id) + 2 * length(value) + {ANSWER_OVERHEAD_BYTES}) "
-        "FROM answer WHERE response_uuid IN (SELECT uuid FROM response WHERE rowid IN "
-        "(SELECT value FROM json_each(?1))))", (picked,)).fetchone()
+        f" (SELECT total(length(item.key) + 2 * length(item.value) + {ANSWER_OVERHEAD_BYTES}) "
+        "FROM form_answers f, json_each(f.answers) item WHERE f.response_uuid IN "
+        "(SELECT uuid FROM response WHERE rowid IN (SELECT value FROM json_each(?1))))",
+        (picked,)).fetchone()
     per_form = FORM_OVERHEAD_BYTES + (answer_bytes / sampled if sampled else 0)
     last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
     rows = max(0, last - after_audit_id)  # ids only grow; a rough count is enough

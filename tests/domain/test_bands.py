@@ -54,3 +54,15 @@ def test_questionnaire_band_for_agrees(questionnaire):
     assert questionnaire.band_for(9.99).id == "moderate"
     assert questionnaire.band_for(10.0).id == "high"
     assert [b.min for b in questionnaire.bands] == MINS
+
+
+def test_score_texts_of_a_table_are_the_texts_of_each_score():
+    """The texts of a whole table at once (the dashboard's) are `score_text` of each value:
+    at and around every limit, below the first band, undefined and large values."""
+    from desktop.domain.bands import score_texts
+    near = [m + d for m in MINS for d in (-0.051, -0.05, -0.049, -0.04, -0.004, -1e-4, -1e-6,
+                                          -1e-9, 0.0, 1e-9, 0.04, 0.05)]
+    values = np.concatenate([np.linspace(0, 26, 2601), near,
+                             [float("nan"), float("inf"), -1.0, 1e6]])
+    assert score_texts(values, MINS) == [score_text(v, MINS) for v in values]
+    assert score_texts([], MINS) == []

@@ -288,3 +288,26 @@ def test_damaged_or_inconsistent_sums_are_refused(questionnaire):
         questionnaire), questionnaire)
     with pytest.raises(Inconsistent):
         cell_sums.combine([(1, sums), (-1, other)])
+
+
+def test_stored_sums_naming_a_cell_twice_are_refused_when_patched(questionnaire):
+    """A damaged row could list one cell twice; patching it would count one of the two
+    only, so it is refused (the sums are then added up again from the snapshot)."""
+    import dataclasses
+
+    import pytest
+
+    from desktop.domain import cell_sums
+    from desktop.domain.cell_sums import CellSums, Inconsistent
+    forms = [{"r01_likelihood": 1 + i % 5, "post": 1 + i % 2, "_round": "R1",
+              "_day": "2026-10-05"} for i in range(12)]
+    sums = CellSums.from_columns(packed(frame_of(questionnaire, forms), questionnaire),
+                                 questionnaire)
+    twice = dataclasses.replace(sums, codes=np.concatenate([sums.codes, sums.codes[:1]]),
+                                sizes=np.concatenate([sums.sizes, sums.sizes[:1]]),
+                                risk=np.concatenate([sums.risk, sums.risk[:1]]))
+    fresh = CellSums.from_columns(packed(frame_of(questionnaire, forms[:1]), questionnaire),
+                                  questionnaire)
+    assert cell_sums.equal(cell_sums.combine([(1, sums), (1, fresh), (-1, fresh)]), sums)
+    with pytest.raises(Inconsistent):
+        cell_sums.combine([(1, twice), (1, fresh)])

@@ -55,3 +55,17 @@ def test_undefined_degrees_of_freedom():
     assert math.isnan(float(t_critical(0)))
     assert math.isnan(t_quantile_two_sided(0.05, 0))
     assert t_critical([0, 1]).shape == (2,)
+
+
+def test_critical_values_of_a_table_are_each_df_s_value():
+    """`t_critical` of an array works each distinct df out once: the same values, in
+    place, with NaN where df < 1 or undefined."""
+    import numpy as np
+
+    from desktop.domain.t_quantile import _critical_95
+    df = np.array([[3, 0, 3.0, 121], [np.nan, 1, -2, 10_000]])
+    got = t_critical(df)
+    expected = [[_critical_95(3), math.nan, _critical_95(3), _critical_95(121)],
+                [math.nan, _critical_95(1), math.nan, _critical_95(10_000)]]
+    np.testing.assert_array_equal(got, np.array(expected))
+    assert t_critical(np.zeros(0)).shape == (0,)

@@ -94,6 +94,7 @@ def _with_snapshot(db: Path, edit: bool) -> None:
     answer rows (two forms written since) while the forms say what they said."""
     from desktop.services import analysis_table
     from desktop.services.project import Project
+    from desktop.storage import response_store
     project = Project.open(db)
     try:
         analysis_table.load_frame(project.db.conn, project.questionnaire, store_after=0)
@@ -103,12 +104,9 @@ def _with_snapshot(db: Path, edit: bool) -> None:
                 changed, deleted = [row[0] for row in conn.execute(
                     "SELECT uuid FROM response WHERE status = 'entered' ORDER BY uuid "
                     "LIMIT 2 OFFSET 5")]
-                before = conn.execute("SELECT value FROM answer WHERE response_uuid = ? "
-                                      "AND question_id = 'institution'", (changed,)
-                                      ).fetchone()[0]
+                before = response_store.answers_of(conn, changed)["institution"]
                 for value in ("1" if before != "1" else "2", before):
-                    conn.execute("UPDATE answer SET value = ? WHERE response_uuid = ? AND "
-                                 "question_id = 'institution'", (value, changed))
+                    response_store.replace_answers(conn, changed, {"institution": value})
                 for status in ("deleted", "entered"):
                     conn.execute("UPDATE response SET status = ? WHERE uuid = ?",
                                  (status, deleted))

@@ -16,9 +16,8 @@ def _conn() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER, x REAL, "
                  "note TEXT)")
-    conn.execute("CREATE TABLE answer (response_uuid TEXT NOT NULL, question_id TEXT NOT "
-                 "NULL, value TEXT NOT NULL, PRIMARY KEY (response_uuid, question_id)) "
-                 "WITHOUT ROWID")
+    conn.execute("CREATE TABLE form_answers (response_uuid TEXT PRIMARY KEY, "
+                 "answers TEXT NOT NULL)")
     return conn
 
 
@@ -63,19 +62,26 @@ def test_or_ignore_skips_duplicates_and_plain_insert_refuses_them():
 def test_nothing_to_insert_runs_no_statement():
     conn = _conn()
     bulk_rows.insert_rows(conn, "t", ("id",), [])
-    bulk_rows.insert_answer_objects(conn, [])
+    bulk_rows.insert_form_answers(conn, [])
     assert conn.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM form_answers").fetchone() == (0,)
 
 
-def test_answer_objects_unpack_every_form_across_batches():
+def test_form_answers_are_one_canonical_row_per_form_across_batches():
+    """Canonical texts go in as they are (the same str object), others are normalised
+    (keys sorted, compact, the encoder's escapes), '{}' gets no row; one row per form,
+    in order, across the batches the parameter limit forces."""
     conn = _conn()
     count = bulk_rows.MAX_PARAMETERS // 2 + 5
-    pairs = [(f"form-{i:06d}", '{"q1":"1","q2":"a,\\"b\\"","q3":"\\u00f1\\n"}' if i % 2
-              else '{}') for i in range(count)]
-    bulk_rows.insert_answer_objects(conn, pairs)
-    rows = conn.execute("SELECT response_uuid, question_id, value FROM answer").fetchall()
-    odd = [f"form-{i:06d}" for i in range(1, count, 2)]
-    assert len(rows) == 3 * len(odd)
-    assert {r[0] for r in rows} == set(odd)
-    assert ("form-000001", "q2", 'a,"b"') in rows
-    assert ("form-000001", "q3", "ñ\n") in rows
+    canonical = '{"q1":"1","q2":"a, b","q3":"ñ 中文"}'
+    loose = '{"q3": "\\u00f1\\n", "q1": "1", "q2": "a,\\"b\\""}'
+    pairs = [(f"form-{i:06d}", (canonical if i % 4 == 1 else loose) if i % 2 else "{}")
+             for i in range(count)]
+    bulk_rows.insert_form_answers(conn, pairs)
+    rows = conn.execute("SELECT response_uuid, answers FROM form_answers "
+                        "ORDER BY rowid").fetchall()
+    assert [r[0] for r in rows] == [f"form-{i:06d}" for i in range(1, count, 2)]
+    assert rows[0] == ("form-000001", canonical)
+    assert rows[1] == ("form-000003", '{"q1":"1","q2":"a,\\"b\\"","q3":"ñ\\n"}')
+    with pytest.raises(ValueError):
+        bulk_rows.insert_form_answers(conn, [("bad", '{"q1": 1}')])

@@ -33,8 +33,10 @@ def test_every_connection_has_the_pragmas(tmp_path):
 def test_new_database_has_current_schema_and_tables(tmp_path):
     db = Database.open(tmp_path / "new.db")
     tables = set(sqlite_utils.Database(db.conn).table_names())
-    assert {"questionnaire", "round", "response", "answer", "verification", "audit_log",
-            "bundle_ledger", "schema_version", "setting"} <= tables
+    assert {"questionnaire", "round", "response", "form_answers", "verification",
+            "audit_log", "bundle_ledger", "schema_version", "setting"} <= tables
+    # The answers' old long table is a read-only view of the per-form rows.
+    assert "answer" not in tables and "answer" in sqlite_utils.Database(db.conn).view_names()
     assert db.schema_version == SCHEMA_VERSION
     db.close()
 

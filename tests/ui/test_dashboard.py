@@ -171,3 +171,12 @@ def test_the_load_shows_a_progress_bar_that_steps_and_goes(qtbot, demo_project):
     view.reload()
     assert [done for done, _, _ in steps[second:]] == list(range(total + 1))
     assert not view.load_bar.isVisible() and view.data.n_forms == 60
+
+
+def test_drawing_works_out_no_group_rows(dashboard):
+    """The charts, the register and the summary draw from the overall rows: the scores of
+    every group (reports, exports) are not worked out on the UI thread for a filter."""
+    for key in ("", dashboard.filters["post"].itemData(1)):
+        dashboard.set_filter("post", key)
+        assert dashboard.data._scores is None  # noqa: SLF001 - what was worked out
+    assert len(dashboard.data.scores) > len(dashboard.data.overall)  # read when asked
