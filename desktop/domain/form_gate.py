@@ -43,19 +43,22 @@ class FormGate:
         """Every problem of one form (out-of-range values included: the caller decides
         whether a confirmation in the audit log covers them)."""
         keys = answers.keys()
+        key = tuple(map(answers.get, self._skip_inputs))
+        entry = self._applies.get(key)
+        # The common case, in C loops: every answer to a question that applies (so none
+        # unknown), every pair seen and passed before, every required question there.
+        if entry is not None and keys <= entry[0] and answers.items() <= self._ok and (
+                draft or entry[1] <= keys):
+            return []
         unknown = keys - self._known
         if unknown:
             return [Problem(qid, "unknown_question",
                             message("unknown_question", self.lang, question=qid))
                     for qid in sorted(unknown)]
-        key = tuple(map(answers.get, self._skip_inputs))
-        entry = self._applies.get(key)
         if entry is None:
             applies = frozenset(applicable(self.questionnaire, answers))
             entry = self._applies[key] = (applies, self._required & applies)
         applies, required = entry
-        if keys <= applies and answers.items() <= self._ok and (draft or required <= keys):
-            return []  # the common case: every pair seen and passed before, in C loops
         found: list[Problem] = []
         for qid in keys - applies:
             if answers[qid].strip():

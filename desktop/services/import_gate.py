@@ -128,10 +128,8 @@ class AnswerDoor:
                                       answers.get(problem.question_id)))
                 continue
             _refuse_answer(f, problem, self.round_names)
-        self._csv.add((self.round_names.get(f["round_uuid"], ""), f["round_uuid"], f["uuid"],
-                       f["form_number"], f["status"], f["operator"], f["device"],
-                       f["created"], f["updated"], f["revision"], f["deleted_reason"]),
-                      answers, record.answers_text)
+        self._csv.add_form(self.round_names.get(f["round_uuid"], ""), f, answers,
+                           record.answers_text)
 
     def finish(self) -> None:
         """After the last form, with the bundle's audit rows already in the transaction

@@ -69,6 +69,8 @@ class FormMerger:
         numbers = self.numbers
         inserts, insert_answers, replaces, replace_answers = [], [], [], []
         conflicts, versions = [], []
+        new = updated = unchanged = 0
+        NEW, UPDATE, CONFLICT = Decision.NEW, Decision.UPDATE, Decision.CONFLICT
         for record in forms:
             reason = ""
             fields = record.fields
@@ -76,7 +78,7 @@ class FormMerger:
             current = existing.get(uuid)
             current_version = None
             if current is None:
-                decision = Decision.NEW  # the common case, decided without the general rule
+                decision = NEW  # the common case, decided without the general rule
             else:
                 cur = dict(zip(FORM_FIELDS, current[0]))
                 current_version = Version(cur["revision"], content_sha256(
@@ -87,11 +89,11 @@ class FormMerger:
                 known = bundle_store.known_versions(conn, uuid) \
                     if current_version.sha256 != record.sha256 else ()
                 decision = decide(incoming, base, current_version, known, self.late)
-            if decision in (Decision.NEW, Decision.UPDATE):
+            if decision is NEW or decision is UPDATE:
                 key = (fields["round_uuid"], fields["form_number"])
                 holder = numbers.get(key)
-                if fields["status"] != "deleted" and holder not in (None, uuid):
-                    decision = Decision.CONFLICT
+                if fields["status"] != "deleted" and holder is not None and holder != uuid:
+                    decision = CONFLICT
                     reason = "form_number"
                 else:
                     if current is not None:
@@ -100,7 +102,7 @@ class FormMerger:
                             numbers.pop((old["round_uuid"], old["form_number"]), None)
                     if fields["status"] != "deleted":
                         numbers[key] = uuid
-            if decision == Decision.CONFLICT:
+            if decision is CONFLICT:
                 reason = reason or ("same_revision" if current_version and
                                     record.revision == current_version.revision
                                     else "diverged")
@@ -115,22 +117,26 @@ class FormMerger:
                     f"revision {record.revision} ({reason})"))
                 result.conflicting += 1
                 continue
-            if decision == Decision.NEW:
+            if decision is NEW:
                 inserts.append(_form_row(fields))
                 insert_answers.append((uuid, record.answers_text))
-                result.new += 1
-            elif decision == Decision.UPDATE:
+                new += 1
+            elif decision is UPDATE:
                 replaces.append(_form_row(fields))
                 replace_answers.append((uuid, record.answers_text))
                 self.audit.append(("import_update", uuid,
                                    f"revision {current_version.revision}",
-                                   f"revision {record.revision}"))
-                result.updated += 1
+                                   f"revision {fields['revision']}"))
+                updated += 1
             else:
-                result.unchanged += 1
-            versions.append((uuid, record.revision, record.sha256))
-            if record.base is not None:
-                versions.append((uuid, record.base[0], record.base[1]))
+                unchanged += 1
+            sha, base = record.sha256, record.base
+            versions.append((uuid, fields["revision"], sha))
+            if base is not None:
+                versions.append((uuid, base[0], base[1]))
+        result.new += new
+        result.updated += updated
+        result.unchanged += unchanged
         self.writer.submit(self._write, inserts, insert_answers, replaces, replace_answers,
                            conflicts, versions)
 

@@ -6,12 +6,15 @@ The rows go through the export's own `CsvWriter`. Most rows need neither quoting
 formula guard (codes, uuids, times): those are joined here with commas and handed over
 with `CsvWriter.add_line`, which is what csv.writer would write for them and costs a
 third less per row; a row with any cell that could need either (a comma, a quote, a line
-break, a cell starting with = + - @ or a tab) takes the general `CsvWriter.add`.
+break, a cell starting with = + - @ or a tab) takes the general `CsvWriter.add`. The
+import hands each record's fields as they are (`add_form`): its fixed cells formatted
+by one f-string, not one by one (100k forms: 0.57 s -> 0.4 s of CPU for the file).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from itertools import repeat
 from typing import Mapping, Sequence
 
@@ -20,7 +23,9 @@ from ..bundle.csv_export import BOM, CsvWriter
 FLUSH_ROWS = 2000  # rows of the rebuilt file hashed at a time
 # A cell starting a formula starts the line or follows a comma ("\r" is refused anyway).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t")
-_FORMULA_AFTER_COMMA = tuple("," + c for c in _FORMULA_STARTS)
+# One search for all of them after a comma: testing the marks one by one cost more than
+# every other test of the row together.
+_FORMULA_AFTER_COMMA = re.compile(f",[{re.escape(''.join(_FORMULA_STARTS))}]")
 
 
 class ResponsesHash:
@@ -38,13 +43,36 @@ class ResponsesHash:
         question id and their JSON text (as `CsvWriter.add`)."""
         cells = ["" if v is None else v if v.__class__ is str else str(v) for v in fixed]
         cells += map(answers.get, self.question_ids, repeat(""))
-        line = ",".join(cells)
-        if (line.count(",") != self._commas or '"' in line or "\n" in line or "\r" in line
-                or line.startswith(_FORMULA_STARTS)
-                or any(mark in line for mark in _FORMULA_AFTER_COMMA)):
+        if not self._plain(",".join(cells)):
             self._writer.add(fixed, answers, answers_json)
-        else:
-            self._writer.add_line(line)
+        self._added()
+
+    def add_form(self, round_name: str, fields: Mapping, answers: Mapping[str, str],
+                 answers_json: str) -> None:
+        """One form as a bundle record carries it (`fields` as records.py checked them:
+        texts, the number and the revision ints, the deletion reason a text or None):
+        the row `add` writes for its FIXED_COLUMNS values, formatted in one step."""
+        reason = fields["deleted_reason"]
+        line = ",".join([
+            f'{round_name},{fields["round_uuid"]},{fields["uuid"]},{fields["form_number"]},'
+            f'{fields["status"]},{fields["operator"]},{fields["device"]},'
+            f'{fields["created"]},{fields["updated"]},{fields["revision"]},'
+            f'{"" if reason is None else reason}',
+            *map(answers.get, self.question_ids, repeat(""))])
+        if not self._plain(line):
+            self._writer.add(_fixed_cells(round_name, fields), answers, answers_json)
+        self._added()
+
+    def _plain(self, line: str) -> bool:
+        """Hand the joined row to the writer as it is, unless a cell may need quoting or
+        a formula guard (then False: the caller takes the general writer)."""
+        if (line.count(",") != self._commas or '"' in line or "\n" in line or "\r" in line
+                or line.startswith(_FORMULA_STARTS) or _FORMULA_AFTER_COMMA.search(line)):
+            return False
+        self._writer.add_line(line)
+        return True
+
+    def _added(self) -> None:
         if self._writer.rows % FLUSH_ROWS == 0:
             self._hash.update(self._writer.take().encode("utf-8"))
 
@@ -52,3 +80,10 @@ class ResponsesHash:
         """The hash of every row added (call once, after the last)."""
         self._hash.update(self._writer.take().encode("utf-8"))
         return self._hash.hexdigest()
+
+
+def _fixed_cells(round_name: str, fields: Mapping) -> tuple:
+    """The FIXED_COLUMNS values of a bundle record."""
+    return (round_name, fields["round_uuid"], fields["uuid"], fields["form_number"],
+            fields["status"], fields["operator"], fields["device"], fields["created"],
+            fields["updated"], fields["revision"], fields["deleted_reason"])

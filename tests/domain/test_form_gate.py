@@ -46,3 +46,36 @@ def test_valid_forms_have_no_problems(questionnaire):
     gate = FormGate(questionnaire)
     for form in generate_forms(questionnaire, 200, seed=2):
         assert gate.problems(dict(form.answers)) == []
+
+
+def test_a_warm_gate_still_refuses_what_differs_from_a_form_it_passed(questionnaire):
+    """Once a form passed, the same skip answers and pairs take the quick path; an unknown
+    question, an answer to a question that does not apply, a missing required answer or
+    a new bad value must each leave it and be found."""
+    forms = [dict(f.answers) for f in generate_forms(questionnaire, 50, seed=5)]
+    gate = FormGate(questionnaire)
+    for answers in forms:
+        assert gate.problems(answers) == []
+    ids = {q.id for q in questionnaire.questions()}
+
+    def applying(answers):
+        return set(gate._applies[tuple(map(answers.get, gate._skip_inputs))][0])
+
+    base = next(f for f in forms if applying(f) != ids)  # a form with a skip taken
+    applies = applying(base)
+    required = sorted(q.id for q in questionnaire.questions()
+                      if q.required and q.id in base and q.id in applies)
+    unknown = dict(base, no_such_question="1")
+    assert _keys(gate.problems(unknown)) == [("no_such_question", "unknown_question")]
+    missing = {k: v for k, v in base.items() if k != required[0]}
+    assert _keys(gate.problems(missing)) == [(required[0], "required")]
+    assert gate.problems(missing, draft=True) == []
+    bad = dict(base, **{required[0]: "999"})
+    assert _keys(gate.problems(bad)) == _keys(validate_form(questionnaire, bad))
+    assert _keys(gate.problems(bad)) != []
+    # A value that passed where its question applied: only the skip logic refuses it.
+    qid, text = next((q, t) for f in forms for q, t in f.items()
+                     if q not in applies and t.strip())
+    assert (qid, text) in gate._ok
+    extra = dict(base, **{qid: text})
+    assert (qid, "not_applicable") in _keys(gate.problems(extra))
