@@ -4,14 +4,16 @@ The same rules as the entry form (unknown question ids, type, code list, range, 
 codes, length, answers to questions that do not apply, required answers of a finished
 form), made cheap for 100k forms by caching what repeats: each distinct (question, text)
 pair is checked once with `check_answer`, and the questions that apply are worked out once
-per distinct combination of the answers that skip conditions read.
+per distinct combination of the answers that skip conditions read. A constraint that reads
+other questions (`. <= ${total}`) is checked against the form's own answers, once per
+distinct (text, answers it reads, answers skip conditions read).
 """
 
 from __future__ import annotations
 
 from typing import Mapping
 
-from .form_rules import Problem, applicable, check_answer
+from .form_rules import Problem, answer_env, applicable, check_answer
 from .messages import message
 from .questionnaire import Questionnaire
 
@@ -36,7 +38,12 @@ class FormGate:
                 if expr is not None:
                     names |= set(expr.names)
         self._skip_inputs = tuple(sorted(names))
+        # question id -> the other questions its constraint reads
+        self._cross = {q.id: tuple(sorted(q.constraint.names - {q.id}))
+                       for q in questionnaire.questions()
+                       if q.constraint is not None and q.constraint.names - {q.id}}
         self._ok: set[tuple[str, str]] = set()  # (question id, text) pairs that passed
+        self._cross_ok: set[tuple] = set()  # (question id, text, skip key, inputs) passed
         self._applies: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
 
     def problems(self, answers: Mapping[str, str], draft: bool = False) -> list[Problem]:
@@ -48,7 +55,8 @@ class FormGate:
         # The common case, in C loops: every answer to a question that applies (so none
         # unknown), every pair seen and passed before, every required question there.
         if entry is not None and keys <= entry[0] and answers.items() <= self._ok and (
-                draft or entry[1] <= keys):
+                draft or entry[1] <= keys) and not (
+                    self._cross and self._cross_unseen(answers, key, entry[0])):
             return []
         unknown = keys - self._known
         if unknown:
@@ -76,7 +84,44 @@ class FormGate:
                 self._ok.add((qid, text))
             else:
                 found.append(problem)
+        if self._cross:
+            found.extend(self._cross_problems(answers, key, applies))
         if not draft:
             found.extend(Problem(qid, "required", message("required", self.lang))
                          for qid in required - keys)
+        return found
+
+    def _cross_inputs(self, answers: Mapping[str, str], key: tuple, applies: frozenset[str]):
+        """(question id, text, what its constraint's check depends on) of each answer whose
+        constraint reads other questions. Only answers that passed the checks of their own
+        (type, codes, range: in `_ok`) are given; the others are reported already, and
+        blank ones have no constraint."""
+        for qid, inputs in self._cross.items():
+            text = answers.get(qid)
+            if qid in applies and (qid, text) in self._ok:
+                yield qid, text, (qid, text, key, tuple(map(answers.get, inputs)))
+
+    def _cross_unseen(self, answers: Mapping[str, str], key: tuple,
+                      applies: frozenset[str]) -> bool:
+        """Whether a cross-question constraint of this form is not known to pass."""
+        return any(seen not in self._cross_ok
+                   for _, _, seen in self._cross_inputs(answers, key, applies))
+
+    def _cross_problems(self, answers: Mapping[str, str], key: tuple,
+                        applies: frozenset[str]) -> list[Problem]:
+        """Problems of the answers whose constraint reads other questions, checked with the
+        form's typed answers."""
+        found: list[Problem] = []
+        env = None
+        for qid, text, seen in self._cross_inputs(answers, key, applies):
+            if seen in self._cross_ok:
+                continue
+            if env is None:
+                env = answer_env(self.questionnaire, answers)
+            problem = check_answer(self.questionnaire, self._questions[qid], text, self.lang,
+                                   env=env)
+            if problem is None:
+                self._cross_ok.add(seen)
+            else:
+                found.append(problem)
         return found

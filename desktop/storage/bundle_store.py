@@ -425,19 +425,24 @@ def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
                         "direction = 'import' AND device_id = ?", (device_id,)).fetchone()[0]
 
 
+# The audit actions of a kept value (services/form_service.py writes them).
+_CONFIRM = "('confirm_out_of_range', 'confirm_constraint')"
+
+
 def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[str, str, str]]:
-    """(form uuid, question id, value) of every out-of-range value an operator confirmed:
-    in the audit log, or among the rows a bundle series holds until it is complete."""
+    """(form uuid, question id, value) of every value an operator confirmed (out of range,
+    or breaking its question's constraint): in the audit log, or among the rows a bundle
+    series holds until it is complete."""
     found: set[tuple[str, str, str]] = set()
     uuid_list = list(uuids)
     for start in range(0, len(uuid_list), 500):
         chunk = uuid_list[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         found |= {tuple(r) for r in conn.execute(
-            "SELECT response_uuid, question_id, new FROM audit_log WHERE action = "
-            f"'confirm_out_of_range' AND response_uuid IN ({marks}) "
-            "UNION SELECT response_uuid, question_id, new FROM series_audit WHERE action = "
-            f"'confirm_out_of_range' AND response_uuid IN ({marks})", chunk + chunk)}
+            f"SELECT response_uuid, question_id, new FROM audit_log WHERE action IN {_CONFIRM} "
+            f"AND response_uuid IN ({marks}) UNION SELECT response_uuid, question_id, new "
+            f"FROM series_audit WHERE action IN {_CONFIRM} AND response_uuid IN ({marks})",
+            chunk + chunk)}
     return found
 
 

@@ -79,3 +79,39 @@ def test_a_warm_gate_still_refuses_what_differs_from_a_form_it_passed(questionna
     assert (qid, text) in gate._ok
     extra = dict(base, **{qid: text})
     assert (qid, "not_applicable") in _keys(gate.problems(extra))
+
+
+def _cross_questionnaire():
+    import json
+
+    from desktop.domain.questionnaire_loader import parse_questionnaire
+    label = {"es": "x", "en": "x"}
+    return parse_questionnaire(json.dumps({
+        "format": 2, "id": "cross", "version": "1", "languages": ["es", "en"], "title": label,
+        "sections": [{"id": "A", "title": label, "questions": [
+            {"id": "total", "label": label, "type": "integer", "min": 0, "max": 50,
+             "required": False},
+            {"id": "part", "label": label, "type": "integer", "min": 0, "max": 50,
+             "required": False, "constraint": ". <= total"},
+            {"id": "own", "label": label, "type": "integer", "min": 0, "max": 50,
+             "required": False, "constraint": ". != 13"}]}]}))
+
+
+def test_a_constraint_reading_another_question_is_checked_with_the_form(questionnaire):
+    """`part <= total`: the same part passes beside one total and breaks beside another,
+    with the gate's caches warm; before, the gate checked only constraints that read no
+    other question, so a form breaking `part <= total` passed HQ's door unconfirmed."""
+    cross = _cross_questionnaire()
+    gate = FormGate(cross)
+    assert gate.problems({"total": "5", "part": "3", "own": "1"}) == []
+    assert gate.problems({"total": "5", "part": "3", "own": "1"}) == []  # the quick path
+    assert _keys(gate.problems({"total": "2", "part": "3", "own": "1"})) == \
+        [("part", "constraint")]
+    assert gate.problems({"total": "9", "part": "3"}) == []
+    assert _keys(gate.problems({"total": "9", "part": "3", "own": "13"})) == \
+        [("own", "constraint")]
+    rng = random.Random(7)
+    for _ in range(400):
+        answers = {qid: rng.choice(["0", "3", "5", "13", "60", "x", ""])
+                   for qid in ("total", "part", "own") if rng.random() < 0.9}
+        assert _keys(gate.problems(answers)) == _keys(validate_form(cross, answers)), answers
