@@ -138,10 +138,11 @@ def run(table: BenchTable) -> None:
         for block in range(6):
             triggers = block % 2 == 0
             if not triggers:
-                _drop_triggers(conn)
+                dropped = _drop_triggers(conn)
             timings[triggers] += _save_times(project, SAVES // 6, seed=20 + block)
             if not triggers:
-                _create_triggers(conn)
+                for statement in dropped:
+                    conn.execute(statement)
         table.add("save one form, v7 triggers (median)", statistics.median(timings[True]),
                   "ms", "same save without the triggers", statistics.median(timings[False]))
         project.close()
@@ -181,19 +182,14 @@ def _save_times(project, count: int, seed: int) -> list[float]:
     return times
 
 
-def _drop_triggers(conn) -> None:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'analysis_%'")]
-    for name in names:
+def _drop_triggers(conn) -> list[str]:
+    """Drop the snapshot's dirty-mark triggers (the ones V7_ANALYSIS and V15_FORM_ANSWERS
+    made); returns their SQL, to create them again exactly as they were."""
+    found = conn.execute("SELECT name, sql FROM sqlite_master "
+                         "WHERE type = 'trigger' AND name LIKE 'analysis_%'").fetchall()
+    for name, _ in found:
         conn.execute(f"DROP TRIGGER {name}")
-
-
-def _create_triggers(conn) -> None:
-    from desktop.storage.migrations import _statements
-    from desktop.storage.schema_steps import V7_ANALYSIS
-    for statement in _statements(V7_ANALYSIS):
-        if statement.startswith("CREATE TRIGGER"):
-            conn.execute(statement)
+    return [sql for _, sql in found]
 
 
 def _import_cost(table: BenchTable, folder: Path) -> None:
