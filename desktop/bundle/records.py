@@ -74,7 +74,7 @@ class FormRecord:
     """A form version as carried in a bundle."""
 
     fields: dict  # FORM_FIELDS -> value
-    answers_text: str  # the answers as canonical JSON (what the hash covers)
+    answers_text: str  # the answers JSON as the record carries it (what the hash covers)
     sha256: str
     base: tuple[int, str] | None  # (revision, sha256) last sent by the exporting laptop
     # True when answers_text is known to be the canonical text (answers_json), as the
