@@ -85,7 +85,7 @@ def parsed_many(texts: Sequence[str | None]) -> list[dict | None]:
         objects = json.loads("[" + ",".join(present) + "]")
         if len(objects) != len(present) or not all(o.__class__ is dict for o in objects):
             raise ValueError("not one object per form")
-    except ValueError:
+    except (TypeError, ValueError, RecursionError):  # a row not text, or too deep
         objects = [_object(t) for t in present]
     found = iter(objects)
     return [next(found) if t else None for t in texts]
@@ -94,7 +94,7 @@ def parsed_many(texts: Sequence[str | None]) -> list[dict | None]:
 def _object(text: str) -> dict | None:
     try:
         value = json.loads(text)
-    except ValueError:
+    except (TypeError, ValueError, RecursionError):
         return None
     return value if value.__class__ is dict else None
 

@@ -58,8 +58,14 @@ def base_from_rows(columns: Sequence[Sequence[str]], rows: Iterable[tuple]) -> B
     answers as a JSON object text or None) as `storage.analysis_store.form_answer_rows`
     reads them."""
     rows = list(rows)
+    return base_from_parsed(columns, rows, answers_json.parsed_many([r[5] for r in rows]))
+
+
+def base_from_parsed(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
+                     objects: Sequence[dict | None]) -> Base:
+    """`base_from_rows` with each row's answers parsed already (`objects[i]`: row i's
+    `answers_json.parsed_many`), so a caller that also inspects them parses once."""
     base = _form_columns(rows)
-    objects = answers_json.parsed_many([r[5] for r in rows])
     has = np.array([o is not None for o in objects], dtype=bool)
     records = pd.DataFrame.from_records([o for o in objects if o is not None],
                                         columns=[qid for qid, _ in columns])

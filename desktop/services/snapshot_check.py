@@ -8,7 +8,9 @@ answer rows give, and the snapshot must hold no other form; the per-profile-cell
 stored beside it (services/cell_sums_cache.py) must be the sums of its forms. The answer rows are read in
 uuid order (one JSON object per form, SQLite groups them) and compared a chunk at a time with the same forms of the snapshot, whose columns are decoded only for those
 rows: a million forms in bounded memory. One read transaction, so a writer committing
-meanwhile can never make the two sides disagree.
+meanwhile can never make the two sides disagree. Given a tally (domain/answers_tally.py),
+the rows parsed here are also counted for `check`'s look at damaged answers, so each
+stored row is parsed once (storage/answers_check.py reads only the others).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..domain import column_snapshot
+from ..domain import answers_json, column_snapshot
+from ..domain.answers_tally import AnswersTally
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
@@ -36,15 +39,19 @@ class SnapshotStatus:
     ok: bool
     key: str
     params: dict = field(default_factory=dict)
+    # Every live form not written since was read and parsed to the end (and counted into
+    # the tally `check_snapshot` was given).
+    read_all: bool = False
 
 
 def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None,
-                   prefetch: bool = False) -> SnapshotStatus:
+                   prefetch: bool = False, tally: AnswersTally | None = None) -> SnapshotStatus:
     """The snapshot's status for `riskmap check` (reads only: works on a read-only
     connection). `questionnaire`: the newest stored one (None: nothing to analyse).
     `prefetch` (a connection opened with check_same_thread=False): a second thread reads
     the next chunk of answer rows from SQLite, which releases the GIL, while this one
-    compares the last (a third of the time at a million forms)."""
+    compares the last (a third of the time at a million forms). `tally`: counts the
+    damaged answers of the rows compared (complete only when `read_all` is said)."""
     if questionnaire is None:
         return SnapshotStatus(True, "out.check_analysis_no_questionnaire")
     if not snapshots.has_tables(conn):
@@ -58,18 +65,18 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
         if stored is None:
             return SnapshotStatus(True, "out.check_analysis_none")
         written = snapshots.dirty_uuids(conn)
-        if not _agrees(conn, questionnaire, columns, stored, written, prefetch):
+        if not _agrees(conn, questionnaire, columns, stored, written, prefetch, tally):
             return SnapshotStatus(False, "out.check_analysis_differs")
         # The dashboard's sums stored beside the snapshot must be the snapshot's sums.
         if stored_sums_agree(conn, questionnaire) is False:
-            return SnapshotStatus(False, "out.check_analysis_sums_differ")
+            return SnapshotStatus(False, "out.check_analysis_sums_differ", read_all=True)
     return SnapshotStatus(True, "out.check_analysis_ok",
-                          {"forms": stored.rows, "written": len(written)})
+                          {"forms": stored.rows, "written": len(written)}, read_all=True)
 
 
 def _agrees(conn: sqlite3.Connection, questionnaire: Questionnaire, columns,
             stored: column_snapshot.StoredColumns, written: list[str],
-            prefetch: bool) -> bool:
+            prefetch: bool, tally: AnswersTally | None) -> bool:
     keep = np.arange(stored.rows)
     if written:
         keep = keep[~np.isin(stored.uuids, _as_bytes(written))]
@@ -84,7 +91,11 @@ def _agrees(conn: sqlite3.Connection, questionnaire: Questionnaire, columns,
         for rows in chunks:
             if done + len(rows) > len(order):
                 return False
-            truth = column_snapshot.base_from_rows(columns, rows)
+            texts = [r[5] for r in rows]
+            objects = answers_json.parsed_many(texts)
+            if tally is not None:
+                tally.add_parsed([r[0] for r in rows], texts, objects)
+            truth = column_snapshot.base_from_parsed(columns, rows, objects)
             picked = order[done:done + len(rows)]
             if not _same_rows(stored, picked, truth, columns):
                 return False

@@ -113,3 +113,21 @@ def _per_form(conn: sqlite3.Connection, statuses: tuple[str, ...], changed_only:
         f"FROM response r WHERE r.status IN ({marks}){where}"
         + (" ORDER BY r.uuid" if by_uuid else ""),
         (*statuses, *(between or ())))
+
+
+def answers_not_compared(conn: sqlite3.Connection,
+                         statuses: tuple[str, ...] = LIVE_STATUSES) -> sqlite3.Cursor:
+    """(uuid, stored answers text) of every `form_answers` row that
+    `form_answer_json(unchanged_only=True)` does not read: rows of forms with another
+    status (deleted, draft), of forms written since the snapshot (analysis_dirty), and rows
+    of no form at all. Each row once; the rest of the table is not read."""
+    marks = ", ".join("?" for _ in statuses)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        "SELECT a.response_uuid, a.answers FROM form_answers a WHERE a.response_uuid IN ("
+        f"SELECT uuid FROM response WHERE status IS NULL OR status NOT IN ({marks}) "
+        "UNION SELECT response_uuid FROM analysis_dirty "
+        "UNION SELECT f.response_uuid FROM form_answers f "
+        "WHERE NOT EXISTS (SELECT 1 FROM response r WHERE r.uuid = f.response_uuid))",
+        statuses)

@@ -1,19 +1,23 @@
 """`check`'s look at the stored answers (table `form_answers`, one JSON object text per
 form): every row must hold a JSON object, every value in it a text, every key a question
 of a questionnaire version the project holds. Damage is reported as findings (how many
-forms, and the first one by uuid), never raised. One pass over the rows on the caller's
-connection (a check worker's own, see services/check_service.py), parsed by Python's json:
-0.65 s of CPU per 100k forms, where SQLite's json_each took 1.65 s (a million forms: the
-check's 25 s became 36 s with json_each).
+forms, and the first one by uuid: domain/answers_tally.py), never raised.
+
+Each row is parsed once: `riskmap check` hands the tally of the rows its snapshot check
+parsed already (every live form not written since) and asks here only for the others
+(`rest_only`, storage/analysis_store.answers_not_compared); with no tally, or when the
+snapshot check did not read its rows to the end, every row is read here. Parsed by
+Python's json: 0.65 s of CPU per 100k forms, where SQLite's json_each took 1.65 s.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Iterable
 
+from ..domain.answers_tally import AnswersTally
 from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnaire
+from .analysis_store import answers_not_compared
 from .audit_chain import Finding
 from .questionnaire_versions import all_questionnaires
 
@@ -33,56 +37,21 @@ def known_question_ids(conn: sqlite3.Connection) -> set[str]:
     return known
 
 
-def answer_findings(conn: sqlite3.Connection,
-                    known_ids: Iterable[str] | None = None) -> list[Finding]:
-    """Findings about the stored answers; `known_ids`: the question ids answers may use
-    (default: those of every stored questionnaire version)."""
-    known = frozenset(known_question_ids(conn) if known_ids is None else known_ids)
-    tally = _Tally()
-    cursor = conn.execute("SELECT response_uuid, answers FROM form_answers")
+def new_tally(conn: sqlite3.Connection, known_ids: Iterable[str] | None = None) -> AnswersTally:
+    """An empty tally; `known_ids`: the question ids answers may use (default: those of
+    every stored questionnaire version)."""
+    return AnswersTally(known_question_ids(conn) if known_ids is None else known_ids)
+
+
+def answer_findings(conn: sqlite3.Connection, known_ids: Iterable[str] | None = None,
+                    tally: AnswersTally | None = None, rest_only: bool = False) -> list[Finding]:
+    """Findings about the stored answers. `tally`: rows counted already (default: none);
+    `rest_only`: read only the rows the snapshot check does not compare (it counted those
+    into `tally`, in the same read transaction as this)."""
+    tally = new_tally(conn, known_ids) if tally is None else tally
+    cursor = (answers_not_compared(conn) if rest_only
+              else conn.execute("SELECT response_uuid, answers FROM form_answers"))
     while rows := cursor.fetchmany(CHUNK):
         for uuid, text in rows:
-            tally.add(uuid, text, known)
-    return tally.findings()
-
-
-class _Tally:
-    """Damaged rows by kind: how many forms, and the first by uuid."""
-
-    def __init__(self) -> None:
-        self.malformed: list = [0, None]
-        self.not_text: list = [0, None]
-        self.unknown: list = [0, None]  # the first is (uuid, question)
-
-    def add(self, uuid: str, text: object, known: frozenset[str]) -> None:
-        try:
-            answers = json.loads(text)  # type: ignore[arg-type]
-        except (TypeError, ValueError, RecursionError):
-            answers = None
-        if type(answers) is not dict:
-            _count(self.malformed, uuid)
-            return
-        if not all(type(value) is str for value in answers.values()):
-            _count(self.not_text, uuid)
-        if not answers.keys() <= known:
-            _count(self.unknown, (uuid, min(answers.keys() - known)))
-
-    def findings(self) -> list[Finding]:
-        findings = []
-        if self.malformed[0]:
-            findings.append(Finding("out.check_finding_answers_malformed",
-                                    {"n": self.malformed[0], "uuid": self.malformed[1]}))
-        if self.not_text[0]:
-            findings.append(Finding("out.check_finding_answers_not_text",
-                                    {"n": self.not_text[0], "uuid": self.not_text[1]}))
-        if self.unknown[0]:
-            uuid, question = self.unknown[1]
-            findings.append(Finding("out.check_finding_answers_unknown",
-                                    {"n": self.unknown[0], "uuid": uuid, "question": question}))
-        return findings
-
-
-def _count(kind: list, first: object) -> None:
-    kind[0] += 1
-    if kind[1] is None or first < kind[1]:
-        kind[1] = first
+            tally.add(uuid, text)
+    return [Finding(key, params) for key, params in tally.findings()]
