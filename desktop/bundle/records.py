@@ -17,9 +17,10 @@ import json
 import math
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from ..domain import answers_json
 from .errors import BundleError
 
 ROUND_FIELDS = ("uuid", "name", "institution", "place", "start_date", "end_date",
@@ -73,9 +74,19 @@ class FormRecord:
     """A form version as carried in a bundle."""
 
     fields: dict  # FORM_FIELDS -> value
-    answers_text: str  # the answers as canonical JSON (what the hash covers)
+    answers_text: str  # the answers JSON as the record carries it (what the hash covers)
     sha256: str
     base: tuple[int, str] | None  # (revision, sha256) last sent by the exporting laptop
+    # True when answers_text is known to be the canonical text (answers_json), as the
+    # reader found it: HQ's import then stores it without testing it again.
+    answers_canonical: bool = field(default=False, compare=False)
+
+    def stored_answers(self) -> str:
+        """The canonical text of the answers, as the database keeps it: answers_text
+        itself when it is (the hash keeps covering the text as received)."""
+        if self.answers_canonical:
+            return self.answers_text
+        return answers_json.normalised(self.answers_text)
 
     @property
     def uuid(self) -> str:
@@ -368,4 +379,5 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
     if sha != expected:
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
     return FormRecord(fields, answers_text, sha,
-                      None if base is None else (base["revision"], base["sha256"]))
+                      None if base is None else (base["revision"], base["sha256"]),
+                      answers_json.is_canonical_parsed(answers_text, answers))

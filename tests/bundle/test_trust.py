@@ -480,3 +480,58 @@ def test_a_headquarters_export_imports_at_another_headquarters(field_db, field_k
     finally:
         db.close()
     assert forms == 30 and regional_key.device_id in devices and "hq" not in devices
+
+
+# -- answers texts as a laptop may write them --------------------------------------------
+def _escape_first_char(text: str) -> str:
+    """`text` (compact, keys sorted) with the first character of its first value written
+    as a \\u escape: the same object, not the canonical text."""
+    at = text.index('":"') + 3
+    return f"{text[:at]}\\u{ord(text[at]):04x}{text[at + 1:]}"
+
+
+_SPELLINGS = {
+    "spaces": lambda answers: json.dumps(answers, sort_keys=True, ensure_ascii=False),
+    "keys out of order": lambda answers: json.dumps(
+        dict(sorted(answers.items(), reverse=True)), ensure_ascii=False,
+        separators=(",", ":")),
+    "an escape": lambda answers: _escape_first_char(canonical_answers(answers)),
+}
+
+
+def test_answers_text_is_stored_canonical_and_a_canonical_one_as_it_came(
+        tmp_path, bundle, hq_keys, field_key, enrolled_hq):
+    """A record's answers text that is not canonical (signed and hashed as written) is
+    stored as the canonical text of its object; a canonical one byte for byte as it came
+    (the import decides it as it reads, and the writer does not test it again)."""
+    members = _members(bundle, hq_keys)
+    lines = members[RECORDS].decode().split("\n")
+    form_lines = [i for i, line in enumerate(lines) if '"type":"form"' in line]
+    expected: dict[str, str] = {}
+    for index, spell in zip(form_lines, _SPELLINGS.values()):
+        data = json.loads(lines[index])
+        fields = {k: data[k] for k in FORM_FIELDS}
+        text = spell(data["answers"])
+        assert text != canonical_answers(data["answers"])
+        assert json.loads(text) == data["answers"]
+        sha = content_sha256(fields["round_uuid"], fields["form_number"], fields["status"],
+                             fields["deleted_reason"], text)
+        base = None if data["base"] is None else (data["base"]["revision"],
+                                                  data["base"]["sha256"])
+        lines[index] = FormRecord(fields, text, sha, base).to_json()
+        expected[fields["uuid"]] = canonical_answers(data["answers"])
+    untouched = [lines[i] for i in form_lines[len(_SPELLINGS):]]
+    for line in untouched:
+        data = json.loads(line)
+        expected[data["uuid"]] = line[len('{"answers":'):line.index(',"base":')]
+        assert expected[data["uuid"]] == canonical_answers(data["answers"])
+    members[RECORDS] = "\n".join(lines).encode()
+    forged = _seal(members, hq_keys, field_key, tmp_path / "spellings.zip.age")
+    result = _one(import_bundles(enrolled_hq, hq_keys.identity_path, [forged]))
+    assert result.status == "imported" and result.new == 30, result.message
+    conn = sqlite3.connect(enrolled_hq)
+    try:
+        stored = dict(conn.execute("SELECT response_uuid, answers FROM form_answers"))
+    finally:
+        conn.close()
+    assert {uuid: stored.get(uuid) for uuid in expected} == expected
