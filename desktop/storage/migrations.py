@@ -17,7 +17,7 @@ from pathlib import Path
 from ..domain.user_error import UserError
 from .connection import connect_raw, transaction
 from .file_check import APPLICATION_ID
-from .schema_steps import MIGRATIONS
+from .schema_steps import LEFT_BEHIND, MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -77,6 +77,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
         # file (callers have checked it has our schema_version table before coming here).
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     if found == len(steps):
+        _drop_left_behind(conn)
         return found
     if found > 0 and path is not None:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -89,7 +90,19 @@ def migrate(conn: sqlite3.Connection, path: Path | None,
                 conn.execute(statement)
             conn.execute("DELETE FROM schema_version")
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version + 1,))
+    _drop_left_behind(conn)
     return found
+
+
+def _drop_left_behind(conn: sqlite3.Connection) -> None:
+    """Drop the tables the steps left behind (schema_steps.LEFT_BEHIND), each in a
+    transaction of its own; inside a caller's transaction, leave them to a later open."""
+    if conn.in_transaction:
+        return
+    marks = ", ".join("?" for _ in LEFT_BEHIND)
+    for (name,) in conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'table' "
+                                f"AND name IN ({marks})", LEFT_BEHIND).fetchall():
+        conn.execute(f'DROP TABLE "{name}"')
 
 
 def _statements(script: str) -> list[str]:
