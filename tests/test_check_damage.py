@@ -14,8 +14,9 @@ import pytest
 from desktop.cli import main
 from desktop.services import analysis_table, cell_sums_cache
 from desktop.services.analysis_service import analysis_for, version_pool
-from desktop.services.demo_service import fill_demo
 from desktop.services.project import Project
+
+from check_helpers import analysed_project
 
 MODES = [[], ["--quick"]]
 
@@ -24,14 +25,7 @@ MODES = [[], ["--quick"]]
 def clean_db(tmp_path_factory):
     """A plaintext project of 30 forms with its analysis snapshot and the dashboard's
     per-profile-cell sums stored (a dashboard load)."""
-    path = tmp_path_factory.mktemp("check") / "clean.db"
-    project = Project.open(path)
-    fill_demo(project, 30, seed=4)
-    analysis_table.load_frame(project.db.conn, project.questionnaire)
-    analysis_for(project, "en")
-    project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    project.close()
-    return path
+    return analysed_project(tmp_path_factory.mktemp("check") / "clean.db", 30, seed=4)
 
 
 @pytest.fixture

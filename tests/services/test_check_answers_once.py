@@ -14,10 +14,9 @@ import pytest
 from desktop.domain import answers_json
 from desktop.domain.answers_tally import MALFORMED, NOT_TEXT, UNKNOWN, AnswersTally
 from desktop.services import analysis_table, check_service
-from desktop.services.analysis_service import analysis_for
-from desktop.services.demo_service import fill_demo
-from desktop.services.project import Project
 from desktop.services.workspace import open_database
+
+from check_helpers import analysed_project
 
 DAMAGE = {  # kind -> (SQL expression of the damaged text, the finding's key)
     "malformed": ("substr(answers, 1, length(answers) - 1)", MALFORMED),
@@ -31,14 +30,7 @@ PLACES = ("live unchanged", "deleted", "written since")
 
 @pytest.fixture(scope="module")
 def clean_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("check_once") / "clean.db"
-    project = Project.open(path)
-    fill_demo(project, 30, seed=7)
-    analysis_table.load_frame(project.db.conn, project.questionnaire)
-    analysis_for(project, "en")
-    project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    project.close()
-    return path
+    return analysed_project(tmp_path_factory.mktemp("check_once") / "clean.db", 30, seed=7)
 
 
 @pytest.fixture
