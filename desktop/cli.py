@@ -78,7 +78,7 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
     """Print the one sentence for `exc` on stderr and return the exit code (2). A failure
     nobody foresaw is logged with its traceback; the screen names the log file."""
     from .domain.questionnaire_loader import QuestionnaireError
-    from .domain.user_error import UserError, translate, user_language
+    from .domain.user_error import UserError, is_database_error, translate, user_language
     lang = user_language()
     log = logging.getLogger(__name__)
     if isinstance(exc, QuestionnaireError):
@@ -89,9 +89,8 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
         for problem in exc.problems[1:]:
             print(f"  {said(problem, lang)}", file=sys.stderr)
         return 2
-    import sqlite3
-    # sqlite3 errors do not say which file: the --db one (other errors name their own)
-    error = translate(exc, path if isinstance(exc, sqlite3.Error) else None)
+    # SQLite's errors do not say which file: the --db one (other errors name their own)
+    error = translate(exc, path if is_database_error(exc) else None)
     if error is None:
         from .services.paths import log_path
         log.error("command %s failed unexpectedly", command, exc_info=exc)
