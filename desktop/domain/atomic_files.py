@@ -62,10 +62,21 @@ def _stage(path: Path, writer: Writer, mode: int) -> Path:
                 raise OSError(f"nothing was written to {path}")
             os.chmod(temp, mode)
             _fsync_path(temp)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise _naming(exc, path, temp) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return temp
+
+
+def _naming(exc: OSError, path: Path, temp: Path) -> OSError:
+    """`exc` naming the file the user asked for, not its hidden temporary name (a full
+    disk's error names no file at all); the sentence the user reads quotes this name."""
+    if exc.errno is None or exc.filename not in (None, str(temp), temp):
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
 
 
 def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,

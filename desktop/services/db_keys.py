@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pyrage
 
 from ..bundle import age_crypto
 from ..bundle.errors import BundleError
+from ..domain.atomic_files import write_atomically
 from ..storage.database import (DatabaseError, DatabaseLocator, forget_key,
                                 is_plaintext_file, remember_key)
 from ..storage.encrypt_file import encrypt_plaintext
@@ -256,16 +256,9 @@ def _read(path: Path) -> dict:
 
 
 def _write(path: Path, data: dict) -> None:
-    """Write under a temporary name, fsync, rename: a crash leaves the old file or the
-    new one, never half of either."""
-    temporary = path.with_name(path.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=1)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    """Write under a temporary name, fsync, rename (owner-only): a crash or a full disk
+    leaves the old file or the new one, never half of either, and no temporary file."""
+    write_atomically(path, json.dumps(data, indent=1) + "\n", mode=0o600)
 
 
 def _digest(path: Path) -> str:
