@@ -6,6 +6,7 @@ file, a busy file), never "something unexpected went wrong".
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -91,3 +92,44 @@ def test_demo_on_a_full_disk_with_an_encrypted_project(encrypted_demo, tmp_path,
         capsys.readouterr()
         assert main(["check", "--db", str(path)]) == 0  # nothing lost, nothing half-written
         assert "forms:           20 " in capsys.readouterr().out
+
+
+def test_an_encrypted_project_without_its_key_file_says_so(encrypted_demo, tmp_path, capsys,
+                                                           monkeypatch):
+    """The .db copied to a stick without its .keys file: the sentence says the key file is
+    missing, not that the file is no database at all."""
+    path = _copy(encrypted_demo, tmp_path)
+    (tmp_path / "p.db.keys").unlink()
+    before = snapshot(tmp_path)
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 2
+    assert _one_line(capsys) == (
+        f"riskmap: {path} looks like an encrypted project whose key file ({path}.keys) is "
+        "not beside it; copy the key file next to it and try again (nothing was changed).")
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    assert main(["check", "--db", str(path)]) == 2
+    assert _one_line(capsys).startswith(f"riskmap: {path} parece un proyecto cifrado")
+    assert snapshot(tmp_path) == before
+
+
+def test_random_bytes_that_are_no_page_multiple_are_not_a_keyless_project(tmp_path, capsys):
+    path = tmp_path / "junk.db"
+    path.write_bytes(os.urandom(5000))
+    assert main(["check", "--db", str(path)]) == 2
+    assert "(it is not an SQLite file)" in _one_line(capsys)
+
+
+@pytest.mark.parametrize("content, key", [(b'{"format":', "damaged"),
+                                          (b'{"x": 1}', "not a RiskMap key file"),
+                                          (b"\xff\xfe junk", "damaged")])
+def test_a_damaged_key_file_is_one_sentence_in_spanish_too(encrypted_demo, tmp_path, capsys,
+                                                           monkeypatch, content, key):
+    path = _copy(encrypted_demo, tmp_path)
+    (tmp_path / "p.db.keys").write_bytes(content)
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 2
+    assert key in _one_line(capsys)
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    assert main(["check", "--db", str(path)]) == 2
+    line = _one_line(capsys)
+    assert "restaure el archivo de claves" in line, line

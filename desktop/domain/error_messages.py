@@ -65,6 +65,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "changed. Choose the project file.",
         "es": "{path} no es una base de datos de RiskMap (no es un archivo SQLite); no se "
               "modificó. Elija el archivo del proyecto."},
+    "db_keys_not_beside": {
+        "en": "{path} looks like an encrypted project whose key file ({path}.keys) is not "
+              "beside it; copy the key file next to it and try again (nothing was changed).",
+        "es": "{path} parece un proyecto cifrado cuyo archivo de claves ({path}.keys) no está "
+              "a su lado; copie el archivo de claves junto a él e intente de nuevo (no se "
+              "modificó nada)."},
+    "db_wrong_key": {
+        "en": "{path} does not open with the key in its key file ({path}.keys): that key "
+              "file belongs to another database; put back the one that came with it.",
+        "es": "{path} no se abre con la clave de su archivo de claves ({path}.keys): ese "
+              "archivo de claves es de otra base de datos; vuelva a poner el que vino con "
+              "ella."},
+    "db_needs_passphrase": {
+        "en": "{path} is encrypted; opening it needs the team passphrase.",
+        "es": "{path} está cifrado; para abrirlo hace falta la frase de acceso del equipo."},
+    "db_not_encrypted_yet": {
+        "en": "{path} is not encrypted yet; convert it before opening it with a key.",
+        "es": "{path} todavía no está cifrado; conviértalo antes de abrirlo con una clave."},
     "db_foreign": {
         "en": "{path} belongs to another program, it is not a RiskMap database; it was not "
               "changed. Choose the project file.",
