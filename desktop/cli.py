@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:  # the program itself, not a test or the self-test calling in
+            from .commands.interrupts import ignore_from_now_on
+            ignore_from_now_on()  # a late Ctrl+C must not kill the shutdown
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.selftest:  # the self-test keeps everything in its temporary folder
