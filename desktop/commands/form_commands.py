@@ -31,6 +31,8 @@ def run_forms_import(args: argparse.Namespace) -> int:
     from ..services.project import Project
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
+    if args.file.is_dir():
+        raise CommandError("is_a_folder", path=args.file)
     if not args.file.is_file():
         raise CommandError("table_missing", path=args.file)
     operator = args.operator.strip()

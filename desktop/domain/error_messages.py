@@ -236,6 +236,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "form_table.not_utf8": {
         "en": "{name} is not UTF-8 text; save the CSV as UTF-8.",
         "es": "{name} no es texto UTF-8; guarde el CSV como UTF-8."},
+    "form_table.bad_csv": {
+        "en": "{name} could not be read as a CSV table at line {line}; save it again from the "
+              "spreadsheet as CSV (UTF-8).",
+        "es": "{name} no se pudo leer como tabla CSV en la línea {line}; guárdelo de nuevo "
+              "desde la hoja de cálculo como CSV (UTF-8)."},
     "form_table.bad_workbook": {
         "en": "{name} could not be read as a workbook ({reason}).",
         "es": "No se pudo leer {name} como libro de Excel ({reason})."},
