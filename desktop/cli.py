@@ -24,7 +24,8 @@ COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "fo
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from .commands.usage_errors import Parser
+    parser = Parser(
         prog="riskmap", description=f"{APP_NAME}: key, verify, chart and send survey forms. "
         "Without a subcommand the desktop app starts.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
