@@ -64,3 +64,16 @@ def test_new_keys_on_a_full_disk_leave_no_temporary_key_file(tmp_path, monkeypat
     assert translate(caught.value).key == "disk_full"
     assert str(db_keys.keys_path(db)) in translate(caught.value).in_language("en")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_real_read_only_folder_names_the_target(tmp_path):
+    """On a read-only file system even removing the temporary name that was never made
+    fails (EROFS): that second failure must not hide the first one's sentence."""
+    from failure_helpers import read_only_folder
+    with read_only_folder(tmp_path / "ro", {}) as folder:
+        for writer in ("text", lambda path: path.write_text("x")):
+            with pytest.raises(OSError) as caught:
+                write_atomically(folder / "scores.csv", writer)
+            error = translate(caught.value)
+            assert error.key in ("read_only_disk", "no_permission"), error.key
+            assert error.params["path"] == str(folder / "scores.csv")
