@@ -236,6 +236,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "form_table.not_utf8": {
         "en": "{name} is not UTF-8 text; save the CSV as UTF-8.",
         "es": "{name} no es texto UTF-8; guarde el CSV como UTF-8."},
+    "export.no_recipient": {
+        "en": "No headquarters recipient is set; add the recipient key (age1...) headquarters "
+              "gave you, then export again.",
+        "es": "No hay ningún destinatario de la sede central; agregue la clave de destinatario "
+              "(age1...) que le dio la sede y exporte de nuevo."},
+    "export.no_folder": {
+        "en": "The folder {path} does not exist; choose an existing folder.",
+        "es": "La carpeta {path} no existe; elija una carpeta que exista."},
+    "export.out_is_file": {
+        "en": "{path} is a file; choose a folder for the bundle.",
+        "es": "{path} es un archivo; elija una carpeta para el paquete."},
+    "export.nothing_new": {
+        "en": "Nothing has changed since the last export; choose a full export to send "
+              "everything again.",
+        "es": "No hay cambios desde la última exportación; elija una exportación completa para "
+              "enviar todo de nuevo."},
     "form_table.bad_csv": {
         "en": "{name} could not be read as a CSV table at line {line}; save it again from the "
               "spreadsheet as CSV (UTF-8).",
