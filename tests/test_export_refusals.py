@@ -68,3 +68,19 @@ def test_a_recipient_file_that_is_not_text_is_named(field, capsys):
     line = _line(capsys, ["export", "--db", str(folder / "p.db"), "--to", str(binary),
                           "--out", str(folder / "out"), "--all"])
     assert line == f"riskmap: {binary} is not UTF-8 text; save it as UTF-8 and try again."
+
+
+@pytest.mark.parametrize("command", ["import", "recover", "db-key"])
+def test_a_missing_or_folder_identity_is_named(field, capsys, command, tmp_path):
+    folder, _keys = field
+    for identity, sentence in ((tmp_path / "nope.txt", "does not exist"),
+                               (tmp_path, "is a folder")):
+        argv = {"import": ["import", "--db", str(tmp_path / "hq.db"), "--identity",
+                           str(identity), str(folder / "p.db")],
+                "recover": ["keys", "recover", "--db", str(folder / "p.db"), "--identity",
+                            str(identity)],
+                "db-key": ["keys", "db-key", "--db", str(folder / "p.db"), "--identity",
+                           str(identity)]}[command]
+        line = _line(capsys, argv)
+        assert line.startswith(f"riskmap: {identity} {sentence}"), line
+    assert not (tmp_path / "hq.db").exists() and not (tmp_path / "hq.db.keys").exists()

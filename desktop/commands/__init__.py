@@ -25,3 +25,12 @@ def say(key: str, *, file=None, **params: object) -> None:
 class CommandError(UserError, RuntimeError):
     """Bad input on the command line: a catalogue key + fields (or, from older code, a
     ready sentence) for one sentence for a person."""
+
+
+def existing_file(path) -> None:
+    """Refuse a `path` argument that names no file (missing, or a folder) in one sentence
+    naming it, before a service reads it and says only "not a key file"."""
+    if path.is_dir():
+        raise CommandError("is_a_folder", path=path)
+    if not path.exists():
+        raise CommandError("not_found", path=path)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, existing_file, line, say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -114,6 +114,7 @@ def run_import(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
     from ..domain.user_error import user_language
     from ..services.import_service import import_bundles
+    existing_file(args.identity)
     try:
         report = import_bundles(args.db, args.identity, args.bundles)
     except BundleError as exc:
