@@ -61,3 +61,18 @@ def test_help_still_prints_the_usage(capsys):
         main(["demo", "--help"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("usage: riskmap demo ")
+
+
+@pytest.mark.parametrize("name", ["folder.json", "folder.xlsx"])
+def test_a_folder_given_as_a_questionnaire_is_said_in_spanish(tmp_path, capsys, monkeypatch,
+                                                              name):
+    """Not "no se puede leer el archivo: Is a directory" (the system's English)."""
+    folder = tmp_path / name
+    folder.mkdir()
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    capsys.readouterr()
+    assert main(["init", "--db", str(tmp_path / "p.db"), "--questionnaire", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "es una carpeta; elija el archivo del cuestionario" in err, err
+    assert "Is a directory" not in err
+    assert not (tmp_path / "p.db").exists() and not (tmp_path / "p.db.keys").exists()
