@@ -182,6 +182,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "`riskmap keys device --db` prints it on the laptop).",
         "es": "'{text}' no es una huella de dispositivo (8 grupos de 4 dígitos hexadecimales, "
               "como la muestra `riskmap keys device --db` en la laptop)."},
+    "device.name_control": {
+        "en": "The device's name holds a control character (an escape or an invisible "
+              "mark); type it with letters, digits and spaces only.",
+        "es": "El nombre del dispositivo contiene un carácter de control (un escape o una "
+              "marca invisible); escríbalo solo con letras, dígitos y espacios."},
     "device.already_enrolled": {
         "en": "The device {device} is already enrolled; nothing was changed.",
         "es": "El dispositivo {device} ya está registrado; no se cambió nada."},
