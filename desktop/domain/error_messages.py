@@ -342,6 +342,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "query.failed": {
         "en": "The statement did not run: {problem}.",
         "es": "La consulta no se ejecutó: {problem}."},
+    "query.one_statement": {
+        "en": "Give one statement at a time (no semicolon between two statements).",
+        "es": "Indique una sola consulta a la vez (sin punto y coma entre dos consultas)."},
+    "query.stopped": {
+        "en": "The statement stopped after {n} rows ({problem}); the output above is "
+              "incomplete.",
+        "es": "La consulta se detuvo después de {n} filas ({problem}); la salida anterior "
+              "está incompleta."},
 }
 
 
