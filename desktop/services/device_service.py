@@ -72,8 +72,6 @@ def revoke_device(db: Database, fingerprint: str, reason: str = "",
                   operator: str = "analyst") -> tuple[EnrolledDevice, int]:
     """Revoke an enrolled device (audited); returns it and how many of its forms HQ keeps."""
     compact = normalise_fingerprint(fingerprint)
-    if has_control(name):
-        raise DeviceRefused("device.name_control")
     with db.transaction() as conn:
         existing = device_store.get_device(conn, compact)
         if existing is None:
