@@ -62,8 +62,7 @@ def test_a_missing_folder_and_a_file_given_as_the_folder(field, capsys, monkeypa
 
 def test_a_recipient_file_that_is_not_text_is_named(field, capsys):
     folder, _keys = field
-    binary = folder / "p.db.keys"  # any file that is not UTF-8 text will do
-    binary = folder / "binary.bin"
+    binary = folder / "binary.bin"  # any file that is not UTF-8 text will do
     binary.write_bytes(b"\xff\xfe\x00age1")
     line = _line(capsys, ["export", "--db", str(folder / "p.db"), "--to", str(binary),
                           "--out", str(folder / "out"), "--all"])

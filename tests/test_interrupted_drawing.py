@@ -91,6 +91,4 @@ def test_ctrl_c_while_the_paper_form_is_drawn(demo_db, tmp_path, monkeypatch, ca
     capsys.readouterr()
     assert main(["print-form", "--db", str(demo_db), "--out", str(tmp_path / "f.pdf")]) == 130
     _interrupted(capsys)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"] or \
-        not (tmp_path / "f.pdf").exists()
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".part")]
