@@ -87,6 +87,7 @@ def _main(argv: list[str] | None) -> int:
 def report_failure(exc: BaseException, command: str = "", path: object = None) -> int:
     """Print the one sentence for `exc` on stderr and return the exit code (2). A failure
     nobody foresaw is logged with its traceback; the screen names the log file."""
+    from .commands import show
     from .domain.questionnaire_loader import QuestionnaireError
     from .domain.user_error import UserError, is_database_error, translate, user_language
     lang = user_language()
@@ -95,9 +96,9 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
         log.warning("command %s: questionnaire refused: %s", command, exc)
         from .domain.phrase import said
         error = UserError("questionnaire_bad", problem=exc.problems[0], n=len(exc.problems))
-        print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
+        show(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
         for problem in exc.problems[1:]:
-            print(f"  {said(problem, lang)}", file=sys.stderr)
+            show(f"  {said(problem, lang)}", file=sys.stderr)
         return 2
     # SQLite's errors do not say which file: the --db one (other errors name their own)
     error = translate(exc, path if is_database_error(exc) else None)
@@ -107,7 +108,7 @@ def report_failure(exc: BaseException, command: str = "", path: object = None) -
         error = UserError("unexpected", log=log_path())
     else:
         log.warning("command %s: %s", command, error.log_text())
-    print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
+    show(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
     return 2
 
 

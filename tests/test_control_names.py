@@ -53,3 +53,33 @@ def test_device_labels_with_control_characters_are_refused(tmp_path, capsys):
     err = _refused(capsys, ["devices", "trust", "--db", str(db),
                             "1011 63c6 3386 62c1 fe05 de98 764c b6c8", "--name", ESCAPE])
     assert "holds a control character" in err
+
+
+def test_names_from_the_database_reach_the_terminal_inert(tmp_path, capsys):
+    """A round named with a terminal escape (made on a field laptop, arrived in a bundle):
+    the command line shows the escape as text (\\x1b), never sends it to the terminal."""
+    from desktop.services.demo_service import fill_demo
+    from desktop.services.project import Project
+    db = tmp_path / "hq.db"
+    project = Project.open(db)
+    fill_demo(project, 6, seed=3, round_name="Ronda\x1b]0;owned\x07 \u202eA")
+    project.close()
+    capsys.readouterr()
+    assert main(["report", "--db", str(db), "--out", str(tmp_path / "r"), "--round",
+                 "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err, repr(err)
+    assert "Ronda\\x1b]0;owned\\x07 \\u202eA" in err
+    assert main(["query", "--db", str(db), "SELECT DISTINCT name FROM round"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "Ronda\\x1b]0;owned" in out
+    assert main(["query", "--db", str(db), "--csv", "SELECT DISTINCT name FROM round"]) == 0
+    assert "\x1b" in capsys.readouterr().out  # data on request (CSV) stays as stored
+
+
+def test_printable_keeps_plain_text_and_escapes_the_rest():
+    from desktop.domain.plain_names import printable
+    assert printable("José\tNúñez 12,5 %") == "José\tNúñez 12,5 %"
+    assert printable("a\x1b[2Jb") == "a\\x1b[2Jb"
+    assert printable("x\nriskmap: imported") == "x\\nriskmap: imported"
+    assert printable("\u202eabc") == "\\u202eabc"

@@ -9,6 +9,7 @@ user's language (RISKMAP_LANG, then LANG).
 
 import sys
 
+from ..domain.plain_names import printable
 from ..domain.user_error import UserError, error_message, user_language
 
 
@@ -19,7 +20,13 @@ def line(key: str, **params: object) -> str:
 
 def say(key: str, *, file=None, **params: object) -> None:
     """Print the catalogue line `key` in the user's language (on stdout unless `file`)."""
-    print(line(key, **params), file=file if file is not None else sys.stdout)
+    show(line(key, **params), file=file)
+
+
+def show(text: str, *, file=None) -> None:
+    """Print a line for people (stdout unless `file`): names and values from the database
+    or a bundle may hold terminal escapes; they are printed as text (plain_names)."""
+    print(printable(text), file=file if file is not None else sys.stdout)
 
 
 class CommandError(UserError, RuntimeError):
