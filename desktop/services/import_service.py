@@ -91,17 +91,19 @@ class ImportReport:
 
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
                    operator: str = "import", device: str | None = None,
-                   progress: ProgressFn | None = None) -> ImportReport:
+                   progress: ProgressFn | None = None,
+                   split_min_forms: int | None = None) -> ImportReport:
     """Import each bundle file into `db_path` (each in its own transaction). A database
     file this call had to create is removed again when no bundle was imported into it, so a
-    refused import leaves nothing behind."""
+    refused import leaves nothing behind. A bundle of at least `split_min_forms` forms
+    (default import_split.SPLIT_MIN_FORMS) has its forms checked in a second process."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
     locator = DatabaseLocator.of(db_path)
     created = locator.path is not None and not locator.path.exists()
     db = open_database(locator, check_same_thread=False)  # FormMerger's writer thread
     imported = False
-    checker = FormChecker()  # the checking process of large bundles, started on first use
+    checker = FormChecker(split_min_forms)  # for large bundles, started on first use
     try:
         db.set_cache_kib(IMPORT_CACHE_KIB)
         for done, path in enumerate(bundle_paths):
