@@ -12,7 +12,8 @@ records.py), through `FormDoor` (answers, responses.csv). Sent back, each a tag 
 
     R [round fields]                before the first form (or at the end of a file with none)
     F [compact form tuple]          `BATCH` forms at a time, in file order (`compact`)
-    E Finish                        the member's sha256 matched; the door's results
+    E Finish                        the member's sha256 matched; the door's results, and
+                                    the sha256 of the member responses.csv
     X (kind, detail, values)        a BundleError, at the place in the stream it arose
     C exception                     anything else
 
@@ -29,9 +30,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from ..bundle import archive
-from ..bundle.bundle_reader import VerifiedBundle, questionnaire_text, records_of
+from ..bundle.bundle_reader import (VerifiedBundle, member_sha256, questionnaire_text,
+                                    records_of)
 from ..bundle.errors import BundleError
-from ..bundle.manifest import QUESTIONNAIRE, RECORDS, Manifest
+from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
 from ..bundle.records import FORM_FIELDS, FormRecord
 from .form_door import FormDoor, parse_questionnaires
 
@@ -57,6 +59,7 @@ class Finish:
 
     csv_sha256: str
     pending: list
+    responses_sha256: str  # of the responses.csv member as the bundle carries it
 
 
 def compact(record: FormRecord) -> tuple:
@@ -128,7 +131,10 @@ def check_records(plain: bytes, job: Job, send) -> None:
         send(FORMS, batch)
     if RECORDS in verified.unchecked:  # never read to its end: not confirmed
         raise BundleError("tampered", f"{RECORDS}: not read to its end")
-    send(END, Finish(door.csv_sha256(), door.pending))
+    # The member responses.csv hashed here too (the importing process's last step,
+    # `check_hashes`, then need not read it): what it is compared with stays there.
+    send(END, Finish(door.csv_sha256(), door.pending, member_sha256(verified.zipped,
+                                                                    RESPONSES_CSV)))
 
 
 def _start(door: FormDoor, verified: VerifiedBundle, rounds: list[dict], job: Job) -> None:

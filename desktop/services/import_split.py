@@ -30,7 +30,7 @@ from typing import Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
-from ..bundle.manifest import QUESTIONNAIRE, RECORDS
+from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
 from ..storage import bundle_store
 from . import form_check_child
 from .form_check_child import (CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish, Job,
@@ -170,6 +170,8 @@ class FormStream:
             elif tag == END:
                 self.finish = payload
                 self.verified.unchecked.discard(RECORDS)  # hashed to its end, equal
+                if payload.responses_sha256 == self.verified.manifest.files[RESPONSES_CSV]:
+                    self.verified.unchecked.discard(RESPONSES_CSV)  # else checked here
                 return
             elif tag == ERROR:
                 kind, detail, values = payload

@@ -141,6 +141,12 @@ def _tampered_member(members, keys, key, path):
     return _resigned(members, keys, key, path)
 
 
+def _tampered_csv(members, keys, key, path):
+    """responses.csv changed after signing (the checking process hashes that member)."""
+    members["responses.csv"] = members["responses.csv"].rstrip(b"\r\n") + b" \r\n"
+    return _resigned(members, keys, key, path)
+
+
 def _bad_answer(members, keys, key, path):
     _set_form(members, 17, lambda answers: answers.__setitem__("institution", "999"))
     return _seal(members, keys, key, path)
@@ -194,6 +200,7 @@ def _repeated_form(members, keys, key, path):
 
 HOSTILE = {
     "tampered member": (_tampered_member, "tampered"),
+    "tampered responses.csv": (_tampered_csv, "tampered"),
     "bad answer": (_bad_answer, "bad_answer"),
     "out of range, unconfirmed": (_out_of_range_unconfirmed, "bad_answer"),
     "wrong count": (_wrong_count, "tampered"),
