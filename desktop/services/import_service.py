@@ -215,7 +215,11 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
     stream = checker.stream(conn, verified) \
         if checker is not None and checker.wanted(verified) else None
-    _write_bundle(db, verified, pin, result, operator, device, late, background, stream)
+    try:
+        _write_bundle(db, verified, pin, result, operator, device, late, background, stream)
+    finally:
+        if stream is not None:
+            stream.close()  # the checking process is stopped if it has not finished
     device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
 
 
@@ -260,7 +264,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     finally:
         writer.close()  # no write still running when the transaction ends
         if stream is not None:
-            stream.close()  # the checking process is stopped if it has not finished
+            stream.close()  # at once: a refusal stops the checking process here
     if stream is None:
         door.finish()
     else:

@@ -64,6 +64,7 @@ class FormChecker:
         transaction: HQ's rounds and questionnaires are read now, as the door would read
         them before the first form; nothing the bundle's audit rows change)."""
         if self._process is None or not self._process.is_alive():
+            self.discard()  # one that died (or none)
             self._start()
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
                   bundle_store.round_rows(conn), hq_questionnaire_texts(conn))
@@ -157,9 +158,8 @@ class FormStream:
         them (the door checked each form already); each refusal raised in its place."""
         while True:
             item = self._messages.get()
-            if isinstance(item, BaseException):
-                raise BundleError("tampered", f"{RECORDS}: the checking process stopped "
-                                              f"({item!r})") from item
+            if isinstance(item, BaseException):  # the child died (not the bundle's fault)
+                raise OSError(f"the import's checking process stopped ({item!r})") from item
             tag, payload = item[:1], pickle.loads(memoryview(item)[1:])
             if tag == FORMS:
                 for values in payload:
@@ -181,7 +181,10 @@ class FormStream:
                 raise payload
 
     def close(self) -> None:
-        """After the bundle: the child is stopped unless it finished this bundle."""
+        """After the bundle: the child is stopped unless it finished this bundle (a
+        second call does nothing)."""
+        if self._stop.is_set():
+            return
         self._stop.set()
         if self.finish is None:
             self.checker.kill()  # unblocks the thread's recv or send (the pipe closes)
