@@ -25,6 +25,7 @@ process; so does a closed pipe.
 from __future__ import annotations
 
 import gc
+import operator
 import pickle
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -63,16 +64,21 @@ class Finish:
 
 
 def compact(record: FormRecord) -> tuple:
-    """What the merge needs of a form, as plain values (cheap to pickle and unpickle)."""
-    fields = record.fields
-    return (tuple(map(fields.__getitem__, FORM_FIELDS)), record.answers_text,
+    """What the merge needs of a form, as plain values: `FormRecord`'s arguments (a batch's
+    pickle holds the field names once; 0.22 s to unpickle and rebuild 100k forms, against
+    0.30 s for the fields as tuples zipped back into dicts, or pickled records)."""
+    # Keyed by the FORM_FIELDS strings themselves (a parsed line's keys are its own
+    # objects, which the pickle would write out for every form).
+    return (dict(zip(FORM_FIELDS, _values(record.fields))), record.answers_text,
             record.sha256, record.base, record.answers_canonical)
+
+
+_values = operator.itemgetter(*FORM_FIELDS)
 
 
 def record_of(values: tuple) -> FormRecord:
     """The FormRecord of a `compact` tuple."""
-    fields, answers_text, sha, base, canonical = values
-    return FormRecord(dict(zip(FORM_FIELDS, fields)), answers_text, sha, base, canonical)
+    return FormRecord(*values)
 
 
 def serve(jobs: Connection, conn: Connection) -> None:

@@ -22,6 +22,7 @@ exception, Ctrl+C) stops the child at once; `close` stops it at the end of the c
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import queue
 import sqlite3
@@ -57,7 +58,8 @@ class FormChecker:
         """Whether this bundle is large enough for the child (its manifest's form count;
         a part of a series is checked like any bundle)."""
         forms = verified.manifest.counts.get("forms")
-        return isinstance(forms, int) and forms >= self.min_forms
+        return isinstance(forms, int) and forms >= self.min_forms and (
+            self.min_forms == 0 or (os.cpu_count() or 1) > 1)  # one core: no gain
 
     def stream(self, conn: sqlite3.Connection, verified: VerifiedBundle) -> "FormStream":
         """Start checking the bundle's records in the child (inside the import's
