@@ -66,7 +66,7 @@ def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
 def hq_questionnaire_texts(conn: sqlite3.Connection) -> dict[str, str]:
     """sha256 -> text of every questionnaire version HQ stores (what `check_questionnaires`
     may look up, handed to the import's checking process)."""
-    return dict(conn.execute("SELECT sha256, definition FROM questionnaire"))
+    return questionnaire_store.stored_texts(conn)
 
 
 class AnswerDoor:
