@@ -13,6 +13,8 @@ decrypted ZIP) through their checks into the merge, written in chunks, and anyth
 refused later rolls the whole transaction back, so memory stays bounded whatever the
 bundle's size. So two imports at once serialise and each sees the other's result, a
 refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
+A large bundle's forms are read and checked by a second process (import_split.py) while
+this one checks the audit chain and writes; the loop below is the same for both.
 The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
 the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
