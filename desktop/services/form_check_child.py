@@ -8,7 +8,8 @@ decrypted ZIP's bytes (the importing process verified them: signature, member li
 sizes), then a `Job` (the manifest and what HQ's door knows before the first form: its
 rounds and stored questionnaire texts). The records are streamed exactly as the import
 streams them in-process (bundle_reader: hashed while decompressed, checked line by line,
-records.py), through `FormDoor` (answers, responses.csv). Sent back, each a tag byte and a pickle:
+records.py), through `FormDoor` (answers, responses.csv). Sent back, each a tag byte and
+a pickle:
 
     R [round fields]                before the first form (or at the end of a file with none)
     F [compact form tuple]          `BATCH` forms at a time, in file order (`compact`)

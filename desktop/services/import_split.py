@@ -41,7 +41,9 @@ from .import_gate import hq_questionnaire_texts
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
-AHEAD = 64  # messages waiting at most (BATCH forms each, about 1 MB): the child runs ahead while the audit chain is checked
+# Messages waiting at most (BATCH forms each, about 1 MB): the child runs ahead while
+# this process checks the audit chain, in bounded memory.
+AHEAD = 64
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
 
@@ -129,7 +131,8 @@ class FormStream:
         self.finish: Finish | None = None
         self._messages: queue.Queue = queue.Queue(AHEAD)
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._talk, args=(checker._jobs, checker._results, job),
+        self._thread = threading.Thread(target=self._talk,
+                                        args=(checker._jobs, checker._results, job),
                                         name="import-check-pipe", daemon=True)
         self._thread.start()
 
