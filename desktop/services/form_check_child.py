@@ -108,6 +108,7 @@ def serve(jobs: Connection, conn: Connection) -> None:
             except Exception:  # noqa: BLE001 - an exception that does not pickle
                 send(CRASH, RuntimeError(repr(exc)))
         del plain
+        gc.collect()  # whatever cycles the bundle left (its own objects are freed by now)
 
 
 def check_records(plain: bytes, job: Job, send) -> None:
