@@ -6,10 +6,10 @@ as for a single bundle, and merges its forms in its own transaction. Only the au
 chain differs: a part carries the audit rows of its own forms, so its rows are a subset of
 the device's chain, not a stretch of it. Each row is checked against its own hash when its
 part arrives and held (`series_audit`); when the last missing part arrives, the rows of
-every part are put back in chain order (each row names the hash of the one before it) and
-the whole chain is checked as a single bundle's is (it must continue from the last row HQ
-holds for the device, no row missing, changed or reordered) before it joins the audit log,
-in that part's transaction. So a tampered part is refused alone, and the chain's
+every part are put back in chain order (each row names the hash of the one before it; the
+parts are merged, see `merged_chains`) and the whole chain is checked as a single bundle's
+is (it must continue from the last row HQ holds for the device, no row missing, changed or
+reordered) before it joins the audit log, in that part's transaction. So a tampered part is refused alone, and the chain's
 tamper-evidence is the same as for one bundle: a chain that does not close refuses the
 part that would complete the series.
 
@@ -75,26 +75,85 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
 
 
 def held_in_chain_order(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
-    """A series' held audit rows in the order of each device's chain (what `chain_order`
-    does in memory), a chunk at a time: per device, the rows from before the chain, then
-    the chain from its first row, walked by SQLite. A device whose rows do not make one
-    line (no first row, two, or a fork: a tampered or incomplete chain) is put in order by
-    `chain_order` from memory, so the chain check names the break as it would for one
-    bundle."""
-    for chain in series_store.held_devices(conn, series_id):
-        if not chain.linear:
-            yield from _chunks(chain_order(series_store.held_device_audit(
-                conn, series_id, chain.device)))
-            continue
-        yield from series_store.iter_unchained(conn, series_id, chain.device, AUDIT_CHUNK)
-        walked = 0
-        for chunk in series_store.iter_chain(conn, series_id, chain, AUDIT_CHUNK):
-            walked += len(chunk)
+    """A series' held audit rows in the order of each device's chain, a chunk at a time:
+    each device's rows from before the chain (by part and position), then the chains of
+    every device at once, merged from the parts (`merged_chains`)."""
+    for device in series_store.held_device_ids(conn, series_id):
+        yield from series_store.iter_unchained(conn, series_id, device, AUDIT_CHUNK)
+    yield from merged_chains(conn, series_id)
+
+
+def merged_chains(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
+    """The held chained rows of a series in the order of each device's chain, a chunk at
+    a time: a merge of the parts, each read once along its key in the order it carried
+    its rows.
+
+    A part carries the rows of its forms in the exporting database's order (as a single
+    bundle does: of each device's chain, a subsequence in chain order), so the next row of
+    a device's chain is always the head of one part. The merge takes it; a head that
+    follows a row not taken yet waits, filed under the hash it names, until that row is
+    taken. A device's first row is the head whose predecessor the series does not hold
+    (one index seek per head, a few per device). Memory holds a head per part and one
+    chunk; no row is walked to by its hash (the walk by hash it replaces touched a random
+    page of the table and of an index for each of a million rows).
+
+    Nothing here is trusted: the chain check sees every row in this order. A series that
+    is not one line per device (a row missing, a fork, a part whose rows are out of chain
+    order) leaves heads that no row frees: refused as a row missing or out of order, as
+    a single bundle with that break is."""
+    follows: dict[str, str] = {}  # device -> the hash its next row must name
+    ready: list[tuple[Iterator[tuple], tuple]] = []
+    waiting: dict[tuple[str, str], tuple[Iterator[tuple], tuple]] = {}
+    broken: list[str] = []  # devices with two heads naming the same hash (a fork)
+
+    def place(part: Iterator[tuple]) -> None:
+        row = next(part, None)
+        if row is None:
+            return
+        device, prev = row[3], row[10]
+        if device not in follows:
+            if series_store.holds_hash(conn, series_id, device, prev):
+                _wait(waiting, broken, (device, prev), (part, row))
+                return
+            follows[device] = prev  # its predecessor is not held: the chain's first row
+        if follows[device] == prev:
+            ready.append((part, row))
+        else:
+            _wait(waiting, broken, (device, prev), (part, row))
+
+    for number in series_store.held_parts(conn, series_id):
+        place(_part_rows(conn, series_id, number))
+    chunk: list[tuple] = []
+    while ready:
+        part, row = ready.pop()
+        chunk.append(row)
+        follows[row[3]] = row[11]
+        woken = waiting.pop((row[3], row[11]), None)
+        if woken is not None:
+            ready.append(woken)
+        place(part)
+        if len(chunk) >= AUDIT_CHUNK:
             yield chunk
-        if walked != chain.rows:  # cannot happen for a linear chain; never trusted
-            raise BundleError("audit_chain", f"{chain.device}: the chain does not close",
-                              device=chain.device, problem="a row is missing or out of "
-                                                           "order")
+            chunk = []
+    if chunk:
+        yield chunk
+    if waiting or broken:
+        device = broken[0] if broken else next(iter(waiting))[0]
+        raise BundleError("audit_chain", f"{device}: the chain does not close",
+                          device=device, problem="a row is missing or out of order")
+
+
+def _wait(waiting: dict, broken: list[str], key: tuple[str, str], head: tuple) -> None:
+    if key in waiting:
+        broken.append(key[0])
+    else:
+        waiting[key] = head
+
+
+def _part_rows(conn: sqlite3.Connection, series_id: str, part: int) -> Iterator[tuple]:
+    """One part's held chained rows, one at a time (read a chunk at a time)."""
+    for chunk in series_store.iter_part_chained(conn, series_id, part, AUDIT_CHUNK):
+        yield from chunk
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
@@ -106,38 +165,6 @@ def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def chain_order(rows: Iterable[tuple]) -> list[tuple]:
-    """Audit rows (AUDIT_COLUMNS order) put back in the order of each device's chain: the
-    rows from before the chain first (as they came), then from the row whose predecessor
-    is not among them, each followed by the row that names its hash. Rows that cannot be
-    placed (a fork, a gap) go last, so the chain check names the break."""
-    by_device: dict[str, list[tuple]] = {}
-    for row in rows:
-        by_device.setdefault(row[3], []).append(row)
-    ordered: list[tuple] = []
-    for chain in by_device.values():
-        unchained = [row for row in chain if row[11] is None]
-        chained = [row for row in chain if row[11] is not None]
-        hashes = {row[11] for row in chained}
-        after: dict[str, list[tuple]] = {}
-        starts = []
-        for row in chained:
-            if row[10] in hashes:
-                after.setdefault(row[10], []).append(row)
-            else:
-                starts.append(row)
-        placed: list[tuple] = []
-        if len(starts) == 1:
-            row = starts[0]
-            while row is not None:
-                placed.append(row)
-                following = after.pop(row[11], [])
-                row = following[0] if len(following) == 1 else None
-        seen = {id(row) for row in placed}
-        ordered += unchained + placed + [row for row in chained if id(row) not in seen]
-    return ordered
 
 
 def short_id(series_id: str) -> str:
