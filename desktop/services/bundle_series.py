@@ -21,7 +21,7 @@ language, for the import report, `riskmap import` and `riskmap devices list`.
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
@@ -30,20 +30,27 @@ from ..storage import audit_chain, bundle_store, series_store
 from ..storage.clock import utc_now
 from ..storage.series_store import SeriesState
 from . import import_gate
+from .import_writer import ImportWriter
 
 
 AUDIT_CHUNK = 5000  # rows checked and written at a time
 
 
 def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
-               audit_rows: Iterable[tuple]) -> tuple[int, int]:
+               audit_rows: Iterable[tuple],
+               writer: ImportWriter | None = None) -> tuple[int, int]:
     """Record a part and hold its audit rows; once the series is whole, check the chain
     of every part's rows and add the rows HQ does not hold. Returns (rows read, rows
-    added). BundleError (the caller's transaction rolls back) for a repeated part, a part
-    that contradicts the series, or a chain that does not verify. Rows stream a chunk at
-    a time both ways, so a million-form series is merged in bounded memory."""
+    added), every write done. BundleError (the caller's transaction rolls back) for a
+    repeated part, a part that contradicts the series, or a chain that does not verify.
+    Rows stream a chunk at a time both ways, so a million-form series is merged in
+    bounded memory; with a background `writer`, each chunk is written while the next is
+    read and checked (the connection is used by one thread at a time: every read here
+    waits for the writer first)."""
+    writer = writer or ImportWriter()
     m = verified.manifest
     series_id, part, parts = m.series["id"], m.series["part"], m.series["parts"]
+    writer.wait()
     other = series_store.part_bundle(conn, series_id, part)
     if other is not None and other != m.bundle_uuid:
         raise BundleError("series_part_repeated", f"{series_id} part {part}: {other}",
@@ -61,29 +68,39 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
                 raise BundleError("audit_chain", f"{row[3]}: a row does not match its hash",
                                   device=row[3], problem="a row does not match its hash: "
                                                          "it was changed")
-        series_store.hold_audit(conn, series_id, part, chunk, read)
+        writer.submit(series_store.hold_audit, conn, series_id, part, chunk, read)
         read += len(chunk)
+    writer.wait()
     received = set(state.received if state else ()) | {part}
     if len(received) < parts:
         return read, 0
-    chain = import_gate.AuditChain(conn)
+    chain = import_gate.AuditChain(conn, ready=writer.wait)
     added = 0
-    for chunk in held_in_chain_order(conn, series_id):
-        added += bundle_store.insert_audit(conn, chain.new_rows(chunk))
+    for chunk in held_in_chain_order(conn, series_id, ready=writer.wait):
+        new_rows = chain.new_rows(chunk)
+        if new_rows:
+            writer.submit(bundle_store.insert_audit, conn, new_rows)
+            added += len(new_rows)
+    writer.wait()
     series_store.release_audit(conn, series_id)
     return read, added
 
 
-def held_in_chain_order(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
+def held_in_chain_order(conn: sqlite3.Connection, series_id: str,
+                        ready: Callable[[], None] = lambda: None) -> Iterator[list[tuple]]:
     """A series' held audit rows in the order of each device's chain, a chunk at a time:
     each device's rows from before the chain (by part and position), then the chains of
-    every device at once, merged from the parts (`merged_chains`)."""
+    every device at once, merged from the parts (`merged_chains`). `ready` is called
+    before each use of the connection (an import's writer may be busy)."""
+    ready()
     for device in series_store.held_device_ids(conn, series_id):
-        yield from series_store.iter_unchained(conn, series_id, device, AUDIT_CHUNK)
-    yield from merged_chains(conn, series_id)
+        yield from _read(lambda: series_store.iter_unchained(conn, series_id, device,
+                                                             AUDIT_CHUNK), ready)
+    yield from merged_chains(conn, series_id, ready)
 
 
-def merged_chains(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tuple]]:
+def merged_chains(conn: sqlite3.Connection, series_id: str,
+                  ready: Callable[[], None] = lambda: None) -> Iterator[list[tuple]]:
     """The held chained rows of a series in the order of each device's chain, a chunk at
     a time: a merge of the parts, each read once along its key in the order it carried
     its rows.
@@ -102,7 +119,7 @@ def merged_chains(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tup
     order) leaves heads that no row frees: refused as a row missing or out of order, as
     a single bundle with that break is."""
     follows: dict[str, str] = {}  # device -> the hash its next row must name
-    ready: list[tuple[Iterator[tuple], tuple]] = []
+    takeable: list[tuple[Iterator[tuple], tuple]] = []  # heads that are next in their chain
     waiting: dict[tuple[str, str], tuple[Iterator[tuple], tuple]] = {}
     broken: list[str] = []  # devices with two heads naming the same hash (a fork)
 
@@ -112,25 +129,27 @@ def merged_chains(conn: sqlite3.Connection, series_id: str) -> Iterator[list[tup
             return
         device, prev = row[3], row[10]
         if device not in follows:
+            ready()
             if series_store.holds_hash(conn, series_id, device, prev):
                 _wait(waiting, broken, (device, prev), (part, row))
                 return
             follows[device] = prev  # its predecessor is not held: the chain's first row
         if follows[device] == prev:
-            ready.append((part, row))
+            takeable.append((part, row))
         else:
             _wait(waiting, broken, (device, prev), (part, row))
 
+    ready()
     for number in series_store.held_parts(conn, series_id):
-        place(_part_rows(conn, series_id, number))
+        place(_part_rows(conn, series_id, number, ready))
     chunk: list[tuple] = []
-    while ready:
-        part, row = ready.pop()
+    while takeable:
+        part, row = takeable.pop()
         chunk.append(row)
         follows[row[3]] = row[11]
         woken = waiting.pop((row[3], row[11]), None)
         if woken is not None:
-            ready.append(woken)
+            takeable.append(woken)
         place(part)
         if len(chunk) >= AUDIT_CHUNK:
             yield chunk
@@ -150,10 +169,26 @@ def _wait(waiting: dict, broken: list[str], key: tuple[str, str], head: tuple) -
         waiting[key] = head
 
 
-def _part_rows(conn: sqlite3.Connection, series_id: str, part: int) -> Iterator[tuple]:
+def _part_rows(conn: sqlite3.Connection, series_id: str, part: int,
+               ready: Callable[[], None]) -> Iterator[tuple]:
     """One part's held chained rows, one at a time (read a chunk at a time)."""
-    for chunk in series_store.iter_part_chained(conn, series_id, part, AUDIT_CHUNK):
+    for chunk in _read(lambda: series_store.iter_part_chained(conn, series_id, part,
+                                                              AUDIT_CHUNK), ready):
         yield from chunk
+
+
+def _read(open_chunks: Callable[[], Iterator[list[tuple]]],
+          ready: Callable[[], None]) -> Iterator[list[tuple]]:
+    """The chunks of a query opened by `open_chunks`, `ready` called before it is opened
+    and before each chunk is fetched."""
+    ready()
+    chunks = open_chunks()
+    while True:
+        ready()
+        chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
 
 
 def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
