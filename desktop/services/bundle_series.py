@@ -9,9 +9,9 @@ part arrives and held (`series_audit`); when the last missing part arrives, the 
 every part are put back in chain order (each row names the hash of the one before it; the
 parts are merged, see `merged_chains`) and the whole chain is checked as a single bundle's
 is (it must continue from the last row HQ holds for the device, no row missing, changed or
-reordered) before it joins the audit log, in that part's transaction. So a tampered part is refused alone, and the chain's
-tamper-evidence is the same as for one bundle: a chain that does not close refuses the
-part that would complete the series.
+reordered) before it joins the audit log, in that part's transaction. So a tampered part
+is refused alone, and the chain's tamper-evidence is the same as for one bundle: a chain
+that does not close refuses the part that would complete the series.
 
 A second file claiming a part HQ already holds is a replay. `status_lines` says which
 series are still incomplete ("parts 1, 3 of 4 received; 2 missing") in the user's
