@@ -41,7 +41,7 @@ from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import bundle_series, device_identity, import_gate
 from .import_merge import FormMerger
-from .import_split import FormChecker, FormStream
+from .import_split import CheckerStopped, FormChecker, FormStream
 from .import_writer import ImportWriter
 from .workspace import open_database
 
@@ -165,8 +165,14 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
         try:
-            _merge_verified(db, verified, result, operator, device, db_label, background,
-                            checker)
+            try:
+                _merge_verified(db, verified, result, operator, device, db_label,
+                                background, checker)
+            except CheckerStopped:
+                # Rolled back, and not the bundle's fault: checked again in this process.
+                _clear_counts(result)
+                _merge_verified(db, verified, result, operator, device, db_label,
+                                background)
         except Exception:
             # Rolled back. A member that differs from the manifest is the refusal, as
             # when every hash was checked before the records were read.
@@ -178,15 +184,20 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
-        result.new = result.updated = result.unchanged = result.conflicting = 0
-        result.audit_added, result.rounds_added, result.gaps = 0, [], []
-        result.questionnaire_differences = []
-        result.newly_pinned = False
+        _clear_counts(result)
     except OSError as exc:
         error = UserError("import.unreadable", reason=exc.strerror or exc)
         result.message = error.in_language("en")
         result.messages = {lang: error.in_language(lang) for lang in LANGUAGES}
     return result
+
+
+def _clear_counts(result: BundleReport) -> None:
+    """What a rolled-back attempt may have counted."""
+    result.new = result.updated = result.unchanged = result.conflicting = 0
+    result.audit_added, result.rounds_added, result.gaps = 0, [], []
+    result.questionnaire_differences = []
+    result.newly_pinned = False
 
 
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,

@@ -47,6 +47,12 @@ AHEAD = 64
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
 
+class CheckerStopped(OSError):
+    """The checking process could not start, or stopped before the bundle's end (killed,
+    out of memory): not the bundle's fault. The import rolls back and checks the same
+    bundle in-process (import_service.import_file), and the rest of the call too."""
+
+
 class FormChecker:
     """The checking process of one import call: started on first use, stopped by `close`
     (or at once when a bundle is left unfinished)."""
@@ -55,12 +61,13 @@ class FormChecker:
         self.min_forms = SPLIT_MIN_FORMS if min_forms is None else min_forms
         self._process = None
         self._jobs = self._results = None
+        self.failed = False  # the child could not start or stopped: none for this call
 
     def wanted(self, verified: VerifiedBundle) -> bool:
         """Whether this bundle is large enough for the child (its manifest's form count;
         a part of a series is checked like any bundle)."""
         forms = verified.manifest.counts.get("forms")
-        return isinstance(forms, int) and forms >= self.min_forms and (
+        return not self.failed and isinstance(forms, int) and forms >= self.min_forms and (
             self.min_forms == 0 or (os.cpu_count() or 1) > 1)  # one core: no gain
 
     def stream(self, conn: sqlite3.Connection, verified: VerifiedBundle) -> "FormStream":
@@ -69,7 +76,13 @@ class FormChecker:
         them before the first form; nothing the bundle's audit rows change)."""
         if self._process is None or not self._process.is_alive():
             self.discard()  # one that died (or none)
-            self._start()
+            try:
+                self._start()
+            except (OSError, RuntimeError, ValueError) as exc:  # e.g. no process left
+                self.failed = True
+                self.discard()
+                raise CheckerStopped(f"the import's checking process did not start "
+                                     f"({exc!r})") from exc
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
                   bundle_store.round_rows(conn), hq_questionnaire_texts(conn))
         return FormStream(self, verified, job)
@@ -164,7 +177,9 @@ class FormStream:
         while True:
             item = self._messages.get()
             if isinstance(item, BaseException):  # the child died (not the bundle's fault)
-                raise OSError(f"the import's checking process stopped ({item!r})") from item
+                self.checker.failed = True
+                raise CheckerStopped(f"the import's checking process stopped ({item!r})"
+                                     ) from item
             tag, payload = item[:1], pickle.loads(memoryview(item)[1:])
             if tag == FORMS:
                 for values in payload:

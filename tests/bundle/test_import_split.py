@@ -291,3 +291,67 @@ def test_the_child_starts_once_per_call(tmp_path, monkeypatch, bundle, hq_keys, 
     assert first.status == "imported" and second.status == "replay"
     assert len(started) == 1
     _no_checker_left(started)
+
+
+# -- the checking process fails: the bundle is checked in-process instead -------------
+def _import_into_copy(tmp_path, monkeypatch, empty, name, hq_keys, bundles):
+    """`bundles` imported into a copy of the HQ `empty` (HQ's audit uuids repeatable)."""
+    monkeypatch.setattr("desktop.storage.audit_store.new_uuid", _counter_uuids())
+    hq = tmp_path / f"{name}.db"
+    shutil.copy(empty, hq)
+    return import_bundles(hq, hq_keys.identity_path, bundles).bundles, hq
+
+
+def _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys):
+    """The bundle imported in-process: what a fallback must equal."""
+    _use(monkeypatch, "in-process")
+    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "alone", hq_keys,
+                                      [bundle])
+    assert result.status == "imported", result.message
+    return result, _dump(hq)
+
+
+def test_a_child_that_cannot_start_falls_back_to_this_process(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, fixed_clock):
+    """No process can be started (a system at its process limit): the bundle is checked
+    here, the same database results, and no second start is tried in the same call."""
+    empty = _hq(tmp_path, "empty", field_key)
+    expected, expected_dump = _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys)
+    attempts = []
+
+    def cannot_start(self):
+        attempts.append(1)
+        raise OSError(11, "Resource temporarily unavailable")
+    monkeypatch.setattr(import_split.FormChecker, "_start", cannot_start)
+    _use(monkeypatch, "split")
+    other = tmp_path / "copy.zip.age"
+    other.write_bytes(bundle.read_bytes())
+    (first, second), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys,
+                                            [bundle, other])
+    assert first == expected, first.message
+    assert second.status == "replay"
+    assert _dump(hq) == expected_dump
+    assert len(attempts) == 1
+
+
+def test_a_child_killed_half_way_falls_back_to_this_process(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, fixed_clock, started):
+    """The checking process is killed while it works (out of memory, a user's kill): the
+    transaction is rolled back and the bundle checked here; the same database results
+    and no child is left."""
+    import signal
+    empty = _hq(tmp_path, "empty", field_key)
+    expected, expected_dump = _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys)
+    real = import_split.FormChecker.stream
+
+    def killed_after_start(self, conn, verified):
+        stream = real(self, conn, verified)
+        os.kill(self.pid, signal.SIGKILL)
+        return stream
+    monkeypatch.setattr(import_split.FormChecker, "stream", killed_after_start)
+    _use(monkeypatch, "split")
+    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys, [bundle])
+    assert result == expected, result.message
+    assert _dump(hq) == expected_dump
+    assert len(started) == 1
+    _no_checker_left(started)
