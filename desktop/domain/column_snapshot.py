@@ -31,6 +31,7 @@ from . import answers_json
 from .answer_frame import analysed_questions
 from .form_columns import MISSING_INT8, FormColumns, pack_numeric
 from .questionnaire import Questionnaire
+from .written_forms import written_rows  # noqa: F401 - where it lived before
 
 FORMAT = 1
 FORM_PARTS = ("uuid", "round_uuid", "form_number", "operator", "created")
@@ -254,30 +255,6 @@ def decode_columns(parts: Mapping[str, tuple[str, bytes]], columns: Sequence[Seq
     if any(n != rows for n in lengths + [len(codes), len(created)]):
         return None
     return result
-
-
-def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
-    """Which rows of the stored uuid part (`encode`'s lines) are among `written`, without a
-    Python string per form when every uuid has the same length (they do: 36 characters):
-    the rows are compared as fixed-width bytes, first by a hash of their last 16 bytes,
-    then exactly where the hash matches."""
-    hit = np.zeros(rows, dtype=bool)
-    wanted = {uuid.encode("utf-8") for uuid in written}
-    if not rows or not wanted:
-        return hit
-    width = len(next(iter(wanted)))
-    if any(len(w) != width for w in wanted) or len(uuid_data) != rows * (width + 1) - 1 \
-            or width < 16:
-        uuids = uuid_data.decode("utf-8").split("\n")
-        return np.asarray(pd.Index(uuids).isin(list(written)))
-    table = np.frombuffer(uuid_data + b"\n", dtype=np.uint8).reshape(rows, width + 1)
-    tail = np.ascontiguousarray(table[:, width - 16:width]).view(np.uint64)
-    keys = tail[:, 0] * np.uint64(0x9E3779B97F4A7C15) ^ tail[:, 1]
-    wanted_rows = np.frombuffer(b"".join(w[-16:] for w in wanted), dtype=np.uint64)
-    wanted_keys = wanted_rows[0::2] * np.uint64(0x9E3779B97F4A7C15) ^ wanted_rows[1::2]
-    for row in np.flatnonzero(np.isin(keys, wanted_keys)):
-        hit[row] = table[row, :width].tobytes() in wanted
-    return hit
 
 
 def patch_columns(stored: FormColumns, keep: np.ndarray, fresh: Base,

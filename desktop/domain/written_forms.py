@@ -1,0 +1,99 @@
+"""The forms written since the analysis snapshot was taken, as the dashboard patches them.
+
+A dashboard load with forms written since the snapshot takes each such form's row out of
+the stored sums and adds its live version (services/cell_sums_cache.py). That is a few
+forms among 100k, so this module does only per-written-form work:
+
+- `written_rows` finds their rows in the stored uuid part (fixed-width bytes, hashed
+  into a bitmap of the few written uuids: no Python string per stored form);
+- `fresh_columns` builds their analysed columns from the answer rows straight into the
+  snapshot's compact layout (`form_columns.FormColumns`), parsing the distinct answer
+  texts of every numeric question at once instead of building a pandas table per
+  question (`column_snapshot.base_from_rows` + `form_columns`, which it equals;
+  it gives None for anything that is not a text, and the caller takes that way).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import answers_json
+from .form_columns import FormColumns, pack_numeric
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
+    """Which rows of the stored uuid part (lines of `column_snapshot.encode`) are among
+    `written`. Every uuid has the same length (36 characters), so each row's last 8 bytes
+    are read in place as one integer and hashed into a bitmap of the written uuids'
+    hashes (a million bits); only the rows whose bit is set are compared exactly."""
+    hit = np.zeros(rows, dtype=bool)
+    wanted = {uuid.encode("utf-8") for uuid in written}
+    if not rows or not wanted:
+        return hit
+    width = len(next(iter(wanted)))
+    if any(len(w) != width for w in wanted) or len(uuid_data) != rows * (width + 1) - 1 \
+            or width < 8:
+        lines = uuid_data.split(b"\n")
+        return np.fromiter((line in wanted for line in lines), dtype=bool, count=len(lines))
+    tails = np.ndarray((rows,), dtype="<u8", buffer=uuid_data, offset=width - 8,
+                       strides=(width + 1,))
+    wanted_tails = np.frombuffer(b"".join(w[-8:] for w in wanted), dtype="<u8")
+    bitmap = np.zeros(1 << _BITS, dtype=bool)
+    bitmap[_hashed(wanted_tails)] = True
+    for row in np.flatnonzero(bitmap[_hashed(tails)]):
+        start = row * (width + 1)
+        hit[row] = uuid_data[start:start + width] in wanted
+    return hit
+
+
+_BITS = 20
+
+
+def _hashed(tails: np.ndarray) -> np.ndarray:
+    """Each integer's top `_BITS` bits after a multiplication that mixes every byte in."""
+    return ((tails * _MIX) >> np.uint64(64 - _BITS)).astype(np.intp)
+
+
+def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
+                  round_names: Mapping[str, str]) -> FormColumns | None:
+    """The analysed columns of these forms, rows as `analysis_store.form_answer_rows`
+    reads them (uuid, round uuid, form number, operator, created, answers text): the same
+    columns `column_snapshot.form_columns(base_from_rows(...))` gives. None when an answer
+    is not a text (a damaged row): the caller reads it the general way."""
+    from .column_snapshot import _created_ns, _round_columns, parsed_numbers
+    objects = [found or {} for found in answers_json.parsed_many([row[5] for row in rows])]
+    numeric_ids = [qid for qid, kind in columns if kind == "numeric"]
+    # Every numeric answer in one array, each distinct text parsed once by
+    # `parsed_numbers` (as it parses each column: by `pd.to_numeric`).
+    flat = np.array([found.get(qid) for qid in numeric_ids for found in objects] or [],
+                    dtype=object)
+    codes, texts = pd.factorize(flat)  # None (no answer) is code -1
+    if not all(text.__class__ is str for text in texts):
+        return None
+    values = np.append(parsed_numbers(np.asarray(texts, dtype=object)), np.nan)[codes]
+    values = values.reshape(len(numeric_ids), len(rows))
+    numeric = {qid: pack_numeric(values[i]) for i, qid in enumerate(numeric_ids)}
+    multi = {}
+    for qid, kind in columns:
+        if kind != "numeric":
+            answers = [found.get(qid) for found in objects]
+            if not all(v is None or v.__class__ is str for v in answers):
+                return None
+            multi[qid] = _factorized(answers)
+    round_codes, round_uuids = _factorized([row[1] for row in rows])
+    return _round_columns(len(rows), numeric, multi, round_codes, round_uuids,
+                          round_names, _created_ns([row[4] for row in rows]))
+
+
+def _factorized(values: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:
+    """int32 codes (-1 for None) into the distinct texts in order of first appearance,
+    as `pd.factorize` numbers them."""
+    position: dict[str, int] = {}
+    codes = np.array([-1 if v is None else position.setdefault(v, len(position))
+                      for v in values], dtype=np.int32)
+    return codes, [str(text) for text in position]
