@@ -24,10 +24,13 @@ import numpy as np
 from .activity import CellDays
 from .climate import CountBasis, climate_items, counts_by_cells, exposure_questions
 from .form_columns import FormColumns
-from .group_keys import breakdowns, column_groups
+from .group_keys import ROUND, breakdowns, column_groups
 from .profile_cells import ProfileCells
 from .questionnaire import Questionnaire
 from .scoring import risk_sums_by_cells
+
+_SET = "\x00set"  # the leading dimension of `of_sets` (no question has this id)
+
 
 @dataclass
 class Counts:
@@ -82,11 +85,32 @@ class CellSums:
                      progress=None) -> "CellSums":
         """The sums of these forms (one counting pass per question, see the modules
         named above); `progress()` after each question."""
+        return cls._added_up(forms, questionnaire, progress)
+
+    @classmethod
+    def of_sets(cls, forms: FormColumns, sets: np.ndarray, count: int,
+                questionnaire: Questionnaire) -> list["CellSums"]:
+        """The sums of each of `count` sets of these forms (`sets[i]`: the set of form i),
+        each equal to `from_columns` of its forms alone, in one counting pass: a load
+        patching a few written forms sums their stored and their live versions at once
+        (each pass over the questions costs the same for one form as for a thousand)."""
+        together = cls._added_up(forms, questionnaire, None, np.asarray(sets, np.int64))
+        return [together._set(number) for number in range(count)]
+
+    @classmethod
+    def _added_up(cls, forms: FormColumns, questionnaire: Questionnaire, progress,
+                  sets: np.ndarray | None = None) -> "CellSums":
+        """`from_columns`; with `sets`, cells are split by set first (a leading
+        dimension, `_SET`, taken away again by `_set`)."""
         dims = breakdowns(questionnaire)
         grouped = {dim: column_groups(forms, dim, questionnaire) for dim in dims}
         keys = {dim: list(dim_keys) for dim, (_, dim_keys) in grouped.items()}
-        cells = ProfileCells.from_codes(
-            {dim: form_codes for dim, (form_codes, _) in grouped.items()}, forms.size)
+        codes_of = {dim: form_codes for dim, (form_codes, _) in grouped.items()}
+        if sets is not None:
+            dims = [_SET, *dims]
+            codes_of = {_SET: sets, **codes_of}
+            keys = {_SET: [str(n) for n in range(int(sets.max(initial=0)) + 1)], **keys}
+        cells = ProfileCells.from_codes(codes_of, forms.size)
         del grouped
         risk = risk_sums_by_cells(forms, questionnaire, cells, progress)
         climate = counts_by_cells(forms, questionnaire, climate_items(questionnaire), cells,
@@ -101,6 +125,35 @@ class CellSums:
                    np.asarray(days.pair_cell, dtype=np.int64),
                    np.asarray(days.pair_day, dtype=np.int64),
                    np.asarray(days.pair_n, dtype=np.int64), list(days.days))
+
+    def _set(self, number: int) -> "CellSums":
+        """The sums of one set of `of_sets`: its cells (in order already), its pairs, and
+        only the rounds and days its forms have, as `from_columns` lists them."""
+        mine = self.codes[:, 0] == number
+        cell_number = np.cumsum(mine) - 1
+        codes = self.codes[mine][:, 1:]
+        dims = self.dims[1:]
+        keys = {d: list(self.keys[d]) for d in dims}
+        if ROUND in dims and keys[ROUND]:
+            at = dims.index(ROUND)
+            used = np.bincount(codes[:, at], minlength=len(keys[ROUND])) > 0
+            used[-1] = True  # NOT_STATED is always the last key
+            codes[:, at] = (np.cumsum(used) - 1)[codes[:, at]]
+            keys[ROUND] = [k for k, u in zip(keys[ROUND], used) if u]
+        taken = mine[self.pair_cell]
+        pair_day = self.pair_day[taken]
+        present = np.flatnonzero(np.bincount(pair_day, minlength=len(self.days)))
+        day_number = np.zeros(len(self.days), dtype=np.int64)
+        day_number[present] = np.arange(len(present))
+
+        def counts(which: Counts) -> Counts:
+            return Counts(list(which.keys), list(which.questions), which.hits[mine],
+                          which.answered[mine], which.missing[mine])
+
+        return CellSums(dims, keys, codes, self.sizes[mine], self.risk[mine],
+                        counts(self.climate), counts(self.exposure),
+                        cell_number[self.pair_cell[taken]], day_number[pair_day],
+                        self.pair_n[taken], [self.days[d] for d in present])
 
     # -- what the analysis service works on ------------------------------------------------
 

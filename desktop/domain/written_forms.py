@@ -97,3 +97,35 @@ def _factorized(values: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:
     codes = np.array([-1 if v is None else position.setdefault(v, len(position))
                       for v in values], dtype=np.int32)
     return codes, [str(text) for text in position]
+
+
+def joined(first: FormColumns, second: FormColumns) -> FormColumns:
+    """The forms of `first` then those of `second` as one set of columns (a numeric
+    question stored int8 on one side and float on the other becomes float; texts and
+    round names are merged by their text)."""
+    numeric = {}
+    for qid, column in first.numeric.items():
+        other = second.numeric[qid]
+        if column.dtype != other.dtype:
+            column, other = first.values(qid), second.values(qid)
+        numeric[qid] = np.concatenate([column, other])
+    multi = {qid: _joined_codes(codes, texts, *second.multi[qid])
+             for qid, (codes, texts) in first.multi.items()}
+    round_codes, round_names = _joined_codes(first.round_codes, first.round_names,
+                                             second.round_codes, second.round_names)
+    return FormColumns(first.size + second.size, numeric, multi, round_codes, round_names,
+                       np.concatenate([first.created, second.created]))
+
+
+def _joined_codes(codes, texts, other_codes, other_texts) -> tuple[np.ndarray, list[str]]:
+    """Codes into texts (-1: none) of both sides, the second side's texts joining the
+    first's."""
+    texts = list(texts)
+    position = {text: i for i, text in reversed(list(enumerate(texts)))}
+    for text in other_texts:
+        if text not in position:
+            position[text] = len(texts)
+            texts.append(text)
+    lookup = np.array([position[text] for text in other_texts] + [-1], dtype=np.int32)
+    return (np.concatenate([np.asarray(codes, dtype=np.int32),
+                            lookup[np.asarray(other_codes)]]).astype(np.int32), texts)

@@ -26,7 +26,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
-from ..domain import cell_sums, column_snapshot
+import numpy as np
+
+from ..domain import cell_sums, column_snapshot, written_forms
 from ..domain.cell_sums import CellSums, Inconsistent
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
@@ -104,15 +106,16 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
         stored = to_store = CellSums.from_columns(forms, analysed, tick)
     if not written:
         return stored, to_store, 0
-    old = column_snapshot.written_rows(uuid_data, forms.size, written)
+    old = forms.take(column_snapshot.written_rows(uuid_data, forms.size, written))
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
+    # The stored and the live versions of the written forms summed in one pass.
+    sets = np.repeat(np.arange(2), [old.size, fresh.size])
+    before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2, analysed)
     try:
-        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
-            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+        current = cell_sums.combine([(1, stored), (-1, before), (1, after)])
     except Inconsistent:  # stored sums that are not those of the snapshot: add them up
         stored = to_store = CellSums.from_columns(forms, analysed, tick)
-        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
-            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+        current = cell_sums.combine([(1, stored), (-1, before), (1, after)])
     return current, to_store, len(written)
 
 
