@@ -205,6 +205,10 @@ def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     if sign != 1 or not base.count or base.days != sorted(base.days):
         return None
     dims = base.dims
+    if any(part.dims != dims or any(_positions(part.keys[d], base.keys[d]) is None
+                                    for d in dims)
+           or _positions(part.days, base.days) is None for _, part in parts[1:]):
+        return None  # a cell or a day the stored sums do not have (checked first: cheap)
     shape = tuple(len(base.keys[d]) for d in dims)
     if any(base.keys[d][-1:] != [NOT_STATED] for d in dims):
         return None

@@ -223,6 +223,11 @@ def header_fits(parts: Mapping[str, tuple[str, bytes]],
         header.get("columns") == [list(c) for c in columns]
 
 
+def header_rows(parts: Mapping[str, tuple[str, bytes]]) -> int:
+    """How many forms the stored snapshot holds (its header says; `header_fits` first)."""
+    return int(json.loads(parts[""][0])["rows"])
+
+
 def needed_parts(columns: Sequence[Sequence[str]]) -> list[str]:
     """The names of the parts `decode_columns` reads (no uuid, number or operator)."""
     return ["", *ANALYSIS_PARTS, *("q:" + qid for qid, _ in columns)]

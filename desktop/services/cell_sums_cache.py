@@ -97,39 +97,68 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
     stored = cell_sums.decode(*row) if row is not None else None
     if stored is not None and not written:
         return stored, None, 0
-    found = _stored_columns(conn, columns, round_names, bool(written), tick)
+    if stored is not None:
+        return _patched(conn, columns, analysed, stored, written, round_names, tick)
+    found = _stored_columns(conn, columns, round_names, tick)
     if found is None:
         return None
-    forms, uuid_data = found
-    to_store = None
-    if stored is None:  # none yet, or damaged: add them up from the snapshot
-        stored = to_store = CellSums.from_columns(forms, analysed, tick)
+    # No sums yet, or damaged ones: added up from the snapshot, then patched.
+    stored = CellSums.from_columns(found[0], analysed, tick)
     if not written:
-        return stored, to_store, 0
-    old = forms.take(column_snapshot.written_rows(uuid_data, forms.size, written))
+        return stored, stored, 0
+    patched = _patched(conn, columns, analysed, stored, written, round_names, tick,
+                       found[0])
+    return None if patched is None else (patched[0], stored, patched[2])
+
+
+def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=None):
+    """(the stored sums, minus the snapshot's rows of the written forms, plus their live
+    versions; the sums to store or None; forms patched), or None when the snapshot does
+    not fit. Only the header and the uuid part are read to find the written forms' rows:
+    forms saved since the snapshot (the everyday case) have none, and then no column is
+    read at all."""
+    parts = snapshots.read_named_parts(conn, ["", "uuid"])
+    if not column_snapshot.header_fits(parts, columns) or "uuid" not in parts:
+        return None
+    rows = column_snapshot.header_rows(parts)
+    hit = column_snapshot.written_rows(parts["uuid"][1], rows, written)
+    if len(hit) != rows:
+        return None
+    if hit.any() and forms is None:
+        found = _stored_columns(conn, columns, round_names, tick)
+        if found is None:
+            return None
+        forms = found[0]
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
-    # The stored and the live versions of the written forms summed in one pass.
-    sets = np.repeat(np.arange(2), [old.size, fresh.size])
-    before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2, analysed)
+    if hit.any():  # their stored and live versions summed in one pass
+        old = forms.take(hit)
+        sets = np.repeat(np.arange(2), [old.size, fresh.size])
+        before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2,
+                                         analysed)
+        changes = [(-1, before), (1, after)]
+    else:  # new forms only: nothing of theirs is in the snapshot
+        changes = [(1, CellSums.from_columns(fresh, analysed))]
+    to_store = None
     try:
-        current = cell_sums.combine([(1, stored), (-1, before), (1, after)])
+        current = cell_sums.combine([(1, stored), *changes])
     except Inconsistent:  # stored sums that are not those of the snapshot: add them up
-        stored = to_store = CellSums.from_columns(forms, analysed, tick)
-        current = cell_sums.combine([(1, stored), (-1, before), (1, after)])
+        found = _stored_columns(conn, columns, round_names, tick)
+        if found is None:
+            return None
+        stored = to_store = CellSums.from_columns(found[0], analysed, tick)
+        current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
 
 
-def _stored_columns(conn, columns, round_names, with_uuids: bool,
-                    tick) -> tuple[FormColumns, bytes | None] | None:
-    """The snapshot's columns as stored (not patched) and, when asked, its uuid part."""
+def _stored_columns(conn, columns, round_names, tick) -> tuple[FormColumns] | None:
+    """The snapshot's columns as stored (not patched), in a 1-tuple; None when there is
+    no snapshot that fits."""
     names = column_snapshot.needed_parts(columns)
-    parts = snapshots.read_named_parts(conn, names + (["uuid"] if with_uuids else []), tick)
-    if len(parts) != len(names) + with_uuids:
+    parts = snapshots.read_named_parts(conn, names, tick)
+    if len(parts) != len(names):
         return None
     forms = column_snapshot.decode_columns(parts, columns, round_names)
-    if forms is None:
-        return None
-    return forms, parts["uuid"][1] if with_uuids else None
+    return None if forms is None else (forms,)
 
 
 def _store(conn: sqlite3.Connection, key: str, sums: CellSums, version: int) -> bool:
@@ -154,7 +183,7 @@ def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) ->
         if not rows:
             return None
         round_names = analysis_store.round_names(conn)
-        found = _stored_columns(conn, columns, round_names, False, lambda: None)
+        found = _stored_columns(conn, columns, round_names, lambda: None)
         if found is None:
             return False  # sums without a snapshot they belong to
         forms = found[0]
