@@ -159,14 +159,20 @@ def _combined_days(parts, signs, inverse, flats, cell_number, kept):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, []
     pairs, n = _added_pairs(index, weights)
-    if (n < 0).any() or not kept[pairs // span][n > 0].all():
+    cell, day = np.divmod(pairs, span)
+    if n.min(initial=0) <= 0:  # pairs left without forms (or fewer) are dropped
+        if (n < 0).any():
+            raise Inconsistent("a day with fewer than no forms")
+        positive = n > 0
+        cell, day, n = cell[positive], day[positive], n[positive]
+    if not kept[cell].all():
         raise Inconsistent("a day with fewer than no forms")
-    pairs, n = pairs[n > 0], n[n > 0]
-    present = np.flatnonzero(np.bincount(pairs % span, minlength=span))  # days with forms
-    number = np.zeros(span, dtype=np.int64)
-    number[present] = np.arange(len(present))
-    return (cell_number[pairs // span], number[pairs % span], n,
-            [days[d] for d in present])
+    present = np.flatnonzero(np.bincount(day, minlength=span))  # days with forms
+    if len(present) < span:
+        number = np.zeros(span, dtype=np.int64)
+        number[present] = np.arange(len(present))
+        day = number[day]
+    return cell_number[cell], day, n, [days[d] for d in present]
 
 
 def _added_pairs(index: list[np.ndarray], weights: list[np.ndarray]):
