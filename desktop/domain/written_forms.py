@@ -15,7 +15,8 @@ forms among 100k, so this module does only per-written-form work:
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import json
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -28,35 +29,66 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
     """Which rows of the stored uuid part (lines of `column_snapshot.encode`) are among
-    `written`. Every uuid has the same length (36 characters), so each row's last 8 bytes
-    are read in place as one integer and hashed into a bitmap of the written uuids'
-    hashes (a million bits); only the rows whose bit is set are compared exactly."""
+    `written` (`written_rows_read` over bytes in memory)."""
+    return written_rows_read(lambda offset, length: uuid_data[offset:offset + length],
+                             len(uuid_data), rows, written)
+
+
+def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
+                      written: Sequence[str]) -> np.ndarray:
+    """`written_rows` of a stored uuid part of `size` bytes read through `read(offset,
+    length)`, `ROWS_AT_ONCE` rows at a time (no allocation of the whole part). Every uuid
+    has the same length (36 characters), so each row's last 8 bytes are read in place as
+    one integer and hashed into a bitmap of the written uuids' hashes (a million bits);
+    only the rows whose bit is set are compared exactly. Anything else (uuids of other
+    lengths, a part of another size) is split into lines: an array of as many entries as
+    lines, which the caller compares with `rows`."""
     hit = np.zeros(rows, dtype=bool)
     wanted = {uuid.encode("utf-8") for uuid in written}
     if not rows or not wanted:
         return hit
     width = len(next(iter(wanted)))
-    if any(len(w) != width for w in wanted) or len(uuid_data) != rows * (width + 1) - 1 \
+    if any(len(w) != width for w in wanted) or size != rows * (width + 1) - 1 \
             or width < 8:
-        lines = uuid_data.split(b"\n")
+        lines = read(0, size).split(b"\n")
         return np.fromiter((line in wanted for line in lines), dtype=bool, count=len(lines))
-    tails = np.ndarray((rows,), dtype="<u8", buffer=uuid_data, offset=width - 8,
-                       strides=(width + 1,))
     wanted_tails = np.frombuffer(b"".join(w[-8:] for w in wanted), dtype="<u8")
     bitmap = np.zeros(1 << _BITS, dtype=bool)
     bitmap[_hashed(wanted_tails)] = True
-    for row in np.flatnonzero(bitmap[_hashed(tails)]):
-        start = row * (width + 1)
-        hit[row] = uuid_data[start:start + width] in wanted
+    for first in range(0, rows, ROWS_AT_ONCE):
+        count = min(ROWS_AT_ONCE, rows - first)
+        data = read(first * (width + 1), count * (width + 1) - (first + count == rows))
+        tails = np.ndarray((count,), dtype="<u8", buffer=data, offset=width - 8,
+                           strides=(width + 1,))
+        for row in np.flatnonzero(bitmap[_hashed(tails)]):
+            start = row * (width + 1)
+            hit[first + row] = data[start:start + width] in wanted
     return hit
 
 
+# Uuids read at a time: 111 KB, under the size above which an allocation maps fresh pages.
+ROWS_AT_ONCE = 3_000
 _BITS = 20
 
 
 def _hashed(tails: np.ndarray) -> np.ndarray:
     """Each integer's top `_BITS` bits after a multiplication that mixes every byte in."""
     return ((tails * _MIX) >> np.uint64(64 - _BITS)).astype(np.intp)
+
+
+def part_width(meta_text: str) -> int | None:
+    """Bytes per form of a stored column part (`column_snapshot.encode`), None for a kind
+    this version does not know."""
+    return _WIDTHS.get(json.loads(meta_text).get("kind"))
+
+
+_WIDTHS = {"int8": 1, "codes": 4, "float64": 8, "int64": 8}
+
+
+def header_with_rows(meta_text: str, rows: int) -> str:
+    """The header part's meta saying `rows` forms: a header for some rows of a stored
+    snapshot picked out (`column_snapshot.decode_columns` then reads just those)."""
+    return json.dumps({**json.loads(meta_text), "rows": rows})
 
 
 def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],

@@ -34,7 +34,7 @@ from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
-from ..storage import cell_sums_store
+from ..storage import cell_sums_store, snapshot_part_reader as part_reader
 from . import analysis_table
 from .analysis_table import STORE_AFTER
 
@@ -114,24 +114,31 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
 def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=None):
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
-    not fit. Only the header and the uuid part are read to find the written forms' rows:
-    forms saved since the snapshot (the everyday case) have none, and then no column is
-    read at all."""
-    parts = snapshots.read_named_parts(conn, ["", "uuid"])
-    if not column_snapshot.header_fits(parts, columns) or "uuid" not in parts:
+    not fit. No part is read whole: the written forms' rows are found in the uuid part a
+    few thousand uuids at a time; forms saved since the snapshot (the everyday case) have
+    none there, and then no column is read at all; a few edited or deleted forms have
+    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
+    listed = part_reader.listed_parts(conn)
+    header = {"": (listed[""].meta, b"")} if "" in listed else {}
+    if not column_snapshot.header_fits(header, columns) or "uuid" not in listed:
         return None
-    rows = column_snapshot.header_rows(parts)
-    hit = column_snapshot.written_rows(parts["uuid"][1], rows, written)
+    rows = column_snapshot.header_rows(header)
+    with part_reader.part_reader(conn, listed["uuid"]) as read:
+        hit = written_forms.written_rows_read(read, listed["uuid"].size, rows, written)
     if len(hit) != rows:
         return None
-    if hit.any() and forms is None:
-        found = _stored_columns(conn, columns, round_names, tick)
-        if found is None:
-            return None
-        forms = found[0]
+    picked = np.flatnonzero(hit)
+    if len(picked) and forms is None:
+        old = _stored_rows(conn, columns, round_names, listed, picked)
+        if old is None:  # many rows, or parts this version cannot pick from: read whole
+            found = _stored_columns(conn, columns, round_names, tick)
+            if found is None:
+                return None
+            forms = found[0]
+    if len(picked) and forms is not None:
+        old = forms.take(picked)
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
-    if hit.any():  # their stored and live versions summed in one pass
-        old = forms.take(hit)
+    if len(picked):  # their stored and live versions summed in one pass
         sets = np.repeat(np.arange(2), [old.size, fresh.size])
         before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2,
                                          analysed)
@@ -148,6 +155,30 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
         stored = to_store = CellSums.from_columns(found[0], analysed, tick)
         current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
+
+
+# Stored rows picked out part by part (about 40 reads each) up to this many; more are
+# taken from the columns read whole.
+PICKED_ROWS = 64
+
+
+def _stored_rows(conn, columns, round_names, listed, picked) -> FormColumns | None:
+    """The snapshot's columns of these rows alone, each row's bytes read from every part
+    the dashboard sums (None when more than `PICKED_ROWS`, a part is missing, of a kind or
+    size that does not fit: the caller reads the columns whole)."""
+    if len(picked) > PICKED_ROWS:
+        return None
+    rows = column_snapshot.header_rows({"": (listed[""].meta, b"")})
+    parts = {"": (written_forms.header_with_rows(listed[""].meta, len(picked)), b"")}
+    for name in column_snapshot.needed_parts(columns)[1:]:
+        part = listed.get(name)
+        width = written_forms.part_width(part.meta) if part is not None else None
+        if width is None or part.size != rows * width:
+            return None
+        with part_reader.part_reader(conn, part) as read:
+            parts[name] = (part.meta, b"".join(read(int(row) * width, width)
+                                               for row in picked))
+    return column_snapshot.decode_columns(parts, columns, round_names)
 
 
 def _stored_columns(conn, columns, round_names, tick) -> tuple[FormColumns] | None:
