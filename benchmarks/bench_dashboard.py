@@ -10,6 +10,7 @@ each beside a bare read of the snapshot's bytes measured in the same run, interl
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import shutil
@@ -116,6 +117,7 @@ def _written_since(table: BenchTable) -> None:
     from desktop.services.form_service import Actor, FormService
     from desktop.services.project import Project
     from desktop.services.verification_service import VerificationService
+    from desktop.storage import round_store
 
     folder = Path(tempfile.mkdtemp(prefix="bench-dash-writes-"))
     try:
@@ -123,7 +125,7 @@ def _written_since(table: BenchTable) -> None:
         conn, q = project.db.conn, project.questionnaire
         keyer = FormService(project.db, q, Actor("BE", "dev-bench"))
         round_ = project.create_round("Bench writes", target_count=max(WRITTEN))
-        forms = iter(list(generate_forms(q, max(WRITTEN) + 3, seed=9)))
+        forms = iter(list(generate_forms(q, 2 * max(WRITTEN) + 3, seed=9)))
 
         def load() -> None:
             analysis_for(project, "en").compute({})
@@ -154,12 +156,21 @@ def _written_since(table: BenchTable) -> None:
 
         fresh_snapshot()
         measure("dashboard first load, no form written since", 0)
-        saved = 0
-        for count in WRITTEN:
-            while saved < count:
-                saved += 1
-                keyer.save_new(round_.uuid, saved, next(forms).answers)
-            measure(f"dashboard first load, {count} form{'s' if count > 1 else ''} saved since", count)
+        # Saved into the round being keyed (its form numbers widened for the bench), then
+        # into a round that has no form yet (every written form in a cell of its own).
+        keyed = round_store.find_round(conn, "Demo 1")
+        with project.db.transaction() as tx:
+            round_store.update_round(tx, dataclasses.replace(
+                keyed, form_max=keyed.form_max + max(WRITTEN)))
+        for where, number_from in ((keyed, keyed.form_max), (round_, 0)):
+            fresh_snapshot()
+            saved = 0
+            for count in WRITTEN:
+                while saved < count:
+                    saved += 1
+                    keyer.save_new(where.uuid, number_from + saved, next(forms).answers)
+                measure(f"dashboard first load, {count} form{'s' if count > 1 else ''} saved"
+                        + (" since, new round" if where is round_ else " since"), count)
         uuids = [r[0] for r in conn.execute(
             "SELECT uuid FROM response WHERE status = 'entered' AND operator != 'VB' "
             "ORDER BY uuid LIMIT 3")]

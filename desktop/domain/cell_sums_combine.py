@@ -202,71 +202,72 @@ def _added_pairs(index: list[np.ndarray], weights: list[np.ndarray]):
 
 
 def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
-    """`combine` when the first part is added and holds every cell, key, day and (cell,
-    day) pair of the others, and no cell or pair is left without forms: a copy of the
-    first part's arrays with the others' rows added at their places (cells and pairs are
-    in order in a sum, so their places are found by binary search). None otherwise, and
-    for anything `_merged` would refuse or reorder (it then decides)."""
+    """`combine` when the first part is added and holds every cell and key of the others,
+    and no cell or (cell, day) pair is left without forms: a copy of the first part's
+    arrays with the others' rows added at their places (cells and pairs are in order in a
+    sum, so their places are found by binary search); days and pairs it does not have
+    (the first form keyed on a new day) are inserted at theirs. None otherwise, and for
+    anything `_merged` would refuse or reorder (it then decides)."""
     sign, base = parts[0]
     if sign != 1 or not base.count or base.days != sorted(base.days):
         return None
     dims = base.dims
     if any(part.dims != dims or any(_positions(part.keys[d], base.keys[d]) is None
-                                    for d in dims)
-           or _positions(part.days, base.days) is None for _, part in parts[1:]):
-        return None  # a cell or a day the stored sums do not have (checked first: cheap)
+                                    for d in dims) for _, part in parts[1:]):
+        return None  # a cell the stored sums do not have (checked first: cheap)
     shape = tuple(len(base.keys[d]) for d in dims)
     if any(base.keys[d][-1:] != [NOT_STATED] for d in dims):
         return None
+    days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
+    span = max(len(days), 1)
+    base_day = _positions(base.days, days)
     base_flat = _flat_codes(base.codes, shape)
-    span = max(len(base.days), 1)
-    base_pairs = base.pair_cell.astype(np.int64) * span + base.pair_day
+    base_pairs = base.pair_cell.astype(np.int64) * span + base_day[base.pair_day]
     if (np.diff(base_flat) <= 0).any() or (np.diff(base_pairs) <= 0).any() \
             or not np.bincount(base.pair_day, minlength=len(base.days)).all():
         return None  # not ordered as a sum orders them: the general way
-    placed = []
+    placed, index, weights = [], [base_pairs], [base.pair_n]
     for part_sign, part in parts[1:]:
-        if part.dims != dims or any(_counts_differ(getattr(part, w), getattr(base, w))
-                                    for w in ("climate", "exposure")):
+        if any(_counts_differ(getattr(part, w), getattr(base, w))
+               for w in ("climate", "exposure")):
             return None
         cells = _places(part, base, shape, base_flat)
-        day_at = _positions(part.days, base.days)
-        if cells is None or day_at is None:
+        if cells is None:
             return None
         if part.count and np.bincount(cells).max() > 1:
             return None  # a part naming a cell twice: `_merged` refuses it
-        pairs = _found(base_pairs, cells[part.pair_cell] * span + day_at[part.pair_day])
-        if pairs is None:
-            return None
-        placed.append((part_sign, part, cells, pairs))
+        placed.append((part_sign, part, cells))
+        if len(part.pair_cell):
+            index.append(cells[part.pair_cell] * span
+                         + _positions(part.days, days)[part.pair_day])
+            weights.append(part_sign * np.asarray(part.pair_n, dtype=np.int64))
+    pairs, pair_n = _added_pairs(index, weights)
 
-    def added(base_values: np.ndarray, get, where: int) -> np.ndarray:
+    def added(base_values: np.ndarray, get) -> np.ndarray:
         out = np.array(base_values, dtype=np.int64)
-        for part_sign, part, cells, pairs in placed:
-            at = cells if where == 0 else pairs
+        for part_sign, part, cells in placed:
             if part_sign > 0:
-                out[at] += get(part)
+                out[cells] += get(part)
             else:
-                out[at] -= get(part)
+                out[cells] -= get(part)
         return out
 
-    sizes = added(base.sizes, lambda p: p.sizes, 0)
-    pair_n = added(base.pair_n, lambda p: p.pair_n, 1)
+    sizes = added(base.sizes, lambda p: p.sizes)
     if (sizes <= 0).any() or (pair_n <= 0).any():
         return None  # a cell or a pair emptied (or below zero): the general way
+    pair_cell, pair_day = np.divmod(pairs, span)
 
     def counts(which: str) -> Counts:
         mine = getattr(base, which)
         return Counts(list(mine.keys), list(mine.questions),
-                      added(mine.hits, lambda p: getattr(p, which).hits, 0),
-                      added(mine.answered, lambda p: getattr(p, which).answered, 0),
-                      added(mine.missing, lambda p: getattr(p, which).missing, 0))
+                      added(mine.hits, lambda p: getattr(p, which).hits),
+                      added(mine.answered, lambda p: getattr(p, which).answered),
+                      added(mine.missing, lambda p: getattr(p, which).missing))
 
     return CellSums(list(dims), {d: list(base.keys[d]) for d in dims},
                     np.array(base.codes, dtype=np.int64), sizes,
-                    added(base.risk, lambda p: p.risk, 0), counts("climate"),
-                    counts("exposure"), np.array(base.pair_cell, dtype=np.int64),
-                    np.array(base.pair_day, dtype=np.int64), pair_n, list(base.days))
+                    added(base.risk, lambda p: p.risk), counts("climate"),
+                    counts("exposure"), pair_cell, pair_day, pair_n, days)
 
 
 def _counts_differ(one: Counts, other: Counts) -> bool:

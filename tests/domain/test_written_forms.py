@@ -114,3 +114,23 @@ def test_combine_in_place_or_merged_gives_a_fresh_sum(questionnaire, seed):
     with pytest.raises(Inconsistent):
         cell_sums.combine([(1, decoded), (-1, plus), (-1, plus)] if plus.forms else
                           [(1, minus), (-1, base)])
+
+
+def test_combine_in_place_inserts_a_new_day(questionnaire):
+    """Forms keyed on a day the stored sums do not have, in cells they have: merged in
+    place (the day and its pairs inserted), equal to a fresh sum."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    names = {"R1": "Ronda 1"}
+    stored = written_forms.fresh_columns(columns, rows_of(questionnaire, 400, 8, ("R1",)),
+                                         names)
+    later = [row[:4] + ("2026-11-20T09:00:00+00:00",) + row[5:]
+             for row in rows_of(questionnaire, 400, 8, ("R1",))[:3]]
+    added = written_forms.fresh_columns(columns, later, names)
+    base = cell_sums.decode(*cell_sums.encode(CellSums.from_columns(stored, questionnaire)))
+    plus = CellSums.from_columns(added, questionnaire)
+    parts = [(1, base), (1, plus)]
+    assert cell_sums_combine._in_place(parts) is not None
+    truth = CellSums.from_columns(written_forms.joined(stored, added), questionnaire)
+    assert "2026-11-20" in truth.days and "2026-11-20" not in base.days
+    assert cell_sums.equal(cell_sums.combine(parts), truth)
+    assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
