@@ -8,7 +8,11 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
   no column of any form;
 - the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
   the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
-  sums of whole numbers, so the result is exact;
+  sums of whole numbers, so the result is exact. This reads no part of the snapshot
+  whole: the written forms' rows are looked up in the uuid part a few thousand at a time,
+  and only their own bytes of each column are read (none for forms saved since, which
+  the snapshot does not hold); both versions are summed in one pass and merged into the
+  stored cells in place (domain/written_forms.py, cell_sums_combine.py);
 - otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
   added up from the columns, stored when they are the sums of the stored snapshot.
 
