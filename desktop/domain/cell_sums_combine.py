@@ -203,11 +203,12 @@ def _added_pairs(index: list[np.ndarray], weights: list[np.ndarray]):
 
 def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     """`combine` when the first part is added and holds every cell and key of the others,
-    and no cell or (cell, day) pair is left without forms: a copy of the first part's
-    arrays with the others' rows added at their places (cells and pairs are in order in a
-    sum, so their places are found by binary search); days and pairs it does not have
-    (the first form keyed on a new day) are inserted at theirs. None otherwise, and for
-    anything `_merged` would refuse or reorder (it then decides)."""
+    and no cell or (cell, day) pair is left without forms: the first part's arrays with
+    the few rows the others touch changed (cells are in order in a sum, and the pairs of
+    a cell in order of day, so their places are found by binary search); days and pairs it
+    does not have (the first form keyed on a new day) are inserted at theirs. Only the
+    touched rows are worked in int64; an array keeps its stored width when they fit. None
+    otherwise, and for anything `_merged` would refuse or reorder (it then decides)."""
     sign, base = parts[0]
     if sign != 1 or not base.count or base.days != sorted(base.days):
         return None
@@ -218,15 +219,12 @@ def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     shape = tuple(len(base.keys[d]) for d in dims)
     if any(base.keys[d][-1:] != [NOT_STATED] for d in dims):
         return None
-    days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
-    span = max(len(days), 1)
-    base_day = _positions(base.days, days)
     base_flat = _flat_codes(base.codes, shape)
-    base_pairs = base.pair_cell.astype(np.int64) * span + base_day[base.pair_day]
-    if (np.diff(base_flat) <= 0).any() or (np.diff(base_pairs) <= 0).any() \
+    if (np.diff(base_flat) <= 0).any() or (np.diff(base.pair_cell) < 0).any() \
             or not np.bincount(base.pair_day, minlength=len(base.days)).all():
-        return None  # not ordered as a sum orders them: the general way
-    placed, index, weights = [], [base_pairs], [base.pair_n]
+        return None  # not ordered as a sum orders them, or a day without forms
+    days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
+    placed, changed = [], {}
     for part_sign, part in parts[1:]:
         if any(_counts_differ(getattr(part, w), getattr(base, w))
                for w in ("climate", "exposure")):
@@ -237,25 +235,28 @@ def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
         if part.count and np.bincount(cells).max() > 1:
             return None  # a part naming a cell twice: `_merged` refuses it
         placed.append((part_sign, part, cells))
-        if len(part.pair_cell):
-            index.append(cells[part.pair_cell] * span
-                         + _positions(part.days, days)[part.pair_day])
-            weights.append(part_sign * np.asarray(part.pair_n, dtype=np.int64))
-    pairs, pair_n = _added_pairs(index, weights)
+        day_at = _positions(part.days, days)
+        for cell, day, n in zip(cells[part.pair_cell].tolist(),
+                                day_at[part.pair_day].tolist(), part.pair_n.tolist()):
+            changed[cell, day] = changed.get((cell, day), 0) + part_sign * n
+    touched = np.unique(np.concatenate([cells for _, _, cells in placed]))
 
-    def added(base_values: np.ndarray, get) -> np.ndarray:
-        out = np.array(base_values, dtype=np.int64)
+    def added(base_values: np.ndarray, get) -> np.ndarray | None:
+        delta = np.zeros((len(touched),) + base_values.shape[1:], dtype=np.int64)
         for part_sign, part, cells in placed:
+            at = np.searchsorted(touched, cells)
             if part_sign > 0:
-                out[cells] += get(part)
+                delta[at] += get(part)
             else:
-                out[cells] -= get(part)
-        return out
+                delta[at] -= get(part)
+        return _put(base_values, touched, base_values[touched].astype(np.int64) + delta)
 
     sizes = added(base.sizes, lambda p: p.sizes)
-    if (sizes <= 0).any() or (pair_n <= 0).any():
-        return None  # a cell or a pair emptied (or below zero): the general way
-    pair_cell, pair_day = np.divmod(pairs, span)
+    if (sizes[touched] <= 0).any():
+        return None  # a cell emptied (or below zero): the general way
+    pairs = _changed_pairs(base, days, changed)
+    if pairs is None:
+        return None
 
     def counts(which: str) -> Counts:
         mine = getattr(base, which)
@@ -264,10 +265,60 @@ def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
                       added(mine.answered, lambda p: getattr(p, which).answered),
                       added(mine.missing, lambda p: getattr(p, which).missing))
 
-    return CellSums(list(dims), {d: list(base.keys[d]) for d in dims},
-                    np.array(base.codes, dtype=np.int64), sizes,
+    return CellSums(list(dims), {d: list(base.keys[d]) for d in dims}, base.codes, sizes,
                     added(base.risk, lambda p: p.risk), counts("climate"),
-                    counts("exposure"), pair_cell, pair_day, pair_n, days)
+                    counts("exposure"), *pairs, days)
+
+
+def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """A copy of `values` with `rows` set to `new` (int64), in the stored width when
+    every new value fits it, else in int64."""
+    out = np.array(values)
+    if len(new) and out.dtype != np.int64:
+        limits = np.iinfo(out.dtype)
+        if new.min() < limits.min or new.max() > limits.max:
+            out = out.astype(np.int64)
+    out[rows] = new
+    return out
+
+
+def _changed_pairs(base: CellSums, days: list[str], changed: dict):
+    """(pair_cell, pair_day, pair_n) of the stored pairs with `changed` ((cell, day in
+    `days`) -> signed forms) added or inserted, or None when a pair would hold no forms
+    (or fewer), or the stored pairs of a touched cell are not in order of day."""
+    renumber = _positions(base.days, days)
+    new_days = len(days) != len(base.days)
+    keys = sorted(changed)
+    cells = np.array([cell for cell, _ in keys], dtype=np.int64)
+    low = np.searchsorted(base.pair_cell, cells, side="left")
+    high = np.searchsorted(base.pair_cell, cells, side="right")
+    found, inserted = {}, []
+    for (cell, day), start, stop in zip(keys, low.tolist(), high.tolist()):
+        mine = renumber[base.pair_day[start:stop]]
+        if (np.diff(mine) <= 0).any():
+            return None
+        at = start + int(np.searchsorted(mine, day))
+        n = changed[cell, day]
+        if at < stop and renumber[base.pair_day[at]] == day:
+            found[at] = n
+        elif n <= 0:
+            return None
+        else:
+            inserted.append((at, cell, day, n))
+    rows = np.array(sorted(found), dtype=np.int64)
+    pair_n = _put(base.pair_n, rows, base.pair_n[rows].astype(np.int64)
+                  + np.array([found[r] for r in rows.tolist()], dtype=np.int64))
+    if len(rows) and (pair_n[rows] <= 0).any():
+        return None
+    pair_cell = base.pair_cell
+    pair_day = renumber[base.pair_day] if new_days else base.pair_day
+    if inserted:
+        at = [i[0] for i in inserted]
+        pair_cell = np.insert(pair_cell.astype(np.int64), at, [i[1] for i in inserted])
+        pair_day = np.insert(np.asarray(pair_day, dtype=np.int64), at,
+                             [i[2] for i in inserted])
+        pair_n = np.insert(pair_n.astype(np.int64), at, [i[3] for i in inserted])
+    return pair_cell, pair_day, pair_n
 
 
 def _counts_differ(one: Counts, other: Counts) -> bool:
