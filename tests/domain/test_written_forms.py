@@ -134,3 +134,32 @@ def test_combine_in_place_inserts_a_new_day(questionnaire):
     assert "2026-11-20" in truth.days and "2026-11-20" not in base.days
     assert cell_sums.equal(cell_sums.combine(parts), truth)
     assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
+
+
+def test_combine_in_place_agrees_with_the_general_way_on_random_changes(questionnaire):
+    """Random forms taken out of stored sums and others added (some on days and in cells
+    the stored sums lack): `combine` equals the general merge and a fresh sum every time,
+    and takes the in-place way in many of them."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    names = {"R1": "Ronda 1", "R2": "Ronda 2"}
+    stored_rows = rows_of(questionnaire, 500, 31, ("R1", "R2"))
+    stored = written_forms.fresh_columns(columns, stored_rows, names)
+    base = cell_sums.decode(*cell_sums.encode(CellSums.from_columns(stored, questionnaire)))
+    rng = np.random.default_rng(5)
+    in_place = 0
+    for attempt in range(30):
+        out = np.zeros(stored.size, dtype=bool)
+        out[rng.choice(stored.size, int(rng.integers(0, 4)), replace=False)] = True
+        picked = [stored_rows[i] for i in rng.choice(len(stored_rows), 3, replace=False)]
+        added_rows = [row[:4] + ((f"2026-11-{1 + attempt % 28:02d}T10:00:00+00:00",)
+                                 if rng.random() < 0.4 else (row[4],)) + row[5:]
+                      for row in picked[:int(rng.integers(0, 4))]]
+        added = written_forms.fresh_columns(columns, added_rows, names)
+        parts = [(1, base), (-1, CellSums.from_columns(stored.take(out), questionnaire)),
+                 (1, CellSums.from_columns(added, questionnaire))]
+        truth = CellSums.from_columns(written_forms.joined(stored.take(~out), added),
+                                      questionnaire)
+        in_place += cell_sums_combine._in_place(parts) is not None
+        assert cell_sums.equal(cell_sums.combine(parts), truth), attempt
+        assert cell_sums.equal(cell_sums_combine._merged(parts), truth), attempt
+    assert in_place >= 10
