@@ -102,9 +102,12 @@ def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
     numeric_ids = [qid for qid, kind in columns if kind == "numeric"]
     # Every numeric answer in one array, each distinct text parsed once by
     # `parsed_numbers` (as it parses each column: by `pd.to_numeric`).
-    flat = np.array([found.get(qid) for qid in numeric_ids for found in objects] or [],
-                    dtype=object)
-    codes, texts = pd.factorize(flat)  # None (no answer) is code -1
+    flat = np.empty(len(numeric_ids) * len(rows), dtype=object)
+    flat[:] = [found.get(qid) for qid in numeric_ids for found in objects]
+    try:
+        codes, texts = pd.factorize(flat)  # None (no answer) is code -1
+    except TypeError:  # a list or an object where a text belongs
+        return None
     if not all(text.__class__ is str for text in texts):
         return None
     values = np.append(parsed_numbers(np.asarray(texts, dtype=object)), np.nan)[codes]

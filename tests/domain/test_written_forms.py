@@ -55,8 +55,9 @@ def test_fresh_columns_equal_the_general_way(questionnaire, count):
 def test_an_answer_that_is_not_text_takes_the_general_way(questionnaire):
     columns = column_snapshot.snapshot_columns(questionnaire)
     rows = rows_of(questionnaire, 3, seed=1)
-    rows[1] = rows[1][:5] + ('{"post": 3}',)
-    assert written_forms.fresh_columns(columns, rows, {}) is None
+    for damaged in ('{"post": 3}', '{"post": ["1"]}', '{"exp_offered_by": {"a": 1}}'):
+        rows[1] = rows[1][:5] + (damaged,)
+        assert written_forms.fresh_columns(columns, rows, {}) is None, damaged
 
 
 def test_written_rows_found_among_many():
