@@ -66,6 +66,51 @@ def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
     return hit
 
 
+def written_rows_searched(read_uuid: Callable[[int, int], bytes],
+                          read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
+                          rows: int, written: Sequence[str]) -> np.ndarray | None:
+    """`written_rows` by binary search: `read_order` reads the int32 row numbers that put
+    the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid` the uuid part;
+    about 2 log2(rows) small reads per written form instead of every uuid. None when the
+    parts are not of the sizes a search needs (the caller reads every uuid then)."""
+    uuid_size, order_size = sizes
+    wanted = sorted({uuid.encode("utf-8") for uuid in written})
+    width = len(wanted[0]) if wanted else 0
+    if not rows or not wanted:
+        return np.zeros(rows, dtype=bool)
+    if any(len(w) != width for w in wanted) or uuid_size != rows * (width + 1) - 1 \
+            or order_size != 4 * rows:
+        return None
+    hit = np.zeros(rows, dtype=bool)
+
+    def uuid_at(rank: int) -> tuple[int, bytes]:
+        row = int.from_bytes(read_order(4 * rank, 4), "little", signed=True)
+        if not 0 <= row < rows:
+            raise _Unordered
+        return row, read_uuid(row * (width + 1), width)
+
+    try:
+        for uuid in wanted:
+            low, high = 0, rows
+            while low < high:
+                middle = (low + high) // 2
+                row, found = uuid_at(middle)
+                if found == uuid:
+                    hit[row] = True
+                    break
+                if found < uuid:
+                    low = middle + 1
+                else:
+                    high = middle
+    except _Unordered:
+        return None
+    return hit
+
+
+class _Unordered(Exception):
+    """A row number outside the snapshot: the order part cannot be searched."""
+
+
 # Uuids read at a time: 111 KB, under the size above which an allocation maps fresh pages.
 ROWS_AT_ONCE = 3_000
 _BITS = 20

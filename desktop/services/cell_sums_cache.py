@@ -118,8 +118,8 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
 def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=None):
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
-    not fit. No part is read whole: the written forms' rows are found in the uuid part a
-    few thousand uuids at a time; forms saved since the snapshot (the everyday case) have
+    not fit. No part is read whole: the written forms' rows are found in the uuid part by
+    binary search (a few) or a few thousand uuids at a time; forms saved since the snapshot (the everyday case) have
     none there, and then no column is read at all; a few edited or deleted forms have
     their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
     listed = part_reader.listed_parts(conn)
@@ -127,8 +127,10 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     if not column_snapshot.header_fits(header, columns) or "uuid" not in listed:
         return None
     rows = column_snapshot.header_rows(header)
-    with part_reader.part_reader(conn, listed["uuid"]) as read:
-        hit = written_forms.written_rows_read(read, listed["uuid"].size, rows, written)
+    hit = _searched(conn, listed, rows, written)
+    if hit is None:
+        with part_reader.part_reader(conn, listed["uuid"]) as read:
+            hit = written_forms.written_rows_read(read, listed["uuid"].size, rows, written)
     if len(hit) != rows:
         return None
     picked = np.flatnonzero(hit)
@@ -159,6 +161,24 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
         stored = to_store = CellSums.from_columns(found[0], analysed, tick)
         current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
+
+
+# Up to this many written forms are looked up by binary search in the stored uuids (about
+# 34 small reads each); more are found by reading every uuid, a few thousand at a time.
+SEARCHED = 16
+
+
+def _searched(conn, listed, rows: int, written: list[str]):
+    """The snapshot's rows of the written forms by binary search, or None: too many, or a
+    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version)."""
+    order = listed.get(column_snapshot.UUID_ORDER)
+    if order is None or len(written) > SEARCHED:
+        return None
+    uuids = listed["uuid"]
+    with part_reader.part_reader(conn, uuids) as read_uuid, \
+            part_reader.part_reader(conn, order) as read_order:
+        return written_forms.written_rows_searched(read_uuid, read_order,
+                                                   (uuids.size, order.size), rows, written)
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are

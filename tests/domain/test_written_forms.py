@@ -164,3 +164,49 @@ def test_combine_in_place_agrees_with_the_general_way_on_random_changes(question
         assert cell_sums.equal(cell_sums.combine(parts), truth), attempt
         assert cell_sums.equal(cell_sums_combine._merged(parts), truth), attempt
     assert in_place >= 10
+
+
+def test_written_rows_by_binary_search_equal_a_scan():
+    rng = np.random.default_rng(9)
+    uuids = [f"{rng.integers(1 << 62):036x}"[-36:] for _ in range(3_000)]
+    base = {"uuid": np.array(uuids, dtype=object)}
+    data = "\n".join(uuids).encode()
+    order = _encoded_uuids(base)[0][2]
+    assert written_forms.written_rows_searched(
+        lambda o, n: data[o:o + n], lambda o, n: order[o:o + n], (len(data), len(order)),
+        len(uuids), []).sum() == 0
+    for count in (1, 5, 16):
+        written = list(rng.choice(uuids, count, replace=False)) + ["f" * 36, "0" * 36]
+        searched = written_forms.written_rows_searched(
+            lambda o, n: data[o:o + n], lambda o, n: order[o:o + n],
+            (len(data), len(order)), len(uuids), written)
+        assert np.array_equal(searched, written_forms.written_rows(data, len(uuids), written))
+        assert searched.sum() == count
+    # Parts of other sizes (or a row number outside the snapshot) cannot be searched.
+    assert written_forms.written_rows_searched(
+        lambda o, n: data[o:o + n], lambda o, n: order[o:o + n],
+        (len(data), len(order) - 4), len(uuids), written) is None
+    bad = np.full(len(uuids), 10**6, dtype=np.int32).tobytes()
+    assert written_forms.written_rows_searched(
+        lambda o, n: data[o:o + n], lambda o, n: bad[o:o + n], (len(data), len(bad)),
+        len(uuids), written) is None
+
+
+def _encoded_uuids(base):
+    """The uuid order part `column_snapshot.encode` writes for these uuids."""
+    order = np.argsort(np.asarray(base["uuid"], dtype=str), kind="stable")
+    return [(column_snapshot.UUID_ORDER, "", order.astype(np.int32).tobytes())]
+
+
+def test_the_uuid_order_part_is_checked(questionnaire):
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    base = column_snapshot.base_from_rows(columns, rows_of(questionnaire, 50, 4))
+    parts = {name: (meta, data) for name, meta, data in column_snapshot.encode(base, columns)}
+    uuids = np.array(parts["uuid"][1].split(b"\n"), dtype=bytes)
+    assert column_snapshot.uuid_order_fits(parts, uuids)
+    order = np.frombuffer(parts[column_snapshot.UUID_ORDER][1], dtype=np.int32).copy()
+    order[[3, 7]] = order[[7, 3]]
+    parts[column_snapshot.UUID_ORDER] = ("", order.tobytes())
+    assert not column_snapshot.uuid_order_fits(parts, uuids)
+    del parts[column_snapshot.UUID_ORDER]  # a snapshot stored by an older version
+    assert column_snapshot.uuid_order_fits(parts, uuids)

@@ -153,3 +153,39 @@ def run_steps(project: Project, steps, min_ns, filters) -> None:
         assert info.forms == sums.forms
         check_dashboard(project, min_ns, filters)
         assert np.isclose(sums.forms, len(analysis_store.forms(conn)))
+
+
+def test_written_forms_found_without_the_order_part_and_a_bad_order_is_found(taken,
+                                                                              tmp_path):
+    """A snapshot stored by an older version (no uuid order part) is searched uuid by
+    uuid instead, with the same figures; an order part that would mislead the search is a
+    finding of `check` (the snapshot then differs)."""
+    path = tmp_path / "project.db"
+    path.write_bytes(taken.read_bytes())
+    project = Project.open(path)
+    try:
+        conn, q = project.db.conn, project.questionnaire
+        keyer = FormService(project.db, q, Actor("AM", "dev-w"))
+        round_uuid = conn.execute("SELECT uuid FROM round WHERE name = 'Ronda W'").fetchone()[0]
+        forms = list(generate_forms(q, 3, seed=21))
+        for number, form in enumerate(forms, start=2_000):
+            keyer.save_new(round_uuid, number, form.answers)
+        edited = conn.execute("SELECT uuid FROM response ORDER BY uuid LIMIT 1").fetchone()[0]
+        keyer.update(edited, forms[0].answers, reason="corrected")
+        check_dashboard(project, [1, 7], FILTERS[:2])
+        assert analysis_table.agrees(conn, q)
+        order = conn.execute("SELECT data FROM analysis_snapshot WHERE name = 'uuid_order'"
+                             ).fetchone()[0]
+        swapped = order[4:8] + order[:4] + order[8:]
+        with project.db.transaction() as tx:
+            tx.execute("UPDATE analysis_snapshot SET data = ? WHERE name = 'uuid_order'",
+                       (swapped,))
+        assert not analysis_table.agrees(conn, q)
+        with project.db.transaction() as tx:
+            tx.execute("DELETE FROM analysis_snapshot WHERE name = 'uuid_order'")
+        assert analysis_table.agrees(conn, q)
+        sums, info = cell_sums_cache.load_sums(conn, q)
+        assert info.patched == 4 and sums.forms == len(analysis_store.forms(conn))
+        check_dashboard(project, [1, 7], FILTERS[:2])
+    finally:
+        project.close()
