@@ -121,13 +121,12 @@ def encode(base: Base, columns: Sequence[Sequence[str]]) -> list[tuple[str, str,
     """The base table as (name, meta JSON, bytes) parts; the header part is named ''."""
     parts = [("", json.dumps({"format": FORMAT, "rows": size(base),
                               "columns": [list(c) for c in columns]}), b"")]
-    parts.append(("uuid", json.dumps({"kind": "lines"}),
-                  "\n".join(base["uuid"]).encode("utf-8")))
+    lines = "\n".join(base["uuid"]).encode("utf-8")
+    parts.append(("uuid", json.dumps({"kind": "lines"}), lines))
     # The rows in uuid order, so a load finds a few written forms by binary search
     # (services/cell_sums_cache.py) instead of reading every uuid.
-    order = np.argsort(np.asarray(base["uuid"], dtype=str), kind="stable")
     parts.append((UUID_ORDER, json.dumps({"kind": "order"}),
-                  order.astype(np.int32).tobytes()))
+                  _uuid_order(lines, size(base)).astype(np.int32).tobytes()))
     for name in ("round_uuid", "operator"):
         parts.append(_text_part(name, base[name]))
     for name in ("form_number", "created"):
@@ -139,6 +138,20 @@ def encode(base: Base, columns: Sequence[Sequence[str]]) -> list[tuple[str, str,
         else:
             parts.append(_text_part("q:" + qid, base[qid]))
     return parts
+
+
+def _uuid_order(lines: bytes, rows: int) -> np.ndarray:
+    """The row numbers that put the uuid part's lines in byte order: lines of one length
+    (uuids: 36 characters) are sorted as fixed-width records in place (a sixth of the
+    time of sorting a million strings), anything else line by line."""
+    width = (len(lines) + 1) // rows - 1 if rows else 0
+    if rows and len(lines) + 1 == rows * (width + 1):
+        records = np.frombuffer(lines + b"\n", dtype=f"S{width + 1}")
+        ends = np.frombuffer(lines + b"\n", dtype=np.uint8)[width::width + 1]
+        if (ends == ord("\n")).all():  # every line of that width: records are lines
+            return np.argsort(records, kind="stable")
+    return np.argsort(np.array(lines.split(b"\n") if rows else [], dtype=object),
+                      kind="stable")
 
 
 def decode(parts: Mapping[str, tuple[str, bytes]],
