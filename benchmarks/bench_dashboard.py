@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.bench_large import baseline_frame
 from benchmarks.fixtures import demo_database, fresh_copy
-from benchmarks.table import BenchTable, median_ms, once_ms
+from benchmarks.table import BARE_READ, BenchTable, median_ms, once_ms
 
 REPEAT = 15
 FILTERS = ({}, {"post": "1"}, {"institution": "2", "rank_band": "1"}, {"round": "Demo 1"},
@@ -131,7 +131,7 @@ def _written_since(table: BenchTable) -> None:
             analysis_for(project, "en").compute({})
 
         def bare() -> None:
-            for _name, data in conn.execute("SELECT name, data FROM analysis_snapshot"):
+            for _name, data in conn.execute(BARE_READ):
                 np.frombuffer(data, dtype=np.uint8)
 
         def measure(label: str, written: int) -> None:
