@@ -271,8 +271,7 @@ def _merge_audit(conn, verified: VerifiedBundle, writer: ImportWriter) -> tuple[
     read, rows added), with every write done. A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
     if verified.manifest.series:  # streamed both ways (held, then the whole chain)
-        writer.wait()
-        return bundle_series.merge_part(conn, verified, audit_of(verified))
+        return bundle_series.merge_part(conn, verified, audit_of(verified), writer)
     chain = import_gate.AuditChain(conn, ready=writer.wait)
     read = added = 0
     chunk: list[tuple] = []
