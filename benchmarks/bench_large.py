@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.table import BenchTable
+from benchmarks.table import BARE_READ, BenchTable
 
 MEMORY_AIM_MB = 1024
 FIGURES = ("dashboard", "records", "import", "check", "report", "data", "export")
@@ -132,7 +132,7 @@ def _bare_snapshot(path: Path) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     start = time.perf_counter()
     arrays = [np.frombuffer(data, dtype=np.uint8) for _, data in
-              conn.execute("SELECT name, data FROM analysis_snapshot")]
+              conn.execute(BARE_READ)]
     _say(seconds=time.perf_counter() - start, bytes=sum(a.nbytes for a in arrays))
 
 
