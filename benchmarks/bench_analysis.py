@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from benchmarks.fixtures import demo_database, fresh_copy
-from benchmarks.table import BenchTable, median_ms, once_ms
+from benchmarks.table import BARE_READ, BenchTable, median_ms, once_ms
 
 N = 100_000
 SAVES = 240
@@ -68,7 +68,7 @@ def run(table: BenchTable) -> None:
             analysis_for(project, "en").compute({}).scores
 
         def bare_snapshot() -> None:
-            for _name, data in conn.execute("SELECT name, data FROM analysis_snapshot"):
+            for _name, data in conn.execute(BARE_READ):
                 np.frombuffer(data, dtype=np.uint8)
 
         def bare_long() -> None:

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.table import BenchTable
+from benchmarks.table import BARE_READ, BenchTable
 
 MEMORY_AIM_MB = 1024
 FIGURES = ("dashboard", "records", "import", "check", "report", "data", "export")
@@ -132,7 +132,7 @@ def _bare_snapshot(path: Path) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     start = time.perf_counter()
     arrays = [np.frombuffer(data, dtype=np.uint8) for _, data in
-              conn.execute("SELECT name, data FROM analysis_snapshot")]
+              conn.execute(BARE_READ)]
     _say(seconds=time.perf_counter() - start, bytes=sum(a.nbytes for a in arrays))
 
 
@@ -329,13 +329,15 @@ def _import_series(target: Path, identity: Path, fingerprint: str, parts: list[P
         trust_device(db, fingerprint, "the exporting headquarters")
     finally:
         db.close()
-    marks: list[float] = []
+    marks: list[tuple[float, float]] = []  # (wall, CPU of the process) at each part
     start = time.perf_counter()
-    report = import_bundles(target, identity, parts,
-                            progress=lambda done, total: marks.append(time.perf_counter()))
+    report = import_bundles(target, identity, parts, progress=lambda done, total: marks.append(
+        (time.perf_counter(), time.process_time())))
     seconds = time.perf_counter() - start
-    per_part = [b - a for a, b in zip(marks, marks[1:])]
-    _say(seconds=seconds, per_part=per_part, statuses=[b.status for b in report.bundles],
+    per_part = [b[0] - a[0] for a, b in zip(marks, marks[1:])]
+    cpu_per_part = [b[1] - a[1] for a, b in zip(marks, marks[1:])]
+    _say(seconds=seconds, per_part=per_part, cpu_per_part=cpu_per_part,
+         statuses=[b.status for b in report.bundles],
          new=sum(getattr(b, "new", 0) or 0 for b in report.bundles),
          detail=next((str(b.message) for b in report.bundles if b.status != "imported"), ""))
 
@@ -549,8 +551,9 @@ def _export_rows(table: BenchTable, fixture, hq: Path, work: Path, label: str) -
              value=child.output.get("seconds"), base_value=base.output.get("seconds"))
         slowest = max(child.output.get("per_part") or [float("nan")])
         print(f"    (slowest part {slowest:.0f} s; parts "
-              f"{', '.join(f'{t:.0f}' for t in child.output.get('per_part', []))} s)",
-              flush=True)
+              f"{', '.join(f'{t:.0f}' for t in child.output.get('per_part', []))} s; CPU "
+              f"{', '.join(f'{t:.0f}' for t in child.output.get('cpu_per_part', []))} s; "
+              "the part that completes the series is the last)", flush=True)
     for leftover in work.glob("imported.db*"):
         leftover.unlink()
 

@@ -61,7 +61,7 @@ class VerifiedBundle:
         first that differs is refused as verify_bundle would have refused it)."""
         for name in DATA_FILES:
             if name in self.unchecked:
-                digest = _member_sha256(self.zipped, name)
+                digest = member_sha256(self.zipped, name)
                 if digest != self.manifest.files[name]:
                     raise BundleError("tampered", f"{name}: sha256 differs from the manifest")
                 self.unchecked.discard(name)
@@ -145,7 +145,7 @@ def verify_bundle(data: bytes, identities: list[x25519.Identity],
             digest = hashlib.sha256(data_bytes).hexdigest()
             files[name] = data_bytes
         else:
-            digest = _member_sha256(zipped, name)
+            digest = member_sha256(zipped, name)
         if digest != manifest.files[name]:
             raise BundleError("tampered", f"{name}: sha256 differs from the manifest")
     unchecked = {name for name in DATA_FILES if name != QUESTIONNAIRE} if defer_hashes \
@@ -158,7 +158,7 @@ _CHUNK = 1024 * 1024
 
 class _HashingReader:
     """A member's stream that hashes and counts what is read from it, under the caps of
-    `_member_sha256` (size while reading, compression ratio at the end)."""
+    `member_sha256` (size while reading, compression ratio at the end)."""
 
     def __init__(self, zipped: zipfile.ZipFile, name: str):
         self.info = zipped.getinfo(name)
@@ -198,7 +198,7 @@ class _HashingReader:
         self._handle.close()
 
 
-def _member_sha256(zipped: zipfile.ZipFile, name: str) -> str:
+def member_sha256(zipped: zipfile.ZipFile, name: str) -> str:
     """The sha256 of one member, read in chunks under the same caps as read_member."""
     info = zipped.getinfo(name)
     digest = hashlib.sha256()

@@ -93,9 +93,16 @@ def _question_parts(question: Question, values: np.ndarray):
     missing_codes = list(question.missing_code_values())
     found = list(_answer_cells(question, values, missing_codes))
     if question.type == "multichoice":
-        texts = pd.Series(values, dtype=object)
-        given = texts.notna().to_numpy()
-        is_missing = texts.isin([str(c) for c in missing_codes]).to_numpy()
+        missing_texts = [str(c) for c in missing_codes]
+        if len(values) <= FEW:  # distinct answers: a pandas Series costs more than they do
+            given = ~pd.isna(np.asarray(values, dtype=object))
+            wanted = set(missing_texts)
+            is_missing = np.fromiter((v in wanted for v in values), dtype=bool,
+                                     count=len(values))
+        else:
+            texts = pd.Series(values, dtype=object)
+            given = texts.notna().to_numpy()
+            is_missing = texts.isin(missing_texts).to_numpy()
     else:
         numbers = values.astype(float)
         is_missing = np.isin(numbers, missing_codes)
@@ -137,7 +144,8 @@ def _answer_cells(question: Question, values: np.ndarray, missing_codes: list[in
     """(code key, bool array) for every answer cell of a question."""
     if question.type == "multichoice":
         # Few distinct answer texts: test each once, then spread to the forms.
-        codes, texts = pd.factorize(pd.Series(values, dtype=object))
+        codes, texts = (_factorized(values) if len(values) <= FEW
+                        else pd.factorize(pd.Series(values, dtype=object)))
         padded = [" " + str(text).replace(",", " ") + " " for text in texts]
         for code in question.choice_codes():
             hit = np.array([f" {code} " in text for text in padded] + [False], dtype=bool)
@@ -153,6 +161,21 @@ def _answer_cells(question: Question, values: np.ndarray, missing_codes: list[in
         return
     for code in question.choice_codes():
         yield str(code), numbers == code
+
+
+# Up to this many values (the distinct answers of a question, or a few forms), a
+# multichoice question's answers are sorted out without a pandas Series.
+FEW = 256
+
+
+def _factorized(values) -> tuple[np.ndarray, list]:
+    """`pd.factorize` of a few values: codes in order of first appearance, -1 for a
+    missing one (None or NaN)."""
+    position: dict = {}
+    codes = np.array([-1 if v is None or (v.__class__ is float and v != v)
+                      else position.setdefault(v, len(position)) for v in values],
+                     dtype=np.int64)
+    return codes, list(position)
 
 
 def climate_items(questionnaire: Questionnaire) -> list[str]:

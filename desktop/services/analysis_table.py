@@ -23,7 +23,7 @@ from typing import Callable
 
 import pandas as pd
 
-from ..domain import column_snapshot
+from ..domain import column_snapshot, written_forms
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
@@ -77,8 +77,15 @@ def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: 
 def fresh_columns(conn: sqlite3.Connection, columns,
                   round_names: dict[str, str]) -> FormColumns:
     """The analysed columns of the forms written since the snapshot was taken, read from
-    the answer rows (inside the caller's read transaction)."""
-    return column_snapshot.form_columns(_read_rows(conn, columns, changed_only=True),
+    the answer rows (inside the caller's read transaction; fewer than `STORE_AFTER`, so
+    read at once): built straight into the compact layout (domain/written_forms.py), or
+    the general way when a stored answer is not a text."""
+    rows = analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
+                                           changed_only=True).fetchall()
+    found = written_forms.fresh_columns(columns, rows, round_names)
+    if found is not None:
+        return found
+    return column_snapshot.form_columns(column_snapshot.base_from_rows(columns, rows),
                                         round_names, columns)
 
 

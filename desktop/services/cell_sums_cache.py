@@ -8,7 +8,11 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
   no column of any form;
 - the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
   the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
-  sums of whole numbers, so the result is exact;
+  sums of whole numbers, so the result is exact. This reads no part of the snapshot
+  whole: the written forms' rows are looked up in the uuid part a few thousand at a time,
+  and only their own bytes of each column are read (none for forms saved since, which
+  the snapshot does not hold); both versions are summed in one pass and merged into the
+  stored cells in place (domain/written_forms.py, cell_sums_combine.py);
 - otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
   added up from the columns, stored when they are the sums of the stored snapshot.
 
@@ -26,13 +30,15 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
-from ..domain import cell_sums, column_snapshot
+import numpy as np
+
+from ..domain import cell_sums, column_snapshot, written_forms
 from ..domain.cell_sums import CellSums, Inconsistent
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
-from ..storage import cell_sums_store
+from ..storage import cell_sums_store, snapshot_part_reader as part_reader
 from . import analysis_table
 from .analysis_table import STORE_AFTER
 
@@ -95,38 +101,119 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
     stored = cell_sums.decode(*row) if row is not None else None
     if stored is not None and not written:
         return stored, None, 0
-    found = _stored_columns(conn, columns, round_names, bool(written), tick)
+    if stored is not None:
+        return _patched(conn, columns, analysed, stored, written, round_names, tick)
+    found = _stored_columns(conn, columns, round_names, tick)
     if found is None:
         return None
-    forms, uuid_data = found
-    to_store = None
-    if stored is None:  # none yet, or damaged: add them up from the snapshot
-        stored = to_store = CellSums.from_columns(forms, analysed, tick)
+    # No sums yet, or damaged ones: added up from the snapshot, then patched.
+    stored = CellSums.from_columns(found[0], analysed, tick)
     if not written:
-        return stored, to_store, 0
-    old = column_snapshot.written_rows(uuid_data, forms.size, written)
+        return stored, stored, 0
+    patched = _patched(conn, columns, analysed, stored, written, round_names, tick,
+                       found[0])
+    return None if patched is None else (patched[0], stored, patched[2])
+
+
+def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=None):
+    """(the stored sums, minus the snapshot's rows of the written forms, plus their live
+    versions; the sums to store or None; forms patched), or None when the snapshot does
+    not fit. No part is read whole: the written forms' rows are found in the uuid part by
+    binary search (a few) or a few thousand uuids at a time; forms saved since the snapshot (the everyday case) have
+    none there, and then no column is read at all; a few edited or deleted forms have
+    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
+    listed = part_reader.listed_parts(conn)
+    header = {"": (listed[""].meta, b"")} if "" in listed else {}
+    if not column_snapshot.header_fits(header, columns) or "uuid" not in listed:
+        return None
+    rows = column_snapshot.header_rows(header)
+    hit = _searched(conn, listed, rows, written)
+    if hit is None:
+        with part_reader.part_reader(conn, listed["uuid"]) as read:
+            hit = written_forms.written_rows_read(read, listed["uuid"].size, rows, written)
+    if len(hit) != rows:
+        return None
+    picked = np.flatnonzero(hit)
+    if len(picked) and forms is None:
+        old = _stored_rows(conn, columns, round_names, listed, picked)
+        if old is None:  # many rows, or parts this version cannot pick from: read whole
+            found = _stored_columns(conn, columns, round_names, tick)
+            if found is None:
+                return None
+            forms = found[0]
+    if len(picked) and forms is not None:
+        old = forms.take(picked)
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
+    if len(picked):  # their stored and live versions summed in one pass
+        sets = np.repeat(np.arange(2), [old.size, fresh.size])
+        before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2,
+                                         analysed)
+        changes = [(-1, before), (1, after)]
+    else:  # new forms only: nothing of theirs is in the snapshot
+        changes = [(1, CellSums.from_columns(fresh, analysed))]
+    to_store = None
     try:
-        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
-            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+        current = cell_sums.combine([(1, stored), *changes])
     except Inconsistent:  # stored sums that are not those of the snapshot: add them up
-        stored = to_store = CellSums.from_columns(forms, analysed, tick)
-        current = cell_sums.combine([(1, stored), (-1, CellSums.from_columns(
-            forms.take(old), analysed)), (1, CellSums.from_columns(fresh, analysed))])
+        found = _stored_columns(conn, columns, round_names, tick)
+        if found is None:
+            return None
+        stored = to_store = CellSums.from_columns(found[0], analysed, tick)
+        current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
 
 
-def _stored_columns(conn, columns, round_names, with_uuids: bool,
-                    tick) -> tuple[FormColumns, bytes | None] | None:
-    """The snapshot's columns as stored (not patched) and, when asked, its uuid part."""
+# Up to this many written forms are looked up by binary search in the stored uuids (about
+# 34 small reads each); more are found by reading every uuid, a few thousand at a time.
+SEARCHED = 16
+
+
+def _searched(conn, listed, rows: int, written: list[str]):
+    """The snapshot's rows of the written forms by binary search, or None: too many, or a
+    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version)."""
+    order = listed.get(column_snapshot.UUID_ORDER)
+    if order is None or len(written) > SEARCHED:
+        return None
+    uuids = listed["uuid"]
+    with part_reader.part_reader(conn, uuids) as read_uuid, \
+            part_reader.part_reader(conn, order) as read_order:
+        return written_forms.written_rows_searched(read_uuid, read_order,
+                                                   (uuids.size, order.size), rows, written)
+
+
+# Stored rows picked out part by part (about 40 reads each) up to this many; more are
+# taken from the columns read whole.
+PICKED_ROWS = 64
+
+
+def _stored_rows(conn, columns, round_names, listed, picked) -> FormColumns | None:
+    """The snapshot's columns of these rows alone, each row's bytes read from every part
+    the dashboard sums (None when more than `PICKED_ROWS`, a part is missing, of a kind or
+    size that does not fit: the caller reads the columns whole)."""
+    if len(picked) > PICKED_ROWS:
+        return None
+    rows = column_snapshot.header_rows({"": (listed[""].meta, b"")})
+    parts = {"": (written_forms.header_with_rows(listed[""].meta, len(picked)), b"")}
+    for name in column_snapshot.needed_parts(columns)[1:]:
+        part = listed.get(name)
+        width = written_forms.part_width(part.meta) if part is not None else None
+        if width is None or part.size != rows * width:
+            return None
+        with part_reader.part_reader(conn, part) as read:
+            parts[name] = (part.meta, b"".join(read(int(row) * width, width)
+                                               for row in picked))
+    return column_snapshot.decode_columns(parts, columns, round_names)
+
+
+def _stored_columns(conn, columns, round_names, tick) -> tuple[FormColumns] | None:
+    """The snapshot's columns as stored (not patched), in a 1-tuple; None when there is
+    no snapshot that fits."""
     names = column_snapshot.needed_parts(columns)
-    parts = snapshots.read_named_parts(conn, names + (["uuid"] if with_uuids else []), tick)
-    if len(parts) != len(names) + with_uuids:
+    parts = snapshots.read_named_parts(conn, names, tick)
+    if len(parts) != len(names):
         return None
     forms = column_snapshot.decode_columns(parts, columns, round_names)
-    if forms is None:
-        return None
-    return forms, parts["uuid"][1] if with_uuids else None
+    return None if forms is None else (forms,)
 
 
 def _store(conn: sqlite3.Connection, key: str, sums: CellSums, version: int) -> bool:
@@ -151,7 +238,7 @@ def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) ->
         if not rows:
             return None
         round_names = analysis_store.round_names(conn)
-        found = _stored_columns(conn, columns, round_names, False, lambda: None)
+        found = _stored_columns(conn, columns, round_names, lambda: None)
         if found is None:
             return False  # sums without a snapshot they belong to
         forms = found[0]

@@ -19,14 +19,11 @@ from typing import Callable, Iterable
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
-from ..domain.form_gate import FormGate
-from ..domain.form_rules import CONFIRMABLE
 from ..domain.questionnaire import Questionnaire
-from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnaire
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
-from .responses_hash import ResponsesHash
+from .form_door import FormDoor, parse_questionnaires, refuse_answer
 
 
 def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
@@ -62,90 +59,59 @@ def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
                          rounds: list[dict]) -> dict[str, Questionnaire]:
     """Every questionnaire in the bundle, through the full loader; HQ's stored versions
     that the bundle's rounds refer to are loaded too."""
-    texts = [questionnaire_text] + [r["questionnaire_definition"] for r in rounds
-                                    if r["questionnaire_definition"]]
-    parsed: dict[str, Questionnaire] = {}
-    for text in texts:
-        try:
-            q = parse_questionnaire(text, source="bundle")
-        except QuestionnaireError as exc:
-            raise BundleError("bad_questionnaire", str(exc),
-                              problem=exc.problems[0] if exc.problems else "?") from exc
-        except (RecursionError, ValueError, TypeError) as exc:
-            raise BundleError("bad_questionnaire", repr(exc), problem=type(exc).__name__) \
-                from exc
-        parsed[q.sha256] = q
-    for round_ in rounds:
-        sha = round_["questionnaire_sha256"]
-        if sha not in parsed:
-            text = questionnaire_store.questionnaire_text(conn, sha)
-            if text is None:
-                raise BundleError("tampered", f"round {round_['uuid']}: unknown questionnaire")
-            parsed[sha] = parse_questionnaire(text, source="HQ")
-    return parsed
+    return parse_questionnaires(questionnaire_text, rounds,
+                                lambda sha: questionnaire_store.questionnaire_text(conn, sha))
+
+
+def hq_questionnaire_texts(conn: sqlite3.Connection) -> dict[str, str]:
+    """sha256 -> text of every questionnaire version HQ stores (what `check_questionnaires`
+    may look up, handed to the import's checking process)."""
+    return questionnaire_store.stored_texts(conn)
 
 
 class AnswerDoor:
     """Checks every form as the import streams it: its answers against its round's
-    questionnaire version (`FormGate`), and its row of responses.csv, rebuilt from the
-    record and hashed as it goes (the rebuilt file's sha256 must be the one the signed
-    manifest gives for the file the bundle carries: the same bytes, never held whole);
-    `finish` compares the hashes and looks for the operator's confirmation of each
-    out-of-range value."""
+    questionnaire version and its row of responses.csv, rebuilt from the record and hashed
+    as it goes (`FormDoor`; the rebuilt file's sha256 must be the one the signed manifest
+    gives for the file the bundle carries: the same bytes, never held whole); `finish`
+    compares the hashes and looks for the operator's confirmation of each out-of-range
+    value. When the import's checking process ran `FormDoor` on the forms instead
+    (services/import_split.py), `finish` is given its results."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle):
         self.conn = conn
         self.verified = verified
-        self.questionnaires: dict[str, Questionnaire] = {}
-        self.round_names: dict[str, str] = {}
-        self._round_q: dict[str, str] = {}
-        self._gates: dict[str, FormGate] = {}
-        self._csv: ResponsesHash | None = None
-        self._pending: list[tuple] = []  # out-of-range values that need a confirmation
+        self.door = FormDoor()
+
+    @property
+    def questionnaires(self) -> dict[str, Questionnaire]:
+        return self.door.questionnaires
+
+    @property
+    def round_names(self) -> dict[str, str]:
+        return self.door.round_names
 
     def start(self, questionnaire_text: str, rounds: list[dict]) -> None:
         """Validate the questionnaires and learn the rounds (before the first form)."""
-        self.questionnaires = check_questionnaires(self.conn, questionnaire_text, rounds)
-        self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
-        self.round_names = {r["uuid"]: r["name"] for r in rounds}
-        for uuid, name, q_sha in bundle_store.round_rows(self.conn):
-            self._round_q[uuid], self.round_names[uuid] = q_sha, name
-        bundle_q = self.questionnaires[self.verified.manifest.questionnaire["sha256"]]
-        self._csv = ResponsesHash(q.id for q in bundle_q.questions())
+        self.door.start(check_questionnaires(self.conn, questionnaire_text, rounds),
+                        self.verified.manifest.questionnaire["sha256"], rounds,
+                        bundle_store.round_rows(self.conn))
 
     def form(self, record, answers: dict) -> None:
-        f = record.fields
-        sha = self._round_q.get(f["round_uuid"])
-        if sha is None:
-            raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
-        gate = self._gates.get(sha)
-        if gate is None:
-            gate = self._gates[sha] = FormGate(self.questionnaires[sha])
-        for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
-            if problem.key in CONFIRMABLE:
-                self._pending.append((record.fields["uuid"], f["form_number"],
-                                      f["round_uuid"], problem,
-                                      answers.get(problem.question_id)))
-                continue
-            _refuse_answer(f, problem, self.round_names)
-        self._csv.add_form(self.round_names.get(f["round_uuid"], ""), f, answers,
-                           record.answers_text)
+        self.door.form(record, answers)
 
-    def finish(self) -> None:
+    def finish(self, pending: list[tuple] | None = None, csv_sha256: str | None = None
+               ) -> None:
         """After the last form, with the bundle's audit rows already in the transaction
-        (the operators' confirmations are among them)."""
-        if self._pending:
-            _check_confirmations(self.conn, self._pending, self.round_names)
-        if self._csv.hexdigest() != self.verified.manifest.files[RESPONSES_CSV]:
+        (the operators' confirmations are among them). `pending` and `csv_sha256` are the
+        checking process's, when it checked the forms."""
+        if pending is None:
+            pending, csv_sha256 = self.door.pending, self.door.csv_sha256()
+        if pending:
+            _check_confirmations(self.conn, pending, self.round_names)
+        if csv_sha256 != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
                               problem="a row or a value differs from records.jsonl")
-
-
-def _refuse_answer(f: dict, problem, round_names: dict[str, str]) -> None:
-    raise BundleError("bad_answer", f"{f['uuid']} {problem.question_id} {problem.key}",
-                      form_number=f["form_number"],
-                      round=round_names.get(f["round_uuid"], f["round_uuid"]),
-                      question=problem.question_id, problem=problem.message)
 
 
 def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]) -> None:
@@ -155,8 +121,8 @@ def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]
     confirmed = bundle_store.confirmations(conn, {p[0] for p in pending})
     for uuid, number, round_uuid, problem, value in pending:
         if (uuid, problem.question_id, value) not in confirmed:
-            _refuse_answer({"uuid": uuid, "form_number": number, "round_uuid": round_uuid},
-                           problem, round_names)
+            refuse_answer({"uuid": uuid, "form_number": number, "round_uuid": round_uuid},
+                          problem, round_names)
 
 
 class AuditChain:
@@ -230,4 +196,4 @@ def _chain_error(device: str, problem: str) -> None:
 
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
-           "check_questionnaires", "check_sequence"]
+           "check_questionnaires", "check_sequence", "hq_questionnaire_texts"]

@@ -13,6 +13,8 @@ decrypted ZIP) through their checks into the merge, written in chunks, and anyth
 refused later rolls the whole transaction back, so memory stays bounded whatever the
 bundle's size. So two imports at once serialise and each sees the other's result, a
 refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
+A large bundle's forms are read and checked by a second process (import_split.py) while
+this one checks the audit chain and writes; the loop below is the same for both.
 The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
 the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
@@ -39,6 +41,7 @@ from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import bundle_series, device_identity, import_gate
 from .import_merge import FormMerger
+from .import_split import CheckerStopped, FormChecker, FormStream
 from .import_writer import ImportWriter
 from .workspace import open_database
 
@@ -90,16 +93,19 @@ class ImportReport:
 
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,
                    operator: str = "import", device: str | None = None,
-                   progress: ProgressFn | None = None) -> ImportReport:
+                   progress: ProgressFn | None = None,
+                   split_min_forms: int | None = None) -> ImportReport:
     """Import each bundle file into `db_path` (each in its own transaction). A database
     file this call had to create is removed again when no bundle was imported into it, so a
-    refused import leaves nothing behind."""
+    refused import leaves nothing behind. A bundle of at least `split_min_forms` forms
+    (default import_split.SPLIT_MIN_FORMS) has its forms checked in a second process."""
     identities = age_crypto.load_identities(identity_path)
     report = ImportReport()
     locator = DatabaseLocator.of(db_path)
     created = locator.path is not None and not locator.path.exists()
     db = open_database(locator, check_same_thread=False)  # FormMerger's writer thread
     imported = False
+    checker = FormChecker(split_min_forms)  # for large bundles, started on first use
     try:
         db.set_cache_kib(IMPORT_CACHE_KIB)
         for done, path in enumerate(bundle_paths):
@@ -108,11 +114,12 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
             with _collector_paused():
                 report.bundles.append(import_file(db, identities, Path(path), operator,
                                                   device, db_label=str(locator.path),
-                                                  background=True))
+                                                  background=True, checker=checker))
             imported = imported or report.bundles[-1].status == "imported"
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
     finally:
+        checker.close()
         db.close()
         if created and not imported:
             _remove_database_files(locator.path)
@@ -141,10 +148,14 @@ def _remove_database_files(path: Path) -> None:
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
                 device: str | None = None, db_label: str = "HQ.db",
-                background: bool = False) -> BundleReport:
+                background: bool = False, checker: FormChecker | None = None
+                ) -> BundleReport:
     """Import one bundle file; refusals become a report with the plain sentence. With
     `background` (a connection opened with check_same_thread=False), the audit rows and
-    the forms are written on a second thread while the next ones are read."""
+    the forms are written on a second thread while the next ones are read. With a
+    `checker`, a bundle large enough has its forms checked by the checking process
+    (import_split.py) while this one checks the audit chain and writes; the caller
+    closes the checker."""
     result = BundleReport(file_name=path.name)
     try:
         verified = verify_bundle(read_bundle_file(path), identities,  # file bytes freed
@@ -154,7 +165,14 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.sequence = verified.manifest.sequence
         result.fingerprint = verified.fingerprint
         try:
-            _merge_verified(db, verified, result, operator, device, db_label, background)
+            try:
+                _merge_verified(db, verified, result, operator, device, db_label,
+                                background, checker)
+            except CheckerStopped:
+                # Rolled back, and not the bundle's fault: checked again in this process.
+                _clear_counts(result)
+                _merge_verified(db, verified, result, operator, device, db_label,
+                                background)
         except Exception:
             # Rolled back. A member that differs from the manifest is the refusal, as
             # when every hash was checked before the records were read.
@@ -166,10 +184,7 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
-        result.new = result.updated = result.unchanged = result.conflicting = 0
-        result.audit_added, result.rounds_added, result.gaps = 0, [], []
-        result.questionnaire_differences = []
-        result.newly_pinned = False
+        _clear_counts(result)
     except OSError as exc:
         error = UserError("import.unreadable", reason=exc.strerror or exc)
         result.message = error.in_language("en")
@@ -177,21 +192,30 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     return result
 
 
+def _clear_counts(result: BundleReport) -> None:
+    """What a rolled-back attempt may have counted."""
+    result.new = result.updated = result.unchanged = result.conflicting = 0
+    result.audit_added, result.rounds_added, result.gaps = 0, [], []
+    result.questionnaire_differences = []
+    result.newly_pinned = False
+
+
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
                     operator: str, device: str, db_label: str,
-                    background: bool = False) -> None:
+                    background: bool = False, checker: FormChecker | None = None) -> None:
     """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
         with db.transaction():
             device = device or device_identity.own_device_id(db.conn)
-            _check_and_write(db, verified, result, operator, device, db_label, background)
+            _check_and_write(db, verified, result, operator, device, db_label, background,
+                             checker)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
 def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleReport,
                      operator: str, device: str, db_label: str,
-                     background: bool = False) -> None:
+                     background: bool = False, checker: FormChecker | None = None) -> None:
     m = verified.manifest
     conn = db.conn
     if bundle_store.bundle_imported(conn, m.bundle_uuid):
@@ -202,18 +226,27 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     import_gate.check_sequence(conn, verified)
     late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
-    _write_bundle(db, verified, pin, result, operator, device, late, background)
+    stream = checker.stream(conn, verified) \
+        if checker is not None and checker.wanted(verified) else None
+    try:
+        _write_bundle(db, verified, pin, result, operator, device, late, background, stream)
+    finally:
+        if stream is not None:
+            stream.close()  # the checking process is stopped if it has not finished
     device_store.bind_device_id(conn, enrolled.fingerprint, m.device_id)
 
 
 def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                   result: BundleReport, operator: str, device: str, late: bool,
-                  background: bool = False) -> None:
+                  background: bool = False, stream: FormStream | None = None) -> None:
     """Read, check and write the bundle's records as a stream (inside the caller's
     transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
     record counts, responses.csv and the confirmations of out-of-range values are checked
-    at the end. A refusal anywhere rolls everything back."""
+    at the end. A refusal anywhere rolls everything back. With a `stream`, the checking
+    process reads and checks the forms (the door's per-form checks, in the same order)
+    while this thread checks and writes the audit rows; its refusals are raised here in
+    the same place as the in-process reader's."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
@@ -225,14 +258,15 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     forms = 0
     try:
         audit_count, result.audit_added = _merge_audit(conn, verified, writer)
-        for kind, item, answers in records_of(verified):
+        for kind, item, answers in (stream.records() if stream else records_of(verified)):
             if kind == "round":
                 rounds.append(item)
                 continue
             if merger is None:
                 merger = _start_forms(conn, door, text, rounds, result, operator, device,
                                       now, verified, late, writer)
-            door.form(item, answers)
+            if stream is None:
+                door.form(item, answers)
             merger.add(item)
             forms += 1
         if merger is None:
@@ -242,7 +276,12 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         merger.finish()
     finally:
         writer.close()  # no write still running when the transaction ends
-    door.finish()
+        if stream is not None:
+            stream.close()  # at once: a refusal stops the checking process here
+    if stream is None:
+        door.finish()
+    else:
+        door.finish(stream.finish.pending, stream.finish.csv_sha256)
     verified.check_hashes()  # every member read is the one the manifest signs
     audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
                                               new=new, reason=f"bundle {m.bundle_uuid}")
@@ -271,8 +310,7 @@ def _merge_audit(conn, verified: VerifiedBundle, writer: ImportWriter) -> tuple[
     read, rows added), with every write done. A part of a series holds its rows until
     the series is complete: bundle_series checks and releases them then."""
     if verified.manifest.series:  # streamed both ways (held, then the whole chain)
-        writer.wait()
-        return bundle_series.merge_part(conn, verified, audit_of(verified))
+        return bundle_series.merge_part(conn, verified, audit_of(verified), writer)
     chain = import_gate.AuditChain(conn, ready=writer.wait)
     read = added = 0
     chunk: list[tuple] = []

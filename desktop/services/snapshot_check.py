@@ -59,11 +59,14 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
     columns = column_snapshot.snapshot_columns(questionnaire)
     with snapshots.read_snapshot(conn):  # joins a transaction already open
         try:
-            stored = column_snapshot.StoredColumns.open(snapshots.read_parts(conn), columns)
+            parts = snapshots.read_parts(conn)
+            stored = column_snapshot.StoredColumns.open(parts, columns)
         except (ValueError, KeyError):
             return SnapshotStatus(False, "out.check_analysis_differs")
         if stored is None:
             return SnapshotStatus(True, "out.check_analysis_none")
+        if not column_snapshot.uuid_order_fits(parts, stored.uuids):
+            return SnapshotStatus(False, "out.check_analysis_differs")  # search would miss
         written = snapshots.dirty_uuids(conn)
         if not _agrees(conn, questionnaire, columns, stored, written, prefetch, tally):
             return SnapshotStatus(False, "out.check_analysis_differs")

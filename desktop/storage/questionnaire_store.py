@@ -20,6 +20,11 @@ def questionnaire_text(conn: sqlite3.Connection, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def stored_texts(conn: sqlite3.Connection) -> dict[str, str]:
+    """sha256 -> definition of every version the project stores."""
+    return dict(conn.execute("SELECT sha256, definition FROM questionnaire"))
+
+
 def latest_questionnaire_text(conn: sqlite3.Connection) -> str | None:
     """The most recently added definition (the one new rounds use)."""
     row = conn.execute("SELECT definition FROM questionnaire ORDER BY added DESC, rowid DESC "

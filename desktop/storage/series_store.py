@@ -173,78 +173,74 @@ def hold_audit(conn: sqlite3.Connection, series_id: str, part: int,
                       for position, row in enumerate(rows, first_position)))
 
 
-@dataclass(frozen=True)
-class DeviceChain:
-    """How a device's held chained rows link up: one first row and no fork means that
-    following each row's hash from the first row reaches every row exactly once."""
+# Reading the held rows back when a series completes: every query below follows an index
+# (a seek per device or per part, then a range read along the key), none reads the held
+# rows once per device, and none looks rows up one by one except `holds_hash`, called for
+# a few heads per device. Without ANALYZE statistics SQLite chose the primary key for the
+# rows from before the chain ("ORDER BY part, position" matched it) and read every held
+# row once per device: eleven times a million rows at a million forms.
 
-    device: str
-    rows: int
-    first: int | None  # the rowid of the only row whose predecessor is not held; None: 0 or 2+
-    forked: bool
-
-    @property
-    def linear(self) -> bool:
-        return self.first is not None and not self.forked
-
-
-def held_devices(conn: sqlite3.Connection, series_id: str) -> list[DeviceChain]:
-    """Each device of a series' held audit rows, with how its chained rows link up. A
-    chained row has both hashes, an unchained one neither (checked when it is read), so
-    the chained rows are those with a prev_hash, and every query reads the indexes only."""
-    found = []
-    for (device,) in conn.execute("SELECT DISTINCT device FROM series_audit "
-                                  "WHERE series_id = ? ORDER BY device", (series_id,)).fetchall():
-        key = (series_id, device)
-        rows = conn.execute("SELECT COUNT(*) FROM series_audit WHERE series_id = ? AND "
-                            "device = ? AND prev_hash IS NOT NULL", key).fetchone()[0]
-        firsts = [r[0] for r in conn.execute(
-            "SELECT s.rowid FROM series_audit s WHERE s.series_id = ?1 AND s.device = ?2 AND "
-            "s.prev_hash IS NOT NULL AND NOT EXISTS (SELECT 1 FROM series_audit t WHERE "
-            "t.series_id = ?1 AND t.device = ?2 AND t.hash = s.prev_hash) LIMIT 2", key)]
-        forked = conn.execute(
-            "SELECT 1 FROM series_audit WHERE series_id = ? AND device = ? AND prev_hash IS "
-            "NOT NULL GROUP BY prev_hash HAVING COUNT(*) > 1 LIMIT 1", key).fetchone()
-        found.append(DeviceChain(device, rows, firsts[0] if len(firsts) == 1 else None,
-                                 forked is not None))
-    return found
+def held_device_ids(conn: sqlite3.Connection, series_id: str) -> list[str]:
+    """The devices a series holds rows of, in order: a seek per device on the index."""
+    devices: list[str] = []
+    while True:
+        row = conn.execute("SELECT MIN(device) FROM series_audit INDEXED BY series_audit_hash "
+                           "WHERE series_id = ? AND device > ?",
+                           (series_id, devices[-1] if devices else "")).fetchone()
+        if row[0] is None:
+            return devices
+        devices.append(row[0])
 
 
 def iter_unchained(conn: sqlite3.Connection, series_id: str, device: str,
                    chunk: int) -> Iterator[list[tuple]]:
-    """A device's held rows from before its hash chain, by part and position, in lists of
-    at most `chunk` rows."""
+    """A device's held rows from before its hash chain (no hashes), by part and position,
+    in lists of at most `chunk` rows; found by the index, not by reading every row."""
+    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit INDEXED BY "
+                          "series_audit_prev WHERE series_id = ? AND device = ? AND "
+                          "prev_hash IS NULL ORDER BY part, position", (series_id, device))
+    cursor.row_factory = None
+    return iter(lambda: cursor.fetchmany(chunk), [])
+
+
+def held_parts(conn: sqlite3.Connection, series_id: str) -> list[int]:
+    """The part numbers a series holds rows of, by a seek per part on the key."""
+    parts: list[int] = []
+    while True:
+        row = conn.execute("SELECT MIN(part) FROM series_audit WHERE series_id = ? AND "
+                           "part > ?", (series_id, parts[-1] if parts else -1)).fetchone()
+        if row[0] is None:
+            return parts
+        parts.append(row[0])
+
+
+def iter_part_chained(conn: sqlite3.Connection, series_id: str, part: int,
+                      chunk: int) -> Iterator[list[tuple]]:
+    """One part's held chained rows (AUDIT_COLUMNS order) as the part carried them (by
+    position), in lists of at most `chunk` rows: read along the key, page after page."""
     cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit WHERE "
-                          "series_id = ? AND device = ? AND prev_hash IS NULL ORDER BY part, "
-                          "position", (series_id, device))
+                          "series_id = ? AND part = ? AND prev_hash IS NOT NULL ORDER BY "
+                          "position", (series_id, part))
     cursor.row_factory = None
     return iter(lambda: cursor.fetchmany(chunk), [])
 
 
-def iter_chain(conn: sqlite3.Connection, series_id: str, chain: DeviceChain,
-               chunk: int) -> Iterator[list[tuple]]:
-    """A linear device chain's held rows in chain order, in lists of at most `chunk` rows:
-    from its first row, each row followed by the row that names its hash (SQLite walks
-    the chain; nothing is held)."""
-    columns = ", ".join(AUDIT_COLUMNS)
-    picked = ", ".join(f"s.{c}" for c in AUDIT_COLUMNS)
-    cursor = conn.execute(
-        f"WITH RECURSIVE walk({columns}) AS (SELECT {columns} FROM series_audit "
-        f"WHERE rowid = ?1 UNION ALL SELECT {picked} FROM walk JOIN series_audit s "
-        "ON s.series_id = ?2 AND s.device = ?3 AND s.prev_hash = walk.hash LIMIT ?4) "
-        f"SELECT {columns} FROM walk", (chain.first, series_id, chain.device, chain.rows))
-    cursor.row_factory = None
-    return iter(lambda: cursor.fetchmany(chunk), [])
-
-
-def held_device_audit(conn: sqlite3.Connection, series_id: str, device: str) -> list[tuple]:
-    """A device's held rows (AUDIT_COLUMNS order), by part and position."""
-    cursor = conn.execute(f"SELECT {', '.join(AUDIT_COLUMNS)} FROM series_audit "
-                          "WHERE series_id = ? AND device = ? ORDER BY part, position",
-                          (series_id, device))
-    cursor.row_factory = None
-    return [tuple(row) for row in cursor]
+def holds_hash(conn: sqlite3.Connection, series_id: str, device: str, digest: str) -> bool:
+    """Whether the series holds a row of `device` with this hash (one index seek)."""
+    return conn.execute("SELECT 1 FROM series_audit WHERE series_id = ? AND device = ? AND "
+                        "hash = ? LIMIT 1", (series_id, device, digest)).fetchone() is not None
 
 
 def release_audit(conn: sqlite3.Connection, series_id: str) -> None:
-    conn.execute("DELETE FROM series_audit WHERE series_id = ?", (series_id,))
+    """Drop a complete series' held rows. When they are the only rows held (the usual
+    case: one large series at a time), a DELETE without WHERE, which SQLite runs as its
+    truncate optimisation (the table's and its four indexes' pages go to the free list
+    whole) instead of removing a million rows one index entry at a time; otherwise only
+    this series' rows, by its key."""
+    others = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM series_audit WHERE series_id < ?1) OR "
+        "EXISTS (SELECT 1 FROM series_audit WHERE series_id > ?1)", (series_id,)).fetchone()[0]
+    if others:
+        conn.execute("DELETE FROM series_audit WHERE series_id = ?", (series_id,))
+    else:
+        conn.execute("DELETE FROM series_audit")

@@ -6,6 +6,7 @@ import and `devices list` say which parts are missing, in English and Spanish.""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import random
 import shutil
@@ -18,11 +19,14 @@ from bundle_helpers import db_state, identities, make_hq_db
 from desktop.cli import main
 from desktop.bundle import age_crypto
 from desktop.bundle.bundle_reader import verify_bundle
+from desktop.bundle.errors import BundleError
 from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS, RESPONSES_CSV, SIGNATURE
 from desktop.services import bundle_series
+from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import PartLimits, export_bundle
 from desktop.services.import_service import import_bundles
 from desktop.storage import audit_chain, series_store
+from desktop.storage.bundle_store import AUDIT_COLUMNS
 from desktop.storage.database import Database
 from trust_helpers import enrol_fingerprints
 
@@ -230,19 +234,6 @@ def test_a_chain_that_does_not_close_refuses_the_completing_part(series, hq, hq_
     assert db_state(hq) == before
 
 
-def test_chain_order_puts_shuffled_rows_back():
-    rows, prev = [], audit_chain.GENESIS
-    for i in range(20):
-        values = (f"u{i}", "2026-01-01T00:00:00Z", "op", "dev-a", "create", f"r{i}", None,
-                  None, None, None)
-        digest = audit_chain.row_hash(prev, values)
-        rows.append(values + (prev, digest))
-        prev = digest
-    shuffled = rows[:]
-    random.Random(3).shuffle(shuffled)
-    assert bundle_series.chain_order(shuffled) == rows
-
-
 def test_export_cli_says_how_many_files(field_db, hq_keys, out_dir, capsys, monkeypatch):
     from desktop.services import export_service
     monkeypatch.setattr(export_service, "PartLimits", lambda: SMALL)
@@ -321,29 +312,156 @@ def _chain(device: str, count: int, unchained: int = 0) -> list[tuple]:
     return rows
 
 
-def test_held_rows_come_back_in_chain_order_from_sql(tmp_path):
-    """The parts' rows of two devices, held shuffled across three parts, come back per
-    device in chain order (SQLite walks the chain), and a forked chain still comes back
-    whole (through chain_order in memory) for the chain check to refuse."""
+def _hold_split(conn, series_id: str, rows: list[tuple], parts: int, seed: int) -> None:
+    """Hold `rows` as `parts` parts as an export splits them: each chained row in a
+    random part (its form's), the rows from before the chain in the first, each part
+    keeping the order the rows came in (the exporting database's)."""
+    rng = random.Random(seed)
+    split: list[list[tuple]] = [[] for _ in range(parts)]
+    for row in rows:
+        split[rng.randrange(parts) if row[11] is not None else 0].append(row)
+    for number, held in enumerate(split, 1):
+        series_store.hold_audit(conn, series_id, number, held)
+
+
+def _interleaved(*chains: list[tuple], seed: int = 1) -> list[tuple]:
+    """The rows of several devices' chains mixed as one database's ids mix them: each
+    device's rows in its own order."""
+    rng, queues, mixed = random.Random(seed), [list(c) for c in chains], []
+    while any(queues):
+        queue = rng.choice([q for q in queues if q])
+        mixed.append(queue.pop(0))
+    return mixed
+
+
+def test_held_rows_come_back_in_chain_order_merged_from_the_parts(tmp_path):
+    """Three devices' rows (one with rows from before the chain), mixed and held as four
+    parts, come back with each device's rows in chain order, the unchained ones first;
+    the parts are merged, so memory holds a head per part, not the series."""
     db = Database.open(tmp_path / "hq.db")
     try:
-        first, second = _chain("dev-a", 40, unchained=3), _chain("dev-b", 25)
-        shuffled = first + second
-        random.Random(5).shuffle(shuffled)
+        chains = [_chain("dev-a", 60, unchained=3), _chain("dev-b", 45), _chain("dev-c", 1)]
         with db.transaction() as conn:
-            for part in range(3):
-                series_store.hold_audit(conn, "s1", part + 1, shuffled[part::3])
-            assert all(c.linear for c in series_store.held_devices(conn, "s1"))
+            _hold_split(conn, "s1", _interleaved(*chains), 4, seed=7)
             back = [row for chunk in bundle_series.held_in_chain_order(conn, "s1")
                     for row in chunk]
-            assert back == first + second
-            forked = _chain("dev-c", 6)
-            twin = forked[3][:10] + (forked[2][11], "f" * 64)  # a second row after row 2
-            series_store.hold_audit(conn, "s2", 1, forked[::-1] + [twin])
-            (chain,) = series_store.held_devices(conn, "s2")
-            assert chain.forked and not chain.linear
-            back = [row for chunk in bundle_series.held_in_chain_order(conn, "s2")
-                    for row in chunk]
-            assert sorted(back) == sorted(forked + [twin]) and back[:3] == forked[:3]
+        assert sorted(back) == sorted(row for chain in chains for row in chain)
+        for chain in chains:
+            device = chain[0][3]
+            assert [row for row in back if row[3] == device] == chain
+        assert [row[11] for row in back[:3]] == [None] * 3  # before any chained row
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("damage", ["gap", "fork", "out_of_order"])
+def test_held_rows_that_do_not_make_one_chain_are_refused(tmp_path, damage):
+    """A row missing, a second row after the same row (a fork), or a part whose rows are
+    out of chain order: the merge cannot close the chain and the series is refused (as a
+    single bundle with that break is), whichever row it is."""
+    db = Database.open(tmp_path / "hq.db")
+    try:
+        chain, other = _chain("dev-a", 30), _chain("dev-b", 20)
+        if damage == "gap":
+            chain = chain[:12] + chain[13:]
+        elif damage == "fork":
+            twin = chain[8][:10] + (chain[7][11], audit_chain.row_hash(chain[7][11],
+                                                                       chain[8][:10]))
+            chain = chain[:9] + [twin[:5] + ("r-twin",) + twin[6:]] + chain[9:]
+        with db.transaction() as conn:
+            rows = _interleaved(chain, other, seed=3)
+            _hold_split(conn, "s1", rows, 3, seed=4)
+            if damage == "out_of_order":  # two rows of one part swap places
+                first, second = conn.execute(
+                    "SELECT rowid FROM series_audit WHERE part = 2 AND device = 'dev-a' "
+                    "ORDER BY position LIMIT 2").fetchall()
+                conn.execute("UPDATE series_audit SET position = -1 WHERE rowid = ?", second)
+                conn.execute("UPDATE series_audit SET position = (SELECT MAX(position) + 1 "
+                             "FROM series_audit WHERE part = 2) WHERE rowid = ?", first)
+            with pytest.raises(BundleError) as refused:
+                for _ in bundle_series.held_in_chain_order(conn, "s1"):
+                    pass
+        assert refused.value.kind == "audit_chain"
+        assert "a row is missing or out of order" in refused.value.sentence
+    finally:
+        db.close()
+
+
+def _audit_of(conn, devices) -> list[tuple]:
+    marks = ", ".join("?" for _ in devices)
+    return [tuple(r) for r in conn.execute(
+        f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit_log WHERE device IN ({marks}) "
+        "ORDER BY device, id", list(devices))]
+
+
+def _contents(path, devices) -> tuple:
+    """What an HQ holds of the series: every form, its answers, and the series' audit
+    rows of each device in the order HQ holds them."""
+    db = Database.open(path)
+    try:
+        conn = db.conn
+        forms = [tuple(r) for r in conn.execute(
+            "SELECT uuid, round_uuid, form_number, status, operator, device, created, "
+            "updated, revision FROM response ORDER BY uuid")]
+        answers = [tuple(r) for r in conn.execute(
+            "SELECT response_uuid, answers FROM form_answers ORDER BY response_uuid")]
+        assert audit_chain.verify_chains(conn).ok
+        return forms, answers, _audit_of(conn, devices)
+    finally:
+        db.close()
+
+
+def test_an_hq_series_imported_in_every_order_gives_the_same_hq(
+        field_db, field_key, hq_keys, out_dir, tmp_path):
+    """A full export of an HQ (the field device's chain and HQ's own rows, two devices'
+    chains spread over three parts) imported into a new HQ in each of the six orders:
+    the same forms, answers and audit rows every time, each device's rows in the order
+    the exporting HQ holds them; the series is reported incomplete until its last part."""
+    first_hq = make_hq_db(tmp_path / "first-hq.db")
+    enrol_fingerprints(first_hq, field_key.fingerprint)
+    whole = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir, full=True)
+    assert [r.status for r in _import(first_hq, hq_keys, whole.path)] == ["imported"]
+    hq_key = project_device_key(first_hq)
+    (tmp_path / "parts").mkdir()
+    series = export_bundle(first_hq, hq_key, [hq_keys.recipient], tmp_path / "parts",
+                           full=True, limits=SMALL)
+    assert series.parts == 3
+    db = Database.open(first_hq)
+    try:
+        devices = [r[0] for r in db.conn.execute(
+            "SELECT DISTINCT device FROM audit_log ORDER BY device")]
+        expected = _audit_of(db.conn, devices)
+    finally:
+        db.close()
+    assert len(devices) == 2  # the field laptop's rows and the first HQ's own
+    seen = set()
+    for number, order in enumerate(itertools.permutations(series.paths)):
+        target = make_hq_db(tmp_path / f"hq-{number}.db")
+        enrol_fingerprints(target, hq_key.fingerprint)
+        for count, path in enumerate(order, 1):
+            (report,) = _import(target, hq_keys, path)
+            assert report.status == "imported", report.message
+            lines = _status(target)
+            assert (lines == []) == (count == 3), lines
+        forms, answers, audit = _contents(target, devices)
+        assert audit == expected and len(forms) == 30
+        seen.add((tuple(forms), tuple(answers), tuple(audit)))
+        assert _count(target, "SELECT COUNT(*) FROM series_audit") == 0
+    assert len(seen) == 1
+
+
+def test_a_held_row_deleted_before_the_series_closes_refuses_the_completing_part(
+        series, hq, hq_keys):
+    first, second, third = series.paths
+    _import(hq, hq_keys, first, third)
+    db = Database.open(hq)
+    with db.transaction() as conn:  # a held row removed at HQ: the chain has a gap
+        conn.execute("DELETE FROM series_audit WHERE rowid = (SELECT rowid FROM "
+                     "series_audit WHERE prev_hash IS NOT NULL ORDER BY rowid LIMIT 1 "
+                     "OFFSET 4)")
+    db.close()
+    before = db_state(hq)
+    (report,) = _import(hq, hq_keys, second)
+    assert report.status == "refused" and report.refusal == "audit_chain"
+    assert db_state(hq) == before
+    assert "1, 3 of 3 received; 2 missing" in _status(hq)[0]

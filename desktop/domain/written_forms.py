@@ -1,0 +1,211 @@
+"""The forms written since the analysis snapshot was taken, as the dashboard patches them.
+
+A dashboard load with forms written since the snapshot takes each such form's row out of
+the stored sums and adds its live version (services/cell_sums_cache.py). That is a few
+forms among 100k, so this module does only per-written-form work:
+
+- `written_rows` finds their rows in the stored uuid part (fixed-width bytes, hashed
+  into a bitmap of the few written uuids: no Python string per stored form);
+- `fresh_columns` builds their analysed columns from the answer rows straight into the
+  snapshot's compact layout (`form_columns.FormColumns`), parsing the distinct answer
+  texts of every numeric question at once instead of building a pandas table per
+  question (`column_snapshot.base_from_rows` + `form_columns`, which it equals;
+  it gives None for anything that is not a text, and the caller takes that way).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import answers_json
+from .form_columns import FormColumns, pack_numeric
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
+    """Which rows of the stored uuid part (lines of `column_snapshot.encode`) are among
+    `written` (`written_rows_read` over bytes in memory)."""
+    return written_rows_read(lambda offset, length: uuid_data[offset:offset + length],
+                             len(uuid_data), rows, written)
+
+
+def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
+                      written: Sequence[str]) -> np.ndarray:
+    """`written_rows` of a stored uuid part of `size` bytes read through `read(offset,
+    length)`, `ROWS_AT_ONCE` rows at a time (no allocation of the whole part). Every uuid
+    has the same length (36 characters), so each row's last 8 bytes are read in place as
+    one integer and hashed into a bitmap of the written uuids' hashes (a million bits);
+    only the rows whose bit is set are compared exactly. Anything else (uuids of other
+    lengths, a part of another size) is split into lines: an array of as many entries as
+    lines, which the caller compares with `rows`."""
+    hit = np.zeros(rows, dtype=bool)
+    wanted = {uuid.encode("utf-8") for uuid in written}
+    if not rows or not wanted:
+        return hit
+    width = len(next(iter(wanted)))
+    if any(len(w) != width for w in wanted) or size != rows * (width + 1) - 1 \
+            or width < 8:
+        lines = read(0, size).split(b"\n")
+        return np.fromiter((line in wanted for line in lines), dtype=bool, count=len(lines))
+    wanted_tails = np.frombuffer(b"".join(w[-8:] for w in wanted), dtype="<u8")
+    bitmap = np.zeros(1 << _BITS, dtype=bool)
+    bitmap[_hashed(wanted_tails)] = True
+    for first in range(0, rows, ROWS_AT_ONCE):
+        count = min(ROWS_AT_ONCE, rows - first)
+        data = read(first * (width + 1), count * (width + 1) - (first + count == rows))
+        tails = np.ndarray((count,), dtype="<u8", buffer=data, offset=width - 8,
+                           strides=(width + 1,))
+        for row in np.flatnonzero(bitmap[_hashed(tails)]):
+            start = row * (width + 1)
+            hit[first + row] = data[start:start + width] in wanted
+    return hit
+
+
+def written_rows_searched(read_uuid: Callable[[int, int], bytes],
+                          read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
+                          rows: int, written: Sequence[str]) -> np.ndarray | None:
+    """`written_rows` by binary search: `read_order` reads the int32 row numbers that put
+    the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid` the uuid part;
+    about 2 log2(rows) small reads per written form instead of every uuid. None when the
+    parts are not of the sizes a search needs (the caller reads every uuid then)."""
+    uuid_size, order_size = sizes
+    wanted = sorted({uuid.encode("utf-8") for uuid in written})
+    width = len(wanted[0]) if wanted else 0
+    if not rows or not wanted:
+        return np.zeros(rows, dtype=bool)
+    if any(len(w) != width for w in wanted) or uuid_size != rows * (width + 1) - 1 \
+            or order_size != 4 * rows:
+        return None
+    hit = np.zeros(rows, dtype=bool)
+
+    def uuid_at(rank: int) -> tuple[int, bytes]:
+        row = int.from_bytes(read_order(4 * rank, 4), "little", signed=True)
+        if not 0 <= row < rows:
+            raise _Unordered
+        return row, read_uuid(row * (width + 1), width)
+
+    try:
+        for uuid in wanted:
+            low, high = 0, rows
+            while low < high:
+                middle = (low + high) // 2
+                row, found = uuid_at(middle)
+                if found == uuid:
+                    hit[row] = True
+                    break
+                if found < uuid:
+                    low = middle + 1
+                else:
+                    high = middle
+    except _Unordered:
+        return None
+    return hit
+
+
+class _Unordered(Exception):
+    """A row number outside the snapshot: the order part cannot be searched."""
+
+
+# Uuids read at a time: 111 KB, under the size above which an allocation maps fresh pages.
+ROWS_AT_ONCE = 3_000
+_BITS = 20
+
+
+def _hashed(tails: np.ndarray) -> np.ndarray:
+    """Each integer's top `_BITS` bits after a multiplication that mixes every byte in."""
+    return ((tails * _MIX) >> np.uint64(64 - _BITS)).astype(np.intp)
+
+
+def part_width(meta_text: str) -> int | None:
+    """Bytes per form of a stored column part (`column_snapshot.encode`), None for a kind
+    this version does not know."""
+    return _WIDTHS.get(json.loads(meta_text).get("kind"))
+
+
+_WIDTHS = {"int8": 1, "codes": 4, "float64": 8, "int64": 8}
+
+
+def header_with_rows(meta_text: str, rows: int) -> str:
+    """The header part's meta saying `rows` forms: a header for some rows of a stored
+    snapshot picked out (`column_snapshot.decode_columns` then reads just those)."""
+    return json.dumps({**json.loads(meta_text), "rows": rows})
+
+
+def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
+                  round_names: Mapping[str, str]) -> FormColumns | None:
+    """The analysed columns of these forms, rows as `analysis_store.form_answer_rows`
+    reads them (uuid, round uuid, form number, operator, created, answers text): the same
+    columns `column_snapshot.form_columns(base_from_rows(...))` gives. None when an answer
+    is not a text (a damaged row): the caller reads it the general way."""
+    from .column_snapshot import _created_ns, _round_columns, parsed_numbers
+    objects = [found or {} for found in answers_json.parsed_many([row[5] for row in rows])]
+    numeric_ids = [qid for qid, kind in columns if kind == "numeric"]
+    # Every numeric answer in one array, each distinct text parsed once by
+    # `parsed_numbers` (as it parses each column: by `pd.to_numeric`).
+    flat = np.empty(len(numeric_ids) * len(rows), dtype=object)
+    flat[:] = [found.get(qid) for qid in numeric_ids for found in objects]
+    try:
+        codes, texts = pd.factorize(flat)  # None (no answer) is code -1
+    except TypeError:  # a list or an object where a text belongs
+        return None
+    if not all(text.__class__ is str for text in texts):
+        return None
+    values = np.append(parsed_numbers(np.asarray(texts, dtype=object)), np.nan)[codes]
+    values = values.reshape(len(numeric_ids), len(rows))
+    numeric = {qid: pack_numeric(values[i]) for i, qid in enumerate(numeric_ids)}
+    multi = {}
+    for qid, kind in columns:
+        if kind != "numeric":
+            answers = [found.get(qid) for found in objects]
+            if not all(v is None or v.__class__ is str for v in answers):
+                return None
+            multi[qid] = _factorized(answers)
+    round_codes, round_uuids = _factorized([row[1] for row in rows])
+    return _round_columns(len(rows), numeric, multi, round_codes, round_uuids,
+                          round_names, _created_ns([row[4] for row in rows]))
+
+
+def _factorized(values: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:
+    """int32 codes (-1 for None) into the distinct texts in order of first appearance,
+    as `pd.factorize` numbers them."""
+    position: dict[str, int] = {}
+    codes = np.array([-1 if v is None else position.setdefault(v, len(position))
+                      for v in values], dtype=np.int32)
+    return codes, [str(text) for text in position]
+
+
+def joined(first: FormColumns, second: FormColumns) -> FormColumns:
+    """The forms of `first` then those of `second` as one set of columns (a numeric
+    question stored int8 on one side and float on the other becomes float; texts and
+    round names are merged by their text)."""
+    numeric = {}
+    for qid, column in first.numeric.items():
+        other = second.numeric[qid]
+        if column.dtype != other.dtype:
+            column, other = first.values(qid), second.values(qid)
+        numeric[qid] = np.concatenate([column, other])
+    multi = {qid: _joined_codes(codes, texts, *second.multi[qid])
+             for qid, (codes, texts) in first.multi.items()}
+    round_codes, round_names = _joined_codes(first.round_codes, first.round_names,
+                                             second.round_codes, second.round_names)
+    return FormColumns(first.size + second.size, numeric, multi, round_codes, round_names,
+                       np.concatenate([first.created, second.created]))
+
+
+def _joined_codes(codes, texts, other_codes, other_texts) -> tuple[np.ndarray, list[str]]:
+    """Codes into texts (-1: none) of both sides, the second side's texts joining the
+    first's."""
+    texts = list(texts)
+    position = {text: i for i, text in reversed(list(enumerate(texts)))}
+    for text in other_texts:
+        if text not in position:
+            position[text] = len(texts)
+            texts.append(text)
+    lookup = np.array([position[text] for text in other_texts] + [-1], dtype=np.int32)
+    return (np.concatenate([np.asarray(codes, dtype=np.int32),
+                            lookup[np.asarray(other_codes)]]).astype(np.int32), texts)

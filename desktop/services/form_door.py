@@ -1,0 +1,102 @@
+"""`FormDoor`: the checks of HQ's door that need no database, for every form of a bundle.
+
+Each form's answers against the questionnaire version its round was keyed with
+(`FormGate`, the entry form's rules) and its row of responses.csv, rebuilt from the record
+and hashed as it goes. The questionnaires and the rounds HQ already holds are handed in
+(`parse_questionnaires` reads HQ's stored versions through a lookup), so the same checks
+run inside the import's transaction (`import_gate.AnswerDoor`) or in the import's checking
+process (`form_check_child`), with the same results and the same refusals. Out-of-range
+values that need the operator's confirmation are collected in `pending`: only the
+database can say whether the audit log holds it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from ..bundle.errors import BundleError
+from ..domain.form_gate import FormGate
+from ..domain.form_rules import CONFIRMABLE
+from ..domain.questionnaire import Questionnaire
+from ..domain.questionnaire_loader import QuestionnaireError, parse_questionnaire
+from .responses_hash import ResponsesHash
+
+
+def parse_questionnaires(questionnaire_text: str, rounds: list[dict],
+                         stored_text: Callable[[str], str | None]) -> dict[str, Questionnaire]:
+    """Every questionnaire in the bundle, through the full loader; the versions HQ stores
+    (`stored_text(sha256)`, None when HQ has none) that the bundle's rounds refer to are
+    loaded too."""
+    texts = [questionnaire_text] + [r["questionnaire_definition"] for r in rounds
+                                    if r["questionnaire_definition"]]
+    parsed: dict[str, Questionnaire] = {}
+    for text in texts:
+        try:
+            q = parse_questionnaire(text, source="bundle")
+        except QuestionnaireError as exc:
+            raise BundleError("bad_questionnaire", str(exc),
+                              problem=exc.problems[0] if exc.problems else "?") from exc
+        except (RecursionError, ValueError, TypeError) as exc:
+            raise BundleError("bad_questionnaire", repr(exc), problem=type(exc).__name__) \
+                from exc
+        parsed[q.sha256] = q
+    for round_ in rounds:
+        sha = round_["questionnaire_sha256"]
+        if sha not in parsed:
+            text = stored_text(sha)
+            if text is None:
+                raise BundleError("tampered", f"round {round_['uuid']}: unknown questionnaire")
+            parsed[sha] = parse_questionnaire(text, source="HQ")
+    return parsed
+
+
+class FormDoor:
+    """Checks every form as it is read: its answers (`FormGate`) and its responses.csv row
+    (hashed); `pending` collects the out-of-range values that need a confirmation."""
+
+    def __init__(self):
+        self.questionnaires: dict[str, Questionnaire] = {}
+        self.round_names: dict[str, str] = {}
+        self.pending: list[tuple] = []  # (uuid, form number, round uuid, problem, value)
+        self._round_q: dict[str, str] = {}
+        self._gates: dict[str, FormGate] = {}
+        self._csv: ResponsesHash | None = None
+
+    def start(self, questionnaires: dict[str, Questionnaire], bundle_sha: str,
+              rounds: list[dict], hq_rounds: Iterable[tuple[str, str, str]]) -> None:
+        """Learn the questionnaires (parsed), the bundle's rounds and HQ's (uuid, name,
+        questionnaire sha256) rows, which win over the bundle's, before the first form."""
+        self.questionnaires = questionnaires
+        self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
+        self.round_names = {r["uuid"]: r["name"] for r in rounds}
+        for uuid, name, q_sha in hq_rounds:
+            self._round_q[uuid], self.round_names[uuid] = q_sha, name
+        self._csv = ResponsesHash(q.id for q in questionnaires[bundle_sha].questions())
+
+    def form(self, record, answers: dict) -> None:
+        f = record.fields
+        sha = self._round_q.get(f["round_uuid"])
+        if sha is None:
+            raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+        gate = self._gates.get(sha)
+        if gate is None:
+            gate = self._gates[sha] = FormGate(self.questionnaires[sha])
+        for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
+            if problem.key in CONFIRMABLE:
+                self.pending.append((f["uuid"], f["form_number"], f["round_uuid"], problem,
+                                     answers.get(problem.question_id)))
+                continue
+            refuse_answer(f, problem, self.round_names)
+        self._csv.add_form(self.round_names.get(f["round_uuid"], ""), f, answers,
+                           record.answers_text)
+
+    def csv_sha256(self) -> str:
+        """The sha256 of responses.csv rebuilt from every form (call once, at the end)."""
+        return self._csv.hexdigest()
+
+
+def refuse_answer(f: dict, problem, round_names: dict[str, str]) -> None:
+    raise BundleError("bad_answer", f"{f['uuid']} {problem.question_id} {problem.key}",
+                      form_number=f["form_number"],
+                      round=round_names.get(f["round_uuid"], f["round_uuid"]),
+                      question=problem.question_id, problem=problem.message)

@@ -1,0 +1,223 @@
+"""`FormChecker`: the import's second process, which checks a large bundle's forms while
+this one checks the audit chain and writes.
+
+A 100k-form bundle is about 6 s of Python checks on one interpreter lock (JSON decoding,
+the records' checks, every answer, responses.csv) beside 2-3 s of SQLite. Those checks need
+no database, so a child process (form_check_child.py, started with the "spawn" method:
+this process has Qt and threads, never fork) runs them on the other core and hands back
+compact rows; what needs HQ's state (the device, the sequence, the audit chain, the merge,
+the confirmations in the audit log, the one transaction) stays here. The child is started
+at the first bundle of at least `SPLIT_MIN_FORMS` forms (the signed manifest's count) and
+serves the rest of the import call; a field team's bundle of a few hundred forms is
+checked in-process and never pays its start (about 0.2 s).
+
+`FormStream.records` yields what `bundle_reader.records_of` would, in the same order, and
+raises each refusal where the in-process reader would have met it, so the import's loop
+(import_service.py) is the same for both. A thread receives the child's messages as they
+come (at most `AHEAD` waiting: memory stays bounded while the import checks the audit
+chain), unpickled here as they are consumed. A bundle left before its end (a refusal, an
+exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import queue
+import sqlite3
+import threading
+from typing import Iterator
+
+from ..bundle.bundle_reader import VerifiedBundle
+from ..bundle.errors import BundleError
+from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
+from ..storage import bundle_store
+from . import form_check_child
+from .form_check_child import (CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish, Job,
+                               record_of)
+from .import_gate import hq_questionnaire_texts
+
+# A bundle with at least this many forms is checked by the child. Below it the child's
+# start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
+SPLIT_MIN_FORMS = 20_000
+# Messages waiting at most (BATCH forms each, about 1 MB): the child runs ahead while
+# this process checks the audit chain, in bounded memory.
+AHEAD = 64
+_STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
+
+
+class CheckerStopped(OSError):
+    """The checking process could not start, or stopped before the bundle's end (killed,
+    out of memory): not the bundle's fault. The import rolls back and checks the same
+    bundle in-process (import_service.import_file), and the rest of the call too."""
+
+
+class FormChecker:
+    """The checking process of one import call: started on first use, stopped by `close`
+    (or at once when a bundle is left unfinished)."""
+
+    def __init__(self, min_forms: int | None = None):
+        self.min_forms = SPLIT_MIN_FORMS if min_forms is None else min_forms
+        self._process = None
+        self._jobs = self._results = None
+        self.failed = False  # the child could not start or stopped: none for this call
+
+    def wanted(self, verified: VerifiedBundle) -> bool:
+        """Whether this bundle is large enough for the child (its manifest's form count;
+        a part of a series is checked like any bundle)."""
+        forms = verified.manifest.counts.get("forms")
+        return not self.failed and isinstance(forms, int) and forms >= self.min_forms and (
+            self.min_forms == 0 or (os.cpu_count() or 1) > 1)  # one core: no gain
+
+    def stream(self, conn: sqlite3.Connection, verified: VerifiedBundle) -> "FormStream":
+        """Start checking the bundle's records in the child (inside the import's
+        transaction: HQ's rounds and questionnaires are read now, as the door would read
+        them before the first form; nothing the bundle's audit rows change)."""
+        if self._process is None or not self._process.is_alive():
+            self.discard()  # one that died (or none)
+            try:
+                self._start()
+            except (OSError, RuntimeError, ValueError) as exc:  # e.g. no process left
+                self.failed = True
+                self.discard()
+                raise CheckerStopped(f"the import's checking process did not start "
+                                     f"({exc!r})") from exc
+        job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
+                  bundle_store.round_rows(conn), hq_questionnaire_texts(conn))
+        return FormStream(self, verified, job)
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        jobs_out, jobs_in = context.Pipe(duplex=False)  # (reader, writer)
+        results_out, results_in = context.Pipe(duplex=False)
+        for conn in (jobs_in, results_in):
+            _widen(conn)
+        process = context.Process(target=form_check_child.serve, args=(jobs_out, results_in),
+                                  name="riskmap-import-check", daemon=True)
+        process.start()
+        jobs_out.close()
+        results_in.close()
+        self._process, self._jobs, self._results = process, jobs_in, results_out
+
+    def kill(self) -> None:
+        """Stop the child at once (a bundle left unfinished) and wait for it; its pipe
+        is closed by `discard` (a thread may still be reading from it)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+
+    def discard(self) -> None:
+        """Forget a killed child (a new one starts for the next large bundle)."""
+        process, jobs, results = self._process, self._jobs, self._results
+        self._process = self._jobs = self._results = None
+        if process is not None:
+            if process.exitcode is None:
+                process.kill()
+            process.join()
+            process.close()
+            jobs.close()
+            results.close()
+
+    def close(self) -> None:
+        """Tell the child to stop and wait for it (killed if it does not)."""
+        if self._process is None:
+            return
+        try:
+            self._jobs.send_bytes(b"")
+        except OSError:
+            pass
+        self._process.join(_STOP_WAIT)
+        self.discard()
+
+
+class FormStream:
+    """One bundle's records as the child checked them (see the module's docstring)."""
+
+    def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job):
+        self.checker = checker
+        self.verified = verified
+        self.finish: Finish | None = None
+        self._messages: queue.Queue = queue.Queue(AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._talk,
+                                        args=(checker._jobs, checker._results, job),
+                                        name="import-check-pipe", daemon=True)
+        self._thread.start()
+
+    def _talk(self, jobs, results, job: Job) -> None:
+        """Send the bundle, then receive every message until the last of this bundle."""
+        try:
+            zipped = self.verified.zipped
+            jobs.send_bytes(zipped.fp.getbuffer())  # the decrypted ZIP, verified here
+            jobs.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+            while not self._stop.is_set():
+                data = results.recv_bytes()
+                if not self._put(data) or data[:1] in LAST:
+                    return
+        except (EOFError, OSError) as exc:
+            self._put(exc)
+
+    def _put(self, item) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._messages.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def records(self) -> Iterator[tuple]:
+        """("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
+        them (the door checked each form already); each refusal raised in its place."""
+        while True:
+            item = self._messages.get()
+            if isinstance(item, BaseException):  # the child died (not the bundle's fault)
+                self.checker.failed = True
+                raise CheckerStopped(f"the import's checking process stopped ({item!r})"
+                                     ) from item
+            tag, payload = item[:1], pickle.loads(memoryview(item)[1:])
+            if tag == FORMS:
+                for values in payload:
+                    yield "form", record_of(values), None
+            elif tag == ROUNDS:
+                for fields in payload:
+                    yield "round", fields, None
+            elif tag == END:
+                self.finish = payload
+                self.verified.unchecked.discard(RECORDS)  # hashed to its end, equal
+                if payload.responses_sha256 == self.verified.manifest.files[RESPONSES_CSV]:
+                    self.verified.unchecked.discard(RESPONSES_CSV)  # else checked here
+                return
+            elif tag == ERROR:
+                kind, detail, values = payload
+                raise BundleError(kind, detail, **values)
+            else:
+                assert tag == CRASH, tag
+                raise payload
+
+    def close(self) -> None:
+        """After the bundle: the child is stopped unless it finished this bundle (a
+        second call does nothing)."""
+        if self._stop.is_set():
+            return
+        self._stop.set()
+        if self.finish is None:
+            self.checker.kill()  # unblocks the thread's recv or send (the pipe closes)
+        self._thread.join()
+        if self.finish is None:
+            self.checker.discard()
+
+
+def _widen(conn) -> None:
+    """A pipe of 1 MB instead of 64 kB where the system allows it (Linux): the child's
+    messages are read in few pieces."""
+    try:
+        import fcntl
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1024 * 1024)
+    except (ImportError, AttributeError, OSError):
+        pass

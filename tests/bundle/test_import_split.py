@@ -1,0 +1,357 @@
+"""A large bundle's forms are checked by the import's checking process (services/
+import_split.py); a field team's bundle in-process. Both paths must write the same HQ
+database and refuse the same hostile bundles with the same kind and sentence, leaving HQ
+unchanged, and no checking process may outlive a refusal, an exception or Ctrl+C. The
+threshold is set to 0 here so a 30-form bundle takes the split path."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import multiprocessing
+import os
+import shutil
+import zipfile
+
+import pytest
+
+from desktop.bundle import age_crypto
+from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS, SIGNATURE
+from desktop.services import import_service, import_split
+from desktop.services.import_service import import_bundles
+
+from bundle_helpers import db_state
+from test_trust import _hq_project_db, _members, _seal, _set_form
+from trust_helpers import enrol_fingerprints
+
+PATHS = ("in-process", "split")
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """The pid of every checking process started (the real start, spied on)."""
+    pids: list[int] = []
+    real = import_split.FormChecker._start
+
+    def spy(self):
+        real(self)
+        pids.append(self.pid)
+    monkeypatch.setattr(import_split.FormChecker, "_start", spy)
+    return pids
+
+
+def _use(monkeypatch, path: str) -> None:
+    monkeypatch.setattr(import_split, "SPLIT_MIN_FORMS", 0 if path == "split" else 10 ** 9)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    """HQ's own times made repeatable (and its audit uuids, by each test), so two imports
+    compare equal."""
+    from desktop.storage import audit_store
+    monkeypatch.setattr(import_service, "utc_now", lambda: "2026-12-01T00:00:00.000000Z")
+    monkeypatch.setattr(audit_store, "utc_now", lambda: "2026-12-01T00:00:00.000000Z")
+
+
+def _hq(tmp_path, name, field_key):
+    folder = tmp_path / name
+    folder.mkdir()
+    path = _hq_project_db(folder)
+    enrol_fingerprints(path, field_key.fingerprint)
+    return path
+
+
+def _dump(path) -> list[str]:
+    from sqlite3.dump import _iterdump
+
+    from desktop.storage.connection import connect_raw
+    from desktop.storage.database import DatabaseLocator
+    conn = connect_raw(path, DatabaseLocator.of(path).key)
+    try:
+        return list(_iterdump(conn))
+    finally:
+        conn.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _no_checker_left(pids) -> None:
+    assert not [p for p in multiprocessing.active_children()
+                if p.name == "riskmap-import-check"]
+    assert not [pid for pid in pids if _alive(pid)]
+
+
+def test_both_paths_write_the_same_database(tmp_path, monkeypatch, bundle, hq_keys,
+                                            field_key, fixed_clock, started):
+    empty = _hq(tmp_path, "empty", field_key)
+    before = _dump(empty)
+    dumps, reports = {}, {}
+    for path in PATHS:
+        _use(monkeypatch, path)
+        hq = tmp_path / f"{path}.db"
+        shutil.copy(empty, hq)
+        monkeypatch.setattr("desktop.storage.audit_store.new_uuid", _counter_uuids())
+        (result,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
+        assert result.status == "imported" and result.new == 30, result.message
+        reports[path] = result
+        again = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles[0]
+        assert again.status == "replay"
+        dumps[path] = _dump(hq)
+    assert len(started) == 1  # only the split path started a checking process
+    assert dumps["split"] == dumps["in-process"]
+    assert dumps["split"] != before
+    assert sum(line.startswith('INSERT INTO "form_answers"') for line in dumps["split"]) == 30
+    assert reports["split"] == reports["in-process"]
+    _no_checker_left(started)
+
+
+def _counter_uuids():
+    counter = itertools.count()
+    return lambda: f"00000000-0000-7000-8000-{next(counter):012d}"
+
+
+# -- hostile bundles ------------------------------------------------------------------
+def _resigned(members, keys, device_key, path):
+    """The members as they are, the manifest signed as it is (a forger with the key)."""
+    members[SIGNATURE] = device_key.sign(members[MANIFEST])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
+                                        age_crypto.parse_recipients(keys.recipient)))
+    return path
+
+
+def _tampered_member(members, keys, key, path):
+    """records.jsonl changed after signing (its sha256 no longer the manifest's)."""
+    lines = members[RECORDS].decode().split("\n")
+    last = max(i for i, line in enumerate(lines) if '"type":"form"' in line)
+    data = json.loads(lines[last])
+    lines[last] = lines[last].replace(f'"keystrokes":{data["keystrokes"]}',
+                                      f'"keystrokes":{data["keystrokes"] + 1}')
+    members[RECORDS] = "\n".join(lines).encode()
+    return _resigned(members, keys, key, path)
+
+
+def _tampered_csv(members, keys, key, path):
+    """responses.csv changed after signing (the checking process hashes that member)."""
+    members["responses.csv"] = members["responses.csv"].rstrip(b"\r\n") + b" \r\n"
+    return _resigned(members, keys, key, path)
+
+
+def _bad_answer(members, keys, key, path):
+    _set_form(members, 17, lambda answers: answers.__setitem__("institution", "999"))
+    return _seal(members, keys, key, path)
+
+
+def _out_of_range_unconfirmed(members, keys, key, path):
+    """A value above its question's maximum (50) with no confirmation in the audit log (the
+    checking process hands it over as pending; only HQ's database can settle it)."""
+    forms = [json.loads(line) for line in members[RECORDS].decode().split("\n")
+             if '"type":"form"' in line]
+    index = next(i for i, form in enumerate(forms) if form["answers"].get("exp_times"))
+    _set_form(members, index, lambda answers: answers.__setitem__("exp_times", "60"))
+    return _seal(members, keys, key, path)
+
+
+def _wrong_count(members, keys, key, path):
+    _seal(members, keys, key, path)
+    manifest = json.loads(members[MANIFEST])
+    manifest["counts"]["forms"] += 1
+    members[MANIFEST] = (json.dumps(manifest, sort_keys=True, indent=2) + "\n").encode()
+    return _resigned(members, keys, key, path)
+
+
+def _broken_chain(members, keys, key, path):
+    lines = [line for line in members[AUDIT].split(b"\n") if line]
+    lines[3], lines[4] = lines[4], lines[3]
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
+def _late_type_error(members, keys, key, path):
+    lines = members[RECORDS].decode().split("\n")
+    last = max(i for i, line in enumerate(lines) if '"type":"form"' in line)
+    data = json.loads(lines[last])
+    lines[last] = lines[last].replace(f'"keystrokes":{data["keystrokes"]}', '"keystrokes":"x"')
+    members[RECORDS] = "\n".join(lines).encode()
+    return _seal(members, keys, key, path)
+
+
+def _csv_row_changed(members, keys, key, path):
+    members["responses.csv"] = members["responses.csv"].rstrip(b"\r\n") + b" \r\n"
+    return _seal(members, keys, key, path)
+
+
+def _repeated_form(members, keys, key, path):
+    lines = [line for line in members[RECORDS].decode().split("\n") if line]
+    lines.append(lines[-1])
+    members[RECORDS] = ("\n".join(lines) + "\n").encode()
+    return _seal(members, keys, key, path)
+
+
+HOSTILE = {
+    "tampered member": (_tampered_member, "tampered"),
+    "tampered responses.csv": (_tampered_csv, "tampered"),
+    "bad answer": (_bad_answer, "bad_answer"),
+    "out of range, unconfirmed": (_out_of_range_unconfirmed, "bad_answer"),
+    "wrong count": (_wrong_count, "tampered"),
+    "broken audit chain": (_broken_chain, "audit_chain"),
+    "type error in the last form": (_late_type_error, "tampered"),
+    "responses.csv differs": (_csv_row_changed, "csv_mismatch"),
+    "repeated form": (_repeated_form, "tampered"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_both_paths_refuse_a_hostile_bundle_alike(tmp_path, monkeypatch, bundle, hq_keys,
+                                                  field_key, started, name):
+    forge, kind = HOSTILE[name]
+    forged = forge(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "forged.zip.age")
+    results = {}
+    for path in PATHS:
+        _use(monkeypatch, path)
+        hq = _hq(tmp_path, path, field_key)
+        before = db_state(hq)
+        (result,) = import_bundles(hq, hq_keys.identity_path, [forged]).bundles
+        assert result.status == "refused" and result.refusal == kind, (path, result.message)
+        assert db_state(hq) == before, path
+        results[path] = (result.refusal, result.message, result.messages)
+        _no_checker_left(started)
+    assert results["split"] == results["in-process"]
+    assert len(started) == 1
+
+
+def test_a_refused_bundle_stops_the_child_and_the_next_bundle_is_imported(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started):
+    """A refusal in the middle of a call: the checking process is stopped at once (it may
+    be half-way through the bundle), a new one checks the next bundle, and none is left
+    when the call returns."""
+    _use(monkeypatch, "split")
+    forged = _broken_chain(_members(bundle, hq_keys), hq_keys, field_key,
+                           tmp_path / "forged.zip.age")
+    hq = _hq(tmp_path, "hq", field_key)
+    first, second = import_bundles(hq, hq_keys.identity_path, [forged, bundle]).bundles
+    assert first.refusal == "audit_chain"
+    assert second.status == "imported" and second.new == 30, second.message
+    assert len(started) == 2
+    _no_checker_left(started)
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, RuntimeError])
+def test_an_interrupted_import_leaves_no_child_and_no_change(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started, error):
+    """Ctrl+C (or any exception) while forms are merged: the exception reaches the
+    caller, the transaction is rolled back, the checking process is gone."""
+    from desktop.services import import_merge
+    _use(monkeypatch, "split")
+    hq = _hq(tmp_path, "hq", field_key)
+    before = db_state(hq)
+    calls = itertools.count()
+
+    def interrupted(self, record):
+        if next(calls) == 10:
+            raise error()
+        real(self, record)
+    real = import_merge.FormMerger.add
+    monkeypatch.setattr(import_merge.FormMerger, "add", interrupted)
+    with pytest.raises(error):
+        import_bundles(hq, hq_keys.identity_path, [bundle])
+    assert len(started) == 1
+    _no_checker_left(started)
+    assert db_state(hq) == before
+
+
+def test_a_small_bundle_never_starts_the_child(tmp_path, bundle, hq_keys, field_key, started):
+    """The default threshold: a field team's bundle is checked in-process."""
+    assert import_split.SPLIT_MIN_FORMS > 30
+    hq = _hq(tmp_path, "hq", field_key)
+    (result,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
+    assert result.status == "imported" and result.new == 30
+    assert started == []
+
+
+def test_the_child_starts_once_per_call(tmp_path, monkeypatch, bundle, hq_keys, field_key,
+                                        started):
+    """Two large bundles in one call share the checking process (its start is paid once);
+    the second is a replay, refused before any record is read."""
+    _use(monkeypatch, "split")
+    other = tmp_path / "copy.zip.age"
+    other.write_bytes(bundle.read_bytes())
+    hq = _hq(tmp_path, "hq", field_key)
+    first, second = import_bundles(hq, hq_keys.identity_path, [bundle, other]).bundles
+    assert first.status == "imported" and second.status == "replay"
+    assert len(started) == 1
+    _no_checker_left(started)
+
+
+# -- the checking process fails: the bundle is checked in-process instead -------------
+def _import_into_copy(tmp_path, monkeypatch, empty, name, hq_keys, bundles):
+    """`bundles` imported into a copy of the HQ `empty` (HQ's audit uuids repeatable)."""
+    monkeypatch.setattr("desktop.storage.audit_store.new_uuid", _counter_uuids())
+    hq = tmp_path / f"{name}.db"
+    shutil.copy(empty, hq)
+    return import_bundles(hq, hq_keys.identity_path, bundles).bundles, hq
+
+
+def _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys):
+    """The bundle imported in-process: what a fallback must equal."""
+    _use(monkeypatch, "in-process")
+    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "alone", hq_keys,
+                                      [bundle])
+    assert result.status == "imported", result.message
+    return result, _dump(hq)
+
+
+def test_a_child_that_cannot_start_falls_back_to_this_process(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, fixed_clock):
+    """No process can be started (a system at its process limit): the bundle is checked
+    here, the same database results, and no second start is tried in the same call."""
+    empty = _hq(tmp_path, "empty", field_key)
+    expected, expected_dump = _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys)
+    attempts = []
+
+    def cannot_start(self):
+        attempts.append(1)
+        raise OSError(11, "Resource temporarily unavailable")
+    monkeypatch.setattr(import_split.FormChecker, "_start", cannot_start)
+    _use(monkeypatch, "split")
+    other = tmp_path / "copy.zip.age"
+    other.write_bytes(bundle.read_bytes())
+    (first, second), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys,
+                                            [bundle, other])
+    assert first == expected, first.message
+    assert second.status == "replay"
+    assert _dump(hq) == expected_dump
+    assert len(attempts) == 1
+
+
+def test_a_child_killed_half_way_falls_back_to_this_process(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, fixed_clock, started):
+    """The checking process is killed while it works (out of memory, a user's kill): the
+    transaction is rolled back and the bundle checked here; the same database results
+    and no child is left."""
+    import signal
+    empty = _hq(tmp_path, "empty", field_key)
+    expected, expected_dump = _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys)
+    real = import_split.FormChecker.stream
+
+    def killed_after_start(self, conn, verified):
+        stream = real(self, conn, verified)
+        os.kill(self.pid, signal.SIGKILL)
+        return stream
+    monkeypatch.setattr(import_split.FormChecker, "stream", killed_after_start)
+    _use(monkeypatch, "split")
+    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys, [bundle])
+    assert result == expected, result.message
+    assert _dump(hq) == expected_dump
+    assert len(started) == 1
+    _no_checker_left(started)
