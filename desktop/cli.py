@@ -24,7 +24,8 @@ COMMAND_MODULES = ["project_commands", "bundle_commands", "report_commands", "fo
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from .commands.usage_errors import Parser
+    parser = Parser(
         prog="riskmap", description=f"{APP_NAME}: key, verify, chart and send survey forms. "
         "Without a subcommand the desktop app starts.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -45,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        if argv is None:  # the program itself, not a test or the self-test calling in
+            from .commands.interrupts import ignore_from_now_on
+            ignore_from_now_on()  # a late Ctrl+C must not kill the shutdown
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.selftest:  # the self-test keeps everything in its temporary folder
@@ -77,28 +87,28 @@ def main(argv: list[str] | None = None) -> int:
 def report_failure(exc: BaseException, command: str = "", path: object = None) -> int:
     """Print the one sentence for `exc` on stderr and return the exit code (2). A failure
     nobody foresaw is logged with its traceback; the screen names the log file."""
+    from .commands import show
     from .domain.questionnaire_loader import QuestionnaireError
-    from .domain.user_error import UserError, translate, user_language
+    from .domain.user_error import UserError, is_database_error, translate, user_language
     lang = user_language()
     log = logging.getLogger(__name__)
     if isinstance(exc, QuestionnaireError):
         log.warning("command %s: questionnaire refused: %s", command, exc)
         from .domain.phrase import said
         error = UserError("questionnaire_bad", problem=exc.problems[0], n=len(exc.problems))
-        print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
+        show(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
         for problem in exc.problems[1:]:
-            print(f"  {said(problem, lang)}", file=sys.stderr)
+            show(f"  {said(problem, lang)}", file=sys.stderr)
         return 2
-    import sqlite3
-    # sqlite3 errors do not say which file: the --db one (other errors name their own)
-    error = translate(exc, path if isinstance(exc, sqlite3.Error) else None)
+    # SQLite's errors do not say which file: the --db one (other errors name their own)
+    error = translate(exc, path if is_database_error(exc) else None)
     if error is None:
         from .services.paths import log_path
         log.error("command %s failed unexpectedly", command, exc_info=exc)
         error = UserError("unexpected", log=log_path())
     else:
         log.warning("command %s: %s", command, error.log_text())
-    print(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
+    show(f"riskmap: {error.in_language(lang)}", file=sys.stderr)
     return 2
 
 

@@ -129,3 +129,36 @@ def test_data_command_refusals(demo_db, tmp_path, capsys, args, words):
     err = capsys.readouterr().err
     assert words in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x").exists()
+
+
+def test_query_refusals_that_were_unexpected(tmp_path, capsys, monkeypatch):
+    """Two statements, and a statement that fails on a later row (after rows were
+    printed): one sentence each, in Spanish too, never 'something unexpected'."""
+    from desktop.services.demo_service import fill_demo
+    from desktop.services.project import Project
+    db = tmp_path / "q.db"
+    project = Project.open(db)
+    fill_demo(project, 12, seed=2)
+    project.close()
+
+    def refusal(sql: str, *style: str) -> tuple[str, str]:
+        capsys.readouterr()
+        assert main(["query", "--db", str(db), *style, sql]) == 2
+        captured = capsys.readouterr()
+        lines = captured.err.strip().splitlines()
+        assert len(lines) == 1, captured.err
+        return lines[0], captured.out
+
+    line, _ = refusal("SELECT 1; DELETE FROM response")
+    assert line == ("riskmap: Give one statement at a time (no semicolon between two "
+                    "statements).")
+    late = ("SELECT CASE WHEN form_number > 5 THEN abs(-9223372036854775808) "
+            "ELSE form_number END AS x FROM response")  # no ORDER BY: row by row
+    line, out = refusal(late, "--csv")
+    printed = out.splitlines()[1:]  # the driver reads a row ahead: 4 or 5 came out
+    assert printed == [str(n) for n in range(1, len(printed) + 1)] and len(printed) >= 4
+    assert line == (f"riskmap: The statement stopped after {len(printed)} rows (integer "
+                    "overflow); the output above is incomplete.")
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    line, _ = refusal(late)
+    assert line.startswith(f"riskmap: La consulta se detuvo después de {len(printed)} filas")

@@ -9,6 +9,7 @@ user's language (RISKMAP_LANG, then LANG).
 
 import sys
 
+from ..domain.plain_names import printable
 from ..domain.user_error import UserError, error_message, user_language
 
 
@@ -19,9 +20,24 @@ def line(key: str, **params: object) -> str:
 
 def say(key: str, *, file=None, **params: object) -> None:
     """Print the catalogue line `key` in the user's language (on stdout unless `file`)."""
-    print(line(key, **params), file=file if file is not None else sys.stdout)
+    show(line(key, **params), file=file)
+
+
+def show(text: str, *, file=None) -> None:
+    """Print a line for people (stdout unless `file`): names and values from the database
+    or a bundle may hold terminal escapes; they are printed as text (plain_names)."""
+    print(printable(text), file=file if file is not None else sys.stdout)
 
 
 class CommandError(UserError, RuntimeError):
     """Bad input on the command line: a catalogue key + fields (or, from older code, a
     ready sentence) for one sentence for a person."""
+
+
+def existing_file(path) -> None:
+    """Refuse a `path` argument that names no file (missing, or a folder) in one sentence
+    naming it, before a service reads it and says only "not a key file"."""
+    if path.is_dir():
+        raise CommandError("is_a_folder", path=path)
+    if not path.exists():
+        raise CommandError("not_found", path=path)

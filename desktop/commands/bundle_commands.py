@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, existing_file, line, say, show
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -89,7 +89,7 @@ def run_export(args: argparse.Namespace) -> int:
             first=result.manifests[0].sequence, last=result.manifests[-1].sequence,
             device=result.manifest.device_id)
         for path in result.paths:
-            print(f"  {path}")
+            show(f"  {path}")
         return 0
     say("out.exported", path=result.path, forms=counts["forms"], audit=counts["audit"],
         sequence=result.manifest.sequence, device=result.manifest.device_id)
@@ -114,6 +114,7 @@ def run_import(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
     from ..domain.user_error import user_language
     from ..services.import_service import import_bundles
+    existing_file(args.identity)
     try:
         report = import_bundles(args.db, args.identity, args.bundles)
     except BundleError as exc:
@@ -128,9 +129,9 @@ def run_import(args: argparse.Namespace) -> int:
             for difference in b.questionnaire_differences:
                 say("out.import_differs", difference=difference)
         else:
-            print(f"{b.file_name}: {b.message_in(user_language())}",
-                  file=sys.stdout if b.status == "replay" else sys.stderr)
+            show(f"{b.file_name}: {b.message_in(user_language())}",
+                 file=sys.stdout if b.status == "replay" else sys.stderr)
     for sentence in _series_lines(args.db, [b.bundle_uuid for b in report.bundles
                                             if b.status == "imported"]):
-        print(sentence)
+        show(sentence)
     return 1 if report.refused or any(b.status == "held" for b in report.bundles) else 0

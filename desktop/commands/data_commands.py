@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..domain.plain_names import printable
 from . import CommandError, line, say
 
 QUERY_EXAMPLES = """examples:
@@ -115,7 +116,8 @@ def run_query(args: argparse.Namespace) -> int:
 
 
 def _print_table(columns: list[str], rows: list[list], out) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    cells = [[("" if v is None else printable(str(v))) for v in row] for row in rows]
+    columns = [printable(c) for c in columns]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")

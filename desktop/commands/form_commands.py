@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, line, say, show
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +31,8 @@ def run_forms_import(args: argparse.Namespace) -> int:
     from ..services.project import Project
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
+    if args.file.is_dir():
+        raise CommandError("is_a_folder", path=args.file)
     if not args.file.is_file():
         raise CommandError("table_missing", path=args.file)
     operator = args.operator.strip()
@@ -42,9 +44,9 @@ def run_forms_import(args: argparse.Namespace) -> int:
         result = import_form_table(project, args.round, args.file, Actor(operator, device),
                                    lang=user_language())
     except FormTableRefused as exc:
-        print(f"riskmap: {exc.in_language(user_language())}", file=sys.stderr)
+        show(f"riskmap: {exc.in_language(user_language())}", file=sys.stderr)
         for problem in exc.lines(user_language()):
-            print(f"  {problem}", file=sys.stderr)
+            show(f"  {problem}", file=sys.stderr)
         return 2
     finally:
         project.close()

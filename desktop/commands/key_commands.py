@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import CommandError, say
+from . import CommandError, existing_file, say
 from .passphrase import add_passphrase_option, passphrase_from
 
 
@@ -61,6 +61,7 @@ def _new_passphrase(args: argparse.Namespace, text: str | None) -> str:
 def run_recover(args: argparse.Namespace) -> int:
     from ..services import db_keys
     _existing(args.db)
+    existing_file(args.identity)
     new = _new_passphrase(args, passphrase_from(args))
     key = db_keys.unlock_with_identity(args.db, args.identity)  # WrongPassphrase: a sentence
     db_keys.set_passphrase(args.db, key, new)
@@ -73,6 +74,7 @@ def run_db_key(args: argparse.Namespace) -> int:
     from .passphrase import required_passphrase
     _existing(args.db)
     if args.identity is not None:  # WrongPassphrase: one sentence in the user's language
+        existing_file(args.identity)
         key = db_keys.unlock_with_identity(args.db, args.identity)
     else:
         key = db_keys.unlock(args.db, required_passphrase(args))

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from . import CommandError, line, say
+from .interrupts import drawn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,10 +55,12 @@ def run_print_form(args: argparse.Namespace) -> int:
         plan = print_plan(project, args.round, args.first, args.last)
     finally:
         project.close()
-    _qt_app()
+    drawn(_qt_app)
     from ..charts.paper_form_pdf import PaperFormSpec, write_paper_form_pdf
-    write_paper_form_pdf(PaperFormSpec(plan.questionnaire, args.lang, plan.round_name,
-                                       plan.numbers), args.out)
+    from ..domain.atomic_files import write_atomically
+    spec = PaperFormSpec(plan.questionnaire, args.lang, plan.round_name, plan.numbers)
+    # Drawn into the staged file with Ctrl+C held: an interruption removes it whole.
+    write_atomically(args.out, lambda tmp: drawn(write_paper_form_pdf, spec, tmp))
     n = len(plan.numbers)
     copies = (line("out.one_blank_form") if not plan.numbers
               else line("out.numbered_forms" if n > 1 else "out.one_numbered_form", n=n))
@@ -79,8 +82,10 @@ def run_codebook(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() == ".csv":
         write_codebook_csv(versions, args.out, args.lang)
     else:
-        _qt_app()
+        drawn(_qt_app)
         from ..charts.report_pdf import write_report_pdf
-        write_report_pdf(codebook_document(versions, args.lang), {}, args.out)
+        from ..domain.atomic_files import write_atomically
+        document = codebook_document(versions, args.lang)
+        write_atomically(args.out, lambda tmp: drawn(write_report_pdf, document, {}, tmp))
     say("out.codebook", n=len(versions), path=args.out)
     return 0

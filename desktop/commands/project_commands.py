@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain.command_messages import COMMAND_MESSAGES
 from ..domain.user_error import error_message, user_language
-from . import CommandError, line, say
+from . import CommandError, line, say, show
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,7 +80,7 @@ def run_check(args: argparse.Namespace) -> int:
         _print_check(args, result)
     lang = user_language()
     for finding in report.findings:
-        print(f"riskmap: {finding.text(lang)}", file=sys.stderr)
+        show(f"riskmap: {finding.text(lang)}", file=sys.stderr)
     return 0 if result.ok else 1
 
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from . import CommandError, line, say
+from .interrupts import drawn, held
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,15 +26,8 @@ def run_report(args: argparse.Namespace) -> int:
         raise CommandError("db_missing", path=args.db)
     if args.out.exists() and not args.out.is_dir():
         raise CommandError("out_is_file", path=args.out)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-    app = QApplication.instance()
-    if app is None:
-        # Our own process: the charts' own words follow --lang. An application that is
-        # already running (tests, the desktop app) keeps the language it chose.
-        app = QApplication(["riskmap"])
-        from ..ui.translation import install_translator
-        install_translator(app, args.lang)
+    with held():
+        _qt_app(args.lang)
 
     from ..charts.chart_base import png_bytes
     from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
@@ -55,21 +49,34 @@ def run_report(args: argparse.Namespace) -> int:
         project.close()
     filters = {"round": args.round} if args.round else {}
     data = analysis.compute(filters)
-    args.out.mkdir(parents=True, exist_ok=True)
-    charts = ChartSet(bands_of(questionnaire, args.lang))
-    charts.set_data(data)
     # Every file is staged under a temporary name first: the report is written all or none.
     files = csv_writers(data, args.out)
     files[args.out / "scores.xlsx"] = xlsx_writer(data)
-    for name, image in charts.images().items():
-        files[args.out / f"{name}.png"] = png_bytes(image)
+    with held():  # Qt draws: Ctrl+C is raised when it is done (commands/interrupts.py)
+        charts = ChartSet(bands_of(questionnaire, args.lang))
+        charts.set_data(data)
+        for name, image in charts.images().items():
+            files[args.out / f"{name}.png"] = png_bytes(image)
+        report_images = charts.images(REPORT_SIZES)
     labels = {"round": args.round} if args.round else None
     document = build_report(data, questionnaire, labels)
-    report_images = charts.images(REPORT_SIZES)
-    files[args.out / "report.pdf"] = lambda tmp: write_report_pdf(document, report_images, tmp)
+    files[args.out / "report.pdf"] = lambda tmp: drawn(write_report_pdf, document,
+                                                       report_images, tmp)
+    args.out.mkdir(parents=True, exist_ok=True)
     written = write_all(files)
     forms = (data.n_forms if data.n_forms is not None
              else line("out.fewer_than", n=data.min_n))
     say("out.report", forms=forms, path=args.out,
         files=", ".join(path.name for path in written))
     return 0
+
+
+def _qt_app(lang: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+    if QApplication.instance() is None:
+        # Our own process: the charts' own words follow --lang. An application that is
+        # already running (tests, the desktop app) keeps the language it chose.
+        app = QApplication(["riskmap"])
+        from ..ui.translation import install_translator
+        install_translator(app, lang)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, line, say, show
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,7 +62,7 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for sentence in series:
-        print(sentence)
+        show(sentence)
     if not rows:
         say("out.no_devices")
     return 0

@@ -13,6 +13,7 @@ A writer is bytes, text (UTF-8), or a function that writes the temporary path it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import uuid
@@ -62,10 +63,28 @@ def _stage(path: Path, writer: Writer, mode: int) -> Path:
                 raise OSError(f"nothing was written to {path}")
             os.chmod(temp, mode)
             _fsync_path(temp)
+    except OSError as exc:
+        _discard(temp)
+        raise _naming(exc, path, temp) from exc
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _discard(temp)
         raise
     return temp
+
+
+def _discard(temp: Path) -> None:
+    """Remove a temporary file if it is there. On a read-only file system even removing a
+    file that was never made fails (EROFS): the failure that matters is the first one."""
+    with contextlib.suppress(OSError):
+        temp.unlink(missing_ok=True)
+
+
+def _naming(exc: OSError, path: Path, temp: Path) -> OSError:
+    """`exc` naming the file the user asked for, not its hidden temporary name (a full
+    disk's error names no file at all); the sentence the user reads quotes this name."""
+    if exc.errno is None or exc.filename not in (None, str(temp), temp):
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
 
 
 def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,
@@ -99,7 +118,7 @@ def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
         _commit(staged, exclusive_set)
     finally:
         for temp in staged.values():
-            temp.unlink(missing_ok=True)
+            _discard(temp)
     for folder in {path.parent for path in targets}:
         _fsync_path(folder)
     return targets
@@ -161,7 +180,7 @@ def commit_staged(staged: Mapping[Path, Path], exclusive: object = ()) -> list[P
         _commit(dict(staged), exclusive_set)
     finally:
         for temp in staged.values():
-            temp.unlink(missing_ok=True)
+            _discard(temp)
     for folder in {Path(path).parent for path in staged}:
         _fsync_path(folder)
     return list(staged)

@@ -65,6 +65,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "changed. Choose the project file.",
         "es": "{path} no es una base de datos de RiskMap (no es un archivo SQLite); no se "
               "modificó. Elija el archivo del proyecto."},
+    "db_keys_not_beside": {
+        "en": "{path} looks like an encrypted project whose key file ({path}.keys) is not "
+              "beside it; copy the key file next to it and try again (nothing was changed).",
+        "es": "{path} parece un proyecto cifrado cuyo archivo de claves ({path}.keys) no está "
+              "a su lado; copie el archivo de claves junto a él e intente de nuevo (no se "
+              "modificó nada)."},
+    "db_wrong_key": {
+        "en": "{path} does not open with the key in its key file ({path}.keys): that key "
+              "file belongs to another database; put back the one that came with it.",
+        "es": "{path} no se abre con la clave de su archivo de claves ({path}.keys): ese "
+              "archivo de claves es de otra base de datos; vuelva a poner el que vino con "
+              "ella."},
+    "db_needs_passphrase": {
+        "en": "{path} is encrypted; opening it needs the team passphrase.",
+        "es": "{path} está cifrado; para abrirlo hace falta la frase de acceso del equipo."},
+    "db_not_encrypted_yet": {
+        "en": "{path} is not encrypted yet; convert it before opening it with a key.",
+        "es": "{path} todavía no está cifrado; conviértalo antes de abrirlo con una clave."},
     "db_foreign": {
         "en": "{path} belongs to another program, it is not a RiskMap database; it was not "
               "changed. Choose the project file.",
@@ -164,6 +182,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "`riskmap keys device --db` prints it on the laptop).",
         "es": "'{text}' no es una huella de dispositivo (8 grupos de 4 dígitos hexadecimales, "
               "como la muestra `riskmap keys device --db` en la laptop)."},
+    "device.name_control": {
+        "en": "The device's name holds a control character (an escape or an invisible "
+              "mark); type it with letters, digits and spaces only.",
+        "es": "El nombre del dispositivo contiene un carácter de control (un escape o una "
+              "marca invisible); escríbalo solo con letras, dígitos y espacios."},
     "device.already_enrolled": {
         "en": "The device {device} is already enrolled; nothing was changed.",
         "es": "El dispositivo {device} ya está registrado; no se cambió nada."},
@@ -218,6 +241,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "form_table.not_utf8": {
         "en": "{name} is not UTF-8 text; save the CSV as UTF-8.",
         "es": "{name} no es texto UTF-8; guarde el CSV como UTF-8."},
+    "export.no_recipient": {
+        "en": "No headquarters recipient is set; add the recipient key (age1...) headquarters "
+              "gave you, then export again.",
+        "es": "No hay ningún destinatario de la sede central; agregue la clave de destinatario "
+              "(age1...) que le dio la sede y exporte de nuevo."},
+    "export.no_folder": {
+        "en": "The folder {path} does not exist; choose an existing folder.",
+        "es": "La carpeta {path} no existe; elija una carpeta que exista."},
+    "export.out_is_file": {
+        "en": "{path} is a file; choose a folder for the bundle.",
+        "es": "{path} es un archivo; elija una carpeta para el paquete."},
+    "export.nothing_new": {
+        "en": "Nothing has changed since the last export; choose a full export to send "
+              "everything again.",
+        "es": "No hay cambios desde la última exportación; elija una exportación completa para "
+              "enviar todo de nuevo."},
+    "form_table.bad_csv": {
+        "en": "{name} could not be read as a CSV table at line {line}; save it again from the "
+              "spreadsheet as CSV (UTF-8).",
+        "es": "{name} no se pudo leer como tabla CSV en la línea {line}; guárdelo de nuevo "
+              "desde la hoja de cálculo como CSV (UTF-8)."},
     "form_table.bad_workbook": {
         "en": "{name} could not be read as a workbook ({reason}).",
         "es": "No se pudo leer {name} como libro de Excel ({reason})."},
@@ -298,6 +342,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "query.failed": {
         "en": "The statement did not run: {problem}.",
         "es": "La consulta no se ejecutó: {problem}."},
+    "query.one_statement": {
+        "en": "Give one statement at a time (no semicolon between two statements).",
+        "es": "Indique una sola consulta a la vez (sin punto y coma entre dos consultas)."},
+    "query.stopped": {
+        "en": "The statement stopped after {n} rows ({problem}); the output above is "
+              "incomplete.",
+        "es": "La consulta se detuvo después de {n} filas ({problem}); la salida anterior "
+              "está incompleta."},
 }
 
 

@@ -184,3 +184,24 @@ HELP_ES: dict[str, str] = {
     "file whose first line is the new operator's PIN (or RISKMAP_NEW_PIN)":
         "archivo cuya primera línea es el PIN del nuevo operador (o RISKMAP_NEW_PIN)",
 }
+
+# argparse's own refusals (its message templates, as argparse writes them) in Spanish, and
+# the words around them; commands/usage_errors.py matches a refusal against the templates.
+USAGE_ES: dict[str, str] = {
+    "the following arguments are required: %s": "faltan estos argumentos obligatorios: %s",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "valor no válido (%(type)s): %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "expected one argument": "se esperaba un valor",
+    "expected at least one argument": "se esperaba al menos un valor",
+    "expected at most one argument": "se esperaba como mucho un valor",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "one of the arguments %s is required": "hace falta uno de los argumentos %s",
+    "not allowed with argument %s": "no se permite junto con el argumento %s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opción ambigua: %(option)s puede ser %(matches)s",
+    "ignored explicit argument %r": "se ignoró el argumento explícito %r",
+}
+USAGE_TYPES_ES = {"int": "número entero", "float": "número", "Path": "ruta"}
+USAGE_SEE_HELP = {"en": "{message}; see {prog} --help.", "es": "{message}; vea {prog} --help."}

@@ -49,4 +49,35 @@ KEY_MESSAGES: dict[str, dict[str, str]] = {
     "keys.empty_passphrase": {
         "en": "The passphrase is empty; give the team passphrase.",
         "es": "La frase de acceso está vacía; indique la frase de acceso del equipo."},
+    "keys.file_missing": {
+        "en": "{path} is missing: without it the database cannot be opened; copy it from "
+              "where the database came from, or restore it from a backup.",
+        "es": "Falta {path}: sin él no se puede abrir la base de datos; cópielo desde donde "
+              "vino la base de datos o restáurelo desde una copia de respaldo."},
+    "keys.file_damaged": {
+        "en": "{path} is damaged; restore the key file from a backup.",
+        "es": "{path} está dañado; restaure el archivo de claves desde una copia de "
+              "respaldo."},
+    "keys.file_foreign": {
+        "en": "{path} is not a RiskMap key file; restore the key file that belongs to the "
+              "database.",
+        "es": "{path} no es un archivo de claves de RiskMap; restaure el archivo de claves "
+              "que corresponde a la base de datos."},
+    "keys.file_other_key": {
+        "en": "{path} holds another key than expected; restore the key file that belongs to "
+              "this database.",
+        "es": "{path} contiene otra clave que la esperada; restaure el archivo de claves que "
+              "corresponde a esta base de datos."},
+    "keys.file_exists": {
+        "en": "{path} exists already; this database has a key.",
+        "es": "{path} ya existe; esta base de datos ya tiene clave."},
+    "keys.not_plaintext": {
+        "en": "{path} is not a plaintext project.",
+        "es": "{path} no es un proyecto sin cifrar."},
+    "keys.not_identity": {
+        "en": "{path} is not an age identity file (AGE-SECRET-KEY-...).",
+        "es": "{path} no es un archivo de identidad age (AGE-SECRET-KEY-...)."},
+    "keys.not_recipient": {
+        "en": "{value}... is not an age recipient (age1...).",
+        "es": "{value}... no es un destinatario age (age1...)."},
 }

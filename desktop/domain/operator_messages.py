@@ -20,6 +20,11 @@ OPERATOR_MESSAGES: dict[str, dict[str, str]] = {
     "operator.name_needed": {
         "en": "Type the operator's name (at most {n} characters).",
         "es": "Escriba el nombre del operador (como máximo {n} caracteres)."},
+    "operator.name_control": {
+        "en": "The operator's name holds a control character (an escape or an invisible "
+              "mark); type it with letters, digits and spaces only.",
+        "es": "El nombre del operador contiene un carácter de control (un escape o una marca "
+              "invisible); escríbalo solo con letras, dígitos y espacios."},
     "operator.name_taken": {
         "en": "An active operator is already called {name}; choose another name.",
         "es": "Ya hay un operador activo llamado {name}; elija otro nombre."},

@@ -18,6 +18,7 @@ and questions) and questionnaire_blocks (risks, bands, profile, climate, exposur
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from pathlib import Path
@@ -62,6 +63,16 @@ def decode_questionnaire(data: bytes, source: str = "") -> str:
         raise QuestionnaireError([exc.problem], source) from None
 
 
+def unreadable(exc: OSError) -> Phrase:
+    """Why a questionnaire file could not be read, in words of both languages (the
+    system's own reason, in its language, only for the rare cases)."""
+    if exc.errno == errno.EISDIR:
+        return Phrase("qn.is_folder")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Phrase("qn.no_permission")
+    return Phrase("qn.cannot_read", reason=exc.strerror or str(exc))
+
+
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Read and check a questionnaire file."""
     path = Path(path)
@@ -71,8 +82,7 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
             raise QuestionnaireError([refused], str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise QuestionnaireError([Phrase("qn.cannot_read", reason=exc.strerror or str(exc))],
-                                 str(path)) from None
+        raise QuestionnaireError([unreadable(exc)], str(path)) from None
     return parse_questionnaire(decode_questionnaire(data, str(path)), source=str(path))
 
 

@@ -28,6 +28,11 @@ QUESTIONNAIRE_MESSAGES: dict[str, dict[str, str]] = {
     # The file itself (questionnaire_json.py, questionnaire_loader.py).
     "qn.cannot_read": {"en": "cannot read the file: {reason}",
                        "es": "no se puede leer el archivo: {reason}"},
+    "qn.is_folder": {"en": "this is a folder; choose the questionnaire file in it",
+                     "es": "es una carpeta; elija el archivo del cuestionario que contiene"},
+    "qn.no_permission": {"en": "you may not read this file; ask for access or copy it first",
+                         "es": "no tiene permiso para leer este archivo; pida acceso o cópielo "
+                               "antes"},
     "qn.too_large": {"en": "the file is larger than {limit:,} bytes; it is not a questionnaire",
                      "es": "el archivo tiene más de {limit:,} bytes; no es un cuestionario"},
     "qn.not_utf8": {"en": "byte {byte}: the file is not UTF-8 text; save it as UTF-8 (in most "

@@ -105,6 +105,18 @@ def sentence_of(exc: BaseException, lang: str | None = None) -> str | None:
     return None if error is None else error.in_language(lang)
 
 
+# SQLCipher's driver (sqlcipher3, every encrypted project) has the same DB-API classes as
+# sqlite3 but not as subclasses; the domain imports no driver, so they are known by module.
+_DRIVER_MODULES = ("sqlite3", "sqlcipher3")
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether `exc` is an error of either SQLite driver (sqlite3 or sqlcipher3)."""
+    return isinstance(exc, sqlite3.Error) or any(
+        cls.__name__ == "Error" and cls.__module__.split(".")[0] in _DRIVER_MODULES
+        for cls in type(exc).__mro__)
+
+
 def translate(exc: BaseException, path: str | Path | None = None) -> UserError | None:
     """A `UserError` for a failure of the machine (disk, file, database), else None.
     `path` names the file for errors that do not carry one (sqlite3's)."""
@@ -114,7 +126,7 @@ def translate(exc: BaseException, path: str | Path | None = None) -> UserError |
     detail = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, UnicodeDecodeError):
         return UserError("not_utf8", path=where, detail=detail)
-    if isinstance(exc, sqlite3.Error):
+    if is_database_error(exc):
         return _translate_sqlite(exc, where, detail)
     if isinstance(exc, OSError):
         return _translate_os(exc, where, detail)
@@ -123,7 +135,7 @@ def translate(exc: BaseException, path: str | Path | None = None) -> UserError |
     return None
 
 
-def _translate_sqlite(exc: sqlite3.Error, where: str, detail: str) -> UserError | None:
+def _translate_sqlite(exc: Exception, where: str, detail: str) -> UserError | None:
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""
     if "full" in code.lower() or "database or disk is full" in text:

@@ -25,7 +25,7 @@ from typing import Any
 from .phrase import Phrase
 from .questionnaire import Questionnaire
 from .questionnaire_loader import (
-    FORMAT_VERSION, QuestionnaireError, load_questionnaire, parse_questionnaire,
+    FORMAT_VERSION, QuestionnaireError, load_questionnaire, parse_questionnaire, unreadable,
 )
 from .xlsform_choices import missing_list
 from .xlsform_context import XLSFormContext
@@ -123,15 +123,16 @@ def _check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise XLSFormError([Phrase("qn.cannot_read", reason=exc.strerror or str(exc))],
-                           str(path)) from None
+        raise XLSFormError([unreadable(exc)], str(path)) from None
     unpacked = 0
     if path.suffix.lower() == ".xlsx" and size <= MAX_WORKBOOK_BYTES:
         try:
             with zipfile.ZipFile(path) as archive:
                 unpacked = sum(info.file_size for info in archive.infolist())
-        except (zipfile.BadZipFile, OSError):
+        except zipfile.BadZipFile:
             raise XLSFormError([Phrase("xf.not_xlsx")], str(path)) from None
+        except OSError as exc:  # a folder, a file this user may not read
+            raise XLSFormError([unreadable(exc)], str(path)) from None
     if size > MAX_WORKBOOK_BYTES or unpacked > MAX_UNPACKED_BYTES:
         raise XLSFormError([Phrase("xf.too_large", limit=MAX_WORKBOOK_BYTES,
                                    unpacked=MAX_UNPACKED_BYTES)], str(path))

@@ -69,7 +69,7 @@ def _form_columns(conn: sqlite3.Connection, round_name: str | None,
     split back exactly, else a row at a time."""
     try:
         joined = _form_columns_joined(conn, round_name)
-    except (sqlite3.DataError, sqlite3.OperationalError):  # past SQLite's string limit
+    except data_store.TEXT_TOO_LONG:  # past SQLite's string limit (either driver)
         joined = None
     return joined if joined is not None else _form_columns_by_row(conn, round_name, chunk)
 

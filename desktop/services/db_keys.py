@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pyrage
 
 from ..bundle import age_crypto
 from ..bundle.errors import BundleError
+from ..domain.atomic_files import write_atomically
 from ..storage.database import (DatabaseError, DatabaseLocator, forget_key,
                                 is_plaintext_file, remember_key)
 from ..storage.encrypt_file import encrypt_plaintext
@@ -68,7 +68,7 @@ def encrypt_existing(db_path: str | Path, passphrase: str, escrow: list[str] = (
     `passphrase` (and the escrow recipients). The plaintext file is replaced only after
     the encrypted copy checks out; a failure leaves it as it was."""
     if not is_plaintext(db_path):
-        raise KeyFileError(f"{db_path} is not a plaintext project.")
+        raise KeyFileError("keys.not_plaintext", path=db_path)
     keys_path(db_path).unlink(missing_ok=True)  # a stale one from an interrupted attempt
     key = create_keys(db_path, passphrase, escrow)
     try:
@@ -122,7 +122,7 @@ def create_keys(db_path: str | Path, passphrase: str, escrow: list[str] = (),
     the key and remembers it for this process. Refuses to overwrite a key file."""
     path = keys_path(db_path)
     if path.exists():
-        raise KeyFileError(f"{path} exists already; this database has a key.")
+        raise KeyFileError("keys.file_exists", path=path)
     key = key or new_key()
     data = {"format": FORMAT, "key_id": key_id(key),
             "passphrase": _wrap_passphrase(key, passphrase),
@@ -157,7 +157,8 @@ def unlock_with_identity(db_path: str | Path, identity_path: str | Path) -> byte
     try:
         identities = age_crypto.load_identities(identity_path)
     except BundleError as exc:
-        raise KeyFileError(f"{identity_path} is not an age identity file.") from exc
+        raise KeyFileError("keys.not_identity", path=identity_path,
+                           detail=str(exc)) from exc
     for entry in data.get("escrow", []):
         try:
             key = pyrage.decrypt(entry["age"].encode("ascii"), identities)
@@ -216,7 +217,7 @@ def _escrow_entry(key: bytes, recipient: str) -> dict:
     try:
         parsed = age_crypto.parse_recipients(recipient)
     except BundleError as exc:
-        raise KeyFileError(f"{recipient[:20]}... is not an age recipient (age1...).") from exc
+        raise KeyFileError("keys.not_recipient", value=recipient[:20]) from exc
     return {"recipient": recipient,
             "age": pyrage.encrypt(key, parsed, armored=True).decode("ascii")}
 
@@ -232,8 +233,7 @@ def _unique(recipients) -> list[str]:
 
 def _checked(key: bytes, data: dict, path: Path) -> bytes:
     if len(key) != 32 or key_id(key) != data.get("key_id"):
-        raise KeyFileError(f"{path} holds another key than expected; restore the key file "
-                           "that belongs to this database.")
+        raise KeyFileError("keys.file_other_key", path=path)
     return key
 
 
@@ -246,26 +246,19 @@ def _read(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise KeyFileError(f"{path} is missing: without it the database cannot be opened; "
-                           "restore it from the backup beside the database copy.") from exc
-    except (OSError, ValueError) as exc:
-        raise KeyFileError(f"{path} is damaged ({exc}); restore it from a backup.") from exc
+        raise KeyFileError("keys.file_missing", path=path) from exc
+    except ValueError as exc:  # not JSON, not UTF-8 (other OSErrors say what they are)
+        raise KeyFileError("keys.file_damaged", path=path,
+                           detail=f"{type(exc).__name__}: {exc}") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KeyFileError(f"{path} is not a RiskMap key file.")
+        raise KeyFileError("keys.file_foreign", path=path)
     return data
 
 
 def _write(path: Path, data: dict) -> None:
-    """Write under a temporary name, fsync, rename: a crash leaves the old file or the
-    new one, never half of either."""
-    temporary = path.with_name(path.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=1)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    """Write under a temporary name, fsync, rename (owner-only): a crash or a full disk
+    leaves the old file or the new one, never half of either, and no temporary file."""
+    write_atomically(path, json.dumps(data, indent=1) + "\n", mode=0o600)
 
 
 def _digest(path: Path) -> str:

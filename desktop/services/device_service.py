@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..domain.plain_names import has_control
 from ..domain.user_error import UserError
 from ..storage import device_store
 from ..storage.audit_store import AuditEntry, write_audit
@@ -52,6 +53,8 @@ def trust_device(db: Database, fingerprint: str, name: str = "",
                  operator: str = "analyst") -> EnrolledDevice:
     """Enrol a fingerprint (audited); enrolling an enrolled device again is refused."""
     compact = normalise_fingerprint(fingerprint)
+    if has_control(name):
+        raise DeviceRefused("device.name_control")
     with db.transaction() as conn:
         existing = device_store.get_device(conn, compact)
         if existing is not None:

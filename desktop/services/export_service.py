@@ -98,11 +98,12 @@ def export_bundle(db_path: str | Path | DatabaseLocator, device_key: DeviceKey, 
     """Write the bundle (or the parts of a series) of `db_path` into `out_dir`."""
     parsed = age_crypto.parse_recipients("\n".join(recipients))
     if not parsed:
-        raise ExportRefused("No headquarters recipient is set; add the recipient key "
-                            "(age1...) headquarters gave you, then export again.")
+        raise ExportRefused("export.no_recipient")
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ExportRefused("export.out_is_file", path=out)
     if not out.is_dir():
-        raise ExportRefused(f"The folder {out} does not exist; choose an existing folder.")
+        raise ExportRefused("export.no_folder", path=out)
     # The reader thread (services/export_reader.py) uses the snapshot's connection.
     project = Project.open(db_path, check_same_thread=False)
     parts: list[_Part] = []
@@ -230,8 +231,7 @@ class _Export:
         if self.count == 1 and writer.form_count == 0 and writer.audit_count == 0:
             writer.abandon()
             self.writer = None
-            raise ExportRefused("Nothing has changed since the last export; choose a full "
-                                "export to send everything again.")
+            raise ExportRefused("export.nothing_new")
         series = None if self.count == 1 else {"id": self.series_id, "part": number,
                                                "parts": self.count}
         bundle_uuid = str(uuid_module.uuid4())

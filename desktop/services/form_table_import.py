@@ -83,7 +83,14 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # A quoted cell may hold a line break: a row is named by the file line it starts on.
     start = 1
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # a cell past the reader's limit, a NUL byte (a binary file)
+            raise FormTableRefused("form_table.bad_csv", name=path.name,
+                                   line=start) from None  # where the row began
         yield start, cells
         start = reader.line_num + 1
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..bundle import age_crypto
 from ..bundle.errors import BundleError
 from ..domain.atomic_files import write_all
+from ..domain.user_error import UserError
 from .project import Project
 
 RECIPIENTS_SETTING = "bundle_recipients"
@@ -61,7 +62,11 @@ def recipients_from_argument(value: str) -> list[str]:
     path = Path(value)
     if not path.is_file():
         raise BundleError("bad_recipient", value)
-    return parse_recipient_text(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:  # a key file of another kind, a binary file
+        raise UserError("not_utf8", path=path, detail=str(exc)) from None
+    return parse_recipient_text(text)
 
 
 def stored_recipients(project: Project) -> list[str]:

@@ -39,6 +39,7 @@ from typing import Callable
 
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from ..domain.plain_names import has_control
 from ..domain.user_error import UserError
 from ..storage import audit_store, device_secret_store, operator_store, pin_attempt_store
 from ..storage.audit_store import AuditEntry
@@ -361,6 +362,8 @@ class OperatorService:
         name = " ".join(name.split())
         if not name or len(name) > MAX_NAME:
             raise OperatorRefused("operator.name_needed", n=MAX_NAME)
+        if has_control(name):
+            raise OperatorRefused("operator.name_control")
         other = operator_store.find_active(self.db.conn, name)
         if other is not None and other.id != except_id:
             raise OperatorRefused("operator.name_taken", name=name)

@@ -72,8 +72,7 @@ def _refuse_locked(locator: DatabaseLocator) -> None:
     from .db_keys import keys_path
     if locator.key is None and locator.path is not None and locator.path.exists() \
             and keys_path(locator.path).exists():
-        raise EncryptedDatabaseError(f"{locator.path} is encrypted; opening it needs the "
-                                     "team passphrase.")
+        raise EncryptedDatabaseError("db_needs_passphrase", path=locator.path)
 
 
 class Workspace:

@@ -28,6 +28,7 @@ _DRIVERS = (sqlite3,) + ((sqlcipher,) if sqlcipher is not None else ())
 DriverError = tuple(d.Error for d in _DRIVERS)
 DatabaseDriverError = tuple(d.DatabaseError for d in _DRIVERS)
 IntegrityError = tuple(d.IntegrityError for d in _DRIVERS)
+DataError = tuple(d.DataError for d in _DRIVERS)
 OperationalError = tuple(d.OperationalError for d in _DRIVERS)
 
 BUSY_TIMEOUT_MS = 10_000

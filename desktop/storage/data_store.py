@@ -8,6 +8,11 @@ from __future__ import annotations
 import sqlite3
 
 from .analysis_store import LIVE_STATUSES
+from .connection import DataError, OperationalError
+
+# What `form_texts` raises past SQLite's string limit, from either driver (sqlite3, and
+# sqlcipher3 for an encrypted project, whose classes are not sqlite3's).
+TEXT_TOO_LONG = (*DataError, *OperationalError)
 
 
 def _live(round_name: str | None, params_before: tuple = ()) -> tuple[str, list]:

@@ -136,8 +136,7 @@ class Database:
                 conn.close()
                 raise
         except WrongKeyError as exc:
-            raise EncryptedDatabaseError(f"{path} could not be unlocked with this key.") \
-                from exc
+            raise EncryptedDatabaseError("db_wrong_key", path=path) from exc
         except (*DriverError, OSError) as exc:
             raise _as_user_error(exc, path) from exc
         return cls(conn, path, file_version=found, locator=locator)
@@ -162,8 +161,7 @@ class Database:
                 conn.close()
                 raise
         except WrongKeyError as exc:
-            raise EncryptedDatabaseError(f"{path} could not be unlocked with this key.") \
-                from exc
+            raise EncryptedDatabaseError("db_wrong_key", path=path) from exc
         except (*DriverError, OSError) as exc:
             raise _as_user_error(exc, path) from exc
         return cls(conn, path, read_only=True, file_version=found, locator=locator)
@@ -199,8 +197,7 @@ def _check_header(locator: DatabaseLocator) -> None:
     if locator.key is None or path.stat().st_size == 0:
         header_application_id(path)
     elif is_plaintext_file(path):
-        raise PlaintextDatabaseError(
-            f"{path} is not encrypted yet; convert it before opening it with a key.")
+        raise PlaintextDatabaseError("db_not_encrypted_yet", path=path)
 
 
 def _inspect(locator: DatabaseLocator) -> int:

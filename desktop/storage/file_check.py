@@ -39,8 +39,24 @@ def header_application_id(path: Path) -> int | None:
     if len(header) == 0:
         raise DatabaseError("db_empty", path=path)
     if len(header) < _HEADER or not header.startswith(SQLITE_MAGIC):
+        if looks_encrypted(path):
+            raise DatabaseError("db_keys_not_beside", path=path)
         raise DatabaseError("db_not_sqlite", path=path)
     return int.from_bytes(header[68:72], "big")
+
+
+_PAGE = 4096  # SQLCipher 4's page size: an encrypted project is whole pages
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether a file that is not plain SQLite looks like an SQLCipher database (whole
+    pages of bytes that look random), so its missing key file can be named."""
+    size = path.stat().st_size
+    if size < _PAGE or size % _PAGE:
+        return False
+    with open(path, "rb") as handle:
+        page = handle.read(_PAGE)
+    return len(set(page)) > 200  # random bytes: about 255 of the 256 values in a page
 
 
 def identify(conn: sqlite3.Connection, path: Path) -> int:

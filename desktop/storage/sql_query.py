@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain.user_error import UserError
-from .connection import BUSY_TIMEOUT_MS, DatabaseDriverError
+from .connection import BUSY_TIMEOUT_MS, DriverError
 
 _ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
             getattr(sqlite3, "SQLITE_RECURSIVE", 33)}
@@ -49,17 +49,24 @@ def run_query(path: str | Path, sql: str) -> tuple[list[str], Iterator[dict]]:
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
         cursor = db.execute(sql)
-    except DatabaseDriverError as exc:
+    except DriverError as exc:
         conn.close()
         if "not authorized" in str(exc) or "readonly" in str(exc):
             raise QueryRefused("query.writes") from exc
+        if "one statement at a time" in str(exc):  # the driver's ProgrammingError
+            raise QueryRefused("query.one_statement") from exc
         raise QueryRefused("query.failed", problem=str(exc).rstrip(".")) from exc
     columns = [d[0] for d in cursor.description or ()]
 
     def rows() -> Iterator[dict]:
+        count = 0
         try:
             for row in cursor:
                 yield dict(zip(columns, row))
+                count += 1
+        except DriverError as exc:  # a later row fails (an overflow, bad JSON in a row)
+            raise QueryRefused("query.stopped", n=count,
+                               problem=str(exc).rstrip(".")) from exc
         finally:
             conn.close()
     return columns, rows()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..services import db_keys
@@ -28,6 +28,10 @@ def open_project(parent: QWidget | None, path: str | Path,
     elif db_keys.is_encrypted(path):
         if not _unlock(parent, path, passphrase):
             return None
+    elif path.exists() and path.stat().st_size > 0:
+        # Neither plaintext nor beside a key file: an encrypted project copied without its
+        # key file, or not a project at all. The opening says which; no key is made for it.
+        return Workspace.open(path)
     else:  # a new project
         if passphrase is None:
             dialog = PassphraseDialog(CREATE, path.name, parent=parent)
@@ -53,13 +57,18 @@ def _unlock(parent: QWidget | None, path: Path, passphrase: str | None) -> bool:
                 "ProjectOpener",
                 "This passphrase does not open the project; check it and try again.")
         except db_keys.KeyFileError as exc:
-            return str(exc)
+            return exc.in_language(_language())
         return None
 
     if passphrase is not None and attempt(passphrase) is None:
         return True
     dialog = PassphraseDialog(UNLOCK, path.name, attempt, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _language() -> str:
+    """The window's language ('es' or 'en'): install_translator sets the default locale."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 def _convert(parent: QWidget | None, path: Path) -> bool:

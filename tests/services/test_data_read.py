@@ -52,3 +52,19 @@ def test_a_value_holding_the_separator_is_read_row_by_row(project):
                                  "WHERE form_number != 3"))
     assert (part["device"] == "odd\x1edevice").sum() == 2
     assert part["form_number"].dtype == np.int64 and len(uuids) == 65
+
+
+@pytest.mark.parametrize("driver", ["sqlite3", "sqlcipher3.dbapi2"])
+def test_past_the_string_limit_the_columns_are_read_row_by_row(project, monkeypatch, driver):
+    """SQLite refuses a joined text longer than its limit ("string or blob too big"); an
+    encrypted project's driver (sqlcipher3) raises its own class, not sqlite3's: both fall
+    back to the row-at-a-time read."""
+    errors = pytest.importorskip(driver)
+
+    def too_big(*_args, **_kwargs):
+        raise errors.DataError("string or blob too big")
+    monkeypatch.setattr(data_read.data_store, "form_texts", too_big)
+    conn = project.db.conn
+    uuids, part = data_read._form_columns(conn, None, chunk=1000)
+    _same((uuids, part), data_read._form_columns_by_row(conn, None, chunk=1000))
+    assert len(uuids) == 65

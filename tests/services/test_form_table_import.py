@@ -240,3 +240,42 @@ def test_lines_are_file_lines_even_after_a_cell_with_a_line_break(project, tmp_p
     shift = [(p.line, p.reason) for p in caught.value.problems if p.column == "shift"]
     assert [line for line, _ in shift] == [2, 4]
     assert shift[0][1] == "7 is not one of the codes 1..3, 8, 9."  # 8, 9: missing codes
+
+
+@pytest.mark.parametrize("content, line", [
+    (b"form_number,r01_likelihood\n1,3\n2," + b"x" * 200_000 + b"\n", 3),
+    (b"form_number,r01_likelihood\n1,3\n2,\"" + b"y\n" * 70_000 + b"\"\n", 3),
+])
+def test_a_csv_the_reader_cannot_parse_is_one_sentence(project, tmp_path, capsys, content,
+                                                       line):
+    """A cell longer than the CSV reader's limit (a stray quote swallows the rest of the
+    file): one sentence naming the file and the line where the row starts (in Spanish
+    too), nothing written, never 'something unexpected'."""
+    from desktop.cli import main
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    db = project.db.path
+    project.close()
+    capsys.readouterr()
+    assert main(["forms", "import", "--db", str(db), "--round", "R", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        f"riskmap: bad.csv could not be read as a CSV table at line {line}; save it again "
+        "from the spreadsheet as CSV (UTF-8)."], err
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RISKMAP_LANG", "es")
+        assert main(["forms", "import", "--db", str(db), "--round", "R", str(path)]) == 2
+    assert "no se pudo leer como tabla CSV" in capsys.readouterr().err
+    reopened = Project.open(db)
+    assert reopened.rounds() == [] or all(r.name != "R" for r in reopened.rounds())
+    reopened.close()
+
+
+def test_a_folder_given_as_the_table_is_called_a_folder(project, tmp_path, capsys):
+    from desktop.cli import main
+    db = project.db.path
+    project.close()
+    capsys.readouterr()
+    assert main(["forms", "import", "--db", str(db), "--round", "R", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == \
+        f"riskmap: {tmp_path} is a folder; give the name of a file."

@@ -143,3 +143,33 @@ def test_unlocking_says_it_is_checking_and_takes_no_keys_meanwhile(qtbot):
     assert seen == [("wrong one", "Checking the passphrase…", False)]
     assert dialog.isEnabled() and dialog.message.text().startswith("This passphrase does not")
     assert dialog.first.selectedText() == "wrong one" and not dialog.result()
+
+
+def test_an_encrypted_project_without_its_key_file_is_not_taken_for_a_new_one(
+        qtbot, encrypted_path, typed_passphrase):
+    """The .db copied without its .keys file: the window must not make a new key file for
+    it (as for a new project) and then fail; it says the key file is missing, and the
+    folder is as it was."""
+    from desktop.storage.database import DatabaseError
+    db_keys.keys_path(encrypted_path).unlink()
+    before = sorted(p.name for p in encrypted_path.parent.iterdir())
+    data = encrypted_path.read_bytes()
+    typed_passphrase.type(GOOD, GOOD)
+    with pytest.raises(DatabaseError) as caught:
+        project_opener.open_project(None, encrypted_path)
+    assert caught.value.key == "db_keys_not_beside"
+    assert typed_passphrase.shown == []
+    assert sorted(p.name for p in encrypted_path.parent.iterdir()) == before
+    assert encrypted_path.read_bytes() == data
+
+
+def test_a_damaged_key_file_is_said_in_the_window_language(qtbot, encrypted_path,
+                                                            typed_passphrase):
+    from desktop.ui.translation import install_translator
+    from PySide6.QtCore import QCoreApplication
+    db_keys.keys_path(encrypted_path).write_text('{"x": 1}')
+    install_translator(QCoreApplication.instance(), "es")
+    typed_passphrase.type(GOOD)
+    assert project_opener.open_project(None, encrypted_path) is None
+    assert typed_passphrase.shown[0][1].startswith(
+        f"{db_keys.keys_path(encrypted_path)} no es un archivo de claves de RiskMap")
