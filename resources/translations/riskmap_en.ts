@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- riskmap_en.ts: generated and merged by `make translations` (pyside6-lupdate over desktop, desktop/charts, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
+<!-- riskmap_en.ts: generated and merged by `make translations` (pyside6-lupdate over desktop/charts, desktop/selftest, desktop/ui); edit the <translation> texts only. The .qm file beside it is compiled from this file by pyside6-lrelease. -->
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
     <name>AboutDialog</name>
