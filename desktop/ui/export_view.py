@@ -23,6 +23,7 @@ from .app_context import AppContext
 from .background import Cancelled, Progress
 from .lazy_view import LazyView
 from .recipients_dialog import RecipientsDialog
+from .shown_text import shown
 from .user_errors import error_sentence
 
 
@@ -139,7 +140,7 @@ class ExportView(LazyView):
                       row["created"][:19].replace("T", " "),
                       str(row["counts"].get("forms", "")), row["file_name"])
             for column, value in enumerate(values):
-                self.ledger.setItem(index, column, QTableWidgetItem(value))
+                self.ledger.setItem(index, column, QTableWidgetItem(shown(value)))
         self.ledger.resizeColumnsToContents()
 
     def _choose_folder(self) -> None:
