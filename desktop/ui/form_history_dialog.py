@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from ..services.form_service import FormService
 from .records_model import status_text
-from .shown_text import shown
+from .shown_text import shown_lines
 
 WIDTH = 1240  # px, at most
 STATUS_ACTIONS = ("status", "delete")  # their old and new values are form statuses
@@ -54,7 +54,7 @@ class FormHistoryDialog(QDialog):
                     text = status_text(text)  # 'entered' -> the people's word
                 if c == 6:
                     text = self._reason_text(row.get("action") or "", text)
-                text = shown(text)  # operators, answers, reasons may come from a bundle
+                text = shown_lines(text)  # operators, answers, reasons may come from a bundle
                 item = QTableWidgetItem(_short(text))
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)

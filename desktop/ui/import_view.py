@@ -28,7 +28,7 @@ from ..services.operator_service import OperatorRefused
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
-from .shown_text import shown
+from .shown_text import shown_lines
 from .user_errors import error_sentence
 
 
@@ -244,7 +244,7 @@ class ImportView(LazyView):
                       str(bundle.sequence or ""), str(bundle.new), str(bundle.updated),
                       str(bundle.unchanged), str(bundle.conflicting), self._notes(bundle))
             for column, value in enumerate(values):
-                value = shown(value)  # a device label or file name from the field
+                value = shown_lines(value)  # device ids, file names, round names from the field
                 item = QTableWidgetItem(value)
                 if bundle.status in ("refused", "held"):
                     item.setForeground(QColor("#b00020"))

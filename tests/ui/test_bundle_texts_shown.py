@@ -124,3 +124,34 @@ def test_progress_view_shows_escapes(qtbot, hq):
     cells = {view.operator_table.item(r, 0).text()
              for r in range(view.operator_table.rowCount())}
     assert cells == {OPERATOR_SHOWN}
+
+
+def test_import_report_shows_escapes_and_keeps_its_lines(qtbot, hq):
+    from desktop.services.import_service import BundleReport
+    from desktop.services.import_service import ImportReport
+    from desktop.ui.import_view import ImportView
+    context, _ = hq
+    view = ImportView(context)
+    qtbot.addWidget(view)
+    report = ImportReport()
+    report.bundles.append(BundleReport("b.zip.age", status="imported",
+                                       device_id="dev\u202e-a", new=2,
+                                       gaps=[3], rounds_added=[ROUND]))
+    view.show_report(report)
+    assert view.table.item(0, 2).text() == "dev\\u202e-a"
+    notes = view.table.item(0, 8).text()
+    assert notes.splitlines()[1].endswith(ROUND_SHOWN), notes  # one note a line, as before
+    assert "\u202e" not in notes and "\x1b" not in notes
+
+
+def test_discrepancy_table_shows_answers_escaped_with_their_lines(qtbot, hq):
+    from desktop.storage.verification_store import ItemRow
+    from desktop.ui.discrepancy_table import DiscrepancyTable
+    context, _ = hq
+    questionnaire = context.project.questionnaire
+    table = DiscrepancyTable()
+    qtbot.addWidget(table)
+    table.show_items(questionnaire, [ItemRow(1, "comment", "one\u202eowt\nline two",
+                                             "x\x1b[2Jy")], "en")
+    assert table.item(0, 2).text() == "one\\u202eowt\nline two"
+    assert table.item(0, 3).text() == "x\\x1b[2Jy"
