@@ -125,10 +125,10 @@ class ExportView(LazyView):
         """Recipients summary and ledger from the project."""
         recipients = keys_service.stored_recipients(self.context.project)
         if recipients:
-            shown = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
+            keys = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
             self.recipients_label.setText(
                 self.tr("Encrypted to {n} recipient(s): {keys}").format(n=len(recipients),
-                                                                         keys=shown))
+                                                                         keys=keys))
         else:
             self.recipients_label.setText(self.tr("No recipient yet: add the public key "
                                                   "headquarters sent you."))
