@@ -49,8 +49,11 @@ class HqSteps(SelfTestState):
             trust_device(hq_db, self.context.device_key.fingerprint, "selftest laptop")
         finally:
             hq_db.close()
-        split = import_bundles(split_db, self.hq_keys.identity_path, [self.bundle],
-                               split_min_forms=0).bundles[0]
+        split_report = import_bundles(split_db, self.hq_keys.identity_path, [self.bundle],
+                                      split_min_forms=0)
+        split = split_report.bundles[0]
+        if split_report.checked_apart != 1:  # not a silent fall back to this process
+            raise AssertionError("the checking process did not check the bundle")
         if (split.status, split.new) != (bundle.status, bundle.new):
             raise AssertionError(f"import in the checking process {split.status}: "
                                  f"{split.message}")

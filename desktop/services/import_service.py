@@ -82,6 +82,7 @@ class BundleReport:
 @dataclass
 class ImportReport:
     bundles: list[BundleReport] = field(default_factory=list)
+    checked_apart: int = 0  # bundles whose forms the checking process checked
 
     def total(self, name: str) -> int:
         return sum(getattr(b, name) for b in self.bundles)
@@ -119,6 +120,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
         if progress:
             progress(len(bundle_paths), len(bundle_paths))
     finally:
+        report.checked_apart = checker.completed
         checker.close()
         db.close()
         if created and not imported:

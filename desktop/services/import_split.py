@@ -62,6 +62,7 @@ class FormChecker:
         self._process = None
         self._jobs = self._results = None
         self.failed = False  # the child could not start or stopped: none for this call
+        self.completed = 0  # bundles whose forms the child checked to their end
 
     def wanted(self, verified: VerifiedBundle) -> bool:
         """Whether this bundle is large enough for the child (its manifest's form count;
@@ -189,6 +190,7 @@ class FormStream:
                     yield "round", fields, None
             elif tag == END:
                 self.finish = payload
+                self.checker.completed += 1
                 self.verified.unchecked.discard(RECORDS)  # hashed to its end, equal
                 if payload.responses_sha256 == self.verified.manifest.files[RESPONSES_CSV]:
                     self.verified.unchecked.discard(RESPONSES_CSV)  # else checked here

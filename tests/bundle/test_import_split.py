@@ -98,8 +98,10 @@ def test_both_paths_write_the_same_database(tmp_path, monkeypatch, bundle, hq_ke
         hq = tmp_path / f"{path}.db"
         shutil.copy(empty, hq)
         monkeypatch.setattr("desktop.storage.audit_store.new_uuid", _counter_uuids())
-        (result,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
+        imported = import_bundles(hq, hq_keys.identity_path, [bundle])
+        (result,) = imported.bundles
         assert result.status == "imported" and result.new == 30, result.message
+        assert imported.checked_apart == (path == "split")
         reports[path] = result
         again = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles[0]
         assert again.status == "replay"
@@ -299,14 +301,14 @@ def _import_into_copy(tmp_path, monkeypatch, empty, name, hq_keys, bundles):
     monkeypatch.setattr("desktop.storage.audit_store.new_uuid", _counter_uuids())
     hq = tmp_path / f"{name}.db"
     shutil.copy(empty, hq)
-    return import_bundles(hq, hq_keys.identity_path, bundles).bundles, hq
+    return import_bundles(hq, hq_keys.identity_path, bundles), hq
 
 
 def _imported_alone(tmp_path, monkeypatch, empty, bundle, hq_keys):
     """The bundle imported in-process: what a fallback must equal."""
     _use(monkeypatch, "in-process")
-    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "alone", hq_keys,
-                                      [bundle])
+    report, hq = _import_into_copy(tmp_path, monkeypatch, empty, "alone", hq_keys, [bundle])
+    (result,) = report.bundles
     assert result.status == "imported", result.message
     return result, _dump(hq)
 
@@ -326,8 +328,10 @@ def test_a_child_that_cannot_start_falls_back_to_this_process(
     _use(monkeypatch, "split")
     other = tmp_path / "copy.zip.age"
     other.write_bytes(bundle.read_bytes())
-    (first, second), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys,
-                                            [bundle, other])
+    report, hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys,
+                                   [bundle, other])
+    first, second = report.bundles
+    assert report.checked_apart == 0
     assert first == expected, first.message
     assert second.status == "replay"
     assert _dump(hq) == expected_dump
@@ -350,7 +354,9 @@ def test_a_child_killed_half_way_falls_back_to_this_process(
         return stream
     monkeypatch.setattr(import_split.FormChecker, "stream", killed_after_start)
     _use(monkeypatch, "split")
-    (result,), hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys, [bundle])
+    report, hq = _import_into_copy(tmp_path, monkeypatch, empty, "hq", hq_keys, [bundle])
+    (result,) = report.bundles
+    assert report.checked_apart == 0  # checked here in the end, not by the killed child
     assert result == expected, result.message
     assert _dump(hq) == expected_dump
     assert len(started) == 1
