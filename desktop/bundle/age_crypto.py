@@ -14,6 +14,7 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 
+from ..domain.plain_names import printable
 from .errors import BundleError
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -61,12 +62,33 @@ def parse_identities(text: str) -> list[x25519.Identity]:
 
 
 def load_identities(path: str | Path) -> list[x25519.Identity]:
-    """Read an identity file (as written by `age-keygen` or `riskmap keys hq-init`)."""
+    """Read an identity file (as written by `age-keygen` or `riskmap keys hq-init`).
+    A file that is not one is refused with a sentence naming it: BundleError
+    ('identity_is_recipient') when it holds the public `age1...` recipient instead (the
+    file handed to field teams), else BundleError('identity_file')."""
+    shown = printable(str(path))
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BundleError("bad_identity", str(exc)) from exc
-    return parse_identities(text)
+        raise BundleError("identity_file", str(exc), path=shown) from exc
+    try:
+        return parse_identities(text)
+    except BundleError as exc:
+        kind = "identity_is_recipient" if _holds_recipient(text) else "identity_file"
+        raise BundleError(kind, exc.detail, path=shown) from exc
+
+
+def _holds_recipient(text: str) -> bool:
+    """True when a line of `text` is an age public recipient (age1...)."""
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("age1"):
+            try:
+                x25519.Recipient.from_str(line)
+                return True
+            except Exception:  # noqa: BLE001 - pyrage raises its own types
+                continue
+    return False
 
 
 def parse_recipients(text: str) -> list[x25519.Recipient]:

@@ -55,6 +55,19 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "AGE-SECRET-KEY-); choose the headquarters key file.",
         "es": "El archivo de clave no es una identidad age (debería tener una línea que "
               "empiece con AGE-SECRET-KEY-); elija el archivo de clave de la sede."},
+    "bundle.identity_file": {
+        "en": "The key file {path} is not an age identity (it should contain a line starting "
+              "with AGE-SECRET-KEY-); choose the headquarters key file.",
+        "es": "El archivo de clave {path} no es una identidad age (debería tener una línea que "
+              "empiece con AGE-SECRET-KEY-); elija el archivo de clave de la sede."},
+    "bundle.identity_is_recipient": {
+        "en": "The key file {path} holds the public recipient (age1...), the key given to "
+              "field teams to encrypt for headquarters; importing needs the identity file, "
+              "the secret key with a line starting with AGE-SECRET-KEY-.",
+        "es": "El archivo de clave {path} contiene el destinatario público (age1...), la clave "
+              "que se entrega a los equipos de campo para cifrar hacia la sede; para importar "
+              "se necesita el archivo de identidad, la clave secreta con una línea que empiece "
+              "con AGE-SECRET-KEY-."},
     "bundle.bad_recipient": {
         "en": "A recipient is not a valid age public key (it should start with age1); paste "
               "the key exactly as headquarters sent it.",

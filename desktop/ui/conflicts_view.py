@@ -23,6 +23,7 @@ from .conflict_table import TABLE_DECISIONS, ConflictTable, TableRow
 from .lazy_view import LazyView
 from .message_styles import DONE_STYLE, ERROR_STYLE
 from .records_model import status_text
+from .shown_text import shown
 from .verification_start import native_keys as _keys
 
 
@@ -181,6 +182,7 @@ class ConflictsView(LazyView):
                      self._side_text(summary.hq), self._side_text(summary.incoming),
                      str(summary.differences))
             for column, text in enumerate(cells):
+                text = shown(text)  # round, device and operator names from bundles
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.list.setItem(row, column, item)
@@ -200,7 +202,7 @@ class ConflictsView(LazyView):
         if side.uuid is None:
             return self.tr("(no form at HQ)")
         return self.tr("{device} · {operator} · {time}").format(
-            device=side.device, operator=side.operator, time=side.time[:16].replace("T", " "))
+            device=shown(side.device), operator=shown(side.operator), time=side.time[:16].replace("T", " "))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -223,9 +225,10 @@ class ConflictsView(LazyView):
         self.header.setText(self.tr(
             "Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision "
             "{in_rev} from {in_device}; {count} answer(s) differ.").format(
-            n=summary.form_number, round=summary.round_name, hq_rev=summary.hq.revision,
-            hq_device=summary.hq.device, in_rev=summary.incoming.revision,
-            in_device=summary.incoming.device, count=summary.differences))
+            n=summary.form_number, round=shown(summary.round_name),
+            hq_rev=summary.hq.revision, hq_device=shown(summary.hq.device),
+            in_rev=summary.incoming.revision, in_device=shown(summary.incoming.device),
+            count=summary.differences))
         hq, incoming = summary.hq, summary.incoming
         if hq.uuid is not None and (hq.status, hq.form_number) != (incoming.status,
                                                                    incoming.form_number):

@@ -28,6 +28,7 @@ from ..services.analysis_service import AnalysisService, DashboardData, analysis
 from ..services.report_service import exposure_note
 from .background import Cancelled
 from .risk_register_table import RiskRegisterTable
+from .shown_text import shown
 from .user_errors import error_sentence
 
 FILTERS_PER_ROW = 5
@@ -188,7 +189,7 @@ class DashboardView(QWidget):
                 continue
             # Other profile questions: their number and the start of their text.
             question = questionnaire.question(dim)
-            text = question.label.text(self.context.lang)
+            text = shown(question.label.text(self.context.lang))
             label.setText(f"{question.number} {text[:18]}…" if len(text) > 19
                           else f"{question.number} {text}")
             label.setToolTip(text)
@@ -326,7 +327,7 @@ class DashboardView(QWidget):
             combo.clear()
             combo.addItem(self.tr("All"), "")
             for key, label in options.get(dim, []):
-                combo.addItem(label, key)
+                combo.addItem(shown(label), key)
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..services.data_export import DataRefused, DataRequest, DataResult, export_data
 from ..services.data_files import FORMATS
 from .app_context import AppContext
+from .shown_text import shown
 from .user_errors import error_sentence
 
 
@@ -56,7 +57,7 @@ class DataDialog(QDialog):
         self.round = QComboBox()
         self.round.addItem(self.tr("All rounds"), "")
         for round_ in context.round_service().rounds():
-            self.round.addItem(round_.name, round_.name)
+            self.round.addItem(shown(round_.name), round_.name)
         self.k = QSpinBox()
         self.k.setRange(1, 1000)
         self.k.setValue(context.project.min_group_size)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ..domain.questionnaire import Question, Questionnaire
 from ..services.verification_service import ItemRow
+from .shown_text import shown_lines
 
 DECIDED_COLOUR = QColor("#e3f1e0")
 ROW_PADDING = 8  # px above and below a row's text together: wrapped lines need air
@@ -66,6 +67,7 @@ class DiscrepancyTable(QTableWidget):
                      self.display(question, item.first_value),
                      self.display(question, item.second_value), self._decision(question, item)]
             for column, text in enumerate(cells):
+                text = shown_lines(text)  # questionnaire texts and answers from a bundle
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 if column == 0:

@@ -26,6 +26,7 @@ from .question_field import AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
 from .shown_retranslation import ShownRetranslation
+from .shown_text import shown
 from .user_errors import error_sentence
 
 
@@ -319,7 +320,8 @@ class EntryView(ShownRetranslation, QWidget):
         # (98/99 on a count, 8/9 elsewhere) and a greyed-out question takes none.
         field = self.form.fields.get(question_id) if question_id else None
         codes = field.question.missing_codes if field is not None and field.applies else ()
-        missing = " · ".join(f"{m.code} {m.label.text(self.context.lang)}" for m in codes)
+        missing = " · ".join(f"{m.code} {shown(m.label.text(self.context.lang))}"
+                             for m in codes)
         self._hint_question = question_id if field is not None else ""
         self.hint.setText(self.tr("Enter or Tab: next question · Shift+Tab: back · "
                                   "Ctrl+S: save · Ctrl+Shift+S: save as draft") +

@@ -23,6 +23,7 @@ from .app_context import AppContext
 from .background import Cancelled, Progress
 from .lazy_view import LazyView
 from .recipients_dialog import RecipientsDialog
+from .shown_text import shown
 from .user_errors import error_sentence
 
 
@@ -124,10 +125,10 @@ class ExportView(LazyView):
         """Recipients summary and ledger from the project."""
         recipients = keys_service.stored_recipients(self.context.project)
         if recipients:
-            shown = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
+            keys = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
             self.recipients_label.setText(
                 self.tr("Encrypted to {n} recipient(s): {keys}").format(n=len(recipients),
-                                                                         keys=shown))
+                                                                         keys=keys))
         else:
             self.recipients_label.setText(self.tr("No recipient yet: add the public key "
                                                   "headquarters sent you."))
@@ -139,7 +140,7 @@ class ExportView(LazyView):
                       row["created"][:19].replace("T", " "),
                       str(row["counts"].get("forms", "")), row["file_name"])
             for column, value in enumerate(values):
-                self.ledger.setItem(index, column, QTableWidgetItem(value))
+                self.ledger.setItem(index, column, QTableWidgetItem(shown(value)))
         self.ledger.resizeColumnsToContents()
 
     def _choose_folder(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 from ..services.form_service import FormService
 from .records_model import status_text
+from .shown_text import shown_lines
 
 WIDTH = 1240  # px, at most
 STATUS_ACTIONS = ("status", "delete")  # their old and new values are form statuses
@@ -48,13 +49,14 @@ class FormHistoryDialog(QDialog):
                      row.get("reason")]
             for c, value in enumerate(cells):
                 full = str(value or "")
-                shown = self._answers_text(full, numbers) if c in (4, 5) else full
+                text = self._answers_text(full, numbers) if c in (4, 5) else full
                 if c in (4, 5) and row.get("action") in STATUS_ACTIONS:
-                    shown = status_text(shown)  # 'entered' -> the people's word
+                    text = status_text(text)  # 'entered' -> the people's word
                 if c == 6:
-                    shown = self._reason_text(row.get("action") or "", shown)
-                item = QTableWidgetItem(_short(shown))
-                item.setToolTip(shown)
+                    text = self._reason_text(row.get("action") or "", text)
+                text = shown_lines(text)  # operators, answers, reasons may come from a bundle
+                item = QTableWidgetItem(_short(text))
+                item.setToolTip(text)
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -28,6 +28,7 @@ from ..services.operator_service import OperatorRefused
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
+from .shown_text import shown, shown_lines
 from .user_errors import error_sentence
 
 
@@ -186,7 +187,7 @@ class ImportView(LazyView):
                     "\n\n{fp}\n\nCompare it group by group with the fingerprint the laptop "
                     "shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by "
                     "someone you trust. Enrol the device only if every group matches: its "
-                    "bundles will then be imported.").format(device=bundle.device_id,
+                    "bundles will then be imported.").format(device=shown(bundle.device_id),
                                                             fp=bundle.fingerprint),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -216,7 +217,7 @@ class ImportView(LazyView):
         series = bundle_series.workspace_status(self.context.workspace, self.context.lang,
                                                 [b.bundle_uuid for b in imported])
         if series:  # the parts of a large export: which ones are still missing
-            self.status.setText(" ".join([self.status.text()] + series))
+            self.status.setText(" ".join([self.status.text()] + [shown(s) for s in series]))
         waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(
@@ -243,6 +244,7 @@ class ImportView(LazyView):
                       str(bundle.sequence or ""), str(bundle.new), str(bundle.updated),
                       str(bundle.unchanged), str(bundle.conflicting), self._notes(bundle))
             for column, value in enumerate(values):
+                value = shown_lines(value)  # device ids, file names, round names from the field
                 item = QTableWidgetItem(value)
                 if bundle.status in ("refused", "held"):
                     item.setForeground(QColor("#b00020"))

@@ -27,6 +27,7 @@ from .entry_view import EntryView
 from .operator_dialog import OperatorDialog, role_name
 from .round_dialog import RoundDialog
 from .shown_retranslation import ShownRetranslation
+from .shown_text import shown
 from .user_errors import error_sentence
 
 GEOMETRY_KEY = "window/geometry"
@@ -306,7 +307,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for round_ in self.context.round_service().rounds():
-            self.round_combo.addItem(round_.name, round_.uuid)
+            self.round_combo.addItem(shown(round_.name), round_.uuid)
         index = self.round_combo.findData(self.context.round_uuid)
         self.round_combo.setCurrentIndex(index)
         self.round_combo.blockSignals(False)
@@ -322,8 +323,8 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.db_label.setToolTip(str(path or ""))
         round_ = self.context.current_round()
         self.round_label.setText(self.tr("Round: {name}").format(
-            name=round_.name if round_ else self.tr("none")))
-        operator = self.context.operator or self.tr("nobody signed in")
+            name=shown(round_.name) if round_ else self.tr("none")))
+        operator = shown(self.context.operator) or self.tr("nobody signed in")
         if self.context.operator and self.context.role:
             operator = self.tr("{name} ({role})").format(name=operator,
                                                          role=role_name(self.context.role))

@@ -20,6 +20,7 @@ from ..services.operator_service import ROLES, Operator, OperatorRefused, Operat
 from .operator_dialog import role_name
 from .operator_name_form import OperatorNameForm
 from .enter_in_fields import EnterInFieldsDialog
+from .shown_text import shown
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
@@ -161,7 +162,7 @@ class OperatorsDialog(QDialog):
         for row, op in enumerate(self.operators):
             state = self.tr("active") if op.active else self.tr("deactivated")
             for column, text in enumerate((op.name, role_name(op.role), state)):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(shown(text))
                 if not op.active:
                     item.setForeground(Qt.GlobalColor.gray)
                 self.table.setItem(row, column, item)

@@ -18,6 +18,7 @@ from ..services.progress_service import (Ledger, OperatorDay, ProgressService, r
                                          read_progress_file)
 from .app_context import AppContext
 from .lazy_view import LazyView
+from .shown_text import shown
 from .user_errors import error_sentence
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -156,7 +157,7 @@ class ProgressView(LazyView):
             done, sampled = self.samples[ledger.round_uuid]
             span = (f"{ledger.first}–{ledger.last}" if ledger.first is not None
                     else self.tr("not set"))
-            cells = [ledger.round_name, span, self._int(ledger.expected),
+            cells = [shown(ledger.round_name), span, self._int(ledger.expected),
                      self._int(ledger.entered), self._int(ledger.verified),
                      self._int(ledger.drafts), self._int(ledger.missing_count),
                      f"{self._int(done)} / {self._int(sampled)}"]
@@ -197,12 +198,12 @@ class ProgressView(LazyView):
             done=self._int(done), total=self._int(sampled)))
         if len(ledger.missing) == ledger.missing_count:
             title = self.tr("Missing form numbers in {round} ({count}):").format(
-                round=ledger.round_name, count=self._int(len(ledger.missing)))
+                round=shown(ledger.round_name), count=self._int(len(ledger.missing)))
         else:
             # More numbers than forms (a range wider than the target): say both.
             title = self.tr("{round}: {count} forms of the target still to key; form "
                             "numbers not keyed ({numbers}, some unused):").format(
-                round=ledger.round_name, count=self._int(ledger.missing_count),
+                round=shown(ledger.round_name), count=self._int(ledger.missing_count),
                 numbers=self._int(len(ledger.missing)))
         self.missing_title.setText(title)
         self.missing_text.setText(ledger.missing_text or self.tr("None: every paper form "
@@ -224,7 +225,7 @@ class ProgressView(LazyView):
         for row, day in enumerate(days):
             rate = day.errors_per_1000
             speed = day.keystrokes_per_hour
-            cells = [day.operator, day.day, self._int(day.forms),
+            cells = [shown(day.operator), day.day, self._int(day.forms),
                      self._int(round(speed)) if speed is not None else "—",
                      self._int(day.forms_verified), self._int(day.fields_compared),
                      self._number(rate) if rate is not None else "—"]

@@ -19,6 +19,7 @@ from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from .comment_edit import CommentEdit
 from .message_styles import ERROR_STYLE, NOTICE_STYLE
+from .shown_text import shown_lines
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
@@ -120,7 +121,7 @@ class QuestionField(QWidget):
     def set_language(self, lang: str) -> None:
         """Show the question in another language."""
         self.lang = lang
-        self.text.setText(self.question.label.text(lang))
+        self.text.setText(shown_lines(self.question.label.text(lang)))
         self._show_codes()
 
     def value(self) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from ..services.records_service import RecordFilter, RecordRow, RecordsService
+from .shown_text import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 STATUS_COLORS = {"verified": "#1b6e20", "draft": "#a15c00", "deleted": "#888888"}
@@ -94,10 +95,10 @@ class RecordsModel(QAbstractTableModel):
                 return status_text(value)
             if key in ("created", "updated"):
                 return value[:16].replace("T", " ")
-            return value
+            return shown(value)  # a round or operator name from a bundle: escapes inert
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] == "status":
             row = self.record(index.row())
-            return row.deleted_reason if row and row.deleted_reason else None
+            return shown(row.deleted_reason) if row and row.deleted_reason else None
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "status":
             row = self.record(index.row())
             color = STATUS_COLORS.get(row.status) if row else None

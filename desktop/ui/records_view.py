@@ -20,6 +20,7 @@ from .app_context import AppContext
 from .form_history_dialog import FormHistoryDialog
 from .reason_dialog import ReasonDialog
 from .records_model import RecordsModel, status_text
+from .shown_text import shown
 from .user_errors import show_error
 
 
@@ -74,7 +75,7 @@ def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
     combo.blockSignals(True)
     combo.clear()
     for text, data in items:
-        combo.addItem(text, data)
+        combo.addItem(shown(text), data)  # round and operator names from bundles: inert
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
     combo.blockSignals(False)
 

@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from .shown_text import shown_lines
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = 8
 
@@ -70,7 +72,7 @@ class RiskRegisterTable(QTableWidget):
                          _interval(risk["score_ci_low"], risk["score_ci_high"], point),
                          locale.toString(int(risk["n"]))]
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(shown_lines(text))
                 if column in (0, 2, 3, 4, 6, 7):
                     item.setTextAlignment(_RIGHT)
                 if column in (4, 5) and not hidden and risk.get("level_color"):

@@ -22,6 +22,7 @@ from ..services.verification_service import (Comparison, VerificationRefused,
 from .app_context import AppContext
 from .form_widget import FormWidget
 from .lazy_view import LazyView
+from .shown_text import shown
 from .verification_bar import VerificationBar
 from .verification_resolve import ResolvePage
 from .verification_start import VerificationStartPage, native_keys as _keys
@@ -154,7 +155,7 @@ class VerificationView(LazyView):
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for round_ in self.context.project.rounds():
-            self.round_combo.addItem(round_.name, round_.uuid)
+            self.round_combo.addItem(shown(round_.name), round_.uuid)
         index = self.round_combo.findData(self.context.round_uuid)
         self.round_combo.setCurrentIndex(index if index >= 0 else self.round_combo.count() - 1)
         self.round_combo.blockSignals(False)
