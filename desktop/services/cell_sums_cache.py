@@ -103,15 +103,14 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
         return stored, None, 0
     if stored is not None:
         return _patched(conn, columns, analysed, stored, written, round_names, tick)
-    found = _stored_columns(conn, columns, round_names, tick)
-    if found is None:
+    forms = _stored_columns(conn, columns, round_names, tick)
+    if forms is None:
         return None
     # No sums yet, or damaged ones: added up from the snapshot, then patched.
-    stored = CellSums.from_columns(found[0], analysed, tick)
+    stored = CellSums.from_columns(forms, analysed, tick)
     if not written:
         return stored, stored, 0
-    patched = _patched(conn, columns, analysed, stored, written, round_names, tick,
-                       found[0])
+    patched = _patched(conn, columns, analysed, stored, written, round_names, tick, forms)
     return None if patched is None else (patched[0], stored, patched[2])
 
 
@@ -119,9 +118,10 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
     not fit. No part is read whole: the written forms' rows are found in the uuid part by
-    binary search (a few) or a few thousand uuids at a time; forms saved since the snapshot (the everyday case) have
-    none there, and then no column is read at all; a few edited or deleted forms have
-    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
+    binary search (a few) or a few thousand uuids at a time; forms saved since the
+    snapshot (the everyday case) have none there, and then no column is read at all; a
+    few edited or deleted forms have their rows' bytes picked out of each column
+    (storage/snapshot_part_reader.py)."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not column_snapshot.header_fits(header, columns) or "uuid" not in listed:
@@ -134,14 +134,14 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     if len(hit) != rows:
         return None
     picked = np.flatnonzero(hit)
+    old = None
     if len(picked) and forms is None:
-        old = _stored_rows(conn, columns, round_names, listed, picked)
+        old = _stored_rows(conn, columns, round_names, listed, rows, picked)
         if old is None:  # many rows, or parts this version cannot pick from: read whole
-            found = _stored_columns(conn, columns, round_names, tick)
-            if found is None:
+            forms = _stored_columns(conn, columns, round_names, tick)
+            if forms is None:
                 return None
-            forms = found[0]
-    if len(picked) and forms is not None:
+    if len(picked) and old is None:
         old = forms.take(picked)
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
     if len(picked):  # their stored and live versions summed in one pass
@@ -155,10 +155,11 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     try:
         current = cell_sums.combine([(1, stored), *changes])
     except Inconsistent:  # stored sums that are not those of the snapshot: add them up
-        found = _stored_columns(conn, columns, round_names, tick)
-        if found is None:
+        forms = forms if forms is not None else _stored_columns(conn, columns,
+                                                                round_names, tick)
+        if forms is None:
             return None
-        stored = to_store = CellSums.from_columns(found[0], analysed, tick)
+        stored = to_store = CellSums.from_columns(forms, analysed, tick)
         current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
 
@@ -186,13 +187,13 @@ def _searched(conn, listed, rows: int, written: list[str]):
 PICKED_ROWS = 64
 
 
-def _stored_rows(conn, columns, round_names, listed, picked) -> FormColumns | None:
+def _stored_rows(conn, columns, round_names, listed, rows: int,
+                 picked) -> FormColumns | None:
     """The snapshot's columns of these rows alone, each row's bytes read from every part
     the dashboard sums (None when more than `PICKED_ROWS`, a part is missing, of a kind or
     size that does not fit: the caller reads the columns whole)."""
     if len(picked) > PICKED_ROWS:
         return None
-    rows = column_snapshot.header_rows({"": (listed[""].meta, b"")})
     parts = {"": (written_forms.header_with_rows(listed[""].meta, len(picked)), b"")}
     for name in column_snapshot.needed_parts(columns)[1:]:
         part = listed.get(name)
@@ -205,15 +206,15 @@ def _stored_rows(conn, columns, round_names, listed, picked) -> FormColumns | No
     return column_snapshot.decode_columns(parts, columns, round_names)
 
 
-def _stored_columns(conn, columns, round_names, tick) -> tuple[FormColumns] | None:
-    """The snapshot's columns as stored (not patched), in a 1-tuple; None when there is
-    no snapshot that fits."""
+def _stored_columns(conn, columns, round_names, tick) -> FormColumns | None:
+    """The snapshot's columns as stored (not patched); None when there is no snapshot
+    that fits."""
     names = column_snapshot.needed_parts(columns)
     parts = snapshots.read_named_parts(conn, names, tick)
     if len(parts) != len(names):
         return None
     forms = column_snapshot.decode_columns(parts, columns, round_names)
-    return None if forms is None else (forms,)
+    return forms
 
 
 def _store(conn: sqlite3.Connection, key: str, sums: CellSums, version: int) -> bool:
@@ -238,10 +239,9 @@ def stored_sums_agree(conn: sqlite3.Connection, questionnaire: Questionnaire) ->
         if not rows:
             return None
         round_names = analysis_store.round_names(conn)
-        found = _stored_columns(conn, columns, round_names, lambda: None)
-        if found is None:
+        forms = _stored_columns(conn, columns, round_names, lambda: None)
+        if forms is None:
             return False  # sums without a snapshot they belong to
-        forms = found[0]
         candidates = _questionnaires(conn, questionnaire)
         for key, meta, data in rows:
             analysed = next((q for q in candidates

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import sqlite3
+import zipfile
 from pathlib import Path
 
 from desktop.bundle import age_crypto
@@ -36,3 +38,18 @@ def db_state(path: Path) -> tuple[str, str]:
 
 def identities(keys):
     return age_crypto.load_identities(keys.identity_path)
+
+
+def resigned(members: dict[str, bytes], keys, device_key, path: Path) -> Path:
+    """The members as they are and the manifest signed as it is (its member hashes not
+    updated), zipped and encrypted to `path`: what a tamperer makes who changed members
+    after signing."""
+    from desktop.bundle.manifest import MANIFEST, SIGNATURE
+    members[SIGNATURE] = device_key.sign(members[MANIFEST])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
+                                        age_crypto.parse_recipients(keys.recipient)))
+    return path

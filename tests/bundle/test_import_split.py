@@ -6,22 +6,19 @@ threshold is set to 0 here so a 30-form bundle takes the split path."""
 
 from __future__ import annotations
 
-import io
 import itertools
 import json
 import multiprocessing
 import os
 import shutil
-import zipfile
 
 import pytest
 
-from desktop.bundle import age_crypto
-from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS, SIGNATURE
+from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS
 from desktop.services import import_service, import_split
 from desktop.services.import_service import import_bundles
 
-from bundle_helpers import db_state
+from bundle_helpers import db_state, resigned
 from test_trust import _hq_project_db, _members, _seal, _set_form
 from trust_helpers import enrol_fingerprints
 
@@ -120,18 +117,6 @@ def _counter_uuids():
 
 
 # -- hostile bundles ------------------------------------------------------------------
-def _resigned(members, keys, device_key, path):
-    """The members as they are, the manifest signed as it is (a forger with the key)."""
-    members[SIGNATURE] = device_key.sign(members[MANIFEST])
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
-                                        age_crypto.parse_recipients(keys.recipient)))
-    return path
-
-
 def _tampered_member(members, keys, key, path):
     """records.jsonl changed after signing (its sha256 no longer the manifest's)."""
     lines = members[RECORDS].decode().split("\n")
@@ -140,13 +125,13 @@ def _tampered_member(members, keys, key, path):
     lines[last] = lines[last].replace(f'"keystrokes":{data["keystrokes"]}',
                                       f'"keystrokes":{data["keystrokes"] + 1}')
     members[RECORDS] = "\n".join(lines).encode()
-    return _resigned(members, keys, key, path)
+    return resigned(members, keys, key, path)
 
 
 def _tampered_csv(members, keys, key, path):
     """responses.csv changed after signing (the checking process hashes that member)."""
     members["responses.csv"] = members["responses.csv"].rstrip(b"\r\n") + b" \r\n"
-    return _resigned(members, keys, key, path)
+    return resigned(members, keys, key, path)
 
 
 def _bad_answer(members, keys, key, path):
@@ -169,7 +154,7 @@ def _wrong_count(members, keys, key, path):
     manifest = json.loads(members[MANIFEST])
     manifest["counts"]["forms"] += 1
     members[MANIFEST] = (json.dumps(manifest, sort_keys=True, indent=2) + "\n").encode()
-    return _resigned(members, keys, key, path)
+    return resigned(members, keys, key, path)
 
 
 def _broken_chain(members, keys, key, path):

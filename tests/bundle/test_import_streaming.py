@@ -22,7 +22,7 @@ from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
 from desktop.storage.database import Database
 
-from bundle_helpers import db_state
+from bundle_helpers import db_state, resigned
 from test_trust import _forms, _hq_project_db, _members, _seal, _set_form
 from trust_helpers import enrol_fingerprints
 
@@ -191,20 +191,9 @@ def test_an_audit_row_the_database_refuses_on_the_writer_thread_rolls_back(
 def _unsealed(bundle, keys, device_key, path, change):
     """The bundle with its members changed by `change(members)` and its manifest (the
     sha256 of every member) kept as signed: what a tamperer without the device key makes."""
-    from desktop.bundle import age_crypto
-    from desktop.bundle.manifest import MANIFEST, SIGNATURE
     members = _members(bundle, keys)
     change(members)
-    members[SIGNATURE] = device_key.sign(members[MANIFEST])  # the same manifest bytes
-    import io
-    import zipfile
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
-                                        age_crypto.parse_recipients(keys.recipient)))
-    return path
+    return resigned(members, keys, device_key, path)
 
 
 def _change_last_form(members):
