@@ -76,7 +76,7 @@ def test_report_on_a_full_disk_leaves_no_file(tmp_path, demo_template, capsys):
         assert main(["report", "--db", str(demo_template), "--out", str(disk / "r")]) == 2
         assert "The disk is full" in _sentence(capsys)
         assert snapshot(disk) == before
-        assert not any((disk / "r").iterdir())
+        assert not (disk / "r").exists()  # nor an empty folder
 
 
 def test_export_on_a_full_disk_leaves_no_bundle(tmp_path, demo_template, capsys):
@@ -103,7 +103,7 @@ def test_keys_on_a_full_disk_leave_no_empty_identity(tmp_path, capsys):
         fill_up(disk)
         assert main(["keys", "hq-init", "--out", str(disk / "keys")]) == 2
         assert "The disk is full" in _sentence(capsys)
-        assert list((disk / "keys").iterdir()) == []
+        assert not (disk / "keys").exists()  # nor an empty folder
         for filler in disk.glob("filler*.bin"):
             filler.unlink()
         assert main(["keys", "hq-init", "--out", str(disk / "keys")]) == 0  # not blocked
@@ -188,7 +188,7 @@ def test_commands_that_meet_a_full_disk_say_so(tmp_path, demo_template, capsys, 
     assert main(args) == 2
     assert "The disk is full" in _sentence(capsys)
     folder = tmp_path / ("r" if command == "report" else "keys")
-    assert list(folder.iterdir()) == []
+    assert not folder.exists()  # no file, nor an empty folder
 
 
 def test_transaction_keeps_the_real_error_when_sqlite_rolled_back(tmp_path):
@@ -264,4 +264,23 @@ def test_data_on_a_full_disk_leaves_no_file(tmp_path, demo_template, capsys):
         assert main([*args, "--out", str(disk / "d")]) == 2
         assert "The disk is full" in _sentence(capsys)
         assert snapshot(disk) == before
-        assert not any((disk / "d").iterdir())
+        assert not (disk / "d").exists()  # nor an empty folder
+
+
+def test_a_new_folder_is_removed_when_its_files_fail(tmp_path):
+    """Only the folders made for the files go; one that was there, or that holds a file
+    someone else put there meanwhile, stays."""
+    with pytest.raises(OSError):
+        with atomic_files.new_folder(tmp_path / "a" / "b" / "c") as folder:
+            assert folder.is_dir()
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    (tmp_path / "kept").mkdir()
+    with pytest.raises(OSError):
+        with atomic_files.new_folder(tmp_path / "kept" / "new") as folder:
+            (tmp_path / "kept" / "other.txt").write_text("not ours")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["other.txt"]
+    with atomic_files.new_folder(tmp_path / "ok") as folder:
+        pass
+    assert folder.is_dir()  # kept when nothing failed

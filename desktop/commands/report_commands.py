@@ -32,7 +32,7 @@ def run_report(args: argparse.Namespace) -> int:
     from ..charts.chart_base import png_bytes
     from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
     from ..charts.report_pdf import write_report_pdf
-    from ..domain.atomic_files import write_all
+    from ..domain.atomic_files import new_folder, write_all
     from ..services.analysis_service import analysis_for
     from ..services.project import Project
     from ..services.report_service import build_report, csv_writers, xlsx_writer
@@ -62,8 +62,8 @@ def run_report(args: argparse.Namespace) -> int:
     document = build_report(data, questionnaire, labels)
     files[args.out / "report.pdf"] = lambda tmp: drawn(write_report_pdf, document,
                                                        report_images, tmp)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = write_all(files)
+    with new_folder(args.out):  # a full disk leaves no empty folder either
+        written = write_all(files)
     forms = (data.n_forms if data.n_forms is not None
              else line("out.fewer_than", n=data.min_n))
     say("out.report", forms=forms, path=args.out,

@@ -9,6 +9,8 @@ renamed; if one rename fails the ones already moved are put back.
 
 A writer is bytes, text (UTF-8), or a function that writes the temporary path it is given
 (pandas, Qt image savers). `exclusive` paths must not exist (a key file is never replaced).
+`new_folder(path)` makes the folder the files go into and, when the writing fails, removes
+again the folders it made (a full disk leaves no empty folder behind).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Mapping, Union
+from typing import Callable, Iterator, Mapping, Union
 
 Writer = Union[bytes, str, Callable[[Path], object]]
 
@@ -85,6 +87,22 @@ def _naming(exc: OSError, path: Path, temp: Path) -> OSError:
     if exc.errno is None or exc.filename not in (None, str(temp), temp):
         return exc
     return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+@contextlib.contextmanager
+def new_folder(path: str | Path) -> Iterator[Path]:
+    """Make `path` (and missing parents) for the body's files; if the body fails, the
+    folders made here are removed again, deepest first, each only while it is empty."""
+    folder = Path(path)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        yield folder
+    except BaseException:
+        for made_folder in made:  # deepest first
+            with contextlib.suppress(OSError):
+                made_folder.rmdir()  # refuses a folder that is not empty
+        raise
 
 
 def write_atomically(path: str | Path, writer: Writer, mode: int = 0o644,

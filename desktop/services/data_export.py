@@ -21,7 +21,7 @@ from typing import Callable
 
 
 from .. import APP_NAME, __version__
-from ..domain.atomic_files import write_all
+from ..domain.atomic_files import new_folder, write_all
 from ..domain.data_table import (DataTable, exported_questions, table_from_parts,
                                  with_choice_flags)
 from ..domain.messages import message
@@ -111,7 +111,6 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     finally:
         project.close()
     _tick(progress, 2, steps)
-    out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(request)
     about = disclosure_lines(report, request, stem)
     flagged = with_choice_flags(table)
@@ -141,7 +140,8 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
                                  for fmt in request.formats}
     report_path = out / f"{stem}-disclosure.txt"
     files[report_path] = "\n".join(about) + "\n"
-    written = write_all(files, workers=WRITERS)[:-1]  # type: ignore[arg-type]
+    with new_folder(out):  # a full disk leaves no empty folder either
+        written = write_all(files, workers=WRITERS)[:-1]  # type: ignore[arg-type]
     return DataResult(written, report_path, report, report.rows, request.guard)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..bundle import age_crypto
 from ..bundle.errors import BundleError
-from ..domain.atomic_files import write_all
+from ..domain.atomic_files import new_folder, write_all
 from ..domain.user_error import UserError
 from .project import Project
 
@@ -32,17 +32,17 @@ def hq_init(out_dir: str | Path) -> HqKeys:
     both or neither (a full disk leaves no empty identity to block the next try).
     Refuses to overwrite an existing identity."""
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     identity_path, recipient_path = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
     if identity_path.exists():
         raise FileExistsError(errno.EEXIST, f"{identity_path} exists already; keep it safe "
                               "or choose another folder.", str(identity_path))
     identity = age_crypto.generate_identity()
     recipient = str(identity.to_public())
-    write_all({identity_path: age_crypto.identity_text(identity).encode("ascii"),
-               recipient_path: f"# RiskMap headquarters recipient: give this line to the "
-                               f"field teams\n{recipient}\n".encode("ascii")},
-              exclusive={identity_path}, modes={identity_path: 0o600})
+    with new_folder(folder):  # a full disk leaves no empty folder either
+        write_all({identity_path: age_crypto.identity_text(identity).encode("ascii"),
+                   recipient_path: f"# RiskMap headquarters recipient: give this line to the "
+                                   f"field teams\n{recipient}\n".encode("ascii")},
+                  exclusive={identity_path}, modes={identity_path: 0o600})
     return HqKeys(identity_path, recipient_path, recipient)
 
 

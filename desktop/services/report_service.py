@@ -17,7 +17,7 @@ from typing import Callable
 import pandas as pd
 
 from .. import APP_NAME, __version__
-from ..domain.atomic_files import write_all, write_atomically
+from ..domain.atomic_files import new_folder, write_all, write_atomically
 from ..domain.group_keys import breakdowns, dimension_name
 from ..domain.messages import MESSAGES, message
 from ..domain.questionnaire import Questionnaire
@@ -106,9 +106,8 @@ def write_csv(data: DashboardData, out_dir: str | Path) -> list[Path]:
     """scores.csv, climate.csv and exposure.csv (UTF-8 with BOM so Excel reads accents;
     separator and decimal mark of the report's language, see `csv_format`), through the
     neutralising writer (a round named '=...' cannot become a formula); all or none."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return write_all(csv_writers(data, out_dir))
+    with new_folder(out_dir) as folder:
+        return write_all(csv_writers(data, folder))
 
 
 def csv_writers(data: DashboardData, out_dir: Path) -> dict[Path, Callable[[Path], object]]:
