@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from ..domain.plain_names import has_control
 from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
                                       RoundVersionFixed)
 from .message_styles import error_label
+from .shown_text import shown
 from .wrapped_label import fit_to_text, set_wrapped_text
 
 
@@ -27,6 +29,9 @@ class RoundDialog(QDialog):
         self.lang = lang  # of refusals from the services
         self.original = round_
         self.saved_round: Round | None = None
+        # The stored texts of an edited round: a field shows them escaped (shown_text);
+        # left as shown, the stored text is saved back exactly.
+        self.stored: dict[QLineEdit, str] = {}
         self.setWindowTitle(self.tr("Edit round") if round_ else self.tr("New round"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -88,6 +93,12 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Verify"), verify)
         form.addRow(self.tr("Questionnaire"), self.version)
         layout.addLayout(form)
+        self.control_note = QLabel()
+        self.control_note.setObjectName("controlNote")
+        self.control_note.setWordWrap(True)
+        self.control_note.setStyleSheet("color: #8a5a00;")
+        self.control_note.setVisible(False)
+        layout.addWidget(self.control_note)
         self.message = error_label()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -116,9 +127,16 @@ class RoundDialog(QDialog):
             self._mode_changed()
             self.verify_value.setValue(10)
             return
-        self.name.setText(round_.name)
-        self.institution.setText(round_.institution)
-        self.place.setText(round_.place)
+        for edit, value in ((self.name, round_.name), (self.institution, round_.institution),
+                            (self.place, round_.place)):
+            self.stored[edit] = value
+            edit.setText(shown(value))
+        if any(has_control(value) for value in self.stored.values()):
+            self.control_note.setText(self.tr(
+                "This round's name, institution or place holds control characters (an "
+                "invisible mark or an escape, perhaps from a bundle); they are shown as "
+                "\\u202e or \\x1b. Saving keeps the stored text unless you change it."))
+            self.control_note.setVisible(True)
         self.start.setText(round_.start_date or "")
         self.end.setText(round_.end_date or "")
         self.target.setValue(round_.target_count)
@@ -161,12 +179,31 @@ class RoundDialog(QDialog):
             self.verify_value.setSuffix("")
             self.verify_value.setPrefix(self.tr("N = "))
 
+    def typed(self, edit: QLineEdit) -> str:
+        """A text field's value: the stored text when the escaped one it showed is left
+        as it was, else what was typed (stripped)."""
+        text = edit.text().strip()
+        stored = self.stored.get(edit)
+        if stored is not None and text == shown(stored).strip():
+            return stored
+        return text
+
     def fields(self) -> dict | None:
         """The typed fields as Round fields, or None (with a message shown) when wrong."""
-        name = self.name.text().strip()
+        name = self.typed(self.name)
         if not name:
             set_wrapped_text(self.message, self.tr("Give the round a name."))
             return None
+        for edit, which in ((self.name, self.tr("The name")),
+                            (self.institution, self.tr("The institution")),
+                            (self.place, self.tr("The place"))):
+            typed = self.typed(edit)
+            if has_control(typed) and typed != self.stored.get(edit):
+                set_wrapped_text(self.message, self.tr(
+                    "{which} holds a control character (an escape or an invisible mark); "
+                    "type it with letters, digits and spaces only.").format(which=which))
+                edit.setFocus()
+                return None
         dates = []
         for edit, which in ((self.start, self.tr("The start date")),
                             (self.end, self.tr("The end date"))):
@@ -193,8 +230,8 @@ class RoundDialog(QDialog):
         mode = self.verify_mode.currentData()
         value = self.verify_value.value()
         value = value / 100 if mode == "share" else (value if mode == "every_nth" else 1.0)
-        return dict(name=name, institution=self.institution.text().strip(),
-                    place=self.place.text().strip(), start_date=dates[0], end_date=dates[1],
+        return dict(name=name, institution=self.typed(self.institution),
+                    place=self.typed(self.place), start_date=dates[0], end_date=dates[1],
                     target_count=self.target.value(), form_min=low, form_max=high,
                     verify_mode=mode, verify_value=value,
                     questionnaire_sha256=self.version.currentData())

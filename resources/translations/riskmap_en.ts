@@ -2174,12 +2174,32 @@ of the score</translation>
         <translation>Only a supervisor changes the verification sample.</translation>
     </message>
     <message>
+        <source>This round&apos;s name, institution or place holds control characters (an invisible mark or an escape, perhaps from a bundle); they are shown as \u202e or \x1b. Saving keeps the stored text unless you change it.</source>
+        <translation>This round&apos;s name, institution or place holds control characters (an invisible mark or an escape, perhaps from a bundle); they are shown as \u202e or \x1b. Saving keeps the stored text unless you change it.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Give the round a name.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <source>The institution</source>
+        <translation>The institution</translation>
+    </message>
+    <message>
+        <source>The place</source>
+        <translation>The place</translation>
+    </message>
+    <message>
+        <source>{which} holds a control character (an escape or an invisible mark); type it with letters, digits and spaces only.</source>
+        <translation>{which} holds a control character (an escape or an invisible mark); type it with letters, digits and spaces only.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>

@@ -2174,12 +2174,32 @@ del puntaje</translation>
         <translation>Solo un supervisor cambia la muestra de verificación.</translation>
     </message>
     <message>
+        <source>This round&apos;s name, institution or place holds control characters (an invisible mark or an escape, perhaps from a bundle); they are shown as \u202e or \x1b. Saving keeps the stored text unless you change it.</source>
+        <translation>El nombre, la institución o el lugar de esta ronda contienen caracteres de control (una marca invisible o un escape, quizá de un paquete); se muestran como \u202e o \x1b. Al guardar se conserva el texto almacenado, salvo que lo cambie.</translation>
+    </message>
+    <message>
         <source>N = </source>
         <translation>N = </translation>
     </message>
     <message>
         <source>Give the round a name.</source>
         <translation>Dé un nombre a la ronda.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>El nombre</translation>
+    </message>
+    <message>
+        <source>The institution</source>
+        <translation>La institución</translation>
+    </message>
+    <message>
+        <source>The place</source>
+        <translation>El lugar</translation>
+    </message>
+    <message>
+        <source>{which} holds a control character (an escape or an invisible mark); type it with letters, digits and spaces only.</source>
+        <translation>{which} contiene un carácter de control (un escape o una marca invisible); escriba el texto solo con letras, cifras y espacios.</translation>
     </message>
     <message>
         <source>The first form number is above the last one.</source>
