@@ -16,7 +16,7 @@ import pandas as pd
 import pyqtgraph as pg
 
 from .chart_base import (ACTIVITY_BLUE, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
-                         style_axes)
+                         shown_texts, style_axes)
 from .score_bar_chart import short
 
 MAX_DAY_VALUES = 31  # more days than this: no count over each bar
@@ -69,6 +69,7 @@ class ActivityChart(ChartBase):
 
     def set_data(self, df: pd.DataFrame) -> None:
         self._last = df
+        df = shown_texts(df, ("label",))
         min_n = int(df.attrs.get("min_n", 5))
         hidden = hidden_text(self, min_n)
         for pool in self.pools.values():

@@ -2,7 +2,10 @@
 on a projector), a colour-blind-safe palette, hover tooltips and PNG/SVG export.
 
 A chart is fed with `set_data(df)` and never queries. Subclasses implement `tooltip_at(x, y)`
-(in data coordinates, so tests can ask for a tooltip without a mouse).
+(in data coordinates, so tests can ask for a tooltip without a mouse). The texts a chart
+shows (risk, question, post and band labels: a questionnaire or answers that came in a
+bundle) pass through `shown_texts`/`shown_label`, so a control character is drawn as its
+escape (\\u202e, \\x1b) and cannot reorder or garble a label.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF
 from PySide6.QtGui import QColor, QFont
 
 from ..domain.atomic_files import write_atomically
+from ..domain.plain_names import has_control, printable
 
 INK = "#222222"
 GRID = "#bbbbbb"
@@ -37,6 +41,27 @@ def png_bytes(image) -> bytes:
         return bytes(buffer.data())
     finally:
         buffer.close()
+
+
+def shown_label(value):
+    """A label as a chart shows it: a text with its control characters escaped (see
+    domain/plain_names.py); anything else unchanged."""
+    return printable(value) if isinstance(value, str) else value
+
+
+def shown_texts(df, columns: tuple[str, ...]):
+    """`df` with the text `columns` as `shown_label` shows them: the same frame when no
+    cell holds a control character (the usual case costs one scan), else a copy."""
+    changed = {}
+    for column in columns:
+        if column in df.columns and df[column].map(
+                lambda v: isinstance(v, str) and has_control(v)).any():
+            changed[column] = df[column].map(shown_label)
+    if not changed:
+        return df
+    shown = df.assign(**changed)
+    shown.attrs = dict(df.attrs)
+    return shown
 
 
 def font(points: int = TICK_POINTS, bold: bool = False) -> QFont:

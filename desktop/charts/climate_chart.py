@@ -15,7 +15,7 @@ import pandas as pd
 import pyqtgraph as pg
 
 from .chart_base import (INK, LIKERT_COLOURS, SUPPRESSED_GREY, ChartBase, fit_left_axis,
-                         hidden_text, qcolor, style_axes)
+                         hidden_text, qcolor, shown_label, shown_texts, style_axes)
 from .score_bar_chart import short
 
 POINTS = 5
@@ -53,6 +53,7 @@ class ClimateChart(ChartBase):
     def set_data(self, df: pd.DataFrame) -> None:
         """df: one row per (question, code) with share, count, n, suppressed and labels."""
         self._last = df
+        df = shown_texts(df, ("question_label",))
         items = list(dict.fromkeys(df["question"])) if len(df) else []
         shares = np.zeros((len(items), POINTS))
         hidden = np.zeros(len(items))
@@ -95,8 +96,8 @@ class ClimateChart(ChartBase):
             f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{code}"
             f"&nbsp;&nbsp; " for code, colour in enumerate(LIKERT_COLOURS, start=1))
         self.legend.setText(
-            f"<span style='font-size:11pt; color:{INK}'>1 = {html.escape(low)} … "
-            f"{POINTS} = {html.escape(high)}&nbsp;&nbsp; {swatches}"
+            f"<span style='font-size:11pt; color:{INK}'>1 = {html.escape(shown_label(low))} … "
+            f"{POINTS} = {html.escape(shown_label(high))}&nbsp;&nbsp; {swatches}"
             f"<span style='background-color:{SUPPRESSED_GREY}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
             f"&nbsp;{html.escape(hidden_text(self, min_n))}</span>")
 

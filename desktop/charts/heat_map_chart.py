@@ -19,7 +19,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from .chart_base import INK, ChartBase, TextPool, font, hidden_text, qcolor, style_axes
+from .chart_base import (INK, ChartBase, TextPool, font, hidden_text, qcolor, shown_label,
+                         shown_texts, style_axes)
 from ..domain.bands import band_position, interval_texts
 from .score_bar_chart import _score_text, short
 
@@ -99,7 +100,7 @@ class HeatMapChart(ChartBase):
             for likelihood in range(1, SIZE + 1):
                 band = self.band_of(impact * likelihood)
                 colours[(impact, likelihood)] = qcolor(band[2] if band else "", 235)
-                self.cell_bands[(impact, likelihood)] = band[3] if band else ""
+                self.cell_bands[(impact, likelihood)] = shown_label(band[3]) if band else ""
         return colours
 
     def cell_colour(self, impact: int, likelihood: int) -> QColor:
@@ -114,7 +115,7 @@ class HeatMapChart(ChartBase):
         """Plot the overall scores (rows with dimension 'all' when the column exists)."""
         if "dimension" in df.columns:
             df = df[df["dimension"] == "all"]
-        self.data = df.reset_index(drop=True)
+        self.data = shown_texts(df, ("risk_label", "level_label")).reset_index(drop=True)
         shown = self.data[~self.data["suppressed"].astype(bool)] if len(self.data) else df
         shown = shown.dropna(subset=["mean_impact", "mean_likelihood"])
         x = shown["mean_impact"].to_numpy(float)
@@ -199,7 +200,7 @@ class HeatMapChart(ChartBase):
                                 self.bands[-1][1] if self.bands else SIZE * SIZE)
         swatches = "".join(
             f"<span style='background-color:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
-            f"&nbsp;{html.escape(label)} ({html.escape(ranges[i])})&nbsp;&nbsp; "
+            f"&nbsp;{html.escape(shown_label(label))} ({html.escape(ranges[i])})&nbsp;&nbsp; "
             + ("<br/>" if i % 2 or not self.legend_names else "")
             for i, (low, high, colour, label) in enumerate(self.bands))
         return (f"<div style='font-size:{self.legend_points}pt; color:{INK}'>"

@@ -101,13 +101,13 @@ class PaperFormPdf(PdfPages):
         p.setPen(QPen(INK, 2))
         p.drawRect(box)
         p.setFont(self._font(SMALL_PT))
-        p.drawText(box.adjusted(PAD, PAD, -PAD, -PAD), int(Qt.AlignmentFlag.AlignLeft
-                                                           | Qt.AlignmentFlag.AlignTop),
-                   message("paper_form_number", self.lang))
+        self._draw_text(box.adjusted(PAD, PAD, -PAD, -PAD),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                        message("paper_form_number", self.lang))
         if self.number is not None:
             p.setFont(self._font(NUMBER_PT, bold=True))
-            p.drawText(box.adjusted(PAD, 24, -PAD, -PAD), int(Qt.AlignmentFlag.AlignCenter),
-                       str(self.number))
+            self._draw_text(box.adjusted(PAD, 24, -PAD, -PAD), Qt.AlignmentFlag.AlignCenter,
+                            str(self.number))
         else:  # digit boxes to write the number in
             cells, size = 5, 44.0
             left = box.center().x() - cells * size / 2
@@ -122,8 +122,8 @@ class PaperFormPdf(PdfPages):
             self.painter.fillRect(QRectF(0, self.y, self.width, height), SHADE)
             self.painter.setFont(self._font(HEADING_PT, bold=True))
             self.painter.setPen(INK)
-            self.painter.drawText(QRectF(PAD, self.y + PAD, self.width - 2 * PAD, height),
-                                  int(Qt.TextFlag.TextWordWrap), title)
+            self._draw_text(QRectF(PAD, self.y + PAD, self.width - 2 * PAD, height),
+                            Qt.TextFlag.TextWordWrap, title)
         self.y += height + 8
 
     def _question(self, question: Question) -> None:
@@ -136,8 +136,8 @@ class PaperFormPdf(PdfPages):
         if not self.dry:
             self.painter.setFont(self._font(BODY_PT, bold=True))
             self.painter.setPen(INK)
-            self.painter.drawText(QRectF(0, top, NUMBER_WIDTH - 8, 40),
-                                  int(Qt.AlignmentFlag.AlignLeft), question.number)
+            self._draw_text(QRectF(0, top, NUMBER_WIDTH - 8, 40), Qt.AlignmentFlag.AlignLeft,
+                            question.number)
         for text, size, bold, italic, gap in lines:
             self._text(text, size, bold=bold, italic=italic, gap=gap, left=NUMBER_WIDTH)
         self._answer(question)
@@ -188,8 +188,8 @@ class PaperFormPdf(PdfPages):
             if question.type == "date":
                 self.painter.setFont(self._font(SMALL_PT))
                 self.painter.setPen(GREY)
-                self.painter.drawText(QRectF(left + 270, self.y + 4, 300, 40),
-                                      int(Qt.AlignmentFlag.AlignVCenter), "YYYY-MM-DD")
+                self._draw_text(QRectF(left + 270, self.y + 4, 300, 40),
+                                Qt.AlignmentFlag.AlignVCenter, "YYYY-MM-DD")
         if question.type in ("integer", "decimal", "date"):
             self.y += 52
         if question.type == "text":
@@ -211,7 +211,7 @@ class PaperFormPdf(PdfPages):
         left, right = float(NUMBER_WIDTH), self.width
         x, rows = left, 1
         for item in items:
-            width = box + 10 + metrics.horizontalAdvance(item.text()) + 4
+            width = box + 10 + self._text_width(item.text(), self._font(BODY_PT)) + 4
             if x + width > right and x > left:
                 x, rows = left, rows + 1
             if not dry:
@@ -221,8 +221,8 @@ class PaperFormPdf(PdfPages):
                 self.painter.drawRect(QRectF(x, y + 8, box, box))
                 self.painter.setFont(self._font(BODY_PT))
                 self.painter.setPen(colour)
-                self.painter.drawText(QRectF(x + box + 10, y, width, line_height - 2),
-                                      int(Qt.AlignmentFlag.AlignVCenter), item.text())
+                self._draw_text(QRectF(x + box + 10, y, width, line_height - 2),
+                                Qt.AlignmentFlag.AlignVCenter, item.text())
             x += width + 22
         return rows * line_height + 4
 
@@ -236,8 +236,8 @@ class PaperFormPdf(PdfPages):
         if not self.dry:
             self.painter.setFont(self._font(points, bold, italic))
             self.painter.setPen(colour)
-            self.painter.drawText(QRectF(left, self.y, width, height),
-                                  int(Qt.TextFlag.TextWordWrap), text)
+            self._draw_text(QRectF(left, self.y, width, height), Qt.TextFlag.TextWordWrap,
+                            text)
         self.y += height + gap
 
     def _footer(self) -> None:

@@ -7,6 +7,11 @@ A subclass lays out its own content and says what its footer reads (`_footer`). 
 runs twice: a dry pass that only measures and counts the pages (for "page X of Y"), then
 the real one; `data` holds the PDF bytes of the last pass, which the caller writes whole
 (Qt's PDF writer does not report a full disk).
+
+Every text is drawn and measured through `_draw_text`/`_text_height`, which show control
+characters as escapes (domain/plain_names.py): a round's name, an operator's or a
+questionnaire's label that arrived in a bundle with a bidirectional override (U+202E) or
+an escape sequence cannot reorder or garble what the reader of the PDF sees.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter,
                            QPdfWriter, QPen)
+
+from ..domain.plain_names import printable, printable_lines
 
 DPI = 150
 FOOTER_PT = 8
@@ -33,7 +40,7 @@ class PdfPages:
         writer.setResolution(DPI)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(*margins_mm), QPageLayout.Unit.Millimeter)
-        writer.setTitle(title)
+        writer.setTitle(printable(title))
         writer.setCreator("RiskMap Survey Desk")
         self.writer, self.painter, self.dry = writer, QPainter(writer), dry
         rect = writer.pageLayout().paintRectPixels(DPI)
@@ -58,7 +65,17 @@ class PdfPages:
     def _text_height(self, text: str, points: int, width: float, bold=False) -> float:
         metrics = QFontMetricsF(self._font(points, bold), self.writer)
         return metrics.boundingRect(QRectF(0, 0, width, 10_000),
-                                    int(Qt.TextFlag.TextWordWrap), text).height()
+                                    int(Qt.TextFlag.TextWordWrap),
+                                    printable_lines(text)).height()
+
+    def _text_width(self, text: str, font: QFont) -> float:
+        """The width of one line of `text` as `_draw_text` draws it."""
+        return QFontMetricsF(font, self.writer).horizontalAdvance(printable_lines(text))
+
+    def _draw_text(self, box: QRectF, flags, text: str) -> None:
+        """Draw `text` in `box` with its control characters shown as escapes (its line
+        breaks kept), in the painter's font and pen."""
+        self.painter.drawText(box, int(flags), printable_lines(text))
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -97,10 +114,8 @@ class PdfPages:
         self.painter.drawLine(0, int(top - 6), int(self.width), int(top - 6))
         self.painter.setFont(self._font(FOOTER_PT))
         self.painter.setPen(colour)
-        right_width = QFontMetricsF(self._font(FOOTER_PT), self.writer).horizontalAdvance(
-            right) + 10
-        self.painter.drawText(QRectF(0, top, self.width - right_width - 20, self.footer_height),
-                              int(Qt.TextFlag.TextWordWrap), left)
-        self.painter.drawText(QRectF(self.width - right_width, top, right_width,
-                                     self.footer_height),
-                              int(Qt.AlignmentFlag.AlignRight), right)
+        right_width = self._text_width(right, self._font(FOOTER_PT)) + 10
+        self._draw_text(QRectF(0, top, self.width - right_width - 20, self.footer_height),
+                        Qt.TextFlag.TextWordWrap, left)
+        self._draw_text(QRectF(self.width - right_width, top, right_width, self.footer_height),
+                        Qt.AlignmentFlag.AlignRight, right)

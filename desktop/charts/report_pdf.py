@@ -77,8 +77,8 @@ class ReportPdf(PdfPages):
         if not self.dry:
             self.painter.setFont(self._font(points, bold, italic))
             self.painter.setPen(INK)
-            self.painter.drawText(QRectF(0, self.y, self.width, height),
-                                  int(Qt.TextFlag.TextWordWrap), text)
+            self._draw_text(QRectF(0, self.y, self.width, height), Qt.TextFlag.TextWordWrap,
+                            text)
         self.y += height + gap
 
     def _image(self, image: QImage) -> None:
@@ -125,9 +125,9 @@ class ReportPdf(PdfPages):
                     self.painter.setPen(INK)
                     align = Qt.AlignmentFlag.AlignHCenter if i and _numeric(str(cell)) \
                         else Qt.AlignmentFlag.AlignLeft
-                    self.painter.drawText(box.adjusted(pad, pad, -pad, -pad),
-                                          int(align | Qt.AlignmentFlag.AlignVCenter
-                                              | Qt.TextFlag.TextWordWrap), str(cell))
+                    self._draw_text(box.adjusted(pad, pad, -pad, -pad),
+                                    align | Qt.AlignmentFlag.AlignVCenter
+                                    | Qt.TextFlag.TextWordWrap, str(cell))
                     x += width
             self.y += height
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pyqtgraph as pg
 
 from .chart_base import (GRID, INK, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
-                         style_axes)
+                         shown_texts, style_axes)
 
 MAX_SCORE = 25
 LABEL_CHARS = 22
@@ -58,6 +58,7 @@ class ScoreBarChart(ChartBase):
         if "dimension" in df.columns:
             df = df[df["dimension"] == "all"]
         min_n = int(df.attrs.get("min_n", 5))
+        df = shown_texts(df, ("risk_label", "level_label"))
         df = df.sort_values(["suppressed", "mean_score", "number"],
                             ascending=[True, False, True], kind="mergesort")
         self.rows = df.reset_index(drop=True)

@@ -28,3 +28,9 @@ def printable(text: str) -> str:
         return text
     return "".join(ch if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cf")
                    else ascii(ch)[1:-1] for ch in text)
+
+
+def printable_lines(text: str) -> str:
+    """Like `printable` for a text where line breaks are meant (a note, a report's
+    paragraph): its lines kept, each made printable."""
+    return "\n".join(printable(line) for line in text.split("\n"))

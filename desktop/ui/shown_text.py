@@ -10,7 +10,7 @@ editor saves keep the text exactly as stored.
 
 from __future__ import annotations
 
-from ..domain.plain_names import printable
+from ..domain.plain_names import printable, printable_lines
 
 
 def shown(value):
@@ -21,6 +21,4 @@ def shown(value):
 
 def shown_lines(value):
     """Like `shown` for a text where line breaks are meant (kept as lines)."""
-    if not isinstance(value, str):
-        return value
-    return "\n".join(printable(line) for line in value.split("\n"))
+    return printable_lines(value) if isinstance(value, str) else value
