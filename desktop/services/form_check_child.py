@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import operator
 import pickle
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -86,6 +87,9 @@ def serve(jobs: Connection, conn: Connection) -> None:
     """The process's loop: one bundle after another (read from `jobs`, answered on
     `conn`) until told to stop."""
     gc.disable()  # millions of short-lived acyclic objects, freed by reference counting
+    # Ctrl+C is the importing process's to handle (it stops this one); from the command
+    # line it starts this process with SIGINT ignored (import_split._ctrl_c_ignored).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def send(tag: bytes, payload) -> None:
         conn.send_bytes(tag + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))

@@ -21,10 +21,12 @@ exception, Ctrl+C) stops the child at once; `close` stops it at the end of the c
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import queue
+import signal
 import sqlite3
 import threading
 from typing import Iterator
@@ -100,7 +102,8 @@ class FormChecker:
             _widen(conn)
         process = context.Process(target=form_check_child.serve, args=(jobs_out, results_in),
                                   name="riskmap-import-check", daemon=True)
-        process.start()
+        with _ctrl_c_ignored():  # the child starts with it blocked, see _ctrl_c_ignored
+            process.start()
         jobs_out.close()
         results_in.close()
         self._process, self._jobs, self._results = process, jobs_in, results_out
@@ -213,6 +216,25 @@ class FormStream:
         self._thread.join()
         if self.finish is None:
             self.checker.discard()
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """SIGINT ignored while the child is started, which inherits an ignored signal through
+    fork and exec (not a blocked one: multiprocessing resets the mask): Ctrl+C in a
+    terminal reaches every process of the group, and the child, still importing its
+    modules or waiting on the pipe, would print a traceback beside the command's one
+    line. This process decides (it stops the child). Only the main thread may change a
+    signal's handler; the window's import runs elsewhere, where the child ignores SIGINT
+    from its first line on (form_check_child.serve)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _widen(conn) -> None:

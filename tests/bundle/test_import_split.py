@@ -346,3 +346,39 @@ def test_a_child_killed_half_way_falls_back_to_this_process(
     assert _dump(hq) == expected_dump
     assert len(started) == 1
     _no_checker_left(started)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT to one process is POSIX")
+def test_ctrl_c_in_a_terminal_prints_no_traceback_from_the_child(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started, capfd):
+    """Ctrl+C in a terminal reaches every process of the command's group, the checking
+    process too: it is the importing process's to handle (the command prints one line and
+    stops the child), so the child ignores it, while it starts and while it works, and
+    never prints a traceback of its own."""
+    import signal
+    real = import_split.FormChecker.stream
+
+    spied_start = import_split.FormChecker._start  # the `started` fixture's spy
+
+    def start_then_ctrl_c(self):
+        spied_start(self)
+        os.kill(self.pid, signal.SIGINT)  # still importing its modules
+
+    def ctrl_c_reaches_the_child(self, conn, verified):
+        stream = real(self, conn, verified)
+        os.kill(self.pid, signal.SIGINT)  # at work
+        return stream
+    monkeypatch.setattr(import_split.FormChecker, "_start", start_then_ctrl_c)
+    monkeypatch.setattr(import_split.FormChecker, "stream", ctrl_c_reaches_the_child)
+    _use(monkeypatch, "split")
+    hq = _hq(tmp_path, "hq", field_key)
+    handler = signal.getsignal(signal.SIGINT)
+    report = import_bundles(hq, hq_keys.identity_path, [bundle])
+    assert signal.getsignal(signal.SIGINT) is handler  # this process's own is kept
+    (result,) = report.bundles
+    assert result.status == "imported" and result.new == 30, result.message
+    assert report.checked_apart == 1  # by the child, which Ctrl+C did not stop
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    _no_checker_left(started)
+
