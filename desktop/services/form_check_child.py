@@ -92,27 +92,47 @@ def serve(jobs: Connection, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def send(tag: bytes, payload) -> None:
-        conn.send_bytes(tag + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+        data = tag + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            conn.send_bytes(data)
+        except OSError as exc:  # the importing process is gone (killed, crashed)
+            raise _Gone from exc
 
     while True:
         try:
             plain = jobs.recv_bytes()
-        except (EOFError, OSError):
+            if not plain:
+                return
+            job = pickle.loads(jobs.recv_bytes())
+            _check_and_answer(plain, job, send)
+        except (_Gone, EOFError, OSError):
+            # Nobody reads the answers any more: end quietly (a traceback here would
+            # reach the terminal of a command that has already ended).
             return
-        if not plain:
-            return
-        job = pickle.loads(jobs.recv_bytes())
-        try:
-            check_records(plain, job, send)
-        except BundleError as exc:
-            send(ERROR, (exc.kind, exc.detail, exc.values))
-        except Exception as exc:  # noqa: BLE001 - handed to the importing process
-            try:
-                send(CRASH, exc)
-            except Exception:  # noqa: BLE001 - an exception that does not pickle
-                send(CRASH, RuntimeError(repr(exc)))
         del plain
         gc.collect()  # whatever cycles the bundle left (its own objects are freed by now)
+
+
+class _Gone(Exception):
+    """The importing process no longer reads this process's answers."""
+
+
+def _check_and_answer(plain: bytes, job: Job, send) -> None:
+    """Check one bundle and send its results, or the refusal or exception that stopped
+    it, to the importing process."""
+    try:
+        check_records(plain, job, send)
+    except _Gone:
+        raise
+    except BundleError as exc:
+        send(ERROR, (exc.kind, exc.detail, exc.values))
+    except Exception as exc:  # noqa: BLE001 - handed to the importing process
+        try:
+            send(CRASH, exc)
+        except _Gone:
+            raise
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            send(CRASH, RuntimeError(repr(exc)))
 
 
 def check_records(plain: bytes, job: Job, send) -> None:

@@ -382,3 +382,24 @@ def test_ctrl_c_in_a_terminal_prints_no_traceback_from_the_child(
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     _no_checker_left(started)
 
+
+
+def test_the_child_ends_quietly_when_the_importing_process_is_gone():
+    """The importing process killed (or crashed) while the child works: its answers have
+    no reader any more, and the child ends without an exception (which would print a
+    traceback on the terminal of a command that has already ended)."""
+    import pickle
+    import signal
+    from desktop.services import form_check_child
+    ctrl_c = signal.getsignal(signal.SIGINT)  # serve ignores it (its own process's)
+    jobs_out, jobs_in = multiprocessing.Pipe(duplex=False)
+    results_out, results_in = multiprocessing.Pipe(duplex=False)
+    results_out.close()  # nobody reads the answers
+    jobs_in.send_bytes(b"not a zip archive")
+    jobs_in.send_bytes(pickle.dumps(form_check_child.Job(None, b"", [], {})))
+    try:
+        form_check_child.serve(jobs_out, results_in)  # returns; raises nothing
+    finally:
+        signal.signal(signal.SIGINT, ctrl_c)
+        for conn in (jobs_out, jobs_in, results_in):
+            conn.close()
