@@ -33,7 +33,7 @@ from ..bundle.bundle_reader import (VerifiedBundle, audit_of, check_counts,
                                     verify_bundle)
 from ..bundle.errors import BundleError
 from ..domain.questionnaire_diff import differences
-from ..domain.user_error import LANGUAGES, UserError
+from ..domain.user_error import LANGUAGES, UserError, translate
 from ..storage import audit_store, bundle_store, device_store, questionnaire_store
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
@@ -187,8 +187,10 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
         _clear_counts(result)
-    except OSError as exc:
-        error = UserError("import.unreadable", reason=exc.strerror or exc)
+    except OSError as exc:  # a missing file, a folder, no permission: said in each language
+        error = translate(exc, path)
+        if error is None or error.key == "io_error":
+            error = UserError("import.unreadable", reason=exc.strerror or exc)
         result.message = error.in_language("en")
         result.messages = {lang: error.in_language(lang) for lang in LANGUAGES}
     return result

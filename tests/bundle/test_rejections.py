@@ -86,6 +86,30 @@ def test_not_a_bundle(tmp_path, hq_keys):
     assert db_state(hq) == before
 
 
+def test_a_missing_file_or_a_folder_is_said_in_each_language(tmp_path, bundle, hq_keys):
+    """A bundle moved away after it was listed, or a folder listed instead of a file: the
+    report says so in the reader's language (not the system's English `strerror`), and
+    the bundles beside it are imported."""
+    hq = make_hq_db(tmp_path / "hq.db")
+    enrol_fingerprints(hq, *_fingerprints(bundle, hq_keys))
+    gone, folder = tmp_path / "gone.zip.age", tmp_path / "usb"
+    folder.mkdir()
+    missing, imported, a_folder = import_bundles(hq, hq_keys.identity_path,
+                                                 [gone, bundle, folder]).bundles
+    assert imported.status == "imported"
+    assert missing.status == a_folder.status == "refused"
+    assert missing.messages["en"] == f"{gone} does not exist; check the name and the folder."
+    assert missing.messages["es"] == f"{gone} no existe; revise el nombre y la carpeta."
+    assert a_folder.messages["es"].startswith(f"{folder} es una carpeta")
+    assert "No such file" not in missing.messages["es"]
+
+
+def _fingerprints(bundle, keys) -> list[str]:
+    from desktop.bundle.bundle_reader import read_bundle_file, verify_bundle
+    verified = verify_bundle(read_bundle_file(bundle), identities(keys), defer_hashes=True)
+    return [verified.fingerprint]
+
+
 def test_other_key_for_a_known_device_is_refused(tmp_path, bundle, field_db, field_key,
                                                  hq_keys, out_dir):
     hq = make_hq_db(tmp_path / "hq.db")
