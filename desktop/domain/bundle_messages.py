@@ -146,6 +146,11 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "{missing} missing.",
         "es": "Serie {series} de {device}: partes {received} de {parts} recibidas; "
               "faltan {missing}."},
+    "series.incomplete_one": {  # one part received so far
+        "en": "Series {series} from {device}: part {received} of {parts} received; "
+              "{missing} missing.",
+        "es": "Serie {series} de {device}: parte {received} de {parts} recibida; "
+              "faltan {missing}."},
     "series.complete": {
         "en": "Series {series} from {device}: all {parts} parts received.",
         "es": "Serie {series} de {device}: las {parts} partes recibidas."},

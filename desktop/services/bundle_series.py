@@ -212,7 +212,8 @@ def state_sentence(state: SeriesState, lang: str) -> str:
               "parts": state.parts}
     if state.complete:
         return error_message("series.complete", lang, **values)
-    return error_message("series.incomplete", lang, **values,
+    key = "series.incomplete_one" if len(state.received) == 1 else "series.incomplete"
+    return error_message(key, lang, **values,
                          received=", ".join(map(str, state.received)),
                          missing=", ".join(map(str, state.missing)))
 

@@ -213,7 +213,9 @@ def test_another_series_part_with_the_same_number_is_not_confused(
     reports = _import(hq, hq_keys, series.paths[2], other.paths[2])
     assert [r.status for r in reports] == ["imported", "imported"]
     lines = _status(hq)
-    assert len(lines) == 2 and all("parts 3 of 3 received; 1, 2 missing" in l for l in lines)
+    assert len(lines) == 2 and all("part 3 of 3 received; 1, 2 missing" in l for l in lines)
+    spanish = _status(hq, "es")
+    assert all("parte 3 de 3 recibida; faltan 1, 2" in line for line in spanish), spanish
     _import(hq, hq_keys, series.paths[0], series.paths[1])
     (left,) = _status(hq)
     assert bundle_series.short_id(other.manifest.series["id"]) in left
