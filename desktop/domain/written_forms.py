@@ -5,7 +5,12 @@ the stored sums and adds its live version (services/cell_sums_cache.py). That is
 forms among 100k, so this module does only per-written-form work:
 
 - `written_rows` finds their rows in the stored uuid part (fixed-width bytes, hashed
-  into a bitmap of the few written uuids: no Python string per stored form);
+  into a bitmap of the few written uuids: no Python string per stored form). The width
+  is what the snapshot's uuid part says it checked when it was stored (`uniform_width`,
+  the part's meta), never guessed from the part's size: ids of 35 and 37 characters (a
+  bundle may carry any short id) add up to the size of 36-character ones, and reading
+  them as fixed-width records would miss a written form (counted twice) or take out
+  another;
 - `fresh_columns` builds their analysed columns from the answer rows straight into the
   snapshot's compact layout (`form_columns.FormColumns`), parsing the distinct answer
   texts of every numeric question at once instead of building a pandas table per
@@ -27,29 +32,49 @@ from .form_columns import FormColumns, pack_numeric
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
+def uniform_width(lines: bytes, rows: int) -> int | None:
+    """The length of every line of a uuid part (`rows` lines joined by newlines), or None
+    when they are not all of one length (or not `rows` lines)."""
+    width = (len(lines) + 1) // rows - 1 if rows else 0
+    if width < 1 or len(lines) + 1 != rows * (width + 1):
+        return None
+    newline = np.frombuffer(lines, dtype=np.uint8) == ord("\n")
+    if newline[width::width + 1].all() and np.count_nonzero(newline) == rows - 1:
+        return width
+    return None
+
+
+def stored_width(meta_text: str) -> int | None:
+    """The line width a stored uuid part's meta says it checked (`uniform_width`), None
+    when it says none (ids of several lengths, or a snapshot stored by an older version)."""
+    width = json.loads(meta_text).get("width")
+    return width if isinstance(width, int) and not isinstance(width, bool) and width > 0 \
+        else None
+
+
 def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
     """Which rows of the stored uuid part (lines of `column_snapshot.encode`) are among
-    `written` (`written_rows_read` over bytes in memory)."""
+    `written` (`written_rows_read` over bytes in memory, its width checked here)."""
     return written_rows_read(lambda offset, length: uuid_data[offset:offset + length],
-                             len(uuid_data), rows, written)
+                             len(uuid_data), rows, written, uniform_width(uuid_data, rows))
 
 
 def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
-                      written: Sequence[str]) -> np.ndarray:
+                      written: Sequence[str], width: int | None = None) -> np.ndarray:
     """`written_rows` of a stored uuid part of `size` bytes read through `read(offset,
-    length)`, `ROWS_AT_ONCE` rows at a time (no allocation of the whole part). Every uuid
-    has the same length (36 characters), so each row's last 8 bytes are read in place as
-    one integer and hashed into a bitmap of the written uuids' hashes (a million bits);
-    only the rows whose bit is set are compared exactly. Anything else (uuids of other
-    lengths, a part of another size) is split into lines: an array of as many entries as
-    lines, which the caller compares with `rows`."""
+    length)`, `ROWS_AT_ONCE` rows at a time (no allocation of the whole part). When every
+    uuid has the same length `width` (36 characters; see the module's docstring), each
+    row's last 8 bytes are read in place as one integer and hashed into a bitmap of the
+    written uuids' hashes (a million bits); only the rows whose bit is set are compared
+    exactly. Anything else (`width` unknown, uuids of other lengths, a part of another
+    size) is split into lines: an array of as many entries as lines, which the caller
+    compares with `rows`."""
     hit = np.zeros(rows, dtype=bool)
     wanted = {uuid.encode("utf-8") for uuid in written}
     if not rows or not wanted:
         return hit
-    width = len(next(iter(wanted)))
-    if any(len(w) != width for w in wanted) or size != rows * (width + 1) - 1 \
-            or width < 8:
+    if width is None or any(len(w) != width for w in wanted) \
+            or size != rows * (width + 1) - 1 or width < 8:
         lines = read(0, size).split(b"\n")
         return np.fromiter((line in wanted for line in lines), dtype=bool, count=len(lines))
     wanted_tails = np.frombuffer(b"".join(w[-8:] for w in wanted), dtype="<u8")
@@ -68,18 +93,19 @@ def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
 
 def written_rows_searched(read_uuid: Callable[[int, int], bytes],
                           read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
-                          rows: int, written: Sequence[str]) -> np.ndarray | None:
+                          rows: int, written: Sequence[str],
+                          width: int | None = None) -> np.ndarray | None:
     """`written_rows` by binary search: `read_order` reads the int32 row numbers that put
-    the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid` the uuid part;
-    about 2 log2(rows) small reads per written form instead of every uuid. None when the
-    parts are not of the sizes a search needs (the caller reads every uuid then)."""
+    the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid` the uuid part of
+    lines of one length `width` (`stored_width`); about 2 log2(rows) small reads per
+    written form instead of every uuid. None when the width is unknown or the parts are
+    not of the sizes a search needs (the caller reads every uuid then)."""
     uuid_size, order_size = sizes
     wanted = sorted({uuid.encode("utf-8") for uuid in written})
-    width = len(wanted[0]) if wanted else 0
     if not rows or not wanted:
         return np.zeros(rows, dtype=bool)
-    if any(len(w) != width for w in wanted) or uuid_size != rows * (width + 1) - 1 \
-            or order_size != 4 * rows:
+    if width is None or any(len(w) != width for w in wanted) \
+            or uuid_size != rows * (width + 1) - 1 or order_size != 4 * rows:
         return None
     hit = np.zeros(rows, dtype=bool)
 

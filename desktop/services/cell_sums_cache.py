@@ -130,7 +130,9 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     hit = _searched(conn, listed, rows, written)
     if hit is None:
         with part_reader.part_reader(conn, listed["uuid"]) as read:
-            hit = written_forms.written_rows_read(read, listed["uuid"].size, rows, written)
+            hit = written_forms.written_rows_read(
+                read, listed["uuid"].size, rows, written,
+                written_forms.stored_width(listed["uuid"].meta))
     if len(hit) != rows:
         return None
     picked = np.flatnonzero(hit)
@@ -179,7 +181,8 @@ def _searched(conn, listed, rows: int, written: list[str]):
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
         return written_forms.written_rows_searched(read_uuid, read_order,
-                                                   (uuids.size, order.size), rows, written)
+                                                   (uuids.size, order.size), rows, written,
+                                                   written_forms.stored_width(uuids.meta))
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are

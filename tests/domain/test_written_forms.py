@@ -174,22 +174,25 @@ def test_written_rows_by_binary_search_equal_a_scan():
     order = _encoded_uuids(base)[0][2]
     assert written_forms.written_rows_searched(
         lambda o, n: data[o:o + n], lambda o, n: order[o:o + n], (len(data), len(order)),
-        len(uuids), []).sum() == 0
+        len(uuids), [], 36).sum() == 0
     for count in (1, 5, 16):
         written = list(rng.choice(uuids, count, replace=False)) + ["f" * 36, "0" * 36]
         searched = written_forms.written_rows_searched(
             lambda o, n: data[o:o + n], lambda o, n: order[o:o + n],
-            (len(data), len(order)), len(uuids), written)
+            (len(data), len(order)), len(uuids), written, 36)
         assert np.array_equal(searched, written_forms.written_rows(data, len(uuids), written))
         assert searched.sum() == count
     # Parts of other sizes (or a row number outside the snapshot) cannot be searched.
     assert written_forms.written_rows_searched(
         lambda o, n: data[o:o + n], lambda o, n: order[o:o + n],
-        (len(data), len(order) - 4), len(uuids), written) is None
+        (len(data), len(order) - 4), len(uuids), written, 36) is None
+    assert written_forms.written_rows_searched(  # no width said: not searched
+        lambda o, n: data[o:o + n], lambda o, n: order[o:o + n], (len(data), len(order)),
+        len(uuids), written) is None
     bad = np.full(len(uuids), 10**6, dtype=np.int32).tobytes()
     assert written_forms.written_rows_searched(
         lambda o, n: data[o:o + n], lambda o, n: bad[o:o + n], (len(data), len(bad)),
-        len(uuids), written) is None
+        len(uuids), written, 36) is None
 
 
 def _encoded_uuids(base):
@@ -210,3 +213,47 @@ def test_the_uuid_order_part_is_checked(questionnaire):
     assert not column_snapshot.uuid_order_fits(parts, uuids)
     del parts[column_snapshot.UUID_ORDER]  # a snapshot stored by an older version
     assert column_snapshot.uuid_order_fits(parts, uuids)
+
+
+def test_ids_of_several_lengths_that_add_up_to_fixed_width_are_not_read_as_records():
+    """A bundle may carry any short id: one of 35 characters and one of 37 make a uuid
+    part of the size of 36-character ones. Read as fixed-width records, the rows between
+    them are shifted by a byte: a written form is missed (the dashboard would count its
+    old and new versions) or another row taken out. The width is the one checked when the
+    part was made, never guessed from its size."""
+    rng = np.random.default_rng(12)
+    uuids = sorted(f"{rng.integers(1 << 62):036x}"[-36:] for _ in range(400))
+    uuids[0], uuids[-1] = "0" * 35, "f" * 37  # the hostile pair: sizes add up
+    data = "\n".join(uuids).encode()
+    assert len(data) == 400 * 37 - 1  # what a 36-character part would measure
+    assert written_forms.uniform_width(data, len(uuids)) is None
+    written = [uuids[5], uuids[200], uuids[399]]
+    expected = [5, 200, 399]
+    assert list(np.flatnonzero(written_forms.written_rows(data, len(uuids), written))) \
+        == expected
+    hit = written_forms.written_rows_read(lambda o, n: data[o:o + n], len(data),
+                                          len(uuids), written[:2])
+    assert list(np.flatnonzero(hit)) == expected[:2]
+    order = np.arange(len(uuids), dtype=np.int32).tobytes()  # they are sorted already
+    assert written_forms.written_rows_searched(
+        lambda o, n: data[o:o + n], lambda o, n: order[o:o + n], (len(data), len(order)),
+        len(uuids), written[:2], written_forms.uniform_width(data, len(uuids))) is None
+
+
+def test_the_uuid_part_says_its_width_only_when_every_id_has_it(questionnaire):
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    rows = rows_of(questionnaire, 30, 5)
+    parts = {name: (meta, data) for name, meta, data in
+             column_snapshot.encode(column_snapshot.base_from_rows(columns, rows), columns)}
+    assert written_forms.stored_width(parts["uuid"][0]) == 36
+    uuids = np.array(parts["uuid"][1].split(b"\n"), dtype=bytes)
+    assert column_snapshot.uuid_order_fits(parts, uuids)
+    mixed = [("0" * 35 if i == 0 else "f" * 37 if i == 29 else row[0], *row[1:])
+             for i, row in enumerate(rows)]
+    parts = {name: (meta, data) for name, meta, data in
+             column_snapshot.encode(column_snapshot.base_from_rows(columns, mixed), columns)}
+    assert written_forms.stored_width(parts["uuid"][0]) is None
+    lying = (json.dumps({"kind": "lines", "width": 36}), parts["uuid"][1])
+    parts["uuid"] = lying  # a part that claims a width its lines do not have
+    uuids = np.array(parts["uuid"][1].split(b"\n"), dtype=object)
+    assert not column_snapshot.uuid_order_fits(parts, uuids)

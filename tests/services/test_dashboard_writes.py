@@ -189,3 +189,30 @@ def test_written_forms_found_without_the_order_part_and_a_bad_order_is_found(tak
         check_dashboard(project, [1, 7], FILTERS[:2])
     finally:
         project.close()
+
+
+def test_forms_with_ids_of_several_lengths_are_patched_right(tmp_path):
+    """Ids of 35 and 37 characters (a bundle may carry any short id) make a uuid part of
+    the size of 36-character ones; an edit of a form stored between them must still take
+    its old row out of the dashboard (it was counted twice: 61 forms of 60)."""
+    project = Project.open(tmp_path / "mixed.db")
+    project.create_round("Ronda W", form_min=1, form_max=10_000)
+    fill_demo(project, 60, seed=12, round_name="Ronda W")
+    conn = project.db.conn
+    uuids = [u for (u,) in conn.execute("SELECT uuid FROM response ORDER BY uuid")]
+    conn.execute("PRAGMA foreign_keys = OFF")  # ids as an older bundle may carry them
+    with project.db.transaction():
+        for old, new in ((uuids[0], "0" * 35), (uuids[-1], "z" * 37)):
+            for table, column in (("response", "uuid"), ("form_answers", "response_uuid"),
+                                  ("response_version", "response_uuid")):
+                conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
+                             (new, old))
+        conn.execute("DELETE FROM analysis_snapshot")
+        conn.execute("DELETE FROM analysis_dirty")
+    conn.execute("PRAGMA foreign_keys = ON")
+    analysis_for(project, "en").compute({})  # the snapshot and sums stored again
+    service = FormService(project.db, project.questionnaire, Actor("AM", "dev"))
+    service.update(uuids[30], dict(service.load(uuids[10]).answers), reason="typo")
+    assert analysis_for(project, "en").compute({}).n_forms == 60
+    check_dashboard(project, [1, 5], FILTERS[:3])
+    project.close()
