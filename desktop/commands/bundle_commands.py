@@ -112,6 +112,7 @@ def _series_lines(db_path, bundle_uuids: list[str]) -> list[str]:
 
 def run_import(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
+    from ..domain.number_ranges import runs_text
     from ..domain.user_error import user_language
     from ..services.import_service import import_bundles
     existing_file(args.identity)
@@ -121,8 +122,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc
     for b in report.bundles:
         if b.status == "imported":
-            gaps = (line("out.import_gaps", sequences=", ".join(map(str, b.gaps)))
-                    if b.gaps else "")
+            gaps = (line("out.import_gaps", sequences=runs_text(b.gaps)) if b.gaps else "")
             say("out.imported", bundle_file=b.file_name, device=b.device_id, sequence=b.sequence,
                 new=b.new, updated=b.updated, unchanged=b.unchanged,
                 conflicting=b.conflicting, gaps=gaps)

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
+from ..domain.number_ranges import runs_of, runs_text
 from ..domain.user_error import error_message
 from ..storage import audit_chain, bundle_store, series_store
 from ..storage.clock import utc_now
@@ -214,8 +215,8 @@ def state_sentence(state: SeriesState, lang: str) -> str:
         return error_message("series.complete", lang, **values)
     key = "series.incomplete_one" if len(state.received) == 1 else "series.incomplete"
     return error_message(key, lang, **values,
-                         received=", ".join(map(str, state.received)),
-                         missing=", ".join(map(str, state.missing)))
+                         received=runs_text(runs_of(state.received)),
+                         missing=runs_text(runs_of(state.missing)))
 
 
 def status_lines(conn: sqlite3.Connection, lang: str,

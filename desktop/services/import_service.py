@@ -32,6 +32,7 @@ from ..bundle.bundle_reader import (VerifiedBundle, audit_of, check_counts,
                                     questionnaire_text, read_bundle_file, records_of,
                                     verify_bundle)
 from ..bundle.errors import BundleError
+from ..domain.number_ranges import Run, missing_runs
 from ..domain.questionnaire_diff import differences
 from ..domain.user_error import LANGUAGES, UserError, translate
 from ..storage import audit_store, bundle_store, device_store, questionnaire_store
@@ -70,7 +71,7 @@ class BundleReport:
     conflicting: int = 0
     audit_added: int = 0
     rounds_added: list[str] = field(default_factory=list)
-    gaps: list[int] = field(default_factory=list)
+    gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
     questionnaire_differences: list[str] = field(default_factory=list)
     messages: dict[str, str] = field(default_factory=dict)  # the message, by language
 
@@ -397,10 +398,10 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         result.rounds_added.append(name)
 
 
-def _sequence_gaps(conn, device_id: str, sequence: int) -> list[int]:
-    """Sequence numbers of this device that HQ has not received, below this one."""
-    seen = bundle_store.imported_sequences(conn, device_id)
-    return [s for s in range(1, sequence) if s not in seen]
+def _sequence_gaps(conn, device_id: str, sequence: int) -> list[Run]:
+    """The runs of sequence numbers of this device that HQ has not received, below this
+    one (worked out from those received: a manifest may say 10**9)."""
+    return missing_runs(bundle_store.imported_sequences(conn, device_id), sequence)
 
 
 def _ledger_report(result: BundleReport) -> dict:

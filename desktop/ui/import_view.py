@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..domain.number_ranges import runs_text
 from ..services import bundle_series
 from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
@@ -278,7 +279,7 @@ class ImportView(LazyView):
                 what="; ".join(bundle.questionnaire_differences)))
         if bundle.gaps:
             notes.append(self.tr("Missing earlier bundle(s) from this device: {gaps}").format(
-                gaps=", ".join(str(g) for g in bundle.gaps)))
+                gaps=runs_text(bundle.gaps)))
         if bundle.rounds_added:
             notes.append(self.tr("New round(s): {names}").format(
                 names=", ".join(bundle.rounds_added)))

@@ -58,7 +58,7 @@ def test_gaps_pins_and_counts_are_reported_and_kept(tmp_path, keys):
     report = import_trusted(hq, keys.identity_path, [first, third])
     one, three = report.bundles
     assert one.newly_pinned and one.new == 8 and one.gaps == []
-    assert not three.newly_pinned and three.updated == 1 and three.gaps == [2]
+    assert not three.newly_pinned and three.updated == 1 and three.gaps == [(2, 2)]
     late = import_trusted(hq, keys.identity_path, [second]).bundles[0]
     assert late.status == "imported" and late.gaps == []
     assert late.updated == 0 and late.unchanged == 1  # an older version arriving late
@@ -66,7 +66,7 @@ def test_gaps_pins_and_counts_are_reported_and_kept(tmp_path, keys):
     try:
         ledger = bundle_store.ledger(project.db.conn)
         assert [r["sequence"] for r in ledger] == [2, 3, 1]
-        assert ledger[1]["report"]["gaps"] == [2]
+        assert ledger[1]["report"]["gaps"] == [[2, 2]]  # runs (first, last)
         (pin,) = bundle_store.device_pins(project.db.conn)
         assert pin.device_id == key.device_id and pin.last_sequence == 3
         assert pin.fingerprint == key.fingerprint

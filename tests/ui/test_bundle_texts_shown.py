@@ -136,7 +136,7 @@ def test_import_report_shows_escapes_and_keeps_its_lines(qtbot, hq):
     report = ImportReport()
     report.bundles.append(BundleReport("b.zip.age", status="imported",
                                        device_id="dev\u202e-a", new=2,
-                                       gaps=[3], rounds_added=[ROUND]))
+                                       gaps=[(3, 3)], rounds_added=[ROUND]))
     view.show_report(report)
     assert view.table.item(0, 2).text() == "dev\\u202e-a"
     notes = view.table.item(0, 8).text()
