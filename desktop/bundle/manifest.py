@@ -20,6 +20,9 @@ FORMAT_VERSION = 2  # 2: audit.jsonl rows carry their hash chain (prev_hash, has
 # forms, and the chain is checked on the whole series (docs/bundles.md, "Series").
 SERIES_FORMAT_VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
+# A device's bundles are numbered 1, 2, 3 ...: a number from this on is refused (it could
+# not be stored; a signed manifest may say 10**20).
+MAX_SEQUENCE = 10 ** 9
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 QUESTIONNAIRE = "questionnaire.json"
@@ -101,7 +104,8 @@ def _check(m: Manifest) -> None:
         problems.append("device_id")
     if not isinstance(m.device_public_key, str):
         problems.append("device_public_key")
-    if not isinstance(m.sequence, int) or isinstance(m.sequence, bool) or m.sequence < 1:
+    if not isinstance(m.sequence, int) or isinstance(m.sequence, bool) \
+            or not 1 <= m.sequence < MAX_SEQUENCE:  # a number SQLite can store
         problems.append("sequence")
     if m.previous_bundle_uuid is not None and not (
             isinstance(m.previous_bundle_uuid, str) and _UUID.match(m.previous_bundle_uuid)):

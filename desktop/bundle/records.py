@@ -372,7 +372,8 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
               and _form_fields_ok(values))
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: form")
-    if base is not None and not (base.__class__ is dict and _is_int(base.get("revision"))
+    if base is not None and not (base.__class__ is dict
+                                 and _small_int(base.get("revision"))
                                  and isinstance(base.get("sha256"), str)):
         raise BundleError("tampered", f"records.jsonl line {number}: base")
     expected = content_sha256(values[1], values[2], values[3], values[9], answers_text)
