@@ -399,3 +399,18 @@ def test_a_data_file_failing_halfway_leaves_nothing(tmp_path, demo_db, capsys, m
     if where in ("dta rows", "sav rows"):
         assert calls[where == "dta rows"] == 2  # it failed after the file's first bytes
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "is not a folder; give the name of a folder."),
+    ("es", "no es una carpeta; indique el nombre de una carpeta.")])
+def test_keys_into_a_file_say_it_is_not_a_folder(tmp_path, capsys, monkeypatch, lang,
+                                                  sentence):
+    """`keys hq-init --out` naming a file (the identity's own name, typed by mistake) was
+    told to 'move the old key files away'; the file is left as it was."""
+    monkeypatch.setenv("RISKMAP_LANG", lang)
+    named = tmp_path / "hq-identity.txt"
+    named.write_text("an earlier key\n")
+    assert main(["keys", "hq-init", "--out", str(named)]) == 2
+    assert _one_sentence(capsys, str(named)).endswith(sentence)
+    assert named.read_text() == "an earlier key\n"

@@ -33,6 +33,8 @@ def hq_init(out_dir: str | Path) -> HqKeys:
     Refuses to overwrite an existing identity."""
     folder = Path(out_dir)
     identity_path, recipient_path = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
+    if folder.exists() and not folder.is_dir():  # a file named, not a folder
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
     if identity_path.exists():
         raise FileExistsError(errno.EEXIST, f"{identity_path} exists already; keep it safe "
                               "or choose another folder.", str(identity_path))
