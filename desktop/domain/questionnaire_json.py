@@ -15,6 +15,8 @@ import re
 
 from .phrase import Phrase, problem
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 MAX_FILE_BYTES = 4_000_000  # the default instrument is 40 kB
 MAX_JSON_DEPTH = 64  # the format itself needs 6 levels
 MAX_NUMBER = 10 ** 12  # bounds, codes and counts beyond this are mistakes
@@ -108,7 +110,7 @@ def read_json(text: str) -> object:
     if json_depth(text) > MAX_JSON_DEPTH:
         raise JsonRefused(problem(Phrase("where.top"), "qn.too_deep", limit=MAX_JSON_DEPTH))
     try:
-        return json.loads(text, parse_int=_json_int, parse_float=_json_float,
+        data = json.loads(text, parse_int=_json_int, parse_float=_json_float,
                           parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         key = _JSON_REASONS.get(exc.msg)  # a rarer reason stays in json's words
@@ -119,3 +121,9 @@ def read_json(text: str) -> object:
                                   limit=MAX_NUMBER)) from None
     except RecursionError:  # only if the depth scan above were wrong; never a traceback
         raise JsonRefused(problem(Phrase("where.top"), "qn.nested_too_deeply")) from None
+    # A "\\ud800" escape without its pair decodes to a text no file or database can hold
+    # as UTF-8 (a label that stops an export or an import later): refused now.
+    if ("\\ud" in text or "\\uD" in text) and _SURROGATE.search(
+            json.dumps(data, ensure_ascii=False)):
+        raise JsonRefused(problem(Phrase("where.top"), "qn.lone_surrogate"))
+    return data

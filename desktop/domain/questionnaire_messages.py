@@ -47,6 +47,10 @@ QUESTIONNAIRE_MESSAGES: dict[str, dict[str, str]] = {
                              "es": "las listas y los objetos están anidados demasiado"},
     "qn.bad_json": {"en": "line {line}, column {column}: not valid JSON ({reason})",
                     "es": "línea {line}, columna {column}: no es JSON válido ({reason})"},
+    "qn.lone_surrogate": {"en": "a text holds a \\ud800-\\udfff escape without its pair, "
+                                "which no file can store; write the character itself",
+                          "es": "un texto contiene un escape \\ud800-\\udfff sin su par, "
+                                "que ningún archivo puede guardar; escriba el carácter mismo"},
     "qn.empty": {"en": "the file is empty; it is not a questionnaire",
                  "es": "el archivo está vacío; no es un cuestionario"},
     "qn.json.value": {"en": "a value was expected", "es": "se esperaba un valor"},
