@@ -233,5 +233,11 @@ def status_lines(conn: sqlite3.Connection, lang: str,
 
 
 def workspace_status(workspace, lang: str, bundle_uuids: Iterable[str]) -> list[str]:
-    """`status_lines` of these bundles in an open project (the Import view)."""
-    return status_lines(workspace.db.conn, lang, bundle_uuids)
+    """The Import view's lines: the series of these bundles (complete or not), then every
+    other series HQ still waits for parts of (the window has no `devices list`: a part
+    missing since an earlier import is named at each import until it arrives)."""
+    conn = workspace.db.conn
+    touched = series_store.series_of_bundles(conn, list(bundle_uuids))
+    return status_lines(conn, lang, bundle_uuids) + [
+        state_sentence(state, lang) for state in series_store.incomplete_series(conn)
+        if state.series_id not in touched]

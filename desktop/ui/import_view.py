@@ -215,8 +215,9 @@ class ImportView(LazyView):
             self.status.setText(self.status.text() + " " + self.tr(
                 "{n} device(s) are not enrolled: compare the fingerprint in the report with "
                 "the laptop's, then choose Enrol device...").format(n=len(unknown)))
-        series = bundle_series.workspace_status(self.context.workspace, self.context.lang,
-                                                [b.bundle_uuid for b in imported])
+        series = bundle_series.workspace_status(  # a part sent again says where its series is
+            self.context.workspace, self.context.lang,
+            [b.bundle_uuid for b in report.bundles if b.bundle_uuid])
         if series:  # the parts of a large export: which ones are still missing
             self.status.setText(" ".join([self.status.text()] + [shown(s) for s in series]))
         waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
