@@ -418,9 +418,13 @@ def parsed_numbers(texts: np.ndarray) -> np.ndarray:
 
 
 def _created_ns(texts: list[str]) -> np.ndarray:
+    """Keying times as int64 ns (UTC); a time that is no real one, or beyond what a
+    nanosecond count holds (a bundle's year 0001 or 9999, a 30 February), is unknown
+    (NaT: `activity.NO_TIME`) instead of stopping the whole dashboard."""
     if not texts:
         return np.array([], dtype=np.int64)
-    stamps = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601")
+    stamps = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601",
+                            errors="coerce")
     return stamps.dt.tz_convert("UTC").astype("datetime64[ns, UTC]").to_numpy(
         dtype="M8[ns]").view(np.int64)
 
