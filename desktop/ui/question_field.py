@@ -19,7 +19,7 @@ from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from .comment_edit import CommentEdit
 from .message_styles import ERROR_STYLE, NOTICE_STYLE
-from .shown_text import shown_lines
+from .shown_text import shown, shown_lines
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
@@ -194,7 +194,9 @@ class QuestionField(QWidget):
 
 
 def _code_html(code: int, label: str, chosen: bool, missing: bool = False) -> str:
-    text = html.escape(f"{code} {label}".strip()).replace(" ", "&nbsp;", 1)
+    # A code label of an imported questionnaire may carry control characters: escaped
+    # (shown_text), then made HTML (this label is rich text).
+    text = html.escape(shown(f"{code} {label}".strip())).replace(" ", "&nbsp;", 1)
     if chosen:
         return f"<b style='color:#000; background:#fff3b0'>{text}</b>"
     if missing:

@@ -155,3 +155,22 @@ def test_discrepancy_table_shows_answers_escaped_with_their_lines(qtbot, hq):
                                              "x\x1b[2Jy")], "en")
     assert table.item(0, 2).text() == "one\\u202eowt\nline two"
     assert table.item(0, 3).text() == "x\\x1b[2Jy"
+
+
+def test_entry_codes_line_shows_code_labels_escaped(qtbot, questionnaire):
+    """The codes under a question in the entry form (rich text) show a code label of an
+    imported questionnaire with its control characters as escapes, like its question."""
+    import dataclasses
+
+    from desktop.domain.questionnaire import Labels
+    from desktop.ui.question_field import QuestionField
+    question = questionnaire.question("post")
+    first = question.choices[0]
+    hostile = dataclasses.replace(first, label=Labels({"en": "North \u202eko\x1b[31m",
+                                                       "es": "Norte \u202eko"}))
+    question = dataclasses.replace(question, choices=[hostile, *question.choices[1:]])
+    field = QuestionField(questionnaire, question, "en")
+    qtbot.addWidget(field)
+    codes = field.codes.text()
+    assert "North \\u202eko\\x1b[31m" in codes
+    assert "\u202e" not in codes and "\x1b" not in codes
