@@ -203,6 +203,12 @@ class FormStream:
                 raise BundleError(kind, detail, **values)
             else:
                 assert tag == CRASH, tag
+                if isinstance(payload, MemoryError):
+                    # The child's memory, not the bundle's fault: a failed allocation
+                    # (Windows does not overcommit) where Linux would have killed it.
+                    self.checker.failed = True
+                    raise CheckerStopped("the import's checking process ran out of "
+                                         f"memory ({payload!r})") from payload
                 raise payload
 
     def close(self) -> None:

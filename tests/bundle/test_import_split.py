@@ -403,3 +403,23 @@ def test_the_child_ends_quietly_when_the_importing_process_is_gone():
         signal.signal(signal.SIGINT, ctrl_c)
         for conn in (jobs_out, jobs_in, results_in):
             conn.close()
+
+
+def test_a_child_out_of_memory_is_not_the_bundle_s_fault(monkeypatch):
+    """A MemoryError in the checking process (a failed allocation: Windows does not
+    overcommit, where Linux would kill the child) stops it like a kill: CheckerStopped,
+    so the import checks the bundle in this process (which has the memory back), instead
+    of failing the whole call; later large bundles are not sent to a child again."""
+    import pickle
+    import queue
+    from desktop.services.form_check_child import CRASH
+    checker = import_split.FormChecker(0)
+    stream = import_split.FormStream.__new__(import_split.FormStream)
+    stream.checker, stream._messages = checker, queue.Queue()
+    stream._messages.put(CRASH + pickle.dumps(MemoryError()))
+    with pytest.raises(import_split.CheckerStopped):
+        next(stream.records())
+    assert checker.failed
+    stream._messages.put(CRASH + pickle.dumps(ValueError("a bug")))  # anything else: raised
+    with pytest.raises(ValueError):
+        next(stream.records())
