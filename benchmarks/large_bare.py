@@ -57,7 +57,7 @@ def bare_export_read(path: Path) -> None:
     SQLite in one read transaction and dropped: what the export pays at least."""
     import sqlite3
 
-    from desktop.storage import bundle_store, export_rows
+    from desktop.storage import export_rows, export_store
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     start = time.perf_counter()
     conn.execute("BEGIN")
@@ -65,7 +65,7 @@ def bare_export_read(path: Path) -> None:
     forms = 0
     while chunk := cursor.fetchmany(1000):
         forms += len(chunk)
-    audit = sum(1 for _ in bundle_store.iter_audit_lines(conn, 0))
+    audit = sum(1 for _ in export_store.iter_audit_lines(conn, 0))
     conn.execute("COMMIT")
     say(seconds=time.perf_counter() - start, forms=forms, audit=audit)
 
