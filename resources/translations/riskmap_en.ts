@@ -1198,140 +1198,8 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>This part is not available in this version.</translation>
     </message>
     <message>
-        <source>Round</source>
-        <translation>Round</translation>
-    </message>
-    <message>
-        <source>New round…</source>
-        <translation>New round…</translation>
-    </message>
-    <message>
-        <source>Edit round…</source>
-        <translation>Edit round…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;New database…</translation>
-    </message>
-    <message>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Open database…</translation>
-    </message>
-    <message>
-        <source>Recent databases</source>
-        <translation>Recent databases</translation>
-    </message>
-    <message>
-        <source>&amp;Backup copy…</source>
-        <translation>&amp;Backup copy…</translation>
-    </message>
-    <message>
-        <source>&amp;Print blank forms…</source>
-        <translation>&amp;Print blank forms…</translation>
-    </message>
-    <message>
-        <source>&amp;Data for analysts…</source>
-        <translation>&amp;Data for analysts…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Round</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator</source>
-        <translation>Sign out / switch operator</translation>
-    </message>
-    <message>
-        <source>Sign o&amp;ut / switch operator…</source>
-        <translation>Sign o&amp;ut / switch operator…</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator…</source>
-        <translation>Sign out / switch operator…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;Keying guide</source>
-        <translation>&amp;Keying guide</translation>
-    </message>
-    <message>
-        <source>Open &amp;demo project</source>
-        <translation>Open &amp;demo project</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <source>Database: {name}</source>
-        <translation>Database: {name}</translation>
-    </message>
-    <message>
-        <source>(in memory)</source>
-        <translation>(in memory)</translation>
-    </message>
-    <message>
-        <source>Round: {name}</source>
-        <translation>Round: {name}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>nobody signed in</source>
-        <translation>nobody signed in</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
-    </message>
-    <message>
-        <source>Operator: {name}</source>
-        <translation>Operator: {name}</translation>
-    </message>
-    <message>
-        <source>Create a round to start keying (Round menu).</source>
-        <translation>Create a round to start keying (Round menu).</translation>
-    </message>
-    <message>
-        <source>Entered {entered} · Verified {verified} · Target {target}</source>
-        <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
-    </message>
-    <message>
-        <source>{app} – DEMO PROJECT (synthetic forms)</source>
-        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
-    </message>
-    <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
-    </message>
-    <message>
         <source>{name} signed in.</source>
         <translation>{name} signed in.</translation>
-    </message>
-    <message>
-        <source>&amp;Import questionnaire…</source>
-        <translation>&amp;Import questionnaire…</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2304,144 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Edit round…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator</source>
+        <translation>Sign out / switch operator</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Recent databases</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Backup copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Data for analysts…</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Import questionnaire…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Sign o&amp;ut / switch operator…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Sign out / switch operator…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Keying guide</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Open &amp;demo project</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(in memory)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Round: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nobody signed in</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Create a round to start keying (Round menu).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
     </message>
 </context>
 </TS>

@@ -1198,140 +1198,8 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Esta parte no está disponible en esta versión.</translation>
     </message>
     <message>
-        <source>Round</source>
-        <translation>Ronda</translation>
-    </message>
-    <message>
-        <source>New round…</source>
-        <translation>Nueva ronda…</translation>
-    </message>
-    <message>
-        <source>Edit round…</source>
-        <translation>Editar ronda…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;Nueva base de datos…</translation>
-    </message>
-    <message>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Abrir base de datos…</translation>
-    </message>
-    <message>
-        <source>Recent databases</source>
-        <translation>Bases de datos recientes</translation>
-    </message>
-    <message>
-        <source>&amp;Backup copy…</source>
-        <translation>&amp;Copia de respaldo…</translation>
-    </message>
-    <message>
-        <source>&amp;Print blank forms…</source>
-        <translation>&amp;Imprimir formularios en blanco…</translation>
-    </message>
-    <message>
-        <source>&amp;Data for analysts…</source>
-        <translation>&amp;Datos para analistas…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>C&amp;onfiguración…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Ronda</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator</source>
-        <translation>Cerrar sesión / cambiar de operador</translation>
-    </message>
-    <message>
-        <source>Sign o&amp;ut / switch operator…</source>
-        <translation>Cerrar se&amp;sión / cambiar de operador…</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator…</source>
-        <translation>Cerrar sesión / cambiar de operador…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>&amp;Keying guide</source>
-        <translation>&amp;Guía de digitación</translation>
-    </message>
-    <message>
-        <source>Open &amp;demo project</source>
-        <translation>Abrir proyecto de &amp;demostración</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;Acerca de</translation>
-    </message>
-    <message>
-        <source>Database: {name}</source>
-        <translation>Base de datos: {name}</translation>
-    </message>
-    <message>
-        <source>(in memory)</source>
-        <translation>(en memoria)</translation>
-    </message>
-    <message>
-        <source>Round: {name}</source>
-        <translation>Ronda: {name}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguna</translation>
-    </message>
-    <message>
-        <source>nobody signed in</source>
-        <translation>nadie ha ingresado</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
-    </message>
-    <message>
-        <source>Operator: {name}</source>
-        <translation>Operador: {name}</translation>
-    </message>
-    <message>
-        <source>Create a round to start keying (Round menu).</source>
-        <translation>Cree una ronda para empezar a digitar (menú Ronda).</translation>
-    </message>
-    <message>
-        <source>Entered {entered} · Verified {verified} · Target {target}</source>
-        <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
-    </message>
-    <message>
-        <source>{app} – DEMO PROJECT (synthetic forms)</source>
-        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
-    </message>
-    <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
-    </message>
-    <message>
         <source>{name} signed in.</source>
         <translation>{name} inició sesión.</translation>
-    </message>
-    <message>
-        <source>&amp;Import questionnaire…</source>
-        <translation>&amp;Importar cuestionario…</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2304,144 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>Nueva ronda…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Editar ronda…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator</source>
+        <translation>Cerrar sesión / cambiar de operador</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nueva base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Bases de datos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Copia de respaldo…</translation>
+    </message>
+    <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Datos para analistas…</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Cerrar se&amp;sión / cambiar de operador…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Ronda</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Cerrar sesión / cambiar de operador…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Guía de digitación</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Abrir proyecto de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Acerca de</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Base de datos: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(en memoria)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Ronda: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nadie ha ingresado</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operador: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Cree una ronda para empezar a digitar (menú Ronda).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
     </message>
 </context>
 </TS>
