@@ -301,7 +301,46 @@ n = {n}</translation>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardExports</name>
+    <message>
+        <source>Save charts in</source>
+        <translation>Save charts in</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Save tables</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilters</name>
     <message>
         <source>&amp;Round</source>
         <translation>&amp;Round</translation>
@@ -322,6 +361,13 @@ n = {n}</translation>
         <source>Ran&amp;k</source>
         <translation>Ran&amp;k</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
     <message>
         <source>Show &amp;all</source>
         <translation>Show &amp;all</translation>
@@ -371,10 +417,6 @@ n = {n}</translation>
         <translation>The forms could not be read: {error}</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>All</translation>
-    </message>
-    <message>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
     </message>
@@ -385,42 +427,6 @@ n = {n}</translation>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
         <translation>Figures from fewer than {n} respondents are hidden.</translation>
-    </message>
-    <message>
-        <source>Save charts in</source>
-        <translation>Save charts in</translation>
-    </message>
-    <message>
-        <source>The charts could not be saved: {error}. Choose another folder.</source>
-        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
-    </message>
-    <message>
-        <source>Save tables</source>
-        <translation>Save tables</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
-        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>Save report</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation>Saved {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Ranking</source>

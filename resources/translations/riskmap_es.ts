@@ -301,7 +301,46 @@ n = {n}</translation>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardExports</name>
+    <message>
+        <source>Save charts in</source>
+        <translation>Guardar gráficos en</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>No se pudieron guardar los gráficos: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Guardar tablas</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Guardado: {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilters</name>
     <message>
         <source>&amp;Round</source>
         <translation>&amp;Ronda</translation>
@@ -322,6 +361,13 @@ n = {n}</translation>
         <source>Ran&amp;k</source>
         <translation>&amp;Grado</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
     <message>
         <source>Show &amp;all</source>
         <translation>&amp;Mostrar todo</translation>
@@ -371,10 +417,6 @@ n = {n}</translation>
         <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Menos de {n} formularios coinciden con esta selección: no se muestra nada, para proteger a los encuestados.</translation>
     </message>
@@ -385,42 +427,6 @@ n = {n}</translation>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
         <translation>Se ocultan las cifras de menos de {n} encuestados.</translation>
-    </message>
-    <message>
-        <source>Save charts in</source>
-        <translation>Guardar gráficos en</translation>
-    </message>
-    <message>
-        <source>The charts could not be saved: {error}. Choose another folder.</source>
-        <translation>No se pudieron guardar los gráficos: {error}. Elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>Save tables</source>
-        <translation>Guardar tablas</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
-        <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>Guardar informe</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation>Guardado: {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e intente de nuevo.</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Panel</translation>
     </message>
     <message>
         <source>Ranking</source>
