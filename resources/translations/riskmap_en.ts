@@ -2219,6 +2219,29 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationDecisions</name>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Correct the answers marked in red, then press {save} again.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Every discrepancy has a decision. Press {finish} to finish.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>Form {n} is verified (answers corrected: {changed}).</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2270,26 +2293,6 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Last question reached. Press {save} to compare with the first keying.</source>
         <translation>Last question reached. Press {save} to compare with the first keying.</translation>
-    </message>
-    <message>
-        <source>Correct the answers marked in red, then press {save} again.</source>
-        <translation>Correct the answers marked in red, then press {save} again.</translation>
-    </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
-    </message>
-    <message>
-        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
-        <translation>Every discrepancy has a decision. Press {finish} to finish.</translation>
-    </message>
-    <message>
-        <source>Form {n} is verified (answers corrected: {changed}).</source>
-        <translation>Form {n} is verified (answers corrected: {changed}).</translation>
     </message>
     <message>
         <source>Leave this form?</source>

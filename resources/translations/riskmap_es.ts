@@ -2219,6 +2219,29 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationDecisions</name>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Todas las discrepancias tienen una decisión. Presione {finish} para terminar.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>El formulario {n} está verificado (respuestas corregidas: {changed}).</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2270,26 +2293,6 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Last question reached. Press {save} to compare with the first keying.</source>
         <translation>Llegó a la última pregunta. Presione {save} para comparar con la primera digitación.</translation>
-    </message>
-    <message>
-        <source>Correct the answers marked in red, then press {save} again.</source>
-        <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
-    </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
-    </message>
-    <message>
-        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
-        <translation>Todas las discrepancias tienen una decisión. Presione {finish} para terminar.</translation>
-    </message>
-    <message>
-        <source>Form {n} is verified (answers corrected: {changed}).</source>
-        <translation>El formulario {n} está verificado (respuestas corregidas: {changed}).</translation>
     </message>
     <message>
         <source>Leave this form?</source>
