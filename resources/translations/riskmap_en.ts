@@ -1860,6 +1860,10 @@ per 1,000 fields</translation>
         <translation>All rounds</translation>
     </message>
     <message>
+        <source>1 form</source>
+        <translation>1 form</translation>
+    </message>
+    <message>
         <source>{n} forms</source>
         <translation>{n} forms</translation>
     </message>

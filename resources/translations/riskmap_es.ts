@@ -1860,6 +1860,10 @@ por cada mil campos</translation>
         <translation>Todas las rondas</translation>
     </message>
     <message>
+        <source>1 form</source>
+        <translation>1 formulario</translation>
+    </message>
+    <message>
         <source>{n} forms</source>
         <translation>{n} formularios</translation>
     </message>
