@@ -98,7 +98,7 @@ def _form_part(forms: Sequence[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(list(forms), columns=list(FORM_COLUMNS))
     frame["form_number"] = frame["form_number"].astype("int64")
     # A time that is no real one (a bundle's year 0001, a 30 February) is unknown (NaT),
-    # as in the snapshot (column_snapshot._created_ns), instead of stopping the analysis.
+    # as in the snapshot (column_snapshot.created_ns), instead of stopping the analysis.
     frame["created"] = pd.to_datetime(frame["created"], utc=True, format="ISO8601",
                                       errors="coerce")
     frame["day"] = frame["created"].dt.strftime("%Y-%m-%d")
