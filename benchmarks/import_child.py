@@ -43,7 +43,8 @@ def run_child(*args: str) -> dict:
     the largest sum of the resident memory of the child and of every process it started
     (its checking process, multiprocessing's helper), sampled together from here every
     5 ms (rss_sampler.py); `tree_parts_mb` its parts at that moment: [this child, the
-    largest of its processes, the others]. None where /proc is missing."""
+    largest of its processes, the others]; `checking_peak_mb` the largest own peak
+    (VmHWM) among its processes. None where /proc is missing."""
     process = subprocess.Popen([sys.executable, "-m", "benchmarks.import_child", *args],
                                stdout=subprocess.PIPE, text=True,
                                cwd=Path(__file__).resolve().parent.parent)
@@ -61,6 +62,10 @@ def run_child(*args: str) -> dict:
         result["peak_mb"] = usage.ru_maxrss / 1024
     result["tree_peak_mb"] = tree.total_mb
     result["tree_parts_mb"] = _parts(tree.parts_mb, process.pid)
+    # The checking process's own peak (VmHWM, its last reading): ru_maxrss of the
+    # children would be this process's size when it forked the checking process.
+    below = [mb for pid, mb in tree.peaks_mb.items() if pid != process.pid]
+    result["checking_peak_mb"] = max(below) if below else None
     return result
 
 

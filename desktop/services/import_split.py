@@ -41,9 +41,11 @@ from .import_gate import hq_questionnaire_texts
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
-# Messages waiting at most (BATCH forms each, about 1 MB): the child runs ahead while
-# this process checks the audit chain, in bounded memory.
-AHEAD = 64
+# Messages waiting at most (BATCH forms each, about 1 MB at 100k): the child runs ahead
+# while this process checks the audit chain, then waits (its messages stay in the pipe).
+# 64 held about 60 MB here while the audit chain was checked; the import's processes
+# together must stay under 400 MB (benchmarks/bench_bundles.py samples them together).
+AHEAD = 8
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
 
