@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from desktop.services.form_service import Actor, FormService
 from desktop.services.project import Project
 from desktop.services.verification_demo import simulate_verifications
 from desktop.storage import (analysis_store, bundle_store, data_store, export_rows, integrity,
-                             response_store)
+                             response_store, round_store)
 from desktop.storage.connection import connect_raw
 from desktop.storage.database import Database, DatabaseLocator
 from desktop.storage.migrations import _statements, migrate
@@ -113,6 +114,11 @@ def project_path(tmp_path_factory) -> Path:
     project = Project.open(scenario.hq)
     try:
         round_uuid = fill_demo(project, 60, seed=3)
+        # Every 5th form sampled (not a share of random uuids, which can pick too few).
+        with project.db.transaction():
+            round_store.update_round(project.db.conn, replace(
+                round_store.get_round(project.db.conn, round_uuid),
+                verify_mode="every_nth", verify_value=5))
         simulate_verifications(project.db, project.questionnaire, round_uuid, share=0.3)
         analysis_table.load_frame(project.db.conn, project.questionnaire)
         service = FormService(project.db, project.questionnaire, Actor("HQ", "dev-hq"))
