@@ -27,7 +27,7 @@ import pickle
 import queue
 import sqlite3
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
@@ -174,11 +174,18 @@ class FormStream:
                 continue
         return False
 
-    def records(self) -> Iterator[tuple]:
+    def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
         """("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
-        them (the door checked each form already); each refusal raised in its place."""
+        them (the door checked each form already); each refusal raised in its place.
+        While no message is waiting, `idle()` is called (other work of the import, True
+        while it has some) before waiting for the child."""
         while True:
-            item = self._messages.get()
+            try:
+                item = self._messages.get_nowait()
+            except queue.Empty:
+                if idle():
+                    continue
+                item = self._messages.get()
             if isinstance(item, BaseException):  # the child died (not the bundle's fault)
                 self.checker.failed = True
                 raise CheckerStopped(f"the import's checking process stopped ({item!r})"
