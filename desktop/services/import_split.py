@@ -14,9 +14,10 @@ checked in-process and never pays its start (about 0.2 s).
 `FormStream.records` yields what `bundle_reader.records_of` would, in the same order, and
 raises each refusal where the in-process reader would have met it, so the import's loop
 (import_service.py) is the same for both. A thread receives the child's messages as they
-come (at most `AHEAD` waiting: memory stays bounded while the import checks the audit
-chain), unpickled here as they are consumed. A bundle left before its end (a refusal, an
-exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
+come (at most `AHEAD` waiting; the child waits for the rest to be read), unpickled here as
+they are consumed; while none is waiting, the import checks a chunk of the audit chain
+(import_audit.py). A bundle left before its end (a refusal, an exception, Ctrl+C) stops
+the child at once; `close` stops it at the end of the call.
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ from .import_gate import hq_questionnaire_texts
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
-# Messages waiting at most (BATCH forms each, about 1 MB at 100k): the child runs ahead
-# while this process checks the audit chain, then waits (its messages stay in the pipe).
-# 64 held about 60 MB here while the audit chain was checked; the import's processes
-# together must stay under 400 MB (benchmarks/bench_bundles.py samples them together).
+# Messages waiting at most (BATCH forms each, about 1 MB at 100k); the child then waits
+# (its messages stay in the pipe). 64, when the whole audit chain was checked before the
+# first form, held about 60 MB here; the import's processes together must stay under
+# 400 MB (benchmarks/bench_bundles.py samples them together).
 AHEAD = 8
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
