@@ -38,7 +38,6 @@ from ..bundle.errors import BundleError
 from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
 from ..bundle.records import FORM_FIELDS, FormRecord
 from .form_door import FormDoor, parse_questionnaires
-from .heap_tuning import fix_mmap_threshold
 
 BATCH = 1000  # forms per message: one pickle each, a few hundred kilobytes
 ROUNDS, FORMS, END, ERROR, CRASH = b"R", b"F", b"E", b"X", b"C"
@@ -87,7 +86,6 @@ def serve(jobs: Connection, conn: Connection) -> None:
     """The process's loop: one bundle after another (read from `jobs`, answered on
     `conn`) until told to stop."""
     gc.disable()  # millions of short-lived acyclic objects, freed by reference counting
-    fix_mmap_threshold()  # its megabyte buffers returned when freed, not kept in the heap
 
     def send(tag: bytes, payload) -> None:
         conn.send_bytes(tag + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))

@@ -39,7 +39,6 @@ from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import device_identity, import_gate
-from .heap_tuning import fix_mmap_threshold
 from .import_audit import AuditMerge
 from .import_merge import FormMerger
 from .import_split import CheckerStopped, FormChecker, FormStream
@@ -103,7 +102,6 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
     refused import leaves nothing behind. A bundle of at least `split_min_forms` forms
     (default import_split.SPLIT_MIN_FORMS) has its forms checked in a second process."""
     identities = age_crypto.load_identities(identity_path)
-    fix_mmap_threshold()  # the import's megabyte buffers returned when freed (see there)
     report = ImportReport()
     locator = DatabaseLocator.of(db_path)
     created = locator.path is not None and not locator.path.exists()
