@@ -1,5 +1,7 @@
 """Bundles: export of 100k forms; its import + merge at HQ (every check of HQ's door) in a
-child process, with its wall time, CPU time and peak resident memory, beside the issue's
+child process, with its wall time, CPU time and peak resident memory (the importing
+process's, its checking process's, and the two sampled together from outside: the
+import's total), beside the issue's
 baseline: a bare `executemany` of the same response rows and the 3.4M answer rows in the
 old long shape (one row per answer, the schema before V15_FORM_ANSWERS), in the same run
 and with the same encryption (SQLCipher, as every project); beside it the bare
