@@ -42,7 +42,7 @@ def run_child(*args: str) -> dict:
     wait4, which on Linux also counts the parent's size at the fork). `tree_peak_mb` is
     the largest sum of the resident memory of the child and of every process it started
     (its checking process, multiprocessing's helper), sampled together from here every
-    5 ms (rss_sampler.py); `tree_parts_mb` its parts at that moment: [this child, the
+    10 ms (rss_sampler.py); `tree_parts_mb` its parts at that moment: [this child, the
     largest of its processes, the others]; `checking_peak_mb` the largest own peak
     (VmHWM) among its processes. None where /proc is missing."""
     process = subprocess.Popen([sys.executable, "-m", "benchmarks.import_child", *args],
