@@ -49,7 +49,8 @@ def test_the_tree_is_sampled_together():
         assert parent.stdout.readline() == "ready\n"
         (child,) = descendants(parent.pid)
         seen = sampler.result.samples
-        _wait_until(lambda: sampler.result.samples > seen + 8)  # the child was rescanned
+        # A rescan of /proc after the child started, then a sample with both.
+        _wait_until(lambda: sampler.result.samples > seen + sampler.rescan_every + 2)
     finally:
         parent.stdin.close()
         parent.wait()
