@@ -16,7 +16,7 @@ N = 100_000
 
 
 def run(table: BenchTable) -> None:
-    from benchmarks.bench_large import MEMORY_AIM_MB, run_child, run_command
+    from benchmarks.child_process import MEMORY_AIM_MB, run_child, run_command
 
     path = str(demo_database(N))
     run_child(["-m", "benchmarks.bench_large", "--measure", "bare_integrity", path])  # warm

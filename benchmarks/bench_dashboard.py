@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_large import baseline_frame
+from benchmarks.large_measures import baseline_frame
 from benchmarks.fixtures import demo_database, fresh_copy
 from benchmarks.table import BARE_READ, BenchTable, median_ms, once_ms
 

@@ -49,13 +49,13 @@ def _timed(action) -> tuple[float, float]:
 
 def _bare_read(db: Path) -> None:
     from desktop.services.project import Project
-    from desktop.storage import bundle_store
+    from desktop.storage import export_store
     project = Project.open(db)
     try:
         with project.db.read_snapshot() as conn:
-            for _ in bundle_store.iter_form_texts(conn, changed_only=False):
+            for _ in export_store.iter_form_texts(conn, changed_only=False):
                 pass
-            for _ in bundle_store.iter_audit_lines(conn, 0):
+            for _ in export_store.iter_audit_lines(conn, 0):
                 pass
     finally:
         project.close()
@@ -70,18 +70,18 @@ def _old_writer(db: Path, device, recipient: str) -> None:
         sys.path.pop(0)
     from desktop.bundle import age_crypto
     from desktop.services.project import Project
-    from desktop.storage import bundle_store
+    from desktop.storage import export_store
     project = Project.open(db)
     try:
         q = project.questionnaire
         writer = BundleWriter(QuestionnaireInfo(q.id, q.version, q.sha256, q.source_text,
                                                 tuple(x.id for x in q.questions())), device)
         with project.db.read_snapshot() as conn:
-            for fields in bundle_store.rounds(conn):
+            for fields in export_store.rounds(conn):
                 writer.add_round(fields)
-            for row in bundle_store.iter_form_texts(conn, changed_only=False):
+            for row in export_store.iter_form_texts(conn, changed_only=False):
                 writer.add_form_texts(row)
-            for line in bundle_store.iter_audit_lines(conn, 0):
+            for line in export_store.iter_audit_lines(conn, 0):
                 writer.add_audit_line(line)
         writer.finish(bundle_uuid="00000000-0000-4000-8000-000000000000", sequence=1,
                       previous_uuid=None, created="2026-01-01T00:00:00Z", scope="full",

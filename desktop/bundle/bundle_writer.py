@@ -74,7 +74,7 @@ class BundleWriter:
     def add_form(self, columns: Sequence, answers_json: str,
                  base: tuple[int, str] | None) -> tuple[str, int, str]:
         """One form: response columns in FORM_FIELDS order and its answers as a JSON object
-        text from SQLite (`bundle_store.iter_forms`); returns (uuid, revision, sha256)."""
+        text from SQLite (`export_store.iter_forms`); returns (uuid, revision, sha256)."""
         fields = dict(zip(records.FORM_FIELDS, columns))
         answers_text = records.canonical_answers_text(answers_json)
         answers = json.loads(answers_text)

@@ -1,5 +1,5 @@
-"""`riskmap operators list|add|role|reset-pin|deactivate`, and the supervisor check of the
-commands that change settings or bypass a protection.
+"""`riskmap operators list|add|role|reset-pin|rename|deactivate|reactivate`, and the
+supervisor check of the commands that change settings or bypass a protection.
 
 Those commands (`data --no-guard`, `questionnaire adopt`, `devices trust|revoke`,
 `keys passphrase` and the operator changes here) take `--operator NAME` (or

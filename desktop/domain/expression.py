@@ -10,183 +10,35 @@ offending character. A constraint may read the answer being checked as `.`; arit
 Input is bounded: at most `MAX_LENGTH` characters, `MAX_DEPTH` levels of nesting (every
 recursive rule enters through `_Parser.nested`, so new rules inherit the limit) and number
 literals of at most `MAX_NUMBER_DIGITS` digits. No input can reach Python's recursion limit,
-when parsing or when evaluating the parsed tree.
+when parsing or when evaluating the parsed tree. The tokens, limits and `ExpressionError`
+are in expression_tokens.py, what the operators do with answers in expression_values.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import math
-import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
+from . import expression_values as ops
+from .expression_tokens import (MAX_DEPTH, MAX_LENGTH, MAX_NUMBER_DIGITS, SELF,
+                                ExpressionError, Token, tokenise)
+from .expression_values import Node
 from .phrase import Phrase
 
 __all__ = ["ExpressionError", "Expression", "parse_expression", "MAX_DEPTH", "MAX_LENGTH"]
 
-MAX_LENGTH = 2_000  # characters in one expression
-MAX_DEPTH = 32  # nested parentheses and `not`s together
-MAX_NUMBER_DIGITS = 15  # a literal beyond this is no answer code or bound
-
-
-class ExpressionError(ValueError):
-    """An expression that is not in the language; `position` is a 0-based offset, `reason`
-    what is wrong and `phrase` both (phrases: said in English or Spanish later)."""
-
-    def __init__(self, reason: Phrase, position: int):
-        self.phrase = Phrase("expr.at", reason=reason, position=position + 1)
-        super().__init__(self.phrase)
-        self.position = position
-        self.reason = reason
-
-
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<number>[0-9]+(?:\.[0-9]+)?)
-  | (?P<string>'[^']*'|"[^"]*")
-  | (?P<op><=|>=|!=|==|=|<|>)
-  | (?P<arith>[+*-])
-  | (?P<dot>\.)
-  | (?P<punct>[()\[\],])
-  | (?P<func>count-selected|selected)(?=\s*\()
-  | (?P<ident>[A-Za-z_][A-Za-z0-9_]*)
-    """,
-    re.VERBOSE,
-)
-_KEYWORDS = {"and", "or", "not", "in", "div", "mod"}
-# The key under which `evaluate` passes the answer being checked, read by `.`.
-SELF = "."
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    position: int
-
-
-def _tokenise(source: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    position = 0
-    while position < len(source):
-        match = _TOKEN.match(source, position)
-        if match is None:
-            raise ExpressionError(Phrase("expr.character", char=source[position]), position)
-        kind = match.lastgroup or ""
-        text = match.group()
-        if kind == "ident" and text in _KEYWORDS:
-            kind = text
-        if kind != "space":
-            tokens.append(_Token(kind, text, position))
-        position = match.end()
-    tokens.append(_Token("end", "", len(source)))
-    return tokens
-
-
-# Evaluated nodes are closures over the answer mapping; each node also records the
-# identifiers it reads so the loader can check references.
-_Node = Callable[[Mapping[str, Any]], Any]
-
-
-def _as_set(value: Any) -> set:
-    if isinstance(value, (set, frozenset, list, tuple)):
-        return set(value)
-    return {value}
-
-
-def _numeric(value: Any) -> Any:
-    """A number from a number or from text that spells one (as XPath compares them)."""
-    if isinstance(value, str):
-        try:
-            return float(value) if "." in value else int(value)
-        except ValueError:
-            return None
-    return value
-
-
-def _same_kind(left: Any, right: Any) -> tuple[Any, Any]:
-    # Text against a number compares as numbers: `q = '1'` holds for the code 1.
-    if isinstance(left, str) and isinstance(right, (int, float)):
-        return _numeric(left), right
-    if isinstance(right, str) and isinstance(left, (int, float)):
-        return left, _numeric(right)
-    return left, right
-
-
-def _arith(op: str, left: Any, right: Any) -> Any:
-    """`left op right` for numbers; empty (None) for an empty side, text, sets or x/0."""
-    left, right = _numeric(left), _numeric(right)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
-        return None
-    if op == "+":
-        return left + right
-    if op == "-":
-        return left - right
-    if op == "*":
-        return left * right
-    if right == 0:
-        return None
-    if op == "div":
-        return left / right
-    # XPath's mod keeps the sign of the dividend (truncating), unlike Python's %.
-    result = math.fmod(left, right)
-    return int(result) if isinstance(left, int) and isinstance(right, int) else result
-
-
-def _selected(value: Any, code: Any) -> bool:
-    if value is None:
-        return False
-    values = value if isinstance(value, (set, frozenset)) else {value}
-    return any(_compare("=", item, code) for item in values)
-
-
-def _count_selected(value: Any) -> int:
-    if value is None or value == "":
-        return 0
-    return len(value) if isinstance(value, (set, frozenset)) else 1
-
-
-def _compare(op: str, left: Any, right: Any) -> bool:
-    if left is None or right is None:
-        return False
-    if isinstance(left, (set, frozenset)):
-        # A multichoice answer equals a code when that code is among those chosen.
-        if op in ("=", "=="):
-            return right in left
-        if op == "!=":
-            return right not in left
-        return False
-    left, right = _same_kind(left, right)
-    if left is None or right is None:
-        return False
-    try:
-        if op in ("=", "=="):
-            return left == right
-        if op == "!=":
-            return left != right
-        if op == "<":
-            return left < right
-        if op == "<=":
-            return left <= right
-        if op == ">":
-            return left > right
-        return left >= right
-    except TypeError:
-        return False
-
 
 class _Parser:
     def __init__(self, source: str):
-        self.tokens = _tokenise(source)
+        self.tokens = tokenise(source)
         self.index = 0
         self.depth = 0
         self.names: set[str] = set()
         self.uses_self = False
 
     @contextlib.contextmanager
-    def nested(self, token: "_Token") -> Iterator[None]:
+    def nested(self, token: "Token") -> Iterator[None]:
         """One level deeper into the tree; every recursive rule goes through here."""
         if self.depth >= MAX_DEPTH:
             raise ExpressionError(Phrase("expr.too_deep", limit=MAX_DEPTH), token.position)
@@ -196,10 +48,10 @@ class _Parser:
         finally:
             self.depth -= 1
 
-    def peek(self) -> _Token:
+    def peek(self) -> Token:
         return self.tokens[self.index]
 
-    def take(self, kind: str | None = None, text: str | None = None) -> _Token:
+    def take(self, kind: str | None = None, text: str | None = None) -> Token:
         token = self.peek()
         if (kind and token.kind != kind) or (text and token.text != text):
             wanted = text or kind
@@ -209,18 +61,18 @@ class _Parser:
         self.index += 1
         return token
 
-    def parse(self) -> _Node:
+    def parse(self) -> Node:
         node = self.or_expr()
         token = self.peek()
         if token.kind != "end":
             raise ExpressionError(Phrase("expr.unexpected", found=token.text), token.position)
         return node
 
-    def or_expr(self) -> _Node:
+    def or_expr(self) -> Node:
         with self.nested(self.peek()):
             return self._or_expr()
 
-    def _or_expr(self) -> _Node:
+    def _or_expr(self) -> Node:
         parts = [self.and_expr()]
         while self.peek().kind == "or":
             self.take()
@@ -229,7 +81,7 @@ class _Parser:
             return parts[0]
         return lambda env: any(bool(part(env)) for part in parts)
 
-    def and_expr(self) -> _Node:
+    def and_expr(self) -> Node:
         parts = [self.not_expr()]
         while self.peek().kind == "and":
             self.take()
@@ -238,21 +90,21 @@ class _Parser:
             return parts[0]
         return lambda env: all(bool(part(env)) for part in parts)
 
-    def not_expr(self) -> _Node:
+    def not_expr(self) -> Node:
         if self.peek().kind == "not":
             with self.nested(self.take()):
                 inner = self.not_expr()
             return lambda env: not bool(inner(env))
         return self.compare()
 
-    def compare(self) -> _Node:
+    def compare(self) -> Node:
         left = self.sum()
         token = self.peek()
         if token.kind == "op":
             self.take()
             right = self.sum()
             op = token.text
-            return lambda env: _compare(op, left(env), right(env))
+            return lambda env: ops.compare(op, left(env), right(env))
         negate = False
         if token.kind == "not" and self.tokens[self.index + 1].kind == "in":
             self.take()
@@ -266,21 +118,21 @@ class _Parser:
                 value = left(env)
                 if value is None:
                     return False
-                found = any(_compare("=", item, wanted)
-                            for item in _as_set(value) for wanted in values)
+                found = any(ops.compare("=", item, wanted)
+                            for item in ops.as_set(value) for wanted in values)
                 return not found if negate else found
 
             return member
         return left
 
-    def sum(self) -> _Node:
+    def sum(self) -> Node:
         first, steps = self.product(), []
         while self.peek().kind == "arith" and self.peek().text in "+-":
             op = self.take().text
             steps.append((op, self.product()))
         return self._fold(first, steps)
 
-    def product(self) -> _Node:
+    def product(self) -> Node:
         first, steps = self.unary(), []
         while self.peek().text == "*" or self.peek().kind in ("div", "mod"):
             op = self.take().text
@@ -288,7 +140,7 @@ class _Parser:
         return self._fold(first, steps)
 
     @staticmethod
-    def _fold(first: _Node, steps: list[tuple[str, _Node]]) -> _Node:
+    def _fold(first: Node, steps: list[tuple[str, Node]]) -> Node:
         """Left-to-right arithmetic over a flat list, so a long chain such as 1+1+...+1
         never becomes a deep tree of closures (bounded recursion when evaluating)."""
         if not steps:
@@ -297,29 +149,29 @@ class _Parser:
         def evaluate(env: Mapping[str, Any]) -> Any:
             value = first(env)
             for op, operand in steps:
-                value = _arith(op, value, operand(env))
+                value = ops.arith(op, value, operand(env))
             return value
 
         return evaluate
 
-    def unary(self) -> _Node:
+    def unary(self) -> Node:
         if self.peek().text == "-":
             with self.nested(self.take()):
                 inner = self.unary()
-            return lambda env: _arith("-", 0, inner(env))
+            return lambda env: ops.arith("-", 0, inner(env))
         return self.atom()
 
-    def call(self) -> _Node:
+    def call(self) -> Node:
         name = self.take("func")
         self.take("punct", "(")
         subject = self.or_expr()
         if name.text == "count-selected":
             self.take("punct", ")")
-            return lambda env: _count_selected(subject(env))
+            return lambda env: ops.count_selected(subject(env))
         self.take("punct", ",")
         code = self.or_expr()
         self.take("punct", ")")
-        return lambda env: _selected(subject(env), code(env))
+        return lambda env: ops.selected(subject(env), code(env))
 
     def value_list(self) -> set:
         opening = self.peek()
@@ -347,7 +199,7 @@ class _Parser:
             return token.text[1:-1]
         raise ExpressionError(Phrase("expr.literal"), token.position)
 
-    def atom(self) -> _Node:
+    def atom(self) -> Node:
         token = self.peek()
         if token.kind in ("number", "string"):
             value = self.literal()
@@ -389,7 +241,7 @@ class Expression:
 
     source: str
     names: frozenset[str]
-    _node: _Node
+    _node: Node
     uses_self: bool = False
 
     def evaluate(self, answers: Mapping[str, Any], current: Any = None) -> bool:

@@ -9,8 +9,8 @@ forms among 100k, so this module does only per-written-form work:
 - `fresh_columns` builds their analysed columns from the answer rows straight into the
   snapshot's compact layout (`form_columns.FormColumns`), parsing the distinct answer
   texts of every numeric question at once instead of building a pandas table per
-  question (`column_snapshot.base_from_rows` + `form_columns`, which it equals;
-  it gives None for anything that is not a text, and the caller takes that way).
+  question (`column_snapshot.base_from_rows` + `packed_columns.form_columns`, which it
+  equals; it gives None for anything that is not a text, and the caller takes that way).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def written_rows(uuid_data: bytes, rows: int, written: Sequence[str]) -> np.ndarray:
-    """Which rows of the stored uuid part (lines of `column_snapshot.encode`) are among
+    """Which rows of the stored uuid part (lines of `snapshot_parts.encode`) are among
     `written` (`written_rows_read` over bytes in memory)."""
     return written_rows_read(lambda offset, length: uuid_data[offset:offset + length],
                              len(uuid_data), rows, written)
@@ -122,7 +122,7 @@ def _hashed(tails: np.ndarray) -> np.ndarray:
 
 
 def part_width(meta_text: str) -> int | None:
-    """Bytes per form of a stored column part (`column_snapshot.encode`), None for a kind
+    """Bytes per form of a stored column part (`snapshot_parts.encode`), None for a kind
     this version does not know."""
     return _WIDTHS.get(json.loads(meta_text).get("kind"))
 
@@ -132,7 +132,7 @@ _WIDTHS = {"int8": 1, "codes": 4, "float64": 8, "int64": 8}
 
 def header_with_rows(meta_text: str, rows: int) -> str:
     """The header part's meta saying `rows` forms: a header for some rows of a stored
-    snapshot picked out (`column_snapshot.decode_columns` then reads just those)."""
+    snapshot picked out (`packed_columns.decode_columns` then reads just those)."""
     return json.dumps({**json.loads(meta_text), "rows": rows})
 
 
@@ -140,9 +140,10 @@ def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
                   round_names: Mapping[str, str]) -> FormColumns | None:
     """The analysed columns of these forms, rows as `analysis_store.form_answer_rows`
     reads them (uuid, round uuid, form number, operator, created, answers text): the same
-    columns `column_snapshot.form_columns(base_from_rows(...))` gives. None when an answer
+    columns `packed_columns.form_columns(base_from_rows(...))` gives. None when an answer
     is not a text (a damaged row): the caller reads it the general way."""
-    from .column_snapshot import _created_ns, _round_columns, parsed_numbers
+    from .column_snapshot import created_ns, parsed_numbers
+    from .packed_columns import round_columns
     objects = [found or {} for found in answers_json.parsed_many([row[5] for row in rows])]
     numeric_ids = [qid for qid, kind in columns if kind == "numeric"]
     # Every numeric answer in one array, each distinct text parsed once by
@@ -166,8 +167,8 @@ def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
                 return None
             multi[qid] = _factorized(answers)
     round_codes, round_uuids = _factorized([row[1] for row in rows])
-    return _round_columns(len(rows), numeric, multi, round_codes, round_uuids,
-                          round_names, _created_ns([row[4] for row in rows]))
+    return round_columns(len(rows), numeric, multi, round_codes, round_uuids,
+                          round_names, created_ns([row[4] for row in rows]))
 
 
 def _factorized(values: Sequence[str | None]) -> tuple[np.ndarray, list[str]]:

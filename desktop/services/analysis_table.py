@@ -23,7 +23,8 @@ from typing import Callable
 
 import pandas as pd
 
-from ..domain import column_snapshot, written_forms
+from ..domain import (column_snapshot, packed_columns, snapshot_frame, snapshot_parts,
+                      written_forms)
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
@@ -51,7 +52,7 @@ def load_frame(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bo
     base, names, info, version = _read(conn, columns)
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
-    return column_snapshot.analysis_frame(base, names, columns, consume=True), info
+    return snapshot_frame.analysis_frame(base, names, columns, consume=True), info
 
 
 def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: bool = True,
@@ -71,7 +72,7 @@ def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: 
     base, names, info, version = _read(conn, columns)
     if store and (info.rebuilt or info.patched >= store_after) and version is not None:
         info.stored = _store(conn, base, columns, version)
-    return column_snapshot.form_columns(base, names, columns), info
+    return packed_columns.form_columns(base, names, columns), info
 
 
 def fresh_columns(conn: sqlite3.Connection, columns,
@@ -85,13 +86,13 @@ def fresh_columns(conn: sqlite3.Connection, columns,
     found = written_forms.fresh_columns(columns, rows, round_names)
     if found is not None:
         return found
-    return column_snapshot.form_columns(column_snapshot.base_from_rows(columns, rows),
+    return packed_columns.form_columns(column_snapshot.base_from_rows(columns, rows),
                                         round_names, columns)
 
 
 def parts_to_read(questionnaire: Questionnaire) -> int:
     """How many times `load_columns` calls `progress` at most."""
-    return len(column_snapshot.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
+    return len(snapshot_parts.needed_parts(column_snapshot.snapshot_columns(questionnaire)))
 
 
 def _stored_columns(conn: sqlite3.Connection, columns, limit: int | None,
@@ -103,22 +104,22 @@ def _stored_columns(conn: sqlite3.Connection, columns, limit: int | None,
     written = snapshots.dirty_uuids(conn) if snapshots.has_dirty(conn) else []
     if limit is not None and len(written) >= limit:
         return None
-    names = column_snapshot.needed_parts(columns)
+    names = snapshot_parts.needed_parts(columns)
     header = snapshots.read_named_parts(conn, names[:1], progress)
-    if not column_snapshot.header_fits(header, columns):
+    if not snapshot_parts.header_fits(header, columns):
         return None
     parts = snapshots.read_named_parts(conn, names[1:] + (["uuid"] if written else []),
                                        progress)
     parts.update(header)
     round_names = analysis_store.round_names(conn)
-    stored = column_snapshot.decode_columns(parts, columns, round_names) \
+    stored = packed_columns.decode_columns(parts, columns, round_names) \
         if len(parts) == len(names) + bool(written) else None
     if stored is None:
         return None
     if written:
-        keep = ~column_snapshot.written_rows(parts["uuid"][1], stored.size, written)
+        keep = ~written_forms.written_rows(parts["uuid"][1], stored.size, written)
         fresh = _read_rows(conn, columns, changed_only=True)
-        stored = column_snapshot.patch_columns(stored, keep, fresh, round_names, columns)
+        stored = packed_columns.patch_columns(stored, keep, fresh, round_names, columns)
     return stored, LoadInfo(stored.size, rebuilt=False, patched=len(written), stored=False)
 
 
@@ -128,7 +129,7 @@ def rebuild(conn: sqlite3.Connection, questionnaire: Questionnaire) -> int:
     columns = column_snapshot.snapshot_columns(questionnaire)
     with snapshots.transaction(conn):
         base = _read_rows(conn, columns, changed_only=False)
-        snapshots.replace_snapshot(conn, column_snapshot.encode(base, columns))
+        snapshots.replace_snapshot(conn, snapshot_parts.encode(base, columns))
     return column_snapshot.size(base)
 
 
@@ -184,7 +185,7 @@ def _read_in_transaction(conn: sqlite3.Connection, columns, compact: bool = Fals
                 None)
     parts = snapshots.read_parts(conn)
     version = snapshots.data_version(conn)
-    base = column_snapshot.decode(parts, columns, compact)
+    base = snapshot_parts.decode(parts, columns, compact)
     del parts
     if base is None:
         base = _read_rows(conn, columns, changed_only=False)
@@ -216,4 +217,4 @@ def _read_rows(conn: sqlite3.Connection, columns, changed_only: bool) -> pd.Data
 def _store(conn: sqlite3.Connection, base: pd.DataFrame, columns, version: int) -> bool:
     """Write the snapshot and clear the dirty list, unless another connection committed
     since the read (its forms would be marked clean without being in the snapshot)."""
-    return snapshots.store_if_unchanged(conn, column_snapshot.encode(base, columns), version)
+    return snapshots.store_if_unchanged(conn, snapshot_parts.encode(base, columns), version)

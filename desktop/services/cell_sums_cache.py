@@ -32,7 +32,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..domain import cell_sums, column_snapshot, written_forms
+from ..domain import cell_sums, column_snapshot, packed_columns, snapshot_parts, written_forms
 from ..domain.cell_sums import CellSums, Inconsistent
 from ..domain.form_columns import FormColumns
 from ..domain.questionnaire import Questionnaire
@@ -124,9 +124,9 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     (storage/snapshot_part_reader.py)."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
-    if not column_snapshot.header_fits(header, columns) or "uuid" not in listed:
+    if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
         return None
-    rows = column_snapshot.header_rows(header)
+    rows = snapshot_parts.header_rows(header)
     hit = _searched(conn, listed, rows, written)
     if hit is None:
         with part_reader.part_reader(conn, listed["uuid"]) as read:
@@ -195,7 +195,7 @@ def _stored_rows(conn, columns, round_names, listed, rows: int,
     if len(picked) > PICKED_ROWS:
         return None
     parts = {"": (written_forms.header_with_rows(listed[""].meta, len(picked)), b"")}
-    for name in column_snapshot.needed_parts(columns)[1:]:
+    for name in snapshot_parts.needed_parts(columns)[1:]:
         part = listed.get(name)
         width = written_forms.part_width(part.meta) if part is not None else None
         if width is None or part.size != rows * width:
@@ -203,17 +203,17 @@ def _stored_rows(conn, columns, round_names, listed, rows: int,
         with part_reader.part_reader(conn, part) as read:
             parts[name] = (part.meta, b"".join(read(int(row) * width, width)
                                                for row in picked))
-    return column_snapshot.decode_columns(parts, columns, round_names)
+    return packed_columns.decode_columns(parts, columns, round_names)
 
 
 def _stored_columns(conn, columns, round_names, tick) -> FormColumns | None:
     """The snapshot's columns as stored (not patched); None when there is no snapshot
     that fits."""
-    names = column_snapshot.needed_parts(columns)
+    names = snapshot_parts.needed_parts(columns)
     parts = snapshots.read_named_parts(conn, names, tick)
     if len(parts) != len(names):
         return None
-    forms = column_snapshot.decode_columns(parts, columns, round_names)
+    forms = packed_columns.decode_columns(parts, columns, round_names)
     return forms
 
 

@@ -35,7 +35,8 @@ from ..bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from ..bundle.device_key import DeviceKey
 from ..bundle.form_chunk import FormChunk
 from ..bundle.manifest import Manifest
-from ..storage import bundle_store, export_rows, questionnaire_store, series_store
+from ..storage import (bundle_store, export_rows, export_store, questionnaire_store,
+                       series_store)
 from ..storage.clock import utc_now
 from .export_reader import AUDIT, TEXTS, PartReader
 from .project import DatabaseLocator, Project
@@ -142,11 +143,11 @@ class _Export:
         changed_only = not self.full
         try:
             with self.project.db.read_snapshot() as conn:  # rounds, forms, audit: one view
-                self.last = bundle_store.last_export(conn, self.device_key.device_id)
+                self.last = export_store.last_export(conn, self.device_key.device_id)
                 self.after = 0 if self.full else self.last.audit_through
-                audit_through = bundle_store.max_audit_id(conn)
+                audit_through = export_store.max_audit_id(conn)
                 self.rounds = self._rounds(conn)
-                total = bundle_store.count_forms(conn, changed_only=changed_only)
+                total = export_store.count_forms(conn, changed_only=changed_only)
                 self.count, per_part = self._plan(conn, total)
                 if self.progress:
                     self.progress(0, total)
@@ -200,7 +201,7 @@ class _Export:
 
     def _rounds(self, conn) -> list[tuple[dict, str | None]]:
         found = []
-        for fields in bundle_store.rounds(conn):
+        for fields in export_store.rounds(conn):
             definition = None
             if fields["questionnaire_sha256"] != self.info.sha256:
                 definition = questionnaire_store.questionnaire_text(
@@ -258,7 +259,7 @@ def _claim_and_commit(project: Project, device_key: DeviceKey, parts: list[_Part
     with project.db.transaction() as conn:  # the claims: committed before the files
         for part in parts:
             m = part.manifest
-            bundle_store.record_export(
+            export_store.record_export(
                 conn, bundle_uuid=m.bundle_uuid, device_id=device_key.device_id,
                 sequence=m.sequence, previous_uuid=m.previous_bundle_uuid, created=m.created,
                 recorded=utc_now(), file_name=part.final.name, counts=m.counts,
@@ -271,12 +272,12 @@ def _claim_and_commit(project: Project, device_key: DeviceKey, parts: list[_Part
     except BaseException:
         with project.db.transaction() as conn:
             for part in parts:
-                bundle_store.drop_export_claim(conn, part.manifest.bundle_uuid)
+                export_store.drop_export_claim(conn, part.manifest.bundle_uuid)
         raise
     with project.db.transaction() as conn:
         for part in parts:
             for marks in part.marks.batches(MARKS_PER_WRITE):
-                bundle_store.complete_export(conn, part.manifest.bundle_uuid, audit_through,
+                export_store.complete_export(conn, part.manifest.bundle_uuid, audit_through,
                                              marks)
 
 

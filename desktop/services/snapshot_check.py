@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..domain import answers_json, column_snapshot
+from ..domain import answers_json, column_snapshot, snapshot_parts, stored_columns
 from ..domain.answers_tally import AnswersTally
 from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
@@ -60,12 +60,12 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
     with snapshots.read_snapshot(conn):  # joins a transaction already open
         try:
             parts = snapshots.read_parts(conn)
-            stored = column_snapshot.StoredColumns.open(parts, columns)
+            stored = stored_columns.StoredColumns.open(parts, columns)
         except (ValueError, KeyError):
             return SnapshotStatus(False, "out.check_analysis_differs")
         if stored is None:
             return SnapshotStatus(True, "out.check_analysis_none")
-        if not column_snapshot.uuid_order_fits(parts, stored.uuids):
+        if not snapshot_parts.uuid_order_fits(parts, stored.uuids):
             return SnapshotStatus(False, "out.check_analysis_differs")  # search would miss
         written = snapshots.dirty_uuids(conn)
         if not _agrees(conn, questionnaire, columns, stored, written, prefetch, tally):
@@ -78,7 +78,7 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
 
 
 def _agrees(conn: sqlite3.Connection, questionnaire: Questionnaire, columns,
-            stored: column_snapshot.StoredColumns, written: list[str],
+            stored: stored_columns.StoredColumns, written: list[str],
             prefetch: bool, tally: AnswersTally | None) -> bool:
     keep = np.arange(stored.rows)
     if written:
@@ -155,7 +155,7 @@ class _Chunks:
         self._thread.join()
 
 
-def _same_rows(stored: column_snapshot.StoredColumns, picked: np.ndarray,
+def _same_rows(stored: stored_columns.StoredColumns, picked: np.ndarray,
                truth: column_snapshot.Base, columns) -> bool:
     """Rows `picked` of the snapshot hold the forms of `truth` (same order) with the same
     values."""

@@ -14,6 +14,10 @@ from typing import Iterable
 from .audit_chain import device_head, row_hash
 from .clock import new_uuid, utc_now
 
+# The audit_log columns a bundle carries (audit.jsonl), in the order the import inserts them.
+AUDIT_COLUMNS = ("uuid", "time", "operator", "device", "action", "response_uuid",
+                 "question_id", "old", "new", "reason", "prev_hash", "hash")
+
 
 @dataclass(frozen=True)
 class AuditEntry:

@@ -1,35 +1,22 @@
-"""Bundle bookkeeping and the HQ merge writes: ledger, device trust pins, form versions,
-conflicts, export marks. The only SQL for bundles; callers hold the transaction.
+"""Bundle bookkeeping and the HQ merge writes: the ledger, device trust pins, form
+versions, conflicts. The only SQL for importing bundles (the export's reads and marks are
+in storage/export_store.py); callers hold the transaction.
 
-Export side: `iter_forms` streams response + answers in one query ordered by uuid, so a
-100k-form export never holds the database in memory twice; `export_marks` remember the
-version of each form this laptop sent (incremental exports and the `base` of the next
-version). Import side: new rows go in as bulk INSERTs of thousands of rows
-(storage/bulk_rows.py says why); audit rows keep their uuid, and the import writes only
-those HQ does not hold, so importing a bundle twice never duplicates them.
+New rows go in as bulk INSERTs of thousands of rows (storage/bulk_rows.py says why);
+audit rows keep their uuid, and the import writes only those HQ does not hold, so
+importing a bundle twice never duplicates them.
 """
 
 from __future__ import annotations
 
 import json
-import operator
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 from . import bulk_rows
+from .audit_store import AUDIT_COLUMNS
 from .response_store import _COLUMNS as RESPONSE_COLUMNS
-
-AUDIT_COLUMNS = ("uuid", "time", "operator", "device", "action", "response_uuid",
-                 "question_id", "old", "new", "reason", "prev_hash", "hash")
-
-
-@dataclass(frozen=True)
-class LastExport:
-    sequence: int
-    bundle_uuid: str | None
-    audit_through: int
-    created: str | None
 
 
 @dataclass(frozen=True)
@@ -40,196 +27,6 @@ class DevicePin:
     first_seen: str
     last_sequence: int
     last_bundle_uuid: str
-
-
-# -- export ----------------------------------------------------------------------------
-def last_export(conn: sqlite3.Connection, device_id: str) -> LastExport:
-    """The newest export of this device (sequence 0 when there is none)."""
-    row = conn.execute(
-        "SELECT sequence, bundle_uuid, audit_through, created FROM bundle_ledger "
-        "WHERE direction = 'export' AND device_id = ? ORDER BY sequence DESC, id DESC LIMIT 1",
-        (device_id,)).fetchone()
-    if row is None:
-        return LastExport(0, None, 0, None)
-    return LastExport(row[0], row[1], row[2], row[3])
-
-
-def max_audit_id(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
-
-
-def count_forms(conn: sqlite3.Connection, changed_only: bool) -> int:
-    sql = "SELECT COUNT(*) FROM response r"
-    if changed_only:
-        sql += (" LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
-                "WHERE m.revision IS NULL OR m.revision != r.revision")
-    return conn.execute(sql).fetchone()[0]
-
-
-_ANSWERS = "form_answers"
-
-
-def iter_forms(conn: sqlite3.Connection, changed_only: bool
-               ) -> Iterator[tuple[tuple, str, tuple[int, str] | None]]:
-    """(response columns, answers as a JSON object text, last exported (revision, sha256)
-    or None) per form, ordered by uuid; with `changed_only`, only forms changed since they
-    were last sent. The answers are the stored canonical text (keys in code-point order;
-    '{}' for a form without answers)."""
-    columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
-    where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
-    cursor = conn.execute(
-        f"SELECT {columns}, m.revision, m.sha256, COALESCE(g.answers, '{{}}') FROM response r "
-        "LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
-        f"LEFT JOIN {_ANSWERS} g ON g.response_uuid = r.uuid{where} ORDER BY r.uuid")
-    cursor.row_factory = None
-    width = len(RESPONSE_COLUMNS)
-    for row in cursor:
-        base = None if row[width] is None else (row[width], row[width + 1])
-        yield row[:width], row[width + 2], base
-
-
-# The records.jsonl line of a form, built by SQLite around the two values Python adds
-# (entry_seconds, whose shortest repr SQLite cannot print, and the content sha256); keys in
-# sorted order, as records.FormRecord.to_json writes them. Columns: the content-hash head,
-# the line in three pieces (before entry_seconds, before the sha256, after it), `plain`
-# (the typed columns have the types that line assumes; otherwise the caller takes the
-# general path) and the CSV's fixed cells. The first piece is '{"answers":', the answers
-# object and `_RECORD_AFTER_ANSWERS`; storage/export_rows.py leaves the answers out of it
-# (Python joins them in, so SQLite hands that long text over once, not twice).
-_HASH_HEAD = "json_array(r.round_uuid, r.form_number, r.status, r.deleted_reason)"
-_RECORD_AFTER_ANSWERS = (
-    "',\"base\":' || CASE WHEN m.revision IS NULL "
-    "THEN 'null' ELSE '{\"revision\":' || m.revision || ',\"sha256\":' || "
-    "json_quote(m.sha256) || '}' END || ',\"created\":' || json_quote(r.created) || "
-    "',\"deleted_reason\":' || json_quote(r.deleted_reason) || ',\"device\":' || "
-    "json_quote(r.device) || ',\"entry_seconds\":'")
-_RECORD_MID = (
-    "',\"form_number\":' || r.form_number || ',\"keystrokes\":' || r.keystrokes || "
-    "',\"operator\":' || json_quote(r.operator) || ',\"revision\":' || r.revision || "
-    "',\"round_uuid\":' || json_quote(r.round_uuid) || ',\"sha256\":\"'")
-_RECORD_POST = (
-    "'\",\"status\":' || json_quote(r.status) || ',\"type\":\"form\",\"updated\":' || "
-    "json_quote(r.updated) || ',\"uuid\":' || json_quote(r.uuid) || '}'")
-_RECORD_PLAIN = (
-    "typeof(r.form_number) = 'integer' AND typeof(r.keystrokes) = 'integer' AND "
-    "typeof(r.revision) = 'integer' AND typeof(r.entry_seconds) = 'real' AND "
-    "(m.revision IS NULL OR typeof(m.revision) = 'integer')")
-
-
-_CSV_FIXED_CELLS = ("COALESCE(d.name, '')", "r.round_uuid", "r.uuid", "r.form_number",
-                    "r.status", "r.operator", "r.device", "r.created", "r.updated",
-                    "r.revision", "COALESCE(r.deleted_reason, '')")
-
-
-def csv_fixed_cells(separator: str) -> str:
-    """SQL for responses.csv's fixed cells with `separator` (an SQL expression) between
-    them: round name, round uuid, form uuid, number, status, operator, device, created,
-    updated, revision, deletion reason (csv_export.FIXED_COLUMNS; the caller checks them
-    before it trusts them unquoted)."""
-    return f" || {separator} || ".join(_CSV_FIXED_CELLS)
-
-
-def csv_fixed_cells_printf(separator: str) -> str:
-    """The cells of `csv_fixed_cells` in one printf (one allocation instead of one per
-    `||`); `separator` is literal text without a percent sign."""
-    return f"printf('{separator.join(['%s'] * len(_CSV_FIXED_CELLS))}', " \
-           f"{', '.join(_CSV_FIXED_CELLS)})"
-
-
-# The same line and hash head for a chunk of forms (storage/export_rows.form_chunk), each
-# in ONE printf with the text columns between literal quotes instead of json_quote: a
-# chain of `||` allocates and copies the growing text once per piece, and this is most of
-# the export's SQLite time. Right only when no text column holds a quote, a backslash or
-# a control character (the caller checks the CSV's fixed cells, which hold every one of
-# them, and SQLite checks the base's sha256); U+001F marks the place of the sha256.
-_REASON_JSON = ("CASE WHEN r.deleted_reason IS NULL THEN 'null' "
-                "ELSE '\"' || r.deleted_reason || '\"' END")
-_BASE_JSON = ("CASE WHEN m.revision IS NULL THEN 'null' "
-              "ELSE printf('{\"revision\":%d,\"sha256\":\"%s\"}', m.revision, m.sha256) END")
-BASE_PLAIN = "(m.sha256 IS NULL OR (length(m.sha256) = 64 AND m.sha256 NOT GLOB '*[^0-9a-f]*'))"
-RECORD_LINE_PRINTF = (
-    "printf('{\"answers\":%s,\"base\":%s,\"created\":\"%s\",\"deleted_reason\":%s,"
-    "\"device\":\"%s\",\"entry_seconds\":%.1f,\"form_number\":%d,\"keystrokes\":%d,"
-    "\"operator\":\"%s\",\"revision\":%d,\"round_uuid\":\"%s\",\"sha256\":\"' || char(31) || "
-    "'\",\"status\":\"%s\",\"type\":\"form\",\"updated\":\"%s\",\"uuid\":\"%s\"}', "
-    f"r.answers, {_BASE_JSON}, r.created, {_REASON_JSON}, r.device, r.entry_seconds, "
-    "r.form_number, r.keystrokes, r.operator, r.revision, r.round_uuid, r.status, r.updated, "
-    "r.uuid)")
-HASH_INPUT_PRINTF = ("printf('[\"%s\",%d,\"%s\",%s]' || char(10) || '%s', r.round_uuid, "
-                     f"r.form_number, r.status, {_REASON_JSON}, r.answers)")
-# responses.csv's fixed cells, separated by U+001F (the caller checks them, then swaps in
-# commas).
-_RECORD_REST = f"{_RECORD_MID}, {_RECORD_POST}, {_RECORD_PLAIN}, {csv_fixed_cells('char(31)')}"
-_FORM_TEXTS = (f"{_HASH_HEAD}, '{{\"answers\":' || COALESCE(g.answers, '{{}}') || "
-               f"{_RECORD_AFTER_ANSWERS}, {_RECORD_REST}")
-
-
-def iter_form_texts(conn: sqlite3.Connection, changed_only: bool) -> sqlite3.Cursor:
-    """The rows of `iter_forms` (response columns, base revision, base sha256, answers
-    JSON) followed by text SQLite formats for the export: the content-hash head, the
-    records.jsonl line in three pieces, a `plain` flag and the CSV's fixed cells (see
-    _FORM_TEXTS); ordered by uuid, streamed."""
-    columns = ", ".join(f"r.{c}" for c in RESPONSE_COLUMNS)
-    where = " WHERE m.revision IS NULL OR m.revision != r.revision" if changed_only else ""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    return cursor.execute(
-        f"SELECT {columns}, m.revision, m.sha256, COALESCE(g.answers, '{{}}'), {_FORM_TEXTS} "
-        "FROM response r LEFT JOIN export_mark m ON m.response_uuid = r.uuid "
-        f"LEFT JOIN {_ANSWERS} g ON g.response_uuid = r.uuid "
-        f"LEFT JOIN round d ON d.uuid = r.round_uuid{where} ORDER BY r.uuid")
-
-
-def iter_audit_lines(conn: sqlite3.Connection, after_id: int) -> Iterator[str]:
-    """Audit rows with id > after_id, oldest first, each as a JSON object text (keys in
-    sorted order) made by SQLite: the lines of audit.jsonl."""
-    pairs = ", ".join(f"'{c}', {c}" for c in sorted(AUDIT_COLUMNS))
-    cursor = conn.execute(f"SELECT json_object({pairs}) FROM audit_log WHERE id > ? "
-                          "ORDER BY id", (after_id,))
-    cursor.row_factory = None
-    return map(operator.itemgetter(0), cursor)
-
-
-def rounds(conn: sqlite3.Connection) -> list[dict]:
-    return [dict(row) for row in conn.execute("SELECT * FROM round ORDER BY created, uuid")]
-
-
-def record_export(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
-                  sequence: int, previous_uuid: str | None, created: str, recorded: str,
-                  file_name: str, counts: dict, audit_through: int,
-                  marks: Sequence[tuple[str, int, str]]) -> None:
-    """The ledger row of an export and the export marks of the forms it carried."""
-    conn.execute(
-        "INSERT INTO bundle_ledger (direction, bundle_uuid, device_id, sequence, previous_uuid,"
-        " created, recorded, file_name, counts, audit_through) "
-        "VALUES ('export', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (bundle_uuid, device_id, sequence, previous_uuid, created, recorded, file_name,
-         json.dumps(counts, sort_keys=True), audit_through))
-    conn.executemany(
-        "INSERT INTO export_mark (response_uuid, revision, sha256, bundle_uuid) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT(response_uuid) DO UPDATE SET "
-        "revision = excluded.revision, sha256 = excluded.sha256, "
-        "bundle_uuid = excluded.bundle_uuid",
-        [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
-
-
-def complete_export(conn: sqlite3.Connection, bundle_uuid: str, audit_through: int,
-                    marks: Sequence[tuple[str, int, str]]) -> None:
-    """After the file exists: the audit watermark and the marks of a claimed export."""
-    conn.execute("UPDATE bundle_ledger SET audit_through = ? WHERE direction = 'export' AND "
-                 "bundle_uuid = ?", (audit_through, bundle_uuid))
-    conn.executemany(
-        "INSERT INTO export_mark (response_uuid, revision, sha256, bundle_uuid) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT(response_uuid) DO UPDATE SET "
-        "revision = excluded.revision, sha256 = excluded.sha256, "
-        "bundle_uuid = excluded.bundle_uuid",
-        [(uuid, revision, sha, bundle_uuid) for uuid, revision, sha in marks])
-
-
-def drop_export_claim(conn: sqlite3.Connection, bundle_uuid: str) -> None:
-    """Remove the claim of an export whose file could not be written."""
-    conn.execute("DELETE FROM bundle_ledger WHERE direction = 'export' AND bundle_uuid = ?",
-                 (bundle_uuid,))
 
 
 def ledger(conn: sqlite3.Connection, limit: int = 200) -> list[dict]:

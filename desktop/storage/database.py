@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..domain.user_error import translate
 from .connection import (DriverError, IntegrityError, OperationalError, WrongKeyError, connect,
@@ -116,7 +116,7 @@ class Database:
         path, key = locator.path, locator.key
         if read_only:
             return cls._open_read_only(locator, check_same_thread)
-        try:
+        with _user_errors(path):
             if path.exists():
                 found = _inspect(locator)
             else:
@@ -135,16 +135,12 @@ class Database:
             except BaseException:
                 conn.close()
                 raise
-        except WrongKeyError as exc:
-            raise EncryptedDatabaseError("db_wrong_key", path=path) from exc
-        except (*DriverError, OSError) as exc:
-            raise _as_user_error(exc, path) from exc
         return cls(conn, path, file_version=found, locator=locator)
 
     @classmethod
     def _open_read_only(cls, locator: DatabaseLocator, check_same_thread: bool) -> "Database":
         path = locator.path
-        try:
+        with _user_errors(path):
             if not path.exists():
                 raise DatabaseError("db_missing", path=path)
             _check_header(locator)
@@ -160,10 +156,6 @@ class Database:
             except BaseException:
                 conn.close()
                 raise
-        except WrongKeyError as exc:
-            raise EncryptedDatabaseError("db_wrong_key", path=path) from exc
-        except (*DriverError, OSError) as exc:
-            raise _as_user_error(exc, path) from exc
         return cls(conn, path, read_only=True, file_version=found, locator=locator)
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
@@ -233,6 +225,17 @@ def _migrated_copy(conn: sqlite3.Connection, check_same_thread: bool) -> sqlite3
     migrate(copy, None)
     copy.execute("PRAGMA query_only=ON")
     return copy
+
+
+@contextmanager
+def _user_errors(path: Path) -> Iterator[None]:
+    """Failures of opening `path` as sentences for people (the cause stays chained)."""
+    try:
+        yield
+    except WrongKeyError as exc:
+        raise EncryptedDatabaseError("db_wrong_key", path=path) from exc
+    except (*DriverError, OSError) as exc:
+        raise _as_user_error(exc, path) from exc
 
 
 def _as_user_error(exc: BaseException, path: Path) -> BaseException:

@@ -11,11 +11,11 @@ re-take can wait for the other thread's switch interval: measured, the reader sa
 for a third of the export). `plain` is 0 when any form of the chunk has a column of an
 unusual type, no answers, an entry time SQLite cannot print as Python does, or a base
 sha256 that is not one (bundle/form_chunk.py checks the texts themselves: the line quotes
-the text columns without escaping them, see bundle_store.RECORD_LINE_PRINTF).
+the text columns without escaping them, see record_line_sql.RECORD_LINE_PRINTF).
 
 `iter_form_rows` returns one row per form: the response columns (RESPONSE_COLUMNS), the
 base revision and sha256, the answers as a JSON object, and the texts SQLite formats for
-the export (SQL shared with `bundle_store.iter_form_texts`): the content-hash head, the
+the export (SQL shared with `export_store.iter_form_texts`): the content-hash head, the
 records.jsonl line in three pieces, a `plain` flag and the CSV's fixed cells. The export
 reads a chunk this way when its texts are not plain (bundle_writer.add_form_rows decides
 form by form).
@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from .bundle_store import (_HASH_HEAD, _RECORD_AFTER_ANSWERS, _RECORD_PLAIN, _RECORD_REST,
-                           BASE_PLAIN, HASH_INPUT_PRINTF, RECORD_LINE_PRINTF,
-                           RESPONSE_COLUMNS, csv_fixed_cells_printf)
+from .record_line_sql import (BASE_PLAIN, HASH_HEAD, HASH_INPUT_PRINTF, RECORD_AFTER_ANSWERS,
+                              RECORD_LINE_PRINTF, RECORD_PLAIN, RECORD_REST,
+                              csv_fixed_cells_printf)
+from .response_store import _COLUMNS as RESPONSE_COLUMNS
 
 _CHANGED = ("NOT EXISTS (SELECT 1 FROM export_mark x WHERE x.response_uuid = response.uuid "
             "AND x.revision = response.revision)")
@@ -62,7 +63,7 @@ _CHUNK_COLUMNS = (
     "r.uuid AS uuid, r.revision AS revision, r.round_uuid AS round_uuid, "
     f"{HASH_INPUT_PRINTF} AS hashed, {RECORD_LINE_PRINTF} AS line, "
     f"{csv_fixed_cells_printf(',')} AS fixed, "
-    f"r.answers IS NOT NULL AND {_RECORD_PLAIN} AND {_SECONDS_PLAIN} AND {BASE_PLAIN} AS plain")
+    f"r.answers IS NOT NULL AND {RECORD_PLAIN} AND {_SECONDS_PLAIN} AND {BASE_PLAIN} AS plain")
 
 
 def form_chunk(conn: sqlite3.Connection, changed_only: bool, after: str,
@@ -92,6 +93,6 @@ def iter_form_rows(conn: sqlite3.Connection, changed_only: bool, after: str | No
     cursor = conn.cursor()
     cursor.row_factory = None
     return cursor.execute(
-        f"SELECT {columns}, m.revision, m.sha256, COALESCE(r.answers, '{{}}'), {_HASH_HEAD}, "
-        f"{_RECORD_AFTER_ANSWERS}, {_RECORD_REST} "
+        f"SELECT {columns}, m.revision, m.sha256, COALESCE(r.answers, '{{}}'), {HASH_HEAD}, "
+        f"{RECORD_AFTER_ANSWERS}, {RECORD_REST} "
         f"FROM {_forms(changed_only, ranged)} r {_JOINS}", (after, limit) if ranged else ())

@@ -22,6 +22,10 @@ SORT_COLUMNS = {
 }
 
 LIVE = "live"  # status filter meaning "every status but deleted"
+# The columns of a RecordRow, in its order.
+_ROW_SELECT = ("SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, "
+               "r.updated, r.revision, r.deleted_reason FROM response r "
+               "JOIN round d ON d.uuid = r.round_uuid")
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,7 @@ def _page_by_form_number(conn: sqlite3.Connection, flt: RecordFilter, descending
     for round_uuid in rounds:
         params += [*args, round_uuid, offset + limit]
     rows = conn.execute(
-        "SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, r.updated, "
-        "r.revision, r.deleted_reason FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        f"{_ROW_SELECT} "
         f"JOIN (SELECT id, number FROM ({union}) ORDER BY number {direction}, id {direction} "
         f"LIMIT ? OFFSET ?) w ON w.id = r.rowid ORDER BY w.number {direction}, w.id {direction}",
         [*params, limit, offset]).fetchall()
@@ -143,8 +146,7 @@ def _page_by_scan(conn: sqlite3.Connection, flt: RecordFilter, sort: str, descen
              f"r.rowid {direction}")
     join = " JOIN round d ON d.uuid = r.round_uuid" if sort == "round" else ""
     rows = conn.execute(
-        "SELECT r.uuid, r.form_number, d.name, r.status, r.operator, r.created, r.updated, "
-        "r.revision, r.deleted_reason FROM response r JOIN round d ON d.uuid = r.round_uuid "
+        f"{_ROW_SELECT} "
         f"WHERE r.rowid IN (SELECT r.rowid FROM response r{join}{where} "
         f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
         [*args, limit, offset]).fetchall()

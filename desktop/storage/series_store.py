@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from .bundle_store import AUDIT_COLUMNS
+from .audit_store import AUDIT_COLUMNS
 
 # What a form adds to a bundle besides its answers (record line ~520 bytes, CSV fixed cells
 # ~200), and per answer (key and value in records.jsonl, the value again in the CSV).
@@ -56,7 +56,7 @@ def estimated_bytes(conn: sqlite3.Connection, forms: int, after_audit_id: int,
 
 def iter_part_audit_lines(conn: sqlite3.Connection, after_id: int, low: str | None,
                           high: str | None, first: bool) -> Iterator[str]:
-    """audit.jsonl lines (as `bundle_store.iter_audit_lines`) of one part: rows with id >
+    """audit.jsonl lines (as `export_store.iter_audit_lines`) of one part: rows with id >
     after_id whose form uuid is in [low, high) (None: open end); the `first` part also
     carries the rows of no form and the rows from before the hash chain."""
     where, params = _part_audit_where(low, high, first)

@@ -8,7 +8,8 @@ change only recomputes from memory (a few milliseconds) and redraws. A load that
 while the view is hidden is scored and drawn only when the view is shown again, so nothing
 runs on the UI thread while an operator keys forms. Every figure shown
 comes from `AnalysisService.compute`, which has already hidden small groups. Export
-buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report.
+buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report
+(`dashboard_exports`); the filter row is `dashboard_filters`.
 """
 
 from __future__ import annotations
@@ -17,21 +18,19 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-                               QMessageBox, QProgressBar, QPushButton, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
-from ..charts.chart_set import REPORT_SIZES, ChartSet, bands_of
-from ..domain.group_keys import ROUND, breakdowns
+from ..charts.chart_set import ChartSet, bands_of
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
 from .background import Cancelled
+from .dashboard_exports import DashboardExports
+from .dashboard_filters import DashboardFilters, filter_dimensions
 from .risk_register_table import RiskRegisterTable
-from .shown_text import shown
 from .user_errors import error_sentence
 
-FILTERS_PER_ROW = 5
 FIRST_CHART_DELAY_MS = 15
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
@@ -65,11 +64,11 @@ class DashboardView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.filter_labels: dict[str, QLabel] = {}
-        self.filters: dict[str, QComboBox] = {}
         self.filter_grid = QGridLayout()
         bar.addLayout(self.filter_grid, 1)
-        self._build_filters(self._dimensions(self.context.project.questionnaire))
+        self.filter_bar = DashboardFilters(self.filter_grid, self.recompute, self)
+        self._build_filters(filter_dimensions(self.context.project.questionnaire))
+        self.exports = DashboardExports(self)
         self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
         bar.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -150,49 +149,20 @@ class DashboardView(QWidget):
         if self.charts.build_next():
             QTimer.singleShot(0, self, self._build_next_chart)
 
-    @staticmethod
-    def _dimensions(questionnaire) -> list[str]:
-        """The filters: the round first, then the profile's breakdowns."""
-        return [ROUND] + [dim for dim in breakdowns(questionnaire) if dim != ROUND]
+    @property
+    def filters(self) -> dict[str, QComboBox]:
+        """The filter combo boxes by dimension (the round, then the profile's breakdowns)."""
+        return self.filter_bar.combos
 
     def _build_filters(self, dimensions: list[str]) -> None:
         """One label and combo box per dimension, five to a row."""
-        for widget in (*self.filter_labels.values(), *self.filters.values()):
-            self.filter_grid.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
-        self.filter_labels, self.filters = {}, {}
-        for index, dim in enumerate(dimensions):
-            label = QLabel()
-            combo = QComboBox()
-            combo.setMinimumContentsLength(12)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.currentIndexChanged.connect(self.recompute)
-            label.setBuddy(combo)
-            row, column = divmod(index, FILTERS_PER_ROW)
-            self.filter_grid.addWidget(label, row, 2 * column)
-            self.filter_grid.addWidget(combo, row, 2 * column + 1)
-            self.filter_grid.setColumnStretch(2 * column + 1, 1)
-            self.filter_labels[dim] = label
-            self.filters[dim] = combo
+        self.filter_bar.build(dimensions)
         self._name_filters()
 
     def _name_filters(self) -> None:
-        names = {ROUND: self.tr("&Round"), "institution": self.tr("&Institution"),
-                 "post": self.tr("&Post"), "unit_type": self.tr("&Unit type"),
-                 "rank_band": self.tr("Ran&k")}
         questionnaire = (self.analysis.questionnaire if self.analysis is not None
                          else self.context.project.questionnaire)
-        for dim, label in self.filter_labels.items():
-            if dim in names:
-                label.setText(names[dim])
-                continue
-            # Other profile questions: their number and the start of their text.
-            question = questionnaire.question(dim)
-            text = shown(question.label.text(self.context.lang))
-            label.setText(f"{question.number} {text[:18]}…" if len(text) > 19
-                          else f"{question.number} {text}")
-            label.setToolTip(text)
+        self.filter_bar.name(questionnaire, self.context.lang)
 
     def _retranslate(self) -> None:
         self._name_filters()
@@ -293,10 +263,10 @@ class DashboardView(QWidget):
         self._scored = scored
         # Band names follow the questionnaire language, which may have changed.
         self.charts.set_bands(bands_of(analysis.questionnaire, analysis.lang))
-        dimensions = self._dimensions(analysis.questionnaire)
+        dimensions = filter_dimensions(analysis.questionnaire)
         if dimensions != list(self.filters):
             self._build_filters(dimensions)
-        self._fill_filters()
+        self.filter_bar.fill(self.analysis.filter_options())
         notes = analysis.version_notes()
         self.version_note.setText("\n".join(notes))
         self.version_note.setVisible(bool(notes))
@@ -319,35 +289,17 @@ class DashboardView(QWidget):
         self.summary.setText(self.tr("The forms could not be read: {error}").format(
             error=error_sentence(exc, self.context.lang, self.context.workspace.path)))
 
-    def _fill_filters(self) -> None:
-        options = self.analysis.filter_options()
-        for dim, combo in self.filters.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(self.tr("All"), "")
-            for key, label in options.get(dim, []):
-                combo.addItem(shown(label), key)
-            index = combo.findData(current) if current else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
-
     # -- filtering ---------------------------------------------------------------------------
 
     def current_filters(self) -> dict[str, str]:
-        return {dim: combo.currentData() for dim, combo in self.filters.items()
-                if combo.currentData()}
+        return self.filter_bar.current()
 
     def set_filter(self, dimension: str, key: str) -> None:
         """Choose a group in one filter (by its key; '' for all)."""
-        combo = self.filters[dimension]
-        combo.setCurrentIndex(max(combo.findData(key), 0))
+        self.filter_bar.choose(dimension, key)
 
     def clear_filters(self) -> None:
-        for combo in self.filters.values():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
+        self.filter_bar.reset()
         self.recompute()
 
     def recompute(self) -> None:
@@ -382,61 +334,16 @@ class DashboardView(QWidget):
             n=QLocale().toString(int(data.min_n)))
         self.summary.setText(f"{text} {rule}")
 
-    # -- exports ----------------------------------------------------------------------------
+    # -- exports (dashboard_exports.py) -------------------------------------------------------
 
     def export_charts(self, folder: str | None = None) -> list[Path]:
         """Every chart as PNG and SVG in a folder (asked for when not given)."""
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Save charts in"))
-        if not folder or self.data is None:
-            return []
-        try:
-            return self.charts.save_png(folder) + self.charts.save_svg(folder)
-        except Exception as exc:  # noqa: BLE001 - every failure gets its sentence
-            self._error(self.tr("The charts could not be saved: {error}. Choose another "
-                                "folder.").format(error=error_sentence(exc, self.context.lang)))
-            return []
+        return self.exports.charts(folder)
 
     def export_tables(self, path: str | None = None) -> None:
         """The tables as an Excel workbook (.xlsx) or CSV files (.csv) next to each other."""
-        if self.data is None:
-            return
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save tables"), "scores.xlsx",
-                self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"))
-        if not path:
-            return
-        from ..services.report_service import write_csv, write_xlsx
-        data, target = self.data, Path(path)
-        task = ((lambda progress: write_xlsx(data, target)) if target.suffix.lower() == ".xlsx"
-                else (lambda progress: write_csv(data, target.parent)))
-        self.context.runner.run(task, lambda _result: self._saved(target), self._export_failed)
+        self.exports.tables(path)
 
     def export_pdf(self, path: str | None = None) -> None:
         """The printable report of the current selection, in the program's language."""
-        if self.data is None:
-            return
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "report.pdf",
-                                                  self.tr("PDF (*.pdf)"))
-        if not path:
-            return
-        from ..charts.report_pdf import write_report_pdf
-        from ..services.report_service import build_report
-        labels = {dim: combo.currentText() for dim, combo in self.filters.items()
-                  if combo.currentData()}
-        document = build_report(self.data, self.context.project.questionnaire, labels or None)
-        images = self.charts.images(REPORT_SIZES)  # widgets: on the UI thread
-        target = Path(path)
-        self.context.runner.run(lambda progress: write_report_pdf(document, images, target),
-                                lambda _result: self._saved(target), self._export_failed)
-
-    def _saved(self, path: Path) -> None:
-        self.summary.setText(self.tr("Saved {path}.").format(path=path))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        self._error(self.tr("The file could not be written: {error}. Check the folder and try "
-                            "again.").format(error=error_sentence(exc, self.context.lang)))
-
-    def _error(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Dashboard"), text)
+        self.exports.pdf(path)

@@ -3,7 +3,8 @@
 Views: Entry, Records, Verification, Progress, Dashboard, Export/Import. Each is built
 the first time it is shown (the dashboard pulls in pyqtgraph and pandas, so start-up stays
 quick); a view whose module is not there yet shows a plain 'not available' page. File
-menu actions (new, open, recent, backup, demo) live in `database_actions`.
+menu actions (new, open, recent, backup, demo) live in `database_actions`, the round bar
+and the menus are built by `window_menus`, the status bar is filled by `window_status`.
 """
 
 from __future__ import annotations
@@ -12,23 +13,23 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QLabel, QListWidget, QMainWindow,
-                               QHBoxLayout, QStackedWidget, QTabWidget, QToolBar, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
-from ..services.paths import is_demo_database
 from .app_context import AppContext
 from .database_actions import DatabaseActions
-from .questionnaire_import import QuestionnaireImport
 from .entry_view import EntryView
-from .operator_dialog import OperatorDialog, role_name
+from .operator_dialog import OperatorDialog
+from .questionnaire_import import QuestionnaireImport
 from .round_dialog import RoundDialog
 from .shown_retranslation import ShownRetranslation
 from .shown_text import shown
 from .user_errors import error_sentence
+from .window_menus import WindowMenus
+from .window_status import WindowStatus
 
 GEOMETRY_KEY = "window/geometry"
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
                                "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         for key in self.page_keys:
-            self.nav.addItem(self._page_title(key))
+            self.nav.addItem(self.page_title(key))
             self.stack.addWidget(QWidget())
             self.pages[key] = None
         # Wide enough for the longest title in the chosen language.
@@ -86,9 +87,11 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.setCentralWidget(central)
         self.files = DatabaseActions(self)
         self.questionnaires = QuestionnaireImport(self)
-        self._build_round_bar()
-        self._build_menus()
-        self._build_status_bar()
+        self.menus = WindowMenus(self)
+        self.menus.build_round_bar()
+        self.menus.build_menus()
+        self.status_texts = WindowStatus(self)
+        self.status_texts.build()
         self._current = "entry"
         self.nav.setCurrentRow(0)
         self.show_page("entry")
@@ -105,7 +108,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.refresh()
 
     # -- pages ---------------------------------------------------------------------------
-    def _page_title(self, key: str) -> str:
+    def page_title(self, key: str) -> str:
         return {"entry": self.tr("Entry"), "records": self.tr("Records"),
                 "verification": self.tr("Verification"), "progress": self.tr("Progress"),
                 "dashboard": self.tr("Dashboard"), "exchange": self.tr("Export / Import")}[key]
@@ -198,81 +201,11 @@ class MainWindow(ShownRetranslation, QMainWindow):
         if self.entry_view.load_form(uuid):
             self.show_page("entry")
 
-    # -- round bar, menus, status bar ------------------------------------------------------
-    def _build_round_bar(self) -> None:
-        bar = QToolBar(self.tr("Round"))
-        bar.setObjectName("roundBar")
-        bar.setMovable(False)
-        self.round_caption = QLabel()
-        bar.addWidget(self.round_caption)
-        self.round_combo = QComboBox()
-        self.round_combo.setMinimumWidth(220)
-        self.round_combo.currentIndexChanged.connect(
-            lambda _i: self.context.set_round(self.round_combo.currentData()))
-        bar.addWidget(self.round_combo)
-        # Owned by the window: shared by the bar and the Round menu, which is rebuilt.
-        self.new_round_action = QAction(self)
-        self.new_round_action.triggered.connect(self.new_round)
-        self.edit_round_action = QAction(self)
-        self.edit_round_action.triggered.connect(self.edit_round)
-        bar.addAction(self.new_round_action)
-        bar.addAction(self.edit_round_action)
-        bar.addSeparator()
-        self.operator_button = QToolButton()
-        self.operator_button.clicked.connect(self.sign_out)
-        bar.addWidget(self.operator_button)
-        self.addToolBar(bar)
-        self._round_bar_texts()
-
-    def _round_bar_texts(self) -> None:
-        self.round_caption.setText(self.tr("Round") + " ")
-        self.new_round_action.setText(self.tr("New round…"))
-        self.edit_round_action.setText(self.tr("Edit round…"))
-        self.operator_button.setToolTip(self.tr("Sign out / switch operator"))
-
-    def _build_menus(self) -> None:
-        for old in getattr(self, "_menus", []):
-            old.clear()  # deletes the actions it owns (their shortcuts with them)
-            old.deleteLater()
-        self.menuBar().clear()
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("&New database…"), QKeySequence.StandardKey.New,
-                       self.files.new_database)
-        menu.addAction(self.tr("&Open database…"), QKeySequence.StandardKey.Open,
-                       self.files.open_database_dialog)
-        self.recent_menu = menu.addMenu(self.tr("Recent databases"))
-        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
-        menu.addAction(self.tr("&Backup copy…"), self.files.backup_copy)
-        menu.addAction(self.tr("&Print blank forms…"), self.print_forms)
-        menu.addAction(self.tr("&Data for analysts…"), self.data_for_analysts)
-        menu.addAction(self.tr("&Import questionnaire…"),
-                       self.questionnaires.choose_and_import)
-        menu.addSeparator()
-        menu.addAction(self.tr("&Settings…"), self.open_settings)
-        menu.addAction(self.tr("Sign o&ut / switch operator…"), self.sign_out)
-        menu.addSeparator()
-        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        rounds = self.menuBar().addMenu(self.tr("&Round"))
-        rounds.addAction(self.new_round_action)
-        rounds.addAction(self.edit_round_action)
-        rounds.addAction(self.tr("Sign out / switch operator…"), self.sign_out)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        for number, key in enumerate(self.page_keys, start=1):
-            action = QAction(self._page_title(key), view)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _c=False, r=number - 1: self.nav.setCurrentRow(r))
-            view.addAction(action)
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),
-                                 self.show_guide)
-        self.help_menu.addAction(self.tr("Open &demo project"), self.files.open_demo)
-        self.help_menu.addAction(self.tr("&About"), self.about)
-        self._menus = [menu, rounds, view, self.help_menu]
-
+    # -- language, round list -----------------------------------------------------------
     # A language switch (ShownRetranslation): a closed window (its project may be closed
     # too) retranslates when shown again.
     def _can_retranslate(self) -> bool:
-        return hasattr(self, "_menus")
+        return bool(getattr(self, "menus", None) and self.menus.built)
 
     def _retranslate_shown(self) -> None:
         self.retranslate()
@@ -282,25 +215,16 @@ class MainWindow(ShownRetranslation, QMainWindow):
         message in the old language goes."""
         self.statusBar().clearMessage()
         for row, key in enumerate(self.page_keys):
-            self.nav.item(row).setText(self._page_title(key))
+            self.nav.item(row).setText(self.page_title(key))
         self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 28))
-        self._build_menus()
-        self._round_bar_texts()
+        self.menus.build_menus()
+        self.menus.round_bar_texts()
         exchange = self.pages.get("exchange")
         if isinstance(exchange, QTabWidget):
             exchange.setTabText(0, self.tr("Export"))
             exchange.setTabText(1, self.tr("Import"))
             exchange.setTabText(2, self.tr("Conflicts"))
         self.refresh_status()
-
-    def _build_status_bar(self) -> None:
-        self.db_label = QLabel()
-        self.round_label = QLabel()
-        self.operator_label = QLabel()
-        self.counts_label = QLabel()
-        for label in (self.db_label, self.round_label, self.operator_label):
-            self.statusBar().addWidget(label)
-        self.statusBar().addPermanentWidget(self.counts_label)
 
     def refresh(self) -> None:
         """Fill the round list and the status bar from the context."""
@@ -316,40 +240,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
 
     def refresh_status(self) -> None:
         """Database, round, operator and counts in the status bar; the demo marked."""
-        path = self.context.workspace.path
-        self._mark_demo(is_demo_database(path))
-        self.db_label.setText(self.tr("Database: {name}").format(
-            name=path.name if path else self.tr("(in memory)")))
-        self.db_label.setToolTip(str(path or ""))
-        round_ = self.context.current_round()
-        self.round_label.setText(self.tr("Round: {name}").format(
-            name=shown(round_.name) if round_ else self.tr("none")))
-        operator = shown(self.context.operator) or self.tr("nobody signed in")
-        if self.context.operator and self.context.role:
-            operator = self.tr("{name} ({role})").format(name=operator,
-                                                         role=role_name(self.context.role))
-        self.operator_label.setText(self.tr("Operator: {name}").format(name=operator))
-        self.operator_button.setText(self.tr("Operator: {name}").format(name=operator))
-        if round_ is None:
-            self.counts_label.setText(self.tr("Create a round to start keying (Round menu)."))
-            return
-        tally = self.context.records_service().tally(round_.uuid, round_.target_count)
-        self.counts_label.setText(self.tr("Entered {entered} · Verified {verified} · "
-                                          "Target {target}").format(
-            entered=QLocale().toString(tally.entered), verified=QLocale().toString(
-                tally.verified), target=QLocale().toString(tally.target)))
-
-    def _mark_demo(self, demo: bool) -> None:
-        """Title bar and banner say so while the demo project is open."""
-        if demo:
-            self.setWindowTitle(self.tr("{app} – DEMO PROJECT (synthetic forms)").format(
-                app=APP_NAME))
-            self.demo_banner.setText(self.tr(
-                "Demo project: synthetic forms for trying the program. Do not key real "
-                "forms here; open your project with File > Open database (Ctrl+O)."))
-        else:
-            self.setWindowTitle(APP_NAME)
-        self.demo_banner.setVisible(demo)
+        self.status_texts.refresh()
 
     # -- actions ---------------------------------------------------------------------------
     def sign_in(self) -> bool:

@@ -271,8 +271,9 @@ class RecordsView(QWidget):
         self.model.refresh()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("{n} forms").format(
-            n=QLocale().toString(self.model.rowCount())))
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("1 form") if count == 1 else self.tr(
+            "{n} forms").format(n=QLocale().toString(count)))
 
     # -- actions -------------------------------------------------------------------------
     def current_uuid(self) -> str | None:

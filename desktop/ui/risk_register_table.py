@@ -79,7 +79,24 @@ class RiskRegisterTable(QTableWidget):
                     item.setBackground(QBrush(QColor(str(risk["level_color"]))))
                     item.setForeground(QBrush(QColor("#111111")))
                 self.setItem(row, column, item)
+        self._fit_level_column(rows)
         self.resizeRowsToContents()
+
+    def _fit_level_column(self, rows: pd.DataFrame) -> None:
+        """The level column as wide as its levels, not as its 'hidden' notes: a note wraps
+        onto a second line instead of squeezing the risks' names, which are read whole."""
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        texts = [str(risk["level_label"]) for _, risk in rows.iterrows()
+                 if not bool(risk.get("suppressed", False))]
+        note = self.tr("hidden (fewer than {n} answers)").format(n=self.min_n).split()
+        two_lines = min((max(metrics.horizontalAdvance(" ".join(note[:k])),
+                             metrics.horizontalAdvance(" ".join(note[k:])))
+                         for k in range(1, len(note))), default=0)
+        width = max([metrics.horizontalAdvance(t) for t in texts]
+                    + [two_lines, header.sectionSizeFromContents(5).width()])
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(5, width + 2 * metrics.averageCharWidth())
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

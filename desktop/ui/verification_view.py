@@ -7,7 +7,8 @@ never shown); Ctrl+S compares. Discrepancies appear side by side; on each row Al
 the first value, Alt+2 the second, Alt+3 types the value on the paper (Enter applies);
 Ctrl+Enter finishes and marks the form verified. The bar at the top (round, form number,
 the sample's figures) is ui/verification_bar.py; the start page with the sample rule,
-verification_start.py; the resolution page, verification_resolve.py.
+verification_start.py; the resolution page, verification_resolve.py; comparing, deciding
+and finishing, verification_decisions.py.
 """
 
 from __future__ import annotations
@@ -17,20 +18,20 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from ..services.operator_service import OperatorRefused
-from ..services.verification_service import (Comparison, VerificationRefused,
-                                             VerificationService, summary_from_file)
+from ..services.verification_service import (VerificationRefused, VerificationService,
+                                             summary_from_file)
 from .app_context import AppContext
 from .form_widget import FormWidget
 from .lazy_view import LazyView
 from .shown_text import shown
 from .verification_bar import VerificationBar
+from .verification_decisions import IDLE, KEYING, RESOLVING, VerificationDecisions
 from .verification_resolve import ResolvePage
 from .verification_start import VerificationStartPage, native_keys as _keys
 from .user_errors import error_sentence
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b6e20;"
-IDLE, KEYING, RESOLVING = range(3)
 
 
 class VerificationView(LazyView):
@@ -77,6 +78,7 @@ class VerificationView(LazyView):
         self.typed_edit.returnPressed.connect(lambda: self.decide("typed"))
         self.finish_button.clicked.connect(self.finish)
         self.pages.addWidget(self.resolve_page)
+        self.decisions = VerificationDecisions(self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
@@ -113,7 +115,7 @@ class VerificationView(LazyView):
     def _set_texts(self) -> None:
         self.bar.retranslate()
         self.resolve_page.retranslate()
-        self._update_header()
+        self.update_header()
         self.refresh_due()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -129,7 +131,7 @@ class VerificationView(LazyView):
     def retranslate(self) -> None:
         """All texts in the current language, then the figures again (a message in the old
         language goes)."""
-        self._say("")
+        self.say("")
         self._set_texts()
         if self.form is not None:
             self.form.set_language(self.context.lang)
@@ -177,7 +179,7 @@ class VerificationView(LazyView):
 
     def _operator_changed(self) -> None:
         """Another operator signed in: what was said to the last one no longer holds."""
-        self._say("")
+        self.say("")
         self.refresh_due()
 
     def refresh_due(self) -> None:
@@ -221,7 +223,7 @@ class VerificationView(LazyView):
             return
         due = self.service().next_due(round_.uuid)
         if due is None:
-            self._say(self.tr("No form is waiting for verification in this round."), True)
+            self.say(self.tr("No form is waiting for verification in this round."), True)
             return
         self.open_form(due[0])
 
@@ -233,7 +235,7 @@ class VerificationView(LazyView):
         try:
             uuid = self.service().find(round_.uuid, int(text))
         except VerificationRefused as exc:
-            self._say(str(exc), True)
+            self.say(str(exc), True)
             return
         self.open_form(uuid)
 
@@ -246,21 +248,21 @@ class VerificationView(LazyView):
         try:
             service.require_verifier()  # a keyer hears it now, not after a whole form
         except VerificationRefused as exc:
-            self._say(str(exc), True)
+            self.say(str(exc), True)
             return
         self.form_uuid, self.form_number = uuid, stored.response.form_number
         self.number_edit.setText(str(self.form_number))
-        self._say("")
+        self.say("")
         waiting = service.open_for(uuid)
         if waiting is not None:
             self.verification_id = waiting.id
-            self._show_resolution()
+            self.decisions.show()
             return
         self.verification_id = None
         form = self._form_widget(service.questionnaire)
         form.clear()
         self.pages.setCurrentIndex(KEYING)
-        self._update_header(stored.response.operator)
+        self.update_header(stored.response.operator)
         form.focus_first()
 
     def _form_widget(self, questionnaire) -> FormWidget:
@@ -269,91 +271,29 @@ class VerificationView(LazyView):
                 self.form.deleteLater()
             self.form = FormWidget(questionnaire, self.context.lang)
             self.form.setObjectName("verifyForm")
-            self.form.completed.connect(lambda: self._say(self.tr(
+            self.form.completed.connect(lambda: self.say(self.tr(
                 "Last question reached. Press {save} to compare with the first keying.")
                 .format(save=_keys("Ctrl+S"))))
             self.keying_layout.addWidget(self.form)
             self._form_sha = questionnaire.sha256
         return self.form
 
-    # -- comparing and deciding ----------------------------------------------------------
+    # -- comparing and deciding (verification_decisions.py) --------------------------------
     def compare(self) -> None:
         """Ctrl+S on the second keying: check it, store it and compare it."""
-        if self.pages.currentIndex() != KEYING or self.form is None or not self.form_uuid:
-            return
-        if self.form.show_problems():
-            self._say(self.tr("Correct the answers marked in red, then press {save} again.")
-                      .format(save=_keys("Ctrl+S")), True)
-            return
-        try:
-            result = self.service().compare(self.form_uuid, self.form.values())
-        except VerificationRefused as exc:
-            self._say(str(exc), True)
-            return
-        self.verification_id = result.verification_id
-        if result.verified:
-            self._done(result.form_number, self.tr(
-                "Form {n} matches the first keying in all {fields} questions and is now "
-                "verified.").format(n=result.form_number, fields=result.fields_compared))
-            return
-        self._show_resolution(result)
-
-    def _show_resolution(self, result: Comparison | None = None) -> None:
-        service = self.service()
-        items = service.items(self.verification_id)
-        self.table.show_items(service.questionnaire, items, self.context.lang)
-        self.pages.setCurrentIndex(RESOLVING)
-        self._update_header()
-        if result is not None:
-            self._say(self.tr("Discrepancies: {count} in {fields} questions. Check each "
-                              "one against the paper.").format(count=len(items),
-                                                           fields=result.fields_compared))
-        self.table.selectRow(0)
-        if items and items[0].decided:
-            self.table.select_next_undecided()
-        self.table.setFocus()
+        self.decisions.compare()
 
     def decide(self, decision: str) -> None:
         """Alt+1 / Alt+2 / Enter in the value box: decide the current row."""
-        item = self.table.current_item()
-        if self.pages.currentIndex() != RESOLVING or item is None:
-            return
-        typed = self.typed_edit.text() if decision == "typed" else ""
-        try:
-            self.service().resolve(self.verification_id, item.question_id, decision, typed)
-        except VerificationRefused as exc:
-            self._say(str(exc), True)
-            return
-        self.typed_edit.clear()
-        self._say("")
-        service = self.service()
-        self.table.show_items(service.questionnaire, service.items(self.verification_id),
-                              self.context.lang)
-        if self.table.select_next_undecided():
-            self.table.setFocus()
-        else:
-            self._say(self.tr("Every discrepancy has a decision. Press {finish} to finish.")
-                      .format(finish=_keys("Ctrl+Return")))
-            self.finish_button.setFocus()
+        self.decisions.decide(decision)
 
     def start_typing(self) -> None:
         """Alt+3: type the value on the paper for the current row."""
-        if self.pages.currentIndex() == RESOLVING and self.table.current_item() is not None:
-            self.typed_edit.setFocus()
-            self.typed_edit.selectAll()
+        self.decisions.start_typing()
 
     def finish(self) -> None:
         """Ctrl+Enter: write the decided values and mark the form verified."""
-        if self.pages.currentIndex() != RESOLVING or self.verification_id is None:
-            return
-        try:
-            changed = self.service().finish(self.verification_id)
-        except VerificationRefused as exc:
-            self._say(str(exc), True)
-            return
-        self._done(self.form_number, self.tr(
-            "Form {n} is verified (answers corrected: {changed}).").format(
-            n=self.form_number, changed=changed))
+        self.decisions.finish()
 
     def cancel(self) -> None:
         """Escape: leave the second keying (after asking when answers were typed)."""
@@ -361,17 +301,18 @@ class VerificationView(LazyView):
             self._back_to_start()
 
     # -- helpers -------------------------------------------------------------------------
-    def _done(self, number: int | None, text: str) -> None:
+    def done(self, number: int | None, text: str) -> None:
+        """A form is finished: back to the start page, saying `text`."""
         # The workspace has published the verified form (forms_changed follows).
         self._back_to_start()
-        self._say(text)
+        self.say(text)
 
     def _back_to_start(self) -> None:
         self.form_uuid = self.form_number = self.verification_id = None
         if self.form is not None:
             self.form.clear()
         self.pages.setCurrentIndex(IDLE)
-        self._update_header()
+        self.update_header()
         self.number_edit.clear()
         self.refresh_due()
         self.number_edit.setFocus()
@@ -391,7 +332,7 @@ class VerificationView(LazyView):
         uuid = self.round_combo.currentData()
         if uuid and uuid != self.context.round_uuid:
             self.context.set_round(uuid)
-        self._say("")
+        self.say("")
         self.refresh_due()
 
     def _rule_edited(self, mode: str, value: float) -> None:
@@ -401,14 +342,15 @@ class VerificationView(LazyView):
         try:
             self.service().set_rule(round_.uuid, mode, value)
         except VerificationRefused as exc:
-            self._say(str(exc), True)
+            self.say(str(exc), True)
             return
         except OperatorRefused as exc:  # the sample rule is a supervisor's setting
-            self._say(error_sentence(exc, self.context.lang), True)
+            self.say(error_sentence(exc, self.context.lang), True)
             return
         self.refresh_due()
 
-    def _update_header(self, first_operator: str | None = None) -> None:
+    def update_header(self, first_operator: str | None = None) -> None:
+        """The line above the page: what to do on it."""
         page = self.pages.currentIndex()
         if page == KEYING:
             self.header.setText(self.tr(
@@ -421,7 +363,8 @@ class VerificationView(LazyView):
         else:
             self.header.setText(self.tr("Verification by double entry"))
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a message below the header (red when `error`; '' hides it)."""
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
         self.message.setVisible(bool(text))

@@ -301,7 +301,46 @@ n = {n}</translation>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardExports</name>
+    <message>
+        <source>Save charts in</source>
+        <translation>Save charts in</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Save tables</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Saved {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilters</name>
     <message>
         <source>&amp;Round</source>
         <translation>&amp;Round</translation>
@@ -322,6 +361,13 @@ n = {n}</translation>
         <source>Ran&amp;k</source>
         <translation>Ran&amp;k</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
     <message>
         <source>Show &amp;all</source>
         <translation>Show &amp;all</translation>
@@ -371,10 +417,6 @@ n = {n}</translation>
         <translation>The forms could not be read: {error}</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>All</translation>
-    </message>
-    <message>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
     </message>
@@ -385,42 +427,6 @@ n = {n}</translation>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
         <translation>Figures from fewer than {n} respondents are hidden.</translation>
-    </message>
-    <message>
-        <source>Save charts in</source>
-        <translation>Save charts in</translation>
-    </message>
-    <message>
-        <source>The charts could not be saved: {error}. Choose another folder.</source>
-        <translation>The charts could not be saved: {error}. Choose another folder.</translation>
-    </message>
-    <message>
-        <source>Save tables</source>
-        <translation>Save tables</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
-        <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>Save report</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation>Saved {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Ranking</source>
@@ -1198,140 +1204,8 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>This part is not available in this version.</translation>
     </message>
     <message>
-        <source>Round</source>
-        <translation>Round</translation>
-    </message>
-    <message>
-        <source>New round…</source>
-        <translation>New round…</translation>
-    </message>
-    <message>
-        <source>Edit round…</source>
-        <translation>Edit round…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;New database…</translation>
-    </message>
-    <message>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Open database…</translation>
-    </message>
-    <message>
-        <source>Recent databases</source>
-        <translation>Recent databases</translation>
-    </message>
-    <message>
-        <source>&amp;Backup copy…</source>
-        <translation>&amp;Backup copy…</translation>
-    </message>
-    <message>
-        <source>&amp;Print blank forms…</source>
-        <translation>&amp;Print blank forms…</translation>
-    </message>
-    <message>
-        <source>&amp;Data for analysts…</source>
-        <translation>&amp;Data for analysts…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Round</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator</source>
-        <translation>Sign out / switch operator</translation>
-    </message>
-    <message>
-        <source>Sign o&amp;ut / switch operator…</source>
-        <translation>Sign o&amp;ut / switch operator…</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator…</source>
-        <translation>Sign out / switch operator…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>&amp;Keying guide</source>
-        <translation>&amp;Keying guide</translation>
-    </message>
-    <message>
-        <source>Open &amp;demo project</source>
-        <translation>Open &amp;demo project</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <source>Database: {name}</source>
-        <translation>Database: {name}</translation>
-    </message>
-    <message>
-        <source>(in memory)</source>
-        <translation>(in memory)</translation>
-    </message>
-    <message>
-        <source>Round: {name}</source>
-        <translation>Round: {name}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <source>nobody signed in</source>
-        <translation>nobody signed in</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
-    </message>
-    <message>
-        <source>Operator: {name}</source>
-        <translation>Operator: {name}</translation>
-    </message>
-    <message>
-        <source>Create a round to start keying (Round menu).</source>
-        <translation>Create a round to start keying (Round menu).</translation>
-    </message>
-    <message>
-        <source>Entered {entered} · Verified {verified} · Target {target}</source>
-        <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
-    </message>
-    <message>
-        <source>{app} – DEMO PROJECT (synthetic forms)</source>
-        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
-    </message>
-    <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
-    </message>
-    <message>
         <source>{name} signed in.</source>
         <translation>{name} signed in.</translation>
-    </message>
-    <message>
-        <source>&amp;Import questionnaire…</source>
-        <translation>&amp;Import questionnaire…</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +1860,10 @@ per 1,000 fields</translation>
         <translation>All rounds</translation>
     </message>
     <message>
+        <source>1 form</source>
+        <translation>1 form</translation>
+    </message>
+    <message>
         <source>{n} forms</source>
         <translation>{n} forms</translation>
     </message>
@@ -2345,6 +2223,29 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationDecisions</name>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Correct the answers marked in red, then press {save} again.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Every discrepancy has a decision. Press {finish} to finish.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>Form {n} is verified (answers corrected: {changed}).</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2398,26 +2299,6 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <translation>Last question reached. Press {save} to compare with the first keying.</translation>
     </message>
     <message>
-        <source>Correct the answers marked in red, then press {save} again.</source>
-        <translation>Correct the answers marked in red, then press {save} again.</translation>
-    </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
-    </message>
-    <message>
-        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
-        <translation>Every discrepancy has a decision. Press {finish} to finish.</translation>
-    </message>
-    <message>
-        <source>Form {n} is verified (answers corrected: {changed}).</source>
-        <translation>Form {n} is verified (answers corrected: {changed}).</translation>
-    </message>
-    <message>
         <source>Leave this form?</source>
         <translation>Leave this form?</translation>
     </message>
@@ -2436,6 +2317,144 @@ Press {next} to open the next form due, or type a form number and press Enter. K
     <message>
         <source>Verification by double entry</source>
         <translation>Verification by double entry</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Edit round…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator</source>
+        <translation>Sign out / switch operator</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Recent databases</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Backup copy…</translation>
+    </message>
+    <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Print blank forms…</translation>
+    </message>
+    <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Data for analysts…</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Import questionnaire…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Sign o&amp;ut / switch operator…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Sign out / switch operator…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Keying guide</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Open &amp;demo project</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(in memory)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Round: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nobody signed in</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operator: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Create a round to start keying (Round menu).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Entered {entered} · Verified {verified} · Target {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
     </message>
 </context>
 </TS>

@@ -301,7 +301,46 @@ n = {n}</translation>
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>DashboardExports</name>
+    <message>
+        <source>Save charts in</source>
+        <translation>Guardar gráficos en</translation>
+    </message>
+    <message>
+        <source>The charts could not be saved: {error}. Choose another folder.</source>
+        <translation>No se pudieron guardar los gráficos: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Save tables</source>
+        <translation>Guardar tablas</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Guardar informe</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Guardado: {path}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Check the folder and try again.</source>
+        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilters</name>
     <message>
         <source>&amp;Round</source>
         <translation>&amp;Ronda</translation>
@@ -322,6 +361,13 @@ n = {n}</translation>
         <source>Ran&amp;k</source>
         <translation>&amp;Grado</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
     <message>
         <source>Show &amp;all</source>
         <translation>&amp;Mostrar todo</translation>
@@ -371,10 +417,6 @@ n = {n}</translation>
         <translation>No se pudieron leer los formularios: {error}</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Menos de {n} formularios coinciden con esta selección: no se muestra nada, para proteger a los encuestados.</translation>
     </message>
@@ -385,42 +427,6 @@ n = {n}</translation>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
         <translation>Se ocultan las cifras de menos de {n} encuestados.</translation>
-    </message>
-    <message>
-        <source>Save charts in</source>
-        <translation>Guardar gráficos en</translation>
-    </message>
-    <message>
-        <source>The charts could not be saved: {error}. Choose another folder.</source>
-        <translation>No se pudieron guardar los gráficos: {error}. Elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>Save tables</source>
-        <translation>Guardar tablas</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
-        <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>Guardar informe</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved {path}.</source>
-        <translation>Guardado: {path}.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e intente de nuevo.</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Panel</translation>
     </message>
     <message>
         <source>Ranking</source>
@@ -1198,140 +1204,8 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Esta parte no está disponible en esta versión.</translation>
     </message>
     <message>
-        <source>Round</source>
-        <translation>Ronda</translation>
-    </message>
-    <message>
-        <source>New round…</source>
-        <translation>Nueva ronda…</translation>
-    </message>
-    <message>
-        <source>Edit round…</source>
-        <translation>Editar ronda…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;Nueva base de datos…</translation>
-    </message>
-    <message>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Abrir base de datos…</translation>
-    </message>
-    <message>
-        <source>Recent databases</source>
-        <translation>Bases de datos recientes</translation>
-    </message>
-    <message>
-        <source>&amp;Backup copy…</source>
-        <translation>&amp;Copia de respaldo…</translation>
-    </message>
-    <message>
-        <source>&amp;Print blank forms…</source>
-        <translation>&amp;Imprimir formularios en blanco…</translation>
-    </message>
-    <message>
-        <source>&amp;Data for analysts…</source>
-        <translation>&amp;Datos para analistas…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>C&amp;onfiguración…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Ronda</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator</source>
-        <translation>Cerrar sesión / cambiar de operador</translation>
-    </message>
-    <message>
-        <source>Sign o&amp;ut / switch operator…</source>
-        <translation>Cerrar se&amp;sión / cambiar de operador…</translation>
-    </message>
-    <message>
-        <source>Sign out / switch operator…</source>
-        <translation>Cerrar sesión / cambiar de operador…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>&amp;Keying guide</source>
-        <translation>&amp;Guía de digitación</translation>
-    </message>
-    <message>
-        <source>Open &amp;demo project</source>
-        <translation>Abrir proyecto de &amp;demostración</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>&amp;Acerca de</translation>
-    </message>
-    <message>
-        <source>Database: {name}</source>
-        <translation>Base de datos: {name}</translation>
-    </message>
-    <message>
-        <source>(in memory)</source>
-        <translation>(en memoria)</translation>
-    </message>
-    <message>
-        <source>Round: {name}</source>
-        <translation>Ronda: {name}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguna</translation>
-    </message>
-    <message>
-        <source>nobody signed in</source>
-        <translation>nadie ha ingresado</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name} ({role})</translation>
-    </message>
-    <message>
-        <source>Operator: {name}</source>
-        <translation>Operador: {name}</translation>
-    </message>
-    <message>
-        <source>Create a round to start keying (Round menu).</source>
-        <translation>Cree una ronda para empezar a digitar (menú Ronda).</translation>
-    </message>
-    <message>
-        <source>Entered {entered} · Verified {verified} · Target {target}</source>
-        <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
-    </message>
-    <message>
-        <source>{app} – DEMO PROJECT (synthetic forms)</source>
-        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
-    </message>
-    <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
-    </message>
-    <message>
         <source>{name} signed in.</source>
         <translation>{name} inició sesión.</translation>
-    </message>
-    <message>
-        <source>&amp;Import questionnaire…</source>
-        <translation>&amp;Importar cuestionario…</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +1860,10 @@ por cada mil campos</translation>
         <translation>Todas las rondas</translation>
     </message>
     <message>
+        <source>1 form</source>
+        <translation>1 formulario</translation>
+    </message>
+    <message>
         <source>{n} forms</source>
         <translation>{n} formularios</translation>
     </message>
@@ -2345,6 +2223,29 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>VerificationDecisions</name>
+    <message>
+        <source>Correct the answers marked in red, then press {save} again.</source>
+        <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
+    </message>
+    <message>
+        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
+        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
+    </message>
+    <message>
+        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
+        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
+    </message>
+    <message>
+        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
+        <translation>Todas las discrepancias tienen una decisión. Presione {finish} para terminar.</translation>
+    </message>
+    <message>
+        <source>Form {n} is verified (answers corrected: {changed}).</source>
+        <translation>El formulario {n} está verificado (respuestas corregidas: {changed}).</translation>
+    </message>
+</context>
+<context>
     <name>VerificationStartPage</name>
     <message>
         <source>&amp;Sample to verify:</source>
@@ -2398,26 +2299,6 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <translation>Llegó a la última pregunta. Presione {save} para comparar con la primera digitación.</translation>
     </message>
     <message>
-        <source>Correct the answers marked in red, then press {save} again.</source>
-        <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
-    </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
-    </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
-    </message>
-    <message>
-        <source>Every discrepancy has a decision. Press {finish} to finish.</source>
-        <translation>Todas las discrepancias tienen una decisión. Presione {finish} para terminar.</translation>
-    </message>
-    <message>
-        <source>Form {n} is verified (answers corrected: {changed}).</source>
-        <translation>El formulario {n} está verificado (respuestas corregidas: {changed}).</translation>
-    </message>
-    <message>
         <source>Leave this form?</source>
         <translation>¿Dejar este formulario?</translation>
     </message>
@@ -2436,6 +2317,144 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
     <message>
         <source>Verification by double entry</source>
         <translation>Verificación por doble digitación</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Round</source>
+        <translation>Ronda</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>Nueva ronda…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Editar ronda…</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator</source>
+        <translation>Cerrar sesión / cambiar de operador</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nueva base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>Recent databases</source>
+        <translation>Bases de datos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Backup copy…</source>
+        <translation>&amp;Copia de respaldo…</translation>
+    </message>
+    <message>
+        <source>&amp;Print blank forms…</source>
+        <translation>&amp;Imprimir formularios en blanco…</translation>
+    </message>
+    <message>
+        <source>&amp;Data for analysts…</source>
+        <translation>&amp;Datos para analistas…</translation>
+    </message>
+    <message>
+        <source>&amp;Import questionnaire…</source>
+        <translation>&amp;Importar cuestionario…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut / switch operator…</source>
+        <translation>Cerrar se&amp;sión / cambiar de operador…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Ronda</translation>
+    </message>
+    <message>
+        <source>Sign out / switch operator…</source>
+        <translation>Cerrar sesión / cambiar de operador…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keying guide</source>
+        <translation>&amp;Guía de digitación</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Abrir proyecto de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Acerca de</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <source>Database: {name}</source>
+        <translation>Base de datos: {name}</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(en memoria)</translation>
+    </message>
+    <message>
+        <source>Round: {name}</source>
+        <translation>Ronda: {name}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>nadie ha ingresado</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Operador: {name}</translation>
+    </message>
+    <message>
+        <source>Create a round to start keying (Round menu).</source>
+        <translation>Cree una ronda para empezar a digitar (menú Ronda).</translation>
+    </message>
+    <message>
+        <source>Entered {entered} · Verified {verified} · Target {target}</source>
+        <translation>Digitados {entered} · Verificados {verified} · Meta {target}</translation>
+    </message>
+    <message>
+        <source>{app} – DEMO PROJECT (synthetic forms)</source>
+        <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
+    </message>
+    <message>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
     </message>
 </context>
 </TS>

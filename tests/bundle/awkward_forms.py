@@ -9,7 +9,7 @@ from desktop.bundle.bundle_writer import BundleWriter, QuestionnaireInfo
 from desktop.domain.demo_forms import generate_forms
 from desktop.services.demo_service import fill_demo
 from desktop.services.form_service import Actor, FormService
-from desktop.storage import bundle_store
+from desktop.storage import export_store
 
 COMMENTS = ["años de servicio", "a, b", 'dice "no"', "=SUM(A1)", "-3", "línea\nnueva",
             "tab\tx", "back\\slash", "+1", "@x", "ok", "\u2028sep", "ñandú — “citas”"]
@@ -20,7 +20,7 @@ def writer_for(project, device_key) -> BundleWriter:
     q = project.questionnaire
     writer = BundleWriter(QuestionnaireInfo(q.id, q.version, q.sha256, q.source_text,
                                             tuple(x.id for x in q.questions())), device_key)
-    for fields in bundle_store.rounds(project.db.conn):
+    for fields in export_store.rounds(project.db.conn):
         writer.add_round(fields)
     return writer
 
@@ -43,7 +43,7 @@ def fill_awkward(project, tx_extra=None) -> list[str]:
     service.delete(uuids[0], 'dup, "x" ñ')
     service.delete(uuids[1], "=bad\\reason")
     with project.db.transaction() as tx:
-        bundle_store.record_export(tx, bundle_uuid="b1", device_id="d", sequence=1,
+        export_store.record_export(tx, bundle_uuid="b1", device_id="d", sequence=1,
                                    previous_uuid=None, created="2026-01-01T00:00:00Z",
                                    recorded="2026-01-01T00:00:00Z", file_name="f",
                                    counts={}, audit_through=0,

@@ -62,7 +62,7 @@ class BundleWriter:
     def add_form(self, columns: Sequence, answers_json: str,
                  base: tuple[int, str] | None) -> tuple[str, int, str]:
         """One form: response columns in FORM_FIELDS order and its answers as a JSON object
-        text from SQLite (`bundle_store.iter_forms`); returns (uuid, revision, sha256)."""
+        text from SQLite (`export_store.iter_forms`); returns (uuid, revision, sha256)."""
         fields = dict(zip(records.FORM_FIELDS, columns))
         answers_text = records.canonical_answers_text(answers_json)
         answers = json.loads(answers_text)
@@ -80,7 +80,7 @@ class BundleWriter:
         return fields["uuid"], fields["revision"], sha
 
     def add_form_texts(self, row: Sequence) -> tuple[str, int, str]:
-        """One form from a `bundle_store.iter_form_texts` row, whose record line and CSV
+        """One form from a `export_store.iter_form_texts` row, whose record line and CSV
         cells SQLite has already formatted: Python only hashes, checks and joins. A row
         whose text could format differently in SQLite and in Python (escapes, unusual
         types) or whose CSV cells need quoting or neutralising goes through

@@ -21,7 +21,7 @@ from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
 from desktop.services.project import Project
-from desktop.storage import bundle_store
+from desktop.storage import export_store
 
 COMMENTS = ["años de servicio", "a, b", 'dice "no"', "=SUM(A1)", "-3", "línea\nnueva",
             "tab\tx", "back\\slash", "+1", "@x", "ok", "\u2028sep", "ñandú — “citas”"]
@@ -50,12 +50,12 @@ def _reference_members(project, device_key, full: bool) -> dict[str, bytes]:
     writer = ReferenceWriter(ReferenceInfo(q.id, q.version, q.sha256, q.source_text,
                                            tuple(x.id for x in q.questions())), device_key)
     conn = project.db.conn
-    last = bundle_store.last_export(conn, device_key.device_id)
-    for fields in bundle_store.rounds(conn):
+    last = export_store.last_export(conn, device_key.device_id)
+    for fields in export_store.rounds(conn):
         writer.add_round(fields)
-    for row in bundle_store.iter_form_texts(conn, changed_only=not full):
+    for row in export_store.iter_form_texts(conn, changed_only=not full):
         writer.add_form_texts(row)
-    for line in bundle_store.iter_audit_lines(conn, 0 if full else last.audit_through):
+    for line in export_store.iter_audit_lines(conn, 0 if full else last.audit_through):
         writer.add_audit_line(line)
     built = writer.finish(bundle_uuid="00000000-0000-4000-8000-000000000000", sequence=1,
                           previous_uuid=None, created="2026-01-01T00:00:00Z", scope="full",
@@ -126,7 +126,7 @@ def _same_rows(conn, changed_only: bool) -> None:
     from desktop.storage import export_rows
     pre = len(FORM_FIELDS) + 4  # columns, base revision and sha256, answers, hash head
     ours = export_rows.iter_form_rows(conn, changed_only).fetchall()
-    theirs = bundle_store.iter_form_texts(conn, changed_only).fetchall()
+    theirs = export_store.iter_form_texts(conn, changed_only).fetchall()
     assert len(ours) == len(theirs) > 0
     for mine, old in zip(ours, theirs):
         assert mine[:pre] == old[:pre] and mine[pre + 1:] == old[pre + 1:]

@@ -11,7 +11,7 @@ import pytest
 from desktop.bundle.bundle_writer import BundleWriter
 from desktop.bundle.form_chunk import FormChunk, risky_csv
 from desktop.services.demo_service import fill_demo
-from desktop.storage import bundle_store, export_rows
+from desktop.storage import export_rows, export_store
 
 from awkward_forms import COMMENTS, fill_awkward
 from awkward_forms import writer_for as _writer
@@ -47,7 +47,7 @@ def _chunked(project, device_key, size: int, changed_only: bool = False):
 def _general(project, device_key, changed_only: bool = False):
     writer = _writer(project, device_key)
     marks = [writer.add_form(columns, answers, base)
-             for columns, answers, base in bundle_store.iter_forms(project.db.conn,
+             for columns, answers, base in export_store.iter_forms(project.db.conn,
                                                                    changed_only)]
     return writer, marks
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from desktop.bundle.bundle_writer import BundleWriter
 from desktop.services.demo_service import fill_demo
-from desktop.storage import bundle_store, export_rows
+from desktop.storage import export_rows, export_store
 
 from awkward_forms import COMMENTS, fill_awkward
 from awkward_forms import writer_for as _writer
@@ -18,7 +18,7 @@ def test_fast_path_writes_the_same_bytes(project, device_key):
     conn = project.db.conn
     general = _writer(project, device_key)
     marks = [general.add_form(columns, answers, base)
-             for columns, answers, base in bundle_store.iter_forms(conn, False)]
+             for columns, answers, base in export_store.iter_forms(conn, False)]
     rows = export_rows.iter_form_rows(conn, False).fetchall()
     for chunk in (7, 1, len(rows)):  # chunks with and without awkward forms
         fast = _writer(project, device_key)
@@ -33,7 +33,7 @@ def test_fast_path_writes_the_same_bytes(project, device_key):
         assert 40 + 5 <= len(fallbacks) <= 40 + 12
         _same_members(fast, general)
         general = _writer(project, device_key)
-        for columns, answers, base in bundle_store.iter_forms(conn, False):
+        for columns, answers, base in export_store.iter_forms(conn, False):
             general.add_form(columns, answers, base)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desktop.services.export_service import export_bundle
-from desktop.storage import bundle_store, integrity
+from desktop.storage import bundle_store, export_store, integrity
 from desktop.storage.database import Database
 from desktop.storage.migrations import SCHEMA_VERSION
 
@@ -29,7 +29,7 @@ def test_schema_v2_database_migrates(tmp_path, hq_keys, field_key, out_dir):
         assert db.conn.execute("SELECT COUNT(*) FROM response").fetchone()[0] == 4
         ledger = bundle_store.ledger(db.conn)
         assert [(r["direction"], r["sequence"]) for r in ledger] == [("export", 1)]
-        assert bundle_store.last_export(db.conn, "dev-v2").audit_through == 0
+        assert export_store.last_export(db.conn, "dev-v2").audit_through == 0
     finally:
         db.close()
     assert list(tmp_path.glob("old.db.schema2-*.bak"))

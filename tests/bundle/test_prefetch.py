@@ -23,13 +23,17 @@ def test_chunks_come_in_order_and_whole():
     assert not _helpers()
 
 
-class _Broken(io.RawIOBase):
+class _CountedReads(io.RawIOBase):
+    """A readable raw stream that counts the reads asked of it."""
+
     def __init__(self):
         self.reads = 0
 
     def readable(self):
         return True
 
+
+class _Broken(_CountedReads):
     def read(self, size=-1):
         self.reads += 1
         if self.reads > 3:
@@ -56,13 +60,7 @@ def test_a_consumer_stopping_early_stops_the_reader():
     assert endless.reads <= 4  # the one taken, two waiting, one blocked at most
 
 
-class _Endless(io.RawIOBase):
-    def __init__(self):
-        self.reads = 0
-
-    def readable(self):
-        return True
-
+class _Endless(_CountedReads):
     def read(self, size=-1):
         self.reads += 1
         return b"y" * size

@@ -26,7 +26,7 @@ from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import PartLimits, export_bundle
 from desktop.services.import_service import import_bundles
 from desktop.storage import audit_chain, series_store
-from desktop.storage.bundle_store import AUDIT_COLUMNS
+from desktop.storage.audit_store import AUDIT_COLUMNS
 from desktop.storage.database import Database
 from trust_helpers import enrol_fingerprints
 

@@ -17,7 +17,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import activity, column_snapshot, profile_cells, scoring
+from desktop.domain import (activity, column_snapshot, packed_columns, profile_cells, scoring,
+                            snapshot_parts, written_forms)
 from desktop.domain.activity import CellDays
 from desktop.domain.climate import CountBasis, climate_items, exposure_questions
 from desktop.domain.form_columns import (MISSING_INT8, FormColumns, pack_numeric,
@@ -62,8 +63,8 @@ def packed(frame: pd.DataFrame, questionnaire) -> FormColumns:
         base[qid] = (frame[qid].to_numpy(dtype=float) if kind == "numeric"
                      else frame[qid].to_numpy(dtype=object))
     parts = dict((name, (meta, data)) for name, meta, data in
-                 column_snapshot.encode(base, columns))
-    return column_snapshot.decode_columns(parts, columns, rounds)
+                 snapshot_parts.encode(base, columns))
+    return packed_columns.decode_columns(parts, columns, rounds)
 
 
 def form_mask(frame: pd.DataFrame, questionnaire, filters: dict) -> np.ndarray:
@@ -196,20 +197,20 @@ def test_decoded_columns_name_rounds_and_keep_blank_texts(questionnaire):
     assert list(columns.texts("exp_offered_by")) == ["1 3", None, "2"]
     np.testing.assert_array_equal(columns.values("exp_times"), [np.nan] * 3)
     wrong = column_snapshot.snapshot_columns(questionnaire)[:-1]
-    assert column_snapshot.decode_columns({"": ('{"format": 1}', b"")}, wrong, {}) is None
+    assert packed_columns.decode_columns({"": ('{"format": 1}', b"")}, wrong, {}) is None
 
 
 def test_written_rows_are_found_by_uuid():
     uuids = [f"0190{i:04x}-aaaa-7bbb-8ccc-{i * 7919:012x}" for i in range(300)]
     data = "\n".join(uuids).encode()
     written = [uuids[3], uuids[299], "0190ffff-aaaa-7bbb-8ccc-000000000000"]  # one unknown
-    hit = column_snapshot.written_rows(data, len(uuids), written)
+    hit = written_forms.written_rows(data, len(uuids), written)
     assert list(np.flatnonzero(hit)) == [3, 299]
     # Texts of other lengths are compared as texts.
     odd = ["a", "bb", "ccc"]
-    assert list(column_snapshot.written_rows("\n".join(odd).encode(), 3, ["bb"])) == \
+    assert list(written_forms.written_rows("\n".join(odd).encode(), 3, ["bb"])) == \
         [False, True, False]
-    assert not column_snapshot.written_rows(b"", 0, ["a"]).any()
+    assert not written_forms.written_rows(b"", 0, ["a"]).any()
 
 
 def test_patched_columns_merge_texts_rounds_and_number_types(questionnaire):
@@ -226,7 +227,7 @@ def test_patched_columns_merge_texts_rounds_and_number_types(questionnaire):
         fresh[qid] = (fresh_frame[qid].to_numpy(dtype=float) if kind == "numeric"
                       else fresh_frame[qid].to_numpy(dtype=object))
     keep = np.array([False, True])
-    patched = column_snapshot.patch_columns(stored, keep, fresh, {"C": "C"}, columns)
+    patched = packed_columns.patch_columns(stored, keep, fresh, {"C": "C"}, columns)
     assert patched.size == 2
     assert list(patched.texts("exp_offered_by")) == ["2", "5"]
     assert [patched.round_names[c] for c in patched.round_codes] == ["A", "C"]

@@ -24,7 +24,7 @@ from tests.domain.xlsform_builder import labels, write_workbook
 
 DOMAIN = Path(__file__).resolve().parents[2] / "desktop" / "domain"
 MODULES = sorted([*DOMAIN.glob("questionnaire_*.py"), *DOMAIN.glob("xlsform_*.py"),
-                  DOMAIN / "expression.py",
+                  *DOMAIN.glob("expression*.py"),
                   DOMAIN.parent / "services" / "questionnaire_service.py"])
 SAME_IN_BOTH = {"problem"}  # '{where}: {what}'
 ERRORS = {"QuestionnaireError", "XLSFormError", "VersionClash", "JsonRefused",

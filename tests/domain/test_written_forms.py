@@ -9,7 +9,8 @@ import json
 import numpy as np
 import pytest
 
-from desktop.domain import cell_sums, cell_sums_combine, column_snapshot, written_forms
+from desktop.domain import (cell_sums, cell_sums_combine, column_snapshot, packed_columns,
+                            snapshot_parts, written_forms)
 from desktop.domain.cell_sums import CellSums, Inconsistent
 from desktop.domain.demo_forms import generate_forms
 
@@ -37,7 +38,7 @@ def test_fresh_columns_equal_the_general_way(questionnaire, count):
     rows = rows_of(questionnaire, count, seed=count)
     names = {"R1": "Ronda 1", "R2": "Ronda 2"}
     lean = written_forms.fresh_columns(columns, rows, names)
-    general = column_snapshot.form_columns(column_snapshot.base_from_rows(columns, rows),
+    general = packed_columns.form_columns(column_snapshot.base_from_rows(columns, rows),
                                            names, columns)
     assert lean.size == general.size == count
     for qid in general.numeric:
@@ -193,7 +194,7 @@ def test_written_rows_by_binary_search_equal_a_scan():
 
 
 def _encoded_uuids(base):
-    """The uuid order part `column_snapshot.encode` writes for these uuids."""
+    """The uuid order part `snapshot_parts.encode` writes for these uuids."""
     order = np.argsort(np.asarray(base["uuid"], dtype=str), kind="stable")
     return [(column_snapshot.UUID_ORDER, "", order.astype(np.int32).tobytes())]
 
@@ -201,12 +202,12 @@ def _encoded_uuids(base):
 def test_the_uuid_order_part_is_checked(questionnaire):
     columns = column_snapshot.snapshot_columns(questionnaire)
     base = column_snapshot.base_from_rows(columns, rows_of(questionnaire, 50, 4))
-    parts = {name: (meta, data) for name, meta, data in column_snapshot.encode(base, columns)}
+    parts = {name: (meta, data) for name, meta, data in snapshot_parts.encode(base, columns)}
     uuids = np.array(parts["uuid"][1].split(b"\n"), dtype=bytes)
-    assert column_snapshot.uuid_order_fits(parts, uuids)
+    assert snapshot_parts.uuid_order_fits(parts, uuids)
     order = np.frombuffer(parts[column_snapshot.UUID_ORDER][1], dtype=np.int32).copy()
     order[[3, 7]] = order[[7, 3]]
     parts[column_snapshot.UUID_ORDER] = ("", order.tobytes())
-    assert not column_snapshot.uuid_order_fits(parts, uuids)
+    assert not snapshot_parts.uuid_order_fits(parts, uuids)
     del parts[column_snapshot.UUID_ORDER]  # a snapshot stored by an older version
-    assert column_snapshot.uuid_order_fits(parts, uuids)
+    assert snapshot_parts.uuid_order_fits(parts, uuids)

@@ -47,6 +47,12 @@ def test_source_selftest_passes_every_step(tmp_path):
     assert not (home / "riskmap.db").exists() and not (home / "device_key.pem").exists()
 
 
+def _run_script(tmp_path, script: str) -> subprocess.CompletedProcess:
+    """`script` run by this Python in `tmp_path`, with this tree importable."""
+    return subprocess.run([sys.executable, "-c", script], env=_env(tmp_path, PYTHONPATH=str(ROOT)),
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+
+
 def test_selftest_fails_with_exit_1_when_a_step_does_not_hold(tmp_path):
     script = ("import sys\n"
               "from desktop import selftest\n"
@@ -54,8 +60,7 @@ def test_selftest_fails_with_exit_1_when_a_step_does_not_hold(tmp_path):
               "    raise AssertionError('the HQ copy differs')\n"
               "selftest.SelfTest.compare = broken\n"
               "sys.exit(selftest.run_selftest())\n")
-    done = subprocess.run([sys.executable, "-c", script], env=_env(tmp_path, PYTHONPATH=str(ROOT)),
-                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    done = _run_script(tmp_path, script)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "[FAIL] 13 compare field and HQ databases: the HQ copy differs" in done.stdout
     assert "dashboard" not in done.stdout.split("[FAIL]")[1]  # later steps did not run
@@ -72,8 +77,7 @@ def test_selftest_fails_when_a_view_shows_its_not_available_page(tmp_path):
               "main_window._optional_view = lambda module, name: (\n"
               "    None if module == 'progress_view' else real(module, name))\n"
               "sys.exit(selftest.run_selftest())\n")
-    done = subprocess.run([sys.executable, "-c", script], env=_env(tmp_path, PYTHONPATH=str(ROOT)),
-                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    done = _run_script(tmp_path, script)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "[FAIL] 14 every view opens: ProgressView did not open: " in done.stdout
     assert "self-test FAILED at 'every view opens'" in done.stdout

@@ -12,7 +12,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -29,14 +28,14 @@ from desktop.services.analysis_service import (AnalysisService, analysis_for, re
 from desktop.services.conflict_service import Choice, ConflictRefused, ConflictService
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
-from desktop.services.form_service import Actor, FormRefused, FormService
+from desktop.services.form_service import Actor, FormService
 from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
-from desktop.services.verification_service import VerificationService
 from desktop.storage import analysis_snapshot_store, analysis_store
 
 from conflict_scenarios import same_revision
 from trust_helpers import enrol_fingerprints
+from write_helpers import FormWrites
 
 FILTERS = ({}, {"post": "1"}, {"institution": "2"}, {"round": "Ronda 1"})
 
@@ -124,42 +123,21 @@ def test_dashboard_figures_match_the_answer_rows(prepared, tmp_path_factory, ope
 
 def run_operations(project, prepared, hq, operations) -> None:
     conn = project.db.conn
-    keyer = FormService(project.db, project.questionnaire, Actor("AM", "hq"))
-    verifier = VerificationService(project.db, project.questionnaire, Actor("JR", "hq"))
-    round_uuid = conn.execute("SELECT uuid FROM round WHERE name = 'Ronda 1'").fetchone()[0]
-    forms = list(generate_forms(project.questionnaire, 60, seed=7))
+    writes = FormWrites(project, "Ronda 1", "hq",
+                        list(generate_forms(project.questionnaire, 60, seed=7)))
+    keyer, round_uuid = writes.keyer, writes.round_uuid
     imported = 0
     for step, (action, pick) in enumerate(operations):
-        live = [r[0] for r in conn.execute(
-            "SELECT uuid FROM response WHERE status IN ('entered', 'verified') ORDER BY uuid")]
-        chosen = live[pick % len(live)] if live else None
-        form = forms[pick % len(forms)]
         if action == "save":
             number = 100 + pick % 400
             if not keyer.form_number_taken(round_uuid, number):
-                keyer.save_new(round_uuid, number, form.answers)
-        elif action == "edit" and chosen:
-            try:
-                keyer.update(chosen, form.answers, reason="corrected")
-            except FormRefused:
-                pass
-        elif action == "delete" and chosen:
-            keyer.delete(chosen, "duplicate paper")
+                keyer.save_new(round_uuid, number, writes.form(pick).answers)
+        elif action == "edit":
+            writes.edit(pick)
+        elif action == "delete":
+            writes.delete(pick)
         elif action == "verify":
-            entered = [r[0] for r in conn.execute(
-                "SELECT uuid FROM response WHERE status = 'entered' AND operator != 'JR' "
-                "ORDER BY uuid")]
-            if entered:
-                target = entered[pick % len(entered)]
-                if verifier.open_for(target) is None:
-                    second = {**verifier.form(target).answers, **{
-                        k: v for k, v in form.answers.items() if k.startswith("r0")}}
-                    comparison = verifier.compare(target, second)
-                    if not comparison.verified:
-                        for item in comparison.items:
-                            verifier.resolve(comparison.verification_id, item.question_id,
-                                             "keep_second" if pick % 2 else "keep_first")
-                        verifier.finish(comparison.verification_id)
+            writes.verify(pick)
         elif action == "resolve":
             service = ConflictService(project, Actor("HQ", "hq"), "en")
             for summary in service.list_open():

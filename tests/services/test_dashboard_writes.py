@@ -22,10 +22,10 @@ from desktop.domain.demo_forms import generate_forms
 from desktop.services import analysis_table, cell_sums_cache
 from desktop.services.analysis_service import AnalysisService, analysis_for
 from desktop.services.demo_service import fill_demo
-from desktop.services.form_service import Actor, FormRefused, FormService
+from desktop.services.form_service import Actor, FormService
 from desktop.services.project import Project
-from desktop.services.verification_service import VerificationService
 from desktop.storage import analysis_store
+from write_helpers import FormWrites
 
 FILTERS = ({}, {"post": "1"}, {"institution": "2"}, {"round": "Ronda W"},
            {"unit_type": "3", "rank_band": "1"})
@@ -103,41 +103,19 @@ def test_dashboard_after_many_writes_matches_the_answer_rows(taken, tmp_path_fac
 
 def run_steps(project: Project, steps, min_ns, filters) -> None:
     conn, q = project.db.conn, project.questionnaire
-    keyer = FormService(project.db, q, Actor("AM", "dev-w"))
-    verifier = VerificationService(project.db, q, Actor("JR", "dev-w"))
-    round_uuid = conn.execute("SELECT uuid FROM round WHERE name = 'Ronda W'").fetchone()[0]
-    forms = list(generate_forms(q, 50, seed=13))
+    writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 50, seed=13)))
     number = 1_000
     for step, (action, count, pick) in enumerate(steps):
-        live = [r[0] for r in conn.execute(
-            "SELECT uuid FROM response WHERE status IN ('entered', 'verified') ORDER BY uuid")]
-        chosen = live[pick % len(live)] if live else None
-        form = forms[pick % len(forms)]
         if action == "saves":
             for i in range(count):
                 number += 1
-                keyer.save_new(round_uuid, number, forms[(pick + i) % len(forms)].answers)
-        elif action == "edit" and chosen:
-            try:
-                keyer.update(chosen, form.answers, reason="corrected")
-            except FormRefused:
-                pass
-        elif action == "delete" and chosen:
-            keyer.delete(chosen, "duplicate paper")
+                writes.keyer.save_new(writes.round_uuid, number, writes.form(pick + i).answers)
+        elif action == "edit":
+            writes.edit(pick)
+        elif action == "delete":
+            writes.delete(pick)
         elif action == "verify":
-            entered = [r[0] for r in conn.execute(
-                "SELECT uuid FROM response WHERE status = 'entered' AND operator != 'JR' "
-                "ORDER BY uuid")]
-            if entered:
-                target = entered[pick % len(entered)]
-                second = {**verifier.form(target).answers,
-                          **{k: v for k, v in form.answers.items() if k.startswith("r0")}}
-                comparison = verifier.compare(target, second)
-                if not comparison.verified:
-                    for item in comparison.items:
-                        verifier.resolve(comparison.verification_id, item.question_id,
-                                         "keep_second" if pick % 2 else "keep_first")
-                    verifier.finish(comparison.verification_id)
+            writes.verify(pick)
         elif action == "load":  # the window's load: stores the snapshot past the threshold
             analysis_for(project, "en")
         written = len(analysis_store.form_rows(conn, statuses=("entered", "verified",

@@ -25,8 +25,8 @@ from desktop.services.demo_service import fill_demo
 from desktop.services.form_service import Actor, FormService
 from desktop.services.project import Project
 from desktop.services.verification_demo import simulate_verifications
-from desktop.storage import (analysis_store, bundle_store, data_store, export_rows, integrity,
-                             response_store, round_store)
+from desktop.storage import (analysis_store, bundle_store, data_store, export_rows, export_store,
+                             integrity, response_store, round_store)
 from desktop.storage.connection import connect_raw
 from desktop.storage.database import Database, DatabaseLocator
 from desktop.storage.migrations import _statements, migrate
@@ -82,8 +82,8 @@ def _readings(db: Database) -> dict:
 
     return {
         "forms": [response_store.get_form(conn, uuid) for uuid in uuids],
-        "export": rows(bundle_store.iter_forms(conn, False)),
-        "export_texts": rows(bundle_store.iter_form_texts(conn, False)),
+        "export": rows(export_store.iter_forms(conn, False)),
+        "export_texts": rows(export_store.iter_form_texts(conn, False)),
         "export_rows": rows(export_rows.iter_form_rows(conn, False)),
         "export_chunk": tuple(export_rows.form_chunk(conn, False, "", 10_000)),
         "existing": bundle_store.existing_forms(conn, uuids),

@@ -20,6 +20,7 @@ from desktop.ui.app_context import AppContext  # noqa: E402
 from desktop.ui.background import SynchronousRunner  # noqa: E402
 from desktop.ui.conflicts_view import ConflictsView  # noqa: E402
 from desktop.ui.import_view import ImportView  # noqa: E402
+from tests.ui.window_helpers import shown_active  # noqa: E402
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,13 +38,7 @@ def shown(qtbot):
     def show(scenario):
         context = _context(scenario.hq)
         contexts.append(context)
-        view = ConflictsView(context)
-        qtbot.addWidget(view)
-        view.resize(1366, 768)
-        view.show()
-        qtbot.waitExposed(view)
-        view.activateWindow()
-        qtbot.waitUntil(view.isActiveWindow)
+        view = shown_active(qtbot, ConflictsView(context), 1366, 768)
         return view
 
     yield show

@@ -146,7 +146,10 @@ def test_enter_opens_the_form_and_filters_narrow(qtbot, records):
     view.clear_filters()
     assert view.model.rowCount() == 3
     assert view.current_filter() == RecordFilter(status=LIVE)
-    assert "3" in view.count_label.text()
+    assert view.count_label.text() == "3 forms"
+    qtbot.keyClicks(view.number_filter, "2")
+    assert view.count_label.text() == "1 form"  # not "1 forms"
+    view.clear_filters()
 
 
 def test_history_dialog_lists_the_audit_rows(qtbot, records, service):

@@ -13,6 +13,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
 from desktop.ui.verification_start import DUE_SHOWN
 from desktop.ui.verification_view import RESOLVING, VerificationView
+from tests.ui.window_helpers import shown_active
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -21,14 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def view(qtbot, project, round_uuid):
     context = AppContext(project, operator="AM", lang="en",
                          runner=SynchronousRunner())
-    widget = VerificationView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
+    return shown_active(qtbot, VerificationView(context))
 
 
 def _rule(project, view, round_uuid, mode, value):

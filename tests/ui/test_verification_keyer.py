@@ -14,6 +14,7 @@ from desktop.services.verification_service import VerificationService
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
 from desktop.ui.verification_view import IDLE, KEYING, VerificationView
+from tests.ui.window_helpers import shown_active
 
 
 @pytest.fixture
@@ -26,13 +27,7 @@ def signed(qtbot, project, round_uuid, service, valid_answers):
     kim = supervisor.add("KY", "keyer", "1357")
     vera = supervisor.add("VE", "verifier", "8642")
     context = AppContext(project, lang="en", runner=SynchronousRunner())
-    view = VerificationView(context)
-    qtbot.addWidget(view)
-    view.resize(1366, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
+    view = shown_active(qtbot, VerificationView(context))
     return view, {"keyer": kim, "verifier": vera, "supervisor": sara}
 
 

@@ -13,6 +13,7 @@ from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
 from desktop.services.verification_service import VerificationService
 from desktop.ui.verification_view import KEYING, RESOLVING, VerificationView
+from tests.ui.window_helpers import shown_active
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,14 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def view(qtbot, project, round_uuid):
     context = AppContext(project, operator="JR", lang="en",
                          runner=SynchronousRunner())
-    widget = VerificationView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
+    return shown_active(qtbot, VerificationView(context))
 
 
 def _focused():

@@ -1,6 +1,7 @@
 """Windows for widget tests: the main window shown at 1366x768 (the `window` fixture of
-conftest.py and the tests that build it on another context, such as the demo project), and
-`answer_modal` for a modal dialog opened by a click."""
+conftest.py and the tests that build it on another context, such as the demo project), any
+widget shown and made the active window (`shown_active`), and `answer_modal` for a modal
+dialog opened by a click."""
 
 from __future__ import annotations
 
@@ -29,6 +30,16 @@ def shown_main_window(qtbot, context, settings, active: bool = False) -> Iterato
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+
+def shown_active(qtbot, widget, width: int = 1366, height: int = 700):
+    """`widget` on screen at `width` x `height` and the active window, so keys reach it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
 
 
 def answer_modal(form_class, steps) -> list:
