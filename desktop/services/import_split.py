@@ -1,5 +1,5 @@
 """`FormChecker`: the import's second process, which checks a large bundle's forms while
-this one checks the audit chain and writes.
+this one merges them and checks the audit chain.
 
 A 100k-form bundle is about 6 s of Python checks on one interpreter lock (JSON decoding,
 the records' checks, every answer, responses.csv) beside 2-3 s of SQLite. Those checks need
