@@ -178,8 +178,9 @@ def _searched(conn, listed, rows: int, written: list[str]):
     uuids = listed["uuid"]
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
-        return written_forms.written_rows_searched(read_uuid, read_order,
-                                                   (uuids.size, order.size), rows, written)
+        return written_forms.written_rows_searched(
+            read_uuid, read_order, (uuids.size, order.size), rows, written,
+            snapshot_parts.uuid_bounds(order.meta))
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are
