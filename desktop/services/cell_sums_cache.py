@@ -171,16 +171,29 @@ SEARCHED = 16
 
 def _searched(conn, listed, rows: int, written: list[str]):
     """The snapshot's rows of the written forms by binary search, or None: too many, or a
-    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version)."""
+    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version). Forms
+    outside the first and last stored uuid (forms saved since: time-ordered uuids) are
+    not searched for, however many: none of them is in the snapshot."""
     order = listed.get(column_snapshot.UUID_ORDER)
-    if order is None or len(written) > SEARCHED:
+    if order is None:
         return None
     uuids = listed["uuid"]
+    bounds = snapshot_parts.uuid_bounds(order.meta)
+    if bounds is not None and not (
+            order.size == 4 * rows and len(bounds[0]) == len(bounds[1])
+            and uuids.size == rows * (len(bounds[0]) + 1) - 1):
+        bounds = None  # parts not of the sizes their meta implies: search or scan them
+    if bounds is not None:
+        written = [uuid for uuid in written
+                   if bounds[0] <= uuid.encode("utf-8") <= bounds[1]]
+    if len(written) > SEARCHED:
+        return None
+    if not written:
+        return np.zeros(rows, dtype=bool)
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
         return written_forms.written_rows_searched(
-            read_uuid, read_order, (uuids.size, order.size), rows, written,
-            snapshot_parts.uuid_bounds(order.meta))
+            read_uuid, read_order, (uuids.size, order.size), rows, written, bounds)
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are
