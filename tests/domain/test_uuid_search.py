@@ -1,7 +1,8 @@
 """Finding the forms written since the snapshot among its stored uuids with few reads: the
 search that looks where a uuid's digits place it, the first and last stored uuid named in
 the order part's meta (a form saved since is known absent without a read), and the
-stored times read without pandas when they have the form the program writes."""
+stored times and whole-number answers read without pandas when they have the form the
+program writes (equal to what pandas reads)."""
 
 from __future__ import annotations
 
@@ -117,3 +118,16 @@ def test_a_date_that_does_not_exist_is_refused_as_pandas_refuses_it():
     assert column_snapshot._utc_stamps_ns(["2023-02-29T10:00:00Z"]) is None
     with pytest.raises(ValueError):
         column_snapshot.created_ns(["2023-02-29T10:00:00Z"])
+
+
+@pytest.mark.parametrize("texts", [
+    ["1", "2", "5", "0", "-3", "999999999", None],
+    ["1", "2.5", "07", "-0", " 4", "abc", "1e3", "+2", None],  # pandas decides these
+])
+def test_answer_texts_parsed_directly_equal_pandas(texts):
+    column = np.array(texts, dtype=object)
+    expected = pd.to_numeric(pd.Series(column, dtype=object), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan)
+    parsed = column_snapshot.parsed_numbers(column)
+    assert np.array_equal(parsed, expected, equal_nan=True)
+    assert np.array_equal(np.signbit(parsed), np.signbit(expected))
