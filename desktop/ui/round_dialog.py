@@ -142,8 +142,11 @@ class RoundDialog(QDialog):
                            "numbers never used stay listed as not keyed.").format(
                 low=low, high=high, size=size, target=target)
         self.range_note.setText(text)
+        was_shown = not self.range_note.isHidden()
         self.range_note.setVisible(bool(text))
         fit_to_text(self.range_note)  # a shown dialog gave it one line of three
+        if was_shown and not text and self.isVisible():
+            self.adjustSize()  # a note seen while typing a number leaves no gap behind
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -62,3 +62,20 @@ def test_the_range_note_is_never_cut_off(qtbot, context):
     assert note.heightForWidth(note.width()) > note.fontMetrics().height() * 2
     dialog.form_max.setValue(50)
     assert note.isHidden() and note.minimumHeight() == 0
+
+
+def test_a_note_seen_while_typing_leaves_no_gap(qtbot, context):
+    """Typing 416 as the last form number passes through 4 and 41, which show the note for
+    a moment; once it goes, the dialog is its old height again (no empty band above the
+    buttons)."""
+    dialog = _dialog(qtbot, context)
+    dialog.target.setValue(416)
+    dialog.form_min.setValue(1)
+    dialog.form_max.setValue(416)
+    height = dialog.height()
+    dialog.form_max.selectAll()
+    qtbot.keyClicks(dialog.form_max, "4")
+    qtbot.waitUntil(lambda: dialog.height() > height)
+    qtbot.keyClicks(dialog.form_max, "16")
+    assert dialog.range_note.isHidden()
+    qtbot.waitUntil(lambda: dialog.height() == height)
