@@ -9,8 +9,9 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
 - the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
   the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
   sums of whole numbers, so the result is exact. This reads no part of the snapshot
-  whole: the written forms' rows are looked up in the uuid part a few thousand at a time,
-  and only their own bytes of each column are read (none for forms saved since, which
+  whole: forms outside the first and last stored uuid (forms saved since: time-ordered
+  uuids) are not looked for, the others are searched for in the uuid part (or it is
+  read a few thousand uuids at a time), and only their own bytes of each column are read (none for forms saved since, which
   the snapshot does not hold); both versions are summed in one pass and merged into the
   stored cells in place (domain/written_forms.py, cell_sums_combine.py);
 - otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
@@ -118,7 +119,8 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
     not fit. No part is read whole: the written forms' rows are found in the uuid part by
-    binary search (a few) or a few thousand uuids at a time; forms saved since the
+    search (a few; none for uuids outside the stored ones' first and last) or a few
+    thousand uuids at a time; forms saved since the
     snapshot (the everyday case) have none there, and then no column is read at all; a
     few edited or deleted forms have their rows' bytes picked out of each column
     (storage/snapshot_part_reader.py)."""
@@ -164,8 +166,9 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     return current, to_store, len(written)
 
 
-# Up to this many written forms are looked up by binary search in the stored uuids (about
-# 34 small reads each); more are found by reading every uuid, a few thousand at a time.
+# Up to this many written forms are looked up by search in the stored uuids (a few small
+# reads each, at most about 4 log2(forms)); more are found by reading every uuid, a few
+# thousand at a time.
 SEARCHED = 16
 
 
