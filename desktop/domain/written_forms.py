@@ -71,10 +71,11 @@ def written_rows_searched(read_uuid: Callable[[int, int], bytes],
                           read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
                           rows: int, written: Sequence[str],
                           bounds: tuple[bytes, bytes] | None = None) -> np.ndarray | None:
-    """`written_rows` by binary search: `read_order` reads the int32 row numbers that put
-    the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid` the uuid part;
-    about 2 log2(rows) small reads per written form instead of every uuid. None when the
-    parts are not of the sizes a search needs (the caller reads every uuid then).
+    """`written_rows` by search (`_searched_row`): `read_order` reads the int32 row
+    numbers that put the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid`
+    the uuid part; a few small reads per written form (at most about 4 log2(rows))
+    instead of every uuid. None when the parts are not of the sizes a search needs (the
+    caller reads every uuid then).
     `bounds`: the first and last stored uuid (`snapshot_parts.uuid_bounds`), when known:
     a uuid outside them (a form saved since) is not searched for, nothing is read."""
     uuid_size, order_size = sizes
@@ -196,9 +197,8 @@ def fresh_columns(columns: Sequence[Sequence[str]], rows: Sequence[tuple],
     objects = [found or {} for found in answers_json.parsed_many([row[5] for row in rows])]
     numeric_ids = [qid for qid, kind in columns if kind == "numeric"]
     # Every numeric answer in one array, each distinct text parsed once by
-    # `parsed_numbers` (as it parses each column: by `pd.to_numeric`).
-    # Form by form (`map` of each form's `get`: no Python step per answer), then turned
-    # question by question.
+    # `parsed_numbers` (as it parses each column: by `pd.to_numeric`); gathered form by
+    # form (`map` of each form's `get`: no Python step per answer), then turned over.
     flat = np.empty(len(numeric_ids) * len(rows), dtype=object)
     flat[:] = list(chain.from_iterable(map(found.get, numeric_ids) for found in objects))
     try:

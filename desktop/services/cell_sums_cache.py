@@ -11,9 +11,10 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
   sums of whole numbers, so the result is exact. This reads no part of the snapshot
   whole: forms outside the first and last stored uuid (forms saved since: time-ordered
   uuids) are not looked for, the others are searched for in the uuid part (or it is
-  read a few thousand uuids at a time), and only their own bytes of each column are read (none for forms saved since, which
-  the snapshot does not hold); both versions are summed in one pass and merged into the
-  stored cells in place (domain/written_forms.py, cell_sums_combine.py);
+  read a few thousand uuids at a time), and only their own bytes of each column are
+  read (none for forms saved since, which the snapshot does not hold); both versions
+  are summed in one pass and merged into the stored cells in place
+  (domain/written_forms.py, cell_sums_combine.py);
 - otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
   added up from the columns, stored when they are the sums of the stored snapshot.
 
@@ -120,10 +121,9 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     versions; the sums to store or None; forms patched), or None when the snapshot does
     not fit. No part is read whole: the written forms' rows are found in the uuid part by
     search (a few; none for uuids outside the stored ones' first and last) or a few
-    thousand uuids at a time; forms saved since the
-    snapshot (the everyday case) have none there, and then no column is read at all; a
-    few edited or deleted forms have their rows' bytes picked out of each column
-    (storage/snapshot_part_reader.py)."""
+    thousand uuids at a time; forms saved since the snapshot (the everyday case) have
+    none there, and then no column is read at all; a few edited or deleted forms have
+    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
@@ -173,7 +173,7 @@ SEARCHED = 16
 
 
 def _searched(conn, listed, rows: int, written: list[str]):
-    """The snapshot's rows of the written forms by binary search, or None: too many, or a
+    """The snapshot's rows of the written forms by search, or None: too many, or a
     snapshot without `column_snapshot.UUID_ORDER` (stored by an older version). Forms
     outside the first and last stored uuid (forms saved since: time-ordered uuids) are
     not searched for, however many: none of them is in the snapshot."""
