@@ -33,23 +33,46 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.rss_sampler import TreeSampler
+
 
 def run_child(*args: str) -> dict:
     """Run this module with `args`; its JSON line, whose `peak_mb` is the child's own peak
     resident memory (VmHWM of its address space; where /proc is missing, ru_maxrss from
-    wait4, which on Linux also counts the parent's size at the fork)."""
+    wait4, which on Linux also counts the parent's size at the fork). `tree_peak_mb` is
+    the largest sum of the resident memory of the child and of every process it started
+    (its checking process, multiprocessing's helper), sampled together from here every
+    10 ms (rss_sampler.py); `tree_parts_mb` its parts at that moment: [this child, the
+    largest of its processes, the others]; `checking_peak_mb` the largest own peak
+    (VmHWM) among its processes. None where /proc is missing."""
     process = subprocess.Popen([sys.executable, "-m", "benchmarks.import_child", *args],
                                stdout=subprocess.PIPE, text=True,
                                cwd=Path(__file__).resolve().parent.parent)
-    out = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    sampler = TreeSampler(process.pid).start()
+    try:
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+    finally:
+        tree = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"import_child {args[0]} failed ({process.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
     if result.get("peak_mb") is None:
         result["peak_mb"] = usage.ru_maxrss / 1024
+    result["tree_peak_mb"] = tree.total_mb
+    result["tree_parts_mb"] = _parts(tree.parts_mb, process.pid)
+    # The checking process's own peak (VmHWM, its last reading): ru_maxrss of the
+    # children would be this process's size when it forked the checking process.
+    below = [mb for pid, mb in tree.peaks_mb.items() if pid != process.pid]
+    result["checking_peak_mb"] = max(below) if below else None
     return result
+
+
+def _parts(parts: dict[int, float], root: int) -> list[float]:
+    """[root, its largest descendant, the rest] of one sample (MB)."""
+    others = sorted((mb for pid, mb in parts.items() if pid != root), reverse=True)
+    return [parts.get(root, 0.0), others[0] if others else 0.0, sum(others[1:])]
 
 
 def _peak_mb() -> float | None:

@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..bundle import age_crypto
-from ..bundle.bundle_reader import (VerifiedBundle, audit_of, check_counts,
-                                    questionnaire_text, read_bundle_file, records_of,
-                                    verify_bundle)
+from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_text,
+                                    read_bundle_file, records_of, verify_bundle)
 from ..bundle.errors import BundleError
 from ..domain.questionnaire_diff import differences
 from ..domain.user_error import LANGUAGES, UserError
@@ -39,16 +38,18 @@ from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
-from . import bundle_series, device_identity, import_gate
+from . import device_identity, import_gate
+from .import_audit import AuditMerge
 from .import_merge import FormMerger
 from .import_split import CheckerStopped, FormChecker, FormStream
 from .import_writer import ImportWriter
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-# The page cache of a merge (64 MB): forms arrive in uuid order, so inserts touch few
-# pages; 256 MB cost 200 MB of peak memory and bought no measurable time (100k import).
-IMPORT_CACHE_KIB = 64 * 1024
+# The page cache of a merge (16 MB): forms arrive in uuid order, so inserts touch few
+# pages; 256 MB cost 200 MB of peak memory and bought no measurable time (100k import),
+# and 64 MB cost 45-50 MB of the importing process's peak against 16 MB.
+IMPORT_CACHE_KIB = 16 * 1024
 
 
 @dataclass
@@ -247,36 +248,48 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     record counts, responses.csv and the confirmations of out-of-range values are checked
     at the end. A refusal anywhere rolls everything back. With a `stream`, the checking
     process reads and checks the forms (the door's per-form checks, in the same order)
-    while this thread checks and writes the audit rows; its refusals are raised here in
-    the same place as the in-process reader's."""
+    while this thread merges them, and checks and writes a chunk of audit rows whenever
+    no checked form is waiting (import_audit.py: the same rows, checks and refusals as
+    the chain first); its refusals are raised here in the same place as the in-process
+    reader's."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
+    audit = AuditMerge(conn, verified, writer)
+    hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
     forms = 0
     try:
-        audit_count, result.audit_added = _merge_audit(conn, verified, writer)
-        for kind, item, answers in (stream.records() if stream else records_of(verified)):
-            if kind == "round":
-                rounds.append(item)
-                continue
+        if stream is None or audit.series:
+            audit.finish()  # the chain first; a checking process's forms come meanwhile
+        try:
+            for kind, item, answers in (stream.records(idle=audit.step) if stream
+                                        else records_of(verified)):
+                if kind == "round":
+                    rounds.append(item)
+                    continue
+                if merger is None:
+                    merger = _start_forms(conn, door, text, rounds, result, hq_rows,
+                                          operator, device, verified, now, late, writer)
+                if stream is None:
+                    door.form(item, answers)
+                merger.add(item)
+                forms += 1
             if merger is None:
-                merger = _start_forms(conn, door, text, rounds, result, operator, device,
-                                      now, verified, late, writer)
-            if stream is None:
-                door.form(item, answers)
-            merger.add(item)
-            forms += 1
-        if merger is None:
-            merger = _start_forms(conn, door, text, rounds, result, operator, device, now,
-                                  verified, late, writer)
+                merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
+                                      device, verified, now, late, writer)
+        except (BundleError, *IntegrityError):
+            audit.finish()  # a broken chain is the refusal, as when it is checked first
+            raise
+        audit_count, result.audit_added = audit.finish()
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
     finally:
+        audit.close()
         writer.close()  # no write still running when the transaction ends
         if stream is not None:
             stream.close()  # at once: a refusal stops the checking process here
@@ -285,9 +298,12 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     else:
         door.finish(stream.finish.pending, stream.finish.csv_sha256)
     verified.check_hashes()  # every member read is the one the manifest signs
-    audit_store.write_audit(conn, [AuditEntry(action, operator, device, uuid, old=old,
-                                              new=new, reason=f"bundle {m.bundle_uuid}")
-                                   for action, uuid, old, new in merger.audit], now)
+    # HQ's own rows after the bundle's: the questionnaire adopted by this import (if so),
+    # then each update and conflict of the merge.
+    audit_store.write_audit(conn, hq_rows + [
+        AuditEntry(action, operator, device, uuid, old=old, new=new,
+                   reason=f"bundle {m.bundle_uuid}")
+        for action, uuid, old, new in merger.audit], now)
     result.gaps = _sequence_gaps(conn, m.device_id, m.sequence)
     if pin is None:
         result.newly_pinned = True
@@ -303,54 +319,27 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
 
 
-AUDIT_CHUNK = 5000
-
-
-def _merge_audit(conn, verified: VerifiedBundle, writer: ImportWriter) -> tuple[int, int]:
-    """Check the bundle's audit chain and write the rows HQ does not hold, a chunk at a
-    time (written by `writer` while the next chunk is read and checked); returns (rows
-    read, rows added), with every write done. A part of a series holds its rows until
-    the series is complete: bundle_series checks and releases them then."""
-    if verified.manifest.series:  # streamed both ways (held, then the whole chain)
-        return bundle_series.merge_part(conn, verified, audit_of(verified), writer)
-    chain = import_gate.AuditChain(conn, ready=writer.wait)
-    read = added = 0
-    chunk: list[tuple] = []
-    for row in audit_of(verified):
-        chunk.append(row)
-        if len(chunk) >= AUDIT_CHUNK:
-            read, added = _audit_chunk(chain, writer, chunk, read, added)
-            chunk = []
-    read, added = _audit_chunk(chain, writer, chunk, read, added)
-    writer.wait()
-    return read, added
-
-
-def _audit_chunk(chain: import_gate.AuditChain, writer: ImportWriter, chunk: list[tuple],
-                 read: int, added: int) -> tuple[int, int]:
-    new_rows = chain.new_rows(chunk)
-    if new_rows:
-        writer.submit(bundle_store.insert_audit, chain.conn, new_rows)
-    return read + len(chunk), added + len(new_rows)
-
-
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
-                 result: BundleReport, operator: str, device: str, now: str,
-                 verified: VerifiedBundle, late: bool, writer: ImportWriter) -> FormMerger:
-    """Before the first form: validate and store the questionnaires, merge the rounds."""
+                 result: BundleReport, hq_rows: list[AuditEntry], operator: str,
+                 device: str, verified: VerifiedBundle, now: str, late: bool,
+                 writer: ImportWriter) -> FormMerger:
+    """Before the first form: validate and store the questionnaires, merge the rounds.
+    HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
+    rows)."""
     m = verified.manifest
     door.start(text, rounds)
     result.questionnaire_differences = _store_questionnaires(
-        conn, door.questionnaires, m.questionnaire["sha256"], operator, device, now)
+        conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
     _merge_rounds(conn, rounds, m.device_id, result)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
                       bundle_store.round_uuids(conn), writer)
 
 
-def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str, operator: str, device: str,
-                          now: str) -> list[str]:
+def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
+                          hq_rows: list[AuditEntry], operator: str, device: str) -> list[str]:
     """Store every (validated) version the bundle carries; the project's adopted version
-    stays HQ's. Returns where the bundle's version differs from it, per question."""
+    stays HQ's (an adoption by this import adds its audit row to `hq_rows`). Returns
+    where the bundle's version differs from it, per question."""
     adopted = questionnaire_store.adopted_sha256(conn)
     if adopted is None:
         # A project from before adoption existed: pin what it uses today, so no bundle
@@ -358,10 +347,10 @@ def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str, operator:
         # bundle's version (an audited act, named in the ledger).
         adopted = questionnaire_store.effective_sha256(conn) or bundle_sha
         questionnaire_store.set_adopted(conn, adopted)
-        audit_store.write_audit(conn, [AuditEntry(
+        hq_rows.append(AuditEntry(
             "questionnaire_adopt", operator, device, new=adopted,
             reason="first questionnaire of this database" if adopted == bundle_sha
-            else "the version in use before bundles could not change it")], now)
+            else "the version in use before bundles could not change it"))
     for sha, q in questionnaires.items():
         questionnaire_store.store_questionnaire(conn, sha, q.id, q.version, q.source_text)
     hq = questionnaires.get(adopted)

@@ -1,5 +1,5 @@
 """`FormChecker`: the import's second process, which checks a large bundle's forms while
-this one checks the audit chain and writes.
+this one merges them and checks the audit chain.
 
 A 100k-form bundle is about 6 s of Python checks on one interpreter lock (JSON decoding,
 the records' checks, every answer, responses.csv) beside 2-3 s of SQLite. Those checks need
@@ -14,9 +14,10 @@ checked in-process and never pays its start (about 0.2 s).
 `FormStream.records` yields what `bundle_reader.records_of` would, in the same order, and
 raises each refusal where the in-process reader would have met it, so the import's loop
 (import_service.py) is the same for both. A thread receives the child's messages as they
-come (at most `AHEAD` waiting: memory stays bounded while the import checks the audit
-chain), unpickled here as they are consumed. A bundle left before its end (a refusal, an
-exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
+come (at most `AHEAD` waiting; the child waits for the rest to be read), unpickled here as
+they are consumed; while none is waiting, the import checks a chunk of the audit chain
+(import_audit.py). A bundle left before its end (a refusal, an exception, Ctrl+C) stops
+the child at once; `close` stops it at the end of the call.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import pickle
 import queue
 import sqlite3
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
@@ -41,9 +42,11 @@ from .import_gate import hq_questionnaire_texts
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
-# Messages waiting at most (BATCH forms each, about 1 MB): the child runs ahead while
-# this process checks the audit chain, in bounded memory.
-AHEAD = 64
+# Messages waiting at most (BATCH forms each, about 1 MB at 100k); the child then waits
+# (its messages stay in the pipe). 64, when the whole audit chain was checked before the
+# first form, held about 60 MB here; the import's processes together must stay under
+# 400 MB (benchmarks/bench_bundles.py samples them together).
+AHEAD = 8
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
 
@@ -172,11 +175,18 @@ class FormStream:
                 continue
         return False
 
-    def records(self) -> Iterator[tuple]:
+    def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
         """("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
-        them (the door checked each form already); each refusal raised in its place."""
+        them (the door checked each form already); each refusal raised in its place.
+        While no message is waiting, `idle()` is called (other work of the import, True
+        while it has some) before waiting for the child."""
         while True:
-            item = self._messages.get()
+            try:
+                item = self._messages.get_nowait()
+            except queue.Empty:
+                if idle():
+                    continue
+                item = self._messages.get()
             if isinstance(item, BaseException):  # the child died (not the bundle's fault)
                 self.checker.failed = True
                 raise CheckerStopped(f"the import's checking process stopped ({item!r})"

@@ -107,13 +107,20 @@ def known_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
         "SELECT revision, sha256 FROM response_version WHERE response_uuid = ?", (uuid,))}
 
 
-def live_numbers(conn: sqlite3.Connection, round_uuids: Iterable[str]) -> dict[tuple, str]:
-    """(round uuid, form number) -> uuid of every live form in these rounds."""
+def live_holders(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]
+                 ) -> dict[tuple, str]:
+    """(round uuid, form number) -> uuid of the live form holding it, for these keys only
+    (one indexed query per round: an import asks this for each chunk of forms instead of
+    holding every number of its rounds)."""
+    by_round: dict[str, list[int]] = {}
+    for round_uuid, number in keys:
+        by_round.setdefault(round_uuid, []).append(number)
     found: dict[tuple, str] = {}
-    for round_uuid in set(round_uuids):
-        for number, uuid in conn.execute("SELECT form_number, uuid FROM response WHERE "
-                                         "round_uuid = ? AND status != 'deleted'",
-                                         (round_uuid,)):
+    for round_uuid, numbers in by_round.items():
+        for number, uuid in conn.execute(
+                "SELECT form_number, uuid FROM response WHERE round_uuid = ? AND "
+                "form_number IN (SELECT value FROM json_each(?)) AND status != 'deleted'",
+                (round_uuid, json.dumps(numbers))):
             found[(round_uuid, number)] = uuid
     return found
 

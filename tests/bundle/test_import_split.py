@@ -15,7 +15,7 @@ import shutil
 import pytest
 
 from desktop.bundle.manifest import AUDIT, MANIFEST, RECORDS
-from desktop.services import import_service, import_split
+from desktop.services import import_audit, import_service, import_split
 from desktop.services.import_service import import_bundles
 
 from bundle_helpers import db_state, resigned
@@ -85,8 +85,13 @@ def _no_checker_left(pids) -> None:
     assert not [pid for pid in pids if _alive(pid)]
 
 
+@pytest.mark.parametrize("audit_chunk", [None, 3])
 def test_both_paths_write_the_same_database(tmp_path, monkeypatch, bundle, hq_keys,
-                                            field_key, fixed_clock, started):
+                                            field_key, fixed_clock, started, audit_chunk):
+    """With 3 audit rows a chunk, the split path checks and writes the chain a chunk at a
+    time between the forms (whenever none is waiting): the same rows, in the same order."""
+    if audit_chunk:
+        monkeypatch.setattr(import_audit, "AUDIT_CHUNK", audit_chunk)
     empty = _hq(tmp_path, "empty", field_key)
     before = _dump(empty)
     dumps, reports = {}, {}
@@ -164,6 +169,21 @@ def _broken_chain(members, keys, key, path):
     return _seal(members, keys, key, path)
 
 
+def _broken_chain_and_bad_answer(members, keys, key, path):
+    """Two refusals: the chain's is the one given, on both paths (the in-process import
+    checks the chain first; the split one finishes the chain's checks before a form's
+    refusal is given)."""
+    _set_form(members, 2, lambda answers: answers.__setitem__("institution", "999"))
+    return _broken_chain(members, keys, key, path)
+
+
+def _broken_chain_and_repeated_form(members, keys, key, path):
+    lines = [line for line in members[RECORDS].decode().split("\n") if line]
+    lines.insert(3, lines[2])
+    members[RECORDS] = ("\n".join(lines) + "\n").encode()
+    return _broken_chain(members, keys, key, path)
+
+
 def _late_type_error(members, keys, key, path):
     lines = members[RECORDS].decode().split("\n")
     last = max(i for i, line in enumerate(lines) if '"type":"form"' in line)
@@ -192,6 +212,8 @@ HOSTILE = {
     "out of range, unconfirmed": (_out_of_range_unconfirmed, "bad_answer"),
     "wrong count": (_wrong_count, "tampered"),
     "broken audit chain": (_broken_chain, "audit_chain"),
+    "broken chain and a bad answer": (_broken_chain_and_bad_answer, "audit_chain"),
+    "broken chain and a repeated form": (_broken_chain_and_repeated_form, "audit_chain"),
     "type error in the last form": (_late_type_error, "tampered"),
     "responses.csv differs": (_csv_row_changed, "csv_mismatch"),
     "repeated form": (_repeated_form, "tampered"),
@@ -215,6 +237,26 @@ def test_both_paths_refuse_a_hostile_bundle_alike(tmp_path, monkeypatch, bundle,
         _no_checker_left(started)
     assert results["split"] == results["in-process"]
     assert len(started) == 1
+
+
+@pytest.mark.parametrize("name", ["broken chain and a bad answer",
+                                  "broken chain and a repeated form"])
+def test_a_broken_chain_is_the_refusal_even_when_every_form_came_first(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started, name):
+    """The checking process far ahead: every form is merged before any chunk of the chain
+    is checked; the form's refusal waits for the chain's checks, which refuse."""
+    forge, kind = HOSTILE[name]
+    real = import_split.FormStream.records
+    monkeypatch.setattr(import_split.FormStream, "records",
+                        lambda self, idle=None: real(self))  # never idle: forms first
+    _use(monkeypatch, "split")
+    forged = forge(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "forged.zip.age")
+    hq = _hq(tmp_path, "hq", field_key)
+    before = db_state(hq)
+    (result,) = import_bundles(hq, hq_keys.identity_path, [forged]).bundles
+    assert result.refusal == kind == "audit_chain", result.message
+    assert db_state(hq) == before
+    _no_checker_left(started)
 
 
 def test_a_refused_bundle_stops_the_child_and_the_next_bundle_is_imported(

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop.bundle import bundle_reader
 from desktop.bundle.manifest import AUDIT
-from desktop.services import import_merge, import_service
+from desktop.services import import_audit, import_merge, import_service
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
 from desktop.services.import_service import import_bundles
@@ -31,7 +31,7 @@ from trust_helpers import enrol_fingerprints
 def small_chunks(monkeypatch):
     """Forms merged 4 at a time, audit rows 3 at a time, lines decoded 100 bytes at a time."""
     monkeypatch.setattr(import_merge, "CHUNK", 4)
-    monkeypatch.setattr(import_service, "AUDIT_CHUNK", 3)
+    monkeypatch.setattr(import_audit, "AUDIT_CHUNK", 3)
     monkeypatch.setattr(bundle_reader, "_LINES_CHUNK", 100)
 
 
