@@ -285,39 +285,52 @@ def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray) -> np.ndarray:
 def _changed_pairs(base: CellSums, days: list[str], changed: dict):
     """(pair_cell, pair_day, pair_n) of the stored pairs with `changed` ((cell, day in
     `days`) -> signed forms) added or inserted, or None when a pair would hold no forms
-    (or fewer), or the stored pairs of a touched cell are not in order of day."""
+    (or fewer), or the stored pairs of a touched cell are not in order of day. The pairs
+    of the touched cells are looked at together (one search for every changed pair)."""
     renumber = _positions(base.days, days)
     new_days = len(days) != len(base.days)
     keys = sorted(changed)
-    cells = np.array([cell for cell, _ in keys], dtype=np.int64)
-    low = np.searchsorted(base.pair_cell, cells, side="left")
-    high = np.searchsorted(base.pair_cell, cells, side="right")
-    found, inserted = {}, []
-    for (cell, day), start, stop in zip(keys, low.tolist(), high.tolist()):
-        mine = renumber[base.pair_day[start:stop]]
-        if (np.diff(mine) <= 0).any():
-            return None
-        at = start + int(np.searchsorted(mine, day))
-        n = changed[cell, day]
-        if at < stop and renumber[base.pair_day[at]] == day:
-            found[at] = n
-        elif n <= 0:
-            return None
-        else:
-            inserted.append((at, cell, day, n))
-    rows = np.array(sorted(found), dtype=np.int64)
-    pair_n = _put(base.pair_n, rows, base.pair_n[rows].astype(np.int64)
-                  + np.array([found[r] for r in rows.tolist()], dtype=np.int64))
-    if len(rows) and (pair_n[rows] <= 0).any():
+    key_cell = np.array([cell for cell, _ in keys], dtype=np.int64)
+    key_day = np.array([day for _, day in keys], dtype=np.int64)
+    key_n = np.array([changed[key] for key in keys], dtype=np.int64)
+    touched = np.unique(key_cell)
+    low = np.searchsorted(base.pair_cell, touched, side="left")
+    high = np.searchsorted(base.pair_cell, touched, side="right")
+    lengths = high - low
+    # The stored pairs of the touched cells, range after range (in order of cell).
+    rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+        low - (np.cumsum(lengths) - lengths), lengths)
+    sub_cell = np.asarray(base.pair_cell[rows], dtype=np.int64)
+    sub_day = renumber[base.pair_day[rows]]
+    if ((sub_cell[1:] == sub_cell[:-1]) & (np.diff(sub_day) <= 0)).any():
         return None
+    span = max(len(days), 1)
+    stored_at = sub_cell * span + sub_day  # increasing: cells in order, days in a cell
+    wanted = key_cell * span + key_day
+    place = np.searchsorted(stored_at, wanted)
+    inside = place < len(stored_at)
+    there = inside.copy()
+    there[inside] = stored_at[place[inside]] == wanted[inside]
+    found_rows = rows[place[there]]
+    pair_n = _put(base.pair_n, found_rows,
+                  base.pair_n[found_rows].astype(np.int64) + key_n[there])
+    if len(found_rows) and (pair_n[found_rows] <= 0).any():
+        return None
+    new = ~there
+    if (key_n[new] <= 0).any():
+        return None
+    # A new pair goes before the first stored pair of its cell with a later day, or after
+    # the cell's last pair.
+    before = inside & new
+    before[before] = sub_cell[place[before]] == key_cell[before]
+    at = np.where(before, rows[np.minimum(place, len(rows) - 1)] if len(rows) else 0,
+                  np.searchsorted(base.pair_cell, key_cell, side="right"))[new]
     pair_cell = base.pair_cell
     pair_day = renumber[base.pair_day] if new_days else base.pair_day
-    if inserted:
-        at = [i[0] for i in inserted]
-        pair_cell = np.insert(pair_cell.astype(np.int64), at, [i[1] for i in inserted])
-        pair_day = np.insert(np.asarray(pair_day, dtype=np.int64), at,
-                             [i[2] for i in inserted])
-        pair_n = np.insert(pair_n.astype(np.int64), at, [i[3] for i in inserted])
+    if len(at):
+        pair_cell = np.insert(pair_cell.astype(np.int64), at, key_cell[new])
+        pair_day = np.insert(np.asarray(pair_day, dtype=np.int64), at, key_day[new])
+        pair_n = np.insert(pair_n.astype(np.int64), at, key_n[new])
     return pair_cell, pair_day, pair_n
 
 

@@ -22,6 +22,7 @@ int8 (-128 = unanswered), anything else as float64, so a value reads back exactl
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -118,20 +119,57 @@ def parsed_numbers(texts: np.ndarray) -> np.ndarray:
     """Stored texts as floats (NaN for blanks and non-numbers) as `pd.to_numeric` parses
     them, each distinct text once: a column of codes holds a handful (4x faster)."""
     codes, uniques = pd.factorize(texts)
+    if len(uniques) <= _FEW_TEXTS and all(
+            text.__class__ is str and _WHOLE.fullmatch(text) for text in uniques):
+        # Whole numbers only (answer codes): what pandas reads them as, without a Series.
+        parsed = np.array([int(text) for text in uniques], dtype=float)
+        return np.append(parsed, np.nan)[codes]
     parsed = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce")
     return np.append(parsed.to_numpy(dtype=float, na_value=np.nan), np.nan)[codes]
+
+
+# Texts of whole numbers of up to 9 digits (no sign but minus, no leading zero, not -0):
+# pandas reads each as that integer, exactly a float. A few hundred are parsed directly.
+_WHOLE = re.compile(r"0|-?[1-9][0-9]{0,8}")
+_FEW_TEXTS = 256
 
 
 def created_ns(texts: list[str]) -> np.ndarray:
     """Keying times as int64 ns (UTC); a time that is no real one, or beyond what a
     nanosecond count holds (a bundle's year 0001 or 9999, a 30 February), is unknown
-    (NaT: `activity.NO_TIME`) instead of stopping the whole dashboard."""
+    (NaT: `activity.NO_TIME`) instead of stopping the whole dashboard. Times in the
+    program's own UTC form are read by numpy (`_utc_stamps_ns`), the rest by pandas."""
     if not texts:
         return np.array([], dtype=np.int64)
+    direct = _utc_stamps_ns(texts)
+    if direct is not None:
+        return direct
     stamps = pd.to_datetime(pd.Series(texts, dtype=object), utc=True, format="ISO8601",
                             errors="coerce")
     return stamps.dt.tz_convert("UTC").astype("datetime64[ns, UTC]").to_numpy(
         dtype="M8[ns]").view(np.int64)
+
+
+# The form every time the program writes has (seconds to nanoseconds, in UTC), within the
+# years int64 nanoseconds hold: numpy reads these without pandas (a few forms' times in
+# microseconds rather than a millisecond); any other text goes the pandas way.
+_UTC_STAMP = re.compile(r"(?:19|20|21)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                        r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(Z|\+00:00)")
+
+
+def _utc_stamps_ns(texts: list[str]) -> np.ndarray | None:
+    """`created_ns` of texts all in `_UTC_STAMP`'s form, or None (also for a date that
+    does not exist, such as 30 February: pandas then decides)."""
+    bare = []
+    for text in texts:
+        found = _UTC_STAMP.fullmatch(text) if text.__class__ is str else None
+        if found is None:
+            return None
+        bare.append(text[:found.start(1)])
+    try:
+        return np.array(bare, dtype="M8[ns]").view(np.int64)
+    except ValueError:
+        return None
 
 
 def as_float(values: np.ndarray) -> np.ndarray:

@@ -27,9 +27,14 @@ def encode(base: Base, columns: Sequence[Sequence[str]]) -> list[tuple[str, str,
     parts.append(("uuid", json.dumps({"kind": "lines", **({"width": width} if width else {})}),
                   lines))
     # The rows in uuid order, so a load finds a few written forms by binary search
-    # (services/cell_sums_cache.py) instead of reading every uuid.
-    parts.append((UUID_ORDER, json.dumps({"kind": "order"}),
-                  _uuid_order(lines, size(base)).astype(np.int32).tobytes()))
+    # (services/cell_sums_cache.py) instead of reading every uuid; its meta names the
+    # first and last uuid in that order, so a form saved since (a time-ordered uuid later
+    # than every stored one) is known to be absent without reading the part at all.
+    order = _uuid_order(lines, size(base))
+    bounds = ({"first": str(base["uuid"][order[0]]), "last": str(base["uuid"][order[-1]])}
+              if len(order) else {})
+    parts.append((UUID_ORDER, json.dumps({"kind": "order", **bounds}),
+                  order.astype(np.int32).tobytes()))
     for name in ("round_uuid", "operator"):
         parts.append(_text_part(name, base[name]))
     for name in ("form_number", "created"):
@@ -104,7 +109,25 @@ def uuid_order_fits(parts: Mapping[str, tuple[str, bytes]], uuids: np.ndarray) -
     if len(order) and (order.min() < 0 or order.max() >= len(uuids)):
         return False
     ranked = uuids[order]
-    return bool((ranked[1:] > ranked[:-1]).all())
+    if not (ranked[1:] > ranked[:-1]).all():
+        return False
+    return uuid_bounds(parts[UUID_ORDER][0]) in (None, (ranked[0], ranked[-1])) \
+        if len(ranked) else uuid_bounds(parts[UUID_ORDER][0]) is None
+
+
+def uuid_bounds(order_meta: str) -> tuple[bytes, bytes] | None:
+    """The first and last stored uuid in byte order (UTF-8), as the `UUID_ORDER` part's
+    meta names them; None when it does not (a snapshot stored by an older version, or
+    of no form)."""
+    try:
+        meta = json.loads(order_meta)
+    except ValueError:
+        return None
+    first, last = (meta.get("first"), meta.get("last")) if isinstance(meta, dict) \
+        else (None, None)
+    if not (isinstance(first, str) and isinstance(last, str)):
+        return None
+    return first.encode("utf-8"), last.encode("utf-8")
 
 
 def header_rows(parts: Mapping[str, tuple[str, bytes]]) -> int:

@@ -9,10 +9,12 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
 - the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
   the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
   sums of whole numbers, so the result is exact. This reads no part of the snapshot
-  whole: the written forms' rows are looked up in the uuid part a few thousand at a time,
-  and only their own bytes of each column are read (none for forms saved since, which
-  the snapshot does not hold); both versions are summed in one pass and merged into the
-  stored cells in place (domain/written_forms.py, cell_sums_combine.py);
+  whole: forms outside the first and last stored uuid (forms saved since: time-ordered
+  uuids) are not looked for, the others are searched for in the uuid part (or it is
+  read a few thousand uuids at a time), and only their own bytes of each column are
+  read (none for forms saved since, which the snapshot does not hold); both versions
+  are summed in one pass and merged into the stored cells in place
+  (domain/written_forms.py, cell_sums_combine.py);
 - otherwise (no usable sums, a snapshot to build, an import's worth of writes) the sums
   added up from the columns, stored when they are the sums of the stored snapshot.
 
@@ -118,10 +120,10 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
     not fit. No part is read whole: the written forms' rows are found in the uuid part by
-    binary search (a few) or a few thousand uuids at a time; forms saved since the
-    snapshot (the everyday case) have none there, and then no column is read at all; a
-    few edited or deleted forms have their rows' bytes picked out of each column
-    (storage/snapshot_part_reader.py)."""
+    search (a few; none for uuids outside the stored ones' first and last) or a few
+    thousand uuids at a time; forms saved since the snapshot (the everyday case) have
+    none there, and then no column is read at all; a few edited or deleted forms have
+    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
@@ -166,23 +168,39 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     return current, to_store, len(written)
 
 
-# Up to this many written forms are looked up by binary search in the stored uuids (about
-# 34 small reads each); more are found by reading every uuid, a few thousand at a time.
+# Up to this many written forms are looked up by search in the stored uuids (a few small
+# reads each, at most about 4 log2(forms)); more are found by reading every uuid, a few
+# thousand at a time.
 SEARCHED = 16
 
 
 def _searched(conn, listed, rows: int, written: list[str]):
-    """The snapshot's rows of the written forms by binary search, or None: too many, or a
-    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version)."""
+    """The snapshot's rows of the written forms by search, or None: too many, or a
+    snapshot without `column_snapshot.UUID_ORDER` (stored by an older version). Forms
+    outside the first and last stored uuid (forms saved since: time-ordered uuids) are
+    not searched for, however many: none of them is in the snapshot."""
     order = listed.get(column_snapshot.UUID_ORDER)
-    if order is None or len(written) > SEARCHED:
+    if order is None:
         return None
     uuids = listed["uuid"]
+    width = written_forms.stored_width(uuids.meta)
+    bounds = snapshot_parts.uuid_bounds(order.meta)
+    if bounds is not None and not (
+            width is not None and order.size == 4 * rows
+            and len(bounds[0]) == len(bounds[1]) == width
+            and uuids.size == rows * (width + 1) - 1):
+        bounds = None  # parts not of the sizes their meta implies: search or scan them
+    if bounds is not None:
+        written = [uuid for uuid in written
+                   if bounds[0] <= uuid.encode("utf-8") <= bounds[1]]
+    if len(written) > SEARCHED:
+        return None
+    if not written:
+        return np.zeros(rows, dtype=bool)
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
-        return written_forms.written_rows_searched(read_uuid, read_order,
-                                                   (uuids.size, order.size), rows, written,
-                                                   written_forms.stored_width(uuids.meta))
+        return written_forms.written_rows_searched(
+            read_uuid, read_order, (uuids.size, order.size), rows, written, width, bounds)
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are

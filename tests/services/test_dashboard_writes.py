@@ -194,3 +194,32 @@ def test_forms_with_ids_of_several_lengths_are_patched_right(tmp_path):
     assert analysis_for(project, "en").compute({}).n_forms == 60
     check_dashboard(project, [1, 5], FILTERS[:3])
     project.close()
+
+
+def test_forms_saved_since_are_not_looked_for_in_the_stored_uuids(taken, tmp_path,
+                                                                   monkeypatch):
+    """More forms saved since than a search takes, and one edited: the saved ones lie
+    outside the first and last stored uuid (the order part's meta), so only the edited one
+    is searched for and no uuid part is read through; the figures are the answers'."""
+    path = tmp_path / "project.db"
+    path.write_bytes(taken.read_bytes())
+    project = Project.open(path)
+    try:
+        conn, q = project.db.conn, project.questionnaire
+        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
+        for number in range(cell_sums_cache.SEARCHED + 4):
+            writes.keyer.save_new(writes.round_uuid, 3_000 + number,
+                                  writes.form(number).answers)
+        writes.edit(2)
+
+        def not_read_through(*args):
+            raise AssertionError("every stored uuid read")
+
+        monkeypatch.setattr(cell_sums_cache.written_forms, "written_rows_read",
+                            not_read_through)
+        sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+        assert (info.source, info.patched) == (cell_sums_cache.STORED,
+                                               cell_sums_cache.SEARCHED + 5)
+        check_dashboard(project, [1, 6], FILTERS[:3])
+    finally:
+        project.close()
