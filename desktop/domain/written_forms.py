@@ -95,22 +95,18 @@ def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
 def written_rows_searched(read_uuid: Callable[[int, int], bytes],
                           read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
                           rows: int, written: Sequence[str],
-                          width: int | None = None,
-                          bounds: tuple[bytes, bytes] | None = None) -> np.ndarray | None:
+                          width: int | None = None) -> np.ndarray | None:
     """`written_rows` by search (`_searched_row`): `read_order` reads the int32 row
     numbers that put the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid`
     the uuid part of lines of one length `width` (`stored_width`); a few small reads per
     written form (at most about 4 log2(rows)) instead of every uuid. None when the width
-    is unknown or the parts are not of the sizes a search needs (the caller reads every
-    uuid then).
-    `bounds`: the first and last stored uuid (`snapshot_parts.uuid_bounds`), when known:
-    a uuid outside them (a form saved since) is not searched for, nothing is read."""
-    uuid_size, order_size = sizes
+    is unknown or the parts are not of the sizes a search needs (`search_fits`: the
+    caller reads every uuid then). Forms saved since are best left out first
+    (`within_bounds`)."""
     wanted = sorted({uuid.encode("utf-8") for uuid in written})
     if not rows or not wanted:
         return np.zeros(rows, dtype=bool)
-    if width is None or any(len(w) != width for w in wanted) \
-            or uuid_size != rows * (width + 1) - 1 or order_size != 4 * rows:
+    if not search_fits(sizes, rows, width) or any(len(w) != width for w in wanted):
         return None
     hit = np.zeros(rows, dtype=bool)
 
@@ -122,14 +118,31 @@ def written_rows_searched(read_uuid: Callable[[int, int], bytes],
 
     try:
         for uuid in wanted:
-            if bounds is not None and not bounds[0] <= uuid <= bounds[1]:
-                continue
             row = _searched_row(uuid_at, rows, uuid)
             if row is not None:
                 hit[row] = True
     except _Unordered:
         return None
     return hit
+
+
+def search_fits(sizes: tuple[int, int], rows: int, width: int | None) -> bool:
+    """Whether a uuid part and an order part of these `sizes` (bytes) are `rows` lines of
+    `width` bytes and `rows` int32 row numbers: what a search reads them as."""
+    uuid_size, order_size = sizes
+    return width is not None and uuid_size == rows * (width + 1) - 1 \
+        and order_size == 4 * rows
+
+
+def within_bounds(written: Sequence[str], bounds: tuple[bytes, bytes] | None,
+                  width: int | None) -> list[str]:
+    """The written uuids that may be stored: those between the first and last stored uuid
+    (`snapshot_parts.uuid_bounds`) when the bounds are known and of the stored `width`;
+    a form saved since (a time-ordered uuid later than every stored one) is left out, so
+    nothing is read for it. Every one when the bounds are unknown."""
+    if bounds is None or not len(bounds[0]) == len(bounds[1]) == width:
+        return list(written)
+    return [uuid for uuid in written if bounds[0] <= uuid.encode("utf-8") <= bounds[1]]
 
 
 def _searched_row(uuid_at: Callable[[int], tuple[int, bytes]], rows: int,

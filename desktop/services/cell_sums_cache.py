@@ -184,23 +184,17 @@ def _searched(conn, listed, rows: int, written: list[str]):
         return None
     uuids = listed["uuid"]
     width = written_forms.stored_width(uuids.meta)
-    bounds = snapshot_parts.uuid_bounds(order.meta)
-    if bounds is not None and not (
-            width is not None and order.size == 4 * rows
-            and len(bounds[0]) == len(bounds[1]) == width
-            and uuids.size == rows * (width + 1) - 1):
-        bounds = None  # parts not of the sizes their meta implies: search or scan them
-    if bounds is not None:
-        written = [uuid for uuid in written
-                   if bounds[0] <= uuid.encode("utf-8") <= bounds[1]]
+    sizes = (uuids.size, order.size)
+    if not written_forms.search_fits(sizes, rows, width):
+        return None  # parts not of the sizes their meta implies: scan them
+    written = written_forms.within_bounds(written, snapshot_parts.uuid_bounds(order.meta),
+                                          width)
     if len(written) > SEARCHED:
         return None
-    if not written:
-        return np.zeros(rows, dtype=bool)
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
-        return written_forms.written_rows_searched(
-            read_uuid, read_order, (uuids.size, order.size), rows, written, width, bounds)
+        return written_forms.written_rows_searched(read_uuid, read_order, sizes, rows,
+                                                   written, width)
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are

@@ -40,11 +40,10 @@ def _search(uuids, written, bounds=None):
             return data[offset:offset + length]
         return read
 
-    found = written_forms.written_rows_searched(reader(lines), reader(order),
-                                                (len(lines), len(order)), len(uuids),
-                                                written,
-                                                written_forms.uniform_width(lines, len(uuids)),
-                                                bounds)
+    width = written_forms.uniform_width(lines, len(uuids))
+    found = written_forms.written_rows_searched(
+        reader(lines), reader(order), (len(lines), len(order)), len(uuids),
+        written_forms.within_bounds(written, bounds, width), width)
     return found, len(reads)
 
 
