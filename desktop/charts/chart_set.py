@@ -63,13 +63,16 @@ class ChartSet:
                 self._on_built(name, chart)
         return chart
 
+    def build(self, name: str) -> bool:
+        """Make the chart `name` unless it exists; True if it was made now."""
+        if name in self._built:
+            return False
+        self.chart(name)
+        return True
+
     def build_next(self) -> bool:
         """Make the next chart not made yet; False when all four exist."""
-        for name in CHART_NAMES:
-            if name not in self._built:
-                self.chart(name)
-                return True
-        return False
+        return any(self.build(name) for name in CHART_NAMES)
 
     heat_map = property(lambda self: self.chart("heat_map"))
     scores = property(lambda self: self.chart("scores"))
@@ -90,10 +93,18 @@ class ChartSet:
     def set_data(self, data) -> None:
         """Feed every chart from one DashboardData (the score charts draw the overall rows:
         the group rows are not worked out for them)."""
-        self.heat_map.set_data(data.overall)
-        self.scores.set_data(data.overall)
-        self.climate.set_data(data.climate)
-        self.activity.set_data(data.activity())
+        for name in CHART_NAMES:
+            self.feed(name, data)
+
+    def feed(self, name: str, data) -> None:
+        """Feed the chart `name` its part of a DashboardData (made now if it was not)."""
+        chart = self.chart(name)
+        if name in ("heat_map", "scores"):
+            chart.set_data(data.overall)
+        elif name == "climate":
+            chart.set_data(data.climate)
+        else:
+            chart.set_data(data.activity())
 
     def images(self, sizes: dict[str, tuple[int, int]] | None = None) -> dict[str, QImage]:
         """Each chart rendered at its export size (or the sizes given)."""

@@ -5,7 +5,10 @@ function `task(progress)` that must not touch widgets; it may call `progress(don
 and should check `progress.cancelled` to stop early (raise `Cancelled`). The callbacks run
 on the main thread. Tests use `SynchronousRunner`, which runs everything at once, in the
 calling thread (as Picard's FakeThreadPool does). `stop()` cancels what is still running
-and waits for it (the main window calls it when it closes).
+and waits for it (the main window calls it when it closes). `next_turn(owner, step)` runs
+a short piece of UI-thread work in the next turn of the event loop, so that long UI work
+split into steps lets the window paint and answer between them (the synchronous runner
+runs it at once).
 Database work in a task opens its own connection (sqlite3 connections stay in one thread).
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +105,11 @@ class BackgroundRunner:
         QThreadPool.globalInstance().start(_Job(task, signals, progress))
         return progress
 
+    def next_turn(self, owner: QObject, step: Callable[[], None]) -> None:
+        """Run `step` on the UI thread in the next turn of the event loop (not if `owner`
+        has been deleted by then)."""
+        QTimer.singleShot(0, owner, step)
+
 
 class SynchronousRunner(BackgroundRunner):
     """Runs tasks at once in the calling thread: for tests."""
@@ -115,3 +123,6 @@ class SynchronousRunner(BackgroundRunner):
         else:
             on_success(result)
         return progress
+
+    def next_turn(self, owner, step) -> None:
+        step()

@@ -6,7 +6,9 @@ show the same selection: the risk heat map, the ranked scores, the integrity cli
 the keying activity. The forms are read once off the UI thread (`context.runner`); a filter
 change only recomputes from memory (a few milliseconds) and redraws. A load that finishes
 while the view is hidden is scored and drawn only when the view is shown again, so nothing
-runs on the UI thread while an operator keys forms. Every figure shown
+runs on the UI thread while an operator keys forms. A load is drawn in steps, a chart per
+turn of the event loop (`dashboard_steps`), with the progress bar moving until the last;
+a filter change draws at once. Every figure shown
 comes from `AnalysisService.compute`, which has already hidden small groups. Export
 buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report
 (`dashboard_exports`); the filter row is `dashboard_filters`.
@@ -21,17 +23,20 @@ from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
-from ..charts.chart_set import ChartSet, bands_of
+from ..charts.chart_set import CHART_NAMES, ChartSet, bands_of
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
     load_analysis
 from ..services.report_service import exposure_note
 from .background import Cancelled
 from .dashboard_exports import DashboardExports
 from .dashboard_filters import DashboardFilters, filter_dimensions
+from .dashboard_steps import DashboardSteps
 from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FIRST_CHART_DELAY_MS = 15
+# The progress bar's share of drawing a load: four charts fed, the register, the texts.
+DRAWING_STEPS = 6
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -48,7 +53,7 @@ class DashboardView(QWidget):
         self.data: DashboardData | None = None
         self._scored: tuple[dict[str, str], DashboardData] | None = None
         self.recompute_ms = 0.0
-        self.redraw_ms = 0.0
+        self.redraw_ms = 0.0  # the UI thread's drawing of the last selection, all steps
         self._stale = True
         self._loading = False
         self._undrawn = False  # loaded while hidden: recompute and draw when shown
@@ -105,8 +110,8 @@ class DashboardView(QWidget):
         # heat map needs half the width and the full height to stay legible; the risk
         # register beside it names every numbered risk in full, with its figures.
         # The charts are made one per turn of the event loop while the forms load (see
-        # `_build_next_chart`), each placed in its tab as it is made; any use of one
-        # before then makes it at once.
+        # `dashboard_steps`), each placed in its tab as it is made; any use of one before
+        # then makes it at once.
         self.register_table = RiskRegisterTable()
         self.tabs = QTabWidget()
         risks = QWidget()
@@ -131,8 +136,10 @@ class DashboardView(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
         self.charts = ChartSet(bands_of(self.context.project.questionnaire, self.context.lang),
                                lazy=True, built=self._place_chart)
+        self.steps = DashboardSteps(self, self.context.runner)
         # After the page's first paint (a later turn than the click's), not in the same one.
-        QTimer.singleShot(FIRST_CHART_DELAY_MS, self, self._build_next_chart)
+        QTimer.singleShot(FIRST_CHART_DELAY_MS, self, lambda: self.steps.add(
+            *(self._making(name) for name in CHART_NAMES)))
         layout.addWidget(self.tabs, 1)
         self._retranslate()
         self._set_enabled(False)
@@ -144,10 +151,9 @@ class DashboardView(QWidget):
             chart.set_legend_names(False)  # the register beside it names each risk
         self._chart_rows[name].insertWidget(0, chart, 1)
 
-    def _build_next_chart(self) -> None:
-        """Make one more chart, and come back for the next in the next turn of the loop."""
-        if self.charts.build_next():
-            QTimer.singleShot(0, self, self._build_next_chart)
+    def _making(self, name: str):
+        """The step that makes the chart `name` (nothing if it exists)."""
+        return lambda: self.charts.build(name)
 
     @property
     def filters(self) -> dict[str, QComboBox]:
@@ -201,7 +207,7 @@ class DashboardView(QWidget):
         super().showEvent(event)
         if self._undrawn and self.analysis is not None:
             self._undrawn = False
-            self.recompute()
+            self._draw_in_steps()
         if self._stale and not self._loading:
             self.reload()
 
@@ -246,11 +252,10 @@ class DashboardView(QWidget):
                                 self._load_progressed)
 
     def _load_progressed(self, done: int, total: int) -> None:
-        """A step of the load finished (signalled from the worker, queued to this thread)."""
-        if done >= total:
-            self.load_bar.hide()
-        elif done > 0:
-            self.load_bar.setRange(0, total)
+        """A step of the load finished (signalled from the worker, queued to this thread);
+        the bar goes on through the drawing's steps."""
+        if done > 0:
+            self.load_bar.setRange(0, total + DRAWING_STEPS)
             self.load_bar.setValue(done)
 
     def _loaded(self, analysis: AnalysisService,
@@ -258,7 +263,6 @@ class DashboardView(QWidget):
         """`scored`: (filters, data) computed with the load, used if the filters are the
         same when the charts are drawn."""
         self._loading = False
-        self.load_bar.hide()
         self.analysis = analysis
         self._scored = scored
         # Band names follow the questionnaire language, which may have changed.
@@ -270,12 +274,13 @@ class DashboardView(QWidget):
         notes = analysis.version_notes()
         self.version_note.setText("\n".join(notes))
         self.version_note.setVisible(bool(notes))
-        self._set_enabled(True)
         if self.isVisible():
-            self.recompute()
+            self._draw_in_steps()
         else:
             # Another view (the entry form) is in use: scoring and drawing 100k forms on
             # the UI thread now would hold up its keystrokes. It waits until shown.
+            self.load_bar.hide()
+            self._set_enabled(True)
             self._undrawn = True
         self.data_loaded.emit()
         if self._stale:
@@ -303,21 +308,60 @@ class DashboardView(QWidget):
         self.recompute()
 
     def recompute(self) -> None:
-        """Score the current selection and redraw every chart from it."""
+        """Score the current selection and redraw every chart from it, now."""
         if self.analysis is None:
             return
+        self.load_bar.hide()
+        self._draw_in_steps(progress=False)
+        self.steps.finish()
+
+    def _draw_in_steps(self, progress: bool = True) -> None:
+        """Score the current selection, then draw it a step per turn of the event loop:
+        the visible tab (heat map, then the register) first; `self.data` is the new
+        selection once every chart shows it. `progress`: the bar counts the steps."""
         start = time.perf_counter()
         filters, scored, self._scored = self.current_filters(), self._scored, None
-        self.data = (scored[1] if scored is not None and scored[0] == filters
-                     else self.analysis.compute(filters))
-        middle = time.perf_counter()
-        self.charts.set_data(self.data)
-        self.register_table.set_data(self.data.register, self.data.min_n)
-        self.exposure.setText(exposure_note(self.data, self.analysis.questionnaire))
-        end = time.perf_counter()
-        self.recompute_ms, self.redraw_ms = (middle - start) * 1000, (end - middle) * 1000
-        self._show_summary()
+        data = (scored[1] if scored is not None and scored[0] == filters
+                else self.analysis.compute(filters))
+        self.recompute_ms = (time.perf_counter() - start) * 1000
+        drawn_ms = [0.0]
+
+        def step(work):
+            def run() -> bool:
+                began = time.perf_counter()
+                work()
+                if progress:
+                    self.load_bar.setValue(self.load_bar.value() + 1)
+                drawn_ms[0] += (time.perf_counter() - began) * 1000
+                return True
+            return run
+
+        def feeding(name: str):
+            return step(lambda: self.charts.feed(name, data))
+
+        def finish() -> None:
+            self.exposure.setText(exposure_note(data, self.analysis.questionnaire))
+            self.data = data
+            self._show_summary()
+            self._set_enabled(True)
+            self.load_bar.hide()
+
+        steps = [self._making("heat_map"), feeding("heat_map"),
+                 step(lambda: self.register_table.set_data(data.register, data.min_n))]
+        for name in CHART_NAMES[1:]:
+            steps += [self._making(name), feeding(name)]
+        steps += [step(finish), lambda: self._drawn(drawn_ms[0])]
+        if progress:
+            base = max(self.load_bar.value(), 0) if self.load_bar.isVisible() else 0
+            self.load_bar.setRange(0, base + DRAWING_STEPS)
+            self.load_bar.setValue(base)
+            self.load_bar.show()
+        self.steps.replace(*steps)
+
+    def _drawn(self, drawn_ms: float) -> bool:
+        self.redraw_ms = drawn_ms
         self.recomputed.emit()
+        return False  # no work of its own: the next step, if any, runs in this turn
 
     def _show_summary(self) -> None:
         if self.data is None:
