@@ -39,8 +39,8 @@ class ActivityChart(ChartBase):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.day_plot = self.addPlot(row=0, col=0)
-        self.post_plot = self.addPlot(row=0, col=1)
+        self.day_plot = self.add_plot(row=0, col=0)
+        self.post_plot = self.add_plot(row=0, col=1)
         style_axes(self.day_plot, left=self.tr("Forms"))
         style_axes(self.post_plot)
         self.retranslate()

@@ -26,7 +26,7 @@ class ClimateChart(ChartBase):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.addPlot(row=0, col=0)
+        self.plot = self.add_plot(row=0, col=0)
         self.legend = self.addLabel("", row=1, col=0)
         style_axes(self.plot, bottom=self.tr("% of valid answers (disagree ← → agree)"))
         self.set_title(self.plot, self.tr("Integrity climate"))

@@ -49,7 +49,7 @@ class HeatMapChart(ChartBase):
         self.legend_points = 11
         self.legend_chars = 28  # risk labels are cut to this length in the legend
         self.legend_names = True  # False when a risk register is shown beside the chart
-        self.plot = self.addPlot(row=0, col=0)
+        self.plot = self.add_plot(row=0, col=0)
         self.legend = self.addLabel("", row=0, col=1, justify="left")
         self.ci.layout.setColumnStretchFactor(0, 3)
         self.ci.layout.setColumnStretchFactor(1, 2)

@@ -27,7 +27,7 @@ class ScoreBarChart(ChartBase):
     def __init__(self, bands, parent=None):
         super().__init__(parent)
         self.bands = list(bands)
-        self.plot = self.addPlot()
+        self.plot = self.add_plot()
         style_axes(self.plot, bottom=self.tr("Mean score (L x I)"))
         self.retranslate()
         self.plot.getAxis("left").setWidth(300)
