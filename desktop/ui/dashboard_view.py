@@ -35,8 +35,9 @@ from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FIRST_CHART_DELAY_MS = 15
-# The progress bar's share of drawing a load: four charts fed, the register, the texts.
-DRAWING_STEPS = 6
+# The progress bar's share of drawing a load: four charts fed and the register (the
+# texts, last, hide it).
+DRAWING_STEPS = 5
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -339,29 +340,28 @@ class DashboardView(QWidget):
         def feeding(name: str):
             return step(lambda: self.charts.feed(name, data))
 
-        def finish() -> None:
+        def finish() -> bool:
+            began = time.perf_counter()
             self.exposure.setText(exposure_note(data, self.analysis.questionnaire))
             self.data = data
             self._show_summary()
             self._set_enabled(True)
             self.load_bar.hide()
+            self.redraw_ms = drawn_ms[0] + (time.perf_counter() - began) * 1000
+            self.recomputed.emit()
+            return True
 
         steps = [self._making("heat_map"), feeding("heat_map"),
                  step(lambda: self.register_table.set_data(data.register, data.min_n))]
         for name in CHART_NAMES[1:]:
             steps += [self._making(name), feeding(name)]
-        steps += [step(finish), lambda: self._drawn(drawn_ms[0])]
+        steps.append(finish)
         if progress:
             base = max(self.load_bar.value(), 0) if self.load_bar.isVisible() else 0
             self.load_bar.setRange(0, base + DRAWING_STEPS)
             self.load_bar.setValue(base)
             self.load_bar.show()
         self.steps.replace(*steps)
-
-    def _drawn(self, drawn_ms: float) -> bool:
-        self.redraw_ms = drawn_ms
-        self.recomputed.emit()
-        return False  # no work of its own: the next step, if any, runs in this turn
 
     def _show_summary(self) -> None:
         if self.data is None:
