@@ -106,9 +106,12 @@ class BackgroundRunner:
         return progress
 
     def next_turn(self, owner: QObject, step: Callable[[], None]) -> None:
-        """Run `step` on the UI thread in the next turn of the event loop (not if `owner`
-        has been deleted by then)."""
-        QTimer.singleShot(0, owner, step)
+        """Run `step` on the UI thread in a later turn of the event loop, once the window
+        has painted what the work before it changed (not if `owner` has been deleted by
+        then). Qt paints in a posted event of low priority: a step posted straight away
+        would run in the same pass, and the step and the paint would hold the window
+        together; posted from a first hop, it runs in the pass after the paint."""
+        QTimer.singleShot(0, owner, lambda: QTimer.singleShot(0, owner, step))
 
 
 class SynchronousRunner(BackgroundRunner):
