@@ -34,10 +34,11 @@ def bands_of(questionnaire, lang: str) -> list[tuple[int, int, str, str]]:
 class ChartSet:
     """The heat map, ranked scores, climate and activity charts.
 
-    With `lazy=True` each chart is made on first use, or by `build_next()` one at a time:
-    the dashboard makes them one per turn of the event loop while the forms load, so no
-    single step holds the window for all four (about 0.2 s on a busy laptop). `built`
-    is called with (name, chart) as each is made."""
+    With `lazy=True` each chart is made on first use, or by `build(name)` and
+    `build_next()` one at a time: the dashboard makes each in its own turn of the event
+    loop and feeds it (`feed`) in another, so no single step holds the window for all four
+    (about 0.2 s on a busy laptop). `built` is called with (name, chart) as each is
+    made."""
 
     def __init__(self, bands: Sequence[tuple[int, int, str, str]], parent=None,
                  lazy: bool = False,
