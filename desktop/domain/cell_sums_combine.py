@@ -4,11 +4,11 @@ cell_sums_cache.py).
 
 `combine` adds the parts cell by cell, drops the cells and rounds left without forms and
 orders cells, rounds and days as `CellSums.from_columns` orders them, so the result is
-equal array for array to a fresh sum. Usually every written form falls in a cell and on
-a day the stored sums have already and no cell empties: then the few changed rows are
-added in place into a copy of the stored arrays (`_in_place`), which is the same result
-without merging every cell and (cell, day) pair again; anything else takes the general
-way (`_merged`).
+equal array for array to a fresh sum. Usually the written forms' group keys are all
+among the stored sums': then the few changed rows are added in place into a copy of the
+stored arrays (cell_sums_in_place.py: cells and days inserted or dropped as the changes
+fill or empty them), which is the same result without merging every cell and (cell,
+day) pair again; anything else takes the general way (`_merged`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .cell_sums import CellSums, Counts
+from .cell_sums_in_place import in_place
 from .group_keys import NOT_STATED, ROUND
 
 
@@ -30,7 +31,7 @@ def combine(parts: list[tuple[int, CellSums]]) -> CellSums:
     `Inconsistent` when a cell or a (cell, day) would hold fewer than no forms."""
     if len(parts) == 1 and parts[0][0] == 1:
         return parts[0][1]
-    found = _in_place(parts)
+    found = in_place(parts)
     return found if found is not None else _merged(parts)
 
 
@@ -199,180 +200,3 @@ def _added_pairs(index: list[np.ndarray], weights: list[np.ndarray]):
     index, weights = index[order], weights[order]
     starts = np.flatnonzero(np.concatenate(([True], index[1:] != index[:-1])))
     return index[starts], np.add.reduceat(weights, starts)
-
-
-def _in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
-    """`combine` when the first part is added and holds every cell and key of the others,
-    and no cell or (cell, day) pair is left without forms: the first part's arrays with
-    the few rows the others touch changed (cells are in order in a sum, and the pairs of
-    a cell in order of day, so their places are found by binary search); days and pairs it
-    does not have (the first form keyed on a new day) are inserted at theirs. Only the
-    touched rows are worked in int64; an array keeps its stored width when they fit. None
-    otherwise, and for anything `_merged` would refuse or reorder (it then decides)."""
-    sign, base = parts[0]
-    if sign != 1 or not base.count or base.days != sorted(base.days):
-        return None
-    dims = base.dims
-    if any(part.dims != dims or any(_positions(part.keys[d], base.keys[d]) is None
-                                    for d in dims) for _, part in parts[1:]):
-        return None  # a cell the stored sums do not have (checked first: cheap)
-    shape = tuple(len(base.keys[d]) for d in dims)
-    if any(base.keys[d][-1:] != [NOT_STATED] for d in dims):
-        return None
-    base_flat = _flat_codes(base.codes, shape)
-    if (np.diff(base_flat) <= 0).any() or (np.diff(base.pair_cell) < 0).any() \
-            or not np.bincount(base.pair_day, minlength=len(base.days)).all():
-        return None  # not ordered as a sum orders them, or a day without forms
-    days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
-    placed, changed = [], {}
-    for part_sign, part in parts[1:]:
-        if any(_counts_differ(getattr(part, w), getattr(base, w))
-               for w in ("climate", "exposure")):
-            return None
-        cells = _places(part, base, shape, base_flat)
-        if cells is None:
-            return None
-        if part.count and np.bincount(cells).max() > 1:
-            return None  # a part naming a cell twice: `_merged` refuses it
-        placed.append((part_sign, part, cells))
-        day_at = _positions(part.days, days)
-        for cell, day, n in zip(cells[part.pair_cell].tolist(),
-                                day_at[part.pair_day].tolist(), part.pair_n.tolist()):
-            changed[cell, day] = changed.get((cell, day), 0) + part_sign * n
-    touched = np.unique(np.concatenate([cells for _, _, cells in placed]))
-
-    def added(base_values: np.ndarray, get) -> np.ndarray | None:
-        delta = np.zeros((len(touched),) + base_values.shape[1:], dtype=np.int64)
-        for part_sign, part, cells in placed:
-            at = np.searchsorted(touched, cells)
-            if part_sign > 0:
-                delta[at] += get(part)
-            else:
-                delta[at] -= get(part)
-        return _put(base_values, touched, base_values[touched].astype(np.int64) + delta)
-
-    sizes = added(base.sizes, lambda p: p.sizes)
-    if (sizes[touched] <= 0).any():
-        return None  # a cell emptied (or below zero): the general way
-    pairs = _changed_pairs(base, days, changed)
-    if pairs is None:
-        return None
-
-    def counts(which: str) -> Counts:
-        mine = getattr(base, which)
-        return Counts(list(mine.keys), list(mine.questions),
-                      added(mine.hits, lambda p: getattr(p, which).hits),
-                      added(mine.answered, lambda p: getattr(p, which).answered),
-                      added(mine.missing, lambda p: getattr(p, which).missing))
-
-    return CellSums(list(dims), {d: list(base.keys[d]) for d in dims}, base.codes, sizes,
-                    added(base.risk, lambda p: p.risk), counts("climate"),
-                    counts("exposure"), *pairs, days)
-
-
-def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray) -> np.ndarray:
-    """A copy of `values` with `rows` set to `new` (int64), in the stored width when
-    every new value fits it, else in int64."""
-    out = np.array(values)
-    if len(new) and out.dtype != np.int64:
-        limits = np.iinfo(out.dtype)
-        if new.min() < limits.min or new.max() > limits.max:
-            out = out.astype(np.int64)
-    out[rows] = new
-    return out
-
-
-def _changed_pairs(base: CellSums, days: list[str], changed: dict):
-    """(pair_cell, pair_day, pair_n) of the stored pairs with `changed` ((cell, day in
-    `days`) -> signed forms) added or inserted, or None when a pair would hold no forms
-    (or fewer), or the stored pairs of a touched cell are not in order of day. The pairs
-    of the touched cells are looked at together (one search for every changed pair)."""
-    renumber = _positions(base.days, days)
-    new_days = len(days) != len(base.days)
-    keys = sorted(changed)
-    key_cell = np.array([cell for cell, _ in keys], dtype=np.int64)
-    key_day = np.array([day for _, day in keys], dtype=np.int64)
-    key_n = np.array([changed[key] for key in keys], dtype=np.int64)
-    touched = np.unique(key_cell)
-    low = np.searchsorted(base.pair_cell, touched, side="left")
-    high = np.searchsorted(base.pair_cell, touched, side="right")
-    lengths = high - low
-    # The stored pairs of the touched cells, range after range (in order of cell).
-    rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
-        low - (np.cumsum(lengths) - lengths), lengths)
-    sub_cell = np.asarray(base.pair_cell[rows], dtype=np.int64)
-    sub_day = renumber[base.pair_day[rows]]
-    if ((sub_cell[1:] == sub_cell[:-1]) & (np.diff(sub_day) <= 0)).any():
-        return None
-    span = max(len(days), 1)
-    stored_at = sub_cell * span + sub_day  # increasing: cells in order, days in a cell
-    wanted = key_cell * span + key_day
-    place = np.searchsorted(stored_at, wanted)
-    inside = place < len(stored_at)
-    there = inside.copy()
-    there[inside] = stored_at[place[inside]] == wanted[inside]
-    found_rows = rows[place[there]]
-    pair_n = _put(base.pair_n, found_rows,
-                  base.pair_n[found_rows].astype(np.int64) + key_n[there])
-    if len(found_rows) and (pair_n[found_rows] <= 0).any():
-        return None
-    new = ~there
-    if (key_n[new] <= 0).any():
-        return None
-    # A new pair goes before the first stored pair of its cell with a later day, or after
-    # the cell's last pair.
-    before = inside & new
-    before[before] = sub_cell[place[before]] == key_cell[before]
-    at = np.where(before, rows[np.minimum(place, len(rows) - 1)] if len(rows) else 0,
-                  np.searchsorted(base.pair_cell, key_cell, side="right"))[new]
-    pair_cell = base.pair_cell
-    pair_day = renumber[base.pair_day] if new_days else base.pair_day
-    if len(at):
-        pair_cell = np.insert(pair_cell.astype(np.int64), at, key_cell[new])
-        pair_day = np.insert(np.asarray(pair_day, dtype=np.int64), at, key_day[new])
-        pair_n = np.insert(pair_n.astype(np.int64), at, key_n[new])
-    return pair_cell, pair_day, pair_n
-
-
-def _counts_differ(one: Counts, other: Counts) -> bool:
-    return one.keys != other.keys or one.questions != other.questions
-
-
-def _flat_codes(codes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    """Each cell's codes as one number, in the order cells are sorted (by codes)."""
-    if not shape:
-        return np.zeros(len(codes), dtype=np.int64)
-    return np.ravel_multi_index(tuple(np.asarray(codes[:, i], dtype=np.int64)
-                                      for i in range(len(shape))), shape).astype(np.int64)
-
-
-def _places(part: CellSums, base: CellSums, shape, base_flat) -> np.ndarray | None:
-    """The row of `base` holding each cell of `part` (None when one has none)."""
-    columns = []
-    for i, dim in enumerate(part.dims):
-        lookup = _positions(part.keys[dim], base.keys[dim])
-        if lookup is None:
-            return None
-        columns.append(lookup[part.codes[:, i]] if part.count else
-                       np.zeros(0, dtype=np.int64))
-    flat = np.ravel_multi_index(tuple(columns), shape).astype(np.int64) if shape else \
-        np.zeros(part.count, dtype=np.int64)
-    return _found(base_flat, flat)
-
-
-def _positions(names: list[str], among: list[str]) -> np.ndarray | None:
-    """Where each of `names` is in `among` (None when one is not there)."""
-    position = {name: i for i, name in enumerate(among)}
-    if any(name not in position for name in names):
-        return None
-    return np.array([position[name] for name in names], dtype=np.int64)
-
-
-def _found(sorted_values: np.ndarray, wanted: np.ndarray) -> np.ndarray | None:
-    """The index of each of `wanted` in the strictly increasing `sorted_values`, or None
-    when one is not there."""
-    at = np.searchsorted(sorted_values, wanted)
-    if len(wanted) and (at.max() >= len(sorted_values)
-                        or (sorted_values[at] != wanted).any()):
-        return None
-    return at

@@ -9,8 +9,8 @@ import json
 import numpy as np
 import pytest
 
-from desktop.domain import (cell_sums, cell_sums_combine, column_snapshot, packed_columns,
-                            snapshot_parts, written_forms)
+from desktop.domain import (cell_sums, cell_sums_combine, cell_sums_in_place,
+                            column_snapshot, packed_columns, snapshot_parts, written_forms)
 from desktop.domain.cell_sums import CellSums, Inconsistent
 from desktop.domain.demo_forms import generate_forms
 
@@ -111,7 +111,7 @@ def test_combine_in_place_or_merged_gives_a_fresh_sum(questionnaire, seed):
     assert cell_sums.equal(cell_sums.combine(parts), truth)
     assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
     same = [(1, decoded), (-1, minus), (1, minus)]  # the in-place way, surely
-    assert cell_sums_combine._in_place(same) is not None
+    assert cell_sums_in_place.in_place(same) is not None
     assert cell_sums.equal(cell_sums.combine(same), base)
     with pytest.raises(Inconsistent):
         cell_sums.combine([(1, decoded), (-1, plus), (-1, plus)] if plus.forms else
@@ -131,7 +131,7 @@ def test_combine_in_place_inserts_a_new_day(questionnaire):
     base = cell_sums.decode(*cell_sums.encode(CellSums.from_columns(stored, questionnaire)))
     plus = CellSums.from_columns(added, questionnaire)
     parts = [(1, base), (1, plus)]
-    assert cell_sums_combine._in_place(parts) is not None
+    assert cell_sums_in_place.in_place(parts) is not None
     truth = CellSums.from_columns(written_forms.joined(stored, added), questionnaire)
     assert "2026-11-20" in truth.days and "2026-11-20" not in base.days
     assert cell_sums.equal(cell_sums.combine(parts), truth)
@@ -161,10 +161,64 @@ def test_combine_in_place_agrees_with_the_general_way_on_random_changes(question
                  (1, CellSums.from_columns(added, questionnaire))]
         truth = CellSums.from_columns(written_forms.joined(stored.take(~out), added),
                                       questionnaire)
-        in_place += cell_sums_combine._in_place(parts) is not None
+        in_place += cell_sums_in_place.in_place(parts) is not None
         assert cell_sums.equal(cell_sums.combine(parts), truth), attempt
         assert cell_sums.equal(cell_sums_combine._merged(parts), truth), attempt
     assert in_place >= 10
+
+
+def test_combine_in_place_moves_a_form_into_a_new_cell_and_empties_its_old_one(
+        questionnaire):
+    """An edit that changes a profile answer (the form moves to a cell the stored sums do
+    not have, its old cell left with no form, its round and day with it) and a deletion
+    of a cell's only form: added in place, with the cells, rounds and days inserted and
+    dropped as a fresh sum lists them."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    names = {"R1": "Ronda 1", "R2": "Ronda 2"}
+    stored_rows = rows_of(questionnaire, 200, 12, ("R1",))
+    lone = stored_rows[0][:1] + ("R2",) + stored_rows[0][2:4] + \
+        ("2026-12-24T10:00:00+00:00",) + stored_rows[0][5:]  # alone in its round and day
+    stored_rows[0] = lone
+    stored = written_forms.fresh_columns(columns, stored_rows, names)
+    base = cell_sums.decode(*cell_sums.encode(CellSums.from_columns(stored, questionnaire)))
+    answers = json.loads(lone[5])
+    taken = {_profile(json.loads(row[5])) for row in stored_rows if row[5]}
+    codes = {qid: [str(c.code) for c in questionnaire.question(qid).choices]
+             for qid in ("institution", "post", "unit_type", "rank_band")}
+    answers.update(next(dict(zip(codes, combo)) for combo in _combinations(codes)
+                        if combo not in taken))  # a profile no stored form has
+    edited = [lone[:1] + ("R1",) + lone[2:4] + ("2026-10-06T10:00:00+00:00",)
+              + (json.dumps(answers, sort_keys=True),)]
+    out = np.zeros(stored.size, dtype=bool)
+    out[0] = True
+    for after in (edited, []):  # edited into a new cell; deleted
+        added = written_forms.fresh_columns(columns, after, names)
+        parts = [(1, base), (-1, CellSums.from_columns(stored.take(out), questionnaire)),
+                 (1, CellSums.from_columns(added, questionnaire))]
+        truth = CellSums.from_columns(written_forms.joined(stored.take(~out), added),
+                                      questionnaire)
+        assert "Ronda 2" in base.keys["round"] and "2026-12-24" in base.days
+        assert "Ronda 2" not in truth.keys["round"] and "2026-12-24" not in truth.days
+        assert (_cells(truth) - _cells(base)) == ({_profile(answers) + ("Ronda 1",)}
+                                                  if after else set())
+        found = cell_sums_in_place.in_place(parts)
+        assert found is not None
+        assert cell_sums.equal(found, truth)
+        assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
+
+
+def _cells(sums: CellSums) -> set[tuple]:
+    """The group keys of every cell."""
+    return {tuple(sums.keys[d][c] for d, c in zip(sums.dims, row)) for row in sums.codes}
+
+
+def _profile(answers: dict) -> tuple:
+    return tuple(answers.get(q) for q in ("institution", "post", "unit_type", "rank_band"))
+
+
+def _combinations(codes: dict[str, list[str]]):
+    import itertools
+    return itertools.product(*codes.values())
 
 
 def test_written_rows_by_binary_search_equal_a_scan():
