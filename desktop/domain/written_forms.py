@@ -301,3 +301,36 @@ def _joined_codes(codes, texts, other_codes, other_texts) -> tuple[np.ndarray, l
     lookup = np.array([position[text] for text in other_texts] + [-1], dtype=np.int32)
     return (np.concatenate([np.asarray(codes, dtype=np.int32),
                             lookup[np.asarray(other_codes)]]).astype(np.int32), texts)
+
+
+def changed_only(old: FormColumns, fresh: FormColumns) -> tuple[np.ndarray, np.ndarray]:
+    """(rows of `old` to keep, rows of `fresh` to keep): the stored and the live versions
+    of the written forms without those that are equal in everything the dashboard sums
+    (each stored row matched with one equal live row at most). A form verified without a
+    discrepancy, or edited outside the analysed questions, adds back what it takes out:
+    nothing of it needs summing. Nothing is dropped when the two hold other columns."""
+    keep_old, keep_fresh = np.ones(old.size, bool), np.ones(fresh.size, bool)
+    if set(old.numeric) != set(fresh.numeric) or set(old.multi) != set(fresh.multi):
+        return keep_old, keep_fresh
+    waiting: dict[tuple, list[int]] = {}
+    for row, key in enumerate(_row_keys(old)):
+        waiting.setdefault(key, []).append(row)
+    for row, key in enumerate(_row_keys(fresh)):
+        rows = waiting.get(key)
+        if rows:
+            keep_old[rows.pop()] = keep_fresh[row] = False
+    return keep_old, keep_fresh
+
+
+def _row_keys(forms: FormColumns) -> list[tuple]:
+    """Each form's analysed values as one hashable tuple (numbers as floats, NaN as None;
+    answer texts, round names and keying times as such), in a fixed order of questions."""
+    columns = [[None if value != value else value for value in forms.values(qid).tolist()]
+               for qid in sorted(forms.numeric)]
+    for qid in sorted(forms.multi):
+        codes, texts = forms.multi[qid]
+        columns.append([texts[code] if code >= 0 else None for code in codes.tolist()])
+    columns.append([forms.round_names[code] if code >= 0 else None
+                    for code in forms.round_codes.tolist()])
+    columns.append(forms.created.tolist())
+    return list(zip(*columns)) if columns else [()] * forms.size

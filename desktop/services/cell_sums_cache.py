@@ -123,7 +123,9 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     search (a few; none for uuids outside the stored ones' first and last) or a few
     thousand uuids at a time; forms saved since the snapshot (the everyday case) have
     none there, and then no column is read at all; a few edited or deleted forms have
-    their rows' bytes picked out of each column (storage/snapshot_part_reader.py)."""
+    their rows' bytes picked out of each column (storage/snapshot_part_reader.py). A
+    form whose stored and live versions are equal in every analysed value (verified
+    without a discrepancy) is not summed at all."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
@@ -148,13 +150,18 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     if len(picked) and old is None:
         old = forms.take(picked)
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
-    if len(picked):  # their stored and live versions summed in one pass
+    if len(picked):  # forms whose analysed values did not change add nothing
+        keep_old, keep_fresh = written_forms.changed_only(old, fresh)
+        old, fresh = old.take(keep_old), fresh.take(keep_fresh)
+    if old is not None and old.size:  # their stored and live versions summed in one pass
         sets = np.repeat(np.arange(2), [old.size, fresh.size])
         before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2,
                                          analysed)
         changes = [(-1, before), (1, after)]
-    else:  # new forms only: nothing of theirs is in the snapshot
+    elif fresh.size:  # new forms only: nothing of theirs is in the snapshot
         changes = [(1, CellSums.from_columns(fresh, analysed))]
+    else:  # verified, or edited outside what the dashboard sums: the stored sums hold
+        changes = []
     to_store = None
     try:
         current = cell_sums.combine([(1, stored), *changes])

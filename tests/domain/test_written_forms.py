@@ -312,3 +312,33 @@ def test_the_uuid_part_says_its_width_only_when_every_id_has_it(questionnaire):
     parts["uuid"] = lying  # a part that claims a width its lines do not have
     uuids = np.array(parts["uuid"][1].split(b"\n"), dtype=object)
     assert not snapshot_parts.uuid_order_fits(parts, uuids)
+
+
+def test_changed_only_drops_forms_equal_in_every_analysed_value(questionnaire):
+    """A stored row and a live row equal in every analysed value (unanswered ones
+    included) cancel out, each matched once; a changed answer, keying time or round
+    keeps both; a deleted form (no live row) and a new one (no stored row) are kept."""
+    columns = column_snapshot.snapshot_columns(questionnaire)
+    names = {"R1": "Ronda 1", "R2": "Ronda 2"}
+    rows = rows_of(questionnaire, 6, 40, ("R1",))
+    answers = json.loads(rows[1][5])
+    answers["r03_impact"] = "1" if answers.get("r03_impact") != "1" else "2"
+    live = [rows[0],                                     # verified: unchanged
+            rows[1][:5] + (json.dumps(answers),),        # an analysed answer edited
+            rows[2][:4] + ("2026-11-30T08:00:00+00:00",) + rows[2][5:],  # another day
+            rows[3][:1] + ("R2",) + rows[3][2:],         # another round
+            rows[0],                                     # the same values once more
+            rows[5]]                                     # new since; rows[4] deleted
+    old = written_forms.fresh_columns(columns, rows[:5], names)
+    fresh = written_forms.fresh_columns(columns, live, names)
+    keep_old, keep_fresh = written_forms.changed_only(old, fresh)
+    assert keep_old.tolist() == [False, True, True, True, True]
+    assert keep_fresh.tolist() == [False, True, True, True, True, True]
+    stored = CellSums.from_columns(old, questionnaire)
+    now = CellSums.from_columns(fresh, questionnaire)
+    kept = CellSums.of_sets(written_forms.joined(old.take(keep_old), fresh.take(keep_fresh)),
+                            np.repeat([0, 1], [keep_old.sum(), keep_fresh.sum()]), 2,
+                            questionnaire)
+    base = cell_sums.decode(*cell_sums.encode(stored))
+    assert cell_sums.equal(cell_sums.combine([(1, base), (-1, kept[0]), (1, kept[1])]),
+                           now)

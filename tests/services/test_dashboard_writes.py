@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from desktop.domain import cell_sums
 from desktop.domain.answer_frame import analysed_questions, build_answer_frame
 from desktop.domain.demo_forms import generate_forms
 from desktop.services import analysis_table, cell_sums_cache
@@ -262,3 +263,36 @@ def test_edits_and_deletions_that_fill_or_empty_cells_are_added_in_place(taken, 
 def _cells(sums) -> set[tuple]:
     """The group keys of every cell of some sums."""
     return {tuple(sums.keys[d][c] for d, c in zip(sums.dims, row)) for row in sums.codes}
+
+
+def test_a_form_verified_without_a_discrepancy_is_not_summed(taken, tmp_path, monkeypatch):
+    """A verification that found nothing to settle changes no analysed value: the load
+    takes the form's stored row and its live one as equal and sums neither; the figures
+    are the answers'. An edit of an analysed answer next to it is summed."""
+    path = tmp_path / "project.db"
+    path.write_bytes(taken.read_bytes())
+    project = Project.open(path)
+    try:
+        conn, q = project.db.conn, project.questionnaire
+        before = cell_sums_cache.load_sums(conn, q, store=False)[0]
+        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
+        target = writes.live(4)
+        verifier = writes.verifier
+        assert verifier.compare(target, dict(verifier.form(target).answers)).verified
+
+        def summed(*args, **kwargs):
+            raise AssertionError("a form summed")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(cell_sums_cache.CellSums, "of_sets", summed)
+            patch.setattr(cell_sums_cache.CellSums, "from_columns", summed)
+            sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+        assert (info.source, info.patched) == (cell_sums_cache.STORED, 1)
+        assert cell_sums.equal(sums, before)
+        check_dashboard(project, [1, 5], FILTERS[:3])
+        writes.edit(9)
+        sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+        assert info.patched == 2 and not cell_sums.equal(sums, before)
+        check_dashboard(project, [1, 5], FILTERS[:3])
+    finally:
+        project.close()
