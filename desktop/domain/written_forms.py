@@ -94,15 +94,16 @@ def written_rows_read(read: Callable[[int, int], bytes], size: int, rows: int,
 
 def written_rows_searched(read_uuid: Callable[[int, int], bytes],
                           read_order: Callable[[int, int], bytes], sizes: tuple[int, int],
-                          rows: int, written: Sequence[str],
-                          width: int | None = None) -> np.ndarray | None:
+                          rows: int, written: Sequence[str], width: int | None = None,
+                          bounds: tuple[bytes, bytes] | None = None) -> np.ndarray | None:
     """`written_rows` by search (`_searched_row`): `read_order` reads the int32 row
     numbers that put the uuid part in order (`column_snapshot.UUID_ORDER`), `read_uuid`
     the uuid part of lines of one length `width` (`stored_width`); a few small reads per
     written form (at most about 4 log2(rows)) instead of every uuid. None when the width
     is unknown or the parts are not of the sizes a search needs (`search_fits`: the
     caller reads every uuid then). Forms saved since are best left out first
-    (`within_bounds`)."""
+    (`within_bounds`); `bounds`, the first and last stored uuid when known, place the
+    first look (each look deep in a part walks its pages from the start)."""
     wanted = sorted({uuid.encode("utf-8") for uuid in written})
     if not rows or not wanted:
         return np.zeros(rows, dtype=bool)
@@ -118,7 +119,7 @@ def written_rows_searched(read_uuid: Callable[[int, int], bytes],
 
     try:
         for uuid in wanted:
-            row = _searched_row(uuid_at, rows, uuid)
+            row = _searched_row(uuid_at, rows, uuid, _usable(bounds, width))
             if row is not None:
                 hit[row] = True
     except _Unordered:
@@ -145,8 +146,16 @@ def within_bounds(written: Sequence[str], bounds: tuple[bytes, bytes] | None,
     return [uuid for uuid in written if bounds[0] <= uuid.encode("utf-8") <= bounds[1]]
 
 
+def _usable(bounds: tuple[bytes, bytes] | None, width: int | None):
+    """`bounds` when they are two uuids of the stored width, in order; else None."""
+    if bounds is None or not len(bounds[0]) == len(bounds[1]) == width \
+            or bounds[0] > bounds[1]:
+        return None
+    return bounds
+
+
 def _searched_row(uuid_at: Callable[[int], tuple[int, bytes]], rows: int,
-                  uuid: bytes) -> int | None:
+                  uuid: bytes, bounds: tuple[bytes, bytes] | None = None) -> int | None:
     """The row of `uuid` among `rows` uuids read in order through `uuid_at(rank)`, or None.
     The last rank is looked at first: a form saved since the snapshot has a time-ordered
     uuid (version 7) later than every stored one, so it is found absent in one look; then
@@ -154,10 +163,14 @@ def _searched_row(uuid_at: Callable[[int], tuple[int, bytes]], rows: int,
     should be between the bounds found so far (uuids are spread evenly or by time, so a
     few looks land on it), and a look that does not halve the range is followed by one in
     its middle: at most about twice the looks of a plain binary search, whatever the
-    uuids. Any look narrows the range correctly; the digits only choose where to look."""
+    uuids. With the first and last stored uuid known (`bounds`), the first look is placed
+    by them instead, without reading either. Any look narrows the range correctly; the
+    digits only choose where to look."""
     low, high = 0, rows
     key = _key(uuid)
     key_low = key_high = None  # the keys of the uuids just outside the range, once read
+    if bounds is not None:  # the range's own first and last: as good a guide
+        key_low, key_high = _key(bounds[0]), _key(bounds[1])
     halve = False
     while low < high:
         span = high - low

@@ -194,14 +194,14 @@ def _searched(conn, listed, rows: int, written: list[str]):
     sizes = (uuids.size, order.size)
     if not written_forms.search_fits(sizes, rows, width):
         return None  # parts not of the sizes their meta implies: scan them
-    written = written_forms.within_bounds(written, snapshot_parts.uuid_bounds(order.meta),
-                                          width)
+    bounds = snapshot_parts.uuid_bounds(order.meta)
+    written = written_forms.within_bounds(written, bounds, width)
     if len(written) > SEARCHED:
         return None
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
         return written_forms.written_rows_searched(read_uuid, read_order, sizes, rows,
-                                                   written, width)
+                                                   written, width, bounds)
 
 
 # Stored rows picked out part by part (about 40 reads each) up to this many; more are

@@ -30,7 +30,9 @@ def _stored(uuids: list[str]):
     return lines, order.astype(np.int32).tobytes(), meta
 
 
-def _search(uuids, written, bounds=None):
+def _search(uuids, written, bounds=None, guided=False):
+    """(rows found, reads made); `bounds` leave out uuids outside them, and guide the
+    first look too when `guided`."""
     lines, order, _ = _stored(uuids)
     reads = []
 
@@ -43,7 +45,8 @@ def _search(uuids, written, bounds=None):
     width = written_forms.uniform_width(lines, len(uuids))
     found = written_forms.written_rows_searched(
         reader(lines), reader(order), (len(lines), len(order)), len(uuids),
-        written_forms.within_bounds(written, bounds, width), width)
+        written_forms.within_bounds(written, bounds, width), width,
+        bounds if guided else None)
     return found, len(reads)
 
 
@@ -66,6 +69,36 @@ def test_the_search_finds_what_a_scan_finds(kind):
     assert found.sum() == 16
     # Never many more looks than a binary search (2 reads a look, ~12 looks for 4,000).
     assert reads <= 19 * 2 * 2 * len(written)
+
+
+@pytest.mark.parametrize("kind", ["v4", "v7"])
+def test_the_stored_bounds_place_the_first_look(kind):
+    """With the first and last stored uuid known, the search finds what a scan finds
+    without looking at either end first: the first stored uuid in one look, and fewer
+    reads than without them on the whole."""
+    rng = np.random.default_rng(8)
+    if kind == "v4":
+        uuids = [str(uuid_module.UUID(int=int(rng.integers(1 << 62)) << 66, version=4))
+                 for _ in range(4_000)]
+    else:
+        uuids = [_v7(1_790_000_000_000 + i * 60_000 + int(rng.integers(50_000)), rng)
+                 for i in range(4_000)]
+    _, _, meta = _stored(uuids)
+    bounds = (meta["first"].encode(), meta["last"].encode())
+    data = "\n".join(uuids).encode()
+    written = list(rng.choice(uuids, 12, replace=False)) + [min(uuids), max(uuids)]
+    found, reads = _search(uuids, written, bounds, guided=True)
+    assert np.array_equal(found, written_forms.written_rows(data, len(uuids), written))
+    _, unguided = _search(uuids, written, bounds)
+    assert reads < unguided
+    assert _search(uuids, [min(uuids)], bounds, guided=True)[1] == 2  # one look
+    # Bounds that are wrong (or of another width) still find the same rows.
+    for odd in ((bounds[1], bounds[0]), (b"0" * 36, b"1" * 36), (b"0", b"f")):
+        lines, order, _ = _stored(uuids)
+        found = written_forms.written_rows_searched(
+            lambda o, n: lines[o:o + n], lambda o, n: order[o:o + n],
+            (len(lines), len(order)), len(uuids), written, 36, odd)
+        assert np.array_equal(found, written_forms.written_rows(data, len(uuids), written))
 
 
 def test_a_form_saved_since_is_found_absent_in_one_look_or_none():
