@@ -5,7 +5,8 @@ them; target <= 150 ms), and redrawing all charts after a filter change, beside 
 pandas group-by of one risk and a bare pyqtgraph redraw measured in the same run.
 
 Then, on a private copy, the first load with forms written since the snapshot (1, 100 and
-999 saved, one edited, one deleted, one verified; the stored sums patched with them),
+999 saved, one edited (an early form, then the latest stored one: the deepest row to
+find), one deleted, one verified; the stored sums patched with them),
 each beside a bare read of the snapshot's bytes measured in the same run, interleaved."""
 
 from __future__ import annotations
@@ -179,6 +180,13 @@ def _written_since(table: BenchTable) -> None:
         fresh_snapshot()
         keyer.update(uuids[0], next(forms).answers, reason="re-read the paper")
         measure("dashboard first load, 1 form edited since", 1)
+        # The form keyed last of the stored ones: its row is the deepest to find and read.
+        latest = conn.execute(
+            "SELECT uuid FROM response WHERE status = 'entered' AND operator != 'VB' "
+            "ORDER BY uuid DESC LIMIT 1").fetchone()[0]
+        fresh_snapshot()
+        keyer.update(latest, next(forms).answers, reason="re-read the paper")
+        measure("  the same, the latest stored form edited", 1)
         fresh_snapshot()
         keyer.delete(uuids[1], "keyed twice")
         measure("dashboard first load, 1 form deleted since", 1)
