@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from ..charts.chart_set import CHART_NAMES, ChartSet, bands_of
 from ..services.analysis_service import AnalysisService, DashboardData, analysis_for, \
@@ -30,14 +30,12 @@ from ..services.report_service import exposure_note
 from .background import Cancelled
 from .dashboard_exports import DashboardExports
 from .dashboard_filters import DashboardFilters, filter_dimensions
+from .dashboard_load_bar import LoadBar
 from .dashboard_steps import DashboardSteps
 from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FIRST_CHART_DELAY_MS = 15
-# The progress bar's share of drawing a load: four charts fed and the register (the
-# texts, last, hide it).
-DRAWING_STEPS = 5
 VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
 
 
@@ -66,7 +64,7 @@ class DashboardView(QWidget):
         # The first read starts in the next turn, once the page is on screen: started
         # here, the worker would share the interpreter with the showing of the page.
         self._stale = False
-        context.runner.next_turn(self, self.reload)
+        context.runner.next_turn(self, self._first_read)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -94,11 +92,7 @@ class DashboardView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-size: 12pt;")
         info.addWidget(self.summary, 1)
-        # While the forms are read (off the UI thread, so the window keeps answering): a
-        # busy bar, then one step per stage of the load (a million forms take seconds).
-        self.load_bar = QProgressBar()
-        self.load_bar.setMaximumWidth(220)
-        self.load_bar.hide()
+        self.load_bar = LoadBar()  # the read, then the drawing, step by step
         info.addWidget(self.load_bar)
         self.png_button = QPushButton()
         self.tables_button = QPushButton()
@@ -213,6 +207,12 @@ class DashboardView(QWidget):
         if self.isVisible():
             self.reload()
 
+    def _first_read(self) -> None:
+        """The read the page starts with, unless another has begun since (a write or a
+        new project)."""
+        if self.analysis is None and not self._loading:
+            self.reload()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._undrawn and self.analysis is not None:
@@ -248,8 +248,7 @@ class DashboardView(QWidget):
             except Exception as exc:  # noqa: BLE001 - shown to the user
                 self._failed(exc)
             return
-        self.load_bar.setRange(0, 0)  # busy until the first step is reported
-        self.load_bar.show()
+        self.load_bar.busy()
         # The filters cannot change while the forms load (they are disabled): the worker
         # also scores this selection, so the UI thread only draws it.
         filters = self.current_filters()
@@ -264,21 +263,7 @@ class DashboardView(QWidget):
     def _load_progressed(self, done: int, total: int) -> None:
         """A step of the load finished (signalled from the worker, queued to this thread);
         the bar goes on through the drawing's steps."""
-        if done > 0:
-            self._move_bar(done, total + DRAWING_STEPS)
-
-    def _move_bar(self, value: int, maximum: int | None = None) -> None:
-        """Move the progress bar, painted with the rest of the window in its own turn:
-        QProgressBar.setValue paints at once, and painting at once paints everything in
-        the window waiting to be painted (a chart just fed: 10-20 ms within the step)."""
-        bar = self.load_bar
-        bar.setUpdatesEnabled(False)
-        try:
-            if maximum is not None:
-                bar.setRange(0, maximum)
-            bar.setValue(value)
-        finally:
-            bar.setUpdatesEnabled(True)  # asks for a paint, later
+        self.load_bar.read_progressed(done, total)
 
     def _loaded(self, analysis: AnalysisService,
                 scored: tuple[dict[str, str], DashboardData] | None = None) -> None:
@@ -354,7 +339,7 @@ class DashboardView(QWidget):
                 began = time.perf_counter()
                 work()
                 if progress:
-                    self._move_bar(self.load_bar.value() + 1)
+                    self.load_bar.stepped()
                 drawn_ms[0] += (time.perf_counter() - began) * 1000
                 return True
             return run
@@ -379,9 +364,7 @@ class DashboardView(QWidget):
             steps += [self._making(name), feeding(name)]
         steps.append(finish)
         if progress:
-            base = max(self.load_bar.value(), 0) if self.load_bar.isVisible() else 0
-            self._move_bar(base, base + DRAWING_STEPS)
-            self.load_bar.show()
+            self.load_bar.drawing_started()
         self.steps.replace(*steps)
 
     def _show_summary(self) -> None:

@@ -12,7 +12,8 @@ from desktop.charts.chart_set import CHART_NAMES
 from desktop.ui.app_context import AppContext
 from desktop.ui.background import SynchronousRunner
 from desktop.ui.dashboard_steps import DashboardSteps
-from desktop.ui.dashboard_view import DRAWING_STEPS, DashboardView
+from desktop.ui.dashboard_load_bar import DRAWING_STEPS
+from desktop.ui.dashboard_view import DashboardView
 
 
 class TurnByTurn(SynchronousRunner):
@@ -161,3 +162,24 @@ def test_no_chart_plot_has_a_context_menu(qtbot, demo_project, name):
     chart = view.charts.chart(name)
     plots = [item for item in chart.ci.items if hasattr(item, "vb")]
     assert plots and all(plot.vb.menu is None and not plot.menuEnabled() for plot in plots)
+
+
+def test_the_first_read_waits_for_the_next_turn_and_is_not_made_twice(qtbot, demo_project,
+                                                                      monkeypatch):
+    """The page reads the forms in the turn after it is built (not while it is shown);
+    a write before then reads them at once, and the first read, when its turn comes, is
+    not made again."""
+    from desktop.ui import dashboard_view
+    reads = []
+    real = dashboard_view.load_analysis
+    monkeypatch.setattr(dashboard_view, "load_analysis",
+                        lambda *args: reads.append(1) or real(*args))
+    runner = TurnByTurn()
+    view = _view(qtbot, demo_project, runner)
+    view.show()
+    assert reads == [] and len(runner.turns) == 1
+    view.context.forms_changed.emit(None)  # a form saved meanwhile: read now
+    assert reads == [1] and view.analysis is not None
+    while runner.turns:
+        runner.turns.pop(0)()
+    assert reads == [1] and view.data is not None and view.data.n_forms == 60
