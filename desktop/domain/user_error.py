@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .error_messages import CATALOGUE
 from .phrase import Phrase, said
+from .plural import fill
 
 LANGUAGES = ("en", "es")
 _THE_FILE = {"en": "the file", "es": "el archivo"}
@@ -64,7 +65,7 @@ def error_message(key: str, lang: str = "en", **params: object) -> str:
         # A failure that does not say which file (a decoding error deep in a reader).
         params = {**params, "path": _THE_FILE.get(lang, _THE_FILE["en"])}
     try:
-        result = text.format(**params)
+        result = fill(text, **params)
     except (KeyError, IndexError, ValueError):
         return texts["en"]
     return result[:1].upper() + result[1:] if unnamed else result
