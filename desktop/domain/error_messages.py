@@ -23,6 +23,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "half-written).",
         "es": "El disco está lleno ({path}); libere espacio e intente de nuevo (no quedó nada "
               "escrito a medias)."},
+    "file_too_large": {
+        "en": "{path} would be larger than this disk or system allows for one file (a USB "
+              "stick formatted FAT32 takes at most 4 GB a file); choose another disk and try "
+              "again (nothing was half-written).",
+        "es": "{path} superaría el tamaño máximo de un archivo en este disco o sistema (una "
+              "memoria USB con formato FAT32 admite como máximo 4 GB por archivo); elija otro "
+              "disco e intente de nuevo (no quedó nada escrito a medias)."},
     "read_only_disk": {
         "en": "{path} is on a read-only disk or share; choose a folder you can write to.",
         "es": "{path} está en un disco o carpeta de solo lectura; elija una carpeta en la que "
