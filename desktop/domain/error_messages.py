@@ -270,6 +270,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "everything again.",
         "es": "No hay cambios desde la última exportación; elija una exportación completa para "
               "enviar todo de nuevo."},
+    "export.no_forms": {
+        "en": "The project has no forms yet, so there is nothing to send; key the paper "
+              "forms first.",
+        "es": "El proyecto todavía no tiene formularios, así que no hay nada que enviar; "
+              "digite primero los formularios en papel."},
     "form_table.bad_csv": {
         "en": "{name} could not be read as a CSV table at line {line}; save it again from the "
               "spreadsheet as CSV (UTF-8).",
