@@ -167,11 +167,6 @@ class DataDialog(QDialog):
             self.summary.setText(self.tr("The folder is a file; choose a folder."))
         elif isinstance(exc, DataRefused):
             self.summary.setText(exc.in_language(self.context.lang))
-        elif isinstance(exc, OSError):
-            self.summary.setText(self.tr("The files could not be written: {error}. Choose "
-                                         "another folder.").format(
-                                             error=error_sentence(exc, self.context.lang)))
-        else:
-            self.summary.setText(self.tr("The files could not be written ({error}); the "
-                                         "details are in the log file.").format(
-                                             error=error_sentence(exc, self.context.lang)))
+        else:  # a full disk, a read-only folder: its own sentence says what to do
+            self.summary.setText(error_sentence(exc, self.context.lang, unexpected=self.tr(
+                "The files could not be written; the details are in the log file.")))

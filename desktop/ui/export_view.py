@@ -219,11 +219,7 @@ class ExportView(LazyView):
             self._show(self.tr("Export cancelled; no bundle was written."))
         elif isinstance(error, (ExportRefused, BundleError)):
             self._show(error_sentence(error, self.context.lang), error=True)
-        elif isinstance(error, OSError):
-            self._show(self.tr("The bundle could not be written ({error}); check the folder "
-                               "and free space, then try again.").format(
-                                   error=error_sentence(error, self.context.lang)), error=True)
-        else:
+        else:  # a full disk, a read-only folder: its own sentence says what to do
             self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
                                       unexpected=self.tr(
                                           "The export failed; nothing was recorded. Details "

@@ -544,12 +544,8 @@ n = {n}</translation>
         <translation>The folder is a file; choose a folder.</translation>
     </message>
     <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>The files could not be written: {error}. Choose another folder.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>The files could not be written ({error}); the details are in the log file.</translation>
+        <source>The files could not be written; the details are in the log file.</source>
+        <translation>The files could not be written; the details are in the log file.</translation>
     </message>
 </context>
 <context>
@@ -559,8 +555,8 @@ n = {n}</translation>
         <translation>Database not opened</translation>
     </message>
     <message>
-        <source>{path} could not be opened: {error}</source>
-        <translation>{path} could not be opened: {error}</translation>
+        <source>{path} could not be opened; the details are in the log file.</source>
+        <translation>{path} could not be opened; the details are in the log file.</translation>
     </message>
     <message>
         <source>New database</source>
@@ -591,8 +587,12 @@ n = {n}</translation>
         <translation>Backup not made</translation>
     </message>
     <message>
-        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
-        <translation>The copy could not be written to {path}: {error}. Choose another folder.</translation>
+        <source>The copy could not be written to {path}; the details are in the log file.</source>
+        <translation>The copy could not be written to {path}; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created; the details are in the log file.</source>
+        <translation>The demo project could not be created; the details are in the log file.</translation>
     </message>
     <message>
         <source>Backup copy saved to {path}</source>
@@ -613,10 +613,6 @@ n = {n}</translation>
     <message>
         <source>Demo not created</source>
         <translation>Demo not created</translation>
-    </message>
-    <message>
-        <source>The demo project could not be created: {error}</source>
-        <translation>The demo project could not be created: {error}</translation>
     </message>
 </context>
 <context>
@@ -874,10 +870,6 @@ n = {n}</translation>
     <message>
         <source>Export cancelled; no bundle was written.</source>
         <translation>Export cancelled; no bundle was written.</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
-        <translation>The bundle could not be written ({error}); check the folder and free space, then try again.</translation>
     </message>
     <message>
         <source>The export failed; nothing was recorded. Details are in the log file.</source>
@@ -1575,8 +1567,8 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+        <source>The file could not be written; the details are in the log file.</source>
+        <translation>The file could not be written; the details are in the log file.</translation>
     </message>
 </context>
 <context>

@@ -544,12 +544,8 @@ n = {n}</translation>
         <translation>La carpeta es un archivo; elija una carpeta.</translation>
     </message>
     <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>No se pudieron escribir los archivos: {error}. Elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>No se pudieron escribir los archivos ({error}); los detalles están en el archivo de registro.</translation>
+        <source>The files could not be written; the details are in the log file.</source>
+        <translation>No se pudieron escribir los archivos; los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -559,8 +555,8 @@ n = {n}</translation>
         <translation>Base de datos no abierta</translation>
     </message>
     <message>
-        <source>{path} could not be opened: {error}</source>
-        <translation>No se pudo abrir {path}: {error}</translation>
+        <source>{path} could not be opened; the details are in the log file.</source>
+        <translation>No se pudo abrir {path}; los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <source>New database</source>
@@ -591,8 +587,12 @@ n = {n}</translation>
         <translation>No se hizo la copia de respaldo</translation>
     </message>
     <message>
-        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
-        <translation>No se pudo escribir la copia en {path}: {error}. Elija otra carpeta.</translation>
+        <source>The copy could not be written to {path}; the details are in the log file.</source>
+        <translation>No se pudo escribir la copia en {path}; los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created; the details are in the log file.</source>
+        <translation>No se pudo crear el proyecto de demostración; los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <source>Backup copy saved to {path}</source>
@@ -613,10 +613,6 @@ n = {n}</translation>
     <message>
         <source>Demo not created</source>
         <translation>No se creó la demostración</translation>
-    </message>
-    <message>
-        <source>The demo project could not be created: {error}</source>
-        <translation>No se pudo crear el proyecto de demostración: {error}</translation>
     </message>
 </context>
 <context>
@@ -874,10 +870,6 @@ n = {n}</translation>
     <message>
         <source>Export cancelled; no bundle was written.</source>
         <translation>Exportación cancelada; no se escribió ningún paquete.</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
-        <translation>No se pudo escribir el paquete ({error}); revise la carpeta y el espacio libre e intente de nuevo.</translation>
     </message>
     <message>
         <source>The export failed; nothing was recorded. Details are in the log file.</source>
@@ -1575,8 +1567,8 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
+        <source>The file could not be written; the details are in the log file.</source>
+        <translation>No se pudo escribir el archivo; los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
