@@ -250,8 +250,8 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "{suppressed:valor suprimido|valores suprimidos}, combinaciones "
               "únicas {before} -> {after}"},
     "out.data_unguarded": {
-        "en": "guard OFF (recorded in the audit log)",
-        "es": "protección DESACTIVADA (anotado en el registro de auditoría)"},
+        "en": "guard OFF, recorded in the audit log",
+        "es": "protección DESACTIVADA, anotado en el registro de auditoría"},
     "out.one_row": {"en": "(1 row)", "es": "(1 fila)"},
     "out.rows": {"en": "({n} {n:row|rows})", "es": "({n} {n:fila|filas})"},
 

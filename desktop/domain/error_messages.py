@@ -227,6 +227,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.format": {
         "en": "Unknown format {formats}; choose from {choices}.",
         "es": "Formato desconocido {formats}; elija entre {choices}."},
+    "data.no_format": {
+        "en": "No format was given; choose from {choices}.",
+        "es": "No se indicó ningún formato; elija entre {choices}."},
     "data.k": {
         "en": "k must be at least 1.",
         "es": "k debe ser al menos 1."},
