@@ -284,8 +284,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "{name} no se pudo leer como tabla CSV en la línea {line}; guárdelo de nuevo "
               "desde la hoja de cálculo como CSV (UTF-8)."},
     "form_table.bad_workbook": {
-        "en": "{name} could not be read as a workbook ({reason}).",
-        "es": "No se pudo leer {name} como libro de Excel ({reason})."},
+        "en": "{name} could not be read as an Excel workbook (.xlsx); save it again from "
+              "the spreadsheet as .xlsx or as CSV (UTF-8).",
+        "es": "No se pudo leer {name} como libro de Excel (.xlsx); guárdelo de nuevo desde "
+              "la hoja de cálculo como .xlsx o como CSV (UTF-8)."},
     "form_table.no_round": {
         "en": "Give the name of the round the forms belong to.",
         "es": "Indique el nombre de la ronda a la que pertenecen los formularios."},

@@ -279,3 +279,15 @@ def test_a_folder_given_as_the_table_is_called_a_folder(project, tmp_path, capsy
     assert main(["forms", "import", "--db", str(db), "--round", "R", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == \
         f"riskmap: {tmp_path} is a folder; give the name of a file."
+
+
+def test_a_file_that_is_no_workbook_is_said_without_openpyxl_words(project, tmp_path):
+    """The sentence quoted openpyxl's English ("File is not a zip file") in Spanish too."""
+    path = tmp_path / "formularios año.xlsx"
+    path.write_bytes(b"\xff\xfe not a workbook")
+    with pytest.raises(FormTableRefused) as caught:
+        import_form_table(project, "Ronda 1", path, ACTOR)
+    assert caught.value.in_language("es") == (
+        "No se pudo leer formularios año.xlsx como libro de Excel (.xlsx); guárdelo de nuevo "
+        "desde la hoja de cálculo como .xlsx o como CSV (UTF-8).")
+    assert "zip" not in caught.value.in_language("en") and "zip" in caught.value.detail
