@@ -84,3 +84,16 @@ def test_a_log_that_cannot_be_written_stays_quiet(tmp_path, capsys):
         log.removeHandler(handler)
         handler.stream.close()
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("command", [["data"], ["report"]])
+def test_a_name_too_long_for_the_disk(project_db, tmp_path, capsys, monkeypatch, command):
+    """Said "(File name too long); check the disk": English words, and the wrong advice."""
+    from desktop.cli import main
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    out = tmp_path / ("ñ" * 200)
+    assert main([*command, "--db", str(project_db), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("riskmap: El nombre ") and err.endswith(
+        "es demasiado largo para este disco; elija un nombre de archivo o carpeta más corto.")
+    assert "File name too long" not in err

@@ -23,6 +23,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "half-written).",
         "es": "El disco está lleno ({path}); libere espacio e intente de nuevo (no quedó nada "
               "escrito a medias)."},
+    "name_too_long": {
+        "en": "The name {path} is too long for this disk; choose a shorter file or folder "
+              "name.",
+        "es": "El nombre {path} es demasiado largo para este disco; elija un nombre de "
+              "archivo o carpeta más corto."},
     "file_too_large": {
         "en": "{path} would be larger than this disk or system allows for one file (a USB "
               "stick formatted FAT32 takes at most 4 GB a file); choose another disk and try "

@@ -158,6 +158,8 @@ def _translate_sqlite(exc: Exception, where: str, detail: str) -> UserError | No
 def _translate_os(exc: OSError, where: str, detail: str) -> UserError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return UserError("disk_full", path=where, detail=detail)
+    if exc.errno == errno.ENAMETOOLONG:
+        return UserError("name_too_long", path=where, detail=detail)
     if exc.errno == errno.EFBIG:
         return UserError("file_too_large", path=where, detail=detail)
     if exc.errno == errno.EROFS:
