@@ -13,16 +13,19 @@ A writer is bytes, text (UTF-8), or a function that writes the temporary path it
 again the folders it made (a full disk leaves no empty folder behind).
 
 A process that is killed (kill -9, a power cut) cannot remove its temporary file. The
-temporary name holds the writer's process id, so the next write into the same folder
-removes the ones whose process is gone (on POSIX, where that can be asked without harm):
-an export killed half-way leaves nothing once the next one has run.
+temporary name holds the writer's process id and a tag of its computer, so the next write
+into the same folder removes this computer's ones whose process is gone (on POSIX, where
+that can be asked without harm): an export killed half-way leaves nothing once the next
+one has run, and another laptop's file on a shared stick is never touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
+import socket
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -32,11 +35,18 @@ from typing import Callable, Iterator, Mapping, Union
 Writer = Union[bytes, str, Callable[[Path], object]]
 
 
+# Which computer wrote a temporary file (a hash of its name, which the file does not show):
+# a process id is asked only of this computer, and a stick or a shared folder may hold
+# another one's file, perhaps still being written.
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+    return path.with_name(
+        f".{path.name}.{os.getpid()}-{_HOST}-{uuid.uuid4().hex[:8]}.part")
 
 
-_TEMP_TAIL = re.compile(r"\.(\d+)-[0-9a-f]{8}\.part")
+_TEMP_TAIL = re.compile(r"\.(\d+)-([0-9a-f]{8})-[0-9a-f]{8}\.part")
 
 
 def _alive(pid: int) -> bool:
@@ -56,9 +66,9 @@ _LEFTOVER = re.compile(r"\..+?(?:" + _TEMP_TAIL.pattern + r")+")
 
 
 def sweep_leftovers(folder: Path) -> list[Path]:
-    """Remove the temporary files in `folder` left by writers that were killed (their
-    process is gone); returns what was removed. A writer still running keeps its file;
-    on Windows nothing is removed."""
+    """Remove the temporary files in `folder` left by writers of this computer that were
+    killed (their process is gone); returns what was removed. A writer still running, or
+    another computer's, keeps its file; on Windows nothing is removed."""
     if os.name != "posix":
         return []
     removed = []
@@ -69,7 +79,8 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     for entry in entries:
         if not _LEFTOVER.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
             continue
-        if any(_alive(int(pid)) for pid in _TEMP_TAIL.findall(entry.name)):
+        if any(host != _HOST or _alive(int(pid))
+               for pid, host in _TEMP_TAIL.findall(entry.name)):
             continue
         with contextlib.suppress(OSError):
             os.unlink(entry.path)

@@ -83,17 +83,23 @@
         <source>{day}: hidden to protect respondents</source>
         <translation>{day}: hidden to protect respondents</translation>
     </message>
-    <message>
-        <source>{day}: {n} forms</source>
-        <translation>{day}: {n} forms</translation>
+    <message numerus="yes">
+        <source>{day}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{day}: %Ln form</numerusform>
+            <numerusform>{day}: %Ln forms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{post}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{post}: %Ln form</numerusform>
+            <numerusform>{post}: %Ln forms</numerusform>
+        </translation>
     </message>
     <message>
         <source>{post}: hidden to protect respondents</source>
         <translation>{post}: hidden to protect respondents</translation>
-    </message>
-    <message>
-        <source>{post}: {n} forms</source>
-        <translation>{post}: {n} forms</translation>
     </message>
 </context>
 <context>
@@ -423,9 +429,12 @@ n = {n}</translation>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
     </message>
-    <message>
-        <source>{n} forms, keyed {first} to {last}.</source>
-        <translation>{n} forms, keyed {first} to {last}.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s), keyed {first} to {last}.</source>
+        <translation>
+            <numerusform>%Ln form, keyed {first} to {last}.</numerusform>
+            <numerusform>%Ln forms, keyed {first} to {last}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>

@@ -83,17 +83,23 @@
         <source>{day}: hidden to protect respondents</source>
         <translation>{day}: oculto para proteger a los encuestados</translation>
     </message>
-    <message>
-        <source>{day}: {n} forms</source>
-        <translation>{day}: {n} formularios</translation>
+    <message numerus="yes">
+        <source>{day}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{day}: %Ln formulario</numerusform>
+            <numerusform>{day}: %Ln formularios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{post}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{post}: %Ln formulario</numerusform>
+            <numerusform>{post}: %Ln formularios</numerusform>
+        </translation>
     </message>
     <message>
         <source>{post}: hidden to protect respondents</source>
         <translation>{post}: oculto para proteger a los encuestados</translation>
-    </message>
-    <message>
-        <source>{post}: {n} forms</source>
-        <translation>{post}: {n} formularios</translation>
     </message>
 </context>
 <context>
@@ -423,9 +429,12 @@ n = {n}</translation>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Menos de {n} formularios coinciden con esta selección: no se muestra nada, para proteger a los encuestados.</translation>
     </message>
-    <message>
-        <source>{n} forms, keyed {first} to {last}.</source>
-        <translation>{n} formularios, digitados del {first} al {last}.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s), keyed {first} to {last}.</source>
+        <translation>
+            <numerusform>%Ln formulario, digitado del {first} al {last}.</numerusform>
+            <numerusform>%Ln formularios, digitados del {first} al {last}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain import atomic_files
 from desktop.domain.atomic_files import stage, sweep_leftovers, write_all, write_atomically
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,9 +65,10 @@ def test_a_series_part_staged_next_removes_it_too(tmp_path):
 def test_a_running_writer_keeps_its_file(tmp_path):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        running = tmp_path / f".report.pdf.{sleeper.pid}-0123abcd.part"
+        here = atomic_files._HOST
+        running = tmp_path / f".report.pdf.{sleeper.pid}-{here}-0123abcd.part"
         running.write_bytes(b"being written")
-        mine = tmp_path / f".scores.csv.{os.getpid()}-0123abcd.part"
+        mine = tmp_path / f".scores.csv.{os.getpid()}-{here}-0123abcd.part"
         mine.write_bytes(b"being written here")
         write_all({tmp_path / "a.csv": "x"})
         assert running.exists() and mine.exists()
@@ -77,9 +79,24 @@ def test_a_running_writer_keeps_its_file(tmp_path):
 
 
 def test_files_of_people_are_never_swept(tmp_path):
-    names = [".notes.part", "x.1234-0123abcd.part", ".x.1234-0123abcd.old",
-             ".x.1234-0123ABCD.part", "report.pdf"]
+    here = atomic_files._HOST
+    names = [".notes.part", f"x.1234-{here}-0123abcd.part", f".x.1234-{here}-0123abcd.old",
+             f".x.1234-{here}-0123ABCD.part", ".x.1234-0123abcd.part", "report.pdf"]
     for name in names:
         (tmp_path / name).write_text("kept")
     assert sweep_leftovers(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+
+
+def test_another_computers_file_is_kept_whatever_its_process_id(tmp_path):
+    """A stick or a shared folder: the process id of another computer's writer means
+    nothing here, and that writer may still be running."""
+    other = "0" * 8 if atomic_files._HOST != "0" * 8 else "1" * 8
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    theirs = tmp_path / f".report.pdf.{dead.pid}-{other}-0123abcd.part"
+    theirs.write_bytes(b"being written on another laptop")
+    ours = tmp_path / f".report.pdf.{dead.pid}-{atomic_files._HOST}-0123abcd.part"
+    ours.write_bytes(b"left by a killed writer here")
+    assert sweep_leftovers(tmp_path) == [ours]
+    assert theirs.exists()
