@@ -1,16 +1,21 @@
-"""The import's checking process: reads a bundle's records.jsonl and runs every check of
-HQ's door that needs no database on it, while the importing process checks the audit
-chain and writes (services/import_split.py starts it and reads its results).
+"""The import's checking process: reads a bundle's audit.jsonl and records.jsonl and runs
+every check of HQ's door that needs no database on them, while the importing process
+links the audit chain to HQ's, merges and writes (services/import_split.py starts it and
+reads its results).
 
 Started with multiprocessing's "spawn" method (never fork: the importing process has Qt
 and threads), once per import call, and fed one bundle at a time over a pipe: the
 decrypted ZIP's bytes (the importing process verified them: signature, member list,
 sizes), then a `Job` (the manifest and what HQ's door knows before the first form: its
-rounds and stored questionnaire texts). The records are streamed exactly as the import
+rounds and stored questionnaire texts). The members are streamed exactly as the import
 streams them in-process (bundle_reader: hashed while decompressed, checked line by line,
-records.py), through `FormDoor` (answers, responses.csv). Sent back, each a tag byte and
-a pickle:
+records.py): first the audit rows (unless the bundle is a part of a series, whose chain
+the importing process reads whole itself, bundle_series.py), parsed and type-checked here
+(about 1.5 s of the importing process's CPU at 100k rows; their hashes stay there, see
+import_split.py); then the records, through `FormDoor` (answers, responses.csv). Sent
+back, each a tag byte and a pickle:
 
+    A [audit row]                   `AUDIT_BATCH` rows at a time, in file order
     R [round fields]                before the first form (or at the end of a file with none)
     F [compact form tuple]          `BATCH` forms at a time, in file order (`compact`)
     E Finish                        the member's sha256 matched; the door's results, and
@@ -19,13 +24,16 @@ a pickle:
     C exception                     anything else
 
 So the importing process meets every refusal at the same place in the stream as when it
-reads the file itself, and raises the same BundleError. An empty message stops the
+reads the file itself (the audit rows before the first record, as the in-process import
+checks the whole chain first), and raises the same BundleError; the chain's checks
+(AuditChain: each row's hash, and the links to the rows HQ holds) stay there. An empty message stops the
 process; so does a closed pipe.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import operator
 import pickle
 import signal
@@ -33,15 +41,17 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from ..bundle import archive
-from ..bundle.bundle_reader import (VerifiedBundle, member_sha256, questionnaire_text,
-                                    records_of)
+from ..bundle.bundle_reader import (VerifiedBundle, audit_of, member_sha256,
+                                    questionnaire_text, records_of)
 from ..bundle.errors import BundleError
-from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
+from ..bundle.manifest import AUDIT, QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
 from ..bundle.records import FORM_FIELDS, FormRecord
 from .form_door import FormDoor, parse_questionnaires
 
 BATCH = 1000  # forms per message: one pickle each, a few hundred kilobytes
-ROUNDS, FORMS, END, ERROR, CRASH = b"R", b"F", b"E", b"X", b"C"
+AUDIT_BATCH = 1000  # audit rows per message (about 1 MB at 100k forms: each carries the
+# form's answers); the importing process writes them AUDIT_CHUNK at a time
+AUDIT_ROWS, ROUNDS, FORMS, END, ERROR, CRASH = b"A", b"R", b"F", b"E", b"X", b"C"
 LAST = (END, ERROR, CRASH)  # the tags that end a bundle
 
 
@@ -53,6 +63,7 @@ class Job:
     questionnaire: bytes  # questionnaire.json, as the importing process checked it
     hq_rounds: list  # (uuid, name, questionnaire sha256) of every round HQ holds
     hq_questionnaires: dict  # sha256 -> text of every version HQ stores
+    audit: bool = False  # read and hash audit.jsonl first (not for a part of a series)
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,10 @@ def _check_and_answer(plain: bytes, job: Job, send) -> None:
 def check_records(plain: bytes, job: Job, send) -> None:
     """Stream records.jsonl of the ZIP `plain` through the door, sending the results."""
     verified = VerifiedBundle(job.manifest, {QUESTIONNAIRE: job.questionnaire},
-                              archive.open_zip(plain), {RECORDS})
+                              archive.open_zip(plain), {RECORDS, AUDIT} if job.audit
+                              else {RECORDS})
+    if job.audit:
+        _send_audit(verified, send)
     door = FormDoor()
     rounds: list[dict] = []
     batch: list[tuple] = []
@@ -167,6 +181,16 @@ def check_records(plain: bytes, job: Job, send) -> None:
     # `check_hashes`, then need not read it): what it is compared with stays there.
     send(END, Finish(door.csv_sha256(), door.pending, member_sha256(verified.zipped,
                                                                     RESPONSES_CSV)))
+
+
+def _send_audit(verified: VerifiedBundle, send) -> None:
+    """Every audit row, `AUDIT_BATCH` at a time; the member's sha256 is compared at its
+    end (bundle_reader.line_batches)."""
+    rows = audit_of(verified)
+    while batch := list(itertools.islice(rows, AUDIT_BATCH)):
+        send(AUDIT_ROWS, batch)
+    if AUDIT in verified.unchecked:  # never read to its end: not confirmed
+        raise BundleError("tampered", f"{AUDIT}: not read to its end")
 
 
 def _start(door: FormDoor, verified: VerifiedBundle, rounds: list[dict], job: Job) -> None:

@@ -13,8 +13,9 @@ decrypted ZIP) through their checks into the merge, written in chunks, and anyth
 refused later rolls the whole transaction back, so memory stays bounded whatever the
 bundle's size. So two imports at once serialise and each sees the other's result, a
 refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
-A large bundle's forms are read and checked by a second process (import_split.py) while
-this one checks the audit chain and writes; the loop below is the same for both.
+A large bundle's audit rows and forms are read and checked by a second process
+(import_split.py) while this one links the audit chain to HQ's, merges and writes; the
+loop below is the same for both.
 The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
 the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
@@ -250,30 +251,32 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
     record counts, responses.csv and the confirmations of out-of-range values are checked
     at the end. A refusal anywhere rolls everything back. With a `stream`, the checking
-    process reads and checks the forms (the door's per-form checks, in the same order)
-    while this thread merges them, and checks and writes a chunk of audit rows whenever
-    no checked form is waiting (import_audit.py: the same rows, checks and refusals as
-    the chain first); its refusals are raised here in the same place as the in-process
-    reader's."""
+    process reads the audit rows (hashed there) and then the forms (the door's per-form
+    checks, in the same order) while this thread links the chain to HQ's and merges
+    (import_audit.py: the same rows, checks and refusals as the chain first); its
+    refusals are raised here in the same place as the in-process reader's."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
-    audit = AuditMerge(conn, verified, writer)
+    audit = AuditMerge(conn, verified, writer, fed=stream is not None and stream.audit)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
     forms = 0
     try:
         if stream is None or audit.series:
-            audit.finish()  # the chain first; a checking process's forms come meanwhile
+            audit.finish()  # the chain first (a checking process's forms come meanwhile)
         try:
-            for kind, item, answers in (stream.records(idle=audit.step) if stream
+            for kind, item, answers in (stream.records() if stream
                                         else records_of(verified)):
-                if kind == "round":
+                if kind == "audit":  # the checking process's, before its first record
+                    audit.add(item)
+                elif kind == "round":
                     rounds.append(item)
+                if kind != "form":
                     continue
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,

@@ -1,23 +1,27 @@
-"""`FormChecker`: the import's second process, which checks a large bundle's forms while
-this one merges them and checks the audit chain.
+"""`FormChecker`: the import's second process, which reads and checks a large bundle's
+audit rows and forms while this one checks the audit chain, merges and writes.
 
-A 100k-form bundle is about 6 s of Python checks on one interpreter lock (JSON decoding,
-the records' checks, every answer, responses.csv) beside 2-3 s of SQLite. Those checks need
-no database, so a child process (form_check_child.py, started with the "spawn" method:
-this process has Qt and threads, never fork) runs them on the other core and hands back
-compact rows; what needs HQ's state (the device, the sequence, the audit chain, the merge,
-the confirmations in the audit log, the one transaction) stays here. The child is started
+A 100k-form bundle is about 8 s of Python on one interpreter lock (JSON decoding of
+both members, the records' checks, every answer, responses.csv, the chain's hashes)
+beside 3-4 s of SQLite. Most of it needs no database, so a child process
+(form_check_child.py, started with the "spawn" method: this process has Qt and threads,
+never fork) runs it on the other core and hands back parsed rows; what needs HQ's state
+(the device, the sequence, the audit chain's links to HQ's rows, the merge, the
+confirmations in the audit log, the one transaction) stays here. So does hashing the
+audit rows (AuditChain, 0.4-0.5 s at 100k rows): measured at 100k forms, the child with
+the parsing was the longer of the two (CPU 6-7 s against 6 s here, where a writer
+thread runs beside), and with the hashing too it was longer still. The child is started
 at the first bundle of at least `SPLIT_MIN_FORMS` forms (the signed manifest's count) and
 serves the rest of the import call; a field team's bundle of a few hundred forms is
 checked in-process and never pays its start (about 0.2 s).
 
-`FormStream.records` yields what `bundle_reader.records_of` would, in the same order, and
-raises each refusal where the in-process reader would have met it, so the import's loop
-(import_service.py) is the same for both. A thread receives the child's messages as they
-come (at most `AHEAD` waiting; the child waits for the rest to be read), unpickled here as
-they are consumed; while none is waiting, the import checks a chunk of the audit chain
-(import_audit.py). A bundle left before its end (a refusal, an exception, Ctrl+C) stops
-the child at once; `close` stops it at the end of the call.
+`FormStream.records` yields the audit rows first (except for a part of a series, whose
+chain this process reads whole itself), then what `bundle_reader.records_of` would, in
+the same order, and raises each refusal where the in-process reader would have met it,
+so the import's loop (import_service.py) is the same for both. A thread receives the
+child's messages as they come (at most `AHEAD` waiting; the child waits for the rest to
+be read), unpickled here as they are consumed. A bundle left before its end (a refusal,
+an exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
 """
 
 from __future__ import annotations
@@ -30,15 +34,15 @@ import queue
 import signal
 import sqlite3
 import threading
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
-from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
+from ..bundle.manifest import AUDIT, QUESTIONNAIRE, RECORDS, RESPONSES_CSV
 from ..storage import bundle_store
 from . import form_check_child
-from .form_check_child import (CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish, Job,
-                               record_of)
+from .form_check_child import (AUDIT_ROWS, CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish,
+                               Job, record_of)
 from .import_gate import hq_questionnaire_texts
 
 # A bundle with at least this many forms is checked by the child. Below it the child's
@@ -90,8 +94,9 @@ class FormChecker:
                 raise CheckerStopped(f"the import's checking process did not start "
                                      f"({exc!r})") from exc
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
-                  bundle_store.round_rows(conn), hq_questionnaire_texts(conn))
-        return FormStream(self, verified, job)
+                  bundle_store.round_rows(conn), hq_questionnaire_texts(conn),
+                  audit=not verified.manifest.series)  # a part's chain is read whole here
+        return FormStream(self, verified, job, audit=job.audit)
 
     @property
     def pid(self) -> int | None:
@@ -145,10 +150,12 @@ class FormChecker:
 class FormStream:
     """One bundle's records as the child checked them (see the module's docstring)."""
 
-    def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job):
+    def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job,
+                 audit: bool = False):
         self.checker = checker
         self.verified = verified
         self.finish: Finish | None = None
+        self.audit = audit  # the child reads the audit rows (`job.audit`) before the rest
         self._messages: queue.Queue = queue.Queue(AHEAD)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._talk,
@@ -178,18 +185,13 @@ class FormStream:
                 continue
         return False
 
-    def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
-        """("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
-        them (the door checked each form already); each refusal raised in its place.
-        While no message is waiting, `idle()` is called (other work of the import, True
-        while it has some) before waiting for the child."""
+    def records(self) -> Iterator[tuple]:
+        """With `audit`, first ("audit", rows, None) for every `AUDIT_BATCH` rows of
+        audit.jsonl, as `audit_of` yields them (type-checked, not yet hashed); then
+        ("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
+        them (the door checked each form already); each refusal raised in its place."""
         while True:
-            try:
-                item = self._messages.get_nowait()
-            except queue.Empty:
-                if idle():
-                    continue
-                item = self._messages.get()
+            item = self._messages.get()
             if isinstance(item, BaseException):  # the child died (not the bundle's fault)
                 self.checker.failed = True
                 raise CheckerStopped(f"the import's checking process stopped ({item!r})"
@@ -198,6 +200,8 @@ class FormStream:
             if tag == FORMS:
                 for values in payload:
                     yield "form", record_of(values), None
+            elif tag == AUDIT_ROWS:
+                yield "audit", payload, None
             elif tag == ROUNDS:
                 for fields in payload:
                     yield "round", fields, None
@@ -205,6 +209,8 @@ class FormStream:
                 self.finish = payload
                 self.checker.completed += 1
                 self.verified.unchecked.discard(RECORDS)  # hashed to its end, equal
+                if self.audit:
+                    self.verified.unchecked.discard(AUDIT)  # likewise, before the records
                 if payload.responses_sha256 == self.verified.manifest.files[RESPONSES_CSV]:
                     self.verified.unchecked.discard(RESPONSES_CSV)  # else checked here
                 return

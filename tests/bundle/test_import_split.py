@@ -205,7 +205,52 @@ def _repeated_form(members, keys, key, path):
     return _seal(members, keys, key, path)
 
 
+def _audit_lines(members) -> list[bytes]:
+    return [line for line in members[AUDIT].split(b"\n") if line]
+
+
+def _tampered_audit(members, keys, key, path):
+    """audit.jsonl changed after signing (the checking process reads that member first)."""
+    lines = _audit_lines(members)
+    lines[-1] = lines[-1].replace(b'"action":"', b'"action":"x', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return resigned(members, keys, key, path)
+
+
+def _audit_row_changed(members, keys, key, path):
+    """One audit row's content changed, the member re-hashed and signed: its own hash no
+    longer matches (hashed by the importing process, after the child parsed the row)."""
+    lines = _audit_lines(members)
+    lines[5] = lines[5].replace(b'"action":"', b'"action":"x', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
+def _audit_type_error_and_bad_answer(members, keys, key, path):
+    """An audit row of the wrong type late in the member, and a bad answer in the first
+    form: the audit member's refusal is the one given (read before the records)."""
+    _set_form(members, 0, lambda answers: answers.__setitem__("institution", "999"))
+    lines = _audit_lines(members)
+    data = json.loads(lines[-2])
+    data["device"] = 5
+    lines[-2] = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
+def _audit_lone_surrogate(members, keys, key, path):
+    lines = _audit_lines(members)
+    lines[1] = lines[1].replace(b'"action":"', b'"action":"\\ud800', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
 HOSTILE = {
+    "tampered audit.jsonl": (_tampered_audit, "tampered"),
+    "an audit row changed, re-signed": (_audit_row_changed, "audit_chain"),
+    "audit row type error and a bad answer": (_audit_type_error_and_bad_answer,
+                                              "tampered"),
+    "lone surrogate in audit.jsonl": (_audit_lone_surrogate, "tampered"),
     "tampered member": (_tampered_member, "tampered"),
     "tampered responses.csv": (_tampered_csv, "tampered"),
     "bad answer": (_bad_answer, "bad_answer"),
