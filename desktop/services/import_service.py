@@ -115,6 +115,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
         for done, path in enumerate(bundle_paths):
             if progress:
                 progress(done, len(bundle_paths))
+            checker.prepare(path)  # a large file: the child starts while it is decrypted
             with _collector_paused():
                 report.bundles.append(import_file(db, identities, Path(path), operator,
                                                   device, db_label=str(locator.path),

@@ -353,6 +353,23 @@ def test_a_small_bundle_never_starts_the_child(tmp_path, bundle, hq_keys, field_
     assert started == []
 
 
+def test_a_large_file_starts_the_child_before_it_is_read(tmp_path, hq_keys, field_key,
+                                                         started):
+    """A bundle file large enough to hold `SPLIT_MIN_FORMS` forms starts the checking
+    process as the call meets it (its start overlaps the decryption); refused anyway
+    (not a bundle), it is stopped at the end of the call, its database unchanged."""
+    hq = _hq(tmp_path, "hq", field_key)
+    before = db_state(hq)
+    large = tmp_path / "large.zip.age"
+    large.write_bytes(os.urandom(import_split.SPLIT_MIN_FORMS
+                                 * import_split.PREPARE_BYTES_PER_FORM))
+    report = import_bundles(hq, hq_keys.identity_path, [large])
+    assert report.bundles[0].status == "refused" and report.checked_apart == 0
+    assert len(started) == 1
+    _no_checker_left(started)
+    assert db_state(hq) == before
+
+
 def test_the_child_starts_once_per_call(tmp_path, monkeypatch, bundle, hq_keys, field_key,
                                         started):
     """Two large bundles in one call share the checking process (its start is paid once);
