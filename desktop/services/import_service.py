@@ -13,11 +13,10 @@ decrypted ZIP) through their checks into the merge, written in chunks, and anyth
 refused later rolls the whole transaction back, so memory stays bounded whatever the
 bundle's size. So two imports at once serialise and each sees the other's result, a
 refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
-A large bundle's audit rows and forms are read and checked by a second process
-(import_split.py) while this one links the audit chain to HQ's, merges and writes; the
-loop below is the same for both.
-The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
-the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
+A large bundle is read and checked by a second process (import_split.py) while this one
+checks the audit chain, merges and writes; the loop below is the same for both. The
+report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
+bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
 from __future__ import annotations
@@ -273,11 +272,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         try:
             for kind, item, answers in (stream.records() if stream
                                         else records_of(verified)):
-                if kind == "audit":  # the checking process's, before its first record
-                    audit.add(item)
-                elif kind == "round":
-                    rounds.append(item)
-                if kind != "form":
+                if kind != "form":  # a checking process's audit rows come first
+                    (audit.add if kind == "audit" else rounds.append)(item)
                     continue
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,
