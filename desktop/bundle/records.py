@@ -208,22 +208,36 @@ def parse_audit(lines: Iterable[str], chained: bool = True) -> list[tuple]:
     return list(iter_audit(lines, chained))
 
 
-def iter_audit(lines: Iterable[str], chained: bool = True) -> Iterator[tuple]:
+def iter_audit(lines: Iterable[str], chained: bool = True, skip: int = 0,
+               stop: int | None = None, batch_lines: int | None = None) -> Iterator[tuple]:
     """The rows of `parse_audit`, a batch of lines at a time (bounded memory; one JSON
-    parse per batch is several times cheaper than one per line)."""
+    parse per batch is several times cheaper than one per line). A member read in two
+    parts (the import's checking process reads the rows before `stop`, the importing
+    process passes over the first `skip` unparsed) is cut at a multiple of the batch
+    (`batch_lines`, default AUDIT_BATCH), so each batch, and each refusal's line numbers,
+    is the one read whole would have."""
+    size = batch_lines or AUDIT_BATCH
+    lines = iter(lines)
     number = 0
+    if skip:
+        for line in lines:
+            number += bool(line)
+            if number == skip:
+                break
     batch: list[str] = []
     for line in lines:
         if line:
+            if stop is not None and number + len(batch) >= stop:
+                break
             batch.append(line)
-            if len(batch) == _AUDIT_BATCH:
+            if len(batch) == size:
                 yield from _audit_rows(batch, number, chained)
                 number += len(batch)
                 batch = []
     yield from _audit_rows(batch, number, chained)
 
 
-_AUDIT_BATCH = 2000
+AUDIT_BATCH = 2000  # audit.jsonl lines parsed at a time
 
 
 def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:

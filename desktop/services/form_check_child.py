@@ -9,13 +9,13 @@ decrypted ZIP's bytes (the importing process verified them: signature, member li
 sizes), then a `Job` (the manifest and what HQ's door knows before the first form: its
 rounds and stored questionnaire texts). The members are streamed exactly as the import
 streams them in-process (bundle_reader: hashed while decompressed, checked line by line,
-records.py): first the audit rows (unless the bundle is a part of a series, whose chain
-the importing process reads whole itself, bundle_series.py), parsed and type-checked here
-(about 1.5 s of the importing process's CPU at 100k rows; their hashes stay there, see
-import_split.py); then the records, through `FormDoor` (answers, responses.csv). Sent
-back, each a tag byte and a pickle:
+records.py): first the leading `Job.audit_rows` rows of audit.jsonl (the importing
+process reads the rest itself; none of a part of a series, whose chain is read whole
+there, bundle_series.py), parsed and type-checked here (see import_split.py for the
+share); then the records, through `FormDoor` (answers, responses.csv). Sent back, each a
+tag byte and a pickle:
 
-    A [audit row]                   `AUDIT_BATCH` rows at a time, in file order
+    A [audit row]                   `AUDIT_MESSAGE_ROWS` rows at a time, in file order
     R [round fields]                before the first form (or at the end of a file with none)
     F [compact form tuple]          `BATCH` forms at a time, in file order (`compact`)
     E Finish                        the member's sha256 matched; the door's results, and
@@ -24,9 +24,8 @@ back, each a tag byte and a pickle:
     C exception                     anything else
 
 So the importing process meets every refusal at the same place in the stream as when it
-reads the file itself (the audit rows before the first record, as the in-process import
-checks the whole chain first), and raises the same BundleError; the chain's checks
-(AuditChain: each row's hash, and the links to the rows HQ holds) stay there. An empty message stops the
+reads the file itself, and raises the same BundleError; the chain's checks (AuditChain:
+each row's hash, and the links to the rows HQ holds) stay there. An empty message stops the
 process; so does a closed pipe.
 """
 
@@ -44,13 +43,13 @@ from ..bundle import archive
 from ..bundle.bundle_reader import (VerifiedBundle, audit_of, member_sha256,
                                     questionnaire_text, records_of)
 from ..bundle.errors import BundleError
-from ..bundle.manifest import AUDIT, QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
+from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
 from ..bundle.records import FORM_FIELDS, FormRecord
 from .form_door import FormDoor, parse_questionnaires
 
 BATCH = 1000  # forms per message: one pickle each, a few hundred kilobytes
-AUDIT_BATCH = 1000  # audit rows per message (about 1 MB at 100k forms: each carries the
-# form's answers); the importing process writes them AUDIT_CHUNK at a time
+AUDIT_MESSAGE_ROWS = 1000  # audit rows per message (about 1 MB: each row of a form's
+# creation carries its answers); the importing process writes them AUDIT_CHUNK at a time
 AUDIT_ROWS, ROUNDS, FORMS, END, ERROR, CRASH = b"A", b"R", b"F", b"E", b"X", b"C"
 LAST = (END, ERROR, CRASH)  # the tags that end a bundle
 
@@ -63,7 +62,8 @@ class Job:
     questionnaire: bytes  # questionnaire.json, as the importing process checked it
     hq_rounds: list  # (uuid, name, questionnaire sha256) of every round HQ holds
     hq_questionnaires: dict  # sha256 -> text of every version HQ stores
-    audit: bool = False  # read and hash audit.jsonl first (not for a part of a series)
+    audit_rows: int = 0  # the leading rows of audit.jsonl to read first (`_send_audit`)
+    audit_batch: int | None = None  # lines parsed at a time (the importing process's)
 
 
 @dataclass(frozen=True)
@@ -149,10 +149,9 @@ def _check_and_answer(plain: bytes, job: Job, send) -> None:
 def check_records(plain: bytes, job: Job, send) -> None:
     """Stream records.jsonl of the ZIP `plain` through the door, sending the results."""
     verified = VerifiedBundle(job.manifest, {QUESTIONNAIRE: job.questionnaire},
-                              archive.open_zip(plain), {RECORDS, AUDIT} if job.audit
-                              else {RECORDS})
-    if job.audit:
-        _send_audit(verified, send)
+                              archive.open_zip(plain), {RECORDS})
+    if job.audit_rows:
+        _send_audit(verified, job, send)
     door = FormDoor()
     rounds: list[dict] = []
     batch: list[tuple] = []
@@ -183,14 +182,17 @@ def check_records(plain: bytes, job: Job, send) -> None:
                                                                     RESPONSES_CSV)))
 
 
-def _send_audit(verified: VerifiedBundle, send) -> None:
-    """Every audit row, `AUDIT_BATCH` at a time; the member's sha256 is compared at its
-    end (bundle_reader.line_batches)."""
-    rows = audit_of(verified)
-    while batch := list(itertools.islice(rows, AUDIT_BATCH)):
-        send(AUDIT_ROWS, batch)
-    if AUDIT in verified.unchecked:  # never read to its end: not confirmed
-        raise BundleError("tampered", f"{AUDIT}: not read to its end")
+def _send_audit(verified: VerifiedBundle, job: Job, send) -> None:
+    """The first `job.audit_rows` rows of audit.jsonl (fewer if it has fewer), parsed in
+    the importing process's batches (records.iter_audit), `AUDIT_MESSAGE_ROWS` a
+    message. The member is not read to its end here: the importing process reads the
+    rest and compares its sha256."""
+    rows = audit_of(verified, stop=job.audit_rows, batch_lines=job.audit_batch)
+    try:
+        while batch := list(itertools.islice(rows, AUDIT_MESSAGE_ROWS)):
+            send(AUDIT_ROWS, batch)
+    finally:
+        rows.close()
 
 
 def _start(door: FormDoor, verified: VerifiedBundle, rounds: list[dict], job: Job) -> None:

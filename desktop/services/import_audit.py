@@ -1,16 +1,17 @@
 """`AuditMerge`: a bundle's audit rows checked (the hash chain, import_gate.AuditChain) and
 written a chunk at a time, inside the import's one transaction.
 
-The in-process import reads audit.jsonl itself and checks every chunk before the first
-form (`finish`). When the import's checking process reads the bundle
-(import_split.py), it parses the audit rows before it reads the records
-(form_check_child.py) and hands them over first: this process is `fed` them (`add`),
-checks their hashes and links them to the rows HQ holds, and writes them, so the chain is
-checked whole before the first form arrives, as when the chain is read first. What is decided is the same either way: the rows are written in
-file order (no form row depends on them), every chunk is checked before the first form,
-and a refusal of the forms first finishes the chain's checks (`finish`), so a bundle whose
-chain is broken is refused for its chain. A part of a series is checked whole first
-(bundle_series.py), by this process in both cases.
+The in-process import reads audit.jsonl and checks every chunk before the first form
+(`finish`). When the import's checking process reads the forms (import_split.py), it
+first parses the leading `fed` rows of audit.jsonl and hands them over (`add`); this
+process checks them, then reads the rest of the member itself, a chunk whenever no
+checked form is waiting (`step`, called by `FormStream.records`), so neither process
+waits for the other and the forms waiting stay few. What is decided is the same either
+way: the rows are checked and written in file order (no form row depends on them),
+every chunk is checked before the bundle's end, and a refusal of the forms first
+finishes the chain's checks (`finish`), so a bundle whose chain is broken is refused for
+its chain, as when the chain is read first. A refusal among the fed rows stops the
+reading there. A part of a series is checked whole first (bundle_series.py).
 """
 
 from __future__ import annotations
@@ -28,28 +29,29 @@ from .import_writer import ImportWriter
 
 class AuditMerge:
     """The audit rows of one bundle; `finish` returns (rows read, rows added). `fed`:
-    the rows come through `add` (from the checking process) instead of being read
-    here."""
+    the leading rows that come through `add` (parsed by the checking process); the rest
+    are read here."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle,
-                 writer: ImportWriter, fed: bool = False):
+                 writer: ImportWriter, fed: int = 0):
         self.conn = conn
         self.verified = verified
         self.writer = writer
         self.series = bool(verified.manifest.series)
-        self.fed = fed and not self.series
+        self.fed = 0 if self.series else fed
         self.read = self.added = 0
-        self._rows = iter(()) if self.fed else audit_of(verified)
+        self._rows = audit_of(verified, skip=self.fed)
         self._chunks: Iterator[list] = _chunks(self._rows)
         self._chain = import_gate.AuditChain(conn, ready=writer.wait)
         self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
 
     def step(self) -> bool:
-        """Check and write the next chunk (a series part: all of them); False once every
-        row has been handled (its writes may still be running: `finish` waits) or once
-        a chunk was refused (the refusal is the one raised then), and always when fed."""
-        if self._done or self.fed:
+        """Check and write the next chunk read here (a series part: all of them); False
+        while fed rows are still to come, once every row has been handled (its writes
+        may still be running: `finish` waits) or once a chunk was refused (the refusal
+        is the one raised then)."""
+        if self._done or self.read < self.fed:
             return False
         try:
             return self._next()
@@ -77,6 +79,7 @@ class AuditMerge:
             self.read, self.added = bundle_series.merge_part(self.conn, self.verified,
                                                              self._rows, self.writer)
             return True
+        self._write()  # the fed rows before the rows that follow them
         chunk = next(self._chunks, None)
         if chunk is None:
             self._done = True
@@ -89,7 +92,8 @@ class AuditMerge:
         return True
 
     def finish(self) -> tuple[int, int]:
-        """Every chunk left, with every write done: (rows read, rows added)."""
+        """Every chunk left (none after fed rows that stopped short), with every write
+        done: (rows read, rows added)."""
         while self.step():
             pass
         self._write()
@@ -99,8 +103,7 @@ class AuditMerge:
     def close(self) -> None:
         """Stop reading the member (its decompressing thread) when left unfinished."""
         self._chunks.close()
-        if not self.fed:
-            self._rows.close()
+        self._rows.close()
 
 
 def _chunks(rows) -> Iterator[list]:

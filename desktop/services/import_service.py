@@ -158,9 +158,8 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     """Import one bundle file; refusals become a report with the plain sentence. With
     `background` (a connection opened with check_same_thread=False), the audit rows and
     the forms are written on a second thread while the next ones are read. With a
-    `checker`, a bundle large enough has its forms checked by the checking process
-    (import_split.py) while this one checks the audit chain and writes; the caller
-    closes the checker."""
+    `checker`, a large bundle is read and checked by the checking process too
+    (import_split.py); the caller closes the checker."""
     result = BundleReport(file_name=path.name)
     try:
         verified = verify_bundle(read_bundle_file(path), identities,  # file bytes freed
@@ -251,26 +250,27 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
     record counts, responses.csv and the confirmations of out-of-range values are checked
     at the end. A refusal anywhere rolls everything back. With a `stream`, the checking
-    process reads the audit rows (hashed there) and then the forms (the door's per-form
-    checks, in the same order) while this thread links the chain to HQ's and merges
-    (import_audit.py: the same rows, checks and refusals as the chain first); its
-    refusals are raised here in the same place as the in-process reader's."""
+    process parses the leading audit rows, then reads the forms (the door's per-form
+    checks, in the same order) while this thread checks the chain, reads the other audit
+    rows whenever no checked form is waiting, and merges (import_audit.py: the same rows,
+    checks and refusals as the chain first); its refusals are raised here in the same
+    place as the in-process reader's."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
-    audit = AuditMerge(conn, verified, writer, fed=stream is not None and stream.audit)
+    audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
     forms = 0
     try:
         if stream is None or audit.series:
-            audit.finish()  # the chain first (a checking process's forms come meanwhile)
+            audit.finish()  # the chain first; a checking process's forms come meanwhile
         try:
-            for kind, item, answers in (stream.records() if stream
+            for kind, item, answers in (stream.records(idle=audit.step) if stream
                                         else records_of(verified)):
                 if kind != "form":  # a checking process's audit rows come first
                     (audit.add if kind == "audit" else rounds.append)(item)

@@ -7,20 +7,24 @@ beside 3-4 s of SQLite. Most of it needs no database, so a child process
 (form_check_child.py, started with the "spawn" method: this process has Qt and threads,
 never fork) runs it on the other core and hands back parsed rows; what needs HQ's state
 (the device, the sequence, the audit chain's links to HQ's rows, the merge, the
-confirmations in the audit log, the one transaction) stays here. So does hashing the
-audit rows (AuditChain, 0.4-0.5 s at 100k rows): measured at 100k forms, the child with
-the parsing was the longer of the two (CPU 6-7 s against 6 s here, where a writer
-thread runs beside), and with the hashing too it was longer still. The child is started
+confirmations in the audit log, the one transaction) stays here, and so does hashing the
+audit rows (AuditChain). The audit rows are shared: the child parses the first
+`AUDIT_SHARE` of them (cut at a multiple of records.AUDIT_BATCH) before the records, and
+this process the rest, whenever no checked form is waiting (import_audit.py). At 100k
+forms the child's records took 4.1 s of CPU and the whole audit member 2.1 s more there,
+while this process did 7.2 s with the member and 5.5 s without it (its writer thread's
+SQLite included): either whole, one process stays the longer. The child is started
 at the first bundle of at least `SPLIT_MIN_FORMS` forms (the signed manifest's count) and
 serves the rest of the import call; a field team's bundle of a few hundred forms is
 checked in-process and never pays its start (about 0.2 s).
 
-`FormStream.records` yields the audit rows first (except for a part of a series, whose
-chain this process reads whole itself), then what `bundle_reader.records_of` would, in
-the same order, and raises each refusal where the in-process reader would have met it,
-so the import's loop (import_service.py) is the same for both. A thread receives the
-child's messages as they come (at most `AHEAD` waiting; the child waits for the rest to
-be read), unpickled here as they are consumed. A bundle left before its end (a refusal,
+`FormStream.records` yields the child's audit rows first (none for a part of a series,
+whose chain this process reads whole itself), then what `bundle_reader.records_of`
+would, in the same order, and raises each refusal where the in-process reader would have
+met it, so the import's loop (import_service.py) is the same for both. A thread receives
+the child's messages as they come (at most `AHEAD` waiting; the child waits for the rest
+to be read), unpickled here as they are consumed; while none is waiting, the import
+works on its share of the audit rows. A bundle left before its end (a refusal,
 an exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
 """
 
@@ -34,11 +38,12 @@ import queue
 import signal
 import sqlite3
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
+from ..bundle import records
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
-from ..bundle.manifest import AUDIT, QUESTIONNAIRE, RECORDS, RESPONSES_CSV
+from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
 from ..storage import bundle_store
 from . import form_check_child
 from .form_check_child import (AUDIT_ROWS, CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish,
@@ -48,6 +53,8 @@ from .import_gate import hq_questionnaire_texts
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
+# The share of a bundle's audit rows that the child parses (the rest are read here).
+AUDIT_SHARE = 0.5
 # A bundle file of at least this many bytes per `SPLIT_MIN_FORMS` form (and at least
 # PREPARE_MIN_BYTES) starts the child as soon as the call meets it (`prepare`): a
 # 100k-form bundle is about 430 bytes a form.
@@ -122,8 +129,8 @@ class FormChecker:
                                      f"({exc!r})") from exc
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
                   bundle_store.round_rows(conn), hq_questionnaire_texts(conn),
-                  audit=not verified.manifest.series)  # a part's chain is read whole here
-        return FormStream(self, verified, job, audit=job.audit)
+                  audit_rows(verified), records.AUDIT_BATCH)
+        return FormStream(self, verified, job, audit_rows=job.audit_rows)
 
     @property
     def pid(self) -> int | None:
@@ -174,15 +181,25 @@ class FormChecker:
         self.discard()
 
 
+def audit_rows(verified: VerifiedBundle) -> int:
+    """How many leading audit rows the child parses: `AUDIT_SHARE` of the manifest's
+    count, cut at a multiple of the batch the rows are parsed in; none of a part of a
+    series (its chain is read whole here, bundle_series.py)."""
+    count = verified.manifest.counts.get("audit")
+    if verified.manifest.series or not isinstance(count, int) or count <= 0:
+        return 0
+    return int(count * AUDIT_SHARE) // records.AUDIT_BATCH * records.AUDIT_BATCH
+
+
 class FormStream:
     """One bundle's records as the child checked them (see the module's docstring)."""
 
     def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job,
-                 audit: bool = False):
+                 audit_rows: int = 0):
         self.checker = checker
         self.verified = verified
         self.finish: Finish | None = None
-        self.audit = audit  # the child reads the audit rows (`job.audit`) before the rest
+        self.audit_rows = audit_rows  # the leading audit rows the child reads (`job`'s)
         self._messages: queue.Queue = queue.Queue(AHEAD)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._talk,
@@ -212,13 +229,20 @@ class FormStream:
                 continue
         return False
 
-    def records(self) -> Iterator[tuple]:
-        """With `audit`, first ("audit", rows, None) for every `AUDIT_BATCH` rows of
-        audit.jsonl, as `audit_of` yields them (type-checked, not yet hashed); then
-        ("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
-        them (the door checked each form already); each refusal raised in its place."""
+    def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
+        """First ("audit", rows, None) for the child's `audit_rows` (a message's rows,
+        as `audit_of` yields them: type-checked, not yet hashed); then ("round", fields,
+        None) and ("form", FormRecord, None), as `records_of` yields them (the door
+        checked each form already); each refusal raised in its place. While no message
+        is waiting, `idle()` is called (other work of the import, True while it has
+        some) before waiting for the child."""
         while True:
-            item = self._messages.get()
+            try:
+                item = self._messages.get_nowait()
+            except queue.Empty:
+                if idle():
+                    continue
+                item = self._messages.get()
             if isinstance(item, BaseException):  # the child died (not the bundle's fault)
                 self.checker.failed = True
                 raise CheckerStopped(f"the import's checking process stopped ({item!r})"
@@ -236,8 +260,6 @@ class FormStream:
                 self.finish = payload
                 self.checker.completed += 1
                 self.verified.unchecked.discard(RECORDS)  # hashed to its end, equal
-                if self.audit:
-                    self.verified.unchecked.discard(AUDIT)  # likewise, before the records
                 if payload.responses_sha256 == self.verified.manifest.files[RESPONSES_CSV]:
                     self.verified.unchecked.discard(RESPONSES_CSV)  # else checked here
                 return
