@@ -184,7 +184,7 @@ def check_records(plain: bytes, job: Job, send) -> None:
 
 def _send_audit(verified: VerifiedBundle, job: Job, send) -> None:
     """The first `job.audit_rows` rows of audit.jsonl (fewer if it has fewer), parsed in
-    the importing process's batches (records.iter_audit), `AUDIT_MESSAGE_ROWS` a
+    the importing process's batches (audit_lines.iter_audit), `AUDIT_MESSAGE_ROWS` a
     message. The member is not read to its end here: the importing process reads the
     rest and compares its sha256."""
     rows = audit_of(verified, stop=job.audit_rows, batch_lines=job.audit_batch)

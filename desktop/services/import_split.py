@@ -9,8 +9,8 @@ never fork) runs it on the other core and hands back parsed rows; what needs HQ'
 (the device, the sequence, the audit chain's links to HQ's rows, the merge, the
 confirmations in the audit log, the one transaction) stays here, and so does hashing the
 audit rows (AuditChain). The audit rows are shared: the child parses the first
-`AUDIT_SHARE` of them (cut at a multiple of records.AUDIT_BATCH) before the records, and
-this process the rest, whenever no checked form is waiting (import_audit.py). At 100k
+`AUDIT_SHARE` of them (cut at a multiple of audit_lines.AUDIT_BATCH) before the records,
+and this process the rest, whenever no checked form is waiting (import_audit.py). At 100k
 forms the child's records took 4.1 s of CPU and the whole audit member 2.1 s more there,
 while this process did 7.2 s with the member and 5.5 s without it (its writer thread's
 SQLite included): either whole, one process stays the longer. The child is started
@@ -40,7 +40,7 @@ import sqlite3
 import threading
 from typing import Callable, Iterator
 
-from ..bundle import records
+from ..bundle import audit_lines
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
@@ -129,7 +129,7 @@ class FormChecker:
                                      f"({exc!r})") from exc
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
                   bundle_store.round_rows(conn), hq_questionnaire_texts(conn),
-                  audit_rows(verified), records.AUDIT_BATCH)
+                  audit_rows(verified), audit_lines.AUDIT_BATCH)
         return FormStream(self, verified, job, audit_rows=job.audit_rows)
 
     @property
@@ -188,7 +188,8 @@ def audit_rows(verified: VerifiedBundle) -> int:
     count = verified.manifest.counts.get("audit")
     if verified.manifest.series or not isinstance(count, int) or count <= 0:
         return 0
-    return int(count * AUDIT_SHARE) // records.AUDIT_BATCH * records.AUDIT_BATCH
+    batch = audit_lines.AUDIT_BATCH
+    return int(count * AUDIT_SHARE) // batch * batch
 
 
 class FormStream:

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from desktop.bundle import records
+from desktop.bundle import audit_lines
 from desktop.services import import_audit, import_split
 from desktop.services.import_service import import_bundles
 
@@ -26,7 +26,7 @@ __all__ = ["fixed_clock", "started"]  # fixtures, used by name
 def shared(monkeypatch):
     """4 audit lines a batch, and the number of audit rows each split stream's child
     parsed (recorded from the streams started)."""
-    monkeypatch.setattr(records, "AUDIT_BATCH", 4)
+    monkeypatch.setattr(audit_lines, "AUDIT_BATCH", 4)
     counts: list[int] = []
     real = import_split.FormChecker.stream
 
@@ -84,7 +84,7 @@ def test_both_paths_refuse_a_hostile_bundle_alike_with_the_audit_shared(
 
 def test_the_share_is_cut_at_a_batch_and_none_for_a_series_part(monkeypatch):
     from types import SimpleNamespace
-    monkeypatch.setattr(records, "AUDIT_BATCH", 2000)
+    monkeypatch.setattr(audit_lines, "AUDIT_BATCH", 2000)
 
     def verified(count, series=None):
         return SimpleNamespace(manifest=SimpleNamespace(counts={"audit": count},
