@@ -1,19 +1,19 @@
-"""The import's checking process: reads a bundle's audit.jsonl and records.jsonl and runs
-every check of HQ's door that needs no database on them, while the importing process
-links the audit chain to HQ's, merges and writes (services/import_split.py starts it and
-reads its results).
+"""The import's checking process: reads a bundle's records.jsonl (and the first share of
+its audit.jsonl) and runs every check of HQ's door that needs no database on them, while
+the importing process checks the audit chain, merges and writes (services/import_split.py
+starts it and reads its results).
 
 Started with multiprocessing's "spawn" method (never fork: the importing process has Qt
 and threads), once per import call, and fed one bundle at a time over a pipe: the
 decrypted ZIP's bytes (the importing process verified them: signature, member list,
 sizes), then a `Job` (the manifest and what HQ's door knows before the first form: its
 rounds and stored questionnaire texts). The members are streamed exactly as the import
-streams them in-process (bundle_reader: hashed while decompressed, checked line by line,
-records.py): first the leading `Job.audit_rows` rows of audit.jsonl (the importing
-process reads the rest itself; none of a part of a series, whose chain is read whole
-there, bundle_series.py), parsed and type-checked here (see import_split.py for the
-share); then the records, through `FormDoor` (answers, responses.csv). Sent back, each a
-tag byte and a pickle:
+streams them in-process (bundle_reader, checked line by line): first the leading
+`Job.audit_rows` rows of audit.jsonl, parsed and type-checked (audit_lines.py; the
+importing process reads the rest itself and hashes the member, see import_split.py for
+the share; none of a part of a series, whose chain is read whole there,
+bundle_series.py); then records.jsonl, hashed while decompressed (records.py), through
+`FormDoor` (answers, responses.csv). Sent back, each a tag byte and a pickle:
 
     A [audit row]                   `AUDIT_MESSAGE_ROWS` rows at a time, in file order
     R [round fields]                before the first form (or at the end of a file with none)
@@ -25,8 +25,8 @@ tag byte and a pickle:
 
 So the importing process meets every refusal at the same place in the stream as when it
 reads the file itself, and raises the same BundleError; the chain's checks (AuditChain:
-each row's hash, and the links to the rows HQ holds) stay there. An empty message stops the
-process; so does a closed pipe.
+each row's hash, and the links to the rows HQ holds) stay there. An empty message stops
+the process; so does a closed pipe.
 """
 
 from __future__ import annotations
