@@ -188,6 +188,7 @@ def audit_rows(verified: VerifiedBundle) -> int:
     count = verified.manifest.counts.get("audit")
     if verified.manifest.series or not isinstance(count, int) or count <= 0:
         return 0
+    count = min(count, 2 ** 53)  # a signed count may be any size (the member ends first)
     batch = audit_lines.AUDIT_BATCH
     return int(count * AUDIT_SHARE) // batch * batch
 

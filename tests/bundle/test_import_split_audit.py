@@ -7,17 +7,19 @@ wherever in the member the damage is."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
 from desktop.bundle import audit_lines
+from desktop.bundle.manifest import MANIFEST
 from desktop.services import import_audit, import_split
 from desktop.services.import_service import import_bundles
 
-from bundle_helpers import db_state
+from bundle_helpers import db_state, resigned
 from test_import_split import (HOSTILE, PATHS, _counter_uuids, _dump, _hq, _members,
-                               _no_checker_left, _use, fixed_clock, started)
+                               _no_checker_left, _seal, _use, fixed_clock, started)
 
 __all__ = ["fixed_clock", "started"]  # fixtures, used by name
 
@@ -82,6 +84,31 @@ def test_both_paths_refuse_a_hostile_bundle_alike_with_the_audit_shared(
     assert all(fed > 0 for fed in shared)
 
 
+def test_a_signed_audit_count_beyond_any_member_is_refused_alike(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started):
+    """The manifest claims 10**400 audit rows (signed by the device): the checking process
+    is asked for half of them, reads the member to its end, and both paths refuse the
+    counts in the same sentence, HQ unchanged."""
+    def claims(members, keys, key, path):
+        _seal(members, keys, key, path)
+        manifest = json.loads(members[MANIFEST])
+        manifest["counts"]["audit"] = 10 ** 400
+        members[MANIFEST] = (json.dumps(manifest, sort_keys=True, indent=2) + "\n").encode()
+        return resigned(members, keys, key, path)
+    forged = claims(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "f.zip.age")
+    results = {}
+    for path in PATHS:
+        _use(monkeypatch, path)
+        hq = _hq(tmp_path, path, field_key)
+        before = db_state(hq)
+        (result,) = import_bundles(hq, hq_keys.identity_path, [forged]).bundles
+        assert result.refusal == "tampered", (path, result.message)
+        assert db_state(hq) == before
+        results[path] = result.messages
+        _no_checker_left(started)
+    assert results["split"] == results["in-process"]
+
+
 def test_the_share_is_cut_at_a_batch_and_none_for_a_series_part(monkeypatch):
     from types import SimpleNamespace
     monkeypatch.setattr(audit_lines, "AUDIT_BATCH", 2000)
@@ -93,3 +120,4 @@ def test_the_share_is_cut_at_a_batch_and_none_for_a_series_part(monkeypatch):
     assert import_split.audit_rows(verified(3_999)) == 0  # under two batches: all here
     assert import_split.audit_rows(verified(100_001, {"id": "s", "part": 1})) == 0
     assert import_split.audit_rows(verified("many")) == 0
+    assert import_split.audit_rows(verified(10 ** 400)) % 2000 == 0  # no OverflowError
