@@ -143,14 +143,14 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "otro archivo; no se modificó nada."},
     "series.incomplete": {
         "en": "Series {series} from {device}: parts {received} of {parts} received; "
-              "{missing} missing.",
+              "{missing_count:part|parts} {missing} missing.",
         "es": "Serie {series} de {device}: partes {received} de {parts} recibidas; "
-              "faltan {missing}."},
+              "{missing_count:falta la parte|faltan las partes} {missing}."},
     "series.incomplete_one": {  # one part received so far
         "en": "Series {series} from {device}: part {received} of {parts} received; "
-              "{missing} missing.",
+              "{missing_count:part|parts} {missing} missing.",
         "es": "Serie {series} de {device}: parte {received} de {parts} recibida; "
-              "faltan {missing}."},
+              "{missing_count:falta la parte|faltan las partes} {missing}."},
     "series.complete": {
         "en": "Series {series} from {device}: all {parts} parts received.",
         "es": "Serie {series} de {device}: las {parts} partes recibidas."},

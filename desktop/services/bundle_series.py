@@ -14,7 +14,7 @@ is refused alone, and the chain's tamper-evidence is the same as for one bundle:
 that does not close refuses the part that would complete the series.
 
 A second file claiming a part HQ already holds is a replay. `status_lines` says which
-series are still incomplete ("parts 1, 3 of 4 received; 2 missing") in the user's
+series are still incomplete ("parts 1, 3 of 4 received; part 2 missing") in the user's
 language, for the import report, `riskmap import` and `riskmap devices list`.
 """
 
@@ -216,7 +216,8 @@ def state_sentence(state: SeriesState, lang: str) -> str:
     key = "series.incomplete_one" if len(state.received) == 1 else "series.incomplete"
     return error_message(key, lang, **values,
                          received=runs_text(runs_of(state.received)),
-                         missing=runs_text(runs_of(state.missing)))
+                         missing=runs_text(runs_of(state.missing)),
+                         missing_count=len(state.missing))
 
 
 def status_lines(conn: sqlite3.Connection, lang: str,

@@ -155,14 +155,14 @@ def test_a_series_through_the_views_in_spanish(qtbot, tmp_path, field_context, h
     imp.identity.setText(str(hq_keys.identity_path))
     imp.add_bundles([result.paths[2], result.paths[0]])
     qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
-    assert "partes 1, 3 de 3 recibidas; faltan 2" in imp.status.text()
+    assert "partes 1, 3 de 3 recibidas; falta la parte 2" in imp.status.text()
     # Another day, other bundles (here a part sent again): the missing part is named
     # again, though the window has no `devices list`.
     imp.bundles.clear()
     imp.add_bundles([result.paths[0]])
     qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
     assert imp.table.item(0, 1).text() == "Already imported"
-    assert "partes 1, 3 de 3 recibidas; faltan 2" in imp.status.text()
+    assert "partes 1, 3 de 3 recibidas; falta la parte 2" in imp.status.text()
     other = tmp_path / "other"
     other.mkdir()
     single = export_service.export_bundle(field_context.project.db.path, field_context.device_key,
@@ -172,5 +172,5 @@ def test_a_series_through_the_views_in_spanish(qtbot, tmp_path, field_context, h
     imp.add_bundles([single.path])
     qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
     assert imp.table.item(0, 1).text() == "Imported", imp.table.item(0, 8).text()
-    assert "partes 1, 3 de 3 recibidas; faltan 2" in imp.status.text()
+    assert "partes 1, 3 de 3 recibidas; falta la parte 2" in imp.status.text()
     hq_project.close()

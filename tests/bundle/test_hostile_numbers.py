@@ -47,9 +47,9 @@ def test_a_series_of_many_parts_is_said_in_a_line():
     state = SeriesState("5f0c1d2e-0000-4000-8000-000000000000", "dev-a", 10_000,
                         (1, 2, 3, 7))
     assert bundle_series.state_sentence(state, "en") == (
-        "Series 5f0c1d2e from dev-a: parts 1–3, 7 of 10000 received; 4–6, 8–10000 missing.")
+        "Series 5f0c1d2e from dev-a: parts 1–3, 7 of 10000 received; parts 4–6, 8–10000 missing.")
     assert bundle_series.state_sentence(state, "es").endswith(
-        "partes 1–3, 7 de 10000 recibidas; faltan 4–6, 8–10000.")
+        "partes 1–3, 7 de 10000 recibidas; faltan las partes 4–6, 8–10000.")
 
 
 def _huge_sequence(members):

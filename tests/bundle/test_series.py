@@ -125,12 +125,12 @@ def test_parts_import_in_any_order_and_the_series_reports_what_is_missing(
     assert report.status == "imported"
     short = bundle_series.short_id(series.manifest.series["id"])
     assert _status(hq) == [f"Series {short} from {series.manifest.device_id}: parts 1, 3 of "
-                           "3 received; 2 missing."]
+                           "3 received; part 2 missing."]
     assert _status(hq, "es") == [f"Serie {short} de {series.manifest.device_id}: partes 1, 3 "
-                                 "de 3 recibidas; faltan 2."]
+                                 "de 3 recibidas; falta la parte 2."]
     monkeypatch.setenv("RISKMAP_LANG", "es")
     assert main(["devices", "list", "--db", str(hq)]) == 0
-    assert "faltan 2" in capsys.readouterr().out
+    assert "falta la parte 2" in capsys.readouterr().out
     monkeypatch.setenv("RISKMAP_LANG", "en")
     assert main(["import", "--db", str(hq), "--identity", str(hq_keys.identity_path),
                  str(second)]) == 0
@@ -213,9 +213,9 @@ def test_another_series_part_with_the_same_number_is_not_confused(
     reports = _import(hq, hq_keys, series.paths[2], other.paths[2])
     assert [r.status for r in reports] == ["imported", "imported"]
     lines = _status(hq)
-    assert len(lines) == 2 and all("part 3 of 3 received; 1, 2 missing" in l for l in lines)
+    assert len(lines) == 2 and all("part 3 of 3 received; parts 1, 2 missing" in l for l in lines)
     spanish = _status(hq, "es")
-    assert all("parte 3 de 3 recibida; faltan 1, 2" in line for line in spanish), spanish
+    assert all("parte 3 de 3 recibida; faltan las partes 1, 2" in line for line in spanish), spanish
     _import(hq, hq_keys, series.paths[0], series.paths[1])
     (left,) = _status(hq)
     assert bundle_series.short_id(other.manifest.series["id"]) in left
@@ -466,4 +466,4 @@ def test_a_held_row_deleted_before_the_series_closes_refuses_the_completing_part
     (report,) = _import(hq, hq_keys, second)
     assert report.status == "refused" and report.refusal == "audit_chain"
     assert db_state(hq) == before
-    assert "1, 3 of 3 received; 2 missing" in _status(hq)[0]
+    assert "1, 3 of 3 received; part 2 missing" in _status(hq)[0]
