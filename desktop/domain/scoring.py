@@ -295,7 +295,7 @@ def _few_forms_sums(columns, questionnaire: Questionnaire, cells) -> np.ndarray:
     parts = np.stack((valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2, score, score ** 2,
                       valid & (lik0 >= LIKELY_FROM)), axis=2)  # forms x risks x _PARTS
     # Whole numbers (a valid answer is whole): rounded, never truncated below.
-    whole = np.rint(parts.reshape(len(lik), -1).astype(float))
+    whole = np.rint(parts.reshape(len(lik), len(risks) * len(_PARTS)).astype(float))
     return cell_sums_few.per_cell(cells, whole).astype(float)
 
 
