@@ -4,7 +4,8 @@ Random small sets of forms, every analysed question answered at random (valid an
 out-of-range values, decimals, missing codes, blanks, multichoice sets; several rounds
 and days), as float columns or packed as the snapshot stores them, are summed through the
 per-form path and through the whole-column one (`FEW_FORMS` set to 0): risk by risk,
-question by question, and as whole `CellSums` of one set and of several at once."""
+question by question, and as whole `CellSums` of one set and of several at once; and the
+written forms' numbers packed for every question at once as each question's alone."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import cell_sums, cell_sums_few
+from desktop.domain import cell_sums, cell_sums_few, written_forms
 from desktop.domain.answer_frame import analysed_questions
 from desktop.domain.cell_sums import CellSums
 from desktop.domain.climate import climate_items, counts_by_cells, exposure_questions
@@ -125,3 +126,24 @@ def test_more_forms_than_few_take_the_whole_column_path():
     columns = columns_of(forms, packed=True)
     assert not cell_sums_few.is_few(columns.size, profile_cells(columns))
     assert cell_sums_few.is_few(1, profile_cells(columns_of(forms[:1], packed=True)))
+
+
+NUMBER = st.one_of(st.just(np.nan), st.integers(-300, 300).map(float),
+                   st.sampled_from([0.5, 2.5, -127.0, 127.0, 128.0, -128.0, 1e9, -0.0]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), questions=st.integers(0, 6), forms=st.integers(0, 5))
+def test_written_forms_numbers_packed_at_once_as_each_question_alone(data, questions,
+                                                                     forms):
+    """The few written forms' numeric answers are packed for all questions at once
+    (written_forms.packed_rows), as `pack_numeric` packs each question's."""
+    values = np.array(data.draw(st.lists(NUMBER, min_size=questions * forms,
+                                         max_size=questions * forms)),
+                      dtype=float).reshape(questions, forms)
+    packed = written_forms.packed_rows(values)
+    assert len(packed) == questions
+    for row, ours in zip(values, packed):
+        theirs = pack_numeric(row)
+        assert ours.dtype == theirs.dtype and ours.flags.c_contiguous
+        np.testing.assert_array_equal(ours, theirs)
