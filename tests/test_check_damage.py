@@ -63,7 +63,7 @@ def test_an_answer_of_a_form_that_does_not_exist(db, mode, capsys):
     conn.close()
     code, report, err = _check(db, mode, capsys)
     assert code == 1 and report["foreign_key_errors"] == 1
-    assert "1 rows refer to rows that do not exist" in err
+    assert "1 row refers to a row that does not exist" in err
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -168,10 +168,10 @@ def test_a_snapshot_that_differs_from_the_answers(db, mode, capsys):
 # rebuilds the dashboard's snapshot from these rows) neither fails nor hides it.
 ANSWER_DAMAGE = {
     "unknown question": ("json_set(answers, '$.no_such_question', '1')",
-                         "hold an answer to a question no questionnaire version has",
+                         "holds an answer to a question no questionnaire version has",
                          "question no_such_question"),
     "a value that is not a text": ("json_set(answers, '$.r01_likelihood', 3)",
-                                   "hold an answer that is not a text", "(the first: form"),
+                                   "holds an answer that is not a text", "(the first: form"),
     "malformed JSON": ("substr(answers, 1, length(answers) - 1)",
                        "are not a JSON object", "(the first: form"),
     "not an object": ("'[\"1\", \"2\"]'", "are not a JSON object", "(the first: form"),
@@ -191,7 +191,7 @@ def test_damaged_answers_of_a_form(db, mode, damage, capsys):
     code, report, err = _check(db, mode, capsys)
     assert code == 1 and "Traceback" not in err
     [finding] = [f for f in report["findings"] if sentence in f]
-    assert f"1 forms {sentence}" in finding or f"of 1 forms {sentence}" in finding
+    assert f"1 form {sentence}" in finding or f"of 1 form {sentence}" in finding
     assert uuid in finding and detail in finding
     assert main(["check", "--db", str(db), "--repair", *mode]) == 1
     captured = capsys.readouterr()

@@ -162,3 +162,20 @@ def test_query_refusals_that_were_unexpected(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("RISKMAP_LANG", "es")
     line, _ = refusal(late)
     assert line.startswith(f"riskmap: La consulta se detuvo después de {len(printed)} filas")
+
+
+def test_no_format_is_said_in_the_users_language(demo_db, tmp_path, capsys, monkeypatch):
+    """`--format ,` said "Formato desconocido (none)": an English word in Spanish."""
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    assert main(["data", "--db", str(demo_db), "--out", str(tmp_path / "d"),
+                 "--format", ","]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "riskmap: No se indicó ningún formato; elija entre csv, xlsx, dta, sav.")
+    assert not (tmp_path / "d").exists()
+
+
+def test_the_unguarded_line_has_one_pair_of_brackets(demo_db, tmp_path, capsys):
+    assert main(["data", "--db", str(demo_db), "--out", str(tmp_path / "raw"), "--format",
+                 "csv", "--no-guard", "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "(guard OFF, recorded in the audit log): " in said and "))" not in said

@@ -83,3 +83,22 @@ def test_a_missing_or_folder_identity_is_named(field, capsys, command, tmp_path)
         line = _line(capsys, argv)
         assert line.startswith(f"riskmap: {identity} {sentence}"), line
     assert not (tmp_path / "hq.db").exists() and not (tmp_path / "hq.db.keys").exists()
+
+
+@pytest.mark.parametrize("scope", [["--all"], []])
+def test_a_project_without_forms_has_nothing_to_send(field, tmp_path, capsys, monkeypatch,
+                                                     scope):
+    """Not "nothing has changed since the last export; choose a full export": there was
+    no export, and a full one was asked for."""
+    _, keys = field
+    db = tmp_path / "vacío.db"
+    assert main(["init", "--db", str(db)]) == 0
+    argv = ["export", "--db", str(db), "--to", keys.recipient, "--out", str(tmp_path)]
+    assert _line(capsys, argv + scope) == (
+        "riskmap: The project has no forms yet, so there is nothing to send; key the paper "
+        "forms first.")
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    assert _line(capsys, argv + scope) == (
+        "riskmap: El proyecto todavía no tiene formularios, así que no hay nada que enviar; "
+        "digite primero los formularios en papel.")
+    assert not list(tmp_path.glob("*.age"))

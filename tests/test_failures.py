@@ -306,7 +306,7 @@ def test_bad_questionnaire_is_one_sentence_and_no_database(tmp_path, capsys, cha
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.startswith("riskmap: ")
     assert words in err.splitlines()[0] or words in err
-    assert "problem(s) in the questionnaire" in err.splitlines()[0]
+    assert "in the questionnaire; fix the file" in err.splitlines()[0]
     assert not db.exists()
 
 

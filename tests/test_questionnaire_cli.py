@@ -33,7 +33,7 @@ def test_init_with_an_xlsform(tmp_path, capsys):
     db = tmp_path / "x.db"
     assert main(["init", "--db", str(db), "--questionnaire",
                  str(_workbook(tmp_path / "q.xlsx", "1"))]) == 0
-    assert "questionnaire small 1 (1 questions)" in capsys.readouterr().out
+    assert "questionnaire small 1 (1 question)" in capsys.readouterr().out
     project = Project.open(db)
     try:
         assert project.questionnaire.question("n").max == 20
@@ -56,7 +56,7 @@ def test_init_with_an_unsupported_workbook_lists_all_and_makes_nothing(tmp_path,
     assert main(["init", "--db", str(db), "--questionnaire", str(bad)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("riskmap: survey row 3, column 'calculation'")
-    assert "(2 problem(s) in the questionnaire" in err[0]
+    assert "(2 problems in the questionnaire" in err[0]
     assert err[1].strip() == "survey row 4, column 'type' (A): the type 'geopoint' is " \
                              "not supported"
     assert not db.exists()
@@ -76,7 +76,7 @@ def test_add_stores_a_version_and_keeps_the_one_in_use(tmp_path, capsys):
     assert main(["questionnaire", "add", "--db", str(db), "--operator", "HQ",
                  str(good)]) == 0
     out = capsys.readouterr().out
-    assert "Stored small 2 (1 questions)" in out
+    assert "Stored small 2 (1 question)" in out
     assert "still uses border_risk_map 1.1.0" in out
     assert _stored(db) == [("border_risk_map", "1.1.0"), ("small", "2")]
     project = Project.open(db)

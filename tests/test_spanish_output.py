@@ -211,11 +211,11 @@ def test_every_line_of_check_is_spanish_values_and_findings_too(spanish, tmp_pat
     conn.close()
     assert main(["check", "--db", str(db), "--quick"]) == 1
     captured = capsys.readouterr()
-    assert "claves foráneas:    1 filas remiten a filas que no existen" in captured.out
+    assert "claves foráneas:    1 fila remite a una fila que no existe" in captured.out
     assert "comprobación rápida: cada página, sin comparar los índices" in captured.out
     assert "resultado:          SE ENCONTRARON PROBLEMAS" in captured.out
     assert captured.err.splitlines() == [
-        "riskmap: 1 filas remiten a filas que no existen (claves foráneas).",
+        "riskmap: 1 fila remite a una fila que no existe (claves foráneas).",
         "riskmap: Falta el disparador de protección audit_log_no_delete, así que las filas "
         "de auditoría podrían reescribirse sin dejar rastro."]
 
@@ -287,7 +287,7 @@ def test_xlsform_problems_say_where_in_spanish(spanish, tmp_path, capsys):
     assert main(["questionnaire", "add", "--db", str(db), str(workbook)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("riskmap: hoja survey, fila 2, columna 'type' (A): ")
-    assert err[0].endswith("(7 problema(s) en el cuestionario; corrija el archivo e intente "
+    assert err[0].endswith("(7 problemas en el cuestionario; corrija el archivo e intente "
                            "de nuevo)")
     assert err[1].startswith("  hoja survey, fila 3, columna 'choice_filter' (D): ")
     assert err[2].startswith("  hoja choices, fila 2, columna 'name' (B): ")

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.error_messages import CATALOGUE
+from desktop.domain.plural import fill
 from desktop.domain.user_error import UserError
 from desktop.services.data_export import DataRefused
 from desktop.services.device_service import DeviceRefused, normalise_fingerprint
@@ -20,8 +21,8 @@ from desktop.services.workspace import open_database
 
 def _spanish(error: UserError, key: str, **params: object) -> None:
     assert error.key == key
-    assert error.in_language("es") == CATALOGUE[key]["es"].format(**params)
-    assert error.in_language("en") == str(error) == CATALOGUE[key]["en"].format(**params)
+    assert error.in_language("es") == fill(CATALOGUE[key]["es"], **params)
+    assert error.in_language("en") == str(error) == fill(CATALOGUE[key]["en"], **params)
 
 
 def test_device_refusal_in_spanish():
@@ -59,7 +60,7 @@ def plain_db(tmp_path):
 def _spanish_stderr(capsys, argv, key, **params):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"riskmap: {CATALOGUE[key]['es'].format(**params)}"
+    assert err == f"riskmap: {fill(CATALOGUE[key]['es'], **params)}"
 
 
 @pytest.fixture

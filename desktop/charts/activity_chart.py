@@ -123,7 +123,7 @@ class ActivityChart(ChartBase):
         row = hit.iloc[0]
         if not np.isfinite(row["n"]):
             return self.tr("{day}: hidden to protect respondents").format(day=row["label"])
-        return self.tr("{day}: {n} forms").format(day=row["label"], n=int(row["n"]))
+        return self.tr("{day}: %Ln form(s)", "", int(row["n"])).format(day=row["label"])
 
     def post_tooltip_at(self, x: float, y: float) -> str:
         if not len(self.posts):
@@ -134,7 +134,7 @@ class ActivityChart(ChartBase):
         row = hit.iloc[0]
         if not np.isfinite(row["n"]):
             return self.tr("{post}: hidden to protect respondents").format(post=row["label"])
-        return self.tr("{post}: {n} forms").format(post=row["label"], n=int(row["n"]))
+        return self.tr("{post}: %Ln form(s)", "", int(row["n"])).format(post=row["label"])
 
     def _post_moved(self, scene_pos) -> None:
         view = self.post_plot.vb

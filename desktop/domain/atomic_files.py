@@ -11,12 +11,21 @@ A writer is bytes, text (UTF-8), or a function that writes the temporary path it
 (pandas, Qt image savers). `exclusive` paths must not exist (a key file is never replaced).
 `new_folder(path)` makes the folder the files go into and, when the writing fails, removes
 again the folders it made (a full disk leaves no empty folder behind).
+
+A process that is killed (kill -9, a power cut) cannot remove its temporary file. The
+temporary name holds the writer's process id and a tag of its computer, so the next write
+into the same folder removes this computer's ones whose process is gone (on POSIX, where
+that can be asked without harm): an export killed half-way leaves nothing once the next
+one has run, and another laptop's file on a shared stick is never touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import socket
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -26,8 +35,57 @@ from typing import Callable, Iterator, Mapping, Union
 Writer = Union[bytes, str, Callable[[Path], object]]
 
 
+# Which computer wrote a temporary file (a hash of its name, which the file does not show):
+# a process id is asked only of this computer, and a stick or a shared folder may hold
+# another one's file, perhaps still being written.
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
 def _temp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    return path.with_name(
+        f".{path.name}.{os.getpid()}-{_HOST}-{uuid.uuid4().hex[:8]}.part")
+
+
+_TEMP_TAIL = re.compile(r"\.(\d+)-([0-9a-f]{8})-[0-9a-f]{8}\.part")
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` runs (True when that cannot be known)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # POSIX only: on Windows this would end the process
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+_LEFTOVER = re.compile(r"\..+?(?:" + _TEMP_TAIL.pattern + r")+")
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files in `folder` left by writers of this computer that were
+    killed (their process is gone); returns what was removed. A writer still running, or
+    another computer's, keeps its file; on Windows nothing is removed."""
+    if os.name != "posix":
+        return []
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if not _LEFTOVER.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        if any(host != _HOST or _alive(int(pid))
+               for pid, host in _TEMP_TAIL.findall(entry.name)):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _fsync_path(path: Path) -> None:
@@ -124,6 +182,8 @@ def write_all(files: Mapping[Path, Writer], mode: int = 0o644,
     for path in targets:
         if path in exclusive_set and path.exists():
             raise FileExistsError(17, "File exists", str(path))
+    for folder in {path.parent for path in targets}:
+        sweep_leftovers(folder)
     staged: dict[Path, Path] = {}
     jobs = [(path, writer, (modes or {}).get(path, mode))
             for path, writer in zip(targets, files.values())]
@@ -187,6 +247,7 @@ def stage(path: str | Path, writer: Writer, mode: int = 0o644) -> Path:
     """Write `writer` under a temporary name beside `path` (fsynced) and return that name;
     `commit_staged` moves it into place. For files made one after another that must appear
     together (the parts of a bundle series)."""
+    sweep_leftovers(Path(path).parent)
     return _stage(Path(path), writer, mode)
 
 

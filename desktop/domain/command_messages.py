@@ -13,11 +13,13 @@ from __future__ import annotations
 COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     # riskmap init / demo
     "out.created": {
-        "en": "Created {path} with questionnaire {id} {version} ({n} questions).",
-        "es": "Se creó {path} con el cuestionario {id} {version} ({n} preguntas)."},
+        "en": "Created {path} with questionnaire {id} {version} ({n} {n:question|questions}).",
+        "es": "Se creó {path} con el cuestionario {id} {version} ({n} "
+              "{n:pregunta|preguntas})."},
     "out.demo": {
-        "en": "Added {n} synthetic forms to {path}.",
-        "es": "Se agregaron {n} formularios sintéticos a {path}."},
+        "en": "Added {n} synthetic {n:form|forms} to {path}.",
+        "es": "{n:Se agregó|Se agregaron} {n} "
+              "{n:formulario sintético|formularios sintéticos} a {path}."},
 
     # riskmap check (the labels keep the values in one column)
     "out.check_database": {"en": "database:        {value}",
@@ -53,12 +55,14 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.check_problems": {"en": "PROBLEMS FOUND", "es": "SE ENCONTRARON PROBLEMAS"},
     "out.check_none": {"en": "none", "es": "ninguno"},
     "out.check_fk_ok": {"en": "ok", "es": "correctas"},
-    "out.check_fk_errors": {"en": "{n} rows refer to rows that do not exist",
-                            "es": "{n} filas remiten a filas que no existen"},
-    "out.check_status_entered": {"en": "{n} entered", "es": "{n} digitados"},
-    "out.check_status_verified": {"en": "{n} verified", "es": "{n} verificados"},
-    "out.check_status_draft": {"en": "{n} draft", "es": "{n} borradores"},
-    "out.check_status_deleted": {"en": "{n} deleted", "es": "{n} eliminados"},
+    "out.check_fk_errors": {
+        "en": "{n} {n:row refers to a row that does|rows refer to rows that do} not exist",
+        "es": "{n} {n:fila remite a una fila que no existe|filas remiten a filas que no "
+              "existen}"},
+    "out.check_status_entered": {"en": "{n} entered", "es": "{n} {n:digitado|digitados}"},
+    "out.check_status_verified": {"en": "{n} verified", "es": "{n} {n:verificado|verificados}"},
+    "out.check_status_draft": {"en": "{n} draft", "es": "{n} {n:borrador|borradores}"},
+    "out.check_status_deleted": {"en": "{n} deleted", "es": "{n} {n:eliminado|eliminados}"},
     "out.check_integrity_full": {"en": "full check: every page, every index entry",
                                  "es": "comprobación completa: cada página, cada entrada "
                                        "de índice"},
@@ -96,31 +100,42 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "es": "las sumas guardadas del panel DIFIEREN de la instantánea; ejecute "
               "`riskmap check --repair`"},
     "out.check_analysis_ok": {
-        "en": "ok (snapshot of {forms} forms, {written} written since)",
-        "es": "correcta (instantánea de {forms} formularios, {written} escritos desde "
+        "en": "ok (snapshot of {forms} {forms:form|forms}, {written} written since)",
+        "es": "correcta (instantánea de {forms} {forms:formulario|formularios}, {written} "
+              "{written:escrito|escritos} desde "
               "entonces)"},
     "out.check_analysis_rebuilt": {
-        "en": "rebuilt from the answer rows ({n} forms); ",
-        "es": "reconstruida a partir de las respuestas ({n} formularios); "},
+        "en": "rebuilt from the answer rows ({n} {n:form|forms}); ",
+        "es": "reconstruida a partir de las respuestas ({n} {n:formulario|formularios}); "},
     # What `check` found (one line each on stderr, after "riskmap: ")
     "out.check_finding_integrity": {
         "en": "SQLite's integrity check failed: {detail}.",
         "es": "La comprobación de integridad de SQLite falló: {detail}."},
     "out.check_finding_foreign_keys": {
-        "en": "{n} rows refer to rows that do not exist (foreign keys).",
-        "es": "{n} filas remiten a filas que no existen (claves foráneas)."},
+        "en": "{n} {n:row refers to a row that does|rows refer to rows that do} not exist "
+              "(foreign keys).",
+        "es": "{n} {n:fila remite a una fila que no existe|filas remiten a filas que no "
+              "existen} (claves foráneas)."},
     "out.check_finding_answers_malformed": {
-        "en": "The answers of {n} forms are not a JSON object (the first: form {uuid}).",
-        "es": "Las respuestas de {n} formularios no son un objeto JSON (el primero: "
+        "en": "The answers of {n} {n:form|forms} are not a JSON object (the first: form "
+              "{uuid}).",
+        "es": "Las respuestas de {n} {n:formulario|formularios} no son un objeto JSON (el "
+              "primero: "
               "formulario {uuid})."},
     "out.check_finding_answers_not_text": {
-        "en": "{n} forms hold an answer that is not a text (the first: form {uuid}).",
-        "es": "{n} formularios tienen una respuesta que no es un texto (el primero: "
+        "en": "{n} {n:form holds|forms hold} an answer that is not a text (the first: form "
+              "{uuid}).",
+        "es": "{n} {n:formulario tiene|formularios tienen} una respuesta que no es un texto "
+              "(el "
+              "primero: "
               "formulario {uuid})."},
     "out.check_finding_answers_unknown": {
-        "en": "{n} forms hold an answer to a question no questionnaire version has (the "
+        "en": "{n} {n:form holds|forms hold} an answer to a question no questionnaire "
+              "version has "
+              "(the "
               "first: form {uuid}, question {question}).",
-        "es": "{n} formularios tienen una respuesta a una pregunta que ninguna versión del "
+        "es": "{n} {n:formulario tiene|formularios tienen} una respuesta a una pregunta que "
+              "ninguna versión del "
               "cuestionario tiene (el primero: formulario {uuid}, pregunta {question})."},
     "out.check_finding_schema": {
         "en": "The schema is version {version}; this program expects {expected}.",
@@ -170,15 +185,20 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "es": 'La sede inscribe esta computadora con: riskmap devices trust --db SEDE.db '
               '"{fingerprint}" --name NOMBRE'},
     "out.exported": {
-        "en": "Wrote {path} ({forms} forms, {audit} audit rows, bundle {sequence} of device "
+        "en": "Wrote {path} ({forms} {forms:form|forms}, {audit} audit {audit:row|rows}, "
+              "bundle "
+              "{sequence} of device "
               "{device}).",
-        "es": "Se escribió {path} ({forms} formularios, {audit} filas de auditoría, paquete "
+        "es": "Se escribió {path} ({forms} {forms:formulario|formularios}, {audit} "
+              "{audit:fila|filas} de auditoría, paquete "
               "{sequence} del equipo {device})."},
     "out.imported": {
         "en": "{bundle_file}: imported from {device} (bundle {sequence}): {new} new, {updated} "
               "updated, {unchanged} unchanged, {conflicting} conflicting{gaps}.",
-        "es": "{bundle_file}: importado de {device} (paquete {sequence}): {new} nuevos, {updated} "
-              "actualizados, {unchanged} sin cambios, {conflicting} en conflicto{gaps}."},
+        "es": "{bundle_file}: importado de {device} (paquete {sequence}): {new} "
+              "{new:nuevo|nuevos}, "
+              "{updated} {updated:actualizado|actualizados}, {unchanged} sin cambios, "
+              "{conflicting} en conflicto{gaps}."},
     "out.import_gaps": {"en": "; missing earlier bundles: {sequences}",
                         "es": "; faltan paquetes anteriores: {sequences}"},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
@@ -186,8 +206,10 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
 
     # riskmap forms import
     "out.forms_imported": {
-        "en": "Imported {n} forms into round {round}{made} of {path}.",
-        "es": "Se importaron {n} formularios a la ronda {round}{made} de {path}."},
+        "en": "Imported {n} {n:form|forms} into round {round}{made} of {path}.",
+        "es": "{n:Se importó|Se importaron} {n} {n:formulario|formularios} a la ronda "
+              "{round}{made} "
+              "de {path}."},
     "out.new_round": {"en": " (new round)", "es": " (ronda nueva)"},
     "out.table_problem": {"en": "line {line}, column {column}: {reason}",
                           "es": "línea {line}, columna {column}: {reason}"},
@@ -197,8 +219,8 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.passphrase_set": {
         "en": "{path}: the new passphrase is set; the old one no longer opens it.",
         "es": "{path}: la nueva frase de acceso quedó puesta; la anterior ya no lo abre."},
-    "out.weak_short": {"en": "use at least {n} characters",
-                       "es": "use al menos {n} caracteres"},
+    "out.weak_short": {"en": "use at least {n} {n:character|characters}",
+                       "es": "use al menos {n} {n:carácter|caracteres}"},
     "out.weak_alike": {"en": "use more different characters",
                        "es": "use más caracteres distintos"},
 
@@ -210,32 +232,35 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.one_numbered_form": {"en": "{n} numbered form", "es": "{n} formulario numerado"},
     "out.numbered_forms": {"en": "{n} numbered forms", "es": "{n} formularios numerados"},
     "out.codebook": {
-        "en": "Codebook of {n} questionnaire version(s) written to {path}.",
-        "es": "Libro de códigos de {n} versión(es) del cuestionario escrito en {path}."},
+        "en": "Codebook of {n} questionnaire {n:version|versions} written to {path}.",
+        "es": "Libro de códigos de {n} {n:versión|versiones} del cuestionario escrito en "
+              "{path}."},
     "out.report": {
-        "en": "Report on {forms} forms written to {path}: {files}",
-        "es": "Informe de {forms} formularios escrito en {path}: {files}"},
+        "en": "Report on {forms} {forms:form|forms} written to {path}: {files}",
+        "es": "Informe de {forms} {forms:formulario|formularios} escrito en {path}: {files}"},
     "out.fewer_than": {"en": "fewer than {n}", "es": "menos de {n}"},
     "out.data": {
-        "en": "Data of {n} forms written to {path} ({state}): {files}",
-        "es": "Datos de {n} formularios escritos en {path} ({state}): {files}"},
+        "en": "Data of {n} {n:form|forms} written to {path} ({state}): {files}",
+        "es": "Datos de {n} {n:formulario|formularios} escritos en {path} ({state}): {files}"},
     "out.data_guarded": {
-        "en": "guard on, k = {k}: {suppressed} values suppressed, unique combinations "
+        "en": "guard on, k = {k}: {suppressed} {suppressed:value|values} suppressed, unique "
+              "combinations "
               "{before} -> {after}",
-        "es": "protección activa, k = {k}: {suppressed} valores suprimidos, combinaciones "
+        "es": "protección activa, k = {k}: {suppressed} "
+              "{suppressed:valor suprimido|valores suprimidos}, combinaciones "
               "únicas {before} -> {after}"},
     "out.data_unguarded": {
-        "en": "guard OFF (recorded in the audit log)",
-        "es": "protección DESACTIVADA (anotado en el registro de auditoría)"},
+        "en": "guard OFF, recorded in the audit log",
+        "es": "protección DESACTIVADA, anotado en el registro de auditoría"},
     "out.one_row": {"en": "(1 row)", "es": "(1 fila)"},
-    "out.rows": {"en": "({n} rows)", "es": "({n} filas)"},
+    "out.rows": {"en": "({n} {n:row|rows})", "es": "({n} {n:fila|filas})"},
 
     # riskmap devices list|trust|revoke, questionnaire add|list|adopt
     "out.device_row": {
-        "en": "{fingerprint}  {device}  {name}  {state} (enrolled {enrolled}; {forms} forms "
-              "at HQ keyed on it)",
+        "en": "{fingerprint}  {device}  {name}  {state} (enrolled {enrolled}; {forms} "
+              "{forms:form|forms} at HQ keyed on it)",
         "es": "{fingerprint}  {device}  {name}  {state} (inscrito el {enrolled}; {forms} "
-              "formularios en la sede digitados en él)"},
+              "{forms:formulario|formularios} en la sede {forms:digitado|digitados} en él)"},
     "out.device_revoked": {
         "en": "REVOKED {revoked} by {by}: its forms are kept, marked as from a revoked device",
         "es": "REVOCADO el {revoked} por {by}: sus formularios se conservan, marcados como de "
@@ -259,9 +284,12 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{id} {version} is stored in {path} already; nothing changed.",
         "es": "{id} {version} ya está guardado en {path}; no cambió nada."},
     "out.stored": {
-        "en": "Stored {id} {version} ({n} questions) in {path}; the project still uses "
+        "en": "Stored {id} {version} ({n} {n:question|questions}) in {path}; the project "
+              "still uses "
               "{in_use}.",
-        "es": "Se guardó {id} {version} ({n} preguntas) en {path}; el proyecto sigue usando "
+        "es": "Se guardó {id} {version} ({n} {n:pregunta|preguntas}) en {path}; el proyecto "
+              "sigue "
+              "usando "
               "{in_use}."},
     "out.version_row": {"en": "{mark}  {sha}  {id} {version}  (added {added})",
                         "es": "{mark}  {sha}  {id} {version}  (agregado el {added})"},

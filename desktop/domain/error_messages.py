@@ -23,6 +23,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "half-written).",
         "es": "El disco está lleno ({path}); libere espacio e intente de nuevo (no quedó nada "
               "escrito a medias)."},
+    "name_too_long": {
+        "en": "The name {path} is too long for this disk; choose a shorter file or folder "
+              "name.",
+        "es": "El nombre {path} es demasiado largo para este disco; elija un nombre de "
+              "archivo o carpeta más corto."},
+    "file_too_large": {
+        "en": "{path} would be larger than this disk or system allows for one file (a USB "
+              "stick formatted FAT32 takes at most 4 GB a file); choose another disk and try "
+              "again (nothing was half-written).",
+        "es": "{path} superaría el tamaño máximo de un archivo en este disco o sistema (una "
+              "memoria USB con formato FAT32 admite como máximo 4 GB por archivo); elija otro "
+              "disco e intente de nuevo (no quedó nada escrito a medias)."},
     "read_only_disk": {
         "en": "{path} is on a read-only disk or share; choose a folder you can write to.",
         "es": "{path} está en un disco o carpeta de solo lectura; elija una carpeta en la que "
@@ -46,7 +58,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "nuevo."},
     "out_of_memory": {
         "en": "The computer ran out of memory; close other programs and try again.",
-        "es": "La computadora se quedó sin memoria; cierre otros programas e intente de nuevo."},
+        "es": "La computadora se quedó sin memoria; cierre otros programas e intente de "
+              "nuevo."},
     "not_utf8": {
         "en": "{path} is not UTF-8 text; save it as UTF-8 and try again.",
         "es": "{path} no es texto UTF-8; guárdelo como UTF-8 e intente de nuevo."},
@@ -58,7 +71,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "db_empty": {
         "en": "{path} is an empty file, not a RiskMap database; it was not changed. Choose the "
               "project file.",
-        "es": "{path} es un archivo vacío, no una base de datos de RiskMap; no se modificó. Elija el "
+        "es": "{path} es un archivo vacío, no una base de datos de RiskMap; no se modificó. "
+              "Elija el "
               "archivo del proyecto."},
     "db_not_sqlite": {
         "en": "{path} is not a RiskMap database (it is not an SQLite file); it was not "
@@ -123,10 +137,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} has no device key yet; open it once for writing (in the program or with "
               "`riskmap keys device --db`) and try again.",
         "es": "{path} aún no tiene clave de dispositivo; ábralo una vez con permiso de "
-              "escritura (en el programa o con `riskmap keys device --db`) e intente de nuevo."},
+              "escritura (en el programa o con `riskmap keys device --db`) e intente de "
+              "nuevo."},
     "questionnaire_bad": {
-        "en": "{problem} ({n} problem(s) in the questionnaire; fix the file and try again)",
-        "es": "{problem} ({n} problema(s) en el cuestionario; corrija el archivo e intente "
+        "en": "{problem} ({n} {n:problem|problems} in the questionnaire; fix the file and try "
+              "again)",
+        "es": "{problem} ({n} {n:problema|problemas} en el cuestionario; corrija el archivo e "
+              "intente "
               "de nuevo)"},
 
     # Commands.
@@ -215,6 +232,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "data.format": {
         "en": "Unknown format {formats}; choose from {choices}.",
         "es": "Formato desconocido {formats}; elija entre {choices}."},
+    "data.no_format": {
+        "en": "No format was given; choose from {choices}.",
+        "es": "No se indicó ningún formato; elija entre {choices}."},
     "data.k": {
         "en": "k must be at least 1.",
         "es": "k debe ser al menos 1."},
@@ -225,10 +245,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "There is no round named {round}; rounds: {names}.",
         "es": "No hay una ronda llamada {round}; rondas: {names}."},
     "data.too_few": {
-        "en": "Only {n} forms match, fewer than the minimum group size {k}; a row-level file "
-              "could name the respondents, so nothing was written.",
-        "es": "Solo coinciden {n} formularios, menos que el tamaño mínimo de grupo {k}; un "
-              "archivo con una fila por formulario podría identificar a los encuestados, así "
+        "en": "Only {n} {n:form matches|forms match}, fewer than the minimum group size {k}; a "
+              "row-level file could name the respondents, so nothing was written.",
+        "es": "Solo {n:coincide|coinciden} {n} {n:formulario|formularios}, menos que el tamaño "
+              "mínimo de grupo {k}; un archivo con una fila por formulario podría "
+              "identificar a los encuestados, así "
               "que no se escribió nada."},
     "form_table.suffix": {
         "en": "{name} is neither a .csv nor an .xlsx file; save the table as one of them.",
@@ -257,21 +278,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "everything again.",
         "es": "No hay cambios desde la última exportación; elija una exportación completa para "
               "enviar todo de nuevo."},
+    "export.no_forms": {
+        "en": "The project has no forms yet, so there is nothing to send; key the paper "
+              "forms first.",
+        "es": "El proyecto todavía no tiene formularios, así que no hay nada que enviar; "
+              "digite primero los formularios en papel."},
     "form_table.bad_csv": {
         "en": "{name} could not be read as a CSV table at line {line}; save it again from the "
               "spreadsheet as CSV (UTF-8).",
         "es": "{name} no se pudo leer como tabla CSV en la línea {line}; guárdelo de nuevo "
               "desde la hoja de cálculo como CSV (UTF-8)."},
     "form_table.bad_workbook": {
-        "en": "{name} could not be read as a workbook ({reason}).",
-        "es": "No se pudo leer {name} como libro de Excel ({reason})."},
+        "en": "{name} could not be read as an Excel workbook (.xlsx); save it again from "
+              "the spreadsheet as .xlsx or as CSV (UTF-8).",
+        "es": "No se pudo leer {name} como libro de Excel (.xlsx); guárdelo de nuevo desde "
+              "la hoja de cálculo como .xlsx o como CSV (UTF-8)."},
     "form_table.no_round": {
         "en": "Give the name of the round the forms belong to.",
         "es": "Indique el nombre de la ronda a la que pertenecen los formularios."},
     "form_table.problems": {
-        "en": "{name} was not imported: {n} problem(s) in {rows} row(s); nothing was written. "
+        "en": "{name} was not imported: {n} {n:problem|problems} in {rows} {rows:row|rows}; "
+              "nothing was written. "
               "Correct the file and import it again.",
-        "es": "{name} no se importó: {n} problema(s) en {rows} fila(s); no se escribió nada. "
+        "es": "{name} no se importó: {n} {n:problema|problemas} en {rows} {rows:fila|filas}; "
+              "no se escribió nada. "
               "Corrija el archivo e impórtelo de nuevo."},
     "form_table.no_forms": {
         "en": "{name} has no forms below its header; nothing was written.",
@@ -307,8 +337,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "es": "Elija una regla de muestra: todos los formularios, uno de cada N, una "
               "proporción al azar o ninguno."},
     "verify.undecided": {
-        "en": "{n} discrepancies still need a decision.",
-        "es": "Faltan decisiones para {n} discrepancias."},
+        "en": "{n} {n:discrepancy still needs|discrepancies still need} a decision.",
+        "es": "Faltan decisiones para {n} {n:discrepancia|discrepancias}."},
     "verify.final_invalid": {
         "en": "The corrected form is not valid at {question}: {problem} Change that decision.",
         "es": "El formulario corregido no es válido en {question}: {problem} Cambie esa "
@@ -346,10 +376,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Give one statement at a time (no semicolon between two statements).",
         "es": "Indique una sola consulta a la vez (sin punto y coma entre dos consultas)."},
     "query.stopped": {
-        "en": "The statement stopped after {n} rows ({problem}); the output above is "
+        "en": "The statement stopped after {n} {n:row|rows} ({problem}); the output above is "
               "incomplete.",
-        "es": "La consulta se detuvo después de {n} filas ({problem}); la salida anterior "
-              "está incompleta."},
+        "es": "La consulta se detuvo después de {n} {n:fila|filas} ({problem}); la salida "
+              "anterior está incompleta."},
 }
 
 

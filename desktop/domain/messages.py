@@ -7,6 +7,8 @@ shows them as they are.
 
 from __future__ import annotations
 
+from .plural import fill
+
 MESSAGES: dict[str, dict[str, str]] = {
     "required": {
         "en": "An answer is required.",
@@ -61,8 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No hay una pregunta {question} en este cuestionario.",
     },
 
-    "form_invalid": {"en": "The form has {n} problem(s); it was not saved.",
-                "es": "El formulario tiene {n} problema(s); no se guardó."},
+    "form_invalid": {"en": "The form has {n} {n:problem|problems}; it was not saved.",
+                "es": "El formulario tiene {n} {n:problema|problemas}; no se guardó."},
     "form_duplicate": {"en": "Form number {n} is already used in this round.",
                   "es": "El número de formulario {n} ya se usó en esta ronda."},
     "form_number_range": {"en": "Form number {n} is outside this round's range {low}-{high}.",
@@ -72,8 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "es": "Elija primero una ronda de recolección."},
     "form_no_form": {"en": "This form does not exist or was deleted.",
                 "es": "Este formulario no existe o fue eliminado."},
-    "form_reason_verified": {"en": "This form was already verified: give a reason for the change.",
-                        "es": "Este formulario ya fue verificado: indique el motivo del cambio."},
+    "form_reason_verified": {"en": "This form was already verified: give a reason for the "
+                                   "change.",
+                        "es": "Este formulario ya fue verificado: indique el motivo del "
+                              "cambio."},
     "form_reason_delete": {"en": "Give a reason for deleting the form.",
                       "es": "Indique el motivo para eliminar el formulario."},
 
@@ -138,10 +142,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # Forms of several questionnaire versions pooled in the analysis (issue 11).
     "report_versions": {"en": "Questionnaire versions", "es": "Versiones del cuestionario"},
-    "version_header": {"en": "Forms keyed with {n} questionnaire version(s) are analysed by "
-                             "question and code, with the labels of version {reference}.",
-                       "es": "Los formularios digitados con {n} versión(es) del cuestionario "
-                             "se analizan por pregunta y código, con las etiquetas de la "
+    "version_header": {"en": "Forms keyed with {n} questionnaire {n:version|versions} are "
+                             "analysed by question and code, with the labels of version "
+                             "{reference}.",
+                       "es": "Los formularios digitados con {n} {n:versión|versiones} del "
+                             "cuestionario se analizan por pregunta y código, con las "
+                             "etiquetas de la "
                              "versión {reference}."},
     "version_wording": {"en": "{question}: the wording differs in version {versions}; "
                               "pooled.",
@@ -171,8 +177,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "un total, también se oculta la siguiente más pequeña."},
     "report_title": {"en": "Corruption risk map: survey results",
                      "es": "Mapa de riesgos de corrupción: resultados de la encuesta"},
-    "report_forms": {"en": "{n} forms, keyed from {first} to {last}.",
-                     "es": "{n} formularios, digitados del {first} al {last}."},
+    "report_forms": {"en": "{n} {n:form|forms}, keyed from {first} to {last}.",
+                     "es": "{n} {n:formulario digitado|formularios digitados} del {first} al "
+                           "{last}."},
     "report_too_few": {"en": "Fewer than {n} forms match: no results can be shown.",
                        "es": "Coinciden menos de {n} formularios: no se pueden mostrar "
                              "resultados."},
@@ -194,11 +201,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Puntaje = probabilidad x impacto (1-25) por persona, promediado; IC = "
               "intervalo de confianza del 95% del puntaje medio; 'Probable' = porcentaje que "
               "califica la probabilidad con 4-5."},
-    "report_breakdown": {"en": "Mean score by {dimension}", "es": "Puntaje medio por {dimension}"},
+    "report_breakdown": {"en": "Mean score by {dimension}", "es": "Puntaje medio por "
+                                                                  "{dimension}"},
     "report_climate": {"en": "Integrity climate", "es": "Clima de integridad"},
     "report_exposure": {"en": "Exposure to offers", "es": "Exposición a ofrecimientos"},
-    "report_exposure_yes": {"en": "{label}: yes {share} of {n} valid answers.",
-                            "es": "{label}: sí {share} de {n} respuestas válidas."},
+    "report_exposure_yes": {"en": "{label}: yes {share} of {n} valid {n:answer|answers}.",
+                            "es": "{label}: sí {share} de {n} "
+                                  "{n:respuesta válida|respuestas válidas}."},
     "report_activity": {"en": "Forms keyed", "es": "Formularios digitados"},
     "report_page": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
     "col_rank": {"en": "#", "es": "N.º"},
@@ -285,4 +294,4 @@ MESSAGES.update(QUESTIONNAIRE_MESSAGES)
 def message(key: str, lang: str = "en", **values: object) -> str:
     """The message `key` in `lang` (English when the language is unknown), filled in."""
     texts = MESSAGES[key]
-    return texts.get(lang, texts["en"]).format(**values)
+    return fill(texts.get(lang, texts["en"]), **values)

@@ -12,6 +12,7 @@ The texts live in domain/messages.py (`MESSAGES`).
 from __future__ import annotations
 
 from .messages import MESSAGES
+from .plural import fill
 
 
 class Phrase(str):
@@ -50,7 +51,7 @@ def _render(key: str, lang: str, values: dict[str, object]) -> str:
     texts = MESSAGES[key]
     said = {name: value.in_language(lang) if isinstance(value, Phrase) else value
             for name, value in values.items()}
-    return texts.get(lang, texts["en"]).format(**said)
+    return fill(texts.get(lang, texts["en"]), **said)
 
 
 def said(text: object, lang: str) -> str:

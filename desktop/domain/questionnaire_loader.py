@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from .phrase import Phrase, problem
+from .plural import fill
 from .questionnaire import Questionnaire
 from .questionnaire_blocks import bands, exposure, id_list, risks
 from .questionnaire_checker import Checker
@@ -50,8 +51,8 @@ class QuestionnaireError(UserError, ValueError):
         head = f"{source}: " if source else ""
         first = Phrase("problem", where=source, what=problems[0]) if source else problems[0]
         super().__init__("questionnaire_bad", problem=first, n=len(problems))
-        self.args = (head + f"{len(problems)} problem(s) in the questionnaire:\n  "
-                     + "\n  ".join(problems),)
+        count = fill("{n} {n:problem|problems} in the questionnaire", n=len(problems))
+        self.args = (head + count + ":\n  " + "\n  ".join(problems),)
         self.problems = problems
 
 

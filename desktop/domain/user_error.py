@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .error_messages import CATALOGUE
 from .phrase import Phrase, said
+from .plural import fill
 
 LANGUAGES = ("en", "es")
 _THE_FILE = {"en": "the file", "es": "el archivo"}
@@ -64,7 +65,7 @@ def error_message(key: str, lang: str = "en", **params: object) -> str:
         # A failure that does not say which file (a decoding error deep in a reader).
         params = {**params, "path": _THE_FILE.get(lang, _THE_FILE["en"])}
     try:
-        result = text.format(**params)
+        result = fill(text, **params)
     except (KeyError, IndexError, ValueError):
         return texts["en"]
     return result[:1].upper() + result[1:] if unnamed else result
@@ -157,6 +158,10 @@ def _translate_sqlite(exc: Exception, where: str, detail: str) -> UserError | No
 def _translate_os(exc: OSError, where: str, detail: str) -> UserError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return UserError("disk_full", path=where, detail=detail)
+    if exc.errno == errno.ENAMETOOLONG:
+        return UserError("name_too_long", path=where, detail=detail)
+    if exc.errno == errno.EFBIG:
+        return UserError("file_too_large", path=where, detail=detail)
     if exc.errno == errno.EROFS:
         return UserError("read_only_disk", path=where, detail=detail)
     if exc.errno in (errno.EACCES, errno.EPERM):

@@ -82,8 +82,10 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
                 progress: ProgressFn | None = None) -> DataResult:
     """Write the analysts' files of `db_path` into `out_dir` (created when missing)."""
     unknown = [f for f in request.formats if f not in data_files.FORMATS]
-    if unknown or not request.formats:
-        raise DataRefused("data.format", "format", formats=", ".join(unknown) or "(none)",
+    if not request.formats:
+        raise DataRefused("data.no_format", "format", choices=", ".join(data_files.FORMATS))
+    if unknown:
+        raise DataRefused("data.format", "format", formats=", ".join(unknown),
                           choices=", ".join(data_files.FORMATS))
     if request.k is not None and request.k < 1:
         raise DataRefused("data.k", "k")

@@ -232,7 +232,11 @@ class _Export:
         if self.count == 1 and writer.form_count == 0 and writer.audit_count == 0:
             writer.abandon()
             self.writer = None
-            raise ExportRefused("export.nothing_new")
+            # "Since the last export" only when there was one and only what changed was
+            # asked for; a full export of a project without forms has nothing to send.
+            nothing = "export.nothing_new" if self.last.sequence and not self.full \
+                else "export.no_forms"
+            raise ExportRefused(nothing)
         series = None if self.count == 1 else {"id": self.series_id, "part": number,
                                                "parts": self.count}
         bundle_uuid = str(uuid_module.uuid4())

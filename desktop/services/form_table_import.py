@@ -100,8 +100,9 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one sentence
+        # openpyxl's reason ("File is not a zip file") is English: the log keeps it.
         raise FormTableRefused("form_table.bad_workbook", name=path.name,
-                               reason=str(exc)) from None
+                               detail=f"{type(exc).__name__}: {exc}") from None
 
     def rows() -> Iterator[list[str]]:
         try:

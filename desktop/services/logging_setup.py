@@ -49,14 +49,30 @@ class PrivateFormatter(logging.Formatter):
         return "".join(lines).rstrip("\n")
 
 
+class QuietFileHandler(RotatingFileHandler):
+    """The log file, which a full disk or a file-size limit may refuse: the line is lost,
+    and nothing else happens. logging's default prints the failure's traceback on stderr,
+    with the record's arguments, under the one sentence a person should read."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
+class QuietStreamHandler(logging.StreamHandler):
+    """stderr when no log file can be made; a closed or full stderr is as quiet."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def configure_logging() -> None:
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        handler: logging.Handler = QuietFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                                    encoding="utf-8")
     except OSError:
-        handler = logging.StreamHandler()
+        handler = QuietStreamHandler()
     handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):

@@ -224,11 +224,11 @@ class ConflictsView(LazyView):
         summary = self.detail.summary
         self.header.setText(self.tr(
             "Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision "
-            "{in_rev} from {in_device}; {count} answer(s) differ.").format(
+            "{in_rev} from {in_device}; %n answer(s) differ.", "",
+            int(summary.differences)).format(
             n=summary.form_number, round=shown(summary.round_name),
             hq_rev=summary.hq.revision, hq_device=shown(summary.hq.device),
-            in_rev=summary.incoming.revision, in_device=shown(summary.incoming.device),
-            count=summary.differences))
+            in_rev=summary.incoming.revision, in_device=shown(summary.incoming.device)))
         hq, incoming = summary.hq, summary.incoming
         if hq.uuid is not None and (hq.status, hq.form_number) != (incoming.status,
                                                                    incoming.form_number):

@@ -375,9 +375,8 @@ class DashboardView(QWidget):
             text = self.tr("Fewer than {n} forms match this selection: nothing is shown, to "
                            "protect the respondents.").format(n=data.min_n)
         else:
-            text = self.tr("{n} forms, keyed {first} to {last}.").format(
-                n=QLocale().toString(int(data.n_forms)), first=data.first_day,
-                last=data.last_day)
+            text = self.tr("%Ln form(s), keyed {first} to {last}.", "",
+                           int(data.n_forms)).format(first=data.first_day, last=data.last_day)
         rule = self.tr("Figures from fewer than {n} respondents are hidden.").format(
             n=QLocale().toString(int(data.min_n)))
         self.summary.setText(f"{text} {rule}")

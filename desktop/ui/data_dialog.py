@@ -144,11 +144,14 @@ class DataDialog(QDialog):
         self._update_button()
         report = result.report
         self.summary.setText(self.tr(
-            "Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were "
-            "suppressed; combinations shared by a single form: {before} before, {after} "
-            "after. The disclosure report is {report}.").format(
-            files=", ".join(p.name for p in result.files), forms=result.rows,
-            folder=result.report_path.parent, suppressed=report.total_suppressed,
+            "Wrote {files} for {forms} in {folder}. {suppressed}; combinations shared by a "
+            "single form: {before} before, {after} after. The disclosure report is "
+            "{report}.").format(
+            files=", ".join(p.name for p in result.files),
+            forms=self.tr("%Ln form(s)", "", result.rows),
+            folder=result.report_path.parent,
+            suppressed=self.tr("%Ln profile value(s) were suppressed", "",
+                               report.total_suppressed),
             before=report.unique_before, after=report.unique_after,
             report=result.report_path.name))
 
@@ -157,17 +160,13 @@ class DataDialog(QDialog):
         self._update_button()
         if isinstance(exc, DataRefused) and exc.kind == "too_few":
             self.summary.setText(self.tr(
-                "Only {n} forms match, fewer than k = {k}: a row-level file could name the "
-                "respondents, so nothing was written.").format(**exc.values))
+                "Only %n form(s) match, fewer than k = {k}: a row-level file could name the "
+                "respondents, so nothing was written.", "",
+                int(exc.values["n"])).format(k=exc.values["k"]))
         elif isinstance(exc, DataRefused) and exc.kind == "folder":
             self.summary.setText(self.tr("The folder is a file; choose a folder."))
         elif isinstance(exc, DataRefused):
             self.summary.setText(exc.in_language(self.context.lang))
-        elif isinstance(exc, OSError):
-            self.summary.setText(self.tr("The files could not be written: {error}. Choose "
-                                         "another folder.").format(
-                                             error=error_sentence(exc, self.context.lang)))
-        else:
-            self.summary.setText(self.tr("The files could not be written ({error}); the "
-                                         "details are in the log file.").format(
-                                             error=error_sentence(exc, self.context.lang)))
+        else:  # a full disk, a read-only folder: its own sentence says what to do
+            self.summary.setText(error_sentence(exc, self.context.lang, unexpected=self.tr(
+                "The files could not be written; the details are in the log file.")))

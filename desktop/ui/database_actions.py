@@ -68,9 +68,10 @@ class DatabaseActions(QObject):
             if project is None:
                 return False
         except Exception as exc:  # noqa: BLE001 - every failure gets a message for people
-            QMessageBox.warning(window, self.tr("Database not opened"), self.tr(
-                "{path} could not be opened: {error}").format(
-                    path=path, error=error_sentence(exc, window.context.lang, path)))
+            QMessageBox.warning(window, self.tr("Database not opened"), error_sentence(
+                exc, window.context.lang, path, unexpected=self.tr(
+                    "{path} could not be opened; the details are in the log file.").format(
+                        path=path)))
             return False
         # After the passphrase, the operator signs in to this project (operators belong
         # to a project); nobody signing in leaves the current project open.
@@ -127,10 +128,10 @@ class DatabaseActions(QObject):
         try:
             workspace.backup_to(path)
         except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self.window, self.tr("Backup not made"), self.tr(
-                "The copy could not be written to {path}: {error}. Choose another "
-                "folder.").format(path=path, error=error_sentence(
-                    exc, self.window.context.lang, path)))
+            QMessageBox.warning(self.window, self.tr("Backup not made"), error_sentence(
+                exc, self.window.context.lang, path, unexpected=self.tr(
+                    "The copy could not be written to {path}; the details are in the log "
+                    "file.").format(path=path)))
             return
         self.window.statusBar().showMessage(
             self.tr("Backup copy saved to {path}").format(path=path), 8000)
@@ -172,9 +173,10 @@ class DatabaseActions(QObject):
             progress.close()
             if isinstance(error, Cancelled):
                 return
-            QMessageBox.warning(self.window, self.tr("Demo not created"), self.tr(
-                "The demo project could not be created: {error}").format(
-                    error=error_sentence(error, self.window.context.lang, path)))
+            QMessageBox.warning(self.window, self.tr("Demo not created"), error_sentence(
+                error, self.window.context.lang, path, unexpected=self.tr(
+                    "The demo project could not be created; the details are in the log "
+                    "file.")))
 
         job = self.window.context.runner.run(task, finished, failed,
                                              lambda done, _total: progress.setValue(done))

@@ -220,8 +220,8 @@ class EntryView(ShownRetranslation, QWidget):
         problems = self.form.show_problems(draft=draft)
         if problems:
             self.number_message.setText(self.tr(
-                "Not saved: {n} question(s) need attention (shown in red).").format(
-                    n=len(problems)))
+                "Not saved: %n question(s) need attention (shown in red).", "",
+                len(problems)))
             return False
         reason = ""
         if self.session.needs_reason and self.has_unsaved_changes():

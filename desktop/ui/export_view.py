@@ -127,8 +127,8 @@ class ExportView(LazyView):
         if recipients:
             keys = ", ".join(r[:12] + "..." + r[-6:] for r in recipients)
             self.recipients_label.setText(
-                self.tr("Encrypted to {n} recipient(s): {keys}").format(n=len(recipients),
-                                                                         keys=keys))
+                self.tr("Encrypted to %n recipient(s): {keys}", "",
+                        len(recipients)).format(keys=keys))
         else:
             self.recipients_label.setText(self.tr("No recipient yet: add the public key "
                                                   "headquarters sent you."))
@@ -195,17 +195,23 @@ class ExportView(LazyView):
         self.last_result = result
         if result.parts > 1:
             self._show(self.tr("Saved {count} files, a series of {count} parts (send them "
-                               "all): {forms} forms, {audit} audit rows (bundles {first} to "
+                               "all): {forms}, {audit} (bundles {first} to "
                                "{last}); the first is {file}.").format(
-                count=result.parts, forms=result.forms, audit=result.audit,
+                count=result.parts, forms=self._forms(result.forms),
+                audit=self._audit_rows(result.audit),
                 first=result.manifests[0].sequence, last=result.manifests[-1].sequence,
                 file=result.path.name))
         else:
-            self._show(self.tr("Saved {file}: {forms} forms, {audit} audit rows (bundle "
-                               "number {n}).").format(file=result.path.name,
-                                                      forms=result.forms, audit=result.audit,
-                                                      n=result.manifest.sequence))
+            self._show(self.tr("Saved {file}: {forms}, {audit} (bundle number {n}).").format(
+                file=result.path.name, forms=self._forms(result.forms),
+                audit=self._audit_rows(result.audit), n=result.manifest.sequence))
         self.refresh()
+
+    def _forms(self, count: int) -> str:
+        return self.tr("%Ln form(s)", "", count)
+
+    def _audit_rows(self, count: int) -> str:
+        return self.tr("%Ln audit row(s)", "", count)
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
@@ -213,11 +219,7 @@ class ExportView(LazyView):
             self._show(self.tr("Export cancelled; no bundle was written."))
         elif isinstance(error, (ExportRefused, BundleError)):
             self._show(error_sentence(error, self.context.lang), error=True)
-        elif isinstance(error, OSError):
-            self._show(self.tr("The bundle could not be written ({error}); check the folder "
-                               "and free space, then try again.").format(
-                                   error=error_sentence(error, self.context.lang)), error=True)
-        else:
+        else:  # a full disk, a read-only folder: its own sentence says what to do
             self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
                                       unexpected=self.tr(
                                           "The export failed; nothing was recorded. Details "

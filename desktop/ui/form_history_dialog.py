@@ -92,7 +92,7 @@ class FormHistoryDialog(QDialog):
                     "typed": self.tr("value typed from the paper")}.get(reason, reason)
         compared = re.fullmatch(r"(\d+) fields compared", reason)
         if action == "verify_keyed" and compared:
-            return self.tr("{n} fields compared").format(n=compared.group(1))
+            return self.tr("%n field(s) compared", "", int(compared.group(1)))
         return reason
 
     def _answers_text(self, text: str, numbers: dict[str, str]) -> str:
@@ -106,7 +106,7 @@ class FormHistoryDialog(QDialog):
         order = list(numbers)
         items = sorted(answers.items(), key=lambda kv: order.index(kv[0])
                        if kv[0] in order else len(order))
-        return self.tr("{n} answers: ").format(n=len(answers)) + "  ".join(
+        return self.tr("%n answer(s): ", "", len(answers)) + "  ".join(
             f"{numbers.get(qid, qid)}={value}" for qid, value in items)
 
 

@@ -205,16 +205,18 @@ class ImportView(LazyView):
         unknown = self.unknown_devices()
         self.enrol_button.setVisible(bool(unknown))
         imported = [b for b in report.bundles if b.status == "imported"]
-        self._show(self.tr("{ok} of {n} bundle(s) imported: {new} new, {updated} updated, "
-                           "{conflicts} conflicting form(s).").format(
+        self._show(self.tr("Bundles imported: {ok} of {n}. Forms: {new}, {updated}, "
+                           "{conflicts}.").format(
                                ok=len(imported), n=len(report.bundles),
-                               new=report.total("new"), updated=report.total("updated"),
-                               conflicts=report.total("conflicting")),
+                               new=self.tr("%n new", "", report.total("new")),
+                               updated=self.tr("%n updated", "", report.total("updated")),
+                               conflicts=self.tr("%n conflicting", "",
+                                                 report.total("conflicting"))),
                    error=bool(report.refused))
         if unknown:
             self.status.setText(self.status.text() + " " + self.tr(
-                "{n} device(s) are not enrolled: compare the fingerprint in the report with "
-                "the laptop's, then choose Enrol device...").format(n=len(unknown)))
+                "%n device(s) are not enrolled: compare the fingerprint in the report with "
+                "the laptop's, then choose Enrol device...", "", len(unknown)))
         series = bundle_series.workspace_status(  # a part sent again says where its series is
             self.context.workspace, self.context.lang,
             [b.bundle_uuid for b in report.bundles if b.bundle_uuid])
@@ -223,7 +225,7 @@ class ImportView(LazyView):
         waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(
-                "{n} conflict(s) wait for a decision in the Conflicts tab.").format(n=waiting))
+                "%n conflict(s) wait for a decision in the Conflicts tab.", "", waiting))
         if imported:
             self.context.workspace.publish(None)  # many forms changed
 

@@ -108,6 +108,6 @@ class PrintFormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
         QMessageBox.warning(self, self.tr("Print blank forms"),
-                            self.tr("The file could not be written: {error}. Check the folder "
-                                    "and try again.").format(
-                                        error=error_sentence(exc, self.context.lang)))
+                            error_sentence(exc, self.context.lang, unexpected=self.tr(
+                                "The file could not be written; the details are in the log "
+                                "file.")))

@@ -96,6 +96,9 @@ class ProblemsDialog(QDialog):
         self.details.setMinimumHeight(min(int(document.size().height()) + frame, tallest))
         self.setMaximumSize(int(room.width() * SCREEN_WIDTH),
                             int(room.height() * SCREEN_HEIGHT))
+        # The sentence above wraps: as tall as its lines at that width (a word-wrapped
+        # label's minimum is one line, and the problem box then covered the OK button).
+        self.text.setMinimumHeight(self.text.heightForWidth(width))
         # The text box's size hint is a fixed 256x192: as tall as the problems, no more.
         self.resize(self.layout().totalMinimumSize())
 

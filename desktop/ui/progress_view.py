@@ -188,23 +188,24 @@ class ProgressView(LazyView):
         expected = max(ledger.expected, 1)
         self.entered_bar.setRange(0, expected)
         self.entered_bar.setValue(min(ledger.entered, expected))
-        self.entered_bar.setFormat(self.tr("{done} of {total} forms ({share}%)").format(
-            done=self._int(ledger.entered), total=self._int(ledger.expected),
-            share=self._int(round(100 * ledger.entered / expected))))
+        self.entered_bar.setFormat(self.tr("{done} of %Ln form(s) ({share}%)", "",
+                                           int(ledger.expected)).format(
+            done=self._int(ledger.entered),
+            share=self._int(entered_share(ledger.entered, ledger.expected))))
         done, sampled = self.samples.get(round_uuid, (0, 0))
         self.verified_bar.setRange(0, max(sampled, 1))
         self.verified_bar.setValue(done)
-        self.verified_bar.setFormat(self.tr("{done} of {total} sampled forms verified").format(
-            done=self._int(done), total=self._int(sampled)))
+        self.verified_bar.setFormat(self.tr("{done} of %Ln sampled form(s) verified", "",
+                                            int(sampled)).format(done=self._int(done)))
         if len(ledger.missing) == ledger.missing_count:
             title = self.tr("Missing form numbers in {round} ({count}):").format(
                 round=shown(ledger.round_name), count=self._int(len(ledger.missing)))
         else:
             # More numbers than forms (a range wider than the target): say both.
-            title = self.tr("{round}: {count} forms of the target still to key; form "
-                            "numbers not keyed ({numbers}, some unused):").format(
-                round=shown(ledger.round_name), count=self._int(ledger.missing_count),
-                numbers=self._int(len(ledger.missing)))
+            title = self.tr("{round}: %Ln form(s) of the target still to key; form "
+                            "numbers not keyed ({numbers}, some unused):", "",
+                            int(ledger.missing_count)).format(
+                round=shown(ledger.round_name), numbers=self._int(len(ledger.missing)))
         self.missing_title.setText(title)
         self.missing_text.setText(ledger.missing_text or self.tr("None: every paper form "
                                                                  "is keyed."))
@@ -234,8 +235,8 @@ class ProgressView(LazyView):
                 if column >= 2:
                     item.setTextAlignment(_RIGHT)
                 if column == 6 and rate is not None:
-                    item.setToolTip(self.tr("{errors} errors in {fields} fields").format(
-                        errors=day.errors, fields=day.fields_compared))
+                    item.setToolTip(self.tr("%n error(s) in {fields} fields", "",
+                                            int(day.errors)).format(fields=day.fields_compared))
                 table.setItem(row, column, item)
 
     # -- helpers -------------------------------------------------------------------------
@@ -259,3 +260,9 @@ class ProgressView(LazyView):
 
     def _number(self, value: float) -> str:
         return self._locale().toString(float(value), "f", 1)
+
+
+def entered_share(entered: int, expected: int) -> int:
+    """The whole per cent of the target keyed, rounded down: 415 of 416 forms is 99%, not
+    the 100% that says the round is done while a paper form still waits."""
+    return 100 * entered // max(expected, 1)

@@ -71,10 +71,10 @@ class QuestionnaireImport(QObject):
     def _show_result(self, result: AddedQuestionnaire) -> None:
         q, in_use = result.questionnaire, self.window.context.project.questionnaire
         if result.added:
-            text = self.tr("Questionnaire {id} version {version} ({n} questions) is stored in "
-                           "this project. Forms are still keyed with {used} version "
-                           "{used_version}.").format(
-                id=q.id, version=q.version, n=len(q.questions()), used=in_use.id,
+            text = self.tr("Questionnaire {id} version {version} (%n question(s)) is stored "
+                           "in this project. Forms are still keyed with {used} version "
+                           "{used_version}.", "", len(q.questions())).format(
+                id=q.id, version=q.version, used=in_use.id,
                 used_version=in_use.version)
         else:
             text = self.tr("Questionnaire {id} version {version} was stored already; "
@@ -89,9 +89,10 @@ class QuestionnaireImport(QObject):
         details = "\n".join(shown) + (("\n" + self.tr("… and {n} more").format(n=more))
                                       if more > 0 else "")
         self._message(QMessageBox.Icon.Warning, self.tr("Questionnaire not imported"),
-                      self.tr("{file} was not imported: {n} thing(s) in it cannot be used "
+                      self.tr("{file} was not imported: %n thing(s) in it cannot be used "
                               "here. Nothing was stored. Fix them in the file and import "
-                              "it again.").format(file=path.name, n=len(problems)), details)
+                              "it again.", "", len(problems)).format(file=path.name),
+                      details)
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
         ProblemsDialog(icon, title, text, details, self.window).exec()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
@@ -272,8 +272,7 @@ class RecordsView(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(self.tr("1 form") if count == 1 else self.tr(
-            "{n} forms").format(n=QLocale().toString(count)))
+        self.count_label.setText(self.tr("%Ln form(s)", "", count))
 
     # -- actions -------------------------------------------------------------------------
     def current_uuid(self) -> str | None:

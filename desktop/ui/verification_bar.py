@@ -61,12 +61,11 @@ class VerificationBar(QWidget):
     def show_summary(self, summary) -> None:
         """The sample's figures: verified of sampled, outside the sample, the next due."""
         due, outside = summary.next_due, summary.verified_outside
-        text = self.tr("{verified} of {sampled} sampled forms verified.").format(
-            verified=_int(summary.verified), sampled=_int(summary.sampled))
+        text = self.tr("{verified} of %Ln sampled form(s) verified.", "",
+                       int(summary.sampled)).format(verified=_int(summary.verified))
         if outside:
             # Forms verified by number though the rule did not pick them still count.
-            text += " " + self.tr("{count} more verified outside the sample.").format(
-                count=_int(outside))
+            text += " " + self.tr("%Ln more verified outside the sample.", "", int(outside))
         if due is not None:
             text += " " + self.tr("Next due: form {n}.").format(n=due[1])
         self.due_label.setText(text)

@@ -42,8 +42,8 @@ class VerificationDecisions(QObject):
         view.verification_id = result.verification_id
         if result.verified:
             view.done(result.form_number, self.tr(
-                "Form {n} matches the first keying in all {fields} questions and is now "
-                "verified.").format(n=result.form_number, fields=result.fields_compared))
+                "Form {n} matches the first keying in all %n question(s) and is now "
+                "verified.", "", result.fields_compared).format(n=result.form_number))
             return
         self.show(result)
 
@@ -57,9 +57,9 @@ class VerificationDecisions(QObject):
         view.pages.setCurrentIndex(RESOLVING)
         view.update_header()
         if result is not None:
-            view.say(self.tr("Discrepancies: {count} in {fields} questions. Check each "
-                             "one against the paper.").format(count=len(items),
-                                                              fields=result.fields_compared))
+            view.say(self.tr("Discrepancies: {count} in %n question(s). Check each one "
+                             "against the paper.", "", result.fields_compared).format(
+                                 count=len(items)))
         view.table.selectRow(0)
         if items and items[0].decided:
             view.table.select_next_undecided()

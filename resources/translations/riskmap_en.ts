@@ -83,17 +83,23 @@
         <source>{day}: hidden to protect respondents</source>
         <translation>{day}: hidden to protect respondents</translation>
     </message>
-    <message>
-        <source>{day}: {n} forms</source>
-        <translation>{day}: {n} forms</translation>
+    <message numerus="yes">
+        <source>{day}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{day}: %Ln form</numerusform>
+            <numerusform>{day}: %Ln forms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{post}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{post}: %Ln form</numerusform>
+            <numerusform>{post}: %Ln forms</numerusform>
+        </translation>
     </message>
     <message>
         <source>{post}: hidden to protect respondents</source>
         <translation>{post}: hidden to protect respondents</translation>
-    </message>
-    <message>
-        <source>{post}: {n} forms</source>
-        <translation>{post}: {n} forms</translation>
     </message>
 </context>
 <context>
@@ -255,9 +261,12 @@ n = {n}</translation>
         <source>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</source>
         <translation>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</translation>
     </message>
-    <message>
-        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</source>
-        <translation>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</translation>
+    <message numerus="yes">
+        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; %n answer(s) differ.</source>
+        <translation>
+            <numerusform>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; %n answer differs.</numerusform>
+            <numerusform>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; %n answers differ.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</source>
@@ -420,9 +429,12 @@ n = {n}</translation>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</translation>
     </message>
-    <message>
-        <source>{n} forms, keyed {first} to {last}.</source>
-        <translation>{n} forms, keyed {first} to {last}.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s), keyed {first} to {last}.</source>
+        <translation>
+            <numerusform>%Ln form, keyed {first} to {last}.</numerusform>
+            <numerusform>%Ln forms, keyed {first} to {last}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
@@ -512,24 +524,37 @@ n = {n}</translation>
         <translation>Writing…</translation>
     </message>
     <message>
-        <source>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
-        <translation>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</translation>
+        <source>Wrote {files} for {forms} in {folder}. {suppressed}; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
+        <translation>Wrote {files} for {forms} in {folder}. {suppressed}; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</translation>
     </message>
-    <message>
-        <source>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
-        <translation>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln form</numerusform>
+            <numerusform>%Ln forms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln profile value(s) were suppressed</source>
+        <translation>
+            <numerusform>%Ln profile value was suppressed</numerusform>
+            <numerusform>%Ln profile values were suppressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n form(s) match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
+        <translation>
+            <numerusform>Only %n form matches, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</numerusform>
+            <numerusform>Only %n forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The folder is a file; choose a folder.</source>
         <translation>The folder is a file; choose a folder.</translation>
     </message>
     <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>The files could not be written: {error}. Choose another folder.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>The files could not be written ({error}); the details are in the log file.</translation>
+        <source>The files could not be written; the details are in the log file.</source>
+        <translation>The files could not be written; the details are in the log file.</translation>
     </message>
 </context>
 <context>
@@ -539,8 +564,8 @@ n = {n}</translation>
         <translation>Database not opened</translation>
     </message>
     <message>
-        <source>{path} could not be opened: {error}</source>
-        <translation>{path} could not be opened: {error}</translation>
+        <source>{path} could not be opened; the details are in the log file.</source>
+        <translation>{path} could not be opened; the details are in the log file.</translation>
     </message>
     <message>
         <source>New database</source>
@@ -571,8 +596,12 @@ n = {n}</translation>
         <translation>Backup not made</translation>
     </message>
     <message>
-        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
-        <translation>The copy could not be written to {path}: {error}. Choose another folder.</translation>
+        <source>The copy could not be written to {path}; the details are in the log file.</source>
+        <translation>The copy could not be written to {path}; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created; the details are in the log file.</source>
+        <translation>The demo project could not be created; the details are in the log file.</translation>
     </message>
     <message>
         <source>Backup copy saved to {path}</source>
@@ -593,10 +622,6 @@ n = {n}</translation>
     <message>
         <source>Demo not created</source>
         <translation>Demo not created</translation>
-    </message>
-    <message>
-        <source>The demo project could not be created: {error}</source>
-        <translation>The demo project could not be created: {error}</translation>
     </message>
 </context>
 <context>
@@ -680,9 +705,12 @@ n = {n}</translation>
         <source>This form has changes that are not saved. Save them now?</source>
         <translation>This form has changes that are not saved. Save them now?</translation>
     </message>
-    <message>
-        <source>Not saved: {n} question(s) need attention (shown in red).</source>
-        <translation>Not saved: {n} question(s) need attention (shown in red).</translation>
+    <message numerus="yes">
+        <source>Not saved: %n question(s) need attention (shown in red).</source>
+        <translation>
+            <numerusform>Not saved: %n question needs attention (shown in red).</numerusform>
+            <numerusform>Not saved: %n questions need attention (shown in red).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change a verified form</source>
@@ -783,13 +811,38 @@ n = {n}</translation>
         <source>File</source>
         <translation>File</translation>
     </message>
+    <message numerus="yes">
+        <source>Encrypted to %n recipient(s): {keys}</source>
+        <translation>
+            <numerusform>Encrypted to %n recipient: {keys}</numerusform>
+            <numerusform>Encrypted to %n recipients: {keys}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
+        <translation>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {forms}, {audit} (bundle number {n}).</source>
+        <translation>Saved {file}: {forms}, {audit} (bundle number {n}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln form</numerusform>
+            <numerusform>%Ln forms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln audit row(s)</source>
+        <translation>
+            <numerusform>%Ln audit row</numerusform>
+            <numerusform>%Ln audit rows</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ledger of bundles sent and received</source>
         <translation>Ledger of bundles sent and received</translation>
-    </message>
-    <message>
-        <source>Encrypted to {n} recipient(s): {keys}</source>
-        <translation>Encrypted to {n} recipient(s): {keys}</translation>
     </message>
     <message>
         <source>No recipient yet: add the public key headquarters sent you.</source>
@@ -824,20 +877,8 @@ n = {n}</translation>
         <translation>Exporting...</translation>
     </message>
     <message>
-        <source>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</source>
-        <translation>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</translation>
-    </message>
-    <message>
-        <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
-        <translation>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</translation>
-    </message>
-    <message>
         <source>Export cancelled; no bundle was written.</source>
         <translation>Export cancelled; no bundle was written.</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
-        <translation>The bundle could not be written ({error}); check the folder and free space, then try again.</translation>
     </message>
     <message>
         <source>The export failed; nothing was recorded. Details are in the log file.</source>
@@ -930,13 +971,19 @@ n = {n}</translation>
         <source>value typed from the paper</source>
         <translation>value typed from the paper</translation>
     </message>
-    <message>
-        <source>{n} fields compared</source>
-        <translation>{n} fields compared</translation>
+    <message numerus="yes">
+        <source>%n field(s) compared</source>
+        <translation>
+            <numerusform>%n field compared</numerusform>
+            <numerusform>%n fields compared</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} answers: </source>
-        <translation>{n} answers: </translation>
+    <message numerus="yes">
+        <source>%n answer(s): </source>
+        <translation>
+            <numerusform>%n answer: </numerusform>
+            <numerusform>%n answers: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1104,45 @@ n = {n}</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Bundles imported: {ok} of {n}. Forms: {new}, {updated}, {conflicts}.</source>
+        <translation>Bundles imported: {ok} of {n}. Forms: {new}, {updated}, {conflicts}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicting</source>
+        <translation>
+            <numerusform>%n conflicting</numerusform>
+            <numerusform>%n conflicting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>
+            <numerusform>%n device is not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</numerusform>
+            <numerusform>%n devices are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision in the Conflicts tab.</source>
+        <translation>
+            <numerusform>%n conflict waits for a decision in the Conflicts tab.</numerusform>
+            <numerusform>%n conflicts wait for a decision in the Conflicts tab.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import report</source>
         <translation>Import report</translation>
     </message>
@@ -1107,18 +1193,6 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
 {fp}
 
 Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
-    </message>
-    <message>
-        <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
-        <translation>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</translation>
-    </message>
-    <message>
-        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
-        <translation>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</translation>
-    </message>
-    <message>
-        <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
-        <translation>{n} conflict(s) wait for a decision in the Conflicts tab.</translation>
     </message>
     <message>
         <source>The import failed and the database was not changed. Details are in the log file.</source>
@@ -1502,8 +1576,8 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>The file could not be written: {error}. Check the folder and try again.</translation>
+        <source>The file could not be written; the details are in the log file.</source>
+        <translation>The file could not be written; the details are in the log file.</translation>
     </message>
 </context>
 <context>
@@ -1582,9 +1656,26 @@ per 1,000 fields</translation>
         <source>Reading the forms…</source>
         <translation>Reading the forms…</translation>
     </message>
-    <message>
-        <source>{done} of {total} sampled forms verified</source>
-        <translation>{done} of {total} sampled forms verified</translation>
+    <message numerus="yes">
+        <source>{done} of %Ln form(s) ({share}%)</source>
+        <translation>
+            <numerusform>{done} of %Ln form ({share}%)</numerusform>
+            <numerusform>{done} of %Ln forms ({share}%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %Ln sampled form(s) verified</source>
+        <translation>
+            <numerusform>{done} of %Ln sampled form verified</numerusform>
+            <numerusform>{done} of %Ln sampled forms verified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in {fields} fields</source>
+        <translation>
+            <numerusform>%n error in {fields} fields</numerusform>
+            <numerusform>%n errors in {fields} fields</numerusform>
+        </translation>
     </message>
     <message>
         <source>Operator</source>
@@ -1611,12 +1702,15 @@ per 1,000 fields</translation>
         <translation>No collection round yet.</translation>
     </message>
     <message>
-        <source>{done} of {total} forms ({share}%)</source>
-        <translation>{done} of {total} forms ({share}%)</translation>
-    </message>
-    <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Missing form numbers in {round} ({count}):</translation>
+    </message>
+    <message numerus="yes">
+        <source>{round}: %Ln form(s) of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>
+            <numerusform>{round}: %Ln form of the target still to key; form numbers not keyed ({numbers}, some unused):</numerusform>
+            <numerusform>{round}: %Ln forms of the target still to key; form numbers not keyed ({numbers}, some unused):</numerusform>
+        </translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1625,14 +1719,6 @@ per 1,000 fields</translation>
     <message>
         <source>Keyed numbers outside the expected range: {numbers}</source>
         <translation>Keyed numbers outside the expected range: {numbers}</translation>
-    </message>
-    <message>
-        <source>{errors} errors in {fields} fields</source>
-        <translation>{errors} errors in {fields} fields</translation>
-    </message>
-    <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</translation>
     </message>
     <message>
         <source>The forms could not be read: {error}</source>
@@ -1679,9 +1765,12 @@ per 1,000 fields</translation>
         <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
         <translation>Questionnaires (*.xlsx *.json);;All files (*)</translation>
     </message>
-    <message>
-        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
-        <translation>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</translation>
+    <message numerus="yes">
+        <source>Questionnaire {id} version {version} (%n question(s)) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>
+            <numerusform>Questionnaire {id} version {version} (%n question) is stored in this project. Forms are still keyed with {used} version {used_version}.</numerusform>
+            <numerusform>Questionnaire {id} version {version} (%n questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
@@ -1699,9 +1788,12 @@ per 1,000 fields</translation>
         <source>Questionnaire not imported</source>
         <translation>Questionnaire not imported</translation>
     </message>
-    <message>
-        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
-        <translation>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</translation>
+    <message numerus="yes">
+        <source>{file} was not imported: %n thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>
+            <numerusform>{file} was not imported: %n thing in it cannot be used here. Nothing was stored. Fix it in the file and import it again.</numerusform>
+            <numerusform>{file} was not imported: %n things in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1855,17 +1947,16 @@ per 1,000 fields</translation>
         <source>Delete the form, giving a reason (Del)</source>
         <translation>Delete the form, giving a reason (Del)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln form</numerusform>
+            <numerusform>%Ln forms</numerusform>
+        </translation>
+    </message>
     <message>
         <source>All rounds</source>
         <translation>All rounds</translation>
-    </message>
-    <message>
-        <source>1 form</source>
-        <translation>1 form</translation>
-    </message>
-    <message>
-        <source>{n} forms</source>
-        <translation>{n} forms</translation>
     </message>
     <message>
         <source>Deleted form</source>
@@ -2229,13 +2320,19 @@ n = {n}</translation>
         <source>No collection round yet.</source>
         <translation>No collection round yet.</translation>
     </message>
-    <message>
-        <source>{verified} of {sampled} sampled forms verified.</source>
-        <translation>{verified} of {sampled} sampled forms verified.</translation>
+    <message numerus="yes">
+        <source>{verified} of %Ln sampled form(s) verified.</source>
+        <translation>
+            <numerusform>{verified} of %Ln sampled form verified.</numerusform>
+            <numerusform>{verified} of %Ln sampled forms verified.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} more verified outside the sample.</translation>
+    <message numerus="yes">
+        <source>%Ln more verified outside the sample.</source>
+        <translation>
+            <numerusform>%Ln more verified outside the sample.</numerusform>
+            <numerusform>%Ln more verified outside the sample.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next due: form {n}.</source>
@@ -2248,13 +2345,19 @@ n = {n}</translation>
         <source>Correct the answers marked in red, then press {save} again.</source>
         <translation>Correct the answers marked in red, then press {save} again.</translation>
     </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>Form {n} matches the first keying in all {fields} questions and is now verified.</translation>
+    <message numerus="yes">
+        <source>Form {n} matches the first keying in all %n question(s) and is now verified.</source>
+        <translation>
+            <numerusform>Form {n} matches the first keying in its %n question and is now verified.</numerusform>
+            <numerusform>Form {n} matches the first keying in all %n questions and is now verified.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancies: {count} in {fields} questions. Check each one against the paper.</translation>
+    <message numerus="yes">
+        <source>Discrepancies: {count} in %n question(s). Check each one against the paper.</source>
+        <translation>
+            <numerusform>Discrepancies: {count} in %n question. Check each one against the paper.</numerusform>
+            <numerusform>Discrepancies: {count} in %n questions. Check each one against the paper.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every discrepancy has a decision. Press {finish} to finish.</source>

@@ -83,17 +83,23 @@
         <source>{day}: hidden to protect respondents</source>
         <translation>{day}: oculto para proteger a los encuestados</translation>
     </message>
-    <message>
-        <source>{day}: {n} forms</source>
-        <translation>{day}: {n} formularios</translation>
+    <message numerus="yes">
+        <source>{day}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{day}: %Ln formulario</numerusform>
+            <numerusform>{day}: %Ln formularios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{post}: %Ln form(s)</source>
+        <translation>
+            <numerusform>{post}: %Ln formulario</numerusform>
+            <numerusform>{post}: %Ln formularios</numerusform>
+        </translation>
     </message>
     <message>
         <source>{post}: hidden to protect respondents</source>
         <translation>{post}: oculto para proteger a los encuestados</translation>
-    </message>
-    <message>
-        <source>{post}: {n} forms</source>
-        <translation>{post}: {n} formularios</translation>
     </message>
 </context>
 <context>
@@ -255,9 +261,12 @@ n = {n}</translation>
         <source>No conflict is waiting. Conflicts appear here when two laptops changed the same form.</source>
         <translation>No hay conflictos pendientes. Los conflictos aparecen aquí cuando dos computadoras cambiaron el mismo formulario.</translation>
     </message>
-    <message>
-        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; {count} answer(s) differ.</source>
-        <translation>Formulario {n} ({round}): revisión {hq_rev} de la sede central, de {hq_device}, junto a la revisión {in_rev} de {in_device}; {count} respuesta(s) difieren.</translation>
+    <message numerus="yes">
+        <source>Form {n} ({round}): HQ revision {hq_rev} from {hq_device} beside revision {in_rev} from {in_device}; %n answer(s) differ.</source>
+        <translation>
+            <numerusform>Formulario {n} ({round}): revisión {hq_rev} de la sede central, de {hq_device}, junto a la revisión {in_rev} de {in_device}; %n respuesta difiere.</numerusform>
+            <numerusform>Formulario {n} ({round}): revisión {hq_rev} de la sede central, de {hq_device}, junto a la revisión {in_rev} de {in_device}; %n respuestas difieren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two versions also differ in status or number (HQ: {hq_status}, form {hq_n}; incoming: {in_status}, form {in_n}); only the answers are chosen here.</source>
@@ -420,9 +429,12 @@ n = {n}</translation>
         <source>Fewer than {n} forms match this selection: nothing is shown, to protect the respondents.</source>
         <translation>Menos de {n} formularios coinciden con esta selección: no se muestra nada, para proteger a los encuestados.</translation>
     </message>
-    <message>
-        <source>{n} forms, keyed {first} to {last}.</source>
-        <translation>{n} formularios, digitados del {first} al {last}.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s), keyed {first} to {last}.</source>
+        <translation>
+            <numerusform>%Ln formulario, digitado del {first} al {last}.</numerusform>
+            <numerusform>%Ln formularios, digitados del {first} al {last}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Figures from fewer than {n} respondents are hidden.</source>
@@ -512,24 +524,37 @@ n = {n}</translation>
         <translation>Escribiendo…</translation>
     </message>
     <message>
-        <source>Wrote {files} for {forms} forms in {folder}. {suppressed} profile values were suppressed; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
-        <translation>Se escribieron {files} para {forms} formularios en {folder}. Se suprimieron {suppressed} valores de perfil; combinaciones de un solo formulario: {before} antes, {after} después. El informe de divulgación es {report}.</translation>
+        <source>Wrote {files} for {forms} in {folder}. {suppressed}; combinations shared by a single form: {before} before, {after} after. The disclosure report is {report}.</source>
+        <translation>Se escribieron {files} para {forms} en {folder}. {suppressed}; combinaciones de un solo formulario: {before} antes, {after} después. El informe de divulgación es {report}.</translation>
     </message>
-    <message>
-        <source>Only {n} forms match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
-        <translation>Solo {n} formularios coinciden, menos que k = {k}: un archivo por fila podría identificar a los encuestados, así que no se escribió nada.</translation>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln formulario</numerusform>
+            <numerusform>%Ln formularios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln profile value(s) were suppressed</source>
+        <translation>
+            <numerusform>Se suprimió %Ln valor de perfil</numerusform>
+            <numerusform>Se suprimieron %Ln valores de perfil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n form(s) match, fewer than k = {k}: a row-level file could name the respondents, so nothing was written.</source>
+        <translation>
+            <numerusform>Solo coincide %n formulario, menos que k = {k}: un archivo por fila podría identificar a los encuestados, así que no se escribió nada.</numerusform>
+            <numerusform>Solo coinciden %n formularios, menos que k = {k}: un archivo por fila podría identificar a los encuestados, así que no se escribió nada.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The folder is a file; choose a folder.</source>
         <translation>La carpeta es un archivo; elija una carpeta.</translation>
     </message>
     <message>
-        <source>The files could not be written: {error}. Choose another folder.</source>
-        <translation>No se pudieron escribir los archivos: {error}. Elija otra carpeta.</translation>
-    </message>
-    <message>
-        <source>The files could not be written ({error}); the details are in the log file.</source>
-        <translation>No se pudieron escribir los archivos ({error}); los detalles están en el archivo de registro.</translation>
+        <source>The files could not be written; the details are in the log file.</source>
+        <translation>No se pudieron escribir los archivos; los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -539,8 +564,8 @@ n = {n}</translation>
         <translation>Base de datos no abierta</translation>
     </message>
     <message>
-        <source>{path} could not be opened: {error}</source>
-        <translation>No se pudo abrir {path}: {error}</translation>
+        <source>{path} could not be opened; the details are in the log file.</source>
+        <translation>No se pudo abrir {path}; los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <source>New database</source>
@@ -571,8 +596,12 @@ n = {n}</translation>
         <translation>No se hizo la copia de respaldo</translation>
     </message>
     <message>
-        <source>The copy could not be written to {path}: {error}. Choose another folder.</source>
-        <translation>No se pudo escribir la copia en {path}: {error}. Elija otra carpeta.</translation>
+        <source>The copy could not be written to {path}; the details are in the log file.</source>
+        <translation>No se pudo escribir la copia en {path}; los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <source>The demo project could not be created; the details are in the log file.</source>
+        <translation>No se pudo crear el proyecto de demostración; los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <source>Backup copy saved to {path}</source>
@@ -593,10 +622,6 @@ n = {n}</translation>
     <message>
         <source>Demo not created</source>
         <translation>No se creó la demostración</translation>
-    </message>
-    <message>
-        <source>The demo project could not be created: {error}</source>
-        <translation>No se pudo crear el proyecto de demostración: {error}</translation>
     </message>
 </context>
 <context>
@@ -680,9 +705,12 @@ n = {n}</translation>
         <source>This form has changes that are not saved. Save them now?</source>
         <translation>Este formulario tiene cambios sin guardar. ¿Desea guardarlos ahora?</translation>
     </message>
-    <message>
-        <source>Not saved: {n} question(s) need attention (shown in red).</source>
-        <translation>No se guardó: {n} pregunta(s) requieren atención (marcadas en rojo).</translation>
+    <message numerus="yes">
+        <source>Not saved: %n question(s) need attention (shown in red).</source>
+        <translation>
+            <numerusform>No se guardó: %n pregunta requiere atención (marcada en rojo).</numerusform>
+            <numerusform>No se guardó: %n preguntas requieren atención (marcadas en rojo).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change a verified form</source>
@@ -783,13 +811,38 @@ n = {n}</translation>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
+    <message numerus="yes">
+        <source>Encrypted to %n recipient(s): {keys}</source>
+        <translation>
+            <numerusform>Cifrado para %n destinatario: {keys}</numerusform>
+            <numerusform>Cifrado para %n destinatarios: {keys}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
+        <translation>Se guardaron {count} archivos, una serie de {count} partes (envíelos todos): {forms}, {audit} (paquetes {first} a {last}); el primero es {file}.</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {forms}, {audit} (bundle number {n}).</source>
+        <translation>Guardado {file}: {forms}, {audit} (paquete número {n}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln formulario</numerusform>
+            <numerusform>%Ln formularios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln audit row(s)</source>
+        <translation>
+            <numerusform>%Ln fila de auditoría</numerusform>
+            <numerusform>%Ln filas de auditoría</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ledger of bundles sent and received</source>
         <translation>Registro de paquetes enviados y recibidos</translation>
-    </message>
-    <message>
-        <source>Encrypted to {n} recipient(s): {keys}</source>
-        <translation>Cifrado para {n} destinatario(s): {keys}</translation>
     </message>
     <message>
         <source>No recipient yet: add the public key headquarters sent you.</source>
@@ -824,20 +877,8 @@ n = {n}</translation>
         <translation>Exportando...</translation>
     </message>
     <message>
-        <source>Saved {count} files, a series of {count} parts (send them all): {forms} forms, {audit} audit rows (bundles {first} to {last}); the first is {file}.</source>
-        <translation>Se guardaron {count} archivos, una serie de {count} partes (envíelos todos): {forms} formularios, {audit} filas de auditoría (paquetes {first} a {last}); el primero es {file}.</translation>
-    </message>
-    <message>
-        <source>Saved {file}: {forms} forms, {audit} audit rows (bundle number {n}).</source>
-        <translation>Guardado {file}: {forms} formularios, {audit} filas de auditoría (paquete número {n}).</translation>
-    </message>
-    <message>
         <source>Export cancelled; no bundle was written.</source>
         <translation>Exportación cancelada; no se escribió ningún paquete.</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written ({error}); check the folder and free space, then try again.</source>
-        <translation>No se pudo escribir el paquete ({error}); revise la carpeta y el espacio libre e intente de nuevo.</translation>
     </message>
     <message>
         <source>The export failed; nothing was recorded. Details are in the log file.</source>
@@ -930,13 +971,19 @@ n = {n}</translation>
         <source>value typed from the paper</source>
         <translation>valor escrito desde el papel</translation>
     </message>
-    <message>
-        <source>{n} fields compared</source>
-        <translation>{n} campos comparados</translation>
+    <message numerus="yes">
+        <source>%n field(s) compared</source>
+        <translation>
+            <numerusform>%n campo comparado</numerusform>
+            <numerusform>%n campos comparados</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} answers: </source>
-        <translation>{n} respuestas: </translation>
+    <message numerus="yes">
+        <source>%n answer(s): </source>
+        <translation>
+            <numerusform>%n respuesta: </numerusform>
+            <numerusform>%n respuestas: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1104,45 @@ n = {n}</translation>
         <translation>Notas</translation>
     </message>
     <message>
+        <source>Bundles imported: {ok} of {n}. Forms: {new}, {updated}, {conflicts}.</source>
+        <translation>Paquetes importados: {ok} de {n}. Formularios: {new}, {updated}, {conflicts}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nuevo</numerusform>
+            <numerusform>%n nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n actualizado</numerusform>
+            <numerusform>%n actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicting</source>
+        <translation>
+            <numerusform>%n en conflicto</numerusform>
+            <numerusform>%n en conflicto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>
+            <numerusform>%n equipo no está registrado: compare la huella del informe con la del portátil y elija Registrar equipo...</numerusform>
+            <numerusform>%n equipos no están registrados: compare la huella del informe con la del portátil y elija Registrar equipo...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision in the Conflicts tab.</source>
+        <translation>
+            <numerusform>%n conflicto espera una decisión en la pestaña Conflictos.</numerusform>
+            <numerusform>%n conflictos esperan una decisión en la pestaña Conflictos.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import report</source>
         <translation>Informe de importación</translation>
     </message>
@@ -1107,18 +1193,6 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
 {fp}
 
 Compárela grupo por grupo con la huella que muestra el portátil (Configuración, Acerca de, o `riskmap keys device --db PROJECT`), leída por alguien de confianza. Registre el equipo solo si todos los grupos coinciden: entonces se importarán sus paquetes.</translation>
-    </message>
-    <message>
-        <source>{ok} of {n} bundle(s) imported: {new} new, {updated} updated, {conflicts} conflicting form(s).</source>
-        <translation>{ok} de {n} paquete(s) importado(s): {new} nuevos, {updated} actualizados, {conflicts} formulario(s) en conflicto.</translation>
-    </message>
-    <message>
-        <source>{n} device(s) are not enrolled: compare the fingerprint in the report with the laptop&apos;s, then choose Enrol device...</source>
-        <translation>{n} equipo(s) no están registrados: compare la huella del informe con la del portátil y elija Registrar equipo...</translation>
-    </message>
-    <message>
-        <source>{n} conflict(s) wait for a decision in the Conflicts tab.</source>
-        <translation>{n} conflicto(s) esperan una decisión en la pestaña Conflictos.</translation>
     </message>
     <message>
         <source>The import failed and the database was not changed. Details are in the log file.</source>
@@ -1502,8 +1576,8 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>The file could not be written: {error}. Check the folder and try again.</source>
-        <translation>No se pudo escribir el archivo: {error}. Revise la carpeta e inténtelo de nuevo.</translation>
+        <source>The file could not be written; the details are in the log file.</source>
+        <translation>No se pudo escribir el archivo; los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -1582,9 +1656,26 @@ por cada mil campos</translation>
         <source>Reading the forms…</source>
         <translation>Leyendo los formularios…</translation>
     </message>
-    <message>
-        <source>{done} of {total} sampled forms verified</source>
-        <translation>{done} de {total} formularios de la muestra verificados</translation>
+    <message numerus="yes">
+        <source>{done} of %Ln form(s) ({share}%)</source>
+        <translation>
+            <numerusform>{done} de %Ln formulario ({share}%)</numerusform>
+            <numerusform>{done} de %Ln formularios ({share}%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %Ln sampled form(s) verified</source>
+        <translation>
+            <numerusform>Verificados: {done} de %Ln formulario de la muestra</numerusform>
+            <numerusform>Verificados: {done} de %Ln formularios de la muestra</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in {fields} fields</source>
+        <translation>
+            <numerusform>%n error en {fields} campos</numerusform>
+            <numerusform>%n errores en {fields} campos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Operator</source>
@@ -1611,12 +1702,15 @@ por cada mil campos</translation>
         <translation>Todavía no hay ninguna ronda de recolección.</translation>
     </message>
     <message>
-        <source>{done} of {total} forms ({share}%)</source>
-        <translation>{done} de {total} formularios ({share}%)</translation>
-    </message>
-    <message>
         <source>Missing form numbers in {round} ({count}):</source>
         <translation>Números de formulario faltantes en {round} ({count}):</translation>
+    </message>
+    <message numerus="yes">
+        <source>{round}: %Ln form(s) of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
+        <translation>
+            <numerusform>{round}: falta digitar %Ln formulario de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</numerusform>
+            <numerusform>{round}: faltan digitar %Ln formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</numerusform>
+        </translation>
     </message>
     <message>
         <source>None: every paper form is keyed.</source>
@@ -1625,14 +1719,6 @@ por cada mil campos</translation>
     <message>
         <source>Keyed numbers outside the expected range: {numbers}</source>
         <translation>Números digitados fuera del rango esperado: {numbers}</translation>
-    </message>
-    <message>
-        <source>{errors} errors in {fields} fields</source>
-        <translation>{errors} errores en {fields} campos</translation>
-    </message>
-    <message>
-        <source>{round}: {count} forms of the target still to key; form numbers not keyed ({numbers}, some unused):</source>
-        <translation>{round}: faltan digitar {count} formularios de la meta; números de formulario sin digitar ({numbers}, algunos sin usar):</translation>
     </message>
     <message>
         <source>The forms could not be read: {error}</source>
@@ -1679,9 +1765,12 @@ por cada mil campos</translation>
         <source>Questionnaires (*.xlsx *.json);;All files (*)</source>
         <translation>Cuestionarios (*.xlsx *.json);;Todos los archivos (*)</translation>
     </message>
-    <message>
-        <source>Questionnaire {id} version {version} ({n} questions) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
-        <translation>El cuestionario {id} versión {version} ({n} preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</translation>
+    <message numerus="yes">
+        <source>Questionnaire {id} version {version} (%n question(s)) is stored in this project. Forms are still keyed with {used} version {used_version}.</source>
+        <translation>
+            <numerusform>El cuestionario {id} versión {version} (%n pregunta) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</numerusform>
+            <numerusform>El cuestionario {id} versión {version} (%n preguntas) quedó guardado en este proyecto. Los formularios se siguen digitando con {used} versión {used_version}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Questionnaire {id} version {version} was stored already; nothing changed.</source>
@@ -1699,9 +1788,12 @@ por cada mil campos</translation>
         <source>Questionnaire not imported</source>
         <translation>Cuestionario no importado</translation>
     </message>
-    <message>
-        <source>{file} was not imported: {n} thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
-        <translation>{file} no se importó: {n} elemento(s) no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</translation>
+    <message numerus="yes">
+        <source>{file} was not imported: %n thing(s) in it cannot be used here. Nothing was stored. Fix them in the file and import it again.</source>
+        <translation>
+            <numerusform>{file} no se importó: %n elemento no se puede usar aquí. No se guardó nada. Corríjalo en el archivo e impórtelo de nuevo.</numerusform>
+            <numerusform>{file} no se importó: %n elementos no se pueden usar aquí. No se guardó nada. Corríjalos en el archivo e impórtelo de nuevo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1855,17 +1947,16 @@ por cada mil campos</translation>
         <source>Delete the form, giving a reason (Del)</source>
         <translation>Eliminar el formulario, indicando el motivo (Supr)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln form(s)</source>
+        <translation>
+            <numerusform>%Ln formulario</numerusform>
+            <numerusform>%Ln formularios</numerusform>
+        </translation>
+    </message>
     <message>
         <source>All rounds</source>
         <translation>Todas las rondas</translation>
-    </message>
-    <message>
-        <source>1 form</source>
-        <translation>1 formulario</translation>
-    </message>
-    <message>
-        <source>{n} forms</source>
-        <translation>{n} formularios</translation>
     </message>
     <message>
         <source>Deleted form</source>
@@ -2229,13 +2320,19 @@ n = {n}</translation>
         <source>No collection round yet.</source>
         <translation>Todavía no hay ninguna ronda de recolección.</translation>
     </message>
-    <message>
-        <source>{verified} of {sampled} sampled forms verified.</source>
-        <translation>{verified} de {sampled} formularios de la muestra verificados.</translation>
+    <message numerus="yes">
+        <source>{verified} of %Ln sampled form(s) verified.</source>
+        <translation>
+            <numerusform>Verificados: {verified} de %Ln formulario de la muestra.</numerusform>
+            <numerusform>Verificados: {verified} de %Ln formularios de la muestra.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} more verified outside the sample.</source>
-        <translation>{count} más verificados fuera de la muestra.</translation>
+    <message numerus="yes">
+        <source>%Ln more verified outside the sample.</source>
+        <translation>
+            <numerusform>%Ln más verificado fuera de la muestra.</numerusform>
+            <numerusform>%Ln más verificados fuera de la muestra.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next due: form {n}.</source>
@@ -2248,13 +2345,19 @@ n = {n}</translation>
         <source>Correct the answers marked in red, then press {save} again.</source>
         <translation>Corrija las respuestas marcadas en rojo y presione {save} de nuevo.</translation>
     </message>
-    <message>
-        <source>Form {n} matches the first keying in all {fields} questions and is now verified.</source>
-        <translation>El formulario {n} coincide con la primera digitación en las {fields} preguntas y ya está verificado.</translation>
+    <message numerus="yes">
+        <source>Form {n} matches the first keying in all %n question(s) and is now verified.</source>
+        <translation>
+            <numerusform>El formulario {n} coincide con la primera digitación en su %n pregunta y ya está verificado.</numerusform>
+            <numerusform>El formulario {n} coincide con la primera digitación en las %n preguntas y ya está verificado.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Discrepancies: {count} in {fields} questions. Check each one against the paper.</source>
-        <translation>Discrepancias: {count} en {fields} preguntas. Compare cada una con el papel.</translation>
+    <message numerus="yes">
+        <source>Discrepancies: {count} in %n question(s). Check each one against the paper.</source>
+        <translation>
+            <numerusform>Discrepancias: {count} en %n pregunta. Compare cada una con el papel.</numerusform>
+            <numerusform>Discrepancias: {count} en %n preguntas. Compare cada una con el papel.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every discrepancy has a decision. Press {finish} to finish.</source>

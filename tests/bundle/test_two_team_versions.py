@@ -70,7 +70,7 @@ def test_dashboard_data_names_the_difference_and_leaves_post_out(hq_two_teams):
     data = analysis.compute()
     assert data.n_forms == 80
     notes = data.version_notes
-    assert notes[0].startswith("Forms keyed with 2 questionnaire version(s) are analysed")
+    assert notes[0].startswith("Forms keyed with 2 questionnaire versions are analysed")
     post_notes = [n for n in notes if n.startswith("A2 ")]
     assert len(post_notes) == 1 and "codes mean different things" in post_notes[0]
     assert "left out of the pooled figures" in post_notes[0]
@@ -150,7 +150,7 @@ def test_one_team_whose_posts_differ_from_hqs_adopted_version(tmp_path, question
         data = analysis_for(project, "en").compute()
     finally:
         project.close()
-    assert data.version_notes[0].startswith("Forms keyed with 1 questionnaire version(s)")
+    assert data.version_notes[0].startswith("Forms keyed with 1 questionnaire version are")
     assert any(n.startswith("A2 ") and "1 = North border crossing / Paso Los Andes" in n
                for n in data.version_notes)
     assert "post" not in set(data.scores["dimension"])

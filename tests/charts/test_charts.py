@@ -4,6 +4,7 @@ items' data (getData, bar options), the tooltips, and exported PNG/SVG files."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
@@ -150,3 +151,15 @@ def test_heat_map_paints_each_cell_and_its_score(qtbot, bands):
         inked = [QColor(image.pixel(int(x), int(y))) for x in range(int(box.left()),
                  int(box.right())) for y in range(int(box.top()), int(box.bottom()))]
         assert any(c.red() < 140 and c.green() < 140 and c.blue() < 140 for c in inked)
+
+
+def test_activity_tooltips_say_one_form_for_one(qtbot, qapp):
+    from desktop.ui.translation import install_translator
+    chart = ActivityChart()
+    qtbot.addWidget(chart)
+    install_translator(qapp, "en")
+    chart.days = pd.DataFrame({"x": [0.0, 1.0], "n": [1.0, 2.0], "label": ["Mon", "Tue"]})
+    chart.posts = pd.DataFrame({"y": [0.0], "n": [1.0], "label": ["North"]})
+    assert chart.tooltip_at(0.0, 0) == "Mon: 1 form"
+    assert chart.tooltip_at(1.0, 0) == "Tue: 2 forms"
+    assert chart.post_tooltip_at(0, 0.0) == "North: 1 form"

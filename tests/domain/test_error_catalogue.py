@@ -59,6 +59,8 @@ def test_older_classes_built_from_a_sentence_show_it():
     (OSError(errno.ENOSPC, "No space left on device", "/media/stick/a.pdf"), "disk_full"),
     (OSError(errno.EACCES, "Permission denied", "/media/stick/a.pdf"), "no_permission"),
     (OSError(errno.EROFS, "Read-only file system", "/media/cd/a.pdf"), "read_only_disk"),
+    (OSError(errno.EFBIG, "File too large", "/media/stick/a.zip.age"), "file_too_large"),
+    (OSError(errno.ENAMETOOLONG, "File name too long", "/media/stick/ñññ"), "name_too_long"),
     (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "not_utf8"),
 ])
 def test_machine_failures_become_sentences(exc, key):

@@ -150,7 +150,7 @@ def test_bad_questionnaires_read_in_spanish(case):
     for problem in caught.value.problems:
         _spanish_throughout(problem)
     sentence = caught.value.in_language("es")
-    assert sentence.startswith("q.json: ") and "problema(s) en el cuestionario" in sentence
+    assert sentence.startswith("q.json: ") and " en el cuestionario; corrija" in sentence
 
 
 SETTINGS = {"form_id": "t", "version": "1"}
@@ -201,7 +201,7 @@ def test_bad_workbooks_read_in_spanish_from_the_command_line(case, tmp_path, cap
     assert main(["questionnaire", "add", "--db", str(db), str(workbook)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"riskmap: {spanish[0]} (")
-    assert err[0].endswith("problema(s) en el cuestionario; corrija el archivo e intente "
+    assert err[0].endswith(" en el cuestionario; corrija el archivo e intente "
                            "de nuevo)")
     assert [line.strip() for line in err[1:]] == spanish[1:]
     monkeypatch.setenv("RISKMAP_LANG", "en")

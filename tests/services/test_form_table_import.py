@@ -173,7 +173,7 @@ def test_ten_thousand_rows_with_one_bad_row_at_the_end_leave_the_file_identical(
     assert main(["forms", "import", "--db", str(db), "--round", "R1", str(path),
                  "--operator", "KE"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == ("riskmap: forms.csv was not imported: 1 problem(s) in 1 row(s); "
+    assert err[0] == ("riskmap: forms.csv was not imported: 1 problem in 1 row; "
                       "nothing was written. Correct the file and import it again.")
     assert err[1:] == ["  line 10001, column shift: 7 is not one of the codes 1..3, 8, 9."]
     assert db_state(db) == before
@@ -187,7 +187,7 @@ def test_more_than_fifty_problems_are_cut_with_a_count(project, tmp_path, capsys
                  str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
     total = int(err[0].split(": ")[2].split(" problem")[0])
-    assert total > 80 and "in 80 row(s)" in err[0]  # each row lacks required answers too
+    assert total > 80 and "in 80 rows;" in err[0]  # each row lacks required answers too
     problem_lines = err[1:]
     assert len(problem_lines) == 51 and problem_lines[-1] == f"  and {total - 50} more"
     assert problem_lines[0].startswith("  line 2, column ")
@@ -279,3 +279,15 @@ def test_a_folder_given_as_the_table_is_called_a_folder(project, tmp_path, capsy
     assert main(["forms", "import", "--db", str(db), "--round", "R", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == \
         f"riskmap: {tmp_path} is a folder; give the name of a file."
+
+
+def test_a_file_that_is_no_workbook_is_said_without_openpyxl_words(project, tmp_path):
+    """The sentence quoted openpyxl's English ("File is not a zip file") in Spanish too."""
+    path = tmp_path / "formularios año.xlsx"
+    path.write_bytes(b"\xff\xfe not a workbook")
+    with pytest.raises(FormTableRefused) as caught:
+        import_form_table(project, "Ronda 1", path, ACTOR)
+    assert caught.value.in_language("es") == (
+        "No se pudo leer formularios año.xlsx como libro de Excel (.xlsx); guárdelo de nuevo "
+        "desde la hoja de cálculo como .xlsx o como CSV (UTF-8).")
+    assert "zip" not in caught.value.in_language("en") and "zip" in caught.value.detail

@@ -116,7 +116,7 @@ def test_import_report_counts_waiting_conflicts(qtbot, tmp_path, valid_answers):
         view.identity.setText(str(scenario.keys.identity_path))
         view.add_bundles(scenario.bundles)
         view.start_import()
-        assert "1 conflict(s) wait for a decision in the Conflicts tab" in view.status.text()
+        assert "1 conflict waits for a decision in the Conflicts tab" in view.status.text()
     finally:
         context.project.close()
 

@@ -55,3 +55,31 @@ def test_the_file_menu_opens_it(qtbot, context, settings, monkeypatch):
     action = next(a for a in file_menu.actions() if "analysts" in a.text())
     action.trigger()
     assert len(opened) == 1 and isinstance(opened[0], DataDialog)
+
+
+def test_a_full_disk_is_its_one_sentence(qtbot, context, tmp_path, monkeypatch):
+    """Not "The files could not be written: The disk is full (...); free some space and
+    try again (nothing was half-written).. Choose another folder.": a sentence inside a
+    sentence, the advice twice."""
+    import errno
+    import os
+
+    from desktop.domain.user_error import error_message
+
+    fill_demo(context.project, 10, seed=5)
+    dialog = DataDialog(context)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "stick"
+    dialog.folder.setText(str(out))
+    for name in list(dialog.format_boxes)[1:]:
+        dialog.format_boxes[name].setChecked(False)
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    dialog.k.setValue(1)
+    dialog.write_button.click()
+    assert dialog.result is None
+    written, lang = dialog.summary.text(), context.lang
+    target = out / f"riskmap-data-all-{lang}.csv"
+    assert written == error_message("disk_full", lang, path=target)

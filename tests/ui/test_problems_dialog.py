@@ -76,3 +76,24 @@ def test_the_import_shows_its_problems_in_the_dialog(qtbot, parent, monkeypatch,
     importer._show_problems(tmp_path / "bad.xlsx", PROBLEMS)
     assert len(shown) == 1 and "bad.xlsx" in shown[0].text.text()
     assert shown[0].problems == PROBLEMS
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_sentence_of_two_lines_leaves_room_for_the_problems_and_the_button(qtbot, parent,
+                                                                            count):
+    """The Spanish sentence wraps to a second line; the box of problems then covered the
+    top of the OK button."""
+    sentence = ("bad.xlsx no se importó: 3 elementos no se pueden usar aquí. No se guardó "
+                "nada. Corríjalos en el archivo e impórtelo de nuevo.")
+    dialog = ProblemsDialog(QMessageBox.Icon.Warning, "Cuestionario no importado", sentence,
+                            "\n".join(PROBLEMS[:count]), parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text, details = dialog.text.geometry(), dialog.details.geometry()
+    ok_top = dialog.ok.mapTo(dialog, dialog.ok.rect().topLeft()).y()
+    ok_bottom = dialog.ok.mapTo(dialog, dialog.ok.rect().bottomLeft()).y()
+    assert text.height() >= dialog.text.heightForWidth(text.width())
+    assert text.bottom() < details.top() and details.bottom() < ok_top
+    assert ok_bottom < dialog.height()
+    assert dialog.details.verticalScrollBar().maximum() == 0

@@ -83,3 +83,9 @@ def test_views_without_any_round(qtbot, project):
     assert verification.due_label.text() == "No collection round yet."
     verification.open_next()  # nothing to open, nothing breaks
     assert verification.form_uuid is None
+
+
+def test_the_share_is_never_complete_before_the_last_form():
+    from desktop.ui.progress_view import entered_share
+    assert [entered_share(e, t) for e, t in [(414, 416), (415, 416), (416, 416), (5, 416),
+                                             (0, 0), (430, 416)]] == [99, 99, 100, 1, 0, 103]

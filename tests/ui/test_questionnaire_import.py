@@ -52,7 +52,7 @@ def test_a_workbook_is_stored_as_a_new_version(window, context, tmp_path):
     assert _stored(context) == [("border_risk_map", "1.1.0"), ("other", "2")]
     icon, title, text, details = window.shown_messages[-1]
     assert icon == QMessageBox.Icon.Information and title == "Questionnaire imported"
-    assert "other version 2 (1 questions) is stored" in text
+    assert "other version 2 (1 question) is stored" in text
     assert "still keyed with border_risk_map version 1.1.0" in text
     assert "no se digita; se omite" in details  # the note, in the window's language
     assert context.project.questionnaire.id == "border_risk_map"
@@ -65,7 +65,7 @@ def test_problems_are_listed_and_nothing_is_stored(window, context, tmp_path):
     window.questionnaires.import_file(path)
     assert _stored(context) == [("border_risk_map", "1.1.0")]
     icon, title, text, details = window.shown_messages[-1]
-    assert icon == QMessageBox.Icon.Warning and "2 thing(s)" in text
+    assert icon == QMessageBox.Icon.Warning and "2 things in it" in text
     # The problems are said in the window's language (the test context's is Spanish).
     assert context.lang == "es" and details.splitlines() == [
         "hoja survey, fila 2, columna 'calculation' (C): no se admiten cálculos (calculate)",

@@ -25,15 +25,25 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*(?::[^{}]*)?\}")
 
 
 def _messages(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
-    """(context, source) -> (translation text, translation type) of a .ts file."""
+    """(context, source) -> (translation text, translation type) of a .ts file; a count's
+    forms ("%n form" / "%n forms") are one text, each form on a line, empty when any form
+    is empty."""
     found = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")
-            found[(name, message.findtext("source"))] = (
-                translation.text or "", translation.get("type"))
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            text = translation.text or ""
+            if forms:
+                text = "" if not all(f.strip() for f in forms) else "\n".join(forms)
+            found[(name, message.findtext("source"))] = (text, translation.get("type"))
     return found
+
+
+def _forms(text: str, source: str) -> list[str]:
+    """The forms of a translation (one, or one per count form)."""
+    return text.split("\n") if "%n" in source or "%Ln" in source else [text]
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +71,13 @@ def test_translations_keep_placeholders_and_mnemonics(lang):
     for (context, source), (text, kind) in _messages(tool.ts_path(lang)).items():
         if kind is not None:
             continue
-        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), \
-            f"{context}: {source!r} -> {text!r} changes the {{placeholders}}"
-        assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&"), \
-            f"{context}: {source!r} -> {text!r} changes the keyboard mnemonic"
+        for form in _forms(text, source):
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), \
+                f"{context}: {source!r} -> {form!r} changes the {{placeholders}}"
+            assert form.replace("&&", "").count("&") == source.replace("&&", "").count("&"), \
+                f"{context}: {source!r} -> {form!r} changes the keyboard mnemonic"
+            count = "%Ln" if "%Ln" in source else "%n" if "%n" in source else None
+            assert count is None or count in form, f"{context}: {form!r} drops {count}"
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -110,3 +123,48 @@ def test_switch_language_installs_and_remembers(qapp, project, tmp_path):
     assert QCoreApplication.translate("ResolvePage", "Finish") == "Finish"
     settings.setValue(LANGUAGE_KEY, "fr")
     assert saved_language(settings) in ("en", "es")  # unknown: the system's, else English
+
+
+# Words that do not change with their count: "1 new", "2 new"; "1 en conflicto".
+SAME_FOR_ONE = {("en", "%n new"), ("en", "%n updated"), ("en", "%n conflicting"),
+                ("en", "%Ln more verified outside the sample."), ("es", "%n conflicting")}
+
+
+def _numerus(path: Path) -> list[tuple[str, str]]:
+    return [(context.findtext("name"), message.findtext("source"))
+            for context in ET.parse(path).getroot().iter("context")
+            for message in context.iter("message") if message.get("numerus") == "yes"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_count_reads_right_for_zero_one_and_two(qapp, lang):
+    """A string with a count (`tr("%n form(s)", "", n)`) has its singular for 1 only, and
+    never shows the "(s)" of its source."""
+    from desktop.ui.translation import install_translator
+    counted = _numerus(tool.ts_path(lang))
+    assert len(counted) > 20
+    install_translator(qapp, lang)
+    try:
+        for context, source in counted:
+            said = {n: QCoreApplication.translate(context, source, "", n) for n in (0, 1, 2)}
+            assert all("(s)" not in text and "(es)" not in text for text in said.values()), \
+                said
+            assert said[0] == said[2].replace("2", "0"), said
+            alike = (lang, source) in SAME_FOR_ONE
+            assert "1" in said[1] and (said[1] != said[2].replace("2", "1")) != alike, said
+    finally:
+        install_translator(qapp, "en")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["0 forms", "1 form", "2 forms"]),
+    ("es", ["0 formularios", "1 formulario", "2 formularios"]),
+])
+def test_the_records_count_in_both_languages(qapp, lang, expected):
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, lang)
+    try:
+        assert [QCoreApplication.translate("RecordsView", "%Ln form(s)", "", n)
+                for n in (0, 1, 2)] == expected
+    finally:
+        install_translator(qapp, "en")
