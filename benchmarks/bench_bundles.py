@@ -8,6 +8,8 @@ and with the same encryption (SQLCipher, as every project); beside it the bare
 `executemany` of the same forms into this schema (one answers row per form), and the
 floor of any import into this schema (the same rows copied by SQLite alone, then with the
 audit and version rows the import also writes); the same import
+with every audit row read by the importing process (import_split.AUDIT_SHARE 0, as before
+the checking process took a share); the same import
 into an HQ database that already holds 100k forms of another laptop; the import with the
 answer, CSV and audit-chain checks off (the cost of validation); and pyrage encryption
 beside the stock `age` tool on the same bytes."""
@@ -130,7 +132,8 @@ def run(table) -> None:
 
         # Interleaved, the best of two of each, so a busy shared machine slows all alike.
         runs: dict[str, list[dict]] = {"bare": [], "bare_forms": [], "empty": [], "full": [],
-                                       "off": [], "floor": [], "floor_all": [], "one": []}
+                                       "off": [], "floor": [], "floor_all": [], "one": [],
+                                       "unshared": []}
         for number in range(2):
             runs["bare"].append(run_child("baseline", copy_of(empty, f"bare-{number}.db"),
                                           key.hex(), str(source)))
@@ -146,6 +149,8 @@ def run(table) -> None:
             # the noise of a shared machine (x1.07 and x1.19 in two runs of one tree).
             runs["off"].append(imported(empty, f"off-{number}.db", "--checks-off"))
             runs["one"].append(imported(empty, f"one-{number}.db", "--in-process"))
+            runs["unshared"].append(imported(empty, f"unshared-{number}.db",
+                                             "--audit-share=0"))
         best = {name: {field: min(r[field] for r in results) for field in results[0]
                        if isinstance(results[0][field], float)}
                 for name, results in runs.items()}
@@ -164,6 +169,12 @@ def run(table) -> None:
                                                              empty_run["child_peak_mb"]),
                   "MB", "the importing process", empty_run["peak_mb"])
         _tree_lines(table, runs["empty"])
+        unshared = best["unshared"]
+        table.add("  the same, every audit row read by the importing process (as before)",
+                  unshared["wall"], "s", "checking process parses a share",
+                  empty_run["wall"])
+        table.add("    its CPU: importing / checking process", unshared["cpu_parent"], "s",
+                  "checking process", unshared["cpu_child"])
         one = best["one"]
         table.add("  the same in one process (no checking process)", one["wall"], "s",
                   "with the checking process", empty_run["wall"])

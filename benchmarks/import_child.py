@@ -2,14 +2,15 @@
 resident memory is its own (the parent reads it with os.wait4, see `run_child`).
 
     python -m benchmarks.import_child import DB KEYHEX IDENTITY BUNDLE [--checks-off]
-                                                                      [--in-process]
+                                                 [--in-process] [--audit-share=X]
     python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB [--per-form]
     python -m benchmarks.import_child floor DB KEYHEX SOURCE_DB [--all]
 
 `import` runs `import_bundles` on an encrypted HQ database (a 100k bundle's forms are
 checked by its checking process, a child of this one: its CPU time, from
 RUSAGE_CHILDREN, is counted in `cpu` beside `cpu_parent`; `--in-process` checks them in
-this process, as before the split); `baseline` copies the rounds
+this process, as before the split; `--audit-share` sets the share of the audit rows the
+checking process parses, import_split.AUDIT_SHARE); `baseline` copies the rounds
 of a plaintext demo database into an (empty, encrypted) project untimed, then times a bare
 `executemany` of its response rows and its answers in one transaction: the answers as the
 issue's baseline has them, one row per answer (3.4M per 100k forms) into a table of the
@@ -93,10 +94,13 @@ def _children_cpu() -> float:
 
 
 def _import(db: str, key: str, identity: str, bundle: str, checks_off: bool,
-            in_process: bool) -> dict:
+            in_process: bool, audit_share: float | None = None) -> dict:
     import contextlib
 
+    from desktop.services import import_split
     from desktop.services.import_service import import_bundles
+    if audit_share is not None:
+        import_split.AUDIT_SHARE = audit_share
     from desktop.storage.database import DatabaseLocator
     if checks_off:
         from benchmarks.bench_bundles import door_checks_off as switch
@@ -205,8 +209,10 @@ def _floor(db: str, key: str, source: str, everything: bool) -> dict:
 def main(argv: list[str]) -> None:
     mode, *args = argv
     if mode == "import":
+        shares = [float(a.split("=", 1)[1]) for a in args if a.startswith("--audit-share=")]
         result = _import(*args[:4], checks_off="--checks-off" in args,
-                         in_process="--in-process" in args)
+                         in_process="--in-process" in args,
+                         audit_share=shares[-1] if shares else None)
     elif mode == "baseline":
         result = _baseline(*args[:3], per_form="--per-form" in args)
     elif mode == "floor":

@@ -30,7 +30,7 @@ from typing import Iterator
 
 from pyrage import x25519
 
-from . import age_crypto, archive, records
+from . import age_crypto, archive, audit_lines, records
 from .device_key import fingerprint
 from .errors import BundleError
 from .manifest import (AUDIT, DATA_FILES, QUESTIONNAIRE, RECORDS, Manifest,
@@ -238,9 +238,12 @@ def records_of(bundle: VerifiedBundle) -> Iterator[tuple]:
     return records.iter_records(bundle.lines(RECORDS))
 
 
-def audit_of(bundle: VerifiedBundle) -> Iterator[tuple]:
-    """The rows of audit.jsonl, streamed (`records.iter_audit`)."""
-    return records.iter_audit(bundle.lines(AUDIT), chained=bundle.manifest.format_version >= 2)
+def audit_of(bundle: VerifiedBundle, skip: int = 0, stop: int | None = None,
+             batch_lines: int | None = None) -> Iterator[tuple]:
+    """The rows of audit.jsonl, streamed (`audit_lines.iter_audit`, which says what
+    `skip`, `stop` and `batch_lines` are for)."""
+    return audit_lines.iter_audit(bundle.lines(AUDIT), bundle.manifest.format_version >= 2,
+                                  skip, stop, batch_lines)
 
 
 def check_counts(bundle: VerifiedBundle, rounds: int, forms: int, audit: int) -> None:

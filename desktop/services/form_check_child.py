@@ -1,16 +1,21 @@
-"""The import's checking process: reads a bundle's records.jsonl and runs every check of
-HQ's door that needs no database on it, while the importing process checks the audit
-chain and writes (services/import_split.py starts it and reads its results).
+"""The import's checking process: reads a bundle's records.jsonl (and the first share of
+its audit.jsonl) and runs every check of HQ's door that needs no database on them, while
+the importing process checks the audit chain, merges and writes (services/import_split.py
+starts it and reads its results).
 
 Started with multiprocessing's "spawn" method (never fork: the importing process has Qt
 and threads), once per import call, and fed one bundle at a time over a pipe: the
 decrypted ZIP's bytes (the importing process verified them: signature, member list,
 sizes), then a `Job` (the manifest and what HQ's door knows before the first form: its
-rounds and stored questionnaire texts). The records are streamed exactly as the import
-streams them in-process (bundle_reader: hashed while decompressed, checked line by line,
-records.py), through `FormDoor` (answers, responses.csv). Sent back, each a tag byte and
-a pickle:
+rounds and stored questionnaire texts). The members are streamed exactly as the import
+streams them in-process (bundle_reader, checked line by line): first the leading
+`Job.audit_rows` rows of audit.jsonl, parsed and type-checked (audit_lines.py; the
+importing process reads the rest itself and hashes the member, see import_split.py for
+the share; none of a part of a series, whose chain is read whole there,
+bundle_series.py); then records.jsonl, hashed while decompressed (records.py), through
+`FormDoor` (answers, responses.csv). Sent back, each a tag byte and a pickle:
 
+    A [audit row]                   `AUDIT_MESSAGE_ROWS` rows at a time, in file order
     R [round fields]                before the first form (or at the end of a file with none)
     F [compact form tuple]          `BATCH` forms at a time, in file order (`compact`)
     E Finish                        the member's sha256 matched; the door's results, and
@@ -19,13 +24,15 @@ a pickle:
     C exception                     anything else
 
 So the importing process meets every refusal at the same place in the stream as when it
-reads the file itself, and raises the same BundleError. An empty message stops the
-process; so does a closed pipe.
+reads the file itself, and raises the same BundleError; the chain's checks (AuditChain:
+each row's hash, and the links to the rows HQ holds) stay there. An empty message stops
+the process; so does a closed pipe.
 """
 
 from __future__ import annotations
 
 import gc
+import itertools
 import operator
 import pickle
 import signal
@@ -33,15 +40,17 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from ..bundle import archive
-from ..bundle.bundle_reader import (VerifiedBundle, member_sha256, questionnaire_text,
-                                    records_of)
+from ..bundle.bundle_reader import (VerifiedBundle, audit_of, member_sha256,
+                                    questionnaire_text, records_of)
 from ..bundle.errors import BundleError
 from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
 from ..bundle.records import FORM_FIELDS, FormRecord
 from .form_door import FormDoor, parse_questionnaires
 
 BATCH = 1000  # forms per message: one pickle each, a few hundred kilobytes
-ROUNDS, FORMS, END, ERROR, CRASH = b"R", b"F", b"E", b"X", b"C"
+AUDIT_MESSAGE_ROWS = 1000  # audit rows per message (about 1 MB: each row of a form's
+# creation carries its answers); the importing process writes them AUDIT_CHUNK at a time
+AUDIT_ROWS, ROUNDS, FORMS, END, ERROR, CRASH = b"A", b"R", b"F", b"E", b"X", b"C"
 LAST = (END, ERROR, CRASH)  # the tags that end a bundle
 
 
@@ -53,6 +62,8 @@ class Job:
     questionnaire: bytes  # questionnaire.json, as the importing process checked it
     hq_rounds: list  # (uuid, name, questionnaire sha256) of every round HQ holds
     hq_questionnaires: dict  # sha256 -> text of every version HQ stores
+    audit_rows: int = 0  # the leading rows of audit.jsonl to read first (`_send_audit`)
+    audit_batch: int | None = None  # lines parsed at a time (the importing process's)
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,8 @@ def check_records(plain: bytes, job: Job, send) -> None:
     """Stream records.jsonl of the ZIP `plain` through the door, sending the results."""
     verified = VerifiedBundle(job.manifest, {QUESTIONNAIRE: job.questionnaire},
                               archive.open_zip(plain), {RECORDS})
+    if job.audit_rows:
+        _send_audit(verified, job, send)
     door = FormDoor()
     rounds: list[dict] = []
     batch: list[tuple] = []
@@ -167,6 +180,19 @@ def check_records(plain: bytes, job: Job, send) -> None:
     # `check_hashes`, then need not read it): what it is compared with stays there.
     send(END, Finish(door.csv_sha256(), door.pending, member_sha256(verified.zipped,
                                                                     RESPONSES_CSV)))
+
+
+def _send_audit(verified: VerifiedBundle, job: Job, send) -> None:
+    """The first `job.audit_rows` rows of audit.jsonl (fewer if it has fewer), parsed in
+    the importing process's batches (audit_lines.iter_audit), `AUDIT_MESSAGE_ROWS` a
+    message. The member is not read to its end here: the importing process reads the
+    rest and compares its sha256."""
+    rows = audit_of(verified, stop=job.audit_rows, batch_lines=job.audit_batch)
+    try:
+        while batch := list(itertools.islice(rows, AUDIT_MESSAGE_ROWS)):
+            send(AUDIT_ROWS, batch)
+    finally:
+        rows.close()
 
 
 def _start(door: FormDoor, verified: VerifiedBundle, rounds: list[dict], job: Job) -> None:

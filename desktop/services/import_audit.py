@@ -1,15 +1,17 @@
 """`AuditMerge`: a bundle's audit rows checked (the hash chain, import_gate.AuditChain) and
 written a chunk at a time, inside the import's one transaction.
 
-The in-process import checks every chunk before the first form (`finish`). When the
-import's checking process reads the forms (import_split.py), this process does a chunk
-whenever no checked form is waiting (`step`, called by `FormStream.records`) instead of
-checking the whole chain first while the child's forms pile up here: neither process
-waits for the other, and the forms waiting stay few. What is decided is the same either
-way: the rows are written in file order (no form row depends on them), every chunk is
-checked before the bundle's end, and a refusal of the forms first finishes the chain's
-checks (`finish`), so a bundle whose chain is broken is refused for its chain, as when
-the chain is read first. A part of a series is checked whole first (bundle_series.py).
+The in-process import reads audit.jsonl and checks every chunk before the first form
+(`finish`). When the import's checking process reads the forms (import_split.py), it
+first parses the leading `fed` rows of audit.jsonl and hands them over (`add`); this
+process checks them, then reads the rest of the member itself, a chunk whenever no
+checked form is waiting (`step`, called by `FormStream.records`), so neither process
+waits for the other and the forms waiting stay few. What is decided is the same either
+way: the rows are checked and written in file order (no form row depends on them),
+every chunk is checked before the bundle's end, and a refusal of the forms first
+finishes the chain's checks (`finish`), so a bundle whose chain is broken is refused for
+its chain, as when the chain is read first. A refusal among the fed rows stops the
+reading there. A part of a series is checked whole first (bundle_series.py).
 """
 
 from __future__ import annotations
@@ -26,25 +28,30 @@ from .import_writer import ImportWriter
 
 
 class AuditMerge:
-    """The audit rows of one bundle; `finish` returns (rows read, rows added)."""
+    """The audit rows of one bundle; `finish` returns (rows read, rows added). `fed`:
+    the leading rows that come through `add` (parsed by the checking process); the rest
+    are read here."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle,
-                 writer: ImportWriter):
+                 writer: ImportWriter, fed: int = 0):
         self.conn = conn
         self.verified = verified
         self.writer = writer
         self.series = bool(verified.manifest.series)
+        self.fed = 0 if self.series else fed
         self.read = self.added = 0
-        self._rows = audit_of(verified)
+        self._rows = audit_of(verified, skip=self.fed)
         self._chunks: Iterator[list] = _chunks(self._rows)
         self._chain = import_gate.AuditChain(conn, ready=writer.wait)
+        self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
 
     def step(self) -> bool:
-        """Check and write the next chunk (a series part: all of them); False once every
-        row has been handled (its writes may still be running: `finish` waits) or once
-        a chunk was refused (the refusal is the one raised then)."""
-        if self._done:
+        """Check and write the next chunk read here (a series part: all of them); False
+        while fed rows are still to come, once every row has been handled (its writes
+        may still be running: `finish` waits) or once a chunk was refused (the refusal
+        is the one raised then)."""
+        if self._done or self.read < self.fed:
             return False
         try:
             return self._next()
@@ -52,12 +59,27 @@ class AuditMerge:
             self._done = True
             raise
 
+    def add(self, rows: list[tuple]) -> None:
+        """Check the next fed rows; they are written once `AUDIT_CHUNK` are waiting."""
+        new_rows = self._chain.new_rows(rows)
+        self.read += len(rows)
+        self.added += len(new_rows)
+        self._new.extend(new_rows)
+        if len(self._new) >= AUDIT_CHUNK:
+            self._write()
+
+    def _write(self) -> None:
+        rows, self._new = self._new, []
+        if rows:
+            self.writer.submit(bundle_store.insert_audit, self.conn, rows)
+
     def _next(self) -> bool:
         if self.series:  # streamed both ways (held, then the whole chain)
             self._done = True
             self.read, self.added = bundle_series.merge_part(self.conn, self.verified,
                                                              self._rows, self.writer)
             return True
+        self._write()  # the fed rows before the rows that follow them
         chunk = next(self._chunks, None)
         if chunk is None:
             self._done = True
@@ -70,9 +92,11 @@ class AuditMerge:
         return True
 
     def finish(self) -> tuple[int, int]:
-        """Every chunk left, with every write done: (rows read, rows added)."""
+        """Every chunk left (none after fed rows that stopped short), with every write
+        done: (rows read, rows added)."""
         while self.step():
             pass
+        self._write()
         self.writer.wait()
         return self.read, self.added
 

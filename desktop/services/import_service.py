@@ -13,10 +13,10 @@ decrypted ZIP) through their checks into the merge, written in chunks, and anyth
 refused later rolls the whole transaction back, so memory stays bounded whatever the
 bundle's size. So two imports at once serialise and each sees the other's result, a
 refused bundle leaves the database exactly as it was, and an accepted one is merged whole.
-A large bundle's forms are read and checked by a second process (import_split.py) while
-this one checks the audit chain and writes; the loop below is the same for both.
-The report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where
-the bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
+A large bundle is read and checked by a second process (import_split.py) while this one
+checks the audit chain, merges and writes; the loop below is the same for both. The
+report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
+bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths:
         for done, path in enumerate(bundle_paths):
             if progress:
                 progress(done, len(bundle_paths))
+            checker.prepare(path)  # a large file: the child starts while it is decrypted
             with _collector_paused():
                 report.bundles.append(import_file(db, identities, Path(path), operator,
                                                   device, db_label=str(locator.path),
@@ -157,9 +158,8 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     """Import one bundle file; refusals become a report with the plain sentence. With
     `background` (a connection opened with check_same_thread=False), the audit rows and
     the forms are written on a second thread while the next ones are read. With a
-    `checker`, a bundle large enough has its forms checked by the checking process
-    (import_split.py) while this one checks the audit chain and writes; the caller
-    closes the checker."""
+    `checker`, a large bundle is read and checked by the checking process too
+    (import_split.py); the caller closes the checker."""
     result = BundleReport(file_name=path.name)
     try:
         verified = verify_bundle(read_bundle_file(path), identities,  # file bytes freed
@@ -250,18 +250,18 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
     record counts, responses.csv and the confirmations of out-of-range values are checked
     at the end. A refusal anywhere rolls everything back. With a `stream`, the checking
-    process reads and checks the forms (the door's per-form checks, in the same order)
-    while this thread merges them, and checks and writes a chunk of audit rows whenever
-    no checked form is waiting (import_audit.py: the same rows, checks and refusals as
-    the chain first); its refusals are raised here in the same place as the in-process
-    reader's."""
+    process parses the leading audit rows, then reads the forms (the door's per-form
+    checks, in the same order) while this thread checks the chain, reads the other audit
+    rows whenever no checked form is waiting, and merges (import_audit.py: the same rows,
+    checks and refusals as the chain first); its refusals are raised here in the same
+    place as the in-process reader's."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
-    audit = AuditMerge(conn, verified, writer)
+    audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
@@ -272,8 +272,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         try:
             for kind, item, answers in (stream.records(idle=audit.step) if stream
                                         else records_of(verified)):
-                if kind == "round":
-                    rounds.append(item)
+                if kind != "form":  # a checking process's audit rows come first
+                    (audit.add if kind == "audit" else rounds.append)(item)
                     continue
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,

@@ -1,23 +1,31 @@
-"""`FormChecker`: the import's second process, which checks a large bundle's forms while
-this one merges them and checks the audit chain.
+"""`FormChecker`: the import's second process, which reads and checks a large bundle's
+audit rows and forms while this one checks the audit chain, merges and writes.
 
-A 100k-form bundle is about 6 s of Python checks on one interpreter lock (JSON decoding,
-the records' checks, every answer, responses.csv) beside 2-3 s of SQLite. Those checks need
-no database, so a child process (form_check_child.py, started with the "spawn" method:
-this process has Qt and threads, never fork) runs them on the other core and hands back
-compact rows; what needs HQ's state (the device, the sequence, the audit chain, the merge,
-the confirmations in the audit log, the one transaction) stays here. The child is started
+A 100k-form bundle is about 8 s of Python on one interpreter lock (JSON decoding of
+both members, the records' checks, every answer, responses.csv, the chain's hashes)
+beside 3-4 s of SQLite. Most of it needs no database, so a child process
+(form_check_child.py, started with the "spawn" method: this process has Qt and threads,
+never fork) runs it on the other core and hands back parsed rows; what needs HQ's state
+(the device, the sequence, the audit chain's links to HQ's rows, the merge, the
+confirmations in the audit log, the one transaction) stays here, and so does hashing the
+audit rows (AuditChain). The audit rows are shared: the child parses the first
+`AUDIT_SHARE` of them (cut at a multiple of audit_lines.AUDIT_BATCH) before the records,
+and this process the rest, whenever no checked form is waiting (import_audit.py). At 100k
+forms the child's records took 4.1 s of CPU and the whole audit member 2.1 s more there,
+while this process did 7.2 s with the member and 5.5 s without it (its writer thread's
+SQLite included): either whole, one process stays the longer. The child is started
 at the first bundle of at least `SPLIT_MIN_FORMS` forms (the signed manifest's count) and
 serves the rest of the import call; a field team's bundle of a few hundred forms is
 checked in-process and never pays its start (about 0.2 s).
 
-`FormStream.records` yields what `bundle_reader.records_of` would, in the same order, and
-raises each refusal where the in-process reader would have met it, so the import's loop
-(import_service.py) is the same for both. A thread receives the child's messages as they
-come (at most `AHEAD` waiting; the child waits for the rest to be read), unpickled here as
-they are consumed; while none is waiting, the import checks a chunk of the audit chain
-(import_audit.py). A bundle left before its end (a refusal, an exception, Ctrl+C) stops
-the child at once; `close` stops it at the end of the call.
+`FormStream.records` yields the child's audit rows first (none for a part of a series,
+whose chain this process reads whole itself), then what `bundle_reader.records_of`
+would, in the same order, and raises each refusal where the in-process reader would have
+met it, so the import's loop (import_service.py) is the same for both. A thread receives
+the child's messages as they come (at most `AHEAD` waiting; the child waits for the rest
+to be read), unpickled here as they are consumed; while none is waiting, the import
+works on its share of the audit rows. A bundle left before its end (a refusal,
+an exception, Ctrl+C) stops the child at once; `close` stops it at the end of the call.
 """
 
 from __future__ import annotations
@@ -32,18 +40,26 @@ import sqlite3
 import threading
 from typing import Callable, Iterator
 
+from ..bundle import audit_lines
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
 from ..storage import bundle_store
 from . import form_check_child
-from .form_check_child import (CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish, Job,
-                               record_of)
+from .form_check_child import (AUDIT_ROWS, CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish,
+                               Job, record_of)
 from .import_gate import hq_questionnaire_texts
 
 # A bundle with at least this many forms is checked by the child. Below it the child's
 # start (0.15-0.3 s, paid once per call) outweighs what the second core saves.
 SPLIT_MIN_FORMS = 20_000
+# The share of a bundle's audit rows that the child parses (the rest are read here).
+AUDIT_SHARE = 0.5
+# A bundle file of at least this many bytes per `SPLIT_MIN_FORMS` form (and at least
+# PREPARE_MIN_BYTES) starts the child as soon as the call meets it (`prepare`): a
+# 100k-form bundle is about 430 bytes a form.
+PREPARE_BYTES_PER_FORM = 200
+PREPARE_MIN_BYTES = 1024 * 1024
 # Messages waiting at most (BATCH forms each, about 1 MB at 100k); the child then waits
 # (its messages stay in the pipe). 64, when the whole audit chain was checked before the
 # first form, held about 60 MB here; the import's processes together must stay under
@@ -76,6 +92,28 @@ class FormChecker:
         return not self.failed and isinstance(forms, int) and forms >= self.min_forms and (
             self.min_forms == 0 or (os.cpu_count() or 1) > 1)  # one core: no gain
 
+    def prepare(self, path) -> None:
+        """Start the child now if the bundle file at `path` is large enough that it may
+        be wanted: its start (0.2-0.4 s, mostly its imports, on the other core) then
+        overlaps the decryption and the checks before the first record instead of
+        delaying the first checked rows. A child that cannot start is not tried again
+        in this call (`failed`); one started for a bundle that is not wanted serves a
+        later one, or is stopped by `close`."""
+        if self.failed or self._process is not None:
+            return
+        try:
+            size = os.stat(path).st_size
+        except (OSError, ValueError):  # said by the import itself
+            return
+        if size < max(self.min_forms * PREPARE_BYTES_PER_FORM, PREPARE_MIN_BYTES) \
+                or (os.cpu_count() or 1) < 2:
+            return
+        try:
+            self._start()
+        except (OSError, RuntimeError, ValueError):
+            self.failed = True
+            self.discard()
+
     def stream(self, conn: sqlite3.Connection, verified: VerifiedBundle) -> "FormStream":
         """Start checking the bundle's records in the child (inside the import's
         transaction: HQ's rounds and questionnaires are read now, as the door would read
@@ -90,8 +128,9 @@ class FormChecker:
                 raise CheckerStopped(f"the import's checking process did not start "
                                      f"({exc!r})") from exc
         job = Job(verified.manifest, verified.files[QUESTIONNAIRE],
-                  bundle_store.round_rows(conn), hq_questionnaire_texts(conn))
-        return FormStream(self, verified, job)
+                  bundle_store.round_rows(conn), hq_questionnaire_texts(conn),
+                  audit_rows(verified), audit_lines.AUDIT_BATCH)
+        return FormStream(self, verified, job, audit_rows=job.audit_rows)
 
     @property
     def pid(self) -> int | None:
@@ -142,13 +181,27 @@ class FormChecker:
         self.discard()
 
 
+def audit_rows(verified: VerifiedBundle) -> int:
+    """How many leading audit rows the child parses: `AUDIT_SHARE` of the manifest's
+    count, cut at a multiple of the batch the rows are parsed in; none of a part of a
+    series (its chain is read whole here, bundle_series.py)."""
+    count = verified.manifest.counts.get("audit")
+    if verified.manifest.series or not isinstance(count, int) or count <= 0:
+        return 0
+    count = min(count, 2 ** 53)  # a signed count may be any size (the member ends first)
+    batch = audit_lines.AUDIT_BATCH
+    return int(count * AUDIT_SHARE) // batch * batch
+
+
 class FormStream:
     """One bundle's records as the child checked them (see the module's docstring)."""
 
-    def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job):
+    def __init__(self, checker: FormChecker, verified: VerifiedBundle, job: Job,
+                 audit_rows: int = 0):
         self.checker = checker
         self.verified = verified
         self.finish: Finish | None = None
+        self.audit_rows = audit_rows  # the leading audit rows the child reads (`job`'s)
         self._messages: queue.Queue = queue.Queue(AHEAD)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._talk,
@@ -179,10 +232,12 @@ class FormStream:
         return False
 
     def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
-        """("round", fields, None) and ("form", FormRecord, None), as `records_of` yields
-        them (the door checked each form already); each refusal raised in its place.
-        While no message is waiting, `idle()` is called (other work of the import, True
-        while it has some) before waiting for the child."""
+        """First ("audit", rows, None) for the child's `audit_rows` (a message's rows,
+        as `audit_of` yields them: type-checked, not yet hashed); then ("round", fields,
+        None) and ("form", FormRecord, None), as `records_of` yields them (the door
+        checked each form already); each refusal raised in its place. While no message
+        is waiting, `idle()` is called (other work of the import, True while it has
+        some) before waiting for the child."""
         while True:
             try:
                 item = self._messages.get_nowait()
@@ -198,6 +253,8 @@ class FormStream:
             if tag == FORMS:
                 for values in payload:
                     yield "form", record_of(values), None
+            elif tag == AUDIT_ROWS:
+                yield "audit", payload, None
             elif tag == ROUNDS:
                 for fields in payload:
                     yield "round", fields, None

@@ -205,7 +205,52 @@ def _repeated_form(members, keys, key, path):
     return _seal(members, keys, key, path)
 
 
+def _audit_lines(members) -> list[bytes]:
+    return [line for line in members[AUDIT].split(b"\n") if line]
+
+
+def _tampered_audit(members, keys, key, path):
+    """audit.jsonl changed after signing (the checking process reads that member first)."""
+    lines = _audit_lines(members)
+    lines[-1] = lines[-1].replace(b'"action":"', b'"action":"x', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return resigned(members, keys, key, path)
+
+
+def _audit_row_changed(members, keys, key, path):
+    """One audit row's content changed, the member re-hashed and signed: its own hash no
+    longer matches (hashed by the importing process, after the child parsed the row)."""
+    lines = _audit_lines(members)
+    lines[5] = lines[5].replace(b'"action":"', b'"action":"x', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
+def _audit_type_error_and_bad_answer(members, keys, key, path):
+    """An audit row of the wrong type late in the member, and a bad answer in the first
+    form: the audit member's refusal is the one given (read before the records)."""
+    _set_form(members, 0, lambda answers: answers.__setitem__("institution", "999"))
+    lines = _audit_lines(members)
+    data = json.loads(lines[-2])
+    data["device"] = 5
+    lines[-2] = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
+def _audit_lone_surrogate(members, keys, key, path):
+    lines = _audit_lines(members)
+    lines[1] = lines[1].replace(b'"action":"', b'"action":"\\ud800', 1)
+    members[AUDIT] = b"\n".join(lines) + b"\n"
+    return _seal(members, keys, key, path)
+
+
 HOSTILE = {
+    "tampered audit.jsonl": (_tampered_audit, "tampered"),
+    "an audit row changed, re-signed": (_audit_row_changed, "audit_chain"),
+    "audit row type error and a bad answer": (_audit_type_error_and_bad_answer,
+                                              "tampered"),
+    "lone surrogate in audit.jsonl": (_audit_lone_surrogate, "tampered"),
     "tampered member": (_tampered_member, "tampered"),
     "tampered responses.csv": (_tampered_csv, "tampered"),
     "bad answer": (_bad_answer, "bad_answer"),
@@ -306,6 +351,23 @@ def test_a_small_bundle_never_starts_the_child(tmp_path, bundle, hq_keys, field_
     (result,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
     assert result.status == "imported" and result.new == 30
     assert started == []
+
+
+def test_a_large_file_starts_the_child_before_it_is_read(tmp_path, hq_keys, field_key,
+                                                         started):
+    """A bundle file large enough to hold `SPLIT_MIN_FORMS` forms starts the checking
+    process as the call meets it (its start overlaps the decryption); refused anyway
+    (not a bundle), it is stopped at the end of the call, its database unchanged."""
+    hq = _hq(tmp_path, "hq", field_key)
+    before = db_state(hq)
+    large = tmp_path / "large.zip.age"
+    large.write_bytes(os.urandom(import_split.SPLIT_MIN_FORMS
+                                 * import_split.PREPARE_BYTES_PER_FORM))
+    report = import_bundles(hq, hq_keys.identity_path, [large])
+    assert report.bundles[0].status == "refused" and report.checked_apart == 0
+    assert len(started) == 1
+    _no_checker_left(started)
+    assert db_state(hq) == before
 
 
 def test_the_child_starts_once_per_call(tmp_path, monkeypatch, bundle, hq_keys, field_key,
