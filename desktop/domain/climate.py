@@ -10,11 +10,13 @@ profile cell (`counts_by_cells`); a filter then sums the rows it selects.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from . import cell_sums_few
 from .questionnaire import Question, Questionnaire
 
 MISSING = "missing"
@@ -116,17 +118,23 @@ def counts_by_cells(columns, questionnaire: Questionnaire, question_ids: list[st
     """The `CountBasis` of these questions with one row per profile cell (`from_frame`
     added up per cell), from `form_columns.FormColumns`: the forms of each cell are counted
     per distinct answer once, and each answer cell, the valid answers and the missing codes
-    are then sums of those counts (whole numbers: exact)."""
+    are then sums of those counts (whole numbers: exact). A few forms are counted form by
+    form instead (cell_sums_few.py)."""
     tick = progress or (lambda: None)
+    few = cell_sums_few.is_few(columns.size, cells)
     keys, onehot, answered, missing = [], [], [], []
     for qid in question_ids:
-        classes = columns.classes(qid)
-        found, hits, given, is_missing = _question_parts(questionnaire.question(qid),
-                                                         classes.values)
-        flags = np.column_stack([*hits, given, is_missing]).astype(np.int64)
-        sums = cells.tally(classes.codes, classes.count) @ flags  # integers: exact
+        question = questionnaire.question(qid)
+        if few:  # each form's answer as it is (cell_sums_few.py): no classes to count
+            found, flags = _form_flags(question, columns, qid)
+            sums = cell_sums_few.per_cell(cells, flags)
+        else:
+            classes = columns.classes(qid)
+            found, hits, given, is_missing = _question_parts(question, classes.values)
+            flags = np.column_stack([*hits, given, is_missing]).astype(np.int64)
+            sums = cells.tally(classes.codes, classes.count) @ flags  # integers: exact
         keys += [(qid, key) for key in found]
-        onehot.append(sums[:, :len(hits)])
+        onehot.append(sums[:, :len(found)])
         answered.append(sums[:, -2])
         missing.append(sums[:, -1])
         tick()
@@ -138,6 +146,33 @@ def counts_by_cells(columns, questionnaire: Questionnaire, question_ids: list[st
 
     return CountBasis(keys, stacked(onehot), stacked(answered), stacked(missing),
                       list(question_ids))
+
+
+def _form_flags(question: Question, columns, qid: str) -> tuple[list[str], np.ndarray]:
+    """(answer keys, forms x (keys + 2)): `_question_parts` of a few forms (hit per key,
+    answered, missing), a numeric question's worked out in plain Python: each array call
+    costs more than a few forms do."""
+    if question.type == "multichoice":
+        found, hits, given, is_missing = _question_parts(question, columns.texts(qid))
+        return found, np.column_stack([*hits, given, is_missing]).astype(np.int64)
+    codes = question.missing_code_values()
+    if question.type in ("integer", "decimal"):
+        found = [key for _, _, key in INTEGER_BINS]
+        rows = []
+        for number in columns.values(qid).tolist():
+            missing = number in codes
+            counted = math.isfinite(number) and not missing
+            rows.append([counted and number >= low and (high is None or number <= high)
+                         for low, high, _ in INTEGER_BINS] + [counted, missing])
+    else:
+        choices = list(question.choice_codes())
+        found = [str(code) for code in choices]
+        rows = []
+        for number in columns.values(qid).tolist():
+            missing = number in codes
+            rows.append([number == code for code in choices]
+                        + [math.isfinite(number) and not missing, missing])
+    return found, np.array(rows, dtype=np.int64).reshape(len(rows), len(found) + 2)
 
 
 def _answer_cells(question: Question, values: np.ndarray, missing_codes: list[int]):

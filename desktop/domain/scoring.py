@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import cell_sums_few
 from .group_keys import group_index
 from .questionnaire import Questionnaire
 from .t_quantile import t_critical
@@ -247,8 +248,13 @@ def risk_sums_by_cells(columns, questionnaire: Questionnaire, cells,
     profile cell, from `form_columns.FormColumns`. Each risk counts its forms per cell and
     distinct (likelihood, impact) pair once, and the quantities are worked out per pair: a
     million forms are never turned into floats. Pairs too many to count (decimal answers)
-    are summed form by form instead."""
+    are summed form by form instead; a few forms, straight per form (`_few_forms_sums`)."""
     tick = progress or (lambda: None)
+    if cell_sums_few.is_few(columns.size, cells):
+        sums = _few_forms_sums(columns, questionnaire, cells)
+        for _ in questionnaire.risks:
+            tick()
+        return sums
     sums = []
     for risk in questionnaire.risks:
         lik, imp = columns.classes(risk.likelihood), columns.classes(risk.impact)
@@ -268,6 +274,39 @@ def risk_sums_by_cells(columns, questionnaire: Questionnaire, cells,
             sums.append(np.column_stack([cells.sum_column(q) for q in quantities]))
         tick()
     return np.concatenate(sums, axis=1) if sums else np.zeros((cells.count, 0))
+
+
+def _few_forms_sums(columns, questionnaire: Questionnaire, cells) -> np.ndarray:
+    """`risk_sums_by_cells` of a few forms (cell_sums_few.py): `_quantities` of every
+    risk at once (forms x risks arrays), added up per cell."""
+    risks = questionnaire.risks
+    if not risks:
+        return np.zeros((cells.count, 0))
+    lik = np.column_stack([columns.values(risk.likelihood) for risk in risks])
+    imp = np.column_stack([columns.values(risk.impact) for risk in risks])
+    valid = _whole_in(lik, np.array([questionnaire.question(r.likelihood).points
+                                     for r in risks], dtype=float)) \
+        & _whole_in(imp, np.array([questionnaire.question(r.impact).points for r in risks],
+                                  dtype=float))
+    missing = ~valid & (_is_code(lik, [_codes(questionnaire, r.likelihood) for r in risks])
+                        | _is_code(imp, [_codes(questionnaire, r.impact) for r in risks]))
+    lik0, imp0 = np.where(valid, lik, 0.0), np.where(valid, imp, 0.0)
+    score = lik0 * imp0
+    parts = np.stack((valid, missing, lik0, lik0 ** 2, imp0, imp0 ** 2, score, score ** 2,
+                      valid & (lik0 >= LIKELY_FROM)), axis=2)  # forms x risks x _PARTS
+    # Whole numbers (a valid answer is whole): rounded, never truncated below.
+    whole = np.rint(parts.reshape(len(lik), len(risks) * len(_PARTS)).astype(float))
+    return cell_sums_few.per_cell(cells, whole).astype(float)
+
+
+def _is_code(values: np.ndarray, codes: list[list[int]]) -> np.ndarray:
+    """forms x risks: whether each answer is one of its question's missing codes
+    (`np.isin` per column; NaN never is)."""
+    width = max((len(c) for c in codes), default=0)
+    table = np.full((len(codes), width), np.nan)
+    for column, question_codes in enumerate(codes):
+        table[column, :len(question_codes)] = question_codes
+    return (values[:, :, None] == table[None, :, :]).any(axis=2)
 
 
 # Counts per (cell, pair of answers) kept at once (32 MB); beyond, a risk is summed form

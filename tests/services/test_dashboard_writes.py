@@ -296,3 +296,44 @@ def test_a_form_verified_without_a_discrepancy_is_not_summed(taken, tmp_path, mo
         check_dashboard(project, [1, 5], FILTERS[:3])
     finally:
         project.close()
+
+
+def test_a_few_written_forms_are_summed_through_the_small_input_path(taken, tmp_path,
+                                                                     monkeypatch):
+    """A save, an edit and a deletion since the snapshot are each summed form by form
+    (cell_sums_few.py, not the whole-column counting), with the same sums as the general
+    path and the answers' figures."""
+    from desktop.domain import cell_sums_few
+    calls: list[int] = []
+    real = cell_sums_few.per_cell
+
+    def watched(cells, per_form):
+        calls.append(len(per_form))
+        return real(cells, per_form)
+
+    monkeypatch.setattr(cell_sums_few, "per_cell", watched)
+    path = tmp_path / "project.db"
+    path.write_bytes(taken.read_bytes())
+    project = Project.open(path)
+    try:
+        conn, q = project.db.conn, project.questionnaire
+        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
+        round_uuid = writes.round_uuid
+        for step in ("save", "edit", "delete"):
+            if step == "save":
+                writes.keyer.save_new(round_uuid, 5_000, writes.form(3).answers)
+            else:
+                getattr(writes, step)(7)
+            calls.clear()
+            sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+            assert info.source == cell_sums_cache.STORED
+            assert calls and max(calls) <= cell_sums_few.FEW_FORMS, step
+            with monkeypatch.context() as patch:
+                patch.setattr(cell_sums_few, "FEW_FORMS", 0)
+                calls.clear()
+                whole, _ = cell_sums_cache.load_sums(conn, q, store=False)
+                assert not calls
+            assert cell_sums.equal(sums, whole), step
+            check_dashboard(project, [1, 4], FILTERS[:3])
+    finally:
+        project.close()
