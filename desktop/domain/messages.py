@@ -205,8 +205,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                                                   "{dimension}"},
     "report_climate": {"en": "Integrity climate", "es": "Clima de integridad"},
     "report_exposure": {"en": "Exposure to offers", "es": "Exposición a ofrecimientos"},
-    "report_exposure_yes": {"en": "{label}: yes {share} of {n} valid {n:answer|answers}.",
-                            "es": "{label}: sí {share} de {n} "
+    "report_exposure_yes": {"en": "{label}: yes {share} of {n:,} valid {n:answer|answers}.",
+                            "es": "{label}: sí {share} de {n:,} "
                                   "{n:respuesta válida|respuestas válidas}."},
     "report_activity": {"en": "Forms keyed", "es": "Formularios digitados"},
     "report_page": {"en": "Page {page} of {pages}", "es": "Página {page} de {pages}"},
