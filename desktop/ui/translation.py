@@ -2,8 +2,8 @@
 
 The program's strings are English in the source (`tr()`); `resources/translations/`
 holds `riskmap_<lang>.ts` (edited by people, collected by `make translations`) and the
-compiled `riskmap_<lang>.qm` loaded here. The language follows the system unless one is
-chosen in settings (QSettings key `ui/language`, the settings dialog's). Switching at run
+compiled `riskmap_<lang>.qm` loaded here. The language follows RISKMAP_LANG (as the command
+line does), else the system, unless one is chosen in settings (QSettings key `ui/language`, the settings dialog's). Switching at run
 time installs the new translator; Qt then sends a LanguageChange event to every widget,
 and views that implement `changeEvent` retranslate themselves at once.
 Questionnaire labels do not go through Qt: they follow `AppContext.lang`.
@@ -11,6 +11,7 @@ Questionnaire labels do not go through Qt: they follow `AppContext.lang`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -35,7 +36,11 @@ def qt_translation_dirs() -> list[Path]:
 
 
 def system_language() -> str:
-    """The system's language when RiskMap speaks it, else English."""
+    """RISKMAP_LANG when set (as the command line reads it), else the system's language
+    when RiskMap speaks it, else English."""
+    chosen = (os.environ.get("RISKMAP_LANG") or "").strip().lower()[:2]
+    if chosen:
+        return chosen if chosen in SUPPORTED else "en"
     code = QLocale.system().name().split("_")[0]
     return code if code in SUPPORTED else "en"
 

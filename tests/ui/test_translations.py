@@ -168,3 +168,20 @@ def test_the_records_count_in_both_languages(qapp, lang, expected):
                 for n in (0, 1, 2)] == expected
     finally:
         install_translator(qapp, "en")
+
+
+@pytest.mark.parametrize("value, expected", [("es", "es"), ("es_AR.UTF-8", "es"),
+                                             ("EN", "en"), ("fr", "en")])
+def test_the_window_follows_riskmap_lang_as_the_command_line_does(monkeypatch, tmp_path,
+                                                                   value, expected):
+    """RISKMAP_LANG=es gives a Spanish window as it gives Spanish commands; a language
+    chosen in the settings still wins."""
+    from PySide6.QtCore import QSettings
+    from desktop.domain.user_error import user_language
+    from desktop.ui.translation import LANGUAGE_KEY, saved_language, system_language
+    monkeypatch.setenv("RISKMAP_LANG", value)
+    assert system_language() == expected == user_language()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert saved_language(settings) == expected
+    settings.setValue(LANGUAGE_KEY, "en" if expected == "es" else "es")
+    assert saved_language(settings) != expected
