@@ -271,7 +271,13 @@ class ImportView(LazyView):
 
     def _notes(self, bundle: BundleReport) -> str:
         notes = []
-        if bundle.status != "imported":
+        if bundle.refusal == "unknown_device" and bundle.fingerprint:
+            # The catalogue's sentence names the command; here the window's button does it.
+            notes.append(self.tr(
+                "Device {device} with fingerprint {fp} is not enrolled, so nothing was "
+                "imported: compare the fingerprint with the laptop's, then choose Enrol "
+                "device...").format(device=bundle.device_id, fp=bundle.fingerprint))
+        elif bundle.status != "imported":
             notes.append(bundle.message_in(self.context.lang))
         if bundle.newly_pinned:
             notes.append(self.tr("First bundle of enrolled device {fp}").format(
@@ -281,10 +287,12 @@ class ImportView(LazyView):
                                  "project's labels and bands are kept): {what}").format(
                 what="; ".join(bundle.questionnaire_differences)))
         if bundle.gaps:
-            notes.append(self.tr("Missing earlier bundle(s) from this device: {gaps}").format(
-                gaps=runs_text(bundle.gaps)))
+            missing = sum(last - first + 1 for first, last in bundle.gaps)
+            notes.append(self.tr("Missing %n earlier bundle(s) from this device: {gaps}", "",
+                                 missing).format(gaps=runs_text(bundle.gaps)))
         if bundle.rounds_added:
-            notes.append(self.tr("New round(s): {names}").format(
+            notes.append(self.tr("%n new round(s): {names}", "",
+                                 len(bundle.rounds_added)).format(
                 names=", ".join(bundle.rounds_added)))
         return "\n".join(notes)
 

@@ -1142,6 +1142,20 @@ n = {n}</translation>
             <numerusform>%n conflicts wait for a decision in the Conflicts tab.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
+        <translation>
+            <numerusform>Missing %n earlier bundle from this device: {gaps}</numerusform>
+            <numerusform>Missing %n earlier bundles from this device: {gaps}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new round(s): {names}</source>
+        <translation>
+            <numerusform>%n new round: {names}</numerusform>
+            <numerusform>%n new rounds: {names}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import report</source>
         <translation>Import report</translation>
@@ -1215,20 +1229,16 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Held</translation>
     </message>
     <message>
+        <source>Device {device} with fingerprint {fp} is not enrolled, so nothing was imported: compare the fingerprint with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>Device {device} with fingerprint {fp} is not enrolled, so nothing was imported: compare the fingerprint with the laptop&apos;s, then choose Enrol device...</translation>
+    </message>
+    <message>
         <source>First bundle of enrolled device {fp}</source>
         <translation>First bundle of enrolled device {fp}</translation>
     </message>
     <message>
         <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
         <translation>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</translation>
-    </message>
-    <message>
-        <source>Missing earlier bundle(s) from this device: {gaps}</source>
-        <translation>Missing earlier bundle(s) from this device: {gaps}</translation>
-    </message>
-    <message>
-        <source>New round(s): {names}</source>
-        <translation>New round(s): {names}</translation>
     </message>
 </context>
 <context>

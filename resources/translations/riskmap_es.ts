@@ -1142,6 +1142,20 @@ n = {n}</translation>
             <numerusform>%n conflictos esperan una decisión en la pestaña Conflictos.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
+        <translation>
+            <numerusform>Falta %n paquete anterior de este equipo: {gaps}</numerusform>
+            <numerusform>Faltan %n paquetes anteriores de este equipo: {gaps}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new round(s): {names}</source>
+        <translation>
+            <numerusform>%n ronda nueva: {names}</numerusform>
+            <numerusform>%n rondas nuevas: {names}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import report</source>
         <translation>Informe de importación</translation>
@@ -1215,20 +1229,16 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Retenido</translation>
     </message>
     <message>
+        <source>Device {device} with fingerprint {fp} is not enrolled, so nothing was imported: compare the fingerprint with the laptop&apos;s, then choose Enrol device...</source>
+        <translation>El equipo {device} con huella {fp} no está registrado, así que no se importó nada: compare la huella con la del portátil y elija Registrar equipo...</translation>
+    </message>
+    <message>
         <source>First bundle of enrolled device {fp}</source>
         <translation>Primer paquete del equipo registrado {fp}</translation>
     </message>
     <message>
         <source>Its questionnaire differs from the project&apos;s (the project&apos;s labels and bands are kept): {what}</source>
         <translation>Su cuestionario difiere del del proyecto (se mantienen las etiquetas y los niveles del proyecto): {what}</translation>
-    </message>
-    <message>
-        <source>Missing earlier bundle(s) from this device: {gaps}</source>
-        <translation>Faltan paquetes anteriores de este dispositivo: {gaps}</translation>
-    </message>
-    <message>
-        <source>New round(s): {names}</source>
-        <translation>Ronda(s) nueva(s): {names}</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,9 @@ def test_export_then_import_through_the_views(qtbot, tmp_path, field_context, hq
     # The laptop is not enrolled: refused, its fingerprint shown, nothing merged.
     assert imp.table.item(0, 1).text() == "Refused" and imp.table.item(0, 4).text() == "0"
     assert field_context.device_key.fingerprint in imp.table.item(0, 8).text()
+    # The window's own way to enrol is named, not the command line's.
+    assert "then choose Enrol device..." in imp.table.item(0, 8).text()
+    assert "riskmap devices trust" not in imp.table.item(0, 8).text()
     assert imp.enrol_button.isVisibleTo(imp)
     imp.grab().save(str(tmp_path / "import_view_unknown.png"))
     asked = []

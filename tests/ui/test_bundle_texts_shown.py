@@ -141,6 +141,8 @@ def test_import_report_shows_escapes_and_keeps_its_lines(qtbot, hq):
     assert view.table.item(0, 2).text() == "dev\\u202e-a"
     notes = view.table.item(0, 8).text()
     assert notes.splitlines()[1].endswith(ROUND_SHOWN), notes  # one note a line, as before
+    assert notes.startswith("Missing 1 earlier bundle from this device: 3\n1 new round: "), \
+        notes
     assert "\u202e" not in notes and "\x1b" not in notes
 
 
