@@ -265,11 +265,10 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_both_paths_refuse_a_hostile_bundle_alike(tmp_path, monkeypatch, bundle, hq_keys,
-                                                  field_key, started, name):
-    forge, kind = HOSTILE[name]
-    forged = forge(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "forged.zip.age")
+def refusals_on_both_paths(tmp_path, monkeypatch, hq_keys, field_key, started, forged,
+                           kind: str) -> dict:
+    """Import `forged` into a new HQ database on each path: refused as `kind`, HQ left as
+    it was, no checking process left running. (refusal, sentence, sentences) by path."""
     results = {}
     for path in PATHS:
         _use(monkeypatch, path)
@@ -280,6 +279,16 @@ def test_both_paths_refuse_a_hostile_bundle_alike(tmp_path, monkeypatch, bundle,
         assert db_state(hq) == before, path
         results[path] = (result.refusal, result.message, result.messages)
         _no_checker_left(started)
+    return results
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_both_paths_refuse_a_hostile_bundle_alike(tmp_path, monkeypatch, bundle, hq_keys,
+                                                  field_key, started, name):
+    forge, kind = HOSTILE[name]
+    forged = forge(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "forged.zip.age")
+    results = refusals_on_both_paths(tmp_path, monkeypatch, hq_keys, field_key, started,
+                                     forged, kind)
     assert results["split"] == results["in-process"]
     assert len(started) == 1
 

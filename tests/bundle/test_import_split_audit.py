@@ -17,9 +17,10 @@ from desktop.bundle.manifest import MANIFEST
 from desktop.services import import_audit, import_split
 from desktop.services.import_service import import_bundles
 
-from bundle_helpers import db_state, resigned
+from bundle_helpers import resigned
 from test_import_split import (HOSTILE, PATHS, _counter_uuids, _dump, _hq, _members,
-                               _no_checker_left, _seal, _use, fixed_clock, started)
+                               _no_checker_left, _seal, _use, fixed_clock,
+                               refusals_on_both_paths, started)
 
 __all__ = ["fixed_clock", "started"]  # fixtures, used by name
 
@@ -70,16 +71,8 @@ def test_both_paths_refuse_a_hostile_bundle_alike_with_the_audit_shared(
         tmp_path, monkeypatch, bundle, hq_keys, field_key, started, shared, name):
     forge, kind = HOSTILE[name]
     forged = forge(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "forged.zip.age")
-    results = {}
-    for path in PATHS:
-        _use(monkeypatch, path)
-        hq = _hq(tmp_path, path, field_key)
-        before = db_state(hq)
-        (result,) = import_bundles(hq, hq_keys.identity_path, [forged]).bundles
-        assert result.status == "refused" and result.refusal == kind, (path, result.message)
-        assert db_state(hq) == before, path
-        results[path] = (result.refusal, result.message, result.messages)
-        _no_checker_left(started)
+    results = refusals_on_both_paths(tmp_path, monkeypatch, hq_keys, field_key, started,
+                                     forged, kind)
     assert results["split"] == results["in-process"]
     assert all(fed > 0 for fed in shared)
 
@@ -96,16 +89,8 @@ def test_a_signed_audit_count_beyond_any_member_is_refused_alike(
         members[MANIFEST] = (json.dumps(manifest, sort_keys=True, indent=2) + "\n").encode()
         return resigned(members, keys, key, path)
     forged = claims(_members(bundle, hq_keys), hq_keys, field_key, tmp_path / "f.zip.age")
-    results = {}
-    for path in PATHS:
-        _use(monkeypatch, path)
-        hq = _hq(tmp_path, path, field_key)
-        before = db_state(hq)
-        (result,) = import_bundles(hq, hq_keys.identity_path, [forged]).bundles
-        assert result.refusal == "tampered", (path, result.message)
-        assert db_state(hq) == before
-        results[path] = result.messages
-        _no_checker_left(started)
+    results = refusals_on_both_paths(tmp_path, monkeypatch, hq_keys, field_key, started,
+                                     forged, "tampered")
     assert results["split"] == results["in-process"]
 
 
