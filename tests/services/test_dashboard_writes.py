@@ -10,6 +10,7 @@ answer rows alone, and no shown figure comes from fewer forms than the minimum."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -197,36 +198,43 @@ def test_forms_with_ids_of_several_lengths_are_patched_right(tmp_path):
     project.close()
 
 
-def test_forms_saved_since_are_not_looked_for_in_the_stored_uuids(taken, tmp_path,
-                                                                   monkeypatch):
-    """More forms saved since than a search takes, and one edited: the saved ones lie
-    outside the first and last stored uuid (the order part's meta), so only the edited one
-    is searched for and no uuid part is read through; the figures are the answers'."""
+@pytest.fixture
+def written(taken, tmp_path) -> Iterator[tuple[Project, FormWrites]]:
+    """A copy of the taken project, open, with a keyer and a verifier writing 30 forms'
+    answers into its round "Ronda W" (closed after the test)."""
     path = tmp_path / "project.db"
     path.write_bytes(taken.read_bytes())
     project = Project.open(path)
     try:
-        conn, q = project.db.conn, project.questionnaire
-        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
-        for number in range(cell_sums_cache.SEARCHED + 4):
-            writes.keyer.save_new(writes.round_uuid, 3_000 + number,
-                                  writes.form(number).answers)
-        writes.edit(2)
-
-        def not_read_through(*args):
-            raise AssertionError("every stored uuid read")
-
-        monkeypatch.setattr(cell_sums_cache.written_forms, "written_rows_read",
-                            not_read_through)
-        sums, info = cell_sums_cache.load_sums(conn, q, store=False)
-        assert (info.source, info.patched) == (cell_sums_cache.STORED,
-                                               cell_sums_cache.SEARCHED + 5)
-        check_dashboard(project, [1, 6], FILTERS[:3])
+        yield project, FormWrites(project, "Ronda W", "dev-w",
+                                  list(generate_forms(project.questionnaire, 30, seed=8)))
     finally:
         project.close()
 
 
-def test_edits_and_deletions_that_fill_or_empty_cells_are_added_in_place(taken, tmp_path,
+def test_forms_saved_since_are_not_looked_for_in_the_stored_uuids(written, monkeypatch):
+    """More forms saved since than a search takes, and one edited: the saved ones lie
+    outside the first and last stored uuid (the order part's meta), so only the edited one
+    is searched for and no uuid part is read through; the figures are the answers'."""
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    for number in range(cell_sums_cache.SEARCHED + 4):
+        writes.keyer.save_new(writes.round_uuid, 3_000 + number,
+                              writes.form(number).answers)
+    writes.edit(2)
+
+    def not_read_through(*args):
+        raise AssertionError("every stored uuid read")
+
+    monkeypatch.setattr(cell_sums_cache.written_forms, "written_rows_read",
+                        not_read_through)
+    sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+    assert (info.source, info.patched) == (cell_sums_cache.STORED,
+                                           cell_sums_cache.SEARCHED + 5)
+    check_dashboard(project, [1, 6], FILTERS[:3])
+
+
+def test_edits_and_deletions_that_fill_or_empty_cells_are_added_in_place(written,
                                                                         monkeypatch):
     """Forms edited into profile cells the stored sums lack, and deletions that leave
     cells without forms (60 forms over some 2,000 cells: most cells hold one form), are
@@ -242,22 +250,16 @@ def test_edits_and_deletions_that_fill_or_empty_cells_are_added_in_place(taken, 
         return found
 
     monkeypatch.setattr(cell_sums_combine, "in_place", watched)
-    path = tmp_path / "project.db"
-    path.write_bytes(taken.read_bytes())
-    project = Project.open(path)
-    try:
-        conn, q = project.db.conn, project.questionnaire
-        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
-        cells = [_cells(cell_sums_cache.load_sums(conn, q, store=False)[0])]
-        for pick in (2, 11, 17):
-            writes.edit(pick)
-            writes.delete(pick + 5)
-            cells.append(_cells(cell_sums_cache.load_sums(conn, q, store=False)[0]))
-            check_dashboard(project, [1, 4], FILTERS[:3])
-        assert all(ways) and len(ways) >= 6
-        assert cells[-1] - cells[0] and cells[0] - cells[-1]  # cells came and went
-    finally:
-        project.close()
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    cells = [_cells(cell_sums_cache.load_sums(conn, q, store=False)[0])]
+    for pick in (2, 11, 17):
+        writes.edit(pick)
+        writes.delete(pick + 5)
+        cells.append(_cells(cell_sums_cache.load_sums(conn, q, store=False)[0]))
+        check_dashboard(project, [1, 4], FILTERS[:3])
+    assert all(ways) and len(ways) >= 6
+    assert cells[-1] - cells[0] and cells[0] - cells[-1]  # cells came and went
 
 
 def _cells(sums) -> set[tuple]:
@@ -265,41 +267,34 @@ def _cells(sums) -> set[tuple]:
     return {tuple(sums.keys[d][c] for d, c in zip(sums.dims, row)) for row in sums.codes}
 
 
-def test_a_form_verified_without_a_discrepancy_is_not_summed(taken, tmp_path, monkeypatch):
+def test_a_form_verified_without_a_discrepancy_is_not_summed(written, monkeypatch):
     """A verification that found nothing to settle changes no analysed value: the load
     takes the form's stored row and its live one as equal and sums neither; the figures
     are the answers'. An edit of an analysed answer next to it is summed."""
-    path = tmp_path / "project.db"
-    path.write_bytes(taken.read_bytes())
-    project = Project.open(path)
-    try:
-        conn, q = project.db.conn, project.questionnaire
-        before = cell_sums_cache.load_sums(conn, q, store=False)[0]
-        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
-        target = writes.live(4)
-        verifier = writes.verifier
-        assert verifier.compare(target, dict(verifier.form(target).answers)).verified
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    before = cell_sums_cache.load_sums(conn, q, store=False)[0]
+    target = writes.live(4)
+    verifier = writes.verifier
+    assert verifier.compare(target, dict(verifier.form(target).answers)).verified
 
-        def summed(*args, **kwargs):
-            raise AssertionError("a form summed")
+    def summed(*args, **kwargs):
+        raise AssertionError("a form summed")
 
-        with monkeypatch.context() as patch:
-            patch.setattr(cell_sums_cache.CellSums, "of_sets", summed)
-            patch.setattr(cell_sums_cache.CellSums, "from_columns", summed)
-            sums, info = cell_sums_cache.load_sums(conn, q, store=False)
-        assert (info.source, info.patched) == (cell_sums_cache.STORED, 1)
-        assert cell_sums.equal(sums, before)
-        check_dashboard(project, [1, 5], FILTERS[:3])
-        writes.edit(9)
+    with monkeypatch.context() as patch:
+        patch.setattr(cell_sums_cache.CellSums, "of_sets", summed)
+        patch.setattr(cell_sums_cache.CellSums, "from_columns", summed)
         sums, info = cell_sums_cache.load_sums(conn, q, store=False)
-        assert info.patched == 2 and not cell_sums.equal(sums, before)
-        check_dashboard(project, [1, 5], FILTERS[:3])
-    finally:
-        project.close()
+    assert (info.source, info.patched) == (cell_sums_cache.STORED, 1)
+    assert cell_sums.equal(sums, before)
+    check_dashboard(project, [1, 5], FILTERS[:3])
+    writes.edit(9)
+    sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+    assert info.patched == 2 and not cell_sums.equal(sums, before)
+    check_dashboard(project, [1, 5], FILTERS[:3])
 
 
-def test_a_few_written_forms_are_summed_through_the_small_input_path(taken, tmp_path,
-                                                                     monkeypatch):
+def test_a_few_written_forms_are_summed_through_the_small_input_path(written, monkeypatch):
     """A save, an edit and a deletion since the snapshot are each summed form by form
     (cell_sums_few.py, not the whole-column counting), with the same sums as the general
     path and the answers' figures."""
@@ -312,28 +307,22 @@ def test_a_few_written_forms_are_summed_through_the_small_input_path(taken, tmp_
         return real(cells, per_form)
 
     monkeypatch.setattr(cell_sums_few, "per_cell", watched)
-    path = tmp_path / "project.db"
-    path.write_bytes(taken.read_bytes())
-    project = Project.open(path)
-    try:
-        conn, q = project.db.conn, project.questionnaire
-        writes = FormWrites(project, "Ronda W", "dev-w", list(generate_forms(q, 30, seed=8)))
-        round_uuid = writes.round_uuid
-        for step in ("save", "edit", "delete"):
-            if step == "save":
-                writes.keyer.save_new(round_uuid, 5_000, writes.form(3).answers)
-            else:
-                getattr(writes, step)(7)
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    round_uuid = writes.round_uuid
+    for step in ("save", "edit", "delete"):
+        if step == "save":
+            writes.keyer.save_new(round_uuid, 5_000, writes.form(3).answers)
+        else:
+            getattr(writes, step)(7)
+        calls.clear()
+        sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+        assert info.source == cell_sums_cache.STORED
+        assert calls and max(calls) <= cell_sums_few.FEW_FORMS, step
+        with monkeypatch.context() as patch:
+            patch.setattr(cell_sums_few, "FEW_FORMS", 0)
             calls.clear()
-            sums, info = cell_sums_cache.load_sums(conn, q, store=False)
-            assert info.source == cell_sums_cache.STORED
-            assert calls and max(calls) <= cell_sums_few.FEW_FORMS, step
-            with monkeypatch.context() as patch:
-                patch.setattr(cell_sums_few, "FEW_FORMS", 0)
-                calls.clear()
-                whole, _ = cell_sums_cache.load_sums(conn, q, store=False)
-                assert not calls
-            assert cell_sums.equal(sums, whole), step
-            check_dashboard(project, [1, 4], FILTERS[:3])
-    finally:
-        project.close()
+            whole, _ = cell_sums_cache.load_sums(conn, q, store=False)
+            assert not calls
+        assert cell_sums.equal(sums, whole), step
+        check_dashboard(project, [1, 4], FILTERS[:3])
