@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from ..domain.user_error import user_language
 from ..resources import translations_dir
 
 LANGUAGE_KEY = "ui/language"
@@ -38,9 +39,8 @@ def qt_translation_dirs() -> list[Path]:
 def system_language() -> str:
     """RISKMAP_LANG when set (as the command line reads it), else the system's language
     when RiskMap speaks it, else English."""
-    chosen = (os.environ.get("RISKMAP_LANG") or "").strip().lower()[:2]
-    if chosen:
-        return chosen if chosen in SUPPORTED else "en"
+    if (os.environ.get("RISKMAP_LANG") or "").strip():
+        return user_language()  # read first there, as the command line reads it
     code = QLocale.system().name().split("_")[0]
     return code if code in SUPPORTED else "en"
 
