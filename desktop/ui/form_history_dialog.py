@@ -52,6 +52,10 @@ class FormHistoryDialog(QDialog):
                 text = self._answers_text(full, numbers) if c in (4, 5) else full
                 if c in (4, 5) and row.get("action") in STATUS_ACTIONS:
                     text = status_text(text)  # 'entered' -> the people's word
+                if c == 5 and row.get("action") == "verify_keyed" and full.isdigit():
+                    # The second keying stores how many answers differed: a bare "1"
+                    # under "New value" reads as an answer.
+                    text = self.tr("%n discrepancy(ies)", "", int(full))
                 if c == 6:
                     text = self._reason_text(row.get("action") or "", text)
                 text = shown_lines(text)  # operators, answers, reasons may come from a bundle

@@ -923,6 +923,13 @@ n = {n}</translation>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
+    <message numerus="yes">
+        <source>%n discrepancy(ies)</source>
+        <translation>
+            <numerusform>%n discrepancy</numerusform>
+            <numerusform>%n discrepancies</numerusform>
+        </translation>
+    </message>
     <message>
         <source>keyed</source>
         <translation>keyed</translation>

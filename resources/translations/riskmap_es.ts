@@ -923,6 +923,13 @@ n = {n}</translation>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
+    <message numerus="yes">
+        <source>%n discrepancy(ies)</source>
+        <translation>
+            <numerusform>%n discrepancia</numerusform>
+            <numerusform>%n discrepancias</numerusform>
+        </translation>
+    </message>
     <message>
         <source>keyed</source>
         <translation>digitado</translation>

