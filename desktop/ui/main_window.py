@@ -99,7 +99,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         context.project_changed.connect(self.refresh)
         context.round_changed.connect(self.refresh)
         context.operator_changed.connect(self.refresh_status)
-        context.forms_changed.connect(lambda _change: self.refresh_status())
+        context.forms_changed.connect(self._forms_changed)
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -237,6 +237,14 @@ class MainWindow(ShownRetranslation, QMainWindow):
         self.round_combo.blockSignals(False)
         self.edit_round_action.setEnabled(index >= 0)
         self.refresh_status()
+
+    def _forms_changed(self, change: object) -> None:
+        # None means many things changed (an import): it may have brought new rounds,
+        # which the round bar must offer at once, not after the project is reopened.
+        if change is None:
+            self.refresh()
+        else:
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         """Database, round, operator and counts in the status bar; the demo marked."""

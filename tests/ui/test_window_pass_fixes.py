@@ -54,3 +54,15 @@ def test_history_counts_the_differences_in_spanish(
     actions = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
     keyed_again = actions.index("digitado de nuevo para verificar")
     assert dialog.table.item(keyed_again, 5).text() == "1 discrepancia"
+
+
+def test_round_bar_offers_a_round_an_import_brought(window, context):
+    names = [window.round_combo.itemText(i) for i in range(window.round_combo.count())]
+    assert "Demo 7" not in names
+    # What an import does: rounds and forms written, then one "many things changed".
+    context.project.create_round("Demo 7", target_count=40, form_min=1, form_max=40)
+    chosen = window.round_combo.currentData()
+    context.workspace.publish(None)
+    names = [window.round_combo.itemText(i) for i in range(window.round_combo.count())]
+    assert "Demo 7" in names
+    assert window.round_combo.currentData() == chosen  # the operator's round kept
