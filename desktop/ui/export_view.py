@@ -86,7 +86,11 @@ class ExportView(LazyView):
         box_layout.addWidget(self.status)
 
         self.ledger = QTableWidget(0, 6)
-        self.ledger.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # The header sizes the columns itself: resizeColumnsToContents() after a refresh
+        # shrank the stretched File column too, leaving a grey gap beside the header.
+        ledger_header = self.ledger.horizontalHeader()
+        ledger_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ledger_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.ledger.verticalHeader().setVisible(False)
         self.ledger.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.ledger_title = QLabel()
@@ -141,7 +145,6 @@ class ExportView(LazyView):
                       str(row["counts"].get("forms", "")), row["file_name"])
             for column, value in enumerate(values):
                 self.ledger.setItem(index, column, QTableWidgetItem(shown(value)))
-        self.ledger.resizeColumnsToContents()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the bundle"),

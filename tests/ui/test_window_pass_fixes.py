@@ -66,3 +66,37 @@ def test_round_bar_offers_a_round_an_import_brought(window, context):
     names = [window.round_combo.itemText(i) for i in range(window.round_combo.count())]
     assert "Demo 7" in names
     assert window.round_combo.currentData() == chosen  # the operator's round kept
+
+
+def test_export_ledger_file_column_reaches_the_edge_after_a_refresh(qtbot, tmp_path):
+    from desktop.services.project import Project
+    project = Project.open(tmp_path / "field.db")
+    fill_demo(project, 10, seed=1)
+    context = AppContext(project, operator="AM", lang="en", runner=SynchronousRunner())
+    try:
+        view = ExportView(context)
+        qtbot.addWidget(view)
+        view.resize(1100, 640)
+        view.show()
+        qtbot.waitExposed(view)
+        header = view.ledger.horizontalHeader()
+
+        def gap() -> int:
+            return view.ledger.viewport().width() - (
+                header.sectionPosition(5) + header.sectionSize(5))
+
+        assert gap() == 0
+        keys_service.save_recipients(project, HQ_RECIPIENT)
+        context.settings_changed.emit()  # what the recipients dialog does on Save
+        assert "1 recipient" in view.recipients_label.text()
+        assert gap() == 0  # was a grey band of some 750 px beside the header
+        out = tmp_path / "usb"
+        out.mkdir()
+        view.folder.setText(str(out))
+        view.export_button.click()
+        assert view.ledger.rowCount() == 1
+        assert gap() == 0
+        file_name = view.ledger.item(0, 5).text()
+        assert header.sectionSize(5) >= view.ledger.fontMetrics().horizontalAdvance(file_name)
+    finally:
+        project.close()
