@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
 from ..domain.group_keys import ROUND, breakdowns
+from .elided_combo import ElidedComboBox
 from .shown_text import shown
 
 FILTERS_PER_ROW = 5
@@ -41,7 +42,7 @@ class DashboardFilters(QObject):
         self.labels, self.combos = {}, {}
         for index, dim in enumerate(dimensions):
             label = QLabel()
-            combo = QComboBox()
+            combo = ElidedComboBox()
             combo.setMinimumContentsLength(12)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self.on_change)

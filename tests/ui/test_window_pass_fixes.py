@@ -20,7 +20,6 @@ from desktop.ui.form_history_dialog import FormHistoryDialog
 HQ_RECIPIENT = "age1t26u3h3wzlp0px32j2c2ft67yyqlf3gh93mztquryq9uzh7g3dusg68tpt"
 
 
-
 def _verified_with_one_difference(project, round_uuid, service, valid_answers) -> str:
     uuid = service.save_new(round_uuid, 1, valid_answers).uuid
     verifier = VerificationService(project.db, project.questionnaire, Actor("BV", "dev-2"))
@@ -100,3 +99,25 @@ def test_export_ledger_file_column_reaches_the_edge_after_a_refresh(qtbot, tmp_p
         assert header.sectionSize(5) >= view.ledger.fontMetrics().horizontalAdvance(file_name)
     finally:
         project.close()
+
+
+def test_a_long_group_name_in_a_dashboard_filter_ends_in_an_ellipsis(qtbot):
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    grid = QGridLayout(holder)
+    filters = DashboardFilters(grid, on_change=lambda: None)
+    dims = ["round", "institution", "post", "unit_type", "rank_band"]
+    filters.build(dims)
+    long_name = "Mobile patrol or other place"
+    filters.fill({"post": [("10", long_name), ("1", "North border crossing")]})
+    holder.resize(1100, 60)
+    holder.show()
+    qtbot.waitExposed(holder)
+    filters.choose("post", "10")
+    combo = filters.combos["post"]
+    shown = combo.shown_text()
+    # Cut mid-word ("Mobile patrol or othe") read as a typo; now whole or with "…".
+    assert shown == long_name or (shown.endswith("…") and long_name.startswith(shown[:-1]))
+    assert combo.toolTip() == long_name
+    combo.resize(600, combo.height())
+    assert combo.shown_text() == long_name
