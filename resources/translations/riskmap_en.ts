@@ -1766,6 +1766,17 @@ per 1,000 fields</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QuestionField</name>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>

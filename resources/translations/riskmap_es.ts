@@ -1766,6 +1766,17 @@ por cada mil campos</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Ver en:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Ficheros de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
     <name>QuestionField</name>
     <message>
         <source>Several answers: separate the codes with a space, e.g. {example}</source>

@@ -121,3 +121,20 @@ def test_a_long_group_name_in_a_dashboard_filter_ends_in_an_ellipsis(qtbot):
     assert combo.toolTip() == long_name
     combo.resize(600, combo.height())
     assert combo.shown_text() == long_name
+
+
+def test_file_dialogs_of_the_spanish_window_say_no_english(qtbot, qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop.ui.qt_catalogue_gaps import file_dialog_labels
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, "es")
+    for mode in (QFileDialog.FileMode.AnyFile, QFileDialog.FileMode.Directory):
+        dialog = QFileDialog(None, "x")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(mode)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        # Qt's own Spanish catalogue lacks Qt 6.11's "&Look in:" and "Files of &type:".
+        assert "&Ver en:" in labels and "Ficheros de &tipo:" in labels, labels
+    assert file_dialog_labels() == ["&Ver en:", "Ficheros de &tipo:"]
