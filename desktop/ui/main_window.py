@@ -186,6 +186,20 @@ class MainWindow(ShownRetranslation, QMainWindow):
         elif key == "records":
             widget.table.setFocus()  # type: ignore[attr-defined] - arrows and Enter at once
 
+    def go_to_page(self, row: int) -> None:
+        """View > a page (Ctrl+1...): switch to it; on the page shown already, put the
+        cursor back where the page starts (the form number, on the entry page)."""
+        if self.nav.currentRow() == row:
+            self.show_page(self.page_keys[row])
+        else:
+            self.nav.setCurrentRow(row)
+
+    def round_picked(self) -> None:
+        """A round chosen from the round bar's list: on the entry page, the cursor goes
+        back to the form number, where the operator types next."""
+        if self._current == "entry":
+            self.show_page("entry")
+
     def _nav_changed(self, row: int) -> None:
         key = self.page_keys[row]
         if self._current == "entry" and key != "entry" \

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QToolButton
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
+
+from .round_combo import RoundCombo
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -30,10 +32,11 @@ class WindowMenus(QObject):
         bar.setMovable(False)
         window.round_caption = QLabel()
         bar.addWidget(window.round_caption)
-        window.round_combo = QComboBox()
+        window.round_combo = RoundCombo()
         window.round_combo.setMinimumWidth(220)
         window.round_combo.currentIndexChanged.connect(
             lambda _i: window.context.set_round(window.round_combo.currentData()))
+        window.round_combo.picked_from_list.connect(window.round_picked)
         bar.addWidget(window.round_combo)
         # Owned by the window: shared by the bar and the Round menu, which is rebuilt.
         window.new_round_action = QAction(window)
@@ -89,7 +92,7 @@ class WindowMenus(QObject):
         for number, key in enumerate(window.page_keys, start=1):
             action = QAction(window.page_title(key), view)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _c=False, r=number - 1: window.nav.setCurrentRow(r))
+            action.triggered.connect(lambda _c=False, r=number - 1: window.go_to_page(r))
             view.addAction(action)
         window.help_menu = window.menuBar().addMenu(self.tr("&Help"))
         window.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),

@@ -5,6 +5,7 @@ a dashboard filter."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.services import keys_service
@@ -138,3 +139,52 @@ def test_file_dialogs_of_the_spanish_window_say_no_english(qtbot, qapp):
         # Qt's own Spanish catalogue lacks Qt 6.11's "&Look in:" and "Files of &type:".
         assert "&Ver en:" in labels and "Ficheros de &tipo:" in labels, labels
     assert file_dialog_labels() == ["&Ver en:", "Ficheros de &tipo:"]
+
+
+@pytest.fixture
+def active_window(qtbot, context, settings):
+    """The main window, active so keys and focus reach it, on a project with two rounds."""
+    from tests.ui.window_helpers import shown_main_window
+    context.project.create_round("Ronda 2", target_count=10, form_min=1, form_max=10)
+    with shown_main_window(qtbot, context, settings, active=True) as win:
+        yield win
+
+
+def _focus_elsewhere(qtbot, win) -> None:
+    win.round_combo.setFocus()
+    qtbot.waitUntil(win.round_combo.hasFocus)
+    assert not win.entry_view.number.hasFocus()
+
+
+def test_a_round_picked_from_the_list_puts_the_cursor_on_the_form_number(
+        qtbot, context, active_window):
+    from PySide6.QtCore import Qt
+    win = active_window
+    _focus_elsewhere(qtbot, win)
+    combo = win.round_combo
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible)
+    other = 1 - combo.currentIndex()
+    combo.view().setCurrentIndex(combo.model().index(other, 0))
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    assert context.round_uuid == combo.itemData(other)
+    # The operator types the form number next: the cursor is there, not on the list.
+    qtbot.waitUntil(win.entry_view.number.hasFocus)
+    # Arrow keys on the closed list step through rounds and leave the cursor there.
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Up if other else Qt.Key.Key_Down)
+    assert context.round_uuid == combo.itemData(1 - other)
+    assert combo.hasFocus()
+
+
+def test_ctrl_1_on_the_entry_page_puts_the_cursor_back_on_the_form_number(
+        qtbot, active_window):
+    from PySide6.QtGui import QKeySequence
+    win = active_window
+    _focus_elsewhere(qtbot, win)
+    entry = next(action for menu in win.menuBar().actions() if menu.menu()
+                 for action in menu.menu().actions()
+                 if action.shortcut() == QKeySequence("Ctrl+1"))
+    entry.trigger()
+    qtbot.waitUntil(win.entry_view.number.hasFocus)
