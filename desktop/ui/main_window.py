@@ -185,6 +185,8 @@ class MainWindow(ShownRetranslation, QMainWindow):
             self.entry_view.focus_form_number()
         elif key == "records":
             widget.table.setFocus()  # type: ignore[attr-defined] - arrows and Enter at once
+        elif key == "verification" and hasattr(widget, "focus_number"):
+            widget.focus_number()  # also on Ctrl+3 with the page shown already
 
     def go_to_page(self, row: int) -> None:
         """View > a page (Ctrl+1...): switch to it; on the page shown already, put the

@@ -124,7 +124,12 @@ class VerificationView(LazyView):
             self.window().findChild(QWidget, "roundBar") is not None
         self.bar.show_round_choice(not embedded)
         super().showEvent(event)
-        if self.pages.currentIndex() == IDLE:  # ready for Alt+N or a form number
+        self.focus_number()
+
+    def focus_number(self) -> None:
+        """With no form open: the cursor on the form number, its text selected, ready for
+        Alt+N or a number typed over it."""
+        if self.pages.currentIndex() == IDLE:
             self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.number_edit.selectAll()
 
@@ -215,6 +220,9 @@ class VerificationView(LazyView):
         if self.pages.currentIndex() == IDLE and due is not None \
                 and not self.number_edit.hasFocus():
             self.number_edit.setText(str(due[1]))
+            # Selected, so the number of the paper in hand is typed over the suggestion
+            # when the cursor comes back (it read '24' for a '4' typed after a '2').
+            self.number_edit.selectAll()
 
     # -- opening a form ------------------------------------------------------------------
     def open_next(self) -> None:

@@ -188,3 +188,34 @@ def test_ctrl_1_on_the_entry_page_puts_the_cursor_back_on_the_form_number(
                  if action.shortcut() == QKeySequence("Ctrl+1"))
     entry.trigger()
     qtbot.waitUntil(win.entry_view.number.hasFocus)
+
+
+def test_a_form_number_typed_replaces_the_suggested_next_due(
+        qtbot, context, project, round_uuid, valid_answers, active_window):
+    from PySide6.QtCore import Qt
+
+    from desktop.services.form_service import FormService
+    win = active_window
+    keyer = FormService(project.db, project.questionnaire, Actor("ZZ", "dev-2"))
+    for number in (2, 4):  # keyed by another operator: this one may verify them
+        keyer.save_new(round_uuid, number, valid_answers)
+    VerificationService(project.db, project.questionnaire, context.actor).set_rule(
+        round_uuid, "all", 0)
+    win.show_page("verification")
+    view = win.page("verification")
+    # The page was shown while the cursor was elsewhere (a sign-in dialog, another box):
+    # the next form due is suggested in the number box.
+    for come_back in ("as the sign-in dialog closes", "with Ctrl+3"):
+        win.round_combo.setFocus()
+        qtbot.waitUntil(win.round_combo.hasFocus)
+        view.refresh_due()
+        qtbot.waitUntil(lambda: view.number_edit.text() == "2")
+        if come_back == "with Ctrl+3":  # on the page shown already
+            win.go_to_page(win.page_keys.index("verification"))
+        else:
+            view.number_edit.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        qtbot.waitUntil(view.number_edit.hasFocus)
+        qtbot.keyClicks(view.number_edit, "4")
+        assert view.number_edit.text() == "4", come_back  # was '24': not in the round
+    qtbot.keyClick(view.number_edit, Qt.Key.Key_Return)
+    assert view.form_number == 4
