@@ -106,7 +106,7 @@ class ProgressView(LazyView):
         self.ledger_box.setTitle(self.tr("Paper ledger"))
         self.operator_box.setTitle(self.tr("Operators per day"))
         self.ledger_table.setHorizontalHeaderLabels([
-            self.tr("Round"), self.tr("Form numbers"), self.tr("Expected"),
+            self.tr("Round"), self.tr("Form\nnumbers"), self.tr("Expected"),
             self.tr("Entered"), self.tr("Verified"), self.tr("Drafts"), self.tr("Missing"),
             self.tr("Sample\nverified")])
         self.operator_table.setHorizontalHeaderLabels([

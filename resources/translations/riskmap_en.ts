@@ -1612,12 +1612,14 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>Round</translation>
     </message>
     <message>
-        <source>Form numbers</source>
-        <translation>Form numbers</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Form
+numbers</source>
+        <translation>Form
+numbers</translation>
     </message>
     <message>
         <source>Entered</source>

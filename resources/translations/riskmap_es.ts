@@ -1612,12 +1612,14 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>Ronda</translation>
     </message>
     <message>
-        <source>Form numbers</source>
-        <translation>Números de formulario</translation>
-    </message>
-    <message>
         <source>Expected</source>
         <translation>Esperados</translation>
+    </message>
+    <message>
+        <source>Form
+numbers</source>
+        <translation>Números de
+formulario</translation>
     </message>
     <message>
         <source>Entered</source>

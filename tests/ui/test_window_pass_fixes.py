@@ -219,3 +219,33 @@ def test_a_form_number_typed_replaces_the_suggested_next_due(
         assert view.number_edit.text() == "4", come_back  # was '24': not in the round
     qtbot.keyClick(view.number_edit, Qt.Key.Key_Return)
     assert view.form_number == 4
+
+
+def _clipped_headers(table) -> list[str]:
+    """The header texts of `table` with a line wider than its column."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+    clipped = []
+    for column in range(table.columnCount()):
+        text = table.horizontalHeaderItem(column).text()
+        widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        if widest + margin > header.sectionSize(column):
+            clipped.append(text)
+    return clipped
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_progress_headers_are_whole_at_1366_wide(qtbot, qapp, context, lang):
+    from desktop.ui.progress_view import ProgressView
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, lang)
+    context.set_language(lang)
+    view = ProgressView(context)
+    qtbot.addWidget(view)
+    view.resize(1070, 640)  # the room beside the navigation list in a 1280-wide window
+    view.show()
+    qtbot.waitExposed(view)
+    # "Números de formulario" was cut at both ends ("úmeros de formularic").
+    assert _clipped_headers(view.ledger_table) == []
+    assert _clipped_headers(view.operator_table) == []
