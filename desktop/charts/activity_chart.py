@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 
-from .chart_base import (ACTIVITY_BLUE, ChartBase, TextPool, fit_left_axis, hidden_text, qcolor,
-                         shown_texts, style_axes)
+from .chart_base import (ACTIVITY_BLUE, ChartBase, TextPool, count_ticks, fit_left_axis,
+                         hidden_text, qcolor, shown_texts, style_axes)
 from .score_bar_chart import short
 
 MAX_DAY_VALUES = 31  # more days than this: no count over each bar
@@ -85,8 +85,11 @@ class ActivityChart(ChartBase):
         self.day_plot.getAxis("bottom").setTicks([[
             (x, str(label)[5:] if len(str(label)) == 10 else str(label))
             for x, label in zip(self.days["x"][::step], self.days["label"][::step])]])
-        top = float(np.nanmax(counts)) if shown.any() else 1.0
+        # Nothing shown (every day below the minimum): an axis up to the minimum, whose
+        # hidden bars are below it, rather than 0 to 1 form.
+        top = float(np.nanmax(counts)) if shown.any() else float(min_n)
         self.day_plot.setYRange(0, top * 1.15, padding=0)
+        count_ticks(self.day_plot.getAxis("left"), top * 1.15)
         self.day_plot.setXRange(-0.6, max(len(self.days), 1) - 0.4, padding=0)
         if len(self.days) <= MAX_DAY_VALUES:
             for x, n in zip(self.days["x"], counts):
@@ -101,8 +104,9 @@ class ActivityChart(ChartBase):
                                                                  self.posts["label"])]
         self.post_plot.getAxis("left").setTicks([ticks])
         fit_left_axis(self.post_plot, [label for _, label in ticks])
-        right = float(np.nanmax(counts)) if shown.any() else 1.0
+        right = float(np.nanmax(counts)) if shown.any() else float(min_n)
         self.post_plot.setXRange(0, right * 1.25, padding=0)
+        count_ticks(self.post_plot.getAxis("bottom"), right * 1.25)
         self.post_plot.setYRange(0.4, len(self.posts) + 0.6, padding=0)
         for y, n in zip(self.posts["y"], counts):
             self._add_text(self.post_plot, f"{int(n)}" if np.isfinite(n) else hidden,

@@ -26,6 +26,7 @@ ACTIVITY_BLUE = "#0072B2"  # Okabe-Ito blue
 # ColorBrewer RdBu (colour-blind safe): strongly disagree .. strongly agree, neutral grey.
 LIKERT_COLOURS = ("#ca0020", "#f4a582", "#d9d9d9", "#92c5de", "#0571b0")
 TICK_POINTS = 12
+COUNT_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)  # whole ticks
 LABEL_POINTS = 14
 TITLE_POINTS = 15
 
@@ -93,6 +94,17 @@ def fit_left_axis(plot: pg.PlotItem, labels: list[str], widest: int = 460) -> No
     metrics = QFontMetrics(font(TICK_POINTS))
     needed = max((metrics.horizontalAdvance(label) for label in labels), default=40)
     plot.getAxis("left").setWidth(min(widest, needed + 24))
+
+
+def count_ticks(axis: pg.AxisItem, top: float) -> None:
+    """Ticks at whole numbers on an axis of counts (forms): pyqtgraph's own choice on a
+    short range is 0.2, 0.4, ... forms, which no one can have keyed."""
+    step = next(step for step in COUNT_STEPS if top / step <= 6) \
+        if top <= COUNT_STEPS[-1] * 6 else None
+    if step is None:
+        axis.setTickSpacing()  # a long range: pyqtgraph's whole steps
+    else:
+        axis.setTickSpacing(step, step)
 
 
 def qcolor(hex_colour: str, alpha: int = 255) -> QColor:

@@ -6,6 +6,7 @@ a dashboard filter."""
 from __future__ import annotations
 
 import pytest
+import numpy as np
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.services import keys_service
@@ -249,3 +250,29 @@ def test_progress_headers_are_whole_at_1366_wide(qtbot, qapp, context, lang):
     # "Números de formulario" was cut at both ends ("úmeros de formularic").
     assert _clipped_headers(view.ledger_table) == []
     assert _clipped_headers(view.operator_table) == []
+
+
+def _tick_values(plot, axis_name: str) -> list[float]:
+    axis = plot.getAxis(axis_name)
+    low, high = plot.viewRange()[1 if axis_name == "left" else 0]
+    return [value for _spacing, values in axis.tickValues(low, high, 400) for value in values]
+
+
+@pytest.mark.parametrize("counts", [[np.nan, np.nan, np.nan], [6.0, np.nan, 7.0]])
+def test_forms_keyed_axes_count_whole_forms(qtbot, counts):
+    import pandas as pd
+
+    from desktop.charts.activity_chart import ActivityChart
+    chart = ActivityChart()
+    qtbot.addWidget(chart)
+    days = pd.DataFrame({"kind": "day", "label": ["2026-10-07", "2026-10-08", "2026-10-09"],
+                         "n": counts})
+    posts = pd.DataFrame({"kind": "post", "label": ["Mobile patrol or other place"],
+                          "n": [np.nan if np.isnan(counts[0]) else 13.0]})
+    data = pd.concat([days, posts], ignore_index=True)
+    data.attrs["min_n"] = 5
+    chart.set_data(data)
+    # Everything hidden drew 0.2, 0.4, ... 1.0 forms up the side and 0.5 forms across.
+    for plot, axis in ((chart.day_plot, "left"), (chart.post_plot, "bottom")):
+        values = _tick_values(plot, axis)
+        assert values and all(float(v).is_integer() for v in values), (axis, values)
