@@ -43,7 +43,7 @@ class DashboardExports(QObject):
             return
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                view, self.tr("Save tables"), "scores.xlsx",
+                view, self.tr("Save tables"), self.tr("scores.xlsx"),
                 self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"))
         if not path:
             return
@@ -59,8 +59,9 @@ class DashboardExports(QObject):
         if view.data is None:
             return
         if not path:
-            path, _ = QFileDialog.getSaveFileName(view, self.tr("Save report"), "report.pdf",
-                                                  self.tr("PDF (*.pdf)"))
+            # The suggested name in the reader's language, as the report inside is.
+            path, _ = QFileDialog.getSaveFileName(view, self.tr("Save report"),
+                                                  self.tr("report.pdf"), self.tr("PDF (*.pdf)"))
         if not path:
             return
         from ..charts.report_pdf import write_report_pdf

@@ -89,7 +89,7 @@ class PrintFormDialog(QDialog):
         if self.plan() is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save blank forms"),
-                                              "forms.pdf", self.tr("PDF (*.pdf)"))
+                                              self.tr("forms.pdf"), self.tr("PDF (*.pdf)"))
         if path:
             self.print_to(Path(path))
 

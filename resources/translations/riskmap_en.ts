@@ -324,6 +324,10 @@ n = {n}</translation>
         <translation>Save tables</translation>
     </message>
     <message>
+        <source>scores.xlsx</source>
+        <translation>scores.xlsx</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV files (*.csv)</translation>
     </message>
@@ -334,6 +338,10 @@ n = {n}</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>report.pdf</translation>
     </message>
     <message>
         <source>Saved {path}.</source>
@@ -1593,6 +1601,10 @@ Compare it group by group with the fingerprint the laptop shows (Settings, About
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>forms.pdf</source>
+        <translation>forms.pdf</translation>
+    </message>
+    <message>
         <source>The file could not be written; the details are in the log file.</source>
         <translation>The file could not be written; the details are in the log file.</translation>
     </message>
@@ -1765,6 +1777,22 @@ per 1,000 fields</translation>
     <message>
         <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
         <translation>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
     </message>
 </context>
 <context>

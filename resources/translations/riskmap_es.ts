@@ -324,6 +324,10 @@ n = {n}</translation>
         <translation>Guardar tablas</translation>
     </message>
     <message>
+        <source>scores.xlsx</source>
+        <translation>puntajes.xlsx</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation>Libro de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
     </message>
@@ -334,6 +338,10 @@ n = {n}</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>report.pdf</source>
+        <translation>informe.pdf</translation>
     </message>
     <message>
         <source>Saved {path}.</source>
@@ -1593,6 +1601,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Configuració
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>forms.pdf</source>
+        <translation>formularios.pdf</translation>
+    </message>
+    <message>
         <source>The file could not be written; the details are in the log file.</source>
         <translation>No se pudo escribir el archivo; los detalles están en el archivo de registro.</translation>
     </message>
@@ -1765,6 +1777,22 @@ por cada mil campos</translation>
     <message>
         <source>{name} is now encrypted. Copies of the old file made before today (on USB sticks, in backups or e-mails) are still readable by anyone: delete them.</source>
         <translation>{name} ya está cifrado. Las copias del archivo anterior hechas antes de hoy (en memorias USB, copias de seguridad o correos) siguen siendo legibles por cualquiera: bórrelas.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
     </message>
 </context>
 <context>

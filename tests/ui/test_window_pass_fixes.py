@@ -276,3 +276,47 @@ def test_forms_keyed_axes_count_whole_forms(qtbot, counts):
     for plot, axis in ((chart.day_plot, "left"), (chart.post_plot, "bottom")):
         values = _tick_values(plot, axis)
         assert values and all(float(v).is_integer() for v in values), (axis, values)
+
+
+def test_the_spanish_file_dialog_says_carpeta_for_a_folder(qapp, tmp_path):
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtGui import QAbstractFileIconProvider
+
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, "es")
+    assert QAbstractFileIconProvider().type(QFileInfo(str(tmp_path))) == "Carpeta"
+
+
+def _suggested_names(monkeypatch, module) -> list[str]:
+    """Every file name a save dialog of `module` suggests (the dialog answers Cancel)."""
+    suggested: list[str] = []
+
+    def fake_save(_parent, _title, name, _filter=""):
+        suggested.append(name)
+        return "", ""
+
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    return suggested
+
+
+def test_save_dialogs_suggest_file_names_in_spanish(qtbot, qapp, monkeypatch, demo_project):
+    from desktop.ui import dashboard_exports, print_form_dialog
+    from desktop.ui.dashboard_view import DashboardView
+    from desktop.ui.print_form_dialog import PrintFormDialog
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, "es")
+    context = AppContext(demo_project, operator="AM", lang="es", runner=SynchronousRunner())
+    view = DashboardView(context)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.data is not None)
+    suggested = _suggested_names(monkeypatch, dashboard_exports)
+    view.exports.pdf()
+    view.exports.tables()
+    assert suggested == ["informe.pdf", "puntajes.xlsx"]  # were report.pdf, scores.xlsx
+    suggested = _suggested_names(monkeypatch, print_form_dialog)
+    dialog = PrintFormDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    assert suggested == ["formularios.pdf"]
