@@ -186,8 +186,8 @@ class ImportView(LazyView):
             self, self.tr("Enrol device"),
             self.tr("Device {device} signed this bundle with the key whose fingerprint is:"
                     "\n\n{fp}\n\nCompare it group by group with the fingerprint the laptop "
-                    "shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by "
-                    "someone you trust. Enrol the device only if every group matches: its "
+                    "shows (Help > About, or `riskmap keys device --db PROJECT`), read to you "
+                    "by someone you trust. Enrol the device only if every group matches: its "
                     "bundles will then be imported.").format(device=shown(bundle.device_id),
                                                             fp=bundle.fingerprint),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

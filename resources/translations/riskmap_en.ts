@@ -1119,6 +1119,18 @@ n = {n}</translation>
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Help &gt; About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
+        <translation>Device {device} signed this bundle with the key whose fingerprint is:
+
+{fp}
+
+Compare it group by group with the fingerprint the laptop shows (Help &gt; About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
+    </message>
+    <message>
         <source>Bundles imported: {ok} of {n}. Forms: {new}, {updated}, {conflicts}.</source>
         <translation>Bundles imported: {ok} of {n}. Forms: {new}, {updated}, {conflicts}.</translation>
     </message>
@@ -1210,18 +1222,6 @@ n = {n}</translation>
     <message>
         <source>Enrol device</source>
         <translation>Enrol device</translation>
-    </message>
-    <message>
-        <source>Device {device} signed this bundle with the key whose fingerprint is:
-
-{fp}
-
-Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</source>
-        <translation>Device {device} signed this bundle with the key whose fingerprint is:
-
-{fp}
-
-Compare it group by group with the fingerprint the laptop shows (Settings, About, or `riskmap keys device --db PROJECT`), read to you by someone you trust. Enrol the device only if every group matches: its bundles will then be imported.</translation>
     </message>
     <message>
         <source>The import failed and the database was not changed. Details are in the log file.</source>

@@ -320,3 +320,33 @@ def test_save_dialogs_suggest_file_names_in_spanish(qtbot, qapp, monkeypatch, de
     qtbot.addWidget(dialog)
     dialog.choose_file()
     assert suggested == ["formularios.pdf"]
+
+
+@pytest.mark.parametrize("lang, about, placeholder", [("en", "Help > About", "PROJECT"),
+                                                      ("es", "Ayuda > Acerca de",
+                                                       "PROYECTO")])
+def test_enrolment_points_to_where_the_laptop_shows_its_fingerprint(
+        qtbot, qapp, monkeypatch, context, lang, about, placeholder):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from desktop.ui import import_view
+    from desktop.ui.about_dialog import AboutDialog
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, lang)
+    asked: list[str] = []
+    monkeypatch.setattr(import_view.QMessageBox, "question", staticmethod(
+        lambda _parent, _title, text, *_args: asked.append(text)
+        or QMessageBox.StandardButton.No))
+    view = import_view.ImportView(context)
+    qtbot.addWidget(view)
+    fingerprint = "1738 1b48 411d bd1b dfb4 72ad eb2c 1ca3"
+    bundle = SimpleNamespace(device_id="dev-ed0a3b98049e", fingerprint=fingerprint)
+    assert not view._confirm_enrolment(bundle)
+    # It sent the analyst to Settings, which does not show the fingerprint.
+    assert about in asked[0] and placeholder in asked[0]
+    assert "Settings" not in asked[0] and "Configuración" not in asked[0]
+    shown = AboutDialog("dev-ed0a3b98049e", fingerprint)
+    qtbot.addWidget(shown)
+    assert fingerprint in [label.text() for label in shown.findChildren(QLabel)]
