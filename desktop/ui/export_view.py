@@ -35,6 +35,7 @@ class ExportView(LazyView):
         self.context = context
         self._progress: Progress | None = None
         self.last_result: ExportResult | None = None
+        self._saved_shown = False  # the status line says what last_result wrote
 
         self.recipients_label = QLabel()
         self.recipients_label.setWordWrap(True)
@@ -120,6 +121,8 @@ class ExportView(LazyView):
         self.ledger.setHorizontalHeaderLabels([
             self.tr("Direction"), self.tr("Device"), self.tr("No."), self.tr("Created (UTC)"),
             self.tr("Forms"), self.tr("File")])
+        if self._saved_shown and self.last_result is not None:
+            self._show_saved(self.last_result)  # not left in the language it was said in
         self.refresh()
 
     def refresh_figures(self) -> None:
@@ -196,6 +199,11 @@ class ExportView(LazyView):
     def _finished(self, result: ExportResult) -> None:
         self._set_running(False)
         self.last_result = result
+        self._show_saved(result)
+        self.refresh()
+
+    def _show_saved(self, result: ExportResult) -> None:
+        """What the last export wrote, in the current language."""
         if result.parts > 1:
             self._show(self.tr("Saved {count} files, a series of {count} parts (send them "
                                "all): {forms}, {audit} (bundles {first} to "
@@ -208,7 +216,7 @@ class ExportView(LazyView):
             self._show(self.tr("Saved {file}: {forms}, {audit} (bundle number {n}).").format(
                 file=result.path.name, forms=self._forms(result.forms),
                 audit=self._audit_rows(result.audit), n=result.manifest.sequence))
-        self.refresh()
+        self._saved_shown = True
 
     def _forms(self, count: int) -> str:
         return self.tr("%Ln form(s)", "", count)
@@ -238,3 +246,4 @@ class ExportView(LazyView):
     def _show(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
+        self._saved_shown = False  # another message: a language switch leaves it

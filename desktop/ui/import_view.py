@@ -40,6 +40,7 @@ class ImportView(LazyView):
         super().__init__(parent)
         self.context = context
         self.report: ImportReport | None = None
+        self._summary_shown = False  # the status line says what self.report holds
 
         self.identity = QLineEdit()
         self.pick_identity = QPushButton()
@@ -108,6 +109,8 @@ class ImportView(LazyView):
             self.tr("Notes")])
         if self.report is not None:
             self.show_report(self.report)
+            if self._summary_shown:  # the line under the buttons too, not only the table
+                self._show_summary(self.report)
 
     def add_bundles(self, paths: list[str | Path]) -> None:
         for path in paths:
@@ -204,6 +207,14 @@ class ImportView(LazyView):
         self.show_report(report)
         unknown = self.unknown_devices()
         self.enrol_button.setVisible(bool(unknown))
+        self._show_summary(report)
+        if any(b.status == "imported" for b in report.bundles):
+            self.context.workspace.publish(None)  # many forms changed
+
+    def _show_summary(self, report: ImportReport) -> None:
+        """The line under the buttons: bundles and forms imported, devices to enrol,
+        series parts missing, conflicts waiting; in the current language."""
+        unknown = self.unknown_devices()
         imported = [b for b in report.bundles if b.status == "imported"]
         self._show(self.tr("Bundles imported: {ok} of {n}. Forms: {new}, {updated}, "
                            "{conflicts}.").format(
@@ -226,8 +237,7 @@ class ImportView(LazyView):
         if waiting:
             self.status.setText(self.status.text() + " " + self.tr(
                 "%n conflict(s) wait for a decision in the Conflicts tab.", "", waiting))
-        if imported:
-            self.context.workspace.publish(None)  # many forms changed
+        self._summary_shown = True
 
     def _failed(self, error: BaseException) -> None:
         self._done()
@@ -299,3 +309,4 @@ class ImportView(LazyView):
     def _show(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
+        self._summary_shown = False  # another message: a language switch leaves it

@@ -350,3 +350,47 @@ def test_enrolment_points_to_where_the_laptop_shows_its_fingerprint(
     shown = AboutDialog("dev-ed0a3b98049e", fingerprint)
     qtbot.addWidget(shown)
     assert fingerprint in [label.text() for label in shown.findChildren(QLabel)]
+
+
+def test_export_and_import_lines_follow_a_language_switch(qtbot, qapp, tmp_path):
+    from desktop.services.keys_service import hq_init
+    from desktop.services.project import Project
+    from desktop.ui.import_view import ImportView
+    from desktop.ui.translation import switch_language
+    hq_keys = hq_init(tmp_path / "hq-keys")
+    project = Project.open(tmp_path / "field.db")
+    fill_demo(project, 12, seed=2)
+    context = AppContext(project, operator="AM", lang="en", runner=SynchronousRunner())
+    views = ()
+    try:
+        keys_service.save_recipients(project, hq_keys.recipient)
+        export, imp = ExportView(context), ImportView(context)
+        views = (export, imp)  # deleted before the project closes (a later language
+        for view in views:     # switch would have them read a closed database)
+            view.resize(1100, 640)
+            view.show()
+        out = tmp_path / "usb"
+        out.mkdir()
+        export.folder.setText(str(out))
+        export.export_button.click()
+        assert export.status.text().startswith("Saved ")
+        imp.identity.setText(str(hq_keys.identity_path))
+        imp.add_bundles([export.last_result.path])
+        imp.import_button.click()
+        assert imp.status.text().startswith("Bundles imported: 0 of 1.")
+        switch_language(qapp, context, "es")
+        # Both lines stayed English in the Spanish window (the tables beside them switched).
+        assert export.status.text().startswith("Guardado ")
+        assert "12 formularios" in export.status.text()
+        assert imp.status.text().startswith("Paquetes importados: 0 de 1.")
+        assert "0 nuevos" in imp.status.text()
+        imp._show("Elija un archivo de clave.")  # another message stays as it was said
+        switch_language(qapp, context, "en")
+        assert imp.status.text() == "Elija un archivo de clave."
+    finally:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        for view in views:
+            view.close()
+            view.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        project.close()
