@@ -21,6 +21,7 @@ from ..services.data_files import FORMATS
 from .app_context import AppContext
 from .shown_text import shown
 from .user_errors import error_sentence
+from .wrapped_label import set_wrapped_text
 
 
 class DataDialog(QDialog):
@@ -123,13 +124,13 @@ class DataDialog(QDialog):
         """Write the files in the background."""
         path, locator = self.context.workspace.path, self.context.workspace.locator
         if path is None:
-            self.summary.setText(self.tr("Save the project to a file first."))
+            set_wrapped_text(self.summary, self.tr("Save the project to a file first."))
             return
         request, out = self.request(), Path(self.folder.text().strip())
         self.write_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
-        self.summary.setText(self.tr("Writing…"))
+        set_wrapped_text(self.summary, self.tr("Writing…"))
         self.context.runner.run(lambda progress: export_data(locator, out, request,
                                                              progress=progress),
                                 self._finished, self._failed, self._progressed)
@@ -143,7 +144,7 @@ class DataDialog(QDialog):
         self.progress.setVisible(False)
         self._update_button()
         report = result.report
-        self.summary.setText(self.tr(
+        set_wrapped_text(self.summary, self.tr(
             "Wrote {files} for {forms} in {folder}. {suppressed}; combinations shared by a "
             "single form: {before} before, {after} after. The disclosure report is "
             "{report}.").format(
@@ -159,14 +160,15 @@ class DataDialog(QDialog):
         self.progress.setVisible(False)
         self._update_button()
         if isinstance(exc, DataRefused) and exc.kind == "too_few":
-            self.summary.setText(self.tr(
+            set_wrapped_text(self.summary, self.tr(
                 "Only %n form(s) match, fewer than k = {k}: a row-level file could name the "
                 "respondents, so nothing was written.", "",
                 int(exc.values["n"])).format(k=exc.values["k"]))
         elif isinstance(exc, DataRefused) and exc.kind == "folder":
-            self.summary.setText(self.tr("The folder is a file; choose a folder."))
+            set_wrapped_text(self.summary, self.tr("The folder is a file; choose a folder."))
         elif isinstance(exc, DataRefused):
-            self.summary.setText(exc.in_language(self.context.lang))
+            set_wrapped_text(self.summary, exc.in_language(self.context.lang))
         else:  # a full disk, a read-only folder: its own sentence says what to do
-            self.summary.setText(error_sentence(exc, self.context.lang, unexpected=self.tr(
-                "The files could not be written; the details are in the log file.")))
+            set_wrapped_text(self.summary, error_sentence(
+                exc, self.context.lang, unexpected=self.tr(
+                    "The files could not be written; the details are in the log file.")))

@@ -394,3 +394,26 @@ def test_export_and_import_lines_follow_a_language_switch(qtbot, qapp, tmp_path)
             view.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         project.close()
+
+
+def test_the_data_dialog_grows_for_its_summary_instead_of_squeezing_its_fields(
+        qtbot, qapp, context, tmp_path):
+    from desktop.ui.data_dialog import DataDialog
+    from desktop.ui.translation import switch_language
+    fill_demo(context.project, 40, seed=3)
+    switch_language(qapp, context, "es")  # the longest summary
+    dialog = DataDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    dialog.folder.setText(str(tmp_path / "datos"))
+    dialog.write_button.click()
+    assert dialog.result is not None
+    qapp.processEvents()
+    summary = dialog.summary
+    assert summary.height() >= summary.heightForWidth(summary.width())  # every line shown
+    # The k box was pressed to half its height to make room for three lines of summary.
+    for field in (dialog.language, dialog.round, dialog.k, dialog.folder):
+        assert field.height() >= field.sizeHint().height(), field
+    assert dialog.height() > before
