@@ -2,8 +2,9 @@
 
 `analysis_snapshot` rows are named parts (one per column, plus a header named '') with a
 JSON description and the column's bytes; `analysis_dirty` is filled by triggers on
-`answer` and `response` (see schema_steps.V7_ANALYSIS). What the bytes mean is
-`domain.column_snapshot`'s business; this module only moves them.
+`answer` and `response` (see schema_steps.V7_ANALYSIS), and `analysis_dirty_before`
+(v16, V16_DASH_BEFORE) keeps a dirty form as it was before its first write since. What
+the bytes mean is `domain.column_snapshot`'s business; this module only moves them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Callable, Iterable, Sequence
 
 from .connection import OperationalError, read_snapshot, transaction
 
-__all__ = ["clear_dirty", "data_version", "dirty_uuids", "drop_snapshot", "has_dirty",
+__all__ = ["clear_dirty", "data_version", "dirty_before", "dirty_uuids", "drop_snapshot",
+           "has_dirty",
            "has_tables", "read_named_parts", "read_parts", "read_snapshot", "replace_snapshot", "store_if_unchanged",
            "transaction", "write_parts"]
 
@@ -63,7 +65,7 @@ def write_parts(conn: sqlite3.Connection, parts: Iterable[tuple[str, str, bytes]
 def drop_snapshot(conn: sqlite3.Connection) -> None:
     """Forget the snapshot: the next load builds one from the answer rows."""
     conn.execute("DELETE FROM analysis_snapshot")
-    conn.execute("DELETE FROM analysis_dirty")
+    clear_dirty(conn)
 
 
 def dirty_uuids(conn: sqlite3.Connection) -> list[str]:
@@ -71,10 +73,30 @@ def dirty_uuids(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT response_uuid FROM analysis_dirty")]
 
 
+def dirty_before(conn: sqlite3.Connection) -> dict[str, tuple] | None:
+    """The dirty forms kept as they were before their first write since the snapshot:
+    uuid -> (status, round uuid, form number, operator, created, answers text or None);
+    status None when there was no such form. A dirty form missing here was not kept
+    (saved since, or dirty before schema v16). None on an older schema."""
+    if not _has_before(conn):
+        return None
+    return {row[0]: row[1:] for row in conn.execute(
+        "SELECT b.response_uuid, b.status, b.round_uuid, b.form_number, b.operator, "
+        "b.created, b.answers FROM analysis_dirty_before b "
+        "JOIN analysis_dirty d ON d.response_uuid = b.response_uuid")}
+
+
+def _has_before(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                        "name = 'analysis_dirty_before'").fetchone() is not None
+
+
 def clear_dirty(conn: sqlite3.Connection) -> None:
     """The snapshot now includes every written form (caller holds a write transaction and
     checked that nobody wrote since it read the dirty set)."""
     conn.execute("DELETE FROM analysis_dirty")
+    if _has_before(conn):
+        conn.execute("DELETE FROM analysis_dirty_before")
 
 
 def data_version(conn: sqlite3.Connection) -> int:

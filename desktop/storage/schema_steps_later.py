@@ -212,3 +212,72 @@ CREATE TRIGGER analysis_form_answers_deleted AFTER DELETE ON form_answers
 BEGIN INSERT INTO analysis_dirty SELECT OLD.response_uuid
     WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid); END;
 """
+
+# v16 (issue 14): each dirty form as it was before its first write since the snapshot.
+# A dashboard load patching the stored sums takes each written form's stored version out;
+# finding it in the snapshot means reading the form's row of every part, and a part's
+# bytes are a chain of pages walked from its start (the latest forms are the deepest).
+# These BEFORE triggers keep that version (the response row's analysed fields and the
+# answers text, both as they are before the statement) at the form's first write since
+# the snapshot, while it is not yet in `analysis_dirty`: it is then what the snapshot
+# holds (a status outside the live ones: not in the snapshot). Later writes keep nothing.
+# The row goes when the snapshot is stored again (analysis_snapshot_store.clear_dirty).
+# A dirty form without a row here (saved since, or dirty before this step) is looked for
+# in the snapshot as before. An INSERT of answers for a form that had none is kept too
+# (an edit writes its answers before its response row); the WHEN keeps a new form's
+# insert to one lookup. DELETE then INSERT rather than INSERT OR REPLACE: an outer
+# upsert's conflict clause overrides the trigger's (see V7_ANALYSIS).
+V16_DASH_BEFORE = """
+CREATE TABLE analysis_dirty_before (
+    response_uuid TEXT PRIMARY KEY,
+    status TEXT,
+    round_uuid TEXT,
+    form_number INTEGER,
+    operator TEXT,
+    created TEXT,
+    answers TEXT
+) WITHOUT ROWID;
+CREATE TRIGGER analysis_before_response_updated BEFORE UPDATE ON response
+WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+BEGIN
+    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.uuid;
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
+           OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
+END;
+CREATE TRIGGER analysis_before_response_deleted BEFORE DELETE ON response
+WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+BEGIN
+    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.uuid;
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
+           OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
+END;
+CREATE TRIGGER analysis_before_answers_updated BEFORE UPDATE ON form_answers
+WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+BEGIN
+    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid;
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
+           r.created, OLD.answers
+    FROM (SELECT 1) LEFT JOIN response r ON r.uuid = OLD.response_uuid;
+END;
+CREATE TRIGGER analysis_before_answers_deleted BEFORE DELETE ON form_answers
+WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+BEGIN
+    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid;
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
+           r.created, OLD.answers
+    FROM (SELECT 1) LEFT JOIN response r ON r.uuid = OLD.response_uuid;
+END;
+CREATE TRIGGER analysis_before_answers_inserted BEFORE INSERT ON form_answers
+WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = NEW.response_uuid)
+BEGIN
+    DELETE FROM analysis_dirty_before WHERE response_uuid = NEW.response_uuid;
+    INSERT INTO analysis_dirty_before
+    SELECT NEW.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
+           r.created, (SELECT answers FROM form_answers WHERE response_uuid = NEW.response_uuid)
+    FROM (SELECT 1) LEFT JOIN response r ON r.uuid = NEW.response_uuid;
+END;
+"""
