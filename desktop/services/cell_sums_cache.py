@@ -226,6 +226,8 @@ def _searched(conn, listed, rows: int, written: list[str]):
     written = written_forms.within_bounds(written, bounds, width)
     if len(written) > SEARCHED:
         return None
+    if not written:  # saved since: nothing to open
+        return np.zeros(rows, dtype=bool)
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
         return written_forms.written_rows_searched(read_uuid, read_order, sizes, rows,

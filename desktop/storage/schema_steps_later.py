@@ -219,14 +219,15 @@ BEGIN INSERT INTO analysis_dirty SELECT OLD.response_uuid
 # bytes are a chain of pages walked from its start (the latest forms are the deepest).
 # These BEFORE triggers keep that version (the response row's analysed fields and the
 # answers text, both as they are before the statement) at the form's first write since
-# the snapshot, while it is not yet in `analysis_dirty`: it is then what the snapshot
-# holds (a status outside the live ones: not in the snapshot). Later writes keep nothing.
-# The row goes when the snapshot is stored again (analysis_snapshot_store.clear_dirty).
+# the snapshot, while it is neither in `analysis_dirty` nor kept yet: it is then what the
+# snapshot holds (a status outside the live ones: not in the snapshot). Later writes keep
+# nothing. The row goes when the snapshot is stored again (snapshot_store.clear_dirty).
 # A dirty form without a row here (saved since, or dirty before this step) is looked for
 # in the snapshot as before. An INSERT of answers for a form that had none is kept too
-# (an edit writes its answers before its response row); the WHEN keeps a new form's
-# insert to one lookup. DELETE then INSERT rather than INSERT OR REPLACE: an outer
-# upsert's conflict clause overrides the trigger's (see V7_ANALYSIS).
+# (an edit writes its answers before its response row, which marks it dirty): so the
+# first row kept since the snapshot wins, and no later trigger writes over it (nor can
+# one conflict with it: an outer upsert's conflict clause would override the trigger's,
+# see V7_ANALYSIS). The WHEN keeps a new form's insert to one lookup.
 V16_DASH_BEFORE = """
 CREATE TABLE analysis_dirty_before (
     response_uuid TEXT PRIMARY KEY,
@@ -239,24 +240,24 @@ CREATE TABLE analysis_dirty_before (
 ) WITHOUT ROWID;
 CREATE TRIGGER analysis_before_response_updated BEFORE UPDATE ON response
 WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.uuid)
 BEGIN
-    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.uuid;
     INSERT INTO analysis_dirty_before
     SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
            OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
 END;
 CREATE TRIGGER analysis_before_response_deleted BEFORE DELETE ON response
 WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.uuid)
 BEGIN
-    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.uuid;
     INSERT INTO analysis_dirty_before
     SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
            OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
 END;
 CREATE TRIGGER analysis_before_answers_updated BEFORE UPDATE ON form_answers
 WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid)
 BEGIN
-    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid;
     INSERT INTO analysis_dirty_before
     SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
            r.created, OLD.answers
@@ -264,8 +265,8 @@ BEGIN
 END;
 CREATE TRIGGER analysis_before_answers_deleted BEFORE DELETE ON form_answers
 WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid)
 BEGIN
-    DELETE FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid;
     INSERT INTO analysis_dirty_before
     SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
            r.created, OLD.answers
@@ -273,8 +274,8 @@ BEGIN
 END;
 CREATE TRIGGER analysis_before_answers_inserted BEFORE INSERT ON form_answers
 WHEN NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = NEW.response_uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = NEW.response_uuid)
 BEGIN
-    DELETE FROM analysis_dirty_before WHERE response_uuid = NEW.response_uuid;
     INSERT INTO analysis_dirty_before
     SELECT NEW.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
            r.created, (SELECT answers FROM form_answers WHERE response_uuid = NEW.response_uuid)
