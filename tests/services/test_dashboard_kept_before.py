@@ -64,8 +64,9 @@ def test_the_kept_version_is_the_one_before_the_first_write(written):
 
 
 def test_a_form_without_answers_edited_is_kept_without_answers(written, no_snapshot_reads):
-    """A stored form with no answers row gets answers by an INSERT before its response row
-    is written: the INSERT's trigger keeps the form as it was, without answers."""
+    """A stored form with no answers row edited: its answers are an INSERT (which no
+    trigger sees) written before its response row, so the response row is written first
+    and the form is kept as it was, without answers."""
     project, writes = written
     conn, q = project.db.conn, project.questionnaire
     target = writes.live(8)
