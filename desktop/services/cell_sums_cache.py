@@ -129,9 +129,8 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     thousand uuids at a time; forms saved since the snapshot (the everyday case) have
     none there, and then no column is read at all; a few edited or deleted forms that
     were not kept have their rows' bytes picked out of each column
-    (storage/snapshot_part_reader.py). A
-    form whose stored and live versions are equal in every analysed value (verified
-    without a discrepancy) is not summed at all."""
+    (storage/snapshot_part_reader.py). A form whose stored and live versions are equal
+    in every analysed value (verified without a discrepancy) is not summed at all."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:

@@ -15,9 +15,8 @@ from typing import Callable, Iterable, Sequence
 from .connection import OperationalError, read_snapshot, transaction
 
 __all__ = ["clear_dirty", "data_version", "dirty_before", "dirty_uuids", "drop_snapshot",
-           "has_dirty",
-           "has_tables", "read_named_parts", "read_parts", "read_snapshot", "replace_snapshot", "store_if_unchanged",
-           "transaction", "write_parts"]
+           "has_dirty", "has_tables", "read_named_parts", "read_parts", "read_snapshot",
+           "replace_snapshot", "store_if_unchanged", "transaction", "write_parts"]
 
 HEADER = ""
 
