@@ -14,9 +14,10 @@ from typing import Callable, Iterable, Sequence
 
 from .connection import OperationalError, read_snapshot, transaction
 
-__all__ = ["clear_dirty", "data_version", "dirty_before", "dirty_uuids", "drop_snapshot",
-           "has_dirty", "has_tables", "read_named_parts", "read_parts", "read_snapshot",
-           "replace_snapshot", "store_if_unchanged", "transaction", "write_parts"]
+__all__ = ["before_table_lost", "clear_dirty", "data_version", "dirty_before", "dirty_uuids",
+           "drop_snapshot", "has_dirty", "has_tables", "read_named_parts", "read_parts",
+           "read_snapshot", "replace_snapshot", "restore_before_table", "store_if_unchanged",
+           "transaction", "write_parts"]
 
 HEADER = ""
 
@@ -88,6 +89,27 @@ def dirty_before(conn: sqlite3.Connection) -> dict[str, tuple] | None:
 def _has_before(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
                         "name = 'analysis_dirty_before'").fetchone() is not None
+
+
+def before_table_lost(conn: sqlite3.Connection) -> bool:
+    """True when the schema keeps forms (V16_DASH_BEFORE's triggers exist) but the table
+    is gone (a hand edit): every write of a form would then fail."""
+    return not _has_before(conn) and conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
+        "name = 'analysis_before_response_updated'").fetchone() is not None
+
+
+def restore_before_table(conn: sqlite3.Connection) -> bool:
+    """Create the table (and any missing trigger) as V16_DASH_BEFORE did, when it is lost;
+    True if anything was created (caller holds a write transaction; `check --repair`)."""
+    if not before_table_lost(conn):
+        return False
+    from .migrations import _statements
+    from .schema_steps import V16_DASH_BEFORE
+    for statement in _statements(V16_DASH_BEFORE):
+        conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
+                     .replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
+    return True
 
 
 def clear_dirty(conn: sqlite3.Connection) -> None:

@@ -159,3 +159,44 @@ def test_storing_the_snapshot_again_forgets_the_kept_versions(written):
     assert conn.execute("SELECT COUNT(*) FROM analysis_dirty_before").fetchone()[0] == 0
     writes.delete(2)
     assert len(snapshots.dirty_before(conn)) == 1
+
+
+def test_check_finds_a_kept_version_that_is_not_the_snapshots_and_repair_mends_it(written):
+    """`check` compares each kept form with the snapshot's row of it: a kept answer
+    changed by hand, or a form kept as not live while the snapshot holds it, is reported;
+    `check --repair` builds the snapshot again and the figures are the answers'."""
+    from desktop.services.snapshot_check import check_snapshot
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    writes.edit(3)
+    writes.delete(14)
+    assert check_snapshot(conn, q).ok
+    for damage in ("UPDATE analysis_dirty_before SET answers = replace(answers, "
+                   "'\"post\":\"', '\"post\":\"9') WHERE answers LIKE '%\"post\":\"%'",
+                   "UPDATE analysis_dirty_before SET status = 'deleted'"):
+        with project.db.transaction() as tx:
+            tx.execute(damage)
+        assert not check_snapshot(conn, q).ok, damage
+        analysis_table.repair_database(conn)
+        assert check_snapshot(conn, q).ok
+        assert snapshots.dirty_before(conn) == {}
+        writes.edit(3)
+        writes.delete(20)
+    check_dashboard(project, [1, 4], FILTERS[:2])
+
+
+def test_a_table_dropped_by_hand_is_reported_and_restored_by_repair(written):
+    """Without the table every write of a form fails (its triggers name it): `check`
+    says so and `check --repair` creates it again; writes and figures are right after."""
+    from desktop.services.snapshot_check import check_snapshot
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    with project.db.transaction() as tx:
+        tx.execute("DROP TABLE analysis_dirty_before")
+    assert snapshots.before_table_lost(conn)
+    assert not check_snapshot(conn, q).ok
+    analysis_table.repair_database(conn)
+    assert not snapshots.before_table_lost(conn) and check_snapshot(conn, q).ok
+    writes.edit(5)
+    assert list(snapshots.dirty_before(conn)) == [writes.live(5)]
+    check_dashboard(project, [1, 4], FILTERS[:2])
