@@ -86,38 +86,56 @@ def dirty_before(conn: sqlite3.Connection) -> dict[str, tuple] | None:
         "JOIN analysis_dirty d ON d.response_uuid = b.response_uuid")}
 
 
+_BEFORE_TABLES = ("analysis_dirty_before", "analysis_before_room")
+
+
 def _has_before(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                        "name = 'analysis_dirty_before'").fetchone() is not None
+    return _tables(conn, _BEFORE_TABLES) == len(_BEFORE_TABLES)
+
+
+def _tables(conn: sqlite3.Connection, names: Sequence[str]) -> int:
+    marks = ", ".join("?" for _ in names)
+    return conn.execute(f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND "
+                        f"name IN ({marks})", tuple(names)).fetchone()[0]
 
 
 def before_table_lost(conn: sqlite3.Connection) -> bool:
-    """True when the schema keeps forms (V16_DASH_BEFORE's triggers exist) but the table
-    is gone (a hand edit): every write of a form would then fail."""
+    """True when the schema keeps forms (V16_DASH_BEFORE's triggers exist) but one of its
+    tables is gone (a hand edit): every write of a form would then fail."""
     return not _has_before(conn) and conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND "
         "name = 'analysis_before_response_updated'").fetchone() is not None
 
 
 def restore_before_table(conn: sqlite3.Connection) -> bool:
-    """Create the table (and any missing trigger) as V16_DASH_BEFORE did, when it is lost;
-    True if anything was created (caller holds a write transaction; `check --repair`)."""
+    """Create the tables (and any missing trigger) as V16_DASH_BEFORE did, when one is
+    lost, with no room to keep forms until the next snapshot is stored; True if anything
+    was created (caller holds a write transaction; `check --repair`)."""
     if not before_table_lost(conn):
         return False
     from .migrations import _statements
     from .schema_steps import V16_DASH_BEFORE
     for statement in _statements(V16_DASH_BEFORE):
-        conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
-                     .replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
+        if not statement.lstrip().startswith("INSERT"):
+            conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1)
+                         .replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
+    conn.execute("INSERT INTO analysis_before_room (forms) SELECT 0 "
+                 "WHERE NOT EXISTS (SELECT 1 FROM analysis_before_room)")
     return True
+
+
+# Forms kept before their first write since the snapshot, at most: as many as a load
+# patches (services/analysis_table.STORE_AFTER); past that it builds the snapshot again.
+KEPT_AT_MOST = 1_000
 
 
 def clear_dirty(conn: sqlite3.Connection) -> None:
     """The snapshot now includes every written form (caller holds a write transaction and
-    checked that nobody wrote since it read the dirty set)."""
+    checked that nobody wrote since it read the dirty set); forms are kept again."""
     conn.execute("DELETE FROM analysis_dirty")
     if _has_before(conn):
         conn.execute("DELETE FROM analysis_dirty_before")
+        conn.execute("UPDATE analysis_before_room SET forms = ?", (KEPT_AT_MOST,))
 
 
 def data_version(conn: sqlite3.Connection) -> int:

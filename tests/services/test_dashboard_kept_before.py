@@ -185,18 +185,69 @@ def test_check_finds_a_kept_version_that_is_not_the_snapshots_and_repair_mends_i
     check_dashboard(project, [1, 4], FILTERS[:2])
 
 
-def test_a_table_dropped_by_hand_is_reported_and_restored_by_repair(written):
-    """Without the table every write of a form fails (its triggers name it): `check`
-    says so and `check --repair` creates it again; writes and figures are right after."""
+@pytest.mark.parametrize("table", ["analysis_dirty_before", "analysis_before_room"])
+def test_a_table_dropped_by_hand_is_reported_and_restored_by_repair(written, table):
+    """Without either table every write of a form fails (its triggers name both):
+    `check` says so and `check --repair` creates it again; writes and figures are right
+    after."""
     from desktop.services.snapshot_check import check_snapshot
     project, writes = written
     conn, q = project.db.conn, project.questionnaire
     with project.db.transaction() as tx:
-        tx.execute("DROP TABLE analysis_dirty_before")
+        tx.execute(f"DROP TABLE {table}")
     assert snapshots.before_table_lost(conn)
     assert not check_snapshot(conn, q).ok
     analysis_table.repair_database(conn)
     assert not snapshots.before_table_lost(conn) and check_snapshot(conn, q).ok
+    assert _room(conn) == [snapshots.KEPT_AT_MOST]  # one row, set by the snapshot rebuilt
     writes.edit(5)
     assert list(snapshots.dirty_before(conn)) == [writes.live(5)]
     check_dashboard(project, [1, 4], FILTERS[:2])
+
+
+def test_no_more_forms_are_kept_than_the_room_and_the_rest_are_looked_for(written,
+                                                                          monkeypatch):
+    """With room for two, four stored forms edited: the first two are kept, the others
+    are looked for in the snapshot, and the figures are the answers'; storing the
+    snapshot again gives the room back."""
+    project, writes = written
+    conn, q = project.db.conn, project.questionnaire
+    monkeypatch.setattr(snapshots, "KEPT_AT_MOST", 2)
+    analysis_table.load_frame(conn, q, store_after=0)
+    cell_sums_cache.load_sums(conn, q)
+    edited = [writes.live(pick) for pick in (1, 7, 13, 19)]
+    for pick in (1, 7, 13, 19):
+        writes.edit(pick)
+    assert list(snapshots.dirty_before(conn)) == edited[:2]
+    searched: list[int] = []
+    real = cell_sums_cache._searched
+    monkeypatch.setattr(cell_sums_cache, "_searched",
+                        lambda c, listed, rows, w: searched.append(len(w)) or
+                        real(c, listed, rows, w))
+    sums, info = cell_sums_cache.load_sums(conn, q, store=False)
+    assert searched == [2] and info.patched == 4
+    check_dashboard(project, [1, 4], FILTERS[:3])
+    analysis_table.load_frame(conn, q, store_after=0)
+    assert _room(conn) == [2]
+
+
+def test_a_new_project_keeps_no_form_until_its_first_snapshot(tmp_path):
+    """The step leaves no room (forms dirty before it were not kept); the first snapshot
+    stored gives it."""
+    from desktop.services.analysis_service import analysis_for
+    from desktop.services.demo_service import fill_demo
+    from desktop.services.project import Project
+    project = Project.open(tmp_path / "new.db")
+    try:
+        conn = project.db.conn
+        assert _room(conn) == [0]
+        fill_demo(project, 5, seed=3)
+        analysis_for(project, "en").compute({})
+        assert _room(conn) == [snapshots.KEPT_AT_MOST]
+    finally:
+        project.close()
+
+
+def _room(conn) -> list[int]:
+    """How many more forms may be kept (one row)."""
+    return [row[0] for row in conn.execute("SELECT forms FROM analysis_before_room")]
