@@ -7,7 +7,8 @@ old long shape (one row per answer, the schema before V15_FORM_ANSWERS), in the 
 and with the same encryption (SQLCipher, as every project); beside it the bare
 `executemany` of the same forms into this schema (one answers row per form), and the
 floor of any import into this schema (the same rows copied by SQLite alone, then with the
-audit and version rows the import also writes); the same import
+audit and version rows the import also writes), and the floor of reading the bundle's
+format (decrypt, inflate, json of every line, csv: no check, no database); the same import
 with every audit row read by the importing process (import_split.AUDIT_SHARE 0, as before
 the checking process took a share); the same import
 into an HQ database that already holds 100k forms of another laptop; the import with the
@@ -133,7 +134,7 @@ def run(table) -> None:
         # Interleaved, the best of two of each, so a busy shared machine slows all alike.
         runs: dict[str, list[dict]] = {"bare": [], "bare_forms": [], "empty": [], "full": [],
                                        "off": [], "floor": [], "floor_all": [], "one": [],
-                                       "unshared": []}
+                                       "unshared": [], "parse": []}
         for number in range(2):
             runs["bare"].append(run_child("baseline", copy_of(empty, f"bare-{number}.db"),
                                           key.hex(), str(source)))
@@ -143,6 +144,7 @@ def run(table) -> None:
                                            key.hex(), str(source)))
             runs["floor_all"].append(run_child("floor", copy_of(empty, f"all-{number}.db"),
                                                key.hex(), str(source), "--all"))
+            runs["parse"].append(run_child("parse", str(keys.identity_path), str(bundle)))
             runs["empty"].append(imported(empty, f"empty-{number}.db"))
             runs["full"].append(imported(full, f"full-{number}.db"))
             # The checks' cost is a tenth of the import: one run of each way was within
@@ -195,6 +197,9 @@ def run(table) -> None:
                   "s", "the import, CPU", empty_run["cpu"])
         table.add("  the same floor, wall", best["floor_all"]["wall"], "s", "the import",
                   empty_run["wall"])
+        table.add("  floor: parse the bundle's members alone (decrypt, inflate, json of "
+                  "every line of records.jsonl and audit.jsonl, csv of responses.csv), no "
+                  "checks, CPU", best["parse"]["cpu"], "s", "the import, CPU", empty_run["cpu"])
         table.add(f"import + merge {N // 1000}k forms into HQ holding {N // 1000}k",
                   full_run["wall"], "s", "the same into an empty HQ db", empty_run["wall"],
                   target="<= 1.5x baseline")

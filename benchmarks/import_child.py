@@ -5,6 +5,7 @@ resident memory is its own (the parent reads it with os.wait4, see `run_child`).
                                                  [--in-process] [--audit-share=X]
     python -m benchmarks.import_child baseline DB KEYHEX SOURCE_DB [--per-form]
     python -m benchmarks.import_child floor DB KEYHEX SOURCE_DB [--all]
+    python -m benchmarks.import_child parse IDENTITY BUNDLE
 
 `import` runs `import_bundles` on an encrypted HQ database (a 100k bundle's forms are
 checked by its checking process, a child of this one: its CPU time, from
@@ -19,8 +20,11 @@ form), or with `--per-form` one row per form into the schema's own `form_answers
 answers text as stored). `floor` times the same rows copied by SQLite alone (`INSERT ...
 SELECT` from the attached source, in key order: no Python per row), the floor of any
 import into the schema (one answers row per form); with `--all`, also the audit rows and
-the version rows (one per form) the import writes. Each prints one JSON line: wall and CPU
-seconds of the measured part and the resident peak before it.
+the version rows (one per form) the import writes. `parse` times reading the bundle's
+format alone, no check and no database: decrypt, inflate each member, `json.loads` of every
+line of records.jsonl and audit.jsonl, `csv.reader` over responses.csv (the floor of any
+import of that format, in Python). Each prints one JSON line: wall and CPU seconds of the
+measured part and the resident peak before it.
 """
 
 from __future__ import annotations
@@ -206,6 +210,41 @@ def _floor(db: str, key: str, source: str, everything: bool) -> dict:
     return {"wall": wall, "cpu": cpu, "before_mb": before}
 
 
+def _parse(identity: str, bundle: str) -> dict:
+    """The bare cost of reading a bundle's members (`parse` above), with its parts' CPU."""
+    import csv
+    import io
+    import zipfile
+
+    from desktop.bundle import age_crypto
+    identities = age_crypto.load_identities(identity)
+    data = Path(bundle).read_bytes()
+    before = _peak_mb()
+    parts: dict[str, float] = {}
+
+    def timed(name: str, work):
+        start = time.process_time()
+        value = work()
+        parts[name] = time.process_time() - start
+        return value
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    plain = timed("decrypt", lambda: age_crypto.decrypt(data, identities))
+    members = zipfile.ZipFile(io.BytesIO(plain))
+    counts = {}
+    for name in ("records.jsonl", "audit.jsonl"):
+        text = timed(f"inflate {name}", lambda: members.read(name).decode("utf-8"))
+        counts[name] = timed(f"json {name}", lambda: sum(
+            1 for line in text.split("\n") if line and json.loads(line) is not None))
+        del text
+    text = timed("inflate responses.csv", lambda: members.read("responses.csv")
+                 .decode("utf-8-sig"))
+    counts["responses.csv"] = timed("csv responses.csv", lambda: sum(
+        1 for _ in csv.reader(io.StringIO(text, newline=""))))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"wall": wall, "cpu": cpu, "before_mb": before, "parts": parts, "lines": counts}
+
+
 def main(argv: list[str]) -> None:
     mode, *args = argv
     if mode == "import":
@@ -217,6 +256,8 @@ def main(argv: list[str]) -> None:
         result = _baseline(*args[:3], per_form="--per-form" in args)
     elif mode == "floor":
         result = _floor(*args[:3], everything="--all" in args)
+    elif mode == "parse":
+        result = _parse(*args[:2])
     else:
         raise SystemExit(f"unknown mode {mode}")
     result["peak_mb"] = _peak_mb()

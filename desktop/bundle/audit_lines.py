@@ -76,6 +76,7 @@ def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:
                                              f"{number + len(batch)}")
     rows = []
     keys = _CHAINED_KEYS if chained else _AUDIT_KEYS
+    last = None  # the previous row's hash, which matched _HASH (a chain links to it)
     for number, data in enumerate(items, number + 1):
         if data.__class__ is not dict or data.keys() != keys:
             raise BundleError("tampered", f"audit.jsonl line {number}")
@@ -84,8 +85,9 @@ def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:
             raise BundleError("tampered", f"audit.jsonl line {number}: types")
         prev, digest = row[10], row[11]
         if (prev is None) != (digest is None) or (
-                digest is not None and not (_HASH.match(digest)
-                                            and (prev == "" or _HASH.match(prev)))):
+                digest is not None and not (_HASH.match(digest) and (
+                    prev == "" or prev == last or _HASH.match(prev)))):
             raise BundleError("tampered", f"audit.jsonl line {number}: hash chain fields")
+        last = digest
         rows.append(row)
     return rows

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..domain import answers_json
 from .errors import BundleError
+from .form_line import ANSWERS_PREFIX, read_form_line
 
 ROUND_FIELDS = ("uuid", "name", "institution", "place", "start_date", "end_date",
                 "target_count", "form_min", "form_max", "questionnaire_sha256", "verify_mode",
@@ -41,7 +42,6 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", 
 
 _decoder = json.JSONDecoder()
 _quote = json.encoder.encode_basestring  # a JSON string, non-ASCII kept, as _encode
-ANSWERS_PREFIX = '{"answers":'
 
 
 def canonical_answers(answers: Mapping[str, str]) -> str:
@@ -176,7 +176,7 @@ def iter_records(lines: Iterable[str]) -> Iterator[tuple[str, Any, dict | None]]
     for number, line in enumerate(lines, 1):
         if not line:
             continue
-        data, answers_text = _load_record(line, number)
+        data, answers_text, canonical = _load_record(line, number)
         kind = data.pop("type", None)
         if kind == "round":
             if seen:
@@ -185,7 +185,7 @@ def iter_records(lines: Iterable[str]) -> Iterator[tuple[str, Any, dict | None]]
             yield "round", _check_round(data, number), None
         elif kind == "form":
             answers = data.get("answers")
-            record = _check_form(data, answers_text, number)
+            record = _check_form(data, answers_text, number, canonical)
             if record.fields["uuid"] in seen:
                 raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
             seen.add(record.fields["uuid"])
@@ -204,15 +204,24 @@ def iter_lines(data: bytes) -> Iterator[str]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# "\\ud" or "\\uD": the start of every escape of a surrogate (one regex pass over a batch
+# of audit lines, whose texts hold escapes of their own: 0.1 s less per 100k rows than
+# searching for the two texts one after the other).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD]")
+
+
+def may_hold_surrogate_escape(text: str) -> bool:
+    """Whether `text` holds "\\ud" or "\\uD" (a backslash first: memchr, so the usual
+    line with no escape costs nothing)."""
+    return "\\" in text and _SURROGATE_ESCAPE.search(text) is not None
 
 
 def refuse_lone_surrogates(text: str, data: object, where: str) -> None:
     """A "\\ud800" escape without its pair decodes to a text that cannot be stored or
     written as UTF-8 (the import stopped at the database with an exception): refused.
-    Only an escape makes one, so `text` is searched for a backslash, then for "\\u" (both
-    quick; audit rows hold escaped quotes, and searching them for "\\ud" took 0.19 s per
-    100k), then for the escape: this runs for every line of a million-form bundle."""
-    if "\\" in text and "\\u" in text and ("\\ud" in text or "\\uD" in text) \
+    Only an escape makes one, so `text` is searched for its start first
+    (`may_hold_surrogate_escape`): this runs for every line of a million-form bundle."""
+    if may_hold_surrogate_escape(text) \
             and _SURROGATE.search(json.dumps(data, ensure_ascii=False)):
         raise BundleError("tampered", f"{where}: a lone UTF-16 surrogate escape")
 
@@ -227,15 +236,22 @@ def _load(line: str, number: int) -> dict:
     return data
 
 
-def _load_record(line: str, number: int) -> tuple[dict, str | None]:
-    """A records.jsonl line and, for forms, the exact text of its answers object."""
+def _load_record(line: str, number: int) -> tuple[dict, str | None, bool | None]:
+    """A records.jsonl line, for forms the exact text of its answers object, and whether
+    that text is canonical when known already (None: not decided here)."""
     if not line.startswith(ANSWERS_PREFIX):
         data = _load(line, number)
         if "\\" in line:
             refuse_lone_surrogates(line, data, f"records.jsonl line {number}")
         if isinstance(data.get("answers"), dict):
-            return data, canonical_answers(data["answers"])
-        return data, None
+            return data, canonical_answers(data["answers"]), None
+        return data, None, None
+    return read_form_line(line) or (*_load_answers_first(line, number), None)
+
+
+def _load_answers_first(line: str, number: int) -> tuple[dict, str]:
+    """The general reading of a line starting with its answers (form_line.py reads the
+    usual ones with one parse, and leaves every other line and every refusal here)."""
     try:
         answers, end = _decoder.raw_decode(line, len(ANSWERS_PREFIX))
         if line[end] != ",":
@@ -288,7 +304,8 @@ def _form_fields_ok(values: tuple) -> bool:
     (_, _, number, _, operator_, device, created, updated, _, reason, keys, seconds) = values
     return (0 <= number < MAX_NUMBER and 0 < len(operator_) <= MAX_TEXT
             and 0 < len(device) <= MAX_TEXT and _TIME.match(created) is not None
-            and _TIME.match(updated) is not None and values[8] < MAX_NUMBER
+            and (updated == created or _TIME.match(updated) is not None)
+            and values[8] < MAX_NUMBER
             and (reason is None or len(reason) <= MAX_REASON)
             and 0 <= keys < MAX_NUMBER and math.isfinite(seconds) and 0 <= seconds < 1e9)
 
@@ -317,7 +334,11 @@ _FORM_TYPES = {(str, str, int, str, str, str, str, str, int, reason, int, second
                for reason in (str, _NONE) for seconds in (int, float)}
 
 
-def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord:
+def _check_form(data: dict, answers_text: str | None, number: int,
+                canonical: bool | None = None) -> FormRecord:
+    """The FormRecord of a parsed form line, every field checked. `canonical` is whether
+    `answers_text` is canonical when form_line.py found it (it then also found every
+    answer a text), None when that is still to be tested."""
     answers, sha = data.pop("answers", None), data.pop("sha256", None)
     base = data.pop("base", "missing")
     fields = data
@@ -327,7 +348,7 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
         ok = (tuple(map(type, values)) in _FORM_TYPES and _ID.match(values[0])
               and _ID.match(values[1]) and values[3] in STATUSES and values[8] >= 1
               and answers.__class__ is dict and answers_text is not None
-              and set(map(type, answers.values())) <= {str}
+              and (canonical is not None or set(map(type, answers.values())) <= {str})
               and _form_fields_ok(values))
     if not ok:
         raise BundleError("tampered", f"records.jsonl line {number}: form")
@@ -340,4 +361,5 @@ def _check_form(data: dict, answers_text: str | None, number: int) -> FormRecord
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
     return FormRecord(fields, answers_text, sha,
                       None if base is None else (base["revision"], base["sha256"]),
-                      answers_json.is_canonical_parsed(answers_text, answers))
+                      answers_json.is_canonical_parsed(answers_text, answers)
+                      if canonical is None else canonical)

@@ -44,7 +44,10 @@ class FormGate:
                        if q.constraint is not None and q.constraint.names - {q.id}}
         self._ok: set[tuple[str, str]] = set()  # (question id, text) pairs that passed
         self._cross_ok: set[tuple] = set()  # (question id, text, skip key, inputs) passed
-        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
+        # skip key -> (ids that apply, required ids among them, the pairs of `_ok` whose
+        # question applies there: a form whose pairs are all in it answers nothing that
+        # does not apply and nothing unchecked, decided by one subset test)
+        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str], set]] = {}
 
     def problems(self, answers: Mapping[str, str], draft: bool = False) -> list[Problem]:
         """Every problem of one form (out-of-range values included: the caller decides
@@ -54,7 +57,7 @@ class FormGate:
         entry = self._applies.get(key)
         # The common case, in C loops: every answer to a question that applies (so none
         # unknown), every pair seen and passed before, every required question there.
-        if entry is not None and keys <= entry[0] and answers.items() <= self._ok and (
+        if entry is not None and self._applying_and_passed(answers, entry) and (
                 draft or entry[1] <= keys) and not (
                     self._cross and self._cross_unseen(answers, key, entry[0])):
             return []
@@ -65,8 +68,8 @@ class FormGate:
                     for qid in sorted(unknown)]
         if entry is None:
             applies = frozenset(applicable(self.questionnaire, answers))
-            entry = self._applies[key] = (applies, self._required & applies)
-        applies, required = entry
+            entry = self._applies[key] = (applies, self._required & applies, set())
+        applies, required, _ = entry
         found: list[Problem] = []
         for qid in keys - applies:
             if answers[qid].strip():
@@ -90,6 +93,19 @@ class FormGate:
             found.extend(Problem(qid, "required", message("required", self.lang))
                          for qid in required - keys)
         return found
+
+    def _applying_and_passed(self, answers: Mapping[str, str], entry: tuple) -> bool:
+        """Whether every answer is to a question that applies (`entry[0]`) and passed
+        before (`_ok`): one subset test against the entry's own pairs when they hold them
+        all, else the two tests, whose pairs then join the entry's."""
+        pairs = answers.items()
+        applies, _, passed = entry
+        if pairs <= passed:
+            return True
+        if answers.keys() <= applies and pairs <= self._ok:
+            passed.update(pairs)
+            return True
+        return False
 
     def _cross_inputs(self, answers: Mapping[str, str], key: tuple, applies: frozenset[str]):
         """(question id, text, what its constraint's check depends on) of each answer whose

@@ -115,3 +115,47 @@ def test_a_constraint_reading_another_question_is_checked_with_the_form(question
         answers = {qid: rng.choice(["0", "3", "5", "13", "60", "x", ""])
                    for qid in ("total", "part", "own") if rng.random() < 0.9}
         assert _keys(gate.problems(answers)) == _keys(validate_form(cross, answers)), answers
+
+
+def _warm_sequences():
+    """Lists of (form index, change, question index, value index, draft): forms that
+    passed, then the same pairs moved where another skip answer makes them not apply, a
+    required answer dropped, a question unknown, a bad value, in any order."""
+    from hypothesis import strategies as st
+    change = st.sampled_from(["none", "none", "move", "drop", "unknown", "bad", "blank"])
+    step = st.tuples(st.integers(0, 59), change, st.integers(0, 99), st.integers(0, 9),
+                     st.booleans())
+    return st.lists(step, min_size=1, max_size=40)
+
+
+def test_a_warm_gate_agrees_with_validate_form_in_any_order(questionnaire):
+    """The quick path's per-skip-answer pairs (`_applies`' third part) never pass a form
+    validate_form refuses, whatever order the forms come in (Hypothesis)."""
+    from hypothesis import given, settings
+
+    forms = [dict(f.answers) for f in generate_forms(questionnaire, 60, seed=13)]
+    ids = [q.id for q in questionnaire.questions()]
+    values = ["999", "-3", "abc", "", "8", "9", "1", "2", "0", "5"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(_warm_sequences())
+    def check(steps):
+        gate = FormGate(questionnaire)
+        for number, change, question, value, draft in steps:
+            answers = dict(forms[number])
+            if change == "move":  # another form's answers, this form's skip answers
+                other = forms[(number + 1 + question) % len(forms)]
+                answers = dict(other, **{k: answers[k] for k in gate._skip_inputs
+                                          if k in answers})
+            elif change == "drop" and answers:
+                answers.pop(sorted(answers)[question % len(answers)])
+            elif change == "unknown":
+                answers[f"no_such_{value}"] = "1"
+            elif change in ("bad", "blank"):
+                answers[ids[question % len(ids)]] = values[value] if change == "bad" else ""
+            expected = validate_form(questionnaire, answers, draft=draft)
+            if any(p.key == "unknown_question" for p in expected):
+                expected = [p for p in expected if p.key == "unknown_question"]
+            assert _keys(gate.problems(answers, draft=draft)) == _keys(expected), answers
+
+    check()
