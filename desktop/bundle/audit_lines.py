@@ -58,13 +58,21 @@ def iter_audit(lines: Iterable[str], chained: bool = True, skip: int = 0,
 
 
 AUDIT_BATCH = 2000  # audit.jsonl lines parsed at a time
+_JOIN = ",\n"
 
 
 def _audit_rows(batch: list[str], number: int, chained: bool) -> list[tuple]:
     """Rows of a batch of audit.jsonl lines, after line `number`."""
     if not batch:
         return []
-    text = f"[{','.join(batch)}]"
+    # Joined by a line break, which no JSON text may hold inside a string, and each line
+    # an object's braces at both ends: no object can run over two lines (a row's values
+    # are texts or null, so one may not nest a line's end in a list or object either), and
+    # with the count below, each line holds exactly one object, as a reader of the member
+    # line by line finds it.
+    if not all(line[0] == "{" and line[-1] == "}" for line in batch):
+        raise BundleError("tampered", "audit.jsonl: one object per line")
+    text = f"[{_JOIN.join(batch)}]"
     try:
         items = json.loads(text)
     except ValueError as exc:
