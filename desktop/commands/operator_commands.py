@@ -19,7 +19,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, file_reason, line, read_first_line, say
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -167,13 +167,12 @@ def _read_secret(path: Path | None, var: str) -> str:
     if path is None:
         return os.environ.get(var, "")
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return read_first_line(path)
     except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
         raise CommandError("operator.pin_not_text", path=path) from exc
     except OSError as exc:
         raise CommandError("operator.pin_unreadable", path=path,
-                           reason=exc.strerror or exc) from exc
-    return lines[0] if lines else ""
+                           reason=file_reason(exc)) from exc
 
 
 def _service(args: argparse.Namespace):

@@ -282,6 +282,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "they can name people.",
         "es": "Se incluyen las respuestas de texto libre (--include-text): léalas antes de "
               "compartir, pueden nombrar a personas."},
+    # Why a file someone made by hand (a passphrase or PIN file) cannot be read: said
+    # inside that file's sentence, in its language (never the system's English words).
+    "file_reason.missing": {"en": "it does not exist", "es": "no existe"},
+    "file_reason.folder": {"en": "it is a folder", "es": "es una carpeta"},
+    "file_reason.denied": {"en": "you may not read it", "es": "no tiene permiso para leerlo"},
 }
 
 
