@@ -30,7 +30,8 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     if sign != 1 or not base.count or base.days != sorted(base.days):
         return None
     dims = base.dims
-    if any(part.dims != dims or any(_positions(part.keys[d], base.keys[d]) is None
+    index = {d: _index(base.keys[d]) for d in dims}  # each stored key's place, once
+    if any(part.dims != dims or any(_positions_in(part.keys[d], index[d]) is None
                                     for d in dims) for _, part in parts[1:]):
         return None  # a group key the stored sums do not have (checked first: cheap)
     shape = tuple(len(base.keys[d]) for d in dims)
@@ -45,19 +46,20 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
         if any(_counts_differ(getattr(part, w), getattr(base, w))
                for w in ("climate", "exposure")):
             return None
-        flat = _part_flat(part, base, shape)
+        flat = _part_flat(part, index, shape)
         if len(np.unique(flat)) != len(flat):
             return None  # a part naming a cell twice: `_merged` refuses it
         flats.append(flat)
-    new_cells = np.setdiff1d(np.concatenate(flats), base_flat) if flats else []
+    new_cells = _missing(np.concatenate(flats), base_flat) if flats else []
     if len(new_cells):
         base, base_flat = _with_cells(base, base_flat, new_cells, shape)
     days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
+    day_index = _index(days)
     placed, changed = [], {}
     for (part_sign, part), flat in zip(parts[1:], flats):
         cells = np.searchsorted(base_flat, flat)  # every one is there now
         placed.append((part_sign, part, cells))
-        day_at = _positions(part.days, days)
+        day_at = _positions_in(part.days, day_index)
         for cell, day, n in zip(cells[part.pair_cell].tolist(),
                                 day_at[part.pair_day].tolist(), part.pair_n.tolist()):
             changed[cell, day] = changed.get((cell, day), 0) + part_sign * n
@@ -76,7 +78,7 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     sizes = added(base.sizes, lambda p: p.sizes)
     if (sizes[touched] < 0).any():
         return None  # a cell with fewer than no forms: `_merged` refuses it
-    pairs = _changed_pairs(base, days, changed)
+    pairs = _changed_pairs(base, days, changed, day_index)
     if pairs is None:
         return None
     pairs, dropped = pairs
@@ -95,10 +97,10 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     return _without_empty(result) if dropped or (sizes[touched] == 0).any() else result
 
 
-def _part_flat(part: CellSums, base: CellSums, shape) -> np.ndarray:
-    """The flat code of each cell of `part` among the keys of `base` (every key of the
-    part is one of base's: checked before)."""
-    columns = [_positions(part.keys[dim], base.keys[dim])[part.codes[:, i]] if part.count
+def _part_flat(part: CellSums, index: dict[str, dict[str, int]], shape) -> np.ndarray:
+    """The flat code of each cell of `part` among the stored keys (`index`: each stored
+    key's place per dimension; every key of the part is one of them: checked before)."""
+    columns = [_positions_in(part.keys[dim], index[dim])[part.codes[:, i]] if part.count
                else np.zeros(0, dtype=np.int64) for i, dim in enumerate(part.dims)]
     return np.ravel_multi_index(tuple(columns), shape).astype(np.int64) if shape else \
         np.zeros(part.count, dtype=np.int64)
@@ -170,14 +172,16 @@ def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray) -> np.ndarray:
     return out
 
 
-def _changed_pairs(base: CellSums, days: list[str], changed: dict):
+def _changed_pairs(base: CellSums, days: list[str], changed: dict,
+                   day_index: dict[str, int]):
     """((pair_cell, pair_day, pair_n), whether a pair was dropped): the stored pairs with
     `changed` ((cell, day in `days`) -> signed forms) added or inserted, and the pairs left
     with no forms dropped; None when a pair would hold fewer than none, or the stored pairs
     of a touched cell are not in order of day. The pairs of the touched cells are looked at together (one
     search for every changed pair)."""
-    renumber = _positions(base.days, days)
     new_days = len(days) != len(base.days)
+    renumber = _positions_in(base.days, day_index) if new_days else \
+        np.arange(len(days), dtype=np.int64)
     keys = sorted(changed)
     key_cell = np.array([cell for cell, _ in keys], dtype=np.int64)
     key_day = np.array([day for _, day in keys], dtype=np.int64)
@@ -239,9 +243,25 @@ def _flat_codes(codes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
                                       for i in range(len(shape))), shape).astype(np.int64)
 
 
-def _positions(names: list[str], among: list[str]) -> np.ndarray | None:
-    """Where each of `names` is in `among` (None when one is not there)."""
-    position = {name: i for i, name in enumerate(among)}
-    if any(name not in position for name in names):
+def _index(names: list[str]) -> dict[str, int]:
+    """Each name's place (the last, for a name listed twice)."""
+    return {name: i for i, name in enumerate(names)}
+
+
+def _positions_in(names: list[str], position: dict[str, int]) -> np.ndarray | None:
+    """Where each of `names` is, by `_index` of the names looked among (None when one is
+    not there)."""
+    try:
+        return np.fromiter((position[name] for name in names), dtype=np.int64,
+                           count=len(names))
+    except KeyError:
         return None
-    return np.array([position[name] for name in names], dtype=np.int64)
+
+
+def _missing(flats: np.ndarray, base_flat: np.ndarray) -> np.ndarray:
+    """The distinct codes of `flats` not in `base_flat` (strictly increasing), in order:
+    a binary search each, instead of sorting the stored cells again."""
+    wanted = np.unique(flats)
+    at = np.minimum(np.searchsorted(base_flat, wanted), max(len(base_flat) - 1, 0))
+    found = base_flat[at] == wanted if len(base_flat) else np.zeros(len(wanted), bool)
+    return wanted[~found]

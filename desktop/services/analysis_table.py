@@ -140,6 +140,8 @@ def repair_database(conn: sqlite3.Connection) -> int | None:
     if questionnaire is None:
         return None
     cell_sums_store.restore_table(conn)  # a hand-dropped table would stop the rebuild
+    with snapshots.transaction(conn):  # one that stops every write of a form
+        snapshots.restore_before_table(conn)
     forms = rebuild(conn, questionnaire)  # the stored sums go with the old snapshot
     from .cell_sums_cache import add_up_again
     add_up_again(conn, questionnaire)

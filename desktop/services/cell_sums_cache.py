@@ -8,7 +8,10 @@ snapshot are stored once (table `analysis_cell_sums`, V14_DASH), and a load is:
   no column of any form;
 - the stored sums, minus the sums of the snapshot's rows of the forms written since, plus
   the sums of those forms read afresh from the answer rows (fewer than `STORE_AFTER`):
-  sums of whole numbers, so the result is exact. This reads no part of the snapshot
+  sums of whole numbers, so the result is exact. The snapshot's row of a form edited,
+  deleted or verified since is the version kept by triggers before its first write
+  (V16_DASH_BEFORE), read from one small table; the snapshot itself is only searched for
+  forms not kept (saved since, dirty before v16). This reads no part of the snapshot
   whole: forms outside the first and last stored uuid (forms saved since: time-ordered
   uuids) are not looked for, the others are searched for in the uuid part (or it is
   read a few thousand uuids at a time), and only their own bytes of each column are
@@ -119,38 +122,44 @@ def _from_snapshot(conn, columns, analysed, key, round_names, limit, tick):
 def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=None):
     """(the stored sums, minus the snapshot's rows of the written forms, plus their live
     versions; the sums to store or None; forms patched), or None when the snapshot does
-    not fit. No part is read whole: the written forms' rows are found in the uuid part by
+    not fit. The stored version of a form edited, deleted or verified since is the one
+    kept before its first write (`_kept_before`): nothing of the snapshot is read for it.
+    No part is read whole for the others: their rows are found in the uuid part by
     search (a few; none for uuids outside the stored ones' first and last) or a few
     thousand uuids at a time; forms saved since the snapshot (the everyday case) have
-    none there, and then no column is read at all; a few edited or deleted forms have
-    their rows' bytes picked out of each column (storage/snapshot_part_reader.py). A
-    form whose stored and live versions are equal in every analysed value (verified
-    without a discrepancy) is not summed at all."""
+    none there, and then no column is read at all; a few edited or deleted forms that
+    were not kept have their rows' bytes picked out of each column
+    (storage/snapshot_part_reader.py). A form whose stored and live versions are equal
+    in every analysed value (verified without a discrepancy) is not summed at all."""
     listed = part_reader.listed_parts(conn)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
         return None
     rows = snapshot_parts.header_rows(header)
-    hit = _searched(conn, listed, rows, written)
+    kept, old = _kept_before(conn, columns, round_names)
+    looked_for = [uuid for uuid in written if uuid not in kept]
+    hit = _searched(conn, listed, rows, looked_for) if looked_for else np.zeros(rows, bool)
     if hit is None:
         with part_reader.part_reader(conn, listed["uuid"]) as read:
             hit = written_forms.written_rows_read(
-                read, listed["uuid"].size, rows, written,
+                read, listed["uuid"].size, rows, looked_for,
                 written_forms.stored_width(listed["uuid"].meta))
     if len(hit) != rows:
         return None
     picked = np.flatnonzero(hit)
-    old = None
+    stored_old = None
     if len(picked) and forms is None:
-        old = _stored_rows(conn, columns, round_names, listed, rows, picked)
-        if old is None:  # many rows, or parts this version cannot pick from: read whole
+        stored_old = _stored_rows(conn, columns, round_names, listed, rows, picked)
+        if stored_old is None:  # many rows, or parts this version cannot pick from
             forms = _stored_columns(conn, columns, round_names, tick)
             if forms is None:
                 return None
-    if len(picked) and old is None:
-        old = forms.take(picked)
+    if len(picked) and stored_old is None:
+        stored_old = forms.take(picked)
+    if stored_old is not None:
+        old = stored_old if old is None else written_forms.joined(old, stored_old)
     fresh = analysis_table.fresh_columns(conn, columns, round_names)
-    if len(picked):  # forms whose analysed values did not change add nothing
+    if old is not None:  # forms whose analysed values did not change add nothing
         keep_old, keep_fresh = written_forms.changed_only(old, fresh)
         old, fresh = old.take(keep_old), fresh.take(keep_fresh)
     if old is not None and old.size:  # their stored and live versions summed in one pass
@@ -173,6 +182,24 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
         stored = to_store = CellSums.from_columns(forms, analysed, tick)
         current = cell_sums.combine([(1, stored), *changes])
     return current, to_store, len(written)
+
+
+def _kept_before(conn, columns, round_names) -> tuple[set[str], FormColumns | None]:
+    """(the written forms kept as they were before their first write since the snapshot,
+    the columns of those of them the snapshot holds: live then; None when none was). A
+    form was kept while it was not yet dirty, so what was kept is what the snapshot
+    holds (schema_steps_later.V16_DASH_BEFORE). Nothing is kept on an older schema, and
+    nothing is taken when a kept answer is not a text (all are looked for in the
+    snapshot then)."""
+    found = snapshots.dirty_before(conn)
+    if not found:
+        return set(), None
+    live = [(uuid, *kept[1:]) for uuid, kept in found.items()
+            if kept[0] in analysis_store.LIVE_STATUSES]
+    if not live:
+        return set(found), None
+    columns_of = written_forms.fresh_columns(columns, live, round_names)
+    return (set(found), columns_of) if columns_of is not None else (set(), None)
 
 
 # Up to this many written forms are looked up by search in the stored uuids (a few small
@@ -198,6 +225,8 @@ def _searched(conn, listed, rows: int, written: list[str]):
     written = written_forms.within_bounds(written, bounds, width)
     if len(written) > SEARCHED:
         return None
+    if not written:  # saved since: nothing to open
+        return np.zeros(rows, dtype=bool)
     with part_reader.part_reader(conn, uuids) as read_uuid, \
             part_reader.part_reader(conn, order) as read_order:
         return written_forms.written_rows_searched(read_uuid, read_order, sizes, rows,

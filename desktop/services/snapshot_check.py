@@ -28,6 +28,7 @@ from ..domain.questionnaire import Questionnaire
 from ..storage import analysis_snapshot_store as snapshots
 from ..storage import analysis_store
 from .cell_sums_cache import stored_sums_agree
+from .kept_versions import kept_versions_agree
 
 CHUNK = 20_000  # forms compared at a time
 
@@ -73,6 +74,9 @@ def check_snapshot(conn: sqlite3.Connection, questionnaire: Questionnaire | None
         # The dashboard's sums stored beside the snapshot must be the snapshot's sums.
         if stored_sums_agree(conn, questionnaire) is False:
             return SnapshotStatus(False, "out.check_analysis_sums_differ", read_all=True)
+        # The forms kept before their first write since must be what the snapshot holds.
+        if not kept_versions_agree(conn, columns, parts, stored.uuids):
+            return SnapshotStatus(False, "out.check_analysis_differs", read_all=True)
     return SnapshotStatus(True, "out.check_analysis_ok",
                           {"forms": stored.rows, "written": len(written)}, read_all=True)
 

@@ -75,12 +75,18 @@ def replace_answers(conn: sqlite3.Connection, uuid: str, changes: Mapping[str, s
     """Apply per-question changes: a text sets the answer, None removes it. The form's
     answers text is written again whole, in the caller's transaction (with its audit
     rows); a form left without answers loses its row."""
-    answers = answers_of(conn, uuid)
+    row = conn.execute("SELECT answers FROM form_answers WHERE response_uuid = ?",
+                       (uuid,)).fetchone()
+    answers = answers_json.parsed(row[0] if row else None)
     for qid, value in changes.items():
         if value is None:
             answers.pop(qid, None)
         else:
             answers[qid] = value
+    if answers and row is None:
+        # An INSERT below, which no trigger sees: the response row is written first, so
+        # the dashboard keeps the form as it was, without answers (V16_DASH_BEFORE).
+        conn.execute("UPDATE response SET revision = revision WHERE uuid = ?", (uuid,))
     if answers:
         conn.execute("INSERT INTO form_answers (response_uuid, answers) VALUES (?, ?) "
                      "ON CONFLICT(response_uuid) DO UPDATE SET answers = excluded.answers "

@@ -212,3 +212,80 @@ CREATE TRIGGER analysis_form_answers_deleted AFTER DELETE ON form_answers
 BEGIN INSERT INTO analysis_dirty SELECT OLD.response_uuid
     WHERE NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid); END;
 """
+
+# v16 (issue 14): each dirty form as it was before its first write since the snapshot.
+# A dashboard load patching the stored sums takes each written form's stored version out;
+# finding it in the snapshot means reading the form's row of every part, and a part's
+# bytes are a chain of pages walked from its start (the latest forms are the deepest).
+# These BEFORE triggers keep that version (the response row's analysed fields and the
+# answers text, both as they are before the statement) at the form's first write since
+# the snapshot, while it is neither in `analysis_dirty` nor kept yet: it is then what the
+# snapshot holds (a status outside the live ones: not in the snapshot). Later writes keep
+# nothing. The row goes when the snapshot is stored again (snapshot_store.clear_dirty).
+# A dirty form without a row here (saved since, dirty before this step, or written once
+# the room is spent) is looked for in the snapshot as before. `analysis_before_room`
+# bounds the forms kept: a merge rewriting 100k stored forms kept each one's answers text
+# (+2.3 s CPU per 100k, measured) though a load with that many written builds the
+# snapshot again; storing a snapshot sets the room (snapshot_store.KEPT_AT_MOST), and
+# this step leaves none until then (the forms already dirty were not kept). The first
+# row kept since the snapshot wins: no later trigger writes over it (nor can one conflict
+# with it: an outer upsert's conflict clause would override the trigger's, see
+# V7_ANALYSIS). No trigger on an INSERT of answers:
+# one fires for every form an import inserts (+0.19 s CPU per 100k forms, measured, even
+# when its WHEN is false), so the one write path that gives answers to a stored form
+# that had none writes its response row first (response_store.replace_answers).
+V16_DASH_BEFORE = """
+CREATE TABLE analysis_dirty_before (
+    response_uuid TEXT PRIMARY KEY,
+    status TEXT,
+    round_uuid TEXT,
+    form_number INTEGER,
+    operator TEXT,
+    created TEXT,
+    answers TEXT
+) WITHOUT ROWID;
+CREATE TABLE analysis_before_room (forms INTEGER NOT NULL);
+INSERT INTO analysis_before_room (forms) VALUES (0);
+CREATE TRIGGER analysis_before_response_updated BEFORE UPDATE ON response
+WHEN (SELECT forms FROM analysis_before_room) > 0
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.uuid)
+BEGIN
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
+           OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
+    UPDATE analysis_before_room SET forms = forms - 1;
+END;
+CREATE TRIGGER analysis_before_response_deleted BEFORE DELETE ON response
+WHEN (SELECT forms FROM analysis_before_room) > 0
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.uuid)
+BEGIN
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.uuid, OLD.status, OLD.round_uuid, OLD.form_number, OLD.operator,
+           OLD.created, (SELECT answers FROM form_answers WHERE response_uuid = OLD.uuid);
+    UPDATE analysis_before_room SET forms = forms - 1;
+END;
+CREATE TRIGGER analysis_before_answers_updated BEFORE UPDATE ON form_answers
+WHEN (SELECT forms FROM analysis_before_room) > 0
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid)
+BEGIN
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
+           r.created, OLD.answers
+    FROM (SELECT 1) LEFT JOIN response r ON r.uuid = OLD.response_uuid;
+    UPDATE analysis_before_room SET forms = forms - 1;
+END;
+CREATE TRIGGER analysis_before_answers_deleted BEFORE DELETE ON form_answers
+WHEN (SELECT forms FROM analysis_before_room) > 0
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty WHERE response_uuid = OLD.response_uuid)
+    AND NOT EXISTS (SELECT 1 FROM analysis_dirty_before WHERE response_uuid = OLD.response_uuid)
+BEGIN
+    INSERT INTO analysis_dirty_before
+    SELECT OLD.response_uuid, r.status, r.round_uuid, r.form_number, r.operator,
+           r.created, OLD.answers
+    FROM (SELECT 1) LEFT JOIN response r ON r.uuid = OLD.response_uuid;
+    UPDATE analysis_before_room SET forms = forms - 1;
+END;
+"""

@@ -241,3 +241,35 @@ def test_min_group_size_and_language_recompute_without_reading(demo_project, mon
                             "es").compute({})
     pd.testing.assert_frame_equal(data.scores, truth.scores)
     pd.testing.assert_frame_equal(data.climate, truth.climate)
+
+
+def test_the_random_runs_patch_imported_and_resolved_forms_by_their_kept_versions(
+        prepared, tmp_path, monkeypatch):
+    """The random runs' own steps: a bundle imported and stored, then a bundle that
+    rewrites five of its forms and deletes one, a conflict resolved, an edit, a deletion
+    and a verification. Every form rewritten since the snapshot is taken out by the
+    version kept before its first write (V16_DASH_BEFORE), no stored row is picked out of
+    the snapshot, and `check` and the figures agree with the answer rows at every step."""
+    kept: list[int] = []
+    real = cell_sums_cache._kept_before
+
+    def watched(*args):
+        found = real(*args)
+        kept.append(len(found[0]))
+        return found
+
+    def not_picked(*args):
+        raise AssertionError("a stored row picked out of the snapshot")
+
+    monkeypatch.setattr(cell_sums_cache, "_kept_before", watched)
+    monkeypatch.setattr(cell_sums_cache, "_stored_rows", not_picked)
+    hq = tmp_path / "hq.db"
+    shutil.copy(prepared.hq, hq)
+    project = Project.open(hq)
+    try:
+        run_operations(project, prepared, hq, [("store", 0), ("import", 0), ("store", 0),
+                                               ("import", 0), ("resolve", 1), ("edit", 3),
+                                               ("delete", 8), ("verify", 2)])
+    finally:
+        project.close()
+    assert 6 in kept and max(kept) > 6  # the bundle's five edits and deletion, then HQ's

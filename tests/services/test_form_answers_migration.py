@@ -30,10 +30,10 @@ from desktop.storage import (analysis_store, bundle_store, data_store, export_ro
 from desktop.storage.connection import connect_raw
 from desktop.storage.database import Database, DatabaseLocator
 from desktop.storage.migrations import _statements, migrate
-from desktop.storage.schema_steps import MIGRATIONS, V1, V7_ANALYSIS
+from desktop.storage.schema_steps import MIGRATIONS, V1, V7_ANALYSIS, V15_FORM_ANSWERS
 from tests.services.conflict_scenarios import same_revision
 
-OLD_VERSION = len(MIGRATIONS) - 1
+OLD_VERSION = MIGRATIONS.index(V15_FORM_ANSWERS)  # the version before V15
 AWKWARD = ["", "a,b", 'quote " inside', "back\\slash", "línea\nnueva\ttab", "ñ 中文 🙂",
            "ctl \x01\x1f\x7f", "\u2028 sep", "{\"json\": 1}", "/slash/"]
 
@@ -53,6 +53,12 @@ def _downgrade(path: Path, key: bytes | None = None) -> list[tuple]:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN")
+        # The steps after V15 undone first (V16_DASH_BEFORE: the kept versions).
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name LIKE 'analysis_before_%'").fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE analysis_dirty_before")
+        conn.execute("DROP TABLE analysis_before_room")
         conn.execute("DROP VIEW answer")
         for statement in _old_definitions()[:1]:
             conn.execute(statement)
@@ -206,7 +212,7 @@ def test_the_migration_makes_the_canonical_text_byte_for_byte():
     """SQLite's json_group_object over the old rows (what the migration writes) and the
     encoder every writer uses agree on awkward texts and key order (code points)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    migrate(conn, None, MIGRATIONS[:-1])
+    migrate(conn, None, MIGRATIONS[:OLD_VERSION])
     conn.execute("PRAGMA foreign_keys = OFF")
     keys = ["Z", "a", "a b", "é", "ñ", "中", "🙂", "z", "_x", "10", "9"]
     forms = {f"form-{i}": {k: AWKWARD[(i + j) % len(AWKWARD)] for j, k in enumerate(keys)}
