@@ -48,7 +48,7 @@ def write_identity(path: str | Path, identity: x25519.Identity) -> Path:
 def parse_identities(text: str) -> list[x25519.Identity]:
     """The identities in an age identity file; BundleError('bad_identity') if none."""
     found = []
-    for line in text.splitlines():
+    for line in _without_bom(text).splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -80,7 +80,7 @@ def load_identities(path: str | Path) -> list[x25519.Identity]:
 
 def _holds_recipient(text: str) -> bool:
     """True when a line of `text` is an age public recipient (age1...)."""
-    for line in text.splitlines():
+    for line in _without_bom(text).splitlines():
         line = line.split("#", 1)[0].strip()
         if line.startswith("age1"):
             try:
@@ -95,7 +95,7 @@ def parse_recipients(text: str) -> list[x25519.Recipient]:
     """Recipients from pasted text or a recipients file: one `age1...` per line; '#'
     comments and blank lines are skipped. BundleError('bad_recipient') on a bad line."""
     found = []
-    for line in text.splitlines():
+    for line in _without_bom(text).splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
@@ -104,6 +104,12 @@ def parse_recipients(text: str) -> list[x25519.Recipient]:
         except Exception as exc:  # noqa: BLE001
             raise BundleError("bad_recipient", line) from exc
     return found
+
+
+def _without_bom(text: str) -> str:
+    """`text` without the byte-order mark Notepad writes before UTF-8 (a key file saved
+    again by hand): age itself would read the mark as part of the first key."""
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def encrypt(data: bytes, recipients: list[x25519.Recipient]) -> bytes:

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..domain.plain_names import has_control
 from .errors import BundleError
 
 FORMAT = "riskmap-bundle"
@@ -100,7 +101,8 @@ def _check(m: Manifest) -> None:
     problems = []
     if not (isinstance(m.bundle_uuid, str) and _UUID.match(m.bundle_uuid)):
         problems.append("bundle_uuid")
-    if not (isinstance(m.device_id, str) and 0 < len(m.device_id) <= 100):
+    if not (isinstance(m.device_id, str) and 0 < len(m.device_id) <= 100
+            and not has_control(m.device_id)):  # printed at HQ: no escapes, no breaks
         problems.append("device_id")
     if not isinstance(m.device_public_key, str):
         problems.append("device_public_key")

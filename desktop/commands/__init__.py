@@ -41,3 +41,24 @@ def existing_file(path) -> None:
         raise CommandError("is_a_folder", path=path)
     if not path.exists():
         raise CommandError("not_found", path=path)
+
+
+def read_first_line(path) -> str:
+    """The first line of a file someone made by hand (a passphrase or PIN file), without
+    the byte-order mark Notepad puts before UTF-8 text; '' for an empty file. OSError and
+    UnicodeDecodeError as reading raised them (`file_reason` words an OSError)."""
+    from pathlib import Path
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return lines[0] if lines else ""
+
+
+def file_reason(exc: OSError) -> object:
+    """Why a file could not be read, as a phrase said in the sentence's language (the
+    system's own words for the rare rest)."""
+    import errno
+
+    from ..domain.phrase import Phrase
+    known = {errno.ENOENT: "file_reason.missing", errno.EISDIR: "file_reason.folder",
+             errno.EACCES: "file_reason.denied", errno.EPERM: "file_reason.denied"}
+    key = known.get(getattr(exc, "errno", None))
+    return Phrase(key) if key else (exc.strerror or exc)

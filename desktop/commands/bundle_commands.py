@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--out", required=True, type=Path, help="folder for the bundle")
     export.add_argument("--all", action="store_true",
                         help="every form, not only what changed since the last export")
+    export.add_argument("--plaintext-ok", action="store_true",
+                        help="make the device key even inside a plaintext project (from an "
+                             "older version) that has none yet")
     export.set_defaults(run=run_export)
 
     imp = subparsers.add_parser("import", help="merge bundles into the HQ database")
@@ -52,16 +55,24 @@ def run_hq_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_keys_device(args: argparse.Namespace) -> int:
+def _key_of(args: argparse.Namespace):
+    """The project's own device key. A project without one gets (or takes over) one: in a
+    plaintext file (an older project) only when asked with --plaintext-ok, since anyone
+    who copies the file could then sign bundles as this enrolled laptop."""
     from ..services import db_keys
     from ..services.device_identity import has_device_key, project_device_key
+    if db_keys.is_plaintext(args.db) and not args.plaintext_ok \
+            and not has_device_key(args.db):
+        raise CommandError("keys.device_plaintext", path=args.db)
+    return project_device_key(args.db)
+
+
+def run_keys_device(args: argparse.Namespace) -> int:
+    from ..services import db_keys
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
     plaintext = db_keys.is_plaintext(args.db)
-    # A project without a key gets (or takes over) one: in a plaintext file only when asked.
-    if plaintext and not args.plaintext_ok and not has_device_key(args.db):
-        raise CommandError("keys.device_plaintext", path=args.db)
-    key = project_device_key(args.db)
+    key = _key_of(args)
     say("out.device_id", value=key.device_id)
     say("out.fingerprint", value=key.fingerprint)
     say("out.enrol_with", fingerprint=key.fingerprint)
@@ -74,12 +85,11 @@ def run_export(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
     from ..services.export_service import ExportRefused, export_bundle
     from ..services.keys_service import recipients_from_argument
-    from ..services.device_identity import project_device_key
     if not args.db.exists():
         raise CommandError("db_missing", path=args.db)
     try:
         recipients = [r for value in args.to for r in recipients_from_argument(value)]
-        key = project_device_key(args.db)  # the project's own, kept inside it
+        key = _key_of(args)  # the project's own, kept inside it
         result = export_bundle(args.db, key, recipients, args.out, full=args.all)
     except (BundleError, ExportRefused) as exc:
         raise CommandError(exc.in_language(), detail=exc.detail) from exc

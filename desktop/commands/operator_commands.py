@@ -19,7 +19,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError, line, say
+from . import CommandError, file_reason, line, read_first_line, say
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -96,8 +96,8 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def needs_supervisor(args: argparse.Namespace) -> bool:
     command = getattr(args, "command", None)
-    if command == "data":
-        return bool(getattr(args, "no_guard", False))
+    if command == "data":  # a --k below the minimum is settled once the project is open
+        return bool(getattr(args, "no_guard", False)) or getattr(args, "k", None) is not None
     action = getattr(args, f"{command}_command", None) if command else None
     return (command, action) in SUPERVISOR_COMMANDS
 
@@ -118,6 +118,9 @@ def check_operator(args: argparse.Namespace) -> None:
         service = OperatorService(database)
         if not service.has_operators():
             return  # nobody has claimed the project: nothing to check (module docstring)
+        lowered = _lowered_k(args, database)
+        if lowered is None:
+            return  # `data` with the guard at the project's minimum group size or above
         if _may_write(database):
             # A wrong PIN is remembered in the project, so running the command again does
             # not reset the wait (services/operator_service.py); a file that is current
@@ -128,13 +131,26 @@ def check_operator(args: argparse.Namespace) -> None:
         name = args.operator or os.environ.get(OPERATOR_VAR, "")
         pin = _read_secret(args.pin_file, PIN_VAR)
         if not name or not pin:
-            raise CommandError("operator.cli_needed", var=PIN_VAR)
+            raise (CommandError("operator.k_below_min", var=PIN_VAR, **lowered) if lowered
+                   else CommandError("operator.cli_needed", var=PIN_VAR))
         operator = service.sign_in(name, pin)  # OperatorRefused: one sentence
         if not operator.is_supervisor:
-            raise CommandError("operator.not_supervisor")
+            raise (CommandError("operator.k_below_min_keyer", **lowered) if lowered
+                   else CommandError("operator.not_supervisor"))
         args.signed_in = operator
     finally:
         database.close()
+
+
+def _lowered_k(args: argparse.Namespace, database) -> dict | None:
+    """For `data` with the guard on: {'k', 'min'} when --k is below the project's minimum
+    group size (k = 1 protects nothing, as surely as --no-guard), None when it is not;
+    {} for every other command (the supervisor check stands as it is)."""
+    if getattr(args, "command", None) != "data" or getattr(args, "no_guard", False):
+        return {}
+    from ..storage.settings_store import get_setting
+    minimum = int(get_setting(database.conn, "min_group_size") or 1)
+    return {"k": args.k, "min": minimum} if 1 <= args.k < minimum else None
 
 
 def _may_write(database) -> bool:
@@ -151,13 +167,12 @@ def _read_secret(path: Path | None, var: str) -> str:
     if path is None:
         return os.environ.get(var, "")
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return read_first_line(path)
     except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
         raise CommandError("operator.pin_not_text", path=path) from exc
     except OSError as exc:
         raise CommandError("operator.pin_unreadable", path=path,
-                           reason=exc.strerror or exc) from exc
-    return lines[0] if lines else ""
+                           reason=file_reason(exc)) from exc
 
 
 def _service(args: argparse.Namespace):

@@ -14,7 +14,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError
+from . import CommandError, file_reason, read_first_line
 
 ENV_VAR = "RISKMAP_PASSPHRASE"
 # Commands that create their --db when it does not exist (encrypted with the passphrase).
@@ -42,12 +42,12 @@ def passphrase_from(args: argparse.Namespace) -> str | None:
     path = getattr(args, "passphrase_file", None)
     if path is not None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            return read_first_line(path)
+        except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
+            raise CommandError("passphrase.not_text", path=path) from exc
+        except OSError as exc:
             raise CommandError("passphrase.unreadable", path=path,
-                               reason=getattr(exc, "strerror", None) or exc) from exc
-        lines = text.splitlines()
-        return lines[0] if lines else ""
+                               reason=file_reason(exc)) from exc
     return os.environ.get(ENV_VAR)
 
 

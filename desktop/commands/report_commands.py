@@ -48,6 +48,8 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         project.close()
     filters = {"round": args.round} if args.round else {}
+    if analysis.hidden_filters(filters):
+        raise CommandError("round_hidden", round=repr(args.round), min=analysis.min_n)
     data = analysis.compute(filters)
     # Every file is staged under a temporary name first: the report is written all or none.
     files = csv_writers(data, args.out)

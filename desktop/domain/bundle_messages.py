@@ -120,6 +120,14 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "dispositivo {device} ({problem}), así que no se importó nada; importe primero "
               "los paquetes anteriores de ese dispositivo o pregunte al equipo por qué cambió "
               "su registro de auditoría."},
+    "bundle.foreign_audit_rows": {
+        "en": "The bundle carries new audit rows of device {device}, which another enrolled "
+              "laptop speaks for, so nothing was imported; a laptop sends only its own "
+              "changes: ask the team who made this bundle.",
+        "es": "El paquete trae filas de auditoría nuevas del dispositivo {device}, que "
+              "corresponde a otro portátil inscrito, así que no se importó nada; cada "
+              "portátil envía solo sus propios cambios: pregunte al equipo quién hizo este "
+              "paquete."},
     "bundle.sequence_reused": {
         "en": "Device {device_id} already sent a different bundle numbered {sequence} "
               "({other}), so this one was held and nothing was imported; ask the team which "

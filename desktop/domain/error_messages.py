@@ -167,6 +167,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_such_round": {
         "en": "There is no round named {round}; rounds: {names}.",
         "es": "No hay una ronda llamada {round}; rondas: {names}."},
+    "round_hidden": {
+        "en": "Round {round} cannot be reported on its own: the report on all rounds hides "
+              "it to protect a round with fewer than {min} forms (subtracting one report "
+              "from the other would show those forms), so nothing was written; report on "
+              "all rounds instead.",
+        "es": "La ronda {round} no puede presentarse sola: el informe de todas las rondas la "
+              "oculta para proteger una ronda con menos de {min} formularios (restar un "
+              "informe del otro mostraría esos formularios), así que no se escribió nada; "
+              "haga el informe de todas las rondas."},
     "keys.device_plaintext": {
         "en": "{path} is a plaintext project (from an older version), so this laptop's device "
               "key would be written into a file anyone who copies it can read; open the "

@@ -92,6 +92,10 @@ HELP_ES: dict[str, str] = {
     "write the key even into a plaintext project (from an older version) that has none yet":
         "escribir la clave incluso en un proyecto sin cifrar (de una versión anterior) que "
         "aún no tiene ninguna",
+    "make the device key even inside a plaintext project (from an older version) that has "
+    "none yet":
+        "crear la clave del equipo incluso dentro de un proyecto sin cifrar (de una versión "
+        "anterior) que aún no tiene ninguna",
     "use an HQ escrow identity instead of the passphrase":
         "usar una identidad de custodia de la sede en lugar de la frase de acceso",
 

@@ -20,6 +20,11 @@ KEY_MESSAGES: dict[str, dict[str, str]] = {
     "passphrase.unreadable": {
         "en": "The passphrase file {path} could not be read ({reason}).",
         "es": "No se pudo leer el archivo de la frase de acceso {path} ({reason})."},
+    "passphrase.not_text": {
+        "en": "The passphrase file {path} is not a text file; write the passphrase on its "
+              "first line.",
+        "es": "El archivo de la frase de acceso {path} no es un archivo de texto; escriba la "
+              "frase de acceso en su primera línea."},
     "passphrase.needed": {
         "en": "{path} needs the team passphrase: give --passphrase-file FILE or set {var}.",
         "es": "{path} necesita la frase de acceso del equipo: indique --passphrase-file "

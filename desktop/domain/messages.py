@@ -282,6 +282,34 @@ MESSAGES: dict[str, dict[str, str]] = {
               "they can name people.",
         "es": "Se incluyen las respuestas de texto libre (--include-text): léalas antes de "
               "compartir, pueden nombrar a personas."},
+    # Where a bundle's questionnaire differs from HQ's adopted one (domain/questionnaire_diff).
+    "qdiff.not_at_hq": {"en": "question {qid}: not in HQ's questionnaire",
+                        "es": "pregunta {qid}: no está en el cuestionario de la sede"},
+    "qdiff.not_in_bundle": {"en": "question {qid}: missing from the bundle's questionnaire",
+                            "es": "pregunta {qid}: falta en el cuestionario del paquete"},
+    "qdiff.question": {"en": "question {qid}: {what}", "es": "pregunta {qid}: {what}"},
+    "qdiff.type": {"en": "type {hq} at HQ, {bundle} in the bundle",
+                   "es": "tipo {hq} en la sede, {bundle} en el paquete"},
+    "qdiff.codes": {"en": "codes {hq} at HQ, {bundle} in the bundle",
+                    "es": "códigos {hq} en la sede, {bundle} en el paquete"},
+    "qdiff.label": {"en": "label differs", "es": "el texto es otro"},
+    "qdiff.code_labels": {"en": "code labels differ for {codes}",
+                          "es": "las etiquetas de los códigos {codes} son otras"},
+    "qdiff.anchors": {"en": "the labels of the scale's ends differ (a swapped scale reads "
+                            "upside down)",
+                      "es": "las etiquetas de los extremos de la escala son otras (una "
+                            "escala invertida se lee al revés)"},
+    "qdiff.range": {"en": "range {hq} at HQ, {bundle} in the bundle",
+                    "es": "rango {hq} en la sede, {bundle} en el paquete"},
+    "qdiff.risk": {"en": "risk {rid}: differs from HQ's (questions or label)",
+                   "es": "riesgo {rid}: es otro que el de la sede (preguntas o texto)"},
+    "qdiff.bands": {"en": "bands: the risk levels differ from HQ's",
+                    "es": "bandas: los niveles de riesgo son otros que los de la sede"},
+    # Why a file someone made by hand (a passphrase or PIN file) cannot be read: said
+    # inside that file's sentence, in its language (never the system's English words).
+    "file_reason.missing": {"en": "it does not exist", "es": "no existe"},
+    "file_reason.folder": {"en": "it is a folder", "es": "es una carpeta"},
+    "file_reason.denied": {"en": "you may not read it", "es": "no tiene permiso para leerlo"},
 }
 
 

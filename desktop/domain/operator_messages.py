@@ -56,6 +56,18 @@ OPERATOR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This project already has operators; a supervisor adds new ones in Settings.",
         "es": "Este proyecto ya tiene operadores; un supervisor agrega otros en "
               "Configuración."},
+    "operator.k_below_min": {
+        "en": "--k {k} is below the project's minimum group size ({min}): only a supervisor "
+              "may lower it; give --operator NAME and the PIN in --pin-file FILE or the "
+              "{var} environment variable.",
+        "es": "--k {k} es menor que el tamaño mínimo de grupo del proyecto ({min}): solo un "
+              "supervisor puede bajarlo; indique --operator NOMBRE y el PIN en --pin-file "
+              "ARCHIVO o en la variable de entorno {var}."},
+    "operator.k_below_min_keyer": {
+        "en": "--k {k} is below the project's minimum group size ({min}): only a supervisor "
+              "may lower it; ask a supervisor to sign in.",
+        "es": "--k {k} es menor que el tamaño mínimo de grupo del proyecto ({min}): solo un "
+              "supervisor puede bajarlo; pida a un supervisor que inicie sesión."},
     "operator.cli_needed": {
         "en": "This command needs a supervisor: give --operator NAME and the PIN in "
               "--pin-file FILE or the {var} environment variable.",

@@ -4,8 +4,9 @@ Rule (stated in every report): a cell computed from fewer than `min_n` responden
 suppressed: its figures, including its count, are blanked and it reads "fewer than N".
 Complementary suppression: in each breakdown (the cells that add up to a shown total,
 e.g. the posts of one risk, or the answer codes of one item), if exactly one non-empty cell
-is suppressed, the next smallest non-empty cell is suppressed too, so the hidden cell
-cannot be recovered as the total minus the cells shown. Empty cells (n = 0) protect no
+is suppressed, or the suppressed cells together hold fewer than `min_n`, the next smallest
+non-empty cell is suppressed too, so the hidden cells cannot be recovered as the total
+minus the cells shown. Empty cells (n = 0) protect no
 one, so they never count as the complement.
 
 `protect` works on any table with a count column; the dashboard, the charts, the CSV and
@@ -55,7 +56,7 @@ def protect_columns(columns: Mapping[str, np.ndarray], min_n: int, *, keys: Sequ
         sizes = np.asarray(columns[group_count]).astype(float)
         hide |= ~(sizes >= min_n)
     if total_shown and len(counts):
-        hide = _complementary([columns[c] for c in within], counts, hide)
+        hide = _complementary([columns[c] for c in within], counts, hide, min_n)
     any_hidden = bool(hide.any())
     blanked = {}
     for column, values in columns.items():
@@ -74,17 +75,21 @@ def protect_columns(columns: Mapping[str, np.ndarray], min_n: int, *, keys: Sequ
 
 
 def _complementary(within: list[np.ndarray], counts: np.ndarray,
-                   hide: np.ndarray) -> np.ndarray:
-    """In every breakdown with exactly one hidden non-empty cell, hide the smallest shown
-    non-empty cell too (the first in table order among equal counts). All breakdowns at
-    once: a breakdown number per row, then one sort of the candidates."""
+                   hide: np.ndarray, min_n: int) -> np.ndarray:
+    """In every breakdown with exactly one hidden non-empty cell, or hidden cells that
+    together hold fewer than `min_n` (the total minus the cells shown would give their
+    sum), hide the smallest shown non-empty cell too (the first in table order among
+    equal counts); a shown cell holds at least `min_n`, so one is enough. All breakdowns
+    at once: a breakdown number per row, then one sort of the candidates."""
     breakdown_ids = np.zeros(len(counts), dtype=np.int64)
     for values in within:
         codes, uniques = pd.factorize(values, use_na_sentinel=False)
         breakdown_ids = breakdown_ids * max(len(uniques), 1) + codes
     nonempty = counts > 0
     hidden_per_breakdown = np.bincount(breakdown_ids, weights=nonempty & hide)
-    alone = (hidden_per_breakdown == 1)[breakdown_ids]
+    hidden_sum = np.bincount(breakdown_ids, weights=np.where(nonempty & hide, counts, 0))
+    alone = ((hidden_per_breakdown == 1)
+             | ((hidden_per_breakdown > 0) & (hidden_sum < min_n)))[breakdown_ids]
     candidates = np.flatnonzero(nonempty & ~hide & alone)
     if not len(candidates):
         return hide

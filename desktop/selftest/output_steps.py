@@ -66,11 +66,16 @@ class OutputSteps(SelfTestState):
         import openpyxl
         import pyreadstat
         from ..cli import main as cli_main
+        from .state import SELFTEST_PIN
         out = self.root / "data"
         # k=1: one form cannot meet the project's minimum group size; the guard still runs.
+        # A k below the minimum needs the project's supervisor, as --no-guard does.
+        pin_file = self.root / "pin.txt"
+        pin_file.write_text(SELFTEST_PIN + "\n", encoding="utf-8")
         code = cli_main(["data", "--db", str(self.field_db), "--out", str(out), "--k", "1",
                          "--format", "csv,xlsx,dta,sav",
-                         "--passphrase-file", str(self.passphrase_file)])
+                         "--passphrase-file", str(self.passphrase_file),
+                         "--operator", "SELFTEST", "--pin-file", str(pin_file)])
         if code != 0:
             raise AssertionError(f"riskmap data exited with {code}")
         stem = out / "riskmap-data-all-es"

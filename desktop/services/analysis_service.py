@@ -153,6 +153,29 @@ class AnalysisService:
             mask &= self.cells.codes[dim] == (keys.index(key) if key in keys else -1)
         return mask
 
+    def hidden_filters(self, filters: Mapping[str, str | None]) -> list[str]:
+        """The dimensions of `filters` whose chosen group the breakdown of that dimension
+        (under the other filters) hides: fewer forms than the minimum, or hidden so that a
+        smaller group cannot be worked out from it. Shown on its own, such a group's
+        figures subtracted from the figures without the filter would give the hidden
+        group's (one officer's answers, when a round holds one form)."""
+        filters = {k: v for k, v in filters.items() if v}
+        hidden = []
+        for dim, key in filters.items():
+            if dim not in self.risk_basis.dimensions:
+                continue
+            others = {d: v for d, v in filters.items() if d != dim}
+            keys, sizes = self.risk_basis.dimension_sizes(dim, self.mask(others))
+            kept = np.flatnonzero(sizes > 0)
+            protected = protect_columns(
+                {"group": object_column(keys)[kept], "n": sizes[kept]}, self.min_n,
+                keys=("group",))
+            shown = {k for k, hide in zip(protected["group"], protected["suppressed"])
+                     if not hide}
+            if key not in shown:
+                hidden.append(dim)
+        return hidden
+
     # -- the computation -------------------------------------------------------------------
 
     def compute(self, filters: Mapping[str, str | None] | None = None) -> DashboardData:
@@ -161,6 +184,8 @@ class AnalysisService:
         made a table, once (building tables in steps cost more than the figures)."""
         filters = {k: v for k, v in (filters or {}).items() if v}
         mask = self.mask(filters)
+        if self.hidden_filters(filters):  # shown alone, it would give away what it hides
+            mask = np.zeros_like(mask)
         n_forms = int(self.cells.sizes[mask].sum())
         labels = self.labels()
         overall = self._score_rows(mask, groups=False)

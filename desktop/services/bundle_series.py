@@ -75,7 +75,7 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
     received = set(state.received if state else ()) | {part}
     if len(received) < parts:
         return read, 0
-    chain = import_gate.AuditChain(conn, ready=writer.wait)
+    chain = import_gate.AuditChain(conn, ready=writer.wait, signer=verified.manifest.device_id)
     added = 0
     for chunk in held_in_chain_order(conn, series_id, ready=writer.wait):
         new_rows = chain.new_rows(chunk)

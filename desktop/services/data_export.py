@@ -98,9 +98,8 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
     # the database is only read, so this works on read-only media.
     project = Project.open(db_path, read_only=request.guard)
     try:
-        table, k = read_table(project, request)
+        table, report = protected_table(project, request)
         _tick(progress, 1, steps)
-        table, report = guard_table(table, k, request.guard)
         if not request.guard:
             # Recorded before a single byte is written: an unprotected file never exists
             # without its audit row.
@@ -150,10 +149,7 @@ def export_data(db_path: str | Path, out_dir: str | Path, request: DataRequest,
 def read_table(project: Project, request: DataRequest,
                chunk: int = CHUNK) -> tuple[DataTable, int]:
     """The labelled table of the live forms (one round or all) and the k to protect it."""
-    names = [round_.name for round_ in project.rounds()]
-    if request.round_name and request.round_name not in names:
-        raise DataRefused("data.round", "round", round=repr(request.round_name),
-                          names=", ".join(names) or "-")
+    _known_round(project, request.round_name)
     questionnaire = project.questionnaire
     questions = exported_questions(questionnaire, request.include_text)
     part, order = data_read.read_parts(project.db.conn, questionnaire, questions,
@@ -161,6 +157,48 @@ def read_table(project: Project, request: DataRequest,
     table = table_from_parts(questionnaire, [part], request.lang, request.include_text,
                              order, consume=True)
     return table, request.k if request.k is not None else project.min_group_size
+
+
+def protected_table(project: Project, request: DataRequest,
+                    chunk: int = CHUNK) -> tuple[DataTable, GuardReport]:
+    """The table the files carry and its disclosure figures. With the guard, the whole
+    project is protected first, for the smaller of k and the project's minimum group
+    size, and only then are one round's rows taken and protected for k. A file then
+    shows what the all-rounds file at the minimum shows, or less: files written with
+    other options (a round, another k) and joined by round and form number stay
+    k-anonymous, where each protected on its own chose other values to hide."""
+    if not request.guard:
+        table, k = read_table(project, request, chunk)
+        return guard_table(table, k, guard=False)
+    _known_round(project, request.round_name)
+    whole, k = read_table(project, replace(request, round_name=""), chunk)
+    base_k = min(k, project.min_group_size)
+    columns, code = whole.quasi_identifiers, whole.suppressed_code
+    rows = (whole.frame["round"] == request.round_name).to_numpy() \
+        if request.round_name else None
+    raw = whole.frame if rows is None else whole.frame[rows].reset_index(drop=True)
+    try:
+        base, base_report = guard_table(whole, base_k)
+        if rows is None and k == base_k:
+            return base, base_report
+        chosen = base if rows is None else replace(
+            base, frame=base.frame[rows].reset_index(drop=True))
+        del whole, base
+        table, report = guard_table(chosen, k)
+    except DataRefused as exc:  # the forms of the file, not of the whole project
+        raise DataRefused("data.too_few", "too_few", n=len(raw), k=k) from exc
+    before = measure(raw, columns, k, code)
+    return table, replace(
+        report, combinations_before=before.combinations_before,
+        unique_before=before.unique_before, at_risk_before=before.at_risk_before,
+        suppressed={c: int((table.frame[c] == code).sum()) for c in columns})
+
+
+def _known_round(project: Project, round_name: str) -> None:
+    names = [round_.name for round_ in project.rounds()]
+    if round_name and round_name not in names:
+        raise DataRefused("data.round", "round", round=repr(round_name),
+                          names=", ".join(names) or "-")
 
 
 def guard_table(table: DataTable, k: int, guard: bool = True) -> tuple[DataTable, GuardReport]:

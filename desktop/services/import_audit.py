@@ -42,7 +42,8 @@ class AuditMerge:
         self.read = self.added = 0
         self._rows = audit_of(verified, skip=self.fed)
         self._chunks: Iterator[list] = _chunks(self._rows)
-        self._chain = import_gate.AuditChain(conn, ready=writer.wait)
+        self._chain = import_gate.AuditChain(conn, ready=writer.wait,
+                                             signer=verified.manifest.device_id)
         self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
 

@@ -132,10 +132,15 @@ class AuditChain:
     device's rows keep their order in the file, so one pass with a little state per
     device sees what a pass per device would."""
 
-    def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None):
+    def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
+                 signer: str | None = None):
         self.conn = conn
         self.ready = ready  # called before each query (the import's writer may be busy)
+        # The device id of the bundle's key: new rows of another device id that an
+        # enrolled key speaks for are refused (a post writing into another post's chain).
+        self.signer = signer
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
+        self._spoken_for: set[str] = set()  # other devices that an enrolled key speaks for
 
     def new_rows(self, rows: list[tuple]) -> list[tuple]:
         state = self._state
@@ -147,6 +152,9 @@ class AuditChain:
                 # Only a device HQ holds rows of can have rows HQ holds.
                 seen = bool(head) or bundle_store.device_has_audit(self.conn, device)
                 state[device] = [head, seen, None, False]
+                if (self.signer is not None and device != self.signer
+                        and device_store.is_bound(self.conn, device)):
+                    self._spoken_for.add(device)
         lookup = [row[0] for row in rows if state[row[3]][1]]
         if lookup:
             self.ready()
@@ -176,6 +184,8 @@ class AuditChain:
                 if started_new:
                     _chain_error(device, "rows headquarters holds follow new rows")
             else:
+                if device in self._spoken_for:
+                    raise BundleError("foreign_audit_rows", device, device=device)
                 if not started_new and prev != (head or audit_chain.GENESIS):
                     _chain_error(device, "it does not start where the last imported "
                                          "bundle ended")

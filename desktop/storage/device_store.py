@@ -55,6 +55,12 @@ def enrol(conn: sqlite3.Connection, fingerprint: str, name: str, when: str,
                  "VALUES (?, ?, ?, ?)", (fingerprint, name, when, operator))
 
 
+def is_bound(conn: sqlite3.Connection, device_id: str) -> bool:
+    """Whether an enrolled key (revoked or not) speaks for `device_id`."""
+    return conn.execute("SELECT 1 FROM device_register WHERE device_id = ? LIMIT 1",
+                        (device_id,)).fetchone() is not None
+
+
 def bind_device_id(conn: sqlite3.Connection, fingerprint: str, device_id: str) -> None:
     """Remember the device id the enrolled key speaks for (first bundle only)."""
     conn.execute("UPDATE device_register SET device_id = ? WHERE fingerprint = ? AND "
