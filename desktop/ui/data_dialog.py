@@ -4,7 +4,8 @@ files of the open project, protected by the re-identification guard.
 The choices are the formats, the labels' language, one round or all, k (the project's
 minimum group size by default) and whether to add free-text answers. The work runs through
 `context.runner` on its own connection (`services.data_export.export_data`). The window
-always writes with the guard on: an unprotected file is for supervisors, from the command
+always writes with the guard on (a k below the project's minimum group size only for a
+supervisor, as `riskmap data --k`): an unprotected file is for supervisors, from the command
 line (`riskmap data --no-guard`), audited.
 """
 
@@ -60,11 +61,20 @@ class DataDialog(QDialog):
         for round_ in context.round_service().rounds():
             self.round.addItem(shown(round_.name), round_.name)
         self.k = QSpinBox()
-        self.k.setRange(1, 1000)
-        self.k.setValue(context.project.min_group_size)
+        minimum = context.project.min_group_size
+        # A k below the project's minimum group size protects less than the project
+        # promises (k = 1, nothing): a supervisor's decision, as on the command line
+        # (`riskmap data --k`); anybody may ask for more protection.
+        lowest = 1 if context.may_change_settings() else minimum
+        self.k.setRange(max(1, min(lowest, minimum)), 1000)
+        self.k.setValue(minimum)
         self.k.setMaximumWidth(110)
-        self.k.setToolTip(self.tr("Each combination of profile answers must be shared by at "
-                                  "least this many forms (the minimum group size)."))
+        tip = self.tr("Each combination of profile answers must be shared by at least this "
+                      "many forms (the minimum group size).")
+        if lowest > 1:
+            tip += " " + self.tr("Only a supervisor may choose less than the project's "
+                                 "minimum, {k}.").format(k=minimum)
+        self.k.setToolTip(tip)
         self.include_text = QCheckBox(self.tr("Add free-text answers (they can name people; "
                                               "read them before sharing)"))
         self.folder = QLineEdit()

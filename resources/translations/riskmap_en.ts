@@ -488,6 +488,10 @@ n = {n}</translation>
         <translation>Each combination of profile answers must be shared by at least this many forms (the minimum group size).</translation>
     </message>
     <message>
+        <source>Only a supervisor may choose less than the project&apos;s minimum, {k}.</source>
+        <translation>Only a supervisor may choose less than the project&apos;s minimum, {k}.</translation>
+    </message>
+    <message>
         <source>Add free-text answers (they can name people; read them before sharing)</source>
         <translation>Add free-text answers (they can name people; read them before sharing)</translation>
     </message>

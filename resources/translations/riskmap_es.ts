@@ -488,6 +488,10 @@ n = {n}</translation>
         <translation>Cada combinación de respuestas de perfil debe ser compartida por al menos esta cantidad de formularios (el tamaño mínimo de grupo).</translation>
     </message>
     <message>
+        <source>Only a supervisor may choose less than the project&apos;s minimum, {k}.</source>
+        <translation>Solo un supervisor puede elegir menos que el mínimo del proyecto, {k}.</translation>
+    </message>
+    <message>
         <source>Add free-text answers (they can name people; read them before sharing)</source>
         <translation>Agregar las respuestas de texto libre (pueden nombrar a personas; léalas antes de compartir)</translation>
     </message>

@@ -83,3 +83,28 @@ def test_a_full_disk_is_its_one_sentence(qtbot, context, tmp_path, monkeypatch):
     written, lang = dialog.summary.text(), context.lang
     target = out / f"riskmap-data-all-{lang}.csv"
     assert written == error_message("disk_full", lang, path=target)
+
+
+def test_only_a_supervisor_may_choose_k_below_the_minimum(qtbot, context):
+    """k below the project's minimum protects less than the project promises (k = 1,
+    nothing): a keyer's dialog starts its k at the minimum, as `riskmap data --k` asks a
+    supervisor's PIN; a supervisor, or anybody before the project has operators, may."""
+    from desktop.services.operator_service import Actor, OperatorService
+    minimum = context.project.min_group_size
+    anybody = DataDialog(context)
+    qtbot.addWidget(anybody)
+    assert anybody.k.minimum() == 1  # nobody has claimed the project yet
+    sara = OperatorService(context.workspace.db).create_first_supervisor("SR", "246813")
+    juan = OperatorService(context.workspace.db, Actor("SR", "dev", sara.id)).add(
+        "JR", "keyer", "135792")
+    context.sign_in(juan)
+    keyer = DataDialog(context)
+    qtbot.addWidget(keyer)
+    assert keyer.k.minimum() == minimum and keyer.k.value() == minimum
+    keyer.k.setValue(1)
+    assert keyer.request().k == minimum
+    assert str(minimum) in keyer.k.toolTip()
+    context.sign_in(sara)
+    supervisor = DataDialog(context)
+    qtbot.addWidget(supervisor)
+    assert supervisor.k.minimum() == 1
