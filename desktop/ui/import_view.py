@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.number_ranges import runs_text
+from ..domain.phrase import said
 from ..services import bundle_series
 from ..services.device_service import DeviceRefused
 from ..services.import_service import BundleReport, ImportReport, import_bundles
@@ -295,7 +296,8 @@ class ImportView(LazyView):
         if bundle.questionnaire_differences:
             notes.append(self.tr("Its questionnaire differs from the project's (the "
                                  "project's labels and bands are kept): {what}").format(
-                what="; ".join(bundle.questionnaire_differences)))
+                what="; ".join(said(difference, self.context.lang)
+                               for difference in bundle.questionnaire_differences)))
         if bundle.gaps:
             missing = sum(last - first + 1 for first, last in bundle.gaps)
             notes.append(self.tr("Missing %n earlier bundle(s) from this device: {gaps}", "",

@@ -146,6 +146,27 @@ def test_import_report_shows_escapes_and_keeps_its_lines(qtbot, hq):
     assert "\u202e" not in notes and "\x1b" not in notes
 
 
+def test_import_report_says_questionnaire_differences_in_the_windows_language(qtbot, hq):
+    """The differences between the bundle's questionnaire and HQ's are phrases said in the
+    window's language (they were their English text inside a Spanish window)."""
+    from desktop.domain.phrase import Phrase
+    from desktop.services.import_service import BundleReport, ImportReport
+    from desktop.ui.import_view import ImportView
+    context, _ = hq
+    context.lang = "es"
+    view = ImportView(context)
+    qtbot.addWidget(view)
+    report = ImportReport()
+    report.bundles.append(BundleReport("b.zip.age", status="imported", device_id="dev-a",
+                                       new=2, questionnaire_differences=[
+                                           Phrase("qdiff.question", qid="r01_impact",
+                                                  what=Phrase("qdiff.label"))]))
+    view.show_report(report)
+    notes = view.table.item(0, 8).text()
+    assert "pregunta r01_impact: el texto es otro" in notes, notes
+    assert "label differs" not in notes
+
+
 def test_discrepancy_table_shows_answers_escaped_with_their_lines(qtbot, hq):
     from desktop.storage.verification_store import ItemRow
     from desktop.ui.discrepancy_table import DiscrepancyTable
