@@ -329,7 +329,7 @@ class EntryView(ShownRetranslation, QWidget):
 
     def _update_counts(self) -> None:
         applies = self.form.applicable_ids()
-        answered = len(self.form.values())
+        answered = self.form.answered_count()
         self.counts.setText(self.tr("{done} of {total} answered").format(
             done=answered, total=len(applies)))
 

@@ -85,6 +85,13 @@ class FormWidget(QScrollArea):
         return {qid: field.value() for qid, field in self.fields.items()
                 if field.applies and field.value()}
 
+    def answered_count(self) -> int:
+        """How many questions that apply have an answer that stands: a value refused
+        under its question, or waiting for its confirmation, is typed, not answered (the counter said '7 of 34 answered'
+        beside the red message of the seventh)."""
+        return sum(1 for qid in self.values()
+                   if not self.fields[qid].refused() and qid not in self._pending)
+
     def set_values(self, values: dict[str, str], confirmed: set[str] | None = None) -> None:
         """Show stored answers (for editing); nothing counts as typed."""
         for qid, field in self.fields.items():
@@ -223,6 +230,7 @@ class FormWidget(QScrollArea):
             self._confirmed.add(qid)
             self._pending.pop(qid, None)
             field.show_message(self.tr("Value kept after confirmation."), notice=True)
+            self.answers_changed.emit()  # now an answer: the counter counts it
             return True
         self._pending[qid] = text
         # A form's own constraint message may come without a full stop.

@@ -146,6 +146,11 @@ class QuestionField(QWidget):
         self.edit.setProperty("problem", bool(text) and not notice)
         _set_style(self.edit, "border: 1px solid #b00020;" if text and not notice else "")
 
+    def refused(self) -> bool:
+        """Whether the answer shown is refused under the question (out of range, not one
+        of the codes): typed, but not an answer yet."""
+        return bool(self.edit.property("problem"))
+
     def set_applies(self, applies: bool) -> None:
         """Grey the question out (and empty it) when skip logic says it does not apply."""
         if not applies and self.edit.text():

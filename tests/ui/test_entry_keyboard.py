@@ -89,3 +89,17 @@ def test_shift_tab_goes_back_and_code_label_shows_choice(qtbot, view):
     assert "<b" in view.form.fields["institution"].codes.text()
     qtbot.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert focused() is view.number
+
+
+def test_a_refused_value_is_not_counted_as_answered(qtbot, view):
+    """'7 of 34 answered' beside the red message under the seventh answer read as if the
+    form were further along: a refused value counts once it is corrected."""
+    key_answer(qtbot, "form_number", "6")
+    key_answer(qtbot, "answer_institution", "1")
+    assert view.counts.text().startswith("1 ")
+    qtbot.keyClicks(focused(), "77")  # post: not one of its codes
+    assert view.form.fields["post"].refused()
+    assert view.counts.text().startswith("1 "), view.counts.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    assert not view.form.fields["post"].refused()
+    assert view.counts.text().startswith("2 "), view.counts.text()

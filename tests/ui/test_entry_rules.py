@@ -88,12 +88,15 @@ def test_out_of_range_confirmed_in_operator_controlled_mode_is_audited(
     answers.pop("comment", None)
     enter(qtbot, "21")
     key_until(qtbot, view, answers, stop="exp_times")
+    answered = view.form.answered_count()
     enter(qtbot, "75")
     field = view.form.fields["exp_times"]
     assert view.form.current_question() == "exp_times"  # first Enter: asks to confirm
     assert "Enter" in field.message.text()
+    assert view.form.answered_count() == answered  # not an answer until it is kept
     enter(qtbot, "")  # second Enter on the same value: kept, and recorded
     assert view.form.current_question() == "exp_offered_by"
+    assert view.counts.text().startswith(f"{answered + 1} ")
     assert view.form.confirmations() == {"exp_times"}
     key_until(qtbot, view, answers)
     with qtbot.waitSignal(view.form_saved) as saved:
