@@ -20,7 +20,7 @@ from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
 from desktop.storage.audit_chain import row_hash
 
-from bundle_helpers import db_state, identities, make_hq_db
+from bundle_helpers import db_state, identities, make_hq_db, resigned
 from trust_helpers import enrol_fingerprints, import_trusted
 
 FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid", "question_id",
@@ -56,14 +56,7 @@ def _with_rows_of(bundle, keys, signer, device, path):
     manifest["files"][AUDIT] = hashlib.sha256(members[AUDIT]).hexdigest()
     manifest["counts"]["audit"] += 2
     members[MANIFEST] = (json.dumps(manifest, sort_keys=True, indent=2) + "\n").encode()
-    members["manifest.sig"] = signer.sign(members[MANIFEST])
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    path.write_bytes(age_crypto.encrypt(buffer.getvalue(),
-                                        age_crypto.parse_recipients(keys.recipient)))
-    return path
+    return resigned(members, keys, signer, path)
 
 
 def test_rows_of_a_device_another_enrolled_key_speaks_for_are_refused(
