@@ -8,6 +8,11 @@ run inside the import's transaction (`import_gate.AnswerDoor`) or in the import'
 process (`form_check_child`), with the same results and the same refusals. Out-of-range
 values that need the operator's confirmation are collected in `pending`: only the
 database can say whether the audit log holds it.
+
+A form number must lie in its round's paper range (form_min..form_max), as the laptop
+refuses it at entry: the range the bundle's round record gives, or the one HQ stored for
+that round (a laptop may have widened its range since HQ stored the round, or narrowed
+it since its earlier bundles: either range vouches for the number).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from ..bundle.errors import BundleError
+from ..bundle.records import MAX_NUMBER
 from ..domain.form_gate import FormGate
 from ..domain.form_rules import CONFIRMABLE
 from ..domain.questionnaire import Questionnaire
@@ -59,18 +65,23 @@ class FormDoor:
         self.round_names: dict[str, str] = {}
         self.pending: list[tuple] = []  # (uuid, form number, round uuid, problem, value)
         self._round_q: dict[str, str] = {}
+        self._ranges: dict[str, list[range]] = {}  # round uuid -> its form numbers
         self._gates: dict[str, FormGate] = {}
         self._csv: ResponsesHash | None = None
 
     def start(self, questionnaires: dict[str, Questionnaire], bundle_sha: str,
-              rounds: list[dict], hq_rounds: Iterable[tuple[str, str, str]]) -> None:
+              rounds: list[dict], hq_rounds: Iterable[tuple]) -> None:
         """Learn the questionnaires (parsed), the bundle's rounds and HQ's (uuid, name,
-        questionnaire sha256) rows, which win over the bundle's, before the first form."""
+        questionnaire sha256, form_min, form_max) rows, whose name and version win over
+        the bundle's, before the first form."""
         self.questionnaires = questionnaires
         self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
         self.round_names = {r["uuid"]: r["name"] for r in rounds}
-        for uuid, name, q_sha in hq_rounds:
+        self._ranges = {r["uuid"]: [number_range(r["form_min"], r["form_max"])]
+                        for r in rounds}
+        for uuid, name, q_sha, low, high in hq_rounds:
             self._round_q[uuid], self.round_names[uuid] = q_sha, name
+            self._ranges.setdefault(uuid, []).append(number_range(low, high))
         self._csv = ResponsesHash(q.id for q in questionnaires[bundle_sha].questions())
 
     def form(self, record, answers: dict) -> None:
@@ -81,6 +92,9 @@ class FormDoor:
         gate = self._gates.get(sha)
         if gate is None:
             gate = self._gates[sha] = FormGate(self.questionnaires[sha])
+        ranges = self._ranges[f["round_uuid"]]
+        if not any(f["form_number"] in numbers for numbers in ranges):
+            refuse_number(f, ranges[0], self.round_names)
         for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
             if problem.key in CONFIRMABLE:
                 self.pending.append((f["uuid"], f["form_number"], f["round_uuid"], problem,
@@ -93,6 +107,21 @@ class FormDoor:
     def csv_sha256(self) -> str:
         """The sha256 of responses.csv rebuilt from every form (call once, at the end)."""
         return self._csv.hexdigest()
+
+
+def number_range(low: int | None, high: int | None) -> range:
+    """The form numbers of a round's paper range (an open end: every number a record may
+    carry on that side)."""
+    return range(0 if low is None else low, MAX_NUMBER if high is None else high + 1)
+
+
+def refuse_number(f: dict, numbers: range, round_names: dict[str, str]) -> None:
+    """Refuse a form whose number lies outside its round's range."""
+    high = numbers.stop - 1
+    raise BundleError("form_number_range", f"{f['uuid']} number {f['form_number']}",
+                      form_number=f["form_number"],
+                      round=round_names.get(f["round_uuid"], f["round_uuid"]),
+                      low=numbers.start, high="…" if high == MAX_NUMBER - 1 else high)
 
 
 def refuse_answer(f: dict, problem, round_names: dict[str, str]) -> None:
