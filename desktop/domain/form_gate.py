@@ -11,11 +11,16 @@ distinct (text, answers it reads, answers skip conditions read).
 
 from __future__ import annotations
 
+import operator
+from itertools import repeat
 from typing import Mapping
 
 from .form_rules import Problem, answer_env, applicable, check_answer
 from .messages import message
 from .questionnaire import Questionnaire
+
+_contains = operator.contains
+_NONE_PASSED = repeat(frozenset())  # the texts passed of a question that does not apply
 
 
 class FormGate:
@@ -44,10 +49,12 @@ class FormGate:
                        if q.constraint is not None and q.constraint.names - {q.id}}
         self._ok: set[tuple[str, str]] = set()  # (question id, text) pairs that passed
         self._cross_ok: set[tuple] = set()  # (question id, text, skip key, inputs) passed
-        # skip key -> (ids that apply, required ids among them, the pairs of `_ok` whose
-        # question applies there: a form whose pairs are all in it answers nothing that
-        # does not apply and nothing unchecked, decided by one subset test)
-        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str], set]] = {}
+        # skip key -> (ids that apply, required ids among them, the texts of `_ok` by
+        # question, for the questions that apply there: a form whose every answer is
+        # among them answers nothing that does not apply and nothing unchecked, decided
+        # in one C loop; the ids that apply and are not required)
+        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str],
+                                         dict[str, set[str]], frozenset[str]]] = {}
 
     def problems(self, answers: Mapping[str, str], draft: bool = False) -> list[Problem]:
         """Every problem of one form (out-of-range values included: the caller decides
@@ -56,9 +63,15 @@ class FormGate:
         key = tuple(map(answers.get, self._skip_inputs))
         entry = self._applies.get(key)
         # The common case, in C loops: every answer to a question that applies (so none
-        # unknown), every pair seen and passed before, every required question there.
-        if entry is not None and self._applying_and_passed(answers, entry) and (
-                draft or entry[1] <= keys) and not (
+        # unknown), every pair seen and passed before, every required question there
+        # (with every answer applying: as many answers as required ones plus the
+        # optional ones answered).
+        if entry is not None and (
+                all(map(_contains, map(entry[2].get, answers, _NONE_PASSED),
+                        answers.values()))
+                or self._applying_and_passed(answers, entry)) and (
+                draft or len(answers) - sum(map(answers.__contains__, entry[3]))
+                == len(entry[1])) and not (
                     self._cross and self._cross_unseen(answers, key, entry[0])):
             return []
         unknown = keys - self._known
@@ -68,8 +81,9 @@ class FormGate:
                     for qid in sorted(unknown)]
         if entry is None:
             applies = frozenset(applicable(self.questionnaire, answers))
-            entry = self._applies[key] = (applies, self._required & applies, set())
-        applies, required, _ = entry
+            entry = self._applies[key] = (applies, self._required & applies, {},
+                                          applies - self._required)
+        applies, required = entry[0], entry[1]
         found: list[Problem] = []
         for qid in keys - applies:
             if answers[qid].strip():
@@ -92,18 +106,22 @@ class FormGate:
         if not draft:
             found.extend(Problem(qid, "required", message("required", self.lang))
                          for qid in required - keys)
+        if not found:  # its texts join the entry's now, not at the next such form
+            self._applying_and_passed(answers, entry)
         return found
 
     def _applying_and_passed(self, answers: Mapping[str, str], entry: tuple) -> bool:
         """Whether every answer is to a question that applies (`entry[0]`) and passed
-        before (`_ok`): one subset test against the entry's own pairs when they hold them
-        all, else the two tests, whose pairs then join the entry's."""
-        pairs = answers.items()
-        applies, _, passed = entry
-        if pairs <= passed:
-            return True
-        if answers.keys() <= applies and pairs <= self._ok:
-            passed.update(pairs)
+        before (`_ok`), when they are not all among the entry's own texts yet (which
+        then take them)."""
+        if answers.keys() <= entry[0] and answers.items() <= self._ok:
+            passed = entry[2]
+            for qid, text in answers.items():
+                texts = passed.get(qid)
+                if texts is None:
+                    passed[qid] = {text}
+                else:
+                    texts.add(text)
             return True
         return False
 

@@ -67,6 +67,8 @@ class FormDoor:
         self._round_q: dict[str, str] = {}
         self._ranges: dict[str, list[range]] = {}  # round uuid -> its form numbers
         self._gates: dict[str, FormGate] = {}
+        # round uuid -> (its gate, the form numbers it takes, its name): one look-up a form
+        self._by_round: dict[str, tuple[FormGate, range | NumberRanges, str]] = {}
         self._csv: ResponsesHash | None = None
 
     def start(self, questionnaires: dict[str, Questionnaire], bundle_sha: str,
@@ -82,31 +84,72 @@ class FormDoor:
         for uuid, name, q_sha, low, high in hq_rounds:
             self._round_q[uuid], self.round_names[uuid] = q_sha, name
             self._ranges.setdefault(uuid, []).append(number_range(low, high))
+        self._by_round = {}
         self._csv = ResponsesHash(q.id for q in questionnaires[bundle_sha].questions())
 
     def form(self, record, answers: dict) -> None:
         f = record.fields
-        sha = self._round_q.get(f["round_uuid"])
+        known = self._by_round.get(f["round_uuid"])
+        if known is None:
+            known = self._round(f["round_uuid"])
+        gate, numbers, name = known
+        if f["form_number"] not in numbers:
+            refuse_number(f, self._ranges[f["round_uuid"]][0], self.round_names)
+        problems = gate.problems(answers, draft=f["status"] in _DRAFTS)
+        if problems:
+            self._pend_or_refuse(f, answers, problems)
+        self._csv.add_form(name, f, answers, record.answers_text)
+
+    def _round(self, uuid: str) -> tuple:
+        """What `form` needs of a round, at its first form."""
+        sha = self._round_q.get(uuid)
         if sha is None:
             raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
         gate = self._gates.get(sha)
         if gate is None:
             gate = self._gates[sha] = FormGate(self.questionnaires[sha])
-        ranges = self._ranges[f["round_uuid"]]
-        if not any(f["form_number"] in numbers for numbers in ranges):
-            refuse_number(f, ranges[0], self.round_names)
-        for problem in gate.problems(answers, draft=f["status"] in ("draft", "deleted")):
+        known = self._by_round[uuid] = (gate, NumberRanges.of(self._ranges[uuid]),
+                                        self.round_names.get(uuid, ""))
+        return known
+
+    def _pend_or_refuse(self, f: dict, answers: dict, problems: list) -> None:
+        """Keep the problems that a confirmation may cover; refuse at the first other."""
+        for problem in problems:
             if problem.key in CONFIRMABLE:
                 self.pending.append((f["uuid"], f["form_number"], f["round_uuid"], problem,
                                      answers.get(problem.question_id)))
                 continue
             refuse_answer(f, problem, self.round_names)
-        self._csv.add_form(self.round_names.get(f["round_uuid"], ""), f, answers,
-                           record.answers_text)
 
     def csv_sha256(self) -> str:
         """The sha256 of responses.csv rebuilt from every form (call once, at the end)."""
         return self._csv.hexdigest()
+
+
+_DRAFTS = frozenset({"draft", "deleted"})  # forms whose required answers may be missing
+
+
+class NumberRanges:
+    """Form numbers in any of several ranges (`of` gives one range when they join)."""
+
+    def __init__(self, ranges: list[range]):
+        self.ranges = ranges
+
+    @classmethod
+    def of(cls, ranges: list[range]) -> range | NumberRanges:
+        """The numbers of `ranges`: one range when they overlap or touch (every form's
+        test then one comparison in C)."""
+        kept = [r for r in ranges if r]
+        if len(kept) <= 1:
+            return kept[0] if kept else range(0)
+        if len(kept) == 2:
+            a, b = kept
+            if max(a.start, b.start) <= min(a.stop, b.stop):
+                return range(min(a.start, b.start), max(a.stop, b.stop))
+        return cls(kept)
+
+    def __contains__(self, number: int) -> bool:
+        return any(number in numbers for numbers in self.ranges)
 
 
 def number_range(low: int | None, high: int | None) -> range:
