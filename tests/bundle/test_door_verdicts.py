@@ -15,10 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reference_door
-from desktop.bundle.csv_export import BOM, CsvWriter
+from desktop.bundle.csv_export import CsvWriter
 from desktop.bundle.errors import BundleError
-from desktop.bundle.records import (FORM_FIELDS, FormRecord, canonical_answers,
-                                    content_sha256, iter_records)
+from desktop.bundle.records import FormRecord, canonical_answers, content_sha256, iter_records
 from desktop.domain.demo_forms import generate_forms
 from desktop.domain.questionnaire_loader import load_questionnaire
 from desktop.resources import default_questionnaire_path
@@ -218,4 +217,3 @@ def test_the_hostile_changes_reach_every_refusal():
                 kinds.add(refusal[1].rsplit(": ", 1)[-1])
     assert {"accepted", "pending", "bad_answer", "form_number_range", "form", "base",
             "content hash"} <= kinds, kinds
-    assert BOM  # the rebuilt file starts with it (csv_sha256 covers it)
