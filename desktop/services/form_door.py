@@ -17,6 +17,7 @@ it since its earlier bundles: either range vouches for the number).
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Callable, Iterable
 
 from ..bundle.errors import BundleError
@@ -67,8 +68,9 @@ class FormDoor:
         self._round_q: dict[str, str] = {}
         self._ranges: dict[str, list[range]] = {}  # round uuid -> its form numbers
         self._gates: dict[str, FormGate] = {}
-        # round uuid -> (its gate, the form numbers it takes, its name): one look-up a form
-        self._by_round: dict[str, tuple[FormGate, range | NumberRanges, str]] = {}
+        # round uuid -> (its gate, the form numbers it takes, its name, whether its
+        # questions are responses.csv's columns): one look-up a form
+        self._by_round: dict[str, tuple] = {}
         self._csv: ResponsesHash | None = None
 
     def start(self, questionnaires: dict[str, Questionnaire], bundle_sha: str,
@@ -92,13 +94,21 @@ class FormDoor:
         known = self._by_round.get(f["round_uuid"])
         if known is None:
             known = self._round(f["round_uuid"])
-        gate, numbers, name = known
+        gate, numbers, name, same_columns = known
         if f["form_number"] not in numbers:
             refuse_number(f, self._ranges[f["round_uuid"]][0], self.round_names)
-        problems = gate.problems(answers, draft=f["status"] in _DRAFTS)
-        if problems:
-            self._pend_or_refuse(f, answers, problems)
-        self._csv.add_form(name, f, answers, record.answers_text)
+        # The answers in the questionnaire's order, made once for the quick check and
+        # the row of responses.csv (when the round's version has the bundle's columns).
+        row = tuple(map(answers.get, gate.question_ids, _BLANKS))
+        draft = f["status"] in _DRAFTS
+        if not gate.passes(answers, row, draft):
+            problems = gate.problems(answers, draft)
+            if problems:
+                self._pend_or_refuse(f, answers, problems)
+        if same_columns:
+            self._csv.add_row(name, f, row, answers, record.answers_text)
+        else:
+            self._csv.add_form(name, f, answers, record.answers_text)
 
     def _round(self, uuid: str) -> tuple:
         """What `form` needs of a round, at its first form."""
@@ -109,7 +119,8 @@ class FormDoor:
         if gate is None:
             gate = self._gates[sha] = FormGate(self.questionnaires[sha])
         known = self._by_round[uuid] = (gate, NumberRanges.of(self._ranges[uuid]),
-                                        self.round_names.get(uuid, ""))
+                                        self.round_names.get(uuid, ""),
+                                        gate.question_ids == self._csv.question_ids)
         return known
 
     def _pend_or_refuse(self, f: dict, answers: dict, problems: list) -> None:
@@ -127,6 +138,7 @@ class FormDoor:
 
 
 _DRAFTS = frozenset({"draft", "deleted"})  # forms whose required answers may be missing
+_BLANKS = repeat("")
 
 
 class NumberRanges:

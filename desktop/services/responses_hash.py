@@ -54,13 +54,19 @@ class ResponsesHash:
         """One form as a bundle record carries it (`fields` as records.py checked them:
         texts, the number and the revision ints, the deletion reason a text or None):
         the row `add` writes for its FIXED_COLUMNS values, formatted in one step."""
+        self.add_row(round_name, fields, tuple(map(answers.get, self.question_ids,
+                                                   repeat(""))), answers, answers_json)
+
+    def add_row(self, round_name: str, fields: Mapping, row: Sequence[str],
+                answers: Mapping[str, str], answers_json: str) -> None:
+        """`add_form` with the answers' cells made already (`row`: the answers' texts in
+        `question_ids` order, "" where none)."""
         reason = fields["deleted_reason"]
         line = ",".join([
             f'{round_name},{fields["round_uuid"]},{fields["uuid"]},{fields["form_number"]},'
             f'{fields["status"]},{fields["operator"]},{fields["device"]},'
             f'{fields["created"]},{fields["updated"]},{fields["revision"]},'
-            f'{"" if reason is None else reason}',
-            *map(answers.get, self.question_ids, repeat(""))])
+            f'{"" if reason is None else reason}', *row])
         if not self._plain(line):
             self._general(_fixed_cells(round_name, fields), answers, answers_json)
 
