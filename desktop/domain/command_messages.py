@@ -201,6 +201,14 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "{conflicting} en conflicto{gaps}."},
     "out.import_gaps": {"en": "; missing earlier bundles: {sequences}",
                         "es": "; faltan paquetes anteriores: {sequences}"},
+    "out.import_restored": {
+        "en": "  {device} sent this bundle from a copy restored from a backup (it numbered "
+              "bundle {sequence} again): headquarters keeps the forms and audit rows of both "
+              "copies, and a form keyed in both shows as a conflict.",
+        "es": "  {device} envió este paquete desde una copia restaurada de una copia de "
+              "seguridad (volvió a numerar el paquete {sequence}): la sede conserva los "
+              "formularios y las filas de auditoría de ambas copias, y un formulario "
+              "registrado en las dos aparece como conflicto."},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
                            "es": "  el cuestionario difiere del de la sede: {difference}"},
 

@@ -48,11 +48,23 @@ def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
 
 def check_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
     """A sequence number this device already used for another bundle is held."""
+    held = reused_sequence(conn, verified)
+    if held is not None:
+        raise held
+
+
+def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> BundleError | None:
+    """The refusal ("held") of a bundle numbered like another bundle of its device that
+    HQ holds (bundles a restored copy's branch set aside do not count), or None. The
+    import holds such a bundle unless its audit chain branches from a row HQ holds: a
+    copy restored from a backup, numbering again from where the backup was made
+    (`AuditChain`'s `may_branch`, docs/bundles.md)."""
     m = verified.manifest
     other = bundle_store.imported_bundle_with_sequence(conn, m.device_id, m.sequence)
-    if other is not None and other != m.bundle_uuid:
-        raise BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
-                          device_id=m.device_id, sequence=m.sequence, other=other)
+    if other is None or other == m.bundle_uuid:
+        return None
+    return BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
+                       device_id=m.device_id, sequence=m.sequence, other=other)
 
 
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
@@ -130,15 +142,21 @@ class AuditChain:
     returns the rows of a chunk that HQ does not hold): each device's rows verify, link to
     each other, and continue from the last row HQ held for it before this bundle. A
     device's rows keep their order in the file, so one pass with a little state per
-    device sees what a pass per device would."""
+    device sees what a pass per device would.
+
+    With `may_branch` (a bundle numbered again, see `reused_sequence`), the signer's new
+    rows may instead start after an earlier row HQ holds of its own chain: a copy restored from a backup, which never saw the rows its lost copy sent
+    later. HQ keeps both branches; `branch_from` is the hash the new rows follow."""
 
     def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
-                 signer: str | None = None):
+                 signer: str | None = None, may_branch: bool = False):
         self.conn = conn
         self.ready = ready  # called before each query (the import's writer may be busy)
         # The device id of the bundle's key: new rows of another device id that an
         # enrolled key speaks for are refused (a post writing into another post's chain).
         self.signer = signer
+        self.may_branch = may_branch
+        self.branch_from: str | None = None
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
         self._spoken_for: set[str] = set()  # other devices that an enrolled key speaks for
 
@@ -186,13 +204,27 @@ class AuditChain:
             else:
                 if device in self._spoken_for:
                     raise BundleError("foreign_audit_rows", device, device=device)
-                if not started_new and prev != (head or audit_chain.GENESIS):
+                if (not started_new and prev != (head or audit_chain.GENESIS)
+                        and not self._branches(device, prev)):
                     _chain_error(device, "it does not start where the last imported "
                                          "bundle ended")
                 entry[3] = True
                 new_rows.append(row)
             entry[2] = digest
         return new_rows
+
+
+    def _branches(self, device: str, prev: str) -> bool:
+        """Whether the signer's first new row may follow `prev`, an earlier row of its
+        chain that HQ holds, instead of HQ's last one."""
+        if not self.may_branch or device != self.signer or self.branch_from is not None:
+            return False
+        self.ready()
+        if prev == audit_chain.GENESIS or not bundle_store.device_holds_hash(
+                self.conn, device, prev):
+            return False
+        self.branch_from = prev
+        return True
 
 
 def check_audit_chain(conn: sqlite3.Connection, rows: Iterable[tuple]) -> list[tuple]:
@@ -206,4 +238,5 @@ def _chain_error(device: str, problem: str) -> None:
 
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
-           "check_questionnaires", "check_sequence", "hq_questionnaire_texts"]
+           "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
+           "reused_sequence"]

@@ -1173,6 +1173,10 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
             <numerusform>%n conflicts wait for a decision in the Conflicts tab.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent from a copy restored from a backup (bundle {n} numbered again): the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Sent from a copy restored from a backup (bundle {n} numbered again): the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>

@@ -1173,6 +1173,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Ayuda &gt; Ac
             <numerusform>%n conflictos esperan una decisión en la pestaña Conflictos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sent from a copy restored from a backup (bundle {n} numbered again): the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Enviado desde una copia restaurada de una copia de seguridad (volvió a numerar el paquete {n}): se conservan los formularios y las filas de auditoría de ambas copias, y un formulario registrado en las dos aparece como conflicto</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>
