@@ -318,6 +318,11 @@ from .questionnaire_messages import QUESTIONNAIRE_MESSAGES  # noqa: E402 - after
 
 MESSAGES.update(QUESTIONNAIRE_MESSAGES)
 
+# Why the machine failed, said inside a sentence (domain/system_reasons.py).
+from .system_reason_messages import SYSTEM_REASON_MESSAGES  # noqa: E402
+
+MESSAGES.update(SYSTEM_REASON_MESSAGES)
+
 
 def message(key: str, lang: str = "en", **values: object) -> str:
     """The message `key` in `lang` (English when the language is unknown), filled in."""

@@ -33,6 +33,7 @@ from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_
 from ..bundle.errors import BundleError
 from ..domain.number_ranges import Run, missing_runs
 from ..domain.questionnaire_diff import differences
+from ..domain.system_reasons import reason_of
 from ..domain.user_error import LANGUAGES, UserError, translate
 from ..storage import audit_store, bundle_store, device_store, questionnaire_store
 from ..storage.audit_store import AuditEntry
@@ -194,7 +195,7 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     except OSError as exc:  # a missing file, a folder, no permission: said in each language
         error = translate(exc, path)
         if error is None or error.key == "io_error":
-            error = UserError("import.unreadable", reason=exc.strerror or exc)
+            error = UserError("import.unreadable", reason=reason_of(exc))
         result.message = error.in_language("en")
         result.messages = {lang: error.in_language(lang) for lang in LANGUAGES}
     return result
