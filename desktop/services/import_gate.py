@@ -67,6 +67,15 @@ def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> Bundl
                        device_id=m.device_id, sequence=m.sequence, other=other)
 
 
+def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle) -> bool:
+    """Whether a bundle numbered like another may be a restored copy's branch: a single
+    bundle (not a part of a series) that follows the bundle HQ holds one number below on
+    the device's line. A copy whose line a branch set aside stays held."""
+    m = verified.manifest
+    return not m.series and bundle_store.follows_line(conn, m.device_id, m.sequence,
+                                                      m.previous_bundle_uuid)
+
+
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
                          rounds: list[dict]) -> dict[str, Questionnaire]:
     """Every questionnaire in the bundle, through the full loader; HQ's stored versions
@@ -239,4 +248,4 @@ def _chain_error(device: str, problem: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "reused_sequence"]
+           "may_branch", "reused_sequence"]

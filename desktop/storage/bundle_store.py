@@ -237,6 +237,19 @@ _NOT_SET_ASIDE = ("NOT EXISTS (SELECT 1 FROM bundle_ledger b WHERE b.direction =
                   "AND json_extract(b.report, '$.branch_from') <> '')")
 
 
+def follows_line(conn: sqlite3.Connection, device_id: str, sequence: int,
+                 previous_uuid: str | None) -> bool:
+    """Whether a bundle numbered `sequence` follows the bundle HQ holds before it on the
+    device's line: `previous_uuid` is the imported bundle numbered one below that no
+    restored copy's branch set aside (nothing, for number 1)."""
+    if not previous_uuid:
+        return sequence == 1
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger l WHERE l.direction = 'import' AND l.device_id = ? AND "
+        f"l.sequence = ? AND l.bundle_uuid = ? AND {_NOT_SET_ASIDE}",
+        (device_id, sequence - 1, previous_uuid)).fetchone() is not None
+
+
 def device_holds_hash(conn: sqlite3.Connection, device_id: str, digest: str) -> bool:
     """Whether HQ holds an audit row of this device with this hash."""
     return conn.execute("SELECT 1 FROM audit_log WHERE device = ? AND hash = ? LIMIT 1",

@@ -1174,8 +1174,8 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
         </translation>
     </message>
     <message>
-        <source>Sent from a copy restored from a backup (bundle {n} numbered again): the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
-        <translation>Sent from a copy restored from a backup (bundle {n} numbered again): the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
+        <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
     </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>

@@ -155,8 +155,8 @@ def test_the_import_says_so_in_the_users_language(tmp_path, hq_keys, field_key, 
     assert main(["import", "--db", str(hq), "--identity", str(hq_keys.identity_path),
                  str(again)]) == 0
     out = capsys.readouterr().out
-    assert "copia restaurada de una copia de seguridad" in out
-    assert "volvió a numerar el paquete 2" in out and "restored" not in out
+    assert "copia de seguridad restaurada tras una pérdida" in out
+    assert "numeró dos veces el paquete 2" in out and "restored" not in out
 
 
 def test_an_edit_in_both_copies_is_a_conflict(tmp_path, hq_keys, field_key, field_db,
@@ -168,3 +168,22 @@ def test_an_edit_in_both_copies_is_a_conflict(tmp_path, hq_keys, field_key, fiel
     _edit(field_db, field_key.device_id, 1, "restored")
     result = _import_one(hq, hq_keys, send().path)
     assert (result.status, result.conflicting) == ("imported", 1), result.message
+
+
+def test_two_copies_in_use_cannot_take_turns(tmp_path, hq_keys, field_key, field_db,
+                                             out_dir, valid_answers):
+    """Once the restored copy's branch is taken, the lost copy's line is set aside: a
+    bundle of it numbered like one of the restored copy's is held, not another branch."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    for number in (6, 9, 11):  # the restored copy's bundles 2, 3 and 4
+        _key_forms(field_db, field_key.device_id, valid_answers, [number])
+        assert _import_one(hq, hq_keys, send().path).status == "imported"
+    lost = tmp_path / "lost.db"  # its bundle 4 follows its own 3, which was set aside
+    _key_forms(lost, field_key.device_id, valid_answers, [10])
+    bundle = export_bundle(lost, field_key, [hq_keys.recipient], out_dir)
+    assert bundle.manifest.sequence == 4
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, bundle.path)
+    assert (result.status, result.refusal) == ("held", "sequence_reused")
+    assert db_state(hq) == before

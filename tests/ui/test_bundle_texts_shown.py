@@ -218,5 +218,5 @@ def test_import_report_says_a_restored_copy_in_the_windows_language(qtbot, qapp,
         notes = view.table.item(0, 8).text()
     finally:
         install_translator(qapp, "en")
-    assert "copia restaurada de una copia de seguridad" in notes, notes
-    assert "paquete 2" in notes and "restored" not in notes
+    assert "copia de seguridad restaurada tras una pérdida" in notes, notes
+    assert "Paquete 2 numerado dos veces" in notes and "restored" not in notes
