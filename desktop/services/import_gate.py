@@ -67,13 +67,17 @@ def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> Bundl
                        device_id=m.device_id, sequence=m.sequence, other=other)
 
 
-def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle) -> bool:
-    """Whether a bundle numbered like another may be a restored copy's branch: a single
-    bundle (not a part of a series) that follows the bundle HQ holds one number below on
-    the device's line. A copy whose line a branch set aside stays held."""
+def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleError) -> bool:
+    """Whether a bundle numbered like another (`held`) may be a restored copy's branch: a
+    single bundle (not a part of a series), made after the bundle HQ holds with its
+    number, that follows the bundle HQ holds one number below on the device's line. A
+    copy whose line a branch set aside stays held, and so does a bundle of the lost copy
+    reaching HQ after the restored copy's of its number (the restored copy goes on)."""
     m = verified.manifest
-    return not m.series and bundle_store.follows_line(conn, m.device_id, m.sequence,
-                                                      m.previous_bundle_uuid)
+    other = bundle_store.imported_created(conn, str(held.values["other"]))
+    return (not m.series and other is not None and m.created > other
+            and bundle_store.follows_line(conn, m.device_id, m.sequence,
+                                          m.previous_bundle_uuid))
 
 
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,

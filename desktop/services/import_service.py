@@ -234,7 +234,7 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     held = import_gate.reused_sequence(conn, verified)
-    if held is not None and not import_gate.may_branch(conn, verified):
+    if held is not None and not import_gate.may_branch(conn, verified, held):
         raise held
     # A restored copy's edits of forms its lost copy edited later are conflicts.
     late = held is None and \

@@ -237,6 +237,13 @@ _NOT_SET_ASIDE = ("NOT EXISTS (SELECT 1 FROM bundle_ledger b WHERE b.direction =
                   "AND json_extract(b.report, '$.branch_from') <> '')")
 
 
+def imported_created(conn: sqlite3.Connection, bundle_uuid: str) -> str | None:
+    """When the laptop made a bundle HQ imported (its manifest's UTC time)."""
+    row = conn.execute("SELECT created FROM bundle_ledger WHERE direction = 'import' AND "
+                       "bundle_uuid = ?", (bundle_uuid,)).fetchone()
+    return row[0] if row else None
+
+
 def follows_line(conn: sqlite3.Connection, device_id: str, sequence: int,
                  previous_uuid: str | None) -> bool:
     """Whether a bundle numbered `sequence` follows the bundle HQ holds before it on the

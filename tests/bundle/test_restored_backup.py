@@ -187,3 +187,26 @@ def test_two_copies_in_use_cannot_take_turns(tmp_path, hq_keys, field_key, field
     result = _import_one(hq, hq_keys, bundle.path)
     assert (result.status, result.refusal) == ("held", "sequence_reused")
     assert db_state(hq) == before
+
+
+def test_a_bundle_of_the_lost_copy_arriving_late_is_held(tmp_path, hq_keys, field_key,
+                                                         field_db, out_dir, valid_answers):
+    """The lost copy's bundle 2, made before the loss, reaches HQ after the restored
+    copy's bundle 2: it is held, and the restored copy's bundle 3 is still taken."""
+    hq = make_hq_db(tmp_path / "hq.db")
+    enrol_fingerprints(hq, field_key.fingerprint)
+    send = lambda: export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
+    _key_forms(field_db, field_key.device_id, valid_answers, [1])
+    assert _import_one(hq, hq_keys, send().path).status == "imported"
+    _key_forms(field_db, field_key.device_id, valid_answers, [2])
+    _backup(field_db, tmp_path / "backup.db")
+    _key_forms(field_db, field_key.device_id, valid_answers, [3])
+    late = send()  # on a USB stick in the post
+    shutil.copy(tmp_path / "backup.db", field_db)
+    _key_forms(field_db, field_key.device_id, valid_answers, [4])
+    assert _import_one(hq, hq_keys, send().path).status == "imported"
+    result = _import_one(hq, hq_keys, late.path)
+    assert (result.status, result.refusal) == ("held", "sequence_reused")
+    _key_forms(field_db, field_key.device_id, valid_answers, [5])
+    result = _import_one(hq, hq_keys, send().path)
+    assert (result.status, result.new) == ("imported", 1), result.message
