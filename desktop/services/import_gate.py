@@ -3,7 +3,8 @@
 Run by the import service inside the bundle's one `BEGIN IMMEDIATE` transaction, before
 the first write, so two imports at once see each other's results and a refusal leaves the
 database as it was. In order: the device register (enrolled, not revoked, the device id
-bound to its key), the sequence number (a number reused by another bundle is held), every
+bound to its key), the sequence number (a number reused by another bundle is held, unless
+the bundle comes from a copy restored from a backup and its audit rows branch), every
 questionnaire the bundle carries (the full loader), every answer against the version its
 round was keyed with (`FormGate`, the entry form's rules), responses.csv against the
 records, and the audit hash chain against the last row HQ holds for each device. The
@@ -56,9 +57,9 @@ def check_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
 def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> BundleError | None:
     """The refusal ("held") of a bundle numbered like another bundle of its device that
     HQ holds (bundles a restored copy's branch set aside do not count), or None. The
-    import holds such a bundle unless its audit chain branches from a row HQ holds: a
-    copy restored from a backup, numbering again from where the backup was made
-    (`AuditChain`'s `may_branch`, docs/bundles.md)."""
+    import holds such a bundle unless it may branch (`may_branch`) and its audit chain
+    branches from a row HQ holds (`AuditChain`): a copy restored from a backup, numbering
+    again from where the backup was made (docs/bundles.md)."""
     m = verified.manifest
     other = bundle_store.imported_bundle_with_sequence(conn, m.device_id, m.sequence)
     if other is None or other == m.bundle_uuid:
@@ -157,9 +158,10 @@ class AuditChain:
     device's rows keep their order in the file, so one pass with a little state per
     device sees what a pass per device would.
 
-    With `may_branch` (a bundle numbered again, see `reused_sequence`), the signer's new
-    rows may instead start after an earlier row HQ holds of its own chain: a copy restored from a backup, which never saw the rows its lost copy sent
-    later. HQ keeps both branches; `branch_from` is the hash the new rows follow."""
+    With `may_branch` (a bundle numbered again, see `may_branch` below), the signer's new
+    rows may instead start after an earlier row HQ holds of its own chain: a copy restored
+    from a backup, which never saw the rows its lost copy sent later. HQ keeps both
+    branches; `branch_from` is the hash the new rows follow."""
 
     def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
                  signer: str | None = None, may_branch: bool = False):
@@ -225,7 +227,6 @@ class AuditChain:
                 new_rows.append(row)
             entry[2] = digest
         return new_rows
-
 
     def _branches(self, device: str, prev: str) -> bool:
         """Whether the signer's first new row may follow `prev`, an earlier row of its
