@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
+from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
@@ -137,7 +138,7 @@ class AnswerDoor:
             _check_confirmations(self.conn, pending, self.round_names)
         if csv_sha256 != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
-                              problem="a row or a value differs from records.jsonl")
+                              problem=Phrase("csv.differs"))
 
 
 def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]) -> None:
@@ -201,28 +202,27 @@ class AuditChain:
             known = row[0] in held
             if digest is None:  # a row written before the chain existed (format 1)
                 if previous is not None or (not known and bool(head)):
-                    _chain_error(device, "a row without its hash follows the chain")
+                    _chain_error(device, "chain.unhashed_after")
                 if known and held[row[0]] is not None:
-                    _chain_error(device, "a row lost its hash")
+                    _chain_error(device, "chain.lost_hash")
                 if not known:
                     new_rows.append(row)
                 continue
             if digest != audit_chain.row_hash(prev, values):
-                _chain_error(device, "a row does not match its hash: it was changed")
+                _chain_error(device, "chain.changed")
             if previous is not None and prev != previous:
-                _chain_error(device, "a row is missing or out of order")
+                _chain_error(device, "chain.order")
             if known:
                 if held[row[0]] != digest:
-                    _chain_error(device, "a row differs from the one headquarters holds")
+                    _chain_error(device, "chain.differs")
                 if started_new:
-                    _chain_error(device, "rows headquarters holds follow new rows")
+                    _chain_error(device, "chain.held_after_new")
             else:
                 if device in self._spoken_for:
                     raise BundleError("foreign_audit_rows", device, device=device)
                 if (not started_new and prev != (head or audit_chain.GENESIS)
                         and not self._branches(device, prev)):
-                    _chain_error(device, "it does not start where the last imported "
-                                         "bundle ended")
+                    _chain_error(device, "chain.not_from_last")
                 entry[3] = True
                 new_rows.append(row)
             entry[2] = digest
@@ -247,7 +247,10 @@ def check_audit_chain(conn: sqlite3.Connection, rows: Iterable[tuple]) -> list[t
     return AuditChain(conn).new_rows(list(rows))
 
 
-def _chain_error(device: str, problem: str) -> None:
+def _chain_error(device: str, key: str) -> None:
+    """Refuse the bundle for its chain; `key` says what is wrong (domain/messages.py), in
+    the sentence's language."""
+    problem = Phrase(key)
     raise BundleError("audit_chain", f"{device}: {problem}", device=device, problem=problem)
 
 
