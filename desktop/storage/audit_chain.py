@@ -119,8 +119,7 @@ def _walk(conn: sqlite3.Connection, rows, limit: int,
     order). `branches`: (device, hash) where a recorded branch may start."""
     report = ChainReport()
     heads: dict[str, str | None] = {}
-    branch_devices = {device for device, _ in branches}
-    seen: set[tuple[str, str]] = set()  # (device, hash) of the rows walked, where branched
+    seen: set[tuple[str, str]] = set()  # the branch points walked so far
     sha256 = hashlib.sha256
     for row_id, device, prev, digest, hashed in rows:
         report.rows += 1
@@ -135,7 +134,7 @@ def _walk(conn: sqlite3.Connection, rows, limit: int,
         if prev != expected_prev and not (
                 (device, prev) in branches and (device, prev) in seen):
             _find(report, limit, "out.check_finding_chain_order", row_id, device)
-        if device in branch_devices:
+        if branches and (device, digest) in branches:
             seen.add((device, digest))
         if isinstance(hashed, str):
             matches = sha256(hashed.encode("utf-8")).hexdigest() == digest
