@@ -106,6 +106,16 @@ def test_bundles_of_a_restored_backup_reach_hq(tmp_path, hq_keys, field_key, fie
     assert main(["check", "--db", str(hq)]) == 0
     # Bundles HQ holds stay replays.
     assert _import_one(hq, hq_keys, sent[1].path).status == "replay"
+    # A branch no import recorded is still a row out of order for `check`.
+    db = Database.open(hq)
+    try:
+        db.conn.execute("UPDATE bundle_ledger SET report = json_set(report, "
+                        "'$.branch_from', '') WHERE direction = 'import'")
+        db.conn.commit()
+        findings = audit_chain.verify_chains(db.conn).findings
+        assert [f.key for f in findings] == ["out.check_finding_chain_order"]
+    finally:
+        db.close()
 
 
 def test_the_lost_copy_cannot_carry_on_after_the_restore(tmp_path, hq_keys, field_key,
