@@ -1173,6 +1173,10 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
             <numerusform>%n conflicts wait for a decision in the Conflicts tab.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>
