@@ -95,9 +95,12 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     if np.isin(gone, new_at).any():
         return None  # a cell brought and emptied at once (parts that do not hold together)
 
+    stays = ~np.isin(touched, gone)
+    rows = touched[stays] - np.searchsorted(gone, touched[stays])  # places after the drop
+
     def added(base_values: np.ndarray, get) -> np.ndarray:
-        return _put(base_values, touched,
-                    base_values[touched].astype(np.int64) + delta(get), gone)
+        return _put(base_values, rows,
+                    (base_values[touched].astype(np.int64) + delta(get))[stays], gone)
 
     pairs = _changed_pairs(base, days, changed, day_index)
     if pairs is None:
@@ -115,7 +118,7 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
                       added(mine.answered, lambda p: getattr(p, which).answered),
                       added(mine.missing, lambda p: getattr(p, which).missing))
 
-    return CellSums(list(dims), keys, codes, _put(base.sizes, touched, sizes_now, gone),
+    return CellSums(list(dims), keys, codes, _put(base.sizes, rows, sizes_now[stays], gone),
                     added(base.risk, lambda p: p.risk), counts("climate"),
                     counts("exposure"), *pairs, days)
 
@@ -209,18 +212,20 @@ _SLICES = 8  # up to this many places, each moves a slice; more: one pass over t
 
 
 def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray,
-         gone: np.ndarray) -> np.ndarray:
-    """A copy of `values` with `rows` set to `new` (int64) and the rows `gone` (some of
-    `rows`, in order) left out, in the stored width when every new value fits it, else
+         gone: np.ndarray | None = None) -> np.ndarray:
+    """A copy of `values` without the rows `gone` (in order), and `rows` (places after
+    that) set to `new` (int64), in the stored width when every new value fits it, else
     in int64."""
-    out = np.delete(values, gone, axis=0) if len(gone) else np.array(values)
+    if gone is not None and len(gone):  # the slices between the dropped rows, in turn
+        ends = np.append(gone, len(values)).tolist()
+        starts = [0] + (gone + 1).tolist()
+        out = np.concatenate([values[a:b] for a, b in zip(starts, ends)])
+    else:
+        out = np.array(values)
     if len(new) and out.dtype != np.int64:
         limits = np.iinfo(out.dtype)
         if new.min() < limits.min or new.max() > limits.max:
             out = out.astype(np.int64)
-    if len(gone):
-        stays = ~np.isin(rows, gone)
-        rows, new = rows[stays] - np.searchsorted(gone, rows[stays]), new[stays]
     out[rows] = new
     return out
 
@@ -264,7 +269,7 @@ def _changed_pairs(base: CellSums, days: list[str], changed: dict,
     there[inside] = stored_at[place[inside]] == wanted[inside]
     found_rows = rows[place[there]]
     pair_n = _put(base.pair_n, found_rows,
-                  base.pair_n[found_rows].astype(np.int64) + key_n[there], _NONE)
+                  base.pair_n[found_rows].astype(np.int64) + key_n[there])
     if len(found_rows) and (pair_n[found_rows] < 0).any():
         return None
     if (key_n[~there] < 0).any():
@@ -290,9 +295,6 @@ def _changed_pairs(base: CellSums, days: list[str], changed: dict,
         pair_day = _inserted(pair_day, at, key_day[new])
         pair_n = _inserted(pair_n, at, key_n[new])
     return (pair_cell, pair_day, pair_n), emptied_days
-
-
-_NONE = np.zeros(0, dtype=np.int64)
 
 
 def _inserted(values: np.ndarray, at: np.ndarray, new: np.ndarray) -> np.ndarray:

@@ -62,8 +62,11 @@ def test_inserted_values_keep_the_stored_width_or_widen():
 def test_put_sets_rows_and_leaves_the_gone_ones_out():
     stored = np.arange(12, dtype=np.int16).reshape(6, 2)
     stored.flags.writeable = False  # as decoded: never written to
-    out = cell_sums_in_place._put(stored, np.array([1, 2, 4]),
-                                  np.array([[7, 7], [0, 0], [40000, 1]]), np.array([2]))
+    out = cell_sums_in_place._put(stored, np.array([1, 3]),  # places once row 2 is out
+                                  np.array([[7, 7], [40000, 1]]), np.array([2]))
     assert out.dtype == np.int64  # 40000 does not fit int16
     assert out.tolist() == [[0, 1], [7, 7], [6, 7], [40000, 1], [10, 11]]
+    gone = cell_sums_in_place._put(stored, np.array([0]), np.array([[5, 5]]),
+                                   np.array([0, 3, 5]))
+    assert gone.dtype == np.int16 and gone.tolist() == [[5, 5], [4, 5], [8, 9]]
     assert stored.tolist() == np.arange(12).reshape(6, 2).tolist()
