@@ -334,6 +334,9 @@ def test_changed_only_drops_forms_equal_in_every_analysed_value(questionnaire):
     keep_old, keep_fresh = written_forms.changed_only(old, fresh)
     assert keep_old.tolist() == [False, True, True, True, True]
     assert keep_fresh.tolist() == [False, True, True, True, True, True]
+    together = written_forms.fresh_columns(columns, rows[:5] + live, names)  # one pass
+    assert written_forms.changed_only_within(together, 5).tolist() == \
+        keep_old.tolist() + keep_fresh.tolist()
     stored = CellSums.from_columns(old, questionnaire)
     now = CellSums.from_columns(fresh, questionnaire)
     kept = CellSums.of_sets(written_forms.joined(old.take(keep_old), fresh.take(keep_fresh)),
