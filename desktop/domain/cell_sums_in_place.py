@@ -166,8 +166,7 @@ def _without_empty(base: CellSums, pairs, days: list[str], gone: np.ndarray,
     keys = {d: list(base.keys[d]) for d in base.dims}
     codes = base.codes
     if len(gone):
-        if (np.searchsorted(pair_cell, gone, side="left")
-                != np.searchsorted(pair_cell, gone, side="right")).any():
+        if (_search(pair_cell, gone, "left") != _search(pair_cell, gone, "right")).any():
             return None
         pair_cell = _shifted(pair_cell, gone, -1)
         codes = np.delete(np.asarray(codes, dtype=np.int64), gone, axis=0)
@@ -195,7 +194,7 @@ def _shifted(cells: np.ndarray, at: np.ndarray, step: int) -> np.ndarray:
     the result."""
     if not len(at):
         return cells
-    bounds = np.searchsorted(cells, at, side="left")
+    bounds = _search(cells, at, "left")
     last = int(cells[-1]) + step * len(at) if len(cells) else 0
     out = cells.astype(np.int64) if cells.dtype != np.int64 and not (
         0 <= last <= np.iinfo(cells.dtype).max) else np.array(cells)
@@ -248,8 +247,8 @@ def _changed_pairs(base: CellSums, days: list[str], changed: dict,
     key_day = np.array([day for _, day in keys], dtype=np.int64)
     key_n = np.array([changed[key] for key in keys], dtype=np.int64)
     touched = np.unique(key_cell)
-    low = np.searchsorted(base.pair_cell, touched, side="left")
-    high = np.searchsorted(base.pair_cell, touched, side="right")
+    low = _search(base.pair_cell, touched, "left")
+    high = _search(base.pair_cell, touched, "right")
     lengths = high - low
     # The stored pairs of the touched cells, range after range (in order of cell).
     rows = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
@@ -282,7 +281,7 @@ def _changed_pairs(base: CellSums, days: list[str], changed: dict,
     before = inside & new
     before[before] = sub_cell[place[before]] == key_cell[before]
     at = np.where(before, rows[np.minimum(place, len(rows) - 1)] if len(rows) else 0,
-                  np.searchsorted(base.pair_cell, key_cell, side="right"))[new]
+                  _search(base.pair_cell, key_cell, "right"))[new]
     pair_cell = base.pair_cell
     pair_day = renumber[base.pair_day] if renumber is not None else base.pair_day
     if len(emptied):  # the few pairs left with no forms, dropped by place
@@ -306,6 +305,17 @@ def _inserted(values: np.ndarray, at: np.ndarray, new: np.ndarray) -> np.ndarray
         if new.min() < limits.min or new.max() > limits.max:
             values = values.astype(np.int64)
     return np.insert(values, at, new.astype(values.dtype))
+
+
+def _search(stored: np.ndarray, wanted: np.ndarray, side: str) -> np.ndarray:
+    """`np.searchsorted` of `wanted` (int64) in a stored array of a narrower width, the
+    wanted values cast to that width when they fit it: searched as they are, the whole
+    stored array (the pairs: 80k) would be widened first, at every search."""
+    if stored.dtype != wanted.dtype and len(wanted):
+        limits = np.iinfo(stored.dtype)
+        if limits.min <= wanted.min() and wanted.max() <= limits.max:
+            wanted = wanted.astype(stored.dtype)
+    return np.searchsorted(stored, wanted, side=side)
 
 
 def _counts_differ(one: Counts, other: Counts) -> bool:

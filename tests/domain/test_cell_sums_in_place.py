@@ -70,3 +70,16 @@ def test_put_sets_rows_and_leaves_the_gone_ones_out():
                                    np.array([0, 3, 5]))
     assert gone.dtype == np.int16 and gone.tolist() == [[5, 5], [4, 5], [8, 9]]
     assert stored.tolist() == np.arange(12).reshape(6, 2).tolist()
+
+
+def test_search_in_a_narrow_array_is_searchsorted_whatever_the_values():
+    """Values that fit the stored width are cast to it; others (a cell number past
+    int8) are searched as they are, never wrapped round."""
+    stored = np.array([0, 2, 2, 5, 120], dtype=np.int8)
+    wanted = np.array([-3, 2, 6, 127, 300], dtype=np.int64)
+    for side in ("left", "right"):
+        expected = np.searchsorted(stored.astype(np.int64), wanted, side=side)
+        np.testing.assert_array_equal(cell_sums_in_place._search(stored, wanted, side),
+                                      expected)
+        np.testing.assert_array_equal(cell_sums_in_place._search(stored, wanted[1:3], side),
+                                      expected[1:3])
