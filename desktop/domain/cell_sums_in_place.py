@@ -7,8 +7,10 @@ instead of merging every cell and (cell, day) pair of the parts (`_merged`, abou
 into a profile no other form has, the first form of a day: inserted at their places) or
 leave one without forms (the only form of a cell edited out of it, deleted: dropped, and
 a round or day left without forms with it), so the result is equal array for array to a
-fresh sum (`CellSums.from_columns`). Anything else, and anything `_merged` would refuse
-or reorder, is left to it: `in_place` returns None.
+fresh sum (`CellSums.from_columns`). The first forms of a round the stored sums lack
+bring its name among the round keys (`_with_rounds`: inserted by name, which keeps the
+cells in order). Anything else, and anything `_merged` would refuse or reorder, is left
+to it: `in_place` returns None.
 
 The (cell, day) pairs are most of the bytes (about 80k at 100k forms), so they are never
 looked up one by one: they are in order of cell, so a cell inserted or dropped moves the
@@ -19,6 +21,8 @@ out on the way (`_put`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 
@@ -37,9 +41,15 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
     if sign != 1 or not base.count or base.days != sorted(base.days):
         return None
     dims = base.dims
+    if any(part.dims != dims for _, part in parts[1:]):
+        return None
+    if ROUND in dims:  # a round the stored sums do not have: its key inserted by name
+        base = _with_rounds(base, [part.keys[ROUND] for _, part in parts[1:]])
+        if base is None:
+            return None
     index = {d: _index(base.keys[d]) for d in dims}  # each stored key's place, once
-    if any(part.dims != dims or any(_positions_in(part.keys[d], index[d]) is None
-                                    for d in dims) for _, part in parts[1:]):
+    if any(any(_positions_in(part.keys[d], index[d]) is None for d in dims)
+           for _, part in parts[1:]):
         return None  # a group key the stored sums do not have (checked first: cheap)
     shape = tuple(len(base.keys[d]) for d in dims)
     if any(base.keys[d][-1:] != [NOT_STATED] for d in dims):
@@ -59,7 +69,8 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
         flats.append(flat)
     new_cells = _missing(np.concatenate(flats), base_flat) if flats else []
     new_at = np.zeros(0, dtype=np.int64)  # the places of the cells inserted
-    if len(new_cells):
+    grown = len(new_cells) > 0  # the arrays are fresh copies then: written in place
+    if grown:
         base, base_flat = _with_cells(base, base_flat, new_cells, shape)
         new_at = np.searchsorted(base_flat, new_cells)
     days = sorted(set(base.days).union(*(part.days for _, part in parts[1:])))
@@ -100,7 +111,8 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
 
     def added(base_values: np.ndarray, get) -> np.ndarray:
         return _put(base_values, rows,
-                    (base_values[touched].astype(np.int64) + delta(get))[stays], gone)
+                    (base_values[touched].astype(np.int64) + delta(get))[stays], gone,
+                    copy=not grown)
 
     pairs = _changed_pairs(base, days, changed, day_index)
     if pairs is None:
@@ -118,9 +130,28 @@ def in_place(parts: list[tuple[int, CellSums]]) -> CellSums | None:
                       added(mine.answered, lambda p: getattr(p, which).answered),
                       added(mine.missing, lambda p: getattr(p, which).missing))
 
-    return CellSums(list(dims), keys, codes, _put(base.sizes, rows, sizes_now[stays], gone),
+    return CellSums(list(dims), keys, codes,
+                    _put(base.sizes, rows, sizes_now[stays], gone, not grown),
                     added(base.risk, lambda p: p.risk), counts("climate"),
                     counts("exposure"), *pairs, days)
+
+
+def _with_rounds(base: CellSums, part_keys: list[list[str]]) -> CellSums | None:
+    """`base` with the rounds of `part_keys` it lacks among its round keys, in order of
+    name as a fresh sum lists them (NOT_STATED last), its cells' round codes renumbered;
+    None when its own keys are not in that order. The renumbering keeps the order of
+    the codes, so the cells stay in order (the first form of a new round)."""
+    stored = base.keys[ROUND]
+    new = {key for keys in part_keys for key in keys if key != NOT_STATED} - set(stored)
+    if not new:
+        return base
+    if stored[-1:] != [NOT_STATED] or stored[:-1] != sorted(stored[:-1]):
+        return None
+    keys = sorted(set(stored[:-1]) | new) + [NOT_STATED]
+    codes = np.array(base.codes, dtype=np.int64)
+    at = base.dims.index(ROUND)
+    codes[:, at] = _positions_in(stored, _index(keys))[codes[:, at]]
+    return dataclasses.replace(base, keys={**base.keys, ROUND: keys}, codes=codes)
 
 
 def _part_flat(part: CellSums, index: dict[str, dict[str, int]], shape) -> np.ndarray:
@@ -139,8 +170,17 @@ def _with_cells(base: CellSums, base_flat: np.ndarray, new_cells: np.ndarray,
     at = np.searchsorted(base_flat, new_cells)
     new_codes = np.column_stack(np.unravel_index(new_cells, shape)) if shape else \
         np.zeros((len(new_cells), 0), dtype=np.int64)
+    # Each stored row's new place: one assignment per array (np.insert with many places
+    # goes through masks of the whole array, and its result was copied again after;
+    # np.empty, not np.zeros: fresh zeroed memory is faulted in page by page.)
+    moved = np.arange(base.count) + np.searchsorted(at, np.arange(base.count), side="right")
+    placed = at + np.arange(len(at))  # the new rows' places
+
     def zeros(values: np.ndarray) -> np.ndarray:
-        return np.insert(values, at, 0, axis=0)
+        out = np.empty((len(values) + len(at),) + values.shape[1:], dtype=values.dtype)
+        out[moved] = values
+        out[placed] = 0
+        return out
 
     def counts(which: Counts) -> Counts:
         return Counts(list(which.keys), list(which.questions), zeros(which.hits),
@@ -211,16 +251,17 @@ _SLICES = 8  # up to this many places, each moves a slice; more: one pass over t
 
 
 def _put(values: np.ndarray, rows: np.ndarray, new: np.ndarray,
-         gone: np.ndarray | None = None) -> np.ndarray:
-    """A copy of `values` without the rows `gone` (in order), and `rows` (places after
-    that) set to `new` (int64), in the stored width when every new value fits it, else
-    in int64."""
+         gone: np.ndarray | None = None, copy: bool = True) -> np.ndarray:
+    """`values` without the rows `gone` (in order), and `rows` (places after that) set to
+    `new` (int64), in the stored width when every new value fits it, else in int64: a
+    copy, or (`copy` False: an array of the caller's own) `values` itself when no row is
+    dropped and the width holds."""
     if gone is not None and len(gone):  # the slices between the dropped rows, in turn
         ends = np.append(gone, len(values)).tolist()
         starts = [0] + (gone + 1).tolist()
         out = np.concatenate([values[a:b] for a, b in zip(starts, ends)])
     else:
-        out = np.array(values)
+        out = np.array(values) if copy else values
     if len(new) and out.dtype != np.int64:
         limits = np.iinfo(out.dtype)
         if new.min() < limits.min or new.max() > limits.max:

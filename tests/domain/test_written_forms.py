@@ -110,6 +110,11 @@ def test_combine_in_place_or_merged_gives_a_fresh_sum(questionnaire, seed):
     parts = [(1, decoded), (-1, minus), (1, plus)]
     assert cell_sums.equal(cell_sums.combine(parts), truth)
     assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
+    # In place even when the added forms bring a round the stored sums lack (R9).
+    assert cell_sums_in_place.in_place(parts) is not None
+    assert cell_sums.equal(cell_sums_in_place.in_place([(1, decoded), (1, plus)]),
+                           CellSums.from_columns(written_forms.joined(stored, added),
+                                                 questionnaire))
     same = [(1, decoded), (-1, minus), (1, minus)]  # the in-place way, surely
     assert cell_sums_in_place.in_place(same) is not None
     assert cell_sums.equal(cell_sums.combine(same), base)
