@@ -63,7 +63,7 @@ def read_form_line(line: str) -> tuple[dict, str, bool] | None:
     line starting with ANSWERS_PREFIX, or None when the general reading must decide."""
     # The line must end with the object (orjson, unlike `raw_decode`, would pass spaces
     # after it): the same lines as before take this reading.
-    if "\\" in line or line[-1] != "}":
+    if "\\" in line or not line.endswith("}"):
         return None
     try:
         data = _loads(line)
