@@ -193,6 +193,7 @@ class HeldNumbers:
     def __init__(self):
         self._rounds: dict[str, int] = {}
         self._keys = np.empty(0, dtype=np.int64)
+        self._asked: dict[tuple, int] = {}  # the codes of the keys `holders` was last asked
 
     def _codes(self, keys) -> np.ndarray:
         rounds = self._rounds
@@ -202,13 +203,19 @@ class HeldNumbers:
     def holders(self, keys: set[tuple]) -> dict[tuple, str]:
         """The keys among `keys` that a form written before holds (-> HELD)."""
         keys = list(keys)
-        if not keys or not len(self._keys):
+        codes = self._codes(keys)
+        self._asked = dict(zip(keys, codes.tolist()))  # for `add`, whose keys are among them
+        held = self._keys
+        if not len(held):
             return {}
-        found = np.isin(self._codes(keys), self._keys, assume_unique=True)
-        return {key: self.HELD for key, held in zip(keys, found.tolist()) if held}
+        at = np.searchsorted(held, codes)  # binary search: no hashing, no sort of `held`
+        found = held[np.minimum(at, len(held) - 1)] == codes
+        return {key: self.HELD for key, is_held in zip(keys, found.tolist()) if is_held}
 
     def add(self, keys: list[tuple]) -> None:
         """The keys of a chunk's forms, once decided (each held once: a second form
         with a held key is a conflict, never written)."""
         if keys:
-            self._keys = np.union1d(self._keys, self._codes(keys))
+            asked = self._asked
+            codes = np.sort(np.fromiter(map(asked.__getitem__, keys), np.int64, len(keys)))
+            self._keys = np.insert(self._keys, np.searchsorted(self._keys, codes), codes)
