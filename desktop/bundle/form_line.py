@@ -18,7 +18,7 @@ lone surrogate, a byte-order mark, a control character in a text, nesting deeper
 1024. The one value it reads differently is an integer beyond 64 bits (a float, where
 the standard library gives an int); no field of a form line takes one (every number is
 checked under 10**9 or 1e9 by `records._check_form`), so both readings refuse such a line
-with the same sentence (tests/bundle/test_form_line_orjson.py compares them).
+with the same sentence (tests/bundle/test_orjson_readings.py compares them).
 
 Why the cut is exact, for a line with no backslash that parses as one object whose only
 "answers" key is the first and whose answers are an object of n >= 1 texts:

@@ -34,8 +34,8 @@ def row_hash(prev_hash: str, values: Sequence) -> str:
     whose bytes for a list of texts and nulls are the standard library encoder's
     (`row_text`, non-ASCII kept, the same escapes: quote, backslash, \\b \\f \\n \\r \\t
     and \\u00XX in lowercase for the other control characters; tests/storage/
-    test_audit_row_text.py compares them): 2.8 us a row instead of 6.3 (0.35 s of the
-    importing process's CPU per 100k audit rows). Any other row, and a text orjson
+    test_audit_row_text.py compares them): 3.5-4 us a row instead of 6-7 (about 0.3 s of
+    the importing process's CPU per 100k audit rows). Any other row, and a text orjson
     refuses (a lone surrogate, which the UTF-8 encoding below refuses as before), takes
     `row_text`."""
     if prev_hash.__class__ is str and set(map(type, values)) <= _TEXT_TYPES:
