@@ -53,12 +53,12 @@ def read_first_line(path) -> str:
 
 
 def file_reason(exc: OSError) -> object:
-    """Why a file could not be read, as a phrase said in the sentence's language (the
-    system's own words for the rare rest)."""
+    """Why a file could not be read, as a phrase said in the sentence's language."""
     import errno
 
     from ..domain.phrase import Phrase
+    from ..domain.system_reasons import reason_of
     known = {errno.ENOENT: "file_reason.missing", errno.EISDIR: "file_reason.folder",
              errno.EACCES: "file_reason.denied", errno.EPERM: "file_reason.denied"}
     key = known.get(getattr(exc, "errno", None))
-    return Phrase(key) if key else (exc.strerror or exc)
+    return Phrase(key) if key else reason_of(exc)

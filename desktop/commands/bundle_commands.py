@@ -136,6 +136,8 @@ def run_import(args: argparse.Namespace) -> int:
             say("out.imported", bundle_file=b.file_name, device=b.device_id, sequence=b.sequence,
                 new=b.new, updated=b.updated, unchanged=b.unchanged,
                 conflicting=b.conflicting, gaps=gaps)
+            if b.branch_from:
+                say("out.import_restored", device=b.device_id, sequence=b.sequence)
             for difference in b.questionnaire_differences:
                 say("out.import_differs", difference=difference)
         else:

@@ -201,6 +201,16 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "{conflicting} en conflicto{gaps}."},
     "out.import_gaps": {"en": "; missing earlier bundles: {sequences}",
                         "es": "; faltan paquetes anteriores: {sequences}"},
+    "out.import_restored": {
+        "en": "  {device} numbered bundle {sequence} twice: this one comes from another copy "
+              "of the project (such as a backup restored after a loss) whose audit log "
+              "branches from the one headquarters holds; the forms and audit rows of both "
+              "copies are kept, and a form keyed in both shows as a conflict.",
+        "es": "  {device} numeró dos veces el paquete {sequence}: este viene de otra copia "
+              "del proyecto (por ejemplo, una copia de seguridad restaurada tras una "
+              "pérdida) cuyo registro de auditoría se bifurca del que tiene la sede; se "
+              "conservan los formularios y las filas de auditoría de ambas copias, y un "
+              "formulario registrado en las dos aparece como conflicto."},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
                            "es": "  el cuestionario difiere del de la sede: {difference}"},
 

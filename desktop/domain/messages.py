@@ -310,6 +310,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file_reason.missing": {"en": "it does not exist", "es": "no existe"},
     "file_reason.folder": {"en": "it is a folder", "es": "es una carpeta"},
     "file_reason.denied": {"en": "you may not read it", "es": "no tiene permiso para leerlo"},
+    # What is wrong with a bundle's audit rows or responses.csv, said inside the
+    # refusal's sentence (services/import_gate.py, bundle_series.py).
+    "chain.unhashed_after": {"en": "a row without its hash follows the chain",
+                             "es": "una fila sin su hash sigue a la cadena"},
+    "chain.lost_hash": {"en": "a row lost its hash", "es": "una fila perdió su hash"},
+    "chain.changed": {"en": "a row does not match its hash: it was changed",
+                      "es": "una fila no coincide con su hash: fue modificada"},
+    "chain.order": {"en": "a row is missing or out of order",
+                    "es": "falta una fila o está fuera de orden"},
+    "chain.differs": {"en": "a row differs from the one headquarters holds",
+                      "es": "una fila difiere de la que tiene la sede"},
+    "chain.held_after_new": {"en": "rows headquarters holds follow new rows",
+                             "es": "filas que la sede ya tiene siguen a filas nuevas"},
+    "chain.not_from_last": {"en": "it does not start where the last imported bundle ended",
+                            "es": "no empieza donde terminó el último paquete importado"},
+    "csv.differs": {"en": "a row or a value differs from records.jsonl",
+                    "es": "una fila o un valor difiere de records.jsonl"},
 }
 
 
@@ -317,6 +334,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 from .questionnaire_messages import QUESTIONNAIRE_MESSAGES  # noqa: E402 - after MESSAGES
 
 MESSAGES.update(QUESTIONNAIRE_MESSAGES)
+
+# Why the machine failed, said inside a sentence (domain/system_reasons.py).
+from .system_reason_messages import SYSTEM_REASON_MESSAGES  # noqa: E402
+
+MESSAGES.update(SYSTEM_REASON_MESSAGES)
 
 
 def message(key: str, lang: str = "en", **values: object) -> str:

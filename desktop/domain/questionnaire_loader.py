@@ -31,6 +31,7 @@ from .questionnaire_checker import Checker
 from .questionnaire_json import JsonRefused, decode_json_bytes, read_json, too_large
 from .questionnaire_missing import missing_codes
 from .questionnaire_questions import sections
+from .system_reasons import reason_of
 from .user_error import UserError
 
 FORMAT_VERSION = 2
@@ -65,13 +66,12 @@ def decode_questionnaire(data: bytes, source: str = "") -> str:
 
 
 def unreadable(exc: OSError) -> Phrase:
-    """Why a questionnaire file could not be read, in words of both languages (the
-    system's own reason, in its language, only for the rare cases)."""
+    """Why a questionnaire file could not be read, in words of both languages."""
     if exc.errno == errno.EISDIR:
         return Phrase("qn.is_folder")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return Phrase("qn.no_permission")
-    return Phrase("qn.cannot_read", reason=exc.strerror or str(exc))
+    return Phrase("qn.cannot_read", reason=reason_of(exc))
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:

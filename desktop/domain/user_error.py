@@ -22,6 +22,7 @@ from pathlib import Path
 from .error_messages import CATALOGUE
 from .phrase import Phrase, said
 from .plural import fill
+from .system_reasons import reason_of
 
 LANGUAGES = ("en", "es")
 _THE_FILE = {"en": "the file", "es": "el archivo"}
@@ -151,11 +152,13 @@ def _translate_sqlite(exc: Exception, where: str, detail: str) -> UserError | No
     if "unable to open" in text or "cantopen" in code.lower():
         return UserError("cannot_open", path=where, detail=detail)
     if "disk i/o error" in text or "ioerr" in code.lower():
-        return UserError("io_error", path=where, reason=str(exc), detail=detail)
+        return UserError("io_error", path=where, reason=reason_of(exc), detail=detail)
     return None
 
 
 def _translate_os(exc: OSError, where: str, detail: str) -> UserError:
+    if getattr(exc, "winerror", None) == 19:  # ERROR_WRITE_PROTECT, which Python calls EACCES
+        return UserError("read_only_disk", path=where, detail=detail)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return UserError("disk_full", path=where, detail=detail)
     if exc.errno == errno.ENAMETOOLONG:
@@ -172,4 +175,4 @@ def _translate_os(exc: OSError, where: str, detail: str) -> UserError:
         return UserError("is_a_folder", path=where, detail=detail)
     if exc.errno == errno.ENOTDIR:
         return UserError("not_a_folder", path=where, detail=detail)
-    return UserError("io_error", path=where, reason=exc.strerror or str(exc), detail=detail)
+    return UserError("io_error", path=where, reason=reason_of(exc), detail=detail)

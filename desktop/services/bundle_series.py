@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..domain.number_ranges import runs_of, runs_text
+from ..domain.phrase import Phrase
 from ..domain.user_error import error_message
 from ..storage import audit_chain, bundle_store, series_store
 from ..storage.clock import utc_now
@@ -67,8 +68,7 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
         for row in chunk:
             if row[11] is not None and row[11] != audit_chain.row_hash(row[10], row[:10]):
                 raise BundleError("audit_chain", f"{row[3]}: a row does not match its hash",
-                                  device=row[3], problem="a row does not match its hash: "
-                                                         "it was changed")
+                                  device=row[3], problem=Phrase("chain.changed"))
         writer.submit(series_store.hold_audit, conn, series_id, part, chunk, read)
         read += len(chunk)
     writer.wait()
@@ -160,7 +160,7 @@ def merged_chains(conn: sqlite3.Connection, series_id: str,
     if waiting or broken:
         device = broken[0] if broken else next(iter(waiting))[0]
         raise BundleError("audit_chain", f"{device}: the chain does not close",
-                          device=device, problem="a row is missing or out of order")
+                          device=device, problem=Phrase("chain.order"))
 
 
 def _wait(waiting: dict, broken: list[str], key: tuple[str, str], head: tuple) -> None:

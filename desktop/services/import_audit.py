@@ -41,7 +41,7 @@ class AuditMerge:
     are read here."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle,
-                 writer: ImportWriter, fed: int = 0):
+                 writer: ImportWriter, fed: int = 0, may_branch: bool = False):
         self.conn = conn
         self.verified = verified
         self.writer = writer
@@ -53,9 +53,15 @@ class AuditMerge:
         self._chunks: Iterator[list] = _chunks(self._rows)
         self._first = _FirstChunk(self._chunks) if self.fed else None
         self._chain = import_gate.AuditChain(conn, ready=writer.wait,
-                                             signer=verified.manifest.device_id)
+                                             signer=verified.manifest.device_id,
+                                             may_branch=may_branch)
         self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
+
+    @property
+    def branch_from(self) -> str | None:
+        """The hash of HQ's row a restored copy's new rows follow (None: no branch)."""
+        return self._chain.branch_from
 
     def step(self) -> bool:
         """Check and write the next chunk read here (a series part: all of them); False

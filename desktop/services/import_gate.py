@@ -3,7 +3,8 @@
 Run by the import service inside the bundle's one `BEGIN IMMEDIATE` transaction, before
 the first write, so two imports at once see each other's results and a refusal leaves the
 database as it was. In order: the device register (enrolled, not revoked, the device id
-bound to its key), the sequence number (a number reused by another bundle is held), every
+bound to its key), the sequence number (a number reused by another bundle is held, unless
+the bundle comes from a copy restored from a backup and its audit rows branch), every
 questionnaire the bundle carries (the full loader), every answer against the version its
 round was keyed with (`FormGate`, the entry form's rules), responses.csv against the
 records, and the audit hash chain against the last row HQ holds for each device. The
@@ -19,6 +20,7 @@ from typing import Callable, Iterable
 from ..bundle.bundle_reader import VerifiedBundle
 from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
+from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
@@ -48,11 +50,36 @@ def check_device(conn: sqlite3.Connection, verified: VerifiedBundle,
 
 def check_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
     """A sequence number this device already used for another bundle is held."""
+    held = reused_sequence(conn, verified)
+    if held is not None:
+        raise held
+
+
+def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> BundleError | None:
+    """The refusal ("held") of a bundle numbered like another bundle of its device that
+    HQ holds (bundles a restored copy's branch set aside do not count), or None. The
+    import holds such a bundle unless it may branch (`may_branch`) and its audit chain
+    branches from a row HQ holds (`AuditChain`): a copy restored from a backup, numbering
+    again from where the backup was made (docs/bundles.md)."""
     m = verified.manifest
     other = bundle_store.imported_bundle_with_sequence(conn, m.device_id, m.sequence)
-    if other is not None and other != m.bundle_uuid:
-        raise BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
-                          device_id=m.device_id, sequence=m.sequence, other=other)
+    if other is None or other == m.bundle_uuid:
+        return None
+    return BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
+                       device_id=m.device_id, sequence=m.sequence, other=other)
+
+
+def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleError) -> bool:
+    """Whether a bundle numbered like another (`held`) may be a restored copy's branch: a
+    single bundle (not a part of a series), made after the bundle HQ holds with its
+    number, that follows the bundle HQ holds one number below on the device's line. A
+    copy whose line a branch set aside stays held, and so does a bundle of the lost copy
+    reaching HQ after the restored copy's of its number (the restored copy goes on)."""
+    m = verified.manifest
+    other = bundle_store.imported_created(conn, str(held.values["other"]))
+    return (not m.series and other is not None and m.created > other
+            and bundle_store.follows_line(conn, m.device_id, m.sequence,
+                                          m.previous_bundle_uuid))
 
 
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
@@ -111,7 +138,7 @@ class AnswerDoor:
             _check_confirmations(self.conn, pending, self.round_names)
         if csv_sha256 != self.verified.manifest.files[RESPONSES_CSV]:
             raise BundleError("csv_mismatch", RESPONSES_CSV,
-                              problem="a row or a value differs from records.jsonl")
+                              problem=Phrase("csv.differs"))
 
 
 def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]) -> None:
@@ -130,15 +157,22 @@ class AuditChain:
     returns the rows of a chunk that HQ does not hold): each device's rows verify, link to
     each other, and continue from the last row HQ held for it before this bundle. A
     device's rows keep their order in the file, so one pass with a little state per
-    device sees what a pass per device would."""
+    device sees what a pass per device would.
+
+    With `may_branch` (a bundle numbered again, see `may_branch` below), the signer's new
+    rows may instead start after an earlier row HQ holds of its own chain: a copy restored
+    from a backup, which never saw the rows its lost copy sent later. HQ keeps both
+    branches; `branch_from` is the hash the new rows follow."""
 
     def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
-                 signer: str | None = None):
+                 signer: str | None = None, may_branch: bool = False):
         self.conn = conn
         self.ready = ready  # called before each query (the import's writer may be busy)
         # The device id of the bundle's key: new rows of another device id that an
         # enrolled key speaks for are refused (a post writing into another post's chain).
         self.signer = signer
+        self.may_branch = may_branch
+        self.branch_from: str | None = None
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
         self._spoken_for: set[str] = set()  # other devices that an enrolled key speaks for
 
@@ -168,31 +202,43 @@ class AuditChain:
             known = row[0] in held
             if digest is None:  # a row written before the chain existed (format 1)
                 if previous is not None or (not known and bool(head)):
-                    _chain_error(device, "a row without its hash follows the chain")
+                    _chain_error(device, "chain.unhashed_after")
                 if known and held[row[0]] is not None:
-                    _chain_error(device, "a row lost its hash")
+                    _chain_error(device, "chain.lost_hash")
                 if not known:
                     new_rows.append(row)
                 continue
             if digest != audit_chain.row_hash(prev, values):
-                _chain_error(device, "a row does not match its hash: it was changed")
+                _chain_error(device, "chain.changed")
             if previous is not None and prev != previous:
-                _chain_error(device, "a row is missing or out of order")
+                _chain_error(device, "chain.order")
             if known:
                 if held[row[0]] != digest:
-                    _chain_error(device, "a row differs from the one headquarters holds")
+                    _chain_error(device, "chain.differs")
                 if started_new:
-                    _chain_error(device, "rows headquarters holds follow new rows")
+                    _chain_error(device, "chain.held_after_new")
             else:
                 if device in self._spoken_for:
                     raise BundleError("foreign_audit_rows", device, device=device)
-                if not started_new and prev != (head or audit_chain.GENESIS):
-                    _chain_error(device, "it does not start where the last imported "
-                                         "bundle ended")
+                if (not started_new and prev != (head or audit_chain.GENESIS)
+                        and not self._branches(device, prev)):
+                    _chain_error(device, "chain.not_from_last")
                 entry[3] = True
                 new_rows.append(row)
             entry[2] = digest
         return new_rows
+
+    def _branches(self, device: str, prev: str) -> bool:
+        """Whether the signer's first new row may follow `prev`, an earlier row of its
+        chain that HQ holds, instead of HQ's last one."""
+        if not self.may_branch or device != self.signer or self.branch_from is not None:
+            return False
+        self.ready()
+        if prev == audit_chain.GENESIS or not bundle_store.device_holds_hash(
+                self.conn, device, prev):
+            return False
+        self.branch_from = prev
+        return True
 
 
 def check_audit_chain(conn: sqlite3.Connection, rows: Iterable[tuple]) -> list[tuple]:
@@ -201,9 +247,13 @@ def check_audit_chain(conn: sqlite3.Connection, rows: Iterable[tuple]) -> list[t
     return AuditChain(conn).new_rows(list(rows))
 
 
-def _chain_error(device: str, problem: str) -> None:
+def _chain_error(device: str, key: str) -> None:
+    """Refuse the bundle for its chain; `key` says what is wrong (domain/messages.py), in
+    the sentence's language."""
+    problem = Phrase(key)
     raise BundleError("audit_chain", f"{device}: {problem}", device=device, problem=problem)
 
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
-           "check_questionnaires", "check_sequence", "hq_questionnaire_texts"]
+           "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
+           "may_branch", "reused_sequence"]

@@ -33,6 +33,7 @@ from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_
 from ..bundle.errors import BundleError
 from ..domain.number_ranges import Run, missing_runs
 from ..domain.questionnaire_diff import differences
+from ..domain.system_reasons import reason_of
 from ..domain.user_error import LANGUAGES, UserError, translate
 from ..storage import audit_store, bundle_store, device_store, questionnaire_store
 from ..storage.audit_store import AuditEntry
@@ -74,6 +75,8 @@ class BundleReport:
     audit_added: int = 0
     rounds_added: list[str] = field(default_factory=list)
     gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
+    # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
+    branch_from: str = ""
     questionnaire_differences: list[str] = field(default_factory=list)
     messages: dict[str, str] = field(default_factory=dict)  # the message, by language
 
@@ -193,7 +196,7 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
     except OSError as exc:  # a missing file, a folder, no permission: said in each language
         error = translate(exc, path)
         if error is None or error.key == "io_error":
-            error = UserError("import.unreadable", reason=exc.strerror or exc)
+            error = UserError("import.unreadable", reason=reason_of(exc))
         result.message = error.in_language("en")
         result.messages = {lang: error.in_language(lang) for lang in LANGUAGES}
     return result
@@ -231,12 +234,17 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     pin = bundle_store.device_pin(conn, m.device_id)
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
-    import_gate.check_sequence(conn, verified)
-    late = m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
+    held = import_gate.reused_sequence(conn, verified)
+    if held is not None and not import_gate.may_branch(conn, verified, held):
+        raise held
+    # A restored copy's edits of forms its lost copy edited later are conflicts.
+    late = held is None and \
+        m.sequence < bundle_store.last_imported_sequence(conn, m.device_id)
     stream = checker.stream(conn, verified) \
         if checker is not None and checker.wanted(verified) else None
     try:
-        _write_bundle(db, verified, pin, result, operator, device, late, background, stream)
+        _write_bundle(db, verified, pin, result, operator, device, late, background, stream,
+                      held)
     finally:
         if stream is not None:
             stream.close()  # the checking process is stopped if it has not finished
@@ -245,7 +253,8 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
 
 def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                   result: BundleReport, operator: str, device: str, late: bool,
-                  background: bool = False, stream: FormStream | None = None) -> None:
+                  background: bool = False, stream: FormStream | None = None,
+                  held: BundleError | None = None) -> None:
     """Read, check and write the bundle's records as a stream (inside the caller's
     transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
@@ -255,14 +264,16 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     checks, in the same order) while this thread checks the chain, reads the other audit
     rows whenever no checked form is waiting, and merges (import_audit.py: the same rows,
     checks and refusals as the chain first); its refusals are raised here in the same
-    place as the in-process reader's."""
+    place as the in-process reader's. `held` is raised unless the audit rows branch
+    (a copy restored from a backup: import_gate.reused_sequence)."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
-    audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0)
+    audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0,
+                       may_branch=held is not None)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
@@ -291,6 +302,10 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
         audit_count, result.audit_added = audit.finish()
+        if held is not None:
+            if audit.branch_from is None:  # not a restored copy: ask the team
+                raise held
+            result.branch_from = audit.branch_from
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
     finally:

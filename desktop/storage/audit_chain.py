@@ -117,12 +117,16 @@ _HASHED = (f"coalesce(prev_hash, '') || char(10) || "
 
 
 def verify_chains(conn: sqlite3.Connection, limit: int = 20) -> ChainReport:
-    """Walk every audit row in id order and check each device's chain (read only)."""
+    """Walk every audit row in id order and check each device's chain (read only). A row
+    may follow an earlier row of its device instead of the last one only where an import
+    recorded a restored copy's branch there (bundle_store.chain_branches)."""
+    from .bundle_store import chain_branches
+    branches = chain_branches(conn)
     try:
         cursor = conn.execute(f"SELECT id, device, prev_hash, hash, {_HASHED} "
                               "FROM audit_log ORDER BY id")
         cursor.row_factory = None
-        return _walk(conn, cursor, limit)
+        return _walk(conn, cursor, limit, branches)
     except DatabaseDriverError:  # a value JSON cannot hold (a BLOB): hash in Python
         columns = ", ".join(AUDIT_FIELDS)
         cursor = conn.execute(f"SELECT id, {columns}, prev_hash, hash FROM audit_log "
@@ -130,14 +134,16 @@ def verify_chains(conn: sqlite3.Connection, limit: int = 20) -> ChainReport:
         cursor.row_factory = None
         width = len(AUDIT_FIELDS)
         return _walk(conn, ((row[0], row[4], row[width + 1], row[width + 2], row[1:width + 1])
-                            for row in cursor), limit)
+                            for row in cursor), limit, branches)
 
 
-def _walk(conn: sqlite3.Connection, rows, limit: int) -> ChainReport:
+def _walk(conn: sqlite3.Connection, rows, limit: int,
+          branches: set[tuple[str, str]] = frozenset()) -> ChainReport:
     """`rows`: (id, device, prev_hash, hash, hashed text or the values in AUDIT_FIELDS
-    order)."""
+    order). `branches`: (device, hash) where a recorded branch may start."""
     report = ChainReport()
     heads: dict[str, str | None] = {}
+    seen: set[tuple[str, str]] = set()  # the branch points walked so far
     sha256 = hashlib.sha256
     for row_id, device, prev, digest, hashed in rows:
         report.rows += 1
@@ -149,8 +155,11 @@ def _walk(conn: sqlite3.Connection, rows, limit: int) -> ChainReport:
             heads.setdefault(device, None)
             continue
         expected_prev = head if head is not None else GENESIS
-        if prev != expected_prev:
+        if prev != expected_prev and not (
+                (device, prev) in branches and (device, prev) in seen):
             _find(report, limit, "out.check_finding_chain_order", row_id, device)
+        if branches and (device, digest) in branches:
+            seen.add((device, digest))
         if isinstance(hashed, str):
             matches = sha256(hashed.encode("utf-8")).hexdigest() == digest
         else:

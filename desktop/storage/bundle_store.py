@@ -219,16 +219,64 @@ def record_import(conn: sqlite3.Connection, *, bundle_uuid: str, device_id: str,
 
 def imported_bundle_with_sequence(conn: sqlite3.Connection, device_id: str,
                                   sequence: int) -> str | None:
-    """The uuid of a bundle HQ imported from this device with this sequence number."""
-    row = conn.execute("SELECT bundle_uuid FROM bundle_ledger WHERE direction = 'import' AND "
-                       "device_id = ? AND sequence = ? ORDER BY id LIMIT 1",
-                       (device_id, sequence)).fetchone()
+    """The uuid of a bundle HQ imported from this device with this sequence number, not
+    set aside by a restored copy's branch imported after it (a bundle whose ledger report
+    names `branch_from`, numbered at or below it: the lost copy's later numbers are free
+    again for the restored one)."""
+    row = conn.execute(
+        "SELECT l.bundle_uuid FROM bundle_ledger l WHERE l.direction = 'import' AND "
+        f"l.device_id = ? AND l.sequence = ? AND {_NOT_SET_ASIDE} ORDER BY l.id LIMIT 1",
+        (device_id, sequence)).fetchone()
     return row[0] if row else None
 
 
+# A ledger row `l` of an imported bundle that no restored copy's branch, imported after
+# it and numbered at or below it, set aside.
+_NOT_SET_ASIDE = ("NOT EXISTS (SELECT 1 FROM bundle_ledger b WHERE b.direction = 'import' "
+                  "AND b.device_id = l.device_id AND b.id > l.id AND b.sequence <= l.sequence "
+                  "AND json_extract(b.report, '$.branch_from') <> '')")
+
+
+def imported_created(conn: sqlite3.Connection, bundle_uuid: str) -> str | None:
+    """When the laptop made a bundle HQ imported (its manifest's UTC time)."""
+    row = conn.execute("SELECT created FROM bundle_ledger WHERE direction = 'import' AND "
+                       "bundle_uuid = ?", (bundle_uuid,)).fetchone()
+    return row[0] if row else None
+
+
+def follows_line(conn: sqlite3.Connection, device_id: str, sequence: int,
+                 previous_uuid: str | None) -> bool:
+    """Whether a bundle numbered `sequence` follows the bundle HQ holds before it on the
+    device's line: `previous_uuid` is the imported bundle numbered one below that no
+    restored copy's branch set aside (nothing, for number 1)."""
+    if not previous_uuid:
+        return sequence == 1
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger l WHERE l.direction = 'import' AND l.device_id = ? AND "
+        f"l.sequence = ? AND l.bundle_uuid = ? AND {_NOT_SET_ASIDE}",
+        (device_id, sequence - 1, previous_uuid)).fetchone() is not None
+
+
+def device_holds_hash(conn: sqlite3.Connection, device_id: str, digest: str) -> bool:
+    """Whether HQ holds an audit row of this device with this hash."""
+    return conn.execute("SELECT 1 FROM audit_log WHERE device = ? AND hash = ? LIMIT 1",
+                        (device_id, digest)).fetchone() is not None
+
+
+def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(device id, hash) of every point where a restored copy's audit rows branch from a
+    row of its device's chain that HQ held (recorded by the import that took them)."""
+    return {(device, digest) for device, digest in conn.execute(
+        "SELECT device_id, json_extract(report, '$.branch_from') FROM bundle_ledger "
+        "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> ''")}
+
+
 def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
-    return conn.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundle_ledger WHERE "
-                        "direction = 'import' AND device_id = ?", (device_id,)).fetchone()[0]
+    """The highest number imported from this device (of the bundles a restored copy's
+    branch did not set aside: its own later bundles are not late)."""
+    return conn.execute("SELECT COALESCE(MAX(l.sequence), 0) FROM bundle_ledger l WHERE "
+                        f"l.direction = 'import' AND l.device_id = ? AND {_NOT_SET_ASIDE}",
+                        (device_id,)).fetchone()[0]
 
 
 # The audit actions of a kept value (services/form_service.py writes them).
@@ -252,6 +300,7 @@ def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[s
     return found
 
 
-def round_rows(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(uuid, name, questionnaire sha256) of every round HQ holds."""
-    return [tuple(r) for r in conn.execute("SELECT uuid, name, questionnaire_sha256 FROM round")]
+def round_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """(uuid, name, questionnaire sha256, form_min, form_max) of every round HQ holds."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT uuid, name, questionnaire_sha256, form_min, form_max FROM round")]

@@ -43,7 +43,9 @@ class DashboardFilters(QObject):
         for index, dim in enumerate(dimensions):
             label = QLabel()
             combo = ElidedComboBox()
-            combo.setMinimumContentsLength(12)
+            # Eight characters ("All", "Todos" whole) keep the Spanish dashboard's window
+            # under 1,300 px: a longer group ends in "…", whole in the tooltip.
+            combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(self.on_change)
             label.setBuddy(combo)
@@ -83,6 +85,7 @@ class DashboardFilters(QObject):
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+            combo.setToolTip(combo.currentText())  # the whole text (its signal was blocked)
 
     def current(self) -> dict[str, str]:
         """The chosen group of every filter that has one."""
@@ -105,3 +108,4 @@ class DashboardFilters(QObject):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+            combo.setToolTip(combo.currentText())

@@ -298,6 +298,12 @@ class ImportView(LazyView):
                                  "project's labels and bands are kept): {what}").format(
                 what="; ".join(said(difference, self.context.lang)
                                for difference in bundle.questionnaire_differences)))
+        if bundle.branch_from:
+            notes.append(self.tr(
+                "Bundle {n} numbered twice: this one comes from another copy of the project "
+                "(such as a backup restored after a loss) whose audit log branches from "
+                "HQ's; the forms and audit rows of both copies are kept, and a form keyed "
+                "in both shows as a conflict").format(n=bundle.sequence))
         if bundle.gaps:
             missing = sum(last - first + 1 for first, last in bundle.gaps)
             notes.append(self.tr("Missing %n earlier bundle(s) from this device: {gaps}", "",

@@ -81,6 +81,7 @@ class RiskRegisterTable(QTableWidget):
                 self.setItem(row, column, item)
         self._fit_level_column(rows)
         self.resizeRowsToContents()
+        self.updateGeometry()  # its least width follows the names and figures
 
     def _fit_level_column(self, rows: pd.DataFrame) -> None:
         """The level column as wide as its levels, not as its 'hidden' notes: a note wraps
@@ -97,6 +98,27 @@ class RiskRegisterTable(QTableWidget):
                     + [two_lines, header.sectionSizeFromContents(5).width()])
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(5, width + 2 * metrics.averageCharWidth())
+
+    def name_room(self) -> int:
+        """The least width of the risks' names column: its longest word (a name wraps
+        between words, never inside one), at least ten characters, with the cell's margins."""
+        metrics = self.fontMetrics()
+        words = [word for text in self.register.get("risk_label", pd.Series(dtype=str))
+                 for word in str(text).split()]
+        longest = max([metrics.horizontalAdvance(word) for word in words]
+                      + [10 * metrics.averageCharWidth()])
+        return longest + 2 * metrics.averageCharWidth()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        """As narrow as the other columns and the names' least room allow: beside the heat
+        map on a narrow window, the names wrap instead of being cut."""
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(COLUMNS) if c != 1)
+        width = (others + self.name_room() + self.verticalScrollBar().sizeHint().width()
+                 + 2 * self.frameWidth())
+        hint.setWidth(max(hint.width(), width))
+        return hint
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

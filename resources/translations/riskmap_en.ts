@@ -1173,6 +1173,10 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
             <numerusform>%n conflicts wait for a decision in the Conflicts tab.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>
@@ -2239,6 +2243,10 @@ of the score</translation>
     <message>
         <source>A round with this name exists already; choose another name.</source>
         <translation>A round with this name exists already; choose another name.</translation>
+    </message>
+    <message>
+        <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
+        <translation>Forms {low} to {high} are keyed in this round: the form numbers must include them.</translation>
     </message>
     <message>
         <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>

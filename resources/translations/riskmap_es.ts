@@ -1173,6 +1173,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Ayuda &gt; Ac
             <numerusform>%n conflictos esperan una decisión en la pestaña Conflictos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
+        <translation>Paquete {n} numerado dos veces: este viene de otra copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una pérdida) cuyo registro de auditoría se bifurca del de la sede; se conservan los formularios y las filas de auditoría de ambas copias, y un formulario registrado en las dos aparece como conflicto</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>
@@ -2239,6 +2243,10 @@ del puntaje</translation>
     <message>
         <source>A round with this name exists already; choose another name.</source>
         <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
+        <translation>Los formularios {low} a {high} ya están grabados en esta ronda: los números de formulario deben incluirlos.</translation>
     </message>
     <message>
         <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>

@@ -372,7 +372,7 @@ def test_late_older_revision_is_unchanged(tmp_path, hq_keys, field_key, field_db
 def test_reused_sequence_number_is_held(tmp_path, hq_keys, field_key, field_db, out_dir):
     copy = tmp_path / "copy.db"
     import shutil
-    shutil.copy(field_db, copy)  # a crash before the claim, or a restored backup
+    shutil.copy(field_db, copy)  # the same rows sent twice (a branch: test_restored_backup)
     first = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir).path
     other_out = tmp_path / "other"
     other_out.mkdir()

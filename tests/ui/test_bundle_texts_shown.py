@@ -197,3 +197,26 @@ def test_entry_codes_line_shows_code_labels_escaped(qtbot, questionnaire):
     codes = field.codes.text()
     assert "North \\u202eko\\x1b[31m" in codes
     assert "\u202e" not in codes and "\x1b" not in codes
+
+
+def test_import_report_says_a_restored_copy_in_the_windows_language(qtbot, qapp, hq):
+    """A bundle from a copy restored from a backup (numbered again, its audit rows
+    branching from HQ's) is imported and said so, in Spanish in a Spanish window."""
+    from desktop.services.import_service import BundleReport, ImportReport
+    from desktop.ui.import_view import ImportView
+    from desktop.ui.translation import install_translator
+    context, _ = hq
+    context.lang = "es"
+    install_translator(qapp, "es")
+    try:
+        view = ImportView(context)
+        qtbot.addWidget(view)
+        report = ImportReport()
+        report.bundles.append(BundleReport("b.zip.age", status="imported", device_id="dev-a",
+                                           sequence=2, new=2, branch_from="ab" * 32))
+        view.show_report(report)
+        notes = view.table.item(0, 8).text()
+    finally:
+        install_translator(qapp, "en")
+    assert "copia de seguridad restaurada tras una pérdida" in notes, notes
+    assert "Paquete 2 numerado dos veces" in notes and "restored" not in notes
