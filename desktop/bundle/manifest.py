@@ -76,6 +76,8 @@ def read_format_version(data: bytes) -> tuple[dict, int]:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise BundleError("tampered", f"manifest.json: {exc}") from exc
+    except RecursionError as exc:  # nested deeper than the interpreter's stack allows
+        raise BundleError("tampered", "manifest.json: nested too deep") from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise BundleError("tampered", "manifest.json: not a RiskMap manifest")
     version = raw.get("format_version")

@@ -243,6 +243,8 @@ def _load(line: str, number: int) -> dict:
         data = json.loads(line)
     except ValueError as exc:
         raise BundleError("tampered", f"line {number}: {exc}") from exc
+    except RecursionError as exc:  # nested deeper than the interpreter's stack allows
+        raise BundleError("tampered", f"line {number}: nested too deep") from exc
     if not isinstance(data, dict):
         raise BundleError("tampered", f"line {number}: not an object")
     return data
@@ -271,6 +273,8 @@ def _load_answers_first(line: str, number: int) -> tuple[dict, str]:
         data = json.loads("{" + line[end + 1:])
     except (ValueError, IndexError) as exc:
         raise BundleError("tampered", f"line {number}: {exc}") from exc
+    except RecursionError as exc:  # nested deeper than the interpreter's stack allows
+        raise BundleError("tampered", f"line {number}: nested too deep") from exc
     if not isinstance(data, dict):
         raise BundleError("tampered", f"line {number}: not an object")
     data["answers"] = answers

@@ -245,7 +245,22 @@ def _audit_lone_surrogate(members, keys, key, path):
     return _seal(members, keys, key, path)
 
 
+def _records_nested_too_deep(members, keys, key, path):
+    """A form line nested deeper than the interpreter's stack allows (the stdlib reading
+    crashed with RecursionError; now refused as tampered; sealed again so only the line is
+    wrong)."""
+    lines = members[RECORDS].decode().split("\n")
+    first = next(i for i, line in enumerate(lines) if '"type":"form"' in line)
+    data = json.loads(lines[first])
+    deep = "[" * 5_000 + "]" * 5_000
+    lines[first] = lines[first].replace(f'"keystrokes":{data["keystrokes"]}',
+                                        f'"keystrokes":{deep}')
+    members[RECORDS] = "\n".join(lines).encode()
+    return _seal(members, keys, key, path)
+
+
 HOSTILE = {
+    "a form line nested too deep": (_records_nested_too_deep, "tampered"),
     "tampered audit.jsonl": (_tampered_audit, "tampered"),
     "an audit row changed, re-signed": (_audit_row_changed, "audit_chain"),
     "audit row type error and a bad answer": (_audit_type_error_and_bad_answer,
