@@ -10,6 +10,10 @@ Versions are compared by content hash, never field by field:
   newer, or the laptop never sent the form before) -> UPDATE;
 * anything else (same revision with other content, or an edit of a base older than HQ's
   version: two edits of the same base) -> CONFLICT: both are kept for the analyst.
+
+A bundle of a copy restored from a backup (a `branch`, docs/bundles.md) is an UPDATE only
+when its base is HQ's version itself: the copy's "never sent" or its older base may stand
+for a version its lost copy edited afterwards, so anything else is a CONFLICT.
 """
 
 from __future__ import annotations
@@ -34,10 +38,12 @@ class Version:
 
 
 def decide(incoming: Version, base: Version | None, current: Version | None,
-           known: Container[tuple[int, str]] = (), late: bool = False) -> Decision:
+           known: Container[tuple[int, str]] = (), late: bool = False,
+           branch: bool = False) -> Decision:
     """What to do with `incoming` given HQ's `current` version and the versions HQ has
     merged before (`known`: (revision, sha256) pairs); `late` when the bundle is older
-    than one HQ already imported from the same device."""
+    than one HQ already imported from the same device, `branch` when it is a restored
+    copy's bundle numbered again."""
     if current is None:
         return Decision.NEW
     if incoming.sha256 == current.sha256:
@@ -48,6 +54,6 @@ def decide(incoming: Version, base: Version | None, current: Version | None,
         return Decision.OLDER
     if incoming.revision <= current.revision:
         return Decision.CONFLICT
-    if base is None or base.revision > current.revision or base == current:
+    if base == current or not branch and (base is None or base.revision > current.revision):
         return Decision.UPDATE
     return Decision.CONFLICT

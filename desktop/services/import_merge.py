@@ -32,13 +32,15 @@ class FormMerger:
     (action, uuid, old, new) of updates and conflicts, written by the caller."""
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
-                 now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None):
+                 now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None,
+                 branch: bool = False):
         self.conn = conn
         self.result = result
         self.device_id = device_id
         self.bundle_uuid = bundle_uuid
         self.now = now
         self.late = late
+        self.branch = branch  # a restored copy's bundle numbered again (bundle/merge.py)
         self.rounds = rounds  # uuids of the rounds HQ holds (the bundle's included)
         # The first import into a new HQ database decides every form without a lookup.
         self.empty = not response_store.has_forms(conn)
@@ -89,7 +91,8 @@ class FormMerger:
                 base = None if record.base is None else Version(*record.base)
                 known = bundle_store.known_versions(conn, uuid) \
                     if current_version.sha256 != record.sha256 else ()
-                decision = decide(incoming, base, current_version, known, self.late)
+                decision = decide(incoming, base, current_version, known, self.late,
+                                  self.branch)
             if decision is NEW or decision is UPDATE:
                 key = (fields["round_uuid"], fields["form_number"])
                 holder = numbers.get(key)

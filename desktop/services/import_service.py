@@ -288,14 +288,16 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                     continue
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,
-                                          operator, device, verified, now, late, writer)
+                                          operator, device, verified, now, late, writer,
+                                          held is not None)
                 if stream is None:
                     door.form(item, answers)
                 merger.add(item)
                 forms += 1
             if merger is None:
                 merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
-                                      device, verified, now, late, writer)
+                                      device, verified, now, late, writer,
+                                      held is not None)
         except (BundleError, *IntegrityError):
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
@@ -340,7 +342,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, hq_rows: list[AuditEntry], operator: str,
                  device: str, verified: VerifiedBundle, now: str, late: bool,
-                 writer: ImportWriter) -> FormMerger:
+                 writer: ImportWriter, branch: bool = False) -> FormMerger:
     """Before the first form: validate and store the questionnaires, merge the rounds.
     HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
     rows)."""
@@ -350,7 +352,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
     _merge_rounds(conn, rounds, m.device_id, result)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
-                      bundle_store.round_uuids(conn), writer)
+                      bundle_store.round_uuids(conn), writer, branch)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,

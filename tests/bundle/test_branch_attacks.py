@@ -1,0 +1,273 @@
+"""A post holding its laptop, passphrase and device key attacks HQ's acceptance of a
+restored copy's branch (docs/bundles.md "A copy restored from a backup"): every bundle
+here is signed with the device's real key. HQ must lose, replace or hide nothing it holds,
+and must take no branch the rules do not allow."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+
+from desktop.bundle import age_crypto
+from desktop.bundle.manifest import AUDIT, MANIFEST
+from desktop.services.export_service import export_bundle
+from desktop.storage import audit_chain
+from desktop.storage.database import Database
+
+from bundle_helpers import db_state, identities, resigned
+from test_restored_backup import _edit, _import_one, _key_forms, _lost_and_restored
+
+FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid", "question_id",
+          "old", "new", "reason")
+
+
+def _members(bundle_path, keys) -> dict[str, bytes]:
+    plain = age_crypto.decrypt(bundle_path.read_bytes(), identities(keys))
+    with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _forged(bundle_path, keys, device_key, path, *, manifest=None, rechain=None):
+    """The bundle re-signed by the device's own key, with manifest fields replaced and, with
+    `rechain` = (old prev, new prev), the audit rows from the one following `old prev`
+    chained again from `new prev` (hashes recomputed: a signer can always do this)."""
+    members = _members(bundle_path, keys)
+    if rechain is not None:
+        old, new = rechain
+        lines, prev, moving = [], None, False
+        for line in members[AUDIT].decode().splitlines():
+            row = json.loads(line)
+            if not moving and row["prev_hash"] == old:
+                moving, prev = True, new
+            if moving:
+                row["prev_hash"] = prev
+                row["hash"] = prev = audit_chain.row_hash(prev, [row[f] for f in FIELDS])
+            lines.append(json.dumps(row, sort_keys=True, separators=(",", ":")))
+        assert moving
+        members[AUDIT] = ("\n".join(lines) + "\n").encode()
+    fields = json.loads(members[MANIFEST])
+    fields["files"][AUDIT] = hashlib.sha256(members[AUDIT]).hexdigest()
+    fields.update(manifest or {})
+    members[MANIFEST] = (json.dumps(fields, sort_keys=True, indent=2) + "\n").encode()
+    return resigned(members, keys, device_key, path)
+
+
+def _form_state(hq, number):
+    """(revision, status, comment) of HQ's form `number` in round 'Keyed', and how many
+    conflicts HQ keeps for it."""
+    db = Database.open(hq)
+    try:
+        uuid, revision, status = db.conn.execute(
+            "SELECT r.uuid, r.revision, r.status FROM response r JOIN round "
+            "ON round.uuid = r.round_uuid WHERE round.name = 'Keyed' AND form_number = ?",
+            (number,)).fetchone()
+        comment = db.conn.execute("SELECT value FROM answer WHERE response_uuid = ? AND "
+                                  "question_id = 'comment'", (uuid,)).fetchone()
+        conflicts = db.conn.execute("SELECT COUNT(*) FROM response_conflict WHERE "
+                                    "response_uuid = ?", (uuid,)).fetchone()[0]
+        return revision, status, comment[0] if comment else None, conflicts
+    finally:
+        db.close()
+
+
+def _branch_point(hq, bundle_path, keys, device_id):
+    """The hash of HQ's row the bundle's first new row of `device_id` follows."""
+    db = Database.open(hq)
+    try:
+        held = {r[0] for r in db.conn.execute("SELECT hash FROM audit_log WHERE device = ?",
+                                              (device_id,))}
+    finally:
+        db.close()
+    for line in _members(bundle_path, keys)[AUDIT].decode().splitlines():
+        row = json.loads(line)
+        if row["device"] == device_id and row["hash"] not in held:
+            return row["prev_hash"]
+    raise AssertionError("no new row")
+
+
+def _lost_copy_edits_form_3(tmp_path, hq_keys, field_key, out_dir):
+    """The lost copy (found, or still in use) edits form 3, which the backup holds as
+    keyed and never sent; its bundle 4 reaches HQ before the restored copy's bundle 2."""
+    lost = tmp_path / "lost.db"
+    _edit(lost, field_key.device_id, 3, "the lost copy's edit")
+    return export_bundle(lost, field_key, [hq_keys.recipient], out_dir)
+
+
+def test_an_edit_on_the_branch_never_overwrites_the_other_copys_edit(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """Form 3 was keyed before the backup and first sent by the lost copy, which then
+    edited it (revision 2 at HQ). The restored copy, which never sent form 3 (no base),
+    edits it twice (revision 3): both copies edited the same version, so a conflict for
+    the analyst, never the restored copy's version silently replacing HQ's."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    assert _import_one(hq, hq_keys, _lost_copy_edits_form_3(
+        tmp_path, hq_keys, field_key, out_dir).path).status == "imported"
+    for comment in ("restored one", "restored two"):
+        _edit(field_db, field_key.device_id, 3, comment)
+    result = _import_one(hq, hq_keys, send().path)
+    assert (result.status, result.updated, result.conflicting) == ("imported", 0, 1), \
+        result.message
+    assert _form_state(hq, 3) == (2, "entered", "the lost copy's edit", 1)
+
+
+def test_a_deletion_on_the_branch_never_deletes_hqs_form(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """The restored copy deletes forms the lost copy edited (form 1, sent before the
+    backup, and form 3, never sent by the backup): conflicts, HQ's forms stay live."""
+    from desktop.services.form_service import Actor, FormService
+    from desktop.services.project import Project
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    assert _import_one(hq, hq_keys, _lost_copy_edits_form_3(
+        tmp_path, hq_keys, field_key, out_dir).path).status == "imported"
+    _edit(field_db, field_key.device_id, 3, "restored")
+    project = Project.open(field_db)
+    try:
+        service = FormService(project.db, project.questionnaire,
+                              Actor("OP", field_key.device_id))
+        for number in (1, 3):
+            uuid = project.db.conn.execute(
+                "SELECT r.uuid FROM response r JOIN round ON round.uuid = r.round_uuid "
+                "WHERE round.name = 'Keyed' AND form_number = ?", (number,)).fetchone()[0]
+            service.delete(uuid, "hide it")
+    finally:
+        project.close()
+    result = _import_one(hq, hq_keys, send().path)
+    assert (result.status, result.updated, result.conflicting) == ("imported", 0, 2), \
+        result.message
+    assert _form_state(hq, 1)[:3] == (3, "entered", "lost two")
+    assert _form_state(hq, 3)[:3] == (2, "entered", "the lost copy's edit")
+
+
+def test_a_branch_keeps_every_row_and_form_hq_holds(tmp_path, hq_keys, field_key, field_db,
+                                                     out_dir, valid_answers):
+    """Nothing HQ held before the branch is gone or changed after it."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+
+    def held():
+        db = Database.open(hq)
+        try:
+            rows = set(db.conn.execute("SELECT uuid, hash FROM audit_log"))
+            forms = set(db.conn.execute("SELECT uuid, revision, status FROM response"))
+            return rows, forms
+        finally:
+            db.close()
+
+    rows, forms = held()
+    _key_forms(field_db, field_key.device_id, valid_answers, [6])
+    _edit(field_db, field_key.device_id, 1, "restored")
+    assert _import_one(hq, hq_keys, send().path).status == "imported"
+    rows_after, forms_after = held()
+    assert rows <= rows_after and forms <= forms_after
+
+
+def _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    hq, sent, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                        valid_answers)
+    _key_forms(field_db, field_key.device_id, valid_answers, [6])
+    again = send()
+    return hq, sent, again
+
+
+def test_a_branch_from_genesis_is_refused(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                          valid_answers):
+    hq, _, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                      valid_answers)
+    point = _branch_point(hq, again.path, hq_keys, field_key.device_id)
+    forged = _forged(again.path, hq_keys, field_key, tmp_path / "genesis.zip.age",
+                     rechain=(point, audit_chain.GENESIS))
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, forged)
+    assert result.status in ("refused", "held") and not result.branch_from, result.message
+    assert db_state(hq) == before
+
+
+def test_a_branch_from_a_row_hq_does_not_hold_is_refused(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """From another device's row (HQ's own, written by its imports) or a made-up hash."""
+    hq, _, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                      valid_answers)
+    point = _branch_point(hq, again.path, hq_keys, field_key.device_id)
+    db = Database.open(hq)
+    try:
+        other = db.conn.execute("SELECT hash FROM audit_log WHERE device <> ? AND hash "
+                                "IS NOT NULL LIMIT 1", (field_key.device_id,)).fetchone()[0]
+    finally:
+        db.close()
+    before = db_state(hq)
+    for new_prev in (other, "ab" * 32):
+        forged = _forged(again.path, hq_keys, field_key, tmp_path / "other.zip.age",
+                         rechain=(point, new_prev))
+        result = _import_one(hq, hq_keys, forged)
+        assert result.status in ("refused", "held") and not result.branch_from, \
+            result.message
+        assert db_state(hq) == before
+
+
+def test_a_branch_needs_the_held_bundles_predecessor(tmp_path, hq_keys, field_key, field_db,
+                                                    out_dir, valid_answers):
+    """previous_bundle_uuid pointing elsewhere than bundle 1 (bundle 2 or 3 of the lost
+    copy, a made-up uuid, none) or a bundle made before the held bundle 2: held."""
+    hq, sent, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                         valid_answers)
+    before = db_state(hq)
+    for fields in ({"previous_bundle_uuid": sent[1].manifest.bundle_uuid},
+                   {"previous_bundle_uuid": sent[2].manifest.bundle_uuid},
+                   {"previous_bundle_uuid": "00000000-0000-4000-8000-000000000000"},
+                   {"previous_bundle_uuid": None},
+                   {"created": sent[0].manifest.created}):
+        forged = _forged(again.path, hq_keys, field_key, tmp_path / "prev.zip.age",
+                         manifest=fields)
+        result = _import_one(hq, hq_keys, forged)
+        assert (result.status, result.refusal) == ("held", "sequence_reused"), \
+            (fields, result.status, result.message)
+        assert db_state(hq) == before
+
+
+def test_a_replayed_branch_stays_a_replay(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                          valid_answers):
+    hq, _, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                      valid_answers)
+    assert _import_one(hq, hq_keys, again.path).status == "imported"
+    before = db_state(hq)
+    assert _import_one(hq, hq_keys, again.path).status == "replay"
+    assert db_state(hq) == before
+
+
+def test_branching_again_keeps_everything_and_check_still_sees_disorder(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """A second copy of the same backup sends its own bundle 2 (a second branch at the
+    same number, after the first): HQ keeps both branches and every form, each branch is
+    reported, `check` accepts the recorded branch points only."""
+    hq, _, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                      valid_answers)
+    second_copy = tmp_path / "second.db"
+    import shutil
+    shutil.copy(tmp_path / "backup.db", second_copy)
+    first = _import_one(hq, hq_keys, again.path)
+    assert first.branch_from
+    _key_forms(second_copy, field_key.device_id, valid_answers, [7])
+    other = export_bundle(second_copy, field_key, [hq_keys.recipient], out_dir)
+    assert other.manifest.sequence == 2
+    second = _import_one(hq, hq_keys, other.path)
+    assert second.status == "imported" and second.branch_from, second.message
+    db = Database.open(hq)
+    try:
+        numbers = {row[0] for row in db.conn.execute(
+            "SELECT form_number FROM response r JOIN round ON round.uuid = r.round_uuid "
+            "WHERE round.name = 'Keyed'")}
+        assert numbers == {1, 2, 3, 4, 5, 6, 7, 8}
+        assert audit_chain.verify_chains(db.conn).ok
+    finally:
+        db.close()
+    # The first restored copy, set aside, cannot go on beside the second.
+    _key_forms(field_db, field_key.device_id, valid_answers, [9])
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, export_bundle(field_db, field_key, [hq_keys.recipient],
+                                                    out_dir).path)
+    assert result.status in ("refused", "held"), result.message
+    assert db_state(hq) == before
