@@ -91,8 +91,11 @@ class FormMerger:
                 base = None if record.base is None else Version(*record.base)
                 known = bundle_store.known_versions(conn, uuid) \
                     if current_version.sha256 != record.sha256 else ()
+                # Only an edit of a newer base needs the versions HQ kept as conflicts.
+                set_aside = bundle_store.conflicting_versions(conn, uuid) \
+                    if base is not None and base.revision > current_version.revision else ()
                 decision = decide(incoming, base, current_version, known, self.late,
-                                  self.branch)
+                                  self.branch, set_aside)
             if decision is NEW or decision is UPDATE:
                 key = (fields["round_uuid"], fields["form_number"])
                 holder = numbers.get(key)

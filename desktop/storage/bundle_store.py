@@ -107,6 +107,13 @@ def known_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
         "SELECT revision, sha256 FROM response_version WHERE response_uuid = ?", (uuid,))}
 
 
+def conflicting_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
+    """(revision, sha256) of every version of the form an import kept as a conflict
+    instead of HQ's (open or resolved)."""
+    return {(r[0], r[1]) for r in conn.execute(
+        "SELECT revision, sha256 FROM response_conflict WHERE response_uuid = ?", (uuid,))}
+
+
 def live_holders(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]
                  ) -> dict[tuple, str]:
     """(round uuid, form number) -> uuid of the live form holding it, for these keys only

@@ -271,3 +271,23 @@ def test_branching_again_keeps_everything_and_check_still_sees_disorder(
                                                     out_dir).path)
     assert result.status in ("refused", "held"), result.message
     assert db_state(hq) == before
+
+
+def test_the_restored_copys_next_edit_of_a_conflicting_form_is_a_conflict_too(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """After the branch left form 3 in conflict (the restored copy's revision 3 beside
+    the lost copy's revision 2 that HQ keeps), the restored copy's next bundle (numbered
+    on, no longer a branch) edits form 3 again from its revision 3: a descendant of the
+    version HQ set aside, not of HQ's; it must not replace the lost copy's edit."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    assert _import_one(hq, hq_keys, _lost_copy_edits_form_3(
+        tmp_path, hq_keys, field_key, out_dir).path).status == "imported"
+    for comment in ("restored one", "restored two"):
+        _edit(field_db, field_key.device_id, 3, comment)
+    assert _import_one(hq, hq_keys, send().path).conflicting == 1
+    _edit(field_db, field_key.device_id, 3, "restored three")
+    result = _import_one(hq, hq_keys, send().path)
+    assert (result.status, result.updated, result.conflicting) == ("imported", 0, 1), \
+        result.message
+    assert _form_state(hq, 3)[:3] == (2, "entered", "the lost copy's edit")
