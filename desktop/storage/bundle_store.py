@@ -278,6 +278,14 @@ def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
         "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> ''")}
 
 
+def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(device id, sequence, when imported) of every bundle a restored copy numbered
+    again whose audit rows branch from its device's chain, oldest import first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT device_id, sequence, recorded FROM bundle_ledger WHERE direction = 'import' "
+        "AND json_extract(report, '$.branch_from') <> '' ORDER BY id")]
+
+
 def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
     """The highest number imported from this device (of the bundles a restored copy's
     branch did not set aside: its own later bundles are not late)."""

@@ -291,3 +291,25 @@ def test_the_restored_copys_next_edit_of_a_conflicting_form_is_a_conflict_too(
     assert (result.status, result.updated, result.conflicting) == ("imported", 0, 1), \
         result.message
     assert _form_state(hq, 3)[:3] == (2, "entered", "the lost copy's edit")
+
+
+def test_the_branch_stays_visible_to_check_and_devices_in_both_languages(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers, capsys,
+        monkeypatch):
+    """After the import, `check` (which accepts the branch) and `devices list` still name
+    the device and the bundle that came from another copy, in the user's language."""
+    from desktop.cli import main
+    hq, _, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                      valid_answers)
+    assert _import_one(hq, hq_keys, again.path).branch_from
+    for lang, words in (("en", "bundle 2, imported"), ("es", "el paquete 2, importado")):
+        monkeypatch.setenv("RISKMAP_LANG", lang)
+        for command in (["check", "--db", str(hq)], ["devices", "list", "--db", str(hq)]):
+            capsys.readouterr()
+            assert main(command) == 0
+            out = capsys.readouterr().out
+            assert f"{field_key.device_id}: {words}" in out, (command, out)
+    capsys.readouterr()
+    assert main(["check", "--db", str(hq), "--json"]) == 0
+    (branch,) = json.loads(capsys.readouterr().out)["restored_copy_branches"]
+    assert (branch["device"], branch["sequence"]) == (field_key.device_id, 2)
