@@ -831,6 +831,14 @@ n = {n}</translation>
         </translation>
     </message>
     <message>
+        <source>{n} (another copy)</source>
+        <translation>{n} (another copy)</translation>
+    </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</source>
+        <translation>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</translation>
+    </message>
+    <message>
         <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
         <translation>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</translation>
     </message>

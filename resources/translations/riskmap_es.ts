@@ -831,6 +831,14 @@ n = {n}</translation>
         </translation>
     </message>
     <message>
+        <source>{n} (another copy)</source>
+        <translation>{n} (otra copia)</translation>
+    </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</source>
+        <translation>El paquete {n} se numeró dos veces: este vino de otra copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una pérdida) cuyo registro de auditoría se bifurca del de la sede; se conservan los formularios y las filas de auditoría de ambas copias</translation>
+    </message>
+    <message>
         <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
         <translation>Se guardaron {count} archivos, una serie de {count} partes (envíelos todos): {forms}, {audit} (paquetes {first} a {last}); el primero es {file}.</translation>
     </message>
