@@ -22,6 +22,7 @@ from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
 from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
+from ..domain.user_error import UserError
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
@@ -80,6 +81,22 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     return (not m.series and other is not None and m.created > other
             and bundle_store.follows_line(conn, m.device_id, m.sequence,
                                           m.previous_bundle_uuid))
+
+
+def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
+                   device_id: str) -> UserError | None:
+    """What to add to the refusal of a bundle whose chain does not continue HQ's, or whose
+    number is held, when a restored copy's branch carries on its device's line: it may
+    come from the copy set aside, still in use (or from someone blocking the post)."""
+    if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
+            "device", refusal.values.get("device_id")) != device_id:
+        return None
+    branch = bundle_store.last_branch(conn, device_id)
+    if branch is None:
+        return None
+    sequence, imported = branch
+    return UserError("bundle.after_branch", sequence=sequence,
+                     imported=imported[:19].replace("T", " "))
 
 
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
@@ -256,4 +273,4 @@ def _chain_error(device: str, key: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "may_branch", "reused_sequence"]
+           "may_branch", "reused_sequence", "set_aside_note"]

@@ -191,6 +191,11 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
+        note = import_gate.set_aside_note(db.conn, exc, result.device_id)
+        if note is not None:  # perhaps from the copy a restored copy's branch set aside
+            result.messages = {lang: f"{text} {note.in_language(lang)}"
+                               for lang, text in result.messages.items()}
+            result.message = result.messages["en"]
         _clear_counts(result)
     except OSError as exc:  # a missing file, a folder, no permission: said in each language
         error = translate(exc, path)

@@ -286,6 +286,16 @@ def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
         "AND json_extract(report, '$.branch_from') <> '' ORDER BY id")]
 
 
+def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str] | None:
+    """(sequence, when imported) of the device's latest bundle whose audit rows branch
+    (a restored copy's, numbered again), or None."""
+    row = conn.execute(
+        "SELECT sequence, recorded FROM bundle_ledger WHERE direction = 'import' AND "
+        "device_id = ? AND json_extract(report, '$.branch_from') <> '' ORDER BY id DESC "
+        "LIMIT 1", (device_id,)).fetchone()
+    return tuple(row) if row else None
+
+
 def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:
     """The highest number imported from this device (of the bundles a restored copy's
     branch did not set aside: its own later bundles are not late)."""

@@ -313,3 +313,35 @@ def test_the_branch_stays_visible_to_check_and_devices_in_both_languages(
     assert main(["check", "--db", str(hq), "--json"]) == 0
     (branch,) = json.loads(capsys.readouterr().out)["restored_copy_branches"]
     assert (branch["device"], branch["sequence"]) == (field_key.device_id, 2)
+
+
+def test_a_post_blocked_by_a_branch_is_told_why(tmp_path, hq_keys, field_key, field_db,
+                                                out_dir, valid_answers):
+    """Someone at the post sends a copy's bundle numbered again: the branch is taken, and
+    the laptop still in use is refused from then on (two copies cannot take turns). Its
+    refusals say that a restored copy carries on the device's line since that import,
+    instead of only "import the earlier bundles first"."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    _key_forms(field_db, field_key.device_id, valid_answers, [6])
+    assert _import_one(hq, hq_keys, send().path).branch_from
+    lost = tmp_path / "lost.db"  # the laptop the post goes on keying into
+    _key_forms(lost, field_key.device_id, valid_answers, [10])
+    refused = _import_one(hq, hq_keys, export_bundle(lost, field_key, [hq_keys.recipient],
+                                                     out_dir).path)
+    assert refused.refusal == "audit_chain"
+    assert "restored from a backup carries on from its bundle 2" in refused.message_in("en")
+    assert "restaurada de una copia de seguridad continúa desde su paquete 2" in \
+        refused.message_in("es")
+    assert refused.message == refused.message_in("en")
+
+
+def test_a_held_bundle_without_a_branch_says_nothing_of_restored_copies(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    hq, sent, _ = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    other = _forged(sent[1].path, hq_keys, field_key, tmp_path / "again.zip.age",
+                    manifest={"bundle_uuid": "00000000-0000-4000-8000-000000000002"})
+    result = _import_one(hq, hq_keys, other)
+    assert result.refusal == "sequence_reused", result.message
+    assert "restored" not in result.message_in("en")
