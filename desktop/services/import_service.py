@@ -76,6 +76,8 @@ class BundleReport:
     gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
     # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
     branch_from: str = ""
+    # Its rounds named like a round HQ holds this device's forms in: (name, kept as).
+    rounds_again: list[tuple[str, str]] = field(default_factory=list)
     questionnaire_differences: list[str] = field(default_factory=list)
     messages: dict[str, str] = field(default_factory=dict)  # the message, by language
 
@@ -210,6 +212,7 @@ def _clear_counts(result: BundleReport) -> None:
     """What a rolled-back attempt may have counted."""
     result.new = result.updated = result.unchanged = result.conflicting = 0
     result.audit_added, result.rounds_added, result.gaps = 0, [], []
+    result.rounds_again = []
     result.questionnaire_differences = []
     result.newly_pinned = False
 
@@ -355,7 +358,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     door.start(text, rounds)
     result.questionnaire_differences = _store_questionnaires(
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
-    _merge_rounds(conn, rounds, m.device_id, result)
+    _merge_rounds(conn, rounds, m.device_id, result, branch)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
                       bundle_store.round_uuids(conn), writer, branch)
 
@@ -386,9 +389,11 @@ def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
 
 
 def _merge_rounds(conn, rounds: list[dict], device_id: str,
-                  result: BundleReport) -> None:
+                  result: BundleReport, branch: bool = False) -> None:
     """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
-    already used by another round gets the device id added."""
+    already used by another round gets the device id added. A restored copy's round
+    (`branch`) named like one HQ holds this device's forms in is said: made again after
+    the backup, a paper form keyed in both counts twice."""
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
     known_q = questionnaire_store.known_sha256s(conn)
@@ -399,6 +404,8 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         if row["questionnaire_sha256"] not in known_q:
             raise BundleError("tampered", f"round {row['uuid']}: unknown questionnaire")
         name, counter = row["name"], 1
+        again = branch and name in names and bundle_store.round_holds_forms_of(
+            conn, names[name], device_id)
         while name in names:
             counter += 1
             name = f"{row['name']} ({device_id})" + ("" if counter == 2 else f" {counter}")
@@ -407,6 +414,8 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         names[name] = row["uuid"]
         existing.add(row["uuid"])
         result.rounds_added.append(name)
+        if again:
+            result.rounds_again.append((fields["name"], name))
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[Run]:

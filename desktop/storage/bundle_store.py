@@ -137,6 +137,11 @@ def round_names(conn: sqlite3.Connection) -> dict[str, str]:
     return {name: uuid for name, uuid in conn.execute("SELECT name, uuid FROM round")}
 
 
+def round_holds_forms_of(conn: sqlite3.Connection, round_uuid: str, device_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM response WHERE round_uuid = ? AND device = ? LIMIT 1",
+                        (round_uuid, device_id)).fetchone() is not None
+
+
 def round_uuids(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT uuid FROM round")}
 

@@ -1185,6 +1185,10 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
         <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
         <translation>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
     </message>
+    <message>
+        <source>Round {name} was made again in this copy (kept as {kept_as}): a paper form keyed in both rounds counts twice until the analyst deletes one of them</source>
+        <translation>Round {name} was made again in this copy (kept as {kept_as}): a paper form keyed in both rounds counts twice until the analyst deletes one of them</translation>
+    </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>
         <translation>

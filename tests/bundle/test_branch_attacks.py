@@ -370,3 +370,60 @@ def test_a_branch_inside_a_series_is_held(tmp_path, hq_keys, field_key, field_db
         assert audit_chain.verify_chains(db.conn).ok
     finally:
         db.close()
+
+
+def _late_round(db_path, device_id, answers, numbers):
+    """A round 'Late' made after the backup, with `numbers` keyed into it."""
+    from desktop.services.form_service import Actor, FormService
+    from desktop.services.project import Project
+    project = Project.open(db_path)
+    try:
+        round_ = project.create_round("Late", form_min=1, form_max=500)
+        service = FormService(project.db, project.questionnaire, Actor("OP", device_id))
+        for number in numbers:
+            service.save_new(round_.uuid, number, answers)
+    finally:
+        project.close()
+
+
+def test_a_round_made_again_in_the_restored_copy_is_said(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers, capsys,
+        monkeypatch):
+    """The lost copy made round 'Late' after the backup and sent forms 1 and 2 in it; the
+    restored copy makes 'Late' again and keys the same paper forms: another round at HQ
+    (its uuid is the copy's), so the forms would count twice unseen. The import says so,
+    in the user's language."""
+    from desktop.cli import main
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    lost = tmp_path / "lost.db"
+    _late_round(lost, field_key.device_id, valid_answers, [1, 2])
+    assert _import_one(hq, hq_keys, export_bundle(
+        lost, field_key, [hq_keys.recipient], out_dir).path).status == "imported"
+    _late_round(field_db, field_key.device_id, valid_answers, [1, 2])
+    again = send().path
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    capsys.readouterr()
+    assert main(["import", "--db", str(hq), "--identity", str(hq_keys.identity_path),
+                 str(again)]) == 0
+    out = capsys.readouterr().out
+    assert f"La ronda Late se volvió a crear en esta copia (se guardó como Late " \
+           f"({field_key.device_id}))" in out, out
+    db = Database.open(hq)
+    try:
+        (report,) = [json.loads(r[0]) for r in db.conn.execute(
+            "SELECT report FROM bundle_ledger WHERE json_extract(report, '$.branch_from') "
+            "<> ''")]
+        assert report["rounds_again"] == [["Late", f"Late ({field_key.device_id})"]]
+    finally:
+        db.close()
+
+
+def test_a_round_of_another_device_with_the_same_name_is_not_said(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """Only a restored copy's round named like one holding its own device's forms."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    _late_round(field_db, field_key.device_id, valid_answers, [1])
+    result = _import_one(hq, hq_keys, send().path)
+    assert result.branch_from and result.rounds_again == []

@@ -39,3 +39,29 @@ def test_a_restored_copys_bundle_is_marked_in_the_ledger(qtbot, qapp, tmp_path, 
         assert view.ledger.item(1, 2).text() == "2" and not view.ledger.item(1, 2).toolTip()
     finally:
         project.close()
+
+
+def test_the_import_view_says_a_round_made_again(qtbot, qapp, tmp_path):
+    """A restored copy's round named like one holding its device's forms: the note says a
+    paper form keyed in both counts twice (Spanish window)."""
+    from desktop.services.import_service import BundleReport, ImportReport
+    from desktop.ui.import_view import ImportView
+    from desktop.ui.translation import install_translator
+    project = Project.open(tmp_path / "hq.db")
+    install_translator(qapp, "es")  # the autouse fixture puts English back
+    context = AppContext(project, operator="AM", lang="es", runner=SynchronousRunner())
+    try:
+        view = ImportView(context)
+        qtbot.addWidget(view)
+        report = ImportReport()
+        report.bundles.append(BundleReport(
+            "b.zip.age", status="imported", device_id="dev-a", sequence=2, new=2,
+            branch_from="ab" * 32, rounds_added=["Late (dev-a)"],
+            rounds_again=[("Late", "Late (dev-a)")]))
+        view.show_report(report)
+        notes = view.table.item(0, 8).text()
+        assert "La ronda Late se volvió a crear en esta copia (se guardó como Late " \
+               "(dev-a))" in notes, notes
+        assert "Paquete 2 numerado dos veces" in notes, notes
+    finally:
+        project.close()
