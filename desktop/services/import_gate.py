@@ -14,6 +14,7 @@ they are merged; any refusal rolls the whole transaction back.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Callable, Iterable
 
@@ -77,10 +78,24 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     copy whose line a branch set aside stays held, and so does a bundle of the lost copy
     reaching HQ after the restored copy's of its number (the restored copy goes on)."""
     m = verified.manifest
-    other = bundle_store.imported_created(conn, str(held.values["other"]))
-    return (not m.series and other is not None and m.created > other
+    made, other = _utc(m.created), _utc(bundle_store.imported_created(
+        conn, str(held.values["other"])))
+    # Times compared as times (a signer writes any text: '9' sorts after every date),
+    # and never a time to come: a date forged far ahead would make it "after" any copy
+    # restored later (a day's grace for a laptop's clock).
+    return (not m.series and made is not None and other is not None and other < made
+            <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
             and bundle_store.follows_line(conn, m.device_id, m.sequence,
                                           m.previous_bundle_uuid))
+
+
+def _utc(text: str | None) -> dt.datetime | None:
+    """A manifest's UTC ISO-8601 time, or None if it is not one."""
+    try:
+        when = dt.datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+    return when if when is not None and when.utcoffset() == dt.timedelta(0) else None
 
 
 def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,

@@ -211,7 +211,8 @@ def test_a_branch_from_a_row_hq_does_not_hold_is_refused(
 def test_a_branch_needs_the_held_bundles_predecessor(tmp_path, hq_keys, field_key, field_db,
                                                     out_dir, valid_answers):
     """previous_bundle_uuid pointing elsewhere than bundle 1 (bundle 2 or 3 of the lost
-    copy, a made-up uuid, none) or a bundle made before the held bundle 2: held."""
+    copy, a made-up uuid, none), or `created` not a time after the held bundle 2's (made
+    before it, not a time, a time to come): held."""
     hq, sent, again = _restored_bundle_2(tmp_path, hq_keys, field_key, field_db, out_dir,
                                          valid_answers)
     before = db_state(hq)
@@ -219,7 +220,11 @@ def test_a_branch_needs_the_held_bundles_predecessor(tmp_path, hq_keys, field_ke
                    {"previous_bundle_uuid": sent[2].manifest.bundle_uuid},
                    {"previous_bundle_uuid": "00000000-0000-4000-8000-000000000000"},
                    {"previous_bundle_uuid": None},
-                   {"created": sent[0].manifest.created}):
+                   {"created": sent[0].manifest.created},
+                   {"created": "9"},  # after every date, as text
+                   {"created": "2026-13-45T99:00:00Z"},
+                   {"created": "2099-01-01T00:00:00.000000Z"},  # ahead: after any copy
+                   {"created": "2999-01-01T00:00:00"}):  # no time zone
         forged = _forged(again.path, hq_keys, field_key, tmp_path / "prev.zip.age",
                          manifest=fields)
         result = _import_one(hq, hq_keys, forged)
