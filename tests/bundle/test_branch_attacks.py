@@ -432,3 +432,23 @@ def test_a_round_of_another_device_with_the_same_name_is_not_said(
     _late_round(field_db, field_key.device_id, valid_answers, [1])
     result = _import_one(hq, hq_keys, send().path)
     assert result.branch_from and result.rounds_again == []
+
+
+def test_a_paper_form_keyed_again_in_the_restored_copy_is_a_conflict(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """Forms 4 and 5 reached HQ from the lost copy after the backup; the restored copy
+    keys them again from paper (new uuids, same numbers, same round): conflicts, never
+    counted twice."""
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    _key_forms(field_db, field_key.device_id, valid_answers, [4, 5])
+    result = _import_one(hq, hq_keys, send().path)
+    assert (result.status, result.new, result.conflicting) == ("imported", 0, 2), \
+        result.message
+    db = Database.open(hq)
+    try:
+        assert db.conn.execute(
+            "SELECT COUNT(*) FROM response r JOIN round ON round.uuid = r.round_uuid "
+            "WHERE round.name = 'Keyed' AND form_number IN (4, 5)").fetchone()[0] == 2
+    finally:
+        db.close()
