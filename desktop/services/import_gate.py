@@ -91,11 +91,13 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
 
 def _utc(text: str | None) -> dt.datetime | None:
     """A manifest's UTC ISO-8601 time, or None if it is not one."""
-    try:
-        when = dt.datetime.fromisoformat(text) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        return None
+    try:  # Python 3.10 reads no 'Z'
+        when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     except ValueError:
         return None
-    return when if when is not None and when.utcoffset() == dt.timedelta(0) else None
+    return when if when.utcoffset() == dt.timedelta(0) else None
 
 
 def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
