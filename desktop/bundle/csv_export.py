@@ -53,6 +53,13 @@ class CsvWriter:
         self._buffer.write("\r\n")
         self.rows += 1
 
+    def add_lines(self, lines: list[str]) -> None:
+        """Rows already joined by the caller, as `add_line` takes each."""
+        if lines:
+            self._buffer.write("\r\n".join(lines))
+            self._buffer.write("\r\n")
+            self.rows += len(lines)
+
     def add_many(self, rows: Iterable[tuple[Sequence[object], Mapping[str, str]]]) -> None:
         for fixed, answers in rows:
             self.add(fixed, answers)

@@ -69,6 +69,18 @@ def content_sha256(round_uuid: str, form_number: int, status: str,
     return hashlib.sha256(f"{head}\n{answers_text}".encode("utf-8")).hexdigest()
 
 
+def _checked_content_sha256(round_uuid: str, form_number: int, status: str,
+                            deleted_reason: str | None, answers_text: str) -> str:
+    """`content_sha256` of a record whose round uuid matched `_ID` and whose status is
+    one of STATUSES: texts that JSON quotes as they are, so only the reason is quoted
+    (but for the one character `_ID`'s `$` lets through: a line break at the end)."""
+    if round_uuid[-1] == "\n":
+        return content_sha256(round_uuid, form_number, status, deleted_reason, answers_text)
+    reason = "null" if deleted_reason is None else _quote(deleted_reason)
+    return hashlib.sha256(f'["{round_uuid}",{form_number},"{status}",{reason}]\n'
+                          f'{answers_text}'.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True)
 class FormRecord:
     """A form version as carried in a bundle."""
@@ -356,7 +368,8 @@ def _check_form(data: dict, answers_text: str | None, number: int,
                                  and _small_int(base.get("revision"))
                                  and isinstance(base.get("sha256"), str)):
         raise BundleError("tampered", f"records.jsonl line {number}: base")
-    expected = content_sha256(values[1], values[2], values[3], values[9], answers_text)
+    expected = _checked_content_sha256(values[1], values[2], values[3], values[9],
+                                       answers_text)
     if sha != expected:
         raise BundleError("tampered", f"records.jsonl line {number}: content hash")
     return FormRecord(fields, answers_text, sha,

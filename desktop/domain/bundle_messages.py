@@ -107,6 +107,14 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
         "es": "El formulario {form_number} de la ronda {round} tiene una respuesta no válida "
               "en la pregunta {question} ({problem}), así que no se importó nada de este "
               "paquete; pida al equipo que corrija el formulario y exporte de nuevo."},
+    "bundle.form_number_range": {
+        "en": "Form {form_number} of round {round} lies outside the round's form numbers "
+              "{low}-{high}, so nothing of this bundle was imported; ask the team to widen "
+              "the round's range on the laptop (Edit round) and export again.",
+        "es": "El formulario {form_number} de la ronda {round} está fuera de los números de "
+              "formulario de la ronda {low}-{high}, así que no se importó nada de este "
+              "paquete; pida al equipo que amplíe el rango de la ronda en el portátil "
+              "(Editar ronda) y exporte de nuevo."},
     "bundle.csv_mismatch": {
         "en": "responses.csv in the bundle does not agree with its records ({problem}), so "
               "nothing was imported; ask the team to export it again.",

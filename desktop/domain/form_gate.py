@@ -7,15 +7,24 @@ pair is checked once with `check_answer`, and the questions that apply are worke
 per distinct combination of the answers that skip conditions read. A constraint that reads
 other questions (`. <= ${total}`) is checked against the form's own answers, once per
 distinct (text, answers it reads, answers skip conditions read).
+
+HQ's door also asks `passes`: a quick yes for a form whose every answer is a text seen and
+passed before where its skip answers put it, given as the row of its answers in the
+questionnaire's order ("" for none: the row responses.csv writes, made once for both), so
+that the common form costs one C loop over the row; anything else is for `problems`.
 """
 
 from __future__ import annotations
 
+import operator
 from typing import Mapping
 
 from .form_rules import Problem, answer_env, applicable, check_answer
 from .messages import message
 from .questionnaire import Questionnaire
+
+_contains = operator.contains
+_BLANK_ONLY = frozenset({""})  # the row's cell of a question that does not apply
 
 
 class FormGate:
@@ -30,6 +39,7 @@ class FormGate:
         self.questionnaire = questionnaire
         self.lang = lang
         self._questions = {q.id: q for q in questionnaire.questions()}
+        self.question_ids = tuple(self._questions)  # the order of `passes`' rows
         self._known = frozenset(self._questions)
         self._required = frozenset(q.id for q in questionnaire.questions() if q.required)
         names: set[str] = set()
@@ -46,8 +56,26 @@ class FormGate:
         self._cross_ok: set[tuple] = set()  # (question id, text, skip key, inputs) passed
         # skip key -> (ids that apply, required ids among them, the pairs of `_ok` whose
         # question applies there: a form whose pairs are all in it answers nothing that
-        # does not apply and nothing unchecked, decided by one subset test)
-        self._applies: dict[tuple, tuple[frozenset[str], frozenset[str], set]] = {}
+        # does not apply and nothing unchecked, decided by one subset test; the ids that
+        # apply and are not required; `passes`' cells: for each question in order, ""
+        # and the texts of those pairs, or "" alone where it does not apply)
+        self._applies: dict[tuple, tuple] = {}
+
+    def passes(self, answers: Mapping[str, str], row: tuple, draft: bool = False) -> bool:
+        """True only when `problems(answers, draft)` is empty and the quick checks show it:
+        `row` is the answers' texts in `question_ids` order, "" where none. Every key of
+        `answers` is a question with a text that is not "" (as many keys as cells that
+        are not ""), each cell one seen and passed where its skip answers put it ("" only
+        where the question does not apply), every required question there answered (with
+        every answer applying: as many answers as required ones plus the optional ones
+        answered), no cross-question constraint unseen."""
+        key = tuple(map(answers.get, self._skip_inputs))
+        entry = self._applies.get(key)
+        return (entry is not None and len(answers) + row.count("") == len(row)
+                and all(map(_contains, entry[4], row))
+                and (draft or len(answers) - sum(map(answers.__contains__, entry[3]))
+                     == len(entry[1]))
+                and not (self._cross and self._cross_unseen(answers, key, entry[0])))
 
     def problems(self, answers: Mapping[str, str], draft: bool = False) -> list[Problem]:
         """Every problem of one form (out-of-range values included: the caller decides
@@ -68,8 +96,8 @@ class FormGate:
                     for qid in sorted(unknown)]
         if entry is None:
             applies = frozenset(applicable(self.questionnaire, answers))
-            entry = self._applies[key] = (applies, self._required & applies, set())
-        applies, required, _ = entry
+            entry = self._applies[key] = self._entry(applies)
+        applies, required = entry[0], entry[1]
         found: list[Problem] = []
         for qid in keys - applies:
             if answers[qid].strip():
@@ -92,18 +120,29 @@ class FormGate:
         if not draft:
             found.extend(Problem(qid, "required", message("required", self.lang))
                          for qid in required - keys)
+        if not found:  # its pairs join the entry's now, not at the next such form
+            self._applying_and_passed(answers, entry)
         return found
+
+    def _entry(self, applies: frozenset[str]) -> tuple:
+        """A new skip entry for the questions `applies` (see `_applies`)."""
+        cells = {qid: {""} for qid in applies}
+        return (applies, self._required & applies, set(), applies - self._required,
+                tuple(cells.get(qid, _BLANK_ONLY) for qid in self.question_ids), cells)
 
     def _applying_and_passed(self, answers: Mapping[str, str], entry: tuple) -> bool:
         """Whether every answer is to a question that applies (`entry[0]`) and passed
         before (`_ok`): one subset test against the entry's own pairs when they hold them
         all, else the two tests, whose pairs then join the entry's."""
         pairs = answers.items()
-        applies, _, passed = entry
+        applies, _, passed = entry[:3]
         if pairs <= passed:
             return True
         if answers.keys() <= applies and pairs <= self._ok:
             passed.update(pairs)
+            cells = entry[5]
+            for qid, text in pairs:
+                cells[qid].add(text)
             return True
         return False
 

@@ -60,7 +60,7 @@ class Job:
 
     manifest: Manifest
     questionnaire: bytes  # questionnaire.json, as the importing process checked it
-    hq_rounds: list  # (uuid, name, questionnaire sha256) of every round HQ holds
+    hq_rounds: list  # (uuid, name, questionnaire sha256, form_min, form_max) of HQ's rounds
     hq_questionnaires: dict  # sha256 -> text of every version HQ stores
     audit_rows: int = 0  # the leading rows of audit.jsonl to read first (`_send_audit`)
     audit_batch: int | None = None  # lines parsed at a time (the importing process's)

@@ -13,11 +13,20 @@ from ..storage.round_store import Round, RoundNameTaken
 from .project import Project
 
 __all__ = ["QuestionnaireVersion", "Round", "RoundNameTaken", "RoundService",
-           "RoundVersionFixed", "VERIFY_MODES"]
+           "RoundRangeExcludesForms", "RoundVersionFixed", "VERIFY_MODES"]
 
 
 class RoundVersionFixed(ValueError):
     """The round has forms: its questionnaire version can no longer change."""
+
+
+class RoundRangeExcludesForms(ValueError):
+    """The edited form number range leaves out forms already keyed in the round (HQ
+    refuses a bundle whose forms lie outside their round's range)."""
+
+    def __init__(self, name: str, lowest: int, highest: int):
+        super().__init__(f"{name}: forms {lowest}..{highest} are keyed")
+        self.lowest, self.highest = lowest, highest
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,9 @@ class RoundService:
 
     def update(self, round_: Round) -> Round:
         """Store edited fields of an existing round (RoundNameTaken when the name is used,
-        RoundVersionFixed when the version would change in a round with forms; only a
-        supervisor changes the verification sample: OperatorRefused)."""
+        RoundVersionFixed when the version would change in a round with forms,
+        RoundRangeExcludesForms when the form number range would leave out keyed forms;
+        only a supervisor changes the verification sample: OperatorRefused)."""
         other = round_store.find_round(self.project.db.conn, round_.name)
         if other is not None and other.uuid != round_.uuid:
             raise RoundNameTaken(round_.name)
@@ -85,6 +95,8 @@ class RoundService:
         if (before is not None and before.questionnaire_sha256 != round_.questionnaire_sha256
                 and self.has_forms(before)):
             raise RoundVersionFixed(round_.name)
+        if before is not None:
+            self._check_range_keeps_forms(round_)
         with self.project.db.transaction() as conn:
             if before is not None and (before.verify_mode, before.verify_value) != (
                     round_.verify_mode, round_.verify_value):
@@ -100,6 +112,16 @@ class RoundService:
                     new=f"{round_.verify_mode} {round_.verify_value:g}", reason=round_.name)])
             round_store.update_round(conn, round_)
         return round_
+
+    def _check_range_keeps_forms(self, round_: Round) -> None:
+        """Refuse a range that leaves out a form number already keyed in the round."""
+        span = response_store.form_number_span(self.project.db.conn, round_.uuid)
+        if span is None:
+            return
+        low, high = span
+        if ((round_.form_min is not None and low < round_.form_min)
+                or (round_.form_max is not None and high > round_.form_max)):
+            raise RoundRangeExcludesForms(round_.name, low, high)
 
     @staticmethod
     def edited(round_: Round, **fields: object) -> Round:

@@ -330,6 +330,7 @@ def confirmations(conn: sqlite3.Connection, uuids: Iterable[str]) -> set[tuple[s
     return found
 
 
-def round_rows(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(uuid, name, questionnaire sha256) of every round HQ holds."""
-    return [tuple(r) for r in conn.execute("SELECT uuid, name, questionnaire_sha256 FROM round")]
+def round_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """(uuid, name, questionnaire sha256, form_min, form_max) of every round HQ holds."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT uuid, name, questionnaire_sha256, form_min, form_max FROM round")]

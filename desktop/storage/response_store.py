@@ -129,6 +129,14 @@ def count_by_status(conn: sqlite3.Connection, round_uuid: str | None = None) -> 
     return {status: n for status, n in conn.execute(sql + " GROUP BY status", args)}
 
 
+def form_number_span(conn: sqlite3.Connection, round_uuid: str) -> tuple[int, int] | None:
+    """The lowest and highest form numbers keyed in a round (deleted forms included), or
+    None for a round without forms."""
+    low, high = conn.execute("SELECT MIN(form_number), MAX(form_number) FROM response "
+                             "WHERE round_uuid = ?", (round_uuid,)).fetchone()
+    return None if low is None else (low, high)
+
+
 def has_forms(conn: sqlite3.Connection) -> bool:
     """Whether the project holds any form at all (deleted ones included)."""
     return conn.execute("SELECT 1 FROM response LIMIT 1").fetchone() is not None

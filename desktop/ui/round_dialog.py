@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from ..domain.plain_names import has_control
 from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
-                                      RoundVersionFixed)
+                                      RoundRangeExcludesForms, RoundVersionFixed)
 from .message_styles import error_label
 from .shown_text import shown
 from .wrapped_label import fit_to_text, set_wrapped_text
@@ -258,6 +258,12 @@ class RoundDialog(QDialog):
         except RoundNameTaken:
             set_wrapped_text(self.message, self.tr(
                 "A round with this name exists already; choose another name."))
+            return
+        except RoundRangeExcludesForms as exc:
+            set_wrapped_text(self.message, self.tr(
+                "Forms {low} to {high} are keyed in this round: the form numbers must "
+                "include them.").format(low=exc.lowest, high=exc.highest))
+            self.form_min.setFocus()
             return
         except OperatorRefused as exc:
             from .user_errors import error_sentence

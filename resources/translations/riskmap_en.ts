@@ -2257,6 +2257,10 @@ of the score</translation>
         <translation>A round with this name exists already; choose another name.</translation>
     </message>
     <message>
+        <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
+        <translation>Forms {low} to {high} are keyed in this round: the form numbers must include them.</translation>
+    </message>
+    <message>
         <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
         <translation>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</translation>
     </message>

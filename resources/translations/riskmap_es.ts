@@ -2257,6 +2257,10 @@ del puntaje</translation>
         <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
     </message>
     <message>
+        <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
+        <translation>Los formularios {low} a {high} ya están grabados en esta ronda: los números de formulario deben incluirlos.</translation>
+    </message>
+    <message>
         <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>
         <translation>Los números de formulario {low}–{high} son {size} números para una meta de {target} formularios: el avance se cuenta contra la meta, y los números nunca usados siguen listados como no digitados.</translation>
     </message>

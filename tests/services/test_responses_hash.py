@@ -91,3 +91,20 @@ def test_any_rows_hash_as_the_export_writes_them(cases):
             for name, number, operator, reason, answers in cases]
     assert _rebuilt(rows) == _reference(rows)
     assert _rebuilt_from_records(rows) == _reference(rows)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["R", "R,1"]), st.integers(0, 99),
+                          st.dictionaries(st.sampled_from(QUESTIONS),
+                                          st.sampled_from(["1", "2", "=1", "a,b", "-"]))),
+                min_size=1, max_size=14))
+def test_quick_and_general_rows_keep_their_order_across_flushes(cases):
+    """Quick rows wait in a list; a general row, a flush (every 3 rows here) and the end
+    each hand them over first, so the rows stay in order."""
+    from unittest import mock
+
+    from desktop.services import responses_hash
+    rows = [(_fixed(name, number, "op", None), answers) for name, number, answers in cases]
+    with mock.patch.object(responses_hash, "FLUSH_ROWS", 3):
+        assert _rebuilt(rows) == _reference(rows)
+        assert _rebuilt_from_records(rows) == _reference(rows)
