@@ -24,6 +24,7 @@ import base64
 import codecs
 import hashlib
 import itertools
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -39,6 +40,11 @@ from .prefetch import prefetched
 from .signing import signature_valid
 
 MAX_BUNDLE_FILE_BYTES = 512 * 1024 * 1024
+
+
+class Halted(Exception):
+    """A member's reader was told to stop (`VerifiedBundle.lines`' `halt`): not a
+    refusal, the import is leaving the bundle for another reason."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +76,15 @@ class VerifiedBundle:
     def fingerprint(self) -> str:
         return fingerprint(base64.b64decode(self.manifest.device_public_key))
 
-    def lines(self, name: str) -> Iterator[str]:
+    def lines(self, name: str, halt: threading.Event | None = None) -> Iterator[str]:
         """The lines of a UTF-8 JSONL member (split at "\\n" only, as `iter_lines`),
         decompressed and decoded a few megabytes at a time (handed on by a C iterator
-        over `line_batches`: no Python step per line)."""
-        return itertools.chain.from_iterable(self.line_batches(name))
+        over `line_batches`: no Python step per line). Once `halt` is set, the next
+        chunk raises `Halted` (a reader on another thread told to stop)."""
+        return itertools.chain.from_iterable(self.line_batches(name, halt))
 
-    def line_batches(self, name: str) -> Iterator[list[str]]:
+    def line_batches(self, name: str, halt: threading.Event | None = None
+                     ) -> Iterator[list[str]]:
         """The lines of `lines`, a list per decompressed chunk."""
         if name in self.files:
             yield list(records.iter_lines(self.files[name]))
@@ -90,6 +98,8 @@ class VerifiedBundle:
                             _LINES_CHUNK)
         try:
             for chunk in chunks:
+                if halt is not None and halt.is_set():
+                    raise Halted(name)
                 lines = (rest + decoder.decode(chunk)).split("\n")
                 rest = lines.pop()
                 yield lines
@@ -239,11 +249,13 @@ def records_of(bundle: VerifiedBundle) -> Iterator[tuple]:
 
 
 def audit_of(bundle: VerifiedBundle, skip: int = 0, stop: int | None = None,
-             batch_lines: int | None = None) -> Iterator[tuple]:
+             batch_lines: int | None = None, halt: threading.Event | None = None
+             ) -> Iterator[tuple]:
     """The rows of audit.jsonl, streamed (`audit_lines.iter_audit`, which says what
-    `skip`, `stop` and `batch_lines` are for)."""
-    return audit_lines.iter_audit(bundle.lines(AUDIT), bundle.manifest.format_version >= 2,
-                                  skip, stop, batch_lines)
+    `skip`, `stop` and `batch_lines` are for; `halt` as in `VerifiedBundle.lines`)."""
+    return audit_lines.iter_audit(bundle.lines(AUDIT, halt),
+                                  bundle.manifest.format_version >= 2, skip, stop,
+                                  batch_lines)
 
 
 def check_counts(bundle: VerifiedBundle, rounds: int, forms: int, audit: int) -> None:

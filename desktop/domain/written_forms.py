@@ -337,14 +337,29 @@ def changed_only(old: FormColumns, fresh: FormColumns) -> tuple[np.ndarray, np.n
     keep_old, keep_fresh = np.ones(old.size, bool), np.ones(fresh.size, bool)
     if set(old.numeric) != set(fresh.numeric) or set(old.multi) != set(fresh.multi):
         return keep_old, keep_fresh
+    keep = _unmatched(_row_keys(old), _row_keys(fresh))
+    return keep[:old.size], keep[old.size:]
+
+
+def changed_only_within(forms: FormColumns, old_count: int) -> np.ndarray:
+    """`changed_only` of the first `old_count` forms (the stored versions) and the others
+    (the live ones) read as one set of columns: which forms to keep."""
+    keys = _row_keys(forms)
+    return _unmatched(keys[:old_count], keys[old_count:])
+
+
+def _unmatched(old_keys: list[tuple], fresh_keys: list[tuple]) -> np.ndarray:
+    """Which of the old keys, then the fresh ones, are not matched with an equal key on
+    the other side (each matched once at most)."""
+    keep = np.ones(len(old_keys) + len(fresh_keys), bool)
     waiting: dict[tuple, list[int]] = {}
-    for row, key in enumerate(_row_keys(old)):
+    for row, key in enumerate(old_keys):
         waiting.setdefault(key, []).append(row)
-    for row, key in enumerate(_row_keys(fresh)):
+    for row, key in enumerate(fresh_keys, start=len(old_keys)):
         rows = waiting.get(key)
         if rows:
-            keep_old[rows.pop()] = keep_fresh[row] = False
-    return keep_old, keep_fresh
+            keep[rows.pop()] = keep[row] = False
+    return keep
 
 
 def _row_keys(forms: FormColumns) -> list[tuple]:

@@ -75,14 +75,20 @@ def load_columns(conn: sqlite3.Connection, questionnaire: Questionnaire, store: 
     return packed_columns.form_columns(base, names, columns), info
 
 
-def fresh_columns(conn: sqlite3.Connection, columns,
-                  round_names: dict[str, str]) -> FormColumns:
-    """The analysed columns of the forms written since the snapshot was taken, read from
-    the answer rows (inside the caller's read transaction; fewer than `STORE_AFTER`, so
-    read at once): built straight into the compact layout (domain/written_forms.py), or
-    the general way when a stored answer is not a text."""
-    rows = analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
+def fresh_rows(conn: sqlite3.Connection, columns) -> list[tuple]:
+    """The answer rows of the live forms written since the snapshot was taken
+    (`analysis_store.form_answer_rows`; fewer than `STORE_AFTER`, so read at once)."""
+    return analysis_store.form_answer_rows(conn, [qid for qid, _ in columns],
                                            changed_only=True).fetchall()
+
+
+def fresh_columns(conn: sqlite3.Connection, columns, round_names: dict[str, str],
+                  rows: list[tuple] | None = None) -> FormColumns:
+    """The analysed columns of the forms written since the snapshot was taken, read from
+    the answer rows (`fresh_rows`, or these rows of them; inside the caller's read
+    transaction): built straight into the compact layout (domain/written_forms.py), or
+    the general way when a stored answer is not a text."""
+    rows = fresh_rows(conn, columns) if rows is None else rows
     found = written_forms.fresh_columns(columns, rows, round_names)
     if found is not None:
         return found

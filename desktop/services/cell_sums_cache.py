@@ -131,44 +131,53 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     were not kept have their rows' bytes picked out of each column
     (storage/snapshot_part_reader.py). A form whose stored and live versions are equal
     in every analysed value (verified without a discrepancy) is not summed at all."""
-    listed = part_reader.listed_parts(conn)
+    listed = part_reader.listed_parts(conn, _SEARCH_PARTS)
     header = {"": (listed[""].meta, b"")} if "" in listed else {}
     if not snapshot_parts.header_fits(header, columns) or "uuid" not in listed:
         return None
     rows = snapshot_parts.header_rows(header)
-    kept, old = _kept_before(conn, columns, round_names)
-    looked_for = [uuid for uuid in written if uuid not in kept]
-    hit = _searched(conn, listed, rows, looked_for) if looked_for else np.zeros(rows, bool)
-    if hit is None:
-        with part_reader.part_reader(conn, listed["uuid"]) as read:
-            hit = written_forms.written_rows_read(
-                read, listed["uuid"].size, rows, looked_for,
-                written_forms.stored_width(listed["uuid"].meta))
-    if len(hit) != rows:
+    kept, kept_rows = _kept_before(conn)
+    picked = _picked(conn, listed, rows, [uuid for uuid in written if uuid not in kept])
+    if picked is None:
         return None
-    picked = np.flatnonzero(hit)
-    stored_old = None
-    if len(picked) and forms is None:
-        stored_old = _stored_rows(conn, columns, round_names, listed, rows, picked)
-        if stored_old is None:  # many rows, or parts this version cannot pick from
-            forms = _stored_columns(conn, columns, round_names, tick)
-            if forms is None:
+    fresh_rows = analysis_table.fresh_rows(conn, columns)
+    # The kept versions and the live ones read into columns together, in one pass (the
+    # everyday case); the general way when a stored row is needed or an answer is no text.
+    both = written_forms.fresh_columns(columns, kept_rows + fresh_rows, round_names) \
+        if kept_rows and not len(picked) else None
+    old_count = len(kept_rows)
+    if both is None:
+        old = written_forms.fresh_columns(columns, kept_rows, round_names) \
+            if kept_rows else None
+        if kept_rows and old is None:  # a kept answer is no text: look for them all
+            picked = _picked(conn, listed, rows, written)
+            if picked is None:
                 return None
-    if len(picked) and stored_old is None:
-        stored_old = forms.take(picked)
-    if stored_old is not None:
-        old = stored_old if old is None else written_forms.joined(old, stored_old)
-    fresh = analysis_table.fresh_columns(conn, columns, round_names)
-    if old is not None:  # forms whose analysed values did not change add nothing
-        keep_old, keep_fresh = written_forms.changed_only(old, fresh)
-        old, fresh = old.take(keep_old), fresh.take(keep_fresh)
-    if old is not None and old.size:  # their stored and live versions summed in one pass
-        sets = np.repeat(np.arange(2), [old.size, fresh.size])
-        before, after = CellSums.of_sets(written_forms.joined(old, fresh), sets, 2,
-                                         analysed)
+        if len(picked):
+            stored_old = None
+            if forms is None:
+                stored_old = _stored_rows(conn, columns, round_names,
+                                          part_reader.listed_parts(conn), rows, picked)
+            if stored_old is None:  # many rows, or parts this version cannot pick from
+                forms = forms if forms is not None else _stored_columns(
+                    conn, columns, round_names, tick)
+                if forms is None:
+                    return None
+                stored_old = forms.take(picked)
+            old = stored_old if old is None else written_forms.joined(old, stored_old)
+        fresh = analysis_table.fresh_columns(conn, columns, round_names, fresh_rows)
+        old_count = old.size if old is not None else 0
+        both = fresh if old is None else written_forms.joined(old, fresh)
+    if old_count:  # forms whose analysed values did not change add nothing
+        keep = written_forms.changed_only_within(both, old_count)
+        if not keep.all():
+            both, old_count = both.take(keep), int(np.count_nonzero(keep[:old_count]))
+    if old_count:  # their stored and live versions summed in one pass
+        sets = (np.arange(both.size) >= old_count).astype(np.int64)
+        before, after = CellSums.of_sets(both, sets, 2, analysed)
         changes = [(-1, before), (1, after)]
-    elif fresh.size:  # new forms only: nothing of theirs is in the snapshot
-        changes = [(1, CellSums.from_columns(fresh, analysed))]
+    elif both.size:  # new forms only: nothing of theirs is in the snapshot
+        changes = [(1, CellSums.from_columns(both, analysed))]
     else:  # verified, or edited outside what the dashboard sums: the stored sums hold
         changes = []
     to_store = None
@@ -184,22 +193,33 @@ def _patched(conn, columns, analysed, stored, written, round_names, tick, forms=
     return current, to_store, len(written)
 
 
-def _kept_before(conn, columns, round_names) -> tuple[set[str], FormColumns | None]:
+def _kept_before(conn) -> tuple[set[str], list[tuple]]:
     """(the written forms kept as they were before their first write since the snapshot,
-    the columns of those of them the snapshot holds: live then; None when none was). A
-    form was kept while it was not yet dirty, so what was kept is what the snapshot
-    holds (schema_steps_later.V16_DASH_BEFORE). Nothing is kept on an older schema, and
-    nothing is taken when a kept answer is not a text (all are looked for in the
-    snapshot then)."""
+    the answer rows of those of them the snapshot holds: live then), as
+    `analysis_store.form_answer_rows` reads rows. A form was kept while it was not yet
+    dirty, so what was kept is what the snapshot holds (schema_steps_later.V16_DASH_BEFORE).
+    Nothing is kept on an older schema."""
     found = snapshots.dirty_before(conn)
     if not found:
-        return set(), None
-    live = [(uuid, *kept[1:]) for uuid, kept in found.items()
-            if kept[0] in analysis_store.LIVE_STATUSES]
-    if not live:
-        return set(found), None
-    columns_of = written_forms.fresh_columns(columns, live, round_names)
-    return (set(found), columns_of) if columns_of is not None else (set(), None)
+        return set(), []
+    return set(found), [(uuid, *kept[1:]) for uuid, kept in found.items()
+                        if kept[0] in analysis_store.LIVE_STATUSES]
+
+
+def _picked(conn, listed, rows: int, looked_for: list[str]) -> np.ndarray | None:
+    """The snapshot's rows of these written forms (by search, or a scan of the uuid
+    part), or None when the uuid part does not fit the snapshot."""
+    hit = _searched(conn, listed, rows, looked_for) if looked_for else np.zeros(rows, bool)
+    if hit is None:
+        with part_reader.part_reader(conn, listed["uuid"]) as read:
+            hit = written_forms.written_rows_read(
+                read, listed["uuid"].size, rows, looked_for,
+                written_forms.stored_width(listed["uuid"].meta))
+    return np.flatnonzero(hit) if len(hit) == rows else None
+
+
+# The parts a load patching a few forms lists: the header, and the uuids to search.
+_SEARCH_PARTS = ("", "uuid", column_snapshot.UUID_ORDER)
 
 
 # Up to this many written forms are looked up by search in the stored uuids (a few small

@@ -12,12 +12,20 @@ every chunk is checked before the bundle's end, and a refusal of the forms first
 finishes the chain's checks (`finish`), so a bundle whose chain is broken is refused for
 its chain, as when the chain is read first. A refusal among the fed rows stops the
 reading there. A part of a series is checked whole first (bundle_series.py).
+
+With fed rows, the rows read here start after them: the member must still be
+decompressed, hashed and decoded from its start, which took this process about a second
+of waiting (the checked forms piling up meanwhile) when it came to its first chunk. A
+helper thread (`_FirstChunk`) reads up to and including that first chunk as soon as the
+merge starts, while this thread checks the fed rows; its refusal, if any, is raised
+where the first chunk is taken, as before.
 """
 
 from __future__ import annotations
 
 import itertools
 import sqlite3
+import threading
 from typing import Iterator
 
 from ..bundle.bundle_reader import VerifiedBundle, audit_of
@@ -40,8 +48,10 @@ class AuditMerge:
         self.series = bool(verified.manifest.series)
         self.fed = 0 if self.series else fed
         self.read = self.added = 0
-        self._rows = audit_of(verified, skip=self.fed)
+        self._halt = threading.Event()  # stops the helper thread of `_first`
+        self._rows = audit_of(verified, skip=self.fed, halt=self._halt)
         self._chunks: Iterator[list] = _chunks(self._rows)
+        self._first = _FirstChunk(self._chunks) if self.fed else None
         self._chain = import_gate.AuditChain(conn, ready=writer.wait,
                                              signer=verified.manifest.device_id,
                                              may_branch=may_branch)
@@ -87,7 +97,11 @@ class AuditMerge:
                                                              self._rows, self.writer)
             return True
         self._write()  # the fed rows before the rows that follow them
-        chunk = next(self._chunks, None)
+        if self._first is not None:
+            first, self._first = self._first, None
+            chunk = first.result()
+        else:
+            chunk = next(self._chunks, None)
         if chunk is None:
             self._done = True
             return False
@@ -108,9 +122,42 @@ class AuditMerge:
         return self.read, self.added
 
     def close(self) -> None:
-        """Stop reading the member (its decompressing thread) when left unfinished."""
+        """Stop reading the member (its helper and decompressing threads) when left
+        unfinished."""
+        if self._first is not None:
+            self._halt.set()  # the helper stops at its next decompressed chunk
+            self._first.join()
+            self._first = None
         self._chunks.close()
         self._rows.close()
+
+
+class _FirstChunk:
+    """The first chunk of `chunks`, read on a helper thread (`result` waits for it and
+    returns it, or raises what reading it raised)."""
+
+    def __init__(self, chunks: Iterator[list]):
+        self._chunks = chunks
+        self._chunk: list | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, name="import-audit-ahead",
+                                        daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._chunk = next(self._chunks, None)
+        except BaseException as exc:  # noqa: BLE001 - raised by `result`
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self) -> list | None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._chunk
 
 
 def _chunks(rows) -> Iterator[list]:

@@ -41,6 +41,7 @@ from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import device_identity, import_gate
+from .form_check_child import compact
 from .import_audit import AuditMerge
 from .import_merge import FormMerger
 from .import_split import CheckerStopped, FormChecker, FormStream
@@ -300,6 +301,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                                           held is not None)
                 if stream is None:
                     door.form(item, answers)
+                    item = compact(item)  # as the checking process hands a form over
                 merger.add(item)
                 forms += 1
             if merger is None:

@@ -47,7 +47,7 @@ from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV
 from ..storage import bundle_store
 from . import form_check_child
 from .form_check_child import (AUDIT_ROWS, CRASH, END, ERROR, FORMS, LAST, ROUNDS, Finish,
-                               Job, record_of)
+                               Job)
 from .import_gate import hq_questionnaire_texts
 
 # A bundle with at least this many forms is checked by the child. Below it the child's
@@ -234,8 +234,9 @@ class FormStream:
     def records(self, idle: Callable[[], bool] = lambda: False) -> Iterator[tuple]:
         """First ("audit", rows, None) for the child's `audit_rows` (a message's rows,
         as `audit_of` yields them: type-checked, not yet hashed); then ("round", fields,
-        None) and ("form", FormRecord, None), as `records_of` yields them (the door
-        checked each form already); each refusal raised in its place. While no message
+        None) and ("form", compact form tuple, None) (form_check_child.compact, what the
+        merge takes), as `records_of` yields them (the door checked each form already);
+        each refusal raised in its place. While no message
         is waiting, `idle()` is called (other work of the import, True while it has
         some) before waiting for the child."""
         while True:
@@ -251,8 +252,8 @@ class FormStream:
                                      ) from item
             tag, payload = item[:1], pickle.loads(memoryview(item)[1:])
             if tag == FORMS:
-                for values in payload:
-                    yield "form", record_of(values), None
+                for form in payload:
+                    yield "form", form, None
             elif tag == AUDIT_ROWS:
                 yield "audit", payload, None
             elif tag == ROUNDS:

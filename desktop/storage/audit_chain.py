@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import orjson
+
 from .connection import DatabaseDriverError
 
 AUDIT_FIELDS = ("uuid", "time", "operator", "device", "action", "response_uuid",
@@ -26,8 +28,30 @@ _quote = json.encoder.encode_basestring
 
 
 def row_hash(prev_hash: str, values: Sequence) -> str:
-    """The hash of one audit row (values in AUDIT_FIELDS order) after `prev_hash`."""
-    return hashlib.sha256(f"{prev_hash}\n{row_text(values)}".encode("utf-8")).hexdigest()
+    """The hash of one audit row (values in AUDIT_FIELDS order) after `prev_hash`.
+
+    A row of texts and NULLs (every audit row a bundle may carry) is written by orjson,
+    whose bytes for a list of texts and nulls are the standard library encoder's
+    (`row_text`, non-ASCII kept, the same escapes: quote, backslash, \\b \\f \\n \\r \\t
+    and \\u00XX in lowercase for the other control characters; tests/storage/
+    test_audit_row_text.py compares them): 3.5-4 us a row instead of 6-7 (about 0.3 s of
+    the importing process's CPU per 100k audit rows). Any other row, and a text orjson
+    refuses (a lone surrogate, which the UTF-8 encoding below refuses as before), takes
+    `row_text`."""
+    if prev_hash.__class__ is str and set(map(type, values)) <= _TEXT_TYPES:
+        try:
+            text = _dumps(values)
+        except _EncodeError:
+            pass
+        else:
+            return _sha256(b"%b\n%b" % (prev_hash.encode("utf-8"), text)).hexdigest()
+    return _sha256(f"{prev_hash}\n{row_text(values)}".encode("utf-8")).hexdigest()
+
+
+_TEXT_TYPES = frozenset((str, type(None)))
+_dumps = orjson.dumps
+_EncodeError = orjson.JSONEncodeError
+_sha256 = hashlib.sha256
 
 
 def row_text(values: Sequence) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 
 @dataclass
@@ -27,11 +27,15 @@ class StoredPart:
     size: int
 
 
-def listed_parts(conn: sqlite3.Connection) -> dict[str, StoredPart]:
-    """Every stored part by name, without reading any part's bytes (SQLite answers
-    `length()` of a blob from its header)."""
-    return {name: StoredPart(rowid, meta, size) for rowid, name, meta, size in conn.execute(
-        "SELECT rowid, name, meta, length(data) FROM analysis_snapshot")}
+def listed_parts(conn: sqlite3.Connection,
+                 names: Sequence[str] | None = None) -> dict[str, StoredPart]:
+    """Every stored part by name (or only those of `names`), without reading any part's
+    bytes (SQLite answers `length()` of a blob from its header)."""
+    query = "SELECT rowid, name, meta, length(data) FROM analysis_snapshot"
+    if names is not None:
+        query += f" WHERE name IN ({', '.join('?' for _ in names)})"
+    return {name: StoredPart(rowid, meta, size)
+            for rowid, name, meta, size in conn.execute(query, tuple(names or ()))}
 
 
 @contextlib.contextmanager

@@ -19,6 +19,7 @@ from desktop.services.form_service import Actor, FormService
 from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
 from desktop.services.round_service import RoundService
+from desktop.storage import round_store
 
 from bundle_helpers import db_state
 from test_import_split import _hq, refusals_on_both_paths, started  # noqa: F401 - fixture
@@ -76,7 +77,14 @@ def _laptop_form(field_db, field_key, round_change) -> str:
     try:
         rounds = RoundService(project)
         (round_,) = rounds.rounds()
-        edited = rounds.update(round_change(round_))
+        edited = round_change(round_)
+        if edited.form_max < (round_.form_max or 0):
+            # Narrowing below keyed forms is refused by the round service now; a laptop
+            # of an older version could still do it, so it is stored directly here.
+            with project.db.transaction() as conn:
+                round_store.update_round(conn, edited)
+        else:
+            rounds.update(edited)
         if edited.form_max >= 45:
             service = FormService(project.db, project.questionnaire,
                                   Actor("OP", field_key.device_id))
@@ -103,8 +111,8 @@ def test_a_range_widened_on_the_laptop_still_imports(tmp_path, field_db, field_k
 
 def test_a_range_narrowed_after_an_earlier_bundle_still_imports(
         tmp_path, field_db, field_key, bundle, hq_keys, out_dir):
-    """The laptop narrowed its round to 1-10 after HQ stored it as 1-30: forms 11-30 of a
-    full export are vouched for by HQ's stored range."""
+    """The laptop narrowed its round to 1-10 after HQ stored it as 1-30 (an older version
+    allowed it): forms 11-30 of a full export are vouched for by HQ's stored range."""
     hq = _hq(tmp_path, "hq", field_key)
     (first,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
     assert first.status == "imported", first.message

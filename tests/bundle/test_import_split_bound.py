@@ -23,8 +23,7 @@ EXTRA = 12  # messages sent beyond the bound
 
 def _form(number: int) -> tuple:
     """A compact form tuple (form_check_child.compact) with the fields the stream reads."""
-    return ({"uuid": f"u{number}", "round_uuid": "r", "form_number": number},
-            "{}", "0" * 64, None, True)
+    return ((f"u{number}", "r", number), "{}", "0" * 64, None, True)
 
 
 def _wait_until(condition, seconds: float = 20.0) -> bool:
@@ -73,7 +72,7 @@ def test_at_most_ahead_messages_are_taken_in_while_the_import_is_busy(stream_and
     with pytest.raises(BundleError) as refused:
         for kind, record, _ in stream.records():
             assert stream._messages.qsize() <= import_split.AHEAD
-            numbers.append(record.fields["form_number"])
+            numbers.append(record[0][2])  # FORM_FIELDS: uuid, round_uuid, form_number
     assert refused.value.kind == "tampered"
     assert numbers == list(range(total))  # nothing lost or reordered by the wait
 

@@ -110,6 +110,11 @@ def test_combine_in_place_or_merged_gives_a_fresh_sum(questionnaire, seed):
     parts = [(1, decoded), (-1, minus), (1, plus)]
     assert cell_sums.equal(cell_sums.combine(parts), truth)
     assert cell_sums.equal(cell_sums_combine._merged(parts), truth)
+    # In place even when the added forms bring a round the stored sums lack (R9).
+    assert cell_sums_in_place.in_place(parts) is not None
+    assert cell_sums.equal(cell_sums_in_place.in_place([(1, decoded), (1, plus)]),
+                           CellSums.from_columns(written_forms.joined(stored, added),
+                                                 questionnaire))
     same = [(1, decoded), (-1, minus), (1, minus)]  # the in-place way, surely
     assert cell_sums_in_place.in_place(same) is not None
     assert cell_sums.equal(cell_sums.combine(same), base)
@@ -334,6 +339,9 @@ def test_changed_only_drops_forms_equal_in_every_analysed_value(questionnaire):
     keep_old, keep_fresh = written_forms.changed_only(old, fresh)
     assert keep_old.tolist() == [False, True, True, True, True]
     assert keep_fresh.tolist() == [False, True, True, True, True, True]
+    together = written_forms.fresh_columns(columns, rows[:5] + live, names)  # one pass
+    assert written_forms.changed_only_within(together, 5).tolist() == \
+        keep_old.tolist() + keep_fresh.tolist()
     stored = CellSums.from_columns(old, questionnaire)
     now = CellSums.from_columns(fresh, questionnaire)
     kept = CellSums.of_sets(written_forms.joined(old.take(keep_old), fresh.take(keep_fresh)),

@@ -84,6 +84,9 @@ def test_version_resource_comes_from_the_single_version():
     ("libxcb-cursor.so.0", True),
     ("libpython3.11.so.1.0", True),
     ("numpy/_core/include/numpy/ndarraytypes.h", False),
+    # orjson reads the bundles' records at import: its one extension module ships
+    ("orjson/orjson.cpython-311-x86_64-linux-gnu.so", True),
+    ("orjson\\orjson.cp311-win_amd64.pyd", True),
 ])
 def test_filters_keep_what_the_program_loads(dest, wanted):
     assert package_filters.kept(dest) is wanted
@@ -166,3 +169,12 @@ def test_the_opengl_binding_is_excluded_and_its_stand_in_shipped():
     assert '"PySide6.QtOpenGL"' not in hidden and '"PySide6.QtOpenGLWidgets"' in hidden
     assert "PySide6.QtOpenGL" in package_filters.EXCLUDED_MODULES
     assert 'a.pure.append(("PySide6.QtOpenGL"' in spec and "qtopengl_stub.py" in spec
+
+
+def test_orjson_is_neither_excluded_nor_pruned():
+    """The import parses with orjson (bundle/form_line.py, audit_lines.py); its extension
+    module is a root the pruning keeps, and no filter leaves it out."""
+    assert not any(name == "orjson" or name.startswith("orjson.")
+                   for name in package_filters.EXCLUDED_MODULES)
+    binaries = [("orjson/orjson.cpython-311-x86_64-linux-gnu.so", "/x/orjson.so", "BINARY")]
+    assert package_filters.prune_unlinked(binaries, get_imports=lambda path: []) == binaries
