@@ -7,9 +7,14 @@ Versions are compared by content hash, never field by field:
   lower revision carried by an older bundle of a device that arrived late (A#3, then
   A#1) -> OLDER, which changes nothing either;
 * a higher revision that descends from HQ's version (its base is HQ's version, or is
-  newer, or the laptop never sent the form before) -> UPDATE;
+  newer and not a version HQ kept as a conflict instead of its own, or the laptop never
+  sent the form before) -> UPDATE;
 * anything else (same revision with other content, or an edit of a base older than HQ's
   version: two edits of the same base) -> CONFLICT: both are kept for the analyst.
+
+A bundle of a copy restored from a backup (a `branch`, docs/bundles.md) is an UPDATE only
+when its base is HQ's version itself: the copy's "never sent" or its older base may stand
+for a version its lost copy edited afterwards, so anything else is a CONFLICT.
 """
 
 from __future__ import annotations
@@ -34,10 +39,13 @@ class Version:
 
 
 def decide(incoming: Version, base: Version | None, current: Version | None,
-           known: Container[tuple[int, str]] = (), late: bool = False) -> Decision:
+           known: Container[tuple[int, str]] = (), late: bool = False,
+           branch: bool = False, set_aside: Container[tuple[int, str]] = ()) -> Decision:
     """What to do with `incoming` given HQ's `current` version and the versions HQ has
     merged before (`known`: (revision, sha256) pairs); `late` when the bundle is older
-    than one HQ already imported from the same device."""
+    than one HQ already imported from the same device, `branch` when it is a restored
+    copy's bundle numbered again; `set_aside`: the versions HQ kept as conflicts (an edit
+    of one of them does not descend from HQ's version, however high its revision)."""
     if current is None:
         return Decision.NEW
     if incoming.sha256 == current.sha256:
@@ -48,6 +56,8 @@ def decide(incoming: Version, base: Version | None, current: Version | None,
         return Decision.OLDER
     if incoming.revision <= current.revision:
         return Decision.CONFLICT
-    if base is None or base.revision > current.revision or base == current:
+    if base == current or not branch and (
+            base is None or base.revision > current.revision
+            and (base.revision, base.sha256) not in set_aside):
         return Decision.UPDATE
     return Decision.CONFLICT

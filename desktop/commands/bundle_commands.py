@@ -138,6 +138,8 @@ def run_import(args: argparse.Namespace) -> int:
                 conflicting=b.conflicting, gaps=gaps)
             if b.branch_from:
                 say("out.import_restored", device=b.device_id, sequence=b.sequence)
+            for name, kept_as in b.rounds_again:
+                say("out.import_round_again", name=name, kept_as=kept_as)
             for difference in b.questionnaire_differences:
                 say("out.import_differs", difference=difference)
         else:

@@ -75,7 +75,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         import json
         analysis = {"ok": snapshot.ok, "status": _analysis(result, "en")}
-        print(json.dumps({**report.as_json(), "analysis": analysis}, sort_keys=True))
+        branches = [{"device": d, "sequence": n, "imported": when}
+                    for d, n, when in result.branches]
+        print(json.dumps({**report.as_json(), "analysis": analysis,
+                          "restored_copy_branches": branches}, sort_keys=True))
     else:
         _print_check(args, result)
     lang = user_language()
@@ -115,6 +118,9 @@ def _print_check(args: argparse.Namespace, result) -> None:
     say("out.check_foreign_keys", value=line("out.check_fk_errors", n=report.foreign_key_errors)
         if report.foreign_key_errors else line("out.check_fk_ok"))
     say("out.check_audit_chain", value=line(_CHAIN[report.audit_chain]))
+    for device, sequence, imported in result.branches:  # accepted, never unseen
+        say("out.restored_copy_branch", device=device, sequence=sequence,
+            imported=imported[:19].replace("T", " "))
     say("out.check_devices", value=report.devices)
     say("out.check_analysis", value=_analysis(result, user_language()))
     say("out.check_result", value=line("out.check_ok" if result.ok else "out.check_problems"))

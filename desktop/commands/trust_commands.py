@@ -47,10 +47,11 @@ def _open(path: Path, read_only: bool = False):
 
 def run_list(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, list_devices
-    from ..storage import device_store
+    from ..storage import bundle_store, device_store
     db = _open(args.db, read_only=True)  # listing never writes
     try:
         rows = list_devices(db)
+        branches = bundle_store.recorded_branches(db.conn)
         for d in rows:
             state = (line("out.device_revoked", revoked=d.revoked, by=d.revoked_by)
                      if not d.active else line("out.device_enrolled"))
@@ -61,6 +62,9 @@ def run_list(args: argparse.Namespace) -> int:
         series = _incomplete_series(db)
     finally:
         db.close()
+    for device, sequence, imported in branches:  # a restored copy's, never unseen
+        say("out.restored_copy_branch", device=device, sequence=sequence,
+            imported=imported[:19].replace("T", " "))
     for sentence in series:
         show(sentence)
     if not rows:

@@ -143,6 +143,15 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
         "es": "El dispositivo {device_id} ya envió otro paquete con el número {sequence} "
               "({other}), así que este quedó retenido y no se importó nada; pregunte al "
               "equipo cuál de los dos es el auténtico."},
+    "bundle.after_branch": {
+        "en": "Since {imported}, a copy of this device's project restored from a backup "
+              "carries on from its bundle {sequence}; if this bundle comes from another "
+              "copy still in use, two copies are in use: ask the team which one the post "
+              "keeps.",
+        "es": "Desde el {imported}, una copia del proyecto de este dispositivo restaurada "
+              "de una copia de seguridad continúa desde su paquete {sequence}; si este "
+              "paquete viene de otra copia aún en uso, hay dos copias en uso: pregunte al "
+              "equipo cuál conserva el puesto."},
 
     # Bundle series (issue 14: services/export_service.py, services/bundle_series.py).
     "export.part_too_large": {

@@ -211,6 +211,21 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "pérdida) cuyo registro de auditoría se bifurca del que tiene la sede; se "
               "conservan los formularios y las filas de auditoría de ambas copias, y un "
               "formulario registrado en las dos aparece como conflicto."},
+    "out.import_round_again": {
+        "en": "  Round {name} was made again in this copy (kept as {kept_as}): a paper form "
+              "keyed in both rounds counts twice until the analyst deletes one of them.",
+        "es": "  La ronda {name} se volvió a crear en esta copia (se guardó como "
+              "{kept_as}): un formulario en papel registrado en ambas rondas cuenta dos "
+              "veces hasta que el analista elimine uno de ellos."},
+    "out.restored_copy_branch": {
+        "en": "  {device}: bundle {sequence}, imported {imported}, came from another copy "
+              "of the project (such as a backup restored after a loss); its audit rows "
+              "branch from an earlier row of the device's chain, and both branches are "
+              "kept.",
+        "es": "  {device}: el paquete {sequence}, importado el {imported}, vino de otra "
+              "copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una "
+              "pérdida); sus filas de auditoría se bifurcan de una fila anterior de la "
+              "cadena del equipo, y se conservan ambas ramas."},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
                            "es": "  el cuestionario difiere del de la sede: {difference}"},
 

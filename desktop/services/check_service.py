@@ -22,11 +22,12 @@ import sqlite3
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..storage import analysis_snapshot_store, answers_check, audit_chain, integrity
+from ..storage import (analysis_snapshot_store, answers_check, audit_chain, bundle_store,
+                       integrity)
 from ..storage.migrations import SCHEMA_VERSION
 from . import analysis_table
 from .snapshot_check import SnapshotStatus, check_snapshot
@@ -41,6 +42,8 @@ class CheckResult:
     snapshot: SnapshotStatus
     file_version: int
     repaired: int | None = None  # forms in the snapshot rebuilt by --repair
+    # (device id, sequence, imported) of each restored copy's branch the chain accepts.
+    branches: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -67,9 +70,10 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
             snapshot = check_snapshot(db.conn, analysis_table.stored_questionnaire(db.conn))
         else:
             report, snapshot = _side_by_side(db, full)
+        branches = bundle_store.recorded_branches(db.conn)
     finally:
         db.close()
-    return CheckResult(report, snapshot, file_version, repaired)
+    return CheckResult(report, snapshot, file_version, repaired, branches)
 
 
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:

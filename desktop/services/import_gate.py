@@ -14,6 +14,7 @@ they are merged; any refusal rolls the whole transaction back.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Callable, Iterable
 
@@ -22,6 +23,7 @@ from ..bundle.errors import BundleError
 from ..bundle.manifest import RESPONSES_CSV
 from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
+from ..domain.user_error import UserError
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
@@ -76,10 +78,42 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     copy whose line a branch set aside stays held, and so does a bundle of the lost copy
     reaching HQ after the restored copy's of its number (the restored copy goes on)."""
     m = verified.manifest
-    other = bundle_store.imported_created(conn, str(held.values["other"]))
-    return (not m.series and other is not None and m.created > other
+    made, other = _utc(m.created), _utc(bundle_store.imported_created(
+        conn, str(held.values["other"])))
+    # Times compared as times (a signer writes any text: '9' sorts after every date),
+    # and never a time to come: a date forged far ahead would make it "after" any copy
+    # restored later (a day's grace for a laptop's clock).
+    return (not m.series and made is not None and other is not None and other < made
+            <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
             and bundle_store.follows_line(conn, m.device_id, m.sequence,
                                           m.previous_bundle_uuid))
+
+
+def _utc(text: str | None) -> dt.datetime | None:
+    """A manifest's UTC ISO-8601 time, or None if it is not one."""
+    if not isinstance(text, str):
+        return None
+    try:  # Python 3.10 reads no 'Z'
+        when = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return None
+    return when if when.utcoffset() == dt.timedelta(0) else None
+
+
+def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
+                   device_id: str) -> UserError | None:
+    """What to add to the refusal of a bundle whose chain does not continue HQ's, or whose
+    number is held, when a restored copy's branch carries on its device's line: it may
+    come from the copy set aside, still in use (or from someone blocking the post)."""
+    if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
+            "device", refusal.values.get("device_id")) != device_id:
+        return None
+    branch = bundle_store.last_branch(conn, device_id)
+    if branch is None:
+        return None
+    sequence, imported = branch
+    return UserError("bundle.after_branch", sequence=sequence,
+                     imported=imported[:19].replace("T", " "))
 
 
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
@@ -256,4 +290,4 @@ def _chain_error(device: str, key: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "may_branch", "reused_sequence"]
+           "may_branch", "reused_sequence", "set_aside_note"]

@@ -42,13 +42,15 @@ class FormMerger:
     (action, uuid, old, new) of updates and conflicts, written by the caller."""
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
-                 now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None):
+                 now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None,
+                 branch: bool = False):
         self.conn = conn
         self.result = result
         self.device_id = device_id
         self.bundle_uuid = bundle_uuid
         self.now = now
         self.late = late
+        self.branch = branch  # a restored copy's bundle numbered again (bundle/merge.py)
         self.rounds = rounds  # uuids of the rounds HQ holds (the bundle's included)
         # The first import into a new HQ database decides every form without a lookup.
         self.empty = not response_store.has_forms(conn)
@@ -106,8 +108,12 @@ class FormMerger:
                 incoming = Version(revision, sha)
                 known = bundle_store.known_versions(conn, uuid) \
                     if current_version.sha256 != sha else ()
+                # Only an edit of a newer base needs the versions HQ kept as conflicts.
+                set_aside = bundle_store.conflicting_versions(conn, uuid) \
+                    if base is not None and base[0] > current_version.revision else ()
                 decision = decide(incoming, None if base is None else Version(*base),
-                                  current_version, known, self.late)
+                                  current_version, known, self.late, self.branch,
+                                  set_aside)
             if decision is NEW or decision is UPDATE:
                 key = (values[_ROUND], values[_NUMBER])
                 holder = numbers.get(key)

@@ -77,6 +77,8 @@ class BundleReport:
     gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
     # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
     branch_from: str = ""
+    # Its rounds named like a round HQ holds this device's forms in: (name, kept as).
+    rounds_again: list[tuple[str, str]] = field(default_factory=list)
     questionnaire_differences: list[str] = field(default_factory=list)
     messages: dict[str, str] = field(default_factory=dict)  # the message, by language
 
@@ -192,6 +194,11 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
+        note = import_gate.set_aside_note(db.conn, exc, result.device_id)
+        if note is not None:  # perhaps from the copy a restored copy's branch set aside
+            result.messages = {lang: f"{text} {note.in_language(lang)}"
+                               for lang, text in result.messages.items()}
+            result.message = result.messages["en"]
         _clear_counts(result)
     except OSError as exc:  # a missing file, a folder, no permission: said in each language
         error = translate(exc, path)
@@ -206,6 +213,7 @@ def _clear_counts(result: BundleReport) -> None:
     """What a rolled-back attempt may have counted."""
     result.new = result.updated = result.unchanged = result.conflicting = 0
     result.audit_added, result.rounds_added, result.gaps = 0, [], []
+    result.rounds_again = []
     result.questionnaire_differences = []
     result.newly_pinned = False
 
@@ -289,7 +297,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                     continue
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,
-                                          operator, device, verified, now, late, writer)
+                                          operator, device, verified, now, late, writer,
+                                          held is not None)
                 if stream is None:
                     door.form(item, answers)
                     item = compact(item)  # as the checking process hands a form over
@@ -297,7 +306,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                 forms += 1
             if merger is None:
                 merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
-                                      device, verified, now, late, writer)
+                                      device, verified, now, late, writer,
+                                      held is not None)
         except (BundleError, *IntegrityError):
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
@@ -342,7 +352,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, hq_rows: list[AuditEntry], operator: str,
                  device: str, verified: VerifiedBundle, now: str, late: bool,
-                 writer: ImportWriter) -> FormMerger:
+                 writer: ImportWriter, branch: bool = False) -> FormMerger:
     """Before the first form: validate and store the questionnaires, merge the rounds.
     HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
     rows)."""
@@ -350,9 +360,9 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     door.start(text, rounds)
     result.questionnaire_differences = _store_questionnaires(
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
-    _merge_rounds(conn, rounds, m.device_id, result)
+    _merge_rounds(conn, rounds, m.device_id, result, branch)
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
-                      bundle_store.round_uuids(conn), writer)
+                      bundle_store.round_uuids(conn), writer, branch)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
@@ -381,9 +391,11 @@ def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
 
 
 def _merge_rounds(conn, rounds: list[dict], device_id: str,
-                  result: BundleReport) -> None:
+                  result: BundleReport, branch: bool = False) -> None:
     """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
-    already used by another round gets the device id added."""
+    already used by another round gets the device id added. A restored copy's round
+    (`branch`) named like one HQ holds this device's forms in is said: made again after
+    the backup, a paper form keyed in both counts twice."""
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
     known_q = questionnaire_store.known_sha256s(conn)
@@ -394,6 +406,8 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         if row["questionnaire_sha256"] not in known_q:
             raise BundleError("tampered", f"round {row['uuid']}: unknown questionnaire")
         name, counter = row["name"], 1
+        again = branch and name in names and bundle_store.round_holds_forms_of(
+            conn, names[name], device_id)
         while name in names:
             counter += 1
             name = f"{row['name']} ({device_id})" + ("" if counter == 2 else f" {counter}")
@@ -402,6 +416,8 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         names[name] = row["uuid"]
         existing.add(row["uuid"])
         result.rounds_added.append(name)
+        if again:
+            result.rounds_again.append((fields["name"], name))
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[Run]:

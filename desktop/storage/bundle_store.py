@@ -107,6 +107,13 @@ def known_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
         "SELECT revision, sha256 FROM response_version WHERE response_uuid = ?", (uuid,))}
 
 
+def conflicting_versions(conn: sqlite3.Connection, uuid: str) -> set[tuple[int, str]]:
+    """(revision, sha256) of every version of the form an import kept as a conflict
+    instead of HQ's (open or resolved)."""
+    return {(r[0], r[1]) for r in conn.execute(
+        "SELECT revision, sha256 FROM response_conflict WHERE response_uuid = ?", (uuid,))}
+
+
 def live_holders(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]
                  ) -> dict[tuple, str]:
     """(round uuid, form number) -> uuid of the live form holding it, for these keys only
@@ -128,6 +135,11 @@ def live_holders(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]
 def round_names(conn: sqlite3.Connection) -> dict[str, str]:
     """Round name -> uuid."""
     return {name: uuid for name, uuid in conn.execute("SELECT name, uuid FROM round")}
+
+
+def round_holds_forms_of(conn: sqlite3.Connection, round_uuid: str, device_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM response WHERE round_uuid = ? AND device = ? LIMIT 1",
+                        (round_uuid, device_id)).fetchone() is not None
 
 
 def round_uuids(conn: sqlite3.Connection) -> set[str]:
@@ -269,6 +281,24 @@ def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     return {(device, digest) for device, digest in conn.execute(
         "SELECT device_id, json_extract(report, '$.branch_from') FROM bundle_ledger "
         "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> ''")}
+
+
+def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(device id, sequence, when imported) of every bundle a restored copy numbered
+    again whose audit rows branch from its device's chain, oldest import first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT device_id, sequence, recorded FROM bundle_ledger WHERE direction = 'import' "
+        "AND json_extract(report, '$.branch_from') <> '' ORDER BY id")]
+
+
+def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str] | None:
+    """(sequence, when imported) of the device's latest bundle whose audit rows branch
+    (a restored copy's, numbered again), or None."""
+    row = conn.execute(
+        "SELECT sequence, recorded FROM bundle_ledger WHERE direction = 'import' AND "
+        "device_id = ? AND json_extract(report, '$.branch_from') <> '' ORDER BY id DESC "
+        "LIMIT 1", (device_id,)).fetchone()
+    return tuple(row) if row else None
 
 
 def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:

@@ -143,11 +143,22 @@ class ExportView(LazyView):
         self.ledger.setRowCount(len(rows))
         for index, row in enumerate(rows):
             direction = self.tr("Sent") if row["direction"] == "export" else self.tr("Received")
-            values = (direction, row["device_id"], str(row["sequence"]),
+            sequence = str(row["sequence"])
+            branch = row["direction"] == "import" and row["report"].get("branch_from")
+            if branch:  # a restored copy's bundle numbered again: never unseen
+                sequence = self.tr("{n} (another copy)").format(n=sequence)
+            values = (direction, row["device_id"], sequence,
                       row["created"][:19].replace("T", " "),
                       str(row["counts"].get("forms", "")), row["file_name"])
             for column, value in enumerate(values):
-                self.ledger.setItem(index, column, QTableWidgetItem(shown(value)))
+                item = QTableWidgetItem(shown(value))
+                if branch:
+                    item.setToolTip(self.tr(
+                        "Bundle {n} numbered twice: this one came from another copy of the "
+                        "project (such as a backup restored after a loss) whose audit log "
+                        "branches from HQ's; the forms and audit rows of both copies are "
+                        "kept").format(n=row["sequence"]))
+                self.ledger.setItem(index, column, item)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the bundle"),

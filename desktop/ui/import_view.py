@@ -304,6 +304,11 @@ class ImportView(LazyView):
                 "(such as a backup restored after a loss) whose audit log branches from "
                 "HQ's; the forms and audit rows of both copies are kept, and a form keyed "
                 "in both shows as a conflict").format(n=bundle.sequence))
+        for name, kept_as in bundle.rounds_again:
+            notes.append(self.tr(
+                "Round {name} was made again in this copy (kept as {kept_as}): a paper form "
+                "keyed in both rounds counts twice until the analyst deletes one of "
+                "them").format(name=name, kept_as=kept_as))
         if bundle.gaps:
             missing = sum(last - first + 1 for first, last in bundle.gaps)
             notes.append(self.tr("Missing %n earlier bundle(s) from this device: {gaps}", "",

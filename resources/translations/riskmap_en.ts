@@ -831,6 +831,14 @@ n = {n}</translation>
         </translation>
     </message>
     <message>
+        <source>{n} (another copy)</source>
+        <translation>{n} (another copy)</translation>
+    </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</source>
+        <translation>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</translation>
+    </message>
+    <message>
         <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
         <translation>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</translation>
     </message>
@@ -1176,6 +1184,10 @@ Compare it group by group with the fingerprint the laptop shows (Help &gt; About
     <message>
         <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
         <translation>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</translation>
+    </message>
+    <message>
+        <source>Round {name} was made again in this copy (kept as {kept_as}): a paper form keyed in both rounds counts twice until the analyst deletes one of them</source>
+        <translation>Round {name} was made again in this copy (kept as {kept_as}): a paper form keyed in both rounds counts twice until the analyst deletes one of them</translation>
     </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>

@@ -831,6 +831,14 @@ n = {n}</translation>
         </translation>
     </message>
     <message>
+        <source>{n} (another copy)</source>
+        <translation>{n} (otra copia)</translation>
+    </message>
+    <message>
+        <source>Bundle {n} numbered twice: this one came from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept</source>
+        <translation>El paquete {n} se numeró dos veces: este vino de otra copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una pérdida) cuyo registro de auditoría se bifurca del de la sede; se conservan los formularios y las filas de auditoría de ambas copias</translation>
+    </message>
+    <message>
         <source>Saved {count} files, a series of {count} parts (send them all): {forms}, {audit} (bundles {first} to {last}); the first is {file}.</source>
         <translation>Se guardaron {count} archivos, una serie de {count} partes (envíelos todos): {forms}, {audit} (paquetes {first} a {last}); el primero es {file}.</translation>
     </message>
@@ -1176,6 +1184,10 @@ Compárela grupo por grupo con la huella que muestra el portátil (Ayuda &gt; Ac
     <message>
         <source>Bundle {n} numbered twice: this one comes from another copy of the project (such as a backup restored after a loss) whose audit log branches from HQ&apos;s; the forms and audit rows of both copies are kept, and a form keyed in both shows as a conflict</source>
         <translation>Paquete {n} numerado dos veces: este viene de otra copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una pérdida) cuyo registro de auditoría se bifurca del de la sede; se conservan los formularios y las filas de auditoría de ambas copias, y un formulario registrado en las dos aparece como conflicto</translation>
+    </message>
+    <message>
+        <source>Round {name} was made again in this copy (kept as {kept_as}): a paper form keyed in both rounds counts twice until the analyst deletes one of them</source>
+        <translation>La ronda {name} se volvió a crear en esta copia (se guardó como {kept_as}): un formulario en papel registrado en ambas rondas cuenta dos veces hasta que el analista elimine uno de ellos</translation>
     </message>
     <message numerus="yes">
         <source>Missing %n earlier bundle(s) from this device: {gaps}</source>

@@ -33,6 +33,28 @@ def test_decide(incoming, base, current, known, expected):
     assert decide(incoming, base, current, known) == expected
 
 
+def test_an_edit_of_a_version_hq_kept_as_a_conflict_is_a_conflict():
+    """HQ keeps A2 and set B2 aside as a conflict; B3 edits B2: however high its
+    revision, it does not descend from A2."""
+    b3 = Version(3, "b3")
+    assert decide(b3, B2, A2, (), set_aside={(2, "b2")}) == Decision.CONFLICT
+    assert decide(b3, B2, A1, (), set_aside={(2, "b2")}) == Decision.CONFLICT
+    assert decide(b3, B2, A1, ()) == Decision.UPDATE  # HQ missed B2: a descendant
+
+
+@pytest.mark.parametrize("incoming, base, current, expected", [
+    (A3, A2, A2, Decision.UPDATE),               # an edit of HQ's very version
+    (A3, None, A2, Decision.CONFLICT),           # "never sent": its lost copy may have
+    (A3, A1, A2, Decision.CONFLICT),             # an older base
+    (Version(3, "x"), A2, A1, Decision.CONFLICT),  # a base HQ never held as its version
+    (A1, None, A1, Decision.UNCHANGED),
+])
+def test_decide_on_a_restored_copys_branch(incoming, base, current, expected):
+    """A restored copy's bundle numbered again replaces HQ's version only when it edits
+    that very version (docs/bundles.md)."""
+    assert decide(incoming, base, current, (), branch=True) == expected
+
+
 @pytest.mark.parametrize("name", ["../x", "/etc/passwd", "a/../../b", "C:evil", "\\\\srv\\x",
                                   "a\\b", "", "./a", "a//b", "x\x00y"])
 def test_unsafe_names(name):
