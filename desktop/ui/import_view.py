@@ -25,7 +25,8 @@ from ..domain.number_ranges import runs_text
 from ..domain.phrase import said
 from ..services import bundle_series
 from ..services.device_service import DeviceRefused
-from ..services.import_service import BundleReport, ImportReport, import_bundles
+from ..services.import_report import BundleReport, ImportReport
+from ..services.import_service import import_bundles
 from ..services.operator_service import OperatorRefused
 from .app_context import AppContext
 from .background import Progress

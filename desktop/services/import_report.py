@@ -1,0 +1,53 @@
+"""What an HQ import did: one report per bundle file (imported, a replay, or refused and
+why, with the sentence in each language) and the report of a whole import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.number_ranges import Run
+
+
+@dataclass
+class BundleReport:
+    """What importing one bundle file did (or why it was refused)."""
+
+    file_name: str
+    status: str = "refused"  # imported, replay, refused
+    message: str = ""
+    bundle_uuid: str = ""
+    device_id: str = ""
+    sequence: int = 0
+    fingerprint: str = ""
+    refusal: str = ""  # the kind of refusal ("unknown_device", "bad_answer", ...)
+    newly_pinned: bool = False
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicting: int = 0
+    audit_added: int = 0
+    rounds_added: list[str] = field(default_factory=list)
+    gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
+    # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
+    branch_from: str = ""
+    # Its rounds named like a round HQ holds this device's forms in: (name, kept as).
+    rounds_again: list[tuple[str, str]] = field(default_factory=list)
+    questionnaire_differences: list[str] = field(default_factory=list)
+    messages: dict[str, str] = field(default_factory=dict)  # the message, by language
+
+    def message_in(self, lang: str) -> str:
+        """The refusal sentence in `lang` ('en', 'es'); `message` is the English one."""
+        return self.messages.get(lang) or self.message
+
+
+@dataclass
+class ImportReport:
+    bundles: list[BundleReport] = field(default_factory=list)
+    checked_apart: int = 0  # bundles whose forms the checking process checked
+
+    def total(self, name: str) -> int:
+        return sum(getattr(b, name) for b in self.bundles)
+
+    @property
+    def refused(self) -> list[BundleReport]:
+        return [b for b in self.bundles if b.status == "refused"]
