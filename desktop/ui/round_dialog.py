@@ -260,9 +260,14 @@ class RoundDialog(QDialog):
                 "A round with this name exists already; choose another name."))
             return
         except RoundRangeExcludesForms as exc:
-            set_wrapped_text(self.message, self.tr(
-                "Forms {low} to {high} are keyed in this round: the form numbers must "
-                "include them.").format(low=exc.lowest, high=exc.highest))
+            if exc.lowest == exc.highest:
+                text = self.tr("Form {number} is keyed in this round: the form numbers must "
+                               "include it.").format(number=exc.lowest)
+            else:
+                text = self.tr("Forms {low} to {high} are keyed in this round: the form "
+                               "numbers must include them.").format(low=exc.lowest,
+                                                                    high=exc.highest)
+            set_wrapped_text(self.message, text)
             self.form_min.setFocus()
             return
         except OperatorRefused as exc:

@@ -2257,6 +2257,10 @@ of the score</translation>
         <translation>A round with this name exists already; choose another name.</translation>
     </message>
     <message>
+        <source>Form {number} is keyed in this round: the form numbers must include it.</source>
+        <translation>Form {number} is keyed in this round: the form numbers must include it.</translation>
+    </message>
+    <message>
         <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
         <translation>Forms {low} to {high} are keyed in this round: the form numbers must include them.</translation>
     </message>

@@ -2257,8 +2257,12 @@ del puntaje</translation>
         <translation>Ya existe una ronda con este nombre; elija otro nombre.</translation>
     </message>
     <message>
+        <source>Form {number} is keyed in this round: the form numbers must include it.</source>
+        <translation>El formulario {number} ya está digitado en esta ronda: los números de formulario deben incluirlo.</translation>
+    </message>
+    <message>
         <source>Forms {low} to {high} are keyed in this round: the form numbers must include them.</source>
-        <translation>Los formularios {low} a {high} ya están grabados en esta ronda: los números de formulario deben incluirlos.</translation>
+        <translation>Los formularios {low} a {high} ya están digitados en esta ronda: los números de formulario deben incluirlos.</translation>
     </message>
     <message>
         <source>The form numbers {low}–{high} are {size} numbers for a target of {target} forms: progress counts against the target, and numbers never used stay listed as not keyed.</source>

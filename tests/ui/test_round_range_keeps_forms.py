@@ -38,5 +38,10 @@ def test_the_dialog_says_which_forms_are_keyed(qtbot, context, round_uuid, valid
     edit.form_max.setValue(29)
     edit.save()
     assert edit.result() != RoundDialog.DialogCode.Accepted
-    assert "30" in edit.message.text()
+    assert edit.message.text() == ("Form 30 is keyed in this round: the form numbers "
+                                   "must include it.")
     assert rounds.get(round_uuid).form_max == 50
+    context.form_service().save_new(round_uuid, 41, valid_answers)
+    edit.form_max.setValue(40)
+    edit.save()
+    assert "Forms 30 to 41 are keyed" in edit.message.text()
