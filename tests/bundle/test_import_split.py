@@ -408,6 +408,40 @@ def test_the_child_starts_once_per_call(tmp_path, monkeypatch, bundle, hq_keys, 
     _no_checker_left(started)
 
 
+def test_the_child_is_told_to_stop_before_the_last_bundle_commits(
+        tmp_path, monkeypatch, bundle, hq_keys, field_key, started):
+    """Once the last bundle's forms are checked, the checking process is told to stop at
+    once, so its exit overlaps that bundle's COMMIT; a bundle before the last keeps it
+    (one process serves the call). None is left when the call returns."""
+    from desktop.storage import bundle_store
+    _use(monkeypatch, "split")
+    events: list[str] = []
+    real_release, real_record = import_split.FormChecker.release, bundle_store.record_import
+
+    def release(self):
+        events.append("release")
+        real_release(self)
+
+    def record_import(conn, **fields):
+        events.append("committing")
+        real_record(conn, **fields)
+    monkeypatch.setattr(import_split.FormChecker, "release", release)
+    monkeypatch.setattr(bundle_store, "record_import", record_import)
+    other = tmp_path / "copy.zip.age"
+    other.write_bytes(bundle.read_bytes())
+    hq = _hq(tmp_path, "hq", field_key)
+    (first,) = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
+    assert first.status == "imported", first.message
+    assert events[:2] == ["release", "committing"]
+    events.clear()
+    hq2 = _hq(tmp_path, "hq2", field_key)
+    first, second = import_bundles(hq2, hq_keys.identity_path, [bundle, other]).bundles
+    assert first.status == "imported" and second.status == "replay"
+    assert events[0] == "committing"  # the first bundle did not release the child
+    assert len(started) == 2  # one per call
+    _no_checker_left(started)
+
+
 # -- the checking process fails: the bundle is checked in-process instead -------------
 def _import_into_copy(tmp_path, monkeypatch, empty, name, hq_keys, bundles):
     """`bundles` imported into a copy of the HQ `empty` (HQ's audit uuids repeatable)."""
