@@ -18,9 +18,14 @@ def _near(seconds: float):
 
 @pytest.fixture
 def interval():
-    previous = sys.getswitchinterval()
+    """The switch interval put back, and the collector on during the test (as in a
+    program that did not switch it off), then put back."""
+    previous, collecting = sys.getswitchinterval(), gc.isenabled()
+    gc.enable()
     yield
     sys.setswitchinterval(previous)
+    if not collecting:
+        gc.disable()
 
 
 def test_the_switch_interval_is_short_inside_and_put_back_after(interval):
@@ -40,7 +45,7 @@ def test_a_shorter_interval_is_kept_and_an_error_puts_it_back(interval):
     assert sys.getswitchinterval() == _near(0.005)
 
 
-def test_the_collector_is_paused_inside_and_put_back_after():
+def test_the_collector_is_paused_inside_and_put_back_after(interval):
     assert gc.isenabled()
     with pytest.raises(RuntimeError), import_pacing.collector_paused():
         assert not gc.isenabled()

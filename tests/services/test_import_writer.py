@@ -1,6 +1,7 @@
-"""ImportWriter runs a bundle's writes in order, one at a time, off the caller's thread
-when asked; a failed write surfaces at the next `wait` (so the import rolls back), and
-`close` waits for the last write without raising (a refusal is already on its way)."""
+"""ImportWriter runs a bundle's writes in order, one at a time (a few queued), off the
+caller's thread when asked; a failed write surfaces at the next `wait` (so the import
+rolls back), and `close` waits for the last write without raising (a refusal is already
+on its way)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,32 @@ def test_an_inline_writer_raises_at_once():
     writer = ImportWriter()
     with pytest.raises(sqlite3.IntegrityError):
         writer.submit(bulk_rows.insert_rows, conn, "t", ("id",), [(1,), (1,)])
+
+
+def test_writes_wait_their_turn_and_none_runs_after_a_failed_one():
+    """Up to DEPTH writes are pending at once (the caller goes on meanwhile); a write
+    queued behind a failed one is not run, and the failure is raised at `wait`."""
+    from desktop.services import import_writer
+    assert import_writer.DEPTH >= 2
+    gate = threading.Event()
+    ran: list[int] = []
+
+    def write(number):
+        gate.wait(5)
+        ran.append(number)
+        if number == 1:
+            raise ValueError("broken")
+    writer = ImportWriter(background=True)
+    try:
+        writer.submit(write, 0)
+        writer.submit(write, 1)  # returns at once: the writer is still held by 0
+        assert ran == []
+        gate.set()
+        writer.submit(write, 9)  # its turn comes once 0 is written
+        with pytest.raises(ValueError):
+            writer.wait()
+        writer.wait()  # raised once
+    finally:
+        gate.set()
+        writer.close()
+    assert ran == [0, 1]
