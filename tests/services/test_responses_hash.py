@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.bundle.csv_export import BOM, CsvWriter
+from desktop.bundle.records import FORM_FIELDS
 from desktop.services.responses_hash import FLUSH_ROWS, ResponsesHash
 
 QUESTIONS = ("q1", "q2", "q3")
@@ -37,13 +38,14 @@ def _rebuilt(rows) -> str:
 
 
 def _rebuilt_from_records(rows) -> str:
-    """The import's way: each row as the record's fields (`add_form`)."""
+    """The import's way: each row as the record's FORM_FIELDS values (`add_form`)."""
     rebuilt = ResponsesHash(QUESTIONS)
     for fixed, answers in rows:
         fields = dict(zip(("round_uuid", "uuid", "form_number", "status", "operator",
                            "device", "created", "updated", "revision", "deleted_reason"),
-                          fixed[1:]))
-        rebuilt.add_form(fixed[0], fields, answers, _json(answers))
+                          fixed[1:]), keystrokes=3, entry_seconds=1.5)
+        rebuilt.add_form(fixed[0], tuple(fields[name] for name in FORM_FIELDS), answers,
+                         _json(answers))
     return rebuilt.hexdigest()
 
 
