@@ -110,3 +110,15 @@ def test_quick_and_general_rows_keep_their_order_across_flushes(cases):
     with mock.patch.object(responses_hash, "FLUSH_ROWS", 3):
         assert _rebuilt(rows) == _reference(rows)
         assert _rebuilt_from_records(rows) == _reference(rows)
+
+
+def test_a_row_starting_a_formula_after_plain_rows_is_guarded():
+    """Rows are tested together (`_plain_rows`): a formula's start at the start of any
+    row, the first or a later one, still takes the general writer."""
+    for mark in ("=", "+", "-", "@", "\t"):
+        for at in (0, 1, 3):
+            rows = [(_fixed("R", n, "ana", None), {"q1": "1"}) for n in range(4)]
+            rows[at] = (_fixed(mark + "R", at, "ana", None), {"q1": "1"})
+            reference = _reference(rows)
+            assert _rebuilt_from_records(rows) == reference, (mark, at)
+            assert _rebuilt(rows) == reference, (mark, at)
