@@ -113,7 +113,7 @@ class FormDoor:
             if problems:
                 self._pend_or_refuse(dict(zip(FORM_FIELDS, fields)), answers, problems)
         if same_columns:
-            self._csv.add_row(name, fields, row, values[1])
+            self._csv.add_row(name, fields, row, answers, values[1])
         else:
             self._csv.add_form(name, fields, answers, values[1])
 
