@@ -33,9 +33,11 @@ from .form_line import (_AFTER_ANSWERS, _START, ANSWERS_PREFIX, _DecodeError, _l
 from .records import (_FORM_TYPES, _ID, FORM_FIELDS, STATUSES, _checked_content_sha256,
                       _form_fields_ok, _small_int, read_record, record_values)
 
-_LINE_KEYS = frozenset((*FORM_FIELDS, "answers", "base", "sha256", "type"))
-_line_values = operator.itemgetter("answers", "base", "sha256", "type")
-_form_values = operator.itemgetter(*FORM_FIELDS)
+# The keys of a form line: FORM_FIELDS first (a line has exactly these when it has as
+# many keys and each of them: one look-up each, no comparison of the key sets).
+_LINE_KEYS = (*FORM_FIELDS, "answers", "base", "sha256", "type")
+_line_values = operator.itemgetter(*_LINE_KEYS)
+_FIELDS = len(FORM_FIELDS)
 
 
 def iter_record_values(lines: Iterable[str]) -> Iterator[tuple[str, Any, dict | None]]:
@@ -66,9 +68,13 @@ def quick_form(line: str) -> tuple[tuple, dict] | None:
         data = _loads(line)
     except _DecodeError:
         return None
-    if data.__class__ is not dict or data.keys() != _LINE_KEYS:
+    if data.__class__ is not dict or len(data) != len(_LINE_KEYS):
         return None
-    answers, base, sha, kind = _line_values(data)
+    try:
+        found = _line_values(data)
+    except KeyError:
+        return None
+    answers, base, sha, kind = found[_FIELDS:]
     if answers.__class__ is not dict or not answers or kind != "form":
         return None
     length = answers_length(answers)
@@ -77,7 +83,7 @@ def quick_form(line: str) -> tuple[tuple, dict] | None:
     cut = _START + length
     if not line.startswith(_AFTER_ANSWERS, cut - 1) or line.find('"answers"', cut) != -1:
         return None
-    values = _form_values(data)
+    values = found[:_FIELDS]
     if not (tuple(map(type, values)) in _FORM_TYPES and _ID.match(values[0])
             and _ID.match(values[1]) and values[3] in STATUSES and values[8] >= 1
             and _form_fields_ok(values)):
