@@ -7,11 +7,9 @@ hashes (records.AUDIT_CHAIN_FIELDS), parsed a batch of lines at a time and type-
 
 from __future__ import annotations
 
-import itertools
 import json
 import operator
 import re
-from itertools import repeat
 from typing import Iterable, Iterator
 
 import orjson
@@ -119,10 +117,6 @@ def _general_rows(text: str, count: int, number: int, chained: bool) -> list[tup
 
 def _checked(items: list, number: int, chained: bool) -> list[tuple]:
     """The rows of parsed audit lines after line `number`, each checked."""
-    if chained:
-        rows = _linked_rows(items)
-        if rows is not None:
-            return rows
     rows = []
     keys = _CHAINED_KEYS if chained else _AUDIT_KEYS
     last = None  # the previous row's hash, which matched _HASH (a chain links to it)
@@ -140,39 +134,3 @@ def _checked(items: list, number: int, chained: bool) -> list[tuple]:
         last = digest
         rows.append(row)
     return rows
-
-
-def _linked_rows(items: list) -> list[tuple] | None:
-    """The rows of `_checked` for a batch of chained rows each linked to the one before
-    it (the usual batch), checked a column at a time in C loops; None for any other
-    batch (or one a check refuses), which `_checked` then reads row by row. Each test
-    here is one of `_checked`'s, for every row, or a stricter one: every item a dict of
-    the chained keys; every value a text or null, none of the first five and neither
-    hash null; every hash 64 hexadecimal digits (one search of them joined by line
-    breaks, and their length: so none holds a line break, as `_HASH`'s `$` would let
-    through at the end); every row's previous hash the hash of the row before it, but
-    the first's, which is "" or one `_HASH` takes."""
-    try:
-        if not all(map(operator.eq, map(dict.keys, items), repeat(_CHAINED_KEYS))):
-            return None
-    except TypeError:  # an item that is not a dict
-        return None
-    rows = list(map(_chained_values, items))
-    if not rows:
-        return rows
-    columns = list(zip(*rows))
-    never_null = itertools.chain(*columns[:5], *columns[10:])
-    if set(map(type, never_null)) != _TEXT_ONLY or not set(
-            map(type, itertools.chain(*columns[5:10]))) <= _AUDIT_TYPES:
-        return None
-    prev, digests = columns[10], columns[11]
-    joined = "\n".join(digests)
-    if (prev[1:] != digests[:-1] or not (prev[0] == "" or _HASH.match(prev[0]))
-            or len(joined) != 65 * len(digests) - 1 or not _HASHES.fullmatch(joined)):
-        return None
-    return rows
-
-
-_TEXT_ONLY = {str}
-# Hashes joined by line breaks, each 64 hexadecimal digits.
-_HASHES = re.compile(r"[0-9a-f]{64}(?:\n[0-9a-f]{64})*")

@@ -1,18 +1,17 @@
-"""audit.jsonl's usual batch (each row linked to the one before it) is checked a column at
-a time (audit_lines._linked_rows): the same rows, or the same refusal, as the reading
-before orjson (test_orjson_readings.py keeps it verbatim), for chains as written and
-chains with one value made odd: a hash too short, too long, with a line break or two
-hashes in one, a link broken, a null or a number where a text must be."""
+"""audit.jsonl's usual batch, each row linked to the one before it, is read or refused as
+the reading before orjson did (test_orjson_readings.py keeps it verbatim): chains as
+written and chains with one value made odd (a hash too short, too long, with a line
+break or two hashes in one, a link broken, a null or a number where a text must be), cut
+into batches of every size. (test_orjson_readings.py's own lines are rarely linked.)"""
 
 from __future__ import annotations
 
 import hashlib
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.bundle import audit_lines, records
+from desktop.bundle import records
 from desktop.bundle.records import AUDIT_CHAIN_FIELDS, AUDIT_FIELDS
 
 from test_orjson_readings import _same_audit
@@ -43,17 +42,3 @@ def test_chains_are_read_or_refused_as_before(count, first, changes, batch):
     for at, name, value in changes:
         rows[at % count][name] = value
     _same_audit([records.audit_line(row) for row in rows], batch)
-
-
-def test_the_usual_batch_is_checked_by_columns(monkeypatch):
-    """Not idle: a linked batch starting the chain never reaches the row-by-row checks
-    (the only ones to use `_HASH` there)."""
-    lines = [records.audit_line(row) for row in _chain(6)]
-    expected = list(audit_lines.iter_audit(lines, batch_lines=6))
-    monkeypatch.setattr(audit_lines, "_HASH", None)
-    assert list(audit_lines.iter_audit(lines, batch_lines=6)) == expected
-    rows = _chain(6)
-    rows[3]["prev_hash"] = H[9]
-    with pytest.raises(AttributeError):  # a broken link: the rows one by one
-        list(audit_lines.iter_audit([records.audit_line(row) for row in rows],
-                                    batch_lines=6))
