@@ -146,10 +146,10 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
             verified.check_hashes()
             raise
     except BundleError as exc:
-        result.status = {"replay": "replay", "sequence_reused": "held",
-                         "foreign_round": "held",
+        result.status = {"replay": "replay", "sequence_reused": "held", "foreign_round": "held",
                          "foreign_round_here": "held"}.get(exc.kind, "refused")
         result.held_round = str(exc.values.get("round", ""))  # for the Import view
+        result.held_origin = str(exc.values.get("origin", ""))
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
