@@ -212,3 +212,62 @@ def test_a_device_that_brought_the_round_keys_on(
     enrol_fingerprints(hq, key_b.fingerprint)
     [result] = import_bundles(hq, hq_keys.identity_path, [b_bundle]).bundles
     assert (result.status, result.new) == ("imported", 1), result.message
+
+
+def test_forms_of_another_round_sent_again_unchanged_are_not_held(
+        tmp_path, hq_keys, bundle, field_db, valid_answers):
+    """A laptop started from a copy of another's project sends everything (`--all`): the
+    other post's forms come again unchanged, which changes nothing, so the bundle is not
+    held for them; its own round's forms are imported."""
+    import shutil
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.bundle.device_key import DeviceKey
+    hq = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq, hq_keys, bundle)
+    copy = tmp_path / "copy" / "b.db"
+    copy.parent.mkdir()
+    shutil.copy(field_db, copy)
+    key_b = DeviceKey("dev-copyb00000", Ed25519PrivateKey.generate())
+    project = Project.open(copy)
+    try:
+        mine = project.create_round("Puesto B", form_min=1, form_max=100)
+        FormService(project.db, project.questionnaire,
+                    Actor("B", key_b.device_id)).save_new(mine.uuid, 1, valid_answers)
+    finally:
+        project.close()
+    (tmp_path / "copy-out").mkdir()
+    full = export_bundle(copy, key_b, [hq_keys.recipient], tmp_path / "copy-out",
+                         full=True).path
+    [result] = import_trusted(hq, hq_keys.identity_path, [full]).bundles
+    assert (result.status, result.new, result.unchanged) == ("imported", 1, 30), \
+        result.message
+
+
+def test_the_command_line_says_why_and_how(
+        tmp_path, hq_keys, bundle, field_db, field_key, valid_answers, capsys, monkeypatch):
+    """`riskmap import` prints the held bundle's sentence with the command that allows it
+    (exit 1); `riskmap devices allow` refuses what makes no sense, in one sentence."""
+    hq = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq, hq_keys, bundle)
+    key_b, b_bundle = _post_b(tmp_path, hq_keys, field_db, valid_answers, new_numbers=(101,))
+    enrol_fingerprints(hq, key_b.fingerprint)
+    monkeypatch.setenv("RISKMAP_LANG", "es")
+    capsys.readouterr()
+    assert main(["import", "--db", str(hq), "--identity", str(hq_keys.identity_path),
+                 str(b_bundle)]) == 1
+    err = capsys.readouterr().err
+    assert f"El dispositivo {key_b.device_id} envió formularios a la ronda Demo 3" in err
+    assert f'riskmap devices allow --db {hq} {key_b.device_id} --round "Demo 3"' in err
+    monkeypatch.setenv("RISKMAP_LANG", "en")
+    for args, said in (([key_b.device_id, "--round", "Nope"], "no round named Nope"),
+                       ([field_key.device_id, "--round", "Demo 3"], "brought round Demo 3"),
+                       (["bad\x1bid", "--round", "Demo 3"], "is not a device id")):
+        assert main(["devices", "allow", "--db", str(hq), *args]) == 2
+        assert said in capsys.readouterr().err
+    assert main(["devices", "allow", "--db", str(hq), key_b.device_id, "--round",
+                 "Demo 3"]) == 0
+    assert main(["devices", "allow", "--db", str(hq), key_b.device_id, "--round",
+                 "Demo 3"]) == 2
+    assert "already allowed" in capsys.readouterr().err
