@@ -207,6 +207,27 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
         "es": "Una parte de esta exportación tendría más de lo que la sede puede importar "
               "({forms} formularios con respuestas muy largas); no se escribió nada; envíe el "
               "archivo de registro a quienes dan soporte a RiskMap Survey Desk."},
+    "bundle.series_number_used": {
+        "en": "This file is part {part} of series {series} from device {device}, numbered "
+              "{first} to {last}, but headquarters already holds another bundle of that "
+              "device numbered {sequence}, so the series could never be complete: it was "
+              "held and nothing was imported; ask the team which is genuine (a project "
+              "restored from a backup sends its changes again as single bundles).",
+        "es": "Este archivo es la parte {part} de la serie {series} del dispositivo "
+              "{device}, numerada del {first} al {last}, pero la sede ya tiene otro paquete "
+              "de ese dispositivo con el número {sequence}, así que la serie nunca podría "
+              "completarse: quedó retenida y no se importó nada; pregunte al equipo cuál es "
+              "el auténtico (un proyecto restaurado de una copia de seguridad envía de "
+              "nuevo sus cambios como paquetes sueltos)."},
+    "bundle.number_in_series": {
+        "en": "Device {device} numbered this bundle {sequence}, a number its series {series} "
+              "(numbered {first} to {last}) takes, and headquarters holds parts of that "
+              "series already, so this bundle was held and nothing was imported; ask the "
+              "team which is genuine.",
+        "es": "El dispositivo {device} numeró este paquete con el {sequence}, un número que "
+              "ocupa su serie {series} (numerada del {first} al {last}), de la que la sede "
+              "ya tiene partes, así que este paquete quedó retenido y no se importó nada; "
+              "pregunte al equipo cuál es el auténtico."},
     "bundle.series_part_repeated": {
         "en": "This file is part {part} of series {series}, which was imported before from "
               "another file; nothing was changed.",

@@ -30,7 +30,7 @@ from typing import Callable
 from ..bundle import age_crypto
 from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_text,
                                     read_bundle_file, records_of, verify_bundle)
-from ..bundle.errors import BundleError
+from ..bundle.errors import HELD_KINDS, BundleError
 from ..domain.number_ranges import Run, missing_runs
 from ..domain.questionnaire_diff import differences
 from ..domain.system_reasons import reason_of
@@ -146,8 +146,8 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
             verified.check_hashes()
             raise
     except BundleError as exc:
-        result.status = {"replay": "replay", "sequence_reused": "held", "foreign_round": "held",
-                         "foreign_round_here": "held"}.get(exc.kind, "refused")
+        result.status = ("replay" if exc.kind == "replay" else "held"
+                         if exc.kind in HELD_KINDS else "refused")
         result.held_round = str(exc.values.get("round", ""))  # for the Import view
         result.held_origin = str(exc.values.get("origin", ""))
         result.refusal = exc.kind
