@@ -27,12 +27,13 @@ import sqlite3
 from ..bundle.errors import BundleError
 from ..bundle.manifest import Manifest
 from ..storage import bundle_store, series_store
-from .bundle_series import short_id
 
 
 def check_numbers(conn: sqlite3.Connection, m: Manifest) -> None:
     """Hold (BundleError) a part whose series could never be complete, or a bundle whose
     number another series of its device takes; two queries per bundle."""
+    # bundle_series imports import_gate, which imports this module: asked when needed.
+    from .bundle_series import short_id
     series_id = m.series["id"] if m.series else None
     if series_id is not None:
         part, parts = m.series["part"], m.series["parts"]
