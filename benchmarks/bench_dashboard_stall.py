@@ -1,6 +1,7 @@
 """The longest UI-thread stall when the Dashboard page is opened for the first time in a
 fresh window at 100k forms, beside the longest stall of showing a bare QWidget in the
-same process (the machine's own timer jitter), and the keystroke p99 in the entry view
+same process (the machine's own timer jitter); the longest stall of a filter change on
+that page (each chart is drawn in its own turn); and the keystroke p99 in the entry view
 while the start-up warm-up imports the dashboard's modules.
 
 Each figure is measured in a child process: the rest of `make bench` has long imported
@@ -187,12 +188,37 @@ def _child(mode: str) -> dict:
             result["drawn_ms"] = (drawn[0] - start) * 1000 if drawn else float("nan")
             result["redraw_ms"] = dashboard.redraw_ms
             result["longest_step_ms"] = dashboard.steps.longest_ms
+            if mode == "filter":
+                result.update(_filter_changes(app, dashboard, gaps))
             if os.environ.get("RISKMAP_BENCH_PNG"):
                 window.grab().save(os.environ["RISKMAP_BENCH_PNG"])
         window.close()
         project.close()
     runner.stop()
     return result
+
+
+FILTER_CHANGES = 8
+
+
+def _filter_changes(app, dashboard, gaps: _Gaps) -> dict:
+    """A post chosen in the filter, `FILTER_CHANGES` times, once the page is drawn: per
+    change the longest UI stall from the choice until the charts show it (plus the tail)
+    and the ms until they do."""
+    combo = dashboard.filters["post"]
+    keys = [combo.itemData(i) for i in range(1, combo.count())][:FILTER_CHANGES]
+    stalls, drawn = [], []
+    for key in keys:
+        gaps.start()
+        start = time.perf_counter()
+        dashboard.set_filter("post", key)
+        _spin(app, lambda: dashboard.data is not None
+              and dashboard.data.filters.get("post") == key)
+        drawn.append((time.perf_counter() - start) * 1000)
+        _spin(app, lambda: False, TAIL_S)
+        stalls.append(gaps.stop())
+    return {"filter_stalls": stalls, "filter_drawn": drawn,
+            "filter_longest_step_ms": dashboard.steps.longest_ms}
 
 
 def _run_child(mode: str) -> dict:
@@ -217,6 +243,15 @@ def run(table: BenchTable) -> None:
     table.add("  longest step of the page's UI work", opened["longest_step_ms"], "ms",
               "longest UI stall", opened["stall_ms"])
     print("  gaps over 40 ms (start, length):", opened["long_gaps"], flush=True)
+    filtered = _run_child("filter")
+    stalls = np.asarray(filtered["filter_stalls"])
+    table.add(f"dashboard filter change, {FORMS // 1000}k, longest UI stall (max of "
+              f"{len(stalls)})", float(stalls.max()), "ms", "bare QWidget show, same process",
+              filtered["bare_ms"], "one chart's draw")
+    table.add("  same, median of the changes", float(np.median(stalls)), "ms",
+              "longest step of the page's UI work", filtered["filter_longest_step_ms"])
+    table.add("  filter change until every chart shows it, median",
+              float(np.median(filtered["filter_drawn"])), "ms", "", None, "<= 200 ms")
     keys = _run_child("keys")
     first, later = np.asarray(keys["first"]), np.asarray(keys["later"])
     table.add("keystroke p99, first keys after the window shows", float(np.percentile(first, 99)),

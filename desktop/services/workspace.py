@@ -11,7 +11,8 @@ them to its Qt signals. Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -21,6 +22,7 @@ from ..domain.xlsform_import import load_questionnaire_file
 from ..resources import default_questionnaire_path
 from ..storage import audit_store, questionnaire_store, round_store, settings_store
 from ..storage.audit_store import AuditEntry
+from ..storage.connection import DatabaseDriverError
 from ..storage.database import Database, DatabaseError, DatabaseLocator, EncryptedDatabaseError
 from ..storage.round_store import Round
 from ..storage.settings_store import DEFAULT_MIN_N
@@ -40,6 +42,7 @@ __all__ = ["DEFAULT_MIN_N", "Database", "DatabaseError", "DatabaseLocator", "Pro
            "SettingsChange", "Workspace", "open_database"]
 
 Subscriber = Callable[[object], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class ProjectSettings:
     min_group_size: int = DEFAULT_MIN_N
     operator_controlled: bool = False
     recipients: tuple[str, ...] = ()
+    # The round the window showed last (a preference of this project's window, kept with
+    # the project so each project reopens on its own round; see `remember_round`).
+    last_round: str = ""
+
+
+LAST_ROUND_SETTING = "last_round"
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class Workspace:
         self._settings: ProjectSettings | None = None
         self._versions: dict[str, Questionnaire] = {}  # stored versions, parsed once
         self._device_key: "DeviceKey | None" = None
+        self._round_to_remember: str | None = None  # not yet written: the database was busy
         # Who is working (operator, device): settings changes are audited in their name.
         self.actor: "Actor | None" = None
 
@@ -182,6 +192,7 @@ class Workspace:
         return Database.open(self.locator, check_same_thread=False)
 
     def close(self) -> None:
+        self.write_remembered_round()
         self.db.close()
 
     @property
@@ -266,8 +277,34 @@ class Workspace:
             self._settings = ProjectSettings(
                 min_group_size=max(1, int(self.setting("min_group_size") or DEFAULT_MIN_N)),
                 operator_controlled=self.setting("operator_controlled") == "1",
-                recipients=tuple(line for line in recipients.splitlines() if line.strip()))
+                recipients=tuple(line for line in recipients.splitlines() if line.strip()),
+                last_round=self._round_to_remember or self.setting(LAST_ROUND_SETTING))
         return self._settings
+
+    def remember_round(self, uuid: str | None) -> None:
+        """Keep `uuid` as the round the window reopens this project on. Not a rule of the
+        project: any operator may change it, no audit row is written and nothing is
+        published (no view recomputes for it), and it never waits for another writer (an
+        import): a busy database keeps it in memory until the next chance or `close`."""
+        if not uuid or (uuid == self.settings.last_round and self._round_to_remember is None):
+            return
+        self._round_to_remember = uuid
+        self._settings = replace(self.settings, last_round=uuid)
+        self.write_remembered_round()
+
+    def write_remembered_round(self) -> None:
+        """Write the round `remember_round` kept, if the database is free now."""
+        uuid = self._round_to_remember
+        if uuid is None or self.db.read_only:
+            return
+        try:
+            written = settings_store.set_setting_unless_busy(self.db.conn, LAST_ROUND_SETTING,
+                                                             uuid)
+        except DatabaseDriverError:  # a preference: a read-only stick must not stop keying
+            log.warning("the round last used could not be stored", exc_info=True)
+            written = False
+        if written:
+            self._round_to_remember = None
 
     def setting(self, key: str) -> str:
         return settings_store.get_setting(self.db.conn, key)

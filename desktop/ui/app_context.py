@@ -93,10 +93,22 @@ class AppContext(QObject):
         return self.workspace.settings.operator_controlled
 
     def set_round(self, uuid: str | None) -> None:
-        """Choose the round being keyed."""
+        """Choose the round being keyed; the project reopens on it (a setting of the
+        project, so each project keeps its own)."""
         if uuid != self.round_uuid:
             self.round_uuid = uuid
+            self.workspace.remember_round(uuid)
             self.round_changed.emit()
+
+    def keep_a_round(self) -> None:
+        """After rounds came or went (an import): when no round is chosen, or the chosen
+        one is gone, choose the project's default (see `_pick_default_round`)."""
+        uuids = [round_.uuid for round_ in self.project.rounds()]
+        if self.round_uuid not in uuids:
+            chosen = self._default_round(uuids)
+            if chosen != self.round_uuid:
+                self.round_uuid = chosen
+                self.round_changed.emit()
 
     def set_operator(self, name: str, operator_id: str | None = None, role: str = "") -> None:
         """Sign in another operator (a name alone, or an operator of the project with
@@ -152,5 +164,12 @@ class AppContext(QObject):
             self.forms_changed.emit(change)
 
     def _pick_default_round(self) -> None:
-        rounds = self.project.rounds()
-        self.round_uuid = rounds[-1].uuid if rounds else None
+        self.round_uuid = self._default_round([round_.uuid for round_ in self.project.rounds()])
+
+    def _default_round(self, uuids: list[str]) -> str | None:
+        """The round last used in this project (its setting), or the newest when that one
+        no longer exists (or none was kept); None when the project has no round."""
+        last = self.workspace.settings.last_round
+        if last in uuids:
+            return last
+        return uuids[-1] if uuids else None

@@ -24,7 +24,8 @@ from .lazy_view import LazyView
 from .message_styles import DONE_STYLE, ERROR_STYLE
 from .records_model import status_text
 from .shown_text import shown
-from .verification_start import native_keys as _keys
+from .shortcut_keys import (CONFIRM, FINISH, FINISH_TOO, KEEP_BOTH, KEEP_FIRST, KEEP_SECOND,
+                            TYPE_VALUE, key_text as _keys)
 
 
 
@@ -124,10 +125,10 @@ class ConflictsView(LazyView):
         self.number_edit.returnPressed.connect(self.keep_both)
         self.keep_both_button.clicked.connect(self.keep_both)
         self.list.activated.connect(lambda _index: self.table.setFocus())
-        for keys, slot in (("Alt+1", lambda: self.decide("hq")),
-                           ("Alt+2", lambda: self.decide("incoming")),
-                           ("Alt+3", self.start_typing), ("Alt+4", self.start_keep_both),
-                           ("Ctrl+Return", self.apply), ("Ctrl+Enter", self.apply)):
+        for keys, slot in ((KEEP_FIRST, lambda: self.decide("hq")),
+                           (KEEP_SECOND, lambda: self.decide("incoming")),
+                           (TYPE_VALUE, self.start_typing), (KEEP_BOTH, self.start_keep_both),
+                           (FINISH, self.apply), (FINISH_TOO, self.apply)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -143,23 +144,23 @@ class ConflictsView(LazyView):
             self.tr("Form"), self.tr("Round"), self.tr("Kind"), self.tr("HQ version"),
             self.tr("Incoming version"), self.tr("Differences")])
         self.table.retranslate()
-        self.keep_hq_button.setText(self.tr("Keep HQ") + f" ({_keys('Alt+1')})")
-        self.keep_incoming_button.setText(self.tr("Keep incoming") + f" ({_keys('Alt+2')})")
-        self.typed_label.setText(self.tr("Value") + f" ({_keys('Alt+3')}):")
+        self.keep_hq_button.setText(self.tr("Keep HQ") + f" ({_keys(KEEP_FIRST)})")
+        self.keep_incoming_button.setText(self.tr("Keep incoming") + f" ({_keys(KEEP_SECOND)})")
+        self.typed_label.setText(self.tr("Value") + f" ({_keys(TYPE_VALUE)}):")
         self.reason_label.setText(self.tr("&Reason:"))
         self.reason_edit.setPlaceholderText(self.tr("Why you decided this way (kept in the "
                                                     "audit log)"))
-        self.apply_button.setText(self.tr("Apply") + f" ({_keys('Ctrl+Return')})")
+        self.apply_button.setText(self.tr("Apply") + f" ({_keys(FINISH)})")
         self.number_label.setText(self.tr("Two different paper forms: new number for the "
-                                          "incoming one") + f" ({_keys('Alt+4')}):")
+                                          "incoming one") + f" ({_keys(KEEP_BOTH)}):")
         self.keep_both_button.setText(self.tr("Keep both"))
         self.help.setText(self.tr(
             "Compare each row with the paper or ask the teams: {hq} keeps HQ's value, "
-            "{incoming} the incoming one, {typed} lets you type the right value (Enter "
+            "{incoming} the incoming one, {typed} lets you type the right value ({confirm} "
             "applies). Up and Down move between rows. Write the reason, then {apply} saves "
             "the form with the chosen values. The incoming version is always kept.").format(
-            hq=_keys("Alt+1"), incoming=_keys("Alt+2"), typed=_keys("Alt+3"),
-            apply=_keys("Ctrl+Return")))
+            hq=_keys(KEEP_FIRST), incoming=_keys(KEEP_SECOND), typed=_keys(TYPE_VALUE),
+            apply=_keys(FINISH), confirm=_keys(CONFIRM)))
         self.refresh_figures()
 
     def _project_changed(self) -> None:
@@ -283,7 +284,7 @@ class ConflictsView(LazyView):
             self.table.setFocus()
         else:
             self._say(self.tr("Every question has a decision. Write the reason and press "
-                              "{apply}.").format(apply=_keys("Ctrl+Return")))
+                              "{apply}.").format(apply=_keys(FINISH)))
             self.reason_edit.setFocus()
 
     def start_typing(self) -> None:

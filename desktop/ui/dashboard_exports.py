@@ -26,6 +26,7 @@ class DashboardExports(QObject):
     def charts(self, folder: str | None = None) -> list[Path]:
         """Every chart as PNG and SVG in a folder (asked for when not given)."""
         view = self.view
+        view.settle()  # the selection the filters show, drawn
         folder = folder or QFileDialog.getExistingDirectory(view, self.tr("Save charts in"))
         if not folder or view.data is None:
             return []
@@ -39,6 +40,7 @@ class DashboardExports(QObject):
     def tables(self, path: str | None = None) -> None:
         """The tables as an Excel workbook (.xlsx) or CSV files (.csv) next to each other."""
         view = self.view
+        view.settle()
         if view.data is None:
             return
         if not path:
@@ -56,6 +58,7 @@ class DashboardExports(QObject):
     def pdf(self, path: str | None = None) -> None:
         """The printable report of the current selection, in the program's language."""
         view = self.view
+        view.settle()
         if view.data is None:
             return
         if not path:

@@ -10,8 +10,8 @@ turn, so two queues can never add up in one turn.
 
 A step returns whether it did any work: one that found nothing to do (a chart already made,
 a drawing overtaken by a newer one) hands over to the next step in the same turn.
-`finish()` runs every waiting step at once (a filter change draws synchronously, as it
-always did); the context's runner decides what "the next turn" is, so tests with the
+`finish()` runs every waiting step at once (an export saves the selection the filters
+show); the context's runner decides what "the next turn" is, so tests with the
 synchronous runner see everything drawn when the call returns.
 """
 

@@ -8,7 +8,8 @@ change only recomputes from memory (a few milliseconds) and redraws. A load that
 while the view is hidden is scored and drawn only when the view is shown again, so nothing
 runs on the UI thread while an operator keys forms. A load is drawn in steps, a chart per
 turn of the event loop (`dashboard_steps`), with the progress bar moving until the last;
-a filter change draws at once. Every figure shown
+a filter change is scored and drawn in steps too, the last filter chosen winning. Every
+figure shown
 comes from `AnalysisService.compute`, which has already hidden small groups. Export
 buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report
 (`dashboard_exports`); the filter row is `dashboard_filters`.
@@ -16,7 +17,6 @@ buttons save the charts (PNG, SVG), the tables (CSV, XLSX) and the PDF report
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
@@ -30,6 +30,7 @@ from ..services.report_service import exposure_note
 from .background import Cancelled
 from .dashboard_exports import DashboardExports
 from .dashboard_filters import DashboardFilters, filter_dimensions
+from .dashboard_drawing import SelectionDrawing
 from .dashboard_load_bar import LoadBar
 from .dashboard_steps import DashboardSteps
 from .risk_register_table import RiskRegisterTable
@@ -153,9 +154,9 @@ class DashboardView(QWidget):
         made with the drawing, once the worker is done (made alongside it, each took twice
         as long: the two threads share one interpreter)."""
         if not self._loading:
-            self.steps.add(*(self._making(name) for name in CHART_NAMES))
+            self.steps.add(*(self.making(name) for name in CHART_NAMES))
 
-    def _making(self, name: str):
+    def making(self, name: str):
         """The step that makes the chart `name` (nothing if it exists)."""
         return lambda: self.charts.build(name)
 
@@ -316,56 +317,37 @@ class DashboardView(QWidget):
         self.recompute()
 
     def recompute(self) -> None:
-        """Score the current selection and redraw every chart from it, now."""
+        """Score the current selection and redraw every chart from it, a step per turn of
+        the event loop as a load is drawn: the window never holds still for more than one
+        chart. A newer selection replaces the steps still waiting, so the last filter
+        chosen is the one drawn, and no chart of an older one is drawn after it."""
         if self.analysis is None:
             return
         self.load_bar.hide()
         self._draw_in_steps(progress=False)
+
+    def settle(self) -> None:
+        """Draw now what waits to be drawn: `data` and the charts are then the selection
+        the filters show (an export saves that one)."""
         self.steps.finish()
 
     def _draw_in_steps(self, progress: bool = True) -> None:
-        """Score the current selection, then draw it a step per turn of the event loop:
-        the visible tab (heat map, then the register) first; `self.data` is the new
-        selection once every chart shows it. `progress`: the bar counts the steps."""
-        start = time.perf_counter()
+        """Score the current selection in the next turn, then draw it a step per turn
+        (`dashboard_drawing`); `self.data` is the new selection once every chart shows
+        it. `progress`: the bar counts the steps."""
         filters, scored, self._scored = self.current_filters(), self._scored, None
-        data = (scored[1] if scored is not None and scored[0] == filters
-                else self.analysis.compute(filters))
-        self.recompute_ms = (time.perf_counter() - start) * 1000
-        drawn_ms = [0.0]
-
-        def step(work):
-            def run() -> bool:
-                began = time.perf_counter()
-                work()
-                if progress:
-                    self.load_bar.stepped()
-                drawn_ms[0] += (time.perf_counter() - began) * 1000
-                return True
-            return run
-
-        def feeding(name: str):
-            return step(lambda: self.charts.feed(name, data))
-
-        def finish() -> bool:
-            began = time.perf_counter()
-            self.exposure.setText(exposure_note(data, self.analysis.questionnaire))
-            self.data = data
-            self._show_summary()
-            self._set_enabled(True)
-            self.load_bar.hide()
-            self.redraw_ms = drawn_ms[0] + (time.perf_counter() - began) * 1000
-            self.recomputed.emit()
-            return True
-
-        steps = [self._making("heat_map"), feeding("heat_map"),
-                 step(lambda: self.register_table.set_data(data.register, data.min_n))]
-        for name in CHART_NAMES[1:]:
-            steps += [self._making(name), feeding(name)]
-        steps.append(finish)
+        drawing = SelectionDrawing(self, filters, scored, progress)
         if progress:
             self.load_bar.drawing_started()
-        self.steps.replace(*steps)
+        self.steps.replace(*drawing.steps())
+
+    def show_drawn(self, data: DashboardData) -> None:
+        """Every chart shows `data`: the texts follow, and it is the view's selection."""
+        self.exposure.setText(exposure_note(data, self.analysis.questionnaire))
+        self.data = data
+        self._show_summary()
+        self._set_enabled(True)
+        self.load_bar.hide()
 
     def _show_summary(self) -> None:
         if self.data is None:

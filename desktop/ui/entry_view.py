@@ -11,7 +11,7 @@ the unsaved-changes question.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -25,6 +25,8 @@ from .message_styles import ERROR_STYLE
 from .question_field import AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
+from .shortcut_keys import (FORM_HISTORY, NEXT_QUESTION, NEXT_QUESTION_TOO, PREVIOUS_QUESTION,
+                            SAVE, SAVE_DRAFT, key_text)
 from .shown_retranslation import ShownRetranslation
 from .shown_text import shown
 from .user_errors import error_sentence
@@ -114,11 +116,14 @@ class EntryView(ShownRetranslation, QWidget):
         self.number_label.setText(self.tr("Form number"))
         self.number.setAccessibleName(self.tr("Form number"))
         self.save_button.setText(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save the form (Ctrl+S)"))
+        self.save_button.setToolTip(self.tr("Save the form ({keys})").format(
+            keys=key_text(SAVE)))
         self.draft_button.setText(self.tr("Save as draft"))
-        self.draft_button.setToolTip(self.tr("Save an incomplete form (Ctrl+Shift+S)"))
+        self.draft_button.setToolTip(self.tr("Save an incomplete form ({keys})").format(
+            keys=key_text(SAVE_DRAFT)))
         self.history_button.setText(self.tr("History…"))
-        self.history_button.setToolTip(self.tr("Every change of this form (Ctrl+H)"))
+        self.history_button.setToolTip(self.tr("Every change of this form ({keys})").format(
+            keys=key_text(FORM_HISTORY)))
         self.new_button.setText(self.tr("New form"))
 
     # A language switch (ShownRetranslation): fixed texts at once, the rest when shown.
@@ -269,12 +274,11 @@ class EntryView(ShownRetranslation, QWidget):
 
     # -- keyboard ------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if ctrl and event.key() == Qt.Key.Key_S:
-            self.save(draft=shift)
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in (QKeySequence(SAVE), QKeySequence(SAVE_DRAFT)):
+            self.save(draft=pressed == QKeySequence(SAVE_DRAFT))
             return
-        if ctrl and event.key() == Qt.Key.Key_H:
+        if pressed == QKeySequence(FORM_HISTORY):
             self.show_history()
             return
         super().keyPressEvent(event)
@@ -294,7 +298,8 @@ class EntryView(ShownRetranslation, QWidget):
 
     def _at_end(self) -> None:
         self.number_message.setStyleSheet("color: #1b6e20;")
-        self.number_message.setText(self.tr("End of the form: press Ctrl+S to save."))
+        self.number_message.setText(self.tr("End of the form: press {keys} to save.").format(
+            keys=key_text(SAVE)))
 
     # -- context -------------------------------------------------------------------------
     def _show_mode(self) -> None:
@@ -323,8 +328,12 @@ class EntryView(ShownRetranslation, QWidget):
         missing = " · ".join(f"{m.code} {shown(m.label.text(self.context.lang))}"
                              for m in codes)
         self._hint_question = question_id if field is not None else ""
-        self.hint.setText(self.tr("Enter or Tab: next question · Shift+Tab: back · "
-                                  "Ctrl+S: save · Ctrl+Shift+S: save as draft") +
+        self.hint.setText(self.tr("{next} or {tab}: next question · {back}: back · "
+                                  "{save}: save · {draft}: save as draft").format(
+                                      next=key_text(NEXT_QUESTION),
+                                      tab=key_text(NEXT_QUESTION_TOO),
+                                      back=key_text(PREVIOUS_QUESTION), save=key_text(SAVE),
+                                      draft=key_text(SAVE_DRAFT)) +
                           (" · " + missing if missing else ""))
 
     def _update_counts(self) -> None:

@@ -26,6 +26,7 @@ from ..domain.form_rules import Problem, applicable, check_answer, validate_form
 from ..domain.messages import message
 from ..domain.questionnaire import Questionnaire
 from .question_field import QuestionField
+from .shortcut_keys import CONFIRM, key_text
 
 
 class FormWidget(QScrollArea):
@@ -237,7 +238,8 @@ class FormWidget(QScrollArea):
         text_ = problem.message if problem.message.endswith((".", "!", "?")) \
             else problem.message + "."
         field.show_message(text_ + " " + self.tr(
-            "Press Enter again to keep this value, or correct it."), notice=True)
+            "Press {keys} again to keep this value, or correct it.").format(
+                keys=key_text(CONFIRM)), notice=True)
         return False
 
     def _go(self, qid: str, step: int) -> None:

@@ -1,7 +1,7 @@
 """`GuideDialog`: the short keying guide (F1, Help > Keying guide) in the program's
 language: keys, missing codes, verification, sending to headquarters. The text ships with
 the program in resources/help/keying_guide_<lang>.html, so translators edit a file, not
-code."""
+code; its keys are marks filled with their names as the menus write them (shortcut_keys)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..resources import keying_guide_path
+from .shortcut_keys import fill_keys
 
 
 class GuideDialog(QDialog):
@@ -33,7 +34,7 @@ class GuideDialog(QDialog):
         """Load the guide of a language."""
         self.lang = lang
         self.setWindowTitle(self.tr("Keying guide"))
-        self.browser.setHtml(keying_guide_path(lang).read_text(encoding="utf-8"))
+        self.browser.setHtml(fill_keys(keying_guide_path(lang).read_text(encoding="utf-8")))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -258,6 +258,7 @@ class MainWindow(ShownRetranslation, QMainWindow):
         # None means many things changed (an import): it may have brought new rounds,
         # which the round bar must offer at once, not after the project is reopened.
         if change is None:
+            self.context.keep_a_round()  # an HQ with no round until now: the one imported
             self.refresh()
         else:
             self.refresh_status()

@@ -20,6 +20,7 @@ from .app_context import AppContext
 from .form_history_dialog import FormHistoryDialog
 from .reason_dialog import ReasonDialog
 from .records_model import RecordsModel, status_text
+from .shortcut_keys import CONFIRM, DELETE_FORM, FIND_FORM, key_text
 from .shown_text import shown
 from .user_errors import show_error
 
@@ -146,7 +147,7 @@ class RecordsView(QWidget):
             row.addSpacing(8)
         row.addWidget(self.clear_button)
         row.addStretch(1)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find = QShortcut(QKeySequence(FIND_FORM), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(lambda: (self.number_filter.setFocus(),
                                         self.number_filter.selectAll()))
@@ -177,7 +178,8 @@ class RecordsView(QWidget):
         for caption, text in zip(self.captions, (self.tr("Form number"), self.tr("Status"),
                                                  self.tr("Operator"), self.tr("Round"))):
             caption.setText(text)
-        self.number_filter.setToolTip(self.tr("Find a form by its number (Ctrl+F)"))
+        self.number_filter.setToolTip(self.tr("Find a form by its number ({keys})").format(
+            keys=key_text(FIND_FORM)))
         for index, text in enumerate((self.tr("All but deleted"), status_text("draft"),
                                       status_text("entered"), status_text("verified"),
                                       status_text("deleted"), self.tr("All"))):
@@ -188,10 +190,12 @@ class RecordsView(QWidget):
             self.round_filter.setItemText(0, self.tr("All rounds"))
         self.clear_button.setText(self.tr("Clear filters"))
         self.open_button.setText(self.tr("Open / edit"))
-        self.open_button.setToolTip(self.tr("Open the form in the entry view (Enter)"))
+        self.open_button.setToolTip(self.tr("Open the form in the entry view ({keys})").format(
+            keys=key_text(CONFIRM)))
         self.history_button.setText(self.tr("History…"))
         self.delete_button.setText(self.tr("Delete…"))
-        self.delete_button.setToolTip(self.tr("Delete the form, giving a reason (Del)"))
+        self.delete_button.setToolTip(self.tr("Delete the form, giving a reason ({keys})").format(
+            keys=key_text(DELETE_FORM)))
         self._show_count()
         self._fit_columns()
 

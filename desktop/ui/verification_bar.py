@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from .verification_start import native_keys as _keys
+from .shortcut_keys import NEXT_DUE, key_text as _keys
 
 
 class VerificationBar(QWidget):
@@ -48,7 +48,7 @@ class VerificationBar(QWidget):
         self.number_label.setText(self.tr("Form num&ber:"))  # Alt+N opens the next form
         self.number_edit.setPlaceholderText(self.tr("e.g. 23"))
         self.open_button.setText(self.tr("Open"))
-        self.next_button.setText(self.tr("Next form due") + f" ({_keys('Alt+N')})")
+        self.next_button.setText(self.tr("Next form due") + f" ({_keys(NEXT_DUE)})")
 
     def show_round_choice(self, shown: bool) -> None:
         """The round list, hidden where the main window's round bar chooses the round."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..services.verification_service import Comparison, VerificationRefused
-from .verification_start import native_keys as _keys
+from .shortcut_keys import FINISH, SAVE, key_text as _keys
 
 if TYPE_CHECKING:
     from .verification_view import VerificationView
@@ -32,7 +32,7 @@ class VerificationDecisions(QObject):
             return
         if view.form.show_problems():
             view.say(self.tr("Correct the answers marked in red, then press {save} again.")
-                     .format(save=_keys("Ctrl+S")), True)
+                     .format(save=_keys(SAVE)), True)
             return
         try:
             result = view.service().compare(view.form_uuid, view.form.values())
@@ -86,7 +86,7 @@ class VerificationDecisions(QObject):
             view.table.setFocus()
         else:
             view.say(self.tr("Every discrepancy has a decision. Press {finish} to finish.")
-                     .format(finish=_keys("Ctrl+Return")))
+                     .format(finish=_keys(FINISH)))
             view.finish_button.setFocus()
 
     def start_typing(self) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .discrepancy_table import DiscrepancyTable
-from .verification_start import native_keys
+from .shortcut_keys import CONFIRM, FINISH, KEEP_FIRST, KEEP_SECOND, TYPE_VALUE
+from .shortcut_keys import key_text as native_keys
 
 
 class ResolvePage(QWidget):
@@ -46,16 +47,16 @@ class ResolvePage(QWidget):
 
     def retranslate(self) -> None:
         """All texts in the current language."""
-        self.keep_first_button.setText(self.tr("Keep first") + f" ({native_keys('Alt+1')})")
+        self.keep_first_button.setText(self.tr("Keep first") + f" ({native_keys(KEEP_FIRST)})")
         self.keep_second_button.setText(
-            self.tr("Keep second") + f" ({native_keys('Alt+2')})")
-        self.typed_label.setText(self.tr("Correct value") + f" ({native_keys('Alt+3')}):")
-        self.finish_button.setText(self.tr("Finish") + f" ({native_keys('Ctrl+Return')})")
+            self.tr("Keep second") + f" ({native_keys(KEEP_SECOND)})")
+        self.typed_label.setText(self.tr("Correct value") + f" ({native_keys(TYPE_VALUE)}):")
+        self.finish_button.setText(self.tr("Finish") + f" ({native_keys(FINISH)})")
         self.help.setText(self.tr(
             "Check each row against the paper: {first} keeps the first keying, {second} the "
-            "second, {typed} lets you type the value on the paper (Enter applies). Up and "
+            "second, {typed} lets you type the value on the paper ({confirm} applies). Up and "
             "Down move between rows; {finish} writes the values and marks the form "
-            "verified.").format(first=native_keys("Alt+1"), second=native_keys("Alt+2"),
-                                typed=native_keys("Alt+3"),
-                                finish=native_keys("Ctrl+Return")))
+            "verified.").format(first=native_keys(KEEP_FIRST), second=native_keys(KEEP_SECOND),
+                                typed=native_keys(TYPE_VALUE),
+                                finish=native_keys(FINISH), confirm=native_keys(CONFIRM)))
         self.table.retranslate()

@@ -4,18 +4,13 @@ how verification works."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..services.progress_service import compact_ranges
 from ..services.round_service import Round
+from .shortcut_keys import CONFIRM, NEXT_DUE, SAVE, key_text as native_keys
 
 DUE_SHOWN = 12  # form numbers listed on the start page; the rest are counted
-
-
-def native_keys(sequence: str) -> str:
-    """A shortcut as the platform writes it ('Ctrl+S', '⌘S')."""
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class VerificationStartPage(QWidget):
@@ -73,8 +68,9 @@ class VerificationStartPage(QWidget):
             "Verification catches typing errors: a second operator keys a sample of the "
             "paper forms again without seeing the first keying, and the two are compared "
             "question by question.\n\nPress {next} to open the next form due, or type a "
-            "form number and press Enter. Key the answers from the paper and press {save} "
-            "to compare.").format(next=native_keys("Alt+N"), save=native_keys("Ctrl+S")))
+            "form number and press {confirm}. Key the answers from the paper and press "
+            "{save} to compare.").format(next=native_keys(NEXT_DUE), save=native_keys(SAVE),
+                                         confirm=native_keys(CONFIRM)))
         if self._round is not None:
             self._show_rule(self._round)
 

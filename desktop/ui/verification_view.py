@@ -27,7 +27,9 @@ from .shown_text import shown
 from .verification_bar import VerificationBar
 from .verification_decisions import IDLE, KEYING, RESOLVING, VerificationDecisions
 from .verification_resolve import ResolvePage
-from .verification_start import VerificationStartPage, native_keys as _keys
+from .shortcut_keys import (CANCEL, FINISH, FINISH_TOO, KEEP_FIRST, KEEP_SECOND, NEXT_DUE,
+                            SAVE, TYPE_VALUE, key_text as _keys)
+from .verification_start import VerificationStartPage
 from .user_errors import error_sentence
 
 ERROR_STYLE = "color: #b00020;"
@@ -86,14 +88,14 @@ class VerificationView(LazyView):
         layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
 
-        self._shortcut("Ctrl+S", self.compare)
-        self._shortcut("Alt+N", self.open_next)
-        self._shortcut("Alt+1", lambda: self.decide("keep_first"))
-        self._shortcut("Alt+2", lambda: self.decide("keep_second"))
-        self._shortcut("Alt+3", self.start_typing)
-        self._shortcut("Ctrl+Return", self.finish)
-        self._shortcut("Ctrl+Enter", self.finish)
-        self._shortcut("Escape", self.cancel)
+        self._shortcut(SAVE, self.compare)
+        self._shortcut(NEXT_DUE, self.open_next)
+        self._shortcut(KEEP_FIRST, lambda: self.decide("keep_first"))
+        self._shortcut(KEEP_SECOND, lambda: self.decide("keep_second"))
+        self._shortcut(TYPE_VALUE, self.start_typing)
+        self._shortcut(FINISH, self.finish)
+        self._shortcut(FINISH_TOO, self.finish)
+        self._shortcut(CANCEL, self.cancel)
         self.open_button.clicked.connect(self.open_typed_number)
         self.next_button.clicked.connect(self.open_next)
         self.number_edit.returnPressed.connect(self.open_typed_number)
@@ -281,7 +283,7 @@ class VerificationView(LazyView):
             self.form.setObjectName("verifyForm")
             self.form.completed.connect(lambda: self.say(self.tr(
                 "Last question reached. Press {save} to compare with the first keying.")
-                .format(save=_keys("Ctrl+S"))))
+                .format(save=_keys(SAVE))))
             self.keying_layout.addWidget(self.form)
             self._form_sha = questionnaire.sha256
         return self.form
@@ -363,7 +365,7 @@ class VerificationView(LazyView):
         if page == KEYING:
             self.header.setText(self.tr(
                 "Form {n}: second keying, blind. Key the answers from the paper; {save} "
-                "compares.").format(n=self.form_number, save=_keys("Ctrl+S")))
+                "compares.").format(n=self.form_number, save=_keys(SAVE)))
         elif page == RESOLVING:
             self.header.setText(self.tr(
                 "Form {n}: resolve each discrepancy against the paper.").format(

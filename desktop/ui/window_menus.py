@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
 from .round_combo import RoundCombo
+from .shortcut_keys import KEYING_GUIDE, NEW_DATABASE, OPEN_DATABASE, QUIT, page_keys
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -68,9 +69,9 @@ class WindowMenus(QObject):
             old.deleteLater()
         window.menuBar().clear()
         menu = window.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.tr("&New database…"), QKeySequence.StandardKey.New,
+        menu.addAction(self.tr("&New database…"), QKeySequence(NEW_DATABASE),
                        window.files.new_database)
-        menu.addAction(self.tr("&Open database…"), QKeySequence.StandardKey.Open,
+        menu.addAction(self.tr("&Open database…"), QKeySequence(OPEN_DATABASE),
                        window.files.open_database_dialog)
         window.recent_menu = menu.addMenu(self.tr("Recent databases"))
         window.recent_menu.aboutToShow.connect(window.files.fill_recent_menu)
@@ -83,7 +84,7 @@ class WindowMenus(QObject):
         menu.addAction(self.tr("&Settings…"), window.open_settings)
         menu.addAction(self.tr("Sign o&ut / switch operator…"), window.sign_out)
         menu.addSeparator()
-        menu.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        menu.addAction(self.tr("&Quit"), QKeySequence(QUIT), window.close)
         rounds = window.menuBar().addMenu(self.tr("&Round"))
         rounds.addAction(window.new_round_action)
         rounds.addAction(window.edit_round_action)
@@ -91,11 +92,11 @@ class WindowMenus(QObject):
         view = window.menuBar().addMenu(self.tr("&View"))
         for number, key in enumerate(window.page_keys, start=1):
             action = QAction(window.page_title(key), view)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(page_keys(number)))
             action.triggered.connect(lambda _c=False, r=number - 1: window.go_to_page(r))
             view.addAction(action)
         window.help_menu = window.menuBar().addMenu(self.tr("&Help"))
-        window.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(Qt.Key.Key_F1),
+        window.help_menu.addAction(self.tr("&Keying guide"), QKeySequence(KEYING_GUIDE),
                                    window.show_guide)
         window.help_menu.addAction(self.tr("Open &demo project"), window.files.open_demo)
         window.help_menu.addAction(self.tr("&About"), window.about)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 from .. import APP_NAME
 from ..services.paths import is_demo_database
 from .operator_dialog import role_name
+from .shortcut_keys import OPEN_DATABASE, key_text
 from .shown_text import shown
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ class WindowStatus(QObject):
                 app=APP_NAME))
             window.demo_banner.setText(self.tr(
                 "Demo project: synthetic forms for trying the program. Do not key real "
-                "forms here; open your project with File > Open database (Ctrl+O)."))
+                "forms here; open your project with File > Open database ({keys}).").format(
+                    keys=key_text(OPEN_DATABASE)))
         else:
             window.setWindowTitle(APP_NAME)
         window.demo_banner.setVisible(demo)

@@ -230,8 +230,8 @@ n = {n}</translation>
         <translation>Keep both</translation>
     </message>
     <message>
-        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
-        <translation>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</translation>
+        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value ({confirm} applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
+        <translation>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value ({confirm} applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</translation>
     </message>
     <message>
         <source>Conflicts waiting for a decision: {n}</source>
@@ -686,24 +686,24 @@ n = {n}</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <source>Save the form (Ctrl+S)</source>
-        <translation>Save the form (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Save as draft</source>
         <translation>Save as draft</translation>
-    </message>
-    <message>
-        <source>Save an incomplete form (Ctrl+Shift+S)</source>
-        <translation>Save an incomplete form (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>History…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <source>Every change of this form (Ctrl+H)</source>
-        <translation>Every change of this form (Ctrl+H)</translation>
+        <source>Save the form ({keys})</source>
+        <translation>Save the form ({keys})</translation>
+    </message>
+    <message>
+        <source>Save an incomplete form ({keys})</source>
+        <translation>Save an incomplete form ({keys})</translation>
+    </message>
+    <message>
+        <source>Every change of this form ({keys})</source>
+        <translation>Every change of this form ({keys})</translation>
     </message>
     <message>
         <source>New form</source>
@@ -749,16 +749,16 @@ n = {n}</translation>
         <translation>History is shown for saved forms: open one from Records.</translation>
     </message>
     <message>
-        <source>End of the form: press Ctrl+S to save.</source>
-        <translation>End of the form: press Ctrl+S to save.</translation>
+        <source>End of the form: press {keys} to save.</source>
+        <translation>End of the form: press {keys} to save.</translation>
+    </message>
+    <message>
+        <source>{next} or {tab}: next question · {back}: back · {save}: save · {draft}: save as draft</source>
+        <translation>{next} or {tab}: next question · {back}: back · {save}: save · {draft}: save as draft</translation>
     </message>
     <message>
         <source>Editing form {n} ({status})</source>
         <translation>Editing form {n} ({status})</translation>
-    </message>
-    <message>
-        <source>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</source>
-        <translation>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</translation>
     </message>
     <message>
         <source>{done} of {total} answered</source>
@@ -1020,8 +1020,8 @@ n = {n}</translation>
         <translation>Value kept after confirmation.</translation>
     </message>
     <message>
-        <source>Press Enter again to keep this value, or correct it.</source>
-        <translation>Press Enter again to keep this value, or correct it.</translation>
+        <source>Press {keys} again to keep this value, or correct it.</source>
+        <translation>Press {keys} again to keep this value, or correct it.</translation>
     </message>
 </context>
 <context>
@@ -2040,16 +2040,8 @@ per 1,000 fields</translation>
         <translation>Round</translation>
     </message>
     <message>
-        <source>Find a form by its number (Ctrl+F)</source>
-        <translation>Find a form by its number (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Open / edit</source>
         <translation>Open / edit</translation>
-    </message>
-    <message>
-        <source>Open the form in the entry view (Enter)</source>
-        <translation>Open the form in the entry view (Enter)</translation>
     </message>
     <message>
         <source>History…</source>
@@ -2058,10 +2050,6 @@ per 1,000 fields</translation>
     <message>
         <source>Delete…</source>
         <translation>Delete…</translation>
-    </message>
-    <message>
-        <source>Delete the form, giving a reason (Del)</source>
-        <translation>Delete the form, giving a reason (Del)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln form(s)</source>
@@ -2073,6 +2061,18 @@ per 1,000 fields</translation>
     <message>
         <source>All rounds</source>
         <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Find a form by its number ({keys})</source>
+        <translation>Find a form by its number ({keys})</translation>
+    </message>
+    <message>
+        <source>Open the form in the entry view ({keys})</source>
+        <translation>Open the form in the entry view ({keys})</translation>
+    </message>
+    <message>
+        <source>Delete the form, giving a reason ({keys})</source>
+        <translation>Delete the form, giving a reason ({keys})</translation>
     </message>
     <message>
         <source>Deleted form</source>
@@ -2118,8 +2118,8 @@ per 1,000 fields</translation>
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
-        <translation>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</translation>
+        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper ({confirm} applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
+        <translation>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper ({confirm} applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</translation>
     </message>
 </context>
 <context>
@@ -2517,10 +2517,10 @@ n = {n}</translation>
     <message>
         <source>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
 
-Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</source>
+Press {next} to open the next form due, or type a form number and press {confirm}. Key the answers from the paper and press {save} to compare.</source>
         <translation>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
 
-Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</translation>
+Press {next} to open the next form due, or type a form number and press {confirm}. Key the answers from the paper and press {save} to compare.</translation>
     </message>
     <message>
         <source>Only a supervisor changes the verification sample.</source>
@@ -2700,8 +2700,8 @@ Press {next} to open the next form due, or type a form number and press Enter. K
         <translation>{app} – DEMO PROJECT (synthetic forms)</translation>
     </message>
     <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</translation>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database ({keys}).</source>
+        <translation>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database ({keys}).</translation>
     </message>
 </context>
 </TS>

@@ -230,8 +230,8 @@ n = {n}</translation>
         <translation>Mantener ambos</translation>
     </message>
     <message>
-        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value (Enter applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
-        <translation>Compare cada fila con el papel o consulte a los equipos: {hq} mantiene el valor de la sede central, {incoming} el entrante, {typed} permite escribir el valor correcto (Enter lo aplica). Las flechas arriba y abajo cambian de fila. Escriba el motivo y luego {apply} guarda el formulario con los valores elegidos. La versión entrante se conserva siempre.</translation>
+        <source>Compare each row with the paper or ask the teams: {hq} keeps HQ&apos;s value, {incoming} the incoming one, {typed} lets you type the right value ({confirm} applies). Up and Down move between rows. Write the reason, then {apply} saves the form with the chosen values. The incoming version is always kept.</source>
+        <translation>Compare cada fila con el papel o consulte a los equipos: {hq} mantiene el valor de la sede central, {incoming} el entrante, {typed} permite escribir el valor correcto ({confirm} lo aplica). Las flechas arriba y abajo cambian de fila. Escriba el motivo y luego {apply} guarda el formulario con los valores elegidos. La versión entrante se conserva siempre.</translation>
     </message>
     <message>
         <source>Conflicts waiting for a decision: {n}</source>
@@ -686,24 +686,24 @@ n = {n}</translation>
         <translation>Guardar</translation>
     </message>
     <message>
-        <source>Save the form (Ctrl+S)</source>
-        <translation>Guardar el formulario (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Save as draft</source>
         <translation>Guardar como borrador</translation>
-    </message>
-    <message>
-        <source>Save an incomplete form (Ctrl+Shift+S)</source>
-        <translation>Guardar un formulario incompleto (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>History…</source>
         <translation>Historial…</translation>
     </message>
     <message>
-        <source>Every change of this form (Ctrl+H)</source>
-        <translation>Todos los cambios de este formulario (Ctrl+H)</translation>
+        <source>Save the form ({keys})</source>
+        <translation>Guardar el formulario ({keys})</translation>
+    </message>
+    <message>
+        <source>Save an incomplete form ({keys})</source>
+        <translation>Guardar un formulario incompleto ({keys})</translation>
+    </message>
+    <message>
+        <source>Every change of this form ({keys})</source>
+        <translation>Todos los cambios de este formulario ({keys})</translation>
     </message>
     <message>
         <source>New form</source>
@@ -749,16 +749,16 @@ n = {n}</translation>
         <translation>El historial se muestra para formularios guardados: abra uno desde Registros.</translation>
     </message>
     <message>
-        <source>End of the form: press Ctrl+S to save.</source>
-        <translation>Fin del formulario: presione Ctrl+S para guardar.</translation>
+        <source>End of the form: press {keys} to save.</source>
+        <translation>Fin del formulario: presione {keys} para guardar.</translation>
+    </message>
+    <message>
+        <source>{next} or {tab}: next question · {back}: back · {save}: save · {draft}: save as draft</source>
+        <translation>{next} o {tab}: siguiente pregunta · {back}: atrás · {save}: guardar · {draft}: guardar como borrador</translation>
     </message>
     <message>
         <source>Editing form {n} ({status})</source>
         <translation>Editando el formulario {n} ({status})</translation>
-    </message>
-    <message>
-        <source>Enter or Tab: next question · Shift+Tab: back · Ctrl+S: save · Ctrl+Shift+S: save as draft</source>
-        <translation>Enter o Tab: siguiente pregunta · Shift+Tab: atrás · Ctrl+S: guardar · Ctrl+Shift+S: guardar como borrador</translation>
     </message>
     <message>
         <source>{done} of {total} answered</source>
@@ -1020,8 +1020,8 @@ n = {n}</translation>
         <translation>Valor conservado tras la confirmación.</translation>
     </message>
     <message>
-        <source>Press Enter again to keep this value, or correct it.</source>
-        <translation>Presione Enter de nuevo para conservar este valor, o corríjalo.</translation>
+        <source>Press {keys} again to keep this value, or correct it.</source>
+        <translation>Presione {keys} de nuevo para conservar este valor, o corríjalo.</translation>
     </message>
 </context>
 <context>
@@ -2040,16 +2040,8 @@ por cada mil campos</translation>
         <translation>Ronda</translation>
     </message>
     <message>
-        <source>Find a form by its number (Ctrl+F)</source>
-        <translation>Buscar un formulario por su número (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Open / edit</source>
         <translation>Abrir / editar</translation>
-    </message>
-    <message>
-        <source>Open the form in the entry view (Enter)</source>
-        <translation>Abrir el formulario en la vista de digitación (Enter)</translation>
     </message>
     <message>
         <source>History…</source>
@@ -2058,10 +2050,6 @@ por cada mil campos</translation>
     <message>
         <source>Delete…</source>
         <translation>Eliminar…</translation>
-    </message>
-    <message>
-        <source>Delete the form, giving a reason (Del)</source>
-        <translation>Eliminar el formulario, indicando el motivo (Supr)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln form(s)</source>
@@ -2073,6 +2061,18 @@ por cada mil campos</translation>
     <message>
         <source>All rounds</source>
         <translation>Todas las rondas</translation>
+    </message>
+    <message>
+        <source>Find a form by its number ({keys})</source>
+        <translation>Buscar un formulario por su número ({keys})</translation>
+    </message>
+    <message>
+        <source>Open the form in the entry view ({keys})</source>
+        <translation>Abrir el formulario en la vista de digitación ({keys})</translation>
+    </message>
+    <message>
+        <source>Delete the form, giving a reason ({keys})</source>
+        <translation>Eliminar el formulario, indicando el motivo ({keys})</translation>
     </message>
     <message>
         <source>Deleted form</source>
@@ -2118,8 +2118,8 @@ por cada mil campos</translation>
         <translation>Terminar</translation>
     </message>
     <message>
-        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper (Enter applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
-        <translation>Compare cada fila con el papel: {first} mantiene la primera digitación, {second} la segunda, {typed} permite escribir el valor del papel (Enter lo aplica). Las flechas arriba y abajo cambian de fila; {finish} guarda los valores y marca el formulario como verificado.</translation>
+        <source>Check each row against the paper: {first} keeps the first keying, {second} the second, {typed} lets you type the value on the paper ({confirm} applies). Up and Down move between rows; {finish} writes the values and marks the form verified.</source>
+        <translation>Compare cada fila con el papel: {first} mantiene la primera digitación, {second} la segunda, {typed} permite escribir el valor del papel ({confirm} lo aplica). Las flechas arriba y abajo cambian de fila; {finish} guarda los valores y marca el formulario como verificado.</translation>
     </message>
 </context>
 <context>
@@ -2517,10 +2517,10 @@ n = {n}</translation>
     <message>
         <source>Verification catches typing errors: a second operator keys a sample of the paper forms again without seeing the first keying, and the two are compared question by question.
 
-Press {next} to open the next form due, or type a form number and press Enter. Key the answers from the paper and press {save} to compare.</source>
+Press {next} to open the next form due, or type a form number and press {confirm}. Key the answers from the paper and press {save} to compare.</source>
         <translation>La verificación detecta errores de digitación: un segundo operador vuelve a digitar una muestra de los formularios en papel sin ver la primera digitación, y ambas se comparan pregunta por pregunta.
 
-Presione {next} para abrir el siguiente formulario pendiente, o escriba un número de formulario y presione Enter. Digite las respuestas del papel y presione {save} para comparar.</translation>
+Presione {next} para abrir el siguiente formulario pendiente, o escriba un número de formulario y presione {confirm}. Digite las respuestas del papel y presione {save} para comparar.</translation>
     </message>
     <message>
         <source>Only a supervisor changes the verification sample.</source>
@@ -2700,8 +2700,8 @@ Presione {next} para abrir el siguiente formulario pendiente, o escriba un núme
         <translation>{app} – PROYECTO DE DEMOSTRACIÓN (DEMO, formularios ficticios)</translation>
     </message>
     <message>
-        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database (Ctrl+O).</source>
-        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos (Ctrl+O).</translation>
+        <source>Demo project: synthetic forms for trying the program. Do not key real forms here; open your project with File &gt; Open database ({keys}).</source>
+        <translation>Proyecto de demostración: formularios ficticios para probar el programa. No teclee formularios reales aquí; abra su proyecto con Archivo &gt; Abrir base de datos ({keys}).</translation>
     </message>
 </context>
 </TS>

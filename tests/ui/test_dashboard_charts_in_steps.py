@@ -69,4 +69,5 @@ def test_the_first_selection_is_scored_with_the_load_off_the_ui_thread(qtbot, de
     assert threads == [False]  # scored on the worker, drawn as it came
     assert view.data.n_forms == 60
     view.set_filter("post", view.filters["post"].itemData(1))  # a filter: from memory, here
-    assert threads == [False, True] and view.data.filters
+    qtbot.waitUntil(lambda: bool(view.data.filters), timeout=20_000)
+    assert threads == [False, True]

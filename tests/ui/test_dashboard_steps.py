@@ -1,7 +1,9 @@
 """The dashboard draws a load a step per turn of the event loop (`DashboardSteps`): one
 turn booked at a time, each chart made in one turn and fed in another, the progress bar
 moving until the last, `data` set once every chart shows it, and the same picture as a
-drawing in one piece; a filter chosen meanwhile draws at once and ends the old drawing."""
+drawing in one piece. A filter change is scored and drawn a step per turn as well (it held
+the window for all four charts at once); a filter chosen meanwhile ends the old drawing,
+and the last filter chosen is the one drawn: no chart of an older one after it."""
 
 from __future__ import annotations
 
@@ -136,23 +138,86 @@ def test_a_load_is_drawn_a_step_per_turn_into_the_same_picture(qtbot, demo_proje
     assert _picture(view) == _picture(at_once)
 
 
-def test_a_filter_chosen_while_drawing_draws_at_once_and_ends_the_old_drawing(
-        qtbot, demo_project):
+def _drawn_to_the_end(runner: TurnByTurn) -> int:
+    """Run the booked turns until none is left; how many there were."""
+    turns = 0
+    while runner.turns:
+        runner.run_turn()
+        turns += 1
+    return turns
+
+
+def test_a_filter_change_is_scored_and_drawn_a_step_per_turn(qtbot, demo_project, monkeypatch):
     runner = TurnByTurn()
     view = _view(qtbot, demo_project, runner)
     view.show()
-    for _ in range(3):  # the read, the heat map made and fed
-        runner.run_turn()
+    _drawn_to_the_end(runner)
+    before = _picture(view)
     post = view.filters["post"].itemData(1)
+    scored = []
+    compute = view.analysis.compute
+    monkeypatch.setattr(view.analysis, "compute", lambda f=None: scored.append(f) or compute(f))
+    fed: list[set] = []
+    feed = view.charts.feed
+    monkeypatch.setattr(view.charts, "feed", lambda name, data: fed[-1].add(name) or
+                        feed(name, data))
     view.set_filter("post", post)
-    assert view.data.filters == {"post": post}
-    assert _fed(view) == set(CHART_NAMES) and not view.load_bar.isVisible()
-    drawn = _picture(view)
-    while runner.turns:  # the turn booked before the filter: nothing of the old drawing
+    assert scored == [] and view.data.filters == {} and _picture(view) == before
+    while runner.turns:
+        fed.append(set())
         runner.run_turn()
-    assert view.data.filters == {"post": post} and _picture(view) == drawn
+        assert len(fed[-1]) <= 1  # at most one chart drawn in a turn
+    assert scored == [{"post": post}]
+    assert [names for names in fed if names] == [{name} for name in CHART_NAMES]
+    assert view.data.filters == {"post": post} and not view.load_bar.isVisible()
+    at_once = _view(qtbot, demo_project, SynchronousRunner())
+    at_once.show()
+    at_once.set_filter("post", post)
+    assert _picture(view) == _picture(at_once)
+
+
+def test_the_last_filter_chosen_wins_over_drawings_under_way(qtbot, demo_project, monkeypatch):
+    runner = TurnByTurn()
+    view = _view(qtbot, demo_project, runner)
+    view.show()
+    for _ in range(3):  # the read, the heat map made and fed: the load's drawing under way
+        runner.run_turn()
+    fed: list[dict] = []
+    feed = view.charts.feed
+    monkeypatch.setattr(view.charts, "feed", lambda name, data: fed.append(data.filters) or
+                        feed(name, data))
+    posts = [view.filters["post"].itemData(i) for i in (1, 2, 3)]
+    view.set_filter("post", posts[0])
+    runner.run_turn()  # the first filter scored
+    runner.run_turn()  # ... and its heat map drawn
+    assert fed == [{"post": posts[0]}]
+    view.set_filter("post", posts[1])
+    view.set_filter("post", posts[2])  # quickly, before the second was drawn at all
+    fed.clear()
+    _drawn_to_the_end(runner)
+    # after the newest choice, only its figures were drawn, every chart once
+    assert fed == [{"post": posts[2]}] * len(CHART_NAMES)
+    assert view.data.filters == {"post": posts[2]}
+    at_once = _view(qtbot, demo_project, SynchronousRunner())
+    at_once.show()
+    at_once.set_filter("post", posts[2])
+    assert _picture(view) == _picture(at_once)
     shown = view.data.overall[~view.data.overall["suppressed"]]
     assert np.allclose(view.charts.heat_map.points.getData()[0], shown["mean_impact"])
+
+
+def test_an_export_saves_the_selection_the_filters_show(qtbot, demo_project, tmp_path):
+    runner = TurnByTurn()
+    view = _view(qtbot, demo_project, runner)
+    view.show()
+    _drawn_to_the_end(runner)
+    post = view.filters["post"].itemData(1)
+    view.set_filter("post", post)  # its drawing waits for its turns
+    view.export_tables(str(tmp_path / "scores.csv"))
+    assert view.data.filters == {"post": post}  # drawn before it was saved
+    assert (tmp_path / "scores.csv").exists() or any(tmp_path.glob("*.csv"))
+    _drawn_to_the_end(runner)  # the turn booked before: nothing left for it
+    assert view.data.filters == {"post": post}
 
 
 @pytest.mark.parametrize("name", CHART_NAMES)
