@@ -145,6 +145,19 @@ class FormRecord:
         return f"{ANSWERS_PREFIX}{self.answers_text},{_encode(data)[1:]}"
 
 
+def record_values(record: FormRecord) -> tuple:
+    """A form as plain values (what HQ's import hands between its processes and merges):
+    `FormRecord`'s arguments, its fields as a tuple in FORM_FIELDS order."""
+    return (_form_values(record.fields), record.answers_text, record.sha256, record.base,
+            record.answers_canonical)
+
+
+def record_of(values: tuple) -> FormRecord:
+    """The FormRecord of `record_values`' tuple."""
+    fields, *rest = values
+    return FormRecord(dict(zip(FORM_FIELDS, fields)), *rest)
+
+
 def round_line(round_fields: Mapping[str, Any], definition: str | None = None) -> str:
     """The JSON line of a round (with its questionnaire text when it is not the bundle's)."""
     data = {name: round_fields[name] for name in ROUND_FIELDS}
@@ -186,24 +199,28 @@ def iter_records(lines: Iterable[str]) -> Iterator[tuple[str, Any, dict | None]]
     set of form uuids seen so far is the only state kept."""
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
-        if not line:
-            continue
-        data, answers_text, canonical = _load_record(line, number)
-        kind = data.pop("type", None)
-        if kind == "round":
-            if seen:
-                raise BundleError("tampered", f"records.jsonl line {number}: a round after "
-                                              "the forms")
-            yield "round", _check_round(data, number), None
-        elif kind == "form":
-            answers = data.get("answers")
-            record = _check_form(data, answers_text, number, canonical)
-            if record.fields["uuid"] in seen:
-                raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
-            seen.add(record.fields["uuid"])
-            yield "form", record, answers
-        else:
-            raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
+        if line:
+            yield read_record(line, number, seen)
+
+
+def read_record(line: str, number: int, seen: set[str]) -> tuple[str, Any, dict | None]:
+    """What `iter_records` yields for its non-empty line `number`; `seen` holds the uuids
+    of the forms before it (this form's is added)."""
+    data, answers_text, canonical = _load_record(line, number)
+    kind = data.pop("type", None)
+    if kind == "round":
+        if seen:
+            raise BundleError("tampered", f"records.jsonl line {number}: a round after "
+                                          "the forms")
+        return "round", _check_round(data, number), None
+    if kind == "form":
+        answers = data.get("answers")
+        record = _check_form(data, answers_text, number, canonical)
+        if record.fields["uuid"] in seen:
+            raise BundleError("tampered", f"records.jsonl line {number}: repeated form")
+        seen.add(record.fields["uuid"])
+        return "form", record, answers
+    raise BundleError("tampered", f"records.jsonl line {number}: unknown type")
 
 
 def iter_lines(data: bytes) -> Iterator[str]:

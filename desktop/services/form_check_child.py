@@ -33,18 +33,18 @@ from __future__ import annotations
 
 import gc
 import itertools
-import operator
 import pickle
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from ..bundle import archive
+from ..bundle import archive, records
 from ..bundle.bundle_reader import (VerifiedBundle, audit_of, member_sha256,
-                                    questionnaire_text, records_of)
+                                    questionnaire_text)
 from ..bundle.errors import BundleError
 from ..bundle.manifest import QUESTIONNAIRE, RECORDS, RESPONSES_CSV, Manifest
-from ..bundle.records import FORM_FIELDS, FormRecord
+from ..bundle.form_values import iter_record_values
+from ..bundle.records import record_values
 from .form_door import FormDoor, parse_questionnaires
 
 BATCH = 1000  # forms per message: one pickle each, a few hundred kilobytes
@@ -76,23 +76,14 @@ class Finish:
     responses_sha256: str  # of the responses.csv member as the bundle carries it
 
 
-def compact(record: FormRecord) -> tuple:
-    """What the merge needs of a form, as plain values: `FormRecord`'s arguments, with its
-    fields as a tuple in FORM_FIELDS order (the row the merge inserts). The merge works on
-    these tuples (import_merge.py): a dict and a FormRecord per form, built here and again
-    after the pickle, cost 0.25 s of this process's CPU and 0.2 s of the importing
-    process's per 100k forms; `record_of` builds the record where one is needed."""
-    return (_values(record.fields), record.answers_text, record.sha256, record.base,
-            record.answers_canonical)
-
-
-_values = operator.itemgetter(*FORM_FIELDS)
-
-
-def record_of(values: tuple) -> FormRecord:
-    """The FormRecord of a `compact` tuple."""
-    fields, *rest = values
-    return FormRecord(dict(zip(FORM_FIELDS, fields)), *rest)
+# What the merge needs of a form, as plain values: `FormRecord`'s arguments, with its
+# fields as a tuple in FORM_FIELDS order (the row the merge inserts). The merge works on
+# these tuples (import_merge.py): a dict and a FormRecord per form, built here and again
+# after the pickle, cost 0.25 s of this process's CPU and 0.2 s of the importing
+# process's per 100k forms; `record_of` builds the record where one is needed. This
+# process reads the forms straight into them (bundle/form_values.py).
+compact = record_values
+record_of = records.record_of
 
 
 def serve(jobs: Connection, conn: Connection) -> None:
@@ -157,7 +148,7 @@ def check_records(plain: bytes, job: Job, send) -> None:
     rounds: list[dict] = []
     batch: list[tuple] = []
     started = False
-    for kind, item, answers in records_of(verified):
+    for kind, item, answers in iter_record_values(verified.lines(RECORDS)):
         if kind == "round":
             rounds.append(item)
             continue
@@ -165,8 +156,8 @@ def check_records(plain: bytes, job: Job, send) -> None:
             started = True
             send(ROUNDS, rounds)
             _start(door, verified, rounds, job)
-        door.form(item, answers)
-        batch.append(compact(item))
+        door.check(item, answers)
+        batch.append(item)
         if len(batch) >= BATCH:
             send(FORMS, batch)
             batch = []

@@ -21,7 +21,7 @@ from itertools import repeat
 from typing import Callable, Iterable
 
 from ..bundle.errors import BundleError
-from ..bundle.records import MAX_NUMBER
+from ..bundle.records import FORM_FIELDS, MAX_NUMBER, record_values
 from ..domain.form_gate import FormGate
 from ..domain.form_rules import CONFIRMABLE
 from ..domain.questionnaire import Questionnaire
@@ -90,25 +90,32 @@ class FormDoor:
         self._csv = ResponsesHash(q.id for q in questionnaires[bundle_sha].questions())
 
     def form(self, record, answers: dict) -> None:
-        f = record.fields
-        known = self._by_round.get(f["round_uuid"])
+        """One form, a `FormRecord`, and its answers as parsed."""
+        self.check(record_values(record), answers)
+
+    def check(self, values: tuple, answers: dict) -> None:
+        """One form as `records.record_values` gives it (how the import's checking process
+        reads it, form_values.py), and its answers as parsed."""
+        fields = values[0]
+        known = self._by_round.get(fields[_ROUND])
         if known is None:
-            known = self._round(f["round_uuid"])
+            known = self._round(fields[_ROUND])
         gate, numbers, name, same_columns = known
-        if f["form_number"] not in numbers:
-            refuse_number(f, self._ranges[f["round_uuid"]][0], self.round_names)
+        if fields[_NUMBER] not in numbers:
+            refuse_number(dict(zip(FORM_FIELDS, fields)), self._ranges[fields[_ROUND]][0],
+                          self.round_names)
         # The answers in the questionnaire's order, made once for the quick check and
         # the row of responses.csv (when the round's version has the bundle's columns).
         row = tuple(map(answers.get, gate.question_ids, _BLANKS))
-        draft = f["status"] in _DRAFTS
+        draft = fields[_STATUS] in _DRAFTS
         if not gate.passes(answers, row, draft):
             problems = gate.problems(answers, draft)
             if problems:
-                self._pend_or_refuse(f, answers, problems)
+                self._pend_or_refuse(dict(zip(FORM_FIELDS, fields)), answers, problems)
         if same_columns:
-            self._csv.add_row(name, f, row, answers, record.answers_text)
+            self._csv.add_row(name, fields, row, answers, values[1])
         else:
-            self._csv.add_form(name, f, answers, record.answers_text)
+            self._csv.add_form(name, fields, answers, values[1])
 
     def _round(self, uuid: str) -> tuple:
         """What `form` needs of a round, at its first form."""
@@ -137,6 +144,9 @@ class FormDoor:
         return self._csv.hexdigest()
 
 
+# Where a form's values (`check`) hold the fields read here.
+_ROUND, _NUMBER, _STATUS = (FORM_FIELDS.index(name)
+                            for name in ("round_uuid", "form_number", "status"))
 _DRAFTS = frozenset({"draft", "deleted"})  # forms whose required answers may be missing
 _BLANKS = repeat("")
 

@@ -49,24 +49,24 @@ class ResponsesHash:
         if not self._plain(",".join(cells)):
             self._general(fixed, answers, answers_json)
 
-    def add_form(self, round_name: str, fields: Mapping, answers: Mapping[str, str],
+    def add_form(self, round_name: str, fields: Sequence, answers: Mapping[str, str],
                  answers_json: str) -> None:
-        """One form as a bundle record carries it (`fields` as records.py checked them:
-        texts, the number and the revision ints, the deletion reason a text or None):
-        the row `add` writes for its FIXED_COLUMNS values, formatted in one step."""
+        """One form as a bundle record carries it (`fields`: its FORM_FIELDS values as
+        records.py checked them: texts, the number and the revision ints, the deletion
+        reason a text or None): the row `add` writes for its FIXED_COLUMNS values,
+        formatted in one step."""
         self.add_row(round_name, fields, tuple(map(answers.get, self.question_ids,
                                                    repeat(""))), answers, answers_json)
 
-    def add_row(self, round_name: str, fields: Mapping, row: Sequence[str],
+    def add_row(self, round_name: str, fields: Sequence, row: Sequence[str],
                 answers: Mapping[str, str], answers_json: str) -> None:
         """`add_form` with the answers' cells made already (`row`: the answers' texts in
         `question_ids` order, "" where none)."""
-        reason = fields["deleted_reason"]
+        (uuid, round_uuid, number, status, operator, device, created, updated, revision,
+         reason, _, _) = fields  # records.FORM_FIELDS
         line = ",".join([
-            f'{round_name},{fields["round_uuid"]},{fields["uuid"]},{fields["form_number"]},'
-            f'{fields["status"]},{fields["operator"]},{fields["device"]},'
-            f'{fields["created"]},{fields["updated"]},{fields["revision"]},'
-            f'{"" if reason is None else reason}', *row])
+            f'{round_name},{round_uuid},{uuid},{number},{status},{operator},{device},'
+            f'{created},{updated},{revision},{"" if reason is None else reason}', *row])
         if not self._plain(line):
             self._general(_fixed_cells(round_name, fields), answers, answers_json)
 
@@ -102,8 +102,6 @@ class ResponsesHash:
         return self._hash.hexdigest()
 
 
-def _fixed_cells(round_name: str, fields: Mapping) -> tuple:
-    """The FIXED_COLUMNS values of a bundle record."""
-    return (round_name, fields["round_uuid"], fields["uuid"], fields["form_number"],
-            fields["status"], fields["operator"], fields["device"], fields["created"],
-            fields["updated"], fields["revision"], fields["deleted_reason"])
+def _fixed_cells(round_name: str, fields: Sequence) -> tuple:
+    """The FIXED_COLUMNS values of a form's FORM_FIELDS values."""
+    return (round_name, *fields[1::-1], *fields[2:10])

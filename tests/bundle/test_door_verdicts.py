@@ -2,7 +2,9 @@
 (reference_door.py, frozen), on random valid and hostile form lines (Hypothesis): the same
 forms accepted with the same records, the same out-of-range values left pending, the same
 first refusal (kind and detail, so the same line and question), and responses.csv rebuilt
-with the export's own writer's bytes."""
+with the export's own writer's bytes. Both ways of HQ's door are compared: records read
+as `FormRecord`s (the import in one process) and read straight into their values
+(form_values.py, `FormDoor.check`: the import's checking process)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from hypothesis import strategies as st
 import reference_door
 from desktop.bundle.csv_export import CsvWriter
 from desktop.bundle.errors import BundleError
-from desktop.bundle.records import FormRecord, canonical_answers, content_sha256, iter_records
+from desktop.bundle.form_values import iter_record_values
+from desktop.bundle.records import (FormRecord, canonical_answers, content_sha256,
+                                    iter_records, record_of, record_values)
 from desktop.domain.demo_forms import generate_forms
 from desktop.domain.questionnaire_loader import load_questionnaire
 from desktop.resources import default_questionnaire_path
@@ -150,6 +154,27 @@ def _new_forms(lines):
         yield record, answers
 
 
+class _ChildDoor:
+    """The checking process's way: each form read into its values (form_values.py) and
+    checked as those (`FormDoor.check`), seen by `_outcome` as a record."""
+
+    def __init__(self, door: FormDoor):
+        self.door = door
+
+    def form(self, record, answers) -> None:
+        self.door.check(record_values(record), answers)
+
+    @property
+    def pending(self):
+        return self.door.pending
+
+
+def _child_forms(lines):
+    for kind, values, answers in iter_record_values(lines):
+        assert kind == "form"
+        yield record_of(values), answers
+
+
 def _export_csv(questionnaire, accepted) -> str:
     writer = CsvWriter(tuple(q.id for q in questionnaire.questions()))
     for fields, text, *_ in accepted:
@@ -190,14 +215,16 @@ def _compare(steps) -> None:
         lines.append(_line(answers, fields, how))
     old = reference_door.FormDoor(questionnaire, ROUND, NAME, range(1, 31))
     expected = _outcome(reference_door.iter_forms(lines), old)
-    door = FormDoor()
-    door.start({questionnaire.sha256: questionnaire}, questionnaire.sha256,
-               [{"uuid": ROUND, "name": NAME, "questionnaire_sha256": questionnaire.sha256,
-                 "form_min": 1, "form_max": 30}], [])
-    found = _outcome(_new_forms(lines), door)
-    assert found == expected, steps
-    if found[1] is None:
-        assert door.csv_sha256() == _export_csv(questionnaire, found[0])
+    for forms, wrap in ((_new_forms, lambda door: door), (_child_forms, _ChildDoor)):
+        door = FormDoor()
+        door.start({questionnaire.sha256: questionnaire}, questionnaire.sha256,
+                   [{"uuid": ROUND, "name": NAME,
+                     "questionnaire_sha256": questionnaire.sha256,
+                     "form_min": 1, "form_max": 30}], [])
+        found = _outcome(forms(lines), wrap(door))
+        assert found == expected, (forms.__name__, steps)
+        if found[1] is None:
+            assert door.csv_sha256() == _export_csv(questionnaire, found[0])
 
 
 def test_the_hostile_changes_reach_every_refusal():

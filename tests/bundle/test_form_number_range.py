@@ -123,12 +123,11 @@ def test_a_range_narrowed_after_an_earlier_bundle_still_imports(
     assert result.status == "imported", result.message
 
 
-class _Record:
-    def __init__(self, number: int):
-        self.fields = {"uuid": "f1", "round_uuid": "r1", "form_number": number,
+def _record(number: int) -> FormRecord:
+    return FormRecord({"uuid": "f1", "round_uuid": "r1", "form_number": number,
                        "status": "draft", "operator": "OP", "device": "d", "created": "t",
-                       "updated": "t", "revision": 1, "deleted_reason": None}
-        self.answers_text = "{}"
+                       "updated": "t", "revision": 1, "deleted_reason": None,
+                       "keystrokes": 0, "entry_seconds": 0.0}, "{}", "0" * 64, None, True)
 
 
 @pytest.mark.parametrize("bundle_range, hq_range, number, passes", [
@@ -153,8 +152,8 @@ def test_the_door_takes_either_range(bundle_range, hq_range, number, passes):
     door = FormDoor()
     door.start(questionnaires, sha, rounds, hq_rounds)
     if passes:
-        door.form(_Record(number), {})
+        door.form(_record(number), {})
     else:
         with pytest.raises(BundleError) as refused:
-            door.form(_Record(number), {})
+            door.form(_record(number), {})
         assert refused.value.kind == "form_number_range"

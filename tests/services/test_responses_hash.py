@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.bundle.csv_export import BOM, CsvWriter
+from desktop.bundle.records import FORM_FIELDS
 from desktop.services.responses_hash import FLUSH_ROWS, ResponsesHash
 
 QUESTIONS = ("q1", "q2", "q3")
@@ -37,13 +38,14 @@ def _rebuilt(rows) -> str:
 
 
 def _rebuilt_from_records(rows) -> str:
-    """The import's way: each row as the record's fields (`add_form`)."""
+    """The import's way: each row as the record's FORM_FIELDS values (`add_form`)."""
     rebuilt = ResponsesHash(QUESTIONS)
     for fixed, answers in rows:
         fields = dict(zip(("round_uuid", "uuid", "form_number", "status", "operator",
                            "device", "created", "updated", "revision", "deleted_reason"),
-                          fixed[1:]))
-        rebuilt.add_form(fixed[0], fields, answers, _json(answers))
+                          fixed[1:]), keystrokes=3, entry_seconds=1.5)
+        rebuilt.add_form(fixed[0], tuple(fields[name] for name in FORM_FIELDS), answers,
+                         _json(answers))
     return rebuilt.hexdigest()
 
 
@@ -108,3 +110,15 @@ def test_quick_and_general_rows_keep_their_order_across_flushes(cases):
     with mock.patch.object(responses_hash, "FLUSH_ROWS", 3):
         assert _rebuilt(rows) == _reference(rows)
         assert _rebuilt_from_records(rows) == _reference(rows)
+
+
+def test_a_row_starting_a_formula_after_plain_rows_is_guarded():
+    """Rows are tested together (`_plain_rows`): a formula's start at the start of any
+    row, the first or a later one, still takes the general writer."""
+    for mark in ("=", "+", "-", "@", "\t"):
+        for at in (0, 1, 3):
+            rows = [(_fixed("R", n, "ana", None), {"q1": "1"}) for n in range(4)]
+            rows[at] = (_fixed(mark + "R", at, "ana", None), {"q1": "1"})
+            reference = _reference(rows)
+            assert _rebuilt_from_records(rows) == reference, (mark, at)
+            assert _rebuilt(rows) == reference, (mark, at)
