@@ -40,3 +40,14 @@ def import_trusted(hq_db: Path, identity_path: Path, bundles, **kwargs):
     """Enrol the devices of `bundles`, then import them."""
     enrol_bundles(hq_db, identity_path, list(bundles))
     return import_bundles(hq_db, identity_path, list(bundles), **kwargs)
+
+
+def allow_in_round(hq_db: Path, device_id: str, round_name: str) -> None:
+    """HQ allows a second laptop of a team into a round another laptop brought, as the
+    analyst does with `riskmap devices allow` (services/round_origin.py)."""
+    from desktop.services.round_origin import allow_device
+    db = Database.open(hq_db)
+    try:
+        allow_device(db, device_id, round_name, "second laptop of the team")
+    finally:
+        db.close()

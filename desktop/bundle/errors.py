@@ -15,6 +15,12 @@ MESSAGES = {key.removeprefix("bundle."): texts["en"] for key, texts in CATALOGUE
             if key.startswith("bundle.")}
 
 
+# The kinds of refusal that hold a bundle (nothing imported, HQ or the team must decide
+# something first) rather than refuse it as broken; the import reports them as "held".
+HELD_KINDS = frozenset({"sequence_reused", "foreign_round", "foreign_round_here",
+                        "series_number_used", "number_in_series"})
+
+
 class BundleError(UserError):
     """A bundle (or key) was refused; `str(error)` is the English sentence to show,
     `in_language(lang)` the sentence in the user's language."""

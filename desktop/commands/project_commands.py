@@ -77,8 +77,12 @@ def run_check(args: argparse.Namespace) -> int:
         analysis = {"ok": snapshot.ok, "status": _analysis(result, "en")}
         branches = [{"device": d, "sequence": n, "imported": when}
                     for d, n, when in result.branches]
+        from ..services.round_origin import recorded
+        rounds = {"known": result.origins[0], "made_here_or_unknown": result.origins[1],
+                  "shared": recorded(result.shared)}
         print(json.dumps({**report.as_json(), "analysis": analysis,
-                          "restored_copy_branches": branches}, sort_keys=True))
+                          "restored_copy_branches": branches, "round_origins": rounds},
+                         sort_keys=True))
     else:
         _print_check(args, result)
     lang = user_language()
@@ -104,6 +108,13 @@ def _print_check(args: argparse.Namespace, result) -> None:
     say("out.check_database", value=args.db)
     say("out.check_forms", value=f"{report.live_forms} ({by_status})")
     say("out.check_rounds", value=report.rounds)
+    if result.origins[0] or result.shared:  # a database bundles came into (an HQ)
+        say("out.check_round_origins", known=result.origins[0], here=result.origins[1])
+    for shared in result.shared:  # a second laptop HQ allowed into a round: never unseen
+        say("out.round_shared", round=shared.round_name, device=shared.device_id,
+            origin=shared.origin or line("out.round_origin_unknown"),
+            allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
+            reason=f" ({shared.reason})" if shared.reason else "")
     say("out.check_audit_rows", value=report.audit_rows)
     say("out.check_questionnaires", value=", ".join(report.questionnaires) or none)
     older = line("out.check_older") if result.file_version < report.schema_version else ""

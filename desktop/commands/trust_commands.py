@@ -1,4 +1,4 @@
-"""`riskmap devices list|trust|revoke` and `riskmap questionnaire list|adopt`: what HQ
+"""`riskmap devices list|trust|revoke|allow` and `riskmap questionnaire list|adopt`: what HQ
 vouches for (the laptops it enrolled, the questionnaire version it adopted)."""
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     revoke.add_argument("fingerprint", metavar="FINGERPRINT")
     revoke.add_argument("--reason", default="", help="why (kept in the audit log)")
     revoke.set_defaults(run=run_revoke)
+    allow = sub.add_parser("allow", help="let a second laptop of a team add forms to a round "
+                                         "another device brought")
+    allow.add_argument("--db", required=True, type=Path)
+    allow.add_argument("device", metavar="DEVICE_ID", help="as the held bundle names it")
+    allow.add_argument("--round", required=True, metavar="NAME", help="the round's name at HQ")
+    allow.add_argument("--reason", default="", help="why (kept in the audit log)")
+    allow.set_defaults(run=run_allow)
 
     from .questionnaire_commands import questionnaire_actions
     qsub = questionnaire_actions(subparsers)  # shared with `questionnaire add`
@@ -111,6 +118,18 @@ def run_revoke(args: argparse.Namespace) -> int:
     finally:
         db.close()
     say("out.revoked", fingerprint=display_fingerprint(device.fingerprint), kept=kept)
+    return 0
+
+
+def run_allow(args: argparse.Namespace) -> int:
+    from ..services.round_origin import allow_device
+    db = _open(args.db)
+    try:  # a RoundAllowRefused is a UserError: shown in the user's language
+        allowed = allow_device(db, args.device, args.round, args.reason, *_by(args))
+    finally:
+        db.close()
+    say("out.round_allowed", device=allowed.device_id, round=allowed.round_name,
+        origin=allowed.origin or line("out.round_origin_unknown"))
     return 0
 
 

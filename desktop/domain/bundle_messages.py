@@ -136,6 +136,52 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "corresponde a otro portátil inscrito, así que no se importó nada; cada "
               "portátil envía solo sus propios cambios: pregunte al equipo quién hizo este "
               "paquete."},
+    "bundle.foreign_round": {
+        "en": "Device {device} sent forms into round {round}, which device {origin} brought "
+              "to headquarters first, so this bundle was held and nothing was imported; if "
+              "both laptops key this round (one team), allow it with: {command} and import "
+              "the bundle again, otherwise ask the team who made this bundle.",
+        "es": "El dispositivo {device} envió formularios a la ronda {round}, que trajo "
+              "primero a la sede otro dispositivo, {origin}, así que este paquete quedó "
+              "retenido y no se importó nada; si ambos portátiles digitan esta ronda (un "
+              "mismo equipo), permítalo con: {command} y vuelva a importar el paquete; si "
+              "no, pregunte al equipo quién hizo este paquete."},
+    "bundle.foreign_round_here": {
+        "en": "Device {device} sent forms into round {round}, which no bundle of that device "
+              "brought to headquarters (it was made here, or came before HQ recorded whose "
+              "round each round is), so this bundle was held and nothing was imported; if "
+              "that laptop keys this round, allow it with: {command} and import the bundle "
+              "again, otherwise ask the team who made this bundle.",
+        "es": "El dispositivo {device} envió formularios a la ronda {round}, que ningún "
+              "paquete de ese dispositivo trajo a la sede (se creó aquí, o llegó antes de que "
+              "la sede registrara de quién es cada ronda), así que este paquete quedó "
+              "retenido y no se importó nada; si ese portátil digita esta ronda, permítalo "
+              "con: {command} y vuelva a importar el paquete; si no, pregunte al equipo "
+              "quién hizo este paquete."},
+    # Allowing a second laptop into a round (services/round_origin.allow_device).
+    "round_allow.bad_device": {
+        "en": "{device} is not a device id; give it as the held bundle's sentence names it "
+              "(such as dev-1a2b3c4d5e6f).",
+        "es": "{device} no es un identificador de dispositivo; escríbalo como lo nombra la "
+              "frase del paquete retenido (por ejemplo, dev-1a2b3c4d5e6f)."},
+    "round_allow.reason_control": {
+        "en": "The reason contains control characters; type it again as plain text.",
+        "es": "El motivo contiene caracteres de control; escríbalo de nuevo como texto "
+              "simple."},
+    "round_allow.no_round": {
+        "en": "Headquarters holds no round named {round}; nothing was changed (see the "
+              "round names in `riskmap check` or the dashboard).",
+        "es": "La sede no tiene ninguna ronda llamada {round}; no se cambió nada (vea los "
+              "nombres de las rondas en `riskmap check` o en el panel)."},
+    "round_allow.is_origin": {
+        "en": "Device {device} brought round {round} to headquarters itself; nothing was "
+              "changed.",
+        "es": "El dispositivo {device} trajo él mismo la ronda {round} a la sede; no se "
+              "cambió nada."},
+    "round_allow.already": {
+        "en": "Device {device} is already allowed into round {round}; nothing was changed.",
+        "es": "El dispositivo {device} ya tiene permiso en la ronda {round}; no se cambió "
+              "nada."},
     "bundle.sequence_reused": {
         "en": "Device {device_id} already sent a different bundle numbered {sequence} "
               "({other}), so this one was held and nothing was imported; ask the team which "
@@ -161,6 +207,27 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
         "es": "Una parte de esta exportación tendría más de lo que la sede puede importar "
               "({forms} formularios con respuestas muy largas); no se escribió nada; envíe el "
               "archivo de registro a quienes dan soporte a RiskMap Survey Desk."},
+    "bundle.series_number_used": {
+        "en": "This file is part {part} of series {series} from device {device}, numbered "
+              "{first} to {last}, but headquarters already holds another bundle of that "
+              "device numbered {sequence}, so the series could never be complete: it was "
+              "held and nothing was imported; ask the team which is genuine (a project "
+              "restored from a backup sends its changes again as single bundles).",
+        "es": "Este archivo es la parte {part} de la serie {series} del dispositivo "
+              "{device}, numerada del {first} al {last}, pero la sede ya tiene otro paquete "
+              "de ese dispositivo con el número {sequence}, así que la serie nunca podría "
+              "completarse: quedó retenida y no se importó nada; pregunte al equipo cuál es "
+              "el auténtico (un proyecto restaurado de una copia de seguridad envía de "
+              "nuevo sus cambios como paquetes sueltos)."},
+    "bundle.number_in_series": {
+        "en": "Device {device} numbered this bundle {sequence}, a number its series {series} "
+              "(numbered {first} to {last}) takes, and headquarters holds parts of that "
+              "series already, so this bundle was held and nothing was imported; ask the "
+              "team which is genuine.",
+        "es": "El dispositivo {device} numeró este paquete con el {sequence}, un número que "
+              "ocupa su serie {series} (numerada del {first} al {last}), de la que la sede "
+              "ya tiene partes, así que este paquete quedó retenido y no se importó nada; "
+              "pregunte al equipo cuál es el auténtico."},
     "bundle.series_part_repeated": {
         "en": "This file is part {part} of series {series}, which was imported before from "
               "another file; nothing was changed.",

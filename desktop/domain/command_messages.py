@@ -295,6 +295,26 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.no_devices": {
         "en": "No device is enrolled; enrol one with `riskmap devices trust`.",
         "es": "No hay equipos inscritos; inscriba uno con `riskmap devices trust`."},
+    "out.round_allowed": {
+        "en": "Device {device} may now add and change forms in round {round} (brought to "
+              "headquarters by {origin}); import its held bundles again.",
+        "es": "El dispositivo {device} ya puede agregar y cambiar formularios de la ronda "
+              "{round} (la trajo a la sede {origin}); vuelva a importar sus paquetes "
+              "retenidos."},
+    "out.round_origin_unknown": {"en": "no device (made here, or not known)",
+                                 "es": "ningún dispositivo (creada aquí, o no se sabe)"},
+    "out.check_round_origins": {
+        "en": "whose rounds:    {known} brought by a device's bundle, {here} made here or of "
+              "unknown origin; a bundle adding forms to a round another device brought is "
+              "held",
+        "es": "de quién son:       {known} rondas traídas por el paquete de un dispositivo, "
+              "{here} creadas aquí o de origen desconocido; un paquete que agrega "
+              "formularios a la ronda que trajo otro dispositivo queda retenido"},
+    "out.round_shared": {
+        "en": "  round {round}: device {device} may add forms too (the round came from "
+              "{origin}); allowed {allowed} by {by}{reason}",
+        "es": "  ronda {round}: el dispositivo {device} también puede agregar formularios (la "
+              "ronda vino de {origin}); permitido el {allowed} por {by}{reason}"},
     "out.enrolled": {
         "en": "Enrolled {fingerprint}{name}: its bundles can be imported.",
         "es": "Inscrito {fingerprint}{name}: sus paquetes se pueden importar."},

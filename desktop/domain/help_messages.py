@@ -131,6 +131,11 @@ HELP_ES: dict[str, str] = {
         "tal como la imprime `riskmap keys device` en la computadora",
     "a name for the laptop": "un nombre para la computadora",
     "why (kept in the audit log)": "por qué (se guarda en el registro de auditoría)",
+    "let a second laptop of a team add forms to a round another device brought":
+        "permitir que una segunda computadora de un equipo agregue formularios a una ronda "
+        "que trajo otro equipo",
+    "as the held bundle names it": "tal como lo nombra el paquete retenido",
+    "the round's name at HQ": "el nombre de la ronda en la sede",
     "stored versions, the adopted one marked": "versiones guardadas, con la adoptada marcada",
     "adopt a stored version for the project (audited)":
         "adoptar una versión guardada para el proyecto (queda en la auditoría)",

@@ -29,7 +29,7 @@ from typing import Callable
 from ..storage import (analysis_snapshot_store, answers_check, audit_chain, bundle_store,
                        integrity)
 from ..storage.migrations import SCHEMA_VERSION
-from . import analysis_table
+from . import analysis_table, round_origin
 from .snapshot_check import SnapshotStatus, check_snapshot
 from .workspace import open_database
 
@@ -44,6 +44,10 @@ class CheckResult:
     repaired: int | None = None  # forms in the snapshot rebuilt by --repair
     # (device id, sequence, imported) of each restored copy's branch the chain accepts.
     branches: list[tuple[str, int, str]] = field(default_factory=list)
+    # Whose rounds (services/round_origin.py): (rounds with a known origin, without), and
+    # every device HQ allowed into a round another device brought.
+    origins: tuple[int, int] = (0, 0)
+    shared: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -71,9 +75,11 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
         else:
             report, snapshot = _side_by_side(db, full)
         branches = bundle_store.recorded_branches(db.conn)
+        origins = round_origin.origin_summary(db.conn)
+        shared = round_origin.shared_rounds(db.conn)
     finally:
         db.close()
-    return CheckResult(report, snapshot, file_version, repaired, branches)
+    return CheckResult(report, snapshot, file_version, repaired, branches, origins, shared)
 
 
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:

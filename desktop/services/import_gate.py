@@ -27,6 +27,7 @@ from ..domain.user_error import UserError
 from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
+from . import series_numbers
 from .form_door import FormDoor, parse_questionnaires, refuse_answer
 
 
@@ -66,6 +67,7 @@ def reused_sequence(conn: sqlite3.Connection, verified: VerifiedBundle) -> Bundl
     m = verified.manifest
     other = bundle_store.imported_bundle_with_sequence(conn, m.device_id, m.sequence)
     if other is None or other == m.bundle_uuid:
+        series_numbers.check_numbers(conn, m)  # a number a series takes (held at once)
         return None
     return BundleError("sequence_reused", f"{m.device_id} #{m.sequence}",
                        device_id=m.device_id, sequence=m.sequence, other=other)

@@ -43,7 +43,7 @@ class FormMerger:
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
                  now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None,
-                 branch: bool = False):
+                 branch: bool = False, gate=None):
         self.conn = conn
         self.result = result
         self.device_id = device_id
@@ -52,6 +52,10 @@ class FormMerger:
         self.late = late
         self.branch = branch  # a restored copy's bundle numbered again (bundle/merge.py)
         self.rounds = rounds  # uuids of the rounds HQ holds (the bundle's included)
+        # With a gate (services/round_origin.RoundGate): `rounds` are those this device
+        # may write into; a form outside them is held unless it changes nothing.
+        self.gate = gate
+        self._outside = False  # a form of the chunk is in a round outside `rounds`
         # The first import into a new HQ database decides every form without a lookup.
         self.empty = not response_store.has_forms(conn)
         self._held = HeldNumbers()  # with `empty`: the numbers the bundle's forms hold
@@ -62,7 +66,10 @@ class FormMerger:
     def add(self, form: tuple) -> None:
         """The next form, a compact tuple (see the module's docstring)."""
         if form[0][_ROUND] not in self.rounds:
-            raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+            if self.gate is None:
+                raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
+            self.gate.outside(form[0][_ROUND])
+            self._outside = True
         self._chunk.append(form)
         if len(self._chunk) >= CHUNK:
             self.flush()
@@ -70,8 +77,10 @@ class FormMerger:
     def flush(self) -> None:
         """Decide and write the forms added since the last flush."""
         forms, self._chunk = self._chunk, []
+        outside, self._outside = self._outside, False
         if not forms:
             return
+        gate, rounds = self.gate, self.rounds
         conn, result = self.conn, self.result
         keys = {(form[0][_ROUND], form[0][_NUMBER]) for form in forms}
         # Who holds each paper number of the chunk now (HQ's forms and the bundle's
@@ -91,6 +100,7 @@ class FormMerger:
         conflicts, versions = [], []
         new = updated = unchanged = 0
         NEW, UPDATE, CONFLICT = Decision.NEW, Decision.UPDATE, Decision.CONFLICT
+        UNCHANGED, OLDER = Decision.UNCHANGED, Decision.OLDER
         for form in forms:
             reason = ""
             values, answers_text, sha, base, canonical = form
@@ -100,6 +110,8 @@ class FormMerger:
             current_version = None
             if current is None:
                 decision = NEW  # the common case, decided without the general rule
+                if outside and values[_ROUND] not in rounds:
+                    gate.refuse(values[_ROUND])  # another device's round
             else:
                 cur = dict(zip(FORM_FIELDS, current[0]))
                 current_version = Version(cur["revision"], content_sha256(
@@ -114,6 +126,9 @@ class FormMerger:
                 decision = decide(incoming, None if base is None else Version(*base),
                                   current_version, known, self.late, self.branch,
                                   set_aside)
+                if gate is not None and decision is not UNCHANGED and decision is not OLDER \
+                        and not (values[_ROUND] in rounds and cur["round_uuid"] in rounds):
+                    gate.refuse(cur["round_uuid"], values[_ROUND])  # another's round
             if decision is NEW or decision is UPDATE:
                 key = (values[_ROUND], values[_NUMBER])
                 holder = numbers.get(key)

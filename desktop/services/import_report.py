@@ -33,6 +33,10 @@ class BundleReport:
     # Its rounds named like a round HQ holds this device's forms in: (name, kept as).
     rounds_again: list[tuple[str, str]] = field(default_factory=list)
     questionnaire_differences: list[str] = field(default_factory=list)
+    # Held for writing into another device's round: that round's name and the device
+    # that brought it ('' when none did: made at HQ, or not known), round_origin.py.
+    held_round: str = ""
+    held_origin: str = ""
     messages: dict[str, str] = field(default_factory=dict)  # the message, by language
 
     def message_in(self, lang: str) -> str:

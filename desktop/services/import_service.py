@@ -30,7 +30,7 @@ from typing import Callable
 from ..bundle import age_crypto
 from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_text,
                                     read_bundle_file, records_of, verify_bundle)
-from ..bundle.errors import BundleError
+from ..bundle.errors import HELD_KINDS, BundleError
 from ..domain.number_ranges import Run, missing_runs
 from ..domain.questionnaire_diff import differences
 from ..domain.system_reasons import reason_of
@@ -41,6 +41,7 @@ from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
 from ..storage.database import Database, DatabaseLocator, IntegrityError
 from . import device_identity, import_gate
+from .round_origin import RoundGate
 from .form_check_child import compact
 from .import_audit import AuditMerge
 from .import_merge import FormMerger
@@ -146,8 +147,10 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
             verified.check_hashes()
             raise
     except BundleError as exc:
-        result.status = {"replay": "replay", "sequence_reused": "held"}.get(exc.kind,
-                                                                           "refused")
+        result.status = ("replay" if exc.kind == "replay" else "held"
+                         if exc.kind in HELD_KINDS else "refused")
+        result.held_round = str(exc.values.get("round", ""))  # for the Import view
+        result.held_origin = str(exc.values.get("origin", ""))
         result.refusal = exc.kind
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
@@ -209,7 +212,7 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
         if checker is not None and checker.wanted(verified) else None
     try:
         _write_bundle(db, verified, pin, result, operator, device, late, background, stream,
-                      held)
+                      held, RoundGate(conn, m.device_id, db_label))
     finally:
         if stream is not None:
             stream.close()  # the checking process is stopped if it has not finished
@@ -219,7 +222,7 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
 def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                   result: BundleReport, operator: str, device: str, late: bool,
                   background: bool = False, stream: FormStream | None = None,
-                  held: BundleError | None = None) -> None:
+                  held: BundleError | None = None, gate: RoundGate | None = None) -> None:
     """Read, check and write the bundle's records as a stream (inside the caller's
     transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
@@ -230,7 +233,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     rows whenever no checked form is waiting, and merges (import_audit.py: the same rows,
     checks and refusals as the chain first); its refusals are raised here in the same
     place as the in-process reader's. `held` is raised unless the audit rows branch
-    (a copy restored from a backup: import_gate.reused_sequence)."""
+    (a copy restored from a backup: import_gate.reused_sequence). `gate` holds the
+    bundle when it writes into another device's round (services/round_origin.py)."""
     m = verified.manifest
     conn = db.conn
     now = utc_now()
@@ -255,7 +259,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                 if merger is None:
                     merger = _start_forms(conn, door, text, rounds, result, hq_rows,
                                           operator, device, verified, now, late, writer,
-                                          held is not None)
+                                          held is not None, gate)
                 if stream is None:
                     door.form(item, answers)
                     item = compact(item)  # as the checking process hands a form over
@@ -264,7 +268,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             if merger is None:
                 merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
                                       device, verified, now, late, writer,
-                                      held is not None)
+                                      held is not None, gate)
         except (BundleError, *IntegrityError):
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
@@ -309,7 +313,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
 def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, hq_rows: list[AuditEntry], operator: str,
                  device: str, verified: VerifiedBundle, now: str, late: bool,
-                 writer: ImportWriter, branch: bool = False) -> FormMerger:
+                 writer: ImportWriter, branch: bool = False,
+                 gate: RoundGate | None = None) -> FormMerger:
     """Before the first form: validate and store the questionnaires, merge the rounds.
     HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
     rows)."""
@@ -317,9 +322,11 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     door.start(text, rounds)
     result.questionnaire_differences = _store_questionnaires(
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
-    _merge_rounds(conn, rounds, m.device_id, result, branch)
-    return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late,
-                      bundle_store.round_uuids(conn), writer, branch)
+    gate = gate or RoundGate(conn, m.device_id)
+    gate.brought(conn, _merge_rounds(conn, rounds, m.device_id, result, branch),
+                 m.bundle_uuid, now)  # the rounds this bundle brings: their origin
+    return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late, gate.writable,
+                      writer, branch, gate)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
@@ -348,11 +355,13 @@ def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
 
 
 def _merge_rounds(conn, rounds: list[dict], device_id: str,
-                  result: BundleReport, branch: bool = False) -> None:
+                  result: BundleReport, branch: bool = False) -> list[str]:
     """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
     already used by another round gets the device id added. A restored copy's round
     (`branch`) named like one HQ holds this device's forms in is said: made again after
-    the backup, a paper form keyed in both counts twice."""
+    the backup, a paper form keyed in both counts twice. Returns the uuids of the rounds
+    added."""
+    added = []
     existing = bundle_store.round_uuids(conn)
     names = bundle_store.round_names(conn)
     known_q = questionnaire_store.known_sha256s(conn)
@@ -372,9 +381,11 @@ def _merge_rounds(conn, rounds: list[dict], device_id: str,
         bundle_store.insert_round(conn, row)
         names[name] = row["uuid"]
         existing.add(row["uuid"])
+        added.append(row["uuid"])
         result.rounds_added.append(name)
         if again:
             result.rounds_again.append((fields["name"], name))
+    return added
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[Run]:

@@ -389,6 +389,15 @@ class Workspace:
         require_supervisor(self.db.conn, self.actor)
         return trust_device(self.db, fingerprint, name, operator)
 
+    def allow_in_round(self, device_id: str, round_name: str, reason: str = "",
+                       operator: str = "analyst"):
+        """Let a device add forms to a round another device brought (see
+        round_origin.allow_device); supervisors only."""
+        from .operator_service import require_supervisor
+        from .round_origin import allow_device
+        require_supervisor(self.db.conn, self.actor)
+        return allow_device(self.db, device_id, round_name, reason, operator)
+
     def analysis(self, lang: str = "en") -> "AnalysisService":
         """The analysis of this project read on this connection."""
         from .analysis_service import analysis_for

@@ -242,6 +242,16 @@ def imported_bundle_with_sequence(conn: sqlite3.Connection, device_id: str,
     return row[0] if row else None
 
 
+def imported_in_range(conn: sqlite3.Connection, device_id: str, low: int,
+                      high: int) -> list[tuple[int, str]]:
+    """(sequence, bundle uuid) of the bundles HQ imported from this device numbered `low`
+    to `high`, as `imported_bundle_with_sequence` counts them, lowest first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT l.sequence, l.bundle_uuid FROM bundle_ledger l WHERE l.direction = 'import' "
+        f"AND l.device_id = ? AND l.sequence BETWEEN ? AND ? AND {_NOT_SET_ASIDE} "
+        "ORDER BY l.sequence, l.id", (device_id, low, high))]
+
+
 # A ledger row `l` of an imported bundle that no restored copy's branch, imported after
 # it and numbered at or below it, set aside.
 _NOT_SET_ASIDE = ("NOT EXISTS (SELECT 1 FROM bundle_ledger b WHERE b.direction = 'import' "

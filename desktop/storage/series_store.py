@@ -244,3 +244,17 @@ def release_audit(conn: sqlite3.Connection, series_id: str) -> None:
         conn.execute("DELETE FROM series_audit WHERE series_id = ?", (series_id,))
     else:
         conn.execute("DELETE FROM series_audit")
+
+
+def series_taking_number(conn: sqlite3.Connection, device_id: str, sequence: int,
+                         other_than: str | None = None) -> tuple[str, int, int] | None:
+    """(series id, first number, parts) of a series of this device, other than
+    `other_than`, that HQ holds parts of and whose numbers (its first part's number to
+    its last's, from a held part: part k is numbered first + k - 1) take `sequence`."""
+    row = conn.execute(
+        "SELECT p.series_id, l.sequence - p.part + 1, p.parts FROM series_part p "
+        "JOIN bundle_ledger l ON l.bundle_uuid = p.bundle_uuid AND l.direction = 'import' "
+        "WHERE p.device_id = ? AND p.series_id IS NOT ? "
+        "AND ? BETWEEN l.sequence - p.part + 1 AND l.sequence - p.part + p.parts "
+        "ORDER BY l.id LIMIT 1", (device_id, other_than, sequence)).fetchone()
+    return tuple(row) if row else None

@@ -8,6 +8,10 @@ questionnaire differs from HQ's, or the plain sentence saying why a bundle was r
 A bundle from a laptop HQ has not enrolled is refused with its fingerprint; "Enrol
 device..." asks the analyst to confirm that the fingerprint matches the one the laptop
 shows (read over the phone), enrols it, and imports again.
+
+A bundle whose device sent forms into a round another device brought is held
+(services/round_origin.py); "Allow in round..." asks the analyst whether both laptops key
+that round (one team), records that decision (audited) and imports again.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from ..services.device_service import DeviceRefused
 from ..services.import_report import BundleReport, ImportReport
 from ..services.import_service import import_bundles
 from ..services.operator_service import OperatorRefused
+from ..services.round_origin import RoundAllowRefused
+from .held_rounds import HeldRounds, held_in_rounds
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
@@ -63,11 +69,15 @@ class ImportView(LazyView):
         self.enrol_button = QPushButton()
         self.enrol_button.setVisible(False)
         self.enrol_button.clicked.connect(lambda: self.enrol_unknown())
+        self.allow_button = QPushButton()
+        self.allow_button.setVisible(False)
+        self.allow_button.clicked.connect(lambda: self.allow_held())
+        self.held_rounds = HeldRounds(self)  # its sentences and question
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.clear_button, self.import_button,
-                       self.enrol_button):
+                       self.enrol_button, self.allow_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button)
         buttons.addWidget(self.progress_bar, 1)
@@ -103,6 +113,7 @@ class ImportView(LazyView):
         self.clear_button.setText(self.tr("Clear list"))
         self.import_button.setText(self.tr("Import"))
         self.enrol_button.setText(self.tr("Enrol device..."))
+        self.allow_button.setText(self.tr("Allow in round..."))
         self.box.setTitle(self.tr("Import bundles from the field"))
         self.report_title.setText(self.tr("Import report"))
         self.table.setHorizontalHeaderLabels([
@@ -186,6 +197,31 @@ class ImportView(LazyView):
             self.start_import()
         return enrolled
 
+    def held_in_rounds(self) -> list[BundleReport]:
+        """The last report's bundles held for writing into another device's round."""
+        return held_in_rounds(self.report)
+
+    def allow_held(self, confirm=None) -> int:
+        """Ask, round by round, whether the held bundle's device keys that round too; allow
+        those confirmed (audited) and import the list again. `confirm(bundle) -> bool`
+        replaces the question (tests). Returns how many were allowed."""
+        ask = confirm or self.held_rounds.confirm
+        allowed = 0
+        for bundle in self.held_in_rounds():
+            if not ask(bundle):
+                continue
+            try:
+                self.context.workspace.allow_in_round(
+                    bundle.device_id, bundle.held_round, "allowed in the Import view",
+                    operator=self.context.operator or "analyst")
+            except (RoundAllowRefused, OperatorRefused) as exc:  # supervisors only
+                self._show(exc.in_language(self.context.lang), error=True)
+                return allowed
+            allowed += 1
+        if allowed:
+            self.start_import()
+        return allowed
+
     def _confirm_enrolment(self, bundle: BundleReport) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Enrol device"),
@@ -209,6 +245,7 @@ class ImportView(LazyView):
         self.show_report(report)
         unknown = self.unknown_devices()
         self.enrol_button.setVisible(bool(unknown))
+        self.allow_button.setVisible(bool(self.held_in_rounds()))
         self._show_summary(report)
         if any(b.status == "imported" for b in report.bundles):
             self.context.workspace.publish(None)  # many forms changed
@@ -230,6 +267,9 @@ class ImportView(LazyView):
             self.status.setText(self.status.text() + " " + self.tr(
                 "%n device(s) are not enrolled: compare the fingerprint in the report with "
                 "the laptop's, then choose Enrol device...", "", len(unknown)))
+        held = self.held_in_rounds()
+        if held:
+            self.status.setText(self.status.text() + " " + self.held_rounds.summary(len(held)))
         series = bundle_series.workspace_status(  # a part sent again says where its series is
             self.context.workspace, self.context.lang,
             [b.bundle_uuid for b in report.bundles if b.bundle_uuid])
@@ -289,6 +329,9 @@ class ImportView(LazyView):
                 "Device {device} with fingerprint {fp} is not enrolled, so nothing was "
                 "imported: compare the fingerprint with the laptop's, then choose Enrol "
                 "device...").format(device=bundle.device_id, fp=bundle.fingerprint))
+        elif bundle in self.held_in_rounds():
+            # The catalogue's sentence names the command; here the window's button does it.
+            notes.append(self.held_rounds.note(bundle))
         elif bundle.status != "imported":
             notes.append(bundle.message_in(self.context.lang))
         if bundle.newly_pinned:

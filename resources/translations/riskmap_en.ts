@@ -1065,6 +1065,40 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>HeldRounds</name>
+    <message>
+        <source>device {device}</source>
+        <translation>device {device}</translation>
+    </message>
+    <message>
+        <source>no bundle of that device (it was made here, or its origin is not known)</source>
+        <translation>no bundle of that device (it was made here, or its origin is not known)</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
+        <translation>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</source>
+        <translation>
+            <numerusform>%n bundle held: its device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</numerusform>
+            <numerusform>%n bundles held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allow in round</source>
+        <translation>Allow in round</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
+        <translation>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</translation>
+    </message>
+</context>
+<context>
     <name>ImportView</name>
     <message>
         <source>Headquarters key file (hq-identity.txt)</source>
@@ -1089,6 +1123,10 @@ n = {n}</translation>
     <message>
         <source>Enrol device...</source>
         <translation>Enrol device...</translation>
+    </message>
+    <message>
+        <source>Allow in round...</source>
+        <translation>Allow in round...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>

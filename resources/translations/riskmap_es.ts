@@ -1065,6 +1065,40 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>HeldRounds</name>
+    <message>
+        <source>device {device}</source>
+        <translation>el equipo {device}</translation>
+    </message>
+    <message>
+        <source>no bundle of that device (it was made here, or its origin is not known)</source>
+        <translation>ningún paquete de ese equipo (se creó aquí, o no se sabe de dónde vino)</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
+        <translation>El equipo {device} envió formularios a la ronda {round}, que trajo primero a la sede {origin}, así que este paquete quedó retenido y no se importó nada: si ambos portátiles digitan esta ronda, elija Permitir en la ronda...; si no, pregunte al equipo quién hizo este paquete</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</source>
+        <translation>
+            <numerusform>%n paquete retenido: su equipo envió formularios a una ronda que trajo otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+            <numerusform>%n paquetes retenidos: su equipo envió formularios a una ronda que trajo otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allow in round</source>
+        <translation>Permitir en la ronda</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
+        <translation>El equipo {device} envió formularios a la ronda {round}, que trajo primero a la sede {origin}.
+
+Permítalo solo si ambos portátiles pertenecen al equipo de trabajo que digita esta ronda (pregúntelo por teléfono al jefe del equipo): sus formularios se agregarán entonces a la ronda, y la decisión queda en el registro de auditoría. Si no, elija No y pregunte al equipo quién hizo este paquete.</translation>
+    </message>
+</context>
+<context>
     <name>ImportView</name>
     <message>
         <source>Headquarters key file (hq-identity.txt)</source>
@@ -1089,6 +1123,10 @@ n = {n}</translation>
     <message>
         <source>Enrol device...</source>
         <translation>Registrar equipo...</translation>
+    </message>
+    <message>
+        <source>Allow in round...</source>
+        <translation>Permitir en la ronda...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>

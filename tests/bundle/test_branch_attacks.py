@@ -356,8 +356,9 @@ def test_a_branch_inside_a_series_is_held(tmp_path, hq_keys, field_key, field_db
                                           valid_answers):
     """A restored copy's export numbered again that comes as a series of parts is not
     taken as a branch (only a single bundle may be): the parts numbered like bundles HQ
-    holds are held, no branch is recorded. (Parts numbered above what HQ holds are
-    merged as any series part is; their audit rows wait for the series: see the report.)"""
+    holds are held, no branch is recorded, and so are the parts numbered above them (the
+    series could never be complete: services/series_numbers.py; before, they were merged
+    while their audit rows waited for ever)."""
     from desktop.services.export_service import PartLimits
     from desktop.services.import_service import import_bundles
     hq, _, _ = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
@@ -368,7 +369,9 @@ def test_a_branch_inside_a_series_is_held(tmp_path, hq_keys, field_key, field_db
     assert len(parts.paths) > 1 and parts.manifest.sequence == 2
     report = import_bundles(hq, hq_keys.identity_path, list(parts.paths))
     assert not any(b.branch_from for b in report.bundles)
-    assert [b.status for b in report.bundles if b.sequence <= 3] == ["held", "held"]
+    assert [b.status for b in report.bundles] == ["held"] * len(parts.paths)
+    assert [b.refusal for b in report.bundles if b.sequence > 3] == \
+        ["series_number_used"] * (len(parts.paths) - 2)
     db = Database.open(hq)
     try:
         assert bundle_store.recorded_branches(db.conn) == []

@@ -26,7 +26,7 @@ from desktop.services.project import Project
 from desktop.storage import bundle_store, response_store
 
 from bundle_helpers import db_state, identities, import_into, make_hq_db
-from trust_helpers import enrol_fingerprints
+from trust_helpers import allow_in_round, enrol_fingerprints
 
 
 def _refused(report, kind: str | None = None):
@@ -242,6 +242,9 @@ def test_conflict_between_two_devices_keeps_both(tmp_path, field_db, field_key, 
 
     (result_a,) = import_into(hq, hq_keys, bundle_a).bundles
     assert (result_a.updated, result_a.conflicting) == (1, 0)
+    (result_b,) = import_into(hq, hq_keys, bundle_b).bundles
+    assert (result_b.status, result_b.refusal) == ("held", "foreign_round")  # A's round
+    allow_in_round(hq, key_b.device_id, "Demo 3")  # HQ: both laptops key it
     (result_b,) = import_into(hq, hq_keys, bundle_b).bundles
     assert result_b.status == "imported" and result_b.conflicting == 1
     assert result_b.updated == 0 and result_b.new == 0

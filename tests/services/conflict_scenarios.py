@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.bundle.device_key import DeviceKey
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
-from trust_helpers import import_trusted
+from trust_helpers import allow_in_round, import_trusted
 from desktop.services.keys_service import hq_init
 from desktop.services.project import Project
 
@@ -68,7 +68,9 @@ def same_revision(tmp_path: Path, answers: dict, delete_on_b: bool = False) -> S
     second = export_bundle(db_a, key_a, [keys.recipient], out).path
     third = export_bundle(db_b, key_b, [keys.recipient], out).path
     hq = tmp_path / "hq.db"
-    report = import_trusted(hq, keys.identity_path, [first, second, third])
+    report = import_trusted(hq, keys.identity_path, [first, second])
+    allow_in_round(hq, key_b.device_id, "Ronda 1")  # B keys A's round: HQ said so
+    report.bundles += import_trusted(hq, keys.identity_path, [third]).bundles
     assert [b.conflicting for b in report.bundles] == [0, 0, 1]
     return Scenario(hq, keys, [first, second, third], uuid, round_uuid, (db_b, key_b))
 
@@ -88,6 +90,8 @@ def same_number(tmp_path: Path, answers: dict) -> Scenario:
     a = export_bundle(db_a, key_a, [keys.recipient], out).path
     b = export_bundle(db_b, key_b, [keys.recipient], out).path
     hq = tmp_path / "hq.db"
-    report = import_trusted(hq, keys.identity_path, [a, b])
+    report = import_trusted(hq, keys.identity_path, [a])
+    allow_in_round(hq, key_b.device_id, "Ronda 1")  # B keys A's round: HQ said so
+    report.bundles += import_trusted(hq, keys.identity_path, [b]).bundles
     assert [b.conflicting for b in report.bundles] == [0, 1]
     return Scenario(hq, keys, [a, b], uuid, round_uuid, (db_b, key_b))

@@ -53,12 +53,15 @@ def _downgrade(path: Path, key: bytes | None = None) -> list[tuple]:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN")
-        # The steps after V15 undone first (V16_DASH_BEFORE: the kept versions).
+        # The steps after V15 undone first (V16_DASH_BEFORE: the kept versions;
+        # V17_ROUND_ORIGIN: whose rounds).
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                     "AND name LIKE 'analysis_before_%'").fetchall():
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE analysis_dirty_before")
         conn.execute("DROP TABLE analysis_before_room")
+        for table in ("round_origin", "round_device"):  # V17_ROUND_ORIGIN
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP VIEW answer")
         for statement in _old_definitions()[:1]:
             conn.execute(statement)

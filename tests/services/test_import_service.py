@@ -15,7 +15,7 @@ from desktop.cli import main
 from desktop.services.demo_service import fill_demo
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
-from trust_helpers import import_trusted
+from trust_helpers import allow_in_round, import_trusted
 from desktop.services.keys_service import hq_init
 from desktop.services.project import Project
 from desktop.storage import bundle_store
@@ -119,6 +119,10 @@ def test_same_paper_number_keyed_on_two_laptops_is_a_conflict(tmp_path, keys, va
     b = export_bundle(db_b, key_b, [keys.recipient], out).path
     first, second = import_trusted(hq, keys.identity_path, [a, b]).bundles
     assert first.new == 2
+    # B keys the round A brought: held until HQ says both laptops key it.
+    assert (second.status, second.refusal) == ("held", "foreign_round")
+    allow_in_round(hq, key_b.device_id, "Ronda 1")
+    [second] = import_trusted(hq, keys.identity_path, [b]).bundles
     assert second.status == "imported" and second.conflicting == 2 and second.new == 0
     project = Project.open(hq)
     try:

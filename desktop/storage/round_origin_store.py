@@ -1,0 +1,81 @@
+"""HQ's record of whose round each round is: the device whose bundle first brought it
+(`round_origin`) and the other devices HQ allowed to key it (`round_device`), schema
+V17_ROUND_ORIGIN. services/round_origin.py decides with them; this module only reads and
+writes the rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class SharedRound:
+    """A device HQ allowed into a round another device brought (or whose origin is not
+    known: `origin` None)."""
+
+    round_uuid: str
+    round_name: str
+    origin: str | None
+    device_id: str
+    allowed: str
+    allowed_by: str
+    reason: str | None
+
+
+def round_origins(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:
+    """Every round HQ holds: uuid -> (name, origin device id or None)."""
+    return {uuid: (name, origin) for uuid, name, origin in conn.execute(
+        "SELECT r.uuid, r.name, o.device_id FROM round r "
+        "LEFT JOIN round_origin o ON o.round_uuid = r.uuid")}
+
+
+def allowed_rounds(conn: sqlite3.Connection, device_id: str) -> set[str]:
+    """The rounds HQ allowed `device_id` into besides those it brought."""
+    return {r[0] for r in conn.execute("SELECT round_uuid FROM round_device "
+                                       "WHERE device_id = ?", (device_id,))}
+
+
+def record_origins(conn: sqlite3.Connection, round_uuids: Iterable[str], device_id: str,
+                   bundle_uuid: str, recorded: str) -> None:
+    """The rounds a bundle of `device_id` brought to HQ (rounds HQ did not hold)."""
+    conn.executemany(
+        "INSERT INTO round_origin (round_uuid, device_id, bundle_uuid, recorded, source) "
+        "VALUES (?, ?, ?, ?, 'bundle')",
+        [(uuid, device_id, bundle_uuid, recorded) for uuid in round_uuids])
+
+
+def origin_of(conn: sqlite3.Connection, round_uuid: str) -> str | None:
+    row = conn.execute("SELECT device_id FROM round_origin WHERE round_uuid = ?",
+                       (round_uuid,)).fetchone()
+    return row[0] if row else None
+
+
+def is_allowed(conn: sqlite3.Connection, round_uuid: str, device_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM round_device WHERE round_uuid = ? AND device_id = ?",
+                        (round_uuid, device_id)).fetchone() is not None
+
+
+def allow(conn: sqlite3.Connection, round_uuid: str, device_id: str, allowed: str,
+          allowed_by: str, reason: str | None) -> None:
+    conn.execute("INSERT INTO round_device (round_uuid, device_id, allowed, allowed_by, "
+                 "reason) VALUES (?, ?, ?, ?, ?)",
+                 (round_uuid, device_id, allowed, allowed_by, reason))
+
+
+def shared_rounds(conn: sqlite3.Connection) -> list[SharedRound]:
+    """Every device HQ allowed into a round, by round name then device."""
+    return [SharedRound(*row) for row in conn.execute(
+        "SELECT d.round_uuid, r.name, o.device_id, d.device_id, d.allowed, d.allowed_by, "
+        "d.reason FROM round_device d JOIN round r ON r.uuid = d.round_uuid "
+        "LEFT JOIN round_origin o ON o.round_uuid = d.round_uuid "
+        "ORDER BY r.name, d.device_id")]
+
+
+def origin_counts(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(rounds whose origin HQ knows, rounds it does not: made in this database, or
+    brought before origins were recorded by a device it cannot name)."""
+    known, total = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM round_origin), (SELECT COUNT(*) FROM round)").fetchone()
+    return known, total - known

@@ -1,0 +1,60 @@
+"""The Import view and a bundle held for writing into a round another device brought: the
+report says so in the window's language and names the window's own way to decide ("Allow
+in round..."), which asks, records HQ's decision and imports again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.services.project import Project
+from desktop.ui.app_context import AppContext
+from desktop.ui.background import SynchronousRunner
+from desktop.ui.import_view import ImportView
+
+from bundle_helpers import make_hq_db
+from test_round_origin_attacks import _post_a, _post_b
+from trust_helpers import enrol_fingerprints
+
+
+def test_a_held_bundle_is_said_and_allowed_in_the_window(
+        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, field_key, valid_answers):
+    from desktop.ui.translation import install_translator
+    install_translator(qapp, "es")
+    try:
+        _held_and_allowed(qtbot, tmp_path, hq_keys, bundle, field_db, field_key,
+                          valid_answers)
+    finally:
+        install_translator(qapp, "en")
+
+
+def _held_and_allowed(qtbot, tmp_path, hq_keys, bundle, field_db, field_key, valid_answers):
+    hq_path = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq_path, hq_keys, bundle)
+    key_b, b_bundle = _post_b(tmp_path, hq_keys, field_db, valid_answers,
+                              new_numbers=(101, 102))
+    enrol_fingerprints(hq_path, key_b.fingerprint)
+    hq_project = Project.open(hq_path)
+    hq = AppContext(hq_project, operator="HQ", lang="es", runner=SynchronousRunner())
+    imp = ImportView(hq)
+    qtbot.addWidget(imp)
+    imp.resize(1366, 768)
+    imp.identity.setText(str(hq_keys.identity_path))
+    imp.add_bundles([b_bundle])
+    qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+    note = imp.table.item(0, 8).text()
+    assert imp.table.item(0, 1).text() == "Retenido", imp.table.item(0, 1).text()
+    assert f"El equipo {key_b.device_id} envió formularios a la ronda Demo 3" in note
+    assert f"el equipo {field_key.device_id}" in note and "Permitir en la ronda..." in note
+    assert "riskmap devices allow" not in note  # the window's way, not the command line's
+    assert "1 paquete retenido" in imp.status.text()
+    assert imp.allow_button.isVisibleTo(imp)
+    assert imp.allow_button.text() == "Permitir en la ronda..."
+    imp.grab().save(str(tmp_path / "import_view_held.png"))
+    asked = []
+    assert imp.allow_held(confirm=lambda b: asked.append(b.held_round) and False) == 0
+    assert asked == ["Demo 3"] and imp.table.item(0, 1).text() == "Retenido"
+    with qtbot.waitSignal(hq.forms_changed):
+        assert imp.allow_held(confirm=lambda b: True) == 1
+    assert imp.table.item(0, 1).text() == "Importado" and imp.table.item(0, 4).text() == "2"
+    assert not imp.allow_button.isVisibleTo(imp)
+    hq_project.close()
