@@ -33,7 +33,7 @@ from ..services.import_report import BundleReport, ImportReport
 from ..services.import_service import import_bundles
 from ..services.operator_service import OperatorRefused
 from ..services.round_origin import RoundAllowRefused
-from .held_rounds import HeldRounds, held_in_rounds
+from .held_rounds import FOREIGN_ROUND, HeldRounds, held_in_rounds
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
@@ -180,22 +180,12 @@ class ImportView(LazyView):
         """Ask, device by device, whether the fingerprint matches the laptop's; enrol those
         confirmed and import the list again. `confirm(bundle) -> bool` replaces the
         question (tests). Returns how many devices were enrolled."""
-        ask = confirm or self._confirm_enrolment
-        enrolled = 0
-        for bundle in self.unknown_devices():
-            if not ask(bundle):
-                continue
-            try:
-                self.context.workspace.trust_device(
-                    bundle.fingerprint, bundle.device_id,
-                    operator=self.context.operator or "analyst")
-            except (DeviceRefused, OperatorRefused) as exc:  # enrolling: supervisors only
-                self._show(exc.in_language(self.context.lang), error=True)
-                return enrolled
-            enrolled += 1
-        if enrolled:
-            self.start_import()
-        return enrolled
+        return self._decide_each(
+            self.unknown_devices(), confirm or self._confirm_enrolment,
+            lambda bundle: self.context.workspace.trust_device(
+                bundle.fingerprint, bundle.device_id,
+                operator=self.context.operator or "analyst"),
+            (DeviceRefused, OperatorRefused))  # enrolling: supervisors only
 
     def held_in_rounds(self) -> list[BundleReport]:
         """The last report's bundles held for writing into another device's round."""
@@ -205,22 +195,30 @@ class ImportView(LazyView):
         """Ask, round by round, whether the held bundle's device keys that round too; allow
         those confirmed (audited) and import the list again. `confirm(bundle) -> bool`
         replaces the question (tests). Returns how many were allowed."""
-        ask = confirm or self.held_rounds.confirm
-        allowed = 0
-        for bundle in self.held_in_rounds():
+        return self._decide_each(
+            self.held_in_rounds(), confirm or self.held_rounds.confirm,
+            lambda bundle: self.context.workspace.allow_in_round(
+                bundle.device_id, bundle.held_round, "allowed in the Import view",
+                operator=self.context.operator or "analyst"),
+            (RoundAllowRefused, OperatorRefused))  # supervisors only
+
+    def _decide_each(self, bundles: list[BundleReport], ask, act, refusals) -> int:
+        """`act(bundle)` for each of `bundles` that `ask(bundle)` confirms, then the list
+        imported again if any was done; a refusal is shown and ends the round of
+        questions (nothing imported again). Returns how many were done."""
+        done = 0
+        for bundle in bundles:
             if not ask(bundle):
                 continue
             try:
-                self.context.workspace.allow_in_round(
-                    bundle.device_id, bundle.held_round, "allowed in the Import view",
-                    operator=self.context.operator or "analyst")
-            except (RoundAllowRefused, OperatorRefused) as exc:  # supervisors only
+                act(bundle)
+            except refusals as exc:
                 self._show(exc.in_language(self.context.lang), error=True)
-                return allowed
-            allowed += 1
-        if allowed:
+                return done
+            done += 1
+        if done:
             self.start_import()
-        return allowed
+        return done
 
     def _confirm_enrolment(self, bundle: BundleReport) -> bool:
         answer = QMessageBox.question(
@@ -329,7 +327,7 @@ class ImportView(LazyView):
                 "Device {device} with fingerprint {fp} is not enrolled, so nothing was "
                 "imported: compare the fingerprint with the laptop's, then choose Enrol "
                 "device...").format(device=bundle.device_id, fp=bundle.fingerprint))
-        elif bundle in self.held_in_rounds():
+        elif bundle.refusal in FOREIGN_ROUND and bundle.held_round:
             # The catalogue's sentence names the command; here the window's button does it.
             notes.append(self.held_rounds.note(bundle))
         elif bundle.status != "imported":
