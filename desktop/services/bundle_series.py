@@ -32,6 +32,7 @@ from ..storage import audit_chain, bundle_store, series_store
 from ..storage.clock import utc_now
 from ..storage.series_store import SeriesState
 from . import import_gate
+from .series_numbers import short_id
 from .import_writer import ImportWriter
 
 
@@ -201,11 +202,6 @@ def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def short_id(series_id: str) -> str:
-    """The first block of a series uuid: enough to tell series apart in a sentence."""
-    return series_id.split("-")[0]
 
 
 def state_sentence(state: SeriesState, lang: str) -> str:

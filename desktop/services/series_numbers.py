@@ -29,11 +29,14 @@ from ..bundle.manifest import Manifest
 from ..storage import bundle_store, series_store
 
 
+def short_id(series_id: str) -> str:
+    """The first block of a series uuid: enough to tell series apart in a sentence."""
+    return series_id.split("-")[0]
+
+
 def check_numbers(conn: sqlite3.Connection, m: Manifest) -> None:
     """Hold (BundleError) a part whose series could never be complete, or a bundle whose
     number another series of its device takes; two queries per bundle."""
-    # bundle_series imports import_gate, which imports this module: asked when needed.
-    from .bundle_series import short_id
     series_id = m.series["id"] if m.series else None
     if series_id is not None:
         part, parts = m.series["part"], m.series["parts"]
