@@ -89,12 +89,19 @@ def _incomplete_series(db) -> list[str]:
 def run_trust(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, trust_device
     db = _open(args.db) if args.db.exists() else _create(args.db)
+    made: list = []  # rounds HQ holds that this laptop made (services/round_makers.py)
     try:  # a DeviceRefused is a UserError: shown in the user's language
-        device = trust_device(db, args.fingerprint, args.name, *_by(args))
+        device = trust_device(db, args.fingerprint, args.name, *_by(args), made=made)
     finally:
         db.close()
     say("out.enrolled", fingerprint=display_fingerprint(device.fingerprint),
         name=f" ({device.name})" if device.name else "")
+    for found in made:
+        if found.brought_by:
+            say("out.round_maker_taken", round=found.round_name, brought=found.brought_by,
+                forms=found.forms_of_bringer)
+        else:
+            say("out.round_maker_found", round=found.round_name)
     return 0
 
 

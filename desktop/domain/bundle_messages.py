@@ -158,6 +158,82 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "retenido y no se importó nada; si ese portátil digita esta ronda, permítalo "
               "con: {command} y vuelva a importar el paquete; si no, pregunte al equipo "
               "quién hizo este paquete."},
+    # A round whose maker is known (domain/round_maker.py) and not the sender.
+    "bundle.foreign_round_made": {
+        "en": "Device {device} sent forms into round {round}, which was made on device "
+              "{origin} (device {brought} brought it to headquarters first), so this bundle "
+              "was held and nothing was imported; if both laptops key this round (one "
+              "team), allow it with: {command} and import the bundle again, otherwise ask "
+              "the team who made this bundle.",
+        "es": "El dispositivo {device} envió formularios a la ronda {round}, que se creó en "
+              "el dispositivo {origin} (la trajo primero a la sede el dispositivo "
+              "{brought}), así que este paquete quedó retenido y no se importó nada; si "
+              "ambos portátiles digitan esta ronda (un mismo equipo), permítalo con: "
+              "{command} y vuelva a importar el paquete; si no, pregunte al equipo quién "
+              "hizo este paquete."},
+    "bundle.foreign_round_unsent": {
+        "en": "Device {device} sent forms into round {round}, which was made on device "
+              "{origin}, whose own bundles have not brought it to headquarters yet, so this "
+              "bundle was held and nothing was imported; import that device's bundles "
+              "first, then, if both laptops key this round (one team), allow it with: "
+              "{command} and import this bundle again; otherwise ask the team who made "
+              "this bundle.",
+        "es": "El dispositivo {device} envió formularios a la ronda {round}, que se creó en "
+              "el dispositivo {origin}, cuyos paquetes aún no la han traído a la sede, así "
+              "que este paquete quedó retenido y no se importó nada; importe primero los "
+              "paquetes de ese dispositivo y luego, si ambos portátiles digitan esta ronda "
+              "(un mismo equipo), permítalo con: {command} y vuelva a importar este "
+              "paquete; si no, pregunte al equipo quién hizo este paquete."},
+    # Audit rows about forms of a round the sender may not write (services/audit_subjects.py).
+    "bundle.foreign_round_audit": {
+        "en": "Device {device} sent audit rows about forms of round {round}, which device "
+              "{origin} brought to headquarters first, so this bundle was held and nothing "
+              "was imported; if both laptops key this round (one team), allow it with: "
+              "{command} and import the bundle again, otherwise ask the team who made this "
+              "bundle.",
+        "es": "El dispositivo {device} envió filas de auditoría sobre formularios de la "
+              "ronda {round}, que trajo primero a la sede otro dispositivo, {origin}, así "
+              "que este paquete quedó retenido y no se importó nada; si ambos portátiles "
+              "digitan esta ronda (un mismo equipo), permítalo con: {command} y vuelva a "
+              "importar el paquete; si no, pregunte al equipo quién hizo este paquete."},
+    "bundle.foreign_round_audit_here": {
+        "en": "Device {device} sent audit rows about forms of round {round}, which no bundle "
+              "of that device brought to headquarters (it was made here, or came before HQ "
+              "recorded whose round each round is), so this bundle was held and nothing was "
+              "imported; if that laptop keys this round, allow it with: {command} and "
+              "import the bundle again, otherwise ask the team who made this bundle.",
+        "es": "El dispositivo {device} envió filas de auditoría sobre formularios de la "
+              "ronda {round}, que ningún paquete de ese dispositivo trajo a la sede (se creó "
+              "aquí, o llegó antes de que la sede registrara de quién es cada ronda), así "
+              "que este paquete quedó retenido y no se importó nada; si ese portátil digita "
+              "esta ronda, permítalo con: {command} y vuelva a importar el paquete; si no, "
+              "pregunte al equipo quién hizo este paquete."},
+    "bundle.foreign_round_audit_made": {
+        "en": "Device {device} sent audit rows about forms of round {round}, which was made "
+              "on device {origin} (device {brought} brought it to headquarters first), so "
+              "this bundle was held and nothing was imported; if both laptops key this "
+              "round (one team), allow it with: {command} and import the bundle again, "
+              "otherwise ask the team who made this bundle.",
+        "es": "El dispositivo {device} envió filas de auditoría sobre formularios de la "
+              "ronda {round}, que se creó en el dispositivo {origin} (la trajo primero a la "
+              "sede el dispositivo {brought}), así que este paquete quedó retenido y no se "
+              "importó nada; si ambos portátiles digitan esta ronda (un mismo equipo), "
+              "permítalo con: {command} y vuelva a importar el paquete; si no, pregunte al "
+              "equipo quién hizo este paquete."},
+    "bundle.foreign_round_audit_unsent": {
+        "en": "Device {device} sent audit rows about forms of round {round}, which was made "
+              "on device {origin}, whose own bundles have not brought it to headquarters "
+              "yet, so this bundle was held and nothing was imported; import that device's "
+              "bundles first, then, if both laptops key this round (one team), allow it "
+              "with: {command} and import this bundle again; otherwise ask the team who "
+              "made this bundle.",
+        "es": "El dispositivo {device} envió filas de auditoría sobre formularios de la "
+              "ronda {round}, que se creó en el dispositivo {origin}, cuyos paquetes aún no "
+              "la han traído a la sede, así que este paquete quedó retenido y no se importó "
+              "nada; importe primero los paquetes de ese dispositivo y luego, si ambos "
+              "portátiles digitan esta ronda (un mismo equipo), permítalo con: {command} y "
+              "vuelva a importar este paquete; si no, pregunte al equipo quién hizo este "
+              "paquete."},
     # Allowing a second laptop into a round (services/round_origin.allow_device).
     "round_allow.bad_device": {
         "en": "{device} is not a device id; give it as the held bundle's sentence names it "

@@ -318,6 +318,25 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     "out.enrolled": {
         "en": "Enrolled {fingerprint}{name}: its bundles can be imported.",
         "es": "Inscrito {fingerprint}{name}: sus paquetes se pueden importar."},
+    "out.round_maker_found": {
+        "en": "Round {round} was made on this laptop: from its first bundle on, its bundles "
+              "add and change forms in it.",
+        "es": "La ronda {round} se creó en este portátil: desde su primer paquete, sus "
+              "paquetes agregan y cambian formularios en ella."},
+    "out.round_maker_taken": {
+        "en": "Round {round} was made on this laptop, so from its first bundle on it is this "
+              "laptop's round: device {brought}, which brought it to headquarters first, "
+              "keeps its {forms} {forms:form|forms} there but adds no more unless allowed "
+              "with riskmap devices allow.",
+        "es": "La ronda {round} se creó en este portátil, así que desde su primer paquete es "
+              "la ronda de este portátil: el dispositivo {brought}, que la trajo primero a "
+              "la sede, conserva en ella sus {forms} {forms:formulario|formularios} pero no "
+              "agrega más salvo que se le permita con riskmap devices allow."},
+    "out.device_allowed_in": {
+        "en": "    allowed into round {round} (which came from {origin}) on {allowed} by "
+              "{by}{reason}",
+        "es": "    con permiso en la ronda {round} (que vino de {origin}) desde el {allowed}, "
+              "por {by}{reason}"},
     "out.revoked": {
         "en": "Revoked {fingerprint}: its later bundles are refused; the {kept} forms keyed "
               "on it stay at HQ, marked as from a revoked device.",

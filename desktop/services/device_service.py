@@ -17,7 +17,9 @@ from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
 from ..storage.database import Database
 from ..storage.device_store import EnrolledDevice
+from . import round_makers
 from .device_identity import own_device_id
+from .round_makers import MadeRound
 
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
@@ -50,8 +52,11 @@ def list_devices(db: Database) -> list[EnrolledDevice]:
 
 
 def trust_device(db: Database, fingerprint: str, name: str = "",
-                 operator: str = "analyst") -> EnrolledDevice:
-    """Enrol a fingerprint (audited); enrolling an enrolled device again is refused."""
+                 operator: str = "analyst", made: list[MadeRound] | None = None
+                 ) -> EnrolledDevice:
+    """Enrol a fingerprint (audited); enrolling an enrolled device again is refused. The
+    rounds HQ holds that this key made, whose maker was not known, become its own (each
+    audited, `round_maker_found`); they are appended to `made` when given."""
     compact = normalise_fingerprint(fingerprint)
     if has_control(name):
         raise DeviceRefused("device.name_control")
@@ -62,9 +67,16 @@ def trust_device(db: Database, fingerprint: str, name: str = "",
             raise DeviceRefused(key, device=display_fingerprint(compact))
         now = utc_now()
         device_store.enrol(conn, compact, name, now, operator)
-        write_audit(conn, [AuditEntry("device_enrol", operator, own_device_id(conn),
-                                      new=display_fingerprint(compact), reason=name or None)],
-                    now)
+        own = own_device_id(conn)
+        found = round_makers.found_on_enrol(conn, compact, now)
+        write_audit(conn, [AuditEntry("device_enrol", operator, own,
+                                      new=display_fingerprint(compact), reason=name or None)]
+                    + [AuditEntry("round_maker_found", operator, own, old=r.brought_by,
+                                  new=f"{display_fingerprint(compact)} made round "
+                                      f"{r.round_uuid}", reason=r.round_name)
+                       for r in found], now)
+        if made is not None:
+            made.extend(found)
         return device_store.get_device(conn, compact)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..domain.form_table import RoundRules, RowProblem, check_table, summary
+from ..domain.round_maker import new_round_uuid
 from ..domain.user_error import UserError
 from ..storage import audit_store, round_store
 from ..storage.audit_store import AuditEntry
@@ -139,7 +140,8 @@ def import_form_table(project: Project, round_name: str, path: str | Path, actor
     created = round_ is None
     if round_ is None:
         sha = latest_questionnaire_sha256(conn) or project.questionnaire.sha256
-        round_ = Round(name=round_name, questionnaire_sha256=sha)
+        round_ = Round(name=round_name, questionnaire_sha256=sha,
+                       uuid=new_round_uuid(project.device_key.fingerprint))
         taken: frozenset[int] = frozenset()
     else:
         taken = live_form_numbers(conn, round_.uuid)

@@ -212,7 +212,7 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
         if checker is not None and checker.wanted(verified) else None
     try:
         _write_bundle(db, verified, pin, result, operator, device, late, background, stream,
-                      held, RoundGate(conn, m.device_id, db_label))
+                      held, RoundGate(conn, m.device_id, db_label, enrolled.fingerprint))
     finally:
         if stream is not None:
             stream.close()  # the checking process is stopped if it has not finished

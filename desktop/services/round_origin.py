@@ -25,11 +25,12 @@ from typing import Iterable, NoReturn
 from ..bundle.errors import BundleError
 from ..domain.plain_names import has_control
 from ..domain.user_error import UserError
-from ..storage import round_origin_store
+from ..storage import device_store, round_origin_store
 from ..storage.audit_store import AuditEntry, write_audit
 from ..storage.clock import utc_now
 from ..storage.database import Database
 from ..storage.round_origin_store import SharedRound
+from . import round_makers
 from .device_identity import own_device_id
 
 __all__ = ["RoundAllowRefused", "RoundGate", "SharedRound", "allow_command",
@@ -47,24 +48,51 @@ def allow_command(device_id: str, round_name: str, db_label: str = "HQ.db") -> s
 
 
 class RoundGate:
-    """The rounds one bundle's device may add or change forms in: those it brought, those
-    this bundle brings, those HQ allowed it into. `writable` is the set the merge tests;
-    `refuse` raises the held bundle's sentence for a round outside it."""
+    """The rounds one bundle's device may add or change forms in: those its key made
+    (domain/round_maker.py), those of no known maker it brought first, those this bundle
+    brings, those HQ allowed it into. `writable` is the set the merge tests; `refuse`
+    raises the held bundle's sentence for a round outside it. `fingerprint`: the enrolled
+    key that signed the bundle (32 hex digits)."""
 
-    def __init__(self, conn, device_id: str, db_label: str = "HQ.db"):
+    def __init__(self, conn, device_id: str, db_label: str = "HQ.db",
+                 fingerprint: str | None = None):
         self.device_id = device_id
+        self.fingerprint = fingerprint
         self.db_label = db_label
         self._rounds = round_origin_store.round_origins(conn)  # uuid -> (name, origin)
+        self._makers = round_origin_store.round_makers(conn)  # uuid -> maker fingerprint
+        # Makers whose key signed a bundle here: fingerprint -> device id. A maker that
+        # never did (a laptop HQ enrolled whose rounds a regional HQ relays) leaves its
+        # rounds to the device that brought them first, until its own first bundle.
+        self._spoken = device_store.bound_device_ids(conn)
+        self._new: set[str] = set()  # rounds this bundle brings (rolled back if held)
         self.writable: set[str] = {uuid for uuid, (_, origin) in self._rounds.items()
-                                   if origin == device_id}
+                                   if self._may_write(uuid, origin)}
         self.writable |= round_origin_store.allowed_rounds(conn, device_id)
 
+    def _may_write(self, round_uuid: str, origin: str | None) -> bool:
+        """Whether this device writes into the round by right: its key made it, or it
+        brought it first and the round's maker (if any) has not spoken here."""
+        maker = self._makers.get(round_uuid)
+        if maker is not None and (maker == self.fingerprint or maker in self._spoken):
+            return maker == self.fingerprint
+        return origin == self.device_id
+
     def brought(self, conn, round_uuids: list[str], bundle_uuid: str, now: str) -> None:
-        """The rounds this bundle adds to HQ: their origin is this device."""
-        if round_uuids:
-            round_origin_store.record_origins(conn, round_uuids, self.device_id,
-                                              bundle_uuid, now)
-            self.writable.update(round_uuids)
+        """The rounds this bundle adds to HQ: this device brought them first (their
+        origin); each is writable unless another enrolled key made it."""
+        if not round_uuids:
+            return
+        round_origin_store.record_origins(conn, round_uuids, self.device_id, bundle_uuid,
+                                          now)
+        makers = round_makers.find_makers(conn, round_uuids)
+        round_origin_store.record_makers(conn, makers, now)
+        self._makers.update(makers)
+        self._new.update(round_uuids)
+        self._rounds.update({uuid: (name, self.device_id) for uuid, name
+                             in round_origin_store.round_names(conn, round_uuids).items()})
+        self.writable.update(uuid for uuid in round_uuids
+                             if self._may_write(uuid, self.device_id))
 
     def outside(self, round_uuid: str) -> None:
         """A form of a round outside `writable`: refused as tampered when HQ does not hold
@@ -73,20 +101,28 @@ class RoundGate:
         if round_uuid not in self._rounds:
             raise BundleError("tampered", "forms refer to rounds the bundle does not carry")
 
-    def refuse(self, *round_uuids: str | None) -> NoReturn:
-        """Hold the bundle for the first of `round_uuids` it may not write into."""
+    def refuse(self, *round_uuids: str | None, kind: str = "foreign_round") -> NoReturn:
+        """Hold the bundle for the first of `round_uuids` it may not write into (`kind`:
+        `foreign_round` for forms, `foreign_round_audit` for audit rows)."""
         round_uuid = next(uuid for uuid in round_uuids
                           if uuid is not None and uuid not in self.writable)
         self.outside(round_uuid)
         name, origin = self._rounds[round_uuid]
         command = allow_command(self.device_id, name, self.db_label)
         detail = f"{self.device_id} -> round {round_uuid} of {origin}"
+        values = dict(device=self.device_id, round=name, round_uuid=round_uuid,
+                      command=command)
+        maker = self._makers.get(round_uuid)
+        if maker is not None and maker in self._spoken:
+            made_on = self._spoken[maker]
+            if round_uuid in self._new:  # its maker's bundles have not brought it yet
+                raise BundleError(f"{kind}_unsent", detail, origin=made_on, **values)
+            if made_on != origin:  # another device brought it first
+                raise BundleError(f"{kind}_made", detail, origin=made_on,
+                                  brought=origin or "", **values)
         if origin is None:
-            raise BundleError("foreign_round_here", detail, device=self.device_id,
-                              round=name, round_uuid=round_uuid, origin="",
-                              command=command)
-        raise BundleError("foreign_round", detail, device=self.device_id, round=name,
-                          round_uuid=round_uuid, origin=origin, command=command)
+            raise BundleError(f"{kind}_here", detail, origin="", **values)
+        raise BundleError(kind, detail, origin=origin, **values)
 
 
 @dataclass(frozen=True)

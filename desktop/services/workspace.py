@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import parse_questionnaire
+from ..domain.round_maker import new_round_uuid
 from ..domain.xlsform_import import load_questionnaire_file
 from ..resources import default_questionnaire_path
 from ..storage import audit_store, questionnaire_store, round_store, settings_store
@@ -261,6 +262,8 @@ class Workspace:
         """A new round keyed with the project's questionnaire (or the stored version
         `questionnaire_sha256=` names)."""
         fields.setdefault("questionnaire_sha256", self.questionnaire.sha256)
+        # Its uuid names this project's key as its maker (domain/round_maker.py).
+        fields.setdefault("uuid", new_round_uuid(self.device_key.fingerprint))
         round_ = Round(name=name, **fields)  # type: ignore[arg-type]
         with self.db.transaction() as conn:
             round_store.insert_round(conn, round_)

@@ -61,6 +61,13 @@ def is_bound(conn: sqlite3.Connection, device_id: str) -> bool:
                         (device_id,)).fetchone() is not None
 
 
+def bound_device_ids(conn: sqlite3.Connection) -> dict[str, str]:
+    """fingerprint -> device id of every enrolled key (revoked or not) that signed a
+    bundle here."""
+    return dict(conn.execute("SELECT fingerprint, device_id FROM device_register "
+                             "WHERE device_id IS NOT NULL"))
+
+
 def bind_device_id(conn: sqlite3.Connection, fingerprint: str, device_id: str) -> None:
     """Remember the device id the enrolled key speaks for (first bundle only)."""
     conn.execute("UPDATE device_register SET device_id = ? WHERE fingerprint = ? AND "

@@ -79,3 +79,29 @@ def origin_counts(conn: sqlite3.Connection) -> tuple[int, int]:
     known, total = conn.execute(
         "SELECT (SELECT COUNT(*) FROM round_origin), (SELECT COUNT(*) FROM round)").fetchone()
     return known, total - known
+
+
+def round_makers(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every round whose maker HQ knows: uuid -> the fingerprint of the key that made it."""
+    return dict(conn.execute("SELECT round_uuid, fingerprint FROM round_maker"))
+
+
+def record_makers(conn: sqlite3.Connection, makers: dict[str, str], found: str) -> None:
+    """The enrolled keys (fingerprints) that made these rounds (V18_ROUND_MAKER)."""
+    conn.executemany("INSERT INTO round_maker (round_uuid, fingerprint, found) VALUES (?, ?, ?)",
+                     [(uuid, fingerprint, found) for uuid, fingerprint in makers.items()])
+
+
+def rounds_without_maker(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
+    """(uuid, name, origin device id or None) of every round whose maker HQ does not know."""
+    return conn.execute(
+        "SELECT r.uuid, r.name, o.device_id FROM round r "
+        "LEFT JOIN round_origin o ON o.round_uuid = r.uuid "
+        "WHERE r.uuid NOT IN (SELECT round_uuid FROM round_maker) ORDER BY r.name").fetchall()
+
+
+def round_names(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str]:
+    """uuid -> name of the rounds `uuids` HQ holds."""
+    uuids = list(uuids)
+    return dict(conn.execute(f"SELECT uuid, name FROM round WHERE uuid IN "
+                             f"({', '.join('?' for _ in uuids)})", uuids)) if uuids else {}

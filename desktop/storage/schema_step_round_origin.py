@@ -1,6 +1,6 @@
-"""Schema step V17_ROUND_ORIGIN: which device brought each round to HQ (its origin), and the
-other devices HQ allowed to key it (services/round_origin.py, docs/bundles.md "Whose round
-is it").
+"""Schema steps V17_ROUND_ORIGIN and V18_ROUND_MAKER: which device brought each round to HQ
+(its origin), the other devices HQ allowed to key it, and the enrolled key that made it
+(services/round_origin.py, docs/bundles.md "Whose round is it").
 
 A post that knew another post's round uuid could add forms to that round at HQ, or
 replace its forms, with its own signed bundle. HQ now records the device whose bundle
@@ -73,4 +73,17 @@ SELECT DISTINCT o.round_uuid, c.device_id, {_NOW}, 'riskmap',
 FROM response_conflict c JOIN response f ON f.uuid = c.response_uuid
 JOIN round_origin o ON o.round_uuid = f.round_uuid
 WHERE c.device_id != o.device_id AND c.device_id IN (SELECT device_id FROM device_trust);
+"""
+
+# Schema step V18_ROUND_MAKER: the enrolled key that made a round (a round uuid of
+# domain/round_maker.py's layout verifies against its fingerprint), found when the round
+# arrives or when its maker is enrolled later. Where a round has a maker, the maker's
+# device writes into it, whoever brought it first; other devices need HQ's allowance
+# (services/round_origin.py). Rounds made before the layout have none: nothing to fill.
+V18_ROUND_MAKER = """
+CREATE TABLE round_maker (
+    round_uuid TEXT PRIMARY KEY REFERENCES round(uuid),
+    fingerprint TEXT NOT NULL,
+    found TEXT NOT NULL
+) WITHOUT ROWID;
 """

@@ -13,12 +13,12 @@ from .schema_steps_early import V1, V2, V3, V4, V5_TRUST
 from .schema_steps_later import (V7_ANALYSIS, V8_DEVICE_SECRET, V9_OPERATORS, V11_SERIES,
                                  V12_SCALE_INDEXES, V13_EXPORT, V13_PIN_ATTEMPTS, V14_DASH,
                                  V15_FORM_ANSWERS, V16_DASH_BEFORE)
-from .schema_step_round_origin import V17_ROUND_ORIGIN
+from .schema_step_round_origin import V17_ROUND_ORIGIN, V18_ROUND_MAKER
 
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5_TRUST, V7_ANALYSIS, V9_OPERATORS,
                          V8_DEVICE_SECRET, V11_SERIES, V12_SCALE_INDEXES, V13_PIN_ATTEMPTS,
                          V13_EXPORT, V14_DASH, V15_FORM_ANSWERS, V16_DASH_BEFORE,
-                         V17_ROUND_ORIGIN]
+                         V17_ROUND_ORIGIN, V18_ROUND_MAKER]
 
 # Tables a step leaves behind, dropped by storage/migrations.py after the steps, each on its
 # own outside any transaction, and at every later writable open if a killed process left

@@ -27,12 +27,14 @@ def _post_a(hq, hq_keys, bundle):
     assert result.status == "imported", result.message
 
 
-def _a_round(field_db) -> dict:
-    """Post A's round as its own database holds it (what post B learnt)."""
+def _a_round(field_db, round_uuid: str | None = None) -> dict:
+    """Post A's round (its first, or `round_uuid`) as its own database holds it (what post
+    B learnt)."""
     db = Database.open(field_db)
     try:
         db.conn.row_factory = None
-        cursor = db.conn.execute("SELECT * FROM round")
+        cursor = db.conn.execute("SELECT * FROM round WHERE ? IS NULL OR uuid = ? "
+                                 "ORDER BY created", (round_uuid, round_uuid))
         names = [c[0] for c in cursor.description]
         return dict(zip(names, cursor.fetchone()))
     finally:
@@ -59,7 +61,7 @@ def _insert(conn, table: str, row: dict) -> None:
 
 
 def _post_b(tmp_path, hq_keys, field_db, valid_answers, *, new_numbers=(), replace=None,
-            own_round=False):
+            own_round=False, round_uuid=None):
     """Post B's project (its own key and device id, enrolled at HQ by the caller) holding
     post A's round under A's uuid. B keys forms `new_numbers` into it, and with `replace`
     takes A's form of that number and edits it (revision 2, never sent by B: no base).
@@ -71,13 +73,13 @@ def _post_b(tmp_path, hq_keys, field_db, valid_answers, *, new_numbers=(), repla
         key = project_device_key(path)
         with project.db.transaction() as conn:
             # A range widened in B's copy: HQ takes the bundle's range (docs/bundles.md).
-            _insert(conn, "round", {**_a_round(field_db), "form_max": 500})
+            _insert(conn, "round", {**_a_round(field_db, round_uuid), "form_max": 500})
             if replace is not None:
                 row, answers = _a_form(field_db, replace)
                 _insert(conn, "response", row)
                 _insert(conn, "form_answers", {"response_uuid": row["uuid"],
                                                "answers": answers})
-        round_uuid = _a_round(field_db)["uuid"]
+        round_uuid = _a_round(field_db, round_uuid)["uuid"]
         service = FormService(project.db, project.questionnaire, Actor("B", key.device_id))
         for number in new_numbers:
             service.save_new(round_uuid, number, {**valid_answers, "comment": FLATTERING})
@@ -224,6 +226,7 @@ def test_forms_of_another_round_sent_again_unchanged_are_not_held(
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from desktop.bundle.device_key import DeviceKey
+    from desktop.domain.round_maker import new_round_uuid
     hq = make_hq_db(tmp_path / "hq.db")
     _post_a(hq, hq_keys, bundle)
     copy = tmp_path / "copy" / "b.db"
@@ -232,7 +235,10 @@ def test_forms_of_another_round_sent_again_unchanged_are_not_held(
     key_b = DeviceKey("dev-copyb00000", Ed25519PrivateKey.generate())
     project = Project.open(copy)
     try:
-        mine = project.create_round("Puesto B", form_min=1, form_max=100)
+        # Made by the copy's own key (the key this test signs with), as a project with a
+        # key of its own makes its rounds (domain/round_maker.py).
+        mine = project.create_round("Puesto B", form_min=1, form_max=100,
+                                    uuid=new_round_uuid(key_b.fingerprint))
         FormService(project.db, project.questionnaire,
                     Actor("B", key_b.device_id)).save_new(mine.uuid, 1, valid_answers)
     finally:

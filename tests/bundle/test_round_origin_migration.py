@@ -32,6 +32,7 @@ def _downgrade(path) -> None:
         conn.execute("BEGIN")
         conn.execute("DROP TABLE round_origin")
         conn.execute("DROP TABLE round_device")
+        conn.execute("DROP TABLE round_maker")  # V18_ROUND_MAKER, after it
         conn.execute("UPDATE schema_version SET version = ?",
                      (MIGRATIONS.index(V17_ROUND_ORIGIN),))
         conn.execute("COMMIT")
