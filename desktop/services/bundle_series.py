@@ -40,12 +40,15 @@ AUDIT_CHUNK = 5000  # rows checked and written at a time
 
 
 def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
-               audit_rows: Iterable[tuple],
-               writer: ImportWriter | None = None) -> tuple[int, int]:
+               audit_rows: Iterable[tuple], writer: ImportWriter | None = None,
+               added_rows: Callable[[list[tuple]], None] = lambda rows: None
+               ) -> tuple[int, int]:
     """Record a part and hold its audit rows; once the series is whole, check the chain
     of every part's rows and add the rows HQ does not hold. Returns (rows read, rows
     added), every write done. BundleError (the caller's transaction rolls back) for a
     repeated part, a part that contradicts the series, or a chain that does not verify.
+    `added_rows` is given each chunk of rows added (the forms they name are judged after
+    the merge, services/audit_subjects.py).
     Rows stream a chunk at a time both ways, so a million-form series is merged in
     bounded memory; with a background `writer`, each chunk is written while the next is
     read and checked (the connection is used by one thread at a time: every read here
@@ -81,6 +84,7 @@ def merge_part(conn: sqlite3.Connection, verified: VerifiedBundle,
     for chunk in held_in_chain_order(conn, series_id, ready=writer.wait):
         new_rows = chain.new_rows(chunk)
         if new_rows:
+            added_rows(new_rows)
             writer.submit(bundle_store.insert_audit, conn, new_rows)
             added += len(new_rows)
     writer.wait()

@@ -31,6 +31,7 @@ from typing import Iterator
 from ..bundle.bundle_reader import VerifiedBundle, audit_of
 from ..storage import bundle_store
 from . import bundle_series, import_gate
+from .audit_subjects import AuditSubjects
 from .bundle_series import AUDIT_CHUNK
 from .import_writer import ImportWriter
 
@@ -41,8 +42,11 @@ class AuditMerge:
     are read here."""
 
     def __init__(self, conn: sqlite3.Connection, verified: VerifiedBundle,
-                 writer: ImportWriter, fed: int = 0, may_branch: bool = False):
+                 writer: ImportWriter, fed: int = 0, may_branch: bool = False,
+                 subjects: AuditSubjects | None = None):
         self.conn = conn
+        # The forms the new rows name, judged after the merge (services/audit_subjects.py).
+        self.subjects = subjects or AuditSubjects()
         self.verified = verified
         self.writer = writer
         self.series = bool(verified.manifest.series)
@@ -79,6 +83,7 @@ class AuditMerge:
     def add(self, rows: list[tuple]) -> None:
         """Check the next fed rows; they are written once `AUDIT_CHUNK` are waiting."""
         new_rows = self._chain.new_rows(rows)
+        self.subjects.rows(new_rows)
         self.read += len(rows)
         self.added += len(new_rows)
         self._new.extend(new_rows)
@@ -94,7 +99,9 @@ class AuditMerge:
         if self.series:  # streamed both ways (held, then the whole chain)
             self._done = True
             self.read, self.added = bundle_series.merge_part(self.conn, self.verified,
-                                                             self._rows, self.writer)
+                                                             self._rows, self.writer,
+                                                             self.subjects.rows)
+            self.subjects.rows_done()
             return True
         self._write()  # the fed rows before the rows that follow them
         if self._first is not None:
@@ -104,8 +111,10 @@ class AuditMerge:
             chunk = next(self._chunks, None)
         if chunk is None:
             self._done = True
+            self.subjects.rows_done()
             return False
         new_rows = self._chain.new_rows(chunk)
+        self.subjects.rows(new_rows)
         if new_rows:
             self.writer.submit(bundle_store.insert_audit, self.conn, new_rows)
         self.read += len(chunk)

@@ -182,6 +182,8 @@ class FormMerger:
         result.new += new
         result.updated += updated
         result.unchanged += unchanged
+        if gate is not None:  # the forms its audit rows may name (audit_subjects.py)
+            gate.subjects.written(inserts, replaces)
         self.writer.submit(self._write, inserts, insert_answers, replaces, replace_answers,
                            conflicts, versions)
 

@@ -237,12 +237,13 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     bundle when it writes into another device's round (services/round_origin.py)."""
     m = verified.manifest
     conn = db.conn
+    gate = gate or RoundGate(conn, m.device_id)
     now = utc_now()
     text = questionnaire_text(verified)
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
     audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0,
-                       may_branch=held is not None)
+                       may_branch=held is not None, subjects=gate.subjects)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
@@ -279,6 +280,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             result.branch_from = audit.branch_from
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
+        gate.check_audit_rows(conn)  # audit rows about forms of another device's round
     finally:
         audit.close()
         writer.close()  # no write still running when the transaction ends

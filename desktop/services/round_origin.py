@@ -31,6 +31,7 @@ from ..storage.clock import utc_now
 from ..storage.database import Database
 from ..storage.round_origin_store import SharedRound
 from . import round_makers
+from .audit_subjects import AuditSubjects
 from .device_identity import own_device_id
 
 __all__ = ["RoundAllowRefused", "RoundGate", "SharedRound", "allow_command",
@@ -69,6 +70,14 @@ class RoundGate:
         self.writable: set[str] = {uuid for uuid, (_, origin) in self._rounds.items()
                                    if self._may_write(uuid, origin)}
         self.writable |= round_origin_store.allowed_rounds(conn, device_id)
+        self.subjects = AuditSubjects()  # the forms the bundle's new audit rows name
+
+    def check_audit_rows(self, conn) -> None:
+        """After the merge: hold the bundle when its new audit rows name forms of a round
+        this device may not write (they would show in those forms' history)."""
+        foreign = self.subjects.rounds(conn) - self.writable
+        if foreign:
+            self.refuse(*sorted(foreign), kind="foreign_round_audit")
 
     def _may_write(self, round_uuid: str, origin: str | None) -> bool:
         """Whether this device writes into the round by right: its key made it, or it
