@@ -54,11 +54,15 @@ def _open(path: Path, read_only: bool = False):
 
 def run_list(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, list_devices
+    from ..services.round_origin import shared_rounds
     from ..storage import bundle_store, device_store
     db = _open(args.db, read_only=True)  # listing never writes
     try:
         rows = list_devices(db)
         branches = bundle_store.recorded_branches(db.conn)
+        allowed: dict[str, list] = {}  # device id -> the rounds HQ allowed it into
+        for shared in shared_rounds(db.conn):
+            allowed.setdefault(shared.device_id, []).append(shared)
         for d in rows:
             state = (line("out.device_revoked", revoked=d.revoked, by=d.revoked_by)
                      if not d.active else line("out.device_enrolled"))
@@ -66,6 +70,10 @@ def run_list(args: argparse.Namespace) -> int:
             say("out.device_row", fingerprint=display_fingerprint(d.fingerprint),
                 device=d.device_id or line("out.no_bundle_yet"), name=d.name or "-",
                 state=state, enrolled=d.enrolled, forms=forms)
+            _say_allowed(allowed.pop(d.device_id, []) if d.device_id else [])
+        for device_id, rounds in sorted(allowed.items()):  # allowed before its first bundle
+            say("out.device_allowed_unlisted", device=device_id)
+            _say_allowed(rounds)
         series = _incomplete_series(db)
     finally:
         db.close()
@@ -77,6 +85,15 @@ def run_list(args: argparse.Namespace) -> int:
     if not rows:
         say("out.no_devices")
     return 0
+
+
+def _say_allowed(rounds: list) -> None:
+    """One line per round HQ allowed a device into (when, by whom, why)."""
+    for shared in rounds:
+        say("out.device_allowed_in", round=shared.round_name,
+            origin=shared.origin or line("out.round_origin_unknown"),
+            allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
+            reason=f" ({shared.reason})" if shared.reason else "")
 
 
 def _incomplete_series(db) -> list[str]:

@@ -332,6 +332,10 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "la ronda de este portátil: el dispositivo {brought}, que la trajo primero a "
               "la sede, conserva en ella sus {forms} {forms:formulario|formularios} pero no "
               "agrega más salvo que se le permita con riskmap devices allow."},
+    "out.device_allowed_unlisted": {
+        "en": "{device} (no enrolled key has sent a bundle under this id yet):",
+        "es": "{device} (ninguna clave inscrita ha enviado aún un paquete con este "
+              "identificador):"},
     "out.device_allowed_in": {
         "en": "    allowed into round {round} (which came from {origin}) on {allowed} by "
               "{by}{reason}",
