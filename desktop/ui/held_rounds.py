@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..services.import_report import BundleReport, ImportReport
 from .shown_text import shown
 
-# The refusals of a bundle held for writing into another device's round.
-FOREIGN_ROUND = ("foreign_round", "foreign_round_here")
+# The refusals of a bundle held for writing forms, or audit rows about forms, into a round
+# of another device that HQ holds (the `_unsent` ones name a round HQ does not hold yet:
+# no allowance can be given before the maker's bundles bring it; their sentence says so).
+FOREIGN_ROUND = tuple(f"foreign_round{written}{which}" for written in ("", "_audit")
+                      for which in ("", "_here", "_made"))
 
 
 def held_in_rounds(report: ImportReport | None) -> list[BundleReport]:
@@ -32,38 +35,48 @@ class HeldRounds(QObject):
         self.view = view
 
     def origin(self, bundle: BundleReport) -> str:
-        """Who brought the held bundle's round, as the sentences name it."""
+        """Whose the held bundle's round is, as the sentences name it."""
+        if bundle.refusal.endswith("_made"):
+            return self.tr("which was made on device {device}").format(
+                device=bundle.held_origin)
         if bundle.held_origin:
-            return self.tr("device {device}").format(device=bundle.held_origin)
-        return self.tr("no bundle of that device (it was made here, or its origin is not "
-                       "known)")
+            return self.tr("which device {device} brought to headquarters first").format(
+                device=bundle.held_origin)
+        return self.tr("which no bundle of that device brought to headquarters (it was made "
+                       "here, or its origin is not known)")
+
+    def sent(self, bundle: BundleReport) -> str:
+        """What the device sent: forms into the round, or audit rows about its forms."""
+        if bundle.refusal.startswith("foreign_round_audit"):
+            return self.tr("Device {device} sent audit rows about forms of round {round}, "
+                           "{which}").format(device=bundle.device_id,
+                                             round=bundle.held_round,
+                                             which=self.origin(bundle))
+        return self.tr("Device {device} sent forms into round {round}, {which}").format(
+            device=bundle.device_id, round=bundle.held_round, which=self.origin(bundle))
 
     def note(self, bundle: BundleReport) -> str:
         """The report's note for the held bundle (the button, not a command, says how)."""
         return self.tr(
-            "Device {device} sent forms into round {round}, which {origin} brought to "
-            "headquarters first, so this bundle was held and nothing was imported: if both "
-            "laptops key this round, choose Allow in round...; otherwise ask the team who "
-            "made this bundle").format(device=bundle.device_id, round=bundle.held_round,
-                                       origin=self.origin(bundle))
+            "{sent}, so this bundle was held and nothing was imported: if both laptops key "
+            "this round, choose Allow in round...; otherwise ask the team who made this "
+            "bundle").format(sent=self.sent(bundle))
 
     def summary(self, held: int) -> str:
-        return self.tr("%n bundle(s) held: their device sent forms into a round another "
-                       "device brought; if both laptops key that round, choose Allow in "
-                       "round...", "", held)
+        return self.tr("%n bundle(s) held: their device sent forms or audit rows into a "
+                       "round another device brought or made; if both laptops key that "
+                       "round, choose Allow in round...", "", held)
 
     def confirm(self, bundle: BundleReport) -> bool:
         """Ask whether both laptops key the round (default No)."""
         answer = QMessageBox.question(
             self.view, self.tr("Allow in round"),
             self.tr(
-                "Device {device} sent forms into round {round}, which {origin} brought to "
-                "headquarters first.\n\nAllow it only if both laptops belong to the team "
-                "that keys this round (ask the team lead by phone): its forms will then be "
+                "{sent}.\n\nAllow it only if both laptops belong to the team that keys this "
+                "round (ask the team lead by phone): its forms and audit rows will then be "
                 "added to the round, and the decision is kept in the audit log. Otherwise "
                 "choose No and ask the team who made this bundle.").format(
-                    device=shown(bundle.device_id), round=shown(bundle.held_round),
-                    origin=shown(self.origin(bundle))),
+                    sent=shown(self.sent(bundle))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

@@ -1067,22 +1067,34 @@ n = {n}</translation>
 <context>
     <name>HeldRounds</name>
     <message>
-        <source>device {device}</source>
-        <translation>device {device}</translation>
+        <source>which was made on device {device}</source>
+        <translation>which was made on device {device}</translation>
     </message>
     <message>
-        <source>no bundle of that device (it was made here, or its origin is not known)</source>
-        <translation>no bundle of that device (it was made here, or its origin is not known)</translation>
+        <source>which device {device} brought to headquarters first</source>
+        <translation>which device {device} brought to headquarters first</translation>
     </message>
     <message>
-        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
-        <translation>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</translation>
+        <source>which no bundle of that device brought to headquarters (it was made here, or its origin is not known)</source>
+        <translation>which no bundle of that device brought to headquarters (it was made here, or its origin is not known)</translation>
+    </message>
+    <message>
+        <source>Device {device} sent audit rows about forms of round {round}, {which}</source>
+        <translation>Device {device} sent audit rows about forms of round {round}, {which}</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, {which}</source>
+        <translation>Device {device} sent forms into round {round}, {which}</translation>
+    </message>
+    <message>
+        <source>{sent}, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
+        <translation>{sent}, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</translation>
     </message>
     <message numerus="yes">
-        <source>%n bundle(s) held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</source>
+        <source>%n bundle(s) held: their device sent forms or audit rows into a round another device brought or made; if both laptops key that round, choose Allow in round...</source>
         <translation>
-            <numerusform>%n bundle held: its device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</numerusform>
-            <numerusform>%n bundles held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</numerusform>
+            <numerusform>%n bundle held: its device sent forms or audit rows into a round another device brought or made; if both laptops key that round, choose Allow in round...</numerusform>
+            <numerusform>%n bundles held: their device sent forms or audit rows into a round another device brought or made; if both laptops key that round, choose Allow in round...</numerusform>
         </translation>
     </message>
     <message>
@@ -1090,12 +1102,12 @@ n = {n}</translation>
         <translation>Allow in round</translation>
     </message>
     <message>
-        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+        <source>{sent}.
 
-Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
-        <translation>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms and audit rows will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
+        <translation>{sent}.
 
-Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</translation>
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms and audit rows will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</translation>
     </message>
 </context>
 <context>

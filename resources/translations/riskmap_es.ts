@@ -1067,22 +1067,34 @@ n = {n}</translation>
 <context>
     <name>HeldRounds</name>
     <message>
-        <source>device {device}</source>
-        <translation>el equipo {device}</translation>
+        <source>which was made on device {device}</source>
+        <translation>que se creó en el equipo {device}</translation>
     </message>
     <message>
-        <source>no bundle of that device (it was made here, or its origin is not known)</source>
-        <translation>ningún paquete de ese equipo (se creó aquí, o no se sabe de dónde vino)</translation>
+        <source>which device {device} brought to headquarters first</source>
+        <translation>que trajo primero a la sede el equipo {device}</translation>
     </message>
     <message>
-        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
-        <translation>El equipo {device} envió formularios a la ronda {round}, que trajo primero a la sede {origin}, así que este paquete quedó retenido y no se importó nada: si ambos portátiles digitan esta ronda, elija Permitir en la ronda...; si no, pregunte al equipo quién hizo este paquete</translation>
+        <source>which no bundle of that device brought to headquarters (it was made here, or its origin is not known)</source>
+        <translation>que ningún paquete de ese equipo trajo a la sede (se creó aquí, o no se sabe de dónde vino)</translation>
+    </message>
+    <message>
+        <source>Device {device} sent audit rows about forms of round {round}, {which}</source>
+        <translation>El equipo {device} envió filas de auditoría sobre formularios de la ronda {round}, {which}</translation>
+    </message>
+    <message>
+        <source>Device {device} sent forms into round {round}, {which}</source>
+        <translation>El equipo {device} envió formularios a la ronda {round}, {which}</translation>
+    </message>
+    <message>
+        <source>{sent}, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
+        <translation>{sent}, así que este paquete quedó retenido y no se importó nada: si ambos portátiles digitan esta ronda, elija Permitir en la ronda...; si no, pregunte al equipo quién hizo este paquete</translation>
     </message>
     <message numerus="yes">
-        <source>%n bundle(s) held: their device sent forms into a round another device brought; if both laptops key that round, choose Allow in round...</source>
+        <source>%n bundle(s) held: their device sent forms or audit rows into a round another device brought or made; if both laptops key that round, choose Allow in round...</source>
         <translation>
-            <numerusform>%n paquete retenido: su equipo envió formularios a una ronda que trajo otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
-            <numerusform>%n paquetes retenidos: su equipo envió formularios a una ronda que trajo otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+            <numerusform>%n paquete retenido: su equipo envió formularios o filas de auditoría a una ronda que trajo o creó otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+            <numerusform>%n paquetes retenidos: su equipo envió formularios o filas de auditoría a una ronda que trajo o creó otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
         </translation>
     </message>
     <message>
@@ -1090,12 +1102,12 @@ n = {n}</translation>
         <translation>Permitir en la ronda</translation>
     </message>
     <message>
-        <source>Device {device} sent forms into round {round}, which {origin} brought to headquarters first.
+        <source>{sent}.
 
-Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
-        <translation>El equipo {device} envió formularios a la ronda {round}, que trajo primero a la sede {origin}.
+Allow it only if both laptops belong to the team that keys this round (ask the team lead by phone): its forms and audit rows will then be added to the round, and the decision is kept in the audit log. Otherwise choose No and ask the team who made this bundle.</source>
+        <translation>{sent}.
 
-Permítalo solo si ambos portátiles pertenecen al equipo de trabajo que digita esta ronda (pregúntelo por teléfono al jefe del equipo): sus formularios se agregarán entonces a la ronda, y la decisión queda en el registro de auditoría. Si no, elija No y pregunte al equipo quién hizo este paquete.</translation>
+Permítalo solo si ambos portátiles pertenecen al equipo de trabajo que digita esta ronda (pregúntelo por teléfono al jefe del equipo): sus formularios y filas de auditoría se agregarán entonces a la ronda, y la decisión queda en el registro de auditoría. Si no, elija No y pregunte al equipo quién hizo este paquete.</translation>
     </message>
 </context>
 <context>

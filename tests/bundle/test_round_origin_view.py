@@ -58,3 +58,39 @@ def _held_and_allowed(qtbot, tmp_path, hq_keys, bundle, field_db, field_key, val
     assert imp.table.item(0, 1).text() == "Importado" and imp.table.item(0, 4).text() == "2"
     assert not imp.allow_button.isVisibleTo(imp)
     hq_project.close()
+
+
+def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
+        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, valid_answers):
+    """Audit rows about another post's forms: the note says so (not "forms"), and the
+    same button allows the device into the round."""
+    from desktop.ui.translation import install_translator
+
+    from test_audit_row_attacks import _post_b_writes_history
+    hq_path = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq_path, hq_keys, bundle)
+    key_b, b_bundle = _post_b_writes_history(tmp_path, hq_keys, field_db, valid_answers, 4)
+    enrol_fingerprints(hq_path, key_b.fingerprint)
+    install_translator(qapp, "es")
+    hq_project = Project.open(hq_path)
+    try:
+        hq = AppContext(hq_project, operator="HQ", lang="es", runner=SynchronousRunner())
+        imp = ImportView(hq)
+        qtbot.addWidget(imp)
+        imp.resize(1366, 768)
+        imp.identity.setText(str(hq_keys.identity_path))
+        imp.add_bundles([b_bundle])
+        qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
+        note = imp.table.item(0, 8).text()
+        assert imp.table.item(0, 1).text() == "Retenido", note
+        assert (f"El equipo {key_b.device_id} envió filas de auditoría sobre formularios de "
+                "la ronda Demo 3") in note
+        assert "Permitir en la ronda..." in note and "riskmap devices allow" not in note
+        assert imp.allow_button.isVisibleTo(imp)
+        imp.grab().save(str(tmp_path / "import_view_audit_held.png"))
+        with qtbot.waitSignal(hq.forms_changed):
+            assert imp.allow_held(confirm=lambda b: True) == 1
+        assert imp.table.item(0, 1).text() == "Importado"
+    finally:
+        hq_project.close()
+        install_translator(qapp, "en")
