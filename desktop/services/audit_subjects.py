@@ -22,10 +22,10 @@ import sqlite3
 from typing import Iterable
 
 from ..bundle.records import AUDIT_FIELDS, FORM_FIELDS
+from ..storage import round_origin_store
 
 _SUBJECT = AUDIT_FIELDS.index("response_uuid")  # in an audit row as the import reads it
 _FORM_UUID = FORM_FIELDS.index("uuid")  # in a form's values as the merge writes them
-LOOKUP_CHUNK = 5000
 
 
 class AuditSubjects:
@@ -58,11 +58,4 @@ class AuditSubjects:
 
     def rounds(self, conn: sqlite3.Connection) -> set[str]:
         """The rounds HQ holds the other named forms in (after the merge)."""
-        named = list(self._named)
-        found: set[str] = set()
-        for start in range(0, len(named), LOOKUP_CHUNK):
-            chunk = named[start:start + LOOKUP_CHUNK]
-            found.update(row[0] for row in conn.execute(
-                "SELECT DISTINCT round_uuid FROM response WHERE uuid IN "
-                f"({', '.join('?' for _ in chunk)})", chunk))
-        return found
+        return round_origin_store.rounds_of_forms(conn, list(self._named))

@@ -51,10 +51,5 @@ def found_on_enrol(conn: sqlite3.Connection, fingerprint: str, now: str) -> list
             if maker_of(uuid, [fingerprint])]
     round_origin_store.record_makers(conn, {uuid: fingerprint for uuid, _, _ in made}, now)
     return [MadeRound(uuid, name, origin,
-                      _forms_of(conn, uuid, origin) if origin else 0)
+                      round_origin_store.forms_in_round_of(conn, uuid, origin) if origin else 0)
             for uuid, name, origin in made]
-
-
-def _forms_of(conn: sqlite3.Connection, round_uuid: str, device_id: str) -> int:
-    return conn.execute("SELECT COUNT(*) FROM response WHERE round_uuid = ? AND device = ?",
-                        (round_uuid, device_id)).fetchone()[0]

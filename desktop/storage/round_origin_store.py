@@ -105,3 +105,21 @@ def round_names(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str
     uuids = list(uuids)
     return dict(conn.execute(f"SELECT uuid, name FROM round WHERE uuid IN "
                              f"({', '.join('?' for _ in uuids)})", uuids)) if uuids else {}
+
+
+def rounds_of_forms(conn: sqlite3.Connection, form_uuids: list[str],
+                    chunk: int = 5000) -> set[str]:
+    """The rounds HQ holds the forms `form_uuids` in (one query per `chunk` forms)."""
+    found: set[str] = set()
+    for start in range(0, len(form_uuids), chunk):
+        part = form_uuids[start:start + chunk]
+        found.update(row[0] for row in conn.execute(
+            "SELECT DISTINCT round_uuid FROM response WHERE uuid IN "
+            f"({', '.join('?' for _ in part)})", part))
+    return found
+
+
+def forms_in_round_of(conn: sqlite3.Connection, round_uuid: str, device_id: str) -> int:
+    """How many forms HQ holds in a round keyed on `device_id`."""
+    return conn.execute("SELECT COUNT(*) FROM response WHERE round_uuid = ? AND device = ?",
+                        (round_uuid, device_id)).fetchone()[0]
