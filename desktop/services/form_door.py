@@ -64,6 +64,7 @@ class FormDoor:
     def __init__(self):
         self.questionnaires: dict[str, Questionnaire] = {}
         self.round_names: dict[str, str] = {}
+        self._csv_names: dict[str, str] = {}
         self.pending: list[tuple] = []  # (uuid, form number, round uuid, problem, value)
         self._round_q: dict[str, str] = {}
         self._ranges: dict[str, list[range]] = {}  # round uuid -> its form numbers
@@ -81,6 +82,9 @@ class FormDoor:
         self.questionnaires = questionnaires
         self._round_q = {r["uuid"]: r["questionnaire_sha256"] for r in rounds}
         self.round_names = {r["uuid"]: r["name"] for r in rounds}
+        # responses.csv names each round as the laptop does (HQ may have renamed it, or
+        # added the device id to a name another round took): HQ's names are for people.
+        self._csv_names = dict(self.round_names)
         self._ranges = {r["uuid"]: [number_range(r["form_min"], r["form_max"])]
                         for r in rounds}
         for uuid, name, q_sha, low, high in hq_rounds:
@@ -126,7 +130,7 @@ class FormDoor:
         if gate is None:
             gate = self._gates[sha] = FormGate(self.questionnaires[sha])
         known = self._by_round[uuid] = (gate, NumberRanges.of(self._ranges[uuid]),
-                                        self.round_names.get(uuid, ""),
+                                        self._csv_names.get(uuid, ""),
                                         gate.question_ids == self._csv.question_ids)
         return known
 
