@@ -97,14 +97,14 @@ def test_a_maker_enrolled_later_takes_its_round_back(
     db = Database.open(hq)
     try:  # a round name from a bundle may hold a terminal escape: printed as text
         with db.transaction() as conn:
-            conn.execute("UPDATE round SET name = 'Demo 3 renamed' WHERE name = 'Demo 3'")
+            conn.execute("UPDATE round SET name = 'Demo 3\x1b[2J' WHERE name = 'Demo 3'")
     finally:
         db.close()
     capsys.readouterr()
     assert main(["devices", "trust", "--db", str(hq), field_key.fingerprint,
                  "--name", "post A"]) == 0
     said = capsys.readouterr().out
-    assert "Round Demo 3 renamed was made on this laptop" in said, said
+    assert "Round Demo 3\\x1b[2J was made on this laptop" in said, said
     assert key_b.device_id in said and "1 form there" in said and "\x1b" not in said
     [genuine] = import_bundles(hq, hq_keys.identity_path, [bundle]).bundles
     assert genuine.status == "imported", genuine.message
