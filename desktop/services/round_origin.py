@@ -5,7 +5,9 @@ A round is identified by its uuid, and a post that learnt another post's round u
 make a round of that uuid in its own project and key into it: its signed bundle then
 added flattering forms to the other post's round at HQ, or replaced its forms. So HQ
 records the device whose bundle first brought each round (its origin, schema
-V17_ROUND_ORIGIN), and a bundle of another device that would add, change, delete, move or
+V17_ROUND_ORIGIN) and, for a round whose uuid names the key that made it, that key (its
+maker, V18_ROUND_MAKER, services/round_makers.py: the round is the maker's once its key
+has signed a bundle here, whoever brought it first), and a bundle of another device that would add, change, delete, move or
 contest a form of that round is held, nothing imported, with one sentence saying which
 round and whose it is, and how HQ allows a second laptop of the same team into it
 (`riskmap devices allow`, an audited act; the Import view's "Allow in round..." does the
@@ -157,7 +159,9 @@ def allow_device(db: Database, device_id: str, round_name: str, reason: str = ""
         if not found:
             raise RoundAllowRefused("round_allow.no_round", round=round_name)
         [(round_uuid, origin)] = found  # round names are unique (index round_name)
-        if origin == device_id:
+        maker = round_origin_store.round_makers(conn).get(round_uuid)
+        owner = device_store.bound_device_ids(conn).get(maker) if maker else None
+        if (owner or origin) == device_id:  # its own round (its maker's, once it spoke)
             raise RoundAllowRefused("round_allow.is_origin", device=device_id,
                                     round=round_name)
         if round_origin_store.is_allowed(conn, round_uuid, device_id):

@@ -121,6 +121,11 @@ def test_a_maker_enrolled_later_takes_its_round_back(
     assert (held.status, held.refusal) == ("held", "foreign_round_made"), held.message
     assert field_key.device_id in held.message_in("en")
     assert key_b.device_id in held.message_in("en")
+    # One team after all: HQ allows the device that brought the round first.
+    assert main(["devices", "allow", "--db", str(hq), key_b.device_id, "--round",
+                 "Demo 3\x1b[2J"]) == 0
+    [allowed] = import_bundles(hq, hq_keys.identity_path, [b_next]).bundles
+    assert (allowed.status, allowed.new) == ("imported", 1), allowed.message
 
 
 def _b_keys_again(tmp_path, hq_keys, key_b, field_db, valid_answers, number):
