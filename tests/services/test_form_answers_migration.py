@@ -54,13 +54,14 @@ def _downgrade(path: Path, key: bytes | None = None) -> list[tuple]:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN")
         # The steps after V15 undone first (V16_DASH_BEFORE: the kept versions;
-        # V17_ROUND_ORIGIN: whose rounds).
+        # V17_ROUND_ORIGIN: whose rounds; V18_ROUND_MAKER: who made them).
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                     "AND name LIKE 'analysis_before_%'").fetchall():
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE analysis_dirty_before")
         conn.execute("DROP TABLE analysis_before_room")
-        for table in ("round_origin", "round_device"):  # V17_ROUND_ORIGIN
+        for table in ("round_maker",  # V18_ROUND_MAKER
+                      "round_origin", "round_device"):  # V17_ROUND_ORIGIN
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DROP VIEW answer")
         for statement in _old_definitions()[:1]:
