@@ -257,7 +257,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                     (audit.add if kind == "audit" else rounds.append)(item)
                     continue
                 if merger is None:
-                    merger = _start_forms(conn, door, text, rounds, result, hq_rows,
+                    merger = _start_forms(db, door, text, rounds, result, hq_rows,
                                           operator, device, verified, now, late, writer,
                                           held is not None, gate)
                 if stream is None:
@@ -266,7 +266,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                 merger.add(item)
                 forms += 1
             if merger is None:
-                merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
+                merger = _start_forms(db, door, text, rounds, result, hq_rows, operator,
                                       device, verified, now, late, writer,
                                       held is not None, gate)
         except (BundleError, *IntegrityError):
@@ -280,6 +280,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
     finally:
+        if merger is not None:
+            merger.close()  # its reader of HQ before the transaction, before COMMIT
         audit.close()
         writer.close()  # no write still running when the transaction ends
         if stream is not None:
@@ -310,7 +312,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
 
 
-def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
+def _start_forms(db: Database, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, hq_rows: list[AuditEntry], operator: str,
                  device: str, verified: VerifiedBundle, now: str, late: bool,
                  writer: ImportWriter, branch: bool = False,
@@ -319,6 +321,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
     rows)."""
     m = verified.manifest
+    conn = db.conn
     door.start(text, rounds)
     result.questionnaire_differences = _store_questionnaires(
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
@@ -326,7 +329,7 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     gate.brought(conn, _merge_rounds(conn, rounds, m.device_id, result, branch),
                  m.bundle_uuid, now)  # the rounds this bundle brings: their origin
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late, gate.writable,
-                      writer, branch, gate)
+                      writer, branch, gate, db.locator)
 
 
 def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
