@@ -17,7 +17,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .connection import BUSY_TIMEOUT_MS, connect_raw
+from .connection import BUSY_TIMEOUT_MS, DriverError, connect_raw
 from .database import DatabaseLocator
 
 
@@ -30,11 +30,15 @@ class SnapshotReader:
     @classmethod
     def open(cls, locator: DatabaseLocator) -> "SnapshotReader | None":
         """A reader of the file `locator` names, its snapshot taken now; None for a
-        database in memory (no second connection can see it)."""
+        database in memory (no second connection can see it) or a file a second
+        connection cannot open (the caller then looks up on its own connection)."""
         if locator.path is None:
             return None
         uri = Path(os.path.abspath(locator.path)).as_uri()
-        conn = connect_raw(f"{uri}?mode=ro", locator.key, uri=True)
+        try:
+            conn = connect_raw(f"{uri}?mode=ro", locator.key, uri=True)
+        except DriverError:
+            return None
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA temp_store=MEMORY")  # as every connection (connection.py)

@@ -199,3 +199,24 @@ def test_a_form_deleted_and_keyed_again_in_one_chunk_is_merged(tmp_path, templat
             ("f-0", "deleted"), ("f-1", "entered")]
     finally:
         db.close()
+
+
+def test_no_second_connection_merges_the_serial_way(tmp_path, template, monkeypatch):
+    """A file a second connection cannot open (here: a reader refused) is merged the
+    serial way, with the same result, instead of failing the import."""
+    from desktop.storage import snapshot_reader
+    path = tmp_path / "hq.db"
+    shutil.copy(template, path)
+
+    def refused(*args, **kwargs):
+        raise snapshot_reader.DriverError[0]("unable to open database file")
+
+    monkeypatch.setattr(snapshot_reader, "connect_raw", refused)
+    db = Database.open(path, check_same_thread=False)
+    try:
+        _merge(db, [(0, "r-1", 0, False, 1, 0, None)], "dev-1", False, 5)
+        counts, _, refusal = _merge(db, [(0, "r-1", 1, False, 2, 1, None),
+                                         (1, "r-1", 0, False, 1, 0, None)], "dev-1", True, 1)
+        assert refusal is None and counts == (1, 1, 0, 0)
+    finally:
+        db.close()
