@@ -11,8 +11,22 @@ Runs inside the import's one transaction: a refusal later in the bundle rolls ba
 chunk already written.
 
 A chunk's writes go to the import's `ImportWriter` (a second thread when the import runs
-in the background) while the caller reads and checks the next chunk; every call that
-touches the connection here first waits for the writer.
+in the background) while the caller reads and checks the next chunk, and the next chunk
+is decided meanwhile, without touching the writer's connection: in an HQ holding no form
+nothing is looked up; in an HQ holding forms (with a background writer and a database
+file) the chunk's forms and paper numbers are looked up on a `SnapshotReader`, HQ as it
+was before the import's transaction, and what the bundle's earlier chunks changed is
+laid over it from memory (`HeldNumbers`, the numbers they took; `_freed`, the numbers
+their updates moved away from or deleted). That gives the decisions of looking up the
+written state after waiting for the writer (what happens without a background writer,
+the serial way): a bundle carries each form uuid once (records.py refuses a repeated
+one before it is merged), so no earlier chunk changed the HQ row, versions or conflicts
+of a later chunk's form, and a round's live paper number has one holder (the unique
+index response_form_number), so a number is held by the bundle if an earlier chunk took
+it, else free if one moved it away, else held as HQ held it (no number is taken and then
+moved away: that would take the same form twice). tests/bundle/test_merge_overlap.py
+compares the two ways on random bundles and HQ states. Every other call that touches the
+connection here first waits for the writer.
 """
 
 from __future__ import annotations
@@ -26,6 +40,8 @@ from ..bundle.errors import BundleError
 from ..bundle.merge import Decision, Version, decide
 from ..bundle.records import FORM_FIELDS, canonical_answers_text, content_sha256
 from ..storage import bundle_store, response_store
+from ..storage.database import DatabaseLocator
+from ..storage.snapshot_reader import SnapshotReader
 from .form_check_child import record_of
 from .import_writer import ImportWriter
 
@@ -43,7 +59,7 @@ class FormMerger:
 
     def __init__(self, conn: sqlite3.Connection, result, device_id: str, bundle_uuid: str,
                  now: str, late: bool, rounds: set[str], writer: ImportWriter | None = None,
-                 branch: bool = False, gate=None):
+                 branch: bool = False, gate=None, locator: DatabaseLocator | None = None):
         self.conn = conn
         self.result = result
         self.device_id = device_id
@@ -56,12 +72,19 @@ class FormMerger:
         # may write into; a form outside them is held unless it changes nothing.
         self.gate = gate
         self._outside = False  # a form of the chunk is in a round outside `rounds`
+        self.writer = writer or ImportWriter()
         # The first import into a new HQ database decides every form without a lookup.
         self.empty = not response_store.has_forms(conn)
-        self._held = HeldNumbers()  # with `empty`: the numbers the bundle's forms hold
+        # Else, with a writer thread, HQ before this transaction, read beside the writer
+        # (`locator` names the file `conn` writes; see the module's docstring).
+        self._before = SnapshotReader.open(locator) \
+            if not self.empty and locator is not None and self.writer.background else None
+        # With `empty` or `_before`: the numbers the bundle's forms took, and those its
+        # updates moved away from or deleted (HQ's, as `_before` shows them).
+        self._held = HeldNumbers()
+        self._freed: set[tuple] = set()
         self.audit: list[tuple] = []
         self._chunk: list[tuple] = []
-        self.writer = writer or ImportWriter()
 
     def add(self, form: tuple) -> None:
         """The next form, a compact tuple (see the module's docstring)."""
@@ -87,15 +110,21 @@ class FormMerger:
         # earlier chunks, all written), kept up to date as the chunk's forms are decided:
         # nothing per form outlives its chunk (a dict of every number of the bundle held
         # 30 MB at 100k forms, and pinned some 40 MB more of Python's memory pools).
+        # With no query, or one on `_before`, there is no wait: this chunk is decided while
+        # the writer still writes the one before (`conn` is not touched until `submit`).
+        before = self._before.conn if self._before is not None else None
+        lookup = before or conn  # of the forms HQ holds: their versions and conflicts
         if self.empty:
-            # No query, so no wait: this chunk is decided while the writer still writes
-            # the one before (the connection is not touched until `submit`).
             existing, numbers = {}, self._held.holders(keys)
+        elif before is not None:
+            existing = bundle_store.existing_forms(before, (_uuid(form[0]) for form in forms))
+            numbers = self._holders(before, keys)
         else:
             self.writer.wait()  # the connection is ours again
             existing = bundle_store.existing_forms(conn, (_uuid(form[0]) for form in forms))
             numbers = bundle_store.live_holders(conn, keys)
         held = []  # the keys this chunk's inserted forms hold
+        freed = []  # the keys this chunk's updated forms held at HQ and no longer hold
         inserts, insert_answers, replaces, replace_answers = [], [], [], []
         conflicts, versions = [], []
         new = updated = unchanged = 0
@@ -118,10 +147,10 @@ class FormMerger:
                     cur["round_uuid"], cur["form_number"], cur["status"],
                     cur["deleted_reason"], canonical_answers_text(current[1])))
                 incoming = Version(revision, sha)
-                known = bundle_store.known_versions(conn, uuid) \
+                known = bundle_store.known_versions(lookup, uuid) \
                     if current_version.sha256 != sha else ()
                 # Only an edit of a newer base needs the versions HQ kept as conflicts.
-                set_aside = bundle_store.conflicting_versions(conn, uuid) \
+                set_aside = bundle_store.conflicting_versions(lookup, uuid) \
                     if base is not None and base[0] > current_version.revision else ()
                 decision = decide(incoming, None if base is None else Version(*base),
                                   current_version, known, self.late, self.branch,
@@ -141,6 +170,7 @@ class FormMerger:
                         old = dict(zip(FORM_FIELDS, current[0]))
                         if old["status"] != "deleted":
                             numbers.pop((old["round_uuid"], old["form_number"]), None)
+                            freed.append((old["round_uuid"], old["form_number"]))
                     if not deleted:
                         numbers[key] = uuid
                         held.append(key)
@@ -177,8 +207,9 @@ class FormMerger:
             versions.append((uuid, revision, sha))
             if base is not None:
                 versions.append((uuid, base[0], base[1]))
-        if self.empty:
+        if self.empty or before is not None:
             self._held.add(held)
+            self._freed.update(freed)
         result.new += new
         result.updated += updated
         result.unchanged += unchanged
@@ -193,22 +224,43 @@ class FormMerger:
         # Every answers text is canonical already (FormRecord.stored_answers, decided as
         # each record was read, 2 us a form on the reading thread): the writer does not
         # test them again (6 us a form holding Python's lock, 0.6 s per 100k forms).
-        bundle_store.insert_forms(conn, inserts, insert_answers, canonical=True)
+        # Updates first: one may free a paper number that a new form of the same chunk
+        # takes (a form deleted, then keyed again under a new uuid), and a round's live
+        # number has one holder (index response_form_number); no update takes a number a
+        # new form frees (a new form frees none).
         bundle_store.replace_forms(conn, replaces, replace_answers, canonical=True)
+        bundle_store.insert_forms(conn, inserts, insert_answers, canonical=True)
         bundle_store.insert_conflicts(conn, conflicts)
         bundle_store.remember_versions(conn, versions)
+
+    def _holders(self, before: sqlite3.Connection, keys: set[tuple]) -> dict[tuple, str]:
+        """`live_holders` of `keys` as the written state would answer, from HQ before
+        this transaction and the bundle's earlier chunks (the module's docstring)."""
+        numbers = self._held.holders(keys)  # taken by the bundle's earlier forms
+        freed = self._freed
+        numbers.update(bundle_store.live_holders(
+            before, [key for key in keys if key not in numbers and key not in freed]))
+        return numbers
 
     def finish(self) -> None:
         """Write the last chunk and wait for every write."""
         self.flush()
+        self.close()
         self.writer.wait()
+
+    def close(self) -> None:
+        """Close the reader of HQ before this transaction (before COMMIT or ROLLBACK);
+        the merge looks nothing up afterwards."""
+        if self._before is not None:
+            self._before.close()
+            self._before = None
 
 
 class HeldNumbers:
-    """The (round, form number) keys held by a bundle's forms written so far, for a merge
-    into an HQ holding no form, where they are all that `bundle_store.live_holders` would
-    find: asked without a query, so a chunk is decided while the writer still writes the
-    one before. One sorted numpy array of int keys (0.8 MB at 100k forms; a dict of the
+    """The (round, form number) keys held by a bundle's forms written so far: for a merge
+    into an HQ holding no form, all that `bundle_store.live_holders` would find (asked
+    without a query, so a chunk is decided while the writer still writes the one before);
+    into an HQ holding forms, laid over HQ's own from before the import. One sorted numpy array of int keys (0.8 MB at 100k forms; a dict of the
     keys held 30 MB): a form number is under records.MAX_NUMBER (10**9 < 2**32)."""
 
     HELD = ""  # the holder of a number held: no form uuid is empty (records._ID)

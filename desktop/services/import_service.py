@@ -16,7 +16,8 @@ refused bundle leaves the database exactly as it was, and an accepted one is mer
 A large bundle is read and checked by a second process (import_split.py) while this one
 checks the audit chain, merges and writes; the loop below is the same for both. The
 report (bundles, devices, forms new / updated / unchanged / conflicting, gaps, where the
-bundle's questionnaire differs from HQ's) is returned and kept in the ledger.
+bundle's questionnaire differs from HQ's) is returned and kept in the ledger. The
+questionnaires and rounds a bundle brings are merged by import_rounds.py.
 """
 
 from __future__ import annotations
@@ -32,10 +33,9 @@ from ..bundle.bundle_reader import (VerifiedBundle, check_counts, questionnaire_
                                     read_bundle_file, records_of, verify_bundle)
 from ..bundle.errors import HELD_KINDS, BundleError
 from ..domain.number_ranges import Run, missing_runs
-from ..domain.questionnaire_diff import differences
 from ..domain.system_reasons import reason_of
 from ..domain.user_error import LANGUAGES, UserError, translate
-from ..storage import audit_store, bundle_store, device_store, questionnaire_store
+from ..storage import audit_store, bundle_store, device_store
 from ..storage.audit_store import AuditEntry
 from ..storage.bundle_store import DevicePin
 from ..storage.clock import utc_now
@@ -47,6 +47,7 @@ from .import_audit import AuditMerge
 from .import_merge import FormMerger
 from .import_split import CheckerStopped, FormChecker, FormStream
 from .import_report import BundleReport, ImportReport
+from .import_rounds import merge_rounds, store_questionnaires
 from .import_writer import ImportWriter
 from .workspace import open_database
 
@@ -258,7 +259,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                     (audit.add if kind == "audit" else rounds.append)(item)
                     continue
                 if merger is None:
-                    merger = _start_forms(conn, door, text, rounds, result, hq_rows,
+                    merger = _start_forms(db, door, text, rounds, result, hq_rows,
                                           operator, device, verified, now, late, writer,
                                           held is not None, gate)
                 if stream is None:
@@ -267,7 +268,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                 merger.add(item)
                 forms += 1
             if merger is None:
-                merger = _start_forms(conn, door, text, rounds, result, hq_rows, operator,
+                merger = _start_forms(db, door, text, rounds, result, hq_rows, operator,
                                       device, verified, now, late, writer,
                                       held is not None, gate)
         except (BundleError, *IntegrityError):
@@ -282,6 +283,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         merger.finish()
         gate.check_audit_rows(conn)  # audit rows about forms of another device's round
     finally:
+        if merger is not None:
+            merger.close()  # its reader of HQ before the transaction, before COMMIT
         audit.close()
         writer.close()  # no write still running when the transaction ends
         if stream is not None:
@@ -312,7 +315,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
         file_name=result.file_name, counts=m.counts, report=_ledger_report(result))
 
 
-def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
+def _start_forms(db: Database, door: import_gate.AnswerDoor, text: str, rounds: list[dict],
                  result: BundleReport, hq_rows: list[AuditEntry], operator: str,
                  device: str, verified: VerifiedBundle, now: str, late: bool,
                  writer: ImportWriter, branch: bool = False,
@@ -321,73 +324,15 @@ def _start_forms(conn, door: import_gate.AnswerDoor, text: str, rounds: list[dic
     HQ's own audit row of an adoption is added to `hq_rows` (written after the bundle's
     rows)."""
     m = verified.manifest
+    conn = db.conn
     door.start(text, rounds)
-    result.questionnaire_differences = _store_questionnaires(
+    result.questionnaire_differences = store_questionnaires(
         conn, door.questionnaires, m.questionnaire["sha256"], hq_rows, operator, device)
     gate = gate or RoundGate(conn, m.device_id)
-    gate.brought(conn, _merge_rounds(conn, rounds, m.device_id, result, branch),
+    gate.brought(conn, merge_rounds(conn, rounds, m.device_id, result, branch),
                  m.bundle_uuid, now)  # the rounds this bundle brings: their origin
     return FormMerger(conn, result, m.device_id, m.bundle_uuid, now, late, gate.writable,
-                      writer, branch, gate)
-
-
-def _store_questionnaires(conn, questionnaires: dict, bundle_sha: str,
-                          hq_rows: list[AuditEntry], operator: str, device: str) -> list[str]:
-    """Store every (validated) version the bundle carries; the project's adopted version
-    stays HQ's (an adoption by this import adds its audit row to `hq_rows`). Returns
-    where the bundle's version differs from it, per question."""
-    adopted = questionnaire_store.adopted_sha256(conn)
-    if adopted is None:
-        # A project from before adoption existed: pin what it uses today, so no bundle
-        # can replace it; an HQ database with no questionnaire at all adopts the first
-        # bundle's version (an audited act, named in the ledger).
-        adopted = questionnaire_store.effective_sha256(conn) or bundle_sha
-        questionnaire_store.set_adopted(conn, adopted)
-        hq_rows.append(AuditEntry(
-            "questionnaire_adopt", operator, device, new=adopted,
-            reason="first questionnaire of this database" if adopted == bundle_sha
-            else "the version in use before bundles could not change it"))
-    for sha, q in questionnaires.items():
-        questionnaire_store.store_questionnaire(conn, sha, q.id, q.version, q.source_text)
-    hq = questionnaires.get(adopted)
-    if hq is None:
-        from ..domain.questionnaire_loader import parse_questionnaire
-        hq = parse_questionnaire(questionnaire_store.questionnaire_text(conn, adopted) or "")
-    return differences(hq, questionnaires[bundle_sha])
-
-
-def _merge_rounds(conn, rounds: list[dict], device_id: str,
-                  result: BundleReport, branch: bool = False) -> list[str]:
-    """New rounds keep their uuid (so every team's rounds sit side by side at HQ); a name
-    already used by another round gets the device id added. A restored copy's round
-    (`branch`) named like one HQ holds this device's forms in is said: made again after
-    the backup, a paper form keyed in both counts twice. Returns the uuids of the rounds
-    added."""
-    added = []
-    existing = bundle_store.round_uuids(conn)
-    names = bundle_store.round_names(conn)
-    known_q = questionnaire_store.known_sha256s(conn)
-    for fields in rounds:
-        if fields["uuid"] in existing:
-            continue
-        row = {k: v for k, v in fields.items() if k != "questionnaire_definition"}
-        if row["questionnaire_sha256"] not in known_q:
-            raise BundleError("tampered", f"round {row['uuid']}: unknown questionnaire")
-        name, counter = row["name"], 1
-        again = branch and name in names and bundle_store.round_holds_forms_of(
-            conn, names[name], device_id)
-        while name in names:
-            counter += 1
-            name = f"{row['name']} ({device_id})" + ("" if counter == 2 else f" {counter}")
-        row["name"] = name
-        bundle_store.insert_round(conn, row)
-        names[name] = row["uuid"]
-        existing.add(row["uuid"])
-        added.append(row["uuid"])
-        result.rounds_added.append(name)
-        if again:
-            result.rounds_again.append((fields["name"], name))
-    return added
+                      writer, branch, gate, db.locator)
 
 
 def _sequence_gaps(conn, device_id: str, sequence: int) -> list[Run]:

@@ -32,6 +32,11 @@ class ImportWriter:
         self._pending: deque[Future] = deque()
         self._failed = False  # a write raised: the ones queued after it are not run
 
+    @property
+    def background(self) -> bool:
+        """Whether writes run on the writer's own thread (else at once, on the caller's)."""
+        return self._pool is not None
+
     def submit(self, write: Callable, *args) -> None:
         """Run `write(*args)` after the writes before it (at once when not in background);
         waits while `DEPTH` writes are pending (raising the error of one that failed).
