@@ -106,14 +106,18 @@ def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
                    device_id: str) -> UserError | None:
     """What to add to the refusal of a bundle whose chain does not continue HQ's, or whose
     number is held, when a restored copy's branch carries on its device's line: it may
-    come from the copy set aside, still in use (or from someone blocking the post)."""
+    come from the copy set aside, still in use (or from someone blocking the post); after
+    HQ decided which copy the post keeps (services/copy_keeper.py), it says so."""
     if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
             "device", refusal.values.get("device_id")) != device_id:
         return None
     branch = bundle_store.last_branch(conn, device_id)
     if branch is None:
         return None
-    sequence, imported = branch
+    sequence, imported, kept = branch
+    if kept:  # HQ chose the copy: this bundle comes from the other one
+        return UserError("bundle.after_kept_copy", sequence=sequence,
+                         decided=kept[:19].replace("T", " "))
     return UserError("bundle.after_branch", sequence=sequence,
                      imported=imported[:19].replace("T", " "))
 
