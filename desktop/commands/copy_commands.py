@@ -46,7 +46,7 @@ def run_keep_copy(args: argparse.Namespace) -> int:
     if choice.current is not None:
         say("out.copy_keep_now", device=choice.device_id, current=choice.current[0],
             imported=_when(choice.current[1]))
-    say("out.copy_keep_would", sequence=choice.sequence, file=choice.file_name,
+    say("out.copy_keep_would", sequence=choice.sequence, bundle=choice.file_name,
         created=_when(choice.created))
     say("out.copy_keep_forms", **counts)
     if choice.branches:

@@ -63,10 +63,10 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
         "es": "Dispositivo {device}: la sede sigue ahora su línea de paquetes hasta el "
               "paquete {current} (importado el {imported})."},
     "out.copy_keep_would": {
-        "en": "If the post keeps the copy that made bundle {sequence} ({file}, made "
+        "en": "If the post keeps the copy that made bundle {sequence} ({bundle}, made "
               "{created}), headquarters follows that copy from bundle {sequence} on, and "
               "the other copy's later bundles are held with a sentence saying so.",
-        "es": "Si el puesto conserva la copia que hizo el paquete {sequence} ({file}, hecho "
+        "es": "Si el puesto conserva la copia que hizo el paquete {sequence} ({bundle}, hecho "
               "el {created}), la sede sigue esa copia desde el paquete {sequence}, y los "
               "paquetes posteriores de la otra copia quedan retenidos con una frase que lo "
               "dice."},
