@@ -84,3 +84,39 @@ def test_a_keyer_cannot_keep_a_copy(qtbot, qapp, tmp_path, hq_keys, field_key, f
         assert db_state(hq) == before
     finally:
         project.close()
+
+
+def test_the_held_copy_and_the_question_in_spanish(qtbot, qapp, tmp_path, hq_keys,
+                                                  field_key, field_db, out_dir,
+                                                  valid_answers, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from desktop.ui.translation import install_translator
+    hq, _, genuine, _ = _copy_sent_first(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                         valid_answers)
+    install_translator(qapp, "es")
+    try:
+        project, context, view = _view(qtbot, hq, hq_keys, [genuine.path], lang="es")
+        try:
+            assert view.keep_button.text() == "Conservar esta copia..."
+            assert "elija Conservar esta copia..." in view.table.item(0, 8).text()
+            assert "1 paquete retenido porque hay dos copias" in view.status.text()
+            view.grab().save(str(tmp_path / "import_view_copy_held_es.png"))
+            asked = []
+
+            def question(parent, title, text, buttons, default):
+                asked.append((title, text, default))
+                return QMessageBox.StandardButton.No
+
+            monkeypatch.setattr(QMessageBox, "question", question)
+            before = db_state(hq)
+            view.keep_held()
+            ((title, text, default),) = asked
+            assert title == "Conservar esta copia"
+            assert default == QMessageBox.StandardButton.No
+            assert "la sede sigue esa copia desde el paquete 2" in text
+            assert "Este paquete agregaría 1 formulario, actualizaría 0" in text
+            assert db_state(hq) == before
+        finally:
+            project.close()
+    finally:
+        install_translator(qapp, "en")
