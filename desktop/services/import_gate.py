@@ -78,7 +78,10 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     single bundle (not a part of a series), made after the bundle HQ holds with its
     number, that follows the bundle HQ holds one number below on the device's line. A
     copy whose line a branch set aside stays held, and so does a bundle of the lost copy
-    reaching HQ after the restored copy's of its number (the restored copy goes on)."""
+    reaching HQ after the restored copy's of its number (the restored copy goes on).
+    Nor is a bundle numbered at or below one HQ imported on its own decision of which
+    copy the post keeps (services/copy_keeper.py): a backup restored from before that
+    decision would otherwise set the kept copy aside again; HQ is asked instead."""
     m = verified.manifest
     made, other = _utc(m.created), _utc(bundle_store.imported_created(
         conn, str(held.values["other"])))
@@ -88,7 +91,8 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     return (not m.series and made is not None and other is not None and other < made
             <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
             and bundle_store.follows_line(conn, m.device_id, m.sequence,
-                                          m.previous_bundle_uuid))
+                                          m.previous_bundle_uuid)
+            and m.sequence > bundle_store.last_kept_sequence(conn, m.device_id))
 
 
 def _utc(text: str | None) -> dt.datetime | None:

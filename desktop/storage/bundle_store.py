@@ -316,6 +316,24 @@ def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str
     return tuple(row) if row else None
 
 
+def last_kept_sequence(conn: sqlite3.Connection, device_id: str) -> int:
+    """The highest number of a bundle of this device that HQ imported on its decision of
+    which copy the post keeps (0 when none)."""
+    return conn.execute(
+        "SELECT COALESCE(MAX(sequence), 0) FROM bundle_ledger WHERE direction = 'import' "
+        "AND device_id = ? AND json_extract(report, '$.kept_copy') <> ''",
+        (device_id,)).fetchone()[0]
+
+
+def kept_copies(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(device id, sequence, when HQ decided) of every bundle HQ imported on its decision
+    of which copy of a device's project the post keeps, oldest first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT device_id, sequence, json_extract(report, '$.kept_copy') FROM bundle_ledger "
+        "WHERE direction = 'import' AND json_extract(report, '$.kept_copy') <> '' "
+        "ORDER BY id")]
+
+
 def line_head(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:
     """(sequence, bundle uuid, when imported) of the highest-numbered bundle of the line
     HQ follows for this device (no bundle starting a line set it aside), or None."""

@@ -153,3 +153,38 @@ def test_a_laptop_blocked_by_a_copys_branch_is_kept(
         assert audit_chain.verify_chains(db.conn).ok
     finally:
         db.close()
+
+
+def test_a_backup_from_before_the_decision_cannot_set_the_kept_copy_aside(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """After HQ kept the laptop's copy from bundle 2, someone at the post restores a copy
+    of the project from before bundle 2 and sends its bundle 2, made later: a restored
+    copy's branch by the automatic rules, which would set the kept copy aside again. It is
+    held instead, and the sentence names HQ's decision."""
+    hq = make_hq_db(tmp_path / "hq.db")
+    enrol_fingerprints(hq, field_key.fingerprint)
+    send = lambda: export_bundle(field_db, field_key, [hq_keys.recipient], out_dir)
+    _key_forms(field_db, field_key.device_id, valid_answers, [1])
+    assert _import_one(hq, hq_keys, send().path).status == "imported"
+    before_2 = tmp_path / "before-2.db"
+    shutil.copy(field_db, before_2)
+    again = tmp_path / "again.db"
+    shutil.copy(field_db, again)
+    _key_forms(field_db, field_key.device_id, valid_answers, [2])
+    genuine = send()
+    _key_forms(before_2, field_key.device_id, valid_answers, [8])
+    assert _import_one(hq, hq_keys, export_bundle(
+        before_2, field_key, [hq_keys.recipient], out_dir).path).status == "imported"
+    assert _import_one(hq, hq_keys, genuine.path).status == "held"
+    keep_copy(hq, hq_keys.identity_path, genuine.path, do=True)
+    _key_forms(again, field_key.device_id, valid_answers, [7])
+    late = export_bundle(again, field_key, [hq_keys.recipient], out_dir)
+    assert late.manifest.sequence == 2
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, late.path)
+    assert (result.status, result.refusal) == ("held", "sequence_reused"), result.message
+    assert not result.branch_from and result.another_copy
+    assert "decided that the post keeps the copy" in result.message_in("en")
+    assert db_state(hq) == before
+    _key_forms(field_db, field_key.device_id, valid_answers, [3])
+    assert _import_one(hq, hq_keys, send().path).status == "imported"
