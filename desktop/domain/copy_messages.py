@@ -92,6 +92,13 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
         "es": "No se cambió nada. Hágalo solo si el equipo confirmó (por teléfono, alguien "
               "de confianza) que el puesto conserva esta copia: ejecute el comando de nuevo "
               "con --yes (y --reason)."},
+    "out.copy_kept_line": {
+        "en": "  {device}: on {decided}, headquarters decided that the post keeps the copy "
+              "that made bundle {sequence}, and follows that copy from that bundle on "
+              "(`riskmap query` on audit_log, action copy_keep, says who and why).",
+        "es": "  {device}: el {decided}, la sede decidió que el puesto conserva la copia que "
+              "hizo el paquete {sequence}, y sigue esa copia desde ese paquete (`riskmap "
+              "query` sobre audit_log, acción copy_keep, dice quién y por qué)."},
     "out.copy_kept": {
         "en": "Done: headquarters follows the copy of device {device} that made bundle "
               "{sequence}, from that bundle on; the bundle was imported ({new} new, "

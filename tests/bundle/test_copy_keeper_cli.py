@@ -122,3 +122,24 @@ def test_operators_may_not_keep_a_copy(tmp_path, hq_keys, field_key, field_db, o
                                "'copy_keep'").fetchone()[0] == "Sara"
     finally:
         db.close()
+
+
+def test_check_lists_the_kept_copy_in_both_languages(tmp_path, hq_keys, field_key,
+                                                     field_db, out_dir, valid_answers,
+                                                     capsys, monkeypatch):
+    import json
+    hq, _, genuine, _ = _copy_sent_first(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                         valid_answers)
+    assert _keep(hq, hq_keys, genuine.path, "--yes") == 0
+    for lang, words in (("en", "headquarters decided that the post keeps the copy that "
+                               "made bundle 2"),
+                        ("es", "la sede decidió que el puesto conserva la copia que hizo "
+                               "el paquete 2")):
+        monkeypatch.setenv("RISKMAP_LANG", lang)
+        capsys.readouterr()
+        assert main(["check", "--db", str(hq)]) == 0
+        assert f"{field_key.device_id}: " in (out := capsys.readouterr().out) and words in out
+    capsys.readouterr()
+    assert main(["check", "--db", str(hq), "--json"]) == 0
+    (kept,) = json.loads(capsys.readouterr().out)["kept_copies"]
+    assert (kept["device"], kept["sequence"]) == (field_key.device_id, 2)
