@@ -48,6 +48,7 @@ def test_the_window_keeps_the_copy_the_team_names(qtbot, qapp, tmp_path, hq_keys
         (choice,) = asked
         assert (choice.sequence, choice.report.new, choice.current[0]) == (2, 1, 2)
         assert db_state(hq) == before and view.table.item(0, 1).text() == "Held"
+        held = view.report.bundles[0]
         with qtbot.waitSignal(context.forms_changed):
             view.keep_held(confirm=lambda choice: True)
         assert [view.table.item(r, 1).text() for r in (0, 1)] == \
@@ -56,6 +57,16 @@ def test_the_window_keeps_the_copy_the_team_names(qtbot, qapp, tmp_path, hq_keys
         assert [tuple(r) for r in project.db.conn.execute(
             "SELECT operator, reason FROM audit_log WHERE action = 'copy_keep'")] == \
             [("HQ", "kept in the Import view")]
+        # The same held bundle again (an old report): one sentence, nothing changed.
+        after = db_state(hq)
+        view.held_copies.keep(held, confirm=lambda choice: True)
+        assert view.status.text() == "Headquarters imported this bundle already; nothing " \
+                                     "was changed."
+        # Its file gone from the disk meanwhile: the sentence names it.
+        genuine.path.rename(tmp_path / "moved.zip.age")
+        view.held_copies.keep(held, confirm=lambda choice: True)
+        assert genuine.path.name in view.status.text(), view.status.text()
+        assert db_state(hq) == after
     finally:
         project.close()
 
