@@ -1,8 +1,8 @@
 """The sentences of HQ's decision about which copy of a device's project a post keeps
 (services/copy_keeper.py, `riskmap devices keep-copy`), English and Spanish: why the act
-was refused (`copy_keep.*`), what it would do and did (`out.copy_*`), and what a bundle of
-the other copy is told afterwards (`bundle.after_kept_copy`). Merged into
-`error_messages.CATALOGUE`."""
+was refused (`copy_keep.*`) and what a bundle of the other copy is told afterwards
+(`bundle.after_kept_copy`), merged into `error_messages.CATALOGUE`; what the command says
+it would do and did (`out.copy_*`), merged into `command_messages.COMMAND_MESSAGES`."""
 
 from __future__ import annotations
 
@@ -55,8 +55,11 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
               "was changed:",
         "es": "Aunque el puesto conserve esta copia, este paquete no se puede importar, así "
               "que no se cambió nada:"},
+}
 
-    # What `riskmap devices keep-copy` says (services/copy_keeper.CopyChoice).
+# What `riskmap devices keep-copy` and `check` say (merged into
+# command_messages.COMMAND_MESSAGES).
+COPY_LINES: dict[str, dict[str, str]] = {
     "out.copy_keep_now": {
         "en": "Device {device}: headquarters now follows its line of bundles up to bundle "
               "{current} (imported {imported}).",
