@@ -188,3 +188,47 @@ def test_a_backup_from_before_the_decision_cannot_set_the_kept_copy_aside(
     assert db_state(hq) == before
     _key_forms(field_db, field_key.device_id, valid_answers, [3])
     assert _import_one(hq, hq_keys, send().path).status == "imported"
+
+
+def test_a_part_of_a_series_is_not_kept(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                       valid_answers):
+    """A copy is kept from a single bundle: a restored copy's export in parts, numbered
+    again and held, is refused in one sentence, nothing changed."""
+    from desktop.services.export_service import PartLimits
+    from test_restored_backup import _lost_and_restored
+    series_hq, _, _ = _lost_and_restored(tmp_path / "series", hq_keys, field_key,
+                                         field_db, out_dir, valid_answers)
+    _key_forms(field_db, field_key.device_id, valid_answers, [6, 7, 9])
+    parts = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir,
+                          limits=PartLimits(forms=1))
+    assert len(parts.paths) > 1 and parts.manifest.sequence == 2
+    before = db_state(series_hq)
+    with pytest.raises(CopyKeepRefused) as refused:
+        keep_copy(series_hq, hq_keys.identity_path, parts.paths[0], do=True)
+    assert refused.value.key == "copy_keep.series"
+    assert db_state(series_hq) == before
+
+
+def test_a_changed_log_is_not_a_copy(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers):
+    from test_branch_attacks import _forged
+    hq, _, genuine, _ = _copy_sent_first(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                         valid_answers)
+    before = db_state(hq)
+    # The laptop's bundle 2 re-signed as a bundle 3 following the copy's bundle 2: its
+    # log does not continue HQ's, and no copy started a line (the copy's bundle 2 came
+    # first, no branch): a changed log, refused as it stands.
+    db = Database.open(hq)
+    try:
+        (copy_2,) = db.conn.execute("SELECT bundle_uuid FROM bundle_ledger WHERE "
+                                    "sequence = 2").fetchone()
+    finally:
+        db.close()
+    forged = _forged(genuine.path, hq_keys, field_key, tmp_path / "f.zip.age",
+                     manifest={"sequence": 3, "previous_bundle_uuid": copy_2,
+                               "bundle_uuid": "00000000-0000-4000-8000-000000000003"})
+    with pytest.raises(CopyKeepRefused) as refused:
+        keep_copy(hq, hq_keys.identity_path, forged, do=True)
+    assert refused.value.key == "copy_keep.not_a_copy"
+    assert "does not continue the one headquarters holds" in refused.value.in_language("en")
+    assert db_state(hq) == before
