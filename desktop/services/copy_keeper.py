@@ -69,6 +69,12 @@ class CopyKeepRefused(UserError, ValueError):
         return f"{text} {then}" if then else text
 
 
+class _Preview(Exception):
+    """Raised at the end of a preview: its transaction ends in ROLLBACK, so the file is
+    left as it was (a COMMIT after a savepoint rolled back may still write the pages it
+    restored)."""
+
+
 @dataclass(frozen=True)
 class CopyChoice:
     """What keeping the copy that made one held bundle does (or did, with `done`)."""
@@ -106,7 +112,7 @@ def keep_copy(db_target: str | Path | DatabaseLocator, identity_path: str | Path
     label = str(db.locator.path)
     conn = db.conn
     try:
-        with db.transaction():
+        with contextlib.suppress(_Preview), db.transaction():
             device = device or own_device_id(conn)
             with _rolled_back(conn):  # as the bundle stands today
                 plain = import_file(db, identities, path, operator, device, label)
@@ -123,6 +129,8 @@ def keep_copy(db_target: str | Path | DatabaseLocator, identity_path: str | Path
                 kept = import_file(db, identities, path, operator, device, label, kept=now)
                 if kept.status != "imported":
                     raise CopyKeepRefused("copy_keep.would_refuse", then=kept)
+            if not do:
+                raise _Preview  # the whole transaction is rolled back, not committed empty
     finally:
         db.close()
     return CopyChoice(manifest.device_id, manifest.bundle_uuid, manifest.sequence,
