@@ -26,7 +26,8 @@ PIN_VAR = "RISKMAP_PIN"
 NEW_PIN_VAR = "RISKMAP_NEW_PIN"
 # (command, action) pairs that need a supervisor; `data` only with --no-guard.
 SUPERVISOR_COMMANDS = {("data", None), ("questionnaire", "adopt"), ("devices", "trust"),
-                       ("devices", "revoke"), ("devices", "allow"), ("keys", "passphrase"), ("operators", "add"),
+                       ("devices", "revoke"), ("devices", "allow"), ("devices", "keep-copy"),
+                       ("keys", "passphrase"), ("operators", "add"),
                        ("operators", "role"), ("operators", "reset-pin"),
                        ("operators", "rename"), ("operators", "deactivate"),
                        ("operators", "reactivate")}

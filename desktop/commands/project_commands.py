@@ -80,9 +80,10 @@ def run_check(args: argparse.Namespace) -> int:
         from ..services.round_origin import recorded
         rounds = {"known": result.origins[0], "made_here_or_unknown": result.origins[1],
                   "shared": recorded(result.shared)}
+        kept = [{"device": d, "sequence": n, "decided": when} for d, n, when in result.kept]
         print(json.dumps({**report.as_json(), "analysis": analysis,
-                          "restored_copy_branches": branches, "round_origins": rounds},
-                         sort_keys=True))
+                          "restored_copy_branches": branches, "round_origins": rounds,
+                          "kept_copies": kept}, sort_keys=True))
     else:
         _print_check(args, result)
     lang = user_language()
@@ -132,6 +133,9 @@ def _print_check(args: argparse.Namespace, result) -> None:
     for device, sequence, imported in result.branches:  # accepted, never unseen
         say("out.restored_copy_branch", device=device, sequence=sequence,
             imported=imported[:19].replace("T", " "))
+    for device, sequence, decided in result.kept:  # HQ's choice of a copy, never unseen
+        say("out.copy_kept_line", device=device, sequence=sequence,
+            decided=decided[:19].replace("T", " "))
     say("out.check_devices", value=report.devices)
     say("out.check_analysis", value=_analysis(result, user_language()))
     say("out.check_result", value=line("out.check_ok" if result.ok else "out.check_problems"))

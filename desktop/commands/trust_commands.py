@@ -1,5 +1,6 @@
-"""`riskmap devices list|trust|revoke|allow` and `riskmap questionnaire list|adopt`: what HQ
-vouches for (the laptops it enrolled, the questionnaire version it adopted)."""
+"""`riskmap devices list|trust|revoke|allow|keep-copy` and `riskmap questionnaire
+list|adopt`: what HQ vouches for (the laptops it enrolled, the questionnaire version it
+adopted)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     allow.add_argument("--round", required=True, metavar="NAME", help="the round's name at HQ")
     allow.add_argument("--reason", default="", help="why (kept in the audit log)")
     allow.set_defaults(run=run_allow)
+    from .copy_commands import add_keep_copy
+    add_keep_copy(sub)
 
     from .questionnaire_commands import questionnaire_actions
     qsub = questionnaire_actions(subparsers)  # shared with `questionnaire add`

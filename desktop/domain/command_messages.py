@@ -390,3 +390,11 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
     # any command
     "out.interrupted": {"en": "interrupted.", "es": "interrumpido."},
 }
+
+
+# The lines kept in modules of their own.
+from .copy_messages import COPY_LINES  # noqa: E402
+
+if COMMAND_MESSAGES.keys() & COPY_LINES.keys():
+    raise KeyError(f"defined twice: {sorted(COMMAND_MESSAGES.keys() & COPY_LINES.keys())}")
+COMMAND_MESSAGES.update(COPY_LINES)

@@ -394,10 +394,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 # The parts kept in modules of their own (see the docstring).
 from .bundle_messages import BUNDLE_MESSAGES  # noqa: E402
+from .copy_messages import COPY_MESSAGES  # noqa: E402
 from .key_messages import KEY_MESSAGES  # noqa: E402
 from .operator_messages import OPERATOR_MESSAGES  # noqa: E402
 
-for _part in (BUNDLE_MESSAGES, KEY_MESSAGES, OPERATOR_MESSAGES):
+for _part in (BUNDLE_MESSAGES, COPY_MESSAGES, KEY_MESSAGES, OPERATOR_MESSAGES):
     _twice = CATALOGUE.keys() & _part.keys()
     if _twice:
         raise KeyError(f"defined twice in the error catalogue: {sorted(_twice)}")

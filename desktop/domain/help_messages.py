@@ -136,6 +136,16 @@ HELP_ES: dict[str, str] = {
         "que trajo otro equipo",
     "as the held bundle names it": "tal como lo nombra el paquete retenido",
     "the round's name at HQ": "el nombre de la ronda en la sede",
+    "the post keeps the copy of a device's project that made this held bundle: HQ follows "
+    "that copy from this bundle on":
+        "el puesto conserva la copia del proyecto de un dispositivo que hizo este paquete "
+        "retenido: la sede sigue esa copia desde este paquete",
+    "HQ's age identity (as for `riskmap import`)":
+        "la identidad age de la sede (como para `riskmap import`)",
+    "the held bundle of the copy the post keeps":
+        "el paquete retenido de la copia que conserva el puesto",
+    "do it (without it: only say what it would do)":
+        "hacerlo (sin esta opción: solo decir lo que haría)",
     "stored versions, the adopted one marked": "versiones guardadas, con la adoptada marcada",
     "adopt a stored version for the project (audited)":
         "adoptar una versión guardada para el proyecto (queda en la auditoría)",

@@ -48,6 +48,9 @@ class CheckResult:
     # every device HQ allowed into a round another device brought.
     origins: tuple[int, int] = (0, 0)
     shared: list = field(default_factory=list)
+    # (device id, sequence, decided) of each bundle HQ imported on its decision of which
+    # copy of a device's project the post keeps (services/copy_keeper.py).
+    kept: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,9 +80,11 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
         branches = bundle_store.recorded_branches(db.conn)
         origins = round_origin.origin_summary(db.conn)
         shared = round_origin.shared_rounds(db.conn)
+        kept = bundle_store.kept_copies(db.conn)
     finally:
         db.close()
-    return CheckResult(report, snapshot, file_version, repaired, branches, origins, shared)
+    return CheckResult(report, snapshot, file_version, repaired, branches, origins, shared,
+                       kept)
 
 
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:

@@ -78,7 +78,10 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     single bundle (not a part of a series), made after the bundle HQ holds with its
     number, that follows the bundle HQ holds one number below on the device's line. A
     copy whose line a branch set aside stays held, and so does a bundle of the lost copy
-    reaching HQ after the restored copy's of its number (the restored copy goes on)."""
+    reaching HQ after the restored copy's of its number (the restored copy goes on).
+    Nor is a bundle numbered at or below one HQ imported on its own decision of which
+    copy the post keeps (services/copy_keeper.py): a backup restored from before that
+    decision would otherwise set the kept copy aside again; HQ is asked instead."""
     m = verified.manifest
     made, other = _utc(m.created), _utc(bundle_store.imported_created(
         conn, str(held.values["other"])))
@@ -88,7 +91,8 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
     return (not m.series and made is not None and other is not None and other < made
             <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)
             and bundle_store.follows_line(conn, m.device_id, m.sequence,
-                                          m.previous_bundle_uuid))
+                                          m.previous_bundle_uuid)
+            and m.sequence > bundle_store.last_kept_sequence(conn, m.device_id))
 
 
 def _utc(text: str | None) -> dt.datetime | None:
@@ -106,14 +110,18 @@ def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
                    device_id: str) -> UserError | None:
     """What to add to the refusal of a bundle whose chain does not continue HQ's, or whose
     number is held, when a restored copy's branch carries on its device's line: it may
-    come from the copy set aside, still in use (or from someone blocking the post)."""
+    come from the copy set aside, still in use (or from someone blocking the post); after
+    HQ decided which copy the post keeps (services/copy_keeper.py), it says so."""
     if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
             "device", refusal.values.get("device_id")) != device_id:
         return None
     branch = bundle_store.last_branch(conn, device_id)
     if branch is None:
         return None
-    sequence, imported = branch
+    sequence, imported, kept = branch
+    if kept:  # HQ chose the copy: this bundle comes from the other one
+        return UserError("bundle.after_kept_copy", sequence=sequence,
+                         decided=kept[:19].replace("T", " "))
     return UserError("bundle.after_branch", sequence=sequence,
                      imported=imported[:19].replace("T", " "))
 

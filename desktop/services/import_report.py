@@ -30,6 +30,12 @@ class BundleReport:
     gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
     # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
     branch_from: str = ""
+    # Held or refused because two copies of its device's project are in use (numbered
+    # like another bundle, or after another copy started a line): HQ may keep its copy.
+    another_copy: bool = False
+    # HQ decided that the post keeps the copy that made this bundle (the decision's UTC
+    # time, services/copy_keeper.py): taken as that copy's branch on HQ's word.
+    kept_copy: str = ""
     # Its rounds named like a round HQ holds this device's forms in: (name, kept as).
     rounds_again: list[tuple[str, str]] = field(default_factory=list)
     questionnaire_differences: list[str] = field(default_factory=list)

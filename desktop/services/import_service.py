@@ -118,13 +118,16 @@ def _remove_database_files(path: Path) -> None:
 
 def import_file(db: Database, identities: list, path: Path, operator: str = "import",
                 device: str | None = None, db_label: str = "HQ.db",
-                background: bool = False, checker: FormChecker | None = None
-                ) -> BundleReport:
+                background: bool = False, checker: FormChecker | None = None,
+                kept: str = "") -> BundleReport:
     """Import one bundle file; refusals become a report with the plain sentence. With
     `background` (a connection opened with check_same_thread=False), the audit rows and
     the forms are written on a second thread while the next ones are read. With a
     `checker`, a large bundle is read and checked by the checking process too
-    (import_split.py); the caller closes the checker."""
+    (import_split.py); the caller closes the checker. `kept`: HQ decided that the post
+    keeps the copy that made this bundle (the time of the decision, services/
+    copy_keeper.py): it is taken as that copy's branch although the rules of a restored
+    copy would hold it."""
     result = BundleReport(file_name=path.name)
     try:
         verified = verify_bundle(read_bundle_file(path), identities,  # file bytes freed
@@ -136,12 +139,12 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         try:
             try:
                 _merge_verified(db, verified, result, operator, device, db_label,
-                                background, checker)
+                                background, checker, kept)
             except CheckerStopped:
                 # Rolled back, and not the bundle's fault: checked again in this process.
                 _clear_counts(result)
                 _merge_verified(db, verified, result, operator, device, db_label,
-                                background)
+                                background, kept=kept)
         except Exception:
             # Rolled back. A member that differs from the manifest is the refusal, as
             # when every hash was checked before the records were read.
@@ -156,6 +159,7 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.message = exc.sentence
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
         note = import_gate.set_aside_note(db.conn, exc, result.device_id)
+        result.another_copy = exc.kind == "sequence_reused" or note is not None
         if note is not None:  # perhaps from the copy a restored copy's branch set aside
             result.messages = {lang: f"{text} {note.in_language(lang)}"
                                for lang, text in result.messages.items()}
@@ -181,20 +185,22 @@ def _clear_counts(result: BundleReport) -> None:
 
 def _merge_verified(db: Database, verified: VerifiedBundle, result: BundleReport,
                     operator: str, device: str, db_label: str,
-                    background: bool = False, checker: FormChecker | None = None) -> None:
+                    background: bool = False, checker: FormChecker | None = None,
+                    kept: str = "") -> None:
     """Every state-dependent check, then every write, in one IMMEDIATE transaction."""
     try:
         with db.transaction():
             device = device or device_identity.own_device_id(db.conn)
             _check_and_write(db, verified, result, operator, device, db_label, background,
-                             checker)
+                             checker, kept)
     except IntegrityError as exc:  # rolled back: e.g. a record breaking a rule
         raise BundleError("tampered", str(exc)) from exc
 
 
 def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleReport,
                      operator: str, device: str, db_label: str,
-                     background: bool = False, checker: FormChecker | None = None) -> None:
+                     background: bool = False, checker: FormChecker | None = None,
+                     kept: str = "") -> None:
     m = verified.manifest
     conn = db.conn
     if bundle_store.bundle_imported(conn, m.bundle_uuid):
@@ -204,7 +210,7 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
     if pin is not None and pin.public_key != m.device_public_key:
         raise BundleError("unknown_device_key", f"{m.device_id}: {verified.fingerprint}")
     held = import_gate.reused_sequence(conn, verified)
-    if held is not None and not import_gate.may_branch(conn, verified, held):
+    if held is not None and not kept and not import_gate.may_branch(conn, verified, held):
         raise held
     # A restored copy's edits of forms its lost copy edited later are conflicts.
     late = held is None and \
@@ -213,7 +219,8 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
         if checker is not None and checker.wanted(verified) else None
     try:
         _write_bundle(db, verified, pin, result, operator, device, late, background, stream,
-                      held, RoundGate(conn, m.device_id, db_label, enrolled.fingerprint))
+                      held, RoundGate(conn, m.device_id, db_label, enrolled.fingerprint),
+                      kept)
     finally:
         if stream is not None:
             stream.close()  # the checking process is stopped if it has not finished
@@ -223,7 +230,8 @@ def _check_and_write(db: Database, verified: VerifiedBundle, result: BundleRepor
 def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                   result: BundleReport, operator: str, device: str, late: bool,
                   background: bool = False, stream: FormStream | None = None,
-                  held: BundleError | None = None, gate: RoundGate | None = None) -> None:
+                  held: BundleError | None = None, gate: RoundGate | None = None,
+                  kept: str = "") -> None:
     """Read, check and write the bundle's records as a stream (inside the caller's
     transaction): the audit rows first (chain checked chunk by chunk), then the rounds and
     questionnaires, then the forms (every answer checked as read, merged in chunks); the
@@ -235,7 +243,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     checks and refusals as the chain first); its refusals are raised here in the same
     place as the in-process reader's. `held` is raised unless the audit rows branch
     (a copy restored from a backup: import_gate.reused_sequence). `gate` holds the
-    bundle when it writes into another device's round (services/round_origin.py)."""
+    bundle when it writes into another device's round (services/round_origin.py).
+    `kept`: HQ chose this bundle's copy (import_file), so its rows may branch too."""
     m = verified.manifest
     conn = db.conn
     gate = gate or RoundGate(conn, m.device_id)
@@ -244,7 +253,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
     writer = ImportWriter(background)
     door = import_gate.AnswerDoor(conn, verified)
     audit = AuditMerge(conn, verified, writer, fed=stream.audit_rows if stream else 0,
-                       may_branch=held is not None, subjects=gate.subjects)
+                       may_branch=held is not None or bool(kept), subjects=gate.subjects)
     hq_rows: list[AuditEntry] = []  # HQ's own audit rows, written at the end
     rounds: list[dict] = []
     merger = None
@@ -261,7 +270,7 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
                 if merger is None:
                     merger = _start_forms(db, door, text, rounds, result, hq_rows,
                                           operator, device, verified, now, late, writer,
-                                          held is not None, gate)
+                                          held is not None or bool(kept), gate)
                 if stream is None:
                     door.form(item, answers)
                     item = compact(item)  # as the checking process hands a form over
@@ -270,15 +279,16 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             if merger is None:
                 merger = _start_forms(db, door, text, rounds, result, hq_rows, operator,
                                       device, verified, now, late, writer,
-                                      held is not None, gate)
+                                      held is not None or bool(kept), gate)
         except (BundleError, *IntegrityError):
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
         audit_count, result.audit_added = audit.finish()
-        if held is not None:
-            if audit.branch_from is None:  # not a restored copy: ask the team
+        if held is not None or kept:
+            if audit.branch_from is None and not kept:  # not a restored copy: ask the team
                 raise held
-            result.branch_from = audit.branch_from
+            result.branch_from = audit.branch_from or ""
+            result.kept_copy = kept
         check_counts(verified, len(rounds), forms, audit_count)
         merger.finish()
         gate.check_audit_rows(conn)  # audit rows about forms of another device's round

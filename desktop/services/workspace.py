@@ -401,6 +401,12 @@ class Workspace:
         require_supervisor(self.db.conn, self.actor)
         return allow_device(self.db, device_id, round_name, reason, operator)
 
+    def check_supervisor(self) -> None:
+        """Refuse (OperatorRefused) unless a supervisor is signed in (or the project has
+        no operators): before an act a worker does on its own connection."""
+        from .operator_service import require_supervisor
+        require_supervisor(self.db.conn, self.actor)
+
     def analysis(self, lang: str = "en") -> "AnalysisService":
         """The analysis of this project read on this connection."""
         from .analysis_service import analysis_for

@@ -252,11 +252,15 @@ def imported_in_range(conn: sqlite3.Connection, device_id: str, low: int,
         "ORDER BY l.sequence, l.id", (device_id, low, high))]
 
 
-# A ledger row `l` of an imported bundle that no restored copy's branch, imported after
-# it and numbered at or below it, set aside.
+# A ledger row `b` of a bundle that starts a line of its device: a restored copy's branch,
+# or the bundle of the copy HQ decided the post keeps (services/copy_keeper.py).
+_STARTS_LINE = ("(json_extract(b.report, '$.branch_from') <> '' OR "
+                "json_extract(b.report, '$.kept_copy') <> '')")
+# A ledger row `l` of an imported bundle that no bundle starting a line, imported after it
+# and numbered at or below it, set aside.
 _NOT_SET_ASIDE = ("NOT EXISTS (SELECT 1 FROM bundle_ledger b WHERE b.direction = 'import' "
                   "AND b.device_id = l.device_id AND b.id > l.id AND b.sequence <= l.sequence "
-                  "AND json_extract(b.report, '$.branch_from') <> '')")
+                  f"AND {_STARTS_LINE})")
 
 
 def imported_created(conn: sqlite3.Connection, bundle_uuid: str) -> str | None:
@@ -301,14 +305,52 @@ def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
         "AND json_extract(report, '$.branch_from') <> '' ORDER BY id")]
 
 
-def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str] | None:
-    """(sequence, when imported) of the device's latest bundle whose audit rows branch
-    (a restored copy's, numbered again), or None."""
+def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:
+    """(sequence, when imported, when HQ decided to keep its copy or '') of the device's
+    latest bundle that started a line: a restored copy's branch (numbered again, its audit
+    rows branch) or the bundle of the copy HQ decided the post keeps; None if none did."""
     row = conn.execute(
-        "SELECT sequence, recorded FROM bundle_ledger WHERE direction = 'import' AND "
-        "device_id = ? AND json_extract(report, '$.branch_from') <> '' ORDER BY id DESC "
-        "LIMIT 1", (device_id,)).fetchone()
+        "SELECT b.sequence, b.recorded, coalesce(json_extract(b.report, '$.kept_copy'), '') "
+        f"FROM bundle_ledger b WHERE b.direction = 'import' AND b.device_id = ? AND "
+        f"{_STARTS_LINE} ORDER BY b.id DESC LIMIT 1", (device_id,)).fetchone()
     return tuple(row) if row else None
+
+
+def last_kept_sequence(conn: sqlite3.Connection, device_id: str) -> int:
+    """The highest number of a bundle of this device that HQ imported on its decision of
+    which copy the post keeps (0 when none)."""
+    return conn.execute(
+        "SELECT COALESCE(MAX(sequence), 0) FROM bundle_ledger WHERE direction = 'import' "
+        "AND device_id = ? AND json_extract(report, '$.kept_copy') <> ''",
+        (device_id,)).fetchone()[0]
+
+
+def kept_copies(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """(device id, sequence, when HQ decided) of every bundle HQ imported on its decision
+    of which copy of a device's project the post keeps, oldest first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT device_id, sequence, json_extract(report, '$.kept_copy') FROM bundle_ledger "
+        "WHERE direction = 'import' AND json_extract(report, '$.kept_copy') <> '' "
+        "ORDER BY id")]
+
+
+def line_head(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:
+    """(sequence, bundle uuid, when imported) of the highest-numbered bundle of the line
+    HQ follows for this device (no bundle starting a line set it aside), or None."""
+    row = conn.execute(
+        "SELECT l.sequence, l.bundle_uuid, l.recorded FROM bundle_ledger l WHERE "
+        f"l.direction = 'import' AND l.device_id = ? AND {_NOT_SET_ASIDE} "
+        "ORDER BY l.sequence DESC, l.id DESC LIMIT 1", (device_id,)).fetchone()
+    return tuple(row) if row else None
+
+
+def imported_as(conn: sqlite3.Connection, device_id: str, bundle_uuid: str,
+                sequence: int) -> bool:
+    """Whether HQ imported this bundle of this device with this number (on any line)."""
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger WHERE direction = 'import' AND device_id = ? AND "
+        "bundle_uuid = ? AND sequence = ?", (device_id, bundle_uuid, sequence)
+    ).fetchone() is not None
 
 
 def last_imported_sequence(conn: sqlite3.Connection, device_id: str) -> int:

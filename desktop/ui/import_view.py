@@ -11,7 +11,9 @@ shows (read over the phone), enrols it, and imports again.
 
 A bundle whose device sent forms into a round another device brought is held
 (services/round_origin.py); "Allow in round..." asks the analyst whether both laptops key
-that round (one team), records that decision (audited) and imports again.
+that round (one team), records that decision (audited) and imports again. A bundle held
+because two copies of one laptop's project are in use gets "Keep this copy..."
+(ui/held_copies.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ..services.import_report import BundleReport, ImportReport
 from ..services.import_service import import_bundles
 from ..services.operator_service import OperatorRefused
 from ..services.round_origin import RoundAllowRefused
+from .held_copies import HeldCopies, held_copies
 from .held_rounds import FOREIGN_ROUND, HeldRounds, held_in_rounds
 from .app_context import AppContext
 from .background import Progress
@@ -73,11 +76,15 @@ class ImportView(LazyView):
         self.allow_button.setVisible(False)
         self.allow_button.clicked.connect(lambda: self.allow_held())
         self.held_rounds = HeldRounds(self)  # its sentences and question
+        self.keep_button = QPushButton()
+        self.keep_button.setVisible(False)
+        self.keep_button.clicked.connect(lambda: self.keep_held())
+        self.held_copies = HeldCopies(self)
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.clear_button, self.import_button,
-                       self.enrol_button, self.allow_button):
+                       self.enrol_button, self.allow_button, self.keep_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             buttons.addWidget(button)
         buttons.addWidget(self.progress_bar, 1)
@@ -114,6 +121,7 @@ class ImportView(LazyView):
         self.import_button.setText(self.tr("Import"))
         self.enrol_button.setText(self.tr("Enrol device..."))
         self.allow_button.setText(self.tr("Allow in round..."))
+        self.keep_button.setText(self.tr("Keep this copy..."))
         self.box.setTitle(self.tr("Import bundles from the field"))
         self.report_title.setText(self.tr("Import report"))
         self.table.setHorizontalHeaderLabels([
@@ -202,6 +210,17 @@ class ImportView(LazyView):
                 operator=self.context.operator or "analyst"),
             (RoundAllowRefused, OperatorRefused))  # supervisors only
 
+    def keep_held(self, confirm=None) -> None:
+        """Keep the copy that made the last report's first bundle held for two copies in
+        use, after saying what that does and asking (`confirm(choice) -> bool` replaces
+        the question in tests); then import the list again."""
+        held = held_copies(self.report)
+        if held:
+            try:
+                self.held_copies.keep(held[0], confirm)
+            except OperatorRefused as exc:  # supervisors only
+                self._show(exc.in_language(self.context.lang), error=True)
+
     def _decide_each(self, bundles: list[BundleReport], ask, act, refusals) -> int:
         """`act(bundle)` for each of `bundles` that `ask(bundle)` confirms, then the list
         imported again if any was done; a refusal is shown and ends the round of
@@ -244,6 +263,7 @@ class ImportView(LazyView):
         unknown = self.unknown_devices()
         self.enrol_button.setVisible(bool(unknown))
         self.allow_button.setVisible(bool(self.held_in_rounds()))
+        self.keep_button.setVisible(bool(held_copies(report)))
         self._show_summary(report)
         if any(b.status == "imported" for b in report.bundles):
             self.context.workspace.publish(None)  # many forms changed
@@ -268,6 +288,10 @@ class ImportView(LazyView):
         held = self.held_in_rounds()
         if held:
             self.status.setText(self.status.text() + " " + self.held_rounds.summary(len(held)))
+        copies = held_copies(report)
+        if copies:
+            self.status.setText(self.status.text() + " " + self.held_copies.summary(
+                len(copies)))
         series = bundle_series.workspace_status(  # a part sent again says where its series is
             self.context.workspace, self.context.lang,
             [b.bundle_uuid for b in report.bundles if b.bundle_uuid])
@@ -332,6 +356,8 @@ class ImportView(LazyView):
             notes.append(self.held_rounds.note(bundle))
         elif bundle.status != "imported":
             notes.append(bundle.message_in(self.context.lang))
+            if bundle.another_copy:
+                notes.append(self.held_copies.note())
         if bundle.newly_pinned:
             notes.append(self.tr("First bundle of enrolled device {fp}").format(
                 fp=bundle.fingerprint))

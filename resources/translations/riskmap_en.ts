@@ -1065,6 +1065,55 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>HeldCopies</name>
+    <message>
+        <source>If the team says the post keeps the copy that made this bundle, choose Keep this copy...</source>
+        <translation>If the team says the post keeps the copy that made this bundle, choose Keep this copy...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held because two copies of one laptop&apos;s project are in use; ask the team which copy the post keeps, then choose Keep this copy...</source>
+        <translation>
+            <numerusform>%n bundle held because two copies of one laptop&apos;s project are in use; ask the team which copy the post keeps, then choose Keep this copy...</numerusform>
+            <numerusform>%n bundles held because two copies of one laptop&apos;s project are in use; ask the team which copy the post keeps, then choose Keep this copy...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add the held bundle {name} to the list again, then choose Keep this copy...</source>
+        <translation>Add the held bundle {name} to the list again, then choose Keep this copy...</translation>
+    </message>
+    <message>
+        <source>Working out what keeping this copy would do...</source>
+        <translation>Working out what keeping this copy would do...</translation>
+    </message>
+    <message>
+        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</source>
+        <translation>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</translation>
+    </message>
+    <message>
+        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+
+This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
+
+Keep this copy only if the team confirmed by phone (someone you trust) that the post keeps it; the decision is kept in the audit log.</source>
+        <translation>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+
+This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
+
+Keep this copy only if the team confirmed by phone (someone you trust) that the post keeps it; the decision is kept in the audit log.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s)</source>
+        <translation>
+            <numerusform>%n form</numerusform>
+            <numerusform>%n forms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep this copy</source>
+        <translation>Keep this copy</translation>
+    </message>
+</context>
+<context>
     <name>HeldRounds</name>
     <message>
         <source>which was made on device {device}</source>
@@ -1139,6 +1188,10 @@ Allow it only if both laptops belong to the team that keys this round (ask the t
     <message>
         <source>Allow in round...</source>
         <translation>Allow in round...</translation>
+    </message>
+    <message>
+        <source>Keep this copy...</source>
+        <translation>Keep this copy...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>

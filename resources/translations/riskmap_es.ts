@@ -1065,6 +1065,55 @@ n = {n}</translation>
     </message>
 </context>
 <context>
+    <name>HeldCopies</name>
+    <message>
+        <source>If the team says the post keeps the copy that made this bundle, choose Keep this copy...</source>
+        <translation>Si el equipo dice que el puesto conserva la copia que hizo este paquete, elija Conservar esta copia...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held because two copies of one laptop&apos;s project are in use; ask the team which copy the post keeps, then choose Keep this copy...</source>
+        <translation>
+            <numerusform>%n paquete retenido porque hay dos copias del proyecto de un portátil en uso; pregunte al equipo qué copia conserva el puesto y elija Conservar esta copia...</numerusform>
+            <numerusform>%n paquetes retenidos porque hay dos copias del proyecto de un portátil en uso; pregunte al equipo qué copia conserva el puesto y elija Conservar esta copia...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add the held bundle {name} to the list again, then choose Keep this copy...</source>
+        <translation>Agregue de nuevo a la lista el paquete retenido {name} y elija Conservar esta copia...</translation>
+    </message>
+    <message>
+        <source>Working out what keeping this copy would do...</source>
+        <translation>Calculando qué haría conservar esta copia...</translation>
+    </message>
+    <message>
+        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</source>
+        <translation>La sede sigue ahora la línea de paquetes del dispositivo {device} hasta el paquete {current} (importado el {imported}).</translation>
+    </message>
+    <message>
+        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+
+This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
+
+Keep this copy only if the team confirmed by phone (someone you trust) that the post keeps it; the decision is kept in the audit log.</source>
+        <translation>Si el puesto conserva la copia que hizo el paquete {sequence} ({name}, hecho el {created}), la sede sigue esa copia desde el paquete {sequence}, y retiene los paquetes posteriores de la otra copia con una frase que lo dice.
+
+Este paquete agregaría {new}, actualizaría {updated}, dejaría {unchanged} sin cambios y guardaría {conflicting} como conflictos para el analista. No se quita ningún formulario ni fila de auditoría que tenga la sede, y los formularios de la otra copia se quedan.
+
+Conserve esta copia solo si el equipo confirmó por teléfono (alguien de confianza) que el puesto la conserva; la decisión queda en el registro de auditoría.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s)</source>
+        <translation>
+            <numerusform>%n formulario</numerusform>
+            <numerusform>%n formularios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep this copy</source>
+        <translation>Conservar esta copia</translation>
+    </message>
+</context>
+<context>
     <name>HeldRounds</name>
     <message>
         <source>which was made on device {device}</source>
@@ -1139,6 +1188,10 @@ Permítalo solo si ambos portátiles pertenecen al equipo de trabajo que digita 
     <message>
         <source>Allow in round...</source>
         <translation>Permitir en la ronda...</translation>
+    </message>
+    <message>
+        <source>Keep this copy...</source>
+        <translation>Conservar esta copia...</translation>
     </message>
     <message>
         <source>Import bundles from the field</source>
