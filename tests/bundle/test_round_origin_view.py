@@ -4,6 +4,8 @@ in round..."), which asks, records HQ's decision and imports again."""
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 
 from desktop.services.project import Project
@@ -12,65 +14,17 @@ from desktop.ui.background import SynchronousRunner
 from desktop.ui.import_view import ImportView
 
 from bundle_helpers import make_hq_db
+from test_audit_row_attacks import _post_b_writes_history
 from test_round_origin_attacks import _post_a, _post_b
 from trust_helpers import enrol_fingerprints
 
 
-def test_a_held_bundle_is_said_and_allowed_in_the_window(
-        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, field_key, valid_answers):
+@contextlib.contextmanager
+def _spanish_import(qtbot, qapp, hq_path, hq_keys, held_bundle):
+    """The Spanish Import view of the HQ at `hq_path`, 1366x768, after importing
+    `held_bundle` with the Import button: yields the context, the view and the bundle's
+    note; closes the project and puts English back afterwards."""
     from desktop.ui.translation import install_translator
-    install_translator(qapp, "es")
-    try:
-        _held_and_allowed(qtbot, tmp_path, hq_keys, bundle, field_db, field_key,
-                          valid_answers)
-    finally:
-        install_translator(qapp, "en")
-
-
-def _held_and_allowed(qtbot, tmp_path, hq_keys, bundle, field_db, field_key, valid_answers):
-    hq_path = make_hq_db(tmp_path / "hq.db")
-    _post_a(hq_path, hq_keys, bundle)
-    key_b, b_bundle = _post_b(tmp_path, hq_keys, field_db, valid_answers,
-                              new_numbers=(101, 102))
-    enrol_fingerprints(hq_path, key_b.fingerprint)
-    hq_project = Project.open(hq_path)
-    hq = AppContext(hq_project, operator="HQ", lang="es", runner=SynchronousRunner())
-    imp = ImportView(hq)
-    qtbot.addWidget(imp)
-    imp.resize(1366, 768)
-    imp.identity.setText(str(hq_keys.identity_path))
-    imp.add_bundles([b_bundle])
-    qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
-    note = imp.table.item(0, 8).text()
-    assert imp.table.item(0, 1).text() == "Retenido", imp.table.item(0, 1).text()
-    assert f"El equipo {key_b.device_id} envió formularios a la ronda Demo 3" in note
-    assert f"el equipo {field_key.device_id}" in note and "Permitir en la ronda..." in note
-    assert "riskmap devices allow" not in note  # the window's way, not the command line's
-    assert "1 paquete retenido" in imp.status.text()
-    assert imp.allow_button.isVisibleTo(imp)
-    assert imp.allow_button.text() == "Permitir en la ronda..."
-    imp.grab().save(str(tmp_path / "import_view_held.png"))
-    asked = []
-    assert imp.allow_held(confirm=lambda b: asked.append(b.held_round) and False) == 0
-    assert asked == ["Demo 3"] and imp.table.item(0, 1).text() == "Retenido"
-    with qtbot.waitSignal(hq.forms_changed):
-        assert imp.allow_held(confirm=lambda b: True) == 1
-    assert imp.table.item(0, 1).text() == "Importado" and imp.table.item(0, 4).text() == "2"
-    assert not imp.allow_button.isVisibleTo(imp)
-    hq_project.close()
-
-
-def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
-        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, valid_answers):
-    """Audit rows about another post's forms: the note says so (not "forms"), and the
-    same button allows the device into the round."""
-    from desktop.ui.translation import install_translator
-
-    from test_audit_row_attacks import _post_b_writes_history
-    hq_path = make_hq_db(tmp_path / "hq.db")
-    _post_a(hq_path, hq_keys, bundle)
-    key_b, b_bundle = _post_b_writes_history(tmp_path, hq_keys, field_db, valid_answers, 4)
-    enrol_fingerprints(hq_path, key_b.fingerprint)
     install_translator(qapp, "es")
     hq_project = Project.open(hq_path)
     try:
@@ -79,9 +33,48 @@ def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
         qtbot.addWidget(imp)
         imp.resize(1366, 768)
         imp.identity.setText(str(hq_keys.identity_path))
-        imp.add_bundles([b_bundle])
+        imp.add_bundles([held_bundle])
         qtbot.mouseClick(imp.import_button, Qt.MouseButton.LeftButton)
-        note = imp.table.item(0, 8).text()
+        yield hq, imp, imp.table.item(0, 8).text()
+    finally:
+        hq_project.close()
+        install_translator(qapp, "en")
+
+
+def test_a_held_bundle_is_said_and_allowed_in_the_window(
+        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, field_key, valid_answers):
+    hq_path = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq_path, hq_keys, bundle)
+    key_b, b_bundle = _post_b(tmp_path, hq_keys, field_db, valid_answers,
+                              new_numbers=(101, 102))
+    enrol_fingerprints(hq_path, key_b.fingerprint)
+    with _spanish_import(qtbot, qapp, hq_path, hq_keys, b_bundle) as (hq, imp, note):
+        assert imp.table.item(0, 1).text() == "Retenido", imp.table.item(0, 1).text()
+        assert f"El equipo {key_b.device_id} envió formularios a la ronda Demo 3" in note
+        assert f"el equipo {field_key.device_id}" in note and "Permitir en la ronda..." in note
+        assert "riskmap devices allow" not in note  # the window's way, not the command line's
+        assert "1 paquete retenido" in imp.status.text()
+        assert imp.allow_button.isVisibleTo(imp)
+        assert imp.allow_button.text() == "Permitir en la ronda..."
+        imp.grab().save(str(tmp_path / "import_view_held.png"))
+        asked = []
+        assert imp.allow_held(confirm=lambda b: asked.append(b.held_round) and False) == 0
+        assert asked == ["Demo 3"] and imp.table.item(0, 1).text() == "Retenido"
+        with qtbot.waitSignal(hq.forms_changed):
+            assert imp.allow_held(confirm=lambda b: True) == 1
+        assert imp.table.item(0, 1).text() == "Importado" and imp.table.item(0, 4).text() == "2"
+        assert not imp.allow_button.isVisibleTo(imp)
+
+
+def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
+        qtbot, qapp, tmp_path, hq_keys, bundle, field_db, valid_answers):
+    """Audit rows about another post's forms: the note says so (not "forms"), and the
+    same button allows the device into the round."""
+    hq_path = make_hq_db(tmp_path / "hq.db")
+    _post_a(hq_path, hq_keys, bundle)
+    key_b, b_bundle = _post_b_writes_history(tmp_path, hq_keys, field_db, valid_answers, 4)
+    enrol_fingerprints(hq_path, key_b.fingerprint)
+    with _spanish_import(qtbot, qapp, hq_path, hq_keys, b_bundle) as (hq, imp, note):
         assert imp.table.item(0, 1).text() == "Retenido", note
         assert (f"El equipo {key_b.device_id} envió filas de auditoría sobre formularios de "
                 "la ronda Demo 3") in note
@@ -91,6 +84,3 @@ def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
         with qtbot.waitSignal(hq.forms_changed):
             assert imp.allow_held(confirm=lambda b: True) == 1
         assert imp.table.item(0, 1).text() == "Importado"
-    finally:
-        hq_project.close()
-        install_translator(qapp, "en")
