@@ -7,95 +7,52 @@ minimum group size default lives in `domain.suppression`), and publishes every c
 (`FormChange` from each write, a `SettingsChange` for settings, None for "many things
 changed") to a plain-Python list of subscribers; the desktop's `AppContext` only forwards
 them to its Qt signals. Qt-free.
+
+The jobs live in modules of their own: opening a project file (workspace_opening.py),
+its settings (workspace_settings.py) and the services it builds (workspace_services.py);
+this module keeps the object that ties them together, its change events, questionnaire
+versions and rounds.
 """
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ..domain.questionnaire import Questionnaire
 from ..domain.questionnaire_loader import parse_questionnaire
 from ..domain.round_maker import new_round_uuid
-from ..domain.xlsform_import import load_questionnaire_file
-from ..resources import default_questionnaire_path
-from ..storage import audit_store, questionnaire_store, round_store, settings_store
-from ..storage.audit_store import AuditEntry
-from ..storage.connection import DatabaseDriverError
-from ..storage.database import Database, DatabaseError, DatabaseLocator, EncryptedDatabaseError
+from ..storage import questionnaire_store, round_store
+from ..storage.database import Database, DatabaseError, DatabaseLocator
 from ..storage.round_store import Round
 from ..storage.settings_store import DEFAULT_MIN_N
+from .workspace_opening import open_database, open_project, open_project_read_only, \
+    refuse_locked
+from .workspace_services import WorkspaceServices
+from .workspace_settings import LAST_ROUND_SETTING, ProjectSettings, SettingsChange, \
+    WorkspaceSettings
 
-if TYPE_CHECKING:  # the services import this module; import them lazily below
+if TYPE_CHECKING:  # the services import this module
     from ..bundle.device_key import DeviceKey
-    from .analysis_service import AnalysisService
-    from .conflict_service import ConflictService
-    from .form_service import Actor, FormService
-    from .operator_service import OperatorService
-    from .progress_service import ProgressService
-    from .records_service import RecordsService
-    from .round_service import RoundService
-    from .verification_service import VerificationService
+    from .form_service import Actor
 
-__all__ = ["DEFAULT_MIN_N", "Database", "DatabaseError", "DatabaseLocator", "ProjectSettings",
-           "SettingsChange", "Workspace", "open_database"]
+__all__ = ["DEFAULT_MIN_N", "LAST_ROUND_SETTING", "Database", "DatabaseError",
+           "DatabaseLocator", "ProjectSettings", "SettingsChange", "Workspace",
+           "open_database"]
 
 Subscriber = Callable[[object], None]
-log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ProjectSettings:
-    """The project settings, typed (they are stored as text in the database)."""
-
-    min_group_size: int = DEFAULT_MIN_N
-    operator_controlled: bool = False
-    recipients: tuple[str, ...] = ()
-    # The round the window showed last (a preference of this project's window, kept with
-    # the project so each project reopens on its own round; see `remember_round`).
-    last_round: str = ""
-
-
-LAST_ROUND_SETTING = "last_round"
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    """Published when project settings changed: which keys."""
-
-    keys: tuple[str, ...]
-
-
-def open_database(target: str | Path | DatabaseLocator, check_same_thread: bool = True,
-                  read_only: bool = False) -> Database:
-    """The bare database of a project file (no questionnaire needed: HQ's import, `check`).
-    With `Workspace.open`, the only way to a connection."""
-    locator = DatabaseLocator.of(target)
-    _refuse_locked(locator)
-    return Database.open(locator, check_same_thread=check_same_thread, read_only=read_only)
-
-
-def _refuse_locked(locator: DatabaseLocator) -> None:
-    """An encrypted project (its key file beside it) opened without its key: say so."""
-    from .db_keys import keys_path
-    if locator.key is None and locator.path is not None and locator.path.exists() \
-            and keys_path(locator.path).exists():
-        raise EncryptedDatabaseError("db_needs_passphrase", path=locator.path)
-
-
-class Workspace:
+class Workspace(WorkspaceServices):
     """An open project: its database, questionnaire, settings and services."""
 
     def __init__(self, db: Database, questionnaire: Questionnaire):
         self.db = db
         self.questionnaire = questionnaire
         self._subscribers: list[Subscriber] = []
-        self._settings: ProjectSettings | None = None
+        self._settings = WorkspaceSettings(db)
         self._versions: dict[str, Questionnaire] = {}  # stored versions, parsed once
         self._device_key: "DeviceKey | None" = None
-        self._round_to_remember: str | None = None  # not yet written: the database was busy
         # Who is working (operator, device): settings changes are audited in their name.
         self.actor: "Actor | None" = None
 
@@ -115,60 +72,14 @@ class Workspace:
         data folder, moves in). `read_only` opens an existing project for inspection and
         never writes."""
         locator = DatabaseLocator.of(path)
-        _refuse_locked(locator)
+        refuse_locked(locator)
         if read_only:
-            return cls._open_read_only(locator, check_same_thread)
-        is_new = locator.path is None or not locator.path.exists()
-        # Load (and so check) a new questionnaire before touching the database, so a bad
-        # file leaves nothing half-made behind.
-        loaded = None
-        if is_new or questionnaire_path is not None:
-            loaded = load_questionnaire_file(questionnaire_path or default_questionnaire_path())
-
-        def store_loaded(conn) -> None:
-            questionnaire_store.store_questionnaire(
-                conn, loaded.sha256, loaded.id, loaded.version, loaded.source_text)
-            device_identity.create_device_key(conn)  # a new project never takes a legacy key
-
-        from . import device_identity
-        db = Database.open(locator, check_same_thread=check_same_thread,
-                           on_create=store_loaded if loaded is not None else None)
-        try:
-            text = questionnaire_store.effective_questionnaire_text(db.conn)
-            if loaded is not None:
-                questionnaire = loaded
-                with db.transaction() as conn:
-                    questionnaire_store.store_questionnaire(
-                        conn, questionnaire.sha256, questionnaire.id, questionnaire.version,
-                        questionnaire.source_text)
-                    questionnaire_store.set_adopted(conn, questionnaire.sha256)
-            elif text is not None:
-                questionnaire = parse_questionnaire(text, source=str(locator.path))
-            else:
-                raise DatabaseError("db_no_questionnaire", path=locator.path)
-            if legacy_key_folder is None:
-                from .paths import user_data_dir
-                legacy_key_folder = user_data_dir()
-            device_key = device_identity.ensure_device_key(db, legacy_key_folder)
-        except Exception:
-            db.close()
-            raise
+            return cls(*open_project_read_only(locator, check_same_thread))
+        db, questionnaire, device_key = open_project(locator, questionnaire_path,
+                                                     check_same_thread, legacy_key_folder)
         workspace = cls(db, questionnaire)
         workspace._device_key = device_key
         return workspace
-
-    @classmethod
-    def _open_read_only(cls, locator: DatabaseLocator, check_same_thread: bool) -> "Workspace":
-        db = Database.open(locator, check_same_thread=check_same_thread, read_only=True)
-        try:
-            text = questionnaire_store.latest_questionnaire_text(db.conn)
-            if text is None:
-                raise DatabaseError("db_no_questionnaire", path=locator.path)
-            questionnaire = parse_questionnaire(text, source=str(locator.path))
-        except Exception:
-            db.close()
-            raise
-        return cls(db, questionnaire)
 
     @property
     def locator(self) -> DatabaseLocator:
@@ -219,7 +130,7 @@ class Workspace:
     def publish(self, change: object) -> None:
         """Tell every subscriber what changed (a FormChange, a SettingsChange or None)."""
         if isinstance(change, SettingsChange):
-            self._settings = None
+            self._settings.forget()
         for callback in list(self._subscribers):
             callback(change)
 
@@ -269,48 +180,26 @@ class Workspace:
             round_store.insert_round(conn, round_)
         return round_
 
-    # -- settings --------------------------------------------------------------------------
+    # -- settings (workspace_settings.py) --------------------------------------------------
 
     @property
     def settings(self) -> ProjectSettings:
         """The project settings, read once and kept until a setting changes."""
-        if self._settings is None:
-            from .keys_service import RECIPIENTS_SETTING
-            recipients = self.setting(RECIPIENTS_SETTING)
-            self._settings = ProjectSettings(
-                min_group_size=max(1, int(self.setting("min_group_size") or DEFAULT_MIN_N)),
-                operator_controlled=self.setting("operator_controlled") == "1",
-                recipients=tuple(line for line in recipients.splitlines() if line.strip()),
-                last_round=self._round_to_remember or self.setting(LAST_ROUND_SETTING))
-        return self._settings
+        return self._settings.current
 
     def remember_round(self, uuid: str | None) -> None:
         """Keep `uuid` as the round the window reopens this project on. Not a rule of the
         project: any operator may change it, no audit row is written and nothing is
         published (no view recomputes for it), and it never waits for another writer (an
         import): a busy database keeps it in memory until the next chance or `close`."""
-        if not uuid or (uuid == self.settings.last_round and self._round_to_remember is None):
-            return
-        self._round_to_remember = uuid
-        self._settings = replace(self.settings, last_round=uuid)
-        self.write_remembered_round()
+        self._settings.remember_round(uuid)
 
     def write_remembered_round(self) -> None:
         """Write the round `remember_round` kept, if the database is free now."""
-        uuid = self._round_to_remember
-        if uuid is None or self.db.read_only:
-            return
-        try:
-            written = settings_store.set_setting_unless_busy(self.db.conn, LAST_ROUND_SETTING,
-                                                             uuid)
-        except DatabaseDriverError:  # a preference: a read-only stick must not stop keying
-            log.warning("the round last used could not be stored", exc_info=True)
-            written = False
-        if written:
-            self._round_to_remember = None
+        self._settings.write_remembered_round()
 
     def setting(self, key: str) -> str:
-        return settings_store.get_setting(self.db.conn, key)
+        return self._settings.setting(key)
 
     def set_setting(self, key: str, value: object) -> None:
         """Store one setting and publish the change."""
@@ -320,94 +209,10 @@ class Workspace:
         """Store several settings in one transaction, each change with its audit row (who,
         old and new value), then publish one change. Unchanged values write nothing. Only
         a supervisor may (services/operator_service.py: OperatorRefused otherwise)."""
-        operator = self.actor.operator if self.actor is not None else "?"
-        device = self.actor.device if self.actor is not None else ""
-        changed: list[str] = []
-        from .operator_service import require_supervisor
-        with self.db.transaction() as conn:
-            require_supervisor(conn, self.actor)  # only a supervisor changes settings
-            entries = []
-            for key, value in values.items():
-                old, new = settings_store.get_setting(conn, key), str(value)
-                if old == new:
-                    continue
-                settings_store.set_setting(conn, key, new)
-                entries.append(AuditEntry("setting", str(operator), str(device),
-                                          question_id=key, old=old, new=new))
-                changed.append(key)
-            audit_store.write_audit(conn, entries)
+        changed = self._settings.update(values, self.actor)
         if changed:
-            self.publish(SettingsChange(tuple(changed)))
+            self.publish(SettingsChange(changed))
 
     @property
     def min_group_size(self) -> int:
         return self.settings.min_group_size
-
-    # -- services --------------------------------------------------------------------------
-
-    def form_service(self, actor: "Actor", lang: str = "en",
-                     questionnaire: Questionnaire | None = None) -> "FormService":
-        """Saving and editing forms, checked against `questionnaire` (a round's version;
-        the project's by default)."""
-        from .form_service import FormService
-        return FormService(self.db, questionnaire or self.questionnaire, actor, lang,
-                           on_change=self.publish)
-
-    def verification_service(self, questionnaire: Questionnaire, actor: "Actor",
-                             lang: str = "en") -> "VerificationService":
-        from .verification_service import VerificationService
-        return VerificationService(self.db, questionnaire, actor, lang, on_change=self.publish)
-
-    def conflict_service(self, actor: "Actor", lang: str = "en") -> "ConflictService":
-        from .conflict_service import ConflictService
-        return ConflictService(self, actor, lang)
-
-    def records_service(self) -> "RecordsService":
-        from .records_service import RecordsService
-        return RecordsService(self.db)
-
-    def round_service(self) -> "RoundService":
-        from .round_service import RoundService
-        return RoundService(self)
-
-    def operator_service(self) -> "OperatorService":
-        """Sign-in and operator management, acting as the workspace's actor."""
-        from .operator_service import OperatorService
-        return OperatorService(self.db, self.actor)
-
-    def may_change_settings(self) -> bool:
-        """Whether the signed-in operator may change project settings (a supervisor, or
-        anybody while the project has no operators)."""
-        from .operator_service import may_change_settings
-        return may_change_settings(self.db.conn, self.actor)
-
-    def progress_service(self) -> "ProgressService":
-        from .progress_service import ProgressService
-        return ProgressService(self.db)
-
-    def trust_device(self, fingerprint: str, name: str = "", operator: str = "analyst"):
-        """Enrol a device at HQ (see device_service.trust_device); supervisors only."""
-        from .device_service import trust_device
-        from .operator_service import require_supervisor
-        require_supervisor(self.db.conn, self.actor)
-        return trust_device(self.db, fingerprint, name, operator)
-
-    def allow_in_round(self, device_id: str, round_name: str, reason: str = "",
-                       operator: str = "analyst"):
-        """Let a device add forms to a round another device brought (see
-        round_origin.allow_device); supervisors only."""
-        from .operator_service import require_supervisor
-        from .round_origin import allow_device
-        require_supervisor(self.db.conn, self.actor)
-        return allow_device(self.db, device_id, round_name, reason, operator)
-
-    def check_supervisor(self) -> None:
-        """Refuse (OperatorRefused) unless a supervisor is signed in (or the project has
-        no operators): before an act a worker does on its own connection."""
-        from .operator_service import require_supervisor
-        require_supervisor(self.db.conn, self.actor)
-
-    def analysis(self, lang: str = "en") -> "AnalysisService":
-        """The analysis of this project read on this connection."""
-        from .analysis_service import analysis_for
-        return analysis_for(self, lang)
