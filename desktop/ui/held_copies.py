@@ -5,15 +5,17 @@ does it (audited) and imports the list again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from ..services.copy_keeper import CopyChoice, keep_copy
 from ..services.import_report import BundleReport, ImportReport
 from .shown_text import shown
+
+if TYPE_CHECKING:  # import_view.py imports this module
+    from .import_view import ImportView
 
 Ask = Callable[[CopyChoice], bool]
 
@@ -26,9 +28,9 @@ def held_copies(report: ImportReport | None) -> list[BundleReport]:
 
 class HeldCopies(QObject):
     """The button's sentences, question and steps, in the window's language. `view` is
-    the ImportView (its context, bundle list, status line and import)."""
+    the ImportView: its context, listed bundles, key file, status line and import."""
 
-    def __init__(self, view: QWidget):
+    def __init__(self, view: "ImportView"):
         super().__init__(view)
         self.view = view
 
@@ -46,15 +48,14 @@ class HeldCopies(QObject):
         """Work out what keeping `bundle`'s copy does, ask, do it, import again."""
         view = self.view
         context = view.context
-        path = next((p for p in view.bundle_paths() if Path(p).name == bundle.file_name),
-                    None)
+        path = view.listed_bundle(bundle.file_name)
         if path is None:
-            view._show(self.tr("Add the held bundle {name} to the list again, then choose "
-                               "Keep this copy...").format(name=shown(bundle.file_name)),
-                       error=True)
+            view.show_status(self.tr("Add the held bundle {name} to the list again, then "
+                                     "choose Keep this copy...").format(
+                                         name=shown(bundle.file_name)), error=True)
             return
         context.workspace.check_supervisor()  # OperatorRefused: shown by the caller
-        identity, locator = view.identity.text().strip(), context.workspace.locator
+        identity, locator = view.identity_file(), context.workspace.locator
         operator = context.operator or "analyst"
         device = context.device_key.device_id
 
@@ -63,15 +64,15 @@ class HeldCopies(QObject):
                 locator, identity, path, "kept in the Import view", operator, device, do)
 
         def asked(choice: CopyChoice) -> None:
-            view._show("")
+            view.show_status("")
             if (confirm or self.confirm)(choice):
-                context.runner.run(act(True), kept, view._failed)
+                context.runner.run(act(True), kept, view.show_failure)
 
         def kept(choice: CopyChoice) -> None:
             view.start_import()  # the kept bundle is a replay now; its later ones follow
 
-        view._show(self.tr("Working out what keeping this copy would do..."))
-        context.runner.run(act(False), asked, view._failed)
+        view.show_status(self.tr("Working out what keeping this copy would do..."))
+        context.runner.run(act(False), asked, view.show_failure)
 
     def confirm(self, choice: CopyChoice) -> bool:
         """Ask whether the post keeps this copy (default No), saying what it does."""

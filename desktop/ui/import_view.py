@@ -23,8 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QMessageBox, QProgressBar,
-                               QPushButton,
+                               QLineEdit, QListWidget, QMessageBox, QProgressBar, QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.number_ranges import runs_text
@@ -140,6 +139,14 @@ class ImportView(LazyView):
     def bundle_paths(self) -> list[str]:
         return [self.bundles.item(i).text() for i in range(self.bundles.count())]
 
+    def listed_bundle(self, file_name: str) -> str | None:
+        """The listed path of the bundle file called `file_name` (None if not listed)."""
+        return next((p for p in self.bundle_paths() if Path(p).name == file_name), None)
+
+    def identity_file(self) -> str:
+        """The headquarters key file as typed or chosen."""
+        return self.identity.text().strip()
+
     def _choose_identity(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Headquarters key file"), "",
                                               self.tr("Key files (*.txt *.key);;All files (*)"))
@@ -154,16 +161,17 @@ class ImportView(LazyView):
 
     def start_import(self) -> None:
         """Import the listed bundles into the open database, in the background."""
-        identity, bundles = self.identity.text().strip(), self.bundle_paths()
+        identity, bundles = self.identity_file(), self.bundle_paths()
         locator = self.context.workspace.locator
         if not identity or not Path(identity).is_file():
-            self._show(self.tr("Choose the headquarters key file first."), error=True)
+            self.show_status(self.tr("Choose the headquarters key file first."), error=True)
             return
         if not bundles:
-            self._show(self.tr("Add one or more bundle files to import."), error=True)
+            self.show_status(self.tr("Add one or more bundle files to import."), error=True)
             return
         if locator.path is None:
-            self._show(self.tr("Open a project saved in a file before importing."), error=True)
+            self.show_status(self.tr("Open a project saved in a file before importing."),
+                             error=True)
             return
         operator = self.context.operator or "import"
 
@@ -173,8 +181,8 @@ class ImportView(LazyView):
 
         self.import_button.setEnabled(False)
         self.progress_bar.setVisible(True)
-        self._show(self.tr("Importing..."))
-        self.context.runner.run(task, self._finished, self._failed, self._progressed)
+        self.show_status(self.tr("Importing..."))
+        self.context.runner.run(task, self._finished, self.show_failure, self._progressed)
 
     def unknown_devices(self) -> list[BundleReport]:
         """One refused bundle per unknown device of the last report (fingerprint shown)."""
@@ -219,7 +227,7 @@ class ImportView(LazyView):
             try:
                 self.held_copies.keep(held[0], confirm)
             except OperatorRefused as exc:  # supervisors only
-                self._show(exc.in_language(self.context.lang), error=True)
+                self.show_status(exc.in_language(self.context.lang), error=True)
 
     def _decide_each(self, bundles: list[BundleReport], ask, act, refusals) -> int:
         """`act(bundle)` for each of `bundles` that `ask(bundle)` confirms, then the list
@@ -232,7 +240,7 @@ class ImportView(LazyView):
             try:
                 act(bundle)
             except refusals as exc:
-                self._show(exc.in_language(self.context.lang), error=True)
+                self.show_status(exc.in_language(self.context.lang), error=True)
                 return done
             done += 1
         if done:
@@ -270,45 +278,42 @@ class ImportView(LazyView):
 
     def _show_summary(self, report: ImportReport) -> None:
         """The line under the buttons: bundles and forms imported, devices to enrol,
-        series parts missing, conflicts waiting; in the current language."""
-        unknown = self.unknown_devices()
+        bundles held, series parts missing, conflicts waiting; in the current language."""
         imported = [b for b in report.bundles if b.status == "imported"]
-        self._show(self.tr("Bundles imported: {ok} of {n}. Forms: {new}, {updated}, "
-                           "{conflicts}.").format(
-                               ok=len(imported), n=len(report.bundles),
-                               new=self.tr("%n new", "", report.total("new")),
-                               updated=self.tr("%n updated", "", report.total("updated")),
-                               conflicts=self.tr("%n conflicting", "",
-                                                 report.total("conflicting"))),
-                   error=bool(report.refused))
+        said = [self.tr("Bundles imported: {ok} of {n}. Forms: {new}, {updated}, "
+                        "{conflicts}.").format(
+            ok=len(imported), n=len(report.bundles),
+            new=self.tr("%n new", "", report.total("new")),
+            updated=self.tr("%n updated", "", report.total("updated")),
+            conflicts=self.tr("%n conflicting", "", report.total("conflicting")))]
+        unknown, held, copies = self.unknown_devices(), self.held_in_rounds(), \
+            held_copies(report)
         if unknown:
-            self.status.setText(self.status.text() + " " + self.tr(
+            said.append(self.tr(
                 "%n device(s) are not enrolled: compare the fingerprint in the report with "
                 "the laptop's, then choose Enrol device...", "", len(unknown)))
-        held = self.held_in_rounds()
         if held:
-            self.status.setText(self.status.text() + " " + self.held_rounds.summary(len(held)))
-        copies = held_copies(report)
+            said.append(self.held_rounds.summary(len(held)))
         if copies:
-            self.status.setText(self.status.text() + " " + self.held_copies.summary(
-                len(copies)))
-        series = bundle_series.workspace_status(  # a part sent again says where its series is
+            said.append(self.held_copies.summary(len(copies)))
+        # A part sent again says where its series is; a large export's parts still missing.
+        said += [shown(s) for s in bundle_series.workspace_status(
             self.context.workspace, self.context.lang,
-            [b.bundle_uuid for b in report.bundles if b.bundle_uuid])
-        if series:  # the parts of a large export: which ones are still missing
-            self.status.setText(" ".join([self.status.text()] + [shown(s) for s in series]))
+            [b.bundle_uuid for b in report.bundles if b.bundle_uuid])]
         waiting = self.context.workspace.conflict_service(self.context.actor).count_open()
         if waiting:
-            self.status.setText(self.status.text() + " " + self.tr(
+            said.append(self.tr(
                 "%n conflict(s) wait for a decision in the Conflicts tab.", "", waiting))
+        self.show_status(" ".join(said), error=bool(report.refused))
         self._summary_shown = True
 
-    def _failed(self, error: BaseException) -> None:
+    def show_failure(self, error: BaseException) -> None:
+        """A background task failed: its sentence in red, the Import button usable again."""
         self._done()
-        self._show(error_sentence(error, self.context.lang, self.context.workspace.path,
-                                  unexpected=self.tr(
-                                      "The import failed and the database was not changed. "
-                                      "Details are in the log file.")), error=True)
+        unexpected = self.tr("The import failed and the database was not changed. "
+                             "Details are in the log file.")
+        self.show_status(error_sentence(error, self.context.lang, self.context.workspace.path,
+                                        unexpected=unexpected), error=True)
 
     def _done(self) -> None:
         self.import_button.setEnabled(True)
@@ -387,7 +392,8 @@ class ImportView(LazyView):
                 names=", ".join(bundle.rounds_added)))
         return "\n".join(notes)
 
-    def _show(self, text: str, error: bool = False) -> None:
+    def show_status(self, text: str, error: bool = False) -> None:
+        """The line under the buttons says `text` (in red for an `error`)."""
         self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
         self._summary_shown = False  # another message: a language switch leaves it

@@ -182,7 +182,7 @@ def test_export_and_import_lines_follow_a_language_switch(qtbot, qapp, tmp_path)
         assert "12 formularios" in export.status.text()
         assert imp.status.text().startswith("Paquetes importados: 0 de 1.")
         assert "0 nuevos" in imp.status.text()
-        imp._show("Elija un archivo de clave.")  # another message stays as it was said
+        imp.show_status("Elija un archivo de clave.")  # another message stays as it was said
         switch_language(qapp, context, "en")
         assert imp.status.text() == "Elija un archivo de clave."
     finally:
