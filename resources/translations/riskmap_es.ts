@@ -1117,23 +1117,23 @@ Conserve esta copia solo si el equipo confirmó por teléfono (alguien de confia
     <name>HeldRounds</name>
     <message>
         <source>which was made on device {device}</source>
-        <translation>que se creó en el equipo {device}</translation>
+        <translation>que se creó en el dispositivo {device}</translation>
     </message>
     <message>
         <source>which device {device} brought to headquarters first</source>
-        <translation>que trajo primero a la sede el equipo {device}</translation>
+        <translation>que trajo primero a la sede el dispositivo {device}</translation>
     </message>
     <message>
         <source>which no bundle of that device brought to headquarters (it was made here, or its origin is not known)</source>
-        <translation>que ningún paquete de ese equipo trajo a la sede (se creó aquí, o no se sabe de dónde vino)</translation>
+        <translation>que ningún paquete de ese dispositivo trajo a la sede (se creó aquí, o no se sabe de dónde vino)</translation>
     </message>
     <message>
         <source>Device {device} sent audit rows about forms of round {round}, {which}</source>
-        <translation>El equipo {device} envió filas de auditoría sobre formularios de la ronda {round}, {which}</translation>
+        <translation>El dispositivo {device} envió filas de auditoría sobre formularios de la ronda {round}, {which}</translation>
     </message>
     <message>
         <source>Device {device} sent forms into round {round}, {which}</source>
-        <translation>El equipo {device} envió formularios a la ronda {round}, {which}</translation>
+        <translation>El dispositivo {device} envió formularios a la ronda {round}, {which}</translation>
     </message>
     <message>
         <source>{sent}, so this bundle was held and nothing was imported: if both laptops key this round, choose Allow in round...; otherwise ask the team who made this bundle</source>
@@ -1142,8 +1142,8 @@ Conserve esta copia solo si el equipo confirmó por teléfono (alguien de confia
     <message numerus="yes">
         <source>%n bundle(s) held: their device sent forms or audit rows into a round another device brought or made; if both laptops key that round, choose Allow in round...</source>
         <translation>
-            <numerusform>%n paquete retenido: su equipo envió formularios o filas de auditoría a una ronda que trajo o creó otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
-            <numerusform>%n paquetes retenidos: su equipo envió formularios o filas de auditoría a una ronda que trajo o creó otro equipo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+            <numerusform>%n paquete retenido: el dispositivo que lo hizo envió formularios o filas de auditoría a una ronda que trajo o creó otro dispositivo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
+            <numerusform>%n paquetes retenidos: los dispositivos que los hicieron enviaron formularios o filas de auditoría a una ronda que trajo o creó otro dispositivo; si ambos portátiles digitan esa ronda, elija Permitir en la ronda...</numerusform>
         </translation>
     </message>
     <message>

@@ -50,10 +50,13 @@ def test_a_held_bundle_is_said_and_allowed_in_the_window(
     enrol_fingerprints(hq_path, key_b.fingerprint)
     with _spanish_import(qtbot, qapp, hq_path, hq_keys, b_bundle) as (hq, imp, note):
         assert imp.table.item(0, 1).text() == "Retenido", imp.table.item(0, 1).text()
-        assert f"El equipo {key_b.device_id} envió formularios a la ronda Demo 3" in note
-        assert f"el equipo {field_key.device_id}" in note and "Permitir en la ronda..." in note
+        assert f"El dispositivo {key_b.device_id} envió formularios a la ronda Demo 3" in note
+        assert f"el dispositivo {field_key.device_id}" in note
+        assert "Permitir en la ronda..." in note
         assert "riskmap devices allow" not in note  # the window's way, not the command line's
-        assert "1 paquete retenido" in imp.status.text()
+        # "equipo" is the team the note says to ask: a device is "dispositivo", as in the
+        # table's column and the command line's sentence.
+        assert "1 paquete retenido: el dispositivo que lo hizo envió" in imp.status.text()
         assert imp.allow_button.isVisibleTo(imp)
         assert imp.allow_button.text() == "Permitir en la ronda..."
         imp.grab().save(str(tmp_path / "import_view_held.png"))
@@ -76,8 +79,8 @@ def test_a_bundle_held_for_its_audit_rows_is_said_and_allowed_in_the_window(
     enrol_fingerprints(hq_path, key_b.fingerprint)
     with _spanish_import(qtbot, qapp, hq_path, hq_keys, b_bundle) as (hq, imp, note):
         assert imp.table.item(0, 1).text() == "Retenido", note
-        assert (f"El equipo {key_b.device_id} envió filas de auditoría sobre formularios de "
-                "la ronda Demo 3") in note
+        assert (f"El dispositivo {key_b.device_id} envió filas de auditoría sobre formularios "
+                "de la ronda Demo 3") in note
         assert "Permitir en la ronda..." in note and "riskmap devices allow" not in note
         assert imp.allow_button.isVisibleTo(imp)
         imp.grab().save(str(tmp_path / "import_view_audit_held.png"))
