@@ -80,12 +80,12 @@ class HeldCopies(QObject):
         now = ""
         if choice.current is not None:
             now = self.tr("Headquarters now follows device {device}'s line of bundles up "
-                          "to bundle {current} (imported {imported}).").format(
+                          "to bundle {current} (imported {imported} UTC).").format(
                 device=shown(choice.device_id), current=choice.current[0],
                 imported=choice.current[1][:19].replace("T", " ")) + "\n\n"
         text = now + self.tr(
             "If the post keeps the copy that made bundle {sequence} ({name}, made "
-            "{created}), headquarters follows that copy from bundle {sequence} on, and "
+            "{created} UTC), headquarters follows that copy from bundle {sequence} on, and "
             "holds the other copy's later bundles with a sentence saying so.\n\nThis "
             "bundle would add {new}, update {updated}, leave {unchanged} unchanged and "
             "keep {conflicting} as conflicts for the analyst. No form or audit row "

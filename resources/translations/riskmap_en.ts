@@ -1086,16 +1086,16 @@ n = {n}</translation>
         <translation>Working out what keeping this copy would do...</translation>
     </message>
     <message>
-        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</source>
-        <translation>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</translation>
+        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported} UTC).</source>
+        <translation>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported} UTC).</translation>
     </message>
     <message>
-        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created} UTC), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
 
 This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
 
 Keep this copy only if the team confirmed by phone (someone you trust) that the post keeps it; the decision is kept in the audit log.</source>
-        <translation>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+        <translation>If the post keeps the copy that made bundle {sequence} ({name}, made {created} UTC), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
 
 This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
 

@@ -1086,16 +1086,16 @@ n = {n}</translation>
         <translation>Calculando qué haría conservar esta copia...</translation>
     </message>
     <message>
-        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported}).</source>
-        <translation>La sede sigue ahora la línea de paquetes del dispositivo {device} hasta el paquete {current} (importado el {imported}).</translation>
+        <source>Headquarters now follows device {device}&apos;s line of bundles up to bundle {current} (imported {imported} UTC).</source>
+        <translation>La sede sigue ahora la línea de paquetes del dispositivo {device} hasta el paquete {current} (importado el {imported} UTC).</translation>
     </message>
     <message>
-        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created}), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
+        <source>If the post keeps the copy that made bundle {sequence} ({name}, made {created} UTC), headquarters follows that copy from bundle {sequence} on, and holds the other copy&apos;s later bundles with a sentence saying so.
 
 This bundle would add {new}, update {updated}, leave {unchanged} unchanged and keep {conflicting} as conflicts for the analyst. No form or audit row headquarters holds is removed, and the other copy&apos;s forms stay.
 
 Keep this copy only if the team confirmed by phone (someone you trust) that the post keeps it; the decision is kept in the audit log.</source>
-        <translation>Si el puesto conserva la copia que hizo el paquete {sequence} ({name}, hecho el {created}), la sede sigue esa copia desde el paquete {sequence}, y retiene los paquetes posteriores de la otra copia con una frase que lo dice.
+        <translation>Si el puesto conserva la copia que hizo el paquete {sequence} ({name}, hecho el {created} UTC), la sede sigue esa copia desde el paquete {sequence}, y retiene los paquetes posteriores de la otra copia con una frase que lo dice.
 
 Este paquete agregaría {new}, actualizaría {updated}, dejaría {unchanged} sin cambios y guardaría {conflicting} como conflictos para el analista. No se quita ningún formulario ni fila de auditoría que tenga la sede, y los formularios de la otra copia se quedan.
 
