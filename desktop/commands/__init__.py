@@ -52,6 +52,19 @@ def read_first_line(path) -> str:
     return lines[0] if lines else ""
 
 
+def read_secret_file(path, not_text: str, unreadable: str) -> str:
+    """The first line of a secret file someone made by hand (a passphrase or PIN file).
+    A file that is not text, or cannot be read, is refused with the catalogue sentence
+    `not_text` or `unreadable` naming it (and why), never the codec's or the system's
+    own words."""
+    try:
+        return read_first_line(path)
+    except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
+        raise CommandError(not_text, path=path) from exc
+    except OSError as exc:
+        raise CommandError(unreadable, path=path, reason=file_reason(exc)) from exc
+
+
 def file_reason(exc: OSError) -> object:
     """Why a file could not be read, as a phrase said in the sentence's language."""
     import errno

@@ -17,9 +17,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
-from . import CommandError, file_reason, line, read_first_line, say
+from . import CommandError, line, read_secret_file, say
+
+if TYPE_CHECKING:  # heavy imports happen inside handlers (`riskmap --version` stays instant)
+    from ..services.operator_service import OperatorService
 
 OPERATOR_VAR = "RISKMAP_OPERATOR"
 PIN_VAR = "RISKMAP_PIN"
@@ -167,16 +172,13 @@ def _read_secret(path: Path | None, var: str) -> str:
     """The first line of `path`, or the environment variable `var`, or ''."""
     if path is None:
         return os.environ.get(var, "")
-    try:
-        return read_first_line(path)
-    except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
-        raise CommandError("operator.pin_not_text", path=path) from exc
-    except OSError as exc:
-        raise CommandError("operator.pin_unreadable", path=path,
-                           reason=file_reason(exc)) from exc
+    return read_secret_file(path, "operator.pin_not_text", "operator.pin_unreadable")
 
 
-def _service(args: argparse.Namespace):
+@contextmanager
+def _service(args: argparse.Namespace) -> Iterator[OperatorService]:
+    """The operator service of the project `--db` names, acting as the signed-in operator
+    (or "cli"), on a connection closed when the block ends."""
     from ..services.device_identity import project_device_key
     from ..services.form_service import Actor
     from ..services.operator_service import OperatorService
@@ -187,7 +189,10 @@ def _service(args: argparse.Namespace):
     db = open_database(args.db)
     signed_in = getattr(args, "signed_in", None)
     actor = Actor(signed_in.name, device, signed_in.id) if signed_in else Actor("cli", device)
-    return db, OperatorService(db, actor)
+    try:
+        yield OperatorService(db, actor)
+    finally:
+        db.close()
 
 
 def _named(service, name: str):
@@ -218,68 +223,50 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     pin = _read_secret(args.new_pin_file, NEW_PIN_VAR)
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         if service.has_operators():
             added = service.add(args.name, args.role, pin)
         else:
             added = service.create_first_supervisor(args.name, pin)
-    finally:
-        db.close()
     say("out.operator_added", name=added.name, role=added.role)
     return 0
 
 
 def run_role(args: argparse.Namespace) -> int:
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         changed = service.set_role(_named(service, args.name), args.role)
-    finally:
-        db.close()
     say("out.operator_role", name=changed.name, role=changed.role)
     return 0
 
 
 def run_reset(args: argparse.Namespace) -> int:
     pin = _read_secret(args.new_pin_file, NEW_PIN_VAR)
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         changed = service.reset_pin(_named(service, args.name), pin)
-    finally:
-        db.close()
     say("out.operator_pin", name=changed.name)
     return 0
 
 
 def run_deactivate(args: argparse.Namespace) -> int:
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         changed = service.deactivate(_named(service, args.name))
-    finally:
-        db.close()
     say("out.operator_deactivated", name=changed.name)
     return 0
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         operator_id = _named(service, args.name)
         old = service.get(operator_id).name
         changed = service.rename(operator_id, args.new_name)
-    finally:
-        db.close()
     say("out.operator_renamed", old=old, name=changed.name)
     return 0
 
 
 def run_reactivate(args: argparse.Namespace) -> int:
-    db, service = _service(args)
-    try:
+    with _service(args) as service:
         changed = service.reactivate(_deactivated(service, args.name, args.operator_id),
                                      args.new_name)
-    finally:
-        db.close()
     say("out.operator_reactivated", name=changed.name)
     return 0
 

@@ -14,7 +14,7 @@ import argparse
 import os
 from pathlib import Path
 
-from . import CommandError, file_reason, read_first_line
+from . import CommandError, read_secret_file
 
 ENV_VAR = "RISKMAP_PASSPHRASE"
 # Commands that create their --db when it does not exist (encrypted with the passphrase).
@@ -41,13 +41,7 @@ def passphrase_from(args: argparse.Namespace) -> str | None:
     """The passphrase from --passphrase-file or the environment, or None."""
     path = getattr(args, "passphrase_file", None)
     if path is not None:
-        try:
-            return read_first_line(path)
-        except UnicodeDecodeError as exc:  # a key file, an image: the codec's words help nobody
-            raise CommandError("passphrase.not_text", path=path) from exc
-        except OSError as exc:
-            raise CommandError("passphrase.unreadable", path=path,
-                               reason=file_reason(exc)) from exc
+        return read_secret_file(path, "passphrase.not_text", "passphrase.unreadable")
     return os.environ.get(ENV_VAR)
 
 
