@@ -33,11 +33,12 @@ from .dashboard_filters import DashboardFilters, filter_dimensions
 from .dashboard_drawing import SelectionDrawing
 from .dashboard_load_bar import LoadBar
 from .dashboard_steps import DashboardSteps
+from .message_styles import NOTICE_COLOR
 from .risk_register_table import RiskRegisterTable
 from .user_errors import error_sentence
 
 FIRST_CHART_DELAY_MS = 15
-VERSION_NOTE_STYLE = "color: #8a5a00; background: #fff6d6; padding: 4px;"
+VERSION_NOTE_STYLE = f"color: {NOTICE_COLOR}; background: #fff6d6; padding: 4px;"
 
 
 class DashboardView(QWidget):

@@ -21,7 +21,7 @@ from ..services.form_service import FormChange, FormRefused
 from .app_context import AppContext
 from .form_history_dialog import FormHistoryDialog
 from .form_widget import FormWidget
-from .message_styles import ERROR_STYLE
+from .message_styles import DONE_STYLE, ERROR_STYLE
 from .question_field import AnswerEdit
 from .reason_dialog import ReasonDialog
 from .records_model import status_text
@@ -258,7 +258,7 @@ class EntryView(ShownRetranslation, QWidget):
         self.new_form()
         text = self.tr("Form {n} saved as a draft.") if change.status == "draft" \
             else self.tr("Form {n} saved.")
-        self.number_message.setStyleSheet("color: #1b6e20;")
+        self.number_message.setStyleSheet(DONE_STYLE)
         self.number_message.setText(text.format(n=number))
         self.form_saved.emit(change)  # the workspace has published it (forms_changed)
 
@@ -297,7 +297,7 @@ class EntryView(ShownRetranslation, QWidget):
             self.form.focus_first()
 
     def _at_end(self) -> None:
-        self.number_message.setStyleSheet("color: #1b6e20;")
+        self.number_message.setStyleSheet(DONE_STYLE)
         self.number_message.setText(self.tr("End of the form: press {keys} to save.").format(
             keys=key_text(SAVE)))
 

@@ -22,6 +22,7 @@ from ..services.export_service import ExportRefused, ExportResult
 from .app_context import AppContext
 from .background import Cancelled, Progress
 from .lazy_view import LazyView
+from .message_styles import ERROR_STYLE
 from .recipients_dialog import RecipientsDialog
 from .shown_text import shown
 from .user_errors import error_sentence
@@ -255,6 +256,6 @@ class ExportView(LazyView):
             self._progress = None
 
     def _show(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(text)
         self._saved_shown = False  # another message: a language switch leaves it

@@ -39,6 +39,7 @@ from .held_rounds import FOREIGN_ROUND, HeldRounds, held_in_rounds
 from .app_context import AppContext
 from .background import Progress
 from .lazy_view import LazyView
+from .message_styles import ERROR_COLOR, ERROR_STYLE
 from .shown_text import shown, shown_lines
 from .user_errors import error_sentence
 
@@ -330,7 +331,7 @@ class ImportView(LazyView):
                 value = shown_lines(value)  # device ids, file names, round names from the field
                 item = QTableWidgetItem(value)
                 if bundle.status in ("refused", "held"):
-                    item.setForeground(QColor("#b00020"))
+                    item.setForeground(QColor(ERROR_COLOR))
                 elif column == 7 and bundle.conflicting:
                     item.setForeground(QColor("#b06000"))
                 if column in (4, 5, 6, 7):
@@ -394,6 +395,6 @@ class ImportView(LazyView):
 
     def show_status(self, text: str, error: bool = False) -> None:
         """The line under the buttons says `text` (in red for an `error`)."""
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(text)
         self._summary_shown = False  # another message: a language switch leaves it

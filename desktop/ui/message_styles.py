@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-ERROR_STYLE = "color: #b00020;"
-NOTICE_STYLE = "color: #8a5a00;"
-DONE_STYLE = "color: #1b6e20;"
+ERROR_COLOR = "#b00020"
+NOTICE_COLOR = "#8a5a00"
+DONE_COLOR = "#1b6e20"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
+NOTICE_STYLE = f"color: {NOTICE_COLOR};"
+DONE_STYLE = f"color: {DONE_COLOR};"
 
 
 def error_label() -> QLabel:

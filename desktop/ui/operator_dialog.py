@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel,
 
 from ..services.operator_service import Operator, OperatorRefused, OperatorService
 from .enter_in_fields import EnterInFieldsDialog
+from .message_styles import error_label
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
@@ -93,9 +94,7 @@ class OperatorDialog(EnterInFieldsDialog):
         else:
             self.pin_again.hide()
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, 
 
 from ..services.operator_service import MAX_NAME, Operator, OperatorRefused
 from .enter_in_fields import EnterInFieldsDialog
+from .message_styles import error_label
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
 
@@ -37,9 +38,7 @@ class OperatorNameForm(EnterInFieldsDialog):
         self.name.setMaxLength(MAX_NAME)
         self.name.selectAll()
         form.addRow(self.tr("&Name"), self.name)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form.addRow(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

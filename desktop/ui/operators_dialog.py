@@ -20,6 +20,7 @@ from ..services.operator_service import ROLES, Operator, OperatorRefused, Operat
 from .operator_dialog import role_name
 from .operator_name_form import OperatorNameForm
 from .enter_in_fields import EnterInFieldsDialog
+from .message_styles import DONE_STYLE, ERROR_STYLE, error_label
 from .shown_text import shown
 from .user_errors import error_sentence
 from .wrapped_label import set_wrapped_text
@@ -54,9 +55,7 @@ class OperatorForm(EnterInFieldsDialog):
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("&PIN"), self.pin)
         form.addRow(self.tr("PIN &again"), self.pin_again)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -192,13 +191,13 @@ class OperatorsDialog(QDialog):
         try:
             changed = change()
         except OperatorRefused as exc:
-            self.message.setStyleSheet("color: #b00020;")
+            self.message.setStyleSheet(ERROR_STYLE)
             set_wrapped_text(self.message, error_sentence(exc, self.lang))
             return None
         return self._done(changed, done)
 
     def _done(self, changed: Operator, done: str) -> Operator:
-        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setStyleSheet(DONE_STYLE)
         set_wrapped_text(self.message, done.format(name=changed.name))
         self.refresh(select=changed.id)
         return changed

@@ -18,6 +18,7 @@ from ..services.progress_service import (Ledger, OperatorDay, ProgressService, r
                                          read_progress_file)
 from .app_context import AppContext
 from .lazy_view import LazyView
+from .message_styles import NOTICE_STYLE
 from .shown_text import shown
 from .user_errors import error_sentence
 
@@ -64,7 +65,7 @@ class ProgressView(LazyView):
                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.outside_text = QLabel()
         self.outside_text.setWordWrap(True)
-        self.outside_text.setStyleSheet("color: #8a5a00;")
+        self.outside_text.setStyleSheet(NOTICE_STYLE)
         bars = QGridLayout()
         bars.addWidget(self.entered_label, 0, 0)
         bars.addWidget(self.entered_bar, 0, 1)

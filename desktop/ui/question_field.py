@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from ..domain.paper_form import code_items, range_text
 from ..domain.questionnaire import Question, Questionnaire
 from .comment_edit import CommentEdit
-from .message_styles import ERROR_STYLE, NOTICE_STYLE
+from .message_styles import ERROR_COLOR, ERROR_STYLE, NOTICE_STYLE
 from .shown_text import shown, shown_lines
 
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
@@ -144,7 +144,7 @@ class QuestionField(QWidget):
         _set_style(self.message, NOTICE_STYLE if notice else ERROR_STYLE)
         self.message.setVisible(bool(text))
         self.edit.setProperty("problem", bool(text) and not notice)
-        _set_style(self.edit, "border: 1px solid #b00020;" if text and not notice else "")
+        _set_style(self.edit, f"border: 1px solid {ERROR_COLOR};" if text and not notice else "")
 
     def refused(self) -> bool:
         """Whether the answer shown is refused under the question (out of range, not one

@@ -18,6 +18,7 @@ from ..services import keys_service
 from ..services.operator_service import OperatorRefused
 from .user_errors import error_sentence
 from .app_context import AppContext
+from .message_styles import error_label
 
 
 class RecipientsDialog(QDialog):
@@ -39,9 +40,7 @@ class RecipientsDialog(QDialog):
         self.editor.setPlaceholderText("age1...")
         load = QPushButton(self.tr("Load from file..."))
         load.clicked.connect(self._load)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label()
         self.error.hide()
         device = QFormLayout()
         key = context.device_key

@@ -14,7 +14,7 @@ from ..domain.plain_names import has_control
 from ..services.operator_service import OperatorRefused
 from ..services.round_service import (Round, RoundNameTaken, RoundService,
                                       RoundRangeExcludesForms, RoundVersionFixed)
-from .message_styles import error_label
+from .message_styles import NOTICE_STYLE, error_label
 from .shown_text import shown
 from .wrapped_label import fit_to_text, set_wrapped_text
 
@@ -86,7 +86,7 @@ class RoundDialog(QDialog):
         self.range_note = QLabel()
         self.range_note.setObjectName("rangeNote")
         self.range_note.setWordWrap(True)
-        self.range_note.setStyleSheet("color: #8a5a00;")
+        self.range_note.setStyleSheet(NOTICE_STYLE)
         form.addRow("", self.range_note)
         for spin in (self.target, self.form_min, self.form_max):
             spin.valueChanged.connect(self._range_changed)
@@ -96,7 +96,7 @@ class RoundDialog(QDialog):
         self.control_note = QLabel()
         self.control_note.setObjectName("controlNote")
         self.control_note.setWordWrap(True)
-        self.control_note.setStyleSheet("color: #8a5a00;")
+        self.control_note.setStyleSheet(NOTICE_STYLE)
         self.control_note.setVisible(False)
         layout.addWidget(self.control_note)
         self.message = error_label()

@@ -30,10 +30,8 @@ from .verification_resolve import ResolvePage
 from .shortcut_keys import (CANCEL, FINISH, FINISH_TOO, KEEP_FIRST, KEEP_SECOND, NEXT_DUE,
                             SAVE, TYPE_VALUE, key_text as _keys)
 from .verification_start import VerificationStartPage
+from .message_styles import DONE_STYLE, ERROR_STYLE
 from .user_errors import error_sentence
-
-ERROR_STYLE = "color: #b00020;"
-DONE_STYLE = "color: #1b6e20;"
 
 
 class VerificationView(LazyView):
