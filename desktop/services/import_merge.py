@@ -113,7 +113,8 @@ class FormMerger:
         # With no query, or one on `_before`, there is no wait: this chunk is decided while
         # the writer still writes the one before (`conn` is not touched until `submit`).
         before = self._before.conn if self._before is not None else None
-        lookup = before or conn  # of the forms HQ holds: their versions and conflicts
+        # Of the forms HQ holds: their versions and conflicts.
+        lookup = before if before is not None else conn
         if self.empty:
             existing, numbers = {}, self._held.holders(keys)
         elif before is not None:
