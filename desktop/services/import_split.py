@@ -60,7 +60,7 @@ AUDIT_SHARE = 0.5
 # 100k-form bundle is about 430 bytes a form.
 PREPARE_BYTES_PER_FORM = 200
 PREPARE_MIN_BYTES = 1024 * 1024
-# Messages waiting at most (BATCH forms each, about 1 MB at 100k); the child then waits
+# Messages waiting at most (BATCH forms each, about 0.5 MB at 100k); the child then waits
 # (its messages stay in the pipe). 64, when the whole audit chain was checked before the
 # first form, held about 60 MB here; the import's processes together must stay under
 # 400 MB (benchmarks/bench_bundles.py samples them together).
