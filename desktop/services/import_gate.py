@@ -95,6 +95,24 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
             and m.sequence > bundle_store.last_kept_sequence(conn, m.device_id))
 
 
+def check_line(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
+    """Hold a bundle that follows a bundle of its device which a bundle starting a line
+    set aside (`set_aside_line`): it comes from the copy set aside. Its audit chain
+    usually tells already (the line's start brought rows of its own, so the set-aside
+    copy's rows no longer continue HQ's); this catches two copies identical up to the
+    bundle HQ kept (services/copy_keeper.py), whose kept bundle brought no row of its
+    own: the other copy's next rows still continue HQ's chain, and only the bundle it
+    names as its previous one tells the copies apart. The field laptop cannot read its
+    own exports, so a copy does not know the other copy's bundle uuids to name them.
+    Asked after the chain's checks (a broken chain is the refusal), before COMMIT."""
+    m = verified.manifest
+    if m.previous_bundle_uuid and bundle_store.set_aside(conn, m.device_id,
+                                                         m.previous_bundle_uuid):
+        raise BundleError("set_aside_line", f"{m.device_id} #{m.sequence}",
+                          device_id=m.device_id, sequence=m.sequence,
+                          previous=m.sequence - 1)
+
+
 def _utc(text: str | None) -> dt.datetime | None:
     """A manifest's UTC ISO-8601 time, or None if it is not one."""
     if not isinstance(text, str):
@@ -112,7 +130,8 @@ def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
     number is held, when a restored copy's branch carries on its device's line: it may
     come from the copy set aside, still in use (or from someone blocking the post); after
     HQ decided which copy the post keeps (services/copy_keeper.py), it says so."""
-    if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
+    if refusal.kind not in ("audit_chain", "sequence_reused", "set_aside_line") or \
+            refusal.values.get(
             "device", refusal.values.get("device_id")) != device_id:
         return None
     branch = bundle_store.last_branch(conn, device_id)
@@ -300,4 +319,4 @@ def _chain_error(device: str, key: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "may_branch", "reused_sequence", "set_aside_note"]
+           "check_line", "may_branch", "reused_sequence", "set_aside_note"]
