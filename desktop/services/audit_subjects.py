@@ -11,8 +11,19 @@ every row's form (0.12 s per 100k lookups). The rows and the forms come in eithe
 rows): forms written before the rows that name them are remembered until the last row
 is read (`rows_done`).
 
-A row about a form HQ does not hold, before or after the merge, names no round and is not
-judged: no history shows it until that form arrives.
+A row about a form HQ does not hold after the merge (the bundle did not bring it either)
+holds the bundle too (`bundle.audit_unknown_forms`). A laptop writes an audit row about a
+form only in the transaction that changes that form (create, edit, status, delete,
+verification, a confirmation, a conflict resolved: services/form_service.py and its
+neighbours), and its bundle carries every form changed since its last bundle, deleted
+ones included (deleting is soft; nothing removes a form's row), so an honest bundle's
+new rows name forms it brings or HQ holds; a bundle whose chain missed a bundle is
+refused for its chain before this. Such a row names no round HQ can judge, and would
+show in the history of a form of that uuid arriving later, perhaps another post's (a
+post that learnt the uuid of a form keyed on another post's laptop). The remedy for an
+honest team is a full export (`riskmap export --all`): it brings every form the laptop
+holds, so the rows' forms come with them and are judged by their rounds. Rows naming no
+form (settings, enrolments) are not about a form and pass.
 """
 
 from __future__ import annotations
@@ -56,6 +67,8 @@ class AuditSubjects:
             if self._written is not None:
                 self._written |= uuids
 
-    def rounds(self, conn: sqlite3.Connection) -> set[str]:
-        """The rounds HQ holds the other named forms in (after the merge)."""
-        return round_origin_store.rounds_of_forms(conn, list(self._named))
+    def judge(self, conn: sqlite3.Connection) -> tuple[set[str], list[str]]:
+        """After the merge: (the rounds HQ holds the other named forms in, the named forms
+        HQ does not hold, sorted)."""
+        rounds = round_origin_store.rounds_of_forms(conn, list(self._named))
+        return set(rounds.values()), sorted(self._named - rounds.keys())

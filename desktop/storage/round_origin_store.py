@@ -108,13 +108,14 @@ def round_names(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str
 
 
 def rounds_of_forms(conn: sqlite3.Connection, form_uuids: list[str],
-                    chunk: int = 5000) -> set[str]:
-    """The rounds HQ holds the forms `form_uuids` in (one query per `chunk` forms)."""
-    found: set[str] = set()
+                    chunk: int = 5000) -> dict[str, str]:
+    """form uuid -> the round HQ holds it in, for those of `form_uuids` HQ holds (one
+    query per `chunk` forms)."""
+    found: dict[str, str] = {}
     for start in range(0, len(form_uuids), chunk):
         part = form_uuids[start:start + chunk]
-        found.update(row[0] for row in conn.execute(
-            "SELECT DISTINCT round_uuid FROM response WHERE uuid IN "
+        found.update(conn.execute(
+            "SELECT uuid, round_uuid FROM response WHERE uuid IN "
             f"({', '.join('?' for _ in part)})", part))
     return found
 
