@@ -71,4 +71,4 @@ class AuditSubjects:
         """After the merge: (the rounds HQ holds the other named forms in, the named forms
         HQ does not hold, sorted)."""
         rounds = round_origin_store.rounds_of_forms(conn, list(self._named))
-        return set(rounds.values()), sorted(self._named - rounds.keys())
+        return set(rounds.values()) - {None}, sorted(self._named - rounds.keys())

@@ -109,14 +109,21 @@ def round_names(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str
 
 def rounds_of_forms(conn: sqlite3.Connection, form_uuids: list[str],
                     chunk: int = 5000) -> dict[str, str]:
-    """form uuid -> the round HQ holds it in, for those of `form_uuids` HQ holds (one
-    query per `chunk` forms)."""
+    """form uuid -> the round HQ holds it in, for those of `form_uuids` HQ holds: as a
+    form, or only as a conflict kept for the analyst (a paper form keyed again under a new
+    uuid: the round its record names). One query per `chunk` forms."""
     found: dict[str, str] = {}
     for start in range(0, len(form_uuids), chunk):
         part = form_uuids[start:start + chunk]
         found.update(conn.execute(
             "SELECT uuid, round_uuid FROM response WHERE uuid IN "
             f"({', '.join('?' for _ in part)})", part))
+        rest = [uuid for uuid in part if uuid not in found]
+        if rest:
+            found.update(conn.execute(
+                "SELECT response_uuid, json_extract(record, '$.round_uuid') FROM "
+                f"response_conflict WHERE response_uuid IN ({', '.join('?' for _ in rest)})",
+                rest))
     return found
 
 
