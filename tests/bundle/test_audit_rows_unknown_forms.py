@@ -39,9 +39,9 @@ def test_rows_about_a_form_another_post_sends_later_are_held(
     assert (result.status, result.refusal) == ("held", "audit_unknown_forms"), \
         (result.status, result.message)
     english, spanish = result.message_in("en"), result.message_in("es")
-    assert key_b.device_id in english and "1 form" in english, english
+    assert key_b.device_id in english and "(1 in all)" in english, english
     assert "riskmap export --all" in english and "riskmap export --all" in spanish
-    assert "filas de auditoría" in spanish and "1 formulario" in spanish
+    assert "filas de auditoría" in spanish and "(1 en total)" in spanish
     assert db_state(hq) == before
     assert _import(hq, hq_keys, bundle).status == "imported"
     a_form = _a_form(field_db, 4)[0]["uuid"]
