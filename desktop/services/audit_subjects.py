@@ -24,6 +24,14 @@ post that learnt the uuid of a form keyed on another post's laptop). The remedy 
 honest team is a full export (`riskmap export --all`): it brings every form the laptop
 holds, so the rows' forms come with them and are judged by their rounds. Rows naming no
 form (settings, enrolments) are not about a form and pass.
+
+Only the signer's own rows are held for a form nobody holds: an HQ relaying what it
+merged (a regional office) carries rows of the laptops it imported and its own
+`import_conflict` rows about forms it keeps only as conflicts for its analyst, which no
+bundle carries; those stay unjudged until such a form arrives, as before. (So a post
+could still write such rows under a device id no enrolled key signs as, or as
+`import_conflict` rows: the history then shows an unenrolled device, or an HQ's action
+from a laptop. Closing that needs HQ bundles that carry their conflicts.)
 """
 
 from __future__ import annotations
@@ -36,14 +44,21 @@ from ..bundle.records import AUDIT_FIELDS, FORM_FIELDS
 from ..storage import round_origin_store
 
 _SUBJECT = AUDIT_FIELDS.index("response_uuid")  # in an audit row as the import reads it
+_DEVICE = AUDIT_FIELDS.index("device")
+_ACTION = AUDIT_FIELDS.index("action")
+# An HQ's row about a form it keeps only as a conflict (services/import_service.py).
+_HQ_CONFLICT = "import_conflict"
 _FORM_UUID = FORM_FIELDS.index("uuid")  # in a form's values as the merge writes them
 
 
 class AuditSubjects:
-    """The forms named by new audit rows and not (yet) written by the merge."""
+    """The forms named by new audit rows and not (yet) written by the merge. `signer`:
+    the bundle's device id, whose own rows must name forms HQ holds after the merge."""
 
-    def __init__(self) -> None:
+    def __init__(self, signer: str | None = None) -> None:
+        self.signer = signer
         self._named: set[str] = set()  # forms named by rows, not written by the merge
+        self._own: set[str] = set()  # those of them named by the signer's own rows
         self._written: set[str] | None = set()  # forms written before all rows were read
         self._subject = operator.itemgetter(_SUBJECT)
 
@@ -51,9 +66,15 @@ class AuditSubjects:
         """New audit rows of the bundle (rows HQ holds already are not judged again)."""
         named = set(map(self._subject, rows))
         named.discard(None)
+        signer = self.signer
+        own = {row[_SUBJECT] for row in rows if row[_DEVICE] == signer
+               and row[_ACTION] != _HQ_CONFLICT} if signer is not None else set()
+        own.discard(None)
         if self._written:
             named -= self._written
+            own -= self._written
         self._named |= named
+        self._own |= own
 
     def rows_done(self) -> None:
         """Every audit row has been read: written forms need no longer be remembered."""
@@ -64,11 +85,12 @@ class AuditSubjects:
         for chunk in forms:
             uuids = {values[_FORM_UUID] for values in chunk}
             self._named -= uuids
+            self._own -= uuids
             if self._written is not None:
                 self._written |= uuids
 
     def judge(self, conn: sqlite3.Connection) -> tuple[set[str], list[str]]:
-        """After the merge: (the rounds HQ holds the other named forms in, the named forms
-        HQ does not hold, sorted)."""
+        """After the merge: (the rounds HQ holds the other named forms in, the forms the
+        signer's own rows name that HQ does not hold, sorted)."""
         rounds = round_origin_store.rounds_of_forms(conn, list(self._named))
-        return set(rounds.values()) - {None}, sorted(self._named - rounds.keys())
+        return set(rounds.values()) - {None}, sorted(self._own - rounds.keys())

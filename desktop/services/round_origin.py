@@ -72,7 +72,7 @@ class RoundGate:
         self.writable: set[str] = {uuid for uuid, (_, origin) in self._rounds.items()
                                    if self._may_write(uuid, origin)}
         self.writable |= round_origin_store.allowed_rounds(conn, device_id)
-        self.subjects = AuditSubjects()  # the forms the bundle's new audit rows name
+        self.subjects = AuditSubjects(device_id)  # the forms its new audit rows name
 
     def check_audit_rows(self, conn) -> None:
         """After the merge: hold the bundle when its new audit rows name forms of a round

@@ -7,6 +7,7 @@ Real signed bundles of two enrolled laptops."""
 
 from __future__ import annotations
 
+from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
 from desktop.services.import_service import import_bundles
@@ -16,8 +17,8 @@ from desktop.storage.database import Database
 
 from bundle_helpers import db_state, make_hq_db
 from test_audit_row_attacks import _history_of, _post_b_writes_history
-from test_round_origin_attacks import _a_form
-from trust_helpers import enrol_fingerprints
+from test_round_origin_attacks import _a_form, _post_b
+from trust_helpers import allow_in_round, enrol_fingerprints, import_trusted
 
 
 def _import(hq, hq_keys, path):
@@ -133,3 +134,35 @@ def test_a_full_export_brings_the_forms_the_rows_speak_of(
     result = _import(hq, hq_keys, full.path)
     assert result.status == "imported", result.message
     assert _history_of(hq, second) == [field_key.device_id]
+
+
+def test_a_regional_office_relaying_its_conflicts_is_not_held(
+        tmp_path, hq_keys, bundle, field_db, valid_answers):
+    """A regional HQ imports two laptops of one team keying one round; both keyed paper
+    form 4, so it keeps the second as a conflict for its analyst. It then sends everything
+    on to the national HQ: its bundle carries the laptops' rows and its own
+    `import_conflict` row about that form, which no bundle carries (an HQ's bundle holds
+    its forms, not its conflicts). Imported: relayed rows and an HQ's conflict rows are
+    not held for a form nobody sent."""
+    regional = make_hq_db(tmp_path / "regional.db")
+    key_b, b_bundle = _post_b(tmp_path, hq_keys, field_db, valid_answers, new_numbers=(4,))
+    enrol_fingerprints(regional, key_b.fingerprint)
+    [first] = import_trusted(regional, hq_keys.identity_path, [bundle]).bundles
+    assert first.status == "imported", first.message
+    allow_in_round(regional, key_b.device_id, "Demo 3")
+    second = _import(regional, hq_keys, b_bundle)
+    assert (second.status, second.conflicting) == ("imported", 1), second.message
+    national = make_hq_db(tmp_path / "national.db")
+    regional_key = project_device_key(regional)
+    enrol_fingerprints(national, regional_key.fingerprint)
+    out = tmp_path / "regional-out"
+    out.mkdir()
+    relayed = export_bundle(regional, regional_key, [hq_keys.recipient], out)
+    result = _import(national, hq_keys, relayed.path)
+    assert result.status == "imported", result.message
+    db = Database.open(national)
+    try:
+        assert db.conn.execute("SELECT count(*) FROM audit_log WHERE action = "
+                               "'import_conflict'").fetchone()[0] == 1
+    finally:
+        db.close()
