@@ -166,3 +166,41 @@ def test_a_regional_office_relaying_its_conflicts_is_not_held(
                                "'import_conflict'").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_rows_about_a_form_hq_keeps_only_as_a_conflict_are_judged_by_its_round(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """HQ keeps a restored copy's paper form 4, keyed again under a new uuid, only as a
+    conflict. Another post writes an audit row about that uuid: it is about a form HQ
+    holds, in a round that post may not write, so the bundle is held (before: unjudged,
+    since the uuid is in no form row)."""
+    from test_restored_backup import _key_forms, _lost_and_restored
+    hq, _, send = _lost_and_restored(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                     valid_answers)
+    _key_forms(field_db, field_key.device_id, valid_answers, [4])
+    assert _import(hq, hq_keys, send().path).conflicting == 1
+    db = Database.open(hq)
+    try:
+        (again,) = db.conn.execute("SELECT response_uuid FROM response_conflict").fetchone()
+    finally:
+        db.close()
+    path = tmp_path / "post-b" / "b.db"
+    project = Project.open(path)
+    try:
+        key_b = project_device_key(path)
+        mine = project.create_round("Puesto B", form_min=1, form_max=100)
+        FormService(project.db, project.questionnaire, Actor("B", key_b.device_id)).save_new(
+            mine.uuid, 1, valid_answers)
+        with project.db.transaction() as conn:
+            write_audit(conn, [AuditEntry("edit", "B", key_b.device_id, again,
+                                          question_id="comment", old="", new="fine")])
+    finally:
+        project.close()
+    enrol_fingerprints(hq, key_b.fingerprint)
+    out = tmp_path / "post-b-out"
+    out.mkdir()
+    before = db_state(hq)
+    result = _import(hq, hq_keys, export_bundle(path, key_b, [hq_keys.recipient], out).path)
+    assert (result.status, result.refusal) == ("held", "foreign_round_audit"), result.message
+    assert "Keyed" in result.message_in("en")
+    assert db_state(hq) == before
