@@ -58,7 +58,9 @@ class AuditSubjects:
     def __init__(self, signer: str | None = None) -> None:
         self.signer = signer
         self._named: set[str] = set()  # forms named by rows, not written by the merge
-        self._own: set[str] = set()  # those of them named by the signer's own rows
+        # Those of them named only by rows not the signer's own (relayed; usually none,
+        # so the signer's own forms are not held twice in memory).
+        self._relayed: set[str] = set()
         self._written: set[str] | None = set()  # forms written before all rows were read
         self._subject = operator.itemgetter(_SUBJECT)
 
@@ -66,15 +68,14 @@ class AuditSubjects:
         """New audit rows of the bundle (rows HQ holds already are not judged again)."""
         named = set(map(self._subject, rows))
         named.discard(None)
+        if self._written:
+            named -= self._written
         signer = self.signer
         own = {row[_SUBJECT] for row in rows if row[_DEVICE] == signer
                and row[_ACTION] != _HQ_CONFLICT} if signer is not None else set()
-        own.discard(None)
-        if self._written:
-            named -= self._written
-            own -= self._written
+        self._relayed -= own
+        self._relayed |= named - own - self._named
         self._named |= named
-        self._own |= own
 
     def rows_done(self) -> None:
         """Every audit row has been read: written forms need no longer be remembered."""
@@ -85,7 +86,7 @@ class AuditSubjects:
         for chunk in forms:
             uuids = {values[_FORM_UUID] for values in chunk}
             self._named -= uuids
-            self._own -= uuids
+            self._relayed -= uuids
             if self._written is not None:
                 self._written |= uuids
 
@@ -93,4 +94,5 @@ class AuditSubjects:
         """After the merge: (the rounds HQ holds the other named forms in, the forms the
         signer's own rows name that HQ does not hold, sorted)."""
         rounds = round_origin_store.rounds_of_forms(conn, list(self._named))
-        return set(rounds.values()) - {None}, sorted(self._own - rounds.keys())
+        unknown = self._named - self._relayed - rounds.keys()
+        return set(rounds.values()) - {None}, sorted(unknown)
