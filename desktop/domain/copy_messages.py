@@ -1,7 +1,7 @@
 """The sentences of HQ's decision about which copy of a device's project a post keeps
 (services/copy_keeper.py, `riskmap devices keep-copy`), English and Spanish: why the act
 was refused (`copy_keep.*`) and what a bundle of the other copy is told afterwards
-(`bundle.after_kept_copy`, `bundle.set_aside_line`), merged into `error_messages.CATALOGUE`; what the command says
+(`bundle.after_kept_copy`, `bundle.set_aside_line`, `bundle.line_gap`), merged into `error_messages.CATALOGUE`; what the command says
 it would do and did (`out.copy_*`), merged into `command_messages.COMMAND_MESSAGES`."""
 
 from __future__ import annotations
@@ -25,6 +25,17 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
               "{previous}, que la sede ya no sigue: viene de una copia del proyecto de este "
               "dispositivo que la línea de otra copia dejó de lado, así que no se importó "
               "nada."},
+    "bundle.line_gap": {
+        "en": "Bundle {sequence} of device {device_id} follows a bundle {previous} that "
+              "headquarters has not received. Since two copies of this device's project "
+              "were in use (from its bundle {start} on), headquarters imports this "
+              "device's bundles only one after the other: import bundle {previous} first "
+              "(ask the team for it); nothing was imported.",
+        "es": "El paquete {sequence} del dispositivo {device_id} sigue a un paquete "
+              "{previous} que la sede no ha recibido. Como había dos copias del proyecto de "
+              "este dispositivo en uso (desde su paquete {start}), la sede importa los "
+              "paquetes de este dispositivo solo uno tras otro: importe primero el paquete "
+              "{previous} (pídalo al equipo); no se importó nada."},
     "copy_keep.reason_control": {
         "en": "The reason contains control characters; type it again as plain text.",
         "es": "El motivo contiene caracteres de control; escríbalo de nuevo como texto "

@@ -143,3 +143,59 @@ def test_the_kept_bundle_is_listed_as_kept_not_as_a_restored_copys_branch(
         said = capsys.readouterr().out
         assert said.count("headquarters decided that the post keeps the copy") == 1
         assert "restored after a loss" not in said
+
+
+def test_the_copy_set_aside_cannot_skip_a_bundle_to_take_the_line_back(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """The copy set aside makes a full export that brings no audit row (its bundle 3) and
+    keeps it back, then keys a form and sends its bundle 4: the rows continue HQ's chain
+    and the number is free, but it follows a bundle HQ never received after the line's
+    start: held. Nor does a bundle naming no previous bundle get in (a signer can write
+    any manifest). The kept laptop's bundle 3 then imports."""
+    from test_branch_attacks import _forged
+    hq, genuine, copy = _identical_copies(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                          valid_answers)
+    keep_copy(hq, hq_keys.identity_path, genuine.path, do=True)
+    withheld = export_bundle(copy, field_key, [hq_keys.recipient], out_dir, full=True)
+    assert withheld.manifest.sequence == 3
+    four = _send(copy, field_key, hq_keys, out_dir, valid_answers, [9])
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, four.path)
+    assert (result.status, result.refusal) == ("held", "line_gap"), result.message
+    assert "import bundle 3 first" in result.message_in("en")
+    assert "importe primero el paquete 3" in result.message_in("es")
+    blank = _forged(four.path, hq_keys, field_key, tmp_path / "blank.zip.age",
+                    manifest={"previous_bundle_uuid": None})
+    assert _import_one(hq, hq_keys, blank).refusal == "line_gap"
+    assert db_state(hq) == before
+    laptop = _send(field_db, field_key, hq_keys, out_dir, valid_answers, [4])
+    assert _import_one(hq, hq_keys, laptop.path).status == "imported"
+    assert _numbers(hq) == {1, 2, 3, 4}
+
+
+def test_a_later_part_of_a_series_alone_does_not_take_the_line_back(
+        tmp_path, hq_keys, field_key, field_db, out_dir, valid_answers):
+    """The copy set aside exports in parts and sends only part 2 (its forms would merge at
+    once): held until the series' first part is in. The kept laptop's own series after
+    the decision imports once its part 1 is in, its other parts then in any order."""
+    from desktop.services.export_service import PartLimits
+    hq, genuine, copy = _identical_copies(tmp_path, hq_keys, field_key, field_db, out_dir,
+                                          valid_answers)
+    keep_copy(hq, hq_keys.identity_path, genuine.path, do=True)
+    _key_forms(copy, field_key.device_id, valid_answers, [9, 10])
+    parts = export_bundle(copy, field_key, [hq_keys.recipient], out_dir,
+                          limits=PartLimits(forms=1))
+    assert len(parts.paths) > 1
+    before = db_state(hq)
+    result = _import_one(hq, hq_keys, parts.paths[1])
+    assert (result.status, result.refusal) == ("held", "line_gap"), result.message
+    assert "import bundle 3 first" in result.message_in("en")
+    assert db_state(hq) == before
+    _key_forms(field_db, field_key.device_id, valid_answers, [4, 5])
+    mine = export_bundle(field_db, field_key, [hq_keys.recipient], out_dir,
+                         limits=PartLimits(forms=1))
+    assert _import_one(hq, hq_keys, mine.paths[1]).refusal == "line_gap"
+    assert _import_one(hq, hq_keys, mine.paths[0]).status == "imported"
+    for path in mine.paths[1:]:
+        assert _import_one(hq, hq_keys, path).status == "imported"
+    assert _numbers(hq) == {1, 2, 3, 4, 5}
