@@ -1,8 +1,9 @@
 """The sentences of HQ's decision about which copy of a device's project a post keeps
 (services/copy_keeper.py, `riskmap devices keep-copy`), English and Spanish: why the act
 was refused (`copy_keep.*`) and what a bundle of the other copy is told afterwards
-(`bundle.after_kept_copy`, `bundle.set_aside_line`, `bundle.line_gap`), merged into `error_messages.CATALOGUE`; what the command says
-it would do and did (`out.copy_*`), merged into `command_messages.COMMAND_MESSAGES`."""
+(`bundle.after_kept_copy`, `bundle.set_aside_line`, `bundle.line_gap`), merged into
+`error_messages.CATALOGUE`; what the command says it would do and did (`out.copy_*`),
+merged into `command_messages.COMMAND_MESSAGES`."""
 
 from __future__ import annotations
 
