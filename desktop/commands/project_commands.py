@@ -81,9 +81,14 @@ def run_check(args: argparse.Namespace) -> int:
         rounds = {"known": result.origins[0], "made_here_or_unknown": result.origins[1],
                   "shared": recorded(result.shared)}
         kept = [{"device": d, "sequence": n, "decided": when} for d, n, when in result.kept]
+        makers = [{"round": m.round_name, "round_uuid": m.round_uuid, "maker": m.maker,
+                   "maker_device": m.maker_device, "maker_forms": m.maker_forms,
+                   "others": [{"device": o.device_id, "forms": o.forms,
+                               "standing": o.standing} for o in m.others]}
+                  for m in result.makers]
         print(json.dumps({**report.as_json(), "analysis": analysis,
                           "restored_copy_branches": branches, "round_origins": rounds,
-                          "kept_copies": kept}, sort_keys=True))
+                          "kept_copies": kept, "round_makers": makers}, sort_keys=True))
     else:
         _print_check(args, result)
     lang = user_language()
@@ -116,6 +121,7 @@ def _print_check(args: argparse.Namespace, result) -> None:
             origin=shared.origin or line("out.round_origin_unknown"),
             allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
             reason=f" ({shared.reason})" if shared.reason else "")
+    _print_makers(result.makers)
     say("out.check_audit_rows", value=report.audit_rows)
     say("out.check_questionnaires", value=", ".join(report.questionnaires) or none)
     older = line("out.check_older") if result.file_version < report.schema_version else ""
@@ -143,3 +149,27 @@ def _print_check(args: argparse.Namespace, result) -> None:
 
 _CHAIN = {"ok": "out.check_chain_ok", "broken": "out.check_chain_broken",
           "not checked": "out.check_chain_not_checked"}
+
+
+def _print_makers(makers: list) -> None:
+    """Rounds whose uuid names their maker: a count, then a line for each round whose
+    maker has not sent a bundle yet or that holds other devices' forms (at most
+    MAKER_ROUNDS_SHOWN; --json lists them all)."""
+    if not makers:
+        return
+    from ..domain.maker_messages import MAKER_ROUNDS_SHOWN
+    from ..services.device_service import display_fingerprint
+    notable = [m for m in makers if m.notable]
+    say("out.check_round_makers", n=len(makers),
+        sent=sum(m.maker_device is not None for m in makers),
+        alone=len(makers) - len(notable))
+    for made in notable[:MAKER_ROUNDS_SHOWN]:
+        maker = made.maker_device or line(
+            "out.maker_unsent", fingerprint=display_fingerprint(made.maker),
+            name=f" ({made.maker_name})" if made.maker_name else "")
+        others = "; ".join(line(f"out.maker_other_{o.standing}", device=o.device_id,
+                                forms=o.forms) for o in made.others)
+        say("out.maker_round", round=made.round_name, maker=maker,
+            others=others or line("out.maker_no_others"))
+    if len(notable) > MAKER_ROUNDS_SHOWN:
+        say("out.maker_more", n=len(notable) - MAKER_ROUNDS_SHOWN)

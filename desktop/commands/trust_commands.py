@@ -63,6 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         rows = list_devices(db)
         branches = bundle_store.recorded_branches(db.conn)
+        kept = bundle_store.kept_copies(db.conn)
         allowed: dict[str, list] = {}  # device id -> the rounds HQ allowed it into
         for shared in shared_rounds(db.conn):
             allowed.setdefault(shared.device_id, []).append(shared)
@@ -83,6 +84,9 @@ def run_list(args: argparse.Namespace) -> int:
     for device, sequence, imported in branches:  # a restored copy's, never unseen
         say("out.restored_copy_branch", device=device, sequence=sequence,
             imported=imported[:19].replace("T", " "))
+    for device, sequence, decided in kept:  # HQ's choice of a copy, never unseen
+        say("out.copy_kept_line", device=device, sequence=sequence,
+            decided=decided[:19].replace("T", " "))
     for sentence in series:
         show(sentence)
     if not rows:

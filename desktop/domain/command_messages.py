@@ -398,3 +398,9 @@ from .copy_messages import COPY_LINES  # noqa: E402
 if COMMAND_MESSAGES.keys() & COPY_LINES.keys():
     raise KeyError(f"defined twice: {sorted(COMMAND_MESSAGES.keys() & COPY_LINES.keys())}")
 COMMAND_MESSAGES.update(COPY_LINES)
+
+from .maker_messages import MAKER_LINES  # noqa: E402
+
+if COMMAND_MESSAGES.keys() & MAKER_LINES.keys():
+    raise KeyError(f"defined twice: {sorted(COMMAND_MESSAGES.keys() & MAKER_LINES.keys())}")
+COMMAND_MESSAGES.update(MAKER_LINES)

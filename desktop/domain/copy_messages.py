@@ -1,8 +1,9 @@
 """The sentences of HQ's decision about which copy of a device's project a post keeps
 (services/copy_keeper.py, `riskmap devices keep-copy`), English and Spanish: why the act
 was refused (`copy_keep.*`) and what a bundle of the other copy is told afterwards
-(`bundle.after_kept_copy`), merged into `error_messages.CATALOGUE`; what the command says
-it would do and did (`out.copy_*`), merged into `command_messages.COMMAND_MESSAGES`."""
+(`bundle.after_kept_copy`, `bundle.set_aside_line`, `bundle.line_gap`), merged into
+`error_messages.CATALOGUE`; what the command says it would do and did (`out.copy_*`),
+merged into `command_messages.COMMAND_MESSAGES`."""
 
 from __future__ import annotations
 
@@ -17,6 +18,25 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
               "la otra copia: pida al equipo que deje de usarla (los formularios digitados "
               "solo en ella deben digitarse de nuevo en el portátil que conserva el "
               "puesto)."},
+    "bundle.set_aside_line": {
+        "en": "Bundle {sequence} of device {device_id} follows its bundle {previous} that "
+              "headquarters no longer follows: it comes from a copy of this device's "
+              "project that another copy's line set aside, so nothing was imported.",
+        "es": "El paquete {sequence} del dispositivo {device_id} sigue a su paquete "
+              "{previous}, que la sede ya no sigue: viene de una copia del proyecto de este "
+              "dispositivo que la línea de otra copia dejó de lado, así que no se importó "
+              "nada."},
+    "bundle.line_gap": {
+        "en": "Bundle {sequence} of device {device_id} follows a bundle {previous} that "
+              "headquarters has not received. Since two copies of this device's project "
+              "were in use (from its bundle {start} on), headquarters imports this "
+              "device's bundles only one after the other: import bundle {previous} first "
+              "(ask the team for it); nothing was imported.",
+        "es": "El paquete {sequence} del dispositivo {device_id} sigue a un paquete "
+              "{previous} que la sede no ha recibido. Como había dos copias del proyecto de "
+              "este dispositivo en uso (desde su paquete {start}), la sede importa los "
+              "paquetes de este dispositivo solo uno tras otro: importe primero el paquete "
+              "{previous} (pídalo al equipo); no se importó nada."},
     "copy_keep.reason_control": {
         "en": "The reason contains control characters; type it again as plain text.",
         "es": "El motivo contiene caracteres de control; escríbalo de nuevo como texto "
@@ -85,9 +105,10 @@ COPY_LINES: dict[str, dict[str, str]] = {
               "otra copia se quedan."},
     "out.copy_keep_branch": {
         "en": "Its audit log branches from a row headquarters holds of the device's chain; "
-              "`riskmap check` lists the branch.",
+              "headquarters keeps both branches, and `riskmap check` lists the decision.",
         "es": "Su registro de auditoría se ramifica desde una fila que la sede tiene de la "
-              "cadena del dispositivo; `riskmap check` muestra la rama."},
+              "cadena del dispositivo; la sede conserva ambas ramas, y `riskmap check` "
+              "muestra la decisión."},
     "out.copy_keep_ask": {
         "en": "Nothing was changed. Do it only if the team confirmed (by phone, someone you "
               "trust) that the post keeps this copy: run the command again with --yes "
@@ -113,3 +134,11 @@ COPY_LINES: dict[str, dict[str, str]] = {
               "y la decisión queda en el registro de auditoría. Vuelva a importar los "
               "paquetes posteriores de esa copia."},
 }
+
+# Another HQ trust sentence, kept in a module of its own and merged here so that
+# error_messages.py (being split) need not change.
+from .audit_row_messages import AUDIT_ROW_MESSAGES  # noqa: E402
+
+if COPY_MESSAGES.keys() & AUDIT_ROW_MESSAGES.keys():
+    raise KeyError(f"defined twice: {sorted(COPY_MESSAGES.keys() & AUDIT_ROW_MESSAGES.keys())}")
+COPY_MESSAGES.update(AUDIT_ROW_MESSAGES)

@@ -29,7 +29,7 @@ from typing import Callable
 from ..storage import (analysis_snapshot_store, answers_check, audit_chain, bundle_store,
                        integrity)
 from ..storage.migrations import SCHEMA_VERSION
-from . import analysis_table, round_origin
+from . import analysis_table, round_makers, round_origin
 from .snapshot_check import SnapshotStatus, check_snapshot
 from .workspace import open_database
 
@@ -51,6 +51,8 @@ class CheckResult:
     # (device id, sequence, decided) of each bundle HQ imported on its decision of which
     # copy of a device's project the post keeps (services/copy_keeper.py).
     kept: list[tuple[str, int, str]] = field(default_factory=list)
+    # Every round whose uuid names its maker (services/round_makers.py).
+    makers: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,10 +83,11 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
         origins = round_origin.origin_summary(db.conn)
         shared = round_origin.shared_rounds(db.conn)
         kept = bundle_store.kept_copies(db.conn)
+        makers = round_makers.made_rounds(db.conn)
     finally:
         db.close()
     return CheckResult(report, snapshot, file_version, repaired, branches, origins, shared,
-                       kept)
+                       kept, makers)
 
 
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:

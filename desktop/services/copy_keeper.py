@@ -13,7 +13,10 @@ could block the laptop still in use by sending a copy's bundle first.
 `keep_copy` is HQ's answer, an explicit, audited act (`copy_keep`) on one held bundle
 file: the bundle is imported as the start of its copy's line (a branch taken on HQ's
 word, recorded in the ledger as `kept_copy`), so HQ follows that copy from that bundle
-on and the other copy's later bundles are held with a sentence saying HQ kept this one.
+on and the other copy's later bundles are held with a sentence saying HQ kept this one
+(also when both copies were identical up to the kept bundle and the other copy's audit
+rows still continue HQ's chain: its bundle follows one the decision set aside,
+import_gate.check_line).
 Before anything is written it says what it would do (`CopyChoice`): which copy's line
 HQ follows from which bundle on, and how many forms the bundle would add, update, leave
 unchanged or keep as conflicts (a dry run of the import, rolled back). Nothing HQ holds is
@@ -50,7 +53,7 @@ from .workspace import open_database
 __all__ = ["CopyChoice", "CopyKeepRefused", "keep_copy"]
 
 # The refusals of a bundle that a second copy of its device's project may have made.
-_COPY_REFUSALS = ("sequence_reused", "audit_chain")
+_COPY_REFUSALS = ("sequence_reused", "audit_chain", "set_aside_line")
 
 
 class CopyKeepRefused(UserError, ValueError):

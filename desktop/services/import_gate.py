@@ -24,7 +24,8 @@ from ..bundle.manifest import RESPONSES_CSV
 from ..domain.phrase import Phrase
 from ..domain.questionnaire import Questionnaire
 from ..domain.user_error import UserError
-from ..storage import audit_chain, bundle_store, device_store, questionnaire_store
+from ..storage import (audit_chain, bundle_store, device_store, questionnaire_store,
+                       series_store)
 from ..storage.device_store import EnrolledDevice
 from .device_service import enrol_command
 from . import series_numbers
@@ -95,6 +96,51 @@ def may_branch(conn: sqlite3.Connection, verified: VerifiedBundle, held: BundleE
             and m.sequence > bundle_store.last_kept_sequence(conn, m.device_id))
 
 
+def check_line(conn: sqlite3.Connection, verified: VerifiedBundle) -> None:
+    """Hold a bundle of a device whose line a bundle started (a restored copy's branch, or
+    the copy HQ decided the post keeps) unless it follows the line HQ follows.
+
+    - It follows a bundle that start set aside (`set_aside_line`): it comes from the copy
+      set aside. Its audit chain usually tells already (the line's start brought rows of
+      its own, so the other copy's rows no longer continue HQ's); this catches two copies
+      identical up to the bundle HQ kept (services/copy_keeper.py), whose kept bundle
+      brought no row of its own: the other copy's next rows still continue HQ's chain,
+      and only the bundle it names as its previous one tells the copies apart. A laptop
+      cannot read its own exports, so a copy does not know the other copy's bundle uuids.
+    - Numbered above the start, it names no previous bundle, or one HQ never received
+      (`line_gap`): the copy set aside could otherwise withhold a bundle that brought no
+      audit row (a full export with nothing new) and send the next one, whose rows
+      continue HQ's chain, taking the line back. An honest gap after a line's start is
+      mended by importing the missing bundle first (a missing bundle with audit rows
+      breaks the chain anyway). A part of a series after the first needs the series'
+      first part in (a copy set aside could otherwise send a later part alone: its forms
+      merge at once, its audit rows wait for the whole series); the parts then come in
+      any order.
+
+    Asked after the chain's checks (a broken chain is the refusal), before COMMIT."""
+    m = verified.manifest
+    previous = m.previous_bundle_uuid
+    if previous and bundle_store.set_aside(conn, m.device_id, previous):
+        raise BundleError("set_aside_line", f"{m.device_id} #{m.sequence}",
+                          device_id=m.device_id, sequence=m.sequence,
+                          previous=m.sequence - 1)
+    start = bundle_store.last_branch(conn, m.device_id)
+    if start is None or m.sequence <= start[0]:
+        return
+    part = m.series["part"] if m.series else 1
+    if part > 1:  # parts come in any order once the series' first part is in
+        if series_store.part_bundle(conn, m.series["id"], 1) is None:
+            raise BundleError("line_gap", f"{m.device_id} #{m.sequence}: part {part} "
+                              "before part 1", device_id=m.device_id, sequence=m.sequence,
+                              previous=m.sequence - part + 1, start=start[0])
+        return
+    if not (previous and bundle_store.imported_as(conn, m.device_id, previous,
+                                                  m.sequence - 1)):
+        raise BundleError("line_gap", f"{m.device_id} #{m.sequence} after {previous}",
+                          device_id=m.device_id, sequence=m.sequence,
+                          previous=m.sequence - 1, start=start[0])
+
+
 def _utc(text: str | None) -> dt.datetime | None:
     """A manifest's UTC ISO-8601 time, or None if it is not one."""
     if not isinstance(text, str):
@@ -112,7 +158,8 @@ def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
     number is held, when a restored copy's branch carries on its device's line: it may
     come from the copy set aside, still in use (or from someone blocking the post); after
     HQ decided which copy the post keeps (services/copy_keeper.py), it says so."""
-    if refusal.kind not in ("audit_chain", "sequence_reused") or refusal.values.get(
+    if refusal.kind not in ("audit_chain", "sequence_reused", "set_aside_line") or \
+            refusal.values.get(
             "device", refusal.values.get("device_id")) != device_id:
         return None
     branch = bundle_store.last_branch(conn, device_id)
@@ -300,4 +347,4 @@ def _chain_error(device: str, key: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "may_branch", "reused_sequence", "set_aside_note"]
+           "check_line", "may_branch", "reused_sequence", "set_aside_note"]

@@ -285,6 +285,9 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
         audit_count, result.audit_added = audit.finish()
+        if held is None and not kept:  # after two copies: on the line HQ follows?
+            writer.wait()
+            import_gate.check_line(conn, verified)
         if held is not None or kept:
             if audit.branch_from is None and not kept:  # not a restored copy: ask the team
                 raise held

@@ -72,14 +72,20 @@ class RoundGate:
         self.writable: set[str] = {uuid for uuid, (_, origin) in self._rounds.items()
                                    if self._may_write(uuid, origin)}
         self.writable |= round_origin_store.allowed_rounds(conn, device_id)
-        self.subjects = AuditSubjects()  # the forms the bundle's new audit rows name
+        self.subjects = AuditSubjects(device_id)  # the forms its new audit rows name
 
     def check_audit_rows(self, conn) -> None:
         """After the merge: hold the bundle when its new audit rows name forms of a round
-        this device may not write (they would show in those forms' history)."""
-        foreign = self.subjects.rounds(conn) - self.writable
+        this device may not write (they would show in those forms' history), or forms
+        neither HQ nor the bundle holds (services/audit_subjects.py)."""
+        rounds, unknown = self.subjects.judge(conn)
+        foreign = rounds - self.writable
         if foreign:
             self.refuse(*sorted(foreign), kind="foreign_round_audit")
+        if unknown:
+            raise BundleError("audit_unknown_forms",
+                              f"{self.device_id}: {len(unknown)} forms, first {unknown[0]}",
+                              device=self.device_id, forms=len(unknown))
 
     def _may_write(self, round_uuid: str, origin: str | None) -> bool:
         """Whether this device writes into the round by right: its key made it, or it

@@ -283,6 +283,15 @@ def follows_line(conn: sqlite3.Connection, device_id: str, sequence: int,
         (device_id, sequence - 1, previous_uuid)).fetchone() is not None
 
 
+def set_aside(conn: sqlite3.Connection, device_id: str, bundle_uuid: str) -> bool:
+    """Whether HQ imported this bundle of this device and a bundle starting a line (a
+    restored copy's branch, or the copy HQ decided the post keeps) set it aside since."""
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger l WHERE l.direction = 'import' AND l.device_id = ? AND "
+        f"l.bundle_uuid = ? AND NOT {_NOT_SET_ASIDE}", (device_id, bundle_uuid)
+    ).fetchone() is not None
+
+
 def device_holds_hash(conn: sqlite3.Connection, device_id: str, digest: str) -> bool:
     """Whether HQ holds an audit row of this device with this hash."""
     return conn.execute("SELECT 1 FROM audit_log WHERE device = ? AND hash = ? LIMIT 1",
@@ -299,10 +308,13 @@ def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
 
 def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
     """(device id, sequence, when imported) of every bundle a restored copy numbered
-    again whose audit rows branch from its device's chain, oldest import first."""
+    again whose audit rows branch from its device's chain, oldest import first. A bundle
+    HQ imported on its decision of which copy the post keeps is not one (`kept_copies`
+    lists it), though its ledger row keeps the branch point for the chain's check."""
     return [tuple(r) for r in conn.execute(
         "SELECT device_id, sequence, recorded FROM bundle_ledger WHERE direction = 'import' "
-        "AND json_extract(report, '$.branch_from') <> '' ORDER BY id")]
+        "AND json_extract(report, '$.branch_from') <> '' AND "
+        "coalesce(json_extract(report, '$.kept_copy'), '') = '' ORDER BY id")]
 
 
 def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:

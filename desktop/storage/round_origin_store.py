@@ -108,14 +108,22 @@ def round_names(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, str
 
 
 def rounds_of_forms(conn: sqlite3.Connection, form_uuids: list[str],
-                    chunk: int = 5000) -> set[str]:
-    """The rounds HQ holds the forms `form_uuids` in (one query per `chunk` forms)."""
-    found: set[str] = set()
+                    chunk: int = 5000) -> dict[str, str]:
+    """form uuid -> the round HQ holds it in, for those of `form_uuids` HQ holds: as a
+    form, or only as a conflict kept for the analyst (a paper form keyed again under a new
+    uuid: the round its record names). One query per `chunk` forms."""
+    found: dict[str, str] = {}
     for start in range(0, len(form_uuids), chunk):
         part = form_uuids[start:start + chunk]
-        found.update(row[0] for row in conn.execute(
-            "SELECT DISTINCT round_uuid FROM response WHERE uuid IN "
+        found.update(conn.execute(
+            "SELECT uuid, round_uuid FROM response WHERE uuid IN "
             f"({', '.join('?' for _ in part)})", part))
+        rest = [uuid for uuid in part if uuid not in found]
+        if rest:
+            found.update(conn.execute(
+                "SELECT response_uuid, json_extract(record, '$.round_uuid') FROM "
+                f"response_conflict WHERE response_uuid IN ({', '.join('?' for _ in rest)})",
+                rest))
     return found
 
 
@@ -123,3 +131,42 @@ def forms_in_round_of(conn: sqlite3.Connection, round_uuid: str, device_id: str)
     """How many forms HQ holds in a round keyed on `device_id`."""
     return conn.execute("SELECT COUNT(*) FROM response WHERE round_uuid = ? AND device = ?",
                         (round_uuid, device_id)).fetchone()[0]
+
+
+def made_rounds(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
+    """(uuid, name, maker fingerprint, origin device id or None) of every round whose
+    maker HQ knows, by name."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT r.uuid, r.name, m.fingerprint, o.device_id FROM round_maker m "
+        "JOIN round r ON r.uuid = m.round_uuid "
+        "LEFT JOIN round_origin o ON o.round_uuid = m.round_uuid ORDER BY r.name")]
+
+
+def forms_in_made_rounds(conn: sqlite3.Connection) -> dict[str, int]:
+    """round uuid -> forms HQ holds in it (deleted ones too), for every round whose maker
+    HQ knows (counted in the index of rounds)."""
+    return dict(conn.execute(
+        "SELECT m.round_uuid, (SELECT COUNT(*) FROM response r WHERE r.round_uuid = "
+        "m.round_uuid) FROM round_maker m"))
+
+
+def others_in_made_rounds(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """round uuid -> {device id -> forms HQ holds in it keyed on that device} for every
+    round whose maker HQ knows, leaving out the forms of the device id its maker's key
+    signed bundles as (all of them count while it has signed none; deleted forms too: a
+    device brought them). One scan of the forms, grouping only the others: grouping
+    every form by round and device sorted them all (a million forms in 10 rounds:
+    1.3 s through the round index, 0.23 s this way, measured in one run in memory)."""
+    found: dict[str, dict[str, int]] = {}
+    for round_uuid, device, forms in conn.execute(
+            "SELECT r.round_uuid, r.device, COUNT(*) FROM response r NOT INDEXED "
+            "JOIN round_maker m ON m.round_uuid = r.round_uuid "
+            "LEFT JOIN device_register d ON d.fingerprint = m.fingerprint "
+            "WHERE r.device IS NOT d.device_id GROUP BY r.round_uuid, r.device"):
+        found.setdefault(round_uuid, {})[device] = forms
+    return found
+
+
+def allowances(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(round uuid, device id) of every allowance HQ gave."""
+    return {tuple(r) for r in conn.execute("SELECT round_uuid, device_id FROM round_device")}

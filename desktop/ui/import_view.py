@@ -102,6 +102,11 @@ class ImportView(LazyView):
         self.table = QTableWidget(0, 9)
         self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # A row grows with its notes whenever the columns' widths change (the window is
+        # resized, the notes column stretches after a report): a held bundle's note ends
+        # with what to do, and a row sized once, before the stretch, cut that part off.
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.report_title = QLabel()
@@ -343,7 +348,6 @@ class ImportView(LazyView):
         # File names are long; the notes (why refused, pinned key, gaps) matter more.
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 230))
         self.table.horizontalHeader().setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
 
     def _result_text(self, bundle: BundleReport) -> str:
         return {"imported": self.tr("Imported"), "replay": self.tr("Already imported"),
