@@ -47,7 +47,7 @@ from ..bundle.form_values import iter_record_values
 from ..bundle.records import record_values
 from .form_door import FormDoor, parse_questionnaires
 
-BATCH = 500  # forms per message: one pickle each, about 150 kilobytes
+BATCH = 500  # forms per message: one pickle each, a few hundred kilobytes
 AUDIT_MESSAGE_ROWS = 500  # audit rows per message (about 0.5 MB: each row of a form's
 # creation carries its answers); the importing process writes them AUDIT_CHUNK at a time.
 # The importing process receives each message whole on its pipe thread (several copies
