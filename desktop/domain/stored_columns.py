@@ -45,6 +45,13 @@ class StoredColumns:
         for meta, data in read.values():
             if meta.get("kind") not in widths:
                 raise ValueError(f"unknown snapshot part kind {meta.get('kind')!r}")
+            if meta["kind"] == "codes" and len(data) % 4 == 0 and len(data):
+                # A code no label has: the loader's `labels[codes]` could not read the
+                # part either (and `take` would stop where a chunk holds it).
+                codes = np.frombuffer(data, dtype=np.int32)
+                size = len(meta["labels"]) + 1
+                if codes.max() >= size or codes.min() < -size:
+                    raise ValueError("snapshot part with a code no label has")
         if len(lines) != rows or any(len(data) != rows * widths[meta["kind"]]
                                      for meta, data in read.values()):
             return None
