@@ -58,7 +58,8 @@ class AuditMerge:
         self._first = _FirstChunk(self._chunks) if self.fed else None
         self._chain = import_gate.AuditChain(conn, ready=writer.wait,
                                              signer=verified.manifest.device_id,
-                                             may_branch=may_branch)
+                                             may_branch=may_branch,
+                                             relays=not self.series)
         self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
 
@@ -66,6 +67,16 @@ class AuditMerge:
     def branch_from(self) -> str | None:
         """The hash of HQ's row a restored copy's new rows follow (None: no branch)."""
         return self._chain.branch_from
+
+    @property
+    def relayed_branches(self) -> list[list[str]]:
+        """[device, hash] where another device's rows this bundle relays branch."""
+        return [[device, prev] for device, prev, _ in self._chain.relayed_branches]
+
+    @property
+    def relayed_devices(self) -> list[str]:
+        """The other devices whose new rows this bundle brought."""
+        return self._chain.relayed_devices()
 
     def step(self) -> bool:
         """Check and write the next chunk read here (a series part: all of them); False
@@ -128,6 +139,7 @@ class AuditMerge:
             pass
         self._write()
         self.writer.wait()
+        self._chain.check_relayed_branches()  # now that every row is written
         return self.read, self.added
 
     def close(self) -> None:

@@ -253,10 +253,22 @@ class AuditChain:
     With `may_branch` (a bundle numbered again, see `may_branch` below), the signer's new
     rows may instead start after an earlier row HQ holds of its own chain: a copy restored
     from a backup, which never saw the rows its lost copy sent later. HQ keeps both
-    branches; `branch_from` is the hash the new rows follow."""
+    branches; `branch_from` is the hash the new rows follow.
+
+    With `relays` (a single bundle), the rows of another device (a regional HQ relaying
+    its laptops) may branch too: the relaying office took a restored copy's branch of that
+    laptop's line, under the rules above, and carries both branches. HQ cannot check
+    those rules again (the laptop's bundle manifests stay at the office), so it trusts the
+    office that brings the laptop's rows: a branch of a device HQ held rows of is taken
+    only from a signer whose earlier bundle brought that device's new rows
+    (`relayed_devices`, kept in the ledger), else the bundle is held
+    (`relayed_branch`); never of a device an enrolled key speaks for (its new rows are
+    refused whoever brings them). Each branch must start at an earlier row of the same
+    device's chain, checked once the rows are written (`check_relayed_branches`), and is
+    recorded (`relayed_branches`) so `riskmap check` accepts it."""
 
     def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
-                 signer: str | None = None, may_branch: bool = False):
+                 signer: str | None = None, may_branch: bool = False, relays: bool = False):
         self.conn = conn
         self.ready = ready  # called before each query (the import's writer may be busy)
         # The device id of the bundle's key: new rows of another device id that an
@@ -264,6 +276,11 @@ class AuditChain:
         self.signer = signer
         self.may_branch = may_branch
         self.branch_from: str | None = None
+        self.relays = relays
+        # (device, hash its rows branch from, first row's hash) of each relayed branch.
+        self.relayed_branches: list[tuple[str, str, str]] = []
+        self._relayers: dict[str, bool] = {}  # device -> whether the signer relays it
+        self._recorded: set[tuple[str, str]] | None = None  # chain_branches, when asked
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
         self._spoken_for: set[str] = set()  # other devices that an enrolled key speaks for
 
@@ -301,23 +318,66 @@ class AuditChain:
                 continue
             if digest != audit_chain.row_hash(prev, values):
                 _chain_error(device, "chain.changed")
-            if previous is not None and prev != previous:
-                _chain_error(device, "chain.order")
+            out_of_order = previous is not None and prev != previous
             if known:
+                if out_of_order and not self._recorded_branch(device, prev):
+                    _chain_error(device, "chain.order")
                 if held[row[0]] != digest:
                     _chain_error(device, "chain.differs")
                 if started_new:
                     _chain_error(device, "chain.held_after_new")
             else:
+                if out_of_order and not self._relayed_branch(entry, device, prev, digest):
+                    _chain_error(device, "chain.order")
                 if device in self._spoken_for:
                     raise BundleError("foreign_audit_rows", device, device=device)
-                if (not started_new and prev != (head or audit_chain.GENESIS)
-                        and not self._branches(device, prev)):
+                if (not started_new and not out_of_order
+                        and prev != (head or audit_chain.GENESIS)
+                        and not self._branches(device, prev)
+                        and not self._relayed_branch(entry, device, prev, digest)):
                     _chain_error(device, "chain.not_from_last")
                 entry[3] = True
                 new_rows.append(row)
             entry[2] = digest
         return new_rows
+
+    def _relayed_branch(self, entry: list, device: str, prev: str, digest: str) -> bool:
+        """Whether a new row of a relayed device may follow `prev` instead of the row
+        before it (see the class docstring); held when the signer does not relay it."""
+        if (not self.relays or device == self.signer or device in self._spoken_for
+                or prev == audit_chain.GENESIS):
+            return False
+        if entry[1]:  # HQ held rows of this device: only who brought them may branch it
+            if device not in self._relayers:
+                self.ready()
+                self._relayers[device] = bundle_store.relays_device(
+                    self.conn, self.signer or "", device)
+            if not self._relayers[device]:
+                raise BundleError("relayed_branch", f"{device} via {self.signer}",
+                                  device=device, signer=self.signer)
+        self.relayed_branches.append((device, prev, digest))
+        return True
+
+    def _recorded_branch(self, device: str, prev: str) -> bool:
+        """Whether an import recorded a branch of `device` at `prev` (a row HQ holds that
+        follows it is then in order: a relay sending both branches again)."""
+        if self._recorded is None:
+            self.ready()
+            self._recorded = bundle_store.chain_branches(self.conn)
+        return (device, prev) in self._recorded
+
+    def check_relayed_branches(self) -> None:
+        """Every relayed branch starts at an earlier row of its device's chain (asked
+        once every row of the bundle is written, inside its transaction)."""
+        for device, prev, first in self.relayed_branches:
+            self.ready()
+            if not bundle_store.follows_earlier_row(self.conn, device, prev, first):
+                _chain_error(device, "chain.not_from_last")
+
+    def relayed_devices(self) -> list[str]:
+        """The other devices whose new rows this bundle brought (sorted)."""
+        return sorted(device for device, entry in self._state.items()
+                      if entry[3] and device != self.signer)
 
     def _branches(self, device: str, prev: str) -> bool:
         """Whether the signer's first new row may follow `prev`, an earlier row of its

@@ -284,6 +284,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
         audit_count, result.audit_added = audit.finish()
+        result.relayed_branches = audit.relayed_branches
+        result.relayed_devices = audit.relayed_devices
         if held is None and not kept:  # after two copies: on the line HQ follows?
             writer.wait()
             import_gate.check_line(conn, verified)

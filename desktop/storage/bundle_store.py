@@ -300,10 +300,34 @@ def device_holds_hash(conn: sqlite3.Connection, device_id: str, digest: str) -> 
 
 def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     """(device id, hash) of every point where a restored copy's audit rows branch from a
-    row of its device's chain that HQ held (recorded by the import that took them)."""
+    row of its device's chain that HQ held (recorded by the import that took them: the
+    signer's own branch, `branch_from`, or one a relaying office brought,
+    `relayed_branches`)."""
     return {(device, digest) for device, digest in conn.execute(
         "SELECT device_id, json_extract(report, '$.branch_from') FROM bundle_ledger "
-        "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> ''")}
+        "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> '' "
+        "UNION SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+        "FROM bundle_ledger l, json_each(l.report, '$.relayed_branches') j "
+        "WHERE l.direction = 'import' AND json_valid(l.report)")}
+
+
+def relays_device(conn: sqlite3.Connection, signer: str, device: str) -> bool:
+    """Whether an imported bundle of `signer` brought new audit rows of `device` (another
+    device: a regional office relaying its laptop; the ledger's `relayed_devices`)."""
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger l, json_each(l.report, '$.relayed_devices') j "
+        "WHERE l.direction = 'import' AND l.device_id = ? AND json_valid(l.report) "
+        "AND j.value = ? LIMIT 1", (signer, device)).fetchone() is not None
+
+
+def follows_earlier_row(conn: sqlite3.Connection, device: str, earlier: str,
+                        later: str) -> bool:
+    """Whether HQ holds a row of `device` hashed `earlier` written before its row hashed
+    `later` (a branch starts at an earlier row of the same chain)."""
+    return conn.execute(
+        "SELECT 1 FROM audit_log a JOIN audit_log b ON b.device = a.device AND b.id > a.id "
+        "WHERE a.device = ? AND a.hash = ? AND b.hash = ? LIMIT 1",
+        (device, earlier, later)).fetchone() is not None
 
 
 def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:

@@ -20,6 +20,7 @@ import pytest
 from desktop.bundle import age_crypto
 from desktop.bundle.manifest import AUDIT, MANIFEST
 from desktop.cli import main
+from desktop.services.demo_service import fill_demo
 from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
@@ -132,8 +133,9 @@ def test_a_relayed_branch_imports_at_the_national_hq(relay, full):
     assert result.status == "imported", result.message
     laptop = relay.field_key.device_id
     assert _rows(relay.national, args=(laptop,)) == _rows(relay.regional, args=(laptop,))
-    assert _rows(relay.national, "SELECT form_number FROM response ORDER BY 1") == \
-        [(n,) for n in (1, 2, 3, 4)]
+    keyed = ("SELECT form_number FROM response r JOIN round ON round.uuid = r.round_uuid "
+             "WHERE round.name = 'Keyed' ORDER BY 1")
+    assert _rows(relay.national, keyed) == [(n,) for n in (1, 2, 3, 4)]  # both copies'
     report = _chain_ok(relay.national)
     assert report.ok, [str(f) for f in report.findings]
     assert main(["check", "--db", str(relay.national)]) == 0
@@ -186,7 +188,9 @@ def test_a_post_cannot_relay_a_branch_of_another_device(relay, tmp_path, hq_keys
     relayed_path = relay.export()
     relayed = _members(relayed_path, relay.keys)
     post = tmp_path / "post" / "post.db"
-    Project.open(post).close()
+    project = Project.open(post)
+    fill_demo(project, 5, seed=7, round_name="Norte")
+    project.close()
     post_key = project_device_key(post)
     enrol_fingerprints(relay.national, post_key.fingerprint)
     out = tmp_path / "post-out"
@@ -204,3 +208,33 @@ def test_a_post_cannot_relay_a_branch_of_another_device(relay, tmp_path, hq_keys
     assert laptop in result.message_in("en") and "rama" in result.message_in("es")
     assert db_state(relay.national) == before
     assert _one(relay.national, relay.keys, relayed_path).status == "imported"
+
+
+def test_a_relayed_branch_must_start_at_a_row_of_the_same_chain(relay, tmp_path):
+    """R's bundle whose branch of L starts after a row L's chain never had (its rows
+    re-hashed to match): refused for L's chain, nothing changes."""
+    relay.regional_imports(relay.first, relay.lost, relay.again)
+    members = _members(relay.export(full=True), relay.keys)
+    laptop = relay.field_key.device_id
+    lines, prev, forked = [], None, False
+    for line in _audit_lines(members):
+        row = json.loads(line)
+        if row["device"] == laptop:
+            if prev is not None and row["prev_hash"] != prev and not forked:
+                forked = True
+                row["prev_hash"] = "ab" * 32  # no row of L's chain
+            elif forked:
+                row["prev_hash"] = prev
+            if forked:
+                row["hash"] = audit_chain.row_hash(row["prev_hash"],
+                                                   [row[f] for f in audit_chain.AUDIT_FIELDS])
+                line = json.dumps(row, sort_keys=True, separators=(",", ":"))
+            prev = row["hash"]
+        lines.append(line)
+    assert forked
+    forged = resigned(_with_audit(members, lines), relay.keys, relay.regional_key,
+                      tmp_path / "nowhere.zip.age")
+    before = db_state(relay.national)
+    result = _one(relay.national, relay.keys, forged)
+    assert (result.status, result.refusal) == ("refused", "audit_chain"), result.message
+    assert db_state(relay.national) == before
