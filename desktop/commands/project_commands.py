@@ -118,7 +118,7 @@ def _print_check(args: argparse.Namespace, result) -> None:
         say("out.check_round_origins", known=result.origins[0], here=result.origins[1])
     for shared in result.shared:  # a second laptop HQ allowed into a round: never unseen
         say("out.round_shared", round=shared.round_name, device=shared.device_id,
-            origin=shared.origin or line("out.round_origin_unknown"),
+            owner=shared.owner or line("out.round_origin_unknown"),
             allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
             reason=f" ({shared.reason})" if shared.reason else "")
     _print_makers(result.makers)

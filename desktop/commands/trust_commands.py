@@ -98,7 +98,7 @@ def _say_allowed(rounds: list) -> None:
     """One line per round HQ allowed a device into (when, by whom, why)."""
     for shared in rounds:
         say("out.device_allowed_in", round=shared.round_name,
-            origin=shared.origin or line("out.round_origin_unknown"),
+            owner=shared.owner or line("out.round_origin_unknown"),
             allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
             reason=f" ({shared.reason})" if shared.reason else "")
 
@@ -160,7 +160,7 @@ def run_allow(args: argparse.Namespace) -> int:
     finally:
         db.close()
     say("out.round_allowed", device=allowed.device_id, round=allowed.round_name,
-        origin=allowed.origin or line("out.round_origin_unknown"))
+        owner=allowed.owner or line("out.round_origin_unknown"))
     return 0
 
 
