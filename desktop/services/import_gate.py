@@ -173,6 +173,30 @@ def set_aside_note(conn: sqlite3.Connection, refusal: BundleError,
                      imported=imported[:19].replace("T", " "))
 
 
+# What a bundle of a copy HQ set aside meets at the door (`set_aside_note`): its number is
+# one the kept copy used, it follows a bundle the decision set aside, or its rows follow
+# an earlier row than HQ's last (the kept copy brought rows since). A changed row, rows
+# out of order or a lost hash stay the changed-log sentence, with the note.
+_COPY_SYMPTOMS = ("sequence_reused", "set_aside_line")
+
+
+def set_aside_copy_refusal(conn: sqlite3.Connection, refusal: BundleError, device_id: str,
+                           sequence: int) -> UserError | None:
+    """The one sentence replacing a refusal (`refusal`) of a bundle from the copy HQ set
+    aside by its decision of which copy the post keeps (services/copy_keeper.py): held,
+    not a bundle to import first nor a question HQ asked already; None when no decision
+    of HQ explains the refusal (`set_aside_note` then adds what it can)."""
+    note = set_aside_note(conn, refusal, device_id)
+    if note is None or note.key != "bundle.after_kept_copy":
+        return None
+    problem = refusal.values.get("problem")
+    if refusal.kind not in _COPY_SYMPTOMS and getattr(problem, "key", "") != \
+            "chain.not_from_last":
+        return None
+    return UserError("bundle.from_set_aside_copy", device_id=device_id, sequence=sequence,
+                     decided=note.params["decided"], kept=note.params["sequence"])
+
+
 def check_questionnaires(conn: sqlite3.Connection, questionnaire_text: str,
                          rounds: list[dict]) -> dict[str, Questionnaire]:
     """Every questionnaire in the bundle, through the full loader; HQ's stored versions
@@ -407,4 +431,5 @@ def _chain_error(device: str, key: str) -> None:
 
 __all__ = ["AnswerDoor", "AuditChain", "check_audit_chain", "check_device",
            "check_questionnaires", "check_sequence", "hq_questionnaire_texts",
-           "check_line", "may_branch", "reused_sequence", "set_aside_note"]
+           "check_line", "may_branch", "reused_sequence", "set_aside_copy_refusal",
+           "set_aside_note"]
