@@ -77,3 +77,31 @@ def test_the_other_copys_number_is_held_as_from_the_set_aside_copy(
     assert result.refusal == "sequence_reused"
     _said_of_the_set_aside_copy(result, 2)
 
+
+
+def test_the_import_view_notes_the_set_aside_copy(qtbot, qapp, tmp_path, hq_keys,
+                                                  field_key, field_db, out_dir,
+                                                  valid_answers):
+    """The Import view at 1366x768 in both languages: "Held", the whole sentence in the
+    note (the row grows to show it), and the window's way to decide again."""
+    from desktop.ui.translation import install_translator
+    from test_copy_keeper_view import _view
+    hq, send, genuine, copy = _copy_sent_first(tmp_path, hq_keys, field_key, field_db,
+                                               out_dir, valid_answers)
+    keep_copy(hq, hq_keys.identity_path, genuine.path, do=True)
+    _key_forms(copy, field_key.device_id, valid_answers, [10])
+    other = export_bundle(copy, field_key, [hq_keys.recipient], out_dir)
+    for lang, held, said in (("en", "Held", "comes from the other copy"),
+                             ("es", "Retenido", "viene de la otra copia")):
+        install_translator(qapp, lang)
+        project, _, view = _view(qtbot, hq, hq_keys, [other.path], lang=lang)
+        try:
+            assert view.table.item(0, 1).text() == held
+            note = view.table.item(0, 8).text()
+            assert said in note and not any(text in note for text in MISLEADING), note
+            assert view.keep_button.isVisibleTo(view)
+            view.grab().save(str(tmp_path / f"import_view_set_aside_{lang}.png"))
+            assert view.table.rowHeight(0) >= view.table.fontMetrics().height() * 3
+        finally:
+            project.close()
+            install_translator(qapp, "en")  # the tests after this one are in English
