@@ -15,6 +15,7 @@ they are merged; any refusal rolls the whole transaction back.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 from typing import Callable, Iterable
 
@@ -267,6 +268,9 @@ def _check_confirmations(conn, pending: list[tuple], round_names: dict[str, str]
                           problem, round_names)
 
 
+RELAYED_BRANCHES = 64  # branches of relayed devices one bundle may bring
+
+
 class AuditChain:
     """Checks the bundle's audit rows chunk by chunk as the import streams them (`new_rows`
     returns the rows of a chunk that HQ does not hold): each device's rows verify, link to
@@ -288,13 +292,16 @@ class AuditChain:
     (`relayed_devices`, kept in the ledger), else the bundle is held
     (`relayed_branch`); never of a device an enrolled key speaks for (its new rows are
     refused whoever brings them). Each branch must start at an earlier row of the same
-    device's chain, checked once the rows are written (`check_relayed_branches`), and is
-    recorded (`relayed_branches`) so `riskmap check` accepts it."""
+    device's chain (held, or brought before it by this bundle), and is recorded
+    (`relayed_branches`) so `riskmap check` accepts it."""
 
     def __init__(self, conn: sqlite3.Connection, ready: Callable[[], None] = lambda: None,
-                 signer: str | None = None, may_branch: bool = False, relays: bool = False):
+                 signer: str | None = None, may_branch: bool = False, relays: bool = False,
+                 unwritten: Callable[[], list] = list):
         self.conn = conn
         self.ready = ready  # called before each query (the import's writer may be busy)
+        # The rows this bundle brought that the caller checked but has not written yet.
+        self.unwritten = unwritten
         # The device id of the bundle's key: new rows of another device id that an
         # enrolled key speaks for are refused (a post writing into another post's chain).
         self.signer = signer
@@ -305,6 +312,7 @@ class AuditChain:
         self.relayed_branches: list[tuple[str, str, str]] = []
         self._relayers: dict[str, bool] = {}  # device -> whether the signer relays it
         self._recorded: set[tuple[str, str]] | None = None  # chain_branches, when asked
+        self._brought: dict[tuple[str, str], int] | None = None
         self._state: dict[str, list] = {}  # device -> [head, seen, previous, started_new]
         self._spoken_for: set[str] = set()  # other devices that an enrolled key speaks for
 
@@ -326,7 +334,8 @@ class AuditChain:
             self.ready()
         held = bundle_store.audit_hashes(self.conn, lookup) if lookup else {}
         new_rows: list[tuple] = []
-        for row in rows:
+        self._brought = None  # this call's index of the rows brought before (`_brought_at`)
+        for index, row in enumerate(rows):
             device = row[3]
             entry = state[device]
             head, _, previous, started_new = entry
@@ -351,29 +360,40 @@ class AuditChain:
                 if started_new:
                     _chain_error(device, "chain.held_after_new")
             else:
-                if out_of_order and not self._relayed_branch(entry, device, prev, digest):
+                if out_of_order and not self._relayed_branch(entry, device, prev, digest,
+                                                             rows, index):
                     _chain_error(device, "chain.order")
                 if device in self._spoken_for:
                     raise BundleError("foreign_audit_rows", device, device=device)
                 if (not started_new and not out_of_order
                         and prev != (head or audit_chain.GENESIS)
                         and not self._branches(device, prev)
-                        and not self._relayed_branch(entry, device, prev, digest)):
+                        and not self._relayed_branch(entry, device, prev, digest,
+                                                     rows, index)):
                     _chain_error(device, "chain.not_from_last")
                 entry[3] = True
                 new_rows.append(row)
             entry[2] = digest
         return new_rows
 
-    def _relayed_branch(self, entry: list, device: str, prev: str, digest: str) -> bool:
-        """Whether a new row of a relayed device may follow `prev` instead of the row
-        before it (see the class docstring); held when the signer does not relay it."""
+    def _relayed_branch(self, entry: list, device: str, prev: str, digest: str,
+                        rows: list[tuple], index: int) -> bool:
+        """Whether `rows[index]`, a new row of a relayed device, may follow `prev` instead
+        of the row before it (see the class docstring): at most RELAYED_BRANCHES in a
+        bundle (a restored copy is rare; the bound keeps a hostile bundle from asking a
+        search of HQ's rows per row), from an earlier row of its chain that HQ held or this bundle brought before it
+        (written, waiting to be written, or earlier in `rows`). Held when the signer does
+        not relay the device."""
         if (not self.relays or device == self.signer or device in self._spoken_for
-                or prev == audit_chain.GENESIS):
+                or prev == audit_chain.GENESIS
+                or len(self.relayed_branches) >= RELAYED_BRANCHES):
+            return False
+        self.ready()
+        if not (bundle_store.device_holds_hash(self.conn, device, prev)
+                or self._brought_at(rows, device, prev) < index):
             return False
         if entry[1]:  # HQ held rows of this device: only who brought them may branch it
             if device not in self._relayers:
-                self.ready()
                 self._relayers[device] = bundle_store.relays_device(
                     self.conn, self.signer or "", device)
             if not self._relayers[device]:
@@ -382,6 +402,16 @@ class AuditChain:
         self.relayed_branches.append((device, prev, digest))
         return True
 
+    def _brought_at(self, rows: list[tuple], device: str, digest: str) -> int:
+        """Where this bundle brought the row `digest` of `device` before the rows HQ
+        holds: -1 among those checked but not written yet, its index in `rows`, or
+        len(rows) when it brought none (an index built once per `new_rows` call)."""
+        if self._brought is None:
+            self._brought = {(row[3], row[11]): -1 for row in self.unwritten()}
+            for at, row in enumerate(rows):
+                self._brought.setdefault((row[3], row[11]), at)
+        return self._brought.get((device, digest), len(rows))
+
     def _recorded_branch(self, device: str, prev: str) -> bool:
         """Whether an import recorded a branch of `device` at `prev` (a row HQ holds that
         follows it is then in order: a relay sending both branches again)."""
@@ -389,14 +419,6 @@ class AuditChain:
             self.ready()
             self._recorded = bundle_store.chain_branches(self.conn)
         return (device, prev) in self._recorded
-
-    def check_relayed_branches(self) -> None:
-        """Every relayed branch starts at an earlier row of its device's chain (asked
-        once every row of the bundle is written, inside its transaction)."""
-        for device, prev, first in self.relayed_branches:
-            self.ready()
-            if not bundle_store.follows_earlier_row(self.conn, device, prev, first):
-                _chain_error(device, "chain.not_from_last")
 
     def relayed_devices(self) -> list[str]:
         """The other devices whose new rows this bundle brought (sorted)."""

@@ -320,16 +320,6 @@ def relays_device(conn: sqlite3.Connection, signer: str, device: str) -> bool:
         "AND j.value = ? LIMIT 1", (signer, device)).fetchone() is not None
 
 
-def follows_earlier_row(conn: sqlite3.Connection, device: str, earlier: str,
-                        later: str) -> bool:
-    """Whether HQ holds a row of `device` hashed `earlier` written before its row hashed
-    `later` (a branch starts at an earlier row of the same chain)."""
-    return conn.execute(
-        "SELECT 1 FROM audit_log a JOIN audit_log b ON b.device = a.device AND b.id > a.id "
-        "WHERE a.device = ? AND a.hash = ? AND b.hash = ? LIMIT 1",
-        (device, earlier, later)).fetchone() is not None
-
-
 def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
     """(device id, sequence, when imported) of every bundle a restored copy numbered
     again whose audit rows branch from its device's chain, oldest import first. A bundle
