@@ -226,6 +226,14 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una "
               "pérdida); sus filas de auditoría se bifurcan de una fila anterior de la "
               "cadena del equipo, y se conservan ambas ramas."},
+    "out.relayed_branch_line": {
+        "en": "  {device}: its audit rows branch from an earlier row of its chain (a copy of "
+              "its project restored from a backup), as relayed by {relayer} in its bundle "
+              "{sequence}, imported {imported}; both branches are kept.",
+        "es": "  {device}: sus filas de auditoría se bifurcan de una fila anterior de su "
+              "cadena (una copia de su proyecto restaurada de una copia de seguridad), según "
+              "lo retransmitió {relayer} en su paquete {sequence}, importado el {imported}; "
+              "se conservan ambas ramas."},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
                            "es": "  el cuestionario difiere del de la sede: {difference}"},
 

@@ -331,6 +331,16 @@ def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
         "coalesce(json_extract(report, '$.kept_copy'), '') = '' ORDER BY id")]
 
 
+def relayed_branch_records(conn: sqlite3.Connection) -> list[tuple[str, str, int, str]]:
+    """(device id, relaying device id, the relay's sequence, when imported) of every
+    branch of a relayed device's chain a relaying office's bundle brought (its ledger
+    report's `relayed_branches`), oldest import first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT json_extract(j.value, '$[0]'), l.device_id, l.sequence, l.recorded "
+        "FROM bundle_ledger l, json_each(l.report, '$.relayed_branches') j "
+        "WHERE l.direction = 'import' AND json_valid(l.report) ORDER BY l.id")]
+
+
 def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:
     """(sequence, when imported, when HQ decided to keep its copy or '') of the device's
     latest bundle that started a line: a restored copy's branch (numbered again, its audit

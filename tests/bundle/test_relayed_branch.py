@@ -126,7 +126,7 @@ def _chain_ok(db_path):
 
 
 @pytest.mark.parametrize("full", [False, True])
-def test_a_relayed_branch_imports_at_the_national_hq(relay, full):
+def test_a_relayed_branch_imports_at_the_national_hq(relay, full, capsys, monkeypatch):
     """All of it in one export: L's lost rows and its branch reach N together."""
     relay.regional_imports(relay.first, relay.lost, relay.again)
     result = _one(relay.national, relay.keys, relay.export(full=full))
@@ -139,10 +139,28 @@ def test_a_relayed_branch_imports_at_the_national_hq(relay, full):
     report = _chain_ok(relay.national)
     assert report.ok, [str(f) for f in report.findings]
     assert main(["check", "--db", str(relay.national)]) == 0
+    # Said, never unseen: check, check --json and devices list, in both languages.
+    _says_the_relayed_branch(relay, capsys, monkeypatch)
     # The same relay again, whole: every row is one N holds, branch included.
     again = _one(relay.national, relay.keys, relay.export(full=True))
     assert again.status in ("imported", "replay"), again.message
     assert _chain_ok(relay.national).ok
+
+
+def _says_the_relayed_branch(relay, capsys, monkeypatch):
+    laptop, regional = relay.field_key.device_id, relay.regional_key.device_id
+    for lang, said in (("en", f"as relayed by {regional} in its bundle"),
+                       ("es", f"según lo retransmitió {regional} en su paquete")):
+        monkeypatch.setenv("RISKMAP_LANG", lang)
+        for command in ("check", "devices list"):
+            capsys.readouterr()
+            assert main([*command.split(), "--db", str(relay.national)]) == 0
+            out = capsys.readouterr().out
+            assert f"  {laptop}: " in out and said in out, (command, out)
+    capsys.readouterr()
+    assert main(["check", "--db", str(relay.national), "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)["relayed_branches"]
+    assert (listed["device"], listed["relayer"]) == (laptop, regional)
 
 
 def test_a_relayed_branch_after_the_lost_rows_reached_the_national_hq(relay):
