@@ -15,7 +15,6 @@ they are merged; any refusal rolls the whole transaction back.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
 from typing import Callable, Iterable
 
@@ -381,9 +380,9 @@ class AuditChain:
         """Whether `rows[index]`, a new row of a relayed device, may follow `prev` instead
         of the row before it (see the class docstring): at most RELAYED_BRANCHES in a
         bundle (a restored copy is rare; the bound keeps a hostile bundle from asking a
-        search of HQ's rows per row), from an earlier row of its chain that HQ held or this bundle brought before it
-        (written, waiting to be written, or earlier in `rows`). Held when the signer does
-        not relay the device."""
+        search of HQ's rows per row), from an earlier row of its chain that HQ held or
+        this bundle brought before it (written, waiting to be written, or earlier in
+        `rows`). Held when the signer does not relay the device."""
         if (not self.relays or device == self.signer or device in self._spoken_for
                 or prev == audit_chain.GENESIS
                 or len(self.relayed_branches) >= RELAYED_BRANCHES):

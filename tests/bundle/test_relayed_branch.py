@@ -30,7 +30,7 @@ from desktop.storage import audit_chain
 from desktop.storage.database import Database
 
 from bundle_helpers import db_state, identities, make_hq_db, resigned
-from trust_helpers import enrol_fingerprints, import_trusted
+from trust_helpers import enrol_fingerprints
 
 
 def _key_forms(db_path, device_id, answers, numbers):
