@@ -52,10 +52,11 @@ from .import_writer import ImportWriter
 from .workspace import open_database
 
 ProgressFn = Callable[[int, int], None]
-# The page cache of a merge (16 MB): forms arrive in uuid order, so inserts touch few
+# The page cache of a merge (8 MB): forms arrive in uuid order, so inserts touch few
 # pages; 256 MB cost 200 MB of peak memory and bought no measurable time (100k import),
-# and 64 MB cost 45-50 MB of the importing process's peak against 16 MB.
-IMPORT_CACHE_KIB = 16 * 1024
+# 64 MB cost 45-50 MB of the importing process's peak against 16 MB, and 16 MB about
+# 5-10 MB against 8 MB, with no time measured into an empty HQ or one holding 100k.
+IMPORT_CACHE_KIB = 8 * 1024
 
 
 def import_bundles(db_path: str | Path, identity_path: str | Path, bundle_paths: list,

@@ -60,10 +60,11 @@ AUDIT_SHARE = 0.5
 # 100k-form bundle is about 430 bytes a form.
 PREPARE_BYTES_PER_FORM = 200
 PREPARE_MIN_BYTES = 1024 * 1024
-# Messages waiting at most (BATCH forms each, about 1 MB at 100k); the child then waits
-# (its messages stay in the pipe). 64, when the whole audit chain was checked before the
-# first form, held about 60 MB here; the import's processes together must stay under
-# 400 MB (benchmarks/bench_bundles.py samples them together).
+# Messages waiting at most (BATCH forms or AUDIT_MESSAGE_ROWS audit rows each, at most
+# about 0.5 MB at 100k); the child then waits (its messages stay in the pipe). 64, when
+# the whole audit chain was checked before the first form, held about 60 MB here; the
+# import's processes together must stay under 400 MB (benchmarks/bench_bundles.py
+# samples them together).
 AHEAD = 8
 _STOP_WAIT = 5.0  # seconds a stopping child is given before it is killed
 
