@@ -18,7 +18,8 @@ MESSAGES = {key.removeprefix("bundle."): texts["en"] for key, texts in CATALOGUE
 # The kinds of refusal that hold a bundle (nothing imported, HQ or the team must decide
 # something first) rather than refuse it as broken; the import reports them as "held".
 HELD_KINDS = frozenset({"sequence_reused", "series_number_used", "number_in_series",
-                        "set_aside_line", "line_gap", "audit_unknown_forms"} | {
+                        "set_aside_line", "line_gap", "audit_unknown_forms",
+                        "relayed_branch"} | {
     f"foreign_round{written}{which}" for written in ("", "_audit")
     for which in ("", "_here", "_made", "_unsent")})
 

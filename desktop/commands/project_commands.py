@@ -86,8 +86,11 @@ def run_check(args: argparse.Namespace) -> int:
                    "others": [{"device": o.device_id, "forms": o.forms,
                                "standing": o.standing} for o in m.others]}
                   for m in result.makers]
+        relayed = [{"device": d, "relayer": r, "sequence": n, "imported": when}
+                   for d, r, n, when in result.relayed]
         print(json.dumps({**report.as_json(), "analysis": analysis,
-                          "restored_copy_branches": branches, "round_origins": rounds,
+                          "restored_copy_branches": branches, "relayed_branches": relayed,
+                          "round_origins": rounds,
                           "kept_copies": kept, "round_makers": makers}, sort_keys=True))
     else:
         _print_check(args, result)
@@ -118,7 +121,7 @@ def _print_check(args: argparse.Namespace, result) -> None:
         say("out.check_round_origins", known=result.origins[0], here=result.origins[1])
     for shared in result.shared:  # a second laptop HQ allowed into a round: never unseen
         say("out.round_shared", round=shared.round_name, device=shared.device_id,
-            origin=shared.origin or line("out.round_origin_unknown"),
+            owner=shared.owner or line("out.round_origin_unknown"),
             allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
             reason=f" ({shared.reason})" if shared.reason else "")
     _print_makers(result.makers)
@@ -139,12 +142,20 @@ def _print_check(args: argparse.Namespace, result) -> None:
     for device, sequence, imported in result.branches:  # accepted, never unseen
         say("out.restored_copy_branch", device=device, sequence=sequence,
             imported=imported[:19].replace("T", " "))
+    say_relayed_branches(result.relayed)
     for device, sequence, decided in result.kept:  # HQ's choice of a copy, never unseen
         say("out.copy_kept_line", device=device, sequence=sequence,
             decided=decided[:19].replace("T", " "))
     say("out.check_devices", value=report.devices)
     say("out.check_analysis", value=_analysis(result, user_language()))
     say("out.check_result", value=line("out.check_ok" if result.ok else "out.check_problems"))
+
+
+def say_relayed_branches(relayed: list) -> None:
+    """One line per relayed device's branch the chain accepts (never unseen)."""
+    for device, relayer, sequence, imported in relayed:
+        say("out.relayed_branch_line", device=device, relayer=relayer, sequence=sequence,
+            imported=imported[:19].replace("T", " "))
 
 
 _CHAIN = {"ok": "out.check_chain_ok", "broken": "out.check_chain_broken",

@@ -59,10 +59,12 @@ def run_list(args: argparse.Namespace) -> int:
     from ..services.device_service import display_fingerprint, list_devices
     from ..services.round_origin import shared_rounds
     from ..storage import bundle_store, device_store
+    from .project_commands import say_relayed_branches
     db = _open(args.db, read_only=True)  # listing never writes
     try:
         rows = list_devices(db)
         branches = bundle_store.recorded_branches(db.conn)
+        relayed = bundle_store.relayed_branch_records(db.conn)
         kept = bundle_store.kept_copies(db.conn)
         allowed: dict[str, list] = {}  # device id -> the rounds HQ allowed it into
         for shared in shared_rounds(db.conn):
@@ -84,6 +86,7 @@ def run_list(args: argparse.Namespace) -> int:
     for device, sequence, imported in branches:  # a restored copy's, never unseen
         say("out.restored_copy_branch", device=device, sequence=sequence,
             imported=imported[:19].replace("T", " "))
+    say_relayed_branches(relayed)
     for device, sequence, decided in kept:  # HQ's choice of a copy, never unseen
         say("out.copy_kept_line", device=device, sequence=sequence,
             decided=decided[:19].replace("T", " "))
@@ -98,7 +101,7 @@ def _say_allowed(rounds: list) -> None:
     """One line per round HQ allowed a device into (when, by whom, why)."""
     for shared in rounds:
         say("out.device_allowed_in", round=shared.round_name,
-            origin=shared.origin or line("out.round_origin_unknown"),
+            owner=shared.owner or line("out.round_origin_unknown"),
             allowed=shared.allowed[:19].replace("T", " "), by=shared.allowed_by,
             reason=f" ({shared.reason})" if shared.reason else "")
 
@@ -160,7 +163,7 @@ def run_allow(args: argparse.Namespace) -> int:
     finally:
         db.close()
     say("out.round_allowed", device=allowed.device_id, round=allowed.round_name,
-        origin=allowed.origin or line("out.round_origin_unknown"))
+        owner=allowed.owner or line("out.round_origin_unknown"))
     return 0
 
 

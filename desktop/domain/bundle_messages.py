@@ -136,6 +136,19 @@ BUNDLE_MESSAGES: dict[str, dict[str, str]] = {
               "corresponde a otro portátil inscrito, así que no se importó nada; cada "
               "portátil envía solo sus propios cambios: pregunte al equipo quién hizo este "
               "paquete."},
+    "bundle.relayed_branch": {
+        "en": "The bundle carries a branch of the audit log of device {device} (a copy of "
+              "its project restored from a backup), but headquarters has no record of "
+              "{signer} bringing that device's rows before, so this bundle was held and "
+              "nothing was imported; such a branch comes from the office that relays "
+              "device {device}: ask it to send its bundle, or ask the team who made this "
+              "one.",
+        "es": "El paquete trae una rama del registro de auditoría del dispositivo {device} "
+              "(una copia de su proyecto restaurada de una copia de seguridad), pero la sede "
+              "no tiene constancia de que {signer} haya traído antes filas de ese "
+              "dispositivo, así que este paquete quedó retenido y no se importó nada; esa "
+              "rama la envía la oficina que retransmite el dispositivo {device}: pídale que "
+              "envíe su paquete o pregunte al equipo quién hizo este."},
     "bundle.foreign_round": {
         "en": "Device {device} sent forms into round {round}, which device {origin} brought "
               "to headquarters first, so this bundle was held and nothing was imported; if "

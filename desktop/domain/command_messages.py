@@ -226,6 +226,14 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
               "copia del proyecto (por ejemplo, una copia de seguridad restaurada tras una "
               "pérdida); sus filas de auditoría se bifurcan de una fila anterior de la "
               "cadena del equipo, y se conservan ambas ramas."},
+    "out.relayed_branch_line": {
+        "en": "  {device}: its audit rows branch from an earlier row of its chain (a copy of "
+              "its project restored from a backup), as relayed by {relayer} in its bundle "
+              "{sequence}, imported {imported}; both branches are kept.",
+        "es": "  {device}: sus filas de auditoría se bifurcan de una fila anterior de su "
+              "cadena (una copia de su proyecto restaurada de una copia de seguridad), según "
+              "lo retransmitió {relayer} en su paquete {sequence}, importado el {imported}; "
+              "se conservan ambas ramas."},
     "out.import_differs": {"en": "  questionnaire differs from HQ's: {difference}",
                            "es": "  el cuestionario difiere del de la sede: {difference}"},
 
@@ -296,25 +304,25 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No device is enrolled; enrol one with `riskmap devices trust`.",
         "es": "No hay equipos inscritos; inscriba uno con `riskmap devices trust`."},
     "out.round_allowed": {
-        "en": "Device {device} may now add and change forms in round {round} (brought to "
-              "headquarters by {origin}); import its held bundles again.",
+        "en": "Device {device} may now add and change forms in round {round} (the round of "
+              "{owner}); import its held bundles again.",
         "es": "El dispositivo {device} ya puede agregar y cambiar formularios de la ronda "
-              "{round} (la trajo a la sede {origin}); vuelva a importar sus paquetes "
-              "retenidos."},
+              "{round} (ronda de {owner}); vuelva a importar sus paquetes retenidos."},
     "out.round_origin_unknown": {"en": "no device (made here, or not known)",
                                  "es": "ningún dispositivo (creada aquí, o no se sabe)"},
     "out.check_round_origins": {
-        "en": "whose rounds:    {known} brought by a device's bundle, {here} made here or of "
-              "unknown origin; a bundle adding forms to a round another device brought is "
-              "held",
-        "es": "de quién son:       {known} rondas traídas por el paquete de un dispositivo, "
+        "en": "whose rounds:    {known} of a device (its maker's once the maker has signed a "
+              "bundle here, else the one whose bundle brought it first), {here} made here or "
+              "of unknown origin; a bundle adding forms to another device's round is held",
+        "es": "de quién son:       {known} rondas de un dispositivo (de su creador cuando "
+              "este ya firmó un paquete aquí; si no, del que la trajo primero en un paquete), "
               "{here} creadas aquí o de origen desconocido; un paquete que agrega "
-              "formularios a la ronda que trajo otro dispositivo queda retenido"},
+              "formularios a la ronda de otro dispositivo queda retenido"},
     "out.round_shared": {
-        "en": "  round {round}: device {device} may add forms too (the round came from "
-              "{origin}); allowed {allowed} by {by}{reason}",
-        "es": "  ronda {round}: el dispositivo {device} también puede agregar formularios (la "
-              "ronda vino de {origin}); permitido el {allowed} por {by}{reason}"},
+        "en": "  round {round}: device {device} may add forms too (the round of {owner}); "
+              "allowed {allowed} by {by}{reason}",
+        "es": "  ronda {round}: el dispositivo {device} también puede agregar formularios "
+              "(ronda de {owner}); permitido el {allowed} por {by}{reason}"},
     "out.enrolled": {
         "en": "Enrolled {fingerprint}{name}: its bundles can be imported.",
         "es": "Inscrito {fingerprint}{name}: sus paquetes se pueden importar."},
@@ -337,9 +345,9 @@ COMMAND_MESSAGES: dict[str, dict[str, str]] = {
         "es": "{device} (ninguna clave inscrita ha enviado aún un paquete con este "
               "identificador):"},
     "out.device_allowed_in": {
-        "en": "    allowed into round {round} (which came from {origin}) on {allowed} by "
+        "en": "    allowed into round {round} (the round of {owner}) on {allowed} by "
               "{by}{reason}",
-        "es": "    con permiso en la ronda {round} (que vino de {origin}) desde el {allowed}, "
+        "es": "    con permiso en la ronda {round} (ronda de {owner}) desde el {allowed}, "
               "por {by}{reason}"},
     "out.revoked": {
         "en": "Revoked {fingerprint}: its later bundles are refused; the {kept} forms keyed "

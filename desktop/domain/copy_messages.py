@@ -1,7 +1,8 @@
 """The sentences of HQ's decision about which copy of a device's project a post keeps
 (services/copy_keeper.py, `riskmap devices keep-copy`), English and Spanish: why the act
 was refused (`copy_keep.*`) and what a bundle of the other copy is told afterwards
-(`bundle.after_kept_copy`, `bundle.set_aside_line`, `bundle.line_gap`), merged into
+(`bundle.from_set_aside_copy`, `bundle.after_kept_copy`, `bundle.set_aside_line`,
+`bundle.line_gap`), merged into
 `error_messages.CATALOGUE`; what the command says it would do and did (`out.copy_*`),
 merged into `command_messages.COMMAND_MESSAGES`."""
 
@@ -18,6 +19,22 @@ COPY_MESSAGES: dict[str, dict[str, str]] = {
               "la otra copia: pida al equipo que deje de usarla (los formularios digitados "
               "solo en ella deben digitarse de nuevo en el portátil que conserva el "
               "puesto)."},
+    "bundle.from_set_aside_copy": {
+        "en": "Bundle {sequence} of device {device_id} comes from the other copy of this "
+              "device's project: on {decided}, headquarters decided that the post keeps the "
+              "copy of this device's project that sent bundle {kept}, so this bundle was "
+              "held and nothing was imported. Ask the team to stop using that copy (forms "
+              "keyed only in it must be keyed again on the laptop the post keeps); if the "
+              "post keeps this copy after all, headquarters decides again with riskmap "
+              "devices keep-copy (Keep this copy... in the Import view).",
+        "es": "El paquete {sequence} del dispositivo {device_id} viene de la otra copia del "
+              "proyecto de este dispositivo: el {decided}, la sede decidió que el puesto "
+              "conserva la copia del proyecto de este dispositivo que envió el paquete "
+              "{kept}, así que este paquete quedó retenido y no se importó nada. Pida al "
+              "equipo que deje de usar esa copia (los formularios digitados solo en ella "
+              "deben digitarse de nuevo en el portátil que conserva el puesto); si el puesto "
+              "conserva finalmente esta copia, la sede vuelve a decidir con riskmap devices "
+              "keep-copy (Conservar esta copia... en la vista Importar)."},
     "bundle.set_aside_line": {
         "en": "Bundle {sequence} of device {device_id} follows its bundle {previous} that "
               "headquarters no longer follows: it comes from a copy of this device's "

@@ -53,6 +53,8 @@ class CheckResult:
     kept: list[tuple[str, int, str]] = field(default_factory=list)
     # Every round whose uuid names its maker (services/round_makers.py).
     makers: list = field(default_factory=list)
+    # (device, relaying device, sequence, imported) of each relayed branch the chain accepts.
+    relayed: list[tuple[str, str, int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -84,10 +86,11 @@ def check_project(path: Path, full: bool = True, repair: bool = False) -> CheckR
         shared = round_origin.shared_rounds(db.conn)
         kept = bundle_store.kept_copies(db.conn)
         makers = round_makers.made_rounds(db.conn)
+        relayed = bundle_store.relayed_branch_records(db.conn)
     finally:
         db.close()
     return CheckResult(report, snapshot, file_version, repaired, branches, origins, shared,
-                       kept, makers)
+                       kept, makers, relayed)
 
 
 def _side_by_side(db, full: bool) -> tuple[integrity.IntegrityReport, SnapshotStatus]:

@@ -63,7 +63,9 @@ class AuditMerge:
         self._first = _FirstChunk(self._chunks) if self.fed else None
         self._chain = import_gate.AuditChain(conn, ready=writer.wait,
                                              signer=verified.manifest.device_id,
-                                             may_branch=may_branch)
+                                             may_branch=may_branch,
+                                             relays=not self.series,
+                                             unwritten=lambda: self._new)
         self._new: list[tuple] = []  # fed rows checked, not written yet
         self._done = False
 
@@ -71,6 +73,16 @@ class AuditMerge:
     def branch_from(self) -> str | None:
         """The hash of HQ's row a restored copy's new rows follow (None: no branch)."""
         return self._chain.branch_from
+
+    @property
+    def relayed_branches(self) -> list[list[str]]:
+        """[device, hash] where another device's rows this bundle relays branch."""
+        return [[device, prev] for device, prev, _ in self._chain.relayed_branches]
+
+    @property
+    def relayed_devices(self) -> list[str]:
+        """The other devices whose new rows this bundle brought."""
+        return self._chain.relayed_devices()
 
     def step(self) -> bool:
         """Check and write the next chunk read here (a series part: all of them); False

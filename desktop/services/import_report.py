@@ -30,6 +30,11 @@ class BundleReport:
     gaps: list[Run] = field(default_factory=list)  # runs of sequence numbers not received
     # A copy restored from a backup: the hash of HQ's audit row its new rows follow.
     branch_from: str = ""
+    # Rows of other devices this bundle relays (a regional office's laptops): the devices
+    # whose new rows it brought, and [device, hash] where a relayed laptop's rows branch
+    # (a restored copy's branch the office took), import_gate.AuditChain.
+    relayed_devices: list[str] = field(default_factory=list)
+    relayed_branches: list[list[str]] = field(default_factory=list)
     # Held or refused because two copies of its device's project are in use (numbered
     # like another bundle, or after another copy started a line): HQ may keep its copy.
     another_copy: bool = False

@@ -161,7 +161,13 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
         result.messages = {lang: exc.in_language(lang) for lang in LANGUAGES}
         note = import_gate.set_aside_note(db.conn, exc, result.device_id)
         result.another_copy = exc.kind == "sequence_reused" or note is not None
-        if note is not None:  # perhaps from the copy a restored copy's branch set aside
+        aside = import_gate.set_aside_copy_refusal(db.conn, exc, result.device_id,
+                                                   result.sequence)
+        if aside is not None:  # from the copy HQ decided the post no longer uses: held
+            result.status = "held"
+            result.messages = {lang: aside.in_language(lang) for lang in LANGUAGES}
+            result.message = result.messages["en"]
+        elif note is not None:  # perhaps from the copy a restored copy's branch set aside
             result.messages = {lang: f"{text} {note.in_language(lang)}"
                                for lang, text in result.messages.items()}
             result.message = result.messages["en"]
@@ -285,6 +291,8 @@ def _write_bundle(db: Database, verified: VerifiedBundle, pin: DevicePin | None,
             audit.finish()  # a broken chain is the refusal, as when it is checked first
             raise
         audit_count, result.audit_added = audit.finish()
+        result.relayed_branches = audit.relayed_branches
+        result.relayed_devices = audit.relayed_devices
         if held is None and not kept:  # after two copies: on the line HQ follows?
             writer.wait()
             import_gate.check_line(conn, verified)

@@ -21,7 +21,7 @@ the rounds HQ holds, so nothing per form is looked up (services/import_merge.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, NoReturn
 
 from ..bundle.errors import BundleError
@@ -148,6 +148,16 @@ class AllowedRound:
     round_name: str
     origin: str | None
     device_id: str
+    owner: str | None = None  # whose round it is (see `round_owner`)
+
+
+def round_owner(conn, round_uuid: str, origin: str | None) -> str | None:
+    """Whose round it is, as the import's gate decides (`RoundGate._may_write`) and the
+    makers' lines of `riskmap check` say: the device of the key that made it once that key
+    has signed a bundle here, else the device that brought it first (None: not known)."""
+    maker = round_origin_store.round_makers(conn).get(round_uuid)
+    made_on = device_store.bound_device_ids(conn).get(maker) if maker else None
+    return made_on or origin
 
 
 def allow_device(db: Database, device_id: str, round_name: str, reason: str = "",
@@ -165,9 +175,8 @@ def allow_device(db: Database, device_id: str, round_name: str, reason: str = ""
         if not found:
             raise RoundAllowRefused("round_allow.no_round", round=round_name)
         [(round_uuid, origin)] = found  # round names are unique (index round_name)
-        maker = round_origin_store.round_makers(conn).get(round_uuid)
-        owner = device_store.bound_device_ids(conn).get(maker) if maker else None
-        if (owner or origin) == device_id:  # its own round (its maker's, once it spoke)
+        owner = round_owner(conn, round_uuid, origin)
+        if owner == device_id:  # its own round (its maker's, once it spoke)
             raise RoundAllowRefused("round_allow.is_origin", device=device_id,
                                     round=round_name)
         if round_origin_store.is_allowed(conn, round_uuid, device_id):
@@ -178,12 +187,16 @@ def allow_device(db: Database, device_id: str, round_name: str, reason: str = ""
         write_audit(conn, [AuditEntry("round_device_allow", operator, own_device_id(conn),
                                       old=origin, new=f"{device_id} in round {round_uuid}",
                                       reason=reason or None)], now)
-    return AllowedRound(round_uuid, round_name, origin, device_id)
+    return AllowedRound(round_uuid, round_name, origin, device_id, owner)
 
 
 def shared_rounds(conn) -> list[SharedRound]:
-    """Every device HQ allowed into a round it did not bring (check, devices list)."""
-    return round_origin_store.shared_rounds(conn)
+    """Every device HQ allowed into a round it did not bring (check, devices list), with
+    whose round it is (`owner`: its maker's device once the maker spoke here)."""
+    makers = round_origin_store.round_makers(conn)
+    spoken = device_store.bound_device_ids(conn)
+    return [replace(s, owner=spoken.get(makers.get(s.round_uuid, "")) or s.origin)
+            for s in round_origin_store.shared_rounds(conn)]
 
 
 def origin_summary(conn) -> tuple[int, int]:
@@ -194,5 +207,6 @@ def origin_summary(conn) -> tuple[int, int]:
 def recorded(rounds: Iterable[SharedRound]) -> list[dict]:
     """The allowances as `check --json` lists them."""
     return [{"round": s.round_name, "round_uuid": s.round_uuid, "origin": s.origin,
+             "owner": s.owner,
              "device": s.device_id, "allowed": s.allowed, "allowed_by": s.allowed_by,
              "reason": s.reason} for s in rounds]

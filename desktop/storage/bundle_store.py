@@ -300,10 +300,24 @@ def device_holds_hash(conn: sqlite3.Connection, device_id: str, digest: str) -> 
 
 def chain_branches(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     """(device id, hash) of every point where a restored copy's audit rows branch from a
-    row of its device's chain that HQ held (recorded by the import that took them)."""
+    row of its device's chain that HQ held (recorded by the import that took them: the
+    signer's own branch, `branch_from`, or one a relaying office brought,
+    `relayed_branches`)."""
     return {(device, digest) for device, digest in conn.execute(
         "SELECT device_id, json_extract(report, '$.branch_from') FROM bundle_ledger "
-        "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> ''")}
+        "WHERE direction = 'import' AND json_extract(report, '$.branch_from') <> '' "
+        "UNION SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') "
+        "FROM bundle_ledger l, json_each(l.report, '$.relayed_branches') j "
+        "WHERE l.direction = 'import' AND json_valid(l.report)")}
+
+
+def relays_device(conn: sqlite3.Connection, signer: str, device: str) -> bool:
+    """Whether an imported bundle of `signer` brought new audit rows of `device` (another
+    device: a regional office relaying its laptop; the ledger's `relayed_devices`)."""
+    return conn.execute(
+        "SELECT 1 FROM bundle_ledger l, json_each(l.report, '$.relayed_devices') j "
+        "WHERE l.direction = 'import' AND l.device_id = ? AND json_valid(l.report) "
+        "AND j.value = ? LIMIT 1", (signer, device)).fetchone() is not None
 
 
 def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
@@ -315,6 +329,16 @@ def recorded_branches(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
         "SELECT device_id, sequence, recorded FROM bundle_ledger WHERE direction = 'import' "
         "AND json_extract(report, '$.branch_from') <> '' AND "
         "coalesce(json_extract(report, '$.kept_copy'), '') = '' ORDER BY id")]
+
+
+def relayed_branch_records(conn: sqlite3.Connection) -> list[tuple[str, str, int, str]]:
+    """(device id, relaying device id, the relay's sequence, when imported) of every
+    branch of a relayed device's chain a relaying office's bundle brought (its ledger
+    report's `relayed_branches`), oldest import first."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT json_extract(j.value, '$[0]'), l.device_id, l.sequence, l.recorded "
+        "FROM bundle_ledger l, json_each(l.report, '$.relayed_branches') j "
+        "WHERE l.direction = 'import' AND json_valid(l.report) ORDER BY l.id")]
 
 
 def last_branch(conn: sqlite3.Connection, device_id: str) -> tuple[int, str, str] | None:

@@ -22,6 +22,9 @@ class SharedRound:
     allowed: str
     allowed_by: str
     reason: str | None
+    # Whose round it is (services/round_origin.py `shared_rounds`): its maker's device
+    # once the maker's key signed a bundle here, else `origin`.
+    owner: str | None = None
 
 
 def round_origins(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None]]:

@@ -68,8 +68,11 @@ def test_check_says_whose_round_and_who_else_wrote_in_it(
             conn.execute("UPDATE round SET name = 'Demo 3\x1b[2J' WHERE name = 'Demo 3'")
     finally:
         db.close()
+    capsys.readouterr()
     assert main(["devices", "allow", "--db", str(hq), key_b.device_id, "--round",
                  "Demo 3\x1b[2J"]) == 0
+    # Whose round: its maker A, as the maker's line says (B only brought it first).
+    assert f"(the round of {field_key.device_id})" in capsys.readouterr().out
     assert import_bundles(hq, hq_keys.identity_path, [_last_b(tmp_path)]
                           ).bundles[0].status == "imported"
     said = _check(capsys, hq)
@@ -77,6 +80,17 @@ def test_check_says_whose_round_and_who_else_wrote_in_it(
     assert demo.startswith(f"  round Demo 3\\x1b[2J: made by {field_key.device_id}; ")
     assert demo.endswith(f"; {key_b.device_id} brought 2 forms (allowed)")
     assert "\x1b" not in said
+    # The allowance under "whose rounds" names the same owner as the maker's line, not B
+    # (which brought the round first and is the device allowed).
+    [shared] = [line for line in said.splitlines() if "may add forms too" in line]
+    assert shared.startswith(f"  round Demo 3\\x1b[2J: device {key_b.device_id} may add "
+                             f"forms too (the round of {field_key.device_id}); "), shared
+    assert "whose rounds:    2 of a device (its maker's once the maker has signed" in said
+    capsys.readouterr()
+    assert main(["devices", "list", "--db", str(hq)]) == 0
+    listed = capsys.readouterr().out
+    assert f"allowed into round Demo 3\\x1b[2J (the round of {field_key.device_id})" in \
+        listed, listed
     # In Spanish, and every round in --json.
     monkeypatch.setenv("RISKMAP_LANG", "es")
     said = _check(capsys, hq)
@@ -86,7 +100,10 @@ def test_check_says_whose_round_and_who_else_wrote_in_it(
         f"  ronda Demo 3\\x1b[2J: creada por {field_key.device_id}; {keyed} digitó 30 "
         f"formularios (ninguna clave inscrita ha firmado un paquete como {keyed}); "
         f"{key_b.device_id} trajo 2 formularios (con permiso)"]
+    assert f"también puede agregar formularios (ronda de {field_key.device_id})" in said
     report = json.loads(_check(capsys, hq, "--json"))
+    [shared] = report["round_origins"]["shared"]
+    assert (shared["origin"], shared["owner"]) == (key_b.device_id, field_key.device_id)
     rounds = {r["round"]: r for r in report["round_makers"]}
     assert rounds["Puesto B"]["maker_device"] == key_b.device_id
     assert rounds["Puesto B"]["others"] == [] and rounds["Puesto B"]["maker_forms"] == 1

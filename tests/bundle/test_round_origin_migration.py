@@ -99,9 +99,10 @@ def test_an_hq_of_schema_16_learns_whose_rounds_are_whose(
     capsys.readouterr()
     assert main(["check", "--db", str(hq)]) == 0
     out = capsys.readouterr().out
-    assert "whose rounds:    2 brought by a device's bundle, 1 made here" in out
+    assert "whose rounds:    2 of a device (its maker's once the maker has signed a " \
+           "bundle here, else the one whose bundle brought it first), 1 made here" in out
     assert f"round Demo 3: device {key_b.device_id} may add forms too" in out
-    assert f"came from {field_key.device_id}" in out
+    assert f"(the round of {field_key.device_id})" in out
     assert main(["check", "--db", str(hq), "--json"]) == 0
     rounds = json.loads(capsys.readouterr().out)["round_origins"]
     assert (rounds["known"], rounds["made_here_or_unknown"]) == (2, 1)
