@@ -38,6 +38,9 @@ class BundleReport:
     # Held or refused because two copies of its device's project are in use (numbered
     # like another bundle, or after another copy started a line): HQ may keep its copy.
     another_copy: bool = False
+    # Held because it comes from the copy HQ set aside when it decided which copy the post
+    # keeps (services/copy_keeper.py): nothing to ask the team again.
+    set_aside_copy: bool = False
     # HQ decided that the post keeps the copy that made this bundle (the decision's UTC
     # time, services/copy_keeper.py): taken as that copy's branch on HQ's word.
     kept_copy: str = ""

@@ -165,6 +165,7 @@ def import_file(db: Database, identities: list, path: Path, operator: str = "imp
                                                    result.sequence)
         if aside is not None:  # from the copy HQ decided the post no longer uses: held
             result.status = "held"
+            result.set_aside_copy = True
             result.messages = {lang: aside.in_language(lang) for lang in LANGUAGES}
             result.message = result.messages["en"]
         elif note is not None:  # perhaps from the copy a restored copy's branch set aside

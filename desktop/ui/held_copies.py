@@ -39,10 +39,23 @@ class HeldCopies(QObject):
         return self.tr("If the team says the post keeps the copy that made this bundle, "
                        "choose Keep this copy...")
 
-    def summary(self, held: int) -> str:
-        return self.tr("%n bundle(s) held because two copies of one laptop's project are "
-                       "in use; ask the team which copy the post keeps, then choose Keep "
-                       "this copy...", "", held)
+    def summary(self, held: list[BundleReport]) -> str:
+        """The status line's sentences about `held` (held_copies): those HQ has not
+        decided on ask the team; those from the copy HQ set aside say so (asking the
+        team again which copy the post keeps would be asking what HQ decided already)."""
+        aside = sum(1 for b in held if b.set_aside_copy)
+        said = []
+        if len(held) > aside:
+            said.append(self.tr(
+                "%n bundle(s) held because two copies of one laptop's project are in use; "
+                "ask the team which copy the post keeps, then choose Keep this copy...",
+                "", len(held) - aside))
+        if aside:
+            said.append(self.tr(
+                "%n bundle(s) held because they come from a copy of a laptop's project "
+                "that HQ set aside when it decided which copy the post keeps; the team "
+                "should stop using that copy (Keep this copy... decides again)", "", aside))
+        return " ".join(said)
 
     def keep(self, bundle: BundleReport, confirm: Ask | None = None) -> None:
         """Work out what keeping `bundle`'s copy does, ask, do it, import again."""

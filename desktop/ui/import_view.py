@@ -301,7 +301,7 @@ class ImportView(LazyView):
         if held:
             said.append(self.held_rounds.summary(len(held)))
         if copies:
-            said.append(self.held_copies.summary(len(copies)))
+            said.append(self.held_copies.summary(copies))
         # A part sent again says where its series is; a large export's parts still missing.
         said += [shown(s) for s in bundle_series.workspace_status(
             self.context.workspace, self.context.lang,

@@ -1077,6 +1077,13 @@ n = {n}</translation>
             <numerusform>%n bundles held because two copies of one laptop&apos;s project are in use; ask the team which copy the post keeps, then choose Keep this copy...</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held because they come from a copy of a laptop&apos;s project that HQ set aside when it decided which copy the post keeps; the team should stop using that copy (Keep this copy... decides again)</source>
+        <translation>
+            <numerusform>%n bundle held because it comes from a copy of a laptop&apos;s project that HQ set aside when it decided which copy the post keeps; the team should stop using that copy (Keep this copy... decides again)</numerusform>
+            <numerusform>%n bundles held because they come from a copy of a laptop&apos;s project that HQ set aside when it decided which copy the post keeps; the team should stop using that copy (Keep this copy... decides again)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add the held bundle {name} to the list again, then choose Keep this copy...</source>
         <translation>Add the held bundle {name} to the list again, then choose Keep this copy...</translation>

@@ -1077,6 +1077,13 @@ n = {n}</translation>
             <numerusform>%n paquetes retenidos porque hay dos copias del proyecto de un portátil en uso; pregunte al equipo qué copia conserva el puesto y elija Conservar esta copia...</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n bundle(s) held because they come from a copy of a laptop&apos;s project that HQ set aside when it decided which copy the post keeps; the team should stop using that copy (Keep this copy... decides again)</source>
+        <translation>
+            <numerusform>%n paquete retenido porque viene de una copia del proyecto de un portátil que la sede dejó de lado al decidir qué copia conserva el puesto; el equipo debe dejar de usar esa copia (Conservar esta copia... decide de nuevo)</numerusform>
+            <numerusform>%n paquetes retenidos porque vienen de una copia del proyecto de un portátil que la sede dejó de lado al decidir qué copia conserva el puesto; el equipo debe dejar de usar esa copia (Conservar esta copia... decide de nuevo)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add the held bundle {name} to the list again, then choose Keep this copy...</source>
         <translation>Agregue de nuevo a la lista el paquete retenido {name} y elija Conservar esta copia...</translation>

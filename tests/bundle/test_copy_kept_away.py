@@ -91,8 +91,13 @@ def test_the_import_view_notes_the_set_aside_copy(qtbot, qapp, tmp_path, hq_keys
     keep_copy(hq, hq_keys.identity_path, genuine.path, do=True)
     _key_forms(copy, field_key.device_id, valid_answers, [10])
     other = export_bundle(copy, field_key, [hq_keys.recipient], out_dir)
-    for lang, held, said in (("en", "Held", "comes from the other copy"),
-                             ("es", "Retenido", "viene de la otra copia")):
+    for lang, held, said, status in (
+            ("en", "Held", "comes from the other copy",
+             "1 bundle held because it comes from a copy of a laptop's project that HQ "
+             "set aside"),
+            ("es", "Retenido", "viene de la otra copia",
+             "1 paquete retenido porque viene de una copia del proyecto de un portátil "
+             "que la sede dejó de lado")):
         install_translator(qapp, lang)
         project, _, view = _view(qtbot, hq, hq_keys, [other.path], lang=lang)
         try:
@@ -100,6 +105,11 @@ def test_the_import_view_notes_the_set_aside_copy(qtbot, qapp, tmp_path, hq_keys
             note = view.table.item(0, 8).text()
             assert said in note and not any(text in note for text in MISLEADING), note
             assert view.keep_button.isVisibleTo(view)
+            # The line under the buttons says the same: not "ask the team which copy
+            # the post keeps", which HQ decided already.
+            assert status in view.status.text(), view.status.text()
+            assert "which copy the post keeps, then" not in view.status.text()
+            assert "qué copia conserva el puesto y elija" not in view.status.text()
             view.grab().save(str(tmp_path / f"import_view_set_aside_{lang}.png"))
             assert view.table.rowHeight(0) >= view.table.fontMetrics().height() * 3
         finally:
