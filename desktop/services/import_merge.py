@@ -268,8 +268,9 @@ class HeldNumbers:
     """The (round, form number) keys held by a bundle's forms written so far: for a merge
     into an HQ holding no form, all that `bundle_store.live_holders` would find (asked
     without a query, so a chunk is decided while the writer still writes the one before);
-    into an HQ holding forms, laid over HQ's own from before the import. One sorted numpy array of int keys (0.8 MB at 100k forms; a dict of the
-    keys held 30 MB): a form number is under records.MAX_NUMBER (10**9 < 2**32)."""
+    into an HQ holding forms, laid over HQ's own from before the import. One sorted numpy
+    array of int keys (0.8 MB at 100k forms; a dict of the keys held 30 MB): a form number
+    is under records.MAX_NUMBER (10**9 < 2**32)."""
 
     HELD = ""  # the holder of a number held: no form uuid is empty (records._ID)
 

@@ -7,9 +7,10 @@ added flattering forms to the other post's round at HQ, or replaced its forms. S
 records the device whose bundle first brought each round (its origin, schema
 V17_ROUND_ORIGIN) and, for a round whose uuid names the key that made it, that key (its
 maker, V18_ROUND_MAKER, services/round_makers.py: the round is the maker's once its key
-has signed a bundle here, whoever brought it first), and a bundle of another device that would add, change, delete, move or
-contest a form of that round is held, nothing imported, with one sentence saying which
-round and whose it is, and how HQ allows a second laptop of the same team into it
+has signed a bundle here, whoever brought it first), and a bundle of another device
+that would add, change, delete, move or contest a form of that round is held, nothing
+imported, with one sentence saying which round and whose it is, and how HQ allows a
+second laptop of the same team into it
 (`riskmap devices allow`, an audited act; the Import view's "Allow in round..." does the
 same). Re-sending a form unchanged changes nothing and is never held.
 
