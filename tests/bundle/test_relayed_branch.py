@@ -23,34 +23,14 @@ from desktop.cli import main
 from desktop.services.demo_service import fill_demo
 from desktop.services.device_identity import project_device_key
 from desktop.services.export_service import export_bundle
-from desktop.services.form_service import Actor, FormService
 from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
 from desktop.storage import audit_chain
 from desktop.storage.database import Database
 
 from bundle_helpers import db_state, identities, make_hq_db, resigned
+from test_restored_backup import _backup, _key_forms
 from trust_helpers import enrol_fingerprints
-
-
-def _key_forms(db_path, device_id, answers, numbers):
-    project = Project.open(db_path)
-    try:
-        round_ = next((r for r in project.rounds() if r.name == "Keyed"), None) \
-            or project.create_round("Keyed", form_min=1, form_max=500)
-        service = FormService(project.db, project.questionnaire, Actor("OP", device_id))
-        for number in numbers:
-            service.save_new(round_.uuid, number, answers)
-    finally:
-        project.close()
-
-
-def _backup(db_path, target):
-    project = Project.open(db_path)
-    try:
-        project.backup_to(target)
-    finally:
-        project.close()
 
 
 def _one(hq, hq_keys, path):
