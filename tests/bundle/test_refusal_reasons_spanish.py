@@ -12,7 +12,7 @@ from desktop.services.export_service import export_bundle
 from desktop.services.form_service import Actor, FormService
 from desktop.services.import_service import import_bundles
 from desktop.services.project import Project
-from desktop.services import import_gate
+from desktop.services import import_chain
 
 from bundle_helpers import make_hq_db
 from trust_helpers import enrol_fingerprints
@@ -44,7 +44,7 @@ def test_a_broken_chain_is_said_in_spanish(tmp_path, hq_keys, field_key, field_d
                                  "chain.not_from_last"])
 def test_every_chain_problem_is_said_in_spanish(key):
     with pytest.raises(BundleError) as caught:
-        import_gate._chain_error("dev-1", key)
+        import_chain._chain_error("dev-1", key)
     english = Phrase(key)
     assert english in str(caught.value)
     assert english not in caught.value.in_language("es")
