@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from ..bundle.errors import BundleError
 from ..domain.phrase import Phrase
-from ..storage import audit_chain, bundle_store
+from ..storage import audit_chain, bundle_store, device_store
 
 
 RELAYED_BRANCHES = 64  # branches of relayed devices one bundle may bring
